@@ -1,0 +1,47 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('gives a working embedded default with no environment at all', () => {
+    const c = loadConfig({});
+    expect(c.dialect).toBe('sqlite');
+    expect(c.captureMail).toBe(true);
+    expect(c.BASE_URL).toBe('http://127.0.0.1:3000');
+    expect(c.ROLES).toEqual(['web', 'worker']);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('reports every problem at once', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', ROLES: 'web,cook', NODE_ENV: 'production' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/PORT/);
+      expect(problems).toMatch(/DATABASE_URL/);
+      expect(problems).toMatch(/ROLES/);
+    }
+  });
+
+  it('requires APP_SECRET in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/APP_SECRET/);
+  });
+
+  it('reads *_FILE secrets and reports an unreadable one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outcry-config-'));
+    const file = join(dir, 'secret');
+    writeFileSync(file, `${'s'.repeat(40)}\n`);
+    expect(loadConfig({ APP_SECRET_FILE: file }).APP_SECRET).toBe('s'.repeat(40));
+    expect(() => loadConfig({ APP_SECRET_FILE: join(dir, 'missing') })).toThrow(/APP_SECRET_FILE/);
+  });
+
+  it('selects PostgreSQL by URL and SMTP when configured', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://u:p@127.0.0.1/db', SMTP_URL: 'smtp://127.0.0.1:2525' });
+    expect(c.dialect).toBe('postgres');
+    expect(c.captureMail).toBe(false);
+  });
+});

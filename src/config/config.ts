@@ -1,0 +1,101 @@
+// One validated, frozen view of the environment. Every variable is documented in .env.example;
+// every problem is reported at once so an operator fixes a broken deployment in one pass.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const roles = ['web', 'worker'] as const;
+export type Role = (typeof roles)[number];
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SITE_NAME: z.string().min(1).max(80).default('Outcry'),
+  DEFAULT_LOCALE: z.string().min(2).max(20).default('en'),
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:data/outcry.db')
+    .refine((v) => /^(postgres(ql)?:\/\/|sqlite:)/.test(v), 'must start with postgres:// or sqlite:'),
+  MIGRATE_ON_START: bool.default(false),
+  ROLES: z
+    .string()
+    .default('web,worker')
+    .transform((v) => v.split(',').map((r) => r.trim()))
+    .pipe(z.array(z.enum(roles)).min(1)),
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters (use: openssl rand -hex 32)').optional(),
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_CAPTURE_DIR: z.string().min(1).default('data/mail'),
+  MAIL_FROM: z.email().default('campaigns@outcry.example.org'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool.default(false),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+});
+
+export type Config = Readonly<
+  Omit<z.infer<typeof schema>, 'APP_SECRET' | 'BASE_URL'> & {
+    APP_SECRET: string;
+    BASE_URL: string;
+    dialect: 'sqlite' | 'postgres';
+    /** True when no SMTP_URL is set: mail is written to MAIL_CAPTURE_DIR and never leaves the machine. */
+    captureMail: boolean;
+  }
+>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const secretNames = ['APP_SECRET', 'DATABASE_URL', 'SMTP_URL'] as const;
+
+/** Reads `NAME_FILE` variants (Docker/Kubernetes secrets) into `NAME`; a value set directly wins. */
+function withFileSecrets(env: NodeJS.ProcessEnv, problems: string[]): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = { ...env };
+  for (const name of secretNames) {
+    const file = env[`${name}_FILE`];
+    if (file && !env[name]) {
+      try {
+        out[name] = readFileSync(file, 'utf8').trim();
+      } catch (error) {
+        problems.push(
+          `${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        );
+      }
+    }
+  }
+  // An empty variable means "not set", as in most .env tooling.
+  for (const [k, v] of Object.entries(out)) if (v === '') out[k] = undefined;
+  return out;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const parsed = schema.safeParse(withFileSecrets(env, problems));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  const v = parsed.data;
+  if (v && v.NODE_ENV === 'production' && !v.APP_SECRET) {
+    problems.push('APP_SECRET: required in production (use: openssl rand -hex 32)');
+  }
+  if (problems.length > 0 || !v) throw new ConfigError(problems);
+  return Object.freeze({
+    ...v,
+    // Outside production a fixed development secret keeps demo links valid across restarts.
+    APP_SECRET: v.APP_SECRET ?? 'development-secret-not-for-production-use-0000',
+    BASE_URL: (v.BASE_URL ?? `http://${v.HOST}:${v.PORT}`).replace(/\/+$/, ''),
+    dialect: v.DATABASE_URL.startsWith('sqlite:') ? 'sqlite' : 'postgres',
+    captureMail: !v.SMTP_URL,
+  });
+}

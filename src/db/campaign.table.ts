@@ -1,0 +1,60 @@
+// Row types for campaigns and what hangs off them. Row types never leave db/; repositories map them.
+import type { Generated } from 'kysely';
+
+export interface CampaignsTable {
+  id: Generated<number>;
+  slug: string;
+  status: string;
+  source_locale: string;
+  confirmation_mode: Generated<string>;
+  delivery_mode: Generated<string>;
+  goal: number | null;
+  more_info_url: string | null;
+  photo_path: string | null;
+  starts_at: number | null;
+  ends_at: number | null;
+  closed_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CampaignTranslationsTable {
+  id: Generated<number>;
+  campaign_id: number;
+  locale: string;
+  status: string;
+  headline: string;
+  background_md: string;
+  default_message: string;
+  target_subject: string;
+  outcome_md: string | null;
+  /** The source translation's revision this one was made from ("source changed" flags). */
+  source_revision: Generated<number>;
+  revision: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PartnersTable {
+  id: Generated<number>;
+  campaign_id: number;
+  name: string;
+  url: string | null;
+  logo_path: string | null;
+  description: string | null;
+  position: Generated<number>;
+}
+
+export interface TargetsTable {
+  id: Generated<number>;
+  campaign_id: number;
+  kind: Generated<string>;
+  name: string;
+  organisation: string | null;
+  email: string;
+  locale: string | null;
+  time_zone: string | null;
+  status: Generated<string>;
+  position: Generated<number>;
+  created_at: number;
+}

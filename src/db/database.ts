@@ -1,0 +1,48 @@
+// Opens the one Kysely instance for the configured dialect. SQLite is the embedded default (a file under
+// data/); PostgreSQL is selected by a postgres:// DATABASE_URL. Everything above this file is dialect-blind.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Dialect } from './dialect.js';
+import type { Database } from './schema.js';
+
+// node-pg returns int8 as strings; our bigints are epoch milliseconds and ids, far below 2^53.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export interface Db {
+  readonly kysely: Kysely<Database>;
+  readonly dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export interface OpenDbOptions {
+  /** `sqlite:path/to/file.db`, `sqlite::memory:` or `postgres://…` */
+  url: string;
+  /** PostgreSQL only: schema to use (tests isolate themselves this way). */
+  searchPath?: string;
+  poolSize?: number;
+}
+
+export function openDb({ url, searchPath, poolSize }: OpenDbOptions): Db {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    // FULL: an acknowledged signature survives power loss; group commit keeps it fast (architecture.md).
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = ON');
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize ?? 10,
+    ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
+  });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+}

@@ -1,0 +1,27 @@
+// The few places where SQLite and PostgreSQL DDL differ, kept in one file so migrations stay portable.
+import type { ColumnDefinitionBuilder, CreateTableBuilder } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An auto-assigned integer primary key: SQLite's rowid alias, PostgreSQL's identity column. */
+export function withId<T extends string>(
+  dialect: Dialect,
+  table: CreateTableBuilder<T, never>,
+): CreateTableBuilder<T, 'id'> {
+  return dialect === 'sqlite'
+    ? table.addColumn('id', 'integer', (c) => c.primaryKey().notNull())
+    : table.addColumn('id', 'bigint', (c) => c.primaryKey().generatedByDefaultAsIdentity());
+}
+
+/** Epoch milliseconds (timestamps) and other counters beyond 2^31. */
+export const bigint = (dialect: Dialect) => (dialect === 'sqlite' ? 'integer' : 'bigint');
+
+/** A foreign key column of the same type as `withId`. */
+export const ref = (dialect: Dialect) => bigint(dialect);
+
+export const notNull = (c: ColumnDefinitionBuilder) => c.notNull();
+
+/** CHECK (col IN (...)) mirroring a string-literal union and its const array. */
+export function inList(column: string, values: readonly string[]): string {
+  return `${column} in (${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')})`;
+}

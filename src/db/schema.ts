@@ -1,0 +1,26 @@
+// The database as Kysely sees it: one entry per table, row types from the *.table.ts files.
+import type {
+  CampaignsTable,
+  CampaignTranslationsTable,
+  PartnersTable,
+  TargetsTable,
+} from './campaign.table.js';
+import type { JobsTable } from './job.table.js';
+import type { MessagesTable } from './message.table.js';
+import type { ConsentsTable, CountsTable, SignaturesTable, SupportersTable } from './supporter.table.js';
+import type { SessionsTable, UsersTable } from './user.table.js';
+
+export interface Database {
+  campaigns: CampaignsTable;
+  campaign_translations: CampaignTranslationsTable;
+  partners: PartnersTable;
+  targets: TargetsTable;
+  supporters: SupportersTable;
+  signatures: SignaturesTable;
+  consents: ConsentsTable;
+  counts: CountsTable;
+  jobs: JobsTable;
+  messages: MessagesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+}

@@ -1,0 +1,57 @@
+// Row types for supporters, their signatures, consents and the aggregated counts.
+import type { Generated } from 'kysely';
+
+export interface SupportersTable {
+  id: Generated<number>;
+  /** What the person typed (used for mail). */
+  email: string;
+  /** Lower-cased, provider-normalised form used for dedupe. */
+  email_canonical: string;
+  name: string;
+  locale: string;
+  country: string | null;
+  union_name: string | null;
+  status: Generated<string>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SignaturesTable {
+  id: Generated<number>;
+  campaign_id: number;
+  supporter_id: number;
+  locale: string;
+  name: string;
+  union_name: string | null;
+  country: string | null;
+  message: string;
+  source: string | null;
+  status: string;
+  confirm_token_hash: string | null;
+  ip_hash: string | null;
+  created_at: number;
+  confirmed_at: number | null;
+  confirmation_sent_at: number | null;
+}
+
+export interface ConsentsTable {
+  id: Generated<number>;
+  supporter_id: number;
+  campaign_id: number | null;
+  scope: string;
+  text: string;
+  version: string;
+  locale: string;
+  source: string | null;
+  given_at: number;
+  withdrawn_at: number | null;
+}
+
+export interface CountsTable {
+  campaign_id: number;
+  locale: string;
+  country: string;
+  source: string;
+  status: string;
+  n: Generated<number>;
+}

@@ -1,0 +1,80 @@
+// Test databases on both dialects. SQLite runs always (a fresh file per test); PostgreSQL runs too when
+// TEST_DATABASE_URL is set, each test in its own throwaway schema so parallel test files never collide.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { type Db, openDb } from '../src/db/database.js';
+import type { Dialect } from '../src/db/dialect.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+
+export const pgUrl = process.env.TEST_DATABASE_URL;
+
+export const testDialects: Dialect[] = pgUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export interface TestDb extends Db {
+  /** A second, independent connection to the same database (for concurrency tests). */
+  reopen(): Db;
+  /** URL (and PostgreSQL schema) of this database, for a separate process. */
+  readonly url: string;
+  readonly searchPath: string | undefined;
+  destroy(): Promise<void>;
+}
+
+export async function createTestDb(dialect: Dialect, { migrate = true } = {}): Promise<TestDb> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'outcry-test-'));
+    const url = `sqlite:${join(dir, 'test.db')}`;
+    const db = openDb({ url });
+    if (migrate) await migrateOrThrow(db);
+    const others: Db[] = [];
+    return {
+      ...db,
+      url,
+      searchPath: undefined,
+      reopen: () => {
+        const other = openDb({ url });
+        others.push(other);
+        return other;
+      },
+      destroy: async () => {
+        for (const o of others) await o.close();
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  if (!pgUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const db = openDb({ url: pgUrl, searchPath: schema, poolSize: 5 });
+  if (migrate) await migrateOrThrow(db);
+  const others: Db[] = [];
+  return {
+    ...db,
+    url: pgUrl,
+    searchPath: schema,
+    reopen: () => {
+      const other = openDb({ url: pgUrl, searchPath: schema, poolSize: 5 });
+      others.push(other);
+      return other;
+    },
+    destroy: async () => {
+      for (const o of others) await o.close();
+      await db.close();
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    },
+  };
+}
+
+async function migrateOrThrow(db: Db): Promise<void> {
+  const { error } = await migrateToLatest(db);
+  if (error) throw error;
+}
