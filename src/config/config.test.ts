@@ -45,3 +45,13 @@ describe('loadConfig', () => {
     expect(c.captureMail).toBe(false);
   });
 });
+
+describe('.env.example', () => {
+  it('documents every variable the config reads', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { projectRoot } = await import('./paths.js');
+    const { configKeys } = await import('./config.js');
+    const example = readFileSync(`${projectRoot}.env.example`, 'utf8');
+    for (const key of configKeys) expect(example, key).toMatch(new RegExp(`^${key}=`, 'm'));
+  });
+});

@@ -38,6 +38,8 @@ const schema = z.object({
   TRUST_PROXY: bool.default(false),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  CONFIRM_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  SIGN_QUEUE_MAX: z.coerce.number().int().min(10).max(1_000_000).default(5_000),
 });
 
 export type Config = Readonly<
@@ -99,3 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     captureMail: !v.SMTP_URL,
   });
 }
+
+/** Every variable the schema reads (the .env.example test checks each is documented). */
+export const configKeys: readonly string[] = Object.keys(schema.shape);

@@ -9,7 +9,7 @@ describe.each(testDialects)('migrations on %s', (dialect) => {
 
   it('apply from scratch, leave nothing pending, and enforce status checks', async () => {
     db = await createTestDb(dialect, { migrate: false });
-    expect(await pendingMigrations(db)).toEqual(['0001-initial']);
+    expect(await pendingMigrations(db)).toEqual(['0001-initial', '0002-signing']);
     const { error, results } = await migrateToLatest(db);
     expect(error).toBeUndefined();
     expect(results?.every((r) => r.status === 'Success')).toBe(true);
@@ -31,8 +31,10 @@ describe.each(testDialects)('migrations on %s', (dialect) => {
 
   it('roll back to an empty database', async () => {
     db = await createTestDb(dialect);
-    const result = await migrateDown(db);
-    expect(result.error).toBeUndefined();
-    expect(await pendingMigrations(db)).toEqual(['0001-initial']);
+    for (const expected of [['0002-signing'], ['0001-initial', '0002-signing']]) {
+      const result = await migrateDown(db);
+      expect(result.error).toBeUndefined();
+      expect(await pendingMigrations(db)).toEqual(expected);
+    }
   });
 });

@@ -4,10 +4,12 @@ import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migrat
 import type { Db } from './database.js';
 import type { Dialect } from './dialect.js';
 import { initial } from './migrations/0001-initial.js';
+import { signing } from './migrations/0002-signing.js';
 
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': initial(dialect),
+    '0002-signing': signing(dialect),
   };
 }
 

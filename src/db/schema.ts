@@ -7,6 +7,7 @@ import type {
 } from './campaign.table.js';
 import type { JobsTable } from './job.table.js';
 import type { MessagesTable } from './message.table.js';
+import type { SettingsTable } from './settings.table.js';
 import type { ConsentsTable, CountsTable, SignaturesTable, SupportersTable } from './supporter.table.js';
 import type { SessionsTable, UsersTable } from './user.table.js';
 
@@ -23,4 +24,5 @@ export interface Database {
   messages: MessagesTable;
   users: UsersTable;
   sessions: SessionsTable;
+  settings: SettingsTable;
 }

@@ -1,0 +1,9 @@
+// Where the project's files are, the same whether the code runs from src/ (tsx, vitest) or dist/ (built):
+// both sit one level below the project root and mirror each other.
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export const localesDir = `${projectRoot}src/i18n/locales`;
+export const assetsDir = `${projectRoot}src/http/assets`;
+export const seedsDir = `${projectRoot}../shared/seeds`;

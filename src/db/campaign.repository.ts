@@ -1,0 +1,186 @@
+// Campaigns with their texts, partners and targets; maps rows to the domain's Campaign explicitly.
+import type { Kysely, Selectable } from 'kysely';
+import type {
+  CampaignStatus,
+  CampaignTexts,
+  CampaignWithContent,
+  ConfirmationMode,
+  DeliveryMode,
+  TargetKind,
+  TranslationStatus,
+} from '../domain/campaign/campaign.js';
+import type { CampaignReader, CampaignWriter, NewCampaign } from '../domain/campaign/campaign.ports.js';
+import type { CampaignsTable, CampaignTranslationsTable } from './campaign.table.js';
+import type { Db } from './database.js';
+import type { Database } from './schema.js';
+
+const countedStatuses = ['confirmed'];
+
+function toTexts(row: Selectable<CampaignTranslationsTable>): CampaignTexts {
+  return {
+    locale: row.locale,
+    status: row.status as TranslationStatus,
+    headline: row.headline,
+    backgroundMd: row.background_md,
+    defaultMessage: row.default_message,
+    targetSubject: row.target_subject,
+    outcomeMd: row.outcome_md,
+  };
+}
+
+export class CampaignRepository implements CampaignReader, CampaignWriter {
+  private readonly db: Kysely<Database>;
+  constructor(db: Db) {
+    this.db = db.kysely;
+  }
+
+  async findBySlug(slug: string): Promise<CampaignWithContent | undefined> {
+    const row = await this.db.selectFrom('campaigns').selectAll().where('slug', '=', slug).executeTakeFirst();
+    if (!row) return undefined;
+    const [withContent] = await this.withContent([row]);
+    return withContent;
+  }
+
+  async listByStatus(statuses: CampaignStatus[]): Promise<CampaignWithContent[]> {
+    if (statuses.length === 0) return [];
+    const rows = await this.db.selectFrom('campaigns').selectAll().where('status', 'in', statuses).execute();
+    return this.withContent(rows);
+  }
+
+  async supporterTotals(campaignIds: number[]): Promise<Map<number, number>> {
+    const totals = new Map<number, number>();
+    if (campaignIds.length === 0) return totals;
+    const rows = await this.db
+      .selectFrom('counts')
+      .select(['campaign_id', (eb) => eb.fn.sum<number | string>('n').as('total')])
+      .where('campaign_id', 'in', campaignIds)
+      .where('status', 'in', countedStatuses)
+      .groupBy('campaign_id')
+      .execute();
+    for (const r of rows) totals.set(r.campaign_id, Number(r.total));
+    return totals;
+  }
+
+  async create(input: NewCampaign, now: number): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const { id } = await trx
+        .insertInto('campaigns')
+        .values({
+          slug: input.slug,
+          status: input.status,
+          source_locale: input.sourceLocale,
+          confirmation_mode: input.confirmationMode ?? 'confirm_first',
+          delivery_mode: input.deliveryMode ?? 'individual',
+          goal: input.goal ?? null,
+          more_info_url: input.moreInfoUrl ?? null,
+          starts_at: input.startsAt ?? null,
+          ends_at: input.endsAt ?? null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (input.translations.length > 0) {
+        await trx
+          .insertInto('campaign_translations')
+          .values(
+            input.translations.map((t) => ({
+              campaign_id: id,
+              locale: t.locale,
+              status: t.status,
+              headline: t.headline,
+              background_md: t.backgroundMd,
+              default_message: t.defaultMessage,
+              target_subject: t.targetSubject,
+              outcome_md: t.outcomeMd,
+              created_at: now,
+              updated_at: now,
+            })),
+          )
+          .execute();
+      }
+      if (input.partners.length > 0) {
+        await trx
+          .insertInto('partners')
+          .values(
+            input.partners.map((p, position) => ({
+              campaign_id: id,
+              name: p.name,
+              url: p.url,
+              logo_path: p.logoPath,
+              position,
+            })),
+          )
+          .execute();
+      }
+      if (input.targets.length > 0) {
+        await trx
+          .insertInto('targets')
+          .values(
+            input.targets.map((t, position) => ({
+              campaign_id: id,
+              kind: t.kind,
+              name: t.name,
+              organisation: t.organisation,
+              email: t.email,
+              locale: t.locale,
+              position,
+              created_at: now,
+            })),
+          )
+          .execute();
+      }
+      return id;
+    });
+  }
+
+  private async withContent(rows: Selectable<CampaignsTable>[]): Promise<CampaignWithContent[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [translations, partners, targets] = await Promise.all([
+      this.db.selectFrom('campaign_translations').selectAll().where('campaign_id', 'in', ids).execute(),
+      this.db
+        .selectFrom('partners')
+        .selectAll()
+        .where('campaign_id', 'in', ids)
+        .orderBy('position')
+        .orderBy('id')
+        .execute(),
+      this.db
+        .selectFrom('targets')
+        .selectAll()
+        .where('campaign_id', 'in', ids)
+        .orderBy('position')
+        .orderBy('id')
+        .execute(),
+    ]);
+    return rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      status: r.status as CampaignStatus,
+      sourceLocale: r.source_locale,
+      confirmationMode: r.confirmation_mode as ConfirmationMode,
+      deliveryMode: r.delivery_mode as DeliveryMode,
+      goal: r.goal,
+      moreInfoUrl: r.more_info_url,
+      photoPath: r.photo_path,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      closedAt: r.closed_at,
+      translations: translations.filter((t) => t.campaign_id === r.id).map(toTexts),
+      partners: partners
+        .filter((p) => p.campaign_id === r.id)
+        .map((p) => ({ name: p.name, url: p.url, logoPath: p.logo_path })),
+      targets: targets
+        .filter((t) => t.campaign_id === r.id)
+        .map((t) => ({
+          id: t.id,
+          kind: t.kind as TargetKind,
+          name: t.name,
+          organisation: t.organisation,
+          email: t.email,
+          locale: t.locale,
+        })),
+    }));
+  }
+}

@@ -1,0 +1,114 @@
+// What happens, inside the signing or confirming transaction, when a signature starts to count: its count
+// delta, one message row per target and union copy address (unless the campaign is petition-only), and the
+// thank-you mail in the outbox. Shared by immediate-mode signing and confirmation so both do the same.
+import type { Kysely } from 'kysely';
+import { type SignatureMailPayload, sendSignatureMailJob } from '../domain/signature/signature.js';
+import { enqueueJobs, type NewJob } from './job.repository.js';
+import type { Database } from './schema.js';
+
+export interface CountKey {
+  campaignId: number;
+  locale: string;
+  country: string;
+  source: string;
+  status: string;
+}
+
+/** Accumulates count deltas for one transaction, then writes one upsert per distinct key. */
+export class CountDeltas {
+  private readonly deltas = new Map<string, { key: CountKey; n: number }>();
+
+  add(key: CountKey, n: number): void {
+    const k = `${key.campaignId}\u0000${key.locale}\u0000${key.country}\u0000${key.source}\u0000${key.status}`;
+    const entry = this.deltas.get(k);
+    if (entry) entry.n += n;
+    else this.deltas.set(k, { key, n });
+  }
+
+  async write(trx: Kysely<Database>): Promise<void> {
+    for (const { key, n } of this.deltas.values()) {
+      if (n === 0) continue;
+      await trx
+        .insertInto('counts')
+        .values({
+          campaign_id: key.campaignId,
+          locale: key.locale,
+          country: key.country,
+          source: key.source,
+          status: key.status,
+          n,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['campaign_id', 'locale', 'country', 'source', 'status'])
+            .doUpdateSet((eb) => ({ n: eb('counts.n', '+', eb.ref('excluded.n')) })),
+        )
+        .execute();
+    }
+  }
+
+  get campaignIds(): number[] {
+    return [...new Set([...this.deltas.values()].map((d) => d.key.campaignId))];
+  }
+}
+
+export interface CampaignDelivery {
+  deliveryMode: string;
+  targetIds: number[];
+}
+
+/** Per-transaction cache of each campaign's delivery mode and active target ids. */
+export async function campaignDelivery(
+  trx: Kysely<Database>,
+  cache: Map<number, CampaignDelivery>,
+  campaignId: number,
+): Promise<CampaignDelivery> {
+  const hit = cache.get(campaignId);
+  if (hit) return hit;
+  const campaign = await trx
+    .selectFrom('campaigns')
+    .select('delivery_mode')
+    .where('id', '=', campaignId)
+    .executeTakeFirstOrThrow();
+  const targets = await trx
+    .selectFrom('targets')
+    .select('id')
+    .where('campaign_id', '=', campaignId)
+    .where('status', '!=', 'bounced')
+    .orderBy('position')
+    .execute();
+  const value = { deliveryMode: campaign.delivery_mode, targetIds: targets.map((t) => t.id) };
+  cache.set(campaignId, value);
+  return value;
+}
+
+/** Message rows and the thank-you mail for a signature that now counts. */
+export async function releaseSignature(
+  trx: Kysely<Database>,
+  signature: { id: number; campaignId: number },
+  delivery: CampaignDelivery,
+  now: number,
+  jobs: NewJob[],
+): Promise<void> {
+  if (delivery.deliveryMode !== 'petition_only' && delivery.targetIds.length > 0) {
+    await trx
+      .insertInto('messages')
+      .values(
+        delivery.targetIds.map((targetId) => ({
+          signature_id: signature.id,
+          target_id: targetId,
+          campaign_id: signature.campaignId,
+          status: 'queued',
+          created_at: now,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['signature_id', 'target_id']).doNothing())
+      .execute();
+  }
+  const payload: SignatureMailPayload = { signatureId: signature.id, mail: 'thank' };
+  jobs.push({ kind: sendSignatureMailJob, payload });
+}
+
+export async function flushJobs(trx: Kysely<Database>, jobs: NewJob[], now: number): Promise<void> {
+  if (jobs.length > 0) await enqueueJobs(trx, jobs, now);
+}

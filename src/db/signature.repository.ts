@@ -1,0 +1,193 @@
+// Signatures after they are written: confirmation (guarded so two clicks confirm once), the lookups the
+// confirm page and mails need, expiry of unconfirmed ones, and the reconcile that rebuilds counts.
+import { type Kysely, sql } from 'kysely';
+import type { SignatureStatus } from '../domain/signature/signature.js';
+import type { ConfirmOutcome, SignatureConfirmer } from '../domain/signature/signature.ports.js';
+import type { Db } from './database.js';
+import type { NewJob } from './job.repository.js';
+import type { Database } from './schema.js';
+import {
+  type CampaignDelivery,
+  CountDeltas,
+  campaignDelivery,
+  flushJobs,
+  releaseSignature,
+} from './signature-effects.js';
+
+export interface SignatureForMail {
+  id: number;
+  status: SignatureStatus;
+  locale: string;
+  name: string;
+  email: string;
+  campaignId: number;
+  campaignSlug: string;
+  sourceLocale: string;
+}
+
+export class SignatureRepository implements SignatureConfirmer {
+  private readonly db: Kysely<Database>;
+  constructor(
+    db: Db,
+    private readonly onCountsChanged?: (campaignIds: number[]) => void,
+  ) {
+    this.db = db.kysely;
+  }
+
+  async peek(tokenHash: string) {
+    const row = await this.db
+      .selectFrom('signatures as s')
+      .innerJoin('campaigns as c', 'c.id', 's.campaign_id')
+      .select(['s.status', 's.locale', 's.created_at', 'c.slug'])
+      .where('s.confirm_token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return (
+      row && {
+        status: row.status as SignatureStatus,
+        campaignSlug: row.slug,
+        locale: row.locale,
+        createdAt: row.created_at,
+      }
+    );
+  }
+
+  async confirm(tokenHash: string, now: number, expiresAfterMs: number): Promise<ConfirmOutcome> {
+    const counts = new CountDeltas();
+    const outcome = await this.db.transaction().execute(async (trx): Promise<ConfirmOutcome> => {
+      const s = await trx
+        .selectFrom('signatures as s')
+        .innerJoin('campaigns as c', 'c.id', 's.campaign_id')
+        .select([
+          's.id',
+          's.status',
+          's.locale',
+          's.country',
+          's.source',
+          's.created_at',
+          's.campaign_id',
+          'c.slug',
+          'c.status as campaign_status',
+        ])
+        .where('s.confirm_token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      if (!s) return { status: 'unknown' };
+      const where = { signatureId: s.id, campaignSlug: s.slug, locale: s.locale };
+      if (s.status === 'confirmed') return { status: 'already', ...where };
+      if (s.status === 'invalid') return { status: 'invalid' };
+      if (s.status === 'expired' || s.created_at + expiresAfterMs < now) return { status: 'expired' };
+      const updated = await trx
+        .updateTable('signatures')
+        .set({ status: 'confirmed', confirmed_at: now })
+        .where('id', '=', s.id)
+        .where('status', 'in', ['pending', 'held'])
+        .executeTakeFirst();
+      // Someone else's click won the race: the signature is confirmed either way.
+      if (Number(updated.numUpdatedRows) !== 1) return { status: 'already', ...where };
+      const key = {
+        campaignId: s.campaign_id,
+        locale: s.locale,
+        country: s.country ?? '',
+        source: s.source ?? '',
+      };
+      counts.add({ ...key, status: s.status }, -1);
+      counts.add({ ...key, status: 'confirmed' }, 1);
+      await counts.write(trx);
+      const jobs: NewJob[] = [];
+      const delivery: CampaignDelivery = await campaignDelivery(trx, new Map(), s.campaign_id);
+      await releaseSignature(trx, { id: s.id, campaignId: s.campaign_id }, delivery, now, jobs);
+      await flushJobs(trx, jobs, now);
+      return { status: 'confirmed', ...where };
+    });
+    if (outcome.status === 'confirmed') this.onCountsChanged?.(counts.campaignIds);
+    return outcome;
+  }
+
+  async forMail(signatureId: number): Promise<SignatureForMail | undefined> {
+    const row = await this.db
+      .selectFrom('signatures as s')
+      .innerJoin('supporters as p', 'p.id', 's.supporter_id')
+      .innerJoin('campaigns as c', 'c.id', 's.campaign_id')
+      .select([
+        's.id',
+        's.status',
+        's.locale',
+        's.name',
+        'p.email',
+        's.campaign_id',
+        'c.slug',
+        'c.source_locale',
+      ])
+      .where('s.id', '=', signatureId)
+      .executeTakeFirst();
+    return (
+      row && {
+        id: row.id,
+        status: row.status as SignatureStatus,
+        locale: row.locale,
+        name: row.name,
+        email: row.email,
+        campaignId: row.campaign_id,
+        campaignSlug: row.slug,
+        sourceLocale: row.source_locale,
+      }
+    );
+  }
+
+  /** Unconfirmed signatures older than the limit become expired; returns how many. */
+  async expireUnconfirmed(now: number, expiresAfterMs: number): Promise<number> {
+    const cutoff = now - expiresAfterMs;
+    const expired = await this.db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .updateTable('signatures')
+        .set({ status: 'expired' })
+        .where('status', 'in', ['pending', 'held'])
+        .where('created_at', '<', cutoff)
+        .returning(['campaign_id', 'locale', 'country', 'source'])
+        .execute();
+      // The statuses they left are not returned; recompute those campaigns' counts exactly.
+      const campaignIds = [...new Set(rows.map((r) => r.campaign_id))];
+      for (const id of campaignIds) await rebuildCounts(trx, id);
+      return campaignIds;
+    });
+    if (expired.length > 0) this.onCountsChanged?.(expired);
+    return expired.length;
+  }
+
+  /**
+   * Recomputes every campaign's counts from its signatures and repairs drift. Returns the campaigns whose
+   * counts were wrong and by how much (total of absolute differences).
+   */
+  async reconcileCounts(): Promise<{ campaignId: number; drift: number }[]> {
+    const campaigns = await this.db.selectFrom('campaigns').select('id').execute();
+    const repaired: { campaignId: number; drift: number }[] = [];
+    for (const { id } of campaigns) {
+      const drift = await this.db.transaction().execute(async (trx) => {
+        const before = await countsOf(trx, id);
+        await rebuildCounts(trx, id);
+        const after = await countsOf(trx, id);
+        let d = 0;
+        for (const k of new Set([...before.keys(), ...after.keys()]))
+          d += Math.abs((before.get(k) ?? 0) - (after.get(k) ?? 0));
+        return d;
+      });
+      if (drift > 0) repaired.push({ campaignId: id, drift });
+    }
+    if (repaired.length > 0) this.onCountsChanged?.(repaired.map((r) => r.campaignId));
+    return repaired;
+  }
+}
+
+async function countsOf(trx: Kysely<Database>, campaignId: number): Promise<Map<string, number>> {
+  const rows = await trx.selectFrom('counts').selectAll().where('campaign_id', '=', campaignId).execute();
+  return new Map(
+    rows.filter((r) => r.n !== 0).map((r) => [`${r.locale}|${r.country}|${r.source}|${r.status}`, r.n]),
+  );
+}
+
+async function rebuildCounts(trx: Kysely<Database>, campaignId: number): Promise<void> {
+  await trx.deleteFrom('counts').where('campaign_id', '=', campaignId).execute();
+  await sql`insert into counts (campaign_id, locale, country, source, status, n)
+    select campaign_id, locale, coalesce(country, ''), coalesce(source, ''), status, count(*)
+    from signatures where campaign_id = ${campaignId}
+    group by campaign_id, locale, coalesce(country, ''), coalesce(source, ''), status`.execute(trx);
+}

@@ -1,0 +1,247 @@
+// Group commit for signing (architecture.md, "the write path"). Requests that arrive together are written
+// in one transaction: each signature with its supporter upsert, consent, outbox jobs and count deltas, so
+// there is one fsync per batch instead of one per signature. The queue is bounded: when it is full the
+// caller gets OverloadedError at once (answered 503 + Retry-After) instead of memory growing.
+import type { Kysely } from 'kysely';
+import {
+  confirmationResendIntervalMs,
+  type SignatureMailPayload,
+  sendSignatureMailJob,
+} from '../domain/signature/signature.js';
+import {
+  OverloadedError,
+  type SignatureWriter,
+  type SignCommand,
+  type SignOutcome,
+} from '../domain/signature/signature.ports.js';
+import type { Db } from './database.js';
+import type { NewJob } from './job.repository.js';
+import type { Database } from './schema.js';
+import {
+  type CampaignDelivery,
+  CountDeltas,
+  campaignDelivery,
+  flushJobs,
+  releaseSignature,
+} from './signature-effects.js';
+
+interface Pending {
+  command: SignCommand;
+  resolve(outcome: SignOutcome): void;
+  reject(error: unknown): void;
+}
+
+export interface BatchOptions {
+  /** Most signatures in one transaction. */
+  maxBatch?: number;
+  /** Most signatures waiting; beyond it record() rejects with OverloadedError. */
+  maxQueue?: number;
+  /** Called after each committed batch with the campaigns whose counts changed (live counters). */
+  onCommit?: (campaignIds: number[]) => void;
+}
+
+export class BatchedSignatureWriter implements SignatureWriter {
+  private readonly db: Kysely<Database>;
+  private queue: Pending[] = [];
+  private flushing = false;
+  private readonly maxBatch: number;
+  private readonly maxQueue: number;
+  private readonly onCommit: ((campaignIds: number[]) => void) | undefined;
+  /** Figures for the benchmark and the logs. */
+  readonly stats = { batches: 0, signatures: 0, largestBatch: 0, rejected: 0 };
+
+  constructor(db: Db, options: BatchOptions = {}) {
+    this.db = db.kysely;
+    this.maxBatch = options.maxBatch ?? 500;
+    this.maxQueue = options.maxQueue ?? 5_000;
+    this.onCommit = options.onCommit;
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  record(command: SignCommand): Promise<SignOutcome> {
+    if (this.queue.length >= this.maxQueue) {
+      this.stats.rejected++;
+      return Promise.reject(new OverloadedError());
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ command, resolve, reject });
+      // Collect what arrives in this event-loop turn, then commit it together.
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.maxBatch);
+        try {
+          const outcomes = await this.write(batch.map((p) => p.command));
+          batch.forEach((p, i) => p.resolve(outcomes[i]!));
+        } catch {
+          // One bad signature must not fail its neighbours: retry each on its own.
+          for (const p of batch) {
+            try {
+              const [outcome] = await this.write([p.command]);
+              p.resolve(outcome!);
+            } catch (error) {
+              p.reject(error);
+            }
+          }
+        }
+      }
+    } finally {
+      this.flushing = false;
+      if (this.queue.length > 0) {
+        this.flushing = true;
+        setImmediate(() => void this.flush());
+      }
+    }
+  }
+
+  private async write(commands: SignCommand[]): Promise<SignOutcome[]> {
+    const counts = new CountDeltas();
+    const outcomes = await this.db.transaction().execute(async (trx) => {
+      const jobs: NewJob[] = [];
+      const deliveries = new Map<number, CampaignDelivery>();
+      const out: SignOutcome[] = [];
+      for (const command of commands) out.push(await this.writeOne(trx, command, counts, deliveries, jobs));
+      await counts.write(trx);
+      await flushJobs(trx, jobs, commands[0]!.now);
+      return out;
+    });
+    this.stats.batches++;
+    this.stats.signatures += commands.length;
+    this.stats.largestBatch = Math.max(this.stats.largestBatch, commands.length);
+    this.onCommit?.(counts.campaignIds);
+    return outcomes;
+  }
+
+  private async writeOne(
+    trx: Kysely<Database>,
+    c: SignCommand,
+    counts: CountDeltas,
+    deliveries: Map<number, CampaignDelivery>,
+    jobs: NewJob[],
+  ): Promise<SignOutcome> {
+    const { input, now } = c;
+    // An existing supporter keeps the name and address they first gave: a second person typing the same
+    // email must not be able to rename them.
+    const supporter = await trx
+      .insertInto('supporters')
+      .values({
+        email: input.email.address,
+        email_canonical: input.email.canonical,
+        name: input.name,
+        locale: c.locale,
+        country: input.country,
+        union_name: input.union,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column('email_canonical').doUpdateSet({ updated_at: now }))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    const inserted = await trx
+      .insertInto('signatures')
+      .values({
+        campaign_id: c.campaignId,
+        supporter_id: supporter.id,
+        locale: c.locale,
+        name: input.name,
+        union_name: input.union,
+        country: input.country,
+        message: input.message,
+        source: input.source,
+        status: c.status,
+        confirm_token_hash: c.status === 'confirmed' ? null : c.tokenHash,
+        ip_hash: c.ipHash,
+        created_at: now,
+        confirmed_at: c.status === 'confirmed' ? now : null,
+        confirmation_sent_at: c.status === 'confirmed' ? null : now,
+      })
+      .onConflict((oc) => oc.columns(['campaign_id', 'supporter_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+
+    if (!inserted) return this.duplicate(trx, c, supporter.id, jobs);
+
+    counts.add(
+      {
+        campaignId: c.campaignId,
+        locale: c.locale,
+        country: input.country,
+        source: input.source ?? '',
+        status: c.status,
+      },
+      1,
+    );
+    if (c.consent) {
+      await trx
+        .insertInto('consents')
+        .values({
+          supporter_id: supporter.id,
+          campaign_id: c.campaignId,
+          scope: 'alerts',
+          text: c.consent.text,
+          version: c.consent.version,
+          locale: c.locale,
+          source: input.source,
+          given_at: now,
+        })
+        .execute();
+    }
+    if (c.status === 'confirmed') {
+      const delivery = await campaignDelivery(trx, deliveries, c.campaignId);
+      await releaseSignature(trx, { id: inserted.id, campaignId: c.campaignId }, delivery, now, jobs);
+    } else if (c.token) {
+      const payload: SignatureMailPayload = { signatureId: inserted.id, mail: 'confirm', token: c.token };
+      jobs.push({ kind: sendSignatureMailJob, payload });
+    }
+    return { status: 'created', signatureId: inserted.id };
+  }
+
+  /** A repeated submission: nothing new is stored; an unconfirmed one gets its mail again, at most hourly. */
+  private async duplicate(
+    trx: Kysely<Database>,
+    c: SignCommand,
+    supporterId: number,
+    jobs: NewJob[],
+  ): Promise<SignOutcome> {
+    const existing = await trx
+      .selectFrom('signatures')
+      .select(['id', 'status', 'confirmation_sent_at'])
+      .where('campaign_id', '=', c.campaignId)
+      .where('supporter_id', '=', supporterId)
+      .executeTakeFirstOrThrow();
+    const awaiting = existing.status === 'pending' || existing.status === 'held';
+    const due = (existing.confirmation_sent_at ?? 0) <= c.now - confirmationResendIntervalMs;
+    if (!awaiting || !due || !c.token || !c.tokenHash) {
+      return { status: 'duplicate', signatureId: existing.id, confirmationResent: false };
+    }
+    const updated = await trx
+      .updateTable('signatures')
+      .set({ confirm_token_hash: c.tokenHash, confirmation_sent_at: c.now })
+      .where('id', '=', existing.id)
+      .where('status', 'in', ['pending', 'held'])
+      .where((eb) =>
+        eb.or([
+          eb('confirmation_sent_at', 'is', null),
+          eb('confirmation_sent_at', '<=', c.now - confirmationResendIntervalMs),
+        ]),
+      )
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) {
+      return { status: 'duplicate', signatureId: existing.id, confirmationResent: false };
+    }
+    const payload: SignatureMailPayload = { signatureId: existing.id, mail: 'confirm', token: c.token };
+    jobs.push({ kind: sendSignatureMailJob, payload });
+    return { status: 'duplicate', signatureId: existing.id, confirmationResent: true };
+  }
+}

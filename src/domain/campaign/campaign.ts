@@ -1,0 +1,100 @@
+// The campaign as the rest of the system sees it: statuses, texts per language, partners and targets, and
+// the rule that picks which language version a visitor reads.
+//
+//   draft ──► in_review ──► live ──► closed
+//                            ▲          │
+//                            └─reopen───┘
+// (transitions are use cases of the editor issue; public pages show only live and closed campaigns)
+
+export const campaignStatuses = ['draft', 'in_review', 'live', 'closed'] as const;
+export type CampaignStatus = (typeof campaignStatuses)[number];
+
+export const translationStatuses = ['draft', 'in_review', 'published'] as const;
+export type TranslationStatus = (typeof translationStatuses)[number];
+
+export const confirmationModes = ['confirm_first', 'immediate'] as const;
+export type ConfirmationMode = (typeof confirmationModes)[number];
+
+export const deliveryModes = ['individual', 'digest', 'petition_only'] as const;
+export type DeliveryMode = (typeof deliveryModes)[number];
+
+export const targetKinds = ['target', 'copy'] as const;
+export type TargetKind = (typeof targetKinds)[number];
+
+export interface CampaignTexts {
+  locale: string;
+  status: TranslationStatus;
+  headline: string;
+  backgroundMd: string;
+  defaultMessage: string;
+  targetSubject: string;
+  outcomeMd: string | null;
+}
+
+export interface Partner {
+  name: string;
+  url: string | null;
+  logoPath: string | null;
+}
+
+export interface Target {
+  id: number;
+  kind: TargetKind;
+  name: string;
+  organisation: string | null;
+  email: string;
+  locale: string | null;
+}
+
+export interface Campaign {
+  id: number;
+  slug: string;
+  status: CampaignStatus;
+  sourceLocale: string;
+  confirmationMode: ConfirmationMode;
+  deliveryMode: DeliveryMode;
+  goal: number | null;
+  moreInfoUrl: string | null;
+  photoPath: string | null;
+  startsAt: number | null;
+  endsAt: number | null;
+  closedAt: number | null;
+}
+
+export interface CampaignWithContent extends Campaign {
+  translations: CampaignTexts[];
+  partners: Partner[];
+  targets: Target[];
+}
+
+export const isPublic = (c: Pick<Campaign, 'status'>): boolean =>
+  c.status === 'live' || c.status === 'closed';
+
+/**
+ * Only published translations are served. The requested language wins when published; otherwise the
+ * source text is shown and the page says so (a translation may arrive days after launch).
+ */
+export function chooseTexts(
+  campaign: Pick<CampaignWithContent, 'translations' | 'sourceLocale'>,
+  requested: string,
+): { texts: CampaignTexts; isFallback: boolean } | undefined {
+  const published = campaign.translations.filter((t) => t.status === 'published');
+  const exact = published.find((t) => t.locale === requested);
+  if (exact) return { texts: exact, isFallback: false };
+  const sameLanguage = published.find((t) => t.locale.split('-')[0] === requested.split('-')[0]);
+  if (sameLanguage) return { texts: sameLanguage, isFallback: false };
+  const source = published.find((t) => t.locale === campaign.sourceLocale) ?? published[0];
+  return source ? { texts: source, isFallback: true } : undefined;
+}
+
+/** Languages a visitor can switch to: every published translation, source language first. */
+export function publishedLocales(
+  campaign: Pick<CampaignWithContent, 'translations' | 'sourceLocale'>,
+): string[] {
+  return campaign.translations
+    .filter((t) => t.status === 'published')
+    .map((t) => t.locale)
+    .sort((a, b) =>
+      a === campaign.sourceLocale ? -1 : b === campaign.sourceLocale ? 1 : a.localeCompare(b),
+    );
+}

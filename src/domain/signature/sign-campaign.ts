@@ -1,0 +1,71 @@
+// Signing a campaign. Bad input comes back as field errors; bots that fill the honeypot get the normal
+// answer and nothing is stored; suspicious signatures (bad form token, too fast, over a rate limit) are
+// held for email confirmation rather than rejected, because workplace NAT makes real people look like bots.
+// A repeated email gets exactly the answer a first one gets, so nobody can learn who signed.
+import type { CampaignReader } from '../campaign/campaign.ports.js';
+import type { Clock } from '../shared/clock.js';
+import { type RawSignInput, type SignField, type SignFieldError, validateSignInput } from './sign-input.js';
+import type { RateLimiter, SignatureWriter } from './signature.ports.js';
+
+export interface SignDeps {
+  campaigns: CampaignReader;
+  signatures: SignatureWriter;
+  rateLimiter: RateLimiter;
+  tokens: { confirmationToken(): { token: string; hash: string } };
+  clock: Clock;
+}
+
+export interface SignRequest {
+  slug: string;
+  locale: string;
+  raw: RawSignInput;
+  /** The hidden field people never see; anything in it means a bot. */
+  honeypot: string;
+  formVerdict: 'ok' | 'missing' | 'invalid' | 'too_fast' | 'expired';
+  ipKey: string | null;
+  /** The alerts consent text exactly as shown, in the page's language. */
+  consentText: string;
+}
+
+export type SignResult =
+  | { status: 'accepted'; needsConfirmation: boolean }
+  | { status: 'invalid'; errors: Partial<Record<SignField, SignFieldError>> }
+  | { status: 'not_found' }
+  | { status: 'closed' };
+
+export const alertsConsentVersion = 'alerts-2026-11';
+
+export async function signCampaign(deps: SignDeps, req: SignRequest): Promise<SignResult> {
+  const campaign = await deps.campaigns.findBySlug(req.slug);
+  if (!campaign || (campaign.status !== 'live' && campaign.status !== 'closed'))
+    return { status: 'not_found' };
+  if (campaign.status === 'closed') return { status: 'closed' };
+
+  const validated = validateSignInput(req.raw);
+  if (!validated.ok) return { status: 'invalid', errors: validated.errors };
+  const input = validated.input;
+  const confirmFirst = campaign.confirmationMode === 'confirm_first';
+  if (req.honeypot.trim() !== '') return { status: 'accepted', needsConfirmation: confirmFirst };
+
+  const now = deps.clock.now();
+  const domain = input.email.canonical.slice(input.email.canonical.indexOf('@') + 1);
+  const limited = await deps.rateLimiter.hit({ ip: req.ipKey ?? 'unknown', emailDomain: domain }, now);
+  const suspicious = req.formVerdict !== 'ok' || limited.over;
+  const status = suspicious ? 'held' : confirmFirst ? 'pending' : 'confirmed';
+  // Always made: a duplicate of an unconfirmed signature may need a fresh link even in immediate mode.
+  const token = deps.tokens.confirmationToken();
+
+  await deps.signatures.record({
+    campaignId: campaign.id,
+    locale: req.locale,
+    input,
+    status,
+    ipHash: req.ipKey,
+    token: token.token,
+    tokenHash: token.hash,
+    consent: input.alerts ? { text: req.consentText, version: alertsConsentVersion } : null,
+    now,
+  });
+  // Held signatures in immediate mode are told the same as everyone else; their email asks to confirm.
+  return { status: 'accepted', needsConfirmation: confirmFirst };
+}

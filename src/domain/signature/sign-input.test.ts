@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { type RawSignInput, validateSignInput } from './sign-input.js';
+
+const valid: RawSignInput = {
+  name: 'Ana Souza',
+  email: 'Ana.Souza+kz@gmail.com',
+  union: 'CUT',
+  country: 'br',
+  message: 'Free Erlan Baltabay.',
+  alerts: false,
+  source: 'mailing-en-2',
+};
+
+describe('validateSignInput', () => {
+  it('normalises a valid signature', () => {
+    expect(validateSignInput(valid)).toEqual({
+      ok: true,
+      input: {
+        name: 'Ana Souza',
+        email: { address: 'Ana.Souza+kz@gmail.com', canonical: 'anasouza@gmail.com' },
+        union: 'CUT',
+        country: 'BR',
+        message: 'Free Erlan Baltabay.',
+        alerts: false,
+        source: 'mailing-en-2',
+      },
+    });
+  });
+
+  it('reports every field error at once', () => {
+    const r = validateSignInput({
+      ...valid,
+      name: '',
+      email: 'nope',
+      union: 'x'.repeat(151),
+      country: 'XX',
+      message: '',
+    });
+    expect(r).toEqual({
+      ok: false,
+      errors: {
+        name: 'NameRequired',
+        email: 'EmailInvalid',
+        union: 'UnionTooLong',
+        country: 'CountryInvalid',
+        message: 'MessageRequired',
+      },
+    });
+  });
+
+  it('drops a source tag that is not a plain token, and an empty union', () => {
+    const r = validateSignInput({ ...valid, union: ' ', source: '<script>' });
+    expect(r.ok && r.input.source).toBe(null);
+    expect(r.ok && r.input.union).toBe(null);
+  });
+});

@@ -1,0 +1,53 @@
+// What signing needs from storage and from the abuse controls; db/ and security/ implement these.
+import type { SignInput } from './sign-input.js';
+import type { SignatureStatus } from './signature.js';
+
+export interface SignCommand {
+  campaignId: number;
+  locale: string;
+  input: SignInput;
+  status: Extract<SignatureStatus, 'pending' | 'held' | 'confirmed'>;
+  ipHash: string | null;
+  /** SHA-256 of the confirmation token, when the signature awaits confirmation. */
+  tokenHash: string | null;
+  token: string | null;
+  /** The consent text shown next to the alerts box, recorded verbatim when ticked. */
+  consent: { text: string; version: string } | null;
+  now: number;
+}
+
+export type SignOutcome =
+  | { status: 'created'; signatureId: number }
+  | { status: 'duplicate'; signatureId: number; confirmationResent: boolean };
+
+/** Records signatures with group commit; rejects with `Overloaded` when its bounded queue is full. */
+export interface SignatureWriter {
+  record(command: SignCommand): Promise<SignOutcome>;
+}
+
+export type ConfirmOutcome =
+  | { status: 'confirmed'; signatureId: number; campaignSlug: string; locale: string }
+  | { status: 'already'; signatureId: number; campaignSlug: string; locale: string }
+  | { status: 'expired' | 'invalid' | 'unknown' };
+
+export interface SignatureConfirmer {
+  /** Looks a token up without changing anything (the GET page). */
+  peek(
+    tokenHash: string,
+  ): Promise<
+    { status: SignatureStatus; campaignSlug: string; locale: string; createdAt: number } | undefined
+  >;
+  confirm(tokenHash: string, now: number, expiresAfterMs: number): Promise<ConfirmOutcome>;
+}
+
+/** Counts attempts per key in a sliding hour; `over` when any key is beyond its limit. */
+export interface RateLimiter {
+  hit(keys: { ip: string; emailDomain: string }, now: number): Promise<{ over: boolean }>;
+}
+
+export class OverloadedError extends Error {
+  readonly code = 'Overloaded';
+  constructor() {
+    super('signature queue is full');
+  }
+}

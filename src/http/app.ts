@@ -1,0 +1,124 @@
+// Builds the Fastify app from its dependencies (no globals), so tests get a real app through inject() and
+// main.ts wires the concrete adapters. Security headers, body limits and the error sink are set here.
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config/config.js';
+import { assetsDir } from '../config/paths.js';
+import type { Db } from '../db/database.js';
+import type { CampaignReader } from '../domain/campaign/campaign.ports.js';
+import type { Clock } from '../domain/shared/clock.js';
+import type {
+  RateLimiter,
+  SignatureConfirmer,
+  SignatureWriter,
+} from '../domain/signature/signature.ports.js';
+import { confirmationTokens } from '../security/confirmation-token.js';
+import { counterRoutes } from './api/counter.route.js';
+import { mailViewerRoutes } from './dev/mail.route.js';
+import { registerErrorHandling } from './errors.js';
+import type { LiveCounters } from './live/live-counters.js';
+import { registerLocale } from './middleware/locale.js';
+import { campaignRoutes } from './public/campaign.route.js';
+import { confirmRoutes } from './public/confirm.route.js';
+import type { PublicDeps } from './public/deps.js';
+import { healthRoutes } from './public/health.route.js';
+import { homeRoutes } from './public/home.route.js';
+import { privacyRoutes } from './public/privacy.route.js';
+import { thanksRoutes } from './public/thanks.route.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  campaigns: CampaignReader;
+  signatures: SignatureWriter;
+  confirmer: SignatureConfirmer;
+  rateLimiter: RateLimiter;
+  live: LiveCounters;
+  /** pino options or false; tests pass false. */
+  logger?: boolean | { level: string };
+}
+
+const bodyLimit = 64 * 1024;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const site = { name: config.SITE_NAME, baseUrl: config.BASE_URL };
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.LOG_LEVEL },
+    trustProxy: config.TRUST_PROXY,
+    // Sign forms are a few KB; anything larger is hostile or a mistake, answered 413 before it is buffered.
+    bodyLimit,
+    maxParamLength: 200,
+    genReqId: () => randomUUID(),
+    // Slow-loris and idle connections: bounded waits for headers and bodies.
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    keepAliveTimeout: 10_000,
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.BASE_URL.startsWith('https://'),
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit });
+  await app.register(fastifyStatic, {
+    root: assetsDir,
+    prefix: '/assets/',
+    maxAge: config.NODE_ENV === 'production' ? '1d' : 0,
+    decorateReply: false,
+  });
+
+  registerLocale(app, config.DEFAULT_LOCALE);
+  registerErrorHandling(app, site);
+
+  const publicDeps: PublicDeps = {
+    site,
+    campaigns: deps.campaigns,
+    signing: {
+      campaigns: deps.campaigns,
+      signatures: deps.signatures,
+      rateLimiter: deps.rateLimiter,
+      tokens: confirmationTokens,
+      clock: deps.clock,
+    },
+    confirmer: deps.confirmer,
+    tokens: confirmationTokens,
+    clock: deps.clock,
+    secret: config.APP_SECRET,
+    confirmExpiryMs: config.CONFIRM_EXPIRY_DAYS * 86_400_000,
+    live: deps.live,
+  };
+  healthRoutes(app, deps);
+  homeRoutes(app, publicDeps);
+  campaignRoutes(app, publicDeps);
+  thanksRoutes(app, publicDeps);
+  confirmRoutes(app, publicDeps);
+  privacyRoutes(app, publicDeps);
+  counterRoutes(app, publicDeps);
+  if (config.captureMail && config.NODE_ENV !== 'production') {
+    mailViewerRoutes(app, { dir: config.MAIL_CAPTURE_DIR, site });
+  }
+  return app;
+}

@@ -1,0 +1,84 @@
+// The demo's local mail catcher: lists and shows every email captured under MAIL_CAPTURE_DIR instead of
+// sent. Registered only when no SMTP_URL is configured and not in production.
+import type { FastifyInstance } from 'fastify';
+import { listCapturedMail, readCapturedMail } from '../../mail/capture.transport.js';
+import { sendError } from '../errors.js';
+import { sendPage } from '../render.js';
+import { Layout, type SiteInfo } from '../views/layout.js';
+
+export function mailViewerRoutes(app: FastifyInstance, deps: { dir: string; site: SiteInfo }): void {
+  app.get('/dev/mail', async (req, reply) => {
+    const tr = req.tr;
+    const mails = await listCapturedMail(deps.dir, { limit: 200 });
+    return sendPage(
+      reply.header('cache-control', 'no-store'),
+      <Layout tr={tr} site={deps.site} title={tr.t('mail.title')} path="/dev/mail">
+        <h1>{tr.t('mail.title')}</h1>
+        <p class="lead">{tr.t('mail.intro')}</p>
+        {mails.length === 0 ? (
+          <p class="empty">{tr.t('mail.none')}</p>
+        ) : (
+          <div class="table-scroll">
+            <table class="mail-list">
+              <thead>
+                <tr>
+                  <th scope="col">{tr.t('mail.col.date')}</th>
+                  <th scope="col">{tr.t('mail.col.from')}</th>
+                  <th scope="col">{tr.t('mail.col.to')}</th>
+                  <th scope="col">{tr.t('mail.col.subject')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {mails.map((m) => (
+                  <tr key={m.id}>
+                    <td>{m.date ? new Date(m.date).toISOString().replace('T', ' ').slice(0, 19) : ''}</td>
+                    <td dir="auto">{m.from}</td>
+                    <td dir="auto">{m.to}</td>
+                    <td dir="auto">
+                      <a href={`/dev/mail/${m.id}`}>{m.subject || '—'}</a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Layout>,
+    );
+  });
+
+  app.get('/dev/mail/:id', async (req, reply) => {
+    const { id } = req.params as { id: string };
+    const mail = await readCapturedMail(deps.dir, id);
+    if (!mail) return sendError(req, reply, deps.site, 404);
+    const tr = req.tr;
+    return sendPage(
+      reply.header('cache-control', 'no-store'),
+      <Layout tr={tr} site={deps.site} title={mail.subject || tr.t('mail.title')} path={`/dev/mail/${id}`}>
+        <p>
+          <a href="/dev/mail">← {tr.t('mail.back')}</a>
+        </p>
+        <h1 dir="auto">{mail.subject}</h1>
+        <dl class="mail-meta">
+          <dt>{tr.t('mail.col.from')}</dt>
+          <dd dir="auto">{mail.from}</dd>
+          <dt>{tr.t('mail.col.to')}</dt>
+          <dd dir="auto">{mail.to}</dd>
+          {mail.replyTo && (
+            <>
+              <dt>{tr.t('mail.replyTo')}</dt>
+              <dd dir="auto">{mail.replyTo}</dd>
+            </>
+          )}
+        </dl>
+        <pre class="mail-body" dir="auto">
+          {mail.text}
+        </pre>
+        <details>
+          <summary>{tr.t('mail.headers')}</summary>
+          <pre class="mail-headers">{mail.headers.map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
+        </details>
+      </Layout>,
+    );
+  });
+}

@@ -1,0 +1,41 @@
+// The one error sink: maps every error to a status and a translated page (or JSON for JSON clients).
+// Unknown errors are logged with the request id and answered with a generic page, never a stack trace.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { translatorFor } from '../i18n/translator.js';
+import { sendPage } from './render.js';
+import { ErrorPage } from './views/error-page.js';
+import type { SiteInfo } from './views/layout.js';
+
+function wantsJson(req: FastifyRequest): boolean {
+  if (req.url.startsWith('/api/')) return true;
+  const accept = req.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+export function sendError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  site: SiteInfo,
+  status: number,
+): FastifyReply {
+  const tr = req.tr ?? translatorFor('en');
+  const kind =
+    status === 404 ? 'notFound' : status === 503 ? 'unavailable' : status >= 500 ? 'server' : 'badRequest';
+  const title = tr.t(`error.${kind}.title`);
+  const body = tr.t(`error.${kind}.body`, { requestId: req.id });
+  if (status === 503) reply.header('retry-after', '5');
+  if (wantsJson(req)) return reply.code(status).send({ error: kind, message: title, requestId: req.id });
+  return sendPage(reply, <ErrorPage tr={tr} site={site} title={title} body={body} />, status);
+}
+
+export function registerErrorHandling(app: FastifyInstance, site: SiteInfo): void {
+  app.setNotFoundHandler((req, reply) => sendError(req, reply, site, 404));
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    if (status >= 500) req.log.error({ err: error, reqId: req.id }, 'request failed');
+    else req.log.info({ code: error.code, reqId: req.id }, error.message);
+    // Client errors Fastify raises (malformed body, 413, 415, bad content type) get the translated 4xx page.
+    return sendError(req, reply, site, status === 404 ? 404 : status);
+  });
+}

@@ -1,0 +1,65 @@
+// Chooses the language of each request: the URL prefix (/tl/campaigns/…, so every language version has its
+// own shareable link), then the `lang` cookie, then Accept-Language, then the site default. The interface
+// falls back to English for languages it has no catalog for; campaign content may still be in that language.
+import '@fastify/cookie';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import Negotiator from 'negotiator';
+import { canonicalLocale, uiLocales } from '../../i18n/locales.js';
+import { type Translator, translatorFor } from '../../i18n/translator.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Interface translator for this request. */
+    tr: Translator;
+    /** Language asked for (URL prefix or negotiated); campaign content is served in it when published. */
+    contentLocale: string;
+    /** False when the URL carried a malformed locale prefix (the route answers 404). */
+    localeValid: boolean;
+  }
+}
+
+export const localeCookie = 'lang';
+const uiCodes = uiLocales.map((l) => l.code);
+
+export function negotiate(req: FastifyRequest, defaultLocale: string): string {
+  const fromCookie = req.cookies?.[localeCookie];
+  if (fromCookie) {
+    const c = canonicalLocale(fromCookie);
+    if (c) return c;
+  }
+  const header = req.headers['accept-language'];
+  if (header) {
+    const best = new Negotiator({ headers: { 'accept-language': header } }).language(uiCodes);
+    if (best) return best;
+  }
+  return defaultLocale;
+}
+
+export function registerLocale(app: FastifyInstance, defaultLocale: string): void {
+  app.decorateRequest('tr', null as unknown as Translator);
+  app.decorateRequest('contentLocale', '');
+  app.decorateRequest('localeValid', true);
+  app.addHook('onRequest', async (req, reply) => {
+    const fromUrl = (req.params as { locale?: string } | undefined)?.locale;
+    let locale: string;
+    if (fromUrl !== undefined) {
+      const c = canonicalLocale(fromUrl);
+      req.localeValid = c !== undefined && c === fromUrl;
+      locale = c ?? negotiate(req, defaultLocale);
+      // Remember an explicit choice so "/" later opens in the same language.
+      if (req.localeValid && req.cookies?.[localeCookie] !== locale) {
+        reply.setCookie(localeCookie, locale, {
+          path: '/',
+          sameSite: 'lax',
+          maxAge: 365 * 86_400,
+          httpOnly: true,
+        });
+      }
+    } else {
+      locale = negotiate(req, defaultLocale);
+      reply.header('vary', 'Accept-Language, Cookie');
+    }
+    req.contentLocale = locale;
+    req.tr = translatorFor(locale);
+  });
+}

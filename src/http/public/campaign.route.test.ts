@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '../../../test/db.js';
+import { createTestApp, type TestApp } from '../../../test/test-app.js';
+
+const slug = 'kazakhstan-free-erlan-baltabay';
+
+describe.each(testDialects)('campaign pages on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(async () => t.close());
+
+  it('serves the English version with partners, targets and the message', async () => {
+    const res = await t.app.inject({ url: `/en/campaigns/${slug}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html; charset=utf-8/);
+    expect(res.body).toMatch(/^<!doctype html><html lang="en" dir="ltr">/);
+    expect(res.body).toContain(
+      'Kazakhstan: Erlan Baltabay sentenced to 7 years in prison for union activity',
+    );
+    expect(res.body).toContain(
+      'In partnership with International Trade Union Confederation, IndustriALL, and KNPRK',
+    );
+    expect(res.body).toContain('Your message will be sent to these addresses:');
+    expect(res.body).toContain('akorda.press@example.org');
+    // The union copy address is not a target: it is not listed as one.
+    expect(res.body).not.toContain('campaign-copies@industriall.example.org');
+    expect(res.body).toContain('<strong>We need your support!</strong>');
+    expect(res.body).toContain('<meta property="og:title" content="Kazakhstan: Erlan Baltabay');
+    expect(res.body).toContain(`hreflang="tl" href="https://outcry.example.org/tl/campaigns/${slug}"`);
+  });
+
+  it('serves the Tagalog version with the Tagalog interface', async () => {
+    const res = await t.app.inject({ url: `/tl/campaigns/${slug}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<html lang="tl" dir="ltr">');
+    expect(res.body).toContain('Erlan Baltabay sinentensiyahan ng 7 taon sa bilangguan');
+    expect(res.body).toContain('Ipapadala ang mensahe mo sa mga sumusunod na email address:');
+    expect(res.body).toContain('Sa pakikipagtulungan sa');
+    expect(res.headers['set-cookie']).toMatch(/^lang=tl;/);
+  });
+
+  it('falls back to the source text in an RTL interface, marked, with content kept LTR', async () => {
+    const res = await t.app.inject({ url: `/ar/campaigns/${slug}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<html lang="ar" dir="rtl">');
+    expect(res.body).toContain('هذه الحملة غير متوفرة بعد باللغة');
+    expect(res.body).toContain('<article class="campaign" lang="en" dir="ltr">');
+  });
+
+  it('redirects an unprefixed link to the negotiated language and keeps the source tag', async () => {
+    const res = await t.app.inject({
+      url: `/campaigns/${slug}?src=mailing-tl-1`,
+      headers: { 'accept-language': 'tl-PH,tl;q=0.9,en;q=0.5' },
+    });
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe(`/tl/campaigns/${slug}?src=mailing-tl-1`);
+    const byCookie = await t.app.inject({ url: `/campaigns/${slug}`, cookies: { lang: 'ar' } });
+    expect(byCookie.headers.location).toBe(`/ar/campaigns/${slug}`);
+  });
+
+  it('shows a closed campaign with its banner and outcome', async () => {
+    const res = await t.app.inject({ url: '/tl/campaigns/kazakhstan-freedom-for-zhanaozen-oil-workers' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Sarado na ang kampanyang ito.');
+    expect(res.body).toContain('Over 11,400 letters were sent');
+  });
+
+  it('answers unknown campaigns, bad slugs and malformed locales with a translated 404', async () => {
+    const unknown = await t.app.inject({ url: '/tl/campaigns/no-such-campaign' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).toContain('Hindi nahanap ang pahina');
+    for (const url of [
+      `/en/campaigns/${'x'.repeat(300)}`,
+      '/en/campaigns/..%2f..%2fetc',
+      `/e!/campaigns/${slug}`,
+    ]) {
+      const res = await t.app.inject({ url });
+      expect([404, 414], url).toContain(res.statusCode);
+    }
+    const json = await t.app.inject({ url: '/en/campaigns/nope', headers: { accept: 'application/json' } });
+    expect(json.statusCode).toBe(404);
+    expect(json.json()).toMatchObject({ error: 'notFound' });
+  });
+});

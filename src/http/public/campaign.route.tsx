@@ -1,0 +1,123 @@
+// The public campaign page, one URL per language (/tl/campaigns/slug), and its sign form's POST.
+// Unprefixed links redirect to the visitor's language, keeping the query string (?src=mailing-en-2).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CampaignView } from '../../domain/campaign/view-campaign.js';
+import { viewCampaign } from '../../domain/campaign/view-campaign.js';
+import { countryForLocale } from '../../domain/signature/countries.js';
+import { signCampaign } from '../../domain/signature/sign-campaign.js';
+import type { SignField, SignFieldError } from '../../domain/signature/sign-input.js';
+import { OverloadedError } from '../../domain/signature/signature.ports.js';
+import { checkFormToken, issueFormToken } from '../../security/form-token.js';
+import { ipKey } from '../../security/ip-key.js';
+import { sendError } from '../errors.js';
+import { sendPage } from '../render.js';
+import { CampaignPage } from '../views/campaign-page.js';
+import type { SignFormValues } from '../views/sign-form.js';
+import { type PublicDeps, slugPattern } from './deps.js';
+import { signBodySchema } from './sign.schema.js';
+
+function sourceFrom(req: FastifyRequest): string {
+  const src = (req.query as { src?: unknown }).src;
+  return typeof src === 'string' && /^[A-Za-z0-9._:-]{1,100}$/.test(src) ? src : '';
+}
+
+export function campaignRoutes(app: FastifyInstance, deps: PublicDeps): void {
+  const render = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    view: CampaignView,
+    status: number,
+    form: { values: SignFormValues; errors: Partial<Record<SignField, SignFieldError>>; source: string },
+  ) =>
+    sendPage(
+      reply.header('cache-control', 'no-store'),
+      <CampaignPage
+        tr={req.tr}
+        site={deps.site}
+        view={view}
+        requestedLocale={req.contentLocale}
+        form={{
+          action: `/${req.contentLocale}/campaigns/${view.campaign.slug}/sign`,
+          token: issueFormToken(deps.secret, view.campaign.id, deps.clock.now()),
+          ...form,
+        }}
+      />,
+      status,
+    );
+
+  const load = async (req: FastifyRequest, reply: FastifyReply) => {
+    const { slug } = req.params as { slug: string };
+    if (!req.localeValid || !slugPattern.test(slug)) return void sendError(req, reply, deps.site, 404);
+    const result = await viewCampaign(deps, { slug, locale: req.contentLocale });
+    if (result.status === 'not_found') return void sendError(req, reply, deps.site, 404);
+    return result.view;
+  };
+
+  app.get('/campaigns/:slug', (req, reply) => {
+    const { slug } = req.params as { slug: string };
+    const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+    return reply.redirect(`/${req.contentLocale}/campaigns/${encodeURIComponent(slug)}${query}`, 302);
+  });
+
+  app.get('/:locale/campaigns/:slug', async (req, reply) => {
+    const view = await load(req, reply);
+    if (!view) return reply;
+    const values: SignFormValues = {
+      name: '',
+      email: '',
+      union: '',
+      country: countryForLocale(req.contentLocale) ?? '',
+      message: view.texts.defaultMessage,
+      alerts: false,
+    };
+    return render(req, reply, view, 200, { values, errors: {}, source: sourceFrom(req) });
+  });
+
+  app.post('/:locale/campaigns/:slug/sign', async (req, reply) => {
+    const view = await load(req, reply);
+    if (!view) return reply;
+    const parsed = signBodySchema.safeParse(req.body ?? {});
+    if (!parsed.success) return sendError(req, reply, deps.site, 400);
+    const body = parsed.data;
+    const raw = {
+      name: body.name,
+      email: body.email,
+      union: body.union,
+      country: body.country,
+      message: body.message,
+      alerts: body.alerts === 'yes',
+      source: body.src,
+    };
+    let result: Awaited<ReturnType<typeof signCampaign>>;
+    try {
+      result = await signCampaign(deps.signing, {
+        slug: view.campaign.slug,
+        locale: req.contentLocale,
+        raw,
+        honeypot: body.website,
+        formVerdict: checkFormToken(deps.secret, body.token, view.campaign.id, deps.clock.now()).verdict,
+        ipKey: ipKey(deps.secret, req.ip),
+        consentText: req.tr.t('form.alerts.label'),
+      });
+    } catch (error) {
+      if (error instanceof OverloadedError) return sendError(req, reply, deps.site, 503);
+      throw error;
+    }
+    switch (result.status) {
+      case 'not_found':
+        return sendError(req, reply, deps.site, 404);
+      case 'closed':
+        return render(req, reply, { ...view, campaign: { ...view.campaign, status: 'closed' } }, 409, {
+          values: { ...raw },
+          errors: {},
+          source: body.src,
+        });
+      case 'invalid':
+        return render(req, reply, view, 422, { values: { ...raw }, errors: result.errors, source: body.src });
+      case 'accepted': {
+        const confirm = result.needsConfirmation ? '?confirm=1' : '';
+        return reply.redirect(`/${req.contentLocale}/campaigns/${view.campaign.slug}/thanks${confirm}`, 303);
+      }
+    }
+  });
+}

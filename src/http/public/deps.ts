@@ -1,0 +1,22 @@
+// What the public routes need, assembled in app.ts from AppDeps.
+import type { CampaignReader } from '../../domain/campaign/campaign.ports.js';
+import type { Clock } from '../../domain/shared/clock.js';
+import type { SignDeps } from '../../domain/signature/sign-campaign.js';
+import type { SignatureConfirmer } from '../../domain/signature/signature.ports.js';
+import type { LiveCounters } from '../live/live-counters.js';
+import type { SiteInfo } from '../views/layout.js';
+
+export interface PublicDeps {
+  site: SiteInfo;
+  campaigns: CampaignReader;
+  signing: SignDeps;
+  confirmer: SignatureConfirmer;
+  tokens: { hash(token: string): string };
+  clock: Clock;
+  /** Keys form tokens and IP hashes. */
+  secret: string;
+  confirmExpiryMs: number;
+  live: LiveCounters;
+}
+
+export const slugPattern = /^[a-z0-9][a-z0-9-]{0,119}$/;

@@ -1,0 +1,79 @@
+// The page shell every public page shares: language and direction, skip link, header with the language
+// menu (plain links, no JavaScript), footer. Styles are our own file; no CDN, no external fonts.
+import type { ComponentChildren, VNode } from 'preact';
+import { nativeName, uiLocales } from '../../i18n/locales.js';
+import type { Translator } from '../../i18n/translator.js';
+
+export interface SiteInfo {
+  name: string;
+  baseUrl: string;
+}
+
+export interface LayoutProps {
+  tr: Translator;
+  site: SiteInfo;
+  title: string;
+  /** Path of this page without its locale prefix ("/campaigns/x"), for the language menu. */
+  path?: string;
+  head?: VNode | VNode[];
+  /** Our own small scripts, loaded deferred; every page works without them. */
+  scripts?: string[];
+  children: ComponentChildren;
+}
+
+export function Layout({ tr, site, title, path = '/', head, scripts = [], children }: LayoutProps) {
+  const t = tr.t;
+  return (
+    <html lang={tr.locale} dir={tr.dir}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title === site.name ? title : `${title} · ${site.name}`}</title>
+        <link rel="stylesheet" href="/assets/site.css" />
+        {head}
+        {scripts.map((src) => (
+          <script key={src} src={src} defer />
+        ))}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t('layout.skipToContent')}
+        </a>
+        <header class="site-header">
+          <div class="wrap site-header__inner">
+            <a class="site-name" href={`/${tr.locale}/`}>
+              {site.name}
+            </a>
+            <nav class="site-nav" aria-label={site.name}>
+              <a href={`/${tr.locale}/`}>{t('layout.nav.campaigns')}</a>
+            </nav>
+            <nav class="lang-menu" aria-label={t('layout.language')}>
+              <ul>
+                {uiLocales.map((l) => (
+                  <li key={l.code}>
+                    <a
+                      href={`/${l.code}${path}`}
+                      lang={l.code}
+                      hrefLang={l.code}
+                      aria-current={l.code === tr.locale ? 'true' : undefined}
+                    >
+                      {nativeName(l.code)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" class="wrap" tabIndex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>{t('layout.footer.about', { siteName: site.name })}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

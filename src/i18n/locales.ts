@@ -1,0 +1,54 @@
+// The interface languages Outcry ships, with their script direction. Campaign content can exist in any
+// language (BCP 47 tag); the interface falls back to English for languages not listed here.
+export interface UiLocale {
+  code: string;
+  dir: 'ltr' | 'rtl';
+}
+
+export const uiLocales: readonly UiLocale[] = [
+  { code: 'en', dir: 'ltr' },
+  { code: 'tl', dir: 'ltr' },
+  { code: 'ar', dir: 'rtl' },
+];
+
+export const sourceLocale = 'en';
+
+const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+
+/** Direction of any language tag, UI-supported or not (campaign content may be in Farsi or Hebrew). */
+export function directionOf(tag: string): 'ltr' | 'rtl' {
+  return rtlLanguages.has(tag.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
+}
+
+/**
+ * Accepts only well-formed language tags and returns their canonical casing (`pt-br` → `pt-BR`,
+ * `sr-latn` → `sr-Latn`), or undefined. Deliberately not Intl.getCanonicalLocales: its alias mapping turns
+ * `tl` into `fil`, and Tagalog URLs must stay /tl/.
+ */
+export function canonicalLocale(tag: string): string | undefined {
+  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,2}$/.test(tag)) return undefined;
+  const [language, ...rest] = tag.split('-');
+  const parts = [language!.toLowerCase()];
+  for (const p of rest) {
+    if (/^[a-zA-Z]{4}$/.test(p)) parts.push(p[0]!.toUpperCase() + p.slice(1).toLowerCase());
+    else if (/^([a-zA-Z]{2}|\d{3})$/.test(p)) parts.push(p.toUpperCase());
+    else return undefined;
+  }
+  try {
+    new Intl.Locale(parts.join('-'));
+  } catch {
+    return undefined;
+  }
+  return parts.join('-');
+}
+
+/** The language's own name for itself ("Tagalog", "العربية"), for language switchers. */
+export function nativeName(tag: string): string {
+  try {
+    const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag);
+    if (!name || name === tag) return tag;
+    return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+  } catch {
+    return tag;
+  }
+}

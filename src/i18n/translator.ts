@@ -1,0 +1,81 @@
+// Interface strings: ICU MessageFormat catalogs (English is the source), one translator per request.
+// Catalogs use the Chrome/WebExtension JSON shape ({ key: { message, description } }) that translation
+// tools import and export; descriptions are the notes for translators.
+import { readdirSync, readFileSync } from 'node:fs';
+import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
+import { localesDir } from '../config/paths.js';
+import { directionOf, sourceLocale, uiLocales } from './locales.js';
+
+type SourceCatalog = typeof import('./locales/en.json', { with: { type: 'json' }});
+export type MessageKey = keyof SourceCatalog;
+export type MessageValues = Record<string, PrimitiveType>;
+
+export interface CatalogEntry {
+  message: string;
+  description?: string;
+}
+export type Catalog = Record<string, CatalogEntry>;
+
+export interface Translator {
+  readonly locale: string;
+  readonly dir: 'ltr' | 'rtl';
+  t(key: MessageKey, values?: MessageValues): string;
+  /** Locale-aware number formatting (grouping, digits). */
+  number(n: number): string;
+  date(ms: number, style?: 'medium' | 'long'): string;
+  /** "A, B and C" in the interface language. */
+  list(items: string[]): string;
+  /** Name of a language in the interface language ("Tagalog" in English, "Tagalog" in Tagalog). */
+  languageName(tag: string): string;
+}
+
+export function loadCatalogs(dir = localesDir): Map<string, Catalog> {
+  const out = new Map<string, Catalog>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    out.set(file.slice(0, -5), JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')) as Catalog);
+  }
+  return out;
+}
+
+const catalogs = loadCatalogs();
+const compiled = new Map<string, IntlMessageFormat>();
+const translators = new Map<string, Translator>();
+
+function format(locale: string, key: string, values?: MessageValues): string {
+  const cacheKey = `${locale}\u0000${key}`;
+  let mf = compiled.get(cacheKey);
+  if (!mf) {
+    // A key missing in a locale falls back to English rather than showing the key (i18n:check catches it).
+    const localized = catalogs.get(locale)?.[key];
+    const entry = localized ?? catalogs.get(sourceLocale)?.[key];
+    if (!entry) return key;
+    mf = new IntlMessageFormat(entry.message, localized ? locale : sourceLocale);
+    compiled.set(cacheKey, mf);
+  }
+  return String(mf.format(values));
+}
+
+export function isUiLocale(tag: string): boolean {
+  return uiLocales.some((l) => l.code === tag);
+}
+
+export function translatorFor(locale: string): Translator {
+  const code = isUiLocale(locale) ? locale : sourceLocale;
+  let tr = translators.get(code);
+  if (tr) return tr;
+  const numberFormat = new Intl.NumberFormat(code);
+  const listFormat = new Intl.ListFormat(code, { type: 'conjunction' });
+  const names = new Intl.DisplayNames([code], { type: 'language', fallback: 'code' });
+  tr = {
+    locale: code,
+    dir: directionOf(code),
+    t: (key, values) => format(code, key, values),
+    number: (n) => numberFormat.format(n),
+    date: (ms, style = 'long') =>
+      new Intl.DateTimeFormat(code, { dateStyle: style, timeZone: 'UTC' }).format(ms),
+    list: (items) => listFormat.format(items),
+    languageName: (tag) => names.of(tag) ?? tag,
+  };
+  translators.set(code, tr);
+  return tr;
+}

@@ -1,0 +1,109 @@
+// Production mail: pooled SMTP to the relay in SMTP_URL, DKIM-signed with the configured key. Every
+// failure comes back as an SmtpSendError that keeps the server's reply code, so delivery can tell a
+// retryable 4xx (or a dropped connection) from a permanent 5xx.
+import nodemailer from 'nodemailer';
+import type { MailTransport, OutgoingMail, SendResult } from './transport.js';
+import { lockedDown, toNodemailerMessage } from './transport.js';
+
+export interface SmtpTransportOptions {
+  dkim?: { domainName: string; keySelector: string; privateKey: string };
+  /** Reuse connections across messages (default true). */
+  pool?: boolean;
+  /** Open connections per process when pooled (default 5). */
+  maxConnections?: number;
+}
+
+/**
+ * A send that did not go through. `responseCode` is set when the server replied (e.g. 421, 450, 550);
+ * without it the connection failed before or during the transaction (`code` is then ECONNECTION,
+ * ESOCKET, ETIMEDOUT, …) and the message may or may not have been delivered.
+ */
+export class SmtpSendError extends Error {
+  responseCode?: number;
+  /** The SMTP command in flight when the server refused (e.g. `RCPT TO`, `DATA`, `CONN`). */
+  command?: string;
+  /** The server's full reply line(s). */
+  response?: string;
+  /** Nodemailer's error code (EENVELOPE, EMESSAGE, ECONNECTION, ETIMEDOUT, …). */
+  code?: string;
+  /** Nodemailer's reading of the reply class: true for a 5xx other than 503. */
+  permanent?: boolean;
+  /** Recipients the server refused, when the error is about recipients. */
+  rejected?: string[];
+
+  constructor(message: string, fields: Partial<SmtpSendError> & { cause?: unknown } = {}) {
+    super(message, { cause: fields.cause });
+    this.name = 'SmtpSendError';
+    if (fields.responseCode !== undefined) this.responseCode = fields.responseCode;
+    if (fields.command !== undefined) this.command = fields.command;
+    if (fields.response !== undefined) this.response = fields.response;
+    if (fields.code !== undefined) this.code = fields.code;
+    if (fields.permanent !== undefined) this.permanent = fields.permanent;
+    if (fields.rejected !== undefined) this.rejected = fields.rejected;
+  }
+}
+
+interface NodemailerErrorShape {
+  message?: unknown;
+  responseCode?: unknown;
+  command?: unknown;
+  response?: unknown;
+  code?: unknown;
+  permanent?: unknown;
+  rejected?: unknown;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** Copies the SMTP facts off whatever nodemailer threw; the original stays as `cause`. */
+export function toSmtpSendError(error: unknown): SmtpSendError {
+  if (error instanceof SmtpSendError) return error;
+  const e = (typeof error === 'object' && error !== null ? error : {}) as NodemailerErrorShape;
+  const responseCode = typeof e.responseCode === 'number' ? e.responseCode : undefined;
+  const rejected = Array.isArray(e.rejected) ? e.rejected.filter((r) => typeof r === 'string') : undefined;
+  return new SmtpSendError(str(e.message) ?? String(error), {
+    cause: error,
+    responseCode,
+    command: str(e.command),
+    response: str(e.response),
+    code: str(e.code),
+    permanent: typeof e.permanent === 'boolean' ? e.permanent : undefined,
+    rejected,
+  });
+}
+
+export function createSmtpTransport(url: string, opts: SmtpTransportOptions = {}): MailTransport {
+  const common = { url, ...lockedDown, ...(opts.dkim ? { dkim: opts.dkim } : {}) };
+  const transporter =
+    opts.pool === false
+      ? nodemailer.createTransport(common)
+      : nodemailer.createTransport({
+          ...common,
+          pool: true,
+          maxConnections: opts.maxConnections ?? 5,
+          // The pool would silently resend a message whose connection closed mid-send; the server may
+          // already have accepted it, so the failure goes to the caller, who decides (never blindly).
+          maxRequeues: 0,
+        });
+
+  return {
+    async send(mail: OutgoingMail): Promise<SendResult> {
+      // Validation errors (InvalidAddressError) are ours and pass through unwrapped.
+      const message = toNodemailerMessage(mail);
+      try {
+        const info = await transporter.sendMail(message);
+        return {
+          messageId: info.messageId,
+          accepted: info.accepted.map(String),
+          rejected: info.rejected.map(String),
+          response: info.response,
+        };
+      } catch (error) {
+        throw toSmtpSendError(error);
+      }
+    },
+    async close(): Promise<void> {
+      transporter.close();
+    },
+  };
+}

@@ -1,0 +1,205 @@
+// The composition root: the only place that picks concrete adapters (database, mail transport, clock) and
+// wires them into the web and worker roles. `main(argv)` is what bin/outcry.mjs calls.
+import type { FastifyInstance } from 'fastify';
+import { type Config, loadConfig } from './config/config.js';
+import { CampaignRepository } from './db/campaign.repository.js';
+import { type Db, openDb } from './db/database.js';
+import { JobRepository } from './db/job.repository.js';
+import { migrateToLatest, pendingMigrations } from './db/migrate.js';
+import { SettingsRepository } from './db/settings.repository.js';
+import { SignatureRepository } from './db/signature.repository.js';
+import { BatchedSignatureWriter } from './db/signature.writer.js';
+import { type Clock, systemClock } from './domain/shared/clock.js';
+import { type AppDeps, buildApp } from './http/app.js';
+import { LiveCounters } from './http/live/live-counters.js';
+import { jobHandlers } from './jobs/tasks/index.js';
+import { createWorker } from './jobs/worker.js';
+import { createCaptureTransport } from './mail/capture.transport.js';
+import { createSmtpTransport } from './mail/smtp.transport.js';
+import type { MailTransport } from './mail/transport.js';
+import {
+  defaultRateLimits,
+  MemoryRateLimiter,
+  type RateLimits,
+  rateLimitsSetting,
+} from './security/rate-limiter.js';
+
+export interface Running {
+  readonly config: Config;
+  readonly db: Db;
+  readonly url: string;
+  readonly app: FastifyInstance | undefined;
+  readonly worker: ReturnType<typeof createWorker> | undefined;
+  stop(): Promise<void>;
+}
+
+export function createMailTransport(config: Config): MailTransport {
+  return config.SMTP_URL
+    ? createSmtpTransport(config.SMTP_URL, { pool: true })
+    : createCaptureTransport(config.MAIL_CAPTURE_DIR);
+}
+
+export type Services = Omit<AppDeps, 'logger'> & {
+  signatureStore: SignatureRepository;
+  writer: BatchedSignatureWriter;
+  settings: SettingsRepository;
+};
+
+/** The adapters behind every port, for one database. Used by startOutcry and by the tests' app. */
+export function createServices(config: Config, db: Db, clock: Clock = systemClock): Services {
+  const campaigns = new CampaignRepository(db);
+  const settings = new SettingsRepository(db);
+  const live = new LiveCounters((ids) => campaigns.supporterTotals(ids), {
+    // Other web processes commit too: with PostgreSQL, look for their signatures every second.
+    ...(db.dialect === 'postgres' ? { pollMs: 1_000 } : {}),
+  });
+  const notify = (ids: number[]) => live.notify(ids);
+  const writer = new BatchedSignatureWriter(db, { maxQueue: config.SIGN_QUEUE_MAX, onCommit: notify });
+  const signatureStore = new SignatureRepository(db, notify);
+  const rateLimiter = new MemoryRateLimiter(() =>
+    settings.get<RateLimits>(rateLimitsSetting, defaultRateLimits, clock.now()),
+  );
+  return {
+    config,
+    db,
+    clock,
+    campaigns,
+    signatures: writer,
+    writer,
+    confirmer: signatureStore,
+    signatureStore,
+    rateLimiter,
+    live,
+    settings,
+  };
+}
+
+/** Opens the database, checks migrations, and starts the configured roles. */
+export async function startOutcry(config: Config, options: { quiet?: boolean } = {}): Promise<Running> {
+  const db = openDb({ url: config.DATABASE_URL });
+  try {
+    if (config.MIGRATE_ON_START) {
+      const { error } = await migrateToLatest(db);
+      if (error) throw error;
+    } else {
+      const pending = await pendingMigrations(db);
+      if (pending.length > 0) {
+        throw new Error(
+          `The database has ${pending.length} pending migration(s) (${pending.join(', ')}). Run \`npm run db:migrate\` first, or set MIGRATE_ON_START=true.`,
+        );
+      }
+    }
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+
+  const clock = systemClock;
+  const mail = createMailTransport(config);
+  const services = createServices(config, db, clock);
+  const jobs = new JobRepository(db);
+
+  let app: FastifyInstance | undefined;
+  let url = config.BASE_URL;
+  if (config.ROLES.includes('web')) {
+    app = await buildApp({ ...services, logger: options.quiet ? false : { level: config.LOG_LEVEL } });
+    const address = await app.listen({ host: config.HOST, port: config.PORT });
+    if (config.PORT === 0) url = address;
+  }
+
+  let worker: ReturnType<typeof createWorker> | undefined;
+  if (config.ROLES.includes('worker')) {
+    worker = createWorker({
+      repo: jobs,
+      handlers: jobHandlers({
+        mail,
+        config,
+        campaigns: services.campaigns,
+        signatures: services.signatureStore,
+      }),
+      clock,
+      concurrency: config.WORKER_CONCURRENCY,
+      pollMs: config.WORKER_POLL_MS,
+      ...(app ? { logger: app.log } : {}),
+    });
+    worker.start();
+  }
+
+  let stopped = false;
+  return {
+    config,
+    db,
+    url,
+    app,
+    worker,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await app?.close();
+      await worker?.stop();
+      services.live.close();
+      await mail.close();
+      await db.close();
+    },
+  };
+}
+
+const usage = `Usage: outcry <command>
+
+Commands:
+  demo            SQLite in data/demo.db, captured mail, demo campaigns, web + worker in one process
+  start           production start: roles from ROLES (web,worker); needs migrations applied
+  migrate         apply pending database migrations
+  rollback        undo the newest migration
+  create-admin    create (or reset) an admin account: create-admin <email> [name]
+  help            this text
+
+Configuration comes from environment variables; see .env.example.`;
+
+export async function main(argv: string[]): Promise<void> {
+  const [command = 'help', ...args] = argv;
+  switch (command) {
+    case 'demo': {
+      const { runDemo } = await import('./cli/demo.js');
+      return runDemo(args);
+    }
+    case 'start': {
+      const running = await startOutcry(loadConfig());
+      stopOnSignals(running);
+      return;
+    }
+    case 'migrate':
+    case 'rollback': {
+      const { runMigrate } = await import('./cli/migrate.js');
+      return runMigrate(loadConfig(), command === 'rollback' ? 'down' : 'latest');
+    }
+    case 'create-admin': {
+      const { runCreateAdmin } = await import('./cli/create-admin.js');
+      return runCreateAdmin(loadConfig(), args);
+    }
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(usage);
+      return;
+    default:
+      console.error(`Unknown command "${command}".\n\n${usage}`);
+      process.exitCode = 1;
+  }
+}
+
+/** Graceful shutdown: stop accepting requests, let in-flight jobs finish, close the database. */
+export function stopOnSignals(running: Running): void {
+  const stop = (signal: string) => {
+    console.log(`\n${signal} received: shutting down…`);
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}

@@ -1,0 +1,46 @@
+// The sign form carries a signed, time-stamped token instead of a session: it proves the form was served by
+// us for this campaign, and when. Bots that post directly, post within a second, or replay an old form are
+// not rejected (workplace NAT and slow phones look odd too) but their signatures are held for confirmation.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+export interface FormTokenCheck {
+  /** Anything other than 'ok' holds the signature for email confirmation. */
+  verdict: 'ok' | 'missing' | 'invalid' | 'too_fast' | 'expired';
+  nonce?: string;
+}
+
+const version = 'v1';
+
+function mac(secret: string, body: string): string {
+  return createHmac('sha256', secret).update(body).digest('base64url');
+}
+
+export function issueFormToken(secret: string, campaignId: number, now: number): string {
+  const body = `${version}.${campaignId}.${now.toString(36)}.${randomBytes(9).toString('base64url')}`;
+  return `${body}.${mac(secret, body)}`;
+}
+
+export function checkFormToken(
+  secret: string,
+  token: string | undefined,
+  campaignId: number,
+  now: number,
+  { minFillMs = 3_000, maxAgeMs = 2 * 86_400_000 } = {},
+): FormTokenCheck {
+  if (!token) return { verdict: 'missing' };
+  const parts = token.split('.');
+  if (parts.length !== 5 || parts[0] !== version) return { verdict: 'invalid' };
+  const body = parts.slice(0, 4).join('.');
+  const expected = Buffer.from(mac(secret, body));
+  const given = Buffer.from(parts[4]!);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { verdict: 'invalid' };
+  if (Number(parts[1]) !== campaignId) return { verdict: 'invalid' };
+  const issuedAt = Number.parseInt(parts[2]!, 36);
+  const nonce = parts[3]!;
+  if (!Number.isFinite(issuedAt)) return { verdict: 'invalid' };
+  const age = now - issuedAt;
+  // A clock step backwards makes age negative: treat as fresh-but-fast rather than as valid.
+  if (age < minFillMs) return { verdict: 'too_fast', nonce };
+  if (age > maxAgeMs) return { verdict: 'expired', nonce };
+  return { verdict: 'ok', nonce };
+}

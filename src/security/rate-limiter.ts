@@ -1,0 +1,85 @@
+// Per-IP (keyed hash, IPv6 /64) and per-email-domain limits for signing. Over a limit a signature is held
+// for confirmation, never refused. Counts live in memory per web process (an abuse signal, not something
+// correctness depends on); the limits come from settings so editors can change them during a push.
+import type { RateLimiter } from '../domain/signature/signature.ports.js';
+
+export interface RateLimits {
+  ipPerHour: number;
+  domainPerHour: number;
+}
+
+export const defaultRateLimits: RateLimits = { ipPerHour: 30, domainPerHour: 500 };
+export const rateLimitsSetting = 'signing.rate_limits';
+
+// Webmail providers where thousands of real supporters share a domain.
+const sharedProviders = new Set([
+  'gmail.com',
+  'yahoo.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'icloud.com',
+  'me.com',
+  'aol.com',
+  'gmx.de',
+  'gmx.net',
+  'web.de',
+  'yandex.ru',
+  'mail.ru',
+  'proton.me',
+  'protonmail.com',
+  'naver.com',
+  'qq.com',
+  '163.com',
+  'yahoo.co.uk',
+  'yahoo.fr',
+  'orange.fr',
+  'free.fr',
+  'libero.it',
+  'hotmail.co.uk',
+  'hotmail.fr',
+  'btinternet.com',
+  'comcast.net',
+  'uol.com.br',
+  'bol.com.br',
+  'rediffmail.com',
+]);
+
+const hour = 3_600_000;
+const maxKeys = 200_000;
+
+/** Two fixed one-hour windows, weighted: a sliding-hour estimate in constant memory per key. */
+class SlidingCounter {
+  private current = new Map<string, number>();
+  private previous = new Map<string, number>();
+  private windowStart = 0;
+
+  hit(key: string, now: number): number {
+    const start = Math.floor(now / hour) * hour;
+    if (start !== this.windowStart) {
+      this.previous = start - this.windowStart === hour ? this.current : new Map();
+      this.current = new Map();
+      this.windowStart = start;
+    }
+    if (this.current.size >= maxKeys) this.current.clear();
+    const n = (this.current.get(key) ?? 0) + 1;
+    this.current.set(key, n);
+    const weight = 1 - (now - start) / hour;
+    return n + (this.previous.get(key) ?? 0) * weight;
+  }
+}
+
+export class MemoryRateLimiter implements RateLimiter {
+  private readonly ips = new SlidingCounter();
+  private readonly domains = new SlidingCounter();
+
+  constructor(private readonly limits: () => Promise<RateLimits>) {}
+
+  async hit(keys: { ip: string; emailDomain: string }, now: number): Promise<{ over: boolean }> {
+    const limits = await this.limits();
+    const ipCount = this.ips.hit(keys.ip, now);
+    const domainCount = sharedProviders.has(keys.emailDomain) ? 0 : this.domains.hit(keys.emailDomain, now);
+    return { over: ipCount > limits.ipPerHour || domainCount > limits.domainPerHour };
+  }
+}
