@@ -6,7 +6,12 @@ import type { Dialect } from '../src/db/dialect.js';
 import type { Clock } from '../src/domain/shared/clock.js';
 import { buildApp } from '../src/http/app.js';
 import { createServices, type Services } from '../src/main.js';
+import { JobRepository } from '../src/db/job.repository.js';
+import { jobHandlers } from '../src/jobs/tasks/index.js';
+import { createWorker } from '../src/jobs/worker.js';
+import { createSmtpTransport } from '../src/mail/smtp.transport.js';
 import { createTestDb, type TestDb } from './db.js';
+import { type SmtpSink, startSmtpSink } from './smtp-sink.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -36,6 +41,31 @@ export async function createTestApp(
       await app.close();
       services.live.close();
       await db.destroy();
+    },
+  };
+}
+
+/** The real worker with the real job handlers, sending to a loopback SMTP sink; drain() runs due jobs. */
+export async function startMailWorker(t: TestApp): Promise<{ sink: SmtpSink; drain(): Promise<number>; close(): Promise<void> }> {
+  const sink = await startSmtpSink();
+  const mail = createSmtpTransport(sink.url, { pool: false });
+  const worker = createWorker({
+    repo: new JobRepository(t.db),
+    handlers: jobHandlers({
+      mail,
+      config: t.config,
+      campaigns: t.services.campaigns,
+      signatures: t.services.signatureStore,
+    }),
+    clock: t.services.clock,
+  });
+  return {
+    sink,
+    drain: () => worker.drain(),
+    async close() {
+      await worker.stop();
+      await mail.close();
+      await sink.close();
     },
   };
 }

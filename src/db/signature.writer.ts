@@ -82,7 +82,7 @@ export class BatchedSignatureWriter implements SignatureWriter {
         const batch = this.queue.splice(0, this.maxBatch);
         try {
           const outcomes = await this.write(batch.map((p) => p.command));
-          batch.forEach((p, i) => p.resolve(outcomes[i]!));
+          for (const [i, p] of batch.entries()) p.resolve(outcomes[i]!);
         } catch {
           // One bad signature must not fail its neighbours: retry each on its own.
           for (const p of batch) {

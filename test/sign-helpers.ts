@@ -1,0 +1,35 @@
+// Driving the sign form like a browser does: fetch the page, read its form token, post the fields.
+import type { FastifyInstance } from 'fastify';
+
+export const erlan = 'kazakhstan-free-erlan-baltabay';
+
+export async function formToken(app: FastifyInstance, locale: string, slug = erlan): Promise<string> {
+  const page = await app.inject({ url: `/${locale}/campaigns/${slug}` });
+  const token = /name="token" value="([^"]+)"/.exec(page.body)?.[1];
+  if (!token) throw new Error(`no form token on /${locale}/campaigns/${slug} (${page.statusCode})`);
+  return token;
+}
+
+export function formBody(fields: Record<string, string | string[]>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) params.append(k, one);
+  return params.toString();
+}
+
+export function postSign(app: FastifyInstance, locale: string, fields: Record<string, string | string[]>, slug = erlan) {
+  return app.inject({
+    method: 'POST',
+    url: `/${locale}/campaigns/${slug}/sign`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: formBody(fields),
+    remoteAddress: '198.51.100.7',
+  });
+}
+
+export const ana = {
+  name: 'Ana Souza',
+  email: 'ana.souza@example.org',
+  union: 'CUT',
+  country: 'BR',
+  message: 'Free Erlan Baltabay now.',
+};
