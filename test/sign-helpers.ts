@@ -12,11 +12,17 @@ export async function formToken(app: FastifyInstance, locale: string, slug = erl
 
 export function formBody(fields: Record<string, string | string[]>): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) params.append(k, one);
+  for (const [k, v] of Object.entries(fields))
+    for (const one of Array.isArray(v) ? v : [v]) params.append(k, one);
   return params.toString();
 }
 
-export function postSign(app: FastifyInstance, locale: string, fields: Record<string, string | string[]>, slug = erlan) {
+export function postSign(
+  app: FastifyInstance,
+  locale: string,
+  fields: Record<string, string | string[]>,
+  slug = erlan,
+) {
   return app.inject({
     method: 'POST',
     url: `/${locale}/campaigns/${slug}/sign`,

@@ -3,13 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import { seedDemo } from '../src/cli/demo/seed.js';
 import { type Config, loadConfig } from '../src/config/config.js';
 import type { Dialect } from '../src/db/dialect.js';
+import { JobRepository } from '../src/db/job.repository.js';
 import type { Clock } from '../src/domain/shared/clock.js';
 import { buildApp } from '../src/http/app.js';
-import { createServices, type Services } from '../src/main.js';
-import { JobRepository } from '../src/db/job.repository.js';
 import { jobHandlers } from '../src/jobs/tasks/index.js';
 import { createWorker } from '../src/jobs/worker.js';
 import { createSmtpTransport } from '../src/mail/smtp.transport.js';
+import { createServices, type Services } from '../src/main.js';
 import { createTestDb, type TestDb } from './db.js';
 import { type SmtpSink, startSmtpSink } from './smtp-sink.js';
 
@@ -46,7 +46,9 @@ export async function createTestApp(
 }
 
 /** The real worker with the real job handlers, sending to a loopback SMTP sink; drain() runs due jobs. */
-export async function startMailWorker(t: TestApp): Promise<{ sink: SmtpSink; drain(): Promise<number>; close(): Promise<void> }> {
+export async function startMailWorker(
+  t: TestApp,
+): Promise<{ sink: SmtpSink; drain(): Promise<number>; close(): Promise<void> }> {
   const sink = await startSmtpSink();
   const mail = createSmtpTransport(sink.url, { pool: false });
   const worker = createWorker({

@@ -6,7 +6,13 @@ import { FakeClock } from '../../test/fake-clock.js';
 import { openDb } from '../db/database.js';
 import { enqueueJobs, JobRepository, type NewJob } from '../db/job.repository.js';
 import { systemClock } from '../domain/shared/clock.js';
-import { createWorker, type JobHandler, PermanentJobError, type Worker, type WorkerLogger } from './worker.js';
+import {
+  createWorker,
+  type JobHandler,
+  PermanentJobError,
+  type Worker,
+  type WorkerLogger,
+} from './worker.js';
 
 function recordingLogger() {
   const entries: { level: 'info' | 'warn' | 'error'; msg: string | undefined; obj: object }[] = [];
@@ -26,7 +32,14 @@ describe.each(testDialects)('worker on %s', (dialect) => {
 
   const enqueue = (jobs: NewJob[]) => enqueueJobs(db.kysely, jobs, clock.now());
   const worker = (handlers: Record<string, JobHandler>, options: { concurrency?: number } = {}) => {
-    const w = createWorker({ repo, handlers, clock, logger: recordingLogger().logger, pollMs: 20, ...options });
+    const w = createWorker({
+      repo,
+      handlers,
+      clock,
+      logger: recordingLogger().logger,
+      pollMs: 20,
+      ...options,
+    });
     workers.push(w);
     return w;
   };
@@ -128,10 +141,13 @@ describe.each(testDialects)('worker on %s', (dialect) => {
     const w = createWorker({ repo: new JobRepository(broken), handlers: {}, clock, logger, pollMs: 10 });
     workers.push(w);
     w.start();
-    await vi.waitFor(() => expect(entries.filter((e) => e.level === 'error').length).toBeGreaterThanOrEqual(2), {
-      timeout: 10_000,
-      interval: 10,
-    });
+    await vi.waitFor(
+      () => expect(entries.filter((e) => e.level === 'error').length).toBeGreaterThanOrEqual(2),
+      {
+        timeout: 10_000,
+        interval: 10,
+      },
+    );
     expect(entries.find((e) => e.level === 'error')?.msg).toBe('job queue poll failed');
   });
 

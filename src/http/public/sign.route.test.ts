@@ -11,7 +11,12 @@ describe.each(testDialects)('signing on %s', (dialect) => {
   let clock: FakeClock;
   const count = async (table: 'signatures' | 'supporters' | 'messages' | 'jobs' | 'consents') =>
     Number(
-      (await t.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+      (
+        await t.db.kysely
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
     );
   const totals = async () => {
     const campaign = await t.services.campaigns.findBySlug(erlan);
@@ -47,7 +52,9 @@ describe.each(testDialects)('signing on %s', (dialect) => {
         'Pakikumpirma ang iyong lagda: Kazakhstan: Erlan Baltabay sinentensiyahan ng 7 taon sa bilangguan dahil sa aktibidad ng unyon',
       );
       expect(confirmation!.envelope.to).toEqual(['ana.souza@example.org']);
-      const link = /https:\/\/outcry\.example\.org(\/tl\/confirm\/[A-Za-z0-9_-]+)/.exec(confirmation!.parsed.text ?? '')?.[1];
+      const link = /https:\/\/outcry\.example\.org(\/tl\/confirm\/[A-Za-z0-9_-]+)/.exec(
+        confirmation!.parsed.text ?? '',
+      )?.[1];
       expect(link).toBeDefined();
 
       // A link scanner's GET shows the button and changes nothing.
@@ -73,10 +80,20 @@ describe.each(testDialects)('signing on %s', (dialect) => {
       expect(thank!.parsed.subject).toMatch(/^Salamat sa paglagda: Kazakhstan/);
 
       const signature = await t.db.kysely.selectFrom('signatures').selectAll().executeTakeFirstOrThrow();
-      expect(signature).toMatchObject({ status: 'confirmed', locale: 'tl', country: 'BR', source: 'mailing-tl-1' });
+      expect(signature).toMatchObject({
+        status: 'confirmed',
+        locale: 'tl',
+        country: 'BR',
+        source: 'mailing-tl-1',
+      });
       expect(signature.ip_hash).not.toContain('198.51');
       const consent = await t.db.kysely.selectFrom('consents').selectAll().executeTakeFirstOrThrow();
-      expect(consent).toMatchObject({ scope: 'alerts', locale: 'tl', version: 'alerts-2026-11', source: 'mailing-tl-1' });
+      expect(consent).toMatchObject({
+        scope: 'alerts',
+        locale: 'tl',
+        version: 'alerts-2026-11',
+        source: 'mailing-tl-1',
+      });
       expect(consent.text).toContain('Oo, padalhan ako ng mga susunod na agarang panawagan sa email.');
     } finally {
       await mail.close();
@@ -85,18 +102,32 @@ describe.each(testDialects)('signing on %s', (dialect) => {
 
   it.each([
     ['en', 'Please enter your name.', 'Please choose your country.', 'Please correct 4 problems below.'],
-    ['tl', 'Pakilagay ang iyong pangalan.', 'Piliin ang iyong bansa.', 'Pakiayos ang 4 na problema sa ibaba.'],
-  ])('re-renders the form in %s with every field error and the input kept', async (locale, nameError, countryError, summary) => {
-    const res = await signAs(locale, { name: ' ', email: 'not-an-email', union: 'Unite the Union', country: '', message: '' });
-    expect(res.statusCode).toBe(422);
-    expect(res.body).toContain(summary);
-    expect(res.body).toContain(nameError);
-    expect(res.body).toContain(countryError);
-    expect(res.body).toContain('value="Unite the Union"');
-    expect(res.body).toContain('value="not-an-email"');
-    expect(res.body).toMatch(/id="name"[^>]*aria-invalid="true"[^>]*autofocus/);
-    expect(await count('signatures')).toBe(0);
-  });
+    [
+      'tl',
+      'Pakilagay ang iyong pangalan.',
+      'Piliin ang iyong bansa.',
+      'Pakiayos ang 4 na problema sa ibaba.',
+    ],
+  ])(
+    're-renders the form in %s with every field error and the input kept',
+    async (locale, nameError, countryError, summary) => {
+      const res = await signAs(locale, {
+        name: ' ',
+        email: 'not-an-email',
+        union: 'Unite the Union',
+        country: '',
+        message: '',
+      });
+      expect(res.statusCode).toBe(422);
+      expect(res.body).toContain(summary);
+      expect(res.body).toContain(nameError);
+      expect(res.body).toContain(countryError);
+      expect(res.body).toContain('value="Unite the Union"');
+      expect(res.body).toContain('value="not-an-email"');
+      expect(res.body).toMatch(/id="name"[^>]*aria-invalid="true"[^>]*autofocus/);
+      expect(await count('signatures')).toBe(0);
+    },
+  );
 
   it.each([
     ['header injection in the name', { name: 'Ana\r\nBcc: victim@example.org' }, 422],
@@ -159,7 +190,9 @@ describe.each(testDialects)('signing on %s', (dialect) => {
     const token = await formToken(t.app, 'en');
     await postSign(t.app, 'en', { token, ...ana });
     await postSign(t.app, 'en', { ...ana, email: 'bot@example.net' });
-    const statuses = (await t.db.kysely.selectFrom('signatures').select('status').execute()).map((r) => r.status);
+    const statuses = (await t.db.kysely.selectFrom('signatures').select('status').execute()).map(
+      (r) => r.status,
+    );
     expect(statuses).toEqual(['held', 'held']);
   });
 
@@ -174,7 +207,9 @@ describe.each(testDialects)('signing on %s', (dialect) => {
   it('writes 100 concurrent identical submissions as one signature with one set of outbox rows', async () => {
     const token = await formToken(t.app, 'en');
     clock.advance(20_000);
-    const results = await Promise.all(Array.from({ length: 100 }, () => postSign(t.app, 'en', { token, ...ana })));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => postSign(t.app, 'en', { token, ...ana })),
+    );
     expect(new Set(results.map((r) => `${r.statusCode} ${r.headers.location}`))).toEqual(
       new Set([`303 /en/campaigns/${erlan}/thanks?confirm=1`]),
     );
@@ -191,7 +226,9 @@ describe.each(testDialects)('signing on %s', (dialect) => {
       await signAs('en', ana);
       await mail.drain();
       const [confirmation] = await mail.sink.waitFor(1);
-      const link = /https:\/\/outcry\.example\.org(\/en\/confirm\/[A-Za-z0-9_-]+)/.exec(confirmation!.parsed.text ?? '')![1]!;
+      const link = /https:\/\/outcry\.example\.org(\/en\/confirm\/[A-Za-z0-9_-]+)/.exec(
+        confirmation!.parsed.text ?? '',
+      )![1]!;
       clock.advance(15 * 86_400_000);
       const res = await t.app.inject({ method: 'POST', url: link });
       expect(res.statusCode).toBe(410);

@@ -1,0 +1,87 @@
+// The signing write path below HTTP, on each database: immediate mode, petition-only campaigns,
+// back-pressure, count reconciliation and expiry.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { buildCampaign, buildSignCommand } from '../../test/factories.js';
+import { OverloadedError } from '../domain/signature/signature.ports.js';
+import { CampaignRepository } from './campaign.repository.js';
+import { SignatureRepository } from './signature.repository.js';
+import { BatchedSignatureWriter } from './signature.writer.js';
+
+const now = Date.UTC(2026, 10, 23, 10);
+
+describe.each(testDialects)('signature write path on %s', (dialect) => {
+  let db: TestDb;
+  let campaigns: CampaignRepository;
+  beforeEach(async () => {
+    db = await createTestDb(dialect);
+    campaigns = new CampaignRepository(db);
+  });
+  afterEach(async () => db.destroy());
+
+  const total = async (id: number) => (await campaigns.supporterTotals([id])).get(id) ?? 0;
+  const rows = (table: 'messages' | 'jobs') => db.kysely.selectFrom(table).selectAll().execute();
+
+  it('counts immediately and releases messages to targets and the copy address in immediate mode', async () => {
+    const id = await campaigns.create(buildCampaign({ confirmationMode: 'immediate' }), now);
+    const committed: number[][] = [];
+    const writer = new BatchedSignatureWriter(db, { onCommit: (ids) => committed.push(ids) });
+    const outcomes = await Promise.all([
+      writer.record(buildSignCommand(id, { status: 'confirmed' })),
+      writer.record(buildSignCommand(id, { status: 'confirmed' })),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['created', 'created']);
+    expect(await total(id)).toBe(2);
+    expect(await rows('messages')).toHaveLength(6);
+    expect((await rows('jobs')).map((j) => JSON.parse(j.payload).mail)).toEqual(['thank', 'thank']);
+    // Both arrived in one event-loop turn: one transaction, one commit notification.
+    expect(writer.stats.batches).toBe(1);
+    expect(committed).toEqual([[id]]);
+  });
+
+  it('sends nothing to targets for a petition-only campaign', async () => {
+    const id = await campaigns.create(buildCampaign({ deliveryMode: 'petition_only' }), now);
+    await new BatchedSignatureWriter(db).record(buildSignCommand(id, { status: 'confirmed' }));
+    expect(await total(id)).toBe(1);
+    expect(await rows('messages')).toHaveLength(0);
+  });
+
+  it('answers OverloadedError at once when the queue is full, and loses none it accepted', async () => {
+    const id = await campaigns.create(buildCampaign(), now);
+    const writer = new BatchedSignatureWriter(db, { maxQueue: 10 });
+    const results = await Promise.allSettled(
+      Array.from({ length: 25 }, () => writer.record(buildSignCommand(id))),
+    );
+    const rejected = results.filter((r) => r.status === 'rejected');
+    expect(rejected).toHaveLength(15);
+    expect(rejected.every((r) => (r as PromiseRejectedResult).reason instanceof OverloadedError)).toBe(true);
+    const stored = await db.kysely.selectFrom('signatures').select('id').execute();
+    expect(stored).toHaveLength(10);
+  });
+
+  it('reconcile repairs a deliberately corrupted count and reports the drift', async () => {
+    const id = await campaigns.create(buildCampaign({ confirmationMode: 'immediate' }), now);
+    const writer = new BatchedSignatureWriter(db);
+    for (let i = 0; i < 3; i++) await writer.record(buildSignCommand(id, { status: 'confirmed' }));
+    await db.kysely.updateTable('counts').set({ n: 1000 }).where('campaign_id', '=', id).execute();
+    expect(await total(id)).toBe(1000);
+    const repo = new SignatureRepository(db);
+    expect(await repo.reconcileCounts()).toEqual([{ campaignId: id, drift: 997 }]);
+    expect(await total(id)).toBe(3);
+    expect(await repo.reconcileCounts()).toEqual([]);
+  });
+
+  it('expires unconfirmed signatures and fixes the counts they leave', async () => {
+    const id = await campaigns.create(buildCampaign(), now);
+    const writer = new BatchedSignatureWriter(db);
+    await writer.record(buildSignCommand(id, { now: now - 20 * 86_400_000 }));
+    await writer.record(buildSignCommand(id, { now }));
+    const repo = new SignatureRepository(db);
+    expect(await repo.expireUnconfirmed(now, 14 * 86_400_000)).toBe(1);
+    const statuses = await db.kysely.selectFrom('counts').select(['status', 'n']).orderBy('status').execute();
+    expect(statuses).toEqual([
+      { status: 'expired', n: 1 },
+      { status: 'pending', n: 1 },
+    ]);
+  });
+});

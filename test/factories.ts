@@ -1,0 +1,77 @@
+// Builders for test data with sensible defaults: buildCampaign({ confirmationMode: 'immediate' }).
+import type { NewCampaign } from '../src/domain/campaign/campaign.ports.js';
+import type { SignCommand } from '../src/domain/signature/signature.ports.js';
+
+let n = 0;
+
+export function buildCampaign(overrides: Partial<NewCampaign> = {}): NewCampaign {
+  n++;
+  return {
+    slug: `nurses-${n}`,
+    status: 'live',
+    sourceLocale: 'en',
+    translations: [
+      {
+        locale: 'en',
+        status: 'published',
+        headline: 'Korea: Reinstate the dismissed nurses',
+        backgroundMd: 'Nurses at the hospital were dismissed for joining a union.',
+        defaultMessage: 'Reinstate the nurses.',
+        targetSubject: 'Reinstate the nurses',
+        outcomeMd: null,
+      },
+    ],
+    partners: [{ name: 'Public Services International', url: null, logoPath: null }],
+    targets: [
+      {
+        kind: 'target',
+        name: 'Hospital director',
+        organisation: 'Hospital',
+        email: 'director@hospital.example.org',
+        locale: 'ko',
+      },
+      {
+        kind: 'target',
+        name: 'Ministry of Labour',
+        organisation: null,
+        email: 'minister@labour.example.org',
+        locale: 'ko',
+      },
+      {
+        kind: 'copy',
+        name: 'Union copies',
+        organisation: 'KHMU',
+        email: 'copies@khmu.example.org',
+        locale: 'ko',
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export function buildSignCommand(
+  campaignId: number,
+  overrides: Partial<SignCommand> & { email?: string } = {},
+): SignCommand {
+  const { email = `s${++n}@example.org`, ...rest } = overrides;
+  return {
+    campaignId,
+    locale: 'en',
+    input: {
+      name: 'Kim Min-ji',
+      email: { address: email, canonical: email.toLowerCase() },
+      union: null,
+      country: 'KR',
+      message: 'Reinstate the nurses.',
+      alerts: false,
+      source: null,
+    },
+    status: 'pending',
+    ipHash: null,
+    token: `token-${n}-abcdefghijklmnopqrstuvwxyz`,
+    tokenHash: `hash-${n}`,
+    consent: null,
+    now: Date.UTC(2026, 10, 23, 10),
+    ...rest,
+  };
+}
