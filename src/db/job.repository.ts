@@ -94,8 +94,9 @@ export class JobRepository {
   /**
    * Claims up to `limit` runnable jobs for `workerId` in one statement, so two workers never get the same
    * job: SQLite serialises writers; on PostgreSQL the candidates are locked with SKIP LOCKED. The
-   * candidates are a MATERIALIZED CTE because PostgreSQL may re-run a plain `IN (SELECT … LIMIT n FOR
-   * UPDATE SKIP LOCKED)` during the update and then claim more than n rows (seen in this file's tests).
+   * candidates are a MATERIALIZED CTE, evaluated exactly once: with a plain `IN (SELECT … LIMIT n FOR
+   * UPDATE SKIP LOCKED)` the planner may re-run the subquery per row, and then claimed more than n rows
+   * (seen in job.repository.test.ts when the outer WHERE also re-checked eligibility).
    */
   async claim(workerId: string, limit: number, leaseMs: number, now: number): Promise<ClaimedJob[]> {
     if (limit <= 0) return [];

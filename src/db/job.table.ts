@@ -1,4 +1,4 @@
-// Row type of the outbox/job queue (see jobs/queue.ts for the state machine).
+// Row type of the outbox/job queue (see job.repository.ts for the state machine).
 import type { Generated } from 'kysely';
 
 export interface JobsTable {

@@ -1,5 +1,6 @@
 // Runs the migrations with Kysely's Migrator. Migrations are listed in code (not read from a folder) so the
 // same list works from dist/ and from tsx, and their order is reviewable here.
+import { sql } from 'kysely';
 import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
 import type { Db } from './database.js';
 import type { Dialect } from './dialect.js';
@@ -13,24 +14,31 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   };
 }
 
-function migrator(db: Db): Migrator {
+async function migrator(db: Db): Promise<Migrator> {
+  // On PostgreSQL the Migrator looks for its own tables across every schema; pin it to ours so databases
+  // that keep several Outcry schemas (tests, staging beside production) never see each other's lock.
+  const schema =
+    db.dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db.kysely)).rows[0]?.schema
+      : undefined;
   return new Migrator({
     db: db.kysely,
     provider: { getMigrations: async () => migrations(db.dialect) },
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
 }
 
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  return migrator(db).migrateToLatest();
+  return (await migrator(db)).migrateToLatest();
 }
 
 /** Names of migrations not yet applied; the server refuses to start while this is non-empty. */
 export async function pendingMigrations(db: Db): Promise<string[]> {
-  const all = await migrator(db).getMigrations();
+  const all = await (await migrator(db)).getMigrations();
   return all.filter((m) => !m.executedAt).map((m) => m.name);
 }
 
 /** Undoes the newest applied migration (`npm run db:rollback`). */
 export async function migrateDown(db: Db): Promise<MigrationResultSet> {
-  return migrator(db).migrateDown();
+  return (await migrator(db)).migrateDown();
 }

@@ -3,7 +3,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
 import { FakeClock } from '../../test/fake-clock.js';
-import { openDb } from '../db/database.js';
 import { enqueueJobs, JobRepository, type NewJob } from '../db/job.repository.js';
 import { systemClock } from '../domain/shared/clock.js';
 import {
@@ -134,21 +133,26 @@ describe.each(testDialects)('worker on %s', (dialect) => {
     expect(await repo.countByStatus()).toMatchObject({ running: 0, done: 1 });
   });
 
-  it('keeps polling through database errors and logs them', async () => {
-    const broken = openDb({ url: db.url, ...(db.searchPath ? { searchPath: db.searchPath } : {}) });
-    await broken.close();
+  it('keeps polling through database errors, logs them, and recovers', async () => {
+    // The jobs table goes missing for a while: every claim fails until it is back.
+    await db.kysely.schema.alterTable('jobs').renameTo('jobs_away').execute();
     const { logger, entries } = recordingLogger();
-    const w = createWorker({ repo: new JobRepository(broken), handlers: {}, clock, logger, pollMs: 10 });
+    const ran: unknown[] = [];
+    const handlers = { note: async (payload: unknown) => void ran.push(payload) };
+    const w = createWorker({ repo, handlers, clock, logger, pollMs: 10 });
     workers.push(w);
     w.start();
-    await vi.waitFor(
-      () => expect(entries.filter((e) => e.level === 'error').length).toBeGreaterThanOrEqual(2),
-      {
-        timeout: 10_000,
-        interval: 10,
-      },
-    );
-    expect(entries.find((e) => e.level === 'error')?.msg).toBe('job queue poll failed');
+    const errors = () => entries.filter((e) => e.level === 'error');
+    await vi.waitFor(() => expect(errors().length).toBeGreaterThanOrEqual(2), {
+      timeout: 10_000,
+      interval: 10,
+    });
+    expect(errors()[0]?.msg).toBe('job queue poll failed');
+
+    await db.kysely.schema.alterTable('jobs_away').renameTo('jobs').execute();
+    await enqueue([{ kind: 'note', payload: 'back' }]);
+    w.wake();
+    await vi.waitFor(() => expect(ran).toEqual(['back']), { timeout: 10_000, interval: 10 });
   });
 
   it('two workers on separate connection pools run each of 1,000 jobs exactly once', async () => {
