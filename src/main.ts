@@ -12,7 +12,9 @@ import { BatchedSignatureWriter } from './db/signature.writer.js';
 import { type Clock, systemClock } from './domain/shared/clock.js';
 import { type AppDeps, buildApp } from './http/app.js';
 import { LiveCounters } from './http/live/live-counters.js';
+import { recurringHandlers, scheduleRecurring } from './jobs/recurring.js';
 import { jobHandlers } from './jobs/tasks/index.js';
+import { signatureMaintenance } from './jobs/tasks/maintain-signatures.task.js';
 import { createWorker } from './jobs/worker.js';
 import { createCaptureTransport } from './mail/capture.transport.js';
 import { createSmtpTransport } from './mail/smtp.transport.js';
@@ -109,14 +111,19 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
 
   let worker: ReturnType<typeof createWorker> | undefined;
   if (config.ROLES.includes('worker')) {
+    const maintenance = signatureMaintenance({
+      signatures: services.signatureStore,
+      clock,
+      confirmExpiryMs: config.CONFIRM_EXPIRY_DAYS * 86_400_000,
+      ...(app ? { logger: app.log } : {}),
+    });
+    await scheduleRecurring(jobs, maintenance, clock.now());
     worker = createWorker({
       repo: jobs,
-      handlers: jobHandlers({
-        mail,
-        config,
-        campaigns: services.campaigns,
-        signatures: services.signatureStore,
-      }),
+      handlers: {
+        ...jobHandlers({ mail, config, campaigns: services.campaigns, signatures: services.signatureStore }),
+        ...recurringHandlers(jobs, clock, maintenance),
+      },
       clock,
       concurrency: config.WORKER_CONCURRENCY,
       pollMs: config.WORKER_POLL_MS,

@@ -259,4 +259,20 @@ export class JobRepository {
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
+
+  /** Enqueues outside any caller transaction (recurring maintenance jobs). */
+  async enqueue(jobs: NewJob[], now: number): Promise<void> {
+    await enqueueJobs(this.db, jobs, now);
+  }
+
+  /** Queued (not yet running) jobs of one kind: recurring jobs schedule their next run only if none is. */
+  async countQueued(kind: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('kind', '=', kind)
+      .where('status', '=', 'queued')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
 }

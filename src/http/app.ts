@@ -53,7 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: config.TRUST_PROXY,
     // Sign forms are a few KB; anything larger is hostile or a mistake, answered 413 before it is buffered.
     bodyLimit,
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     genReqId: () => randomUUID(),
     // Slow-loris and idle connections: bounded waits for headers and bodies.
     requestTimeout: 30_000,
