@@ -23,7 +23,7 @@ export interface Translator {
   /** Locale-aware number formatting (grouping, digits). */
   number(n: number): string;
   date(ms: number, style?: 'medium' | 'long'): string;
-  /** "A, B and C" in the interface language. */
+  /** "A, B and C" in the interface language; each item bidi-isolated so Latin names stay whole in RTL text. */
   list(items: string[]): string;
   /** Name of a language in the interface language ("Tagalog" in English, "Tagalog" in Tagalog). */
   languageName(tag: string): string;
@@ -36,6 +36,9 @@ export function loadCatalogs(dir = localesDir): Map<string, Catalog> {
   }
   return out;
 }
+
+/** Wraps text in First Strong Isolate … Pop Directional Isolate: its direction cannot leak into the sentence. */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
 
 const catalogs = loadCatalogs();
 const compiled = new Map<string, IntlMessageFormat>();
@@ -73,7 +76,7 @@ export function translatorFor(locale: string): Translator {
     number: (n) => numberFormat.format(n),
     date: (ms, style = 'long') =>
       new Intl.DateTimeFormat(code, { dateStyle: style, timeZone: 'UTC' }).format(ms),
-    list: (items) => listFormat.format(items),
+    list: (items) => listFormat.format(items.map(isolate)),
     languageName: (tag) => names.of(tag) ?? tag,
   };
   translators.set(code, tr);

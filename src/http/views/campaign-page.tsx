@@ -118,8 +118,8 @@ export function CampaignPage({
             <h2>{t('campaign.targets.heading')}</h2>
             <ul>
               {targets.map((x) => (
-                <li key={x.id} dir="ltr">
-                  {x.email}
+                <li key={x.id}>
+                  <bdi>{x.email}</bdi>
                 </li>
               ))}
             </ul>

@@ -1,0 +1,126 @@
+// Shared setup for the Playwright journeys: Debian's /usr/bin/chromium (never a downloaded browser) with
+// flags that work as root on a closed network, a demo server on loopback whose mail lands in a real SMTP
+// sink, and screenshots under e2e/screenshots/ (gitignored).
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { describe } from 'vitest';
+import { seedDemo } from '../src/cli/demo/seed.js';
+import { loadConfig } from '../src/config/config.js';
+import { projectRoot } from '../src/config/paths.js';
+import { type Running, startOutcry } from '../src/main.js';
+import { type SmtpSink, startSmtpSink } from '../test/smtp-sink.js';
+
+const executablePath = '/usr/bin/chromium';
+
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const phone = { width: 390, height: 844 };
+export const desktop = { width: 1280, height: 800 };
+
+export function chromiumPath(): string | undefined {
+  return existsSync(executablePath) ? executablePath : undefined;
+}
+
+/**
+ * launch() rather than launchPersistentContext(): Playwright gives each browser a fresh profile in a
+ * temporary user data dir and deletes it on close (it refuses `--user-data-dir` in args), and every
+ * newContext() is isolated again (own cookies and storage).
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const path = chromiumPath();
+  if (!path) throw new Error(`Chromium not found at ${executablePath} (apt-get install -y chromium)`);
+  return chromium.launch({ executablePath: path, args: chromiumArgs });
+}
+
+const found = chromiumPath() !== undefined;
+if (!found) {
+  console.warn(
+    `Chromium not found at ${executablePath}: browser journeys SKIPPED (apt-get install -y chromium)`,
+  );
+}
+
+/** `describe` for browser journeys: skipped, with one warning line, when Chromium is not installed. */
+export const describeBrowser = describe.skipIf(!found);
+
+export const screenshotDir = join(projectRoot, 'e2e/screenshots');
+
+/** Saves a PNG as e2e/screenshots/<name>.png (the whole page unless fullPage is false); returns its path. */
+export async function saveScreenshot(page: Page, name: string, fullPage = true): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path, fullPage });
+  return path;
+}
+
+export interface DemoServer {
+  /** http://127.0.0.1:PORT, also the BASE_URL that links in mail point to. */
+  url: string;
+  /** Every message the worker sends arrives here. */
+  sink: SmtpSink;
+  running: Running;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app as `outcry demo` runs it (web and worker in one process, seeded demo campaigns) on a fresh
+ * SQLite file, with mail sent over SMTP to a loopback sink so a journey can open the link it carries.
+ */
+export async function startDemoServer(): Promise<DemoServer> {
+  const sink = await startSmtpSink();
+  const dir = mkdtempSync(join(tmpdir(), 'outcry-e2e-'));
+  // BASE_URL must be known before listening (links in mail use it), so pick the free port first.
+  const port = await freePort();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`,
+    MIGRATE_ON_START: 'true',
+    SMTP_URL: sink.url,
+    LOG_LEVEL: 'silent',
+    WORKER_POLL_MS: '50',
+  });
+  let running: Running;
+  try {
+    running = await startOutcry(config, { quiet: true });
+    await seedDemo(running.db, Date.now());
+  } catch (error) {
+    await sink.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    url: config.BASE_URL,
+    sink,
+    running,
+    async close() {
+      await running.stop();
+      await sink.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
