@@ -1,27 +1,11 @@
 // Foundation journey: the demo campaign opens in English and in Tagalog (and in the Arabic interface,
 // right to left) at phone width; screenshots land in e2e/screenshots/.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { erlan } from '../test/sign-helpers.js';
-import {
-  describeBrowser,
-  desktop,
-  launchBrowser,
-  phone,
-  saveScreenshot,
-  startDemoServer,
-} from './browser.js';
+import { describeBrowser, desktop, phone, saveScreenshot, useDemoBrowser } from './browser.js';
 
 describeBrowser('campaign page in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemoBrowser();
 
   it.each([
     ['en', 'Kazakhstan: Erlan Baltabay sentenced to 7 years in prison for union activity', 'Send'],
@@ -31,8 +15,8 @@ describeBrowser('campaign page in Chromium', () => {
       'Ipadala',
     ],
   ])('shows the campaign in %s at phone width', async (locale, headline, button) => {
-    const page = await browser.newPage({ viewport: phone });
-    await page.goto(`${server.url}/${locale}/campaigns/${erlan}`);
+    const page = await demo.browser().newPage({ viewport: phone });
+    await page.goto(`${demo.server().url}/${locale}/campaigns/${erlan}`);
     await expect.poll(() => page.locator('h1').textContent()).toBe(headline);
     expect(await page.locator('html').getAttribute('lang')).toBe(locale);
     expect(await page.getByRole('button', { name: button }).isVisible()).toBe(true);
@@ -47,8 +31,8 @@ describeBrowser('campaign page in Chromium', () => {
       ['phone', phone],
       ['desktop', desktop],
     ] as const) {
-      const page = await browser.newPage({ viewport });
-      await page.goto(`${server.url}/ar/campaigns/${erlan}`);
+      const page = await demo.browser().newPage({ viewport });
+      await page.goto(`${demo.server().url}/ar/campaigns/${erlan}`);
       expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         viewport.width,
@@ -56,8 +40,8 @@ describeBrowser('campaign page in Chromium', () => {
       await saveScreenshot(page, `campaign-ar-${name}`, name === 'phone');
       await page.close();
     }
-    const home = await browser.newPage({ viewport: desktop });
-    await home.goto(`${server.url}/en/`);
+    const home = await demo.browser().newPage({ viewport: desktop });
+    await home.goto(`${demo.server().url}/en/`);
     await saveScreenshot(home, 'home-en-desktop', false);
     await home.close();
   });

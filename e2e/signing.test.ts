@@ -1,29 +1,20 @@
 // Signing journeys as a supporter lives them: on a phone in Tagalog, the confirmation mail followed and its
 // button pressed while another tab watches the counter rise without a reload; and with JavaScript off.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { erlan } from '../test/sign-helpers.js';
-import { describeBrowser, launchBrowser, phone, saveScreenshot, startDemoServer } from './browser.js';
+import { describeBrowser, phone, saveScreenshot, useDemoBrowser } from './browser.js';
 
 describeBrowser('signing in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemoBrowser();
 
   it('signs in Tagalog on a phone, confirms from the mail, and the open page counts it live', async () => {
-    const watcher = await browser.newPage({ viewport: phone });
-    await watcher.goto(`${server.url}/tl/campaigns/${erlan}`);
+    const watcher = await demo.browser().newPage({ viewport: phone });
+    await watcher.goto(`${demo.server().url}/tl/campaigns/${erlan}`);
     expect(await watcher.locator('.counter__total').textContent()).toBe('Maging una sa paglagda');
 
-    const context = await browser.newContext({ viewport: phone });
+    const context = await demo.browser().newContext({ viewport: phone });
     const page = await context.newPage();
-    await page.goto(`${server.url}/tl/campaigns/${erlan}?src=journey`);
+    await page.goto(`${demo.server().url}/tl/campaigns/${erlan}?src=journey`);
     await page.getByLabel('Ang iyong pangalan').fill('Maria Santos');
     await page.getByLabel('Ang iyong email').fill('maria.santos@example.org');
     await page.getByLabel('Ang iyong unyon (hindi kailangan)').fill('Kilusang Mayo Uno');
@@ -35,7 +26,7 @@ describeBrowser('signing in Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe('Salamat!');
     await saveScreenshot(page, 'thanks-tl-phone');
 
-    const [mail] = await server.sink.waitFor(1, 10_000);
+    const [mail] = await demo.server().sink.waitFor(1, 10_000);
     expect(mail!.parsed.subject).toMatch(/^Pakikumpirma ang iyong lagda:/);
     const link = /(https?:\/\/\S+\/tl\/confirm\/[A-Za-z0-9_-]+)/.exec(mail!.parsed.text ?? '')![1]!;
     await page.goto(link);
@@ -53,9 +44,9 @@ describeBrowser('signing in Chromium', () => {
   });
 
   it('signs with JavaScript disabled, and shows field errors in the page language', async () => {
-    const context = await browser.newContext({ viewport: phone, javaScriptEnabled: false });
+    const context = await demo.browser().newContext({ viewport: phone, javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/en/campaigns/${erlan}`);
+    await page.goto(`${demo.server().url}/en/campaigns/${erlan}`);
     // Submit with errors first (the browser's own validation is skipped to reach the server's).
     await page.getByLabel('Your name').fill('Ana Souza');
     await page.getByLabel('Your email').fill('ana.souza@example');

@@ -2,17 +2,15 @@
 // an error summary, the first wrong field autofocused on re-render, input kept. The alerts box is never
 // pre-ticked; its exact text is what gets stored as consent.
 import { countryCodes } from '../../domain/signature/countries.js';
-import { type SignField, type SignFieldError, signLimits } from '../../domain/signature/sign-input.js';
+import {
+  type RawSignInput,
+  type SignField,
+  type SignFieldError,
+  signLimits,
+} from '../../domain/signature/sign-input.js';
 import type { MessageKey, Translator } from '../../i18n/translator.js';
 
-export interface SignFormValues {
-  name: string;
-  email: string;
-  union: string;
-  country: string;
-  message: string;
-  alerts: boolean;
-}
+export type SignFormValues = Omit<RawSignInput, 'source'>;
 
 export interface SignFormProps {
   tr: Translator;
@@ -50,6 +48,64 @@ export function errorText(tr: Translator, error: SignFieldError): string {
   return tr.t(`form.error.${error}` as MessageKey, { max: maxFor[error] ?? 0 });
 }
 
+interface TextFieldProps {
+  field: 'name' | 'email' | 'union';
+  label: string;
+  help?: string;
+  type?: 'text' | 'email';
+  autocomplete: string;
+  maxLength: number;
+  required?: boolean;
+  tr: Translator;
+  values: SignFormValues;
+  errors: Partial<Record<SignField, SignFieldError>>;
+  first: SignField | undefined;
+  described(field: SignField, help?: boolean): string | undefined;
+}
+
+function TextField({
+  field,
+  label,
+  help,
+  type = 'text',
+  autocomplete,
+  maxLength,
+  required,
+  ...p
+}: TextFieldProps) {
+  const error = p.errors[field];
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <label for={field}>{label}</label>
+      {error && (
+        <p class="field-error" id={`${field}-error`}>
+          {errorText(p.tr, error)}
+        </p>
+      )}
+      <input
+        id={field}
+        name={field}
+        // Preact's input typings are a union keyed on a literal `type`; both values here are plain text inputs.
+        type={type as 'text'}
+        autocomplete={autocomplete}
+        inputMode={type === 'email' ? 'email' : undefined}
+        dir={type === 'email' ? 'ltr' : undefined}
+        required={required}
+        maxLength={maxLength}
+        value={p.values[field]}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={p.described(field, Boolean(help))}
+        autofocus={p.first === field ? true : undefined}
+      />
+      {help && (
+        <p class="help" id={`${field}-help`}>
+          {help}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function SignForm({ tr, action, token, source, values, errors }: SignFormProps) {
   const t = tr.t;
   const wrong = fieldOrder.filter((f) => errors[f]);
@@ -65,6 +121,7 @@ export function SignForm({ tr, action, token, source, values, errors }: SignForm
       </p>
     ) : null;
   };
+  const common = { tr, values, errors, first, described };
   return (
     <form class="sign-form" method="post" action={action} novalidate={wrong.length > 0 ? true : undefined}>
       <h2 id="sign">{t('form.heading')}</h2>
@@ -87,60 +144,31 @@ export function SignForm({ tr, action, token, source, values, errors }: SignForm
         <input type="text" id="website" name="website" tabIndex={-1} autocomplete="off" />
       </div>
 
-      <div class={`field${errors.name ? ' field--error' : ''}`}>
-        <label for="name">{t('form.name.label')}</label>
-        {fieldError('name')}
-        <input
-          id="name"
-          name="name"
-          type="text"
-          autocomplete="name"
-          required
-          maxLength={signLimits.name}
-          value={values.name}
-          aria-invalid={errors.name ? 'true' : undefined}
-          aria-describedby={described('name')}
-          autofocus={first === 'name' ? true : undefined}
-        />
-      </div>
-
-      <div class={`field${errors.email ? ' field--error' : ''}`}>
-        <label for="email">{t('form.email.label')}</label>
-        {fieldError('email')}
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autocomplete="email"
-          inputMode="email"
-          dir="ltr"
-          required
-          maxLength={254}
-          value={values.email}
-          aria-invalid={errors.email ? 'true' : undefined}
-          aria-describedby={described('email', true)}
-          autofocus={first === 'email' ? true : undefined}
-        />
-        <p class="help" id="email-help">
-          {t('form.email.help')}
-        </p>
-      </div>
-
-      <div class={`field${errors.union ? ' field--error' : ''}`}>
-        <label for="union">{t('form.union.label')}</label>
-        {fieldError('union')}
-        <input
-          id="union"
-          name="union"
-          type="text"
-          autocomplete="organization"
-          maxLength={signLimits.union}
-          value={values.union}
-          aria-invalid={errors.union ? 'true' : undefined}
-          aria-describedby={described('union')}
-          autofocus={first === 'union' ? true : undefined}
-        />
-      </div>
+      <TextField
+        field="name"
+        label={t('form.name.label')}
+        autocomplete="name"
+        maxLength={signLimits.name}
+        required
+        {...common}
+      />
+      <TextField
+        field="email"
+        label={t('form.email.label')}
+        help={t('form.email.help')}
+        type="email"
+        autocomplete="email"
+        maxLength={254}
+        required
+        {...common}
+      />
+      <TextField
+        field="union"
+        label={t('form.union.label')}
+        autocomplete="organization"
+        maxLength={signLimits.union}
+        {...common}
+      />
 
       <div class={`field${errors.country ? ' field--error' : ''}`}>
         <label for="country">{t('form.country.label')}</label>
