@@ -22,6 +22,7 @@ import { mailViewerRoutes } from './dev/mail.route.js';
 import { registerErrorHandling } from './errors.js';
 import type { LiveCounters } from './live/live-counters.js';
 import { registerLocale } from './middleware/locale.js';
+import { archiveRoutes } from './public/archive.route.js';
 import { campaignRoutes } from './public/campaign.route.js';
 import { confirmRoutes } from './public/confirm.route.js';
 import type { PublicDeps } from './public/deps.js';
@@ -112,6 +113,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   healthRoutes(app, deps);
   homeRoutes(app, publicDeps);
+  // The router matches the static `archive` segment before the campaign routes' `:slug` parameter.
+  archiveRoutes(app, publicDeps);
   campaignRoutes(app, publicDeps);
   thanksRoutes(app, publicDeps);
   confirmRoutes(app, publicDeps);

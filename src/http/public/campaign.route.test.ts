@@ -19,9 +19,9 @@ describe.each(testDialects)('campaign pages on %s', (dialect) => {
     expect(res.body).toContain(
       'Kazakhstan: Erlan Baltabay sentenced to 7 years in prison for union activity',
     );
-    // Each partner name is bidi-isolated (U+2068 … U+2069) so it stays whole inside RTL sentences.
+    // One translated sentence; each partner a link, its name isolated so it stays whole in RTL text.
     expect(res.body).toContain(
-      'In partnership with \u2068International Trade Union Confederation\u2069, \u2068IndustriALL\u2069, and \u2068KNPRK',
+      'In partnership with <a href="https://www.ituc-csi.org/" rel="noopener noreferrer"><bdi>International Trade Union Confederation</bdi></a>, <a href="https://www.industriall-union.org/" rel="noopener noreferrer"><bdi>IndustriALL</bdi></a>, and <bdi>KNPRK',
     );
     expect(res.body).toContain('Your message will be sent to these addresses:');
     expect(res.body).toContain('akorda.press@example.org');
@@ -66,6 +66,17 @@ describe.each(testDialects)('campaign pages on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Sarado na ang kampanyang ito.');
     expect(res.body).toContain('Over 11,400 letters were sent');
+  });
+
+  it('lists closed campaigns in the archive with dates, supporters and outcome', async () => {
+    const res = await t.app.inject({ url: '/tl/campaigns/archive' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Arkibo ng mga kampanya');
+    expect(res.body).toContain('Kazakhstan: Freedom for the imprisoned Zhanaozen oil workers');
+    expect(res.body).toContain('Over 11,400 letters were sent');
+    expect(res.body).not.toContain('Erlan Baltabay');
+    // Fewer than 10,000 supporters: no record badge.
+    expect(res.body).not.toContain('Mahigit 10,000 tagasuporta');
   });
 
   it('answers unknown campaigns, bad slugs and malformed locales with a translated 404', async () => {

@@ -101,33 +101,60 @@ describe.each(testDialects)('signing on %s', (dialect) => {
   });
 
   it.each([
-    ['en', 'Please enter your name.', 'Please choose your country.', 'Please correct 4 problems below.'],
+    [
+      'en',
+      'Please correct 5 problems below.',
+      [
+        'Please enter your name.',
+        'Please enter one email address, like name@example.org.',
+        "Please shorten your union's name to 150 characters.",
+        'Please choose a country from the list.',
+        'Please write a message, or keep ours.',
+      ],
+    ],
     [
       'tl',
-      'Pakilagay ang iyong pangalan.',
-      'Piliin ang iyong bansa.',
-      'Pakiayos ang 4 na problema sa ibaba.',
+      'Pakiayos ang 5 na problema sa ibaba.',
+      [
+        'Pakilagay ang iyong pangalan.',
+        'Pakilagay ang isang email address, gaya ng name@example.org.',
+        'Paikliin ang pangalan ng iyong unyon sa 150 na character.',
+        'Pumili ng bansa mula sa listahan.',
+        'Sumulat ng mensahe, o gamitin ang sa amin.',
+      ],
     ],
   ])(
     're-renders the form in %s with every field error and the input kept',
-    async (locale, nameError, countryError, summary) => {
+    async (locale, summary, errors) => {
+      const union = `Unite ${'u'.repeat(150)}`;
       const res = await signAs(locale, {
         name: ' ',
         email: 'not-an-email',
-        union: 'Unite the Union',
-        country: '',
-        message: '',
+        union,
+        country: 'ZZ',
+        message: ' ',
       });
       expect(res.statusCode).toBe(422);
       expect(res.body).toContain(summary);
-      expect(res.body).toContain(nameError);
-      expect(res.body).toContain(countryError);
-      expect(res.body).toContain('value="Unite the Union"');
+      for (const error of errors) expect(res.body).toContain(error);
+      expect(res.body).toContain(`value="${union}"`);
       expect(res.body).toContain('value="not-an-email"');
       expect(res.body).toMatch(/id="name"[^>]*aria-invalid="true"[^>]*autofocus/);
       expect(await count('signatures')).toBe(0);
     },
   );
+
+  it.each([
+    ['en', { name: 'x'.repeat(101) }, 'Please shorten your name to 100 characters.'],
+    ['tl', { email: '' }, 'Pakilagay ang iyong email address.'],
+    ['en', { name: 'Ana\u2066x' }, 'Your name contains characters we cannot send.'],
+    ['tl', { message: 'x'.repeat(5001) }, 'Paikliin ang iyong mensahe sa 5000 na character.'],
+    ['en', { country: '' }, 'Please choose your country.'],
+  ])('explains a single field error in %s', async (locale, override, message) => {
+    const res = await signAs(locale, { ...ana, ...override });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain(message);
+  });
 
   it.each([
     ['header injection in the name', { name: 'Ana\r\nBcc: victim@example.org' }, 422],

@@ -5,6 +5,7 @@ import { directionOf, nativeName } from '../../i18n/locales.js';
 import type { Translator } from '../../i18n/translator.js';
 import { Layout, type SiteInfo } from './layout.js';
 import { renderMarkdown } from './markdown.js';
+import { PartnerLine } from './partner-line.js';
 import { SignForm, type SignFormProps } from './sign-form.js';
 
 function excerpt(md: string, max = 200): string {
@@ -78,13 +79,7 @@ export function CampaignPage({
       )}
       <article class="campaign" lang={texts.locale} dir={directionOf(texts.locale)}>
         <h1>{texts.headline}</h1>
-        {campaign.partners.length > 0 && (
-          <p class="partners" lang={tr.locale} dir={tr.dir}>
-            {t('campaign.partnership', {
-              partners: tr.list(campaign.partners.map((p) => p.name)),
-            })}
-          </p>
-        )}
+        <PartnerLine tr={tr} partners={campaign.partners} />
         <div
           class="counter"
           lang={tr.locale}

@@ -45,7 +45,8 @@ export function Layout({ tr, site, title, path = '/', head, scripts = [], childr
               {site.name}
             </a>
             <nav class="site-nav" aria-label={site.name}>
-              <a href={`/${tr.locale}/`}>{t('layout.nav.campaigns')}</a>
+              <a href={`/${tr.locale}/`}>{t('layout.nav.campaigns')}</a>{' '}
+              <a href={`/${tr.locale}/campaigns/archive`}>{t('layout.nav.archive')}</a>
             </nav>
             <nav class="lang-menu" aria-label={t('layout.language')}>
               <ul>
