@@ -80,6 +80,9 @@ export function CampaignPage({
       <article class="campaign" lang={texts.locale} dir={directionOf(texts.locale)}>
         <h1>{texts.headline}</h1>
         <PartnerLine tr={tr} partners={campaign.partners} />
+        {campaign.photoPath && (
+          <img class="campaign-photo" src={campaign.photoPath} alt="" loading="lazy" decoding="async" />
+        )}
         <div
           class="counter"
           lang={tr.locale}
