@@ -2,6 +2,7 @@
 // wires them into the web and worker roles. `main(argv)` is what bin/outcry.mjs calls.
 import type { FastifyInstance } from 'fastify';
 import { type Config, loadConfig } from './config/config.js';
+import { CachedCampaignReader } from './db/cached-campaign.reader.js';
 import { CampaignRepository } from './db/campaign.repository.js';
 import { type Db, openDb } from './db/database.js';
 import { JobRepository } from './db/job.repository.js';
@@ -49,13 +50,17 @@ export type Services = Omit<AppDeps, 'logger'> & {
 
 /** The adapters behind every port, for one database. Used by startOutcry and by the tests' app. */
 export function createServices(config: Config, db: Db, clock: Clock = systemClock): Services {
-  const campaigns = new CampaignRepository(db);
+  const store = new CampaignRepository(db);
+  const campaigns = new CachedCampaignReader(store, () => clock.now());
   const settings = new SettingsRepository(db);
-  const live = new LiveCounters((ids) => campaigns.supporterTotals(ids), {
+  const live = new LiveCounters((ids) => store.supporterTotals(ids), {
     // Other web processes commit too: with PostgreSQL, look for their signatures every second.
     ...(db.dialect === 'postgres' ? { pollMs: 1_000 } : {}),
   });
-  const notify = (ids: number[]) => live.notify(ids);
+  const notify = (ids: number[]) => {
+    campaigns.invalidateTotals(ids);
+    live.notify(ids);
+  };
   const writer = new BatchedSignatureWriter(db, { maxQueue: config.SIGN_QUEUE_MAX, onCommit: notify });
   const signatureStore = new SignatureRepository(db, notify);
   const rateLimiter = new MemoryRateLimiter(() =>

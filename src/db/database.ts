@@ -25,6 +25,31 @@ export interface OpenDbOptions {
   poolSize?: number;
 }
 
+/**
+ * Kysely's SQLite driver prepares every query anew; preparing was the largest single cost in the page and
+ * sign profiles. Statements are reused per SQL text (better-sqlite3 runs them synchronously, so one
+ * statement is never used by two queries at once). Bounded: query shapes are finite, but `in (…)` lists
+ * of different lengths make new texts.
+ */
+function withStatementCache(db: SQLite.Database, max = 2_000): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = db.prepare.bind(db);
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') return Reflect.get(target, prop, receiver);
+      return (source: string) => {
+        let statement = cache.get(source);
+        if (!statement) {
+          if (cache.size >= max) cache.clear();
+          statement = prepare(source);
+          cache.set(source, statement);
+        }
+        return statement;
+      };
+    },
+  });
+}
+
 export function openDb({ url, searchPath, poolSize }: OpenDbOptions): Db {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
@@ -35,7 +60,9 @@ export function openDb({ url, searchPath, poolSize }: OpenDbOptions): Db {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const kysely = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    });
     return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
   }
   const pool = new pg.Pool({

@@ -43,7 +43,18 @@ export function canonicalLocale(tag: string): string | undefined {
 }
 
 /** The language's own name for itself ("Tagalog", "العربية"), for language switchers. */
+const nativeNames = new Map<string, string>();
+
 export function nativeName(tag: string): string {
+  let name = nativeNames.get(tag);
+  if (name === undefined) {
+    name = computeNativeName(tag);
+    nativeNames.set(tag, name);
+  }
+  return name;
+}
+
+function computeNativeName(tag: string): string {
   try {
     const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag);
     if (!name || name === tag) return tag;
