@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
 const body = readFileSync(process.env.PAGE_FILE);
-createServer((req, res) => {
+createServer((_req, res) => {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
   res.end(body);
 }).listen(Number(process.env.PORT), '127.0.0.1');

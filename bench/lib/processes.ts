@@ -39,7 +39,11 @@ export async function startProcess(
   readyPath: string,
   port: number,
 ): Promise<Started> {
-  const child = spawn(process.execPath, args, {
+  // BENCH_PROFILE=dir writes a V8 CPU profile of each measured process there (open in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, ...args], {
     cwd: projectRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

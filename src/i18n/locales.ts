@@ -25,7 +25,18 @@ export function directionOf(tag: string): 'ltr' | 'rtl' {
  * `sr-latn` → `sr-Latn`), or undefined. Deliberately not Intl.getCanonicalLocales: its alias mapping turns
  * `tl` into `fil`, and Tagalog URLs must stay /tl/.
  */
+const canonicalCache = new Map<string, string | undefined>();
+
 export function canonicalLocale(tag: string): string | undefined {
+  if (canonicalCache.has(tag)) return canonicalCache.get(tag);
+  const result = computeCanonical(tag);
+  // Bounded: tags come from URLs and cookies, which anyone can vary.
+  if (canonicalCache.size > 1_000) canonicalCache.clear();
+  canonicalCache.set(tag, result);
+  return result;
+}
+
+function computeCanonical(tag: string): string | undefined {
   if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,2}$/.test(tag)) return undefined;
   const [language, ...rest] = tag.split('-');
   const parts = [language!.toLowerCase()];

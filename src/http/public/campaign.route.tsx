@@ -1,6 +1,7 @@
 // The public campaign page, one URL per language (/tl/campaigns/slug), and its sign form's POST.
 // Unprefixed links redirect to the visitor's language, keeping the query string (?src=mailing-en-2).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isPublic } from '../../domain/campaign/campaign.js';
 import type { CampaignView } from '../../domain/campaign/view-campaign.js';
 import { viewCampaign } from '../../domain/campaign/view-campaign.js';
 import { countryForLocale } from '../../domain/signature/countries.js';
@@ -74,8 +75,17 @@ export function campaignRoutes(app: FastifyInstance, deps: PublicDeps): void {
   });
 
   app.post('/:locale/campaigns/:slug/sign', async (req, reply) => {
-    const view = await load(req, reply);
-    if (!view) return reply;
+    const { slug } = req.params as { slug: string };
+    if (!req.localeValid || !slugPattern.test(slug)) return sendError(req, reply, deps.site, 404);
+    // Only the campaign is needed to sign; the whole page view (with totals) only to show errors. Under
+    // load, totals change with every commit, and reading them would queue behind the writes.
+    const campaign = await deps.campaigns.findBySlug(slug);
+    if (!campaign || !isPublic(campaign)) return sendError(req, reply, deps.site, 404);
+    const view = async () => {
+      const result = await viewCampaign(deps, { slug, locale: req.contentLocale });
+      if (result.status === 'not_found') throw new Error(`campaign ${slug} vanished while signing`);
+      return result.view;
+    };
     const parsed = signBodySchema.safeParse(req.body ?? {});
     if (!parsed.success) return sendError(req, reply, deps.site, 400);
     const body = parsed.data;
@@ -91,11 +101,11 @@ export function campaignRoutes(app: FastifyInstance, deps: PublicDeps): void {
     let result: Awaited<ReturnType<typeof signCampaign>>;
     try {
       result = await signCampaign(deps.signing, {
-        slug: view.campaign.slug,
+        slug,
         locale: req.contentLocale,
         raw,
         honeypot: body.website,
-        formVerdict: checkFormToken(deps.secret, body.token, view.campaign.id, deps.clock.now()).verdict,
+        formVerdict: checkFormToken(deps.secret, body.token, campaign.id, deps.clock.now()).verdict,
         ipKey: ipKey(deps.secret, req.ip),
         consentText: req.tr.t('form.alerts.label'),
       });
@@ -106,17 +116,23 @@ export function campaignRoutes(app: FastifyInstance, deps: PublicDeps): void {
     switch (result.status) {
       case 'not_found':
         return sendError(req, reply, deps.site, 404);
-      case 'closed':
-        return render(req, reply, { ...view, campaign: { ...view.campaign, status: 'closed' } }, 409, {
+      case 'closed': {
+        const v = await view();
+        return render(req, reply, { ...v, campaign: { ...v.campaign, status: 'closed' } }, 409, {
           values: { ...raw },
           errors: {},
           source: body.src,
         });
+      }
       case 'invalid':
-        return render(req, reply, view, 422, { values: { ...raw }, errors: result.errors, source: body.src });
+        return render(req, reply, await view(), 422, {
+          values: { ...raw },
+          errors: result.errors,
+          source: body.src,
+        });
       case 'accepted': {
         const confirm = result.needsConfirmation ? '?confirm=1' : '';
-        return reply.redirect(`/${req.contentLocale}/campaigns/${view.campaign.slug}/thanks${confirm}`, 303);
+        return reply.redirect(`/${req.contentLocale}/campaigns/${slug}/thanks${confirm}`, 303);
       }
     }
   });
