@@ -3,8 +3,13 @@
 
 import { header, printTable, type Row } from './lib/table.js';
 import { pageScenario, signScenario } from './scenarios.js';
+import { writerScenario } from './writer.js';
 
-const scenarios: Record<string, () => Promise<Row[]>> = { sign: signScenario, page: pageScenario };
+const scenarios: Record<string, () => Promise<Row[]>> = {
+  sign: signScenario,
+  writer: writerScenario,
+  page: pageScenario,
+};
 const wanted = process.argv.slice(2).filter((a) => a in scenarios);
 const rows: Row[] = [];
 console.log(header());
