@@ -14,6 +14,11 @@ export interface CampaignsTable {
   starts_at: number | null;
   ends_at: number | null;
   closed_at: number | null;
+  /** Messages per hour to each target address unless the target sets its own. */
+  target_hourly_cap: Generated<number>;
+  /** JSON OfficeHours, evaluated in each target's time zone; null means any time. */
+  office_hours: string | null;
+  digest_interval_minutes: Generated<number>;
   created_at: number;
   updated_at: number;
 }
@@ -57,4 +62,11 @@ export interface TargetsTable {
   status: Generated<string>;
   position: Generated<number>;
   created_at: number;
+  hourly_cap: number | null;
+  paused_at: number | null;
+  bounced_at: number | null;
+  last_error: string | null;
+  /** The address this target had before an editor replaced a bounced one. */
+  replaced_email: string | null;
+  last_digest_at: number | null;
 }

@@ -6,12 +6,19 @@ import type { Db } from './database.js';
 import type { Dialect } from './dialect.js';
 import { initial } from './migrations/0001-initial.js';
 import { signing } from './migrations/0002-signing.js';
+import { delivery } from './migrations/0003-delivery.js';
 
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': initial(dialect),
     '0002-signing': signing(dialect),
+    '0003-delivery': delivery(dialect),
   };
+}
+
+/** Every migration's name, oldest first. */
+export function migrationNames(dialect: Dialect): string[] {
+  return Object.keys(migrations(dialect));
 }
 
 async function migrator(db: Db): Promise<Migrator> {
@@ -30,6 +37,11 @@ async function migrator(db: Db): Promise<Migrator> {
 
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
   return (await migrator(db)).migrateToLatest();
+}
+
+/** Applies migrations up to and including `name` (tests of a migration's data handling). */
+export async function migrateTo(db: Db, name: string): Promise<MigrationResultSet> {
+  return (await migrator(db)).migrateTo(name);
 }
 
 /** Names of migrations not yet applied; the server refuses to start while this is non-empty. */

@@ -6,7 +6,7 @@ import type {
   TargetsTable,
 } from './campaign.table.js';
 import type { JobsTable } from './job.table.js';
-import type { MessagesTable } from './message.table.js';
+import type { AlertsTable, DeliveryPacingTable, MailDomainsTable, MessagesTable } from './message.table.js';
 import type { SettingsTable } from './settings.table.js';
 import type { ConsentsTable, CountsTable, SignaturesTable, SupportersTable } from './supporter.table.js';
 import type { SessionsTable, UsersTable } from './user.table.js';
@@ -22,6 +22,9 @@ export interface Database {
   counts: CountsTable;
   jobs: JobsTable;
   messages: MessagesTable;
+  delivery_pacing: DeliveryPacingTable;
+  mail_domains: MailDomainsTable;
+  alerts: AlertsTable;
   users: UsersTable;
   sessions: SessionsTable;
   settings: SettingsTable;
