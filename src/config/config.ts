@@ -40,6 +40,18 @@ const schema = z.object({
   WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   CONFIRM_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   SIGN_QUEUE_MAX: z.coerce.number().int().min(10).max(1_000_000).default(5_000),
+  DKIM_SELECTOR: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/i, 'letters, digits, dot, dash or underscore')
+    .optional(),
+  DKIM_DOMAIN: z.string().min(3).max(253).optional(),
+  DKIM_PRIVATE_KEY: z
+    .string()
+    .refine((v) => v.includes('PRIVATE KEY-----'), 'must be a PEM private key')
+    .optional(),
+  DELIVERY_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(10),
+  DELIVERY_DOMAIN_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
+  DELIVERY_GIVE_UP_DAYS: z.coerce.number().min(0.01).max(60).default(5),
 });
 
 export type Config = Readonly<
@@ -59,7 +71,7 @@ export class ConfigError extends Error {
   }
 }
 
-const secretNames = ['APP_SECRET', 'DATABASE_URL', 'SMTP_URL'] as const;
+const secretNames = ['APP_SECRET', 'DATABASE_URL', 'SMTP_URL', 'DKIM_PRIVATE_KEY'] as const;
 
 /** Reads `NAME_FILE` variants (Docker/Kubernetes secrets) into `NAME`; a value set directly wins. */
 function withFileSecrets(env: NodeJS.ProcessEnv, problems: string[]): Record<string, string | undefined> {
@@ -90,6 +102,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const v = parsed.data;
   if (v && v.NODE_ENV === 'production' && !v.APP_SECRET) {
     problems.push('APP_SECRET: required in production (use: openssl rand -hex 32)');
+  }
+  if (v && v.DKIM_PRIVATE_KEY && !v.DKIM_SELECTOR) {
+    problems.push('DKIM_SELECTOR: required when DKIM_PRIVATE_KEY is set');
   }
   if (problems.length > 0 || !v) throw new ConfigError(problems);
   return Object.freeze({

@@ -6,9 +6,8 @@ import { mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 
 import { join } from 'node:path';
 import type { AddressObject, EmailAddress, ParsedMail } from 'mailparser';
 import { simpleParser } from 'mailparser';
-import nodemailer from 'nodemailer';
+import { buildMessage, createDkimSigner, type DkimKey } from './mime.js';
 import type { Address, MailTransport, OutgoingMail, SendResult } from './transport.js';
-import { lockedDown, toNodemailerMessage } from './transport.js';
 
 export interface CapturedMailSummary {
   id: string;
@@ -49,44 +48,38 @@ function idTime(id: string): Date {
   return new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!, ms!));
 }
 
-export function createCaptureTransport(dir: string, opts: { now?: () => number } = {}): MailTransport {
+export function createCaptureTransport(
+  dir: string,
+  opts: { now?: () => number; dkim?: DkimKey | DkimKey[] } = {},
+): MailTransport {
   const now = opts.now ?? Date.now;
-  const composer = nodemailer.createTransport({
-    streamTransport: true,
-    buffer: true,
-    newline: 'unix',
-    ...lockedDown,
-  });
+  // Signed like production mail, so the demo shows (and tests verify) the real DKIM header.
+  const sign = createDkimSigner(opts.dkim === undefined ? [] : [opts.dkim].flat());
   // Ids are strictly increasing within a process even when two mails share a millisecond.
   let last = 0;
 
   return {
     async send(mail: OutgoingMail): Promise<SendResult> {
-      const message = toNodemailerMessage(mail);
       last = Math.max(now(), last + 1);
-      const info = await composer.sendMail({ ...message, date: new Date(last) });
-      if (!Buffer.isBuffer(info.message)) throw new Error('stream transport did not buffer the message');
+      const built = await buildMessage(mail, { date: new Date(last), ...(sign ? { sign } : {}) });
       const id = `${stamp(last)}-${randomBytes(6).toString('hex')}`;
       await mkdir(dir, { recursive: true });
       const tmp = join(dir, `.${id}.eml.tmp`);
       try {
-        await writeFile(tmp, info.message, { flag: 'wx' });
+        await writeFile(tmp, built.raw, { flag: 'wx' });
         await rename(tmp, join(dir, `${id}.eml`));
       } catch (error) {
         await unlink(tmp).catch(() => undefined);
         throw error;
       }
-      const recipients = info.envelope.to.map(String);
       return {
-        messageId: info.messageId,
-        accepted: recipients,
+        messageId: built.messageId,
+        accepted: built.envelope.to,
         rejected: [],
         response: `250 captured ${id}`,
       };
     },
-    async close(): Promise<void> {
-      composer.close();
-    },
+    async close(): Promise<void> {},
   };
 }
 

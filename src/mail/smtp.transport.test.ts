@@ -160,6 +160,7 @@ describe('createSmtpTransport', () => {
     const error = await transport!.send(mail()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SmtpSendError);
     expect((error as SmtpSendError).responseCode).toBeUndefined();
+    expect((error as SmtpSendError).afterData).toBe(true);
     expect(sink!.attempts).toBe(1);
     expect(sink!.messages).toHaveLength(0);
   });
@@ -172,6 +173,7 @@ describe('createSmtpTransport', () => {
     const error = await transport.send(mail()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SmtpSendError);
     expect((error as SmtpSendError).responseCode).toBeUndefined();
+    expect((error as SmtpSendError).afterData).toBe(false);
     expect((error as SmtpSendError).code).toBeTruthy();
   });
 

@@ -1,12 +1,15 @@
 // Production mail: pooled SMTP to the relay in SMTP_URL, DKIM-signed with the configured key. Every
 // failure comes back as an SmtpSendError that keeps the server's reply code, so delivery can tell a
 // retryable 4xx (or a dropped connection) from a permanent 5xx.
+import { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
+import { buildMessage, createDkimSigner, type DkimKey } from './mime.js';
 import type { MailTransport, OutgoingMail, SendResult } from './transport.js';
-import { lockedDown, toNodemailerMessage } from './transport.js';
+import { lockedDown } from './transport.js';
 
 export interface SmtpTransportOptions {
-  dkim?: { domainName: string; keySelector: string; privateKey: string };
+  /** One key, or several (each adds a DKIM-Signature header). */
+  dkim?: DkimKey | DkimKey[];
   /** Reuse connections across messages (default true). */
   pool?: boolean;
   /** Open connections per process when pooled (default 5). */
@@ -30,6 +33,11 @@ export class SmtpSendError extends Error {
   permanent?: boolean;
   /** Recipients the server refused, when the error is about recipients. */
   rejected?: string[];
+  /**
+   * True when the whole message had been handed to the connection before it failed without a reply: the
+   * server may have accepted it, so it must not be resent blindly. False when it cannot have been.
+   */
+  afterData?: boolean;
 
   constructor(message: string, fields: Partial<SmtpSendError> & { cause?: unknown } = {}) {
     super(message, { cause: fields.cause });
@@ -40,6 +48,7 @@ export class SmtpSendError extends Error {
     if (fields.code !== undefined) this.code = fields.code;
     if (fields.permanent !== undefined) this.permanent = fields.permanent;
     if (fields.rejected !== undefined) this.rejected = fields.rejected;
+    if (fields.afterData !== undefined) this.afterData = fields.afterData;
   }
 }
 
@@ -73,7 +82,14 @@ export function toSmtpSendError(error: unknown): SmtpSendError {
 }
 
 export function createSmtpTransport(url: string, opts: SmtpTransportOptions = {}): MailTransport {
-  const common = { url, ...lockedDown, ...(opts.dkim ? { dkim: opts.dkim } : {}) };
+  const common = {
+    url,
+    ...lockedDown,
+    // Bounded waits: one stalled server must not hold a connection (and its domain's slot) for minutes.
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  };
   const transporter =
     opts.pool === false
       ? nodemailer.createTransport(common)
@@ -85,21 +101,35 @@ export function createSmtpTransport(url: string, opts: SmtpTransportOptions = {}
           // already have accepted it, so the failure goes to the caller, who decides (never blindly).
           maxRequeues: 0,
         });
+  const sign = createDkimSigner(opts.dkim === undefined ? [] : [opts.dkim].flat());
 
   return {
     async send(mail: OutgoingMail): Promise<SendResult> {
       // Validation errors (InvalidAddressError) are ours and pass through unwrapped.
-      const message = toNodemailerMessage(mail);
+      const built = await buildMessage(mail, sign ? { sign } : {});
+      // The finished message goes out as a stream we watch: if the connection fails without a reply
+      // before the stream was read to its end, the server never saw a complete message.
+      let handedOver = false;
+      const raw = Readable.from([built.raw], { objectMode: false });
+      raw.once('end', () => {
+        handedOver = true;
+      });
       try {
-        const info = await transporter.sendMail(message);
+        const info = await transporter.sendMail({
+          envelope: built.envelope,
+          raw,
+          messageId: built.messageId,
+        });
         return {
-          messageId: info.messageId,
+          messageId: built.messageId,
           accepted: info.accepted.map(String),
           rejected: info.rejected.map(String),
           response: info.response,
         };
       } catch (error) {
-        throw toSmtpSendError(error);
+        const failure = toSmtpSendError(error);
+        if (failure.responseCode === undefined) failure.afterData = handedOver;
+        throw failure;
       }
     },
     async close(): Promise<void> {
