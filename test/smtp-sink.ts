@@ -20,6 +20,8 @@ export interface SinkScript {
   onRcptTo?: (address: string) => SinkReply | undefined;
   /** 'drop' hangs up after DATA without answering: the client cannot know whether it was delivered. */
   onData?: (raw: string, n: number) => SinkReply | 'drop' | undefined;
+  /** Milliseconds to wait before answering DATA, by recipient (a slow destination server). */
+  delayData?: (to: string[]) => number;
 }
 
 export interface ReceivedMail {
@@ -77,6 +79,14 @@ export async function startSmtpSink(opts: { script?: SinkScript } = {}): Promise
       stream.on('end', () => {
         const buffer = Buffer.concat(chunks);
         const raw = buffer.toString('utf8');
+        const delay = script.delayData?.(session.envelope.rcptTo.map((r) => r.address)) ?? 0;
+        if (delay > 0) {
+          setTimeout(() => answer(buffer, raw), delay);
+          return;
+        }
+        answer(buffer, raw);
+      });
+      const answer = (buffer: Buffer, raw: string) => {
         attempts += 1;
         const outcome = script.onData?.(raw, attempts);
         if (outcome === 'drop') return dropConnection(session);
@@ -95,7 +105,7 @@ export async function startSmtpSink(opts: { script?: SinkScript } = {}): Promise
           },
           (error: Error) => callback(error),
         );
-      });
+      };
     },
   });
 

@@ -1,0 +1,627 @@
+// Storage for delivery: which targets have messages due, per-address pacing slots, per-domain state, the
+// claim that moves messages to `sending` (with a lease) before any SMTP traffic, and the outcome that moves
+// them on afterwards, with bounces, domain pauses and alerts written in the same transaction.
+import { randomBytes } from 'node:crypto';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import type {
+  ClaimedMessage,
+  DeliveryStore,
+  DomainState,
+  SendCandidate,
+  SendClaim,
+  SendOutcome,
+} from '../domain/delivery/delivery.ports.js';
+import { parseOfficeHours } from '../domain/delivery/pacing.js';
+import { backoffMs } from '../domain/delivery/smtp-outcome.js';
+import type { Db } from './database.js';
+import { enqueueJobs, type NewJob } from './job.repository.js';
+import type { Database } from './schema.js';
+
+export const deliveryAlertJob = 'send-delivery-alert';
+export interface DeliveryAlertPayload {
+  alertId: number;
+}
+
+/** Signatures one digest carries at most; the rest wait for the next one. */
+export const digestMaxSize = 1000;
+
+const sendable = ['queued', 'deferred'] as const;
+const errorLength = 1000;
+
+type Trx = Kysely<Database>;
+
+function chunks<T>(items: T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Cap in force for a target: its own, else the campaign's for targets; copy addresses are uncapped. */
+export function effectiveCap(kind: string, targetCap: number | null, campaignCap: number): number | null {
+  const cap = targetCap ?? (kind === 'copy' ? null : campaignCap);
+  return cap && cap > 0 ? cap : null;
+}
+
+export class DeliveryRepository implements DeliveryStore {
+  private readonly db: Kysely<Database>;
+  constructor(db: Db) {
+    this.db = db.kysely;
+  }
+
+  async recoverAbandoned(now: number): Promise<{ id: number; toAddress: string | null }[]> {
+    return this.db
+      .updateTable('messages')
+      .set({
+        status: 'unknown',
+        locked_by: null,
+        locked_until: null,
+        last_error: 'the worker stopped during the send; it may or may not have been delivered',
+      })
+      .where('status', '=', 'sending')
+      .where('locked_until', '<', now)
+      .returning(['id', 'to_address as toAddress'])
+      .execute();
+  }
+
+  async renewLeases(workerId: string, until: number): Promise<void> {
+    await this.db
+      .updateTable('messages')
+      .set({ locked_until: until })
+      .where('status', '=', 'sending')
+      .where('locked_by', '=', workerId)
+      .execute();
+  }
+
+  async candidates(now: number): Promise<SendCandidate[]> {
+    const rows = await this.db
+      .selectFrom('targets as t')
+      .innerJoin('campaigns as c', 'c.id', 't.campaign_id')
+      .innerJoin('messages as m', 'm.target_id', 't.id')
+      .where('t.status', '=', 'active')
+      .where('t.paused_at', 'is', null)
+      .where('c.delivery_mode', '!=', 'petition_only')
+      .where('m.status', 'in', sendable)
+      .where((eb) => eb.or([eb('m.next_attempt_at', 'is', null), eb('m.next_attempt_at', '<=', now)]))
+      .groupBy([
+        't.id',
+        't.campaign_id',
+        'c.slug',
+        't.email',
+        't.kind',
+        't.hourly_cap',
+        'c.target_hourly_cap',
+        'c.office_hours',
+        't.time_zone',
+        'c.delivery_mode',
+        'c.digest_interval_minutes',
+        't.last_digest_at',
+      ])
+      .select((eb) => [
+        't.id as targetId',
+        't.campaign_id as campaignId',
+        'c.slug as campaignSlug',
+        't.email',
+        't.kind',
+        't.hourly_cap as targetCap',
+        'c.target_hourly_cap as campaignCap',
+        'c.office_hours as officeHours',
+        't.time_zone as timeZone',
+        'c.delivery_mode as deliveryMode',
+        'c.digest_interval_minutes as digestMinutes',
+        't.last_digest_at as lastDigestAt',
+        eb.fn.countAll<number>().as('waiting'),
+        eb.fn.min('m.id').as('oldest'),
+      ])
+      .execute();
+    return rows.map((r) => ({
+      targetId: r.targetId,
+      campaignId: r.campaignId,
+      campaignSlug: r.campaignSlug,
+      address: r.email.toLowerCase(),
+      kind: r.kind === 'copy' ? 'copy' : 'target',
+      cap: effectiveCap(r.kind, r.targetCap, r.campaignCap),
+      officeHours: parseOfficeHours(r.officeHours),
+      timeZone: r.timeZone,
+      deliveryMode: r.deliveryMode as SendCandidate['deliveryMode'],
+      digestIntervalMs: r.digestMinutes * 60_000,
+      lastDigestAt: r.lastDigestAt,
+      waiting: Number(r.waiting),
+      oldestMessageId: Number(r.oldest),
+    }));
+  }
+
+  async pacing(addresses: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const part of chunks([...new Set(addresses)])) {
+      const rows = await this.db
+        .selectFrom('delivery_pacing')
+        .select(['address', 'next_send_at'])
+        .where('address', 'in', part)
+        .execute();
+      for (const r of rows) out.set(r.address, r.next_send_at);
+    }
+    return out;
+  }
+
+  async domains(names: string[]): Promise<Map<string, DomainState>> {
+    const out = new Map<string, DomainState>();
+    for (const part of chunks([...new Set(names)])) {
+      const rows = await this.db.selectFrom('mail_domains').selectAll().where('domain', 'in', part).execute();
+      for (const r of rows) {
+        out.set(r.domain, {
+          domain: r.domain,
+          concurrency: r.concurrency,
+          failures: r.failures,
+          throttledUntil: r.throttled_until,
+          pausedAt: r.paused_at,
+        });
+      }
+    }
+    return out;
+  }
+
+  async claim(
+    claims: SendClaim[],
+    ctx: { workerId: string; leaseUntil: number; now: number; messageIdDomain: string },
+  ): Promise<ClaimedMessage[]> {
+    if (claims.length === 0) return [];
+    const { now } = ctx;
+    const token = randomBytes(6).toString('hex');
+    const messageId = (id: number) => `<outcry.${id}.${token}@${ctx.messageIdDomain}>`;
+    return this.db.transaction().execute(async (trx) => {
+      // One reservation per address: a slot taken by another worker since we read it skips the claim.
+      const reserved = new Set<string>();
+      for (const address of new Set(claims.map((c) => c.address))) {
+        const next = Math.max(...claims.filter((c) => c.address === address).map((c) => c.nextSendAt));
+        const row = await trx
+          .insertInto('delivery_pacing')
+          .values({ address, next_send_at: next })
+          .onConflict((oc) =>
+            oc
+              .column('address')
+              .doUpdateSet({ next_send_at: next })
+              .where('delivery_pacing.next_send_at', '<=', now),
+          )
+          .returning('address')
+          .executeTakeFirst();
+        if (row) reserved.add(address);
+      }
+
+      const claimed: number[] = [];
+      for (const claim of claims) {
+        if (!reserved.has(claim.address)) continue;
+        const due = await trx
+          .selectFrom('messages')
+          .select(['id', 'campaign_id'])
+          .where('target_id', '=', claim.targetId)
+          .where('status', 'in', sendable)
+          .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
+          .orderBy('id')
+          .limit(claim.digest ? digestMaxSize : claim.count)
+          .execute();
+        if (due.length === 0) continue;
+        if (claim.digest) {
+          const { id } = await trx
+            .insertInto('messages')
+            .values({
+              kind: 'digest',
+              signature_id: null,
+              target_id: claim.targetId,
+              campaign_id: due[0]!.campaign_id,
+              status: 'sending',
+              digest_size: due.length,
+              to_address: claim.address,
+              attempts: 1,
+              locked_by: ctx.workerId,
+              locked_until: ctx.leaseUntil,
+              last_attempt_at: now,
+              created_at: now,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await trx
+            .updateTable('messages')
+            .set({ message_id_header: messageId(id) })
+            .where('id', '=', id)
+            .execute();
+          for (const part of chunks(due.map((d) => d.id))) {
+            await trx
+              .updateTable('messages')
+              .set({ status: 'digested', digest_id: id, next_attempt_at: null })
+              .where('id', 'in', part)
+              .execute();
+          }
+          await trx
+            .updateTable('targets')
+            .set({ last_digest_at: now })
+            .where('id', '=', claim.targetId)
+            .execute();
+          claimed.push(id);
+        } else {
+          const ids = due.map((d) => d.id);
+          const rows = await trx
+            .updateTable('messages')
+            .set((eb) => ({
+              status: 'sending',
+              attempts: eb('attempts', '+', 1),
+              to_address: claim.address,
+              locked_by: ctx.workerId,
+              locked_until: ctx.leaseUntil,
+              last_attempt_at: now,
+              message_id_header: sql<string>`'<outcry.' || ${sql.ref('id')} || ${`.${token}@${ctx.messageIdDomain}>`}`,
+            }))
+            .where('id', 'in', ids)
+            .where('status', 'in', sendable)
+            .returning('id')
+            .execute();
+          claimed.push(...rows.map((r) => r.id));
+        }
+      }
+      return this.loadClaimed(trx, claimed);
+    });
+  }
+
+  private async loadClaimed(trx: Trx, ids: number[]): Promise<ClaimedMessage[]> {
+    if (ids.length === 0) return [];
+    const out: ClaimedMessage[] = [];
+    for (const part of chunks(ids)) {
+      const rows = await trx
+        .selectFrom('messages as m')
+        .innerJoin('targets as t', 't.id', 'm.target_id')
+        .innerJoin('campaigns as c', 'c.id', 'm.campaign_id')
+        .leftJoin('signatures as s', 's.id', 'm.signature_id')
+        .leftJoin('supporters as p', 'p.id', 's.supporter_id')
+        .select([
+          'm.id',
+          'm.kind',
+          'm.campaign_id as campaignId',
+          'c.slug as campaignSlug',
+          'm.target_id as targetId',
+          't.name as targetName',
+          'm.to_address as toAddress',
+          't.locale as targetLocale',
+          'm.message_id_header as messageIdHeader',
+          'm.attempts',
+          'm.created_at as createdAt',
+          's.name',
+          's.union_name as unionName',
+          's.country',
+          's.message',
+          's.locale',
+          's.created_at as signedAt',
+          'p.email as supporterEmail',
+        ])
+        .where('m.id', 'in', part)
+        .orderBy('m.id')
+        .execute();
+      const digestIds = rows.filter((r) => r.kind === 'digest').map((r) => r.id);
+      const members = new Map<number, ClaimedMessage['signatures']>();
+      for (const dpart of chunks(digestIds)) {
+        const list = await trx
+          .selectFrom('messages as m')
+          .innerJoin('signatures as s', 's.id', 'm.signature_id')
+          .select([
+            'm.digest_id as digestId',
+            's.name',
+            's.union_name as unionName',
+            's.country',
+            's.message',
+            's.locale',
+            's.created_at as createdAt',
+          ])
+          .where('m.digest_id', 'in', dpart)
+          .orderBy('m.id')
+          .execute();
+        for (const r of list) {
+          const key = r.digestId!;
+          const arr = members.get(key) ?? [];
+          arr.push({
+            name: r.name,
+            unionName: r.unionName,
+            country: r.country,
+            message: r.message,
+            locale: r.locale,
+            createdAt: r.createdAt,
+          });
+          members.set(key, arr);
+        }
+      }
+      for (const r of rows) {
+        const signatures: ClaimedMessage['signatures'] =
+          r.kind === 'digest'
+            ? (members.get(r.id) ?? [])
+            : r.name !== null
+              ? [
+                  {
+                    name: r.name,
+                    unionName: r.unionName,
+                    country: r.country,
+                    message: r.message ?? '',
+                    locale: r.locale ?? 'en',
+                    createdAt: r.signedAt ?? r.createdAt,
+                  },
+                ]
+              : [];
+        out.push({
+          id: r.id,
+          kind: r.kind === 'digest' ? 'digest' : 'signature',
+          campaignId: r.campaignId,
+          campaignSlug: r.campaignSlug,
+          targetId: r.targetId,
+          target: { name: r.targetName, email: r.toAddress ?? '', locale: r.targetLocale },
+          messageIdHeader: r.messageIdHeader ?? '',
+          attempts: r.attempts,
+          createdAt: r.createdAt,
+          signatures,
+          supporterEmail: r.supporterEmail,
+        });
+      }
+    }
+    return out;
+  }
+
+  async release(ids: number[]): Promise<void> {
+    for (const part of chunks(ids)) {
+      await this.db.transaction().execute(async (trx) => {
+        // A digest never started: its signatures wait again, the digest row goes.
+        const digests = await trx
+          .selectFrom('messages')
+          .select('id')
+          .where('id', 'in', part)
+          .where('kind', '=', 'digest')
+          .execute();
+        for (const d of digests) {
+          await trx
+            .updateTable('messages')
+            .set({ status: 'queued', digest_id: null })
+            .where('digest_id', '=', d.id)
+            .execute();
+          await trx.deleteFrom('messages').where('id', '=', d.id).execute();
+        }
+        await trx
+          .updateTable('messages')
+          .set((eb) => ({
+            status: 'queued',
+            locked_by: null,
+            locked_until: null,
+            attempts: eb('attempts', '-', 1),
+          }))
+          .where('id', 'in', part)
+          .where('status', '=', 'sending')
+          .execute();
+      });
+    }
+  }
+
+  async record(
+    outcomes: SendOutcome[],
+    now: number,
+    policy: { retryBaseMs: number; retryMaxMs: number; giveUpAfterMs: number },
+  ): Promise<void> {
+    if (outcomes.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      const jobs: NewJob[] = [];
+      const sent = outcomes.filter((o) => o.ok).map((o) => o.messageId);
+      for (const part of chunks(sent)) {
+        await trx
+          .updateTable('messages')
+          .set({ status: 'sent', sent_at: now, locked_by: null, locked_until: null, last_error: null })
+          .where('id', 'in', part)
+          .where('status', '=', 'sending')
+          .execute();
+      }
+      const healthy = [...new Set(outcomes.filter((o) => o.ok).map((o) => o.domain))];
+      for (const part of chunks(healthy)) {
+        await trx
+          .updateTable('mail_domains')
+          .set({ failures: 0, throttled_until: null, updated_at: now })
+          .where('domain', 'in', part)
+          .where('failures', '>', 0)
+          .execute();
+      }
+      for (const o of outcomes) {
+        if (!o.ok) await this.recordFailure(trx, o, now, policy, jobs);
+      }
+      if (jobs.length > 0) await enqueueJobs(trx, jobs, now);
+    });
+  }
+
+  private async recordFailure(
+    trx: Trx,
+    o: Extract<SendOutcome, { ok: false }>,
+    now: number,
+    policy: { retryBaseMs: number; retryMaxMs: number; giveUpAfterMs: number },
+    jobs: NewJob[],
+  ): Promise<void> {
+    const message = await trx
+      .selectFrom('messages')
+      .select(['id', 'kind', 'attempts', 'created_at', 'target_id', 'campaign_id'])
+      .where('id', '=', o.messageId)
+      .where('status', '=', 'sending')
+      .executeTakeFirst();
+    if (!message) return;
+    const reason = o.outcome.reason.slice(0, errorLength);
+    const done = { locked_by: null, locked_until: null, last_error: reason };
+    const setStatus = (status: string, extra: Partial<{ next_attempt_at: number | null }> = {}) =>
+      trx
+        .updateTable('messages')
+        .set({ status, ...done, ...extra })
+        .where('id', '=', message.id)
+        .execute();
+    const releaseMembers = (status: 'held' | 'failed' | 'queued') =>
+      message.kind === 'digest'
+        ? trx
+            .updateTable('messages')
+            .set({ status, digest_id: null })
+            .where('digest_id', '=', message.id)
+            .execute()
+        : Promise.resolve();
+
+    switch (o.outcome.action) {
+      case 'retry': {
+        if (now - message.created_at >= policy.giveUpAfterMs) {
+          await setStatus('failed');
+          await releaseMembers('failed');
+        } else {
+          await setStatus('deferred', {
+            next_attempt_at: now + backoffMs(message.attempts, policy.retryBaseMs, policy.retryMaxMs),
+          });
+        }
+        await this.throttleDomain(trx, o.domain, now, policy, o.outcome.slowDown);
+        return;
+      }
+      case 'unknown':
+        await setStatus('unknown');
+        return;
+      case 'fail':
+        await setStatus('failed');
+        await releaseMembers('failed');
+        return;
+      case 'bounce': {
+        await setStatus('bounced');
+        await releaseMembers('held');
+        const targets = await trx
+          .selectFrom('targets')
+          .select(['id', 'campaign_id'])
+          .where(sql`lower(email)`, '=', o.address)
+          .where('status', '!=', 'bounced')
+          .execute();
+        for (const t of targets) {
+          await trx
+            .updateTable('targets')
+            .set({ status: 'bounced', bounced_at: now, last_error: reason })
+            .where('id', '=', t.id)
+            .execute();
+          await trx
+            .updateTable('messages')
+            .set({ status: 'held' })
+            .where('target_id', '=', t.id)
+            .where('status', 'in', sendable)
+            .execute();
+          jobs.push(
+            await this.alert(
+              trx,
+              {
+                kind: 'target_bounced',
+                campaignId: t.campaign_id,
+                targetId: t.id,
+                domain: null,
+                detail: reason,
+              },
+              now,
+            ),
+          );
+        }
+        return;
+      }
+      case 'pause-domain': {
+        // The message is not at fault: it waits (attempt not counted) until an editor resumes the domain.
+        await trx
+          .updateTable('messages')
+          .set((eb) => ({ status: 'queued', ...done, attempts: eb('attempts', '-', 1) }))
+          .where('id', '=', message.id)
+          .execute();
+        if (message.kind === 'digest') await releaseMembers('queued');
+        if (message.kind === 'digest')
+          await trx.deleteFrom('messages').where('id', '=', message.id).execute();
+        const paused = await this.upsertDomain(
+          trx,
+          o.domain,
+          now,
+          { paused_at: now, paused_reason: reason },
+          (eb) => eb('mail_domains.paused_at', 'is', null),
+        );
+        if (paused) {
+          jobs.push(
+            await this.alert(
+              trx,
+              {
+                kind: 'domain_paused',
+                campaignId: message.campaign_id,
+                targetId: message.target_id,
+                domain: o.domain,
+                detail: reason,
+              },
+              now,
+            ),
+          );
+        }
+        return;
+      }
+    }
+  }
+
+  /** The shared timer of a destination domain after a temporary failure; 451 4.7.500 also slows it to 1. */
+  private async throttleDomain(
+    trx: Trx,
+    domain: string,
+    now: number,
+    policy: { retryBaseMs: number; retryMaxMs: number },
+    slowDown: boolean,
+  ): Promise<void> {
+    const current = await trx
+      .selectFrom('mail_domains')
+      .select('failures')
+      .where('domain', '=', domain)
+      .executeTakeFirst();
+    const failures = (current?.failures ?? 0) + 1;
+    const fields = {
+      failures,
+      throttled_until: now + backoffMs(failures, policy.retryBaseMs, policy.retryMaxMs),
+      ...(slowDown ? { concurrency: 1 } : {}),
+    };
+    await this.upsertDomain(trx, domain, now, fields);
+  }
+
+  private async upsertDomain(
+    trx: Trx,
+    domain: string,
+    now: number,
+    fields: Partial<{
+      failures: number;
+      throttled_until: number;
+      concurrency: number;
+      paused_at: number;
+      paused_reason: string;
+    }>,
+    onlyIf?: (eb: ExpressionBuilder<Database, 'mail_domains'>) => Expression<SqlBool>,
+  ): Promise<boolean> {
+    const row = await trx
+      .insertInto('mail_domains')
+      .values({ domain, updated_at: now, ...fields })
+      .onConflict((oc) => {
+        const update = oc.column('domain').doUpdateSet({ ...fields, updated_at: now });
+        return onlyIf ? update.where(onlyIf) : update;
+      })
+      .returning('domain')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  private async alert(
+    trx: Trx,
+    a: {
+      kind: string;
+      campaignId: number | null;
+      targetId: number | null;
+      domain: string | null;
+      detail: string;
+    },
+    now: number,
+  ): Promise<NewJob> {
+    const { id } = await trx
+      .insertInto('alerts')
+      .values({
+        kind: a.kind,
+        campaign_id: a.campaignId,
+        target_id: a.targetId,
+        domain: a.domain,
+        detail: a.detail,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const payload: DeliveryAlertPayload = { alertId: id };
+    return { kind: deliveryAlertJob, payload };
+  }
+}

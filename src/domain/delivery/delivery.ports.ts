@@ -1,0 +1,91 @@
+// What delivery needs from storage (db/delivery.repository.ts implements it) and the shapes it passes.
+import type { OfficeHours } from './delivery.js';
+import type { SmtpOutcome } from './smtp-outcome.js';
+
+/** A target (one campaign's use of one address) with messages due now. */
+export interface SendCandidate {
+  targetId: number;
+  campaignId: number;
+  campaignSlug: string;
+  address: string;
+  kind: 'target' | 'copy';
+  /** Effective messages per hour to this address for this campaign; null means uncapped. */
+  cap: number | null;
+  officeHours: OfficeHours | null;
+  timeZone: string | null;
+  deliveryMode: 'individual' | 'digest' | 'petition_only';
+  digestIntervalMs: number;
+  lastDigestAt: number | null;
+  /** Sendable messages due now (queued, or deferred whose retry time has come). */
+  waiting: number;
+  /** The oldest of them, so the oldest signatures go first across targets sharing an address. */
+  oldestMessageId: number;
+}
+
+export interface DomainState {
+  domain: string;
+  concurrency: number | null;
+  failures: number;
+  throttledUntil: number | null;
+  pausedAt: number | null;
+}
+
+/** One decision of the planner: send `count` messages of this target now, or one digest. */
+export interface SendClaim {
+  targetId: number;
+  address: string;
+  count: number;
+  digest: boolean;
+  /** The address's next free slot after these sends. */
+  nextSendAt: number;
+}
+
+export interface LetterData {
+  name: string;
+  unionName: string | null;
+  country: string | null;
+  message: string;
+  locale: string;
+}
+
+/** A message claimed for sending, with everything needed to compose it. */
+export interface ClaimedMessage {
+  id: number;
+  kind: 'signature' | 'digest';
+  campaignId: number;
+  campaignSlug: string;
+  targetId: number;
+  target: { name: string; email: string; locale: string | null };
+  messageIdHeader: string;
+  attempts: number;
+  createdAt: number;
+  /** The signature (a letter), or every signature a digest carries, oldest first. */
+  signatures: (LetterData & { createdAt: number })[];
+  /** Reply-To for a letter. */
+  supporterEmail: string | null;
+}
+
+export type SendOutcome =
+  | { messageId: number; ok: true; domain: string }
+  | { messageId: number; ok: false; domain: string; address: string; outcome: SmtpOutcome };
+
+export interface DeliveryStore {
+  /** Messages left `sending` by a worker whose lease ran out: they become `unknown`. */
+  recoverAbandoned(now: number): Promise<{ id: number; toAddress: string | null }[]>;
+  renewLeases(workerId: string, until: number): Promise<void>;
+  candidates(now: number): Promise<SendCandidate[]>;
+  pacing(addresses: string[]): Promise<Map<string, number>>;
+  domains(names: string[]): Promise<Map<string, DomainState>>;
+  /** In one transaction: reserve each address's slot and move the messages to `sending`. */
+  claim(
+    claims: SendClaim[],
+    ctx: { workerId: string; leaseUntil: number; now: number; messageIdDomain: string },
+  ): Promise<ClaimedMessage[]>;
+  /** Claimed messages never started (graceful stop): back to where they were. */
+  release(ids: number[]): Promise<void>;
+  record(
+    outcomes: SendOutcome[],
+    now: number,
+    policy: { retryBaseMs: number; retryMaxMs: number; giveUpAfterMs: number },
+  ): Promise<void>;
+}

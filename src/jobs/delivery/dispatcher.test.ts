@@ -1,0 +1,353 @@
+// Delivery end to end against a real SMTP server on loopback and a real database: composition and DKIM,
+// pacing per address, and every SMTP answer in quality.md, each with what it must do to the message, the
+// target address and the destination domain.
+import { dkimVerify } from 'mailauth';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testDialects } from '../../../test/db.js';
+import {
+  createCampaign,
+  type DeliveryRig,
+  deliveryRig,
+  dkimResolver,
+  messageStatuses,
+  sign,
+} from '../../../test/delivery-helpers.js';
+import { buildCampaign } from '../../../test/factories.js';
+import { FakeClock } from '../../../test/fake-clock.js';
+import { erlan } from '../../../test/sign-helpers.js';
+import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { parseBounceAddress } from '../../security/bounce-address.js';
+
+const minute = 60_000;
+
+describe.each(testDialects)('delivery on %s', (dialect) => {
+  let t: TestApp;
+  let clock: FakeClock;
+  let rig: DeliveryRig | undefined;
+
+  beforeEach(async () => {
+    clock = new FakeClock();
+    t = await createTestApp(dialect, {}, { clock });
+  });
+  afterEach(async () => {
+    await rig?.close();
+    rig = undefined;
+    await t.close();
+  });
+
+  async function erlanId(): Promise<number> {
+    const row = await t.db.kysely
+      .selectFrom('campaigns')
+      .select('id')
+      .where('slug', '=', erlan)
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  it('sends one DKIM-signed letter per target and union copy, bilingual where the campaign has the target language', async () => {
+    const id = await erlanId();
+    await sign(t, id, 1, () => ({
+      locale: 'tl',
+      email: 'maria@example.org',
+      input: {
+        name: 'Maria Santos',
+        email: { address: 'maria@example.org', canonical: 'maria@example.org' },
+        union: 'KMU',
+        country: 'PH',
+        message: 'Palayain si Erlan Baltabay!\r\n\r\n\r\nIgalang ang karapatan ng mga manggagawa.',
+        alerts: false,
+        source: null,
+      },
+    }));
+    rig = await deliveryRig(t);
+    expect(await rig.dispatcher.runOnce()).toBe(7);
+    const got = await rig.sink.waitFor(7);
+    const byTo = new Map(got.map((m) => [m.envelope.to[0], m]));
+
+    // An English-speaking target: the campaign's English message, then Maria's own words in Tagalog.
+    const geneva = byTo.get('mission@kazakhstan-geneva.example.org')!;
+    expect(geneva.parsed.from?.value[0]).toMatchObject({ name: 'Maria Santos via Outcry' });
+    expect(geneva.parsed.from?.value[0]?.address).toMatch(/^campaigns\+kazakhstan-free-erlan-baltabay@/);
+    expect(geneva.parsed.replyTo?.value[0]).toMatchObject({
+      name: 'Maria Santos',
+      address: 'maria@example.org',
+    });
+    expect(geneva.parsed.headers.get('content-language')).toBe('en');
+    const text = geneva.parsed.text ?? '';
+    // ICU names `tl` Filipino in English.
+    expect(text).toContain('Maria Santos wrote, in Filipino:');
+    expect(text).toContain('Palayain si Erlan Baltabay!\n\nIgalang');
+    expect(text).not.toMatch(/\n\n\n/);
+    expect(text.trimEnd().endsWith('Maria Santos\nKMU\nPhilippines')).toBe(true);
+
+    // A Russian-speaking target: no Russian text exists, so the letter is Maria's, in Tagalog only.
+    const akorda = byTo.get('akorda.press@example.org')!;
+    expect(akorda.parsed.headers.get('content-language')).toBe('tl');
+    expect(akorda.parsed.text).not.toContain('wrote, in');
+    expect(akorda.parsed.text?.trimEnd().endsWith('KMU\nPilipinas')).toBe(true);
+
+    // Every message: verified by an independent DKIM verifier; VERP sender naming the stored message.
+    const rows = await t.db.kysely
+      .selectFrom('messages')
+      .select(['id', 'status', 'message_id_header', 'to_address'])
+      .execute();
+    expect(rows.every((r) => r.status === 'sent')).toBe(true);
+    for (const m of got) {
+      const result = await dkimVerify(m.raw, { resolver: dkimResolver });
+      expect(result.results[0]?.status.result).toBe('pass');
+      const messageId = parseBounceAddress(m.envelope.from, t.config.APP_SECRET);
+      const row = rows.find((r) => r.id === messageId)!;
+      expect(row.to_address).toBe(m.envelope.to[0]);
+      expect(m.parsed.messageId).toBe(row.message_id_header);
+    }
+  });
+
+  it('paces each address: one message per slot, the next after 3600 s / cap plus jitter', async () => {
+    const id = await createCampaign(t, buildCampaign());
+    await sign(t, id, 4);
+    rig = await deliveryRig(t);
+    expect(await rig.dispatcher.runOnce()).toBe(2 + 4); // one per capped target, all four to the copy box
+    expect(await rig.dispatcher.runOnce()).toBe(0);
+    clock.advance(2 * minute); // cap 30: 120 s, +10 % jitter (random 0.5 × 0.2) = 132 s
+    expect(await rig.dispatcher.runOnce()).toBe(0);
+    clock.advance(15_000);
+    expect(await rig.dispatcher.runOnce()).toBe(2);
+    expect(rig.sink.messages).toHaveLength(8);
+  });
+
+  it('shares one cap between campaigns writing to the same address', async () => {
+    const a = await createCampaign(t, buildCampaign());
+    const b = await createCampaign(t, buildCampaign());
+    await sign(t, a, 1);
+    await sign(t, b, 1);
+    rig = await deliveryRig(t);
+    await rig.dispatcher.runOnce();
+    const toDirector = rig.sink.messages.filter((m) => m.envelope.to[0] === 'director@hospital.example.org');
+    expect(toDirector).toHaveLength(1);
+  });
+
+  it('550 5.1.1: bounces the address, holds its other messages, alerts; a replaced address gets them', async () => {
+    const id = await createCampaign(t, buildCampaign());
+    await sign(t, id, 3);
+    rig = await deliveryRig(t, {
+      script: {
+        onRcptTo: (to) =>
+          to === 'director@hospital.example.org' ? { code: 550, message: '5.1.1 No such user' } : undefined,
+      },
+    });
+    await rig.dispatcher.runOnce();
+    expect((await messageStatuses(t))['director@hospital.example.org']).toEqual({ bounced: 1, held: 2 });
+    const target = await t.db.kysely
+      .selectFrom('targets')
+      .selectAll()
+      .where('email', '=', 'director@hospital.example.org')
+      .executeTakeFirstOrThrow();
+    expect(target).toMatchObject({ status: 'bounced', last_error: '550 5.1.1 No such user' });
+    const alerts = await t.db.kysely.selectFrom('alerts').selectAll().execute();
+    expect(alerts).toMatchObject([{ kind: 'target_bounced', target_id: target.id }]);
+    const job = await t.db.kysely
+      .selectFrom('jobs')
+      .select('payload')
+      .where('kind', '=', 'send-delivery-alert')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(job.payload)).toEqual({ alertId: alerts[0]!.id });
+
+    // Nothing more goes to the bounced address while it waits for a new one.
+    clock.advance(10 * minute);
+    await rig.dispatcher.runOnce();
+    expect((await messageStatuses(t))['director@hospital.example.org']).toEqual({ bounced: 1, held: 2 });
+  });
+
+  it('554 5.7.1: pauses the destination domain and alerts once; other domains go on', async () => {
+    const id = await createCampaign(t, buildCampaign());
+    await sign(t, id, 2);
+    rig = await deliveryRig(t, {
+      script: {
+        onData: (raw) =>
+          raw.includes('director@hospital.example.org')
+            ? { code: 554, message: '5.7.1 Rejected by policy' }
+            : undefined,
+      },
+    });
+    await rig.dispatcher.runOnce();
+    const domain = await t.db.kysely
+      .selectFrom('mail_domains')
+      .selectAll()
+      .where('domain', '=', 'hospital.example.org')
+      .executeTakeFirstOrThrow();
+    expect(domain.paused_at).toBe(clock.now());
+    expect(domain.paused_reason).toContain('5.7.1');
+    expect((await messageStatuses(t))['director@hospital.example.org']).toEqual({ queued: 2 });
+    clock.advance(60 * minute);
+    await rig.dispatcher.runOnce();
+    const statuses = await messageStatuses(t);
+    expect(statuses['director@hospital.example.org']).toEqual({ queued: 2 });
+    expect(statuses['minister@labour.example.org']).toEqual({ sent: 2 });
+    expect(await t.db.kysely.selectFrom('alerts').select('kind').execute()).toEqual([
+      { kind: 'domain_paused' },
+    ]);
+  });
+
+  it('451 4.7.500: defers with backoff, throttles the domain and drops its concurrency to 1', async () => {
+    const id = await createCampaign(t, buildCampaign());
+    await sign(t, id, 1);
+    let refusals = 1;
+    rig = await deliveryRig(t, {
+      script: {
+        onData: (raw) =>
+          raw.includes('minister@labour.example.org') && refusals-- > 0
+            ? { code: 451, message: '4.7.500 Server busy. Please try again later' }
+            : undefined,
+      },
+    });
+    await rig.dispatcher.runOnce();
+    const message = await t.db.kysely
+      .selectFrom('messages')
+      .selectAll()
+      .where('to_address', '=', 'minister@labour.example.org')
+      .executeTakeFirstOrThrow();
+    expect(message).toMatchObject({ status: 'deferred', attempts: 1, next_attempt_at: clock.now() + minute });
+    const domain = await t.db.kysely
+      .selectFrom('mail_domains')
+      .selectAll()
+      .where('domain', '=', 'labour.example.org')
+      .executeTakeFirstOrThrow();
+    expect(domain).toMatchObject({ concurrency: 1, failures: 1, throttled_until: clock.now() + minute });
+
+    clock.advance(30_000);
+    await rig.dispatcher.runOnce();
+    expect((await messageStatuses(t))['minister@labour.example.org']).toEqual({ deferred: 1 });
+    clock.advance(3 * minute);
+    await rig.dispatcher.runOnce();
+    expect((await messageStatuses(t))['minister@labour.example.org']).toEqual({ sent: 1 });
+    const healed = await t.db.kysely
+      .selectFrom('mail_domains')
+      .selectAll()
+      .where('domain', '=', 'labour.example.org')
+      .executeTakeFirstOrThrow();
+    expect(healed).toMatchObject({ failures: 0, throttled_until: null, concurrency: 1 });
+  });
+
+  it.each([
+    ['421 on connect', { onConnect: () => ({ code: 421, message: '4.7.0 Try again later' }) }],
+    ['450 greylisting', { onRcptTo: () => ({ code: 450, message: '4.2.0 Greylisted, please retry' }) }],
+    ['452 too many recipients', { onRcptTo: () => ({ code: 452, message: '4.5.3 Too many recipients' }) }],
+    ['552 on RCPT', { onRcptTo: () => ({ code: 552, message: '5.2.2 Mailbox full' }) }],
+  ])('%s: deferred, then accepted on a later try', async (_label, refuse) => {
+    const id = await createCampaign(t, buildCampaign({ targets: [buildCampaign().targets[0]!] }));
+    await sign(t, id, 1);
+    let first = true;
+    const once =
+      <A extends unknown[], R>(f: (...a: A) => R) =>
+      (...a: A): R | undefined => {
+        if (!first) return undefined;
+        first = false;
+        return f(...a);
+      };
+    const script = Object.fromEntries(Object.entries(refuse).map(([k, f]) => [k, once(f as () => unknown)]));
+    rig = await deliveryRig(t, { script });
+    await rig.dispatcher.runOnce();
+    expect((await messageStatuses(t))['director@hospital.example.org']).toEqual({ deferred: 1 });
+    // The failed try used the address's slot (cap 30: 132 s); the retry waits for both.
+    clock.advance(3 * minute);
+    await rig.dispatcher.runOnce();
+    expect((await messageStatuses(t))['director@hospital.example.org']).toEqual({ sent: 1 });
+    expect(rig.sink.messages).toHaveLength(1);
+  });
+
+  it('a hang-up after DATA is recorded as unknown and never resent', async () => {
+    const id = await createCampaign(t, buildCampaign({ targets: [buildCampaign().targets[0]!] }));
+    await sign(t, id, 1);
+    rig = await deliveryRig(t, { script: { onData: () => 'drop' } });
+    await rig.dispatcher.runOnce();
+    expect((await messageStatuses(t))['director@hospital.example.org']).toEqual({ unknown: 1 });
+    clock.advance(600 * minute);
+    await rig.dispatcher.runOnce();
+    expect(rig.sink.attempts).toBe(1);
+  });
+
+  it('gives a message up after the configured days of temporary failures', async () => {
+    const id = await createCampaign(t, buildCampaign({ targets: [buildCampaign().targets[0]!] }));
+    await sign(t, id, 1);
+    rig = await deliveryRig(t, {
+      script: { onRcptTo: () => ({ code: 450, message: '4.2.0 Try later' }) },
+      policy: { giveUpAfterMs: 3 * 3_600_000 },
+    });
+    for (let i = 0; i < 12; i++) {
+      await rig.dispatcher.runOnce();
+      clock.advance(30 * minute);
+    }
+    const message = await t.db.kysely.selectFrom('messages').selectAll().executeTakeFirstOrThrow();
+    expect(message.status).toBe('failed');
+    expect(message.attempts).toBeGreaterThanOrEqual(3);
+    expect(message.last_error).toContain('450');
+  });
+
+  it('petition-only campaigns send nothing to targets', async () => {
+    const id = await createCampaign(t, buildCampaign({ deliveryMode: 'petition_only' }));
+    await sign(t, id, 2);
+    rig = await deliveryRig(t);
+    expect(await rig.dispatcher.runOnce()).toBe(0);
+    expect(rig.sink.attempts).toBe(0);
+  });
+
+  it('digest mode: a backlog beyond the cap goes as one digest listing every supporter', async () => {
+    const id = await createCampaign(
+      t,
+      buildCampaign({ deliveryMode: 'digest', targets: [buildCampaign().targets[0]!] }),
+    );
+    await t.db.kysely
+      .updateTable('campaigns')
+      .set({ target_hourly_cap: 2, digest_interval_minutes: 60 })
+      .where('id', '=', id)
+      .execute();
+    const countries = ['KR', 'BR', 'ZA', 'KR', 'DE'];
+    await sign(t, id, 5, (i) => ({
+      input: {
+        name: `Supporter ${i + 1}`,
+        email: { address: `d${i}@example.org`, canonical: `d${i}@example.org` },
+        union: i === 0 ? 'KHMU' : null,
+        country: countries[i]!,
+        message: `Reinstate the nurses, says number ${i + 1}.\nSecond line not quoted.`,
+        alerts: false,
+        source: null,
+      },
+    }));
+    rig = await deliveryRig(t);
+    expect(await rig.dispatcher.runOnce()).toBe(1);
+    const [digest] = await rig.sink.waitFor(1);
+    expect(digest!.parsed.subject).toBe('Reinstate the nurses (5 supporters)');
+    const text = digest!.parsed.text ?? '';
+    expect(text).toMatch(/^5 more supporters from 4 countries wrote to you since /);
+    expect(text).toContain('• Supporter 1, KHMU, South Korea: “Reinstate the nurses, says number 1.”');
+    expect(text).not.toContain('Second line');
+    expect((await messageStatuses(t))['director@hospital.example.org']).toEqual({
+      digested: 5,
+      'digest:sent': 1,
+    });
+
+    // Within the interval, new signatures go one per slot again, not as another digest.
+    await sign(t, id, 3);
+    clock.advance(35 * minute); // cap 2: the next slot is 30 min + 10 % jitter later
+    expect(await rig.dispatcher.runOnce()).toBe(1);
+    expect(rig.sink.messages[1]!.parsed.subject).toBe('Reinstate the nurses');
+  });
+
+  it('one slow destination domain does not delay the others', async () => {
+    const id = await createCampaign(t, buildCampaign());
+    await sign(t, id, 1);
+    rig = await deliveryRig(t, {
+      script: { delayData: (to) => (to.includes('director@hospital.example.org') ? 1_500 : 0) },
+    });
+    const started = Date.now();
+    const round = rig.dispatcher.runOnce();
+    await rig.sink.waitFor(2, 1_000);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(rig.sink.messages.map((m) => m.envelope.to[0]).sort()).toEqual([
+      'copies@khmu.example.org',
+      'minister@labour.example.org',
+    ]);
+    await round;
+    expect(rig.sink.messages).toHaveLength(3);
+  });
+});

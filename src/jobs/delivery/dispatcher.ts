@@ -1,0 +1,319 @@
+// The delivery loop of a worker: plans which messages may go now (plan-sends), claims them in the
+// database (status `sending`, leased) before any SMTP traffic, sends each through the pooled transport
+// within its destination domain's concurrency, and records every outcome. A killed worker leaves only its
+// in-flight messages, which recovery marks `unknown` once their lease runs out: never a blind resend.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { CampaignWithContent } from '../../domain/campaign/campaign.js';
+import {
+  addressDomain,
+  type DeliveryPolicy,
+  defaultDeliveryPolicy,
+  letterTexts,
+} from '../../domain/delivery/delivery.js';
+import type { ClaimedMessage, DeliveryStore, SendOutcome } from '../../domain/delivery/delivery.ports.js';
+import { planSends } from '../../domain/delivery/plan-sends.js';
+import { classifySmtpFailure } from '../../domain/delivery/smtp-outcome.js';
+import type { Clock } from '../../domain/shared/clock.js';
+import { translatorFor } from '../../i18n/translator.js';
+import { targetDigest } from '../../mail/templates/target-digest.js';
+import { targetLetter } from '../../mail/templates/target-letter.js';
+import type { MailTransport, OutgoingMail } from '../../mail/transport.js';
+import { InvalidAddressError } from '../../mail/transport.js';
+import { bounceAddress } from '../../security/bounce-address.js';
+import type { WorkerLogger } from '../worker.js';
+
+export interface DispatcherOptions {
+  store: DeliveryStore;
+  transport: MailTransport;
+  /** Campaign texts by slug (cached by the caller). */
+  campaigns: { findBySlug(slug: string): Promise<CampaignWithContent | undefined> };
+  clock: Clock;
+  site: { name: string; mailFrom: string; secret: string };
+  policy?: Partial<DeliveryPolicy>;
+  /** SMTP transactions at once across all domains (the transport's pool size). */
+  connections?: number;
+  /** Idle wait between planning rounds. */
+  pollMs?: number;
+  leaseMs?: number;
+  random?: () => number;
+  workerId?: string;
+  logger?: WorkerLogger;
+}
+
+export interface Dispatcher {
+  readonly workerId: string;
+  start(): void;
+  /** Stops planning, lets in-flight sends finish and be recorded, and puts never-started claims back. */
+  stop(): Promise<void>;
+  /** One planning round, then waits for every send it started (tests step the clock between rounds). */
+  runOnce(): Promise<number>;
+  wake(): void;
+}
+
+const silent: WorkerLogger = { info: () => {}, warn: () => {}, error: () => {} };
+
+export function createDispatcher(opts: DispatcherOptions): Dispatcher {
+  const policy: DeliveryPolicy = { ...defaultDeliveryPolicy, ...opts.policy };
+  const connections = opts.connections ?? 10;
+  const pollMs = opts.pollMs ?? 1_000;
+  const leaseMs = opts.leaseMs ?? 120_000;
+  const random = opts.random ?? Math.random;
+  const logger = opts.logger ?? silent;
+  const workerId = opts.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const mailDomain = addressDomain(opts.site.mailFrom);
+  const senderLocal = opts.site.mailFrom.slice(0, opts.site.mailFrom.lastIndexOf('@'));
+
+  /** Claimed, not yet started, per destination domain. */
+  const waiting = new Map<string, ClaimedMessage[]>();
+  /** Claimed or in flight per domain: the planner's view of what this process already holds. */
+  const busy = new Map<string, number>();
+  /** Current concurrency limit per domain as last read (451 4.7.500 lowers it). */
+  const limits = new Map<string, number>();
+  const inFlight = new Set<Promise<void>>();
+  let sending = 0;
+  let pending: SendOutcome[] = [];
+  let flushing: Promise<void> | null = null;
+  let running = false;
+  let timer: NodeJS.Timeout | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
+  let round: Promise<number> | null = null;
+  let lastRecovery = Number.NEGATIVE_INFINITY;
+
+  const adjust = (domain: string, by: number) => {
+    const n = (busy.get(domain) ?? 0) + by;
+    if (n <= 0) busy.delete(domain);
+    else busy.set(domain, n);
+  };
+
+  async function compose(m: ClaimedMessage): Promise<OutgoingMail | null> {
+    const campaign = await opts.campaigns.findBySlug(m.campaignSlug);
+    const first = m.signatures[0];
+    if (!campaign || !first) return null;
+    const texts = letterTexts(campaign, m.target.locale, first.locale);
+    if (!texts) return null;
+    const tr = translatorFor(texts.locale);
+    const letter =
+      m.kind === 'digest'
+        ? targetDigest({ texts, tr, signatures: m.signatures, since: first.createdAt })
+        : targetLetter({ texts, tr, signature: first });
+    const fromName =
+      m.kind === 'digest'
+        ? opts.site.name
+        : tr.t('letter.fromName', { name: first.name, site: opts.site.name });
+    return {
+      from: { name: fromName, address: `${senderLocal}+${m.campaignSlug.slice(0, 40)}@${mailDomain}` },
+      to: [{ name: m.target.name, address: m.target.email }],
+      ...(m.kind === 'signature' && m.supporterEmail
+        ? { replyTo: { name: first.name, address: m.supporterEmail } }
+        : {}),
+      subject: letter.subject,
+      text: letter.text,
+      messageId: m.messageIdHeader,
+      envelopeFrom: bounceAddress(m.id, opts.site.secret, opts.site.mailFrom),
+      headers: { 'Content-Language': letter.locale },
+    };
+  }
+
+  async function sendOne(m: ClaimedMessage): Promise<void> {
+    const domain = addressDomain(m.target.email);
+    let outcome: SendOutcome;
+    try {
+      const mail = await compose(m);
+      if (!mail) {
+        outcome = {
+          messageId: m.id,
+          ok: false,
+          domain,
+          address: m.target.email.toLowerCase(),
+          outcome: { action: 'fail', reason: 'the campaign has no published text for this message' },
+        };
+      } else {
+        await opts.transport.send(mail);
+        outcome = { messageId: m.id, ok: true, domain };
+      }
+    } catch (error) {
+      const failure =
+        error instanceof InvalidAddressError
+          ? { action: 'fail' as const, reason: error.message }
+          : classifySmtpFailure(error as Parameters<typeof classifySmtpFailure>[0]);
+      if (failure.action === 'unknown') {
+        logger.warn(
+          { messageId: m.id, to: m.target.email, reason: failure.reason },
+          'delivery outcome unknown',
+        );
+      }
+      outcome = {
+        messageId: m.id,
+        ok: false,
+        domain,
+        address: m.target.email.toLowerCase(),
+        outcome: failure,
+      };
+      // The domain's shared timer (or pause) now holds its other claimed messages back too.
+      if (failure.action === 'retry' || failure.action === 'pause-domain') {
+        if (failure.action === 'pause-domain') limits.set(domain, 0);
+        else if (failure.slowDown) limits.set(domain, 1);
+        holdBack(domain);
+      }
+    }
+    pending.push(outcome);
+    await flush();
+  }
+
+  /** Puts a domain's claimed-but-unstarted messages back in the queue (its timer or pause now applies). */
+  function holdBack(domain: string): void {
+    const queue = waiting.get(domain);
+    if (!queue || queue.length === 0) return;
+    waiting.delete(domain);
+    adjust(domain, -queue.length);
+    const p = opts.store
+      .release(queue.map((m) => m.id))
+      .catch((error: unknown) => logger.error({ err: error }, 'releasing held-back messages failed'))
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  }
+
+  /** Records outcomes in batches: whatever arrived while the previous write ran goes in the next one. */
+  function flush(): Promise<void> {
+    if (!flushing) {
+      flushing = (async () => {
+        while (pending.length > 0) {
+          const batch = pending;
+          pending = [];
+          try {
+            await opts.store.record(batch, opts.clock.now(), policy);
+          } catch (error) {
+            logger.error({ err: error, count: batch.length }, 'recording delivery outcomes failed');
+            // Left `sending`: their lease runs out and recovery marks them unknown, never resent.
+          }
+        }
+      })().finally(() => {
+        flushing = null;
+      });
+    }
+    return flushing;
+  }
+
+  function pump(): void {
+    for (const [domain, queue] of waiting) {
+      const limit = limits.get(domain) ?? policy.domainConcurrency;
+      let active = (busy.get(domain) ?? 0) - queue.length;
+      while (queue.length > 0 && active < Math.max(limit, 0) && sending < connections) {
+        const m = queue.shift()!;
+        active++;
+        sending++;
+        const p = sendOne(m).finally(() => {
+          sending--;
+          adjust(domain, -1);
+          inFlight.delete(p);
+          pump();
+          if (running && waiting.size === 0) schedule(0);
+        });
+        inFlight.add(p);
+      }
+      if (queue.length === 0) waiting.delete(domain);
+    }
+  }
+
+  async function plan(): Promise<number> {
+    const now = opts.clock.now();
+    if (now - lastRecovery >= leaseMs / 3) {
+      lastRecovery = now;
+      const lost = await opts.store.recoverAbandoned(now);
+      for (const m of lost) {
+        logger.warn(
+          { messageId: m.id, to: m.toAddress },
+          'delivery interrupted mid-send: marked unknown, not resent',
+        );
+      }
+    }
+    const room = connections * 2 - sending - [...waiting.values()].reduce((n, q) => n + q.length, 0);
+    if (room <= 0) return 0;
+    const candidates = await opts.store.candidates(now);
+    if (candidates.length === 0) return 0;
+    const addresses = candidates.map((c) => c.address);
+    const [pacing, domains] = await Promise.all([
+      opts.store.pacing(addresses),
+      opts.store.domains(addresses.map(addressDomain)),
+    ]);
+    for (const [name, state] of domains)
+      limits.set(name, state.pausedAt ? 0 : (state.concurrency ?? policy.domainConcurrency));
+    for (const name of new Set(addresses.map(addressDomain))) {
+      if (!domains.has(name)) limits.set(name, policy.domainConcurrency);
+    }
+    const claims = planSends({ now, candidates, pacing, domains, busy, max: room, policy, random });
+    const claimed = await opts.store.claim(claims, {
+      workerId,
+      leaseUntil: now + leaseMs,
+      now,
+      messageIdDomain: mailDomain,
+    });
+    for (const m of claimed) {
+      const domain = addressDomain(m.target.email);
+      adjust(domain, 1);
+      const queue = waiting.get(domain) ?? [];
+      queue.push(m);
+      waiting.set(domain, queue);
+    }
+    pump();
+    return claimed.length;
+  }
+
+  function runRound(): Promise<number> {
+    round ??= plan().finally(() => {
+      round = null;
+    });
+    return round;
+  }
+
+  function schedule(ms: number): void {
+    if (!running) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      runRound()
+        .then((n) => schedule(n > 0 ? 0 : pollMs))
+        .catch((error: unknown) => {
+          logger.error({ err: error }, 'delivery round failed');
+          schedule(pollMs * 5);
+        });
+    }, ms);
+    timer.unref?.();
+  }
+
+  return {
+    workerId,
+    start() {
+      if (running) return;
+      running = true;
+      heartbeat = setInterval(() => {
+        opts.store.renewLeases(workerId, opts.clock.now() + leaseMs).catch((error: unknown) => {
+          logger.error({ err: error }, 'renewing delivery leases failed');
+        });
+      }, leaseMs / 3);
+      heartbeat.unref?.();
+      schedule(0);
+    },
+    async stop() {
+      running = false;
+      clearTimeout(timer);
+      clearInterval(heartbeat);
+      await round?.catch(() => 0);
+      const unstarted = [...waiting.values()].flat();
+      waiting.clear();
+      for (const m of unstarted) adjust(addressDomain(m.target.email), -1);
+      await Promise.allSettled([...inFlight]);
+      await flush();
+      if (unstarted.length > 0) await opts.store.release(unstarted.map((m) => m.id));
+    },
+    async runOnce() {
+      const n = await runRound();
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      await flush();
+      return n;
+    },
+    wake() {
+      if (running) schedule(0);
+    },
+  };
+}
