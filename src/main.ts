@@ -5,6 +5,7 @@ import { type Config, loadConfig } from './config/config.js';
 import { CachedCampaignReader } from './db/cached-campaign.reader.js';
 import { CampaignRepository } from './db/campaign.repository.js';
 import { type Db, openDb } from './db/database.js';
+import { DeliveryRepository } from './db/delivery.repository.js';
 import { JobRepository } from './db/job.repository.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
 import { SettingsRepository } from './db/settings.repository.js';
@@ -13,11 +14,13 @@ import { BatchedSignatureWriter } from './db/signature.writer.js';
 import { type Clock, systemClock } from './domain/shared/clock.js';
 import { type AppDeps, buildApp } from './http/app.js';
 import { LiveCounters } from './http/live/live-counters.js';
+import { createDispatcher, type Dispatcher } from './jobs/delivery/dispatcher.js';
 import { recurringHandlers, scheduleRecurring } from './jobs/recurring.js';
 import { jobHandlers } from './jobs/tasks/index.js';
 import { signatureMaintenance } from './jobs/tasks/maintain-signatures.task.js';
 import { createWorker } from './jobs/worker.js';
 import { createCaptureTransport } from './mail/capture.transport.js';
+import type { DkimKey } from './mail/mime.js';
 import { createSmtpTransport } from './mail/smtp.transport.js';
 import type { MailTransport } from './mail/transport.js';
 import {
@@ -36,10 +39,18 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export function createMailTransport(config: Config): MailTransport {
+/** The DKIM key from config; the signing domain defaults to MAIL_FROM's. */
+export function dkimKeys(config: Config): DkimKey[] {
+  if (!config.DKIM_PRIVATE_KEY || !config.DKIM_SELECTOR) return [];
+  const domainName = config.DKIM_DOMAIN ?? config.MAIL_FROM.slice(config.MAIL_FROM.lastIndexOf('@') + 1);
+  return [{ domainName, keySelector: config.DKIM_SELECTOR, privateKey: config.DKIM_PRIVATE_KEY }];
+}
+
+export function createMailTransport(config: Config, maxConnections = 5): MailTransport {
+  const dkim = dkimKeys(config);
   return config.SMTP_URL
-    ? createSmtpTransport(config.SMTP_URL, { pool: true })
-    : createCaptureTransport(config.MAIL_CAPTURE_DIR);
+    ? createSmtpTransport(config.SMTP_URL, { pool: true, maxConnections, dkim })
+    : createCaptureTransport(config.MAIL_CAPTURE_DIR, { dkim });
 }
 
 export type Services = Omit<AppDeps, 'logger'> & {
@@ -115,6 +126,8 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
   }
 
   let worker: ReturnType<typeof createWorker> | undefined;
+  let dispatcher: Dispatcher | undefined;
+  let deliveryMail: MailTransport | undefined;
   if (config.ROLES.includes('worker')) {
     const maintenance = signatureMaintenance({
       signatures: services.signatureStore,
@@ -126,7 +139,13 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
     worker = createWorker({
       repo: jobs,
       handlers: {
-        ...jobHandlers({ mail, config, campaigns: services.campaigns, signatures: services.signatureStore }),
+        ...jobHandlers({
+          mail,
+          config,
+          campaigns: services.campaigns,
+          signatures: services.signatureStore,
+          delivery: new DeliveryRepository(db),
+        }),
         ...recurringHandlers(jobs, clock, maintenance),
       },
       clock,
@@ -135,6 +154,21 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
       ...(app ? { logger: app.log } : {}),
     });
     worker.start();
+    deliveryMail = createMailTransport(config, config.DELIVERY_CONNECTIONS);
+    dispatcher = createDispatcher({
+      store: new DeliveryRepository(db),
+      transport: deliveryMail,
+      campaigns: services.campaigns,
+      clock,
+      site: { name: config.SITE_NAME, mailFrom: config.MAIL_FROM, secret: config.APP_SECRET },
+      policy: {
+        domainConcurrency: config.DELIVERY_DOMAIN_CONCURRENCY,
+        giveUpAfterMs: config.DELIVERY_GIVE_UP_DAYS * 86_400_000,
+      },
+      connections: config.DELIVERY_CONNECTIONS,
+      ...(app ? { logger: app.log } : {}),
+    });
+    dispatcher.start();
   }
 
   let stopped = false;
@@ -149,8 +183,10 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
       stopped = true;
       await app?.close();
       await worker?.stop();
+      await dispatcher?.stop();
       services.live.close();
       await mail.close();
+      await deliveryMail?.close();
       await db.close();
     },
   };

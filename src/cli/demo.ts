@@ -1,7 +1,8 @@
 // `npm run demo`: everything on this machine, nothing leaves it. SQLite in data/demo.db, mail captured to
 // data/mail/ (shown at /dev/mail), demo campaigns from the seeds, web and worker in one process, and an
 // admin login printed on the console. `--reset` starts from an empty database.
-import { rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadConfig } from '../config/config.js';
 import { UserRepository } from '../db/user.repository.js';
 import { startOutcry, stopOnSignals } from '../main.js';
@@ -10,6 +11,22 @@ import { demoCampaignSlug, seedDemo } from './demo/seed.js';
 
 export const demoAdminEmail = 'admin@outcry.example.org';
 
+const demoDkimKeyFile = 'data/dkim-demo.pem';
+
+/** A DKIM key of the demo's own (kept across runs), so captured mail is signed as production mail is. */
+function demoDkimKey(): string {
+  if (!existsSync(demoDkimKeyFile)) {
+    const { privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
+    mkdirSync('data', { recursive: true });
+    writeFileSync(demoDkimKeyFile, privateKey, { mode: 0o600 });
+  }
+  return readFileSync(demoDkimKeyFile, 'utf8');
+}
+
 export async function runDemo(args: string[]): Promise<void> {
   const env = { ...process.env };
   env.DATABASE_URL = 'sqlite:data/demo.db';
@@ -17,6 +34,10 @@ export async function runDemo(args: string[]): Promise<void> {
   delete env.SMTP_URL;
   env.MAIL_CAPTURE_DIR ??= 'data/mail';
   env.NODE_ENV = 'development';
+  if (!env.DKIM_PRIVATE_KEY && !env.DKIM_PRIVATE_KEY_FILE) {
+    env.DKIM_SELECTOR = 'demo';
+    env.DKIM_PRIVATE_KEY = demoDkimKey();
+  }
   if (args.includes('--reset')) {
     for (const f of ['data/demo.db', 'data/demo.db-wal', 'data/demo.db-shm', env.MAIL_CAPTURE_DIR]) {
       rmSync(f, { recursive: true, force: true });
@@ -45,6 +66,7 @@ export async function runDemo(args: string[]): Promise<void> {
       `  Captured mail:       ${url}/dev/mail`,
       `  Admin login:         ${demoAdminEmail} / ${password}`,
       '',
+      `  Mail is DKIM-signed (selector "${config.DKIM_SELECTOR ?? '-'}") and paced per target address.`,
       `  Database: data/demo.db${created.length ? ` (seeded ${created.length} campaigns)` : ''}; mail never leaves this machine.`,
       '  Press Ctrl+C to stop. `npm run demo -- --reset` starts from scratch.',
       '',

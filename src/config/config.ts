@@ -103,7 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (v && v.NODE_ENV === 'production' && !v.APP_SECRET) {
     problems.push('APP_SECRET: required in production (use: openssl rand -hex 32)');
   }
-  if (v && v.DKIM_PRIVATE_KEY && !v.DKIM_SELECTOR) {
+  if (v?.DKIM_PRIVATE_KEY && !v.DKIM_SELECTOR) {
     problems.push('DKIM_SELECTOR: required when DKIM_PRIVATE_KEY is set');
   }
   if (problems.length > 0 || !v) throw new ConfigError(problems);

@@ -22,6 +22,17 @@ export interface DeliveryAlertPayload {
   alertId: number;
 }
 
+export interface AlertMail {
+  kind: string;
+  detail: string;
+  domain: string | null;
+  createdAt: number;
+  campaignSlug: string | null;
+  targetName: string | null;
+  targetEmail: string | null;
+  recipients: { name: string; email: string; locale: string }[];
+}
+
 /** Signatures one digest carries at most; the rest wait for the next one. */
 export const digestMaxSize = 1000;
 
@@ -358,6 +369,34 @@ export class DeliveryRepository implements DeliveryStore {
       }
     }
     return out;
+  }
+
+  /** An alert with what its mail needs, and the people who receive it (active admins and editors). */
+  async alertForMail(id: number): Promise<AlertMail | undefined> {
+    const alert = await this.db
+      .selectFrom('alerts as a')
+      .leftJoin('campaigns as c', 'c.id', 'a.campaign_id')
+      .leftJoin('targets as t', 't.id', 'a.target_id')
+      .select([
+        'a.kind',
+        'a.detail',
+        'a.domain',
+        'a.created_at as createdAt',
+        'c.slug as campaignSlug',
+        't.name as targetName',
+        't.email as targetEmail',
+      ])
+      .where('a.id', '=', id)
+      .executeTakeFirst();
+    if (!alert) return undefined;
+    const recipients = await this.db
+      .selectFrom('users')
+      .select(['name', 'email', 'locale'])
+      .where('role', 'in', ['admin', 'editor'])
+      .where('disabled_at', 'is', null)
+      .orderBy('id')
+      .execute();
+    return { ...alert, recipients };
   }
 
   async release(ids: number[]): Promise<void> {

@@ -15,7 +15,7 @@ import {
 import { buildCampaign } from '../../../test/factories.js';
 import { FakeClock } from '../../../test/fake-clock.js';
 import { erlan } from '../../../test/sign-helpers.js';
-import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { createTestApp, startMailWorker, type TestApp } from '../../../test/test-app.js';
 import { parseBounceAddress } from '../../security/bounce-address.js';
 
 const minute = 60_000;
@@ -156,6 +156,50 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
     clock.advance(10 * minute);
     await rig.dispatcher.runOnce();
     expect((await messageStatuses(t))['director@hospital.example.org']).toEqual({ bounced: 1, held: 2 });
+  });
+
+  it('alerts every active admin and editor by mail, in their own language', async () => {
+    const now = clock.now();
+    await t.db.kysely
+      .insertInto('users')
+      .values([
+        { email: 'ed@example.org', name: 'Ed', role: 'editor', locale: 'tl', created_at: now },
+        { email: 'ad@example.org', name: 'Ad', role: 'admin', locale: 'en', created_at: now },
+        { email: 'tr@example.org', name: 'Tr', role: 'translator', locale: 'en', created_at: now },
+        {
+          email: 'gone@example.org',
+          name: 'Gone',
+          role: 'editor',
+          locale: 'en',
+          created_at: now,
+          disabled_at: now,
+        },
+      ])
+      .execute();
+    const id = await createCampaign(t, buildCampaign());
+    await sign(t, id, 1);
+    rig = await deliveryRig(t, {
+      script: {
+        onRcptTo: (to) =>
+          to === 'director@hospital.example.org' ? { code: 550, message: '5.1.1 No such user' } : undefined,
+      },
+    });
+    await rig.dispatcher.runOnce();
+    const worker = await startMailWorker(t);
+    try {
+      await worker.drain();
+      // The supporter's thank-you mail goes out too; the alerts are the mails to the team.
+      const mails = (await worker.sink.waitFor(3)).filter((m) => m.parsed.subject?.includes('director@'));
+      expect(mails.map((m) => m.envelope.to[0]).sort()).toEqual(['ad@example.org', 'ed@example.org']);
+      const ed = mails.find((m) => m.envelope.to[0] === 'ed@example.org')!;
+      expect(ed.parsed.subject).toBe('Natigil ang pagpapadala: walang director@hospital.example.org');
+      expect(ed.parsed.text).toContain('550 5.1.1 No such user');
+      expect(ed.parsed.text).toMatch(
+        /https:\/\/outcry\.example\.org\/editor\/campaigns\/nurses-\d+\/delivery/,
+      );
+    } finally {
+      await worker.close();
+    }
   });
 
   it('554 5.7.1: pauses the destination domain and alerts once; other domains go on', async () => {

@@ -1,12 +1,18 @@
 // Every job kind the worker knows, with the adapters its task needs.
+
+import { deliveryAlertJob } from '../../db/delivery.repository.js';
 import { sendSignatureMailJob } from '../../domain/signature/signature.js';
 import type { JobHandler } from '../worker.js';
+import { type DeliveryAlertDeps, sendDeliveryAlertTask } from './send-delivery-alert.task.js';
 import { sendEmailKind, sendEmailTask } from './send-email.task.js';
 import { type SignatureMailDeps, sendSignatureMailTask } from './send-signature-mail.task.js';
 
-export function jobHandlers(deps: SignatureMailDeps): Record<string, JobHandler> {
+export type JobDeps = SignatureMailDeps & Pick<DeliveryAlertDeps, 'delivery'>;
+
+export function jobHandlers(deps: JobDeps): Record<string, JobHandler> {
   return {
     [sendEmailKind]: sendEmailTask(deps),
     [sendSignatureMailJob]: sendSignatureMailTask(deps),
+    [deliveryAlertJob]: sendDeliveryAlertTask(deps),
   };
 }
