@@ -86,6 +86,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     writer,
     confirmer: signatureStore,
     signatureStore,
+    deliveryStatus: new DeliveryRepository(db),
     rateLimiter,
     live,
     settings,

@@ -3,6 +3,7 @@
 // them on afterwards, with bounces, domain pauses and alerts written in the same transaction.
 import { randomBytes } from 'node:crypto';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import type { MessageStatus } from '../domain/delivery/delivery.js';
 import type {
   ClaimedMessage,
   DeliveryStore,
@@ -13,6 +14,7 @@ import type {
 } from '../domain/delivery/delivery.ports.js';
 import { parseOfficeHours } from '../domain/delivery/pacing.js';
 import { backoffMs } from '../domain/delivery/smtp-outcome.js';
+import type { DeliveryStatusReader, SignatureDelivery } from '../domain/delivery/view-delivery-status.js';
 import type { Db } from './database.js';
 import { enqueueJobs, type NewJob } from './job.repository.js';
 import type { Database } from './schema.js';
@@ -53,7 +55,7 @@ export function effectiveCap(kind: string, targetCap: number | null, campaignCap
   return cap && cap > 0 ? cap : null;
 }
 
-export class DeliveryRepository implements DeliveryStore {
+export class DeliveryRepository implements DeliveryStore, DeliveryStatusReader {
   private readonly db: Kysely<Database>;
   constructor(db: Db) {
     this.db = db.kysely;
@@ -397,6 +399,45 @@ export class DeliveryRepository implements DeliveryStore {
       .orderBy('id')
       .execute();
     return { ...alert, recipients };
+  }
+
+  async forSignature(signatureId: number): Promise<SignatureDelivery | undefined> {
+    const signature = await this.db
+      .selectFrom('signatures as s')
+      .innerJoin('campaigns as c', 'c.id', 's.campaign_id')
+      .select(['s.status', 'c.id as campaignId', 'c.slug', 'c.delivery_mode as deliveryMode'])
+      .where('s.id', '=', signatureId)
+      .executeTakeFirst();
+    if (!signature) return undefined;
+    const rows = await this.db
+      .selectFrom('targets as t')
+      .leftJoin('messages as m', (j) =>
+        j.onRef('m.target_id', '=', 't.id').on('m.signature_id', '=', signatureId),
+      )
+      .leftJoin('messages as d', 'd.id', 'm.digest_id')
+      .select([
+        't.name as targetName',
+        't.organisation',
+        't.kind',
+        'm.status as messageStatus',
+        'd.status as digestStatus',
+      ])
+      .where('t.campaign_id', '=', signature.campaignId)
+      .orderBy('t.position')
+      .orderBy('t.id')
+      .execute();
+    return {
+      signatureStatus: signature.status,
+      campaignSlug: signature.slug,
+      deliveryMode: signature.deliveryMode,
+      rows: rows.map((r) => ({
+        targetName: r.targetName,
+        organisation: r.organisation,
+        kind: r.kind === 'copy' ? 'copy' : 'target',
+        messageStatus: r.messageStatus as MessageStatus | null,
+        digestStatus: r.digestStatus as MessageStatus | null,
+      })),
+    };
   }
 
   async release(ids: number[]): Promise<void> {

@@ -10,6 +10,7 @@ import type { Config } from '../config/config.js';
 import { assetsDir } from '../config/paths.js';
 import type { Db } from '../db/database.js';
 import type { CampaignReader } from '../domain/campaign/campaign.ports.js';
+import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-status.js';
 import type { Clock } from '../domain/shared/clock.js';
 import type {
   RateLimiter,
@@ -29,6 +30,7 @@ import type { PublicDeps } from './public/deps.js';
 import { healthRoutes } from './public/health.route.js';
 import { homeRoutes } from './public/home.route.js';
 import { privacyRoutes } from './public/privacy.route.js';
+import { statusRoutes } from './public/status.route.js';
 import { thanksRoutes } from './public/thanks.route.js';
 
 export interface AppDeps {
@@ -40,6 +42,7 @@ export interface AppDeps {
   confirmer: SignatureConfirmer;
   rateLimiter: RateLimiter;
   live: LiveCounters;
+  deliveryStatus: DeliveryStatusReader;
   /** pino options or false; tests pass false. */
   logger?: boolean | { level: string };
 }
@@ -119,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   thanksRoutes(app, publicDeps);
   confirmRoutes(app, publicDeps);
   privacyRoutes(app, publicDeps);
+  statusRoutes(app, { site, secret: config.APP_SECRET, deliveryStatus: deps.deliveryStatus });
   counterRoutes(app, publicDeps);
   if (config.captureMail && config.NODE_ENV !== 'production') {
     mailViewerRoutes(app, { dir: config.MAIL_CAPTURE_DIR, site });

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { confirmSignature } from '../../domain/signature/confirm-signature.js';
 import type { MessageKey } from '../../i18n/translator.js';
+import { statusToken } from '../../security/status-token.js';
 import { sendError } from '../errors.js';
 import { sendPage } from '../render.js';
 import { Layout } from '../views/layout.js';
@@ -70,11 +71,18 @@ export function confirmRoutes(app: FastifyInstance, deps: PublicDeps): void {
           200,
           'confirm.done.title',
           'confirm.done.body',
-          <p>
-            <a class="button" href={`/${req.contentLocale}/campaigns/${outcome.campaignSlug}/thanks`}>
-              {req.tr.t('thanks.share.heading')}
-            </a>
-          </p>,
+          <>
+            <p>
+              <a href={`/${req.contentLocale}/status/${statusToken(outcome.signatureId, deps.secret)}`}>
+                {req.tr.t('status.link')}
+              </a>
+            </p>
+            <p>
+              <a class="button" href={`/${req.contentLocale}/campaigns/${outcome.campaignSlug}/thanks`}>
+                {req.tr.t('thanks.share.heading')}
+              </a>
+            </p>
+          </>,
         );
       case 'expired':
       case 'invalid':

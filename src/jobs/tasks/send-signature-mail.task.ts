@@ -8,6 +8,7 @@ import type { SignatureMailPayload } from '../../domain/signature/signature.js';
 import { translatorFor } from '../../i18n/translator.js';
 import { signatureMail } from '../../mail/templates/signature-mail.js';
 import type { MailTransport } from '../../mail/transport.js';
+import { statusToken } from '../../security/status-token.js';
 import { PermanentJobError } from '../worker.js';
 
 export interface SignatureMailDeps {
@@ -54,6 +55,11 @@ export function sendSignatureMailTask(deps: SignatureMailDeps) {
         from: { name: deps.config.SITE_NAME, address: deps.config.MAIL_FROM },
         siteName: deps.config.SITE_NAME,
         link,
+        ...(payload.mail === 'thank' && campaign.deliveryMode !== 'petition_only'
+          ? {
+              statusLink: `${base}/${signature.locale}/status/${statusToken(payload.signatureId, deps.config.APP_SECRET)}`,
+            }
+          : {}),
       }),
     );
   };

@@ -15,6 +15,8 @@ export interface SignatureMailInput {
   siteName: string;
   /** The confirm page (confirm) or the campaign page (thank). */
   link: string;
+  /** Thank-you mail: the supporter's delivery-status page, when the campaign mails its targets. */
+  statusLink?: string;
 }
 
 export function signatureMail(input: SignatureMailInput): OutgoingMail {
@@ -31,7 +33,15 @@ export function signatureMail(input: SignatureMailInput): OutgoingMail {
     subject: tr.t(kind === 'confirm' ? 'mail.confirm.subject' : 'mail.thank.subject', {
       headline: texts.headline,
     }),
-    text: tr.t(kind === 'confirm' ? 'mail.confirm.body' : 'mail.thank.body', values),
+    text: withStatus(tr.t(kind === 'confirm' ? 'mail.confirm.body' : 'mail.thank.body', values), input),
     headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': tr.locale },
   };
+}
+
+/** The status link goes before the signature line that ends the thank-you body. */
+function withStatus(body: string, input: SignatureMailInput): string {
+  if (input.kind !== 'thank' || !input.statusLink) return body;
+  const paragraph = input.tr.t('mail.thank.status', { link: input.statusLink });
+  const end = body.lastIndexOf('\n\n');
+  return end === -1 ? `${body}\n\n${paragraph}` : `${body.slice(0, end)}\n\n${paragraph}${body.slice(end)}`;
 }
