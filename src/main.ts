@@ -2,10 +2,12 @@
 // wires them into the web and worker roles. `main(argv)` is what bin/outcry.mjs calls.
 import type { FastifyInstance } from 'fastify';
 import { type Config, loadConfig } from './config/config.js';
+import { accountAdapters } from './db/account.store.js';
 import { CachedCampaignReader } from './db/cached-campaign.reader.js';
 import { CampaignRepository } from './db/campaign.repository.js';
 import { type Db, openDb } from './db/database.js';
 import { DeliveryRepository } from './db/delivery.repository.js';
+import { DeliveryAdminRepository } from './db/delivery-admin.repository.js';
 import { JobRepository } from './db/job.repository.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
 import { SettingsRepository } from './db/settings.repository.js';
@@ -87,9 +89,11 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     confirmer: signatureStore,
     signatureStore,
     deliveryStatus: new DeliveryRepository(db),
+    deliveryAdmin: new DeliveryAdminRepository(db),
     rateLimiter,
     live,
     settings,
+    accounts: accountAdapters(db, config.APP_SECRET),
   };
 }
 

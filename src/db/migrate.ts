@@ -7,12 +7,14 @@ import type { Dialect } from './dialect.js';
 import { initial } from './migrations/0001-initial.js';
 import { signing } from './migrations/0002-signing.js';
 import { delivery } from './migrations/0003-delivery.js';
+import { accounts } from './migrations/0004-accounts.js';
 
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': initial(dialect),
     '0002-signing': signing(dialect),
     '0003-delivery': delivery(dialect),
+    '0004-accounts': accounts(dialect),
   };
 }
 

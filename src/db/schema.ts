@@ -1,4 +1,5 @@
 // The database as Kysely sees it: one entry per table, row types from the *.table.ts files.
+import type { AuditEventsTable } from './audit.table.js';
 import type {
   CampaignsTable,
   CampaignTranslationsTable,
@@ -9,7 +10,7 @@ import type { JobsTable } from './job.table.js';
 import type { AlertsTable, DeliveryPacingTable, MailDomainsTable, MessagesTable } from './message.table.js';
 import type { SettingsTable } from './settings.table.js';
 import type { ConsentsTable, CountsTable, SignaturesTable, SupportersTable } from './supporter.table.js';
-import type { SessionsTable, UsersTable } from './user.table.js';
+import type { AccountTokensTable, LoginAttemptsTable, SessionsTable, UsersTable } from './user.table.js';
 
 export interface Database {
   campaigns: CampaignsTable;
@@ -27,5 +28,8 @@ export interface Database {
   alerts: AlertsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  account_tokens: AccountTokensTable;
+  login_attempts: LoginAttemptsTable;
+  audit_events: AuditEventsTable;
   settings: SettingsTable;
 }

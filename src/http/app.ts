@@ -20,6 +20,9 @@ import type {
 import { confirmationTokens } from '../security/confirmation-token.js';
 import { counterRoutes } from './api/counter.route.js';
 import { mailViewerRoutes } from './dev/mail.route.js';
+import { type DeliveryEditorDeps, deliveryEditorRoutes } from './editor/delivery.route.js';
+import { type AccountAdapters, editorDeps } from './editor/deps.js';
+import { editorRoutes } from './editor/editor-routes.js';
 import { registerErrorHandling } from './errors.js';
 import type { LiveCounters } from './live/live-counters.js';
 import { registerLocale } from './middleware/locale.js';
@@ -43,6 +46,8 @@ export interface AppDeps {
   rateLimiter: RateLimiter;
   live: LiveCounters;
   deliveryStatus: DeliveryStatusReader;
+  deliveryAdmin: DeliveryEditorDeps['delivery'];
+  accounts: AccountAdapters;
   /** pino options or false; tests pass false. */
   logger?: boolean | { level: string };
 }
@@ -124,6 +129,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   privacyRoutes(app, publicDeps);
   statusRoutes(app, { site, secret: config.APP_SECRET, deliveryStatus: deps.deliveryStatus });
   counterRoutes(app, publicDeps);
+  editorRoutes(
+    app,
+    editorDeps(deps.accounts, {
+      site,
+      clock: deps.clock,
+      secret: config.APP_SECRET,
+      baseUrl: config.BASE_URL,
+    }),
+  );
+  deliveryEditorRoutes(app, { site, clock: deps.clock, delivery: deps.deliveryAdmin });
   if (config.captureMail && config.NODE_ENV !== 'production') {
     mailViewerRoutes(app, { dir: config.MAIL_CAPTURE_DIR, site });
   }

@@ -16,7 +16,10 @@ export interface SendCandidate {
   deliveryMode: 'individual' | 'digest' | 'petition_only';
   digestIntervalMs: number;
   lastDigestAt: number | null;
-  /** Sendable messages due now (queued, or deferred whose retry time has come). */
+  /**
+   * Sendable messages due now (queued, or deferred whose retry time has come). Exact only up to cap + 1
+   * for digest-mode targets (all a digest decision needs); otherwise at least 1.
+   */
   waiting: number;
   /** The oldest of them, so the oldest signatures go first across targets sharing an address. */
   oldestMessageId: number;
@@ -88,4 +91,58 @@ export interface DeliveryStore {
     now: number,
     policy: { retryBaseMs: number; retryMaxMs: number; giveUpAfterMs: number },
   ): Promise<void>;
+}
+
+/** Who did it, for the audit log. */
+export interface Actor {
+  id: number;
+  email: string;
+}
+
+export interface TargetDeliveryRow {
+  id: number;
+  name: string;
+  organisation: string | null;
+  email: string;
+  kind: 'target' | 'copy';
+  status: 'active' | 'paused' | 'bounced';
+  pausedAt: number | null;
+  bouncedAt: number | null;
+  replacedEmail: string | null;
+  lastError: string | null;
+  /** Messages per status (queued, sent, deferred, held, bounced, unknown, …). */
+  counts: Record<string, number>;
+  lastAttemptAt: number | null;
+  lastSentAt: number | null;
+  domainPaused: { reason: string | null; since: number } | null;
+}
+
+export interface DeliveryReport {
+  campaignId: number;
+  slug: string;
+  deliveryMode: string;
+  targets: TargetDeliveryRow[];
+}
+
+/** The editors' side of delivery; every change writes the audit log in its own transaction. */
+export interface DeliveryAdmin {
+  report(slug: string): Promise<DeliveryReport | undefined>;
+  setTargetPaused(
+    campaignId: number,
+    targetId: number,
+    paused: boolean,
+    actor: Actor,
+    now: number,
+  ): Promise<boolean>;
+  /** New address for a target: held messages are queued for it, future ones go to it. */
+  replaceTargetAddress(
+    campaignId: number,
+    targetId: number,
+    email: string,
+    actor: Actor,
+    now: number,
+  ): Promise<{ released: number } | undefined>;
+  resumeDomain(domain: string, actor: Actor, now: number): Promise<boolean>;
+  /** Messages whose outcome is unknown, queued again on an editor's decision. */
+  resendUnknown(campaignId: number, targetId: number, actor: Actor, now: number): Promise<number>;
 }

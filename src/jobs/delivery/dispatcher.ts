@@ -51,6 +51,10 @@ export interface Dispatcher {
   wake(): void;
 }
 
+/** Outcomes gathered into one transaction: at most this many, or what arrives within the window. */
+const flushBatch = 64;
+const flushWindowMs = 5;
+
 const silent: WorkerLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
 export function createDispatcher(opts: DispatcherOptions): Dispatcher {
@@ -74,11 +78,20 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   let sending = 0;
   let pending: SendOutcome[] = [];
   let flushing: Promise<void> | null = null;
+  let flushTimer: NodeJS.Timeout | undefined;
+  /** Domains with a failure not yet recorded. */
+  const blocked = new Set<string>();
   let running = false;
   let timer: NodeJS.Timeout | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
   let round: Promise<number> | null = null;
   let lastRecovery = Number.NEGATIVE_INFINITY;
+
+  const queuedLocally = () => {
+    let n = 0;
+    for (const q of waiting.values()) n += q.length;
+    return n;
+  };
 
   const adjust = (domain: string, by: number) => {
     const n = (busy.get(domain) ?? 0) + by;
@@ -157,8 +170,12 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
         holdBack(domain);
       }
     }
+    if (!outcome.ok && outcome.outcome.action !== 'unknown' && outcome.outcome.action !== 'fail') {
+      // Until this outcome is recorded (domain timer, pause, bounce), plan nothing more for the domain.
+      blocked.add(domain);
+    }
     pending.push(outcome);
-    await flush();
+    scheduleFlush();
   }
 
   /** Puts a domain's claimed-but-unstarted messages back in the queue (its timer or pause now applies). */
@@ -174,8 +191,25 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     inFlight.add(p);
   }
 
-  /** Records outcomes in batches: whatever arrived while the previous write ran goes in the next one. */
-  function flush(): Promise<void> {
+  /**
+   * Records outcomes in batches: the first outcome starts a short window (or a full batch ends it), and
+   * whatever arrives while a write runs goes in the next one. One transaction per batch, not per message.
+   */
+  function scheduleFlush(): void {
+    if (flushTimer || flushing) return;
+    if (pending.length >= flushBatch) {
+      void flushNow();
+      return;
+    }
+    flushTimer = setTimeout(() => {
+      flushTimer = undefined;
+      void flushNow();
+    }, flushWindowMs);
+  }
+
+  function flushNow(): Promise<void> {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
     if (!flushing) {
       flushing = (async () => {
         while (pending.length > 0) {
@@ -187,9 +221,11 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
             logger.error({ err: error, count: batch.length }, 'recording delivery outcomes failed');
             // Left `sending`: their lease runs out and recovery marks them unknown, never resent.
           }
+          for (const o of batch) if (!o.ok) blocked.delete(o.domain);
         }
       })().finally(() => {
         flushing = null;
+        if (pending.length > 0) scheduleFlush();
       });
     }
     return flushing;
@@ -208,7 +244,8 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
           adjust(domain, -1);
           inFlight.delete(p);
           pump();
-          if (running && waiting.size === 0) schedule(0);
+          // Plan the next round before the local queue runs dry, so connections never idle.
+          if (running && queuedLocally() < connections) schedule(0);
         });
         inFlight.add(p);
       }
@@ -228,9 +265,11 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
         );
       }
     }
-    const room = connections * 2 - sending - [...waiting.values()].reduce((n, q) => n + q.length, 0);
+    const room = connections * 3 - sending - queuedLocally();
     if (room <= 0) return 0;
-    const candidates = await opts.store.candidates(now);
+    const candidates = (await opts.store.candidates(now)).filter(
+      (c) => !blocked.has(addressDomain(c.address)),
+    );
     if (candidates.length === 0) return 0;
     const addresses = candidates.map((c) => c.address);
     const [pacing, domains] = await Promise.all([
@@ -272,7 +311,8 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     clearTimeout(timer);
     timer = setTimeout(() => {
       runRound()
-        .then((n) => schedule(n > 0 ? 0 : pollMs))
+        // Busy: completions call the next round. Idle: look again after pollMs.
+        .then((n) => schedule(n > 0 && queuedLocally() < connections ? 0 : sending > 0 ? pollMs * 5 : pollMs))
         .catch((error: unknown) => {
           logger.error({ err: error }, 'delivery round failed');
           schedule(pollMs * 5);
@@ -303,13 +343,13 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       waiting.clear();
       for (const m of unstarted) adjust(addressDomain(m.target.email), -1);
       await Promise.allSettled([...inFlight]);
-      await flush();
+      await flushNow();
       if (unstarted.length > 0) await opts.store.release(unstarted.map((m) => m.id));
     },
     async runOnce() {
       const n = await runRound();
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-      await flush();
+      await flushNow();
       return n;
     },
     wake() {

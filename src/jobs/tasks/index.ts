@@ -1,8 +1,10 @@
 // Every job kind the worker knows, with the adapters its task needs.
 
 import { deliveryAlertJob } from '../../db/delivery.repository.js';
+import { sendAccountMailJob } from '../../domain/account/account-mail.js';
 import { sendSignatureMailJob } from '../../domain/signature/signature.js';
 import type { JobHandler } from '../worker.js';
+import { sendAccountMailTask } from './send-account-mail.task.js';
 import { type DeliveryAlertDeps, sendDeliveryAlertTask } from './send-delivery-alert.task.js';
 import { sendEmailKind, sendEmailTask } from './send-email.task.js';
 import { type SignatureMailDeps, sendSignatureMailTask } from './send-signature-mail.task.js';
@@ -13,6 +15,7 @@ export function jobHandlers(deps: JobDeps): Record<string, JobHandler> {
   return {
     [sendEmailKind]: sendEmailTask(deps),
     [sendSignatureMailJob]: sendSignatureMailTask(deps),
+    [sendAccountMailJob]: sendAccountMailTask(deps),
     [deliveryAlertJob]: sendDeliveryAlertTask(deps),
   };
 }

@@ -1,0 +1,130 @@
+// Walks every route registered under /editor (discovered from the app, so routes added later are walked
+// too) as every role and as an anonymous visitor: anonymous → 302 to the login page, a role without the
+// permission → 403, a role with it → the page (GET 200) or its answer (never 403, never sent to log in).
+// Every non-GET must also refuse a missing CSRF token and a cross-site request.
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '../../../test/db.js';
+import {
+  anonymousForm,
+  type Browser,
+  createPerson,
+  type Person,
+  post,
+  sessionFor,
+} from '../../../test/editor-helpers.js';
+import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { can, roles } from '../../domain/account/permissions.js';
+import { editorDeps } from './deps.js';
+import { installEditorGuard } from './guard.js';
+
+describe.each(testDialects)('editor route permissions on %s', (dialect) => {
+  let t: TestApp;
+  let people: Record<string, Person>;
+  let victim: Person;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    people = {};
+    for (const role of roles) people[role] = await createPerson(t, role);
+    victim = await createPerson(t, 'editor', { email: 'victim@example.org' });
+  });
+  afterAll(async () => t.close());
+
+  // Campaign routes need a campaign: the first demo one, seeded below.
+  const urlOf = (url: string) =>
+    url
+      .replace(':id', String(victim.id))
+      .replace(':token', 'unknownunknownunknownunknown1234')
+      .replace(':slug', 'kazakhstan-free-erlan-baltabay')
+      .replace(':domain', 'example.org');
+
+  it('knows the editor routes from the app itself, with the permissions we meant', () => {
+    const table = Object.fromEntries(t.app.editorRoutes.map((r) => [`${r.method} ${r.url}`, r.permission]));
+    // Later features add routes; these must keep their permission unless changed on purpose.
+    expect(table).toMatchObject({
+      'GET /editor': 'editor:enter',
+      'GET /editor/login': 'anonymous',
+      'POST /editor/login': 'anonymous',
+      'POST /editor/logout': 'editor:enter',
+      'GET /editor/account': 'account:edit-own',
+      'POST /editor/account/password': 'account:edit-own',
+      'GET /editor/users': 'users:manage',
+      'POST /editor/users/invite': 'users:manage',
+      'POST /editor/users/:id/role': 'users:manage',
+      'POST /editor/users/:id/disable': 'users:manage',
+      'POST /editor/users/:id/revoke-sessions': 'users:manage',
+      'GET /editor/audit': 'audit:read',
+    });
+    expect(t.app.editorRoutes.length).toBeGreaterThanOrEqual(26);
+  });
+
+  it('refuses to start when an editor route declares no permission', async () => {
+    const app = Fastify({ logger: false });
+    installEditorGuard(
+      app,
+      editorDeps(t.services.accounts, {
+        site: { name: 'x', baseUrl: 'https://x.example' },
+        clock: t.services.clock,
+        secret: t.config.APP_SECRET,
+        baseUrl: 'https://x.example',
+      }),
+    );
+    expect(() => app.get('/editor/forgotten', async () => 'x')).toThrow(/declares no permission/);
+    app.get('/elsewhere', async () => 'x');
+    await app.close();
+  });
+
+  it('sends anonymous visitors to the login page, except on the login pages themselves', async () => {
+    const anonymous = await anonymousForm(t.app, '/editor/login');
+    for (const route of t.app.editorRoutes) {
+      const url = urlOf(route.url);
+      const res = route.method === 'GET' ? await t.app.inject({ url }) : await post(t.app, url, anonymous);
+      const label = `${route.method} ${route.url}`;
+      if (route.permission === 'anonymous') {
+        expect(res.statusCode, label).not.toBe(403);
+        expect(res.statusCode === 302 && res.headers.location?.startsWith('/editor/login'), label).toBe(
+          false,
+        );
+      } else {
+        expect(res.statusCode, label).toBe(302);
+        expect(res.headers.location, label).toMatch(/^\/editor\/login/);
+      }
+    }
+  });
+
+  it.each(roles)('lets a signed-in %s use exactly what the role permits', async (role) => {
+    for (const route of t.app.editorRoutes) {
+      const url = urlOf(route.url);
+      const label = `${role}: ${route.method} ${route.url}`;
+      // A fresh session per request: some routes end the session (log out) or change the victim.
+      const browser: Browser = await sessionFor(t, people[role]!);
+      const allowed = route.permission === 'anonymous' || can(role, route.permission);
+      const res =
+        route.method === 'GET'
+          ? await t.app.inject({ url, headers: { cookie: browser.cookie } })
+          : await post(t.app, url, browser);
+      if (!allowed) {
+        expect(res.statusCode, label).toBe(403);
+        expect(res.body, label).toContain('You cannot open this page');
+        continue;
+      }
+      expect(res.statusCode, label).not.toBe(403);
+      expect(res.statusCode, label).toBeLessThan(500);
+      // The gate answers 302 to the login page; routes answer their POSTs with 303.
+      expect(res.statusCode === 302 && res.headers.location?.startsWith('/editor/login'), label).toBe(false);
+      if (route.method === 'GET' && route.permission !== 'anonymous') expect(res.statusCode, label).toBe(200);
+      if (route.method !== 'GET') {
+        const fresh = await sessionFor(t, people[role]!);
+        const noToken = await post(t.app, url, { ...fresh, csrf: '' });
+        expect(noToken.statusCode, `${label} without CSRF token`).toBe(403);
+        expect(noToken.body).toContain('This form has expired');
+        const crossSite = await post(t.app, url, fresh, {}, { 'sec-fetch-site': 'cross-site' });
+        expect(crossSite.statusCode, `${label} cross-site`).toBe(403);
+        const otherSession = await sessionFor(t, people[role]!);
+        const wrongToken = await post(t.app, url, { cookie: fresh.cookie, csrf: otherSession.csrf });
+        expect(wrongToken.statusCode, `${label} with another session's token`).toBe(403);
+      }
+    }
+  });
+});

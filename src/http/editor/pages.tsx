@@ -1,0 +1,105 @@
+// Small helpers the editor routes share: the 403 page (no permission, or a form whose CSRF token does not
+// match), starting and ending the session cookie, reading a form body, and a page's "done" notice.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodType } from 'zod';
+import type { NewSession } from '../../domain/account/start-session.js';
+import type { MessageKey } from '../../i18n/translator.js';
+import { sendError } from '../errors.js';
+import { sendPage } from '../render.js';
+import { AuthLayout, EditorLayout } from '../views/editor/editor-layout.js';
+import { cookieNames, cookieOptions, safeNext } from './cookies.js';
+import type { EditorDeps } from './deps.js';
+
+export function sendForbidden(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  deps: EditorDeps,
+  reason: 'forbidden' | 'csrf',
+): FastifyReply {
+  const tr = req.tr;
+  const title = tr.t(reason === 'csrf' ? 'editor.csrf.title' : 'editor.forbidden.title');
+  const body = tr.t(reason === 'csrf' ? 'editor.csrf.body' : 'editor.forbidden.body');
+  const content = (
+    <section class="editor-panel">
+      <h1>{title}</h1>
+      <p>{body}</p>
+      <p>
+        <a href="/editor">{tr.t('editor.backToStart')}</a>
+      </p>
+    </section>
+  );
+  const account = req.account;
+  return sendPage(
+    reply,
+    account ? (
+      <EditorLayout tr={tr} site={deps.site} title={title} user={account.user} csrfToken={req.csrfToken}>
+        {content}
+      </EditorLayout>
+    ) : (
+      <AuthLayout tr={tr} site={deps.site} title={title} path="/editor/login">
+        {content}
+      </AuthLayout>
+    ),
+    403,
+  );
+}
+
+/** Sets the session cookie for a new session and sends the person on (to `next` when it is safe). */
+export function enterEditor(
+  reply: FastifyReply,
+  deps: EditorDeps,
+  session: NewSession,
+  next?: unknown,
+): FastifyReply {
+  const names = cookieNames(deps.secureCookies);
+  const options = cookieOptions(deps.secureCookies);
+  reply.setCookie(names.session, session.token, {
+    ...options,
+    maxAge: Math.max(1, Math.floor((session.expiresAt - deps.accounts.clock.now()) / 1000)),
+  });
+  reply.clearCookie(names.preLogin, options);
+  return reply.redirect(safeNext(next) ?? '/editor', 303);
+}
+
+export function leaveEditor(reply: FastifyReply, deps: EditorDeps, to = '/editor/login'): FastifyReply {
+  reply.clearCookie(cookieNames(deps.secureCookies).session, cookieOptions(deps.secureCookies));
+  return reply.redirect(to, 303);
+}
+
+/**
+ * Parses a form body with its schema. Repeated fields (arrays), absurd lengths and other shapes no form
+ * of ours sends get the translated 400 page; field errors that people make are the use cases' to report.
+ */
+export function readForm<T>(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  deps: EditorDeps,
+  schema: ZodType<T>,
+): T | undefined {
+  const parsed = schema.safeParse(req.body ?? {});
+  if (parsed.success) return parsed.data;
+  sendError(req, reply, deps.site, 400);
+  return undefined;
+}
+
+/** Notices shown after a redirect (`?done=…`); only these keys can be asked for. */
+export const doneNotices = {
+  invited: 'editor.done.invited',
+  reinvited: 'editor.done.reinvited',
+  role: 'editor.done.role',
+  disabled: 'editor.done.disabled',
+  enabled: 'editor.done.enabled',
+  revoked: 'editor.done.revoked',
+  profile: 'editor.done.profile',
+  password: 'editor.done.password',
+  everywhere: 'editor.done.everywhere',
+} as const satisfies Record<string, MessageKey>;
+
+export type DoneNotice = keyof typeof doneNotices;
+
+export function doneNotice(req: FastifyRequest): MessageKey | undefined {
+  const done = (req.query as { done?: unknown } | undefined)?.done;
+  return typeof done === 'string' && Object.hasOwn(doneNotices, done)
+    ? doneNotices[done as DoneNotice]
+    : undefined;
+}

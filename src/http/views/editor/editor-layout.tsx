@@ -1,0 +1,142 @@
+// The editor area's page shell. Signed in: a header with the sections this person's role may use and a
+// log-out button; anonymous (login, links, invitations): the site name and a language menu. Both are
+// usable on a 390 px phone and mirror for right-to-left languages (logical CSS properties only).
+import type { ComponentChildren } from 'preact';
+import type { User } from '../../../domain/account/account.js';
+import { can, type Permission } from '../../../domain/account/permissions.js';
+import { nativeName, uiLocales } from '../../../i18n/locales.js';
+import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import { csrfField } from '../../../security/csrf.js';
+import type { SiteInfo } from '../layout.js';
+
+export type EditorSection = 'home' | 'delivery' | 'users' | 'audit' | 'account';
+
+export const sections: { id: EditorSection; href: string; label: MessageKey; permission: Permission }[] = [
+  { id: 'home', href: '/editor', label: 'editor.nav.home', permission: 'editor:enter' },
+  { id: 'delivery', href: '/editor/delivery', label: 'editor.nav.delivery', permission: 'campaigns:read' },
+  { id: 'users', href: '/editor/users', label: 'editor.nav.users', permission: 'users:manage' },
+  { id: 'audit', href: '/editor/audit', label: 'editor.nav.audit', permission: 'audit:read' },
+  { id: 'account', href: '/editor/account', label: 'editor.nav.account', permission: 'account:edit-own' },
+];
+
+function Head({ tr, site, title }: { tr: Translator; site: SiteInfo; title: string }) {
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="robots" content="noindex" />
+      <title>{`${title} · ${tr.t('editor.title')} · ${site.name}`}</title>
+      <link rel="stylesheet" href="/assets/site.css" />
+      <link rel="stylesheet" href="/assets/editor.css" />
+    </head>
+  );
+}
+
+export interface EditorLayoutProps {
+  tr: Translator;
+  site: SiteInfo;
+  title: string;
+  user: User;
+  csrfToken: string;
+  section?: EditorSection;
+  children: ComponentChildren;
+}
+
+export function EditorLayout({ tr, site, title, user, csrfToken, section, children }: EditorLayoutProps) {
+  const t = tr.t;
+  return (
+    <html lang={tr.locale} dir={tr.dir}>
+      <Head tr={tr} site={site} title={title} />
+      <body class="editor">
+        <a class="skip-link" href="#main">
+          {t('layout.skipToContent')}
+        </a>
+        <header class="editor-header">
+          <div class="editor-header__inner">
+            <a class="editor-brand" href="/editor">
+              {site.name} <span>{t('editor.title')}</span>
+            </a>
+            <form class="editor-logout" method="post" action="/editor/logout">
+              <input type="hidden" name={csrfField} value={csrfToken} />
+              <span class="editor-user" dir="auto">
+                {user.name || user.email}
+              </span>{' '}
+              <button class="link-button" type="submit">
+                {t('editor.logout')}
+              </button>
+            </form>
+          </div>
+          <nav class="editor-nav" aria-label={t('editor.nav.label')}>
+            <ul>
+              {sections
+                .filter((s) => can(user.role, s.permission))
+                .map((s) => (
+                  <li key={s.id}>
+                    <a href={s.href} aria-current={s.id === section ? 'page' : undefined}>
+                      {t(s.label)}
+                    </a>
+                  </li>
+                ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" class="editor-main" tabIndex={-1}>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+export function AuthLayout({
+  tr,
+  site,
+  title,
+  path,
+  children,
+}: {
+  tr: Translator;
+  site: SiteInfo;
+  title: string;
+  /** This page's path, for the language menu (`?lang=` is added). */
+  path: string;
+  children: ComponentChildren;
+}) {
+  const t = tr.t;
+  return (
+    <html lang={tr.locale} dir={tr.dir}>
+      <Head tr={tr} site={site} title={title} />
+      <body class="editor editor--auth">
+        <a class="skip-link" href="#main">
+          {t('layout.skipToContent')}
+        </a>
+        <header class="editor-header">
+          <div class="editor-header__inner">
+            <a class="editor-brand" href="/">
+              {site.name} <span>{t('editor.title')}</span>
+            </a>
+            <nav class="lang-menu" aria-label={t('layout.language')}>
+              <ul>
+                {uiLocales.map((l) => (
+                  <li key={l.code}>
+                    <a
+                      href={`${path}?lang=${l.code}`}
+                      lang={l.code}
+                      hrefLang={l.code}
+                      aria-current={l.code === tr.locale ? 'true' : undefined}
+                    >
+                      {nativeName(l.code)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" class="editor-main editor-main--narrow" tabIndex={-1}>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

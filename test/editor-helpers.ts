@@ -1,0 +1,137 @@
+// Driving the editor area in route tests: people of each role with a known password, sessions opened
+// directly in the store (fast, no argon2 per request), the pre-login CSRF cookie and token a browser would
+// get from a login page, and form posts that carry cookies and the CSRF field.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { UserRepository } from '../src/db/user.repository.js';
+import type { Role } from '../src/domain/account/permissions.js';
+import { cookieNames } from '../src/http/editor/cookies.js';
+import { secretTokens } from '../src/http/editor/deps.js';
+import { csrfToken } from '../src/security/csrf.js';
+import { hashPassword } from '../src/security/password.js';
+import { formBody } from './sign-helpers.js';
+import type { TestApp } from './test-app.js';
+
+export const goodPassword = 'correct horse battery staple';
+
+let hashed: Promise<string> | undefined;
+/** One argon2 hash of goodPassword per test process. */
+export const goodPasswordHash = () => {
+  hashed ??= hashPassword(goodPassword);
+  return hashed;
+};
+
+export interface Person {
+  id: number;
+  email: string;
+  role: Role;
+}
+
+export async function createPerson(
+  t: TestApp,
+  role: Role,
+  {
+    email = `${role}@example.org`,
+    name = `${role[0]!.toUpperCase()}${role.slice(1)} Person`,
+    locale = 'en',
+  } = {},
+): Promise<Person> {
+  const users = new UserRepository(t.db);
+  const { id } = await users.upsertWithPassword(
+    { email, name, role, passwordHash: await goodPasswordHash() },
+    t.services.clock.now(),
+  );
+  if (locale !== 'en') await users.update(id, { locale });
+  return { id, email, role };
+}
+
+/** The cookie names for the app's BASE_URL (`__Host-` prefixed over https). */
+export const names = (baseUrl: string) => cookieNames(baseUrl.startsWith('https://'));
+
+export interface Browser {
+  /** The Cookie header to send. */
+  cookie: string;
+  /** CSRF token for the forms of this session. */
+  csrf: string;
+}
+
+/** Opens a session for the person directly in the store, as a successful login would. */
+export async function sessionFor(t: TestApp, person: Person): Promise<Browser> {
+  const { token, hash } = secretTokens.create();
+  const secret = secretTokens.secret();
+  const now = t.services.clock.now();
+  await t.services.accounts.store.sessions.create({
+    id: hash,
+    userId: person.id,
+    csrfSecret: secret,
+    createdAt: now,
+    expiresAt: now + 14 * 86_400_000,
+    lastSeenAt: now,
+  });
+  return {
+    cookie: `${names(t.config.BASE_URL).session}=${token}`,
+    csrf: csrfToken(t.config.APP_SECRET, secret),
+  };
+}
+
+/** The cookies a response sets, as name → value (deleted cookies have an empty value). */
+export function setCookies(res: LightMyRequestResponse): Map<string, { value: string; raw: string }> {
+  const header = res.headers['set-cookie'];
+  const list = header === undefined ? [] : Array.isArray(header) ? header : [header];
+  return new Map(
+    list.map((raw) => {
+      const [pair = ''] = raw.split(';');
+      const eq = pair.indexOf('=');
+      return [pair.slice(0, eq), { value: pair.slice(eq + 1), raw }];
+    }),
+  );
+}
+
+/** Fetches a page with a form (login, invitation…) as an anonymous browser: its pre-login cookie and token. */
+export async function anonymousForm(
+  app: FastifyInstance,
+  url: string,
+  { cookie = '', baseUrl = 'https://outcry.example.org' } = {},
+): Promise<Browser & { body: string }> {
+  const res = await app.inject({ url, headers: cookie ? { cookie } : {} });
+  const token = /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1];
+  if (!token) throw new Error(`no CSRF field on ${url} (${res.statusCode})`);
+  const preLogin = names(baseUrl).preLogin;
+  const pre = setCookies(res).get(preLogin)?.value;
+  return {
+    cookie: [cookie, pre ? `${preLogin}=${pre}` : ''].filter(Boolean).join('; '),
+    csrf: token,
+    body: res.body,
+  };
+}
+
+export function post(
+  app: FastifyInstance,
+  url: string,
+  browser: Browser,
+  fields: Record<string, string | string[]> = {},
+  headers: Record<string, string> = {},
+) {
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: browser.cookie,
+      ...headers,
+    },
+    payload: formBody({ _csrf: browser.csrf, ...fields }),
+    remoteAddress: '198.51.100.20',
+  });
+}
+
+export function get(app: FastifyInstance, url: string, browser?: Browser) {
+  return app.inject({ url, headers: browser ? { cookie: browser.cookie } : {} });
+}
+
+/** The session cookie a login response set, as a Cookie header. */
+export function sessionCookie(res: LightMyRequestResponse, baseUrl = 'https://outcry.example.org'): string {
+  const name = names(baseUrl).session;
+  const value = setCookies(res).get(name)?.value;
+  if (!value) throw new Error(`no session cookie set (${res.statusCode})`);
+  return `${name}=${value}`;
+}
