@@ -231,15 +231,7 @@ export class DeliveryRepository implements DeliveryStore, DeliveryStatusReader {
       const claimed: number[] = [];
       for (const claim of claims) {
         if (!reserved.has(claim.address)) continue;
-        const due = await trx
-          .selectFrom('messages')
-          .select(['id', 'campaign_id'])
-          .where('target_id', '=', claim.targetId)
-          .where('status', 'in', sendable)
-          .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
-          .orderBy('id')
-          .limit(claim.digest ? digestMaxSize : claim.count)
-          .execute();
+        const due = await this.dueMessages(trx, claim.targetId, now, claim.digest ? digestMaxSize : claim.count);
         if (due.length === 0) continue;
         if (claim.digest) {
           const { id } = await trx
@@ -300,6 +292,33 @@ export class DeliveryRepository implements DeliveryStore, DeliveryStatusReader {
       }
       return this.loadClaimed(trx, claimed);
     });
+  }
+
+  /**
+   * The oldest due messages of a target. Queued and deferred are read separately so each read walks the
+   * (target_id, status, id) index in order and stops at `limit`, however long the backlog.
+   */
+  private async dueMessages(trx: Trx, targetId: number, now: number, limit: number) {
+    const queued = await trx
+      .selectFrom('messages')
+      .select(['id', 'campaign_id'])
+      .where('target_id', '=', targetId)
+      .where('status', '=', 'queued')
+      .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    const deferred = await trx
+      .selectFrom('messages')
+      .select(['id', 'campaign_id'])
+      .where('target_id', '=', targetId)
+      .where('status', '=', 'deferred')
+      .where('next_attempt_at', '<=', now)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    if (deferred.length === 0) return queued;
+    return [...queued, ...deferred].sort((x, y) => x.id - y.id).slice(0, limit);
   }
 
   private async loadClaimed(trx: Trx, ids: number[]): Promise<ClaimedMessage[]> {
