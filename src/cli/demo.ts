@@ -64,6 +64,7 @@ export async function runDemo(args: string[]): Promise<void> {
       `  Campaign (English):  ${url}/en/campaigns/${demoCampaignSlug}`,
       `  Campaign (Tagalog):  ${url}/tl/campaigns/${demoCampaignSlug}`,
       `  Captured mail:       ${url}/dev/mail`,
+      `  Editor area:         ${url}/editor`,
       `  Admin login:         ${demoAdminEmail} / ${password}`,
       '',
       `  Mail is DKIM-signed (selector "${config.DKIM_SELECTOR ?? '-'}") and paced per target address.`,
