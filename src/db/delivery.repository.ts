@@ -231,7 +231,12 @@ export class DeliveryRepository implements DeliveryStore, DeliveryStatusReader {
       const claimed: number[] = [];
       for (const claim of claims) {
         if (!reserved.has(claim.address)) continue;
-        const due = await this.dueMessages(trx, claim.targetId, now, claim.digest ? digestMaxSize : claim.count);
+        const due = await this.dueMessages(
+          trx,
+          claim.targetId,
+          now,
+          claim.digest ? digestMaxSize : claim.count,
+        );
         if (due.length === 0) continue;
         if (claim.digest) {
           const { id } = await trx
