@@ -86,15 +86,16 @@ export class DeliveryRepository implements DeliveryStore, DeliveryStatusReader {
   }
 
   async candidates(now: number): Promise<SendCandidate[]> {
-    // Targets first (a small table), then per target an index seek for its oldest due message, so a round
-    // costs the same with 60,000 messages waiting as with 60: never a scan of the backlog.
+    // One statement: each active target with its oldest due message found by two index seeks (queued,
+    // and deferred whose time has come), so a round costs the same with 60,000 messages waiting as with
+    // 60: never a scan of the backlog.
     const targets = await this.db
       .selectFrom('targets as t')
       .innerJoin('campaigns as c', 'c.id', 't.campaign_id')
       .where('t.status', '=', 'active')
       .where('t.paused_at', 'is', null)
       .where('c.delivery_mode', '!=', 'petition_only')
-      .select([
+      .select((eb) => [
         't.id as targetId',
         't.campaign_id as campaignId',
         'c.slug as campaignSlug',
@@ -107,16 +108,34 @@ export class DeliveryRepository implements DeliveryStore, DeliveryStatusReader {
         'c.delivery_mode as deliveryMode',
         'c.digest_interval_minutes as digestMinutes',
         't.last_digest_at as lastDigestAt',
+        eb
+          .selectFrom('messages as m')
+          .select('m.id')
+          .whereRef('m.target_id', '=', 't.id')
+          .where('m.status', '=', 'queued')
+          .where((w) => w.or([w('m.next_attempt_at', 'is', null), w('m.next_attempt_at', '<=', now)]))
+          .orderBy('m.id')
+          .limit(1)
+          .as('queuedId'),
+        eb
+          .selectFrom('messages as m')
+          .select('m.id')
+          .whereRef('m.target_id', '=', 't.id')
+          .where('m.status', '=', 'deferred')
+          .where('m.next_attempt_at', '<=', now)
+          .orderBy('m.id')
+          .limit(1)
+          .as('deferredId'),
       ])
       .execute();
     const out: SendCandidate[] = [];
     for (const r of targets) {
-      const oldest = await this.oldestDue(r.targetId, now);
-      if (oldest === undefined) continue;
+      const ids = [r.queuedId, r.deferredId]
+        .filter((x): x is number => x !== null && x !== undefined)
+        .map(Number);
+      if (ids.length === 0) continue;
       const cap = effectiveCap(r.kind, r.targetCap, r.campaignCap);
-      // Only digests need to know how many wait, and only whether it is more than the cap.
-      const waiting =
-        r.deliveryMode === 'digest' && cap !== null ? await this.countDue(r.targetId, now, cap + 1) : 1;
+      const digest = r.deliveryMode === 'digest' && cap !== null;
       out.push({
         targetId: r.targetId,
         campaignId: r.campaignId,
@@ -129,34 +148,12 @@ export class DeliveryRepository implements DeliveryStore, DeliveryStatusReader {
         deliveryMode: r.deliveryMode as SendCandidate['deliveryMode'],
         digestIntervalMs: r.digestMinutes * 60_000,
         lastDigestAt: r.lastDigestAt,
-        waiting: cap === null || r.deliveryMode !== 'digest' ? Number.MAX_SAFE_INTEGER : waiting,
-        oldestMessageId: oldest,
+        // Only digests need to know how many wait, and only whether it is more than the cap.
+        waiting: digest ? await this.countDue(r.targetId, now, cap + 1) : Number.MAX_SAFE_INTEGER,
+        oldestMessageId: Math.min(...ids),
       });
     }
     return out;
-  }
-
-  private async oldestDue(targetId: number, now: number): Promise<number | undefined> {
-    const queued = await this.db
-      .selectFrom('messages')
-      .select('id')
-      .where('target_id', '=', targetId)
-      .where('status', '=', 'queued')
-      .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirst();
-    const deferred = await this.db
-      .selectFrom('messages')
-      .select('id')
-      .where('target_id', '=', targetId)
-      .where('status', '=', 'deferred')
-      .where('next_attempt_at', '<=', now)
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirst();
-    const ids = [queued?.id, deferred?.id].filter((x): x is number => x !== undefined);
-    return ids.length ? Math.min(...ids) : undefined;
   }
 
   private async countDue(targetId: number, now: number, atMost: number): Promise<number> {
