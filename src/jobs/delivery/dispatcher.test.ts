@@ -102,6 +102,39 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
     }
   });
 
+  it('a supporter name or union that tries header injection adds no header and no recipient', async () => {
+    const id = await createCampaign(t, buildCampaign({ targets: [buildCampaign().targets[0]!] }));
+    const payloads = [
+      'x\r\nBcc: a@evil.example',
+      'x%0d%0aBcc: b@evil.example',
+      'x\u2028Bcc: c@evil.example',
+      'x\u0085Cc: d@evil.example',
+    ];
+    // Names are refused at the sign form; this goes straight to storage, as an old or imported row might.
+    await sign(t, id, payloads.length, (i) => ({
+      input: {
+        name: payloads[i]!,
+        email: { address: `inj${i}@example.org`, canonical: `inj${i}@example.org` },
+        union: payloads[i]!,
+        country: 'KR',
+        message: `${payloads[i]!}\n{{ secret }} \${process.env}`,
+        alerts: false,
+        source: null,
+      },
+    }));
+    await t.db.kysely.updateTable('targets').set({ hourly_cap: 0 }).execute();
+    rig = await deliveryRig(t);
+    await rig.dispatcher.runOnce();
+    const got = await rig.sink.waitFor(payloads.length);
+    for (const m of got) {
+      expect(m.envelope.to).toEqual(['director@hospital.example.org']);
+      expect(m.parsed.headers.has('bcc')).toBe(false);
+      expect(m.parsed.headers.has('cc')).toBe(false);
+      const headerBlock = m.raw.slice(0, m.raw.search(/\r?\n\r?\n/));
+      expect(headerBlock).not.toMatch(/^(Bcc|Cc):/im);
+    }
+  });
+
   it('paces each address: one message per slot, the next after 3600 s / cap plus jitter', async () => {
     const id = await createCampaign(t, buildCampaign());
     await sign(t, id, 4);
