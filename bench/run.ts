@@ -1,14 +1,24 @@
-// `npm run bench` (all scenarios) or `npm run bench:sign` / `bench:page`: prints one table with ratios.
-// BENCH_DURATION (seconds, default 60) and BENCH_CONNECTIONS (default 64) tune a run.
-
+// `npm run bench` (every scenario) or `npm run bench:<scenario>`: prints one table with ratios.
+// BENCH_DURATION (seconds, default 60) and BENCH_CONNECTIONS (default 64) tune a run; see docs/performance.md.
 import { header, printTable, type Row } from './lib/table.js';
-import { pageScenario, signScenario } from './scenarios.js';
+import { mailScenario } from './mail.js';
+import { counterScenario } from './scenarios/counter.js';
+import { overloadScenario } from './scenarios/overload.js';
+import { pageScenario } from './scenarios/page.js';
+import { postgresScenario } from './scenarios/postgres.js';
+import { prefilledScenario } from './scenarios/prefilled.js';
+import { signScenario } from './scenarios/sign.js';
 import { writerScenario } from './writer.js';
 
 const scenarios: Record<string, () => Promise<Row[]>> = {
   sign: signScenario,
+  overload: overloadScenario,
+  prefilled: prefilledScenario,
+  counter: counterScenario,
+  postgres: postgresScenario,
   writer: writerScenario,
   page: pageScenario,
+  mail: mailScenario,
 };
 const wanted = process.argv.slice(2).filter((a) => a in scenarios);
 const rows: Row[] = [];

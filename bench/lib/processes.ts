@@ -65,7 +65,11 @@ export async function startProcess(
 }
 
 /** The built app in production mode, web role only, on a fresh SQLite file (or the given database). */
-export function startOutcryServer(port: number, databaseUrl?: string): Promise<Started> {
+export function startOutcryServer(
+  port: number,
+  databaseUrl?: string,
+  env: Record<string, string> = {},
+): Promise<Started> {
   const dir = mkdtempSync(join(tmpdir(), 'outcry-bench-'));
   return startProcess(
     ['bin/outcry.mjs', 'start'],
@@ -80,6 +84,7 @@ export function startOutcryServer(port: number, databaseUrl?: string): Promise<S
       ROLES: 'web',
       LOG_LEVEL: 'warn',
       SIGN_QUEUE_MAX: '20000',
+      ...env,
     },
     '/healthz',
     port,
@@ -92,6 +97,19 @@ export function peakRssMb(pid: number): number | undefined {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
     return kb ? Math.round(Number(kb) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU time (user + system) a process has used so far, in seconds, from /proc (Linux). */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start at the closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return ticks / 100;
   } catch {
     return undefined;
   }

@@ -14,6 +14,12 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 export interface Db {
   readonly kysely: Kysely<Database>;
   readonly dialect: Dialect;
+  /**
+   * The better-sqlite3 handle under Kysely (SQLite only), for the one hot path that runs prepared
+   * statements on it directly (signature.sqlite-batch.ts). Use it only inside Kysely's connection
+   * (`kysely.connection().execute`), so it never runs inside another caller's open transaction.
+   */
+  readonly sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -63,7 +69,7 @@ export function openDb({ url, searchPath, poolSize }: OpenDbOptions): Db {
     const kysely = new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     });
-    return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+    return { kysely, dialect: 'sqlite', sqlite, close: () => kysely.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: url,

@@ -25,9 +25,13 @@ export class CountDeltas {
     else this.deltas.set(k, { key, n });
   }
 
+  /** The non-zero deltas, in the order their keys were first seen. */
+  entries(): { key: CountKey; n: number }[] {
+    return [...this.deltas.values()].filter((d) => d.n !== 0);
+  }
+
   async write(trx: Kysely<Database>): Promise<void> {
-    for (const { key, n } of this.deltas.values()) {
-      if (n === 0) continue;
+    for (const { key, n } of this.entries()) {
       await trx
         .insertInto('counts')
         .values({

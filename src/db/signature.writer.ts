@@ -2,6 +2,8 @@
 // in one transaction: each signature with its supporter upsert, consent, outbox jobs and count deltas, so
 // there is one fsync per batch instead of one per signature. The queue is bounded: when it is full the
 // caller gets OverloadedError at once (answered 503 + Retry-After) instead of memory growing.
+// On SQLite the batch runs as prepared statements in one synchronous pass (signature.sqlite-batch.ts); the
+// Kysely path below is PostgreSQL's and the reference the SQLite pass is tested against.
 import type { Kysely } from 'kysely';
 import {
   confirmationResendIntervalMs,
@@ -17,6 +19,8 @@ import {
 import type { Db } from './database.js';
 import type { NewJob } from './job.repository.js';
 import type { Database } from './schema.js';
+import { distinctEmails, writeMultiRow } from './signature.multirow.js';
+import { SqliteSignatureBatch } from './signature.sqlite-batch.js';
 import {
   type CampaignDelivery,
   CountDeltas,
@@ -38,10 +42,14 @@ export interface BatchOptions {
   maxQueue?: number;
   /** Called after each committed batch with the campaigns whose counts changed (live counters). */
   onCommit?: (campaignIds: number[]) => void;
+  /** Kysely path: multi-row statements per batch (signature.multirow.ts); default on PostgreSQL. */
+  multiRow?: boolean;
 }
 
 export class BatchedSignatureWriter implements SignatureWriter {
   private readonly db: Kysely<Database>;
+  private readonly sqlite: SqliteSignatureBatch | undefined;
+  private readonly multiRow: boolean;
   private queue: Pending[] = [];
   private flushing = false;
   private readonly maxBatch: number;
@@ -52,6 +60,8 @@ export class BatchedSignatureWriter implements SignatureWriter {
 
   constructor(db: Db, options: BatchOptions = {}) {
     this.db = db.kysely;
+    this.sqlite = db.sqlite ? new SqliteSignatureBatch(db.sqlite) : undefined;
+    this.multiRow = options.multiRow ?? db.dialect === 'postgres';
     this.maxBatch = options.maxBatch ?? 500;
     this.maxQueue = options.maxQueue ?? 5_000;
     this.onCommit = options.onCommit;
@@ -105,21 +115,40 @@ export class BatchedSignatureWriter implements SignatureWriter {
   }
 
   private async write(commands: SignCommand[]): Promise<SignOutcome[]> {
+    const sqlite = this.sqlite;
+    if (sqlite) {
+      // Inside Kysely's connection: its mutex keeps the batch out of any other open transaction.
+      const { outcomes, campaignIds } = await this.db
+        .connection()
+        .execute(async () => sqlite.write(commands));
+      this.committed(commands.length, campaignIds);
+      return outcomes;
+    }
     const counts = new CountDeltas();
     const outcomes = await this.db.transaction().execute(async (trx) => {
       const jobs: NewJob[] = [];
       const deliveries = new Map<number, CampaignDelivery>();
-      const out: SignOutcome[] = [];
-      for (const command of commands) out.push(await this.writeOne(trx, command, counts, deliveries, jobs));
+      let out: SignOutcome[] = [];
+      if (this.multiRow && commands.length > 1 && distinctEmails(commands)) {
+        out = await writeMultiRow(trx, commands, { counts, deliveries, jobs }, (c, supporterId) =>
+          this.duplicate(trx, c, supporterId, jobs),
+        );
+      } else {
+        for (const command of commands) out.push(await this.writeOne(trx, command, counts, deliveries, jobs));
+      }
       await counts.write(trx);
       await flushJobs(trx, jobs, commands[0]!.now);
       return out;
     });
-    this.stats.batches++;
-    this.stats.signatures += commands.length;
-    this.stats.largestBatch = Math.max(this.stats.largestBatch, commands.length);
-    this.onCommit?.(counts.campaignIds);
+    this.committed(commands.length, counts.campaignIds);
     return outcomes;
+  }
+
+  private committed(signatures: number, campaignIds: number[]): void {
+    this.stats.batches++;
+    this.stats.signatures += signatures;
+    this.stats.largestBatch = Math.max(this.stats.largestBatch, signatures);
+    this.onCommit?.(campaignIds);
   }
 
   private async writeOne(

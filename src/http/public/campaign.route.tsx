@@ -14,8 +14,11 @@ import { sendError } from '../errors.js';
 import { sendPage } from '../render.js';
 import { CampaignPage } from '../views/campaign-page.js';
 import type { SignFormValues } from '../views/sign-form.js';
+import { CampaignPageCache } from './campaign-page.cache.js';
 import { type PublicDeps, slugPattern } from './deps.js';
 import { signBodySchema } from './sign.schema.js';
+
+export const maxSigningInFlight = 128;
 
 function sourceFrom(req: FastifyRequest): string {
   const src = (req.query as { src?: unknown }).src;
@@ -60,21 +63,41 @@ export function campaignRoutes(app: FastifyInstance, deps: PublicDeps): void {
     return reply.redirect(`/${req.contentLocale}/campaigns/${encodeURIComponent(slug)}${query}`, 302);
   });
 
+  // The blank page is spliced from a cached render (campaign-page.cache.tsx); a re-rendered form with the
+  // visitor's input and errors is rendered whole by render() above.
+  const pages = new CampaignPageCache(deps.site);
   app.get('/:locale/campaigns/:slug', async (req, reply) => {
     const view = await load(req, reply);
     if (!view) return reply;
-    const values: SignFormValues = {
-      name: '',
-      email: '',
-      union: '',
+    const html = pages.render({
+      tr: req.tr,
+      view,
+      requestedLocale: req.contentLocale,
+      action: `/${req.contentLocale}/campaigns/${view.campaign.slug}/sign`,
       country: countryForLocale(req.contentLocale) ?? '',
-      message: view.texts.defaultMessage,
-      alerts: false,
-    };
-    return render(req, reply, view, 200, { values, errors: {}, source: sourceFrom(req) });
+      token: issueFormToken(deps.secret, view.campaign.id, deps.clock.now()),
+      source: sourceFrom(req),
+    });
+    return reply.header('cache-control', 'no-store').code(200).type('text/html; charset=utf-8').send(html);
   });
 
-  app.post('/:locale/campaigns/:slug/sign', async (req, reply) => {
+  // Load shedding. Past `maxSigningInFlight` sign POSTs in progress, the next one is answered 503 with
+  // Retry-After at once, before its body is read, parsed or validated, so that under twice the capacity the
+  // excess costs little and the accepted ones keep their latency (in flight ÷ throughput, Little's law:
+  // 128 at 5,000/s is 26 ms). The writer's bounded queue stays as the second line (docs/decisions/0005).
+  let signingInFlight = 0;
+  const onRequest = (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    if (signingInFlight >= maxSigningInFlight) {
+      sendError(req, reply, deps.site, 503);
+      return;
+    }
+    signingInFlight++;
+    // 'close' comes after the answer is sent and also when the client goes away first.
+    reply.raw.once('close', () => signingInFlight--);
+    done();
+  };
+
+  app.post('/:locale/campaigns/:slug/sign', { onRequest }, async (req, reply) => {
     const { slug } = req.params as { slug: string };
     if (!req.localeValid || !slugPattern.test(slug)) return sendError(req, reply, deps.site, 404);
     // Only the campaign is needed to sign; the whole page view (with totals) only to show errors. Under

@@ -16,12 +16,41 @@ function excerpt(md: string, max = 200): string {
   return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
 }
 
+/** The live total inside the counter box: the sentence, and the bar when the campaign has a goal. */
+export function CounterTotal({
+  tr,
+  total,
+  goal,
+}: {
+  tr: Translator;
+  total: number;
+  goal: number | undefined;
+}) {
+  return (
+    <>
+      <p class="counter__total" aria-live="polite">
+        {tr.t('campaign.supporters', { count: total })}
+      </p>
+      {goal && (
+        <progress class="counter__bar" max={goal} value={Math.min(total, goal)}>
+          {tr.number(total)} / {tr.number(goal)}
+        </progress>
+      )}
+    </>
+  );
+}
+
+/** The campaign's goal when it has one (a bar is drawn only then). */
+export const goalOf = (campaign: { goal: number | null }): number | undefined =>
+  campaign.goal && campaign.goal > 0 ? campaign.goal : undefined;
+
 export function CampaignPage({
   tr,
   site,
   view,
   requestedLocale,
   form,
+  counter,
 }: {
   tr: Translator;
   site: SiteInfo;
@@ -29,6 +58,8 @@ export function CampaignPage({
   requestedLocale: string;
   /** The sign form's state; absent on a closed campaign. */
   form?: Omit<SignFormProps, 'tr'>;
+  /** Stands in for the total (the page cache renders a marker here and splices each request's total in). */
+  counter?: string;
 }) {
   const { campaign, texts, isFallback, locales, total } = view;
   const t = tr.t;
@@ -37,7 +68,7 @@ export function CampaignPage({
   const description = excerpt(texts.backgroundMd);
   const targets = campaign.targets.filter((x) => x.kind === 'target');
   const closed = campaign.status === 'closed';
-  const goal = campaign.goal && campaign.goal > 0 ? campaign.goal : undefined;
+  const goal = goalOf(campaign);
   const head = [
     <link key="c" rel="canonical" href={url} />,
     <meta key="d" name="description" content={description} />,
@@ -89,14 +120,7 @@ export function CampaignPage({
           dir={tr.dir}
           data-events={`/api/campaigns/${campaign.slug}/events?locale=${tr.locale}`}
         >
-          <p class="counter__total" aria-live="polite">
-            {t('campaign.supporters', { count: total })}
-          </p>
-          {goal && (
-            <progress class="counter__bar" max={goal} value={Math.min(total, goal)}>
-              {tr.number(total)} / {tr.number(goal)}
-            </progress>
-          )}
+          {counter ?? <CounterTotal tr={tr} total={total} goal={goal} />}
         </div>
         {closed && texts.outcomeMd && (
           <section class="outcome">

@@ -1,0 +1,180 @@
+// The blank campaign page is the same for every visitor of one language version except for three parts:
+// the form token, the source tag and the live total. Rendering it whole (markdown, ~250 country options,
+// the language menus) was most of the cost of a page view, so each (campaign snapshot, language) is
+// rendered once with markers in those places and every request splices its own parts in. The campaign
+// cache hands out a new snapshot object when it reloads a campaign, so a snapshot's pages are dropped
+// (WeakMap) exactly when the campaign cache would have shown the edit anyway.
+import { renderToString } from 'preact-render-to-string';
+import type { CampaignWithContent } from '../../domain/campaign/campaign.js';
+import type { CampaignView } from '../../domain/campaign/view-campaign.js';
+import type { Translator } from '../../i18n/translator.js';
+import { CampaignPage, CounterTotal, goalOf } from '../views/campaign-page.js';
+import type { SiteInfo } from '../views/layout.js';
+
+type Slot = 'token' | 'source' | 'counter';
+
+// Control characters do not occur in campaign content; a page where a marker is ambiguous anyway (see
+// template()) is rendered whole on every request rather than spliced wrongly.
+const markers: Record<Slot, string> = {
+  token: '\u0001outcry-slot-token\u0001',
+  source: '\u0001outcry-slot-source\u0001',
+  counter: '\u0001outcry-slot-counter\u0001',
+};
+
+interface Template {
+  /** Static HTML around the slots, already UTF-8 (encoding 18 KB per answer showed in the profile). */
+  parts: Buffer[];
+  slots: Slot[];
+  /** The counter's HTML for the total seen last (totals change with each commit, not each view). */
+  counter?: { total: number; html: Buffer };
+}
+
+export interface BlankPageInput {
+  tr: Translator;
+  view: CampaignView;
+  requestedLocale: string;
+  action: string;
+  /** The country preselected for the visitor's language. */
+  country: string;
+  token: string;
+  source: string;
+}
+
+// The renderer's own escaping (preact-render-to-string encodes these three and leaves `>` alone).
+const attributeEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '"': '&quot;' };
+const attributeSlots = new Set<Slot>(['token', 'source']);
+
+/** `="value"`, escaped, or nothing: the renderer writes an empty attribute as a bare name (`value`). */
+function attributeValue(value: string): string {
+  if (value === '') return '';
+  return `="${/[&<"]/.test(value) ? value.replace(/[&<"]/g, (c) => attributeEscapes[c]!) : value}"`;
+}
+
+/** What the page looks like with nothing typed yet: the same element tree for the cached and direct paths. */
+export function blankCampaignPage(
+  site: SiteInfo,
+  input: Omit<BlankPageInput, 'token' | 'source'> & { token: string; source: string; counter?: string },
+) {
+  const { tr, view } = input;
+  return (
+    <CampaignPage
+      tr={tr}
+      site={site}
+      view={view}
+      requestedLocale={input.requestedLocale}
+      {...(input.counter !== undefined ? { counter: input.counter } : {})}
+      form={{
+        action: input.action,
+        token: input.token,
+        source: input.source,
+        values: {
+          name: '',
+          email: '',
+          union: '',
+          country: input.country,
+          message: view.texts.defaultMessage,
+          alerts: false,
+        },
+        errors: {},
+      }}
+    />
+  );
+}
+
+export class CampaignPageCache {
+  private readonly bySnapshot = new WeakMap<CampaignWithContent, Map<string, Template | null>>();
+  /** Pages answered from a template and pages rendered whole (tests, profiling). */
+  readonly stats = { spliced: 0, whole: 0 };
+
+  constructor(private readonly site: SiteInfo) {}
+
+  /** The whole document (with its doctype) in UTF-8, byte for byte what rendering it directly gives. */
+  render(input: BlankPageInput): Buffer {
+    const template = this.template(input);
+    if (!template) {
+      this.stats.whole++;
+      return Buffer.from(renderWhole(this.site, input));
+    }
+    this.stats.spliced++;
+    return this.splice(template, input);
+  }
+
+  private splice(template: Template, input: BlankPageInput): Buffer {
+    const chunks: Buffer[] = [template.parts[0]!];
+    for (const [i, slot] of template.slots.entries()) {
+      chunks.push(this.fill(slot, template, input), template.parts[i + 1]!);
+    }
+    return Buffer.concat(chunks);
+  }
+
+  private fill(slot: Slot, template: Template, input: BlankPageInput): Buffer {
+    switch (slot) {
+      case 'token':
+        return Buffer.from(attributeValue(input.token));
+      case 'source':
+        return Buffer.from(attributeValue(input.source));
+      case 'counter': {
+        const total = input.view.total;
+        if (template.counter?.total !== total) {
+          const goal = goalOf(input.view.campaign);
+          template.counter = {
+            total,
+            html: Buffer.from(renderToString(<CounterTotal tr={input.tr} total={total} goal={goal} />)),
+          };
+        }
+        return template.counter.html;
+      }
+    }
+  }
+
+  private template(input: BlankPageInput): Template | null {
+    let pages = this.bySnapshot.get(input.view.campaign);
+    if (!pages) {
+      pages = new Map();
+      this.bySnapshot.set(input.view.campaign, pages);
+    }
+    // Everything else on the page follows from the snapshot and these (texts and fallback from the locale).
+    const key = `${input.tr.locale}\u0000${input.requestedLocale}\u0000${input.action}\u0000${input.country}`;
+    let template = pages.get(key);
+    if (template === undefined) {
+      template = build(this.site, input);
+      // Proof on the first request: the spliced page must equal the page rendered directly, or the
+      // markers were ambiguous (content that contains one) and this page is always rendered whole.
+      const direct = Buffer.from(renderWhole(this.site, input));
+      if (template && !this.splice(template, input).equals(direct)) template = null;
+      pages.set(key, template);
+    }
+    return template;
+  }
+}
+
+const renderWhole = (site: SiteInfo, input: BlankPageInput & { counter?: string }): string =>
+  `<!doctype html>${renderToString(blankCampaignPage(site, input))}`;
+
+function build(site: SiteInfo, input: BlankPageInput): Template | null {
+  const html = renderWhole(site, {
+    ...input,
+    token: markers.token,
+    source: markers.source,
+    counter: markers.counter,
+  });
+  const found: { slot: Slot; at: number }[] = [];
+  for (const slot of Object.keys(markers) as Slot[]) {
+    const at = html.indexOf(markers[slot]);
+    if (at < 0) continue; // a closed campaign has no form: no token there
+    if (html.includes(markers[slot], at + 1)) return null;
+    found.push({ slot, at });
+  }
+  found.sort((a, b) => a.at - b.at);
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (const { slot, at } of found) {
+    // An attribute slot takes its `="` and `"` along, so that an empty value can drop them.
+    const quoted = attributeSlots.has(slot);
+    if (quoted && (html.slice(at - 2, at) !== '="' || html[at + markers[slot].length] !== '"')) return null;
+    parts.push(Buffer.from(html.slice(from, quoted ? at - 2 : at)));
+    from = at + markers[slot].length + (quoted ? 1 : 0);
+  }
+  parts.push(Buffer.from(html.slice(from)));
+  return { parts, slots: found.map((f) => f.slot) };
+}

@@ -1,0 +1,43 @@
+// Load shedding on the sign POST: beyond the in-flight bound the excess is answered 503 with Retry-After,
+// in the page's language, nothing of it is stored, and capacity comes back once the accepted ones are done.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testDialects } from '../../../test/db.js';
+import { FakeClock } from '../../../test/fake-clock.js';
+import { ana, formToken, postSign } from '../../../test/sign-helpers.js';
+import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { maxSigningInFlight } from './campaign.route.js';
+
+describe.each(testDialects)('sign load shedding on %s', (dialect) => {
+  let t: TestApp;
+  let clock: FakeClock;
+  beforeEach(async () => {
+    clock = new FakeClock();
+    t = await createTestApp(dialect, {}, { clock });
+  });
+  afterEach(async () => t.close());
+
+  it('answers the excess 503 with Retry-After at once and stores exactly the accepted ones', async () => {
+    const token = await formToken(t.app, 'tl');
+    clock.advance(20_000);
+    const extra = 40;
+    const answers = await Promise.all(
+      Array.from({ length: maxSigningInFlight + extra }, (_, i) =>
+        postSign(t.app, 'tl', { token, ...ana, email: `person-${i}@example.org` }),
+      ),
+    );
+    const shed = answers.filter((a) => a.statusCode === 503);
+    expect(shed).toHaveLength(extra);
+    expect(answers.filter((a) => a.statusCode === 303)).toHaveLength(maxSigningInFlight);
+    expect(shed.every((a) => a.headers['retry-after'] === '5')).toBe(true);
+    expect(shed[0]!.body).toContain('lang="tl"');
+    const stored = await t.db.kysely.selectFrom('signatures').select('id').execute();
+    expect(stored).toHaveLength(maxSigningInFlight);
+    // Every accepted request has finished: the whole bound is free again.
+    const again = await Promise.all(
+      Array.from({ length: maxSigningInFlight }, (_, i) =>
+        postSign(t.app, 'tl', { token, ...ana, email: `later-${i}@example.org` }),
+      ),
+    );
+    expect(again.every((a) => a.statusCode === 303)).toBe(true);
+  });
+});
