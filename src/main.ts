@@ -5,6 +5,7 @@ import { type Config, loadConfig } from './config/config.js';
 import { accountAdapters } from './db/account.store.js';
 import { CachedCampaignReader } from './db/cached-campaign.reader.js';
 import { CampaignRepository } from './db/campaign.repository.js';
+import { CampaignLifecycleRepository } from './db/campaign-lifecycle.repository.js';
 import { type Db, openDb } from './db/database.js';
 import { DeliveryRepository } from './db/delivery.repository.js';
 import { DeliveryAdminRepository } from './db/delivery-admin.repository.js';
@@ -18,6 +19,7 @@ import { type AppDeps, buildApp } from './http/app.js';
 import { LiveCounters } from './http/live/live-counters.js';
 import { createDispatcher, type Dispatcher } from './jobs/delivery/dispatcher.js';
 import { recurringHandlers, scheduleRecurring } from './jobs/recurring.js';
+import { campaignLifecycleJobs } from './jobs/tasks/campaign-lifecycle.task.js';
 import { jobHandlers } from './jobs/tasks/index.js';
 import { signatureMaintenance } from './jobs/tasks/maintain-signatures.task.js';
 import { createWorker } from './jobs/worker.js';
@@ -90,6 +92,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     signatureStore,
     deliveryStatus: new DeliveryRepository(db),
     deliveryAdmin: new DeliveryAdminRepository(db),
+    // A status or date change shows on the public pages at once, not after the cache's time to live.
+    lifecycle: new CampaignLifecycleRepository(db, (c) => campaigns.invalidateCampaign(c.slug)),
     rateLimiter,
     live,
     settings,
@@ -134,12 +138,20 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
   let dispatcher: Dispatcher | undefined;
   let deliveryMail: MailTransport | undefined;
   if (config.ROLES.includes('worker')) {
-    const maintenance = signatureMaintenance({
-      signatures: services.signatureStore,
-      clock,
-      confirmExpiryMs: config.CONFIRM_EXPIRY_DAYS * 86_400_000,
-      ...(app ? { logger: app.log } : {}),
-    });
+    const maintenance = [
+      ...signatureMaintenance({
+        signatures: services.signatureStore,
+        clock,
+        confirmExpiryMs: config.CONFIRM_EXPIRY_DAYS * 86_400_000,
+        ...(app ? { logger: app.log } : {}),
+      }),
+      ...campaignLifecycleJobs({
+        campaigns: services.lifecycle,
+        clock,
+        config,
+        ...(app ? { logger: app.log } : {}),
+      }),
+    ];
     await scheduleRecurring(jobs, maintenance, clock.now());
     worker = createWorker({
       repo: jobs,

@@ -63,6 +63,12 @@ export class CachedCampaignReader implements CampaignReader {
     return out;
   }
 
+  /** Forget a campaign and every list now (after a commit that changed its status or dates). */
+  invalidateCampaign(slug: string): void {
+    this.bySlug.delete(slug);
+    this.byStatus.clear();
+  }
+
   /** Forget a campaign's totals now (after a commit that changed them). */
   invalidateTotals(campaignIds: number[]): void {
     for (const id of campaignIds) this.totals.delete(id);

@@ -14,6 +14,8 @@ export interface CampaignsTable {
   starts_at: number | null;
   ends_at: number | null;
   closed_at: number | null;
+  /** When admins and editors were told it ends within a week; cleared when the end date moves. */
+  reminder_sent_at: number | null;
   /** Messages per hour to each target address unless the target sets its own. */
   target_hourly_cap: Generated<number>;
   /** JSON OfficeHours, evaluated in each target's time zone; null means any time. */

@@ -8,6 +8,7 @@ import { initial } from './migrations/0001-initial.js';
 import { signing } from './migrations/0002-signing.js';
 import { delivery } from './migrations/0003-delivery.js';
 import { accounts } from './migrations/0004-accounts.js';
+import { lifecycle } from './migrations/0005-lifecycle.js';
 
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -15,6 +16,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0002-signing': signing(dialect),
     '0003-delivery': delivery(dialect),
     '0004-accounts': accounts(dialect),
+    '0005-lifecycle': lifecycle(dialect),
   };
 }
 

@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import { assetsDir } from '../config/paths.js';
 import type { Db } from '../db/database.js';
-import type { CampaignReader } from '../domain/campaign/campaign.ports.js';
+import type { CampaignLifecycleStore, CampaignReader } from '../domain/campaign/campaign.ports.js';
 import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-status.js';
 import type { Clock } from '../domain/shared/clock.js';
 import type {
@@ -48,6 +48,7 @@ export interface AppDeps {
   deliveryStatus: DeliveryStatusReader;
   deliveryAdmin: DeliveryEditorDeps['delivery'];
   accounts: AccountAdapters;
+  lifecycle: CampaignLifecycleStore;
   /** pino options or false; tests pass false. */
   logger?: boolean | { level: string };
 }
@@ -138,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       secret: config.APP_SECRET,
       baseUrl: config.BASE_URL,
     }),
+    { campaigns: { site, clock: deps.clock, campaigns: deps.lifecycle } },
   );
   deliveryEditorRoutes(app, { site, clock: deps.clock, delivery: deps.deliveryAdmin });
   if (config.captureMail && config.NODE_ENV !== 'production') {

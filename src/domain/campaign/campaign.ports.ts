@@ -7,6 +7,7 @@ import type {
   Partner,
   Target,
 } from './campaign.js';
+import type { LifecycleCampaign, LifecycleChange } from './lifecycle.js';
 
 export interface CampaignReader {
   findBySlug(slug: string): Promise<CampaignWithContent | undefined>;
@@ -33,4 +34,32 @@ export interface NewCampaign {
 export interface CampaignWriter {
   /** Creates a campaign with its texts, partners and targets in one transaction; returns its id. */
   create(input: NewCampaign, now: number): Promise<number>;
+}
+
+/** Campaign lifecycle (lifecycle.ts); db/campaign-lifecycle.repository.ts implements it. */
+export interface CampaignLifecycleStore {
+  find(slug: string): Promise<LifecycleCampaign | undefined>;
+  /** Every campaign, newest first. */
+  list(): Promise<LifecycleCampaign[]>;
+  /**
+   * Writes the change and its audit entry in one transaction, only while the campaign is still in
+   * `change.from` with `change.expectedEndsAt`; false (nothing written) otherwise.
+   */
+  apply(change: LifecycleChange): Promise<boolean>;
+  /** Live campaigns whose end date is at or before `now`. */
+  ended(now: number): Promise<LifecycleCampaign[]>;
+  /** Live campaigns ending within `leadMs` of `now` whose reminder was not sent yet. */
+  remindersDue(now: number, leadMs: number): Promise<LifecycleCampaign[]>;
+  /** The people a reminder goes to: active admins and editors. */
+  reminderRecipients(): Promise<{ name: string; email: string; locale: string }[]>;
+  /**
+   * Marks the reminder sent and puts its mails in the outbox in one transaction, only if it was not sent
+   * yet for this end date; false (nothing written) otherwise.
+   */
+  markReminded(
+    campaignId: number,
+    endsAt: number,
+    mails: { kind: string; payload: unknown }[],
+    now: number,
+  ): Promise<boolean>;
 }

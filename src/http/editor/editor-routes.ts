@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { accountRoutes } from './account.route.js';
 import { auditRoutes } from './audit.route.js';
+import { type CampaignEditorDeps, campaignEditorRoutes } from './campaigns.route.js';
 import type { EditorDeps } from './deps.js';
 import { type EditorRoute, installEditorGuard } from './guard.js';
 import { homeRoutes } from './home.route.js';
@@ -18,7 +19,11 @@ declare module 'fastify' {
   }
 }
 
-export function editorRoutes(app: FastifyInstance, deps: EditorDeps): void {
+export function editorRoutes(
+  app: FastifyInstance,
+  deps: EditorDeps,
+  features: { campaigns: CampaignEditorDeps },
+): void {
   const table = installEditorGuard(app, deps);
   app.decorate('editorRoutes', table);
   homeRoutes(app, deps);
@@ -27,4 +32,5 @@ export function editorRoutes(app: FastifyInstance, deps: EditorDeps): void {
   accountRoutes(app, deps);
   usersRoutes(app, deps);
   auditRoutes(app, deps);
+  campaignEditorRoutes(app, features.campaigns);
 }

@@ -55,6 +55,14 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
       'POST /editor/users/:id/disable': 'users:manage',
       'POST /editor/users/:id/revoke-sessions': 'users:manage',
       'GET /editor/audit': 'audit:read',
+      'GET /editor/campaigns': 'campaigns:read',
+      'GET /editor/campaigns/:slug': 'campaigns:read',
+      'POST /editor/campaigns/:slug/submit': 'campaigns:publish',
+      'POST /editor/campaigns/:slug/send-back': 'campaigns:publish',
+      'POST /editor/campaigns/:slug/launch': 'campaigns:publish',
+      'POST /editor/campaigns/:slug/extend': 'campaigns:publish',
+      'POST /editor/campaigns/:slug/close': 'campaigns:publish',
+      'POST /editor/campaigns/:slug/reopen': 'campaigns:publish',
     });
     expect(t.app.editorRoutes.length).toBeGreaterThanOrEqual(26);
   });

@@ -31,6 +31,17 @@ const actionKeys: Record<string, MessageKey> = {
   'user.sessions_revoked': 'editor.audit.action.userSessionsRevoked',
   'user.created_from_cli': 'editor.audit.action.userCreatedFromCli',
   'user.password_set_from_cli': 'editor.audit.action.userPasswordSetFromCli',
+  'campaign.submitted': 'editor.audit.action.campaignSubmitted',
+  'campaign.sent_back': 'editor.audit.action.campaignSentBack',
+  'campaign.launched': 'editor.audit.action.campaignLaunched',
+  'campaign.extended': 'editor.audit.action.campaignExtended',
+  'campaign.closed': 'editor.audit.action.campaignClosed',
+  'campaign.reopened': 'editor.audit.action.campaignReopened',
+  'target.paused': 'editor.audit.action.targetPaused',
+  'target.resumed': 'editor.audit.action.targetResumed',
+  'target.address_replaced': 'editor.audit.action.targetAddressReplaced',
+  'target.unknown_resent': 'editor.audit.action.targetUnknownResent',
+  'mail_domain.resumed': 'editor.audit.action.mailDomainResumed',
 };
 
 /** The action in words when we have them; otherwise its code (actions added by later features). */

@@ -1,0 +1,98 @@
+// The scheduled half of the campaign lifecycle: every few minutes, close the live campaigns whose end date
+// has passed (audited with no actor, like a person closing them), and a week before a campaign's end date
+// put one reminder per admin and editor, in their own language, in the outbox — once per end date, because
+// marking the campaign and writing the mails commit together.
+import type { Config } from '../../config/config.js';
+import type { CampaignLifecycleStore } from '../../domain/campaign/campaign.ports.js';
+import { closeCampaign } from '../../domain/campaign/close-campaign.js';
+import {
+  hasEnded,
+  type LifecycleCampaign,
+  needsReminder,
+  reminderLeadMs,
+} from '../../domain/campaign/lifecycle.js';
+import type { Clock } from '../../domain/shared/clock.js';
+import { translatorFor } from '../../i18n/translator.js';
+import type { RecurringJob } from '../recurring.js';
+import type { WorkerLogger } from '../worker.js';
+import { type SendEmailPayload, sendEmailKind } from './send-email.task.js';
+
+export const campaignLifecycleKind = 'campaign-lifecycle';
+
+export interface CampaignLifecycleJobDeps {
+  campaigns: CampaignLifecycleStore;
+  clock: Clock;
+  config: Pick<Config, 'BASE_URL' | 'SITE_NAME' | 'MAIL_FROM'>;
+  logger?: WorkerLogger;
+}
+
+function reminderMails(
+  deps: CampaignLifecycleJobDeps,
+  campaign: LifecycleCampaign,
+  recipients: { name: string; email: string; locale: string }[],
+): { kind: string; payload: SendEmailPayload }[] {
+  const { config } = deps;
+  return recipients.map((user) => {
+    const tr = translatorFor(user.locale);
+    const values = {
+      name: user.name || user.email,
+      headline: campaign.headline ?? campaign.slug,
+      date: tr.date(campaign.endsAt!),
+      link: `${config.BASE_URL}/editor/campaigns/${campaign.slug}`,
+      siteName: config.SITE_NAME,
+    };
+    return {
+      kind: sendEmailKind,
+      payload: {
+        from: { name: config.SITE_NAME, address: config.MAIL_FROM },
+        to: [{ name: user.name, address: user.email }],
+        subject: tr.t('lifecycle.reminder.subject', values),
+        text: tr.t('lifecycle.reminder.body', values),
+        headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': tr.locale },
+      },
+    };
+  });
+}
+
+/** One run: close what has ended, then remind about what ends within a week. */
+export async function runCampaignLifecycle(
+  deps: CampaignLifecycleJobDeps,
+): Promise<{ closed: string[]; reminded: string[] }> {
+  const now = deps.clock.now();
+  const closed: string[] = [];
+  const ended = (await deps.campaigns.ended(now)).filter((c) => hasEnded(c, now));
+  for (const campaign of ended) {
+    const result = await closeCampaign({ campaigns: deps.campaigns, clock: deps.clock }, null, {
+      slug: campaign.slug,
+    });
+    if (result.status === 'ok') closed.push(campaign.slug);
+    else deps.logger?.warn({ slug: campaign.slug, result }, 'campaign past its end date was not closed');
+  }
+  const reminded: string[] = [];
+  const due = (await deps.campaigns.remindersDue(now, reminderLeadMs)).filter((c) => needsReminder(c, now));
+  if (due.length > 0) {
+    const recipients = await deps.campaigns.reminderRecipients();
+    for (const campaign of due) {
+      const mails = reminderMails(deps, campaign, recipients);
+      if (await deps.campaigns.markReminded(campaign.id, campaign.endsAt!, mails, now)) {
+        reminded.push(campaign.slug);
+      }
+    }
+  }
+  if (closed.length > 0 || reminded.length > 0) {
+    deps.logger?.info({ closed, reminded }, 'campaign lifecycle');
+  }
+  return { closed, reminded };
+}
+
+export function campaignLifecycleJobs(deps: CampaignLifecycleJobDeps): RecurringJob[] {
+  return [
+    {
+      kind: campaignLifecycleKind,
+      everyMs: 5 * 60_000,
+      async run() {
+        await runCampaignLifecycle(deps);
+      },
+    },
+  ];
+}
