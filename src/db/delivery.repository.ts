@@ -3,7 +3,7 @@
 // them on afterwards, with bounces, domain pauses and alerts written in the same transaction.
 import { randomBytes } from 'node:crypto';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
-import type { MessageStatus } from '../domain/delivery/delivery.js';
+import { type MessageStatus, sendableStatuses } from '../domain/delivery/delivery.js';
 import type {
   ClaimedMessage,
   DeliveryStore,
@@ -12,7 +12,7 @@ import type {
   SendClaim,
   SendOutcome,
 } from '../domain/delivery/delivery.ports.js';
-import { parseOfficeHours } from '../domain/delivery/pacing.js';
+import { effectiveCap, parseOfficeHours } from '../domain/delivery/pacing.js';
 import { backoffMs } from '../domain/delivery/smtp-outcome.js';
 import type { DeliveryStatusReader, SignatureDelivery } from '../domain/delivery/view-delivery-status.js';
 import type { Db } from './database.js';
@@ -38,7 +38,7 @@ export interface AlertMail {
 /** Signatures one digest carries at most; the rest wait for the next one. */
 export const digestMaxSize = 1000;
 
-const sendable = ['queued', 'deferred'] as const;
+const sendable = sendableStatuses;
 const errorLength = 1000;
 
 type Trx = Kysely<Database>;
@@ -47,12 +47,6 @@ function chunks<T>(items: T[], size = 500): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-/** Cap in force for a target: its own, else the campaign's for targets; copy addresses are uncapped. */
-export function effectiveCap(kind: string, targetCap: number | null, campaignCap: number): number | null {
-  const cap = targetCap ?? (kind === 'copy' ? null : campaignCap);
-  return cap && cap > 0 ? cap : null;
 }
 
 export class DeliveryRepository implements DeliveryStore, DeliveryStatusReader {

@@ -5,6 +5,15 @@ import type { OfficeHours } from './delivery.js';
 
 const HOUR = 3_600_000;
 
+/**
+ * Messages per hour in force for a target: its own cap, else the campaign's for targets; union copy
+ * addresses are uncapped unless they set one (the union asked for every message). 0 means uncapped.
+ */
+export function effectiveCap(kind: string, targetCap: number | null, campaignCap: number): number | null {
+  const cap = targetCap ?? (kind === 'copy' ? null : campaignCap);
+  return cap && cap > 0 ? cap : null;
+}
+
 /** Milliseconds between two sends to one address; 0 when uncapped. */
 export function intervalMs(capPerHour: number | null): number {
   return capPerHour && capPerHour > 0 ? Math.ceil(HOUR / capPerHour) : 0;
