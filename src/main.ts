@@ -27,6 +27,7 @@ import { createCaptureTransport } from './mail/capture.transport.js';
 import type { DkimKey } from './mail/mime.js';
 import { createSmtpTransport } from './mail/smtp.transport.js';
 import type { MailTransport } from './mail/transport.js';
+import { createSharpImageStore } from './media/sharp-image-store.js';
 import {
   defaultRateLimits,
   MemoryRateLimiter,
@@ -98,6 +99,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     live,
     settings,
     accounts: accountAdapters(db, config.APP_SECRET),
+    images: createSharpImageStore(config.UPLOAD_DIR),
   };
 }
 

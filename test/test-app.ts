@@ -1,4 +1,7 @@
 // A real app over a real test database (SQLite, or PostgreSQL too), seeded with the demo campaigns.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { seedDemo } from '../src/cli/demo/seed.js';
 import { type Config, loadConfig } from '../src/config/config.js';
@@ -29,7 +32,14 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const db = await createTestDb(dialect);
   if (seed) await seedDemo(db, Date.UTC(2026, 10, 20));
-  const config = loadConfig({ NODE_ENV: 'test', BASE_URL: 'https://outcry.example.org', ...env });
+  // Uploads go to a folder of this test's own, removed on close.
+  const uploads = await mkdtemp(join(tmpdir(), 'outcry-uploads-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    BASE_URL: 'https://outcry.example.org',
+    UPLOAD_DIR: uploads,
+    ...env,
+  });
   const services = createServices(config, db, clock);
   const app = await buildApp({ ...services, logger: false });
   await app.ready();
@@ -42,6 +52,7 @@ export async function createTestApp(
       await app.close();
       services.live.close();
       await db.destroy();
+      await rm(uploads, { recursive: true, force: true });
     },
   };
 }

@@ -33,6 +33,8 @@ const schema = z.object({
     .refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_CAPTURE_DIR: z.string().min(1).default('data/mail'),
+  UPLOAD_DIR: z.string().min(1).default('data/uploads'),
+  UPLOAD_MAX_MB: z.coerce.number().min(0.1).max(50).default(8),
   MAIL_FROM: z.email().default('campaigns@outcry.example.org'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),

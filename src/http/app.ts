@@ -11,6 +11,7 @@ import type { Db } from '../db/database.js';
 import type { CampaignLifecycleStore, CampaignReader } from '../domain/campaign/campaign.ports.js';
 import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-status.js';
 import type { Clock } from '../domain/shared/clock.js';
+import type { ImageStore } from '../domain/shared/image.ports.js';
 import type {
   RateLimiter,
   SignatureConfirmer,
@@ -35,6 +36,7 @@ import { privacyRoutes } from './public/privacy.route.js';
 import { statusRoutes } from './public/status.route.js';
 import { thanksRoutes } from './public/thanks.route.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import { registerUploads } from './uploads.js';
 
 export interface AppDeps {
   config: Config;
@@ -49,6 +51,7 @@ export interface AppDeps {
   deliveryAdmin: DeliveryEditorDeps['delivery'];
   accounts: AccountAdapters;
   lifecycle: CampaignLifecycleStore;
+  images: ImageStore;
   /** pino options or false; tests pass false. */
   logger?: boolean | { level: string };
 }
@@ -100,6 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxAge: config.NODE_ENV === 'production' ? '1d' : 0,
     decorateReply: false,
   });
+
+  await registerUploads(app, { dir: config.UPLOAD_DIR, maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
 
   registerLocale(app, config.DEFAULT_LOCALE);
   registerErrorHandling(app, site);
