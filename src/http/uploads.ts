@@ -3,6 +3,8 @@
 // lands as an UploadedFile (bytes in memory, at most UPLOAD_MAX_MB, flagged when cut at the limit rather
 // than failing the whole form, so the page can say "the photo is too large" and keep what was typed).
 // Stored pictures are served from /media/ with names derived from their content, so cached for a year.
+
+import { resolve } from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
@@ -37,7 +39,8 @@ export async function registerUploads(
     },
   });
   await app.register(fastifyStatic, {
-    root: options.dir,
+    // Relative to the working directory, like the database and mail folders.
+    root: resolve(options.dir),
     prefix: '/media/',
     maxAge: '365d',
     immutable: true,
