@@ -58,8 +58,16 @@ export class CountDeltas {
 
 export interface CampaignDelivery {
   deliveryMode: string;
-  targetIds: number[];
+  /**
+   * Every target, with the status its new message starts in: `held` while the target's address is
+   * bounced, so the message waits for the replacement address an editor gives it instead of never existing.
+   */
+  targets: { id: number; status: 'queued' | 'held' }[];
 }
+
+/** The starting status of a new message to a target in this status. */
+export const newMessageStatus = (targetStatus: string): 'queued' | 'held' =>
+  targetStatus === 'bounced' ? 'held' : 'queued';
 
 /** Per-transaction cache of each campaign's delivery mode and active target ids. */
 export async function campaignDelivery(
@@ -76,12 +84,14 @@ export async function campaignDelivery(
     .executeTakeFirstOrThrow();
   const targets = await trx
     .selectFrom('targets')
-    .select('id')
+    .select(['id', 'status'])
     .where('campaign_id', '=', campaignId)
-    .where('status', '!=', 'bounced')
     .orderBy('position')
     .execute();
-  const value = { deliveryMode: campaign.delivery_mode, targetIds: targets.map((t) => t.id) };
+  const value = {
+    deliveryMode: campaign.delivery_mode,
+    targets: targets.map((t) => ({ id: t.id, status: newMessageStatus(t.status) })),
+  };
   cache.set(campaignId, value);
   return value;
 }
@@ -94,15 +104,15 @@ export async function releaseSignature(
   now: number,
   jobs: NewJob[],
 ): Promise<void> {
-  if (delivery.deliveryMode !== 'petition_only' && delivery.targetIds.length > 0) {
+  if (delivery.deliveryMode !== 'petition_only' && delivery.targets.length > 0) {
     await trx
       .insertInto('messages')
       .values(
-        delivery.targetIds.map((targetId) => ({
+        delivery.targets.map((target) => ({
           signature_id: signature.id,
-          target_id: targetId,
+          target_id: target.id,
           campaign_id: signature.campaignId,
-          status: 'queued',
+          status: target.status,
           created_at: now,
         })),
       )

@@ -122,12 +122,12 @@ export async function writeMultiRow(
     if (c.status === 'confirmed') {
       const delivery = await campaignDelivery(trx, effects.deliveries, c.campaignId);
       if (delivery.deliveryMode !== 'petition_only') {
-        for (const targetId of delivery.targetIds) {
+        for (const target of delivery.targets) {
           messages.push({
             signature_id: signatureId,
-            target_id: targetId,
+            target_id: target.id,
             campaign_id: c.campaignId,
-            status: 'queued',
+            status: target.status,
             created_at: now,
           });
         }

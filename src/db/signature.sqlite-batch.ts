@@ -11,7 +11,7 @@ import {
 } from '../domain/signature/signature.js';
 import type { SignCommand, SignOutcome } from '../domain/signature/signature.ports.js';
 import { defaultMaxAttempts, type JobStatus, type NewJob } from './job.repository.js';
-import { type CampaignDelivery, CountDeltas } from './signature-effects.js';
+import { type CampaignDelivery, CountDeltas, newMessageStatus } from './signature-effects.js';
 
 const queued: JobStatus = 'queued';
 
@@ -49,14 +49,12 @@ function statements(db: SQLite.Database) {
        values (?, ?, 'alerts', ?, ?, ?, ?, ?)`,
     ),
     deliveryMode: db.prepare<[number], string>('select delivery_mode from campaigns where id = ?').pluck(),
-    targets: db
-      .prepare<[number], number>(
-        "select id from targets where campaign_id = ? and status != 'bounced' order by position",
-      )
-      .pluck(),
+    targets: db.prepare<[number], { id: number; status: string }>(
+      'select id, status from targets where campaign_id = ? order by position',
+    ),
     message: db.prepare(
       `insert into messages (signature_id, target_id, campaign_id, status, created_at)
-       values (?, ?, ?, 'queued', ?)
+       values (?, ?, ?, ?, ?)
        on conflict (signature_id, target_id) do nothing`,
     ),
     count: db.prepare(
@@ -174,7 +172,7 @@ export class SqliteSignatureBatch {
     if (confirmed) {
       const delivery = this.delivery(deliveries, c.campaignId);
       if (delivery.deliveryMode !== 'petition_only') {
-        for (const targetId of delivery.targetIds) s.message.run(signatureId, targetId, c.campaignId, now);
+        for (const t of delivery.targets) s.message.run(signatureId, t.id, c.campaignId, t.status, now);
       }
       const payload: SignatureMailPayload = { signatureId, mail: 'thank' };
       jobs.push({ kind: sendSignatureMailJob, payload });
@@ -208,7 +206,12 @@ export class SqliteSignatureBatch {
     if (!hit) {
       const deliveryMode = this.s.deliveryMode.get(campaignId);
       if (deliveryMode === undefined) throw new Error(`campaign ${campaignId} not found`);
-      hit = { deliveryMode, targetIds: this.s.targets.all(campaignId) };
+      hit = {
+        deliveryMode,
+        targets: this.s.targets
+          .all(campaignId)
+          .map((t) => ({ id: t.id, status: newMessageStatus(t.status) })),
+      };
       cache.set(campaignId, hit);
     }
     return hit;

@@ -189,6 +189,31 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
     clock.advance(10 * minute);
     await rig.dispatcher.runOnce();
     expect((await messageStatuses(t))['director@hospital.example.org']).toEqual({ bounced: 1, held: 2 });
+
+    // A supporter who signs now still writes to that target: the message waits with the others.
+    await sign(t, id, 1);
+    expect((await messageStatuses(t))['director@hospital.example.org']).toEqual({ bounced: 1, held: 3 });
+
+    // An editor gives the target a new address: every held message goes there, paced as usual.
+    const admin = await t.db.kysely
+      .insertInto('users')
+      .values({ email: 'ad@example.org', name: 'Ad', role: 'admin', locale: 'en', created_at: clock.now() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const replaced = await t.services.deliveryAdmin.replaceTargetAddress(
+      id,
+      target.id,
+      'office@hospital.example.org',
+      { id: admin.id, email: 'ad@example.org' },
+      clock.now(),
+    );
+    expect(replaced).toEqual({ released: 3 });
+    for (let round = 0; round < 4; round++) {
+      clock.advance(10 * minute);
+      await rig.dispatcher.runOnce();
+    }
+    const toNew = rig.sink.messages.filter((m) => m.envelope.to[0] === 'office@hospital.example.org');
+    expect(toNew).toHaveLength(3);
   });
 
   it('alerts every active admin and editor by mail, in their own language', async () => {
