@@ -201,93 +201,143 @@ export class DeliveryRepository implements DeliveryStore, DeliveryStatusReader {
     const token = randomBytes(6).toString('hex');
     const messageId = (id: number) => `<outcry.${id}.${token}@${ctx.messageIdDomain}>`;
     return this.db.transaction().execute(async (trx) => {
-      // One reservation per address: a slot taken by another worker since we read it skips the claim.
+      // One reservation per address, all in one statement: a slot another worker took since we read it
+      // (its next_send_at is now in the future) is not updated, not returned, and its claims are skipped.
+      const nextByAddress = new Map<string, number>();
+      for (const c of claims)
+        nextByAddress.set(c.address, Math.max(nextByAddress.get(c.address) ?? 0, c.nextSendAt));
       const reserved = new Set<string>();
-      for (const address of new Set(claims.map((c) => c.address))) {
-        const next = Math.max(...claims.filter((c) => c.address === address).map((c) => c.nextSendAt));
-        const row = await trx
+      for (const part of chunks([...nextByAddress], 200)) {
+        const rows = await trx
           .insertInto('delivery_pacing')
-          .values({ address, next_send_at: next })
+          .values(part.map(([address, next]) => ({ address, next_send_at: next })))
           .onConflict((oc) =>
             oc
               .column('address')
-              .doUpdateSet({ next_send_at: next })
+              .doUpdateSet({ next_send_at: (eb) => eb.ref('excluded.next_send_at') })
               .where('delivery_pacing.next_send_at', '<=', now),
           )
           .returning('address')
-          .executeTakeFirst();
-        if (row) reserved.add(address);
+          .execute();
+        for (const r of rows) reserved.add(r.address);
+      }
+      const mine = claims.filter((c) => reserved.has(c.address));
+
+      // Single letters: the oldest due messages of every claimed target in one read, then one update.
+      const letters = mine.filter((c) => !c.digest);
+      const ids: number[] = [];
+      for (const part of chunks(letters, 100)) {
+        const due = await this.dueMessagesOf(trx, part, now);
+        for (const claim of part) ids.push(...(due.get(claim.targetId) ?? []).slice(0, claim.count));
+      }
+      const claimed: number[] = [];
+      for (const part of chunks(ids)) {
+        const rows = await trx
+          .updateTable('messages')
+          .set((eb) => ({
+            status: 'sending',
+            attempts: eb('attempts', '+', 1),
+            // The address it goes to, kept with the message (a bounced target may get a new one later).
+            to_address: eb
+              .selectFrom('targets')
+              .select(sql<string>`lower(targets.email)`.as('email'))
+              .whereRef('targets.id', '=', 'messages.target_id'),
+            locked_by: ctx.workerId,
+            locked_until: ctx.leaseUntil,
+            last_attempt_at: now,
+            message_id_header: sql<string>`'<outcry.' || ${sql.ref('id')} || ${`.${token}@${ctx.messageIdDomain}>`}`,
+          }))
+          .where('id', 'in', part)
+          .where('status', 'in', sendable)
+          .returning('id')
+          .execute();
+        claimed.push(...rows.map((r) => r.id));
       }
 
-      const claimed: number[] = [];
-      for (const claim of claims) {
-        if (!reserved.has(claim.address)) continue;
-        const due = await this.dueMessages(
-          trx,
-          claim.targetId,
-          now,
-          claim.digest ? digestMaxSize : claim.count,
-        );
+      for (const claim of mine.filter((c) => c.digest)) {
+        const due = await this.dueMessages(trx, claim.targetId, now, digestMaxSize);
         if (due.length === 0) continue;
-        if (claim.digest) {
-          const { id } = await trx
-            .insertInto('messages')
-            .values({
-              kind: 'digest',
-              signature_id: null,
-              target_id: claim.targetId,
-              campaign_id: due[0]!.campaign_id,
-              status: 'sending',
-              digest_size: due.length,
-              to_address: claim.address,
-              attempts: 1,
-              locked_by: ctx.workerId,
-              locked_until: ctx.leaseUntil,
-              last_attempt_at: now,
-              created_at: now,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
+        const { id } = await trx
+          .insertInto('messages')
+          .values({
+            kind: 'digest',
+            signature_id: null,
+            target_id: claim.targetId,
+            campaign_id: due[0]!.campaign_id,
+            status: 'sending',
+            digest_size: due.length,
+            to_address: claim.address,
+            attempts: 1,
+            locked_by: ctx.workerId,
+            locked_until: ctx.leaseUntil,
+            last_attempt_at: now,
+            created_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx
+          .updateTable('messages')
+          .set({ message_id_header: messageId(id) })
+          .where('id', '=', id)
+          .execute();
+        for (const part of chunks(due.map((d) => d.id))) {
           await trx
             .updateTable('messages')
-            .set({ message_id_header: messageId(id) })
-            .where('id', '=', id)
+            .set({ status: 'digested', digest_id: id, next_attempt_at: null })
+            .where('id', 'in', part)
             .execute();
-          for (const part of chunks(due.map((d) => d.id))) {
-            await trx
-              .updateTable('messages')
-              .set({ status: 'digested', digest_id: id, next_attempt_at: null })
-              .where('id', 'in', part)
-              .execute();
-          }
-          await trx
-            .updateTable('targets')
-            .set({ last_digest_at: now })
-            .where('id', '=', claim.targetId)
-            .execute();
-          claimed.push(id);
-        } else {
-          const ids = due.map((d) => d.id);
-          const rows = await trx
-            .updateTable('messages')
-            .set((eb) => ({
-              status: 'sending',
-              attempts: eb('attempts', '+', 1),
-              to_address: claim.address,
-              locked_by: ctx.workerId,
-              locked_until: ctx.leaseUntil,
-              last_attempt_at: now,
-              message_id_header: sql<string>`'<outcry.' || ${sql.ref('id')} || ${`.${token}@${ctx.messageIdDomain}>`}`,
-            }))
-            .where('id', 'in', ids)
-            .where('status', 'in', sendable)
-            .returning('id')
-            .execute();
-          claimed.push(...rows.map((r) => r.id));
         }
+        await trx
+          .updateTable('targets')
+          .set({ last_digest_at: now })
+          .where('id', '=', claim.targetId)
+          .execute();
+        claimed.push(id);
       }
-      return this.loadClaimed(trx, claimed);
+      return this.loadClaimed(
+        trx,
+        claimed.sort((a, b) => a - b),
+      );
     });
+  }
+
+  /**
+   * The oldest due message ids of several targets, in one statement: for each target two index seeks
+   * (queued, and deferred whose time has come), each stopping at the claim's count, joined with UNION ALL.
+   * Returns each target's ids in age order.
+   */
+  private async dueMessagesOf(trx: Trx, claims: SendClaim[], now: number): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>();
+    if (claims.length === 0) return out;
+    const arm = (claim: SendClaim, status: 'queued' | 'deferred') =>
+      trx
+        .selectFrom((eb) =>
+          eb
+            .selectFrom('messages')
+            .select(['id', 'target_id'])
+            .where('target_id', '=', claim.targetId)
+            .where('status', '=', status)
+            .where((w) =>
+              status === 'queued'
+                ? w.or([w('next_attempt_at', 'is', null), w('next_attempt_at', '<=', now)])
+                : w('next_attempt_at', '<=', now),
+            )
+            .orderBy('id')
+            .limit(claim.count)
+            .as('due'),
+        )
+        .select(['due.id', 'due.target_id']);
+    let query = arm(claims[0]!, 'queued').unionAll(arm(claims[0]!, 'deferred'));
+    for (const claim of claims.slice(1))
+      query = query.unionAll(arm(claim, 'queued')).unionAll(arm(claim, 'deferred'));
+    const rows = await query.execute();
+    for (const r of rows) {
+      const list = out.get(r.target_id) ?? [];
+      list.push(r.id);
+      out.set(r.target_id, list);
+    }
+    for (const list of out.values()) list.sort((a, b) => a - b);
+    return out;
   }
 
   /**

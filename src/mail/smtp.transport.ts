@@ -1,11 +1,9 @@
-// Production mail: pooled SMTP to the relay in SMTP_URL, DKIM-signed with the configured key. Every
-// failure comes back as an SmtpSendError that keeps the server's reply code, so delivery can tell a
-// retryable 4xx (or a dropped connection) from a permanent 5xx.
-import { Readable } from 'node:stream';
-import nodemailer from 'nodemailer';
+// Production mail: pooled SMTP to the relay in SMTP_URL (smtp-pool.ts), built and DKIM-signed with the
+// configured key before it goes (mime.ts). Every failure comes back as an SmtpSendError that keeps the
+// server's reply code, so delivery can tell a retryable 4xx (or a dropped connection) from a permanent 5xx.
 import { buildMessage, createDkimSigner, type DkimKey } from './mime.js';
+import { PooledSendFailure, poolOptionsFromUrl, SmtpPool } from './smtp-pool.js';
 import type { MailTransport, OutgoingMail, SendResult } from './transport.js';
-import { lockedDown } from './transport.js';
 
 export interface SmtpTransportOptions {
   /** One key, or several (each adds a DKIM-Signature header). */
@@ -82,58 +80,39 @@ export function toSmtpSendError(error: unknown): SmtpSendError {
 }
 
 export function createSmtpTransport(url: string, opts: SmtpTransportOptions = {}): MailTransport {
-  const common = {
-    url,
-    ...lockedDown,
-    // Bounded waits: one stalled server must not hold a connection (and its domain's slot) for minutes.
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
-  };
-  const transporter =
-    opts.pool === false
-      ? nodemailer.createTransport(common)
-      : nodemailer.createTransport({
-          ...common,
-          pool: true,
-          maxConnections: opts.maxConnections ?? 5,
-          // The pool would silently resend a message whose connection closed mid-send; the server may
-          // already have accepted it, so the failure goes to the caller, who decides (never blindly).
-          maxRequeues: 0,
-        });
+  const pool = new SmtpPool(
+    poolOptionsFromUrl(url, {
+      maxConnections: opts.pool === false ? 1 : (opts.maxConnections ?? 5),
+      // Relays cap messages per session; a fresh session now and then also spreads load.
+      maxMessages: 1_000,
+      reuse: opts.pool !== false,
+      // Bounded waits: one stalled server must not hold a connection (and its domain's slot) for minutes.
+      connectionTimeout: 30_000,
+      greetingTimeout: 30_000,
+      socketTimeout: 60_000,
+    }),
+  );
   const sign = createDkimSigner(opts.dkim === undefined ? [] : [opts.dkim].flat());
 
   return {
     async send(mail: OutgoingMail): Promise<SendResult> {
       // Validation errors (InvalidAddressError) are ours and pass through unwrapped.
       const built = await buildMessage(mail, sign ? { sign } : {});
-      // The finished message goes out as a stream we watch: if the connection fails without a reply
-      // before the stream was read to its end, the server never saw a complete message.
-      let handedOver = false;
-      const raw = Readable.from([built.raw], { objectMode: false });
-      raw.once('end', () => {
-        handedOver = true;
-      });
       try {
-        const info = await transporter.sendMail({
-          envelope: built.envelope,
-          raw,
-          messageId: built.messageId,
-        });
-        return {
-          messageId: built.messageId,
-          accepted: info.accepted.map(String),
-          rejected: info.rejected.map(String),
-          response: info.response,
-        };
+        const info = await pool.send(built.envelope, built.raw);
+        return { messageId: built.messageId, ...info };
       } catch (error) {
-        const failure = toSmtpSendError(error);
-        if (failure.responseCode === undefined) failure.afterData = handedOver;
+        const failure = toSmtpSendError(error instanceof PooledSendFailure ? error.original : error);
+        // Without a reply, what matters is whether the server had the whole message: if it did, it may
+        // have accepted it, and the message must not be resent blindly.
+        if (failure.responseCode === undefined) {
+          failure.afterData = error instanceof PooledSendFailure && error.handedOver;
+        }
         throw failure;
       }
     },
     async close(): Promise<void> {
-      transporter.close();
+      pool.close();
     },
   };
 }

@@ -45,9 +45,9 @@ export function planSends(input: PlanInput): SendClaim[] {
     if (domain?.pausedAt) continue;
     if (domain?.throttledUntil && domain.throttledUntil > now) continue;
     if (!withinOfficeHours(now, c.officeHours, c.timeZone)) continue;
-    // Claim up to twice the domain's concurrency, so the next send starts as soon as one finishes.
+    // Claim up to four times the domain's concurrency, so the next sends start as soon as one finishes.
     const concurrency = domain?.concurrency ?? policy.domainConcurrency;
-    const domainRoom = 2 * concurrency - (busy.get(domainName) ?? 0);
+    const domainRoom = 4 * concurrency - (busy.get(domainName) ?? 0);
     if (domainRoom <= 0) continue;
     let addressSlots = slots.get(c.address);
     if (addressSlots === undefined)

@@ -52,8 +52,8 @@ export interface Dispatcher {
 }
 
 /** Outcomes gathered into one transaction: at most this many, or what arrives within the window. */
-const flushBatch = 64;
-const flushWindowMs = 5;
+const flushBatch = 256;
+const flushWindowMs = 10;
 
 const silent: WorkerLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -265,7 +265,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
         );
       }
     }
-    const room = connections * 3 - sending - queuedLocally();
+    const room = connections * 6 - sending - queuedLocally();
     if (room <= 0) return 0;
     const candidates = (await opts.store.candidates(now)).filter(
       (c) => !blocked.has(addressDomain(c.address)),
