@@ -54,7 +54,12 @@ export function dkimKeys(config: Config): DkimKey[] {
 export function createMailTransport(config: Config, maxConnections = 5): MailTransport {
   const dkim = dkimKeys(config);
   return config.SMTP_URL
-    ? createSmtpTransport(config.SMTP_URL, { pool: true, maxConnections, dkim })
+    ? createSmtpTransport(config.SMTP_URL, {
+        pool: true,
+        maxConnections,
+        dkim,
+        dkimThreads: config.DKIM_THREADS,
+      })
     : createCaptureTransport(config.MAIL_CAPTURE_DIR, { dkim });
 }
 

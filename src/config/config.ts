@@ -52,6 +52,7 @@ const schema = z.object({
     .refine((v) => v.includes('PRIVATE KEY-----'), 'must be a PEM private key')
     .optional(),
   DELIVERY_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(10),
+  DKIM_THREADS: z.coerce.number().int().min(0).max(16).default(1),
   DELIVERY_DOMAIN_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
   DELIVERY_GIVE_UP_DAYS: z.coerce.number().min(0.01).max(60).default(5),
 });

@@ -1,6 +1,7 @@
 // Production mail: pooled SMTP to the relay in SMTP_URL (smtp-pool.ts), built and DKIM-signed with the
 // configured key before it goes (mime.ts). Every failure comes back as an SmtpSendError that keeps the
 // server's reply code, so delivery can tell a retryable 4xx (or a dropped connection) from a permanent 5xx.
+import { createThreadedDkimSigner } from './dkim-threads.js';
 import { buildMessage, createDkimSigner, type DkimKey } from './mime.js';
 import { PooledSendFailure, poolOptionsFromUrl, SmtpPool } from './smtp-pool.js';
 import type { MailTransport, OutgoingMail, SendResult } from './transport.js';
@@ -12,6 +13,8 @@ export interface SmtpTransportOptions {
   pool?: boolean;
   /** Open connections per process when pooled (default 5). */
   maxConnections?: number;
+  /** Sign on this many worker threads (dkim-threads.ts); 0 signs on the event loop. Default 0. */
+  dkimThreads?: number;
 }
 
 /**
@@ -92,7 +95,10 @@ export function createSmtpTransport(url: string, opts: SmtpTransportOptions = {}
       socketTimeout: 60_000,
     }),
   );
-  const sign = createDkimSigner(opts.dkim === undefined ? [] : [opts.dkim].flat());
+  const keys = opts.dkim === undefined ? [] : [opts.dkim].flat();
+  const threaded = keys.length > 0 && (opts.dkimThreads ?? 0) > 0;
+  const signer = threaded ? createThreadedDkimSigner(keys, opts.dkimThreads ?? 1) : undefined;
+  const sign = signer ? (raw: Buffer) => signer.sign(raw) : createDkimSigner(keys);
 
   return {
     async send(mail: OutgoingMail): Promise<SendResult> {
@@ -113,6 +119,7 @@ export function createSmtpTransport(url: string, opts: SmtpTransportOptions = {}
     },
     async close(): Promise<void> {
       pool.close();
+      await signer?.close();
     },
   };
 }
