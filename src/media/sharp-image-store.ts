@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp, { type Metadata, type OutputInfo } from 'sharp';
+import type { Metadata, OutputInfo } from 'sharp';
 import type { ImageKind, ImageStore, ImageUpload, StoredImage } from '../domain/shared/image.ports.js';
 
 /** Largest box each kind is shrunk into (never enlarged): the photo column is 760 px, ×2 for dense screens. */
@@ -17,10 +17,19 @@ const minSide = 16;
 const maxPixels = 50_000_000;
 const accepted = new Set(['jpeg', 'png', 'webp', 'gif']);
 
+// libvips is loaded on the first upload, not at start: most processes never see one, and it costs tens
+// of megabytes of resident memory.
+let loaded: Promise<typeof import('sharp')> | undefined;
+async function loadSharp() {
+  loaded ??= import('sharp');
+  return (await loaded).default;
+}
+
 export function createSharpImageStore(dir: string, publicPrefix = '/media/'): ImageStore {
   return {
     async store(upload: ImageUpload, kind: ImageKind) {
       if (upload.truncated) return { error: 'ImageTooLarge' };
+      const sharp = await loadSharp();
       let meta: Metadata;
       try {
         // Headers only: cheap even for a bomb, so the size check below can name the problem.
