@@ -87,6 +87,7 @@ export async function startDemoServer(): Promise<DemoServer> {
     HOST: '127.0.0.1',
     PORT: String(port),
     DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`,
+    UPLOAD_DIR: join(dir, 'uploads'),
     MIGRATE_ON_START: 'true',
     SMTP_URL: sink.url,
     LOG_LEVEL: 'silent',
@@ -113,7 +114,7 @@ export async function startDemoServer(): Promise<DemoServer> {
   };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

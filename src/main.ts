@@ -5,15 +5,22 @@ import { type Config, loadConfig } from './config/config.js';
 import { accountAdapters } from './db/account.store.js';
 import { CachedCampaignReader } from './db/cached-campaign.reader.js';
 import { CampaignRepository } from './db/campaign.repository.js';
+import { CampaignDraftRepository } from './db/campaign-draft.repository.js';
+import { CampaignEditorRepository } from './db/campaign-editor.repository.js';
 import { CampaignLifecycleRepository } from './db/campaign-lifecycle.repository.js';
+import { campaignPeople } from './db/campaign-people.repository.js';
+import { DashboardRepository } from './db/dashboard.repository.js';
 import { type Db, openDb } from './db/database.js';
 import { DeliveryRepository } from './db/delivery.repository.js';
 import { DeliveryAdminRepository } from './db/delivery-admin.repository.js';
+import { HeldSignatureRepository } from './db/held-signature.repository.js';
+import { IntakeRepository } from './db/intake.repository.js';
 import { JobRepository } from './db/job.repository.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
 import { SettingsRepository } from './db/settings.repository.js';
 import { SignatureRepository } from './db/signature.repository.js';
 import { BatchedSignatureWriter } from './db/signature.writer.js';
+import { requestRateLimits } from './domain/intake/submit-request.js';
 import { type Clock, systemClock } from './domain/shared/clock.js';
 import { type AppDeps, buildApp } from './http/app.js';
 import { LiveCounters } from './http/live/live-counters.js';
@@ -74,6 +81,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
   const store = new CampaignRepository(db);
   const campaigns = new CachedCampaignReader(store, () => clock.now());
   const settings = new SettingsRepository(db);
+  const intake = new IntakeRepository(db);
   const live = new LiveCounters((ids) => store.supporterTotals(ids), {
     // Other web processes commit too: with PostgreSQL, look for their signatures every second.
     ...(db.dialect === 'postgres' ? { pollMs: 1_000 } : {}),
@@ -100,6 +108,26 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     deliveryAdmin: new DeliveryAdminRepository(db),
     // A status or date change shows on the public pages at once, not after the cache's time to live.
     lifecycle: new CampaignLifecycleRepository(db, (c) => campaigns.invalidateCampaign(c.slug)),
+    drafts: new CampaignDraftRepository(db, (c) => campaigns.invalidateCampaign(c.slug)),
+    // Requests have their own, much lower, limits than signing: a separate counter.
+    intake: {
+      requests: intake,
+      terms: intake,
+      rateLimiter: new MemoryRateLimiter(async () => requestRateLimits),
+    },
+    // Targets and partners are on the public page too: an edit shows there at once.
+    people: campaignPeople(db, (c) => campaigns.invalidateCampaign(c.slug)),
+    campaignEditor: new CampaignEditorRepository(db, (slugs) => {
+      for (const slug of slugs) campaigns.invalidateCampaign(slug);
+    }),
+    // Previews read drafts and unpublished translations, never through the public cache.
+    previewCampaigns: store,
+    dashboard: {
+      reader: new DashboardRepository(db),
+      held: new HeldSignatureRepository(db, notify),
+      signingLimits: () => settings.get<RateLimits>(rateLimitsSetting, defaultRateLimits, clock.now()),
+      requests: { waiting: () => intake.countWaiting() },
+    },
     rateLimiter,
     live,
     settings,

@@ -2,6 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type {
   CampaignStatus,
+  CampaignSuccessor,
   CampaignTexts,
   CampaignWithContent,
   ConfirmationMode,
@@ -24,6 +25,8 @@ function toTexts(row: Selectable<CampaignTranslationsTable>): CampaignTexts {
     backgroundMd: row.background_md,
     defaultMessage: row.default_message,
     targetSubject: row.target_subject,
+    targetSalutation: row.target_salutation,
+    photoAlt: row.photo_alt,
     outcomeMd: row.outcome_md,
   };
 }
@@ -92,6 +95,8 @@ export class CampaignRepository implements CampaignReader, CampaignWriter {
               background_md: t.backgroundMd,
               default_message: t.defaultMessage,
               target_subject: t.targetSubject,
+              target_salutation: t.targetSalutation ?? '',
+              photo_alt: t.photoAlt ?? '',
               outcome_md: t.outcomeMd,
               created_at: now,
               updated_at: now,
@@ -137,7 +142,8 @@ export class CampaignRepository implements CampaignReader, CampaignWriter {
   private async withContent(rows: Selectable<CampaignsTable>[]): Promise<CampaignWithContent[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const [translations, partners, targets] = await Promise.all([
+    const successorIds = rows.map((r) => r.superseded_by).filter((id): id is number => id !== null);
+    const [translations, partners, targets, updates, successors] = await Promise.all([
       this.db.selectFrom('campaign_translations').selectAll().where('campaign_id', 'in', ids).execute(),
       this.db
         .selectFrom('partners')
@@ -153,6 +159,14 @@ export class CampaignRepository implements CampaignReader, CampaignWriter {
         .orderBy('position')
         .orderBy('id')
         .execute(),
+      this.db
+        .selectFrom('campaign_updates')
+        .select(['id', 'campaign_id', 'day', 'locale', 'body_md'])
+        .where('campaign_id', 'in', ids)
+        .orderBy('day', 'desc')
+        .orderBy('id', 'desc')
+        .execute(),
+      this.successors(successorIds),
     ]);
     return rows.map((r) => ({
       id: r.id,
@@ -181,6 +195,40 @@ export class CampaignRepository implements CampaignReader, CampaignWriter {
           email: t.email,
           locale: t.locale,
         })),
+      updates: updates
+        .filter((u) => u.campaign_id === r.id)
+        .map((u) => ({ id: Number(u.id), day: u.day, locale: u.locale, bodyMd: u.body_md })),
+      successor: r.superseded_by === null ? null : (successors.get(Number(r.superseded_by)) ?? null),
     }));
+  }
+
+  /** The follow-up campaigns by id, with their published headlines. */
+  private async successors(ids: number[]): Promise<Map<number, CampaignSuccessor>> {
+    const out = new Map<number, CampaignSuccessor>();
+    if (ids.length === 0) return out;
+    const rows = await this.db
+      .selectFrom('campaigns as c')
+      .leftJoin('campaign_translations as t', (join) =>
+        join.onRef('t.campaign_id', '=', 'c.id').on('t.status', '=', 'published'),
+      )
+      .select(['c.id', 'c.slug', 'c.status', 'c.source_locale', 't.locale', 't.headline'])
+      .where('c.id', 'in', ids)
+      .execute();
+    for (const r of rows) {
+      const id = Number(r.id);
+      let s = out.get(id);
+      if (!s) {
+        s = {
+          slug: r.slug,
+          status: r.status as CampaignStatus,
+          sourceLocale: r.source_locale,
+          headlines: [],
+        };
+        out.set(id, s);
+      }
+      if (r.locale !== null && r.headline !== null)
+        s.headlines.push({ locale: r.locale, headline: r.headline });
+    }
+    return out;
   }
 }

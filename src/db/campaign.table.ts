@@ -21,6 +21,8 @@ export interface CampaignsTable {
   /** JSON OfficeHours, evaluated in each target's time zone; null means any time. */
   office_hours: string | null;
   digest_interval_minutes: Generated<number>;
+  /** The follow-up campaign a closed one points to ("This campaign continues: …"). */
+  superseded_by: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -34,6 +36,10 @@ export interface CampaignTranslationsTable {
   background_md: string;
   default_message: string;
   target_subject: string;
+  /** The line letters to targets open with ("Dear Minister,"); empty for none. */
+  target_salutation: Generated<string>;
+  /** The campaign photo described for people who cannot see it; empty when there is no photo. */
+  photo_alt: Generated<string>;
   outcome_md: string | null;
   /** The source translation's revision this one was made from ("source changed" flags). */
   source_revision: Generated<number>;
@@ -71,4 +77,24 @@ export interface TargetsTable {
   /** The address this target had before an editor replaced a bounced one. */
   replaced_email: string | null;
   last_digest_at: number | null;
+}
+
+/** Slugs a campaign used before; their public URLs redirect (301) to the current one. */
+export interface CampaignSlugsTable {
+  slug: string;
+  campaign_id: number;
+  created_at: number;
+}
+
+/** Dated updates shown on the public page, each in one language. */
+export interface CampaignUpdatesTable {
+  id: Generated<number>;
+  campaign_id: number;
+  /** YYYY-MM-DD */
+  day: string;
+  locale: string;
+  body_md: string;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
 }

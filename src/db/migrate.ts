@@ -9,6 +9,8 @@ import { signing } from './migrations/0002-signing.js';
 import { delivery } from './migrations/0003-delivery.js';
 import { accounts } from './migrations/0004-accounts.js';
 import { lifecycle } from './migrations/0005-lifecycle.js';
+import { intake } from './migrations/0006-intake.js';
+import { campaignEditor } from './migrations/0007-campaign-editor.js';
 
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -17,6 +19,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0003-delivery': delivery(dialect),
     '0004-accounts': accounts(dialect),
     '0005-lifecycle': lifecycle(dialect),
+    '0006-intake': intake(dialect),
+    '0007-campaign-editor': campaignEditor(dialect),
   };
 }
 

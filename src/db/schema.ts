@@ -1,11 +1,18 @@
 // The database as Kysely sees it: one entry per table, row types from the *.table.ts files.
 import type { AuditEventsTable } from './audit.table.js';
 import type {
+  CampaignSlugsTable,
   CampaignsTable,
   CampaignTranslationsTable,
+  CampaignUpdatesTable,
   PartnersTable,
   TargetsTable,
 } from './campaign.table.js';
+import type {
+  CampaignRequestsTable,
+  PartnershipTermsTable,
+  RequestEndorsementsTable,
+} from './intake.table.js';
 import type { JobsTable } from './job.table.js';
 import type { AlertsTable, DeliveryPacingTable, MailDomainsTable, MessagesTable } from './message.table.js';
 import type { SettingsTable } from './settings.table.js';
@@ -15,6 +22,8 @@ import type { AccountTokensTable, LoginAttemptsTable, SessionsTable, UsersTable 
 export interface Database {
   campaigns: CampaignsTable;
   campaign_translations: CampaignTranslationsTable;
+  campaign_slugs: CampaignSlugsTable;
+  campaign_updates: CampaignUpdatesTable;
   partners: PartnersTable;
   targets: TargetsTable;
   supporters: SupportersTable;
@@ -32,4 +41,7 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   audit_events: AuditEventsTable;
   settings: SettingsTable;
+  partnership_terms: PartnershipTermsTable;
+  campaign_requests: CampaignRequestsTable;
+  request_endorsements: RequestEndorsementsTable;
 }

@@ -9,7 +9,12 @@ import type { Config } from '../config/config.js';
 import { assetsDir } from '../config/paths.js';
 import type { Db } from '../db/database.js';
 import type { CampaignLifecycleStore, CampaignReader } from '../domain/campaign/campaign.ports.js';
+import type { PartnerStore, TargetStore } from '../domain/campaign/campaign-people.ports.js';
+import type { CampaignDraftStore } from '../domain/campaign/create-campaign.js';
+import type { CampaignEditorStore, OldSlugReader } from '../domain/campaign/edit-campaign.js';
 import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-status.js';
+import type { IntakeStore } from '../domain/intake/intake.ports.js';
+import type { TermsStore } from '../domain/intake/partnership-terms.js';
 import type { Clock } from '../domain/shared/clock.js';
 import type { ImageStore } from '../domain/shared/image.ports.js';
 import type {
@@ -20,9 +25,14 @@ import type {
 import { confirmationTokens } from '../security/confirmation-token.js';
 import { counterRoutes } from './api/counter.route.js';
 import { mailViewerRoutes } from './dev/mail.route.js';
+import { campaignEditRoutes } from './editor/campaign-edit.route.js';
+import { campaignPreviewRoutes } from './editor/campaign-preview.route.js';
 import { type DeliveryEditorDeps, deliveryEditorRoutes } from './editor/delivery.route.js';
 import { type AccountAdapters, editorDeps } from './editor/deps.js';
 import { editorRoutes } from './editor/editor-routes.js';
+import type { DashboardAdapters } from './editor/home.route.js';
+import { partnerEditorRoutes } from './editor/partners.route.js';
+import { targetEditorRoutes } from './editor/targets.route.js';
 import { registerErrorHandling } from './errors.js';
 import type { LiveCounters } from './live/live-counters.js';
 import { registerLocale } from './middleware/locale.js';
@@ -33,6 +43,7 @@ import type { PublicDeps } from './public/deps.js';
 import { healthRoutes } from './public/health.route.js';
 import { homeRoutes } from './public/home.route.js';
 import { privacyRoutes } from './public/privacy.route.js';
+import { requestRoutes } from './public/request.route.js';
 import { statusRoutes } from './public/status.route.js';
 import { thanksRoutes } from './public/thanks.route.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -52,6 +63,18 @@ export interface AppDeps {
   accounts: AccountAdapters;
   lifecycle: CampaignLifecycleStore;
   images: ImageStore;
+  /** Union campaign requests, the partnership terms, and the request form's own rate limiter. */
+  intake: { requests: IntakeStore; terms: TermsStore; rateLimiter: RateLimiter };
+  /** Creates draft campaigns (the New campaign form, approved requests). */
+  drafts: CampaignDraftStore;
+  /** The editor dashboard's reads and the review of held signatures. */
+  dashboard: DashboardAdapters;
+  /** Targets, union copy addresses and partners of campaigns (the editor's pages). */
+  people: { targets: TargetStore; partners: PartnerStore };
+  /** The campaign editor's writes (audited, dropping the public cache) and old slugs' redirects. */
+  campaignEditor: CampaignEditorStore & OldSlugReader;
+  /** Campaigns as stored, drafts included, uncached: for editors' previews. */
+  previewCampaigns: CampaignReader;
   /** pino options or false; tests pass false. */
   logger?: boolean | { level: string };
 }
@@ -130,10 +153,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   homeRoutes(app, publicDeps);
   // The router matches the static `archive` segment before the campaign routes' `:slug` parameter.
   archiveRoutes(app, publicDeps);
-  campaignRoutes(app, publicDeps);
+  campaignRoutes(app, publicDeps, deps.campaignEditor);
   thanksRoutes(app, publicDeps);
   confirmRoutes(app, publicDeps);
   privacyRoutes(app, publicDeps);
+  requestRoutes(app, {
+    site,
+    clock: deps.clock,
+    secret: config.APP_SECRET,
+    intake: deps.intake.requests,
+    terms: deps.intake.terms,
+    rateLimiter: deps.intake.rateLimiter,
+    images: deps.images,
+    maxUploadMb: config.UPLOAD_MAX_MB,
+  });
   statusRoutes(app, { site, secret: config.APP_SECRET, deliveryStatus: deps.deliveryStatus });
   counterRoutes(app, publicDeps);
   editorRoutes(
@@ -144,9 +177,44 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       secret: config.APP_SECRET,
       baseUrl: config.BASE_URL,
     }),
-    { campaigns: { site, clock: deps.clock, campaigns: deps.lifecycle } },
+    {
+      campaigns: { site, clock: deps.clock, campaigns: deps.lifecycle },
+      newCampaign: { site, clock: deps.clock, drafts: deps.drafts },
+      requests: {
+        site,
+        clock: deps.clock,
+        intake: deps.intake.requests,
+        drafts: deps.drafts,
+        audit: deps.accounts.audit,
+      },
+      terms: { site, clock: deps.clock, terms: deps.intake.terms },
+      dashboard: { site, clock: deps.clock, ...deps.dashboard },
+    },
   );
   deliveryEditorRoutes(app, { site, clock: deps.clock, delivery: deps.deliveryAdmin });
+  campaignEditRoutes(app, {
+    site,
+    clock: deps.clock,
+    campaigns: deps.campaignEditor,
+    images: deps.images,
+    uploadMaxMb: config.UPLOAD_MAX_MB,
+  });
+  campaignPreviewRoutes(app, { site, campaigns: deps.previewCampaigns });
+  targetEditorRoutes(app, {
+    site,
+    clock: deps.clock,
+    targets: deps.people.targets,
+    delivery: deps.deliveryAdmin,
+    secret: config.APP_SECRET,
+    mail: { siteName: config.SITE_NAME, from: config.MAIL_FROM },
+  });
+  partnerEditorRoutes(app, {
+    site,
+    clock: deps.clock,
+    partners: deps.people.partners,
+    images: deps.images,
+    maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024,
+  });
   if (config.captureMail && config.NODE_ENV !== 'production') {
     mailViewerRoutes(app, { dir: config.MAIL_CAPTURE_DIR, site });
   }

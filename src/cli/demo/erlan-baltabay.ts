@@ -44,6 +44,7 @@ export function erlanBaltabay(now: number): NewCampaign {
         backgroundMd: backgroundEn,
         defaultMessage: messageEn,
         targetSubject: 'Free Erlan Baltabay',
+        targetSalutation: 'Dear Sir or Madam,',
         outcomeMd: null,
       },
       {
@@ -54,6 +55,7 @@ export function erlanBaltabay(now: number): NewCampaign {
         backgroundMd: backgroundTl,
         defaultMessage: messageTl,
         targetSubject: 'Palayain si Erlan Baltabay',
+        targetSalutation: 'Mahal na Ginoo o Ginang,',
         outcomeMd: null,
       },
     ],
@@ -118,4 +120,23 @@ export function erlanBaltabay(now: number): NewCampaign {
       },
     ],
   };
+}
+
+/** The dated update on the demo page, in both of its languages (two days before the demo starts). */
+export function erlanBaltabayUpdates(now: number): { day: string; locale: string; bodyMd: string }[] {
+  const day = new Date(now - 2 * 86_400_000).toISOString().slice(0, 10);
+  return [
+    {
+      day,
+      locale: 'en',
+      bodyMd:
+        "Erlan Baltabay's appeal was rejected by the regional court. His union is taking the case to the ILO Committee on Freedom of Association: **every message to the authorities counts now.**",
+    },
+    {
+      day,
+      locale: 'tl',
+      bodyMd:
+        'Tinanggihan ng panrehiyong hukuman ang apela ni Erlan Baltabay. Dadalhin ng kanyang unyon ang kaso sa ILO Committee on Freedom of Association: **mahalaga ngayon ang bawat mensahe sa mga awtoridad.**',
+    },
+  ];
 }

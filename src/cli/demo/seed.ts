@@ -1,8 +1,10 @@
-// Puts the demo campaigns into a database once; running it again changes nothing. Used by `outcry demo`,
-// the journeys in e2e/ and route tests that want the real seeded texts.
+// Puts the demo campaigns, the partnership terms and one waiting union request into a database once;
+// running it again changes nothing. Used by `outcry demo`, the journeys in e2e/ and route tests that want
+// the real seeded texts.
 import { CampaignRepository } from '../../db/campaign.repository.js';
 import type { Db } from '../../db/database.js';
-import { erlanBaltabay } from './erlan-baltabay.js';
+import { seedIntake } from './campaign-request.js';
+import { erlanBaltabay, erlanBaltabayUpdates } from './erlan-baltabay.js';
 import { belarusNotExtremism, zhanaozen } from './other-campaigns.js';
 
 export const demoCampaignSlug = 'kazakhstan-free-erlan-baltabay';
@@ -12,8 +14,26 @@ export async function seedDemo(db: Db, now: number): Promise<{ created: string[]
   const created: string[] = [];
   for (const campaign of [zhanaozen(now), belarusNotExtremism(now), erlanBaltabay(now)]) {
     if (await campaigns.findBySlug(campaign.slug)) continue;
-    await campaigns.create(campaign, now);
+    const id = await campaigns.create(campaign, now);
     created.push(campaign.slug);
+    // Seed data, like the campaigns themselves: nobody acted, so no audit entry.
+    if (campaign.slug === demoCampaignSlug) {
+      await db.kysely
+        .insertInto('campaign_updates')
+        .values(
+          erlanBaltabayUpdates(now).map((u) => ({
+            campaign_id: id,
+            day: u.day,
+            locale: u.locale,
+            body_md: u.bodyMd,
+            created_by: null,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .execute();
+    }
   }
+  await seedIntake(db, now);
   return { created };
 }

@@ -28,7 +28,28 @@ export interface CampaignTexts {
   backgroundMd: string;
   defaultMessage: string;
   targetSubject: string;
+  /** The line a letter to a target opens with ("Dear Minister,"); empty or absent for none. */
+  targetSalutation?: string;
+  /** The photo described for people who cannot see it. */
+  photoAlt?: string;
   outcomeMd: string | null;
+}
+
+/** A dated update shown on the public page ("12 March: the appeal was rejected"), in one language. */
+export interface CampaignUpdate {
+  id: number;
+  /** YYYY-MM-DD */
+  day: string;
+  locale: string;
+  bodyMd: string;
+}
+
+/** The follow-up campaign a closed one points to, with its published headlines. */
+export interface CampaignSuccessor {
+  slug: string;
+  status: CampaignStatus;
+  sourceLocale: string;
+  headlines: { locale: string; headline: string }[];
 }
 
 export interface Partner {
@@ -65,6 +86,9 @@ export interface CampaignWithContent extends Campaign {
   translations: CampaignTexts[];
   partners: Partner[];
   targets: Target[];
+  /** Every language's updates, newest first (see updatesFor). */
+  updates?: CampaignUpdate[];
+  successor?: CampaignSuccessor | null;
 }
 
 export const isPublic = (c: Pick<Campaign, 'status'>): boolean =>
@@ -97,4 +121,33 @@ export function publishedLocales(
     .sort((a, b) =>
       a === campaign.sourceLocale ? -1 : b === campaign.sourceLocale ? 1 : a.localeCompare(b),
     );
+}
+
+/**
+ * The updates a page in `locale` shows, newest first: those written in its language; when there are none,
+ * those in the source language (news in another language beats no news).
+ */
+export function updatesFor(
+  campaign: Pick<CampaignWithContent, 'updates' | 'sourceLocale'>,
+  locale: string,
+): CampaignUpdate[] {
+  const all = [...(campaign.updates ?? [])].sort((a, b) =>
+    a.day === b.day ? b.id - a.id : a.day < b.day ? 1 : -1,
+  );
+  const own = all.filter((u) => u.locale === locale);
+  return own.length > 0 ? own : all.filter((u) => u.locale === campaign.sourceLocale);
+}
+
+/** The successor's headline for a page in `locale`, chosen like the page's own texts; undefined if unpublished. */
+export function successorHeadline(
+  successor: CampaignSuccessor,
+  locale: string,
+): { headline: string; locale: string } | undefined {
+  const h = successor.headlines;
+  return (
+    h.find((x) => x.locale === locale) ??
+    h.find((x) => x.locale.split('-')[0] === locale.split('-')[0]) ??
+    h.find((x) => x.locale === successor.sourceLocale) ??
+    h[0]
+  );
 }

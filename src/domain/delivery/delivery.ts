@@ -85,6 +85,15 @@ export function addressDomain(address: string): string {
 }
 
 /**
+ * The sender of every letter of a campaign: MAIL_FROM's mailbox with the campaign as a `+tag`, on its
+ * domain (`campaigns+free-erlan@outcry.example.org`). Real letters and editors' test messages alike.
+ */
+export function campaignSender(mailFrom: string, slug: string): string {
+  const at = mailFrom.lastIndexOf('@');
+  return `${mailFrom.slice(0, at)}+${slug.slice(0, 40)}@${addressDomain(mailFrom)}`;
+}
+
+/**
  * The texts a target's letter is written from: the target's language when the campaign has a published
  * translation in it, otherwise the supporter's (the letter then needs no second language).
  */
@@ -96,6 +105,19 @@ export function letterTexts(
   const forTarget = targetLocale ? chooseTexts(campaign, targetLocale) : undefined;
   if (forTarget && !forTarget.isFallback) return forTarget.texts;
   return chooseTexts(campaign, supporterLocale)?.texts;
+}
+
+/**
+ * The line a letter opens with: the salutation of the letter's texts ("Dear Minister,"), unless there is
+ * none or the supporter's own words already open with it (a letter never greets its reader twice).
+ */
+export function letterSalutation(texts: CampaignTexts, message: string): string | undefined {
+  const salutation = texts.targetSalutation?.trim();
+  if (!salutation) return undefined;
+  const fold = (s: string) => s.normalize('NFC').toLowerCase();
+  // "Dear Minister," and "Dear Minister" (no comma) count as the same opening.
+  const opening = fold(salutation).replace(/[\s\p{P}]+$/u, '');
+  return fold(message.trimStart()).startsWith(opening) ? undefined : salutation;
 }
 
 /** Same language, ignoring region (`pt-BR` and `pt` need no translation for each other). */

@@ -52,6 +52,8 @@ const done = {
   extended: 'lifecycle.done.extended',
   closed: 'lifecycle.done.closed',
   reopened: 'lifecycle.done.reopened',
+  created: 'newCampaign.done',
+  approved: 'intake.done.approved',
 } as const satisfies Record<string, MessageKey>;
 
 const dateErrors = {
@@ -141,6 +143,7 @@ export function campaignEditorRoutes(app: FastifyInstance, deps: CampaignEditorD
         user={req.account!.user}
         csrf={req.csrfToken}
         campaigns={await deps.campaigns.list()}
+        canCreate={can(req.account!.user.role, 'campaigns:edit')}
       />,
     ),
   );

@@ -7,9 +7,13 @@ import { auditRoutes } from './audit.route.js';
 import { type CampaignEditorDeps, campaignEditorRoutes } from './campaigns.route.js';
 import type { EditorDeps } from './deps.js';
 import { type EditorRoute, installEditorGuard } from './guard.js';
-import { homeRoutes } from './home.route.js';
+import { heldRoutes } from './held.route.js';
+import { type DashboardFeature, homeRoutes } from './home.route.js';
 import { invitationRoutes } from './invitation.route.js';
 import { loginRoutes } from './login.route.js';
+import { type NewCampaignDeps, newCampaignRoutes } from './new-campaign.route.js';
+import { type RequestsEditorDeps, requestsEditorRoutes } from './requests.route.js';
+import { type TermsEditorDeps, termsEditorRoutes } from './terms.route.js';
 import { usersRoutes } from './users.route.js';
 
 declare module 'fastify' {
@@ -22,15 +26,25 @@ declare module 'fastify' {
 export function editorRoutes(
   app: FastifyInstance,
   deps: EditorDeps,
-  features: { campaigns: CampaignEditorDeps },
+  features: {
+    campaigns: CampaignEditorDeps;
+    dashboard: DashboardFeature;
+    newCampaign: NewCampaignDeps;
+    requests: RequestsEditorDeps;
+    terms: TermsEditorDeps;
+  },
 ): void {
   const table = installEditorGuard(app, deps);
   app.decorate('editorRoutes', table);
-  homeRoutes(app, deps);
+  homeRoutes(app, features.dashboard);
   loginRoutes(app, deps);
   invitationRoutes(app, deps);
   accountRoutes(app, deps);
   usersRoutes(app, deps);
   auditRoutes(app, deps);
+  newCampaignRoutes(app, features.newCampaign);
   campaignEditorRoutes(app, features.campaigns);
+  requestsEditorRoutes(app, features.requests);
+  termsEditorRoutes(app, features.terms);
+  heldRoutes(app, features.dashboard);
 }

@@ -119,7 +119,16 @@ export class CampaignPageCache {
           const goal = goalOf(input.view.campaign);
           template.counter = {
             total,
-            html: Buffer.from(renderToString(<CounterTotal tr={input.tr} total={total} goal={goal} />)),
+            html: Buffer.from(
+              renderToString(
+                <CounterTotal
+                  tr={input.tr}
+                  total={total}
+                  goal={goal}
+                  closed={input.view.campaign.status === 'closed'}
+                />,
+              ),
+            ),
           };
         }
         return template.counter.html;

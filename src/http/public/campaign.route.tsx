@@ -2,6 +2,7 @@
 // Unprefixed links redirect to the visitor's language, keeping the query string (?src=mailing-en-2).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isPublic } from '../../domain/campaign/campaign.js';
+import type { OldSlugReader } from '../../domain/campaign/edit-campaign.js';
 import type { CampaignView } from '../../domain/campaign/view-campaign.js';
 import { viewCampaign } from '../../domain/campaign/view-campaign.js';
 import { countryForLocale } from '../../domain/signature/countries.js';
@@ -25,7 +26,12 @@ function sourceFrom(req: FastifyRequest): string {
   return typeof src === 'string' && /^[A-Za-z0-9._:-]{1,100}$/.test(src) ? src : '';
 }
 
-export function campaignRoutes(app: FastifyInstance, deps: PublicDeps): void {
+export function campaignRoutes(
+  app: FastifyInstance,
+  deps: PublicDeps,
+  /** Slugs campaigns had before: their pages answer 301 to the current address (campaign editor). */
+  oldSlugs?: OldSlugReader,
+): void {
   const render = (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -53,7 +59,15 @@ export function campaignRoutes(app: FastifyInstance, deps: PublicDeps): void {
     const { slug } = req.params as { slug: string };
     if (!req.localeValid || !slugPattern.test(slug)) return void sendError(req, reply, deps.site, 404);
     const result = await viewCampaign(deps, { slug, locale: req.contentLocale });
-    if (result.status === 'not_found') return void sendError(req, reply, deps.site, 404);
+    if (result.status === 'not_found') {
+      const current = await oldSlugs?.currentSlug(slug);
+      const moved = current ? await deps.campaigns.findBySlug(current) : undefined;
+      if (moved && isPublic(moved)) {
+        const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+        return void reply.redirect(`/${req.contentLocale}/campaigns/${moved.slug}${query}`, 301);
+      }
+      return void sendError(req, reply, deps.site, 404);
+    }
     return result.view;
   };
 
@@ -103,6 +117,11 @@ export function campaignRoutes(app: FastifyInstance, deps: PublicDeps): void {
     // Only the campaign is needed to sign; the whole page view (with totals) only to show errors. Under
     // load, totals change with every commit, and reading them would queue behind the writes.
     const campaign = await deps.campaigns.findBySlug(slug);
+    if (!campaign) {
+      // A page opened before its campaign moved still signs: 307 keeps the method and the body.
+      const current = await oldSlugs?.currentSlug(slug);
+      if (current) return reply.redirect(`/${req.contentLocale}/campaigns/${current}/sign`, 307);
+    }
     if (!campaign || !isPublic(campaign)) return sendError(req, reply, deps.site, 404);
     const view = async () => {
       const result = await viewCampaign(deps, { slug, locale: req.contentLocale });

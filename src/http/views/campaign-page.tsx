@@ -1,5 +1,7 @@
 // The campaign as a supporter reads it: headline, partners, background, live total, where the message
 // goes, and the message itself. Closed campaigns keep all of it, with the banner and the outcome.
+import type { ComponentChildren } from 'preact';
+import { isPublic, successorHeadline, updatesFor } from '../../domain/campaign/campaign.js';
 import type { CampaignView } from '../../domain/campaign/view-campaign.js';
 import { directionOf, nativeName } from '../../i18n/locales.js';
 import type { Translator } from '../../i18n/translator.js';
@@ -21,15 +23,18 @@ export function CounterTotal({
   tr,
   total,
   goal,
+  closed = false,
 }: {
   tr: Translator;
   total: number;
   goal: number | undefined;
+  /** A closed campaign's total is a record, not an invitation. */
+  closed?: boolean;
 }) {
   return (
     <>
       <p class="counter__total" aria-live="polite">
-        {tr.t('campaign.supporters', { count: total })}
+        {tr.t(closed ? 'campaign.supporters.closed' : 'campaign.supporters', { count: total })}
       </p>
       {goal && (
         <progress class="counter__bar" max={goal} value={Math.min(total, goal)}>
@@ -38,6 +43,13 @@ export function CounterTotal({
       )}
     </>
   );
+}
+
+/** Editors' preview of a page (drafts included): bannered, not indexed, the form switched off. */
+export interface PagePreview {
+  banner: ComponentChildren;
+  /** Where the language links go (the other languages' previews). */
+  localeHref(locale: string): string;
 }
 
 /** The campaign's goal when it has one (a bar is drawn only then). */
@@ -51,6 +63,7 @@ export function CampaignPage({
   requestedLocale,
   form,
   counter,
+  preview,
 }: {
   tr: Translator;
   site: SiteInfo;
@@ -60,6 +73,7 @@ export function CampaignPage({
   form?: Omit<SignFormProps, 'tr'>;
   /** Stands in for the total (the page cache renders a marker here and splices each request's total in). */
   counter?: string;
+  preview?: PagePreview;
 }) {
   const { campaign, texts, isFallback, locales, total } = view;
   const t = tr.t;
@@ -69,7 +83,15 @@ export function CampaignPage({
   const targets = campaign.targets.filter((x) => x.kind === 'target');
   const closed = campaign.status === 'closed';
   const goal = goalOf(campaign);
+  const updates = updatesFor(campaign, texts.locale);
+  const source = campaign.translations.find((x) => x.locale === campaign.sourceLocale);
+  const photoAlt = texts.photoAlt || source?.photoAlt || '';
+  const next =
+    closed && campaign.successor && isPublic(campaign.successor)
+      ? successorHeadline(campaign.successor, requestedLocale)
+      : undefined;
   const head = [
+    ...(preview ? [<meta key="r" name="robots" content="noindex" />] : []),
     <link key="c" rel="canonical" href={url} />,
     <meta key="d" name="description" content={description} />,
     <meta key="ot" property="og:type" content="article" />,
@@ -92,13 +114,26 @@ export function CampaignPage({
       title={texts.headline}
       path={path}
       head={head}
-      scripts={['/assets/campaign.js']}
+      scripts={preview ? [] : ['/assets/campaign.js']}
     >
+      {preview && (
+        <div class="banner banner--closed" role="status">
+          {preview.banner}
+        </div>
+      )}
       {closed && (
         <div class="banner banner--closed" role="status">
           <strong>{t('campaign.closed')}</strong>{' '}
           <a href={`/${tr.locale}/`}>{t('campaign.closed.seeLive')}</a>
         </div>
+      )}
+      {next && campaign.successor && (
+        <p class="notice notice--important">
+          {t('campaign.continues')}{' '}
+          <a href={`/${tr.locale}/campaigns/${campaign.successor.slug}`} lang={next.locale} dir="auto">
+            {next.headline}
+          </a>
+        </p>
       )}
       {isFallback && (
         <p class="notice">
@@ -112,7 +147,13 @@ export function CampaignPage({
         <h1>{texts.headline}</h1>
         <PartnerLine tr={tr} partners={campaign.partners} />
         {campaign.photoPath && (
-          <img class="campaign-photo" src={campaign.photoPath} alt="" loading="lazy" decoding="async" />
+          <img
+            class="campaign-photo"
+            src={campaign.photoPath}
+            alt={photoAlt}
+            loading="lazy"
+            decoding="async"
+          />
         )}
         <div
           class="counter"
@@ -120,11 +161,31 @@ export function CampaignPage({
           dir={tr.dir}
           data-events={`/api/campaigns/${campaign.slug}/events?locale=${tr.locale}`}
         >
-          {counter ?? <CounterTotal tr={tr} total={total} goal={goal} />}
+          {counter ?? <CounterTotal tr={tr} total={total} goal={goal} closed={closed} />}
         </div>
         {closed && texts.outcomeMd && (
           <section class="outcome">
             <div dangerouslySetInnerHTML={{ __html: renderMarkdown(texts.outcomeMd) }} />
+          </section>
+        )}
+        {updates.length > 0 && (
+          <section
+            class="updates notice banner"
+            aria-labelledby="updates"
+            lang={updates[0]!.locale}
+            dir={directionOf(updates[0]!.locale)}
+          >
+            <h2 id="updates" lang={tr.locale} dir={tr.dir}>
+              {t('campaign.updates.heading')}
+            </h2>
+            {updates.map((u) => (
+              <article key={u.id} class="update">
+                <h3 class="dates" lang={tr.locale} dir={tr.dir}>
+                  <time dateTime={u.day}>{tr.date(Date.parse(`${u.day}T00:00:00Z`))}</time>
+                </h3>
+                <div dangerouslySetInnerHTML={{ __html: renderMarkdown(u.bodyMd) }} />
+              </article>
+            ))}
           </section>
         )}
         <div class="background" dangerouslySetInnerHTML={{ __html: renderMarkdown(texts.backgroundMd) }} />
@@ -137,7 +198,7 @@ export function CampaignPage({
         )}
         {targets.length > 0 && (
           <section class="targets" lang={tr.locale} dir={tr.dir}>
-            <h2>{t('campaign.targets.heading')}</h2>
+            <h2>{t(closed ? 'campaign.targets.heading.closed' : 'campaign.targets.heading')}</h2>
             <ul>
               {targets.map((x) => (
                 <li key={x.id}>
@@ -165,7 +226,14 @@ export function CampaignPage({
           </>
         ) : (
           <div lang={tr.locale} dir={tr.dir}>
-            <SignForm tr={tr} {...form} />
+            {preview ? (
+              // A disabled fieldset switches off every control of the form inside it.
+              <fieldset class="preview-form" disabled>
+                <SignForm tr={tr} {...form} />
+              </fieldset>
+            ) : (
+              <SignForm tr={tr} {...form} />
+            )}
           </div>
         )}
       </article>
@@ -176,7 +244,7 @@ export function CampaignPage({
             {locales.map((l) => (
               <li key={l}>
                 <a
-                  href={`/${l}${path}`}
+                  href={preview ? preview.localeHref(l) : `/${l}${path}`}
                   lang={l}
                   hrefLang={l}
                   aria-current={l === texts.locale ? 'true' : undefined}

@@ -72,6 +72,9 @@ export function Layout({ tr, site, title, path = '/', head, scripts = [], childr
         <footer class="site-footer">
           <div class="wrap">
             <p>{t('layout.footer.about', { siteName: site.name })}</p>
+            <p>
+              <a href={`/${tr.locale}/request`}>{t('layout.footer.request')}</a>
+            </p>
           </div>
         </footer>
       </body>

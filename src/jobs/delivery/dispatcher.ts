@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import type { CampaignWithContent } from '../../domain/campaign/campaign.js';
 import {
   addressDomain,
+  campaignSender,
   type DeliveryPolicy,
   defaultDeliveryPolicy,
   letterTexts,
@@ -66,7 +67,6 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   const logger = opts.logger ?? silent;
   const workerId = opts.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const mailDomain = addressDomain(opts.site.mailFrom);
-  const senderLocal = opts.site.mailFrom.slice(0, opts.site.mailFrom.lastIndexOf('@'));
 
   /** Claimed, not yet started, per destination domain. */
   const waiting = new Map<string, ClaimedMessage[]>();
@@ -115,7 +115,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
         ? opts.site.name
         : tr.t('letter.fromName', { name: first.name, site: opts.site.name });
     return {
-      from: { name: fromName, address: `${senderLocal}+${m.campaignSlug.slice(0, 40)}@${mailDomain}` },
+      from: { name: fromName, address: campaignSender(opts.site.mailFrom, m.campaignSlug) },
       to: [{ name: m.target.name, address: m.target.email }],
       ...(m.kind === 'signature' && m.supporterEmail
         ? { replyTo: { name: first.name, address: m.supporterEmail } }

@@ -1,8 +1,9 @@
 // The letter a target receives for one signature. Written in the target's language when the campaign has
-// it, with the supporter's own words beneath in theirs (a bilingual letter); the supporter's name, union
-// and country at the foot. Plain text in short paragraphs: receiving servers distrust long or HTML mail.
+// it, with the supporter's own words beneath in theirs (a bilingual letter), the campaign's salutation on
+// top and the supporter's name, union and country at the foot. Plain text in short paragraphs: receiving
+// servers distrust long or HTML mail.
 import type { CampaignTexts } from '../../domain/campaign/campaign.js';
-import { sameLanguage } from '../../domain/delivery/delivery.js';
+import { letterSalutation, sameLanguage } from '../../domain/delivery/delivery.js';
 import type { Translator } from '../../i18n/translator.js';
 
 export interface LetterSignature {
@@ -76,9 +77,10 @@ export function targetLetter(input: {
       own,
     ].join('\n\n');
   }
+  const salutation = letterSalutation(texts, body);
   return {
     locale: texts.locale,
     subject: texts.targetSubject,
-    text: `${body}\n\n${signatureFoot(signature, texts.locale)}\n`,
+    text: `${salutation ? `${salutation}\n\n` : ''}${body}\n\n${signatureFoot(signature, texts.locale)}\n`,
   };
 }

@@ -3,6 +3,7 @@
 // domain/campaign/lifecycle.ts). Lists and stacked panels rather than tables, so a phone shows it whole.
 import { type ComponentChildren, Fragment } from 'preact';
 import type { User } from '../../../domain/account/account.js';
+import { can } from '../../../domain/account/permissions.js';
 import type { CampaignStatus } from '../../../domain/campaign/campaign.js';
 import {
   actionsFrom,
@@ -60,18 +61,28 @@ export function CampaignsPage({
   user,
   csrf,
   campaigns,
+  canCreate = false,
 }: {
   tr: Translator;
   site: SiteInfo;
   user: User;
   csrf: string;
   campaigns: LifecycleCampaign[];
+  /** Shows the New campaign button (campaigns:edit). */
+  canCreate?: boolean;
 }) {
   const t = tr.t;
   const title = t('lifecycle.list.title');
   return (
     <EditorLayout tr={tr} site={site} title={title} user={user} csrfToken={csrf} section="campaigns">
       <h1>{title}</h1>
+      {canCreate && (
+        <p>
+          <a class="button" href="/editor/campaigns/new">
+            {t('newCampaign.button')}
+          </a>
+        </p>
+      )}
       {campaigns.length === 0 && <p>{t('lifecycle.list.none')}</p>}
       {listOrder.map((status) => {
         const group = campaigns.filter((c) => c.status === status);
@@ -369,6 +380,16 @@ export function CampaignPage(p: CampaignPageProps) {
         )}
       </dl>
       <ul class="editor-links">
+        <li>
+          <a href={`/editor/campaigns/${c.slug}/edit`}>{t('lifecycle.link.edit')}</a>
+        </li>
+        {c.headline !== null && (
+          <li>
+            <a href={`/editor/campaigns/${c.slug}/preview/${c.sourceLocale}`}>
+              {t('lifecycle.link.preview')}
+            </a>
+          </li>
+        )}
         {isPublic && (
           <li>
             <a href={`/campaigns/${c.slug}`}>{t('lifecycle.link.public')}</a>
@@ -376,6 +397,17 @@ export function CampaignPage(p: CampaignPageProps) {
         )}
         <li>
           <a href={`/editor/campaigns/${c.slug}/delivery`}>{t('lifecycle.link.delivery')}</a>
+        </li>
+        {can(p.user.role, 'campaigns:edit') && (
+          <li>
+            <a href={`/editor/campaigns/${c.slug}/held`}>{t('held.link')}</a>
+          </li>
+        )}
+        <li>
+          <a href={`/editor/campaigns/${c.slug}/targets`}>{t('targets.link.fromCampaign')}</a>
+        </li>
+        <li>
+          <a href={`/editor/campaigns/${c.slug}/partners`}>{t('partners.link.fromCampaign')}</a>
         </li>
       </ul>
       {p.canPublish ? <Actions p={p} /> : <p class="help">{t('lifecycle.readOnly')}</p>}

@@ -42,6 +42,37 @@ const actionKeys: Record<string, MessageKey> = {
   'target.address_replaced': 'editor.audit.action.targetAddressReplaced',
   'target.unknown_resent': 'editor.audit.action.targetUnknownResent',
   'mail_domain.resumed': 'editor.audit.action.mailDomainResumed',
+  'campaign.texts_edited': 'editor.audit.action.campaignTextsEdited',
+  'campaign.settings_changed': 'editor.audit.action.campaignSettingsChanged',
+  'campaign.photo_changed': 'editor.audit.action.campaignPhotoChanged',
+  'campaign.photo_removed': 'editor.audit.action.campaignPhotoRemoved',
+  'campaign.update_posted': 'editor.audit.action.campaignUpdatePosted',
+  'campaign.update_edited': 'editor.audit.action.campaignUpdateEdited',
+  'campaign.update_deleted': 'editor.audit.action.campaignUpdateDeleted',
+  'campaign.successor_set': 'editor.audit.action.campaignSuccessorSet',
+  'campaign.successor_cleared': 'editor.audit.action.campaignSuccessorCleared',
+  'target.added': 'editor.audit.action.targetAdded',
+  'target.copy_added': 'editor.audit.action.targetCopyAdded',
+  'target.changed': 'editor.audit.action.targetChanged',
+  'target.removed': 'editor.audit.action.targetRemoved',
+  'target.copy_removed': 'editor.audit.action.targetCopyRemoved',
+  'target.moved': 'editor.audit.action.targetMoved',
+  'targets.imported': 'editor.audit.action.targetsImported',
+  'target.test_message_sent': 'editor.audit.action.targetTestMessageSent',
+  'partner.added': 'editor.audit.action.partnerAdded',
+  'partner.changed': 'editor.audit.action.partnerChanged',
+  'partner.removed': 'editor.audit.action.partnerRemoved',
+  'partner.moved': 'editor.audit.action.partnerMoved',
+  'campaign.created': 'editor.audit.action.campaignCreated',
+  'campaign_request.received': 'editor.audit.action.requestReceived',
+  'campaign_request.approved': 'editor.audit.action.requestApproved',
+  'campaign_request.changes_requested': 'editor.audit.action.requestChangesRequested',
+  'campaign_request.declined': 'editor.audit.action.requestDeclined',
+  'campaign_request.endorsement_added': 'editor.audit.action.requestEndorsementAdded',
+  'campaign_request.endorsement_removed': 'editor.audit.action.requestEndorsementRemoved',
+  'partnership_terms.saved': 'editor.audit.action.termsSaved',
+  'signature.released': 'editor.audit.action.signatureReleased',
+  'signature.discarded': 'editor.audit.action.signatureDiscarded',
 };
 
 /** The action in words when we have them; otherwise its code (actions added by later features). */
@@ -52,6 +83,11 @@ export function actionLabel(tr: Translator, action: string): string {
 
 const entityKeys: Record<string, MessageKey> = {
   user: 'editor.audit.entity.user',
+  target: 'editor.audit.entity.target',
+  partner: 'editor.audit.entity.partner',
+  campaign_request: 'editor.audit.entity.campaignRequest',
+  partnership_terms: 'editor.audit.entity.partnershipTerms',
+  signature: 'editor.audit.entity.signature',
 };
 
 /** The kind of thing changed, in words when we have them; otherwise its code. */

@@ -1,0 +1,584 @@
+// Storage of the campaign editor: the campaign with its source-language text, language versions, updates,
+// follow-up and old slugs as the editor pages show it, and every change written with its audit entry in one
+// transaction. The texts form is saved under a lock on the campaign row and only while the stored values
+// still give the token the form was filled from, so two editors saving at once never overwrite each other
+// silently. After a commit `onChange` lets the public pages' cache drop the campaign (old and new slug).
+import type { Kysely } from 'kysely';
+import type {
+  CampaignStatus,
+  ConfirmationMode,
+  DeliveryMode,
+  TranslationStatus,
+} from '../domain/campaign/campaign.js';
+import {
+  type CampaignEditorStore,
+  type EditableCampaign,
+  type EditorActor,
+  editToken,
+  type OldSlugReader,
+  type PhotoChange,
+  type SettingsValues,
+  type SuccessorChoice,
+  type TextFields,
+  type TextsChange,
+  type TextsSaveOutcome,
+  type UpdateValues,
+} from '../domain/campaign/edit-campaign.js';
+import { parseOfficeHours } from '../domain/delivery/pacing.js';
+import { recordAudit } from './audit.repository.js';
+import type { Db } from './database.js';
+import type { Database } from './schema.js';
+
+type Executor = Kysely<Database>;
+
+/** Rolls a transaction back with the outcome to report. */
+class Refused extends Error {
+  constructor(readonly outcome: Exclude<TextsSaveOutcome, 'saved'>) {
+    super(outcome);
+  }
+}
+
+/** The keys whose values differ, from each side: audit entries record what changed, not whole texts. */
+function changed<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+  const b: Partial<T> = {};
+  const a: Partial<T> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return { before: b, after: a };
+}
+
+const textKeys: (keyof TextFields)[] = [
+  'headline',
+  'backgroundMd',
+  'defaultMessage',
+  'targetSubject',
+  'targetSalutation',
+];
+const pickTexts = (t: TextFields): TextFields =>
+  Object.fromEntries(textKeys.map((k) => [k, t[k]])) as unknown as TextFields;
+
+async function load(
+  db: Executor,
+  by: { slug: string } | { id: number },
+): Promise<EditableCampaign | undefined> {
+  const row = await db
+    .selectFrom('campaigns')
+    .selectAll()
+    .where((eb) => ('slug' in by ? eb('slug', '=', by.slug) : eb('id', '=', by.id)))
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const id = Number(row.id);
+  const [translations, updates, oldSlugs, successor] = await Promise.all([
+    db.selectFrom('campaign_translations').selectAll().where('campaign_id', '=', id).execute(),
+    db
+      .selectFrom('campaign_updates')
+      .select(['id', 'day', 'locale', 'body_md'])
+      .where('campaign_id', '=', id)
+      .orderBy('day', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
+    db
+      .selectFrom('campaign_slugs')
+      .select('slug')
+      .where('campaign_id', '=', id)
+      .orderBy('created_at')
+      .orderBy('slug')
+      .execute(),
+    row.superseded_by === null
+      ? Promise.resolve(undefined)
+      : db
+          .selectFrom('campaigns as c')
+          .leftJoin('campaign_translations as t', (join) =>
+            join.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale'),
+          )
+          .select(['c.id', 'c.slug', 'c.status', 't.headline'])
+          .where('c.id', '=', row.superseded_by)
+          .executeTakeFirst(),
+  ]);
+  const source = translations.find((t) => t.locale === row.source_locale);
+  return {
+    id,
+    slug: row.slug,
+    status: row.status as CampaignStatus,
+    sourceLocale: row.source_locale,
+    goal: row.goal,
+    moreInfoUrl: row.more_info_url,
+    photoPath: row.photo_path,
+    confirmationMode: row.confirmation_mode as ConfirmationMode,
+    deliveryMode: row.delivery_mode as DeliveryMode,
+    targetHourlyCap: Number(row.target_hourly_cap),
+    officeHours: parseOfficeHours(row.office_hours),
+    digestIntervalMinutes: Number(row.digest_interval_minutes),
+    startsAt: row.starts_at === null ? null : Number(row.starts_at),
+    endsAt: row.ends_at === null ? null : Number(row.ends_at),
+    source: source
+      ? {
+          headline: source.headline,
+          backgroundMd: source.background_md,
+          defaultMessage: source.default_message,
+          targetSubject: source.target_subject,
+          targetSalutation: source.target_salutation,
+          photoAlt: source.photo_alt,
+          status: source.status as TranslationStatus,
+          revision: Number(source.revision),
+        }
+      : null,
+    translations: translations
+      .map((t) => ({ locale: t.locale, status: t.status as TranslationStatus }))
+      .sort((a, b) =>
+        a.locale === row.source_locale
+          ? -1
+          : b.locale === row.source_locale
+            ? 1
+            : a.locale.localeCompare(b.locale),
+      ),
+    updates: updates.map((u) => ({ id: Number(u.id), day: u.day, locale: u.locale, bodyMd: u.body_md })),
+    successor: successor
+      ? {
+          id: Number(successor.id),
+          slug: successor.slug,
+          status: successor.status as CampaignStatus,
+          headline: successor.headline,
+        }
+      : null,
+    oldSlugs: oldSlugs.map((s) => s.slug),
+  };
+}
+
+export class CampaignEditorRepository implements CampaignEditorStore, OldSlugReader {
+  private readonly db: Kysely<Database>;
+
+  constructor(
+    db: Db,
+    private readonly onChange: (slugs: string[]) => void = () => {},
+  ) {
+    this.db = db.kysely;
+  }
+
+  find(slug: string): Promise<EditableCampaign | undefined> {
+    return load(this.db, { slug });
+  }
+
+  findById(id: number): Promise<EditableCampaign | undefined> {
+    return load(this.db, { id });
+  }
+
+  async slugOwner(slug: string): Promise<number | undefined> {
+    const current = await this.db
+      .selectFrom('campaigns')
+      .select('id')
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    if (current) return Number(current.id);
+    const old = await this.db
+      .selectFrom('campaign_slugs')
+      .select('campaign_id')
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    return old ? Number(old.campaign_id) : undefined;
+  }
+
+  async currentSlug(oldSlug: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('campaign_slugs as s')
+      .innerJoin('campaigns as c', 'c.id', 's.campaign_id')
+      .select('c.slug')
+      .where('s.slug', '=', oldSlug)
+      .executeTakeFirst();
+    return row?.slug;
+  }
+
+  async saveTexts(change: TextsChange): Promise<TextsSaveOutcome> {
+    const { before, after } = change;
+    const outcome = await this.db
+      .transaction()
+      .execute(async (trx) => {
+        // Lock the campaign row first: a second save of this campaign waits here, then reads what the first
+        // committed and finds its token stale.
+        const locked = await trx
+          .updateTable('campaigns')
+          .set({ updated_at: change.now })
+          .where('id', '=', change.campaignId)
+          .executeTakeFirst();
+        if (Number(locked.numUpdatedRows) !== 1) throw new Refused('stale');
+        const current = await load(trx, { id: change.campaignId });
+        if (!current || editToken(current) !== change.expectedToken) throw new Refused('stale');
+
+        if (after.slug !== current.slug) {
+          const taken = await trx
+            .selectFrom('campaigns')
+            .select('id')
+            .where('slug', '=', after.slug)
+            .executeTakeFirst();
+          const old = await trx
+            .selectFrom('campaign_slugs')
+            .select('campaign_id')
+            .where('slug', '=', after.slug)
+            .executeTakeFirst();
+          if (taken || (old && Number(old.campaign_id) !== change.campaignId))
+            throw new Refused('slug_taken');
+          // Back to a slug this campaign had before: it is current again, no longer an old one.
+          if (old) await trx.deleteFrom('campaign_slugs').where('slug', '=', after.slug).execute();
+          await trx
+            .insertInto('campaign_slugs')
+            .values({ slug: current.slug, campaign_id: change.campaignId, created_at: change.now })
+            .execute();
+        }
+        if (
+          after.sourceLocale !== current.sourceLocale &&
+          current.translations.some((t) => t.locale === after.sourceLocale)
+        ) {
+          throw new Refused('locale_taken');
+        }
+        await trx
+          .updateTable('campaigns')
+          .set({
+            slug: after.slug,
+            goal: after.goal,
+            more_info_url: after.moreInfoUrl,
+            source_locale: after.sourceLocale,
+          })
+          .where('id', '=', change.campaignId)
+          .execute();
+
+        const bump =
+          current.source !== null &&
+          Object.keys(changed(pickTexts(current.source), after.texts).after).length > 0;
+        const status: TranslationStatus =
+          current.source === null || change.publish ? 'published' : current.source.status;
+        const revision = current.source === null ? 1 : current.source.revision + (bump ? 1 : 0);
+        const texts = {
+          headline: after.texts.headline,
+          background_md: after.texts.backgroundMd,
+          default_message: after.texts.defaultMessage,
+          target_subject: after.texts.targetSubject,
+          target_salutation: after.texts.targetSalutation,
+          status,
+          revision,
+          updated_at: change.now,
+        };
+        if (current.source) {
+          // The source row moves with the source language: the text is the same, its language was mislabelled.
+          await trx
+            .updateTable('campaign_translations')
+            .set({ ...texts, locale: after.sourceLocale })
+            .where('campaign_id', '=', change.campaignId)
+            .where('locale', '=', current.sourceLocale)
+            .execute();
+        } else {
+          await trx
+            .insertInto('campaign_translations')
+            .values({
+              ...texts,
+              campaign_id: change.campaignId,
+              locale: after.sourceLocale,
+              created_at: change.now,
+            })
+            .execute();
+        }
+
+        const fields = changed(
+          {
+            slug: current.slug,
+            goal: current.goal,
+            moreInfoUrl: current.moreInfoUrl,
+            sourceLocale: current.sourceLocale,
+          },
+          {
+            slug: after.slug,
+            goal: after.goal,
+            moreInfoUrl: after.moreInfoUrl,
+            sourceLocale: after.sourceLocale,
+          },
+        );
+        const text = current.source
+          ? changed(
+              {
+                ...pickTexts(current.source),
+                status: current.source.status,
+                revision: current.source.revision,
+              },
+              { ...after.texts, status, revision },
+            )
+          : { before: {}, after: { ...after.texts, status, revision } };
+        await recordAudit(trx, {
+          actor: change.actor,
+          action: 'campaign.texts_edited',
+          entityType: 'campaign',
+          entityId: change.campaignId,
+          before: { ...fields.before, ...text.before },
+          after: { ...fields.after, ...text.after },
+          now: change.now,
+        });
+        return 'saved' as const;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof Refused) return error.outcome;
+        throw error;
+      });
+    if (outcome === 'saved') this.onChange([...new Set([before.slug, after.slug])]);
+    return outcome;
+  }
+
+  async saveSettings(change: {
+    campaignId: number;
+    before: SettingsValues;
+    after: SettingsValues;
+    actor: EditorActor;
+    now: number;
+  }): Promise<boolean> {
+    const a = change.after;
+    const slug = await this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('campaigns')
+        .set({
+          delivery_mode: a.deliveryMode,
+          confirmation_mode: a.confirmationMode,
+          target_hourly_cap: a.targetHourlyCap,
+          office_hours: a.officeHours === null ? null : JSON.stringify(a.officeHours),
+          digest_interval_minutes: a.digestIntervalMinutes,
+          starts_at: a.startsAt,
+          updated_at: change.now,
+        })
+        .where('id', '=', change.campaignId)
+        .returning('slug')
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const diff = changed(change.before, change.after);
+      await recordAudit(trx, {
+        actor: change.actor,
+        action: 'campaign.settings_changed',
+        entityType: 'campaign',
+        entityId: change.campaignId,
+        before: diff.before,
+        after: diff.after,
+        now: change.now,
+      });
+      return row.slug;
+    });
+    if (slug === undefined) return false;
+    this.onChange([slug]);
+    return true;
+  }
+
+  async savePhoto(change: PhotoChange): Promise<boolean> {
+    const slug = await this.db
+      .transaction()
+      .execute(async (trx) => {
+        const row = await trx
+          .updateTable('campaigns')
+          .set({ photo_path: change.after.photoPath, updated_at: change.now })
+          .where('id', '=', change.campaignId)
+          .returning(['slug', 'source_locale'])
+          .executeTakeFirst();
+        if (!row) return undefined;
+        const altChanged = change.before.photoAlt !== change.after.photoAlt;
+        const text = await trx
+          .updateTable('campaign_translations')
+          .set((eb) => ({
+            photo_alt: change.after.photoAlt,
+            // The alt text is translated like the rest: a new one is a source change.
+            revision: altChanged ? eb('revision', '+', 1) : eb.ref('revision'),
+            updated_at: change.now,
+          }))
+          .where('campaign_id', '=', change.campaignId)
+          .where('locale', '=', row.source_locale)
+          .executeTakeFirst();
+        if (Number(text.numUpdatedRows) !== 1 && change.action === 'campaign.photo_changed') {
+          throw new Refused('stale');
+        }
+        await recordAudit(trx, {
+          actor: change.actor,
+          action: change.action,
+          entityType: 'campaign',
+          entityId: change.campaignId,
+          before: change.before,
+          after: change.after,
+          now: change.now,
+        });
+        return row.slug;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof Refused) return undefined;
+        throw error;
+      });
+    if (slug === undefined) return false;
+    this.onChange([slug]);
+    return true;
+  }
+
+  private async slugOf(db: Executor, campaignId: number): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('campaigns')
+      .select('slug')
+      .where('id', '=', campaignId)
+      .executeTakeFirst();
+    return row?.slug;
+  }
+
+  async addUpdate(change: {
+    campaignId: number;
+    values: UpdateValues;
+    actor: EditorActor | null;
+    now: number;
+  }): Promise<number> {
+    const { id, slug } = await this.db.transaction().execute(async (trx) => {
+      const { id } = await trx
+        .insertInto('campaign_updates')
+        .values({
+          campaign_id: change.campaignId,
+          day: change.values.day,
+          locale: change.values.locale,
+          body_md: change.values.bodyMd,
+          created_by: change.actor?.id ?? null,
+          created_at: change.now,
+          updated_at: change.now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        actor: change.actor,
+        action: 'campaign.update_posted',
+        entityType: 'campaign',
+        entityId: change.campaignId,
+        after: { update: Number(id), ...change.values },
+        now: change.now,
+      });
+      return { id: Number(id), slug: await this.slugOf(trx, change.campaignId) };
+    });
+    if (slug) this.onChange([slug]);
+    return id;
+  }
+
+  private async existingUpdate(
+    db: Executor,
+    campaignId: number,
+    id: number,
+  ): Promise<UpdateValues | undefined> {
+    const row = await db
+      .selectFrom('campaign_updates')
+      .select(['day', 'locale', 'body_md'])
+      .where('id', '=', id)
+      .where('campaign_id', '=', campaignId)
+      .executeTakeFirst();
+    return row ? { day: row.day, locale: row.locale, bodyMd: row.body_md } : undefined;
+  }
+
+  async changeUpdate(change: {
+    campaignId: number;
+    id: number;
+    values: UpdateValues;
+    actor: EditorActor;
+    now: number;
+  }): Promise<boolean> {
+    const slug = await this.db.transaction().execute(async (trx) => {
+      const before = await this.existingUpdate(trx, change.campaignId, change.id);
+      if (!before) return undefined;
+      await trx
+        .updateTable('campaign_updates')
+        .set({
+          day: change.values.day,
+          locale: change.values.locale,
+          body_md: change.values.bodyMd,
+          updated_at: change.now,
+        })
+        .where('id', '=', change.id)
+        .execute();
+      const diff = changed(before, change.values);
+      await recordAudit(trx, {
+        actor: change.actor,
+        action: 'campaign.update_edited',
+        entityType: 'campaign',
+        entityId: change.campaignId,
+        before: { update: change.id, ...diff.before },
+        after: { update: change.id, ...diff.after },
+        now: change.now,
+      });
+      return this.slugOf(trx, change.campaignId);
+    });
+    if (slug === undefined) return false;
+    this.onChange([slug]);
+    return true;
+  }
+
+  async deleteUpdate(change: {
+    campaignId: number;
+    id: number;
+    actor: EditorActor;
+    now: number;
+  }): Promise<boolean> {
+    const slug = await this.db.transaction().execute(async (trx) => {
+      const before = await this.existingUpdate(trx, change.campaignId, change.id);
+      if (!before) return undefined;
+      await trx.deleteFrom('campaign_updates').where('id', '=', change.id).execute();
+      await recordAudit(trx, {
+        actor: change.actor,
+        action: 'campaign.update_deleted',
+        entityType: 'campaign',
+        entityId: change.campaignId,
+        before: { update: change.id, ...before },
+        now: change.now,
+      });
+      return this.slugOf(trx, change.campaignId);
+    });
+    if (slug === undefined) return false;
+    this.onChange([slug]);
+    return true;
+  }
+
+  async setSuccessor(change: {
+    campaignId: number;
+    before: number | null;
+    after: number | null;
+    actor: EditorActor;
+    now: number;
+  }): Promise<boolean> {
+    const slug = await this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('campaigns')
+        .set({ superseded_by: change.after, updated_at: change.now })
+        .where('id', '=', change.campaignId)
+        .returning('slug')
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const slugOf = async (id: number | null) =>
+        id === null ? null : ((await this.slugOf(trx, id)) ?? null);
+      await recordAudit(trx, {
+        actor: change.actor,
+        action: change.after === null ? 'campaign.successor_cleared' : 'campaign.successor_set',
+        entityType: 'campaign',
+        entityId: change.campaignId,
+        before: { supersededBy: await slugOf(change.before) },
+        after: { supersededBy: await slugOf(change.after) },
+        now: change.now,
+      });
+      return row.slug;
+    });
+    if (slug === undefined) return false;
+    this.onChange([slug]);
+    return true;
+  }
+
+  async successorChoices(campaignId: number): Promise<SuccessorChoice[]> {
+    const rows = await this.db
+      .selectFrom('campaigns as c')
+      .leftJoin('campaign_translations as t', (join) =>
+        join.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale'),
+      )
+      .select(['c.id', 'c.slug', 'c.status', 'c.superseded_by', 't.headline'])
+      .where('c.id', '!=', campaignId)
+      .orderBy('c.id', 'desc')
+      .execute();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      slug: r.slug,
+      status: r.status as CampaignStatus,
+      headline: r.headline,
+      supersededBy: r.superseded_by === null ? null : Number(r.superseded_by),
+    }));
+  }
+}

@@ -1,0 +1,176 @@
+// Storage of a campaign's partner organisations for the editor pages: the list in its order, and changes
+// written with their audit entry in one transaction; after each commit `onChange` lets the public pages'
+// cache drop the campaign ("In partnership with …" names them).
+import type { Kysely, Selectable } from 'kysely';
+import type {
+  Actor,
+  Direction,
+  EditorPartner,
+  PartnerStore,
+  PeopleCampaign,
+} from '../domain/campaign/campaign-people.ports.js';
+import type { PartnerFields } from '../domain/campaign/partner-fields.js';
+import { recordAudit } from './audit.repository.js';
+import type { PartnersTable } from './campaign.table.js';
+import type { Db } from './database.js';
+import { commitThenNotify, type OnChange, peopleCampaign, reorderRows, type Trx } from './people-writes.js';
+import type { Database } from './schema.js';
+
+function partnerFields(p: Selectable<PartnersTable>): PartnerFields {
+  return { name: p.name, url: p.url, description: p.description, logoPath: p.logo_path };
+}
+
+export class CampaignPartnersRepository implements PartnerStore {
+  private readonly db: Kysely<Database>;
+
+  constructor(
+    db: Db,
+    private readonly onChange: OnChange = () => {},
+  ) {
+    this.db = db.kysely;
+  }
+
+  campaign(slug: string): Promise<PeopleCampaign | undefined> {
+    return peopleCampaign(this.db, slug);
+  }
+
+  async partners(campaignId: number): Promise<EditorPartner[]> {
+    const rows = await this.db
+      .selectFrom('partners')
+      .selectAll()
+      .where('campaign_id', '=', campaignId)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+    return rows.map((p) => ({ id: p.id, position: p.position, ...partnerFields(p) }));
+  }
+
+  async addPartner(
+    campaignId: number,
+    fields: PartnerFields,
+    actor: Actor,
+    now: number,
+  ): Promise<{ id: number }> {
+    const added = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
+      const top = await trx
+        .selectFrom('partners')
+        .select((eb) => eb.fn.max('position').as('top'))
+        .where('campaign_id', '=', campaignId)
+        .executeTakeFirst();
+      const { id } = await trx
+        .insertInto('partners')
+        .values({
+          campaign_id: campaignId,
+          name: fields.name,
+          url: fields.url,
+          description: fields.description,
+          logo_path: fields.logoPath,
+          position: top?.top === null || top?.top === undefined ? 0 : Number(top.top) + 1,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        actor,
+        action: 'partner.added',
+        entityType: 'partner',
+        entityId: id,
+        after: { campaignId, ...fields },
+        now,
+      });
+      return { id };
+    });
+    return added!;
+  }
+
+  private partner(trx: Trx, campaignId: number, partnerId: number) {
+    return trx
+      .selectFrom('partners')
+      .selectAll()
+      .where('id', '=', partnerId)
+      .where('campaign_id', '=', campaignId)
+      .executeTakeFirst();
+  }
+
+  async updatePartner(
+    campaignId: number,
+    partnerId: number,
+    fields: PartnerFields,
+    actor: Actor,
+    now: number,
+  ): Promise<boolean> {
+    const done = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
+      const before = await this.partner(trx, campaignId, partnerId);
+      if (!before) return undefined;
+      const was = partnerFields(before);
+      if (JSON.stringify(was) === JSON.stringify(fields)) return true;
+      await trx
+        .updateTable('partners')
+        .set({
+          name: fields.name,
+          url: fields.url,
+          description: fields.description,
+          logo_path: fields.logoPath,
+        })
+        .where('id', '=', partnerId)
+        .execute();
+      await recordAudit(trx, {
+        actor,
+        action: 'partner.changed',
+        entityType: 'partner',
+        entityId: partnerId,
+        before: was,
+        after: fields,
+        now,
+      });
+      return true;
+    });
+    return done === true;
+  }
+
+  async removePartner(campaignId: number, partnerId: number, actor: Actor, now: number): Promise<boolean> {
+    const done = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
+      const before = await this.partner(trx, campaignId, partnerId);
+      if (!before) return undefined;
+      await trx.deleteFrom('partners').where('id', '=', partnerId).execute();
+      await recordAudit(trx, {
+        actor,
+        action: 'partner.removed',
+        entityType: 'partner',
+        entityId: partnerId,
+        before: { campaignId, ...partnerFields(before) },
+        now,
+      });
+      return true;
+    });
+    return done === true;
+  }
+
+  async movePartner(
+    campaignId: number,
+    partnerId: number,
+    direction: Direction,
+    actor: Actor,
+    now: number,
+  ): Promise<boolean> {
+    const done = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
+      const rows = await trx
+        .selectFrom('partners')
+        .select('id')
+        .where('campaign_id', '=', campaignId)
+        .orderBy('position')
+        .orderBy('id')
+        .execute();
+      if (!(await reorderRows(trx, 'partners', rows, partnerId, direction))) return undefined;
+      await recordAudit(trx, {
+        actor,
+        action: 'partner.moved',
+        entityType: 'partner',
+        entityId: partnerId,
+        after: { direction },
+        now,
+      });
+      return true;
+    });
+    return done === true;
+  }
+}

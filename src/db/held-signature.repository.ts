@@ -1,0 +1,310 @@
+// Held signatures in the database: the review list with the signals that explain a hold, and release and
+// discard, each in one transaction with its count deltas, audit entries and (for a release) exactly the
+// outbox rows signing writes — the shared helpers in signature-effects.ts — so a released signature is
+// indistinguishable from one that was never held. After a commit `onCountsChanged` updates live counters.
+import type { Kysely } from 'kysely';
+import type { Actor } from '../domain/account/account.js';
+import type { CampaignStatus, ConfirmationMode } from '../domain/campaign/campaign.js';
+import type {
+  HeldCampaign,
+  HeldSelection,
+  HeldSignature,
+  HeldSignatureStore,
+  ReleasePlan,
+} from '../domain/signature/review-held.js';
+import { type SignatureMailPayload, sendSignatureMailJob } from '../domain/signature/signature.js';
+import { recordAudit } from './audit.repository.js';
+import type { Db } from './database.js';
+import type { NewJob } from './job.repository.js';
+import type { Database } from './schema.js';
+import {
+  type CampaignDelivery,
+  CountDeltas,
+  campaignDelivery,
+  flushJobs,
+  releaseSignature,
+} from './signature-effects.js';
+
+type Trx = Kysely<Database>;
+const hourMs = 3_600_000;
+
+const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
+
+/** How many of the sorted times fall in (t - 1 h, t]. */
+function inHourBefore(sorted: number[], t: number): number {
+  const lower = (x: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return lower(t + 1) - lower(t - hourMs + 1);
+}
+
+function group(rows: { key: string; at: number }[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const r of rows) {
+    const list = out.get(r.key);
+    if (list) list.push(r.at);
+    else out.set(r.key, [r.at]);
+  }
+  for (const list of out.values()) list.sort((a, b) => a - b);
+  return out;
+}
+
+export class HeldSignatureRepository implements HeldSignatureStore {
+  private readonly db: Kysely<Database>;
+  constructor(
+    db: Db,
+    private readonly onCountsChanged?: (campaignIds: number[]) => void,
+  ) {
+    this.db = db.kysely;
+  }
+
+  async campaign(slug: string): Promise<HeldCampaign | undefined> {
+    const c = await this.db
+      .selectFrom('campaigns as c')
+      .leftJoin('campaign_translations as t', (j) =>
+        j.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale'),
+      )
+      .select(['c.id', 'c.slug', 'c.status', 'c.confirmation_mode', 't.headline'])
+      .where('c.slug', '=', slug)
+      .executeTakeFirst();
+    if (!c) return undefined;
+    const held = await this.db
+      .selectFrom('counts')
+      .select((eb) => eb.fn.sum<number | string>('n').as('n'))
+      .where('campaign_id', '=', c.id)
+      .where('status', '=', 'held')
+      .executeTakeFirst();
+    return {
+      id: c.id,
+      slug: c.slug,
+      headline: c.headline,
+      status: c.status as CampaignStatus,
+      confirmationMode: c.confirmation_mode as ConfirmationMode,
+      held: Number(held?.n ?? 0),
+    };
+  }
+
+  private selected(trx: Trx, campaignId: number, selection: HeldSelection) {
+    let q = trx
+      .selectFrom('signatures')
+      .select([
+        'id',
+        'supporter_id',
+        'locale',
+        'country',
+        'source',
+        'created_at',
+        'confirmation_sent_at',
+        'ip_hash',
+      ])
+      .where('campaign_id', '=', campaignId)
+      .where('status', '=', 'held');
+    q = 'ids' in selection ? q.where('id', 'in', selection.ids) : q.where('ip_hash', '=', selection.network);
+    return q.orderBy('id').execute();
+  }
+
+  async list(
+    campaignId: number,
+    query: { network?: string | undefined; offset: number; limit: number },
+  ): Promise<{ total: number; rows: HeldSignature[] }> {
+    const base = this.db
+      .selectFrom('signatures as s')
+      .where('s.campaign_id', '=', campaignId)
+      .where('s.status', '=', 'held')
+      .$if(query.network !== undefined, (q) => q.where('s.ip_hash', '=', query.network!));
+    const total = await base
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const page = await base
+      .innerJoin('supporters as p', 'p.id', 's.supporter_id')
+      .select([
+        's.id',
+        's.created_at',
+        's.name',
+        's.country',
+        's.union_name',
+        's.locale',
+        's.ip_hash',
+        'p.email_canonical',
+      ])
+      .orderBy('s.created_at', 'desc')
+      .orderBy('s.id', 'desc')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+    if (page.length === 0) return { total: Number(total.n), rows: [] };
+
+    // The signals: every signature to this campaign in the hour before the oldest on the page up to the
+    // newest, by network and by email domain (the same keys the rate limiter counts).
+    const times = page.map((r) => Number(r.created_at));
+    const around = await this.db
+      .selectFrom('signatures as s')
+      .innerJoin('supporters as p', 'p.id', 's.supporter_id')
+      .select(['s.ip_hash', 's.created_at', 'p.email_canonical'])
+      .where('s.campaign_id', '=', campaignId)
+      .where('s.created_at', '>', Math.min(...times) - hourMs)
+      .where('s.created_at', '<=', Math.max(...times))
+      .execute();
+    const byNetwork = group(
+      around.filter((a) => a.ip_hash !== null).map((a) => ({ key: a.ip_hash!, at: Number(a.created_at) })),
+    );
+    const byDomain = group(
+      around.map((a) => ({ key: domainOf(a.email_canonical), at: Number(a.created_at) })),
+    );
+    const networks = [...new Set(page.map((r) => r.ip_hash).filter((n): n is string => n !== null))];
+    const heldPerNetwork = networks.length
+      ? await this.db
+          .selectFrom('signatures')
+          .select(['ip_hash', (eb) => eb.fn.countAll<number | string>().as('n')])
+          .where('campaign_id', '=', campaignId)
+          .where('status', '=', 'held')
+          .where('ip_hash', 'in', networks)
+          .groupBy('ip_hash')
+          .execute()
+      : [];
+    const held = new Map(heldPerNetwork.map((h) => [h.ip_hash, Number(h.n)]));
+
+    return {
+      total: Number(total.n),
+      rows: page.map((r) => {
+        const at = Number(r.created_at);
+        const domain = domainOf(r.email_canonical);
+        return {
+          id: r.id,
+          createdAt: at,
+          name: r.name,
+          country: r.country,
+          union: r.union_name,
+          locale: r.locale,
+          emailDomain: domain,
+          network: r.ip_hash,
+          networkLastHour: r.ip_hash === null ? 0 : inHourBefore(byNetwork.get(r.ip_hash) ?? [], at),
+          domainLastHour: inHourBefore(byDomain.get(domain) ?? [], at),
+          networkHeld: r.ip_hash === null ? 0 : (held.get(r.ip_hash) ?? 0),
+        };
+      }),
+    };
+  }
+
+  async release(
+    campaignId: number,
+    selection: HeldSelection,
+    plan: (signature: { confirmationSentAt: number | null }) => ReleasePlan,
+    actor: Pick<Actor, 'id' | 'email'>,
+    now: number,
+  ): Promise<number> {
+    const counts = new CountDeltas();
+    const released = await this.db.transaction().execute(async (trx) => {
+      const rows = await this.selected(trx, campaignId, selection);
+      const jobs: NewJob[] = [];
+      const deliveries = new Map<number, CampaignDelivery>();
+      let n = 0;
+      for (const s of rows) {
+        const sentAt = s.confirmation_sent_at === null ? null : Number(s.confirmation_sent_at);
+        const next = plan({ confirmationSentAt: sentAt });
+        const confirmed = next.status === 'confirmed';
+        const fresh = next.status === 'pending' ? next.confirmation : null;
+        const updated = await trx
+          .updateTable('signatures')
+          .set({
+            status: next.status,
+            ...(confirmed ? { confirmed_at: now } : {}),
+            ...(fresh ? { confirm_token_hash: fresh.hash, confirmation_sent_at: now } : {}),
+          })
+          .where('id', '=', s.id)
+          .where('status', '=', 'held')
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) !== 1) continue;
+        n++;
+        const key = { campaignId, locale: s.locale, country: s.country ?? '', source: s.source ?? '' };
+        counts.add({ ...key, status: 'held' }, -1);
+        counts.add({ ...key, status: next.status }, 1);
+        if (confirmed) {
+          const delivery = await campaignDelivery(trx, deliveries, campaignId);
+          await releaseSignature(trx, { id: s.id, campaignId }, delivery, now, jobs);
+        } else if (fresh) {
+          const payload: SignatureMailPayload = { signatureId: s.id, mail: 'confirm', token: fresh.token };
+          jobs.push({ kind: sendSignatureMailJob, payload });
+        }
+        await recordAudit(trx, {
+          actor,
+          action: 'signature.released',
+          entityType: 'signature',
+          entityId: s.id,
+          before: { status: 'held', campaignId },
+          after: { status: next.status, confirmationMailed: confirmed || fresh !== null },
+          now,
+        });
+      }
+      await counts.write(trx);
+      await flushJobs(trx, jobs, now);
+      return n;
+    });
+    if (released > 0) this.onCountsChanged?.([campaignId]);
+    return released;
+  }
+
+  async discard(
+    campaignId: number,
+    selection: HeldSelection,
+    actor: Pick<Actor, 'id' | 'email'>,
+    now: number,
+  ): Promise<number> {
+    const counts = new CountDeltas();
+    const discarded = await this.db.transaction().execute(async (trx) => {
+      const rows = await this.selected(trx, campaignId, selection);
+      let n = 0;
+      for (const s of rows) {
+        const deleted = await trx
+          .deleteFrom('signatures')
+          .where('id', '=', s.id)
+          .where('status', '=', 'held')
+          .executeTakeFirst();
+        if (Number(deleted.numDeletedRows) !== 1) continue;
+        n++;
+        counts.add(
+          { campaignId, locale: s.locale, country: s.country ?? '', source: s.source ?? '', status: 'held' },
+          -1,
+        );
+        // The consent given with it goes too; so does the supporter when nothing else is theirs.
+        await trx
+          .deleteFrom('consents')
+          .where('supporter_id', '=', s.supporter_id)
+          .where('campaign_id', '=', campaignId)
+          .execute();
+        const other = await trx
+          .selectFrom('signatures')
+          .select('id')
+          .where('supporter_id', '=', s.supporter_id)
+          .limit(1)
+          .executeTakeFirst();
+        if (!other) await trx.deleteFrom('supporters').where('id', '=', s.supporter_id).execute();
+        await recordAudit(trx, {
+          actor,
+          action: 'signature.discarded',
+          entityType: 'signature',
+          entityId: s.id,
+          before: {
+            status: 'held',
+            campaignId,
+            locale: s.locale,
+            country: s.country,
+            createdAt: Number(s.created_at),
+          },
+          now,
+        });
+      }
+      await counts.write(trx);
+      return n;
+    });
+    if (discarded > 0) this.onCountsChanged?.([campaignId]);
+    return discarded;
+  }
+}

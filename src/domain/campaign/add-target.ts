@@ -1,0 +1,29 @@
+// An editor adds one target or union copy address to a campaign: the form's fields judged by the shared
+// rules, refused when the campaign already writes to that address (it would get every message twice).
+import type { TargetKind } from './campaign.js';
+import type { Actor, TargetStore } from './campaign-people.ports.js';
+import { type TargetErrors, type TargetInput, validateTarget } from './target-fields.js';
+
+export interface TargetDeps {
+  targets: TargetStore;
+  clock: { now(): number };
+}
+
+export type AddTargetResult =
+  | { status: 'ok'; id: number }
+  | { status: 'not_found' }
+  | { status: 'invalid'; errors: TargetErrors };
+
+export async function addTarget(
+  deps: TargetDeps,
+  actor: Actor,
+  input: { slug: string; kind: TargetKind; fields: TargetInput },
+): Promise<AddTargetResult> {
+  const campaign = await deps.targets.campaign(input.slug);
+  if (!campaign) return { status: 'not_found' };
+  const checked = validateTarget(input.fields);
+  if (!checked.ok) return { status: 'invalid', errors: checked.errors };
+  const added = await deps.targets.addTarget(campaign.id, input.kind, checked.value, actor, deps.clock.now());
+  if (added === 'duplicate') return { status: 'invalid', errors: { email: 'Duplicate' } };
+  return { status: 'ok', id: added.id };
+}

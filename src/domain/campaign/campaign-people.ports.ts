@@ -1,0 +1,121 @@
+// What the editor's target, union copy address and partner use cases need from storage;
+// db/campaign-people.repository.ts implements it. Every change writes its audit entry in the same
+// transaction and, after the commit, lets the public page's cache forget the campaign.
+import type { CampaignStatus, CampaignWithContent, TargetKind } from './campaign.js';
+import type { PartnerFields } from './partner-fields.js';
+import type { TargetFields } from './target-fields.js';
+
+/** Who did it, for the audit log. */
+export interface Actor {
+  id: number;
+  email: string;
+}
+
+export interface PeopleCampaign {
+  id: number;
+  slug: string;
+  status: CampaignStatus;
+  sourceLocale: string;
+  /** Source-language headline, when written. */
+  headline: string | null;
+  /** The campaign's cap per target address per hour (a target's own cap overrides it). */
+  targetHourlyCap: number;
+}
+
+export type TargetState = 'active' | 'paused' | 'bounced';
+
+export interface EditorTarget extends TargetFields {
+  id: number;
+  kind: TargetKind;
+  state: TargetState;
+  position: number;
+  /** Messages not sent yet (queued, deferred, held): cancelled if the target is removed. */
+  waiting: number;
+  /** Messages being sent right now: the target cannot be removed until they finish. */
+  sending: number;
+  sent: number;
+}
+
+export interface EditorPartner extends PartnerFields {
+  id: number;
+  position: number;
+}
+
+export type Direction = 'up' | 'down';
+
+export type RemoveTargetOutcome =
+  | { status: 'ok'; cancelled: number; sent: number }
+  | { status: 'not_found' }
+  /** A worker holds one of its messages mid-send; removing now could not cancel it. */
+  | { status: 'sending' };
+
+export interface TargetStore {
+  campaign(slug: string): Promise<PeopleCampaign | undefined>;
+  /** Targets and copy addresses in their order, with their message counts. */
+  targets(campaignId: number): Promise<EditorTarget[]>;
+  /** Inserted last of its kind; 'duplicate' when the campaign already has the address. */
+  addTarget(
+    campaignId: number,
+    kind: TargetKind,
+    fields: TargetFields,
+    actor: Actor,
+    now: number,
+  ): Promise<{ id: number } | 'duplicate'>;
+  /** Name, organisation, language, time zone and cap; the address changes through delivery's use case. */
+  updateTarget(
+    campaignId: number,
+    targetId: number,
+    fields: Omit<TargetFields, 'email'>,
+    actor: Actor,
+    now: number,
+  ): Promise<boolean>;
+  /** Deletes the target; its unsent messages are cancelled (deleted with it), never sent. */
+  removeTarget(campaignId: number, targetId: number, actor: Actor, now: number): Promise<RemoveTargetOutcome>;
+  /** Swaps with the neighbour of the same kind; false when there is none or the target is unknown. */
+  moveTarget(
+    campaignId: number,
+    targetId: number,
+    direction: Direction,
+    actor: Actor,
+    now: number,
+  ): Promise<boolean>;
+  /**
+   * Inserts the rows as targets in one transaction, after the existing ones, skipping any whose address
+   * the campaign has by then (someone added it meanwhile); one audit entry for the import.
+   */
+  importTargets(
+    campaignId: number,
+    rows: TargetFields[],
+    actor: Actor,
+    now: number,
+  ): Promise<{ imported: number; skipped: number }>;
+  /** The campaign with every translation whatever its status, as delivery would read it. */
+  content(slug: string): Promise<CampaignWithContent | undefined>;
+  /** Puts one mail in the outbox and audits it, in one transaction. */
+  queueMail(
+    mail: { kind: string; payload: unknown },
+    audit: { actor: Actor; action: string; entityType: string; entityId: number; after: unknown },
+    now: number,
+  ): Promise<void>;
+}
+
+export interface PartnerStore {
+  campaign(slug: string): Promise<PeopleCampaign | undefined>;
+  partners(campaignId: number): Promise<EditorPartner[]>;
+  addPartner(campaignId: number, fields: PartnerFields, actor: Actor, now: number): Promise<{ id: number }>;
+  updatePartner(
+    campaignId: number,
+    partnerId: number,
+    fields: PartnerFields,
+    actor: Actor,
+    now: number,
+  ): Promise<boolean>;
+  removePartner(campaignId: number, partnerId: number, actor: Actor, now: number): Promise<boolean>;
+  movePartner(
+    campaignId: number,
+    partnerId: number,
+    direction: Direction,
+    actor: Actor,
+    now: number,
+  ): Promise<boolean>;
+}

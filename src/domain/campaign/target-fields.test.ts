@@ -1,0 +1,89 @@
+// The rules for one target and one partner, shared by the forms and the CSV import: languages Intl knows
+// (in the casing people and our URLs use), IANA time zones, positive caps, http(s) links only.
+import { describe, expect, it } from 'vitest';
+import { validatePartner, webLink } from './partner-fields.js';
+import { knownLanguage, knownTimeZone, validateTarget } from './target-fields.js';
+
+const target = {
+  name: 'Minister',
+  organisation: '',
+  email: 'm@labour.example.org',
+  locale: '',
+  timeZone: '',
+};
+
+describe('target fields', () => {
+  it('knows real languages in canonical casing and keeps tl as tl', () => {
+    expect(knownLanguage('RU')).toBe('ru');
+    expect(knownLanguage('pt-br')).toBe('pt-BR');
+    expect(knownLanguage('en_GB')).toBe('en-GB');
+    expect(knownLanguage('tl')).toBe('tl');
+    expect(knownLanguage('zz')).toBeUndefined();
+    expect(knownLanguage('Russian')).toBeUndefined();
+    expect(knownLanguage('<script>')).toBeUndefined();
+  });
+
+  it('knows IANA time zones in canonical spelling and refuses offsets and inventions', () => {
+    expect(knownTimeZone('asia/almaty')).toBe('Asia/Almaty');
+    expect(knownTimeZone('utc')).toBe('UTC');
+    expect(knownTimeZone('Europe/Kyiv')).toMatch(/^Europe\/Ki/);
+    expect(knownTimeZone('+05:00')).toBeUndefined();
+    expect(knownTimeZone('Mars/Olympus')).toBeUndefined();
+    expect(knownTimeZone('../../etc/passwd')).toBeUndefined();
+  });
+
+  it('checks every field at once and accepts a positive whole cap only', () => {
+    expect(validateTarget({ ...target, hourlyCap: '12' })).toMatchObject({
+      ok: true,
+      value: { hourlyCap: 12 },
+    });
+    for (const cap of ['0', '-3', '1.5', 'ten', '10001', '99999999']) {
+      expect(validateTarget({ ...target, hourlyCap: cap }), cap).toEqual({
+        ok: false,
+        errors: { hourlyCap: 'CapInvalid' },
+      });
+    }
+    expect(
+      validateTarget({ name: '', organisation: '@org', email: 'x', locale: 'xx', timeZone: 'Nowhere' }),
+    ).toEqual({
+      ok: false,
+      errors: {
+        name: 'Required',
+        organisation: 'Formula',
+        email: 'EmailInvalid',
+        locale: 'LanguageUnknown',
+        timeZone: 'TimeZoneUnknown',
+      },
+    });
+  });
+});
+
+describe('partner fields', () => {
+  it('takes http and https links only, without credentials', () => {
+    expect(webLink('https://www.ituc-csi.org')).toBe('https://www.ituc-csi.org/');
+    expect(webLink(' http://industriall-union.org/x?y=1 ')).toBe('http://industriall-union.org/x?y=1');
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'ftp://x.org',
+      'https://u:p@x.org',
+      '//x.org',
+      'x.org',
+    ]) {
+      expect(webLink(bad), bad).toBeUndefined();
+    }
+  });
+
+  it('needs a clean name and bounds the description', () => {
+    expect(validatePartner({ name: 'KNPRK', url: '', description: '' })).toEqual({
+      ok: true,
+      value: { name: 'KNPRK', url: null, description: null },
+    });
+    expect(
+      validatePartner({ name: 'A\u202Eb', url: 'javascript:x', description: 'd'.repeat(3_000) }),
+    ).toEqual({
+      ok: false,
+      errors: { name: 'InvalidCharacters', url: 'UrlInvalid', description: 'TooLong' },
+    });
+  });
+});

@@ -1,0 +1,26 @@
+// Mail to the person who requested a campaign: the acknowledgement when the request arrives, then the
+// editors' decision (changes asked for, approved, declined). Each is an outbox job written in the same
+// transaction as the change that causes it, in the requester's interface language; the text is composed
+// by the mail template when the worker sends it.
+
+export const sendIntakeMailJob = 'send-intake-mail';
+
+export const intakeMailKinds = ['received', 'changes', 'approved', 'declined'] as const;
+export type IntakeMailKind = (typeof intakeMailKinds)[number];
+
+export interface IntakeMailPayload {
+  kind: IntakeMailKind;
+  requestId: number;
+  to: { name: string; address: string };
+  locale: string;
+  headline: string;
+  orgName: string;
+  /** The editor's message (changes) or reason (declined), verbatim. */
+  message?: string;
+  /** The editor who decided: replies go to them. */
+  replyTo?: { name: string; address: string };
+}
+
+export function intakeMail(payload: IntakeMailPayload): { kind: string; payload: IntakeMailPayload } {
+  return { kind: sendIntakeMailJob, payload };
+}

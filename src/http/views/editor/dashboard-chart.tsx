@@ -1,0 +1,121 @@
+// The dashboard's small chart of the last 14 days: inline SVG drawn on the server (no chart library, no
+// script, no style attribute: colours come from editor.css), one bar per UTC day. Time runs in the reading
+// direction, so right-to-left pages put today on the left. The SVG stretches to any width (a 390 px phone
+// too); a sentence names what it shows and a table under it gives every number.
+import type { Translator } from '../../../i18n/translator.js';
+
+/** The drawing's own units; the SVG is stretched to its box. */
+export const chart = { width: 140, height: 48, slot: 10, bar: 8, top: 3 } as const;
+
+export interface Bar {
+  y: number;
+  height: number;
+}
+
+/** Bar geometry for counts, oldest first; the tallest bar fills the chart, an empty day has none. */
+export function chartBars(counts: number[]): Bar[] {
+  const max = Math.max(1, ...counts);
+  const room = chart.height - chart.top - 1;
+  return counts.map((n) => {
+    const height = n > 0 ? Math.max(1, Math.round((n / max) * room * 10) / 10) : 0;
+    return { y: Math.round((chart.height - 1 - height) * 10) / 10, height };
+  });
+}
+
+const shortDates = new Map<string, Intl.DateTimeFormat>();
+
+/** "10 Nov" in the interface language (UTC day). */
+export function shortDate(tr: Translator, ms: number): string {
+  let f = shortDates.get(tr.locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(tr.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+    shortDates.set(tr.locale, f);
+  }
+  return f.format(ms);
+}
+
+export interface DayChartProps {
+  tr: Translator;
+  /** Unique on the page (the title's id is derived from it). */
+  id: string;
+  /** Start of each day, oldest first. */
+  days: number[];
+  counts: number[];
+  /** The sentence that names the chart (its text alternative)… */
+  summary: string;
+  /** …and its live figure key. */
+  summaryKey: string;
+  /** Live figure key of day i's cell in the table. */
+  dayKey: (i: number) => string;
+  /** Live bar key of day i. */
+  barKey: (i: number) => string;
+}
+
+export function DayChart({ tr, id, days, counts, summary, summaryKey, dayKey, barKey }: DayChartProps) {
+  const t = tr.t;
+  const bars = chartBars(counts);
+  const rtl = tr.dir === 'rtl';
+  const last = days.length - 1;
+  const x = (i: number) => (rtl ? last - i : i) * chart.slot + (chart.slot - chart.bar) / 2;
+  return (
+    <figure class="day-chart">
+      <svg
+        class="day-chart__svg"
+        viewBox={`0 0 ${chart.width} ${chart.height}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-labelledby={`${id}-title`}
+        focusable="false"
+        xmlns="http://www.w3.org/2000/svg"
+      >
+        <title id={`${id}-title`} data-figure={summaryKey}>
+          {summary}
+        </title>
+        <line
+          class="day-chart__base"
+          x1="0"
+          x2={chart.width}
+          y1={chart.height - 0.5}
+          y2={chart.height - 0.5}
+          vector-effect="non-scaling-stroke"
+        />
+        {bars.map((b, i) => (
+          <rect
+            key={days[i]}
+            class={i === last ? 'day-chart__bar day-chart__bar--today' : 'day-chart__bar'}
+            x={x(i)}
+            y={b.y}
+            width={chart.bar}
+            height={b.height}
+            data-bar={barKey(i)}
+          />
+        ))}
+      </svg>
+      <figcaption class="day-chart__axis" aria-hidden="true">
+        <span>{shortDate(tr, days[0]!)}</span>
+        <span>{t('dashboard.chart.today')}</span>
+      </figcaption>
+      <details class="day-chart__numbers">
+        <summary>{t('dashboard.chart.numbers')}</summary>
+        <table class="day-chart__table">
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.chart.day')}</th>
+              <th scope="col">{t('dashboard.chart.signatures')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((d, i) => (
+              <tr key={d}>
+                <th scope="row">
+                  {i === last ? t('dashboard.chart.todayDate', { date: shortDate(tr, d) }) : shortDate(tr, d)}
+                </th>
+                <td data-figure={dayKey(i)}>{tr.number(counts[i] ?? 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
