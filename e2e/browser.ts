@@ -10,8 +10,11 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { seedDemo } from '../src/cli/demo/seed.js';
 import { loadConfig } from '../src/config/config.js';
 import { projectRoot } from '../src/config/paths.js';
+import type { Dialect } from '../src/db/dialect.js';
+import type { Clock } from '../src/domain/shared/clock.js';
 import { type Running, startOutcry } from '../src/main.js';
 import { type SmtpSink, startSmtpSink } from '../test/smtp-sink.js';
+import { createTestApp, type TestApp } from '../test/test-app.js';
 
 const executablePath = '/usr/bin/chromium';
 
@@ -139,4 +142,29 @@ export function useDemoBrowser(): { server(): DemoServer; browser(): Browser } {
     await server?.close();
   });
   return { server: () => server!, browser: () => browser! };
+}
+
+/**
+ * The test app (real routes, real database of the given dialect, the clock the test steps) listening on a
+ * free loopback port, with Chromium: for journeys that move time, which the demo server cannot.
+ */
+export function useTestAppBrowser(
+  dialect: Dialect,
+  clock: Clock,
+): { app(): TestApp; base(): string; browser(): Browser } {
+  let t: TestApp | undefined;
+  let browser: Browser | undefined;
+  let base = '';
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    t = await createTestApp(dialect, { BASE_URL: base }, { clock });
+    await t.app.listen({ host: '127.0.0.1', port });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  return { app: () => t!, base: () => base, browser: () => browser! };
 }

@@ -5,13 +5,13 @@
 // the closed banner and the outcome. The real app on SQLite (PostgreSQL too when TEST_DATABASE_URL is set),
 // a fake clock (the request form refuses answers sent within seconds), mail to a loopback SMTP sink.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { testDialects } from '../test/db.js';
 import { createPerson, goodPassword } from '../test/editor-helpers.js';
 import { FakeClock } from '../test/fake-clock.js';
 import { picture } from '../test/intake-helpers.js';
-import { createTestApp, startMailWorker, type TestApp } from '../test/test-app.js';
-import { describeBrowser, desktop, freePort, launchBrowser, phone, saveScreenshot } from './browser.js';
+import { startMailWorker, type TestApp } from '../test/test-app.js';
+import { describeBrowser, desktop, phone, saveScreenshot, useTestAppBrowser } from './browser.js';
 
 const headline = 'Korea: reinstate the twelve dismissed nurses';
 const slug = 'korea-reinstate-the-twelve-dismissed-nurses';
@@ -29,21 +29,15 @@ async function fitsPhone(page: Page) {
 const notice = (page: Page) => page.locator('.editor-notice').textContent();
 
 describeBrowser.each(testDialects)('the editor journey in Chromium on %s', (dialect) => {
+  const clock = new FakeClock();
+  const env = useTestAppBrowser(dialect, clock);
   let t: TestApp;
   let browser: Browser;
   let base: string;
-  const clock = new FakeClock();
-
-  beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp(dialect, { BASE_URL: base }, { clock });
-    await t.app.listen({ host: '127.0.0.1', port });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+  beforeAll(() => {
+    t = env.app();
+    browser = env.browser();
+    base = env.base();
   });
 
   it('request → approve → edit → CSV import → test message → launch → extend → close with an outcome', async () => {
@@ -170,6 +164,14 @@ describeBrowser.each(testDialects)('the editor journey in Chromium on %s', (dial
       await visitor.setViewportSize(phone);
       await fitsPhone(visitor);
       await saveScreenshot(visitor, 'journey-closed-public-phone');
+      // In Arabic, right to left: the interface is translated, the campaign text falls back to English.
+      await visitor.goto(`${base}/ar/campaigns/${slug}`);
+      expect(await visitor.locator('html').getAttribute('dir')).toBe('rtl');
+      await expect
+        .poll(() => visitor.locator('.counter__total').textContent())
+        .toBe('لم يوقّع أحد على هذه الحملة');
+      await fitsPhone(visitor);
+      await saveScreenshot(visitor, 'journey-closed-public-ar-phone');
       await office.close();
     } finally {
       await mail.close();

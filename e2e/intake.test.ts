@@ -5,33 +5,27 @@
 // on SQLite with a fake clock (the form refuses requests sent within seconds of opening it) and mail goes
 // to a loopback SMTP sink. Screenshots at phone and desktop width.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { createPerson, goodPassword } from '../test/editor-helpers.js';
 import { FakeClock } from '../test/fake-clock.js';
 import { picture } from '../test/intake-helpers.js';
-import { createTestApp, startMailWorker, type TestApp } from '../test/test-app.js';
-import { describeBrowser, desktop, freePort, launchBrowser, phone, saveScreenshot } from './browser.js';
+import { startMailWorker, type TestApp } from '../test/test-app.js';
+import { describeBrowser, desktop, phone, saveScreenshot, useTestAppBrowser } from './browser.js';
 
 async function fitsPhone(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
 }
 
 describeBrowser('union campaign request in Chromium', () => {
+  const clock = new FakeClock();
+  const env = useTestAppBrowser('sqlite', clock);
   let t: TestApp;
   let browser: Browser;
   let base: string;
-  const clock = new FakeClock();
-
-  beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp('sqlite', { BASE_URL: base }, { clock });
-    await t.app.listen({ host: '127.0.0.1', port });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+  beforeAll(() => {
+    t = env.app();
+    browser = env.browser();
+    base = env.base();
   });
 
   it('a union requests a campaign on a phone in Arabic; an editor approves it on a desktop', async () => {

@@ -11,6 +11,7 @@ import { accounts } from './migrations/0004-accounts.js';
 import { lifecycle } from './migrations/0005-lifecycle.js';
 import { intake } from './migrations/0006-intake.js';
 import { campaignEditor } from './migrations/0007-campaign-editor.js';
+import { accountScopes } from './migrations/0008-account-scopes.js';
 
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -21,6 +22,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0005-lifecycle': lifecycle(dialect),
     '0006-intake': intake(dialect),
     '0007-campaign-editor': campaignEditor(dialect),
+    '0008-account-scopes': accountScopes(dialect),
   };
 }
 

@@ -1,4 +1,5 @@
 // The database as Kysely sees it: one entry per table, row types from the *.table.ts files.
+import type { PartnerCampaignsTable, TranslatorLanguagesTable } from './account-scope.table.js';
 import type { AuditEventsTable } from './audit.table.js';
 import type {
   CampaignSlugsTable,
@@ -44,4 +45,6 @@ export interface Database {
   partnership_terms: PartnershipTermsTable;
   campaign_requests: CampaignRequestsTable;
   request_endorsements: RequestEndorsementsTable;
+  partner_campaigns: PartnerCampaignsTable;
+  translator_languages: TranslatorLanguagesTable;
 }

@@ -46,10 +46,10 @@ export function counterRoutes(app: FastifyInstance, deps: PublicDeps): void {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
+    // The same sentence as the page's counter: a closed campaign's total is a record, not an invitation.
+    const key = campaign.status === 'closed' ? 'campaign.supporters.closed' : 'campaign.supporters';
     const send = (total: number) =>
-      res.write(
-        `data: ${JSON.stringify({ total, text: tr.t('campaign.supporters', { count: total }) })}\n\n`,
-      );
+      res.write(`data: ${JSON.stringify({ total, text: tr.t(key, { count: total }) })}\n\n`);
     res.write('retry: 5000\n\n');
     send(totals.get(campaign.id) ?? 0);
     const unsubscribe = deps.live.subscribe(campaign.id, send);
