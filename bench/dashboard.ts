@@ -111,7 +111,14 @@ async function measure(db: Db, label: string, filledIn: number): Promise<Row[]> 
   };
   const scenarios: [string, () => Promise<unknown>][] = [
     ['whole dashboard, editor', () => viewDashboard({ reader, clock }, { role: 'editor' })],
-    ['whole dashboard, partner', () => viewDashboard({ reader, clock }, { role: 'partner' })],
+    [
+      'whole dashboard, partner attached to every live campaign',
+      () =>
+        viewDashboard(
+          { reader, clock, scopes: { campaignsOf: async () => live, languagesOf: async () => [] } },
+          { role: 'partner', id: 1 },
+        ),
+    ],
     ['  signatures by day (14 days)', () => reader.countedByDay(chartDayStarts(now)[0]!)],
     ['  counts by language', () => reader.countsByLanguage(live)],
     ['  delivery health', () => reader.deliveryHealth()],

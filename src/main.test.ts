@@ -16,7 +16,7 @@ describe('startOutcry', () => {
 
   it('refuses to start with pending migrations', async () => {
     await expect(startOutcry(loadConfig(env()), { quiet: true })).rejects.toThrow(
-      /pending migration\(s\) \(0001-initial, 0002-signing, 0003-delivery, 0004-accounts, 0005-lifecycle, 0006-intake[^)]*\).*npm run db:migrate/,
+      /pending migration\(s\) \(0001-initial, 0002-signing, 0003-delivery, 0004-accounts, 0005-lifecycle, 0006-intake, 0007-campaign-editor, 0008-account-scopes[^)]*\).*npm run db:migrate/,
     );
   });
 

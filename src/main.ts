@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { type Config, loadConfig } from './config/config.js';
 import { accountAdapters } from './db/account.store.js';
+import { AccountScopeRepository } from './db/account-scope.repository.js';
 import { CachedCampaignReader } from './db/cached-campaign.reader.js';
 import { CampaignRepository } from './db/campaign.repository.js';
 import { CampaignDraftRepository } from './db/campaign-draft.repository.js';
@@ -132,6 +133,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     live,
     settings,
     accounts: accountAdapters(db, config.APP_SECRET),
+    scopes: new AccountScopeRepository(db),
     images: createSharpImageStore(config.UPLOAD_DIR),
   };
 }

@@ -1,7 +1,7 @@
 // Account scopes over the partner_campaigns and translator_languages tables: the reader the dashboard asks
 // on every request (two primary-key range reads), the admin pages' lists, and the writes the scope use
 // cases make inside one transaction with their audit entry.
-import { Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type {
   AccountScopeStore,
   AccountScopeUnit,

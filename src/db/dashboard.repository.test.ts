@@ -1,17 +1,33 @@
 // The dashboard's figures against data made through the real signing write path, on each database: day and
 // week boundaries on an injected clock (UTC days, weeks from Monday), the 14-day chart, languages, pending
-// and held kept apart, delivery health, translation status, "needs a human", and what each role sees.
+// and held kept apart, delivery health, translation status, "needs a human", and what each role sees
+// (partners and translators only within their scope).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
 import { buildCampaign, buildSignCommand } from '../../test/factories.js';
 import { FakeClock } from '../../test/fake-clock.js';
+import type { Role } from '../domain/account/permissions.js';
 import { type DashboardDeps, viewDashboard } from '../domain/dashboard/view-dashboard.js';
 import type { SignCommand } from '../domain/signature/signature.ports.js';
+import { AccountScopeRepository } from './account-scope.repository.js';
 import { CampaignRepository } from './campaign.repository.js';
 import { DashboardRepository } from './dashboard.repository.js';
 import { BatchedSignatureWriter } from './signature.writer.js';
+import { UserRepository } from './user.repository.js';
 
 const day = 86_400_000;
+
+/** A campaign's texts in these languages, published except the `drafts`. */
+const texts = (locales: string[], drafts: string[]) =>
+  locales.map((locale) => ({
+    locale,
+    status: drafts.includes(locale) ? ('draft' as const) : ('published' as const),
+    headline: `Headline ${locale}`,
+    backgroundMd: 'x',
+    defaultMessage: 'x',
+    targetSubject: 'x',
+    outcomeMd: null,
+  }));
 // Wednesday 25 November 2026, 10:00 UTC: the week began on Monday the 23rd.
 const now = Date.UTC(2026, 10, 25, 10);
 const today = Date.UTC(2026, 10, 25);
@@ -178,15 +194,7 @@ describe.each(testDialects)('dashboard figures on %s', (dialect) => {
       buildCampaign({
         slug: 'draft-one',
         status: 'draft',
-        translations: ['en', 'fr', 'de', 'es'].map((locale) => ({
-          locale,
-          status: locale === 'es' ? 'draft' : 'published',
-          headline: `Headline ${locale}`,
-          backgroundMd: 'x',
-          defaultMessage: 'x',
-          targetSubject: 'x',
-          outcomeMd: null,
-        })),
+        translations: texts(['en', 'fr', 'de', 'es'], ['es']),
       }),
       now,
     );
@@ -200,7 +208,7 @@ describe.each(testDialects)('dashboard figures on %s', (dialect) => {
     await set('en', { revision: 3 });
     await set('fr', { source_revision: 3 });
     await set('de', { source_revision: 2 });
-    const view = await viewDashboard(deps, { role: 'translator' });
+    const view = await viewDashboard(deps, { role: 'editor' });
     expect(view.translations).toEqual([
       {
         slug: 'draft-one',
@@ -217,22 +225,40 @@ describe.each(testDialects)('dashboard figures on %s', (dialect) => {
     ]);
     // Made with the source at its first revision (not recorded: 0): current until the source changes.
     await set('en', { revision: 1 });
-    const fresh = await viewDashboard(deps, { role: 'translator' });
+    const fresh = await viewDashboard(deps, { role: 'editor' });
     expect(fresh.translations![0]!.languages.every((l) => !l.outdated)).toBe(true);
   });
 
   it('shows each role only what it may see', async () => {
-    await story();
+    const { a, b } = await story();
+    const scoped = { ...deps, scopes: new AccountScopeRepository(db) };
+    const users = new UserRepository(db);
+    const person = (role: Role) =>
+      users.upsertWithPassword({ email: `${role}@example.org`, name: role, role, passwordHash: 'x' }, now);
+    const p = await person('partner');
+    const tr = await person('translator');
+    await db.kysely
+      .insertInto('partner_campaigns')
+      .values(
+        [a, b].map((campaign_id) => ({ user_id: p.id, campaign_id, created_by: null, created_at: now })),
+      )
+      .execute();
+    await db.kysely
+      .insertInto('translator_languages')
+      .values({ user_id: tr.id, locale: 'tl', created_by: null, created_at: now })
+      .execute();
     const partner = await viewDashboard(
-      { ...deps, requests: { waiting: async () => 4 } },
-      { role: 'partner' },
+      { ...scoped, requests: { waiting: async () => 4 } },
+      { role: 'partner', id: p.id },
     );
     expect(partner.figures).toHaveLength(2);
+    expect(partner.scope).toEqual({ campaigns: 2 });
     expect(partner).not.toHaveProperty('delivery');
     expect(partner).not.toHaveProperty('translations');
     expect(partner).not.toHaveProperty('needs');
-    const translator = await viewDashboard(deps, { role: 'translator' });
+    const translator = await viewDashboard(scoped, { role: 'translator', id: tr.id });
     expect(translator.translations?.map((c) => c.slug)).toEqual(['dockers', 'nurses']);
+    expect(translator.scope).toEqual({ languages: ['tl'] });
     expect(translator).not.toHaveProperty('figures');
     expect(translator).not.toHaveProperty('delivery');
     expect(translator).not.toHaveProperty('needs');
@@ -240,5 +266,52 @@ describe.each(testDialects)('dashboard figures on %s', (dialect) => {
     expect(Object.keys(editor)).toEqual(
       expect.arrayContaining(['figures', 'delivery', 'translations', 'needs']),
     );
+  });
+
+  it('limits a partner to its campaigns and a translator to its languages, and without a scope shows neither', async () => {
+    const { a } = await story();
+    await campaigns.create(
+      buildCampaign({
+        slug: 'x',
+        translations: texts(['en', 'ar', 'tl'], ['ar', 'tl']),
+      }),
+      now,
+    );
+    const reader = (campaignIds: number[], languages: string[]) => ({
+      campaignsOf: async () => campaignIds,
+      languagesOf: async () => languages,
+    });
+
+    const partner = await viewDashboard({ ...deps, scopes: reader([a], []) }, { role: 'partner', id: 7 });
+    expect(partner.figures?.map((c) => c.slug)).toEqual(['nurses']);
+    expect(partner.scope).toEqual({ campaigns: 1 });
+    const nobody = await viewDashboard({ ...deps, scopes: reader([], []) }, { role: 'partner', id: 7 });
+    expect(nobody.figures).toEqual([]);
+    expect(nobody.scope).toEqual({ campaigns: 0 });
+    // Fail closed: no reader, or no account id, and a partner sees no campaign at all.
+    expect((await viewDashboard(deps, { role: 'partner', id: 7 })).figures).toEqual([]);
+    expect((await viewDashboard({ ...deps, scopes: reader([a], []) }, { role: 'partner' })).figures).toEqual(
+      [],
+    );
+
+    const translator = await viewDashboard(
+      { ...deps, scopes: reader([], ['ar']) },
+      { role: 'translator', id: 8 },
+    );
+    const x = translator.translations!.find((c) => c.slug === 'x')!;
+    expect(x.source).toBe('published');
+    expect(x.languages.map((l) => l.locale)).toEqual(['ar']);
+    const none = await viewDashboard({ ...deps, scopes: reader([], []) }, { role: 'translator', id: 8 });
+    expect(none.translations).toEqual([]);
+    expect(none.scope).toEqual({ languages: [] });
+    expect((await viewDashboard(deps, { role: 'translator', id: 8 })).translations).toEqual([]);
+    // Editors and admins are not scoped: every language, every campaign.
+    const editor = await viewDashboard({ ...deps, scopes: reader([], []) }, { role: 'editor', id: 9 });
+    expect(editor.translations!.find((c) => c.slug === 'x')!.languages.map((l) => l.locale)).toEqual([
+      'ar',
+      'tl',
+    ]);
+    expect(editor.figures?.length).toBe(3);
+    expect(editor).not.toHaveProperty('scope');
   });
 });

@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import { assetsDir } from '../config/paths.js';
 import type { Db } from '../db/database.js';
+import type { AccountScopeStore } from '../domain/account/account-scopes.js';
 import type { CampaignLifecycleStore, CampaignReader } from '../domain/campaign/campaign.ports.js';
 import type { PartnerStore, TargetStore } from '../domain/campaign/campaign-people.ports.js';
 import type { CampaignDraftStore } from '../domain/campaign/create-campaign.js';
@@ -61,6 +62,8 @@ export interface AppDeps {
   deliveryStatus: DeliveryStatusReader;
   deliveryAdmin: DeliveryEditorDeps['delivery'];
   accounts: AccountAdapters;
+  /** The campaigns partner accounts are attached to, the languages translator accounts work in. */
+  scopes: AccountScopeStore;
   lifecycle: CampaignLifecycleStore;
   images: ImageStore;
   /** Union campaign requests, the partnership terms, and the request form's own rate limiter. */
@@ -176,9 +179,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       clock: deps.clock,
       secret: config.APP_SECRET,
       baseUrl: config.BASE_URL,
+      scopes: deps.scopes,
     }),
     {
-      campaigns: { site, clock: deps.clock, campaigns: deps.lifecycle },
+      campaigns: { site, clock: deps.clock, campaigns: deps.lifecycle, scopes: deps.scopes },
       newCampaign: { site, clock: deps.clock, drafts: deps.drafts },
       requests: {
         site,
@@ -188,7 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         audit: deps.accounts.audit,
       },
       terms: { site, clock: deps.clock, terms: deps.intake.terms },
-      dashboard: { site, clock: deps.clock, ...deps.dashboard },
+      dashboard: { site, clock: deps.clock, ...deps.dashboard, scopes: deps.scopes },
     },
   );
   deliveryEditorRoutes(app, { site, clock: deps.clock, delivery: deps.deliveryAdmin });

@@ -5,6 +5,15 @@
 // What counts: confirmed signatures only (confirmed by email, or at once where the campaign does not ask).
 // "Today", "this week" and the chart count the signatures made in that UTC day or week (weeks start on
 // Monday) that are confirmed by now; pending and held ones are shown apart and never counted.
+//
+// Scopes (account-scopes.ts): a partner sees the figures of the campaigns it is attached to only, a
+// translator the translation status of its languages only (the source text's status stays: it is what
+// they translate from). Without a scope reader or a viewer id, scoped roles see none of it (fail closed).
+import {
+  type AccountScopeReader,
+  limitedToCampaigns,
+  limitedToLanguages,
+} from '../account/account-scopes.js';
 import { can, type Role } from '../account/permissions.js';
 import type { CampaignStatus, TranslationStatus } from '../campaign/campaign.js';
 import { reminderLeadMs } from '../campaign/lifecycle.js';
@@ -22,6 +31,14 @@ export interface DashboardDeps {
   reader: DashboardReader;
   clock: Clock;
   requests?: RequestsWaiting | undefined;
+  /** What partners and translators are limited to; without it they see nothing of the scoped parts. */
+  scopes?: AccountScopeReader | undefined;
+}
+
+/** Who is looking: the role decides the parts, the account's scope what partners and translators see. */
+export interface DashboardViewer {
+  role: Role;
+  id?: number | undefined;
 }
 
 export interface CampaignFigures {
@@ -81,6 +98,11 @@ export interface Dashboard {
   delivery?: DeliveryHealth;
   translations?: CampaignTranslations[];
   needs?: NeedsAHuman;
+  /**
+   * Set for scoped roles: how many campaigns a partner is attached to (any status; only live ones have
+   * figures), and the languages a translator works in.
+   */
+  scope?: { campaigns?: number; languages?: string[] };
 }
 
 /** Which parts of the dashboard a role sees. */
@@ -144,9 +166,13 @@ function figuresOf(
 function translationsOf(
   campaigns: DashboardCampaign[],
   states: Awaited<ReturnType<DashboardReader['translations']>>,
+  /** Only these translations (a translator's languages); every one when undefined. */
+  languages?: ReadonlySet<string>,
 ): CampaignTranslations[] {
   return campaigns.map((c) => {
-    const mine = states.filter((s) => s.campaignId === c.id);
+    const mine = states.filter(
+      (s) => s.campaignId === c.id && (!languages || s.locale === c.sourceLocale || languages.has(s.locale)),
+    );
     const source = mine.find((s) => s.locale === c.sourceLocale);
     return {
       slug: c.slug,
@@ -166,25 +192,51 @@ function translationsOf(
   });
 }
 
-export async function viewDashboard(deps: DashboardDeps, viewer: { role: Role }): Promise<Dashboard> {
+/** The campaign ids a partner may see, or undefined when the role is not limited to campaigns. */
+async function attachedCampaigns(deps: DashboardDeps, viewer: DashboardViewer) {
+  if (!limitedToCampaigns(viewer.role)) return undefined;
+  if (!deps.scopes || viewer.id === undefined) return new Set<number>();
+  return new Set(await deps.scopes.campaignsOf(viewer.id));
+}
+
+async function workingLanguages(deps: DashboardDeps, viewer: DashboardViewer) {
+  if (!limitedToLanguages(viewer.role)) return undefined;
+  if (!deps.scopes || viewer.id === undefined) return [];
+  return deps.scopes.languagesOf(viewer.id);
+}
+
+export async function viewDashboard(deps: DashboardDeps, viewer: DashboardViewer): Promise<Dashboard> {
   const now = deps.clock.now();
   const show = dashboardSections(viewer.role);
   const days = chartDayStarts(now);
   const todayStart = startOfDay(now);
   const weekStart = startOfWeek(now);
   const view: Dashboard = { now, todayStart, weekStart, days };
+  const attached = await attachedCampaigns(deps, viewer);
+  const languages = show.translations ? await workingLanguages(deps, viewer) : undefined;
+  if (attached) view.scope = { campaigns: attached.size };
+  if (languages) view.scope = { ...view.scope, languages };
 
-  const wantsCampaigns = show.figures || show.needs || show.translations;
-  const all = wantsCampaigns ? await deps.reader.campaigns(['draft', 'in_review', 'live']) : [];
+  const wantsCampaigns =
+    (show.figures || show.needs || show.translations) && (!attached || attached.size > 0);
+  const all = (wantsCampaigns ? await deps.reader.campaigns(['draft', 'in_review', 'live']) : []).filter(
+    (c) => !attached || attached.has(c.id),
+  );
   const live = all.filter((c) => c.status === 'live');
 
   const counts = show.figures || show.needs ? await deps.reader.countsByLanguage(live.map((c) => c.id)) : [];
   if (show.figures) {
-    const byDay = await deps.reader.countedByDay(days[0]!);
+    const byDay = live.length > 0 ? await deps.reader.countedByDay(days[0]!) : [];
     view.figures = figuresOf(live, counts, byDay, days, todayStart, weekStart);
   }
   if (show.translations) {
-    view.translations = translationsOf(all, await deps.reader.translations(all.map((c) => c.id)));
+    // A translator with no languages yet has nothing to look at; the page says why.
+    const shown = languages?.length === 0 ? [] : all;
+    view.translations = translationsOf(
+      shown,
+      await deps.reader.translations(shown.map((c) => c.id)),
+      languages && new Set(languages),
+    );
   }
   if (show.delivery || show.needs) {
     const health = await deps.reader.deliveryHealth();

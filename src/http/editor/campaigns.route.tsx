@@ -4,6 +4,7 @@
 // with a notice, or the page again with the reason nothing changed.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { AccountScopeStore } from '../../domain/account/account-scopes.js';
 import { can } from '../../domain/account/permissions.js';
 import type { CampaignLifecycleStore } from '../../domain/campaign/campaign.ports.js';
 import { closeCampaign } from '../../domain/campaign/close-campaign.js';
@@ -34,6 +35,8 @@ export interface CampaignEditorDeps {
   site: SiteInfo;
   clock: Clock;
   campaigns: CampaignLifecycleStore;
+  /** The partner accounts attached to a campaign, listed on its page for admins. */
+  scopes: Pick<AccountScopeStore, 'partnerAccounts'>;
 }
 
 const read = { config: { permission: 'campaigns:read' as const } };
@@ -115,6 +118,7 @@ export function campaignEditorRoutes(app: FastifyInstance, deps: CampaignEditorD
     const notice =
       typeof query === 'string' && Object.hasOwn(done, query) ? done[query as keyof typeof done] : undefined;
     const now = deps.clock.now();
+    const admin = can(req.account!.user.role, 'users:manage');
     return sendPage(
       reply,
       <CampaignPage
@@ -129,6 +133,7 @@ export function campaignEditorRoutes(app: FastifyInstance, deps: CampaignEditorD
         notice={refused ? undefined : notice}
         error={refused?.error}
         values={refused?.values}
+        partnerAccounts={admin ? await deps.scopes.partnerAccounts(campaign.id) : undefined}
       />,
       status,
     );

@@ -6,6 +6,7 @@ import type {
   AuditReader,
   LoginThrottle,
 } from '../../domain/account/account.ports.js';
+import type { AccountScopeStore } from '../../domain/account/account-scopes.js';
 import type { Clock } from '../../domain/shared/clock.js';
 import { confirmationTokens } from '../../security/confirmation-token.js';
 import { newCsrfSecret } from '../../security/csrf.js';
@@ -22,6 +23,8 @@ export interface EditorDeps {
   site: SiteInfo;
   accounts: AccountDeps;
   audit: AuditReader;
+  /** Which campaigns partner accounts are attached to and which languages translators work in. */
+  scopes: AccountScopeStore;
   /** Keys CSRF tokens and IP keys. */
   secret: string;
   baseUrl: string;
@@ -50,7 +53,7 @@ export const secretTokens = {
 
 export function editorDeps(
   adapters: AccountAdapters,
-  options: { site: SiteInfo; clock: Clock; secret: string; baseUrl: string },
+  options: { site: SiteInfo; clock: Clock; secret: string; baseUrl: string; scopes: AccountScopeStore },
 ): EditorDeps {
   return {
     site: options.site,
@@ -62,6 +65,7 @@ export function editorDeps(
       clock: options.clock,
     },
     audit: adapters.audit,
+    scopes: options.scopes,
     secret: options.secret,
     baseUrl: options.baseUrl,
     secureCookies: options.baseUrl.startsWith('https://'),

@@ -60,6 +60,9 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
       'POST /editor/users/:id/role': 'users:manage',
       'POST /editor/users/:id/disable': 'users:manage',
       'POST /editor/users/:id/revoke-sessions': 'users:manage',
+      'POST /editor/users/:id/campaigns': 'users:manage',
+      'POST /editor/users/:id/campaigns/remove': 'users:manage',
+      'POST /editor/users/:id/languages': 'users:manage',
       'GET /editor/audit': 'audit:read',
       'GET /editor/campaigns': 'campaigns:read',
       'GET /editor/campaigns/:slug': 'campaigns:read',
@@ -117,6 +120,7 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
         clock: t.services.clock,
         secret: t.config.APP_SECRET,
         baseUrl: 'https://x.example',
+        scopes: t.services.scopes,
       }),
     );
     expect(() => app.get('/editor/forgotten', async () => 'x')).toThrow(/declares no permission/);

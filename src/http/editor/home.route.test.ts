@@ -1,9 +1,9 @@
-// The dashboard through HTTP on the seeded demo: what each role sees, the chart and its text alternative,
-// right-to-left, and the JSON the page refreshes from changing after a signature is made and confirmed in
-// other requests.
+// The dashboard through HTTP on the seeded demo: what each role sees (partners and translators within the
+// scope an admin gives them), the chart and its text alternative, right-to-left, and the JSON the page
+// refreshes from changing after a signature is made and confirmed in other requests.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/db.js';
-import { createPerson, get, sessionFor } from '../../../test/editor-helpers.js';
+import { createPerson, get, post, sessionFor } from '../../../test/editor-helpers.js';
 import { FakeClock } from '../../../test/fake-clock.js';
 import { ana, erlan, formToken, postSign } from '../../../test/sign-helpers.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
@@ -54,26 +54,65 @@ describe.each(testDialects)('editor dashboard on %s', (dialect) => {
     expect(body).not.toMatch(/<script>|style="/);
   });
 
-  it('shows a partner only the figures, and a translator only the translations', async () => {
-    const partner = (await get(t.app, '/editor', await as('partner'))).body;
+  it('shows a partner only the figures of its campaigns, and a translator only its languages', async () => {
+    const partnerPerson = await createPerson(t, 'partner');
+    const partnerBrowser = await sessionFor(t, partnerPerson);
+    // Attached to nothing yet: a sentence saying so, no campaign.
+    const alone = (await get(t.app, '/editor', partnerBrowser)).body;
+    expect(alone).toContain('Live campaigns');
+    expect(alone).toContain('Your account is not attached to any campaign yet');
+    expect(alone).not.toContain('Kazakhstan: Erlan Baltabay');
+    expect(alone).not.toContain('No campaign is live.');
+    expect(Object.keys((await json(partnerBrowser)).figures)).toEqual(['updated']);
+
+    const erlanId = (
+      await t.db.kysely
+        .selectFrom('campaigns')
+        .select('id')
+        .where('slug', '=', erlan)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const admin = await as('admin');
+    const attach = await post(t.app, `/editor/users/${partnerPerson.id}/campaigns`, admin, {
+      campaign: String(erlanId),
+    });
+    expect(attach.statusCode).toBe(303);
+    const partner = (await get(t.app, '/editor', partnerBrowser)).body;
     expect(partner).toContain('Live campaigns');
+    expect(partner).toContain(
+      'Your account is attached to 1 campaign. Figures are shown while a campaign is live.',
+    );
     expect(partner).toContain('Kazakhstan: Erlan Baltabay');
+    expect(partner).not.toContain('Belarus');
     expect(partner).not.toContain(`href="/editor/campaigns/${erlan}"`);
     expect(partner).not.toContain('Needs a human');
     expect(partner).not.toContain('Delivery to targets');
     expect(partner).not.toContain('dash-translations');
 
-    const translator = (await get(t.app, '/editor', await as('translator'))).body;
-    expect(translator).toContain('<h2 id="dash-translations">Translations</h2>');
+    const translatorPerson = await createPerson(t, 'translator');
+    const translatorBrowser = await sessionFor(t, translatorPerson);
+    const unassigned = (await get(t.app, '/editor', translatorBrowser)).body;
+    expect(unassigned).toContain('<h2 id="dash-translations">Translations</h2>');
+    expect(unassigned).toContain('No languages are assigned to you yet');
+    expect(unassigned).not.toContain('English (source)');
+    const set = await post(t.app, `/editor/users/${translatorPerson.id}/languages`, admin, {
+      locale: ['tl'],
+    });
+    expect(set.statusCode).toBe(303);
+    const translator = (await get(t.app, '/editor', translatorBrowser)).body;
+    expect(translator).toContain('Your languages: \u2068Filipino\u2069.');
     expect(translator).toContain('English (source)');
     expect(translator).toContain('Filipino');
+    // The demo campaign has a Russian translation too: not this translator's language.
+    expect(translator).not.toContain('Russian');
     expect(translator).not.toContain('Live campaigns');
     expect(translator).not.toContain('Needs a human');
     expect(translator).not.toContain('Delivery to targets');
 
-    const figures = await json(await as('partner'));
+    const figures = await json(partnerBrowser);
     expect(Object.keys(figures.figures).some((k) => k.startsWith('d:') || k.startsWith('n:'))).toBe(false);
-    const forTranslator = await json(await as('translator'));
+    expect(Object.keys(figures.figures).filter((k) => k.endsWith(':total'))).toEqual([`c:${erlan}:total`]);
+    const forTranslator = await json(translatorBrowser);
     expect(Object.keys(forTranslator.figures)).toEqual(['updated']);
   });
 

@@ -1,7 +1,8 @@
 // GET /editor: the dashboard (anonymous visitors are sent to the login page by the gate), and
 // GET /editor/dashboard.json: the same figures as texts for dashboard.js to refresh the page with. Both
-// show only what the signed-in role may see.
+// show only what the signed-in role may see, and partners and translators only their scope.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AccountScopeReader } from '../../domain/account/account-scopes.js';
 import type { DashboardReader, RequestsWaiting } from '../../domain/dashboard/dashboard.ports.js';
 import { viewDashboard } from '../../domain/dashboard/view-dashboard.js';
 import type { Clock } from '../../domain/shared/clock.js';
@@ -23,6 +24,8 @@ export interface DashboardAdapters {
 export interface DashboardFeature extends DashboardAdapters {
   site: SiteInfo;
   clock: Clock;
+  /** The campaigns partners are attached to and the languages translators work in. */
+  scopes: AccountScopeReader;
 }
 
 const enter = { config: { permission: 'editor:enter' as const } };
@@ -30,8 +33,8 @@ const enter = { config: { permission: 'editor:enter' as const } };
 export function homeRoutes(app: FastifyInstance, deps: DashboardFeature): void {
   const view = (req: FastifyRequest) =>
     viewDashboard(
-      { reader: deps.reader, clock: deps.clock, requests: deps.requests },
-      { role: req.account!.user.role },
+      { reader: deps.reader, clock: deps.clock, requests: deps.requests, scopes: deps.scopes },
+      { role: req.account!.user.role, id: req.account!.user.id },
     );
 
   app.get('/editor', enter, async (req, reply) => {

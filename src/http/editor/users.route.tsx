@@ -1,5 +1,6 @@
 // The admins' user management: list and invite, and per person: change role, disable or enable, end all
-// sessions. Every change is a use case that writes the audit log in its own transaction.
+// sessions; for partners and translators, what they are limited to (account-scopes.route.tsx). Every change
+// is a use case that writes the audit log in its own transaction.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { inviteUser } from '../../domain/account/invite-user.js';
 import { revokeSessions } from '../../domain/account/log-out.js';
@@ -7,6 +8,7 @@ import { changeRole, type ManageResult, setUserDisabled } from '../../domain/acc
 import { sendError } from '../errors.js';
 import { sendPage } from '../render.js';
 import { UserPage, UsersPage } from '../views/editor/users-pages.js';
+import { accountScopeRoutes, type ShowAccount, scopeNotice, scopeSection } from './account-scopes.route.js';
 import type { EditorDeps } from './deps.js';
 import { errorText, inviteSchema, roleSchema } from './forms.js';
 import { type DoneNotice, doneNotice, readForm } from './pages.js';
@@ -60,7 +62,7 @@ export function usersRoutes(app: FastifyInstance, deps: EditorDeps): void {
     );
   });
 
-  const showUser = async (req: FastifyRequest, reply: FastifyReply, error?: string) => {
+  const showUser: ShowAccount = async (req, reply, error, scope) => {
     const id = userId(req);
     const subject = id === undefined ? undefined : await store.users.findById(id);
     if (!subject) return sendError(req, reply, deps.site, 404);
@@ -71,12 +73,13 @@ export function usersRoutes(app: FastifyInstance, deps: EditorDeps): void {
         site={deps.site}
         user={req.account!.user}
         csrf={req.csrfToken}
-        notice={doneNotice(req)}
+        notice={doneNotice(req) ?? scopeNotice(req)}
         error={error}
         subject={subject}
         sessions={await store.sessions.countForUser(subject.id, clock.now())}
+        scopes={await scopeSection(deps, subject, scope?.state)}
       />,
-      error ? 409 : 200,
+      scope?.status ?? (error ? 409 : 200),
     );
   };
 
@@ -119,4 +122,6 @@ export function usersRoutes(app: FastifyInstance, deps: EditorDeps): void {
     if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
     return reply.redirect(`/editor/users/${id}?done=revoked`, 303);
   });
+
+  accountScopeRoutes(app, deps, showUser);
 }

@@ -3,6 +3,7 @@
 // domain/campaign/lifecycle.ts). Lists and stacked panels rather than tables, so a phone shows it whole.
 import { type ComponentChildren, Fragment } from 'preact';
 import type { User } from '../../../domain/account/account.js';
+import type { ScopeAccount } from '../../../domain/account/account-scopes.js';
 import { can } from '../../../domain/account/permissions.js';
 import type { CampaignStatus } from '../../../domain/campaign/campaign.js';
 import {
@@ -17,6 +18,7 @@ import { renderMarkdown } from '../markdown.js';
 import { EditorLayout } from './editor-layout.js';
 import { Csrf, Notice } from './form.js';
 import { dateTime } from './labels.js';
+import { PartnerAccess } from './partner-access.js';
 
 export const statusKeys: Record<CampaignStatus, MessageKey> = {
   draft: 'lifecycle.status.draft',
@@ -119,6 +121,8 @@ export interface CampaignPageProps {
   error?: { action: LifecycleAction; field?: 'endDate' | 'outcome'; text: string } | undefined;
   /** What was typed, kept when the page comes back with an error. */
   values?: { endDate?: string; outcome?: string } | undefined;
+  /** Partner accounts that can read the campaign's figures; only given to admins. */
+  partnerAccounts?: ScopeAccount[] | undefined;
 }
 
 function EndDateField({
@@ -411,6 +415,7 @@ export function CampaignPage(p: CampaignPageProps) {
         </li>
       </ul>
       {p.canPublish ? <Actions p={p} /> : <p class="help">{t('lifecycle.readOnly')}</p>}
+      {p.partnerAccounts && <PartnerAccess tr={tr} accounts={p.partnerAccounts} />}
     </EditorLayout>
   );
 }

@@ -321,12 +321,27 @@ function TranslationStatus({
   );
 }
 
-function Translations({ tr, campaigns }: { tr: Translator; campaigns: CampaignTranslations[] }) {
+function Translations({
+  tr,
+  campaigns,
+  languages,
+}: {
+  tr: Translator;
+  campaigns: CampaignTranslations[];
+  /** A translator's own languages (the only ones shown); undefined for everyone else. */
+  languages?: string[] | undefined;
+}) {
   const t = tr.t;
   return (
     <section aria-labelledby="dash-translations">
       <h2 id="dash-translations">{t('dashboard.translations.title')}</h2>
-      {campaigns.length === 0 && <p>{t('dashboard.translations.none')}</p>}
+      {languages?.length === 0 && <p>{t('dashboard.scope.noLanguages')}</p>}
+      {languages && languages.length > 0 && (
+        <p class="help">
+          {t('dashboard.scope.languages', { languages: tr.list(languages.map((l) => tr.languageName(l))) })}
+        </p>
+      )}
+      {campaigns.length === 0 && languages?.length !== 0 && <p>{t('dashboard.translations.none')}</p>}
       {campaigns.map((c) => (
         <article key={c.slug} class="editor-panel dash-translation" aria-labelledby={`tr-${c.slug}`}>
           <h3 id={`tr-${c.slug}`} dir="auto">
@@ -384,7 +399,14 @@ export function HomePage({ tr, site, user, csrf, view, figures: f }: HomePagePro
           <section aria-labelledby="dash-live">
             <h2 id="dash-live">{t('dashboard.live.title')}</h2>
             <p class="help">{t('dashboard.live.whatCounts')}</p>
-            {live.length === 0 && <p>{t('dashboard.live.none')}</p>}
+            {(view.scope?.campaigns ?? 0) > 0 && (
+              <p class="help">{t('dashboard.scope.attached', { count: view.scope!.campaigns! })}</p>
+            )}
+            {live.length === 0 && (
+              <p>
+                {view.scope?.campaigns === 0 ? t('dashboard.scope.noCampaigns') : t('dashboard.live.none')}
+              </p>
+            )}
             {live.map((c) => (
               <CampaignCard
                 key={c.slug}
@@ -398,7 +420,9 @@ export function HomePage({ tr, site, user, csrf, view, figures: f }: HomePagePro
           </section>
         )}
         {view.delivery && <Delivery tr={tr} f={f} />}
-        {view.translations && <Translations tr={tr} campaigns={view.translations} />}
+        {view.translations && (
+          <Translations tr={tr} campaigns={view.translations} languages={view.scope?.languages} />
+        )}
       </div>
       <script src="/assets/dashboard.js" defer />
     </EditorLayout>

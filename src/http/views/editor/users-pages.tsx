@@ -1,10 +1,12 @@
 // The admins' pages about people: everyone with their role and state, an invitation form, and one page
-// per person to change the role, disable or enable the account and end its sessions.
+// per person to change the role, disable or enable the account and end its sessions (and, for partners and
+// translators, what they are limited to: account-scopes.tsx).
 import type { User } from '../../../domain/account/account.js';
 import { roles } from '../../../domain/account/permissions.js';
 import { nativeName } from '../../../i18n/locales.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import type { SiteInfo } from '../layout.js';
+import { AccountScopeSection, type ScopeSection } from './account-scopes.js';
 import { EditorLayout } from './editor-layout.js';
 import { Csrf, Field, languageOptions, Notice, SelectField } from './form.js';
 import { dateTime, roleKeys, statusKeys } from './labels.js';
@@ -103,7 +105,8 @@ export function UserPage({
   error,
   subject,
   sessions,
-}: Base & { subject: User; sessions: number }) {
+  scopes,
+}: Base & { subject: User; sessions: number; scopes?: ScopeSection | undefined }) {
   const t = tr.t;
   const title = subject.name || subject.email;
   const self = subject.id === user.id;
@@ -154,6 +157,7 @@ export function UserPage({
               </button>
             </form>
           </section>
+          {scopes && <AccountScopeSection tr={tr} csrf={csrf} subject={subject} scopes={scopes} />}
           <section class="editor-panel">
             <h2>{t('editor.users.access')}</h2>
             <div class="editor-actions">
