@@ -52,35 +52,58 @@ export async function markRequestApproved(
     mails: Mail[];
   },
 ): Promise<boolean> {
+  return decideIn(trx, {
+    id: change.requestId,
+    from: change.from,
+    set: { status: 'approved' satisfies RequestStatus, campaign_id: change.campaignId },
+    action: 'campaign_request.approved',
+    after: { status: 'approved', campaignId: change.campaignId, slug: change.slug },
+    actor: change.actor,
+    now: change.now,
+    mails: change.mails,
+  });
+}
+
+/**
+ * A request's decision, stale-safe: the update only applies while the request is still in one of `from`
+ * (two editors deciding at once: one wins, the other gets false), then its audit entry and its mail.
+ */
+async function decideIn(
+  trx: Kysely<Database>,
+  d: {
+    id: number;
+    from: readonly string[];
+    set: { status: string; campaign_id?: number; decision_note?: string };
+    action: string;
+    after: Record<string, unknown>;
+    actor: { id: number; email: string };
+    now: number;
+    mails: Mail[];
+  },
+): Promise<boolean> {
   const before = await trx
     .selectFrom('campaign_requests')
     .select('status')
-    .where('id', '=', change.requestId)
+    .where('id', '=', d.id)
     .executeTakeFirst();
   if (!before) return false;
   const updated = await trx
     .updateTable('campaign_requests')
-    .set({
-      status: 'approved' satisfies RequestStatus,
-      campaign_id: change.campaignId,
-      decided_by: change.actor.id,
-      decided_at: change.now,
-      updated_at: change.now,
-    })
-    .where('id', '=', change.requestId)
-    .where('status', 'in', [...change.from])
+    .set({ ...d.set, decided_by: d.actor.id, decided_at: d.now, updated_at: d.now })
+    .where('id', '=', d.id)
+    .where('status', 'in', [...d.from])
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) return false;
   await recordAudit(trx, {
-    actor: change.actor,
-    action: 'campaign_request.approved',
+    actor: d.actor,
+    action: d.action,
     entityType: 'campaign_request',
-    entityId: change.requestId,
+    entityId: d.id,
     before: { status: before.status },
-    after: { status: 'approved', campaignId: change.campaignId, slug: change.slug },
-    now: change.now,
+    after: d.after,
+    now: d.now,
   });
-  await enqueueJobs(trx, change.mails, change.now);
+  await enqueueJobs(trx, d.mails, d.now);
   return true;
 }
 
@@ -261,38 +284,18 @@ export class IntakeRepository implements IntakeStore, TermsStore {
   }
 
   async decide(change: Parameters<IntakeStore['decide']>[0]): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
-      const before = await trx
-        .selectFrom('campaign_requests')
-        .select(['status', 'decision_note'])
-        .where('id', '=', change.id)
-        .executeTakeFirst();
-      if (!before) return false;
-      const updated = await trx
-        .updateTable('campaign_requests')
-        .set({
-          status: change.to,
-          decision_note: change.note,
-          decided_by: change.actor.id,
-          decided_at: change.now,
-          updated_at: change.now,
-        })
-        .where('id', '=', change.id)
-        .where('status', 'in', [...change.from])
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) return false;
-      await recordAudit(trx, {
-        actor: change.actor,
+    return this.db.transaction().execute((trx) =>
+      decideIn(trx, {
+        id: change.id,
+        from: change.from,
+        set: { status: change.to, decision_note: change.note },
         action: change.to === 'declined' ? 'campaign_request.declined' : 'campaign_request.changes_requested',
-        entityType: 'campaign_request',
-        entityId: change.id,
-        before: { status: before.status },
         after: { status: change.to, message: change.note },
+        actor: change.actor,
         now: change.now,
-      });
-      await enqueueJobs(trx, change.mails, change.now);
-      return true;
-    });
+        mails: change.mails,
+      }),
+    );
   }
 
   async addEndorsement(
