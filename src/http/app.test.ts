@@ -62,4 +62,16 @@ describe.each(testDialects)('app on %s', (dialect) => {
     expect(badJson.statusCode).toBeGreaterThanOrEqual(400);
     expect(badJson.statusCode).toBeLessThan(500);
   });
+
+  it("answers error pages in each visitor's language, again and again (pages kept per language)", async () => {
+    for (const round of [1, 2]) {
+      const ar = await t.app.inject({ url: `/ar/campaigns/no-such-campaign-${round}` });
+      expect(ar.statusCode).toBe(404);
+      expect(ar.body).toContain('<html lang="ar" dir="rtl"');
+      const en = await t.app.inject({ url: `/en/campaigns/no-such-campaign-${round}` });
+      expect(en.statusCode).toBe(404);
+      expect(en.body).toContain('We could not find that page');
+      expect(en.headers['content-type']).toBe('text/html; charset=utf-8');
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // The one error sink: maps every error to a status and a translated page (or JSON for JSON clients).
 // Unknown errors are logged with the request id and answered with a generic page, never a stack trace.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { renderToString } from 'preact-render-to-string';
 import { translatorFor } from '../i18n/translator.js';
 import { sendPage } from './render.js';
 import { ErrorPage } from './views/error-page.js';
@@ -10,6 +11,27 @@ function wantsJson(req: FastifyRequest): boolean {
   if (req.url.startsWith('/api/')) return true;
   const accept = req.headers.accept ?? '';
   return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+/**
+ * Error pages that do not name the request (all but the 500 page, which quotes its reference), per site,
+ * status and language, as UTF-8. Under overload every shed sign request gets the 503 page: rendering it
+ * each time cost more than the rest of the refusal.
+ */
+const renderedPages = new WeakMap<SiteInfo, Map<string, Buffer>>();
+
+function cachedPage(site: SiteInfo, key: string, render: () => string): Buffer {
+  let pages = renderedPages.get(site);
+  if (!pages) {
+    pages = new Map();
+    renderedPages.set(site, pages);
+  }
+  let page = pages.get(key);
+  if (!page) {
+    page = Buffer.from(render());
+    pages.set(key, page);
+  }
+  return page;
 }
 
 export function sendError(
@@ -25,7 +47,10 @@ export function sendError(
   const body = tr.t(`error.${kind}.body`, { requestId: req.id });
   if (status === 503) reply.header('retry-after', '5');
   if (wantsJson(req)) return reply.code(status).send({ error: kind, message: title, requestId: req.id });
-  return sendPage(reply, <ErrorPage tr={tr} site={site} title={title} body={body} />, status);
+  const page = <ErrorPage tr={tr} site={site} title={title} body={body} />;
+  if (kind === 'server') return sendPage(reply, page, status);
+  const html = cachedPage(site, `${status} ${tr.locale}`, () => `<!doctype html>${renderToString(page)}`);
+  return reply.code(status).type('text/html; charset=utf-8').send(html);
 }
 
 export function registerErrorHandling(app: FastifyInstance, site: SiteInfo): void {

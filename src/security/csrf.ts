@@ -2,12 +2,13 @@
 // random secret; every form carries HMAC(APP_SECRET, secret), checked on every non-GET request. A leaked
 // database row alone does not give the token, and a token from one session is worthless in another.
 // Browsers that say a request is cross-site (Sec-Fetch-Site, Origin) are refused before the token is read.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { randomToken } from './random-pool.js';
 
 export const csrfField = '_csrf';
 
 export function newCsrfSecret(): string {
-  return randomBytes(32).toString('base64url');
+  return randomToken(32);
 }
 
 export function csrfToken(appSecret: string, secret: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFormToken, issueFormToken } from './form-token.js';
+import { checkFormToken, FormTokenCache, issueFormToken } from './form-token.js';
 
 const secret = 's'.repeat(40);
 const t0 = Date.UTC(2026, 10, 23, 12);
@@ -27,5 +27,21 @@ describe('form tokens', () => {
 
   it('do not verify under another secret', () => {
     expect(checkFormToken('t'.repeat(40), token, 7, t0 + 20_000).verdict).toBe('invalid');
+  });
+});
+
+describe('FormTokenCache', () => {
+  it('hands every view of one campaign within a second the same valid token, a new one the next second', () => {
+    const cache = new FormTokenCache(secret);
+    const t0 = Date.UTC(2026, 10, 23, 12, 0, 0, 250);
+    const a = cache.token(7, t0);
+    expect(cache.token(7, t0 + 700)).toBe(a);
+    expect(cache.token(8, t0)).not.toBe(a);
+    const b = cache.token(7, t0 + 750);
+    expect(b).not.toBe(a);
+    // Issued at the start of its second: valid for this campaign only, fast until 3 s after that.
+    expect(checkFormToken(secret, a, 7, t0 + 2_800).verdict).toBe('ok');
+    expect(checkFormToken(secret, a, 7, t0 + 2_700).verdict).toBe('too_fast');
+    expect(checkFormToken(secret, a, 8, t0 + 5_000).verdict).toBe('invalid');
   });
 });

@@ -1,7 +1,8 @@
 // The sign form carries a signed, time-stamped token instead of a session: it proves the form was served by
 // us for this campaign, and when. Bots that post directly, post within a second, or replay an old form are
 // not rejected (workplace NAT and slow phones look odd too) but their signatures are held for confirmation.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { randomToken } from './random-pool.js';
 
 export interface FormTokenCheck {
   /** Anything other than 'ok' holds the signature for email confirmation. */
@@ -16,8 +17,31 @@ function mac(secret: string, body: string): string {
 }
 
 export function issueFormToken(secret: string, campaignId: number, now: number): string {
-  const body = `${version}.${campaignId}.${now.toString(36)}.${randomBytes(9).toString('base64url')}`;
+  const body = `${version}.${campaignId}.${now.toString(36)}.${randomToken(9)}`;
   return `${body}.${mac(secret, body)}`;
+}
+
+/**
+ * The campaign page's tokens, one per campaign and second instead of one per view: the page is then the
+ * same bytes for every visitor within that second and can be answered from memory (campaign-page.cache).
+ * Nothing is lost: a token was never tied to a visitor (bots could always fetch one and reuse it until it
+ * expires). Its time is the start of the second, so the "filled too fast" check (3 s) may let a form
+ * through up to a second sooner: a heuristic that holds bots, not a boundary. The sign form does not use the nonce; the request form, which does
+ * (duplicate detection), keeps issuing its own per view.
+ */
+export class FormTokenCache {
+  private readonly bySecond = new Map<number, { second: number; token: string }>();
+
+  constructor(private readonly secret: string) {}
+
+  token(campaignId: number, now: number): string {
+    const second = Math.floor(now / 1000) * 1000;
+    const hit = this.bySecond.get(campaignId);
+    if (hit?.second === second) return hit.token;
+    const token = issueFormToken(this.secret, campaignId, second);
+    this.bySecond.set(campaignId, { second, token });
+    return token;
+  }
 }
 
 export function checkFormToken(

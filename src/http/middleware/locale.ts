@@ -39,7 +39,8 @@ export function registerLocale(app: FastifyInstance, defaultLocale: string): voi
   app.decorateRequest('tr', null as unknown as Translator);
   app.decorateRequest('contentLocale', '');
   app.decorateRequest('localeValid', true);
-  app.addHook('onRequest', async (req, reply) => {
+  // A callback hook, not an async one: it runs on every request and awaits nothing.
+  app.addHook('onRequest', (req, reply, done) => {
     const fromUrl = (req.params as { locale?: string } | undefined)?.locale;
     let locale: string;
     if (fromUrl !== undefined) {
@@ -61,5 +62,6 @@ export function registerLocale(app: FastifyInstance, defaultLocale: string): voi
     }
     req.contentLocale = locale;
     req.tr = translatorFor(locale);
+    done();
   });
 }

@@ -54,6 +54,23 @@ describe('the cached campaign page', () => {
     expect(cache.stats.whole).toBe(0);
   });
 
+  it('answers the same bytes while token, source and total stay the same, and fresh ones when any changes', async () => {
+    const cache = new CampaignPageCache(site);
+    const input = await inputFor('kazakhstan-free-erlan-baltabay', 'tl');
+    const first = cache.render(input);
+    expect(cache.render({ ...input })).toBe(first);
+    for (const change of [
+      { token: 'v1.1.next.second.mac' },
+      { source: 'mailing-tl-2' },
+      { view: { ...input.view, total: input.view.total + 1 } },
+    ]) {
+      const changed = { ...input, ...change };
+      const page = cache.render(changed);
+      expect(page).not.toBe(first);
+      expect(page.toString()).toBe(direct(changed).toString());
+    }
+  });
+
   it('escapes the spliced parts as the renderer would', async () => {
     const cache = new CampaignPageCache(site);
     const input = await inputFor('kazakhstan-free-erlan-baltabay', 'en');

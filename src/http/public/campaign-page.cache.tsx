@@ -3,7 +3,8 @@
 // the language menus) was most of the cost of a page view, so each (campaign snapshot, language) is
 // rendered once with markers in those places and every request splices its own parts in. The campaign
 // cache hands out a new snapshot object when it reloads a campaign, so a snapshot's pages are dropped
-// (WeakMap) exactly when the campaign cache would have shown the edit anyway.
+// (WeakMap) exactly when the campaign cache would have shown the edit anyway. The page answered last is
+// kept too: within one second (one form token) and one total, views get the same bytes.
 import { renderToString } from 'preact-render-to-string';
 import type { CampaignWithContent } from '../../domain/campaign/campaign.js';
 import type { CampaignView } from '../../domain/campaign/view-campaign.js';
@@ -27,6 +28,11 @@ interface Template {
   slots: Slot[];
   /** The counter's HTML for the total seen last (totals change with each commit, not each view). */
   counter?: { total: number; html: Buffer };
+  /**
+   * The page answered last. With one form token per campaign and second (FormTokenCache), every view in
+   * that second with the same source and total gets these very bytes, without splicing or copying.
+   */
+  last?: { token: string; source: string; total: number; page: Buffer };
 }
 
 export interface BlankPageInput {
@@ -96,7 +102,18 @@ export class CampaignPageCache {
       return Buffer.from(renderWhole(this.site, input));
     }
     this.stats.spliced++;
-    return this.splice(template, input);
+    const last = template.last;
+    if (
+      last &&
+      last.token === input.token &&
+      last.source === input.source &&
+      last.total === input.view.total
+    ) {
+      return last.page;
+    }
+    const page = this.splice(template, input);
+    template.last = { token: input.token, source: input.source, total: input.view.total, page };
+    return page;
   }
 
   private splice(template: Template, input: BlankPageInput): Buffer {

@@ -9,7 +9,7 @@ import { countryForLocale } from '../../domain/signature/countries.js';
 import { signCampaign } from '../../domain/signature/sign-campaign.js';
 import type { SignField, SignFieldError } from '../../domain/signature/sign-input.js';
 import { OverloadedError } from '../../domain/signature/signature.ports.js';
-import { checkFormToken, issueFormToken } from '../../security/form-token.js';
+import { checkFormToken, FormTokenCache, issueFormToken } from '../../security/form-token.js';
 import { ipKey } from '../../security/ip-key.js';
 import { sendError } from '../errors.js';
 import { sendPage } from '../render.js';
@@ -80,6 +80,7 @@ export function campaignRoutes(
   // The blank page is spliced from a cached render (campaign-page.cache.tsx); a re-rendered form with the
   // visitor's input and errors is rendered whole by render() above.
   const pages = new CampaignPageCache(deps.site);
+  const tokens = new FormTokenCache(deps.secret);
   app.get('/:locale/campaigns/:slug', async (req, reply) => {
     const view = await load(req, reply);
     if (!view) return reply;
@@ -89,7 +90,7 @@ export function campaignRoutes(
       requestedLocale: req.contentLocale,
       action: `/${req.contentLocale}/campaigns/${view.campaign.slug}/sign`,
       country: countryForLocale(req.contentLocale) ?? '',
-      token: issueFormToken(deps.secret, view.campaign.id, deps.clock.now()),
+      token: tokens.token(view.campaign.id, deps.clock.now()),
       source: sourceFrom(req),
     });
     return reply.header('cache-control', 'no-store').code(200).type('text/html; charset=utf-8').send(html);
