@@ -17,6 +17,7 @@ const gmailDomains = new Set(['gmail.com', 'googlemail.com']);
 // comments are refused (nobody signs with them; in form logs they are injection attempts).
 const localPart = /^[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+(\.[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
 const label = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+const plainAscii = /^[a-z0-9.-]+$/;
 
 export function parseEmail(
   input: string,
@@ -32,7 +33,9 @@ export function parseEmail(
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   if (/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/u.test(rawDomain))
     return { ok: false, error: 'EmailInvalid' };
-  const domain = domainToASCII(rawDomain.toLowerCase());
+  // Plain ASCII domains (nearly all) are already what IDNA would give; only others go through it.
+  const lower = rawDomain.toLowerCase();
+  const domain = plainAscii.test(lower) && !lower.includes('xn--') ? lower : domainToASCII(lower);
   if (!domain || domain.length > 253) return { ok: false, error: 'EmailInvalid' };
   const labels = domain.split('.');
   if (labels.length < 2 || !labels.every((l) => label.test(l)) || /^\d+$/.test(labels.at(-1)!)) {
