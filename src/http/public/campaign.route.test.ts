@@ -39,7 +39,12 @@ describe.each(testDialects)('campaign pages on %s', (dialect) => {
     expect(res.body).toContain('Erlan Baltabay sinentensiyahan ng 7 taon sa bilangguan');
     expect(res.body).toContain('Ipapadala ang mensahe mo sa mga sumusunod na email address:');
     expect(res.body).toContain('Sa pakikipagtulungan sa');
-    expect(res.headers['set-cookie']).toMatch(/^lang=tl;/);
+    expect(res.headers['set-cookie']).toBe('lang=tl; Max-Age=31536000; Path=/; HttpOnly; SameSite=Lax');
+    // Already chosen: no cookie again. Another language: its own.
+    const again = await t.app.inject({ url: `/tl/campaigns/${slug}`, cookies: { lang: 'tl' } });
+    expect(again.headers['set-cookie']).toBeUndefined();
+    const ar = await t.app.inject({ url: `/ar/campaigns/${slug}`, cookies: { lang: 'tl' } });
+    expect(ar.headers['set-cookie']).toBe('lang=ar; Max-Age=31536000; Path=/; HttpOnly; SameSite=Lax');
   });
 
   it('falls back to the source text in an RTL interface, marked, with content kept LTR', async () => {
