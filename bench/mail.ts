@@ -1,7 +1,9 @@
 // `npm run bench:mail`: 20,000 target messages queued in a fresh database, drained by the built app's
 // worker (production mode, its own process) to an SMTP sink in a third process, without DKIM and with RSA
 // DKIM; in the same run a bare nodemailer pooled loop sends the same number of messages of the same shape
-// over the same number of connections. Rates are measured at the sink, first message to last.
+// over the same number of connections. Rates are measured at the sink, first message to last; CPU per
+// message is the sending process's (all its threads) over the same span. Every run is checked: each
+// message arrived exactly once, and for ours the table says `sent` for every one of them.
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +12,7 @@ import nodemailer from 'nodemailer';
 import { CampaignRepository } from '../src/db/campaign.repository.js';
 import { openDb } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { peakRssMb, type Started, startProcess } from './lib/processes.js';
+import { cpuSeconds, peakRssMb, type Started, startProcess } from './lib/processes.js';
 import { type Row, ratio } from './lib/table.js';
 
 const total = Number(process.env.BENCH_MAIL_MESSAGES ?? 20_000);
@@ -33,19 +35,88 @@ KMU
 Philippines
 `;
 
-async function sinkCount(path = '/count'): Promise<{ count: number; seconds: number }> {
+async function askSink<T>(path: string): Promise<T> {
   const res = await fetch(`http://127.0.0.1:${sinkHttpPort}${path}`);
-  return (await res.json()) as { count: number; seconds: number };
+  return (await res.json()) as T;
+}
+const sinkCount = (path = '/count') => askSink<{ count: number; seconds: number }>(path);
+
+interface Drained {
+  rate: number;
+  /** CPU per message of the sending process, all its threads, while messages were arriving (µs). */
+  cpuUsPerMessage: number | undefined;
+  /** CPU per message of the sink, from its reset to the last message (µs): the rest of the machine. */
+  sinkUsPerMessage?: number | undefined;
 }
 
-async function waitForCount(n: number, timeoutMs: number): Promise<{ count: number; seconds: number }> {
+/** The sink process, for its CPU time. */
+let sinkPid = 0;
+
+/** Empties the sink; returns a function that gives its CPU per message since then. */
+async function resetSink(): Promise<() => number | undefined> {
+  await sinkCount('/reset');
+  const start = cpuSeconds(sinkPid);
+  return () => {
+    const end = cpuSeconds(sinkPid);
+    return start === undefined || end === undefined ? undefined : ((end - start) / total) * 1e6;
+  };
+}
+
+/**
+ * Waits until the sink has `n` messages. `cpu` reads the sender's CPU seconds so far: sampled at the first
+ * poll that sees a message and at the end, so start-up and idle time stay out of the figure.
+ */
+async function waitForCount(n: number, timeoutMs: number, cpu?: () => number | undefined): Promise<Drained> {
   const deadline = Date.now() + timeoutMs;
+  let start: { cpu: number; count: number } | undefined;
   for (;;) {
     const c = await sinkCount();
-    if (c.count >= n) return c;
+    const used = cpu?.();
+    if (start === undefined && c.count > 0 && used !== undefined) start = { cpu: used, count: c.count };
+    if (c.count >= n) {
+      const cpuUsPerMessage =
+        start && used !== undefined && c.count > start.count
+          ? ((used - start.cpu) / (c.count - start.count)) * 1e6
+          : undefined;
+      return { rate: c.count / c.seconds, cpuUsPerMessage };
+    }
     if (Date.now() > deadline)
       throw new Error(`sink got ${c.count} of ${n} messages in ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Throws unless `n` distinct messages arrived, each exactly once. */
+async function checkExactlyOnce(n: number, who: string): Promise<void> {
+  const { count } = await sinkCount();
+  const ids = await askSink<{ distinct: number; withoutId: number; repeated: Record<string, number> }>(
+    '/ids',
+  );
+  const repeated = Object.keys(ids.repeated).length;
+  if (count !== n || ids.distinct !== n || ids.withoutId > 0 || repeated > 0) {
+    throw new Error(
+      `${who}: ${count} messages arrived for ${n} sent, ${ids.distinct} distinct Message-IDs, ` +
+        `${ids.withoutId} without one, ${repeated} more than once`,
+    );
+  }
+}
+
+/** Throws unless every message row is `sent` and the sink received exactly the rows' Message-IDs. */
+async function checkTable(url: string): Promise<void> {
+  const db = openDb({ url });
+  try {
+    const rows = await db.kysely.selectFrom('messages').select(['status', 'message_id_header']).execute();
+    const notSent = rows.filter((r) => r.status !== 'sent').length;
+    const arrived = new Set(await askSink<string[]>('/ids/all'));
+    const missing = rows.filter((r) => !arrived.has(r.message_id_header ?? '')).length;
+    if (rows.length !== total || notSent > 0 || missing > 0 || arrived.size !== total) {
+      throw new Error(
+        `ours: ${rows.length} rows, ${notSent} not sent, ${missing} rows whose Message-ID never arrived, ` +
+          `${arrived.size} distinct arrivals`,
+      );
+    }
+  } finally {
+    await db.close();
   }
 }
 
@@ -135,9 +206,9 @@ async function prefill(): Promise<string> {
   return url;
 }
 
-async function ours(dkimKey: string | undefined): Promise<{ rate: number; rssMb: number | undefined }> {
+async function ours(dkimKey: string | undefined): Promise<Drained & { rssMb: number | undefined }> {
   const url = await prefill();
-  await sinkCount('/reset');
+  const sinkCpu = await resetSink();
   const app: Started = await startProcess(
     ['bin/outcry.mjs', 'start'],
     {
@@ -157,16 +228,25 @@ async function ours(dkimKey: string | undefined): Promise<{ rate: number; rssMb:
     '/healthz',
     appPort,
   );
+  let result: Drained & { rssMb: number | undefined };
   try {
-    const c = await waitForCount(total, 300_000);
-    return { rate: c.count / c.seconds, rssMb: peakRssMb(app.pid) };
+    const drained = await waitForCount(total, 300_000, () => cpuSeconds(app.pid));
+    result = { ...drained, sinkUsPerMessage: sinkCpu(), rssMb: peakRssMb(app.pid) };
   } finally {
     await app.stop();
   }
+  await checkExactlyOnce(total, 'ours');
+  await checkTable(url);
+  return result;
 }
 
-async function bare(dkimKey: string | undefined): Promise<number> {
-  await sinkCount('/reset');
+async function bare(dkimKey: string | undefined): Promise<Drained> {
+  const sinkCpu = await resetSink();
+  const cpuAtStart = process.cpuUsage();
+  const cpu = () => {
+    const used = process.cpuUsage(cpuAtStart);
+    return (used.user + used.system) / 1e6;
+  };
   const transporter = nodemailer.createTransport({
     host: '127.0.0.1',
     port: smtpPort,
@@ -198,9 +278,12 @@ async function bare(dkimKey: string | undefined): Promise<number> {
     );
   }
   await Promise.all(sends);
+  // Every send has been answered: the loop's whole CPU went into these messages.
+  const cpuUsPerMessage = (cpu() / total) * 1e6;
   transporter.close();
-  const c = await waitForCount(total, 60_000);
-  return c.count / c.seconds;
+  const drained = await waitForCount(total, 60_000);
+  await checkExactlyOnce(total, 'bare');
+  return { ...drained, cpuUsPerMessage, sinkUsPerMessage: sinkCpu() };
 }
 
 export async function mailScenario(): Promise<Row[]> {
@@ -210,6 +293,7 @@ export async function mailScenario(): Promise<Row[]> {
     '/count',
     sinkHttpPort,
   );
+  sinkPid = sink.pid;
   const { privateKey } = generateKeyPairSync('rsa', {
     modulusLength: 2048,
     publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -221,21 +305,24 @@ export async function mailScenario(): Promise<Row[]> {
     const bareSigned = await bare(privateKey);
     const oursSigned = await ours(privateKey);
     const fmt = (n: number) => `${Math.round(n).toLocaleString('en')} msg/s`;
-    const notes = `${total.toLocaleString('en')} msgs, ${connections} connections, ${targetsCount} addresses on ${domains} domains`;
+    const us = (n: number | undefined) => (n === undefined ? '?' : `${Math.round(n)}`);
+    const cpu = (o: Drained, b: Drained) =>
+      `CPU/msg ${us(o.cpuUsPerMessage)} µs (bare ${us(b.cpuUsPerMessage)} µs, sink ${us(o.sinkUsPerMessage)}/${us(b.sinkUsPerMessage)} µs)`;
+    const notes = `${total.toLocaleString('en')} msgs, ${connections} connections, ${targetsCount} addresses on ${domains} domains, each arrived once`;
     return [
       {
         scenario: 'mail (no DKIM)',
         ours: fmt(oursUnsigned.rate),
-        baseline: fmt(bareUnsigned),
-        ratio: ratio(oursUnsigned.rate, bareUnsigned),
-        notes: `${notes}; app peak RSS ${oursUnsigned.rssMb ?? '?'} MB`,
+        baseline: fmt(bareUnsigned.rate),
+        ratio: ratio(oursUnsigned.rate, bareUnsigned.rate),
+        notes: `${notes}; ${cpu(oursUnsigned, bareUnsigned)}; app peak RSS ${oursUnsigned.rssMb ?? '?'} MB`,
       },
       {
         scenario: 'mail (RSA-2048 DKIM)',
         ours: fmt(oursSigned.rate),
-        baseline: fmt(bareSigned),
-        ratio: ratio(oursSigned.rate, bareSigned),
-        notes: `baseline signs with nodemailer's DKIM; app peak RSS ${oursSigned.rssMb ?? '?'} MB`,
+        baseline: fmt(bareSigned.rate),
+        ratio: ratio(oursSigned.rate, bareSigned.rate),
+        notes: `baseline signs with nodemailer's DKIM; ${cpu(oursSigned, bareSigned)}; app peak RSS ${oursSigned.rssMb ?? '?'} MB`,
       },
     ];
   } finally {

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Config, loadConfig } from './config/config.js';
 import { accountAdapters } from './db/account.store.js';
 import { AccountScopeRepository } from './db/account-scope.repository.js';
+import { BounceRepository } from './db/bounce.repository.js';
 import { CachedCampaignReader } from './db/cached-campaign.reader.js';
 import { CampaignRepository } from './db/campaign.repository.js';
 import { CampaignDraftRepository } from './db/campaign-draft.repository.js';
@@ -31,6 +32,7 @@ import { campaignLifecycleJobs } from './jobs/tasks/campaign-lifecycle.task.js';
 import { jobHandlers } from './jobs/tasks/index.js';
 import { signatureMaintenance } from './jobs/tasks/maintain-signatures.task.js';
 import { createWorker } from './jobs/worker.js';
+import { type BounceListener, startBounceListener } from './mail/bounce-smtp.js';
 import { createCaptureTransport } from './mail/capture.transport.js';
 import type { DkimKey } from './mail/mime.js';
 import { createSmtpTransport } from './mail/smtp.transport.js';
@@ -49,6 +51,8 @@ export interface Running {
   readonly url: string;
   readonly app: FastifyInstance | undefined;
   readonly worker: ReturnType<typeof createWorker> | undefined;
+  /** The SMTP listener for bounces (worker role, when BOUNCE_SMTP_PORT is set). */
+  readonly bounceListener: BounceListener | undefined;
   stop(): Promise<void>;
 }
 
@@ -66,7 +70,7 @@ export function createMailTransport(config: Config, maxConnections = 5): MailTra
         pool: true,
         maxConnections,
         dkim,
-        dkimThreads: config.DKIM_THREADS,
+        buildThreads: config.MAIL_BUILD_THREADS,
       })
     : createCaptureTransport(config.MAIL_CAPTURE_DIR, { dkim });
 }
@@ -174,7 +178,27 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
   let worker: ReturnType<typeof createWorker> | undefined;
   let dispatcher: Dispatcher | undefined;
   let deliveryMail: MailTransport | undefined;
+  let bounceListener: BounceListener | undefined;
   if (config.ROLES.includes('worker')) {
+    if (config.BOUNCE_SMTP_PORT !== undefined) {
+      try {
+        bounceListener = await startBounceListener(
+          {
+            bounces: new BounceRepository(db),
+            clock,
+            secret: config.APP_SECRET,
+            ...(app ? { logger: app.log } : {}),
+          },
+          { port: config.BOUNCE_SMTP_PORT, host: config.BOUNCE_SMTP_HOST },
+        );
+      } catch (error) {
+        await app?.close();
+        services.live.close();
+        await mail.close();
+        await db.close();
+        throw error;
+      }
+    }
     const maintenance = [
       ...signatureMaintenance({
         signatures: services.signatureStore,
@@ -232,12 +256,14 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
     url,
     app,
     worker,
+    bounceListener,
     async stop() {
       if (stopped) return;
       stopped = true;
       await app?.close();
       await worker?.stop();
       await dispatcher?.stop();
+      await bounceListener?.close();
       services.live.close();
       await mail.close();
       await deliveryMail?.close();
@@ -254,6 +280,7 @@ Commands:
   migrate         apply pending database migrations
   rollback        undo the newest migration
   create-admin    create (or reset) an admin account: create-admin <email> [name]
+  bounce          record one bounce read from standard input (a mail server's pipe): bounce [recipient]
   help            this text
 
 Configuration comes from environment variables; see .env.example.`;
@@ -278,6 +305,11 @@ export async function main(argv: string[]): Promise<void> {
     case 'create-admin': {
       const { runCreateAdmin } = await import('./cli/create-admin.js');
       return runCreateAdmin(loadConfig(), args);
+    }
+    case 'bounce': {
+      const { processIo, runBounce } = await import('./cli/bounce.js');
+      process.exitCode = await runBounce(args, processIo());
+      return;
     }
     case 'help':
     case '--help':

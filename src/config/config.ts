@@ -52,9 +52,11 @@ const schema = z.object({
     .refine((v) => v.includes('PRIVATE KEY-----'), 'must be a PEM private key')
     .optional(),
   DELIVERY_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(10),
-  DKIM_THREADS: z.coerce.number().int().min(0).max(16).default(1),
+  MAIL_BUILD_THREADS: z.coerce.number().int().min(0).max(16).default(1),
   DELIVERY_DOMAIN_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
   DELIVERY_GIVE_UP_DAYS: z.coerce.number().min(0.01).max(60).default(5),
+  BOUNCE_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  BOUNCE_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
 });
 
 export type Config = Readonly<

@@ -8,6 +8,7 @@ import type {
   ClaimedMessage,
   DeliveryStore,
   DomainState,
+  RetryPolicy,
   SendCandidate,
   SendClaim,
   SendOutcome,
@@ -42,6 +43,14 @@ const sendable = sendableStatuses;
 const errorLength = 1000;
 
 type Trx = Kysely<Database>;
+
+/**
+ * `status` for statements that name their rows by id: an expression, so the planner finds the rows by
+ * primary key instead of walking idx_messages_status_locked. Without statistics SQLite took the index for
+ * `id in (…) and status in (…)` and read every queued message of the backlog on each claim (measured: 1 ms
+ * a round with 20,000 queued, growing with the backlog; 0.4 ms by primary key).
+ */
+const statusOfRow = sql<string>`(${sql.ref('status')} || '')`;
 
 function chunks<T>(items: T[], size = 500): T[][] {
   const out: T[][] = [];
@@ -195,12 +204,18 @@ export class DeliveryRepository implements DeliveryStore, DeliveryStatusReader {
   async claim(
     claims: SendClaim[],
     ctx: { workerId: string; leaseUntil: number; now: number; messageIdDomain: string },
+    record?: { outcomes: SendOutcome[]; policy: RetryPolicy },
   ): Promise<ClaimedMessage[]> {
-    if (claims.length === 0) return [];
+    const outcomes = record?.outcomes ?? [];
+    if (claims.length === 0 && outcomes.length === 0) return [];
     const { now } = ctx;
     const token = randomBytes(6).toString('hex');
     const messageId = (id: number) => `<outcry.${id}.${token}@${ctx.messageIdDomain}>`;
     return this.db.transaction().execute(async (trx) => {
+      // Outcomes of sends already made first: a bounce holds its address's messages before they can be
+      // claimed below, and the round costs one durable commit instead of two (decision 0007).
+      if (record && outcomes.length > 0) await this.recordIn(trx, outcomes, now, record.policy);
+      if (claims.length === 0) return [];
       // One reservation per address, all in one statement: a slot another worker took since we read it
       // (its next_send_at is now in the future) is not updated, not returned, and its claims are skipped.
       const nextByAddress = new Map<string, number>();
@@ -248,7 +263,7 @@ export class DeliveryRepository implements DeliveryStore, DeliveryStatusReader {
             message_id_header: sql<string>`'<outcry.' || ${sql.ref('id')} || ${`.${token}@${ctx.messageIdDomain}>`}`,
           }))
           .where('id', 'in', part)
-          .where('status', 'in', sendable)
+          .where(statusOfRow, 'in', sendable)
           .returning('id')
           .execute();
         claimed.push(...rows.map((r) => r.id));
@@ -560,50 +575,49 @@ export class DeliveryRepository implements DeliveryStore, DeliveryStatusReader {
             attempts: eb('attempts', '-', 1),
           }))
           .where('id', 'in', part)
-          .where('status', '=', 'sending')
+          .where(statusOfRow, '=', 'sending')
           .execute();
       });
     }
   }
 
-  async record(
-    outcomes: SendOutcome[],
-    now: number,
-    policy: { retryBaseMs: number; retryMaxMs: number; giveUpAfterMs: number },
-  ): Promise<void> {
+  async record(outcomes: SendOutcome[], now: number, policy: RetryPolicy): Promise<void> {
     if (outcomes.length === 0) return;
-    await this.db.transaction().execute(async (trx) => {
-      const jobs: NewJob[] = [];
-      const sent = outcomes.filter((o) => o.ok).map((o) => o.messageId);
-      for (const part of chunks(sent)) {
-        await trx
-          .updateTable('messages')
-          .set({ status: 'sent', sent_at: now, locked_by: null, locked_until: null, last_error: null })
-          .where('id', 'in', part)
-          .where('status', '=', 'sending')
-          .execute();
-      }
-      const healthy = [...new Set(outcomes.filter((o) => o.ok).map((o) => o.domain))];
-      for (const part of chunks(healthy)) {
-        await trx
-          .updateTable('mail_domains')
-          .set({ failures: 0, throttled_until: null, updated_at: now })
-          .where('domain', 'in', part)
-          .where('failures', '>', 0)
-          .execute();
-      }
-      for (const o of outcomes) {
-        if (!o.ok) await this.recordFailure(trx, o, now, policy, jobs);
-      }
-      if (jobs.length > 0) await enqueueJobs(trx, jobs, now);
-    });
+    await this.db.transaction().execute((trx) => this.recordIn(trx, outcomes, now, policy));
+  }
+
+  /** What each send came to, with bounces, domain timers, pauses and alerts, inside the caller's transaction. */
+  private async recordIn(trx: Trx, outcomes: SendOutcome[], now: number, policy: RetryPolicy): Promise<void> {
+    const jobs: NewJob[] = [];
+    const sent = outcomes.filter((o) => o.ok).map((o) => o.messageId);
+    for (const part of chunks(sent)) {
+      await trx
+        .updateTable('messages')
+        .set({ status: 'sent', sent_at: now, locked_by: null, locked_until: null, last_error: null })
+        .where('id', 'in', part)
+        .where(statusOfRow, '=', 'sending')
+        .execute();
+    }
+    const healthy = [...new Set(outcomes.filter((o) => o.ok).map((o) => o.domain))];
+    for (const part of chunks(healthy)) {
+      await trx
+        .updateTable('mail_domains')
+        .set({ failures: 0, throttled_until: null, updated_at: now })
+        .where('domain', 'in', part)
+        .where('failures', '>', 0)
+        .execute();
+    }
+    for (const o of outcomes) {
+      if (!o.ok) await this.recordFailure(trx, o, now, policy, jobs);
+    }
+    if (jobs.length > 0) await enqueueJobs(trx, jobs, now);
   }
 
   private async recordFailure(
     trx: Trx,
     o: Extract<SendOutcome, { ok: false }>,
     now: number,
-    policy: { retryBaseMs: number; retryMaxMs: number; giveUpAfterMs: number },
+    policy: RetryPolicy,
     jobs: NewJob[],
   ): Promise<void> {
     const message = await trx

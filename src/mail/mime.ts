@@ -2,11 +2,13 @@
 // transport sees them. Signing here rather than inside nodemailer's SMTP pipeline means the captured demo
 // mail carries the same signature as production mail, and lets the SMTP transport hand the server a
 // finished message whose progress it can watch (see smtp.transport.ts: sent-or-not after a hang-up).
+// The same code runs on the event loop and on mail build threads (build-threads.ts): validation and the
+// composer's options are always made on the loop, so every path gives the same bytes for the same message.
 import type { Readable } from 'node:stream';
 import DKIM from 'nodemailer/lib/dkim';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { OutgoingMail } from './transport.js';
-import { toNodemailerMessage } from './transport.js';
+import { lockedDown, toNodemailerMessage } from './transport.js';
 
 export interface DkimKey {
   domainName: string;
@@ -19,6 +21,29 @@ export interface BuiltMessage {
   raw: Buffer;
   envelope: { from: string; to: string[] };
   messageId: string;
+}
+
+export interface BuildOptions {
+  /** The Date header; the time of building when not given. */
+  date?: Date;
+  /** The shared part of multipart boundaries (random when not given): lets tests compare builds byte for byte. */
+  baseBoundary?: string;
+}
+
+/** The composer's input: plain data only, so it can be handed to a build thread as it is. */
+export type ComposerOptions = ConstructorParameters<typeof MailComposer>[0] & {};
+
+/**
+ * Validates a message (InvalidAddressError before anything is built) and turns it into the composer's
+ * options. Both build paths start from this, so a thread never sees an unchecked header.
+ */
+export function composerOptions(mail: OutgoingMail, opts: BuildOptions = {}): ComposerOptions {
+  return {
+    ...(toNodemailerMessage(mail) as ComposerOptions),
+    ...lockedDown,
+    ...(opts.date ? { date: opts.date } : {}),
+    ...(opts.baseBoundary ? { baseBoundary: opts.baseBoundary } : {}),
+  };
 }
 
 function collect(stream: Readable): Promise<Buffer> {
@@ -37,23 +62,29 @@ export function createDkimSigner(keys: readonly DkimKey[]): ((raw: Buffer) => Pr
   return (raw) => collect(dkim.sign(raw));
 }
 
-export async function buildMessage(
-  mail: OutgoingMail,
-  opts: { sign?: (raw: Buffer) => Promise<Buffer>; date?: Date; newline?: 'unix' } = {},
+/** Compose, build, sign: on the event loop, and in each mail build thread (build-thread.entry.ts). */
+export async function buildFromOptions(
+  options: ComposerOptions,
+  sign?: (raw: Buffer) => Promise<Buffer>,
 ): Promise<BuiltMessage> {
-  const options = toNodemailerMessage(mail);
-  const mime = new MailComposer({ ...options, ...(opts.date ? { date: opts.date } : {}) }).compile();
+  const mime = new MailComposer(options).compile();
   const envelope = mime.getEnvelope();
   const messageId = mime.messageId();
   mime.keepBcc = false;
   let raw = await new Promise<Buffer>((resolve, reject) =>
     mime.build((error, message) => (error ? reject(error) : resolve(message))),
   );
-  if (opts.sign) raw = await opts.sign(raw);
-  if (opts.newline === 'unix') raw = Buffer.from(raw.toString('utf8').replace(/\r\n/g, '\n'), 'utf8');
+  if (sign) raw = await sign(raw);
   return {
     raw,
     envelope: { from: envelope.from || '', to: envelope.to.map(String) },
     messageId,
   };
+}
+
+export async function buildMessage(
+  mail: OutgoingMail,
+  opts: BuildOptions & { sign?: (raw: Buffer) => Promise<Buffer> } = {},
+): Promise<BuiltMessage> {
+  return buildFromOptions(composerOptions(mail, opts), opts.sign);
 }

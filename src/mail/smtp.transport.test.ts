@@ -179,8 +179,31 @@ describe('createSmtpTransport', () => {
 
   it.each([
     ['on the event loop', 0],
+    ['on mail build threads', 1],
+  ])(
+    'prepares messages ahead and sends them built %s, dotted lines intact, a discarded one never',
+    async (_where, buildThreads) => {
+      sink = await startSmtpSink();
+      const preparing = createSmtpTransport(sink.url, { maxConnections: 2, buildThreads });
+      transport = preparing;
+      const text = '.\n..two dots\n.one dot\nend\n';
+      const prepared = Array.from({ length: 12 }, (_, i) =>
+        preparing.prepare(mail({ subject: `Letter ${i}`, text, messageId: `<m${i}@outcry.example.org>` })),
+      );
+      prepared[5]!.discard();
+      const results = await Promise.all(prepared.filter((_, i) => i !== 5).map((p) => p.send()));
+      expect(results.map((r) => r.messageId)).toContain('<m11@outcry.example.org>');
+      const got = await sink.waitFor(11);
+      expect(got.map((m) => m.parsed.subject).sort()).not.toContain('Letter 5');
+      for (const m of got) expect(m.parsed.text).toBe(text);
+      expect(sink.messages).toHaveLength(11);
+    },
+  );
+
+  it.each([
+    ['on the event loop', 0],
     ['on worker threads', 2],
-  ])('signs with DKIM %s so that a verifier passes it', async (_where, dkimThreads) => {
+  ])('signs with DKIM %s so that a verifier passes it', async (_where, buildThreads) => {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', {
       modulusLength: 2048,
       publicKeyEncoding: { type: 'spki', format: 'der' },
@@ -190,7 +213,7 @@ describe('createSmtpTransport', () => {
     sink = await startSmtpSink();
     transport = createSmtpTransport(sink.url, {
       dkim: { domainName: 'outcry.example.org', keySelector: 'outcry2026', privateKey },
-      dkimThreads,
+      buildThreads,
     });
     // Several at once, so threaded signatures come back interleaved and must still match their message.
     await Promise.all(

@@ -1,10 +1,13 @@
 // Production mail: pooled SMTP to the relay in SMTP_URL (smtp-pool.ts), built and DKIM-signed with the
-// configured key before it goes (mime.ts). Every failure comes back as an SmtpSendError that keeps the
-// server's reply code, so delivery can tell a retryable 4xx (or a dropped connection) from a permanent 5xx.
-import { createThreadedDkimSigner } from './dkim-threads.js';
-import { buildMessage, createDkimSigner, type DkimKey } from './mime.js';
+// configured key before it goes (mime.ts), on mail build threads with `buildThreads` (build-threads.ts).
+// Messages can be prepared ahead of their turn (prepared-mail.ts) so their bytes are ready when a
+// connection is. Every failure comes back as an SmtpSendError that keeps the server's reply code, so
+// delivery can tell a retryable 4xx (or a dropped connection) from a permanent 5xx.
+import { createBuildThreads } from './build-threads.js';
+import { buildFromOptions, composerOptions, createDkimSigner, type DkimKey } from './mime.js';
+import type { PreparedMail, PreparingTransport } from './prepared-mail.js';
 import { PooledSendFailure, poolOptionsFromUrl, SmtpPool } from './smtp-pool.js';
-import type { MailTransport, OutgoingMail, SendResult } from './transport.js';
+import type { OutgoingMail, SendResult } from './transport.js';
 
 export interface SmtpTransportOptions {
   /** One key, or several (each adds a DKIM-Signature header). */
@@ -13,8 +16,8 @@ export interface SmtpTransportOptions {
   pool?: boolean;
   /** Open connections per process when pooled (default 5). */
   maxConnections?: number;
-  /** Sign on this many worker threads (dkim-threads.ts); 0 signs on the event loop. Default 0. */
-  dkimThreads?: number;
+  /** Build and sign on this many mail build threads (build-threads.ts); 0 does both on the event loop. Default 0. */
+  buildThreads?: number;
 }
 
 /**
@@ -82,7 +85,19 @@ export function toSmtpSendError(error: unknown): SmtpSendError {
   });
 }
 
-export function createSmtpTransport(url: string, opts: SmtpTransportOptions = {}): MailTransport {
+/**
+ * A pooled send that failed, as an SmtpSendError. Without a reply, what matters is whether the server had
+ * the whole message: if it did, it may have accepted it.
+ */
+export function pooledSendError(error: unknown): SmtpSendError {
+  const failure = toSmtpSendError(error instanceof PooledSendFailure ? error.original : error);
+  if (failure.responseCode === undefined) {
+    failure.afterData = error instanceof PooledSendFailure && error.handedOver;
+  }
+  return failure;
+}
+
+export function createSmtpTransport(url: string, opts: SmtpTransportOptions = {}): PreparingTransport {
   const pool = new SmtpPool(
     poolOptionsFromUrl(url, {
       maxConnections: opts.pool === false ? 1 : (opts.maxConnections ?? 5),
@@ -96,30 +111,43 @@ export function createSmtpTransport(url: string, opts: SmtpTransportOptions = {}
     }),
   );
   const keys = opts.dkim === undefined ? [] : [opts.dkim].flat();
-  const threaded = keys.length > 0 && (opts.dkimThreads ?? 0) > 0;
-  const signer = threaded ? createThreadedDkimSigner(keys, opts.dkimThreads ?? 1) : undefined;
-  const sign = signer ? (raw: Buffer) => signer.sign(raw) : createDkimSigner(keys);
+  const threads = (opts.buildThreads ?? 0) > 0 ? createBuildThreads(keys, opts.buildThreads ?? 1) : undefined;
+  const sign = threads ? undefined : createDkimSigner(keys);
+
+  function prepare(mail: OutgoingMail): PreparedMail {
+    // Validation errors (InvalidAddressError) are ours and reach the caller here, unwrapped.
+    const options = composerOptions(mail);
+    const job = threads?.build(options) ?? {
+      built: buildFromOptions(options, sign),
+      urgent() {},
+      cancel() {},
+    };
+    // Observed by send(); a message discarded after a failed build must not be an unhandled rejection.
+    job.built.catch(() => undefined);
+    return {
+      async send(): Promise<SendResult> {
+        job.urgent();
+        // A build that failed (or a thread that died twice) rejects here: nothing was sent.
+        const built = await job.built;
+        try {
+          const info = await pool.send(built.envelope, built.raw);
+          return { messageId: built.messageId, ...info };
+        } catch (error) {
+          throw pooledSendError(error);
+        }
+      },
+      discard: () => job.cancel(),
+    };
+  }
 
   return {
+    prepare,
     async send(mail: OutgoingMail): Promise<SendResult> {
-      // Validation errors (InvalidAddressError) are ours and pass through unwrapped.
-      const built = await buildMessage(mail, sign ? { sign } : {});
-      try {
-        const info = await pool.send(built.envelope, built.raw);
-        return { messageId: built.messageId, ...info };
-      } catch (error) {
-        const failure = toSmtpSendError(error instanceof PooledSendFailure ? error.original : error);
-        // Without a reply, what matters is whether the server had the whole message: if it did, it may
-        // have accepted it, and the message must not be resent blindly.
-        if (failure.responseCode === undefined) {
-          failure.afterData = error instanceof PooledSendFailure && error.handedOver;
-        }
-        throw failure;
-      }
+      return prepare(mail).send();
     },
     async close(): Promise<void> {
       pool.close();
-      await signer?.close();
+      await threads?.close();
     },
   };
 }

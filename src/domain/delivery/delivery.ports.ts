@@ -72,6 +72,13 @@ export type SendOutcome =
   | { messageId: number; ok: true; domain: string }
   | { messageId: number; ok: false; domain: string; address: string; outcome: SmtpOutcome };
 
+/** How failed sends are retried (backoff from retryBaseMs doubling to retryMaxMs) and when given up. */
+export interface RetryPolicy {
+  retryBaseMs: number;
+  retryMaxMs: number;
+  giveUpAfterMs: number;
+}
+
 export interface DeliveryStore {
   /** Messages left `sending` by a worker whose lease ran out: they become `unknown`. */
   recoverAbandoned(now: number): Promise<{ id: number; toAddress: string | null }[]>;
@@ -79,18 +86,18 @@ export interface DeliveryStore {
   candidates(now: number): Promise<SendCandidate[]>;
   pacing(addresses: string[]): Promise<Map<string, number>>;
   domains(names: string[]): Promise<Map<string, DomainState>>;
-  /** In one transaction: reserve each address's slot and move the messages to `sending`. */
+  /**
+   * In one transaction: record the outcomes of earlier sends when given (one commit for a round instead
+   * of two), then reserve each address's slot and move the messages to `sending`.
+   */
   claim(
     claims: SendClaim[],
     ctx: { workerId: string; leaseUntil: number; now: number; messageIdDomain: string },
+    record?: { outcomes: SendOutcome[]; policy: RetryPolicy },
   ): Promise<ClaimedMessage[]>;
   /** Claimed messages never started (graceful stop): back to where they were. */
   release(ids: number[]): Promise<void>;
-  record(
-    outcomes: SendOutcome[],
-    now: number,
-    policy: { retryBaseMs: number; retryMaxMs: number; giveUpAfterMs: number },
-  ): Promise<void>;
+  record(outcomes: SendOutcome[], now: number, policy: RetryPolicy): Promise<void>;
 }
 
 /** Who did it, for the audit log. */

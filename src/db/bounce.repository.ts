@@ -1,0 +1,168 @@
+// Storage for bounces that arrive later by mail (domain/delivery/record-bounce.ts): the message a VERP
+// address names, and each consequence written in one transaction with its alert and outbox job, exactly as
+// delivery.repository.ts records a synchronous 5.1.x or 5.7.x answer (same alert kinds, same job).
+// Every change is conditional on the message still being `sent` or `unknown`: a report applied twice, or
+// by two processes at once, has one effect.
+import { type Kysely, sql } from 'kysely';
+import { addressDomain, sendableStatuses } from '../domain/delivery/delivery.js';
+import {
+  type BounceChange,
+  type BouncedMessage,
+  type BounceStore,
+  bounceableStatuses,
+} from '../domain/delivery/record-bounce.js';
+import type { Db } from './database.js';
+import { type DeliveryAlertPayload, deliveryAlertJob } from './delivery.repository.js';
+import { enqueueJobs, type NewJob } from './job.repository.js';
+import type { Database } from './schema.js';
+
+type Trx = Kysely<Database>;
+
+export class BounceRepository implements BounceStore {
+  private readonly db: Kysely<Database>;
+  constructor(db: Db) {
+    this.db = db.kysely;
+  }
+
+  async messageForBounce(id: number): Promise<BouncedMessage | undefined> {
+    if (!Number.isSafeInteger(id) || id <= 0) return undefined;
+    const row = await this.db
+      .selectFrom('messages')
+      .select(['id', 'status', 'to_address as toAddress', 'message_id_header as messageIdHeader'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row;
+  }
+
+  async applyBounce(change: BounceChange): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const jobs: NewJob[] = [];
+      const applied = await this.apply(trx, change, jobs);
+      if (jobs.length > 0) await enqueueJobs(trx, jobs, change.now);
+      return applied;
+    });
+  }
+
+  private async apply(trx: Trx, c: BounceChange, jobs: NewJob[]): Promise<boolean> {
+    const { now, reason } = c;
+    const move = (status: string, extra: { next_attempt_at?: null } = {}) =>
+      trx
+        .updateTable('messages')
+        .set({ status, last_error: reason, locked_by: null, locked_until: null, ...extra })
+        .where('id', '=', c.messageId)
+        .where('status', 'in', bounceableStatuses)
+        .returning(['id', 'kind', 'campaign_id as campaignId', 'target_id as targetId'])
+        .executeTakeFirst();
+    // A digest's signatures: what the synchronous answer does with them (held for a new address, failed,
+    // or waiting again), so each supporter's status page tells the truth.
+    const members = (digestId: number, status: 'held' | 'failed' | 'queued') =>
+      trx
+        .updateTable('messages')
+        .set({ status, digest_id: null })
+        .where('digest_id', '=', digestId)
+        .where('status', '=', 'digested')
+        .execute();
+
+    switch (c.effect) {
+      case 'delay': {
+        const row = await trx
+          .updateTable('messages')
+          .set({ last_error: reason })
+          .where('id', '=', c.messageId)
+          .where('status', 'in', bounceableStatuses)
+          .where((eb) => eb.or([eb('last_error', 'is', null), eb('last_error', '!=', reason)]))
+          .returning('id')
+          .executeTakeFirst();
+        return row !== undefined;
+      }
+      case 'fail': {
+        const message = await move('failed');
+        if (!message) return false;
+        if (message.kind === 'digest') await members(message.id, 'failed');
+        return true;
+      }
+      case 'bounce': {
+        const message = await move('bounced');
+        if (!message) return false;
+        if (message.kind === 'digest') await members(message.id, 'held');
+        // Every target still on that address, in any campaign; a target given a new address since the
+        // send is no longer on it and stays as it is.
+        const targets = await trx
+          .selectFrom('targets')
+          .select(['id', 'campaign_id'])
+          .where(sql`lower(email)`, '=', c.address)
+          .where('status', '!=', 'bounced')
+          .execute();
+        for (const t of targets) {
+          await trx
+            .updateTable('targets')
+            .set({ status: 'bounced', bounced_at: now, last_error: reason })
+            .where('id', '=', t.id)
+            .execute();
+          await trx
+            .updateTable('messages')
+            .set({ status: 'held' })
+            .where('target_id', '=', t.id)
+            .where('status', 'in', sendableStatuses)
+            .execute();
+          jobs.push(
+            await this.alert(trx, { kind: 'target_bounced', campaignId: t.campaign_id, targetId: t.id }, c),
+          );
+        }
+        return true;
+      }
+      case 'pause-domain': {
+        // The message did not arrive and is not at fault: it waits until an editor resumes the domain.
+        const message = await move('queued', { next_attempt_at: null });
+        if (!message) return false;
+        if (message.kind === 'digest') {
+          await members(message.id, 'queued');
+          await trx.deleteFrom('messages').where('id', '=', message.id).execute();
+        }
+        const domain = addressDomain(c.address);
+        const paused = await trx
+          .insertInto('mail_domains')
+          .values({ domain, updated_at: now, paused_at: now, paused_reason: reason })
+          .onConflict((oc) =>
+            oc
+              .column('domain')
+              .doUpdateSet({ paused_at: now, paused_reason: reason, updated_at: now })
+              .where('mail_domains.paused_at', 'is', null),
+          )
+          .returning('domain')
+          .executeTakeFirst();
+        if (paused) {
+          jobs.push(
+            await this.alert(
+              trx,
+              { kind: 'domain_paused', campaignId: message.campaignId, targetId: message.targetId, domain },
+              c,
+            ),
+          );
+        }
+        return true;
+      }
+    }
+  }
+
+  private async alert(
+    trx: Trx,
+    a: { kind: string; campaignId: number; targetId: number; domain?: string },
+    c: BounceChange,
+  ): Promise<NewJob> {
+    const { id } = await trx
+      .insertInto('alerts')
+      .values({
+        kind: a.kind,
+        campaign_id: a.campaignId,
+        target_id: a.targetId,
+        domain: a.domain ?? null,
+        detail: c.reason,
+        created_at: c.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const payload: DeliveryAlertPayload = { alertId: id };
+    return { kind: deliveryAlertJob, payload };
+  }
+}

@@ -1,0 +1,179 @@
+// Reading received bounces: real-shaped reports from Postfix, Exchange, Gmail, and the free-text kinds
+// (qmail, Exim), each read into the facts record-bounce decides on; auto-replies, read receipts, spam and
+// broken or huge input read as "not a bounce", never as an exception.
+import { describe, expect, it } from 'vitest';
+import { bounceFixture, sampleValues } from '../../test/bounce-helpers.js';
+import { classifyBounce } from '../domain/delivery/record-bounce.js';
+import { bounceMaxBytes, parseBounce, parseMessage, verpCandidates } from './bounce-parse.js';
+
+const v = sampleValues;
+
+describe('parseBounce', () => {
+  it('reads a Postfix DSN: failed 5.1.1 for the recipient, folded diagnostic, original Message-ID', async () => {
+    const report = await parseBounce(bounceFixture('postfix-user-unknown', v));
+    expect(report).toEqual({
+      kind: 'report',
+      format: 'dsn',
+      originalMessageId: v.messageId,
+      recipients: [
+        {
+          action: 'failed',
+          status: '5.1.1',
+          diagnostic:
+            'smtp; 550 5.1.1 <director@hospital.example.org>: Recipient address rejected: User unknown in virtual mailbox table',
+          finalRecipient: v.recipient,
+          originalRecipient: v.recipient,
+        },
+      ],
+    });
+    if (report.kind === 'report') expect(classifyBounce(report.recipients[0]!)).toBe('bounce');
+  });
+
+  it('reads a Postfix delay warning as delayed 4.4.1', async () => {
+    const report = await parseBounce(bounceFixture('postfix-delayed', v));
+    expect(report).toMatchObject({
+      kind: 'report',
+      format: 'dsn',
+      recipients: [{ action: 'delayed', status: '4.4.1', finalRecipient: v.recipient }],
+    });
+    if (report.kind === 'report') expect(classifyBounce(report.recipients[0]!)).toBe('delay');
+  });
+
+  it('reads a policy block as 5.7.1', async () => {
+    const report = await parseBounce(bounceFixture('postfix-policy-block', v));
+    expect(report).toMatchObject({ recipients: [{ action: 'failed', status: '5.7.1' }] });
+    if (report.kind === 'report') expect(classifyBounce(report.recipients[0]!)).toBe('pause-domain');
+  });
+
+  it('reads an Exchange Online NDR: lower-case field names, 5.1.10, the address lower-cased', async () => {
+    const report = await parseBounce(bounceFixture('exchange-recipient-not-found', v));
+    expect(report).toEqual({
+      kind: 'report',
+      format: 'dsn',
+      originalMessageId: v.messageId,
+      recipients: [
+        {
+          action: 'failed',
+          status: '5.1.10',
+          diagnostic:
+            'smtp;550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup',
+          finalRecipient: v.recipient,
+          originalRecipient: null,
+        },
+      ],
+    });
+  });
+
+  it("reads Gmail's DSN, whose Message-ID is among the per-message fields", async () => {
+    const report = await parseBounce(bounceFixture('gmail-address-not-found', v));
+    expect(report).toMatchObject({
+      kind: 'report',
+      format: 'dsn',
+      originalMessageId: v.messageId,
+      recipients: [{ action: 'failed', status: '5.1.1', finalRecipient: v.recipient }],
+    });
+    if (report.kind === 'report') expect(report.recipients[0]!.diagnostic).toMatch(/^smtp; 550-5\.1\.1 The/);
+  });
+
+  it('reads a qmail failure notice from its text, not from the returned letter below the line', async () => {
+    const report = await parseBounce(bounceFixture('qmail-failure-notice', v));
+    expect(report).toEqual({
+      kind: 'report',
+      format: 'text',
+      originalMessageId: v.messageId,
+      recipients: [
+        {
+          action: 'failed',
+          status: '5.1.1',
+          diagnostic:
+            'Remote host said: 550 5.1.1 <director@hospital.example.org>: Recipient address rejected: User unknown',
+          finalRecipient: v.recipient,
+          originalRecipient: null,
+        },
+      ],
+    });
+  });
+
+  it('reads an Exim bounce with only "550 User unknown" as a missing mailbox (5.1.1)', async () => {
+    const report = await parseBounce(bounceFixture('exim-user-unknown', v));
+    expect(report).toMatchObject({
+      kind: 'report',
+      format: 'text',
+      originalMessageId: v.messageId,
+      recipients: [
+        { action: 'failed', status: '5.1.1', diagnostic: '550 User unknown', finalRecipient: v.recipient },
+      ],
+    });
+  });
+
+  it('an out-of-office reply is an auto-reply, even when it quotes "550 5.1.1 User unknown"', async () => {
+    expect(await parseBounce(bounceFixture('out-of-office', v))).toEqual({ kind: 'auto-reply' });
+  });
+
+  it('a read receipt is not a bounce', async () => {
+    expect(await parseBounce(bounceFixture('read-receipt', v))).toEqual({
+      kind: 'other',
+      why: 'a disposition-notification report',
+    });
+  });
+
+  it('spam sent to a bounce address is not a bounce, whatever its text says', async () => {
+    const spam = Buffer.from(
+      'From: Winner <promo@spam.example>\r\nTo: bounces+1-abcdefghijkl@outcry.example.org\r\nSubject: You won\r\n\r\n550 5.1.1 claim your prize\r\n',
+    );
+    expect(await parseBounce(spam)).toMatchObject({ kind: 'other' });
+  });
+
+  it('hostile and broken input reads as not a bounce, without throwing', async () => {
+    const cases = [
+      Buffer.alloc(0),
+      Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x80, 0x0d, 0x0a, 0x0d, 0x0a, 0xc3, 0x28]),
+      Buffer.from('Content-Type: multipart/report; report-type=delivery-status; boundary="x"\r\n\r\n--x\r\n'),
+      Buffer.from(
+        `Content-Type: multipart/mixed; boundary="b"\r\n\r\n${'--b\r\nContent-Type: text/plain\r\n\r\nx\r\n'.repeat(200)}--b--\r\n`,
+      ),
+      Buffer.from(`Subject: ${'x'.repeat(300_000)}\r\n\r\nbody\r\n`),
+      Buffer.from(
+        'From: MAILER-DAEMON@x.example\r\nSubject: failure notice\r\nContent-Type: message/delivery-status\r\n\r\nAction: failed\r\nStatus: \u202e5.1.1\r\n',
+      ),
+    ];
+    const reports = [];
+    for (const raw of cases) reports.push(await parseBounce(raw));
+    expect(reports.slice(0, 5).map((r) => r.kind)).toEqual(['other', 'other', 'other', 'other', 'other']);
+    // Over 64 parts, or a 300 kB header: refused by mailparser's limits, read as unreadable.
+    expect(reports.slice(3, 5)).toEqual([
+      { kind: 'other', why: 'unreadable message' },
+      { kind: 'other', why: 'unreadable message' },
+    ]);
+    // A bare report with a direction override in its code: the code is read, the override dropped.
+    expect(reports[5]).toMatchObject({
+      kind: 'report',
+      recipients: [{ status: '5.1.1', finalRecipient: null }],
+    });
+  });
+
+  it('does not read a message over the size limit', async () => {
+    const huge = Buffer.alloc(bounceMaxBytes + 1, 'a');
+    expect(await parseBounce(huge)).toEqual({ kind: 'other', why: 'larger than the bounce size limit' });
+  });
+
+  it('finds VERP addresses in Delivered-To, X-Original-To, Envelope-To and To, in that order', async () => {
+    const parsed = await parseMessage(
+      Buffer.from(
+        [
+          'To: Someone <bounces+7-bbbbbbbbbbbb@outcry.example.org>',
+          'Envelope-to: bounces+8-cccccccccccc@outcry.example.org',
+          'Delivered-To: bounces+9-aaaaaaaaaaaa@outcry.example.org',
+          'Subject: x',
+          '',
+          'x',
+        ].join('\r\n'),
+      ),
+    );
+    expect(verpCandidates(parsed!)).toEqual([
+      'bounces+9-aaaaaaaaaaaa@outcry.example.org',
+      'bounces+8-cccccccccccc@outcry.example.org',
+      'bounces+7-bbbbbbbbbbbb@outcry.example.org',
+    ]);
+  });
+});

@@ -1,0 +1,135 @@
+// Reads one received message into a BounceReport (domain/delivery/record-bounce.ts): mailparser takes the
+// MIME apart (delivery-status parts kept as attachments, returned messages never parsed), bounce-text.ts
+// reads the report's fields, or the free text of a non-standard bounce. Untrusted input from anyone: sizes
+// and part counts are bounded, and whatever cannot be read is "not a bounce", never an exception.
+import { type HeaderValue, type ParsedMail, type StructuredHeader, simpleParser } from 'mailparser';
+import type { BounceRecipient, BounceReport } from '../domain/delivery/record-bounce.js';
+import {
+  dsnMessageId,
+  dsnRecipients,
+  looksLikeAutoReply,
+  looksLikeBounce,
+  messageIdOf,
+  textBounce,
+} from './bounce-text.js';
+
+/** A bounce larger than this is refused (SMTP) or ignored (pipe): ours are small text letters. */
+export const bounceMaxBytes = 5 * 1024 * 1024;
+
+const deliveryStatusTypes = new Set(['message/delivery-status', 'message/global-delivery-status']);
+const headerTypes = new Set([
+  'text/rfc822-headers',
+  'message/rfc822',
+  'message/global',
+  'message/global-headers',
+]);
+
+/** A header's value as plain text (mailparser parses some headers into objects). */
+export function headerText(value: HeaderValue | undefined): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map((v) => headerText(v as HeaderValue)).join(', ');
+  if (value instanceof Date) return value.toISOString();
+  if ('text' in value && typeof value.text === 'string') return value.text;
+  if ('value' in value && typeof value.value === 'string') return value.value;
+  return '';
+}
+
+/** Every `bounces+…` address in the envelope headers a delivery agent adds (and in To), in that order. */
+export function verpCandidates(parsed: Pick<ParsedMail, 'headerLines'>): string[] {
+  const order = ['delivered-to', 'x-original-to', 'envelope-to', 'x-envelope-to', 'to'];
+  const out: string[] = [];
+  for (const key of order) {
+    for (const h of parsed.headerLines) {
+      if (h.key !== key) continue;
+      for (const m of h.line.matchAll(/bounces\+\d{1,15}-[a-z0-9_-]{12}@[a-z0-9.-]{1,253}/gi)) {
+        if (!out.includes(m[0])) out.push(m[0]);
+      }
+    }
+  }
+  return out.slice(0, 20);
+}
+
+export async function parseMessage(raw: Buffer): Promise<ParsedMail | null> {
+  if (raw.length > bounceMaxBytes) return null;
+  try {
+    return await simpleParser(raw, {
+      keepDeliveryStatus: true,
+      ignoreEmbedded: true,
+      skipTextToHtml: true,
+      skipTextLinks: true,
+      skipImageLinks: true,
+      checksumAlgo: false,
+      maxHtmlLengthToParse: 512 * 1024,
+      maxHeadSize: 256 * 1024,
+      maxChildNodes: 64,
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** What a received message reports, read from its parsed form. */
+export function readBounce(parsed: ParsedMail): BounceReport {
+  const h = parsed.headers;
+  const contentType = h.get('content-type') as StructuredHeader | undefined;
+  const reportType = (contentType?.params?.['report-type'] ?? '').toLowerCase();
+
+  let originalMessageId: string | null = null;
+  const recipients: BounceRecipient[] = [];
+  for (const a of parsed.attachments.slice(0, 20)) {
+    const type = a.contentType.toLowerCase();
+    if (deliveryStatusTypes.has(type)) {
+      const body = a.content.subarray(0, 256 * 1024).toString('utf8');
+      recipients.push(...dsnRecipients(body));
+      originalMessageId ??= dsnMessageId(body);
+    } else if (headerTypes.has(type) && originalMessageId === null)
+      originalMessageId = messageIdOf(a.content.subarray(0, 256 * 1024).toString('utf8'));
+  }
+  if (recipients.length > 0) return { kind: 'report', format: 'dsn', recipients, originalMessageId };
+  // Complaint (feedback-report) and read-receipt (disposition-notification) reports are not bounces.
+  if (reportType && reportType !== 'delivery-status') return { kind: 'other', why: `a ${reportType} report` };
+
+  const from = parsed.from?.value[0]?.address ?? '';
+  const subject = parsed.subject ?? '';
+  const failedRecipients = headerText(h.get('x-failed-recipients'))
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.includes('@'));
+  const bounce = looksLikeBounce({ from, subject, failedRecipients });
+  const vendorFlag = ['x-autoreply', 'x-autorespond', 'x-auto-reply', 'x-autoresponder'].some((k) =>
+    h.has(k),
+  );
+  if (
+    !bounce &&
+    looksLikeAutoReply({
+      subject,
+      autoSubmitted: headerText(h.get('auto-submitted')),
+      precedence: headerText(h.get('precedence')),
+      vendorFlag,
+    })
+  )
+    return { kind: 'auto-reply' };
+  if (!bounce) return { kind: 'other', why: 'no delivery report and no sign of a bounce' };
+
+  const found = textBounce({ text: parsed.text ?? '', failedRecipients });
+  if (!found) return { kind: 'other', why: 'a bounce without a status code' };
+  return {
+    kind: 'report',
+    format: 'text',
+    recipients: [found.recipient],
+    originalMessageId: originalMessageId ?? found.originalMessageId,
+  };
+}
+
+/** Parses and reads one raw message; anything unreadable is reported as not a bounce. */
+export async function parseBounce(raw: Buffer): Promise<BounceReport> {
+  const parsed = await parseMessage(raw);
+  if (!parsed) {
+    return {
+      kind: 'other',
+      why: raw.length > bounceMaxBytes ? 'larger than the bounce size limit' : 'unreadable message',
+    };
+  }
+  return readBounce(parsed);
+}
