@@ -52,8 +52,15 @@ describeBrowser('delivery in Chromium', () => {
     expect(letters.every((m) => /^bounces\+\d+-/.test(m.envelope.from))).toBe(true);
 
     await page.getByRole('link', { name: 'See where your message went' }).click();
+    // Outcomes are recorded in batches after the sends; on a loaded CI machine that can take seconds.
     await expect
-      .poll(() => page.locator('.status__summary').textContent())
+      .poll(
+        async () => {
+          await page.reload();
+          return page.locator('.status__summary').textContent();
+        },
+        { timeout: 15_000, interval: 500 },
+      )
       .toBe('Your message was delivered to 6 of 6 addresses.');
     await saveScreenshot(page, 'status-en-desktop');
 
