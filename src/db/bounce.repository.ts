@@ -3,8 +3,8 @@
 // delivery.repository.ts records a synchronous 5.1.x or 5.7.x answer (same alert kinds, same job).
 // Every change is conditional on the message still being `sent` or `unknown`: a report applied twice, or
 // by two processes at once, has one effect.
-import { type Kysely, sql } from 'kysely';
-import { addressDomain, sendableStatuses } from '../domain/delivery/delivery.js';
+import type { Kysely } from 'kysely';
+import { addressDomain } from '../domain/delivery/delivery.js';
 import {
   type BounceChange,
   type BouncedMessage,
@@ -12,7 +12,7 @@ import {
   bounceableStatuses,
 } from '../domain/delivery/record-bounce.js';
 import type { Db } from './database.js';
-import { type DeliveryAlertPayload, deliveryAlertJob } from './delivery.repository.js';
+import { bounceTargetsAt, deliveryAlert } from './delivery.repository.js';
 import { enqueueJobs, type NewJob } from './job.repository.js';
 import type { Database } from './schema.js';
 
@@ -85,30 +85,7 @@ export class BounceRepository implements BounceStore {
         const message = await move('bounced');
         if (!message) return false;
         if (message.kind === 'digest') await members(message.id, 'held');
-        // Every target still on that address, in any campaign; a target given a new address since the
-        // send is no longer on it and stays as it is.
-        const targets = await trx
-          .selectFrom('targets')
-          .select(['id', 'campaign_id'])
-          .where(sql`lower(email)`, '=', c.address)
-          .where('status', '!=', 'bounced')
-          .execute();
-        for (const t of targets) {
-          await trx
-            .updateTable('targets')
-            .set({ status: 'bounced', bounced_at: now, last_error: reason })
-            .where('id', '=', t.id)
-            .execute();
-          await trx
-            .updateTable('messages')
-            .set({ status: 'held' })
-            .where('target_id', '=', t.id)
-            .where('status', 'in', sendableStatuses)
-            .execute();
-          jobs.push(
-            await this.alert(trx, { kind: 'target_bounced', campaignId: t.campaign_id, targetId: t.id }, c),
-          );
-        }
+        jobs.push(...(await bounceTargetsAt(trx, c.address, reason, now)));
         return true;
       }
       case 'pause-domain': {
@@ -133,36 +110,21 @@ export class BounceRepository implements BounceStore {
           .executeTakeFirst();
         if (paused) {
           jobs.push(
-            await this.alert(
+            await deliveryAlert(
               trx,
-              { kind: 'domain_paused', campaignId: message.campaignId, targetId: message.targetId, domain },
-              c,
+              {
+                kind: 'domain_paused',
+                campaignId: message.campaignId,
+                targetId: message.targetId,
+                domain,
+                detail: reason,
+              },
+              now,
             ),
           );
         }
         return true;
       }
     }
-  }
-
-  private async alert(
-    trx: Trx,
-    a: { kind: string; campaignId: number; targetId: number; domain?: string },
-    c: BounceChange,
-  ): Promise<NewJob> {
-    const { id } = await trx
-      .insertInto('alerts')
-      .values({
-        kind: a.kind,
-        campaign_id: a.campaignId,
-        target_id: a.targetId,
-        domain: a.domain ?? null,
-        detail: c.reason,
-        created_at: c.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const payload: DeliveryAlertPayload = { alertId: id };
-    return { kind: deliveryAlertJob, payload };
   }
 }

@@ -58,6 +58,75 @@ function chunks<T>(items: T[], size = 500): T[][] {
   return out;
 }
 
+/** An alert row and the outbox job that mails it to every admin and editor, in the caller's transaction. */
+export async function deliveryAlert(
+  trx: Trx,
+  a: {
+    kind: string;
+    campaignId: number | null;
+    targetId: number | null;
+    domain: string | null;
+    detail: string;
+  },
+  now: number,
+): Promise<NewJob> {
+  const { id } = await trx
+    .insertInto('alerts')
+    .values({
+      kind: a.kind,
+      campaign_id: a.campaignId,
+      target_id: a.targetId,
+      domain: a.domain,
+      detail: a.detail,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const payload: DeliveryAlertPayload = { alertId: id };
+  return { kind: deliveryAlertJob, payload };
+}
+
+/**
+ * An address that bounced (5.1.x, answered at once or reported later by mail): every target still on it,
+ * in any campaign, is marked bounced, its waiting messages held, and the editors alerted. A target given
+ * a new address since is no longer on it and stays as it is. Returns the alert mails to enqueue.
+ */
+export async function bounceTargetsAt(
+  trx: Trx,
+  address: string,
+  reason: string,
+  now: number,
+): Promise<NewJob[]> {
+  const jobs: NewJob[] = [];
+  const targets = await trx
+    .selectFrom('targets')
+    .select(['id', 'campaign_id'])
+    .where(sql`lower(email)`, '=', address)
+    .where('status', '!=', 'bounced')
+    .execute();
+  for (const t of targets) {
+    await trx
+      .updateTable('targets')
+      .set({ status: 'bounced', bounced_at: now, last_error: reason })
+      .where('id', '=', t.id)
+      .execute();
+    await trx
+      .updateTable('messages')
+      .set({ status: 'held' })
+      .where('target_id', '=', t.id)
+      .where('status', 'in', sendable)
+      .execute();
+    jobs.push(
+      await deliveryAlert(
+        trx,
+        { kind: 'target_bounced', campaignId: t.campaign_id, targetId: t.id, domain: null, detail: reason },
+        now,
+      ),
+    );
+  }
+  return jobs;
+}
+
 export class DeliveryRepository implements DeliveryStore, DeliveryStatusReader {
   private readonly db: Kysely<Database>;
   constructor(db: Db) {
@@ -667,38 +736,7 @@ export class DeliveryRepository implements DeliveryStore, DeliveryStatusReader {
       case 'bounce': {
         await setStatus('bounced');
         await releaseMembers('held');
-        const targets = await trx
-          .selectFrom('targets')
-          .select(['id', 'campaign_id'])
-          .where(sql`lower(email)`, '=', o.address)
-          .where('status', '!=', 'bounced')
-          .execute();
-        for (const t of targets) {
-          await trx
-            .updateTable('targets')
-            .set({ status: 'bounced', bounced_at: now, last_error: reason })
-            .where('id', '=', t.id)
-            .execute();
-          await trx
-            .updateTable('messages')
-            .set({ status: 'held' })
-            .where('target_id', '=', t.id)
-            .where('status', 'in', sendable)
-            .execute();
-          jobs.push(
-            await this.alert(
-              trx,
-              {
-                kind: 'target_bounced',
-                campaignId: t.campaign_id,
-                targetId: t.id,
-                domain: null,
-                detail: reason,
-              },
-              now,
-            ),
-          );
-        }
+        jobs.push(...(await bounceTargetsAt(trx, o.address, reason, now)));
         return;
       }
       case 'pause-domain': {
@@ -720,7 +758,7 @@ export class DeliveryRepository implements DeliveryStore, DeliveryStatusReader {
         );
         if (paused) {
           jobs.push(
-            await this.alert(
+            await deliveryAlert(
               trx,
               {
                 kind: 'domain_paused',
@@ -783,32 +821,5 @@ export class DeliveryRepository implements DeliveryStore, DeliveryStatusReader {
       .returning('domain')
       .executeTakeFirst();
     return row !== undefined;
-  }
-
-  private async alert(
-    trx: Trx,
-    a: {
-      kind: string;
-      campaignId: number | null;
-      targetId: number | null;
-      domain: string | null;
-      detail: string;
-    },
-    now: number,
-  ): Promise<NewJob> {
-    const { id } = await trx
-      .insertInto('alerts')
-      .values({
-        kind: a.kind,
-        campaign_id: a.campaignId,
-        target_id: a.targetId,
-        domain: a.domain,
-        detail: a.detail,
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const payload: DeliveryAlertPayload = { alertId: id };
-    return { kind: deliveryAlertJob, payload };
   }
 }
