@@ -9,8 +9,8 @@ import { countryForLocale } from '../../domain/signature/countries.js';
 import { canonicalLocale } from '../../i18n/locales.js';
 import { translatorFor } from '../../i18n/translator.js';
 import { sendError } from '../errors.js';
+import { CampaignPage } from '../public/campaign/campaign-page.js';
 import { sendPage } from '../render.js';
-import { CampaignPage } from '../views/campaign-page.js';
 import type { SiteInfo } from '../views/layout.js';
 
 export interface CampaignPreviewDeps {

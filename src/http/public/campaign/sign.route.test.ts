@@ -1,10 +1,10 @@
 // Signing through the real routes, on each database: the confirm-first journey with the mails that
 // arrive, field errors in two languages, hostile input, duplicates, bots, and concurrency.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../test/db.js';
-import { FakeClock } from '../../../test/fake-clock.js';
-import { ana, erlan, formToken, postSign } from '../../../test/sign-helpers.js';
-import { createTestApp, startMailWorker, type TestApp } from '../../../test/test-app.js';
+import { testDialects } from '../../../../test/db.js';
+import { FakeClock } from '../../../../test/fake-clock.js';
+import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
+import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('signing on %s', (dialect) => {
   let t: TestApp;

@@ -1,9 +1,9 @@
 // The privacy notice the sign form links to: what we keep, who sees it, what we send, and the rights a
 // supporter has. Short on purpose; it is read on phones.
 import type { FastifyInstance } from 'fastify';
-import { sendError } from '../errors.js';
-import { sendPage } from '../render.js';
-import { Layout, type SiteInfo } from '../views/layout.js';
+import { sendError } from '../../errors.js';
+import { sendPage } from '../../render.js';
+import { Layout, type SiteInfo } from '../../views/layout.js';
 
 export function privacyRoutes(app: FastifyInstance, deps: { site: SiteInfo }): void {
   app.get('/:locale/privacy', async (req, reply) => {

@@ -3,12 +3,12 @@
 // translated next to its field with the input kept, the sign form's defences (token, honeypot, fill time,
 // per-network limit), pictures that are not pictures, and the same form sent twice.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../test/db.js';
-import { FakeClock } from '../../../test/fake-clock.js';
-import { nursesRequest, picture, postRequest, requestForm } from '../../../test/intake-helpers.js';
-import { createTestApp, startMailWorker, type TestApp } from '../../../test/test-app.js';
-import { IntakeRepository } from '../../db/intake.repository.js';
-import { issueFormToken } from '../../security/form-token.js';
+import { testDialects } from '../../../../test/db.js';
+import { FakeClock } from '../../../../test/fake-clock.js';
+import { nursesRequest, picture, postRequest, requestForm } from '../../../../test/intake-helpers.js';
+import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import { IntakeRepository } from '../../../db/intake.repository.js';
+import { issueFormToken } from '../../../security/form-token.js';
 import { requestFormScope } from './request.route.js';
 
 describe.each(testDialects)('campaign request form on %s', (dialect) => {

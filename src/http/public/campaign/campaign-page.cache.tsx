@@ -6,11 +6,11 @@
 // (WeakMap) exactly when the campaign cache would have shown the edit anyway. The page answered last is
 // kept too: within one second (one form token) and one total, views get the same bytes.
 import { renderToString } from 'preact-render-to-string';
-import type { CampaignWithContent } from '../../domain/campaign/campaign.js';
-import type { CampaignView } from '../../domain/campaign/view-campaign.js';
-import type { Translator } from '../../i18n/translator.js';
-import { CampaignPage, CounterTotal, goalOf } from '../views/campaign-page.js';
-import type { SiteInfo } from '../views/layout.js';
+import type { CampaignWithContent } from '../../../domain/campaign/campaign.js';
+import type { CampaignView } from '../../../domain/campaign/view-campaign.js';
+import type { Translator } from '../../../i18n/translator.js';
+import type { SiteInfo } from '../../views/layout.js';
+import { CampaignPage, CounterTotal, goalOf } from './campaign-page.js';
 
 type Slot = 'token' | 'source' | 'counter';
 

@@ -1,12 +1,12 @@
 // /{locale}/campaigns/archive: every closed campaign with its dates, supporters and outcome.
 import type { FastifyInstance } from 'fastify';
-import { listArchive } from '../../domain/campaign/list-archive.js';
-import { directionOf } from '../../i18n/locales.js';
-import { sendError } from '../errors.js';
-import { sendPage } from '../render.js';
-import { Layout } from '../views/layout.js';
-import { renderMarkdown } from '../views/markdown.js';
-import type { PublicDeps } from './deps.js';
+import { listArchive } from '../../../domain/campaign/list-archive.js';
+import { directionOf } from '../../../i18n/locales.js';
+import { sendError } from '../../errors.js';
+import { sendPage } from '../../render.js';
+import { Layout } from '../../views/layout.js';
+import { renderMarkdown } from '../../views/markdown.js';
+import type { PublicDeps } from '../deps.js';
 
 export function archiveRoutes(app: FastifyInstance, deps: PublicDeps): void {
   app.get('/:locale/campaigns/archive', async (req, reply) => {

@@ -2,8 +2,8 @@
 // HTML that works with no JavaScript, like the sign form: labels, help and errors tied to their fields, an
 // error summary, the first wrong field focused, input kept (files cannot be: the page says so). The terms
 // box is never pre-ticked. Targets are one textarea, one `Name <address>` per line, easy to paste on a phone.
-import { campaignLanguages } from '../../domain/campaign/create-campaign.js';
-import type { TermsVersion } from '../../domain/intake/partnership-terms.js';
+import { campaignLanguages } from '../../../domain/campaign/create-campaign.js';
+import type { TermsVersion } from '../../../domain/intake/partnership-terms.js';
 import {
   type RawRequestInput,
   type RequestErrors,
@@ -11,11 +11,11 @@ import {
   type RequestFieldError,
   requestFields,
   requestLimits,
-} from '../../domain/intake/request-input.js';
-import { nativeName } from '../../i18n/locales.js';
-import { isolate, type MessageKey, type Translator } from '../../i18n/translator.js';
-import { Layout, type SiteInfo } from './layout.js';
-import { renderMarkdown } from './markdown.js';
+} from '../../../domain/intake/request-input.js';
+import { nativeName } from '../../../i18n/locales.js';
+import { isolate, type MessageKey, type Translator } from '../../../i18n/translator.js';
+import { Layout, type SiteInfo } from '../../views/layout.js';
+import { renderMarkdown } from '../../views/markdown.js';
 
 export type RequestFormValues = RawRequestInput;
 

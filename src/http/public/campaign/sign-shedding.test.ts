@@ -1,10 +1,10 @@
 // Load shedding on the sign POST: beyond the in-flight bound the excess is answered 503 with Retry-After,
 // in the page's language, nothing of it is stored, and capacity comes back once the accepted ones are done.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../test/db.js';
-import { FakeClock } from '../../../test/fake-clock.js';
-import { ana, formToken, postSign } from '../../../test/sign-helpers.js';
-import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { testDialects } from '../../../../test/db.js';
+import { FakeClock } from '../../../../test/fake-clock.js';
+import { ana, formToken, postSign } from '../../../../test/sign-helpers.js';
+import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { maxSigningInFlight } from './campaign.route.js';
 
 describe.each(testDialects)('sign load shedding on %s', (dialect) => {

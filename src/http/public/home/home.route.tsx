@@ -1,11 +1,11 @@
 // The home page: the live campaigns in the visitor's language. `/` negotiates; `/{locale}/` is explicit.
 import type { FastifyInstance } from 'fastify';
-import type { CampaignReader } from '../../domain/campaign/campaign.ports.js';
-import { listLiveCampaigns } from '../../domain/campaign/list-live-campaigns.js';
-import { sendError } from '../errors.js';
-import { sendPage } from '../render.js';
-import { CampaignList } from '../views/campaign-list.js';
-import { Layout, type SiteInfo } from '../views/layout.js';
+import type { CampaignReader } from '../../../domain/campaign/campaign.ports.js';
+import { listLiveCampaigns } from '../../../domain/campaign/list-live-campaigns.js';
+import { sendError } from '../../errors.js';
+import { sendPage } from '../../render.js';
+import { CampaignList } from '../../views/campaign-list.js';
+import { Layout, type SiteInfo } from '../../views/layout.js';
 
 export function homeRoutes(app: FastifyInstance, deps: { campaigns: CampaignReader; site: SiteInfo }): void {
   const handler = async (req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {

@@ -2,13 +2,16 @@
 // "your message was delivered to 5 of 6 addresses", target by target. The link carries a MAC, not a
 // login. JSON for the page's own script, which reloads it when something changed.
 import type { FastifyInstance } from 'fastify';
-import type { SupporterView } from '../../domain/delivery/delivery.js';
-import { type DeliveryStatusReader, viewDeliveryStatus } from '../../domain/delivery/view-delivery-status.js';
-import type { MessageKey } from '../../i18n/translator.js';
-import { parseStatusToken } from '../../security/status-token.js';
-import { sendError } from '../errors.js';
-import { sendPage } from '../render.js';
-import { Layout, type SiteInfo } from '../views/layout.js';
+import type { SupporterView } from '../../../domain/delivery/delivery.js';
+import {
+  type DeliveryStatusReader,
+  viewDeliveryStatus,
+} from '../../../domain/delivery/view-delivery-status.js';
+import type { MessageKey } from '../../../i18n/translator.js';
+import { parseStatusToken } from '../../../security/status-token.js';
+import { sendError } from '../../errors.js';
+import { sendPage } from '../../render.js';
+import { Layout, type SiteInfo } from '../../views/layout.js';
 
 export interface StatusDeps {
   site: SiteInfo;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../test/db.js';
-import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { testDialects } from '../../../../test/db.js';
+import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 
 const slug = 'kazakhstan-free-erlan-baltabay';
 

@@ -1,8 +1,8 @@
 // "In partnership with ITUC, IndustriALL and KNPRK": one translated sentence whose partner names are
 // links (or logos). The sentence is split around its {partners} placeholder and the list is built from
 // Intl.ListFormat parts, so word order and conjunctions stay the translator's and the language's.
-import type { Partner } from '../../domain/campaign/campaign.js';
-import type { Translator } from '../../i18n/translator.js';
+import type { Partner } from '../../../domain/campaign/campaign.js';
+import type { Translator } from '../../../i18n/translator.js';
 
 const marker = '\u0001';
 

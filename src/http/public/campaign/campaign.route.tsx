@@ -1,23 +1,23 @@
 // The public campaign page, one URL per language (/tl/campaigns/slug), and its sign form's POST.
 // Unprefixed links redirect to the visitor's language, keeping the query string (?src=mailing-en-2).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isPublic } from '../../domain/campaign/campaign.js';
-import type { OldSlugReader } from '../../domain/campaign/edit-campaign.js';
-import type { CampaignView } from '../../domain/campaign/view-campaign.js';
-import { viewCampaign } from '../../domain/campaign/view-campaign.js';
-import { countryForLocale } from '../../domain/signature/countries.js';
-import { signCampaign } from '../../domain/signature/sign-campaign.js';
-import type { SignField, SignFieldError } from '../../domain/signature/sign-input.js';
-import { OverloadedError } from '../../domain/signature/signature.ports.js';
-import { checkFormToken, FormTokenCache, issueFormToken } from '../../security/form-token.js';
-import { ipKey } from '../../security/ip-key.js';
-import { sendError } from '../errors.js';
-import { sendPage } from '../render.js';
-import { CampaignPage } from '../views/campaign-page.js';
-import type { SignFormValues } from '../views/sign-form.js';
+import { isPublic } from '../../../domain/campaign/campaign.js';
+import type { OldSlugReader } from '../../../domain/campaign/edit-campaign.js';
+import type { CampaignView } from '../../../domain/campaign/view-campaign.js';
+import { viewCampaign } from '../../../domain/campaign/view-campaign.js';
+import { countryForLocale } from '../../../domain/signature/countries.js';
+import { signCampaign } from '../../../domain/signature/sign-campaign.js';
+import type { SignField, SignFieldError } from '../../../domain/signature/sign-input.js';
+import { OverloadedError } from '../../../domain/signature/signature.ports.js';
+import { checkFormToken, FormTokenCache, issueFormToken } from '../../../security/form-token.js';
+import { ipKey } from '../../../security/ip-key.js';
+import { sendError } from '../../errors.js';
+import { sendPage } from '../../render.js';
+import { type PublicDeps, slugPattern } from '../deps.js';
 import { CampaignPageCache } from './campaign-page.cache.js';
-import { type PublicDeps, slugPattern } from './deps.js';
+import { CampaignPage } from './campaign-page.js';
 import { signBodySchema } from './sign.schema.js';
+import type { SignFormValues } from './sign-form.js';
 
 export const maxSigningInFlight = 128;
 

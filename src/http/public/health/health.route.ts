@@ -1,7 +1,7 @@
 // /healthz for load balancers and uptime checks: 200 only when the database answers.
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../../db/database.js';
 
 export function healthRoutes(app: FastifyInstance, deps: { db: Db }): void {
   app.get('/healthz', async (req, reply) => {

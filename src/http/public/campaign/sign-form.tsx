@@ -1,14 +1,14 @@
 // The sign form. Plain HTML that works with no JavaScript: labels, help and errors tied to their fields,
 // an error summary, the first wrong field autofocused on re-render, input kept. The alerts box is never
 // pre-ticked; its exact text is what gets stored as consent.
-import { countryCodes } from '../../domain/signature/countries.js';
+import { countryCodes } from '../../../domain/signature/countries.js';
 import {
   type RawSignInput,
   type SignField,
   type SignFieldError,
   signLimits,
-} from '../../domain/signature/sign-input.js';
-import type { MessageKey, Translator } from '../../i18n/translator.js';
+} from '../../../domain/signature/sign-input.js';
+import type { MessageKey, Translator } from '../../../i18n/translator.js';
 
 export type SignFormValues = Omit<RawSignInput, 'source'>;
 

@@ -1,8 +1,8 @@
 import { renderToString } from 'preact-render-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { viewCampaign } from '../../domain/campaign/view-campaign.js';
-import { translatorFor } from '../../i18n/translator.js';
+import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import { viewCampaign } from '../../../domain/campaign/view-campaign.js';
+import { translatorFor } from '../../../i18n/translator.js';
 import { type BlankPageInput, blankCampaignPage, CampaignPageCache } from './campaign-page.cache.js';
 
 const site = { name: 'Outcry', baseUrl: 'https://outcry.example.org' };

@@ -3,23 +3,23 @@
 // that id) and honeypot; the checks themselves are the submitRequest use case's.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { SubmitDeps } from '../../domain/intake/intake.ports.js';
-import { chooseTerms, type TermsVersion } from '../../domain/intake/partnership-terms.js';
-import { requestMinFillMs, submitRequest } from '../../domain/intake/submit-request.js';
-import { sourceLocale } from '../../i18n/locales.js';
-import { checkFormToken, issueFormToken } from '../../security/form-token.js';
-import { ipKey } from '../../security/ip-key.js';
-import { sendError } from '../errors.js';
-import { sendPage } from '../render.js';
-import { uploadField } from '../uploads.js';
-import type { SiteInfo } from '../views/layout.js';
+import type { SubmitDeps } from '../../../domain/intake/intake.ports.js';
+import { chooseTerms, type TermsVersion } from '../../../domain/intake/partnership-terms.js';
+import { requestMinFillMs, submitRequest } from '../../../domain/intake/submit-request.js';
+import { sourceLocale } from '../../../i18n/locales.js';
+import { checkFormToken, issueFormToken } from '../../../security/form-token.js';
+import { ipKey } from '../../../security/ip-key.js';
+import { sendError } from '../../errors.js';
+import { sendPage } from '../../render.js';
+import { uploadField } from '../../uploads.js';
+import type { SiteInfo } from '../../views/layout.js';
 import {
   emptyRequestValues,
   type RequestFormState,
   type RequestFormValues,
   RequestPage,
   RequestThanksPage,
-} from '../views/request-page.js';
+} from './request-page.js';
 
 export interface RequestRouteDeps extends SubmitDeps {
   site: SiteInfo;

@@ -1,13 +1,13 @@
 // The confirmation link. GET only shows a page with one button (link scanners fetch URLs; they must not
 // confirm anything); the button POSTs, and only that confirms.
 import type { FastifyInstance } from 'fastify';
-import { confirmSignature } from '../../domain/signature/confirm-signature.js';
-import type { MessageKey } from '../../i18n/translator.js';
-import { statusToken } from '../../security/status-token.js';
-import { sendError } from '../errors.js';
-import { sendPage } from '../render.js';
-import { Layout } from '../views/layout.js';
-import type { PublicDeps } from './deps.js';
+import { confirmSignature } from '../../../domain/signature/confirm-signature.js';
+import type { MessageKey } from '../../../i18n/translator.js';
+import { statusToken } from '../../../security/status-token.js';
+import { sendError } from '../../errors.js';
+import { sendPage } from '../../render.js';
+import { Layout } from '../../views/layout.js';
+import type { PublicDeps } from '../deps.js';
 
 const tokenPattern = /^[A-Za-z0-9_-]{20,100}$/;
 

@@ -1,12 +1,12 @@
 // The campaign as a supporter reads it: headline, partners, background, live total, where the message
 // goes, and the message itself. Closed campaigns keep all of it, with the banner and the outcome.
 import type { ComponentChildren } from 'preact';
-import { isPublic, successorHeadline, updatesFor } from '../../domain/campaign/campaign.js';
-import type { CampaignView } from '../../domain/campaign/view-campaign.js';
-import { directionOf, nativeName } from '../../i18n/locales.js';
-import type { Translator } from '../../i18n/translator.js';
-import { Layout, type SiteInfo } from './layout.js';
-import { renderMarkdown } from './markdown.js';
+import { isPublic, successorHeadline, updatesFor } from '../../../domain/campaign/campaign.js';
+import type { CampaignView } from '../../../domain/campaign/view-campaign.js';
+import { directionOf, nativeName } from '../../../i18n/locales.js';
+import type { Translator } from '../../../i18n/translator.js';
+import { Layout, type SiteInfo } from '../../views/layout.js';
+import { renderMarkdown } from '../../views/markdown.js';
 import { PartnerLine } from './partner-line.js';
 import { SignForm, type SignFormProps } from './sign-form.js';
 
