@@ -2,19 +2,19 @@
 // those later features add here), then the routes. Returns the table of editor routes with their
 // permissions, which the route-walking test uses.
 import type { FastifyInstance } from 'fastify';
-import { accountRoutes } from './account.route.js';
-import { auditRoutes } from './audit.route.js';
-import { type CampaignEditorDeps, campaignEditorRoutes } from './campaigns.route.js';
+import { accountRoutes } from './account/account.route.js';
+import { auditRoutes } from './audit/audit.route.js';
+import { invitationRoutes } from './auth/invitation.route.js';
+import { loginRoutes } from './auth/login.route.js';
+import { type CampaignEditorDeps, campaignEditorRoutes } from './campaigns/campaigns.route.js';
 import type { EditorDeps } from './deps.js';
 import { type EditorRoute, installEditorGuard } from './guard.js';
-import { heldRoutes } from './held.route.js';
-import { type DashboardFeature, homeRoutes } from './home.route.js';
-import { invitationRoutes } from './invitation.route.js';
-import { loginRoutes } from './login.route.js';
-import { type NewCampaignDeps, newCampaignRoutes } from './new-campaign.route.js';
-import { type RequestsEditorDeps, requestsEditorRoutes } from './requests.route.js';
-import { type TermsEditorDeps, termsEditorRoutes } from './terms.route.js';
-import { usersRoutes } from './users.route.js';
+import { heldRoutes } from './held/held.route.js';
+import { type DashboardFeature, homeRoutes } from './home/home.route.js';
+import { type NewCampaignDeps, newCampaignRoutes } from './new-campaign/new-campaign.route.js';
+import { type RequestsEditorDeps, requestsEditorRoutes } from './requests/requests.route.js';
+import { type TermsEditorDeps, termsEditorRoutes } from './terms/terms.route.js';
+import { usersRoutes } from './users/users.route.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

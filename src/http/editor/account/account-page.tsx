@@ -1,0 +1,96 @@
+// "My account": name and interface language, password (the current one asked again), and the sessions
+// this account has open with a button to end them all.
+import { passwordLimits, type User } from '../../../domain/account/account.js';
+import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { Csrf, Field, languageOptions, Notice, SelectField } from '../../views/editor/form.js';
+import { roleKeys } from '../../views/editor/labels.js';
+import type { SiteInfo } from '../../views/layout.js';
+
+export interface AccountPageProps {
+  tr: Translator;
+  site: SiteInfo;
+  user: User;
+  csrf: string;
+  sessions: number;
+  notice?: MessageKey | undefined;
+  profile?: { name: string; locale: string; error?: string | undefined };
+  password?: { current?: string | undefined; password?: string | undefined };
+}
+
+export function AccountPage({ tr, site, user, csrf, sessions, notice, profile, password }: AccountPageProps) {
+  const t = tr.t;
+  const title = t('editor.account.title');
+  return (
+    <EditorLayout tr={tr} site={site} title={title} user={user} csrfToken={csrf} section="account">
+      <h1>{title}</h1>
+      {notice && <Notice>{t(notice)}</Notice>}
+      <p>{t('editor.account.signedInAs', { email: user.email, role: t(roleKeys[user.role]) })}</p>
+
+      <section class="editor-panel">
+        <h2>{t('editor.account.profile')}</h2>
+        <form method="post" action="/editor/account/profile" class="editor-form">
+          <Csrf token={csrf} />
+          <Field
+            id="name"
+            label={t('account.field.name')}
+            value={profile?.name ?? user.name}
+            error={profile?.error}
+            autocomplete="name"
+            required
+            maxLength={100}
+          />
+          <SelectField
+            id="locale"
+            label={t('account.field.language')}
+            options={languageOptions()}
+            value={profile?.locale ?? user.locale}
+          />
+          <button class="button" type="submit">
+            {t('editor.save')}
+          </button>
+        </form>
+      </section>
+
+      <section class="editor-panel">
+        <h2>{t('editor.account.password')}</h2>
+        <form method="post" action="/editor/account/password" class="editor-form" novalidate>
+          <Csrf token={csrf} />
+          <Field
+            id="current"
+            type="password"
+            label={t('account.field.currentPassword')}
+            error={password?.current}
+            autocomplete="current-password"
+            required
+            maxLength={passwordLimits.max}
+          />
+          <Field
+            id="password"
+            type="password"
+            label={t('account.field.newPassword')}
+            help={t('account.password.help', { min: passwordLimits.min })}
+            error={password?.password}
+            autocomplete="new-password"
+            required
+            maxLength={passwordLimits.max}
+          />
+          <button class="button" type="submit">
+            {t('editor.account.changePassword')}
+          </button>
+        </form>
+      </section>
+
+      <section class="editor-panel">
+        <h2>{t('editor.account.sessions')}</h2>
+        <p>{t('editor.account.sessionCount', { count: sessions })}</p>
+        <form method="post" action="/editor/account/logout-everywhere">
+          <Csrf token={csrf} />
+          <button class="button button--secondary" type="submit">
+            {t('editor.account.logoutEverywhere')}
+          </button>
+        </form>
+      </section>
+    </EditorLayout>
+  );
+}

@@ -1,0 +1,139 @@
+// The audit log for admins: newest first, 50 to a page, filtered by who acted and by what was changed.
+// Before/after values are shown as they were recorded.
+import type { User } from '../../../domain/account/account.js';
+import type { AuditEvent, AuditFilter } from '../../../domain/account/account.ports.js';
+import type { Translator } from '../../../i18n/translator.js';
+import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { actionLabel, dateTime, entityLabel } from '../../views/editor/labels.js';
+import type { SiteInfo } from '../../views/layout.js';
+
+export interface AuditPageProps {
+  tr: Translator;
+  site: SiteInfo;
+  user: User;
+  csrf: string;
+  events: AuditEvent[];
+  filter: AuditFilter;
+  people: User[];
+  entityTypes: string[];
+  page: number;
+  pages: number;
+  total: number;
+}
+
+function query(filter: AuditFilter, page: number): string {
+  const params = new URLSearchParams();
+  if (filter.actorId !== undefined) params.set('actor', String(filter.actorId));
+  if (filter.entityType !== undefined) params.set('entityType', filter.entityType);
+  if (filter.entityId !== undefined) params.set('entityId', filter.entityId);
+  if (page > 1) params.set('page', String(page));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+function Json({ value }: { value: unknown }) {
+  if (value === null || value === undefined) return null;
+  return (
+    <pre class="audit-json" dir="ltr">
+      {JSON.stringify(value, null, 1)}
+    </pre>
+  );
+}
+
+export function AuditPage(p: AuditPageProps) {
+  const { tr } = p;
+  const t = tr.t;
+  const title = t('editor.audit.title');
+  return (
+    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="audit">
+      <h1>{title}</h1>
+      <form method="get" action="/editor/audit" class="editor-filters">
+        <div class="field">
+          <label for="actor">{t('editor.audit.actor')}</label>
+          <select id="actor" name="actor">
+            <option value="">{t('editor.audit.anyone')}</option>
+            {p.people.map((u) => (
+              <option key={u.id} value={String(u.id)} selected={u.id === p.filter.actorId}>
+                {u.name ? `${u.name} (${u.email})` : u.email}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="entityType">{t('editor.audit.entityType')}</label>
+          <select id="entityType" name="entityType">
+            <option value="">{t('editor.audit.anything')}</option>
+            {p.entityTypes.map((e) => (
+              <option key={e} value={e} selected={e === p.filter.entityType}>
+                {entityLabel(tr, e)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="entityId">{t('editor.audit.entityId')}</label>
+          <input id="entityId" name="entityId" type="text" value={p.filter.entityId ?? ''} maxLength={100} />
+        </div>
+        <button class="button" type="submit">
+          {t('editor.audit.filter')}
+        </button>
+      </form>
+
+      <p>{t('editor.audit.count', { count: p.total })}</p>
+      {p.events.length > 0 && (
+        <ol class="audit-list">
+          {p.events.map((e) => (
+            <li key={e.id} class="audit-entry">
+              <p class="audit-entry__head">
+                <strong>{actionLabel(tr, e.action)}</strong>{' '}
+                <a href={`/editor/audit${query({ entityType: e.entityType, entityId: e.entityId }, 1)}`}>
+                  {entityLabel(tr, e.entityType)} <bdi>#{e.entityId}</bdi>
+                </a>
+              </p>
+              <p class="audit-entry__meta">
+                {dateTime(tr, e.createdAt)} ·{' '}
+                {e.actorId !== null ? (
+                  <a href={`/editor/audit${query({ actorId: e.actorId }, 1)}`} dir="ltr">
+                    {e.actorEmail}
+                  </a>
+                ) : (
+                  (e.actorEmail ?? t('editor.audit.system'))
+                )}
+              </p>
+              {(e.before !== null || e.after !== null) && (
+                <details>
+                  <summary>{t('editor.audit.changes')}</summary>
+                  <div class="audit-diff">
+                    <div>
+                      <h3>{t('editor.audit.before')}</h3>
+                      <Json value={e.before} />
+                    </div>
+                    <div>
+                      <h3>{t('editor.audit.after')}</h3>
+                      <Json value={e.after} />
+                    </div>
+                  </div>
+                </details>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {p.pages > 1 && (
+        <nav class="pager" aria-label={t('editor.audit.pages')}>
+          {p.page > 1 && (
+            <a href={`/editor/audit${query(p.filter, p.page - 1)}`} rel="prev">
+              {t('editor.audit.newer')}
+            </a>
+          )}
+          <span>{t('editor.audit.pageOf', { page: p.page, pages: p.pages })}</span>
+          {p.page < p.pages && (
+            <a href={`/editor/audit${query(p.filter, p.page + 1)}`} rel="next">
+              {t('editor.audit.older')}
+            </a>
+          )}
+        </nav>
+      )}
+    </EditorLayout>
+  );
+}

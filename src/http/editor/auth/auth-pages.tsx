@@ -1,0 +1,276 @@
+// Pages people see before they are signed in: log in, ask for a link by email, the page behind an emailed
+// link (one button: mail scanners fetch links, only a person presses it), accept an invitation, choose a
+// new password. Every form carries the pre-login CSRF token.
+import type { ComponentChildren } from 'preact';
+import { passwordLimits } from '../../../domain/account/account.js';
+import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import { AuthLayout } from '../../views/editor/editor-layout.js';
+import { Csrf, ErrorSummary, Field, Notice } from '../../views/editor/form.js';
+import type { SiteInfo } from '../../views/layout.js';
+
+interface Base {
+  tr: Translator;
+  site: SiteInfo;
+  csrf: string;
+}
+
+function Panel({ title, children }: { title: string; children: ComponentChildren }) {
+  return (
+    <section class="editor-panel">
+      <h1>{title}</h1>
+      {children}
+    </section>
+  );
+}
+
+const loginErrors: Record<'invalid' | 'disabled' | 'throttled', MessageKey> = {
+  invalid: 'account.login.error.invalid',
+  disabled: 'account.login.error.disabled',
+  throttled: 'account.login.error.throttled',
+};
+
+export function LoginPage({
+  tr,
+  site,
+  csrf,
+  email = '',
+  error,
+  next,
+  notice,
+}: Base & {
+  email?: string;
+  error?: 'invalid' | 'disabled' | 'throttled' | undefined;
+  next?: string | undefined;
+  notice?: MessageKey | undefined;
+}) {
+  const t = tr.t;
+  const title = t('account.login.title');
+  return (
+    <AuthLayout tr={tr} site={site} title={title} path="/editor/login">
+      <Panel title={title}>
+        {notice && <Notice>{t(notice)}</Notice>}
+        {error && <Notice kind="error">{t(loginErrors[error])}</Notice>}
+        <form method="post" action="/editor/login" class="editor-form">
+          <Csrf token={csrf} />
+          {next && <input type="hidden" name="next" value={next} />}
+          <Field
+            id="email"
+            type="email"
+            label={t('account.field.email')}
+            value={email}
+            autocomplete="username"
+            required
+            maxLength={320}
+            autofocus={!email}
+          />
+          <Field
+            id="password"
+            type="password"
+            label={t('account.field.password')}
+            autocomplete="current-password"
+            required
+            maxLength={passwordLimits.max}
+            autofocus={Boolean(email)}
+          />
+          <button class="button" type="submit">
+            {t('account.login.submit')}
+          </button>
+        </form>
+        <ul class="editor-links">
+          <li>
+            <a href="/editor/login/email">{t('account.login.byEmail')}</a>
+          </li>
+          <li>
+            <a href="/editor/reset">{t('account.login.forgot')}</a>
+          </li>
+        </ul>
+      </Panel>
+    </AuthLayout>
+  );
+}
+
+export type LinkPurpose = 'login' | 'reset';
+
+export function LinkRequestPage({
+  tr,
+  site,
+  csrf,
+  purpose,
+  state,
+  email = '',
+}: Base & { purpose: LinkPurpose; state?: 'sent' | 'throttled' | undefined; email?: string }) {
+  const t = tr.t;
+  const path = purpose === 'login' ? '/editor/login/email' : '/editor/reset';
+  const title = t(purpose === 'login' ? 'account.link.title' : 'account.reset.title');
+  return (
+    <AuthLayout tr={tr} site={site} title={title} path={path}>
+      <Panel title={title}>
+        {state === 'sent' ? (
+          <Notice>{t(purpose === 'login' ? 'account.link.sent' : 'account.reset.sent')}</Notice>
+        ) : (
+          <>
+            {state === 'throttled' && <Notice kind="error">{t('account.link.throttled')}</Notice>}
+            <p>{t(purpose === 'login' ? 'account.link.intro' : 'account.reset.intro')}</p>
+            <form method="post" action={path} class="editor-form">
+              <Csrf token={csrf} />
+              <Field
+                id="email"
+                type="email"
+                label={t('account.field.email')}
+                value={email}
+                autocomplete="username"
+                required
+                maxLength={320}
+                autofocus
+              />
+              <button class="button" type="submit">
+                {t('account.link.submit')}
+              </button>
+            </form>
+          </>
+        )}
+        <p>
+          <a href="/editor/login">{t('account.backToLogin')}</a>
+        </p>
+      </Panel>
+    </AuthLayout>
+  );
+}
+
+export function LinkLoginPage({ tr, site, csrf, token, email }: Base & { token: string; email: string }) {
+  const t = tr.t;
+  const title = t('account.link.title');
+  return (
+    <AuthLayout tr={tr} site={site} title={title} path={`/editor/login/link/${token}`}>
+      <Panel title={title}>
+        <p>{t('account.link.confirm', { email })}</p>
+        <form method="post" action={`/editor/login/link/${token}`}>
+          <Csrf token={csrf} />
+          <button class="button button--big" type="submit">
+            {t('account.link.button')}
+          </button>
+        </form>
+      </Panel>
+    </AuthLayout>
+  );
+}
+
+export function LinkExpiredPage({
+  tr,
+  site,
+  purpose,
+}: Omit<Base, 'csrf'> & { purpose: 'login' | 'invite' | 'reset' }) {
+  const t = tr.t;
+  const title = t('account.expired.title');
+  return (
+    <AuthLayout tr={tr} site={site} title={title} path="/editor/login">
+      <Panel title={title}>
+        <p>{t(purpose === 'invite' ? 'account.expired.invite' : 'account.expired.body')}</p>
+        <ul class="editor-links">
+          <li>
+            <a href={purpose === 'reset' ? '/editor/reset' : '/editor/login/email'}>
+              {t(purpose === 'reset' ? 'account.reset.title' : 'account.link.title')}
+            </a>
+          </li>
+          <li>
+            <a href="/editor/login">{t('account.backToLogin')}</a>
+          </li>
+        </ul>
+      </Panel>
+    </AuthLayout>
+  );
+}
+
+export interface PasswordFormErrors {
+  name?: string | undefined;
+  password?: string | undefined;
+}
+
+export function InvitationPage({
+  tr,
+  site,
+  csrf,
+  token,
+  email,
+  role,
+  name = '',
+  errors = {},
+}: Base & { token: string; email: string; role: string; name?: string; errors?: PasswordFormErrors }) {
+  const t = tr.t;
+  const title = t('account.invite.title');
+  const list = [
+    ...(errors.name ? [{ field: 'name', text: errors.name }] : []),
+    ...(errors.password ? [{ field: 'password', text: errors.password }] : []),
+  ];
+  return (
+    <AuthLayout tr={tr} site={site} title={title} path={`/editor/invitation/${token}`}>
+      <Panel title={title}>
+        <p>{t('account.invite.intro', { email, role })}</p>
+        <ErrorSummary title={t('account.errors.summary', { count: list.length })} errors={list} />
+        <form method="post" action={`/editor/invitation/${token}`} class="editor-form" novalidate>
+          <Csrf token={csrf} />
+          <input type="hidden" name="locale" value={tr.locale} />
+          <Field
+            id="name"
+            label={t('account.field.name')}
+            value={name}
+            error={errors.name}
+            autocomplete="name"
+            required
+            maxLength={100}
+            autofocus={!errors.password}
+          />
+          <Field
+            id="password"
+            type="password"
+            label={t('account.field.newPassword')}
+            help={t('account.password.help', { min: passwordLimits.min })}
+            error={errors.password}
+            autocomplete="new-password"
+            required
+            maxLength={passwordLimits.max}
+          />
+          <button class="button" type="submit">
+            {t('account.invite.submit')}
+          </button>
+        </form>
+      </Panel>
+    </AuthLayout>
+  );
+}
+
+export function ResetPage({
+  tr,
+  site,
+  csrf,
+  token,
+  email,
+  error,
+}: Base & { token: string; email: string; error?: string | undefined }) {
+  const t = tr.t;
+  const title = t('account.reset.choose');
+  return (
+    <AuthLayout tr={tr} site={site} title={title} path={`/editor/reset/${token}`}>
+      <Panel title={title}>
+        <p>{t('account.reset.for', { email })}</p>
+        <form method="post" action={`/editor/reset/${token}`} class="editor-form" novalidate>
+          <Csrf token={csrf} />
+          <Field
+            id="password"
+            type="password"
+            label={t('account.field.newPassword')}
+            help={t('account.password.help', { min: passwordLimits.min })}
+            error={error}
+            autocomplete="new-password"
+            required
+            maxLength={passwordLimits.max}
+            autofocus
+          />
+          <button class="button" type="submit">
+            {t('account.reset.submit')}
+          </button>
+        </form>
+      </Panel>
+    </AuthLayout>
+  );
+}

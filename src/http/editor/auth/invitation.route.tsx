@@ -1,0 +1,102 @@
+// Links that set a password: accepting an invitation (name + password) and choosing a new password after
+// a reset request. The GET only shows the form; the POST uses the link up and logs the person in.
+import type { FastifyInstance } from 'fastify';
+import { acceptInvitation } from '../../../domain/account/accept-invitation.js';
+import { checkLink } from '../../../domain/account/check-link.js';
+import { resetPassword } from '../../../domain/account/reset-password.js';
+import { translatorFor } from '../../../i18n/translator.js';
+import { sendPage } from '../../render.js';
+import { roleKeys } from '../../views/editor/labels.js';
+import type { EditorDeps } from '../deps.js';
+import { errorText, invitationSchema, passwordSchema } from '../forms.js';
+import { enterEditor, readForm } from '../pages.js';
+import { InvitationPage, LinkExpiredPage, ResetPage } from './auth-pages.js';
+
+export function invitationRoutes(app: FastifyInstance, deps: EditorDeps): void {
+  const anonymous = { config: { permission: 'anonymous' as const } };
+
+  app.get('/editor/invitation/:token', anonymous, async (req, reply) => {
+    const { token } = req.params as { token: string };
+    reply.header('referrer-policy', 'no-referrer');
+    const user = await checkLink(deps.accounts, 'invite', token);
+    if (!user) return sendPage(reply, <LinkExpiredPage tr={req.tr} site={deps.site} purpose="invite" />, 410);
+    // The language the admin chose for the invitee, unless they pick another one on the page.
+    const tr = (req.query as { lang?: unknown }).lang ? req.tr : translatorFor(user.locale);
+    return sendPage(
+      reply,
+      <InvitationPage
+        tr={tr}
+        site={deps.site}
+        csrf={req.csrfToken}
+        token={token}
+        email={user.email}
+        role={tr.t(roleKeys[user.role])}
+      />,
+    );
+  });
+
+  app.post('/editor/invitation/:token', anonymous, async (req, reply) => {
+    const { token } = req.params as { token: string };
+    const form = readForm(req, reply, deps, invitationSchema);
+    if (!form) return reply;
+    const result = await acceptInvitation(deps.accounts, { token, ...form });
+    if (result.status === 'ok') return enterEditor(reply, deps, result.session);
+    if (result.status === 'expired') {
+      return sendPage(reply, <LinkExpiredPage tr={req.tr} site={deps.site} purpose="invite" />, 410);
+    }
+    const user = await checkLink(deps.accounts, 'invite', token);
+    const tr = translatorFor(form.locale ?? user?.locale ?? req.tr.locale);
+    return sendPage(
+      reply,
+      <InvitationPage
+        tr={tr}
+        site={deps.site}
+        csrf={req.csrfToken}
+        token={token}
+        email={user?.email ?? ''}
+        role={user ? tr.t(roleKeys[user.role]) : ''}
+        name={form.name.slice(0, 200)}
+        errors={{
+          name: errorText(tr, result.errors.name),
+          password: errorText(tr, result.errors.password),
+        }}
+      />,
+      422,
+    );
+  });
+
+  app.get('/editor/reset/:token', anonymous, async (req, reply) => {
+    const { token } = req.params as { token: string };
+    reply.header('referrer-policy', 'no-referrer');
+    const user = await checkLink(deps.accounts, 'reset', token);
+    if (!user) return sendPage(reply, <LinkExpiredPage tr={req.tr} site={deps.site} purpose="reset" />, 410);
+    return sendPage(
+      reply,
+      <ResetPage tr={req.tr} site={deps.site} csrf={req.csrfToken} token={token} email={user.email} />,
+    );
+  });
+
+  app.post('/editor/reset/:token', anonymous, async (req, reply) => {
+    const { token } = req.params as { token: string };
+    const form = readForm(req, reply, deps, passwordSchema);
+    if (!form) return reply;
+    const result = await resetPassword(deps.accounts, { token, password: form.password });
+    if (result.status === 'ok') return enterEditor(reply, deps, result.session);
+    if (result.status === 'expired') {
+      return sendPage(reply, <LinkExpiredPage tr={req.tr} site={deps.site} purpose="reset" />, 410);
+    }
+    const user = await checkLink(deps.accounts, 'reset', token);
+    return sendPage(
+      reply,
+      <ResetPage
+        tr={req.tr}
+        site={deps.site}
+        csrf={req.csrfToken}
+        token={token}
+        email={user?.email ?? ''}
+        error={errorText(req.tr, result.error)}
+      />,
+      422,
+    );
+  });
+}

@@ -1,0 +1,294 @@
+// The campaign editor's delivery settings form: delivery mode (individual letters, a digest above the
+// hourly cap, petition only), confirmation mode, messages per hour to each target, office hours in the
+// targets' own time zones, the digest interval and the start date. Same page as the other forms.
+import type { ConfirmationMode, DeliveryMode } from '../../../domain/campaign/campaign.js';
+import { dayOf, type EditableCampaign } from '../../../domain/campaign/edit-campaign.js';
+import {
+  type SettingsErrors,
+  type SettingsField,
+  settingsLimits,
+} from '../../../domain/campaign/edit-campaign-settings.js';
+import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import { Csrf, ErrorSummary } from '../../views/editor/form.js';
+import { Input } from './campaign-edit-forms.js';
+
+export interface SettingsFormValues {
+  deliveryMode: string;
+  confirmationMode: string;
+  hourlyCap: string;
+  officeHours: 'any' | 'limited';
+  days: number[];
+  from: string;
+  to: string;
+  digestInterval: string;
+  startDate: string;
+}
+
+export interface SettingsState {
+  values: SettingsFormValues;
+  errors: SettingsErrors;
+}
+
+export function settingsFormValues(c: EditableCampaign): SettingsFormValues {
+  return {
+    deliveryMode: c.deliveryMode,
+    confirmationMode: c.confirmationMode,
+    hourlyCap: String(c.targetHourlyCap),
+    officeHours: c.officeHours ? 'limited' : 'any',
+    days: c.officeHours?.days ?? [1, 2, 3, 4, 5],
+    from: c.officeHours?.start ?? '09:00',
+    to: c.officeHours?.end ?? '17:00',
+    digestInterval: String(c.digestIntervalMinutes),
+    startDate: c.startsAt === null ? '' : dayOf(c.startsAt),
+  };
+}
+
+const settingsErrorKeys = {
+  Invalid: 'campaignEdit.settings.error.Invalid',
+  Required: 'campaignEdit.error.Required',
+  NotAWholeNumber: 'campaignEdit.settings.error.NotAWholeNumber',
+  OutOfRange: 'campaignEdit.settings.error.OutOfRange',
+  TimeFormat: 'campaignEdit.settings.error.TimeFormat',
+  EndNotAfterStart: 'campaignEdit.settings.error.EndNotAfterStart',
+  NoDays: 'campaignEdit.settings.error.NoDays',
+  DateFormat: 'campaignEdit.error.DateFormat',
+  AfterEnd: 'campaignEdit.settings.error.AfterEnd',
+} as const satisfies Record<NonNullable<SettingsErrors[SettingsField]>, MessageKey>;
+
+const settingsOrder: SettingsField[] = [
+  'deliveryMode',
+  'confirmationMode',
+  'hourlyCap',
+  'officeHours',
+  'days',
+  'from',
+  'to',
+  'digestInterval',
+  'startDate',
+];
+
+const deliveryKeys: Record<DeliveryMode, { label: MessageKey; help: MessageKey }> = {
+  individual: { label: 'campaignEdit.settings.individual', help: 'campaignEdit.settings.individualHelp' },
+  digest: { label: 'campaignEdit.settings.digest', help: 'campaignEdit.settings.digestHelp' },
+  petition_only: {
+    label: 'campaignEdit.settings.petitionOnly',
+    help: 'campaignEdit.settings.petitionOnlyHelp',
+  },
+};
+
+const confirmationKeys: Record<ConfirmationMode, { label: MessageKey; help: MessageKey }> = {
+  confirm_first: {
+    label: 'campaignEdit.settings.confirmFirst',
+    help: 'campaignEdit.settings.confirmFirstHelp',
+  },
+  immediate: { label: 'campaignEdit.settings.immediate', help: 'campaignEdit.settings.immediateHelp' },
+};
+
+function Choices<T extends string>({
+  name,
+  legend,
+  options,
+  value,
+  error,
+}: {
+  name: string;
+  legend: string;
+  options: { value: T; label: string; help?: string }[];
+  value: string;
+  error?: string | undefined;
+}) {
+  return (
+    <fieldset class={`edit-group${error ? ' field--error' : ''}`} id={name}>
+      <legend>{legend}</legend>
+      {error && <p class="field-error">{error}</p>}
+      {options.map((o) => (
+        <div key={o.value} class="field field--check">
+          <input
+            id={`${name}-${o.value}`}
+            type="radio"
+            name={name}
+            value={o.value}
+            checked={o.value === value}
+          />
+          <label for={`${name}-${o.value}`}>
+            <strong>{o.label}</strong>
+            {o.help && <span class="edit-choice-help">{o.help}</span>}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+export function SettingsSection({
+  tr,
+  csrf,
+  campaign: c,
+  canEdit,
+  state,
+}: {
+  tr: Translator;
+  csrf: string;
+  campaign: EditableCampaign;
+  canEdit: boolean;
+  state: SettingsState;
+}) {
+  const t = tr.t;
+  const v = state.values;
+  const wrong = settingsOrder.filter((f) => state.errors[f]);
+  const err = (f: SettingsField) => {
+    const code = state.errors[f];
+    if (!code) return undefined;
+    const range = f === 'hourlyCap' ? settingsLimits.hourlyCap : settingsLimits.digestInterval;
+    return t(settingsErrorKeys[code], {
+      min: range.min,
+      max: range.max,
+      date: c.endsAt === null ? '' : tr.date(c.endsAt),
+    });
+  };
+  const weekday = new Intl.DateTimeFormat(tr.locale, { weekday: 'long', timeZone: 'UTC' });
+  return (
+    <section class="editor-panel" id="settings" aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('campaignEdit.settings.title')}</h2>
+      <p class="help">{t('campaignEdit.settings.help')}</p>
+      <form
+        method="post"
+        action={`/editor/campaigns/${c.slug}/edit/settings#settings`}
+        class="editor-form"
+        novalidate
+      >
+        <Csrf token={csrf} />
+        <ErrorSummary
+          title={t('campaignEdit.errors.summary', { count: wrong.length })}
+          errors={wrong.map((f) => ({ field: f, text: err(f) ?? '' }))}
+        />
+        <fieldset class="edit-fieldset" disabled={!canEdit}>
+          <Choices
+            name="deliveryMode"
+            legend={t('campaignEdit.settings.deliveryMode')}
+            value={v.deliveryMode}
+            error={err('deliveryMode')}
+            options={(Object.keys(deliveryKeys) as DeliveryMode[]).map((m) => ({
+              value: m,
+              label: t(deliveryKeys[m].label),
+              help: t(deliveryKeys[m].help),
+            }))}
+          />
+          <Choices
+            name="confirmationMode"
+            legend={t('campaignEdit.settings.confirmationMode')}
+            value={v.confirmationMode}
+            error={err('confirmationMode')}
+            options={(Object.keys(confirmationKeys) as ConfirmationMode[]).map((m) => ({
+              value: m,
+              label: t(confirmationKeys[m].label),
+              help: t(confirmationKeys[m].help),
+            }))}
+          />
+          <Input
+            id="hourlyCap"
+            label={t('campaignEdit.settings.hourlyCap')}
+            value={v.hourlyCap}
+            error={err('hourlyCap')}
+            help={t('campaignEdit.settings.hourlyCapHelp')}
+            inputMode="numeric"
+            maxLength={10}
+            autofocus={wrong[0] === 'hourlyCap'}
+          />
+          <fieldset class={`edit-group${state.errors.officeHours ? ' field--error' : ''}`} id="officeHours">
+            <legend>{t('campaignEdit.settings.officeHours')}</legend>
+            {err('officeHours') && <p class="field-error">{err('officeHours')}</p>}
+            <div class="field field--check">
+              <input
+                id="officeHours-any"
+                type="radio"
+                name="officeHours"
+                value="any"
+                checked={v.officeHours === 'any'}
+              />
+              <label for="officeHours-any">{t('campaignEdit.settings.anyTime')}</label>
+            </div>
+            <div class="field field--check">
+              <input
+                id="officeHours-limited"
+                type="radio"
+                name="officeHours"
+                value="limited"
+                checked={v.officeHours === 'limited'}
+              />
+              <label for="officeHours-limited">{t('campaignEdit.settings.limited')}</label>
+            </div>
+            <fieldset class={`edit-days${state.errors.days ? ' field--error' : ''}`} id="days">
+              <legend>{t('campaignEdit.settings.days')}</legend>
+              {err('days') && <p class="field-error">{err('days')}</p>}
+              {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+                <div key={d} class="field field--check">
+                  <input
+                    id={`day${d}`}
+                    type="checkbox"
+                    name={`day${d}`}
+                    value="yes"
+                    checked={v.days.includes(d)}
+                  />
+                  <label for={`day${d}`}>{weekday.format(Date.UTC(2024, 0, d))}</label>
+                </div>
+              ))}
+            </fieldset>
+            <div class="edit-times">
+              <Input
+                id="from"
+                label={t('campaignEdit.settings.from')}
+                value={v.from}
+                error={err('from')}
+                inputMode="numeric"
+                placeholder="09:00"
+                dir="ltr"
+                maxLength={5}
+                autofocus={wrong[0] === 'from'}
+              />
+              <Input
+                id="to"
+                label={t('campaignEdit.settings.to')}
+                value={v.to}
+                error={err('to')}
+                inputMode="numeric"
+                placeholder="17:00"
+                dir="ltr"
+                maxLength={5}
+                autofocus={wrong[0] === 'to'}
+              />
+            </div>
+            <p class="help">{t('campaignEdit.settings.officeHoursHelp')}</p>
+          </fieldset>
+          <Input
+            id="digestInterval"
+            label={t('campaignEdit.settings.digestInterval')}
+            value={v.digestInterval}
+            error={err('digestInterval')}
+            help={t('campaignEdit.settings.digestIntervalHelp')}
+            inputMode="numeric"
+            maxLength={10}
+            autofocus={wrong[0] === 'digestInterval'}
+          />
+          <Input
+            id="startDate"
+            label={t('campaignEdit.settings.startDate')}
+            value={v.startDate}
+            error={err('startDate')}
+            help={t('campaignEdit.settings.startDateHelp')}
+            inputMode="numeric"
+            placeholder="YYYY-MM-DD"
+            dir="ltr"
+            maxLength={10}
+            autofocus={wrong[0] === 'startDate'}
+          />
+        </fieldset>
+        {canEdit && (
+          <button class="button" type="submit">
+            {t('campaignEdit.settings.save')}
+          </button>
+        )}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,401 @@
+// The campaign editor's first form: the source-language texts (headline, Markdown background with its
+// preview, default message, subject and salutation of letters to targets), the more-information link, the
+// goal, the slug and the source language, with the stale-save comparison and the slug confirmation.
+import type { ComponentChildren } from 'preact';
+import type { EditableCampaign } from '../../../domain/campaign/edit-campaign.js';
+import { editToken, textLimits } from '../../../domain/campaign/edit-campaign.js';
+import type { TextsErrors, TextsField } from '../../../domain/campaign/edit-campaign-texts.js';
+import { nativeName } from '../../../i18n/locales.js';
+import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import { Csrf, ErrorSummary } from '../../views/editor/form.js';
+import type { SiteInfo } from '../../views/layout.js';
+import { renderMarkdown } from '../../views/markdown.js';
+import { describedBy, Input, MarkdownPreview } from './campaign-edit-forms.js';
+
+/** The texts form as typed (or as stored, on a fresh page). */
+export interface TextsFormValues {
+  token: string;
+  headline: string;
+  background: string;
+  defaultMessage: string;
+  subject: string;
+  salutation: string;
+  moreInfoUrl: string;
+  goal: string;
+  slug: string;
+  sourceLocale: string;
+  publish: boolean;
+}
+
+export function textsFormValues(c: EditableCampaign): TextsFormValues {
+  return {
+    token: editToken(c),
+    headline: c.source?.headline ?? '',
+    background: c.source?.backgroundMd ?? '',
+    defaultMessage: c.source?.defaultMessage ?? '',
+    subject: c.source?.targetSubject ?? '',
+    salutation: c.source?.targetSalutation ?? '',
+    moreInfoUrl: c.moreInfoUrl ?? '',
+    goal: c.goal === null ? '' : String(c.goal),
+    slug: c.slug,
+    sourceLocale: c.sourceLocale,
+    publish: false,
+  };
+}
+
+export interface TextsState {
+  values: TextsFormValues;
+  errors: TextsErrors;
+  /** Someone else saved first: their version, shown beside what this editor typed. */
+  stale?: EditableCampaign | undefined;
+  /** The slug of a public campaign is about to change: ask first. */
+  confirmSlug?: { from: string; to: string } | undefined;
+}
+
+/** Languages campaigns are often written in, offered for the source language besides the campaign's own. */
+const commonLanguages = [
+  'en',
+  'ar',
+  'bn',
+  'de',
+  'es',
+  'fa',
+  'fr',
+  'hi',
+  'id',
+  'it',
+  'ja',
+  'kk',
+  'ko',
+  'ky',
+  'ms',
+  'ne',
+  'nl',
+  'pl',
+  'pt',
+  'pt-BR',
+  'ru',
+  'sw',
+  'th',
+  'tl',
+  'tr',
+  'uk',
+  'ur',
+  'vi',
+  'zh',
+];
+
+export const textsErrorKeys = {
+  Required: 'campaignEdit.error.Required',
+  TooLong: 'campaignEdit.error.TooLong',
+  InvalidCharacters: 'campaignEdit.error.InvalidCharacters',
+  UrlInvalid: 'campaignEdit.error.UrlInvalid',
+  GoalInvalid: 'campaignEdit.error.GoalInvalid',
+  GoalTooLarge: 'campaignEdit.error.GoalTooLarge',
+  SlugRequired: 'campaignEdit.error.SlugRequired',
+  SlugFormat: 'campaignEdit.error.SlugFormat',
+  SlugTooLong: 'campaignEdit.error.TooLong',
+  SlugReserved: 'campaignEdit.error.SlugReserved',
+  SlugTaken: 'campaignEdit.error.SlugTaken',
+  LocaleInvalid: 'campaignEdit.error.LocaleInvalid',
+  LocaleTaken: 'campaignEdit.error.LocaleTaken',
+} as const satisfies Record<NonNullable<TextsErrors[TextsField]>, MessageKey>;
+
+const textsMax: Record<TextsField, number> = {
+  headline: textLimits.headline,
+  background: textLimits.background,
+  defaultMessage: textLimits.defaultMessage,
+  subject: textLimits.subject,
+  salutation: textLimits.salutation,
+  moreInfoUrl: textLimits.moreInfoUrl,
+  goal: textLimits.goal,
+  slug: textLimits.slug,
+  sourceLocale: 20,
+};
+
+const textsOrder: TextsField[] = [
+  'headline',
+  'background',
+  'defaultMessage',
+  'subject',
+  'salutation',
+  'moreInfoUrl',
+  'goal',
+  'slug',
+  'sourceLocale',
+];
+
+function languageLabel(tr: Translator, code: string): string {
+  const own = nativeName(code);
+  const inUi = tr.languageName(code);
+  return own === inUi ? inUi : `${inUi} — ${own}`;
+}
+
+/** Their saved version, field by field where it differs from what this editor typed. */
+function StalePanel({
+  tr,
+  stale,
+  values,
+}: {
+  tr: Translator;
+  stale: EditableCampaign;
+  values: TextsFormValues;
+}) {
+  const t = tr.t;
+  const theirs = textsFormValues(stale);
+  const rows: { field: TextsField; label: string; value: ComponentChildren }[] = [];
+  const add = (field: TextsField, key: MessageKey, markdown = false) => {
+    const a = theirs[field];
+    if (a === values[field]) return;
+    rows.push({
+      field,
+      label: t(key),
+      value: markdown ? (
+        <div dir="auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(a) }} />
+      ) : (
+        <span dir="auto">{a === '' ? t('campaignEdit.stale.empty') : a}</span>
+      ),
+    });
+  };
+  add('headline', 'campaignEdit.field.headline');
+  add('background', 'campaignEdit.field.background', true);
+  add('defaultMessage', 'campaignEdit.field.defaultMessage');
+  add('subject', 'campaignEdit.field.subject');
+  add('salutation', 'campaignEdit.field.salutation');
+  add('moreInfoUrl', 'campaignEdit.field.moreInfoUrl');
+  add('goal', 'campaignEdit.field.goal');
+  add('slug', 'campaignEdit.field.slug');
+  add('sourceLocale', 'campaignEdit.field.sourceLocale');
+  return (
+    <div class="edit-stale" role="alert">
+      <p>
+        <strong>{t('campaignEdit.stale.title')}</strong>
+      </p>
+      <p>{t('campaignEdit.stale.body')}</p>
+      {rows.length > 0 && (
+        <dl class="edit-stale__diff">
+          {rows.map((r) => (
+            <div key={r.field}>
+              <dt class="edit-stale__label">{t('campaignEdit.stale.theirs', { field: r.label })}</dt>
+              <dd class="edit-stale__value">{r.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </div>
+  );
+}
+
+export function TextsSection(p: {
+  tr: Translator;
+  site: SiteInfo;
+  csrf: string;
+  campaign: EditableCampaign;
+  canEdit: boolean;
+  texts: TextsState;
+}) {
+  const { tr, campaign: c, texts } = p;
+  const t = tr.t;
+  const v = texts.values;
+  const err = (f: TextsField) => {
+    const code = texts.errors[f];
+    return code && t(textsErrorKeys[code], { max: textsMax[f] });
+  };
+  const wrong = textsOrder.filter((f) => texts.errors[f]);
+  const focus = (f: TextsField) => wrong[0] === f;
+  const lang = v.sourceLocale;
+  const base = `/editor/campaigns/${c.slug}/edit`;
+  const languages = [
+    ...new Set([c.sourceLocale, ...c.translations.map((x) => x.locale), ...commonLanguages]),
+  ];
+  const publicUrl = `${p.site.baseUrl}/${c.sourceLocale}/campaigns/${v.slug}`;
+  return (
+    <section class="editor-panel" id="texts" aria-labelledby="texts-title">
+      <h2 id="texts-title">{t('campaignEdit.texts.title', { language: tr.languageName(c.sourceLocale) })}</h2>
+      <p class="help">{t('campaignEdit.texts.help')}</p>
+      {texts.stale && <StalePanel tr={tr} stale={texts.stale} values={v} />}
+      <form method="post" action={`${base}/texts#texts`} class="editor-form" novalidate>
+        <Csrf token={p.csrf} />
+        <input type="hidden" name="revision" value={v.token} />
+        <ErrorSummary
+          title={t('campaignEdit.errors.summary', { count: wrong.length })}
+          errors={wrong.map((f) => ({ field: f, text: err(f) ?? '' }))}
+        />
+        {texts.confirmSlug && (
+          <div class="edit-confirm" role="alert">
+            <p>
+              <strong>{t('campaignEdit.slug.confirmTitle')}</strong>
+            </p>
+            <p>
+              {t('campaignEdit.slug.confirmBody', {
+                from: `/campaigns/${texts.confirmSlug.from}`,
+                to: `/campaigns/${texts.confirmSlug.to}`,
+              })}
+            </p>
+            <button class="button" type="submit" name="confirmSlug" value="yes">
+              {t('campaignEdit.slug.confirmButton')}
+            </button>
+          </div>
+        )}
+        <fieldset class="edit-fieldset" disabled={!p.canEdit}>
+          <Input
+            id="headline"
+            label={t('campaignEdit.field.headline')}
+            value={v.headline}
+            error={err('headline')}
+            lang={lang}
+            dir="auto"
+            maxLength={textLimits.headline}
+            autofocus={focus('headline')}
+          />
+          <div class="edit-columns">
+            <Input
+              id="background"
+              label={t('campaignEdit.field.background')}
+              value={v.background}
+              error={err('background')}
+              help={t('campaignEdit.field.backgroundHelp')}
+              lang={lang}
+              dir="auto"
+              rows={16}
+              maxLength={textLimits.background}
+              autofocus={focus('background')}
+              preview={{ url: `${base}/preview-markdown`, target: 'background-preview' }}
+            />
+            <MarkdownPreview tr={tr} id="background-preview" markdown={v.background} />
+          </div>
+          <Input
+            id="defaultMessage"
+            label={t('campaignEdit.field.defaultMessage')}
+            value={v.defaultMessage}
+            error={err('defaultMessage')}
+            help={t('campaignEdit.field.defaultMessageHelp')}
+            lang={lang}
+            dir="auto"
+            rows={8}
+            maxLength={textLimits.defaultMessage}
+            autofocus={focus('defaultMessage')}
+          />
+          <fieldset class="edit-group">
+            <legend>{t('campaignEdit.letters.legend')}</legend>
+            <Input
+              id="subject"
+              label={t('campaignEdit.field.subject')}
+              value={v.subject}
+              error={err('subject')}
+              lang={lang}
+              dir="auto"
+              maxLength={textLimits.subject}
+              autofocus={focus('subject')}
+            />
+            <Input
+              id="salutation"
+              label={t('campaignEdit.field.salutation')}
+              value={v.salutation}
+              error={err('salutation')}
+              help={t('campaignEdit.field.salutationHelp')}
+              lang={lang}
+              dir="auto"
+              maxLength={textLimits.salutation}
+              autofocus={focus('salutation')}
+            />
+          </fieldset>
+          <Input
+            id="moreInfoUrl"
+            label={t('campaignEdit.field.moreInfoUrl')}
+            value={v.moreInfoUrl}
+            error={err('moreInfoUrl')}
+            help={t('campaignEdit.field.moreInfoUrlHelp')}
+            dir="ltr"
+            inputMode="url"
+            placeholder="https://"
+            maxLength={textLimits.moreInfoUrl}
+            autofocus={focus('moreInfoUrl')}
+          />
+          <Input
+            id="goal"
+            label={t('campaignEdit.field.goal')}
+            value={v.goal}
+            error={err('goal')}
+            help={t('campaignEdit.field.goalHelp')}
+            inputMode="numeric"
+            maxLength={20}
+            autofocus={focus('goal')}
+          />
+          <Input
+            id="slug"
+            label={t('campaignEdit.field.slug')}
+            value={v.slug}
+            error={err('slug')}
+            help={
+              <>
+                {t('campaignEdit.field.slugHelp')}{' '}
+                <bdi class="edit-url" dir="ltr">
+                  {publicUrl}
+                </bdi>
+                {c.oldSlugs.length > 0 && (
+                  <>
+                    {' '}
+                    {t('campaignEdit.field.oldSlugs', { count: c.oldSlugs.length })}{' '}
+                    <bdi class="edit-url" dir="ltr">
+                      {c.oldSlugs.join(', ')}
+                    </bdi>
+                  </>
+                )}
+              </>
+            }
+            dir="ltr"
+            maxLength={textLimits.slug}
+            autofocus={focus('slug')}
+          />
+          <div class={`field${texts.errors.sourceLocale ? ' field--error' : ''}`}>
+            <label for="sourceLocale">{t('campaignEdit.field.sourceLocale')}</label>
+            {texts.errors.sourceLocale && (
+              <p class="field-error" id="sourceLocale-error">
+                {err('sourceLocale')}
+              </p>
+            )}
+            <select
+              id="sourceLocale"
+              name="sourceLocale"
+              aria-invalid={texts.errors.sourceLocale ? 'true' : undefined}
+              aria-describedby={describedBy('sourceLocale', texts.errors.sourceLocale, true)}
+              autofocus={focus('sourceLocale') || undefined}
+            >
+              {languages.map((code) => (
+                <option key={code} value={code} selected={code === v.sourceLocale}>
+                  {languageLabel(tr, code)}
+                </option>
+              ))}
+            </select>
+            <p class="help" id="sourceLocale-help">
+              {t('campaignEdit.field.sourceLocaleHelp')}
+            </p>
+          </div>
+          {c.source && c.source.status !== 'published' && (
+            <div class="field field--check">
+              <input id="publish" name="publish" type="checkbox" value="yes" checked={v.publish} />
+              <label for="publish">{t('campaignEdit.field.publish')}</label>
+            </div>
+          )}
+        </fieldset>
+        {p.canEdit && (
+          <div class="editor-actions">
+            <button class="button" type="submit" name="intent" value="save">
+              {t('campaignEdit.texts.save')}
+            </button>
+            <button
+              class="button button--secondary"
+              type="submit"
+              name="intent"
+              value="preview"
+              formAction={`${base}/texts#background-preview`}
+            >
+              {t('campaignEdit.texts.preview')}
+            </button>
+          </div>
+        )}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,362 @@
+// The campaign editor's routes: the edit page (campaigns:read shows it read-only), and one POST per form
+// (campaigns:edit): texts, the Markdown preview the page script asks for, photo, remove photo, settings,
+// dated updates and the follow-up campaign. The editor gate checks the permission and the CSRF token
+// first. Each POST is parse → one use case → a redirect with a notice, or the page again (422/409) with
+// the editor's input kept and the errors translated beside the fields.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { can } from '../../../domain/account/permissions.js';
+import { deleteUpdate } from '../../../domain/campaign/delete-update.js';
+import {
+  type CampaignEditorStore,
+  dayOf,
+  type EditableCampaign,
+  editToken,
+} from '../../../domain/campaign/edit-campaign.js';
+import { editCampaignPhoto } from '../../../domain/campaign/edit-campaign-photo.js';
+import { editCampaignSettings } from '../../../domain/campaign/edit-campaign-settings.js';
+import { editCampaignTexts } from '../../../domain/campaign/edit-campaign-texts.js';
+import { editUpdate } from '../../../domain/campaign/edit-update.js';
+import { postUpdate } from '../../../domain/campaign/post-update.js';
+import { removeCampaignPhoto } from '../../../domain/campaign/remove-campaign-photo.js';
+import { setSuccessor } from '../../../domain/campaign/set-successor.js';
+import type { Clock } from '../../../domain/shared/clock.js';
+import type { ImageStore } from '../../../domain/shared/image.ports.js';
+import { normaliseText } from '../../../domain/signature/text.js';
+import { canonicalLocale } from '../../../i18n/locales.js';
+import type { MessageKey } from '../../../i18n/translator.js';
+import { sendError } from '../../errors.js';
+import { sendPage } from '../../render.js';
+import { uploadField } from '../../uploads.js';
+import type { SiteInfo } from '../../views/layout.js';
+import { renderMarkdown } from '../../views/markdown.js';
+import { successorErrorText } from './campaign-edit-forms.js';
+import { CampaignEditPage, type EditPageProps } from './campaign-edit-pages.js';
+import { settingsFormValues } from './campaign-edit-settings.js';
+import { textsFormValues } from './campaign-edit-texts.js';
+
+export interface CampaignEditRouteDeps {
+  site: SiteInfo;
+  clock: Clock;
+  campaigns: CampaignEditorStore;
+  images: ImageStore;
+  /** UPLOAD_MAX_MB, for the "photo too large" message. */
+  uploadMaxMb: number;
+}
+
+const read = { config: { permission: 'campaigns:read' as const } };
+const edit = { config: { permission: 'campaigns:edit' as const } };
+/** Long texts in scripts that take 2–4 bytes a character, percent-encoded: above the site's 64 KB default. */
+const editLong = { ...edit, bodyLimit: 512 * 1024 };
+const slugPattern = /^[a-z0-9][a-z0-9-]{0,119}$/;
+
+// Single strings only (a repeated field is an array and gets the 400 page); other fields are ignored.
+const field = (max: number) => z.string().max(max).optional().default('');
+const textsForm = z.object({
+  revision: field(100),
+  headline: field(5_000),
+  background: field(200_000),
+  defaultMessage: field(50_000),
+  subject: field(5_000),
+  salutation: field(5_000),
+  moreInfoUrl: field(10_000),
+  goal: field(100),
+  slug: field(1_000),
+  sourceLocale: field(100),
+  intent: field(20),
+  confirmSlug: field(10),
+  publish: field(10),
+});
+const photoForm = z.object({ alt: field(5_000), photo: uploadField });
+const settingsForm = z.object({
+  deliveryMode: field(50),
+  confirmationMode: field(50),
+  hourlyCap: field(100),
+  officeHours: field(20),
+  from: field(100),
+  to: field(100),
+  digestInterval: field(100),
+  startDate: field(100),
+  day1: field(10),
+  day2: field(10),
+  day3: field(10),
+  day4: field(10),
+  day5: field(10),
+  day6: field(10),
+  day7: field(10),
+});
+const updateForm = z.object({ day: field(100), locale: field(100), text: field(100_000) });
+const successorForm = z.object({ successor: field(200) });
+const markdownForm = z.object({ markdown: field(200_000) });
+
+const done = {
+  texts: 'campaignEdit.done.texts',
+  unchanged: 'campaignEdit.done.unchanged',
+  photo: 'campaignEdit.done.photo',
+  'photo-removed': 'campaignEdit.done.photoRemoved',
+  settings: 'campaignEdit.done.settings',
+  'update-posted': 'campaignEdit.done.updatePosted',
+  'update-edited': 'campaignEdit.done.updateEdited',
+  'update-deleted': 'campaignEdit.done.updateDeleted',
+  successor: 'campaignEdit.done.successor',
+} as const satisfies Record<string, MessageKey>;
+
+type Overrides = Partial<
+  Pick<EditPageProps, 'texts' | 'photo' | 'settings' | 'updates' | 'successor' | 'error'>
+>;
+
+export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRouteDeps): void {
+  const useCases = { campaigns: deps.campaigns, clock: deps.clock };
+
+  const slugOf = (req: FastifyRequest): string | undefined => {
+    const { slug } = req.params as { slug: string };
+    return slugPattern.test(slug) ? slug : undefined;
+  };
+  const actor = (req: FastifyRequest) => ({ id: req.account!.user.id, email: req.account!.user.email });
+  const back = (reply: FastifyReply, slug: string, notice: keyof typeof done, anchor: string) =>
+    reply.redirect(`/editor/campaigns/${slug}/edit?done=${notice}#${anchor}`, 303);
+
+  async function show(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    campaign: EditableCampaign,
+    status = 200,
+    overrides: Overrides = {},
+  ) {
+    const query = (req.query as { done?: unknown } | undefined)?.done;
+    const notice =
+      status === 200 && typeof query === 'string' && Object.hasOwn(done, query)
+        ? done[query as keyof typeof done]
+        : undefined;
+    const today = dayOf(deps.clock.now());
+    const props: EditPageProps = {
+      tr: req.tr,
+      site: deps.site,
+      user: req.account!.user,
+      csrf: req.csrfToken,
+      campaign,
+      canEdit: can(req.account!.user.role, 'campaigns:edit'),
+      notice,
+      texts: { values: textsFormValues(campaign), errors: {} },
+      photo: { alt: campaign.source?.photoAlt ?? '', errors: {}, maxMb: deps.uploadMaxMb },
+      settings: { values: settingsFormValues(campaign), errors: {} },
+      updates: { fresh: { values: { day: today, locale: campaign.sourceLocale, text: '' }, errors: {} } },
+      successor: {
+        value: campaign.successor?.slug ?? '',
+        choices: await deps.campaigns.successorChoices(campaign.id),
+      },
+      ...overrides,
+    };
+    return sendPage(reply, <CampaignEditPage {...props} />, status);
+  }
+
+  /** The campaign of the URL, or the 404 page already sent. */
+  async function load(req: FastifyRequest, reply: FastifyReply): Promise<EditableCampaign | undefined> {
+    const slug = slugOf(req);
+    const campaign = slug ? await deps.campaigns.find(slug) : undefined;
+    if (!campaign) sendError(req, reply, deps.site, 404);
+    return campaign;
+  }
+
+  /** The body as the schema reads it, or the 400 page already sent (arrays, absurd sizes). */
+  function parse<T extends z.ZodType>(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    schema: T,
+  ): z.infer<T> | undefined {
+    const body = schema.safeParse(req.body ?? {});
+    if (!body.success) sendError(req, reply, deps.site, 400);
+    return body.success ? body.data : undefined;
+  }
+
+  app.get('/editor/campaigns/:slug/edit', read, async (req, reply) => {
+    const campaign = await load(req, reply);
+    if (!campaign) return reply;
+    return show(req, reply, campaign);
+  });
+
+  app.post('/editor/campaigns/:slug/edit/texts', editLong, async (req, reply) => {
+    const campaign = await load(req, reply);
+    const form = campaign && parse(req, reply, textsForm);
+    if (!campaign || !form) return reply;
+    const values = {
+      token: form.revision,
+      headline: form.headline,
+      background: form.background,
+      defaultMessage: form.defaultMessage,
+      subject: form.subject,
+      salutation: form.salutation,
+      moreInfoUrl: form.moreInfoUrl,
+      goal: form.goal,
+      slug: form.slug,
+      sourceLocale: form.sourceLocale,
+      publish: form.publish === 'yes',
+    };
+    if (form.intent === 'preview') return show(req, reply, campaign, 200, { texts: { values, errors: {} } });
+    const result = await editCampaignTexts(useCases, actor(req), {
+      ...values,
+      slug: campaign.slug,
+      newSlug: form.slug,
+      sourceLocale: canonicalLocale(form.sourceLocale.trim()) ?? form.sourceLocale,
+      confirmSlug: form.confirmSlug === 'yes',
+    });
+    switch (result.status) {
+      case 'saved':
+        return back(reply, result.slug, result.changed ? 'texts' : 'unchanged', 'texts');
+      case 'not_found':
+        return sendError(req, reply, deps.site, 404);
+      case 'invalid':
+        return show(req, reply, campaign, 422, { texts: { values, errors: result.errors } });
+      case 'confirm_slug':
+        return show(req, reply, campaign, 200, {
+          texts: { values, errors: {}, confirmSlug: { from: result.from, to: result.to } },
+        });
+      case 'stale':
+        // Their version on the page, this editor's text in the form, which now carries the new token: saving
+        // again is a deliberate choice to replace what they saved.
+        return show(req, reply, result.current, 409, {
+          texts: {
+            values: { ...values, token: editToken(result.current) },
+            errors: {},
+            stale: result.current,
+          },
+        });
+    }
+  });
+
+  // The live preview: the same renderer (and sanitiser) as the public page; a fragment of HTML.
+  app.post('/editor/campaigns/:slug/edit/preview-markdown', editLong, async (req, reply) => {
+    const form = parse(req, reply, markdownForm);
+    if (!form) return reply;
+    const text = normaliseText(form.markdown, { max: 100_000 });
+    return reply
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(text.ok ? renderMarkdown(text.value) : '');
+  });
+
+  app.post('/editor/campaigns/:slug/edit/photo', edit, async (req, reply) => {
+    const campaign = await load(req, reply);
+    const form = campaign && parse(req, reply, photoForm);
+    if (!campaign || !form) return reply;
+    const result = await editCampaignPhoto({ ...useCases, images: deps.images }, actor(req), {
+      slug: campaign.slug,
+      upload: form.photo,
+      alt: form.alt,
+    });
+    switch (result.status) {
+      case 'saved':
+        return back(reply, campaign.slug, result.changed ? 'photo' : 'unchanged', 'photo');
+      case 'not_found':
+        return sendError(req, reply, deps.site, 404);
+      case 'no_source_text':
+        return show(req, reply, campaign, 409, {
+          error: req.tr.t('campaignEdit.photo.noSource', {
+            language: req.tr.languageName(campaign.sourceLocale),
+          }),
+          photo: { alt: form.alt, errors: {}, maxMb: deps.uploadMaxMb },
+        });
+      case 'invalid':
+        return show(req, reply, campaign, 422, {
+          photo: { alt: form.alt, errors: result.errors, maxMb: deps.uploadMaxMb },
+        });
+    }
+  });
+
+  app.post('/editor/campaigns/:slug/edit/photo/remove', edit, async (req, reply) => {
+    const campaign = await load(req, reply);
+    if (!campaign) return reply;
+    const result = await removeCampaignPhoto(useCases, actor(req), { slug: campaign.slug });
+    if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
+    return back(reply, campaign.slug, result.status === 'removed' ? 'photo-removed' : 'unchanged', 'photo');
+  });
+
+  app.post('/editor/campaigns/:slug/edit/settings', edit, async (req, reply) => {
+    const campaign = await load(req, reply);
+    const form = campaign && parse(req, reply, settingsForm);
+    if (!campaign || !form) return reply;
+    const { day1, day2, day3, day4, day5, day6, day7, ...fields } = form;
+    const days = [day1, day2, day3, day4, day5, day6, day7].flatMap((v, i) => (v === 'yes' ? [i + 1] : []));
+    const result = await editCampaignSettings(useCases, actor(req), { slug: campaign.slug, ...fields, days });
+    switch (result.status) {
+      case 'saved':
+        return back(reply, campaign.slug, result.changed ? 'settings' : 'unchanged', 'settings');
+      case 'not_found':
+        return sendError(req, reply, deps.site, 404);
+      case 'invalid':
+        return show(req, reply, campaign, 422, {
+          settings: {
+            values: { ...fields, days, officeHours: fields.officeHours === 'limited' ? 'limited' : 'any' },
+            errors: result.errors,
+          },
+        });
+    }
+  });
+
+  app.post('/editor/campaigns/:slug/updates', editLong, async (req, reply) => {
+    const campaign = await load(req, reply);
+    const form = campaign && parse(req, reply, updateForm);
+    if (!campaign || !form) return reply;
+    const result = await postUpdate(useCases, actor(req), { slug: campaign.slug, ...form });
+    if (result.status === 'saved') return back(reply, campaign.slug, 'update-posted', 'updates');
+    if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
+    return show(req, reply, campaign, 422, { updates: { fresh: { values: form, errors: result.errors } } });
+  });
+
+  const updateId = (req: FastifyRequest): number | undefined => {
+    const { id } = req.params as { id: string };
+    return /^\d{1,15}$/.test(id) ? Number(id) : undefined;
+  };
+
+  app.post('/editor/campaigns/:slug/updates/:id', editLong, async (req, reply) => {
+    const campaign = await load(req, reply);
+    const form = campaign && parse(req, reply, updateForm);
+    const id = updateId(req);
+    if (!campaign || !form) return reply;
+    if (id === undefined) return sendError(req, reply, deps.site, 404);
+    const result = await editUpdate(useCases, actor(req), { slug: campaign.slug, id, ...form });
+    if (result.status === 'saved') return back(reply, campaign.slug, 'update-edited', 'updates');
+    if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
+    const today = dayOf(deps.clock.now());
+    return show(req, reply, campaign, 422, {
+      updates: {
+        fresh: { values: { day: today, locale: campaign.sourceLocale, text: '' }, errors: {} },
+        editing: { id, values: form, errors: result.errors },
+      },
+    });
+  });
+
+  app.post('/editor/campaigns/:slug/updates/:id/delete', edit, async (req, reply) => {
+    const campaign = await load(req, reply);
+    const id = updateId(req);
+    if (!campaign) return reply;
+    if (id === undefined) return sendError(req, reply, deps.site, 404);
+    const result = await deleteUpdate(useCases, actor(req), { slug: campaign.slug, id });
+    if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
+    return back(reply, campaign.slug, 'update-deleted', 'updates');
+  });
+
+  app.post('/editor/campaigns/:slug/edit/successor', edit, async (req, reply) => {
+    const campaign = await load(req, reply);
+    const form = campaign && parse(req, reply, successorForm);
+    if (!campaign || !form) return reply;
+    const result = await setSuccessor(useCases, actor(req), {
+      slug: campaign.slug,
+      successor: form.successor,
+    });
+    switch (result.status) {
+      case 'saved':
+        return back(reply, campaign.slug, result.changed ? 'successor' : 'unchanged', 'successor');
+      case 'not_found':
+        return sendError(req, reply, deps.site, 404);
+      case 'invalid':
+        return show(req, reply, campaign, 422, {
+          successor: {
+            value: form.successor,
+            error: successorErrorText(req.tr, result.error),
+            choices: await deps.campaigns.successorChoices(campaign.id),
+          },
+        });
+    }
+  });
+}

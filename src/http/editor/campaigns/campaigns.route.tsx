@@ -1,0 +1,225 @@
+// The editors' campaign lifecycle pages: the list of campaigns and one page per campaign with the actions
+// its status allows. Reading needs campaigns:read, every transition campaigns:publish; the editor gate
+// checks both, and the CSRF token, before these handlers run. Each POST is one use case, then a redirect
+// with a notice, or the page again with the reason nothing changed.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AccountScopeStore } from '../../../domain/account/account-scopes.js';
+import { can } from '../../../domain/account/permissions.js';
+import type { CampaignLifecycleStore } from '../../../domain/campaign/campaign.ports.js';
+import { closeCampaign } from '../../../domain/campaign/close-campaign.js';
+import { extendCampaign } from '../../../domain/campaign/extend-campaign.js';
+import { launchCampaign } from '../../../domain/campaign/launch-campaign.js';
+import {
+  defaultEndDate,
+  type LifecycleAction,
+  type LifecycleDeps,
+  type LifecycleResult,
+} from '../../../domain/campaign/lifecycle.js';
+import { reopenCampaign } from '../../../domain/campaign/reopen-campaign.js';
+import { sendBackCampaign } from '../../../domain/campaign/send-back-campaign.js';
+import { submitForReview } from '../../../domain/campaign/submit-for-review.js';
+import type { Clock } from '../../../domain/shared/clock.js';
+import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import { sendError } from '../../errors.js';
+import { sendPage } from '../../render.js';
+import type { SiteInfo } from '../../views/layout.js';
+import { CampaignPage, type CampaignPageProps, CampaignsPage, statusKeys } from './campaigns-pages.js';
+
+export interface CampaignEditorDeps {
+  site: SiteInfo;
+  clock: Clock;
+  campaigns: CampaignLifecycleStore;
+  /** The partner accounts attached to a campaign, listed on its page for admins. */
+  scopes: Pick<AccountScopeStore, 'partnerAccounts'>;
+}
+
+const read = { config: { permission: 'campaigns:read' as const } };
+const publish = { config: { permission: 'campaigns:publish' as const } };
+const slugPattern = /^[a-z0-9][a-z0-9-]{0,119}$/;
+
+// Single strings only (a repeated field is an array and gets the 400 page); other fields are ignored.
+const field = (max: number) => z.string().max(max).optional().default('');
+const lifecycleForm = z.object({ endDate: field(100), outcome: field(100_000) });
+type LifecycleForm = z.infer<typeof lifecycleForm>;
+
+const done = {
+  submitted: 'lifecycle.done.submitted',
+  'sent-back': 'lifecycle.done.sentBack',
+  launched: 'lifecycle.done.launched',
+  extended: 'lifecycle.done.extended',
+  closed: 'lifecycle.done.closed',
+  reopened: 'lifecycle.done.reopened',
+  created: 'newCampaign.done',
+  approved: 'intake.done.approved',
+} as const satisfies Record<string, MessageKey>;
+
+const dateErrors = {
+  format: 'lifecycle.error.format',
+  past: 'lifecycle.error.past',
+  required: 'lifecycle.error.required',
+  not_later: 'lifecycle.error.notLater',
+} as const satisfies Record<string, MessageKey>;
+
+/** What to tell the editor when a transition changed nothing, and where on the page. */
+function refusal(
+  tr: Translator,
+  action: LifecycleAction,
+  result: Exclude<LifecycleResult, { status: 'ok' | 'not_found' }>,
+  campaign: { endsAt: number | null; sourceLocale: string },
+): NonNullable<CampaignPageProps['error']> {
+  switch (result.status) {
+    case 'wrong_state':
+      return {
+        action,
+        text: tr.t('lifecycle.error.wrongState', { status: tr.t(statusKeys[result.current]) }),
+      };
+    case 'invalid_date':
+      return {
+        action,
+        field: 'endDate',
+        text: tr.t(dateErrors[result.problem], {
+          date: campaign.endsAt === null ? '' : tr.date(campaign.endsAt),
+        }),
+      };
+    case 'no_source_text':
+      return {
+        action,
+        text: tr.t('lifecycle.launch.noSource', { language: tr.languageName(campaign.sourceLocale) }),
+      };
+    case 'outcome_too_long':
+      return { action, field: 'outcome', text: tr.t('lifecycle.error.outcomeTooLong', { max: result.max }) };
+  }
+}
+
+export function campaignEditorRoutes(app: FastifyInstance, deps: CampaignEditorDeps): void {
+  const lifecycle: LifecycleDeps = { campaigns: deps.campaigns, clock: deps.clock };
+
+  const slugOf = (req: FastifyRequest): string | undefined => {
+    const { slug } = req.params as { slug: string };
+    return slugPattern.test(slug) ? slug : undefined;
+  };
+
+  async function showCampaign(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    status = 200,
+    refused?: { error: CampaignPageProps['error']; values: LifecycleForm },
+  ) {
+    const campaign = await deps.campaigns.find(slug);
+    if (!campaign) return sendError(req, reply, deps.site, 404);
+    const query = (req.query as { done?: unknown } | undefined)?.done;
+    const notice =
+      typeof query === 'string' && Object.hasOwn(done, query) ? done[query as keyof typeof done] : undefined;
+    const now = deps.clock.now();
+    const admin = can(req.account!.user.role, 'users:manage');
+    return sendPage(
+      reply,
+      <CampaignPage
+        tr={req.tr}
+        site={deps.site}
+        user={req.account!.user}
+        csrf={req.csrfToken}
+        campaign={campaign}
+        canPublish={can(req.account!.user.role, 'campaigns:publish')}
+        defaultEnd={defaultEndDate(now)}
+        now={now}
+        notice={refused ? undefined : notice}
+        error={refused?.error}
+        values={refused?.values}
+        partnerAccounts={admin ? await deps.scopes.partnerAccounts(campaign.id) : undefined}
+      />,
+      status,
+    );
+  }
+
+  app.get('/editor/campaigns', read, async (req, reply) =>
+    sendPage(
+      reply,
+      <CampaignsPage
+        tr={req.tr}
+        site={deps.site}
+        user={req.account!.user}
+        csrf={req.csrfToken}
+        campaigns={await deps.campaigns.list()}
+        canCreate={can(req.account!.user.role, 'campaigns:edit')}
+      />,
+    ),
+  );
+
+  app.get('/editor/campaigns/:slug', read, async (req, reply) => {
+    const slug = slugOf(req);
+    if (!slug) return sendError(req, reply, deps.site, 404);
+    return showCampaign(req, reply, slug);
+  });
+
+  const actions: {
+    path: string;
+    action: LifecycleAction;
+    done: keyof typeof done;
+    run: (
+      actor: { id: number; email: string },
+      slug: string,
+      form: LifecycleForm,
+    ) => Promise<LifecycleResult>;
+  }[] = [
+    {
+      path: 'submit',
+      action: 'submit',
+      done: 'submitted',
+      run: (a, slug) => submitForReview(lifecycle, a, { slug }),
+    },
+    {
+      path: 'send-back',
+      action: 'send_back',
+      done: 'sent-back',
+      run: (a, slug) => sendBackCampaign(lifecycle, a, { slug }),
+    },
+    {
+      path: 'launch',
+      action: 'launch',
+      done: 'launched',
+      run: (a, slug, f) => launchCampaign(lifecycle, a, { slug, endDate: f.endDate }),
+    },
+    {
+      path: 'extend',
+      action: 'extend',
+      done: 'extended',
+      run: (a, slug, f) => extendCampaign(lifecycle, a, { slug, endDate: f.endDate }),
+    },
+    {
+      path: 'close',
+      action: 'close',
+      done: 'closed',
+      run: (a, slug, f) => closeCampaign(lifecycle, a, { slug, outcome: f.outcome }),
+    },
+    {
+      path: 'reopen',
+      action: 'reopen',
+      done: 'reopened',
+      run: (a, slug, f) => reopenCampaign(lifecycle, a, { slug, endDate: f.endDate }),
+    },
+  ];
+
+  for (const a of actions) {
+    app.post(`/editor/campaigns/:slug/${a.path}`, publish, async (req, reply) => {
+      const slug = slugOf(req);
+      if (!slug) return sendError(req, reply, deps.site, 404);
+      const form = lifecycleForm.safeParse(req.body ?? {});
+      if (!form.success) return sendError(req, reply, deps.site, 400);
+      const { id, email } = req.account!.user;
+      const result = await a.run({ id, email }, slug, form.data);
+      if (result.status === 'ok') return reply.redirect(`/editor/campaigns/${slug}?done=${a.done}`, 303);
+      if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
+      const campaign = await deps.campaigns.find(slug);
+      if (!campaign) return sendError(req, reply, deps.site, 404);
+      const error = refusal(req.tr, a.action, result, campaign);
+      const status = result.status === 'wrong_state' ? 409 : 422;
+      return showCampaign(req, reply, slug, status, {
+        error,
+        values: { endDate: form.data.endDate.slice(0, 10), outcome: form.data.outcome },
+      });
+    });
+  }
+}

@@ -1,0 +1,239 @@
+// The editors' delivery page of one campaign: for each target and union copy address, how many messages
+// are queued, sent, deferred, held, bounced or unknown, the last error and when, and the actions that
+// unblock delivery (pause/resume, a new address for a bounced one, resume a paused domain, resend unknowns).
+// Cards rather than a wide table, so it works on a phone.
+import type { User } from '../../../domain/account/account.js';
+import { addressDomain } from '../../../domain/delivery/delivery.js';
+import type { DeliveryReport, TargetDeliveryRow } from '../../../domain/delivery/delivery.ports.js';
+import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { Csrf, Notice } from '../../views/editor/form.js';
+import type { SiteInfo } from '../../views/layout.js';
+
+const countKeys: [string, MessageKey][] = [
+  ['queued', 'delivery.count.queued'],
+  ['sending', 'delivery.count.sending'],
+  ['sent', 'delivery.count.sent'],
+  ['deferred', 'delivery.count.deferred'],
+  ['held', 'delivery.count.held'],
+  ['digested', 'delivery.count.digested'],
+  ['bounced', 'delivery.count.bounced'],
+  ['failed', 'delivery.count.failed'],
+  ['unknown', 'delivery.count.unknown'],
+];
+
+const stateKeys: Record<TargetDeliveryRow['status'], MessageKey> = {
+  active: 'delivery.state.active',
+  paused: 'delivery.state.paused',
+  bounced: 'delivery.state.bounced',
+};
+
+export interface DeliveryPageProps {
+  tr: Translator;
+  site: SiteInfo;
+  user: User;
+  csrf: string;
+  canEdit: boolean;
+  report: DeliveryReport;
+  notice?: string | undefined;
+  error?: { targetId: number; message: string; value: string } | undefined;
+}
+
+function time(tr: Translator, ms: number | null): string {
+  return ms === null
+    ? '–'
+    : `${new Intl.DateTimeFormat(tr.locale, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'UTC',
+      }).format(ms)} UTC`;
+}
+
+function TargetCard({ p, target }: { p: DeliveryPageProps; target: TargetDeliveryRow }) {
+  const { tr, csrf, report, canEdit } = p;
+  const t = tr.t;
+  const base = `/editor/campaigns/${report.slug}/delivery/targets/${target.id}`;
+  const error = p.error?.targetId === target.id ? p.error : undefined;
+  const shown = countKeys.filter(([k]) => (target.counts[k] ?? 0) > 0);
+  const digests = target.counts.digest_sent ?? 0;
+  return (
+    <li class={`editor-panel delivery-target delivery-target--${target.status}`} id={`target-${target.id}`}>
+      <h2 dir="auto">
+        {target.name}
+        {target.organisation && target.organisation !== target.name ? `, ${target.organisation}` : ''}
+      </h2>
+      <p class="delivery-target__meta">
+        <span dir="ltr">{target.email}</span> ·{' '}
+        {t(target.kind === 'copy' ? 'delivery.kind.copy' : 'delivery.kind.target')} ·{' '}
+        <strong>{t(stateKeys[target.status])}</strong>
+      </p>
+      {target.replacedEmail && <p class="help">{t('delivery.replaced', { email: target.replacedEmail })}</p>}
+      {target.domainPaused && (
+        <Notice kind="error">
+          {t('delivery.domainPaused', {
+            domain: addressDomain(target.email),
+            reason: target.domainPaused.reason ?? '',
+          })}
+        </Notice>
+      )}
+      <dl class="delivery-counts">
+        {shown.length === 0 && <div>{t('delivery.count.none')}</div>}
+        {shown.map(([k, key]) => (
+          <div key={k}>
+            <dt>{t(key)}</dt>
+            <dd>{tr.number(target.counts[k] ?? 0)}</dd>
+          </div>
+        ))}
+        {digests > 0 && (
+          <div>
+            <dt>{t('delivery.count.digests')}</dt>
+            <dd>{tr.number(digests)}</dd>
+          </div>
+        )}
+      </dl>
+      <p class="help">
+        {t('delivery.lastAttempt', { time: time(tr, target.lastAttemptAt) })} ·{' '}
+        {t('delivery.lastSent', { time: time(tr, target.lastSentAt) })}
+      </p>
+      {target.lastError && (
+        <p class="delivery-target__error">
+          {t('delivery.lastError')} <code dir="ltr">{target.lastError}</code>
+        </p>
+      )}
+      {canEdit && (
+        <div class="delivery-actions">
+          {target.status === 'bounced' && (
+            <form method="post" action={`${base}/replace`} class="editor-form" novalidate>
+              <Csrf token={csrf} />
+              <label for={`email-${target.id}`}>{t('delivery.replace.label')}</label>
+              {error && (
+                <p class="field-error" id={`email-${target.id}-error`}>
+                  {error.message}
+                </p>
+              )}
+              <input
+                id={`email-${target.id}`}
+                name="email"
+                type="email"
+                dir="ltr"
+                required
+                maxLength={320}
+                value={error?.value ?? ''}
+                aria-invalid={error ? 'true' : undefined}
+                aria-describedby={error ? `email-${target.id}-error` : undefined}
+              />
+              <button class="button" type="submit">
+                {t('delivery.replace.button')}
+              </button>
+            </form>
+          )}
+          {target.status !== 'bounced' && (
+            <form method="post" action={`${base}/${target.status === 'paused' ? 'resume' : 'pause'}`}>
+              <Csrf token={csrf} />
+              <button class="button" type="submit">
+                {t(target.status === 'paused' ? 'delivery.resume' : 'delivery.pause')}
+              </button>
+            </form>
+          )}
+          {target.domainPaused && (
+            <form
+              method="post"
+              action={`/editor/campaigns/${report.slug}/delivery/domains/${addressDomain(target.email)}/resume`}
+            >
+              <Csrf token={csrf} />
+              <button class="button" type="submit">
+                {t('delivery.resumeDomain', { domain: addressDomain(target.email) })}
+              </button>
+            </form>
+          )}
+          {(target.counts.unknown ?? 0) > 0 && (
+            <form method="post" action={`${base}/resend-unknown`}>
+              <Csrf token={csrf} />
+              <p class="help">{t('delivery.unknownHelp')}</p>
+              <button class="button" type="submit">
+                {t('delivery.resendUnknown', { count: target.counts.unknown ?? 0 })}
+              </button>
+            </form>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function DeliveryPage(p: DeliveryPageProps) {
+  const { tr, site, user, csrf, report } = p;
+  const t = tr.t;
+  const title = t('delivery.title', { campaign: report.slug });
+  return (
+    <EditorLayout tr={tr} site={site} title={title} user={user} csrfToken={csrf} section="delivery">
+      <h1 dir="auto">{title}</h1>
+      {p.notice && <Notice>{p.notice}</Notice>}
+      <p>
+        {t(
+          report.deliveryMode === 'petition_only'
+            ? 'delivery.mode.petition'
+            : report.deliveryMode === 'digest'
+              ? 'delivery.mode.digest'
+              : 'delivery.mode.individual',
+        )}
+      </p>
+      <ul class="delivery-targets">
+        {report.targets.map((target) => (
+          <TargetCard key={target.id} p={p} target={target} />
+        ))}
+      </ul>
+    </EditorLayout>
+  );
+}
+
+export function DeliveryOverviewPage(p: {
+  tr: Translator;
+  site: SiteInfo;
+  user: User;
+  csrf: string;
+  campaigns: {
+    slug: string;
+    headline: string;
+    status: string;
+    counts: Record<string, number>;
+    openAlerts: number;
+  }[];
+}) {
+  const { tr } = p;
+  const t = tr.t;
+  const title = t('delivery.overview.title');
+  return (
+    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="delivery">
+      <h1>{title}</h1>
+      {p.campaigns.length === 0 && <p>{t('delivery.overview.none')}</p>}
+      <ul class="delivery-targets">
+        {p.campaigns.map((c) => {
+          const waiting =
+            (c.counts.queued ?? 0) +
+            (c.counts.deferred ?? 0) +
+            (c.counts.sending ?? 0) +
+            (c.counts.held ?? 0);
+          const problems = (c.counts.bounced ?? 0) + (c.counts.failed ?? 0) + (c.counts.unknown ?? 0);
+          return (
+            <li key={c.slug} class="editor-panel">
+              <h2 dir="auto">
+                <a href={`/editor/campaigns/${c.slug}/delivery`}>{c.headline}</a>
+              </h2>
+              <p class="help">
+                {t('delivery.overview.line', {
+                  sent: (c.counts.sent ?? 0) + (c.counts.digested ?? 0),
+                  waiting,
+                  problems,
+                })}
+              </p>
+              {c.openAlerts > 0 && (
+                <Notice kind="error">{t('delivery.overview.alerts', { count: c.openAlerts })}</Notice>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </EditorLayout>
+  );
+}

@@ -1,0 +1,122 @@
+// The "New campaign" form: a headline, the language it is written in and, optionally, the web address.
+// What it creates is a draft nobody outside the editor area sees; texts, targets and partners come next,
+// on the campaign's own pages.
+import type { User } from '../../../domain/account/account.js';
+import {
+  type CreateCampaignError,
+  type CreateCampaignField,
+  campaignLanguages,
+  headlineMax,
+  slugMax,
+} from '../../../domain/campaign/create-campaign.js';
+import { nativeName } from '../../../i18n/locales.js';
+import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { Csrf, ErrorSummary, Field } from '../../views/editor/form.js';
+import type { SiteInfo } from '../../views/layout.js';
+
+export interface NewCampaignValues {
+  headline: string;
+  sourceLocale: string;
+  slug: string;
+}
+
+const errorKeys: Record<CreateCampaignError, MessageKey> = {
+  HeadlineRequired: 'newCampaign.error.HeadlineRequired',
+  HeadlineTooLong: 'newCampaign.error.HeadlineTooLong',
+  HeadlineInvalid: 'newCampaign.error.HeadlineInvalid',
+  SlugInvalid: 'newCampaign.error.SlugInvalid',
+  SlugReserved: 'newCampaign.error.SlugReserved',
+  SlugTaken: 'newCampaign.error.SlugTaken',
+  LanguageInvalid: 'newCampaign.error.LanguageInvalid',
+};
+
+export function createErrorText(tr: Translator, error: CreateCampaignError): string {
+  return tr.t(errorKeys[error], { max: error === 'HeadlineTooLong' ? headlineMax : slugMax });
+}
+
+/** The offered languages, named in the interface language and in their own. */
+export function campaignLanguageOptions(tr: Translator): { value: string; label: string }[] {
+  const collator = new Intl.Collator(tr.locale);
+  return campaignLanguages
+    .map((code) => {
+      const name = tr.languageName(code);
+      const own = nativeName(code);
+      return { value: code, label: own.toLowerCase() !== name.toLowerCase() ? `${name} — ${own}` : name };
+    })
+    .sort((a, b) => collator.compare(a.label, b.label));
+}
+
+export function NewCampaignPage(p: {
+  tr: Translator;
+  site: SiteInfo;
+  user: User;
+  csrf: string;
+  values: NewCampaignValues;
+  errors: Partial<Record<CreateCampaignField, CreateCampaignError>>;
+}) {
+  const { tr, errors } = p;
+  const t = tr.t;
+  const title = t('newCampaign.title');
+  const text = (f: CreateCampaignField) => {
+    const e = errors[f];
+    return e ? createErrorText(tr, e) : undefined;
+  };
+  const summary = (['headline', 'sourceLocale', 'slug'] as const)
+    .filter((f) => errors[f])
+    .map((f) => ({ field: f, text: text(f)! }));
+  return (
+    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
+      <p>
+        <a href="/editor/campaigns">{t('lifecycle.back')}</a>
+      </p>
+      <h1>{title}</h1>
+      <p class="help">{t('newCampaign.help')}</p>
+      <ErrorSummary title={t('form.errors.summary', { count: summary.length })} errors={summary} />
+      <form method="post" action="/editor/campaigns" class="editor-form editor-panel" novalidate>
+        <Csrf token={p.csrf} />
+        <Field
+          id="headline"
+          label={t('newCampaign.headline.label')}
+          value={p.values.headline}
+          error={text('headline')}
+          required
+          maxLength={headlineMax}
+          autofocus={summary.length === 0}
+        />
+        <div class={`field${errors.sourceLocale ? ' field--error' : ''}`}>
+          <label for="sourceLocale">{t('newCampaign.language.label')}</label>
+          {errors.sourceLocale && (
+            <p class="field-error" id="sourceLocale-error">
+              {text('sourceLocale')}
+            </p>
+          )}
+          <select
+            id="sourceLocale"
+            name="sourceLocale"
+            aria-invalid={errors.sourceLocale ? 'true' : undefined}
+            aria-describedby={errors.sourceLocale ? 'sourceLocale-error' : undefined}
+          >
+            {campaignLanguageOptions(tr).map((o) => (
+              <option key={o.value} value={o.value} selected={o.value === p.values.sourceLocale}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field
+          id="slug"
+          label={t('newCampaign.slug.label')}
+          value={p.values.slug}
+          error={text('slug')}
+          help={t('newCampaign.slug.help')}
+          maxLength={slugMax}
+          autocomplete="off"
+        />
+        <button class="button" type="submit">
+          {t('newCampaign.submit')}
+        </button>
+      </form>
+    </EditorLayout>
+  );
+}

@@ -1,0 +1,58 @@
+// Starting a campaign from scratch (campaigns:edit): the form, and its POST, which runs the one campaign
+// creation use case and goes to the new draft's page. Approved union requests reach the same use case
+// from requests.route.tsx.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { type CampaignDraftStore, createCampaign } from '../../../domain/campaign/create-campaign.js';
+import type { Clock } from '../../../domain/shared/clock.js';
+import { sendError } from '../../errors.js';
+import { sendPage } from '../../render.js';
+import type { SiteInfo } from '../../views/layout.js';
+import { NewCampaignPage } from './new-campaign-page.js';
+
+export interface NewCampaignDeps {
+  site: SiteInfo;
+  clock: Clock;
+  drafts: CampaignDraftStore;
+}
+
+const edit = { config: { permission: 'campaigns:edit' as const } };
+const field = (max: number) => z.string().max(max).optional().default('');
+const newCampaignForm = z.object({ headline: field(2_000), sourceLocale: field(50), slug: field(500) });
+
+export function newCampaignRoutes(app: FastifyInstance, deps: NewCampaignDeps): void {
+  app.get('/editor/campaigns/new', edit, async (req, reply) =>
+    sendPage(
+      reply,
+      <NewCampaignPage
+        tr={req.tr}
+        site={deps.site}
+        user={req.account!.user}
+        csrf={req.csrfToken}
+        values={{ headline: '', sourceLocale: 'en', slug: '' }}
+        errors={{}}
+      />,
+    ),
+  );
+
+  app.post('/editor/campaigns', edit, async (req, reply) => {
+    const form = newCampaignForm.safeParse(req.body ?? {});
+    if (!form.success) return sendError(req, reply, deps.site, 400);
+    const { id, email } = req.account!.user;
+    const result = await createCampaign(deps, { id, email }, form.data);
+    if (result.status === 'created')
+      return reply.redirect(`/editor/campaigns/${result.slug}?done=created`, 303);
+    return sendPage(
+      reply,
+      <NewCampaignPage
+        tr={req.tr}
+        site={deps.site}
+        user={req.account!.user}
+        csrf={req.csrfToken}
+        values={form.data}
+        errors={result.status === 'invalid' ? result.errors : {}}
+      />,
+      422,
+    );
+  });
+}

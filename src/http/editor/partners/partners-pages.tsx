@@ -1,0 +1,332 @@
+// The editors' partners page of one campaign: the organisations named in "In partnership with …" on the
+// public page, in their order, each with its logo, link and description, and the forms to add, change,
+// reorder and remove them. The forms carry a file, so they are multipart (fields still arrive as strings).
+import type { User } from '../../../domain/account/account.js';
+import type { EditorPartner, PeopleCampaign } from '../../../domain/campaign/campaign-people.ports.js';
+import {
+  type PartnerErrors,
+  type PartnerField,
+  type PartnerFieldError,
+  type PartnerInput,
+  partnerLimits,
+} from '../../../domain/campaign/partner-fields.js';
+import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { Csrf, ErrorSummary, Field, Notice } from '../../views/editor/form.js';
+import { PeopleHeading } from '../../views/editor/people-heading.js';
+import type { SiteInfo } from '../../views/layout.js';
+import { megabytes } from '../targets/target-import-page.js';
+
+const errorKeys: Record<PartnerField, Partial<Record<PartnerFieldError, MessageKey>>> = {
+  name: {
+    Required: 'partners.error.name.Required',
+    TooLong: 'partners.error.name.TooLong',
+    InvalidCharacters: 'partners.error.name.InvalidCharacters',
+  },
+  url: { UrlInvalid: 'partners.error.url.UrlInvalid', TooLong: 'partners.error.url.TooLong' },
+  description: { TooLong: 'partners.error.description.TooLong' },
+  logo: {
+    ImageUnreadable: 'partners.error.logo.ImageUnreadable',
+    ImageTooLarge: 'partners.error.logo.ImageTooLarge',
+    ImageDimensions: 'partners.error.logo.ImageDimensions',
+  },
+};
+
+function errorText(tr: Translator, field: PartnerField, error: PartnerFieldError, maxUploadBytes: number) {
+  const key = errorKeys[field][error];
+  if (!key) return error;
+  const max =
+    field === 'name' ? partnerLimits.name : field === 'url' ? partnerLimits.url : partnerLimits.description;
+  return tr.t(key, { max, size: megabytes(tr, maxUploadBytes) });
+}
+
+export interface PartnerFormState {
+  form: 'add' | { edit: number };
+  values: PartnerInput & { removeLogo?: boolean };
+  errors: PartnerErrors;
+}
+
+export interface PartnersPageProps {
+  tr: Translator;
+  site: SiteInfo;
+  user: User;
+  csrf: string;
+  campaign: PeopleCampaign;
+  partners: EditorPartner[];
+  canEdit: boolean;
+  /** UPLOAD_MAX_MB in bytes, for the "too large" message. */
+  maxUploadBytes: number;
+  notice?: string | undefined;
+  editing?: EditorPartner | undefined;
+  state?: PartnerFormState | undefined;
+}
+
+const emptyPartner: PartnerInput = { name: '', url: '', description: '' };
+
+function PartnerForm(p: {
+  page: PartnersPageProps;
+  action: string;
+  prefix: string;
+  heading: string;
+  button: string;
+  values: PartnerInput & { removeLogo?: boolean };
+  errors: PartnerErrors;
+  current?: EditorPartner | undefined;
+  cancel?: string;
+}) {
+  const { tr } = p.page;
+  const t = tr.t;
+  const id = (f: PartnerField | 'removeLogo') => `${p.prefix}-${f}`;
+  const err = (f: PartnerField) => {
+    const e = p.errors[f];
+    return e ? errorText(tr, f, e, p.page.maxUploadBytes) : undefined;
+  };
+  const order: PartnerField[] = ['name', 'url', 'description', 'logo'];
+  const summary = order.flatMap((f) => {
+    const text = err(f);
+    return text ? [{ field: id(f), text }] : [];
+  });
+  const logoError = err('logo');
+  const descriptionError = err('description');
+  return (
+    <section class="editor-panel people-form" id={`${p.prefix}-form`} aria-labelledby={`${p.prefix}-heading`}>
+      <h2 id={`${p.prefix}-heading`} dir="auto">
+        {p.heading}
+      </h2>
+      <ErrorSummary title={t('form.errors.summary', { count: summary.length })} errors={summary} />
+      <form method="post" action={p.action} enctype="multipart/form-data" class="editor-form" novalidate>
+        <Csrf token={p.page.csrf} />
+        <Field
+          id={id('name')}
+          name="name"
+          label={t('partners.field.name')}
+          value={p.values.name}
+          error={err('name')}
+          maxLength={partnerLimits.name}
+          required
+        />
+        <Field
+          id={id('url')}
+          name="url"
+          label={t('partners.field.url')}
+          value={p.values.url}
+          error={err('url')}
+          help={t('partners.field.urlHelp')}
+          maxLength={partnerLimits.url}
+          autocomplete="off"
+        />
+        <div class={`field${descriptionError ? ' field--error' : ''}`}>
+          <label for={id('description')}>{t('partners.field.description')}</label>
+          {descriptionError && (
+            <p class="field-error" id={`${id('description')}-error`}>
+              {descriptionError}
+            </p>
+          )}
+          <textarea
+            id={id('description')}
+            name="description"
+            dir="auto"
+            class="people-description"
+            aria-invalid={descriptionError ? 'true' : undefined}
+            aria-describedby={descriptionError ? `${id('description')}-error` : undefined}
+          >
+            {p.values.description}
+          </textarea>
+        </div>
+        <div class={`field${logoError ? ' field--error' : ''}`}>
+          <label for={id('logo')}>{t('partners.field.logo')}</label>
+          {logoError && (
+            <p class="field-error" id={`${id('logo')}-error`}>
+              {logoError}
+            </p>
+          )}
+          <input
+            id={id('logo')}
+            name="logo"
+            type="file"
+            accept="image/jpeg,image/png,image/webp,image/gif"
+            aria-invalid={logoError ? 'true' : undefined}
+            aria-describedby={[logoError ? `${id('logo')}-error` : '', `${id('logo')}-help`]
+              .filter(Boolean)
+              .join(' ')}
+          />
+          <p class="help" id={`${id('logo')}-help`}>
+            {t('partners.field.logoHelp')}
+          </p>
+        </div>
+        {p.current?.logoPath && (
+          <div class="field field--check">
+            <input
+              id={id('removeLogo')}
+              name="removeLogo"
+              type="checkbox"
+              value="yes"
+              checked={p.values.removeLogo}
+            />
+            <label for={id('removeLogo')}>
+              {t('partners.field.removeLogo')}{' '}
+              <img
+                class="people-logo"
+                src={p.current.logoPath}
+                alt={t('partners.field.currentLogo')}
+                height={32}
+              />
+            </label>
+          </div>
+        )}
+        <div class="editor-actions">
+          <button class="button" type="submit">
+            {p.button}
+          </button>
+          {p.cancel && (
+            <a class="button button--secondary" href={p.cancel}>
+              {t('targets.edit.cancel')}
+            </a>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function PartnerCard({
+  p,
+  partner,
+  first,
+  last,
+}: {
+  p: PartnersPageProps;
+  partner: EditorPartner;
+  first: boolean;
+  last: boolean;
+}) {
+  const { tr, csrf } = p;
+  const t = tr.t;
+  const base = `/editor/campaigns/${p.campaign.slug}/partners/${partner.id}`;
+  const name = partner.name;
+  const move = (direction: 'up' | 'down') => (
+    <form method="post" action={`${base}/move`}>
+      <Csrf token={csrf} />
+      <input type="hidden" name="direction" value={direction} />
+      <button
+        class="button button--secondary button--small"
+        type="submit"
+        aria-label={t(direction === 'up' ? 'targets.action.upLabel' : 'targets.action.downLabel', { name })}
+      >
+        {t(direction === 'up' ? 'targets.action.up' : 'targets.action.down')}
+      </button>
+    </form>
+  );
+  return (
+    <li class="editor-panel people-card" id={`partner-${partner.id}`}>
+      <div class="people-card__head">
+        {partner.logoPath && <img class="people-logo" src={partner.logoPath} alt="" height={40} />}
+        <h3 dir="auto">{name}</h3>
+      </div>
+      {partner.url && (
+        <p class="people-card__meta">
+          <a href={partner.url} rel="noopener noreferrer" dir="ltr">
+            {partner.url}
+          </a>
+        </p>
+      )}
+      {partner.description && (
+        <p class="people-card__description" dir="auto">
+          {partner.description}
+        </p>
+      )}
+      {p.canEdit && (
+        <div class="editor-actions people-card__actions">
+          <a
+            class="button button--secondary button--small"
+            href={`/editor/campaigns/${p.campaign.slug}/partners?edit=${partner.id}#edit-form`}
+            aria-label={t('targets.action.editLabel', { name })}
+          >
+            {t('targets.action.edit')}
+          </a>
+          {!first && move('up')}
+          {!last && move('down')}
+          <form method="post" action={`${base}/remove`}>
+            <Csrf token={csrf} />
+            <button
+              class="button button--secondary button--small"
+              type="submit"
+              aria-label={t('targets.action.removeLabel', { name })}
+            >
+              {t('targets.action.remove')}
+            </button>
+          </form>
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function PartnersPage(p: PartnersPageProps) {
+  const { tr, campaign } = p;
+  const t = tr.t;
+  const title = t('partners.title');
+  const base = `/editor/campaigns/${campaign.slug}/partners`;
+  const editing = p.editing;
+  const editState =
+    editing && p.state && typeof p.state.form === 'object' && p.state.form.edit === editing.id
+      ? p.state
+      : undefined;
+  const addState = p.state?.form === 'add' ? p.state : undefined;
+  return (
+    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
+      <PeopleHeading
+        back={{ href: `/editor/campaigns/${campaign.slug}`, label: t('targets.back') }}
+        title={title}
+        campaign={campaign}
+      />
+      {p.notice && <Notice>{p.notice}</Notice>}
+      <p>{t('partners.intro')}</p>
+      {editing && p.canEdit && (
+        <PartnerForm
+          page={p}
+          action={`${base}/${editing.id}`}
+          prefix="edit"
+          heading={t('targets.edit.heading', { name: editing.name })}
+          button={t('targets.edit.button')}
+          values={
+            editState?.values ?? {
+              name: editing.name,
+              url: editing.url ?? '',
+              description: editing.description ?? '',
+            }
+          }
+          errors={editState?.errors ?? {}}
+          current={editing}
+          cancel={`${base}#partner-${editing.id}`}
+        />
+      )}
+      {p.partners.length === 0 ? (
+        <p>{t('partners.none')}</p>
+      ) : (
+        <ul class="people-cards">
+          {p.partners.map((partner, i) => (
+            <PartnerCard
+              key={partner.id}
+              p={p}
+              partner={partner}
+              first={i === 0}
+              last={i === p.partners.length - 1}
+            />
+          ))}
+        </ul>
+      )}
+      {p.canEdit && (
+        <PartnerForm
+          page={p}
+          action={base}
+          prefix="partner"
+          heading={t('partners.add.heading')}
+          button={t('partners.add.button')}
+          values={addState?.values ?? emptyPartner}
+          errors={addState?.errors ?? {}}
+        />
+      )}
+    </EditorLayout>
+  );
+}

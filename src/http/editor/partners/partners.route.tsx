@@ -1,0 +1,174 @@
+// The editors' partners page of one campaign: list, add and change (multipart forms with a logo that the
+// ImageStore decodes, strips and resizes), reorder and remove. Reading needs campaigns:read, every change
+// campaigns:edit; the editor gate checks both, and the CSRF token (a multipart form's fields arrive on the
+// body as strings), before these handlers run. The public page shows a change at once (cache invalidated
+// by the repository after each commit).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { can } from '../../../domain/account/permissions.js';
+import { addPartner } from '../../../domain/campaign/add-partner.js';
+import type { PartnerStore, PeopleCampaign } from '../../../domain/campaign/campaign-people.ports.js';
+import { editPartner } from '../../../domain/campaign/edit-partner.js';
+import { movePartner } from '../../../domain/campaign/move-partner.js';
+import type { PartnerInput } from '../../../domain/campaign/partner-fields.js';
+import { removePartner } from '../../../domain/campaign/remove-partner.js';
+import type { Clock } from '../../../domain/shared/clock.js';
+import type { ImageStore } from '../../../domain/shared/image.ports.js';
+import { sendError } from '../../errors.js';
+import { sendPage } from '../../render.js';
+import { uploadField } from '../../uploads.js';
+import type { SiteInfo } from '../../views/layout.js';
+import { actorOf, campaignOf, edit, idParam, idPattern, read } from '../people-routes.js';
+import { type PartnerFormState, PartnersPage } from './partners-pages.js';
+
+export interface PartnerEditorDeps {
+  site: SiteInfo;
+  clock: Clock;
+  partners: PartnerStore;
+  images: ImageStore;
+  /** UPLOAD_MAX_MB in bytes, for the "logo too large" message. */
+  maxUploadBytes: number;
+}
+
+const field = (max: number) => z.string().max(max).optional().default('');
+const partnerForm = z.object({
+  name: field(20_000),
+  url: field(20_000),
+  description: field(100_000),
+  removeLogo: field(10),
+  logo: uploadField,
+});
+const moveForm = z.object({ direction: z.enum(['up', 'down']) });
+
+const notices = {
+  added: 'partners.done.added',
+  changed: 'targets.done.changed',
+  removed: 'partners.done.removed',
+  moved: 'targets.done.moved',
+} as const;
+
+export function partnerEditorRoutes(app: FastifyInstance, deps: PartnerEditorDeps): void {
+  const base = (slug: string) => `/editor/campaigns/${slug}/partners`;
+  const useCases = { partners: deps.partners, images: deps.images, clock: deps.clock };
+  const load = (req: FastifyRequest, reply: FastifyReply) => campaignOf(req, reply, deps.site, deps.partners);
+  const partnerIdOf = (req: FastifyRequest) => idParam(req, 'partnerId');
+
+  async function show(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    campaign: PeopleCampaign,
+    state?: PartnerFormState,
+    status = 200,
+  ) {
+    const partners = await deps.partners.partners(campaign.id);
+    const q = (req.query ?? {}) as { edit?: unknown; done?: unknown };
+    const editId =
+      state && typeof state.form === 'object'
+        ? state.form.edit
+        : typeof q.edit === 'string' && idPattern.test(q.edit)
+          ? Number(q.edit)
+          : undefined;
+    const done = typeof q.done === 'string' && Object.hasOwn(notices, q.done) ? q.done : undefined;
+    return sendPage(
+      reply,
+      <PartnersPage
+        tr={req.tr}
+        site={deps.site}
+        user={req.account!.user}
+        csrf={req.csrfToken}
+        campaign={campaign}
+        partners={partners}
+        canEdit={can(req.account!.user.role, 'campaigns:edit')}
+        maxUploadBytes={deps.maxUploadBytes}
+        notice={!state && done ? req.tr.t(notices[done as keyof typeof notices]) : undefined}
+        editing={partners.find((x) => x.id === editId)}
+        state={state}
+      />,
+      status,
+    );
+  }
+
+  app.get('/editor/campaigns/:slug/partners', read, async (req, reply) => {
+    const campaign = await load(req, reply);
+    if (campaign) return show(req, reply, campaign);
+  });
+
+  const inputOf = (f: z.infer<typeof partnerForm>): PartnerInput => ({
+    name: f.name,
+    url: f.url,
+    description: f.description,
+  });
+
+  app.post('/editor/campaigns/:slug/partners', edit, async (req, reply) => {
+    const campaign = await load(req, reply);
+    if (!campaign) return;
+    const form = partnerForm.safeParse(req.body ?? {});
+    if (!form.success) return sendError(req, reply, deps.site, 400);
+    const fields = inputOf(form.data);
+    const result = await addPartner(useCases, actorOf(req), {
+      slug: campaign.slug,
+      fields,
+      logo: form.data.logo,
+    });
+    if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
+    if (result.status === 'invalid') {
+      return show(req, reply, campaign, { form: 'add', values: fields, errors: result.errors }, 422);
+    }
+    return reply.redirect(`${base(campaign.slug)}?done=added#partner-${result.id}`, 303);
+  });
+
+  app.post('/editor/campaigns/:slug/partners/:partnerId', edit, async (req, reply) => {
+    const campaign = await load(req, reply);
+    if (!campaign) return;
+    const partnerId = partnerIdOf(req);
+    if (partnerId === undefined) return sendError(req, reply, deps.site, 404);
+    const form = partnerForm.safeParse(req.body ?? {});
+    if (!form.success) return sendError(req, reply, deps.site, 400);
+    const fields = inputOf(form.data);
+    const removeLogo = form.data.removeLogo === 'yes';
+    const result = await editPartner(useCases, actorOf(req), {
+      slug: campaign.slug,
+      partnerId,
+      fields,
+      logo: form.data.logo,
+      removeLogo,
+    });
+    if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
+    if (result.status === 'invalid') {
+      return show(
+        req,
+        reply,
+        campaign,
+        { form: { edit: partnerId }, values: { ...fields, removeLogo }, errors: result.errors },
+        422,
+      );
+    }
+    return reply.redirect(`${base(campaign.slug)}?done=changed#partner-${partnerId}`, 303);
+  });
+
+  app.post('/editor/campaigns/:slug/partners/:partnerId/remove', edit, async (req, reply) => {
+    const campaign = await load(req, reply);
+    if (!campaign) return;
+    const partnerId = partnerIdOf(req);
+    if (partnerId === undefined) return sendError(req, reply, deps.site, 404);
+    const result = await removePartner(useCases, actorOf(req), { slug: campaign.slug, partnerId });
+    if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
+    return reply.redirect(`${base(campaign.slug)}?done=removed`, 303);
+  });
+
+  app.post('/editor/campaigns/:slug/partners/:partnerId/move', edit, async (req, reply) => {
+    const campaign = await load(req, reply);
+    if (!campaign) return;
+    const partnerId = partnerIdOf(req);
+    const form = moveForm.safeParse(req.body ?? {});
+    if (partnerId === undefined) return sendError(req, reply, deps.site, 404);
+    if (!form.success) return sendError(req, reply, deps.site, 400);
+    const result = await movePartner(useCases, actorOf(req), {
+      slug: campaign.slug,
+      partnerId,
+      direction: form.data.direction,
+    });
+    if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
+    return reply.redirect(`${base(campaign.slug)}?done=moved#partner-${partnerId}`, 303);
+  });
+}

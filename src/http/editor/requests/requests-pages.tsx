@@ -1,0 +1,471 @@
+// The editors' intake pages: the queue of union campaign requests (waiting ones first, oldest first, with
+// their age) and one page per request with everything the union sent, the endorsements recorded, the
+// decisions (approve, ask for changes, decline) and the request's history from the audit log. Lists and
+// stacked panels, so a phone shows it whole; texts keep their own language and direction.
+import type { ComponentChildren } from 'preact';
+import type { User } from '../../../domain/account/account.js';
+import type { AuditEvent } from '../../../domain/account/account.ports.js';
+import { endorsementLimits } from '../../../domain/intake/add-endorsement.js';
+import { decisionMessageMax } from '../../../domain/intake/decide-request.js';
+import {
+  type CampaignRequest,
+  isOpen,
+  type RequestStatus,
+  type RequestSummary,
+} from '../../../domain/intake/request.js';
+import { requestLimits } from '../../../domain/intake/request-input.js';
+import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { Csrf, Field, Notice } from '../../views/editor/form.js';
+import { actionLabel, dateTime } from '../../views/editor/labels.js';
+import type { SiteInfo } from '../../views/layout.js';
+import { renderMarkdown } from '../../views/markdown.js';
+
+export const requestStatusKeys: Record<RequestStatus, MessageKey> = {
+  waiting: 'intake.status.waiting',
+  changes_requested: 'intake.status.changesRequested',
+  approved: 'intake.status.approved',
+  declined: 'intake.status.declined',
+};
+
+const day = 86_400_000;
+const daysSince = (now: number, then: number) => Math.max(0, Math.floor((now - then) / day));
+
+function Item({ tr, r, now }: { tr: Translator; r: RequestSummary; now: number }) {
+  const t = tr.t;
+  const when =
+    r.status === 'waiting'
+      ? t('intake.list.waitingFor', { days: daysSince(now, r.createdAt) })
+      : r.status === 'changes_requested'
+        ? t('intake.list.askedAgo', { days: daysSince(now, r.decidedAt ?? r.createdAt) })
+        : t('intake.list.decidedOn', {
+            status: t(requestStatusKeys[r.status]),
+            date: tr.date(r.decidedAt ?? r.createdAt, 'medium'),
+          });
+  return (
+    <li class={`editor-list__item intake-item intake-item--${r.status}`}>
+      <a href={`/editor/requests/${r.id}`}>
+        <strong dir="auto" lang={r.locale}>
+          {r.headline}
+        </strong>
+      </a>
+      <span class="editor-list__meta">
+        {t('intake.list.from', { org: r.orgName })} · {tr.languageName(r.locale)}
+      </span>
+      <span class={`editor-list__meta${r.status === 'waiting' ? ' intake-age' : ''}`}>{when}</span>
+    </li>
+  );
+}
+
+export function RequestsPage(p: {
+  tr: Translator;
+  site: SiteInfo;
+  user: User;
+  csrf: string;
+  requests: RequestSummary[];
+  now: number;
+  canEditTerms: boolean;
+}) {
+  const { tr } = p;
+  const t = tr.t;
+  const title = t('intake.list.title');
+  const groups: { id: string; title: string; items: RequestSummary[] }[] = [
+    {
+      id: 'waiting',
+      title: t('intake.status.waiting'),
+      items: p.requests.filter((r) => r.status === 'waiting'),
+    },
+    {
+      id: 'changes',
+      title: t('intake.status.changesRequested'),
+      items: p.requests.filter((r) => r.status === 'changes_requested'),
+    },
+    { id: 'decided', title: t('intake.list.decided'), items: p.requests.filter((r) => !isOpen(r.status)) },
+  ];
+  return (
+    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="requests">
+      <h1>{title}</h1>
+      <ul class="editor-links">
+        <li>
+          <a href={`/${tr.locale}/request`}>{t('intake.list.publicForm')}</a>
+        </li>
+        {p.canEditTerms && (
+          <li>
+            <a href="/editor/terms">{t('intake.list.termsLink')}</a>
+          </li>
+        )}
+      </ul>
+      {p.requests.length === 0 && <p>{t('intake.list.none')}</p>}
+      {groups.map((g) =>
+        g.items.length === 0 ? null : (
+          <section key={g.id} aria-labelledby={`group-${g.id}`}>
+            <h2 id={`group-${g.id}`}>{t('intake.list.group', { status: g.title, count: g.items.length })}</h2>
+            <ul class="editor-list">
+              {g.items.map((r) => (
+                <Item key={r.id} tr={tr} r={r} now={p.now} />
+              ))}
+            </ul>
+          </section>
+        ),
+      )}
+    </EditorLayout>
+  );
+}
+
+export type RequestAction = 'approve' | 'changes' | 'decline' | 'endorse';
+
+export interface RequestPageProps {
+  tr: Translator;
+  site: SiteInfo;
+  user: User;
+  csrf: string;
+  request: CampaignRequest;
+  history: AuditEvent[];
+  now: number;
+  notice?: MessageKey | undefined;
+  /** A refusal: on one action's form (with its field), or for the whole page. */
+  error?: { action: RequestAction; field?: string; text: string } | undefined;
+  /** What was typed, kept when the page comes back with an error. */
+  values?: Record<string, string> | undefined;
+}
+
+function Panel(props: {
+  csrf: string;
+  action: string;
+  title: string;
+  help?: string | undefined;
+  button: string;
+  kind?: 'secondary' | 'danger';
+  children?: ComponentChildren;
+}) {
+  return (
+    <section class="editor-panel">
+      <h2>{props.title}</h2>
+      {props.help && <p class="help">{props.help}</p>}
+      <form method="post" action={props.action} class="editor-form" novalidate>
+        <Csrf token={props.csrf} />
+        {props.children}
+        <button class={`button${props.kind ? ` button--${props.kind}` : ''}`} type="submit">
+          {props.button}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function MessageField(p: RequestPageProps & { action: 'changes' | 'decline'; label: string; help?: string }) {
+  const id = `${p.action}-message`;
+  const error = p.error?.action === p.action && p.error.field === 'message' ? p.error.text : undefined;
+  const described = [error ? `${id}-error` : '', p.help ? `${id}-help` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <label for={id}>{p.label}</label>
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <textarea
+        id={id}
+        name="message"
+        rows={6}
+        dir="auto"
+        maxLength={decisionMessageMax}
+        required
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={described || undefined}
+        autofocus={Boolean(error) || undefined}
+      >
+        {p.error?.action === p.action ? (p.values?.message ?? '') : ''}
+      </textarea>
+      {p.help && (
+        <p class="help" id={`${id}-help`}>
+          {p.help}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Endorsements(p: RequestPageProps) {
+  const { tr, request: r } = p;
+  const t = tr.t;
+  const open = isOpen(r.status);
+  const mine = p.error?.action === 'endorse' && p.error.field ? p.error : undefined;
+  const value = (field: string) => (mine ? (p.values?.[field] ?? '') : '');
+  const fieldError = (field: string) => (mine?.field === field ? mine.text : undefined);
+  return (
+    <section class="editor-panel" aria-labelledby="endorsements">
+      <h2 id="endorsements">{t('intake.endorsements.title')}</h2>
+      <p class="help">{t('intake.endorsements.help')}</p>
+      {r.endorsements.length === 0 ? (
+        <p>{t('intake.endorsements.none')}</p>
+      ) : (
+        <ul class="editor-list">
+          {r.endorsements.map((e) => (
+            <li key={e.id} class="editor-list__item">
+              <strong dir="auto">{e.name}</strong>
+              {e.url && (
+                <a class="editor-list__meta" href={e.url} rel="noopener noreferrer" dir="ltr">
+                  {e.url}
+                </a>
+              )}
+              {e.note && (
+                <span class="editor-list__meta" dir="auto">
+                  {e.note}
+                </span>
+              )}
+              <span class="editor-list__meta">{dateTime(tr, e.createdAt)}</span>
+              {open && (
+                <form method="post" action={`/editor/requests/${r.id}/endorsements/remove`}>
+                  <Csrf token={p.csrf} />
+                  <input type="hidden" name="endorsement" value={String(e.id)} />
+                  <button
+                    class="link-button"
+                    type="submit"
+                    aria-label={t('intake.endorsements.removeLabel', { name: e.name })}
+                  >
+                    {t('intake.endorsements.remove')}
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {open && (
+        <form method="post" action={`/editor/requests/${r.id}/endorsements`} class="editor-form" novalidate>
+          <Csrf token={p.csrf} />
+          <Field
+            id="endorsement-name"
+            name="name"
+            label={t('intake.endorsements.name')}
+            value={value('name')}
+            error={fieldError('name')}
+            required
+            maxLength={endorsementLimits.name}
+          />
+          <Field
+            id="endorsement-url"
+            name="url"
+            label={t('intake.endorsements.url')}
+            value={value('url')}
+            error={fieldError('url')}
+            maxLength={requestLimits.url}
+          />
+          <Field
+            id="endorsement-note"
+            name="note"
+            label={t('intake.endorsements.note')}
+            value={value('note')}
+            error={fieldError('note')}
+            maxLength={endorsementLimits.note}
+          />
+          <button class="button button--secondary" type="submit">
+            {t('intake.endorsements.add')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function Decisions(p: RequestPageProps) {
+  const { tr, request: r, csrf } = p;
+  const t = tr.t;
+  const url = (path: string) => `/editor/requests/${r.id}/${path}`;
+  return (
+    <>
+      <Panel
+        csrf={csrf}
+        action={url('approve')}
+        title={t('intake.approve.title')}
+        help={t('intake.approve.help', { language: tr.languageName(r.locale), org: r.orgName })}
+        button={t('intake.approve.button')}
+      />
+      <Panel
+        csrf={csrf}
+        action={url('changes')}
+        title={t('intake.changes.title')}
+        button={t('intake.changes.button')}
+        kind="secondary"
+      >
+        <MessageField
+          {...p}
+          action="changes"
+          label={t('intake.changes.label')}
+          help={t('intake.changes.help', { name: r.contactName })}
+        />
+      </Panel>
+      <Panel
+        csrf={csrf}
+        action={url('decline')}
+        title={t('intake.decline.title')}
+        button={t('intake.decline.button')}
+        kind="danger"
+      >
+        <MessageField
+          {...p}
+          action="decline"
+          label={t('intake.decline.label')}
+          help={t('intake.changes.help', { name: r.contactName })}
+        />
+      </Panel>
+    </>
+  );
+}
+
+function History({ tr, events }: { tr: Translator; events: AuditEvent[] }) {
+  const t = tr.t;
+  if (events.length === 0) return null;
+  return (
+    <section aria-labelledby="history">
+      <h2 id="history">{t('intake.history.title')}</h2>
+      <ol class="audit-list">
+        {events.map((e) => {
+          const message = (e.after as { message?: unknown } | null)?.message;
+          return (
+            <li key={e.id} class="audit-entry">
+              <p>
+                <strong>{actionLabel(tr, e.action)}</strong>
+              </p>
+              <p class="audit-entry__meta">
+                {dateTime(tr, e.createdAt)} · <bdi>{e.actorEmail ?? t('editor.audit.system')}</bdi>
+              </p>
+              {typeof message === 'string' && (
+                <p class="intake-quote" dir="auto">
+                  {message}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+export function RequestPage(p: RequestPageProps) {
+  const { tr, request: r } = p;
+  const t = tr.t;
+  const pageError = p.error && !p.error.field ? p.error.text : undefined;
+  const link = (href: string | null) =>
+    href ? (
+      <a href={href} rel="noopener noreferrer" dir="ltr">
+        {href}
+      </a>
+    ) : (
+      t('intake.none')
+    );
+  return (
+    <EditorLayout
+      tr={tr}
+      site={p.site}
+      title={r.headline}
+      user={p.user}
+      csrfToken={p.csrf}
+      section="requests"
+    >
+      <p>
+        <a href="/editor/requests">{t('intake.back')}</a>
+      </p>
+      <h1 dir="auto" lang={r.locale}>
+        {r.headline}
+      </h1>
+      {p.notice && <Notice>{t(p.notice)}</Notice>}
+      {pageError && <Notice kind="error">{pageError}</Notice>}
+      <dl class="editor-facts">
+        <dt>{t('intake.field.status')}</dt>
+        <dd>
+          <strong>{t(requestStatusKeys[r.status])}</strong>
+          {r.decidedAt !== null && ` · ${dateTime(tr, r.decidedAt)}`}
+        </dd>
+        <dt>{t('intake.field.received')}</dt>
+        <dd>
+          {dateTime(tr, r.createdAt)} · {t('intake.received.ago', { days: daysSince(p.now, r.createdAt) })}
+        </dd>
+        <dt>{t('intake.field.language')}</dt>
+        <dd>{tr.languageName(r.locale)}</dd>
+        <dt>{t('intake.field.organisation')}</dt>
+        <dd>
+          {r.orgLogoPath && <img class="intake-logo" src={r.orgLogoPath} alt="" />}
+          <strong dir="auto">{r.orgName}</strong>
+          <br />
+          {link(r.orgWebsite)}
+          <p class="intake-quote" dir="auto" lang={r.locale}>
+            {r.orgDescription}
+          </p>
+        </dd>
+        <dt>{t('intake.field.contact')}</dt>
+        <dd>
+          <bdi>{r.contactName}</bdi> ·{' '}
+          <a href={`mailto:${r.contactEmail}`} dir="ltr">
+            {r.contactEmail}
+          </a>
+        </dd>
+        <dt>{t('intake.field.terms')}</dt>
+        <dd>
+          {t('intake.terms.accepted', {
+            version: r.termsVersion.id,
+            language: tr.languageName(r.termsVersion.locale),
+            date: dateTime(tr, r.termsAcceptedAt),
+          })}
+        </dd>
+        <dt>{t('intake.field.moreInfo')}</dt>
+        <dd>{link(r.moreInfoUrl)}</dd>
+        {r.campaign && (
+          <>
+            <dt>{t('intake.field.campaign')}</dt>
+            <dd>
+              <a href={`/editor/campaigns/${r.campaign.slug}`}>{t('intake.campaign.link')}</a>{' '}
+              <bdi dir="ltr">({r.campaign.slug})</bdi>
+            </dd>
+          </>
+        )}
+        {r.decisionNote && (
+          <>
+            <dt>{t('intake.field.lastMessage')}</dt>
+            <dd class="intake-quote" dir="auto">
+              {r.decisionNote}
+            </dd>
+          </>
+        )}
+      </dl>
+
+      {r.photoPath && (
+        <figure class="intake-photo">
+          <img src={r.photoPath} alt={t('intake.field.photo')} />
+        </figure>
+      )}
+      <section class="editor-panel">
+        <h2>{t('intake.field.background')}</h2>
+        {/* Sanitised like the public page that will show it. */}
+        <div
+          dir="auto"
+          lang={r.locale}
+          dangerouslySetInnerHTML={{ __html: renderMarkdown(r.backgroundMd) }}
+        />
+        <h2>{t('intake.field.message')}</h2>
+        <p class="intake-quote" dir="auto" lang={r.locale}>
+          {r.defaultMessage}
+        </p>
+        <h2>{t('intake.field.targets', { count: r.targets.length })}</h2>
+        <ul class="intake-targets" lang={r.locale}>
+          {r.targets.map((target) => (
+            <li key={target.email}>
+              <bdi>{target.name}</bdi> <span dir="ltr">&lt;{target.email}&gt;</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <Endorsements {...p} />
+      {isOpen(r.status) ? (
+        <Decisions {...p} />
+      ) : (
+        <p class="help">{t('intake.decided', { status: t(requestStatusKeys[r.status]) })}</p>
+      )}
+      <History tr={tr} events={p.history} />
+    </EditorLayout>
+  );
+}

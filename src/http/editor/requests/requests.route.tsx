@@ -1,0 +1,223 @@
+// The editors' intake queue and request pages (intake:review). Each POST is one use case: approve (a draft
+// campaign, then its page), ask for changes, decline, record or remove an endorsement; then a redirect
+// with a notice, or the page again with the reason nothing changed and what was typed kept. The editor
+// gate has checked the permission and the CSRF token before these handlers run.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AuditReader } from '../../../domain/account/account.ports.js';
+import { can } from '../../../domain/account/permissions.js';
+import type { CampaignDraftStore } from '../../../domain/campaign/create-campaign.js';
+import {
+  addEndorsement,
+  type EndorsementError,
+  endorsementLimits,
+} from '../../../domain/intake/add-endorsement.js';
+import { approveRequest } from '../../../domain/intake/approve-request.js';
+import { decideRequest } from '../../../domain/intake/decide-request.js';
+import type { IntakeStore } from '../../../domain/intake/intake.ports.js';
+import { removeEndorsement } from '../../../domain/intake/remove-endorsement.js';
+import type { IntakeActionResult } from '../../../domain/intake/request.js';
+import type { Clock } from '../../../domain/shared/clock.js';
+import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import { sendError } from '../../errors.js';
+import { sendPage } from '../../render.js';
+import type { SiteInfo } from '../../views/layout.js';
+import {
+  type RequestAction,
+  RequestPage,
+  type RequestPageProps,
+  RequestsPage,
+  requestStatusKeys,
+} from './requests-pages.js';
+
+export interface RequestsEditorDeps {
+  site: SiteInfo;
+  clock: Clock;
+  intake: IntakeStore;
+  drafts: CampaignDraftStore;
+  audit: AuditReader;
+}
+
+const review = { config: { permission: 'intake:review' as const } };
+const idPattern = /^[1-9]\d{0,11}$/;
+const decidedShown = 50;
+
+// Single strings only (a repeated field is an array and gets the 400 page); other fields are ignored.
+const field = (max: number) => z.string().max(max).optional().default('');
+const messageForm = z.object({ message: field(50_000) });
+const endorsementForm = z.object({ name: field(2_000), url: field(4_000), note: field(20_000) });
+const removeForm = z.object({ endorsement: field(20) });
+
+const done = {
+  changes: 'intake.done.changes',
+  declined: 'intake.done.declined',
+  endorsed: 'intake.done.endorsed',
+  unendorsed: 'intake.done.unendorsed',
+} as const satisfies Record<string, MessageKey>;
+
+function endorsementErrorText(tr: Translator, field: 'name' | 'url' | 'note', error: EndorsementError) {
+  if (error === 'Required') return tr.t('intake.error.nameRequired');
+  if (error === 'UrlInvalid') return tr.t('request.error.UrlInvalid');
+  if (error === 'InvalidCharacters') return tr.t('request.error.InvalidCharacters');
+  return tr.t('request.error.TooLong', {
+    max: field === 'note' ? endorsementLimits.note : endorsementLimits.name,
+  });
+}
+
+export function requestsEditorRoutes(app: FastifyInstance, deps: RequestsEditorDeps): void {
+  const idOf = (req: FastifyRequest): number | undefined => {
+    const { requestId: id } = req.params as { requestId: string };
+    return idPattern.test(id) ? Number(id) : undefined;
+  };
+  const actorOf = (req: FastifyRequest) => {
+    const { id, email, name } = req.account!.user;
+    return { id, email, name };
+  };
+
+  async function show(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    status = 200,
+    refused?: Pick<RequestPageProps, 'error' | 'values'>,
+  ) {
+    const request = await deps.intake.find(id);
+    if (!request) return sendError(req, reply, deps.site, 404);
+    const history = await deps.audit.list(
+      { entityType: 'campaign_request', entityId: String(id) },
+      { offset: 0, limit: 100 },
+    );
+    const query = (req.query as { done?: unknown } | undefined)?.done;
+    const notice =
+      typeof query === 'string' && Object.hasOwn(done, query) ? done[query as keyof typeof done] : undefined;
+    return sendPage(
+      reply,
+      <RequestPage
+        tr={req.tr}
+        site={deps.site}
+        user={req.account!.user}
+        csrf={req.csrfToken}
+        request={request}
+        history={history}
+        now={deps.clock.now()}
+        notice={refused ? undefined : notice}
+        error={refused?.error}
+        values={refused?.values}
+      />,
+      status,
+    );
+  }
+
+  /** The answer to a use case that changed nothing because of where the request is now. */
+  function refusedBy(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    action: RequestAction,
+    result: Exclude<IntakeActionResult, { status: 'ok' }>,
+  ) {
+    if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
+    const text = req.tr.t('intake.error.wrongState', { status: req.tr.t(requestStatusKeys[result.current]) });
+    return show(req, reply, id, 409, { error: { action, text } });
+  }
+
+  app.get('/editor/requests', review, async (req, reply) =>
+    sendPage(
+      reply,
+      <RequestsPage
+        tr={req.tr}
+        site={deps.site}
+        user={req.account!.user}
+        csrf={req.csrfToken}
+        requests={await deps.intake.list(decidedShown)}
+        now={deps.clock.now()}
+        canEditTerms={can(req.account!.user.role, 'settings:manage')}
+      />,
+    ),
+  );
+
+  app.get('/editor/requests/:requestId', review, async (req, reply) => {
+    const id = idOf(req);
+    if (id === undefined) return sendError(req, reply, deps.site, 404);
+    return show(req, reply, id);
+  });
+
+  app.post('/editor/requests/:requestId/approve', review, async (req, reply) => {
+    const id = idOf(req);
+    if (id === undefined) return sendError(req, reply, deps.site, 404);
+    const result = await approveRequest(deps, actorOf(req), { id });
+    switch (result.status) {
+      case 'approved':
+        return reply.redirect(`/editor/campaigns/${result.slug}?done=approved`, 303);
+      case 'invalid':
+        return show(req, reply, id, 422, {
+          error: { action: 'approve', text: req.tr.t('intake.error.approveInvalid') },
+        });
+      default:
+        return refusedBy(req, reply, id, 'approve', result);
+    }
+  });
+
+  for (const decision of ['changes', 'decline'] as const) {
+    app.post(`/editor/requests/:requestId/${decision}`, review, async (req, reply) => {
+      const id = idOf(req);
+      if (id === undefined) return sendError(req, reply, deps.site, 404);
+      const form = messageForm.safeParse(req.body ?? {});
+      if (!form.success) return sendError(req, reply, deps.site, 400);
+      const result = await decideRequest(deps, actorOf(req), { id, decision, message: form.data.message });
+      if (result.status === 'ok') {
+        return reply.redirect(
+          `/editor/requests/${id}?done=${decision === 'changes' ? 'changes' : 'declined'}`,
+          303,
+        );
+      }
+      if (result.status === 'invalid') {
+        const text =
+          result.error === 'Required'
+            ? req.tr.t('intake.error.messageRequired')
+            : req.tr.t('intake.error.messageTooLong', { max: result.max });
+        return show(req, reply, id, 422, {
+          error: { action: decision, field: 'message', text },
+          values: { message: form.data.message },
+        });
+      }
+      return refusedBy(req, reply, id, decision, result);
+    });
+  }
+
+  app.post('/editor/requests/:requestId/endorsements', review, async (req, reply) => {
+    const id = idOf(req);
+    if (id === undefined) return sendError(req, reply, deps.site, 404);
+    const form = endorsementForm.safeParse(req.body ?? {});
+    if (!form.success) return sendError(req, reply, deps.site, 400);
+    const result = await addEndorsement(deps, actorOf(req), { requestId: id, ...form.data });
+    if (result.status === 'ok')
+      return reply.redirect(`/editor/requests/${id}?done=endorsed#endorsements`, 303);
+    if (result.status === 'invalid') {
+      const [first] = (['name', 'url', 'note'] as const).filter((f) => result.errors[f]);
+      const fieldName = first ?? 'name';
+      return show(req, reply, id, 422, {
+        error: {
+          action: 'endorse',
+          field: fieldName,
+          text: endorsementErrorText(req.tr, fieldName, result.errors[fieldName] ?? 'Required'),
+        },
+        values: form.data,
+      });
+    }
+    return refusedBy(req, reply, id, 'endorse', result);
+  });
+
+  app.post('/editor/requests/:requestId/endorsements/remove', review, async (req, reply) => {
+    const id = idOf(req);
+    if (id === undefined) return sendError(req, reply, deps.site, 404);
+    const form = removeForm.safeParse(req.body ?? {});
+    if (!form.success) return sendError(req, reply, deps.site, 400);
+    const endorsementId = idPattern.test(form.data.endorsement) ? Number(form.data.endorsement) : undefined;
+    if (endorsementId === undefined) return sendError(req, reply, deps.site, 404);
+    const result = await removeEndorsement(deps, actorOf(req), { requestId: id, endorsementId });
+    if (result.status === 'ok')
+      return reply.redirect(`/editor/requests/${id}?done=unendorsed#endorsements`, 303);
+    return refusedBy(req, reply, id, 'endorse', result);
+  });
+}

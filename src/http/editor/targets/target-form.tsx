@@ -1,0 +1,265 @@
+// The add and edit form of a target or union copy address, and the sentences for its errors (shared with
+// the CSV import report): name, organisation, address, language of the letters, and for targets the time
+// zone and own hourly cap. Every field names its error next to it and in the summary at the top.
+import type { TargetKind } from '../../../domain/campaign/campaign.js';
+import type { EditorTarget, PeopleCampaign } from '../../../domain/campaign/campaign-people.ports.js';
+import {
+  commonLanguages,
+  type TargetErrors,
+  type TargetField,
+  type TargetFieldError,
+  type TargetInput,
+  targetLimits,
+  timeZoneChoices,
+} from '../../../domain/campaign/target-fields.js';
+import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import { Csrf, ErrorSummary, Field } from '../../views/editor/form.js';
+
+const errorKeys: Record<
+  TargetField | 'row',
+  Partial<Record<TargetFieldError | 'TooManyCells', MessageKey>>
+> = {
+  name: {
+    Required: 'targets.error.name.Required',
+    TooLong: 'targets.error.name.TooLong',
+    InvalidCharacters: 'targets.error.name.InvalidCharacters',
+    Formula: 'targets.error.name.Formula',
+  },
+  organisation: {
+    TooLong: 'targets.error.organisation.TooLong',
+    InvalidCharacters: 'targets.error.organisation.InvalidCharacters',
+    Formula: 'targets.error.organisation.Formula',
+  },
+  email: {
+    Required: 'targets.error.email.Required',
+    TooLong: 'targets.error.email.TooLong',
+    EmailInvalid: 'targets.error.email.EmailInvalid',
+    Formula: 'targets.error.email.Formula',
+    Duplicate: 'targets.error.email.Duplicate',
+  },
+  locale: { LanguageUnknown: 'targets.error.locale.LanguageUnknown' },
+  timeZone: { TimeZoneUnknown: 'targets.error.timeZone.TimeZoneUnknown' },
+  hourlyCap: { CapInvalid: 'targets.error.hourlyCap.CapInvalid' },
+  row: { TooManyCells: 'targets.error.row.TooManyCells' },
+};
+
+/** One problem of a target's field as a sentence; `value` is what was typed (for the unknown-code errors). */
+export function targetErrorText(
+  tr: Translator,
+  field: TargetField | 'row',
+  error: TargetFieldError | 'TooManyCells',
+  value = '',
+): string {
+  const key = errorKeys[field][error];
+  if (!key) return error;
+  const max =
+    field === 'hourlyCap'
+      ? targetLimits.capMax
+      : field === 'name'
+        ? targetLimits.name
+        : targetLimits.organisation;
+  return tr.t(key, { max, char: `“${value.trim().charAt(0)}”`, value: value.trim().slice(0, 40) });
+}
+
+export const stateKeys: Record<EditorTarget['state'], MessageKey> = {
+  active: 'targets.state.active',
+  paused: 'targets.state.paused',
+  bounced: 'targets.state.bounced',
+};
+
+/** "Russian (ru)": the language in the reader's language, with its code. */
+export const languageLabel = (tr: Translator, code: string) => `${tr.languageName(code)} (${code})`;
+
+export function SelectWithHelp(p: {
+  id: string;
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  value: string;
+  help?: string;
+  error?: string | undefined;
+}) {
+  const described = [p.error ? `${p.id}-error` : '', p.help ? `${p.id}-help` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`field${p.error ? ' field--error' : ''}`}>
+      <label for={p.id}>{p.label}</label>
+      {p.error && (
+        <p class="field-error" id={`${p.id}-error`}>
+          {p.error}
+        </p>
+      )}
+      <select
+        id={p.id}
+        name={p.name}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={described || undefined}
+      >
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === p.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {p.help && (
+        <p class="help" id={`${p.id}-help`}>
+          {p.help}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function languageOptions(tr: Translator, current: string) {
+  const codes = new Set(commonLanguages);
+  if (current) codes.add(current);
+  const sorted = [...codes]
+    .map((code) => ({ value: code, label: languageLabel(tr, code) }))
+    .sort((a, b) => a.label.localeCompare(b.label, tr.locale));
+  return [{ value: '', label: tr.t('targets.field.languageNone') }, ...sorted];
+}
+
+function timeZoneOptions(tr: Translator, current: string) {
+  const zones =
+    current && !timeZoneChoices.includes(current) ? [current, ...timeZoneChoices] : timeZoneChoices;
+  return [
+    { value: '', label: tr.t('targets.field.timeZoneNone') },
+    ...zones.map((z) => ({ value: z, label: z.replaceAll('_', ' ') })),
+  ];
+}
+
+/** A form being shown again with what was typed and what is wrong with it. */
+export interface TargetFormState {
+  /** Which form: adding a target, adding a copy address, or changing target `id`. */
+  form: { add: TargetKind } | { edit: number };
+  values: TargetInput;
+  errors: TargetErrors;
+}
+
+const fieldOrder: TargetField[] = ['name', 'organisation', 'email', 'locale', 'timeZone', 'hourlyCap'];
+
+export function TargetForm(p: {
+  tr: Translator;
+  csrf: string;
+  campaign: PeopleCampaign;
+  kind: TargetKind;
+  action: string;
+  prefix: string;
+  heading: string;
+  button: string;
+  values: TargetInput;
+  errors: TargetErrors;
+  editing?: boolean;
+  cancel?: string;
+}) {
+  const { tr, kind, prefix, values, errors } = p;
+  const t = tr.t;
+  const id = (f: TargetField) => `${prefix}-${f}`;
+  const err = (f: TargetField) => {
+    const e = errors[f];
+    return e ? targetErrorText(tr, f, e, values[f as keyof TargetInput] ?? '') : undefined;
+  };
+  const summary = fieldOrder.flatMap((f) => {
+    const text = err(f);
+    return text ? [{ field: id(f), text }] : [];
+  });
+  return (
+    <section class="editor-panel people-form" id={`${prefix}-form`} aria-labelledby={`${prefix}-heading`}>
+      <h2 id={`${prefix}-heading`} dir="auto">
+        {p.heading}
+      </h2>
+      <ErrorSummary title={t('form.errors.summary', { count: summary.length })} errors={summary} />
+      <form method="post" action={p.action} class="editor-form" novalidate>
+        <Csrf token={p.csrf} />
+        {!p.editing && <input type="hidden" name="kind" value={kind} />}
+        <Field
+          id={id('name')}
+          name="name"
+          label={t('targets.field.name')}
+          value={values.name}
+          error={err('name')}
+          maxLength={targetLimits.name}
+          required
+        />
+        <Field
+          id={id('organisation')}
+          name="organisation"
+          label={t('targets.field.organisation')}
+          value={values.organisation}
+          error={err('organisation')}
+          maxLength={targetLimits.organisation}
+        />
+        <Field
+          id={id('email')}
+          name="email"
+          type="email"
+          label={t('targets.field.email')}
+          value={values.email}
+          error={err('email')}
+          autocomplete="off"
+          maxLength={320}
+          required
+          {...(p.editing ? { help: t('targets.field.emailHelp') } : {})}
+        />
+        <SelectWithHelp
+          id={id('locale')}
+          name="locale"
+          label={t('targets.field.language')}
+          options={languageOptions(tr, values.locale)}
+          value={values.locale}
+          help={t('targets.field.languageHelp')}
+          error={err('locale')}
+        />
+        {kind === 'target' && (
+          <>
+            <SelectWithHelp
+              id={id('timeZone')}
+              name="timeZone"
+              label={t('targets.field.timeZone')}
+              options={timeZoneOptions(tr, values.timeZone)}
+              value={values.timeZone}
+              help={t('targets.field.timeZoneHelp')}
+              error={err('timeZone')}
+            />
+            <Field
+              id={id('hourlyCap')}
+              name="hourlyCap"
+              label={t('targets.field.cap')}
+              value={values.hourlyCap ?? ''}
+              error={err('hourlyCap')}
+              help={t('targets.field.capHelp', { cap: p.campaign.targetHourlyCap })}
+              maxLength={6}
+            />
+          </>
+        )}
+        <div class="editor-actions">
+          <button class="button" type="submit">
+            {p.button}
+          </button>
+          {p.cancel && (
+            <a class="button button--secondary" href={p.cancel}>
+              {t('targets.edit.cancel')}
+            </a>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export const emptyTarget: TargetInput = {
+  name: '',
+  organisation: '',
+  email: '',
+  locale: '',
+  timeZone: '',
+  hourlyCap: '',
+};
+
+export const targetValues = (t: EditorTarget): TargetInput => ({
+  name: t.name,
+  organisation: t.organisation ?? '',
+  email: t.email,
+  locale: t.locale ?? '',
+  timeZone: t.timeZone ?? '',
+  hourlyCap: t.hourlyCap === null ? '' : String(t.hourlyCap),
+});

@@ -1,0 +1,235 @@
+// The CSV import of targets: how the file must look, a file field and a paste box, and after a check the
+// row-by-row report (rows ready, rows with errors named one by one, duplicates) with one button that saves
+// the good rows. Nothing is saved before that button; the report's rows travel in a signed field.
+import type { User } from '../../../domain/account/account.js';
+import type { PeopleCampaign } from '../../../domain/campaign/campaign-people.ports.js';
+import { type CsvProblem, type CsvReport, csvLimits } from '../../../domain/campaign/target-csv.js';
+import { isolate, type MessageKey, type Translator } from '../../../i18n/translator.js';
+import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { Csrf, Notice } from '../../views/editor/form.js';
+import { PeopleHeading } from '../../views/editor/people-heading.js';
+import type { SiteInfo } from '../../views/layout.js';
+import { languageLabel, targetErrorText } from './target-form.js';
+
+const problemKeys: Record<CsvProblem['error'], MessageKey> = {
+  Empty: 'targets.import.problem.Empty',
+  TooLarge: 'targets.import.problem.TooLarge',
+  NotUtf8: 'targets.import.problem.NotUtf8',
+  MissingColumns: 'targets.import.problem.MissingColumns',
+  DuplicateColumn: 'targets.import.problem.DuplicateColumn',
+  Malformed: 'targets.import.problem.Malformed',
+  NoRows: 'targets.import.problem.NoRows',
+  TooManyRows: 'targets.import.problem.TooManyRows',
+};
+
+/** "1 MB" in the reader's language. */
+export const megabytes = (tr: Translator, bytes: number) =>
+  new Intl.NumberFormat(tr.locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(
+    bytes / 1_000_000,
+  );
+
+const columnWords: Record<string, string> = {
+  name: 'name',
+  organisation: 'organisation',
+  email: 'email',
+  locale: 'language',
+  timeZone: 'time zone',
+};
+
+export function problemText(tr: Translator, problem: CsvProblem): string {
+  return tr.t(problemKeys[problem.error], {
+    size: megabytes(tr, csvLimits.maxBytes),
+    columns: 'columns' in problem ? tr.list(problem.columns.map((c) => columnWords[c] ?? c)) : '',
+    column: 'column' in problem ? problem.column : '',
+    line: 'line' in problem ? problem.line : 0,
+    rows: 'rows' in problem ? problem.rows : 0,
+    max: csvLimits.maxRows,
+  });
+}
+
+const example = `name,organisation,email,language,time zone
+Minister of Labour,Ministry of Labour,minister@labour.example.org,ru,Asia/Almaty
+Press office,Ministry of Labour,press@labour.example.org,en,Asia/Almaty`;
+
+export interface ImportPageProps {
+  tr: Translator;
+  site: SiteInfo;
+  user: User;
+  csrf: string;
+  campaign: PeopleCampaign;
+  /** What was pasted, shown again so it can be corrected in place. */
+  pasted?: string;
+  error?: string | undefined;
+  report?: { report: CsvReport; token: string } | undefined;
+}
+
+function Report({ p, report, token }: { p: ImportPageProps; report: CsvReport; token: string }) {
+  const { tr } = p;
+  const t = tr.t;
+  const errors = report.rows.filter((r) => r.status === 'error');
+  const duplicates = report.rows.filter((r) => r.status === 'duplicate');
+  const ok = report.rows.filter((r) => r.status === 'ok');
+  return (
+    <section class="editor-panel import-report" aria-labelledby="report-heading">
+      <h2 id="report-heading">{t('targets.import.report')}</h2>
+      <p class="help">{t('targets.import.nothingSaved')}</p>
+      <dl class="delivery-counts">
+        <div>
+          <dt>{t('targets.import.count.ok')}</dt>
+          <dd>{tr.number(ok.length)}</dd>
+        </div>
+        <div>
+          <dt>{t('targets.import.count.errors')}</dt>
+          <dd>{tr.number(errors.length)}</dd>
+        </div>
+        <div>
+          <dt>{t('targets.import.count.duplicates')}</dt>
+          <dd>{tr.number(duplicates.length)}</dd>
+        </div>
+      </dl>
+      {report.ignoredColumns.length > 0 && (
+        <p class="help">{t('targets.import.ignored', { columns: tr.list(report.ignoredColumns) })}</p>
+      )}
+      {report.good.length > 0 ? (
+        <form method="post" action={`/editor/campaigns/${p.campaign.slug}/targets/import/confirm`}>
+          <Csrf token={p.csrf} />
+          <input type="hidden" name="rows" value={token} />
+          <button class="button" type="submit">
+            {t('targets.import.button', { count: report.good.length })}
+          </button>
+        </form>
+      ) : (
+        <Notice kind="error">{t('targets.import.noneGood')}</Notice>
+      )}
+      {errors.length > 0 && (
+        <>
+          <h3>{t('targets.import.errorsHeading')}</h3>
+          <ul class="import-rows import-rows--error">
+            {errors.map((r) =>
+              r.status === 'error' ? (
+                <li key={r.row}>
+                  {r.errors.map((e) => (
+                    <p key={e.field}>
+                      {t('targets.import.rowError', {
+                        row: r.row,
+                        problem: targetErrorText(
+                          tr,
+                          e.field,
+                          e.error,
+                          e.field === 'row' || e.field === 'hourlyCap' ? '' : r.shown[e.field],
+                        ),
+                      })}
+                    </p>
+                  ))}
+                  <p class="import-rows__shown">
+                    <bdi dir="auto">{r.shown.name}</bdi> · <bdi dir="ltr">{r.shown.email}</bdi>
+                  </p>
+                </li>
+              ) : null,
+            )}
+          </ul>
+        </>
+      )}
+      {duplicates.length > 0 && (
+        <>
+          <h3>{t('targets.import.duplicatesHeading')}</h3>
+          <ul class="import-rows">
+            {duplicates.map((r) =>
+              r.status === 'duplicate' ? (
+                <li key={r.row}>
+                  {r.firstRow === null
+                    ? t('targets.import.duplicateExisting', { row: r.row, email: isolate(r.value.email) })
+                    : t('targets.import.duplicateRow', {
+                        row: r.row,
+                        email: isolate(r.value.email),
+                        first: r.firstRow,
+                      })}
+                </li>
+              ) : null,
+            )}
+          </ul>
+        </>
+      )}
+      {ok.length > 0 && (
+        <>
+          <h3>{t('targets.import.okHeading')}</h3>
+          <ul class="import-rows">
+            {ok.map((r) =>
+              r.status === 'ok' ? (
+                <li key={r.row}>
+                  <span class="import-rows__row">{t('targets.import.rowLabel', { row: r.row })}</span>{' '}
+                  <bdi dir="auto">{r.value.name}</bdi>
+                  {r.value.organisation && (
+                    <>
+                      {', '}
+                      <bdi dir="auto">{r.value.organisation}</bdi>
+                    </>
+                  )}{' '}
+                  · <bdi dir="ltr">{r.value.email}</bdi>
+                  {r.value.locale && <> · {languageLabel(tr, r.value.locale)}</>}
+                  {r.value.timeZone && <> · {r.value.timeZone}</>}
+                </li>
+              ) : null,
+            )}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function TargetImportPage(p: ImportPageProps) {
+  const { tr, campaign } = p;
+  const t = tr.t;
+  const title = t('targets.import.title');
+  const action = `/editor/campaigns/${campaign.slug}/targets/import`;
+  return (
+    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
+      <PeopleHeading
+        back={{ href: `/editor/campaigns/${campaign.slug}/targets`, label: t('targets.title') }}
+        title={title}
+        campaign={campaign}
+      />
+      {p.error && <Notice kind="error">{p.error}</Notice>}
+      {p.report && <Report p={p} report={p.report.report} token={p.report.token} />}
+      <section class="editor-panel" aria-labelledby="upload-heading">
+        <h2 id="upload-heading">
+          {p.report || p.error ? t('targets.import.again') : t('targets.import.title')}
+        </h2>
+        <p>{t('targets.import.intro')}</p>
+        <p>{t('targets.import.example')}</p>
+        <pre class="import-example" dir="ltr">
+          {example}
+        </pre>
+        <p class="help">
+          {t('targets.import.limits', {
+            rows: tr.number(csvLimits.maxRows),
+            size: megabytes(tr, csvLimits.maxBytes),
+          })}
+        </p>
+        <form method="post" action={action} enctype="multipart/form-data" class="editor-form" novalidate>
+          <Csrf token={p.csrf} />
+          <div class="field">
+            <label for="file">{t('targets.import.file')}</label>
+            <input id="file" name="file" type="file" accept=".csv,text/csv,text/plain" />
+          </div>
+          <button class="button" type="submit">
+            {t('targets.import.fileButton')}
+          </button>
+        </form>
+        <form method="post" action={action} class="editor-form import-paste" novalidate>
+          <Csrf token={p.csrf} />
+          <div class="field">
+            <label for="csv">{t('targets.import.paste')}</label>
+            <textarea id="csv" name="csv" dir="auto" spellcheck={false}>
+              {p.pasted ?? ''}
+            </textarea>
+          </div>
+          <button class="button" type="submit">
+            {t('targets.import.pasteButton')}
+          </button>
+        </form>
+      </section>
+    </EditorLayout>
+  );
+}

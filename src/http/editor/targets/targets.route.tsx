@@ -1,0 +1,209 @@
+// The editors' targets pages of one campaign: the list with add / edit / reorder / remove (targets and
+// union copy addresses); the CSV import (target-import.route.tsx) and "send a test message to me"
+// (test-message.route.tsx) are registered from here. Reading needs campaigns:read, every change campaigns:edit; the editor gate checks both, and the
+// CSRF token, before these handlers run. Each POST is one use case, then a redirect with a notice, or the
+// page again (422) with the reason and what was typed.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { can } from '../../../domain/account/permissions.js';
+import { addTarget } from '../../../domain/campaign/add-target.js';
+import type { TargetKind } from '../../../domain/campaign/campaign.js';
+import type { PeopleCampaign, TargetStore } from '../../../domain/campaign/campaign-people.ports.js';
+import { editTarget } from '../../../domain/campaign/edit-target.js';
+import { moveTarget } from '../../../domain/campaign/move-target.js';
+import { removeTarget } from '../../../domain/campaign/remove-target.js';
+import type { TargetInput } from '../../../domain/campaign/target-fields.js';
+import type { DeliveryAdmin } from '../../../domain/delivery/delivery.ports.js';
+import type { Clock } from '../../../domain/shared/clock.js';
+import { sendError } from '../../errors.js';
+import { sendPage } from '../../render.js';
+import type { SiteInfo } from '../../views/layout.js';
+import { actorOf, campaignOf, edit, idParam, idPattern, read } from '../people-routes.js';
+import type { TargetFormState } from './target-form.js';
+import { targetImportRoutes } from './target-import.route.js';
+import { TargetsPage } from './targets-pages.js';
+import { testMessageRoutes } from './test-message.route.js';
+
+export interface TargetEditorDeps {
+  site: SiteInfo;
+  clock: Clock;
+  targets: TargetStore;
+  delivery: DeliveryAdmin;
+  /** APP_SECRET: signs the rows an import report carries. */
+  secret: string;
+  /** SITE_NAME and MAIL_FROM, as delivery writes letters with them. */
+  mail: { siteName: string; from: string };
+}
+
+// Single strings only (a repeated field is an array and gets the 400 page); other fields are ignored.
+// Bounds far above the rules' so that a 10 KB name gets the translated "too long", not a 400.
+const field = (max: number) => z.string().max(max).optional().default('');
+const targetForm = z.object({
+  kind: z.enum(['target', 'copy']).optional().default('target'),
+  name: field(20_000),
+  organisation: field(20_000),
+  email: field(2_000),
+  locale: field(200),
+  timeZone: field(200),
+  hourlyCap: field(200),
+});
+const moveForm = z.object({ direction: z.enum(['up', 'down']) });
+
+const doneKeys = ['added', 'copyAdded', 'changed', 'removed', 'moved', 'imported'] as const;
+type Done = (typeof doneKeys)[number];
+
+function countParam(value: unknown): number {
+  return typeof value === 'string' && /^[0-9]{1,9}$/.test(value) ? Number(value) : 0;
+}
+
+export function targetEditorRoutes(app: FastifyInstance, deps: TargetEditorDeps): void {
+  const base = (slug: string) => `/editor/campaigns/${slug}/targets`;
+  const useCases = { targets: deps.targets, clock: deps.clock };
+  const load = (req: FastifyRequest, reply: FastifyReply) => campaignOf(req, reply, deps.site, deps.targets);
+  const targetIdOf = (req: FastifyRequest) => idParam(req, 'targetId');
+
+  function notice(req: FastifyRequest): string | undefined {
+    const q = (req.query ?? {}) as { done?: unknown; n?: unknown; m?: unknown };
+    if (typeof q.done !== 'string' || !(doneKeys as readonly string[]).includes(q.done)) return undefined;
+    const n = countParam(q.n);
+    const t = req.tr.t;
+    switch (q.done as Done) {
+      case 'added':
+        return t('targets.done.added');
+      case 'copyAdded':
+        return t('targets.done.copyAdded');
+      case 'changed':
+        return t('targets.done.released', { count: n });
+      case 'removed':
+        return t('targets.done.removed', { count: n });
+      case 'moved':
+        return t('targets.done.moved');
+      case 'imported': {
+        const skipped = countParam(q.m);
+        const imported = t('targets.done.imported', { count: n });
+        return skipped > 0 ? `${imported} ${t('targets.done.skipped', { count: skipped })}` : imported;
+      }
+    }
+  }
+
+  async function showTargets(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    campaign: PeopleCampaign,
+    options: { status?: number; state?: TargetFormState; error?: string } = {},
+  ) {
+    const targets = await deps.targets.targets(campaign.id);
+    const q = (req.query ?? {}) as { edit?: unknown; remove?: unknown };
+    const pick = (v: unknown) => (typeof v === 'string' && idPattern.test(v) ? Number(v) : undefined);
+    const editId = options.state && 'edit' in options.state.form ? options.state.form.edit : pick(q.edit);
+    const removeId = options.state ? undefined : pick(q.remove);
+    return sendPage(
+      reply,
+      <TargetsPage
+        tr={req.tr}
+        site={deps.site}
+        user={req.account!.user}
+        csrf={req.csrfToken}
+        campaign={campaign}
+        targets={targets}
+        canEdit={can(req.account!.user.role, 'campaigns:edit')}
+        notice={options.state || options.error ? undefined : notice(req)}
+        error={options.error}
+        editing={targets.find((x) => x.id === editId)}
+        removing={targets.find((x) => x.id === removeId)}
+        state={options.state}
+      />,
+      options.status ?? 200,
+    );
+  }
+
+  app.get('/editor/campaigns/:slug/targets', read, async (req, reply) => {
+    const campaign = await load(req, reply);
+    if (campaign) return showTargets(req, reply, campaign);
+  });
+
+  const inputOf = (f: z.infer<typeof targetForm>): TargetInput => ({
+    name: f.name,
+    organisation: f.organisation,
+    email: f.email,
+    locale: f.locale,
+    timeZone: f.timeZone,
+    hourlyCap: f.hourlyCap,
+  });
+
+  app.post('/editor/campaigns/:slug/targets', edit, async (req, reply) => {
+    const campaign = await load(req, reply);
+    if (!campaign) return;
+    const form = targetForm.safeParse(req.body ?? {});
+    if (!form.success) return sendError(req, reply, deps.site, 400);
+    const kind: TargetKind = form.data.kind;
+    const fields = inputOf(form.data);
+    // A copy address has no time zone or cap of its own to set here.
+    if (kind === 'copy') Object.assign(fields, { timeZone: '', hourlyCap: '' });
+    const result = await addTarget(useCases, actorOf(req), { slug: campaign.slug, kind, fields });
+    if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
+    if (result.status === 'invalid') {
+      return showTargets(req, reply, campaign, {
+        status: 422,
+        state: { form: { add: kind }, values: fields, errors: result.errors },
+      });
+    }
+    const done = kind === 'copy' ? 'copyAdded' : 'added';
+    return reply.redirect(`${base(campaign.slug)}?done=${done}#target-${result.id}`, 303);
+  });
+
+  app.post('/editor/campaigns/:slug/targets/:targetId', edit, async (req, reply) => {
+    const campaign = await load(req, reply);
+    if (!campaign) return;
+    const targetId = targetIdOf(req);
+    if (targetId === undefined) return sendError(req, reply, deps.site, 404);
+    const form = targetForm.safeParse(req.body ?? {});
+    if (!form.success) return sendError(req, reply, deps.site, 400);
+    const fields = inputOf(form.data);
+    const result = await editTarget(
+      { targets: deps.targets, delivery: deps.delivery, clock: deps.clock },
+      actorOf(req),
+      { slug: campaign.slug, targetId, fields },
+    );
+    if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
+    if (result.status === 'invalid') {
+      return showTargets(req, reply, campaign, {
+        status: 422,
+        state: { form: { edit: targetId }, values: fields, errors: result.errors },
+      });
+    }
+    return reply.redirect(`${base(campaign.slug)}?done=changed&n=${result.released}#target-${targetId}`, 303);
+  });
+
+  app.post('/editor/campaigns/:slug/targets/:targetId/remove', edit, async (req, reply) => {
+    const campaign = await load(req, reply);
+    if (!campaign) return;
+    const targetId = targetIdOf(req);
+    if (targetId === undefined) return sendError(req, reply, deps.site, 404);
+    const result = await removeTarget(useCases, actorOf(req), { slug: campaign.slug, targetId });
+    if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
+    if (result.status === 'sending') {
+      return showTargets(req, reply, campaign, { status: 409, error: req.tr.t('targets.error.sending') });
+    }
+    return reply.redirect(`${base(campaign.slug)}?done=removed&n=${result.cancelled}`, 303);
+  });
+
+  app.post('/editor/campaigns/:slug/targets/:targetId/move', edit, async (req, reply) => {
+    const campaign = await load(req, reply);
+    if (!campaign) return;
+    const targetId = targetIdOf(req);
+    const form = moveForm.safeParse(req.body ?? {});
+    if (targetId === undefined) return sendError(req, reply, deps.site, 404);
+    if (!form.success) return sendError(req, reply, deps.site, 400);
+    const result = await moveTarget(useCases, actorOf(req), {
+      slug: campaign.slug,
+      targetId,
+      direction: form.data.direction,
+    });
+    if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
+    return reply.redirect(`${base(campaign.slug)}?done=moved#target-${targetId}`, 303);
+  });
+
+  targetImportRoutes(app, deps);
+  testMessageRoutes(app, deps);
+}

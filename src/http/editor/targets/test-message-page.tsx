@@ -1,0 +1,114 @@
+// "Send a test message to me": a target chosen from the campaign's list, the message that target would
+// receive shown as a mail (From, Reply-To, To, Subject, body in the letter's language and direction), and
+// one button that sends the same message to the editor's own address, marked as a test.
+import type { User } from '../../../domain/account/account.js';
+import type { EditorTarget, PeopleCampaign } from '../../../domain/campaign/campaign-people.ports.js';
+import type { TestMessage } from '../../../domain/campaign/test-message.js';
+import { sameLanguage } from '../../../domain/delivery/delivery.js';
+import { directionOf } from '../../../i18n/locales.js';
+import { isolate, type Translator } from '../../../i18n/translator.js';
+import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { Csrf, Notice } from '../../views/editor/form.js';
+import { PeopleHeading } from '../../views/editor/people-heading.js';
+import type { SiteInfo } from '../../views/layout.js';
+import { languageLabel } from './target-form.js';
+
+export interface TestMessagePageProps {
+  tr: Translator;
+  site: SiteInfo;
+  user: User;
+  csrf: string;
+  campaign: PeopleCampaign;
+  canSend: boolean;
+  targets: EditorTarget[];
+  message?: TestMessage | undefined;
+  /** Why there is no message to show. */
+  empty?: string | undefined;
+  notice?: string | undefined;
+}
+
+const mailbox = (a: { name: string; address: string }) => `${a.name} <${a.address}>`;
+
+export function TestMessagePage(p: TestMessagePageProps) {
+  const { tr, campaign, message } = p;
+  const t = tr.t;
+  const title = t('targets.test.title');
+  const action = `/editor/campaigns/${campaign.slug}/targets/test`;
+  return (
+    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
+      <PeopleHeading
+        back={{ href: `/editor/campaigns/${campaign.slug}/targets`, label: t('targets.title') }}
+        title={title}
+        campaign={campaign}
+      />
+      {p.notice && <Notice>{p.notice}</Notice>}
+      <p>{t('targets.test.intro')}</p>
+      {p.empty && <Notice kind="error">{p.empty}</Notice>}
+      {p.targets.length > 0 && (
+        <form method="get" action={action} class="editor-form test-choose">
+          <div class="field">
+            <label for="target">{t('targets.test.target')}</label>
+            <select id="target" name="target">
+              {p.targets.map((x) => (
+                <option key={x.id} value={String(x.id)} selected={x.id === message?.target.id}>
+                  {x.name} ({x.email})
+                </option>
+              ))}
+            </select>
+          </div>
+          <button class="button button--secondary" type="submit">
+            {t('targets.test.show')}
+          </button>
+        </form>
+      )}
+      {message && (
+        <>
+          {message.draft && <Notice kind="error">{t('targets.test.draft')}</Notice>}
+          {message.target.locale && !sameLanguage(message.target.locale, message.locale) && (
+            <p class="help">
+              {t('targets.test.fallback', {
+                wanted: tr.languageName(message.target.locale),
+                language: tr.languageName(message.locale),
+              })}
+            </p>
+          )}
+          <article class="editor-panel test-mail" aria-labelledby="test-subject">
+            <dl class="mail-meta">
+              <dt>{t('targets.test.from')}</dt>
+              <dd>
+                <bdi dir="auto">{mailbox(message.from)}</bdi>
+              </dd>
+              <dt>{t('targets.test.replyTo')}</dt>
+              <dd>
+                <bdi dir="auto">{mailbox(message.replyTo)}</bdi>
+              </dd>
+              <dt>{t('targets.test.to')}</dt>
+              <dd>
+                <bdi dir="auto">{mailbox({ name: message.target.name, address: message.target.email })}</bdi>
+              </dd>
+              <dt>{t('targets.test.language')}</dt>
+              <dd>{languageLabel(tr, message.locale)}</dd>
+              <dt>{t('targets.test.subject')}</dt>
+              <dd id="test-subject" lang={message.locale} dir={directionOf(message.locale)}>
+                {message.subject}
+              </dd>
+            </dl>
+            <pre class="test-mail__body" lang={message.locale} dir={directionOf(message.locale)}>
+              {message.text}
+            </pre>
+          </article>
+          {p.canSend && (
+            <form method="post" action={action} class="editor-form test-send">
+              <Csrf token={p.csrf} />
+              <input type="hidden" name="targetId" value={String(message.target.id)} />
+              <p class="help">{t('targets.test.sendHelp', { email: isolate(p.user.email) })}</p>
+              <button class="button" type="submit">
+                {t('targets.test.send')}
+              </button>
+            </form>
+          )}
+        </>
+      )}
+    </EditorLayout>
+  );
+}

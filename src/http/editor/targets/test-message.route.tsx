@@ -1,0 +1,99 @@
+// "Send a test message to me": the page shows, for a chosen target, the letter delivery would send
+// (campaigns:read), and its button puts the same letter in the outbox for the signed-in editor, marked as a
+// test (campaigns:edit). The letter is written by delivery's own template and translator.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { can } from '../../../domain/account/permissions.js';
+import type { PeopleCampaign } from '../../../domain/campaign/campaign-people.ports.js';
+import {
+  previewTestMessage,
+  sendTestMessage,
+  type TestMailer,
+  type TestMessageResult,
+} from '../../../domain/campaign/test-message.js';
+import { isolate, translatorFor } from '../../../i18n/translator.js';
+import { type SendEmailPayload, sendEmailKind } from '../../../jobs/tasks/send-email.task.js';
+import { targetLetter } from '../../../mail/templates/target-letter.js';
+import { sendError } from '../../errors.js';
+import { sendPage } from '../../render.js';
+import { campaignOf, edit, idPattern, read } from '../people-routes.js';
+import type { TargetEditorDeps } from './targets.route.js';
+import { TestMessagePage } from './test-message-page.js';
+
+const testForm = z.object({ targetId: z.string().regex(idPattern) });
+
+export function testMessageRoutes(app: FastifyInstance, deps: TargetEditorDeps): void {
+  const base = (slug: string) => `/editor/campaigns/${slug}/targets`;
+  const mailer: TestMailer = {
+    letter: (texts, signature) => targetLetter({ texts, signature, tr: translatorFor(texts.locale) }),
+    fromName: (locale, name) =>
+      translatorFor(locale).t('letter.fromName', { name, site: deps.mail.siteName }),
+    testSubject: (locale, subject) => translatorFor(locale).t('targets.test.subjectMark', { subject }),
+    job: (mail) => ({ kind: sendEmailKind, payload: mail satisfies SendEmailPayload }),
+  };
+  const testDeps = { targets: deps.targets, mailer, mailFrom: deps.mail.from, clock: deps.clock };
+
+  const editorOf = (req: FastifyRequest) => {
+    const u = req.account!.user;
+    return { id: u.id, email: u.email, name: u.name, locale: u.locale };
+  };
+
+  function showTest(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    campaign: PeopleCampaign,
+    result: TestMessageResult,
+    status = 200,
+  ) {
+    if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
+    const t = req.tr.t;
+    const sent = (req.query as { done?: unknown } | undefined)?.done === 'sent';
+    return sendPage(
+      reply,
+      <TestMessagePage
+        tr={req.tr}
+        site={deps.site}
+        user={req.account!.user}
+        csrf={req.csrfToken}
+        campaign={campaign}
+        canSend={can(req.account!.user.role, 'campaigns:edit')}
+        targets={result.status === 'ok' ? result.targets : []}
+        message={result.status === 'ok' ? result.message : undefined}
+        empty={
+          result.status === 'no_targets'
+            ? t('targets.test.noTargets')
+            : result.status === 'no_texts'
+              ? t('targets.test.noTexts')
+              : undefined
+        }
+        notice={sent ? t('targets.test.sent', { email: isolate(req.account!.user.email) }) : undefined}
+      />,
+      status,
+    );
+  }
+
+  app.get('/editor/campaigns/:slug/targets/test', read, async (req, reply) => {
+    const campaign = await campaignOf(req, reply, deps.site, deps.targets);
+    if (!campaign) return;
+    const chosen = (req.query as { target?: unknown } | undefined)?.target;
+    if (chosen !== undefined && (typeof chosen !== 'string' || !idPattern.test(chosen))) {
+      return sendError(req, reply, deps.site, 404);
+    }
+    const result = await previewTestMessage(testDeps, editorOf(req), {
+      slug: campaign.slug,
+      targetId: chosen === undefined ? undefined : Number(chosen),
+    });
+    return showTest(req, reply, campaign, result);
+  });
+
+  app.post('/editor/campaigns/:slug/targets/test', edit, async (req, reply) => {
+    const campaign = await campaignOf(req, reply, deps.site, deps.targets);
+    if (!campaign) return;
+    const form = testForm.safeParse(req.body ?? {});
+    if (!form.success) return sendError(req, reply, deps.site, 400);
+    const targetId = Number(form.data.targetId);
+    const result = await sendTestMessage(testDeps, editorOf(req), { slug: campaign.slug, targetId });
+    if (result.status !== 'ok') return showTest(req, reply, campaign, result, 422);
+    return reply.redirect(`${base(campaign.slug)}/test?target=${targetId}&done=sent`, 303);
+  });
+}

@@ -1,0 +1,114 @@
+// The admins' page for the partnership terms: the current text in each interface language with a form to
+// save a new version, a warning when a translation is older than the source text, and every version
+// saved so far (requests point at them, so none is ever changed or removed).
+import type { User } from '../../../domain/account/account.js';
+import type { TermsVersion } from '../../../domain/intake/partnership-terms.js';
+import { termsMax } from '../../../domain/intake/partnership-terms.js';
+import { uiLocales } from '../../../i18n/locales.js';
+import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { Csrf, Notice } from '../../views/editor/form.js';
+import { dateTime } from '../../views/editor/labels.js';
+import type { SiteInfo } from '../../views/layout.js';
+
+export interface TermsPageProps {
+  tr: Translator;
+  site: SiteInfo;
+  user: User;
+  csrf: string;
+  latest: TermsVersion[];
+  history: TermsVersion[];
+  stale: string[];
+  fallback: string;
+  notice?: MessageKey | undefined;
+  error?: { locale: string; text: string } | undefined;
+  values?: { locale: string; bodyMd: string } | undefined;
+}
+
+function saved(tr: Translator, v: TermsVersion): string {
+  return v.createdBy
+    ? tr.t('terms.current', { version: v.id, date: dateTime(tr, v.createdAt), who: v.createdBy })
+    : tr.t('terms.currentSystem', { version: v.id, date: dateTime(tr, v.createdAt) });
+}
+
+function LanguagePanel({ p, locale }: { p: TermsPageProps; locale: string }) {
+  const { tr } = p;
+  const t = tr.t;
+  const current = p.latest.find((v) => v.locale === locale);
+  const id = `terms-${locale}`;
+  const error = p.error?.locale === locale ? p.error.text : undefined;
+  const text = p.values?.locale === locale ? p.values.bodyMd : (current?.bodyMd ?? '');
+  const language = tr.languageName(locale);
+  return (
+    <section class="editor-panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{language}</h2>
+      <p class="help">
+        {current ? saved(tr, current) : t('terms.missing', { fallback: tr.languageName(p.fallback) })}
+      </p>
+      {p.stale.includes(locale) && (
+        <Notice kind="error">{t('terms.stale', { fallback: tr.languageName(p.fallback) })}</Notice>
+      )}
+      <form method="post" action="/editor/terms" class="editor-form" novalidate>
+        <Csrf token={p.csrf} />
+        <input type="hidden" name="locale" value={locale} />
+        <div class={`field${error ? ' field--error' : ''}`}>
+          <label for={id}>{t('terms.label', { language })}</label>
+          {error && (
+            <p class="field-error" id={`${id}-error`}>
+              {error}
+            </p>
+          )}
+          <textarea
+            id={id}
+            name="bodyMd"
+            rows={14}
+            lang={locale}
+            dir="auto"
+            maxLength={termsMax}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+            autofocus={Boolean(error) || undefined}
+          >
+            {text}
+          </textarea>
+        </div>
+        <button class="button" type="submit">
+          {t('terms.save')}
+        </button>{' '}
+        <a href={`/${locale}/request#terms`}>{t('terms.view')}</a>
+      </form>
+    </section>
+  );
+}
+
+export function TermsPage(p: TermsPageProps) {
+  const { tr } = p;
+  const t = tr.t;
+  const title = t('terms.title');
+  return (
+    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="requests">
+      <p>
+        <a href="/editor/requests">{t('intake.back')}</a>
+      </p>
+      <h1>{title}</h1>
+      <p class="help">{t('terms.help')}</p>
+      {p.notice && <Notice>{t(p.notice)}</Notice>}
+      {uiLocales.map((l) => (
+        <LanguagePanel key={l.code} p={p} locale={l.code} />
+      ))}
+      {p.history.length > 0 && (
+        <section aria-labelledby="terms-history">
+          <h2 id="terms-history">{t('terms.history')}</h2>
+          <ol class="editor-list">
+            {p.history.map((v) => (
+              <li key={v.id} class="editor-list__item">
+                <strong>{tr.languageName(v.locale)}</strong>
+                <span class="editor-list__meta">{saved(tr, v)}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </EditorLayout>
+  );
+}

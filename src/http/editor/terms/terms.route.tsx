@@ -1,0 +1,87 @@
+// The partnership terms editor (admins: settings:manage). GET shows the current text per language; each
+// POST saves one language's text as a new version (saveTerms), then redirects with a notice, or shows the
+// page again with the error and the text kept.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { staleTerms, type TermsStore, termsMax } from '../../../domain/intake/partnership-terms.js';
+import { saveTerms } from '../../../domain/intake/save-terms.js';
+import type { Clock } from '../../../domain/shared/clock.js';
+import { sourceLocale, uiLocales } from '../../../i18n/locales.js';
+import type { MessageKey } from '../../../i18n/translator.js';
+import { sendError } from '../../errors.js';
+import { sendPage } from '../../render.js';
+import type { SiteInfo } from '../../views/layout.js';
+import { TermsPage, type TermsPageProps } from './terms-page.js';
+
+export interface TermsEditorDeps {
+  site: SiteInfo;
+  clock: Clock;
+  terms: TermsStore;
+}
+
+const manage = { config: { permission: 'settings:manage' as const } };
+const termsForm = z.object({
+  locale: z.string().max(20).optional().default(''),
+  bodyMd: z.string().max(200_000).optional().default(''),
+});
+
+const done = { saved: 'terms.done.saved', unchanged: 'terms.done.unchanged' } as const satisfies Record<
+  string,
+  MessageKey
+>;
+
+export function termsEditorRoutes(app: FastifyInstance, deps: TermsEditorDeps): void {
+  const locales = uiLocales.map((l) => l.code);
+
+  async function show(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    status = 200,
+    refused?: Pick<TermsPageProps, 'error' | 'values'>,
+  ) {
+    const [latest, history] = await Promise.all([deps.terms.latest(), deps.terms.history(100)]);
+    const query = (req.query as { done?: unknown } | undefined)?.done;
+    const notice =
+      typeof query === 'string' && Object.hasOwn(done, query) ? done[query as keyof typeof done] : undefined;
+    return sendPage(
+      reply,
+      <TermsPage
+        tr={req.tr}
+        site={deps.site}
+        user={req.account!.user}
+        csrf={req.csrfToken}
+        latest={latest}
+        history={history}
+        stale={staleTerms(latest, sourceLocale)}
+        fallback={sourceLocale}
+        notice={refused ? undefined : notice}
+        error={refused?.error}
+        values={refused?.values}
+      />,
+      status,
+    );
+  }
+
+  app.get('/editor/terms', manage, (req, reply) => show(req, reply));
+
+  app.post('/editor/terms', manage, async (req, reply) => {
+    const form = termsForm.safeParse(req.body ?? {});
+    if (!form.success) return sendError(req, reply, deps.site, 400);
+    const { id, email } = req.account!.user;
+    const result = await saveTerms(
+      { terms: deps.terms, clock: deps.clock, locales },
+      { id, email },
+      { locale: form.data.locale, bodyMd: form.data.bodyMd },
+    );
+    if (result.status !== 'invalid') return reply.redirect(`/editor/terms?done=${result.status}`, 303);
+    if (result.error === 'LanguageInvalid') return sendError(req, reply, deps.site, 400);
+    const text =
+      result.error === 'Required'
+        ? req.tr.t('terms.error.required')
+        : req.tr.t('terms.error.tooLong', { max: termsMax });
+    return show(req, reply, 422, {
+      error: { locale: form.data.locale, text },
+      values: { locale: form.data.locale, bodyMd: form.data.bodyMd },
+    });
+  });
+}
