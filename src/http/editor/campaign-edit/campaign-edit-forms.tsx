@@ -14,8 +14,8 @@ import type { UpdateErrors, UpdateField } from '../../../domain/campaign/post-up
 import { nativeName } from '../../../i18n/locales.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { Csrf } from '../../views/editor/form.js';
+import { campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
 import { renderMarkdown } from '../../views/markdown.js';
-import { statusKeys } from '../campaigns/campaigns-pages.js';
 
 interface SectionProps {
   tr: Translator;

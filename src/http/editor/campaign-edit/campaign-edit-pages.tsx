@@ -9,8 +9,8 @@ import { nativeName } from '../../../i18n/locales.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
 import { Notice } from '../../views/editor/form.js';
+import { campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { statusKeys } from '../campaigns/campaigns-pages.js';
 import {
   PhotoSection,
   type PhotoState,

@@ -15,17 +15,10 @@ import {
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
 import { Csrf, Notice } from '../../views/editor/form.js';
-import { dateTime } from '../../views/editor/labels.js';
+import { dateTime, campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 import { PartnerAccess } from './partner-access.js';
-
-export const statusKeys: Record<CampaignStatus, MessageKey> = {
-  draft: 'lifecycle.status.draft',
-  in_review: 'lifecycle.status.inReview',
-  live: 'lifecycle.status.live',
-  closed: 'lifecycle.status.closed',
-};
 
 /** The order of the groups on the list: what needs attention first. */
 const listOrder: CampaignStatus[] = ['live', 'in_review', 'draft', 'closed'];

@@ -23,8 +23,9 @@ import type { Clock } from '../../../domain/shared/clock.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
+import { campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { CampaignPage, type CampaignPageProps, CampaignsPage, statusKeys } from './campaigns-pages.js';
+import { CampaignPage, type CampaignPageProps, CampaignsPage } from './campaigns-pages.js';
 
 export interface CampaignEditorDeps {
   site: SiteInfo;

@@ -13,9 +13,9 @@ import {
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
 import { Csrf, ErrorSummary, Field, Notice } from '../../views/editor/form.js';
+import { megabytes } from '../../views/editor/labels.js';
 import { PeopleHeading } from '../../views/editor/people-heading.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { megabytes } from '../targets/target-import-page.js';
 
 const errorKeys: Record<PartnerField, Partial<Record<PartnerFieldError, MessageKey>>> = {
   name: {

@@ -7,6 +7,7 @@ import { type CsvProblem, type CsvReport, csvLimits } from '../../../domain/camp
 import { isolate, type MessageKey, type Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
 import { Csrf, Notice } from '../../views/editor/form.js';
+import { megabytes } from '../../views/editor/labels.js';
 import { PeopleHeading } from '../../views/editor/people-heading.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { languageLabel, targetErrorText } from './target-form.js';
@@ -21,12 +22,6 @@ const problemKeys: Record<CsvProblem['error'], MessageKey> = {
   NoRows: 'targets.import.problem.NoRows',
   TooManyRows: 'targets.import.problem.TooManyRows',
 };
-
-/** "1 MB" in the reader's language. */
-export const megabytes = (tr: Translator, bytes: number) =>
-  new Intl.NumberFormat(tr.locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(
-    bytes / 1_000_000,
-  );
 
 const columnWords: Record<string, string> = {
   name: 'name',

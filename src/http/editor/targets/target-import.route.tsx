@@ -10,9 +10,9 @@ import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import { uploadField } from '../../uploads.js';
 import { actorOf, campaignOf, edit } from '../people-routes.js';
+import type { TargetEditorDeps } from './deps.js';
 import { problemText, TargetImportPage } from './target-import-page.js';
 import { openImportRows, sealImportRows } from './target-import-token.js';
-import type { TargetEditorDeps } from './targets.route.js';
 
 /** A pasted CSV of 1 MB can triple when a browser percent-encodes it; the domain checks the real size. */
 const importBody = { ...edit, bodyLimit: 4 * 1024 * 1024 };

@@ -8,32 +8,19 @@ import { z } from 'zod';
 import { can } from '../../../domain/account/permissions.js';
 import { addTarget } from '../../../domain/campaign/add-target.js';
 import type { TargetKind } from '../../../domain/campaign/campaign.js';
-import type { PeopleCampaign, TargetStore } from '../../../domain/campaign/campaign-people.ports.js';
+import type { PeopleCampaign } from '../../../domain/campaign/campaign-people.ports.js';
 import { editTarget } from '../../../domain/campaign/edit-target.js';
 import { moveTarget } from '../../../domain/campaign/move-target.js';
 import { removeTarget } from '../../../domain/campaign/remove-target.js';
 import type { TargetInput } from '../../../domain/campaign/target-fields.js';
-import type { DeliveryAdmin } from '../../../domain/delivery/delivery.ports.js';
-import type { Clock } from '../../../domain/shared/clock.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
-import type { SiteInfo } from '../../views/layout.js';
 import { actorOf, campaignOf, edit, idParam, idPattern, read } from '../people-routes.js';
+import type { TargetEditorDeps } from './deps.js';
 import type { TargetFormState } from './target-form.js';
 import { targetImportRoutes } from './target-import.route.js';
 import { TargetsPage } from './targets-pages.js';
 import { testMessageRoutes } from './test-message.route.js';
-
-export interface TargetEditorDeps {
-  site: SiteInfo;
-  clock: Clock;
-  targets: TargetStore;
-  delivery: DeliveryAdmin;
-  /** APP_SECRET: signs the rows an import report carries. */
-  secret: string;
-  /** SITE_NAME and MAIL_FROM, as delivery writes letters with them. */
-  mail: { siteName: string; from: string };
-}
 
 // Single strings only (a repeated field is an array and gets the 400 page); other fields are ignored.
 // Bounds far above the rules' so that a 10 KB name gets the translated "too long", not a 400.

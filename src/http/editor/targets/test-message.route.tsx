@@ -17,7 +17,7 @@ import { targetLetter } from '../../../mail/templates/target-letter.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import { campaignOf, edit, idPattern, read } from '../people-routes.js';
-import type { TargetEditorDeps } from './targets.route.js';
+import type { TargetEditorDeps } from './deps.js';
 import { TestMessagePage } from './test-message-page.js';
 
 const testForm = z.object({ targetId: z.string().regex(idPattern) });

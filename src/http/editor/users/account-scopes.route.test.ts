@@ -15,7 +15,7 @@ import {
 import { FakeClock } from '../../../../test/fake-clock.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
-import type { DashboardFigures } from '../home/home-page.js';
+import type { DashboardFigures } from '../dashboard/home-page.js';
 
 const belarus = 'belarus-trade-unionism-is-not-extremism';
 

@@ -6,7 +6,7 @@ import type { ScopeCampaign } from '../../../domain/account/account-scopes.js';
 import { nativeName } from '../../../i18n/locales.js';
 import type { Translator } from '../../../i18n/translator.js';
 import { Csrf, Notice } from '../../views/editor/form.js';
-import { statusKeys as campaignStatusKeys } from '../campaigns/campaigns-pages.js';
+import { campaignStatusKeys } from '../../views/editor/labels.js';
 
 /** A refused scope change shown again: the message, and the boxes as they were ticked. */
 export interface ScopeFormState {

@@ -1,7 +1,8 @@
-// Translated names of roles, account states and audit actions, shared by the editor pages and the
-// account mail.
+// Translated names of roles, account and campaign states and audit actions, and dates and sizes in the
+// reader's language, shared by the editor pages and the account mail.
 import type { UserStatus } from '../../../domain/account/account.js';
 import type { Role } from '../../../domain/account/permissions.js';
+import type { CampaignStatus } from '../../../domain/campaign/campaign.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 
 export const roleKeys: Record<Role, MessageKey> = {
@@ -15,6 +16,13 @@ export const statusKeys: Record<UserStatus, MessageKey> = {
   invited: 'account.status.invited',
   active: 'account.status.active',
   disabled: 'account.status.disabled',
+};
+
+export const campaignStatusKeys: Record<CampaignStatus, MessageKey> = {
+  draft: 'lifecycle.status.draft',
+  in_review: 'lifecycle.status.inReview',
+  live: 'lifecycle.status.live',
+  closed: 'lifecycle.status.closed',
 };
 
 const actionKeys: Record<string, MessageKey> = {
@@ -103,3 +111,9 @@ export function entityLabel(tr: Translator, entityType: string): string {
 export function dateTime(tr: Translator, ms: number): string {
   return `${new Intl.DateTimeFormat(tr.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(ms)} UTC`;
 }
+
+/** "1 MB" in the reader's language. */
+export const megabytes = (tr: Translator, bytes: number) =>
+  new Intl.NumberFormat(tr.locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(
+    bytes / 1_000_000,
+  );

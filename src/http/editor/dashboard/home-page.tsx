@@ -14,9 +14,8 @@ import type {
 } from '../../../domain/dashboard/view-dashboard.js';
 import { isolate, type MessageKey, type Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
-import { dateTime, roleKeys } from '../../views/editor/labels.js';
+import { campaignStatusKeys, dateTime, roleKeys } from '../../views/editor/labels.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { statusKeys as campaignStatusKeys } from '../campaigns/campaigns-pages.js';
 import { type Bar, chartBars, DayChart } from './dashboard-chart.js';
 
 /** Every live text of the page by key, the chart bars, and a fingerprint of which keys exist. */

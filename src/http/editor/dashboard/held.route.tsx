@@ -15,8 +15,8 @@ import {
 import { confirmationTokens } from '../../../security/confirmation-token.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
-import type { DashboardFeature } from '../home/home.route.js';
 import { HeldPage } from './held-page.js';
+import type { DashboardFeature } from './home.route.js';
 
 const edit = { config: { permission: 'campaigns:edit' as const } };
 const slugPattern = /^[a-z0-9][a-z0-9-]{0,119}$/;
