@@ -3,8 +3,8 @@
 import { passwordLimits, type User } from '../../../domain/account/account.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
-import { Csrf, Field, languageOptions, Notice, SelectField } from '../../views/editor/form.js';
 import { roleKeys } from '../../views/editor/labels.js';
+import { Csrf, languageOptions, Notice, SelectField, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 
 export interface AccountPageProps {
@@ -31,7 +31,7 @@ export function AccountPage({ tr, site, user, csrf, sessions, notice, profile, p
         <h2>{t('editor.account.profile')}</h2>
         <form method="post" action="/editor/account/profile" class="editor-form">
           <Csrf token={csrf} />
-          <Field
+          <TextField
             id="name"
             label={t('account.field.name')}
             value={profile?.name ?? user.name}
@@ -39,6 +39,7 @@ export function AccountPage({ tr, site, user, csrf, sessions, notice, profile, p
             autocomplete="name"
             required
             maxLength={100}
+            autofocus={Boolean(profile?.error)}
           />
           <SelectField
             id="locale"
@@ -56,7 +57,7 @@ export function AccountPage({ tr, site, user, csrf, sessions, notice, profile, p
         <h2>{t('editor.account.password')}</h2>
         <form method="post" action="/editor/account/password" class="editor-form" novalidate>
           <Csrf token={csrf} />
-          <Field
+          <TextField
             id="current"
             type="password"
             label={t('account.field.currentPassword')}
@@ -64,8 +65,9 @@ export function AccountPage({ tr, site, user, csrf, sessions, notice, profile, p
             autocomplete="current-password"
             required
             maxLength={passwordLimits.max}
+            autofocus={Boolean(password?.current)}
           />
-          <Field
+          <TextField
             id="password"
             type="password"
             label={t('account.field.newPassword')}
@@ -74,6 +76,7 @@ export function AccountPage({ tr, site, user, csrf, sessions, notice, profile, p
             autocomplete="new-password"
             required
             maxLength={passwordLimits.max}
+            autofocus={Boolean(password?.password)}
           />
           <button class="button" type="submit">
             {t('editor.account.changePassword')}

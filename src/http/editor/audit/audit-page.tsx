@@ -5,6 +5,7 @@ import type { AuditEvent, AuditFilter } from '../../../domain/account/account.po
 import type { Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
 import { actionLabel, dateTime, entityLabel } from '../../views/editor/labels.js';
+import { SelectField, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 
 export interface AuditPageProps {
@@ -48,32 +49,29 @@ export function AuditPage(p: AuditPageProps) {
     <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="audit">
       <h1>{title}</h1>
       <form method="get" action="/editor/audit" class="editor-filters">
-        <div class="field">
-          <label for="actor">{t('editor.audit.actor')}</label>
-          <select id="actor" name="actor">
-            <option value="">{t('editor.audit.anyone')}</option>
-            {p.people.map((u) => (
-              <option key={u.id} value={String(u.id)} selected={u.id === p.filter.actorId}>
-                {u.name ? `${u.name} (${u.email})` : u.email}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="entityType">{t('editor.audit.entityType')}</label>
-          <select id="entityType" name="entityType">
-            <option value="">{t('editor.audit.anything')}</option>
-            {p.entityTypes.map((e) => (
-              <option key={e} value={e} selected={e === p.filter.entityType}>
-                {entityLabel(tr, e)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="entityId">{t('editor.audit.entityId')}</label>
-          <input id="entityId" name="entityId" type="text" value={p.filter.entityId ?? ''} maxLength={100} />
-        </div>
+        <SelectField
+          id="actor"
+          label={t('editor.audit.actor')}
+          blank={t('editor.audit.anyone')}
+          options={p.people.map((u) => ({
+            value: String(u.id),
+            label: u.name ? `${u.name} (${u.email})` : u.email,
+          }))}
+          value={p.filter.actorId === undefined ? undefined : String(p.filter.actorId)}
+        />
+        <SelectField
+          id="entityType"
+          label={t('editor.audit.entityType')}
+          blank={t('editor.audit.anything')}
+          options={p.entityTypes.map((e) => ({ value: e, label: entityLabel(tr, e) }))}
+          value={p.filter.entityType}
+        />
+        <TextField
+          id="entityId"
+          label={t('editor.audit.entityId')}
+          value={p.filter.entityId ?? ''}
+          maxLength={100}
+        />
         <button class="button" type="submit">
           {t('editor.audit.filter')}
         </button>

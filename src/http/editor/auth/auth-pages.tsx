@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { passwordLimits } from '../../../domain/account/account.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { AuthLayout } from '../../views/editor/editor-layout.js';
-import { Csrf, ErrorSummary, Field, Notice } from '../../views/editor/form.js';
+import { Csrf, ErrorSummary, Notice, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 
 interface Base {
@@ -53,7 +53,7 @@ export function LoginPage({
         <form method="post" action="/editor/login" class="editor-form">
           <Csrf token={csrf} />
           {next && <input type="hidden" name="next" value={next} />}
-          <Field
+          <TextField
             id="email"
             type="email"
             label={t('account.field.email')}
@@ -63,7 +63,7 @@ export function LoginPage({
             maxLength={320}
             autofocus={!email}
           />
-          <Field
+          <TextField
             id="password"
             type="password"
             label={t('account.field.password')}
@@ -113,7 +113,7 @@ export function LinkRequestPage({
             <p>{t(purpose === 'login' ? 'account.link.intro' : 'account.reset.intro')}</p>
             <form method="post" action={path} class="editor-form">
               <Csrf token={csrf} />
-              <Field
+              <TextField
                 id="email"
                 type="email"
                 label={t('account.field.email')}
@@ -210,7 +210,7 @@ export function InvitationPage({
         <form method="post" action={`/editor/invitation/${token}`} class="editor-form" novalidate>
           <Csrf token={csrf} />
           <input type="hidden" name="locale" value={tr.locale} />
-          <Field
+          <TextField
             id="name"
             label={t('account.field.name')}
             value={name}
@@ -218,9 +218,9 @@ export function InvitationPage({
             autocomplete="name"
             required
             maxLength={100}
-            autofocus={!errors.password}
+            autofocus={!errors.password || Boolean(errors.name)}
           />
-          <Field
+          <TextField
             id="password"
             type="password"
             label={t('account.field.newPassword')}
@@ -229,6 +229,7 @@ export function InvitationPage({
             autocomplete="new-password"
             required
             maxLength={passwordLimits.max}
+            autofocus={Boolean(errors.password)}
           />
           <button class="button" type="submit">
             {t('account.invite.submit')}
@@ -255,7 +256,7 @@ export function ResetPage({
         <p>{t('account.reset.for', { email })}</p>
         <form method="post" action={`/editor/reset/${token}`} class="editor-form" novalidate>
           <Csrf token={csrf} />
-          <Field
+          <TextField
             id="password"
             type="password"
             label={t('account.field.newPassword')}

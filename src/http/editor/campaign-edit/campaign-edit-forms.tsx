@@ -1,9 +1,7 @@
 // The campaign editor's smaller forms, below the texts on the same page: the photo with its alt text, the
 // dated updates and the follow-up campaign (the delivery settings are in campaign-edit-settings.tsx), and
-// the labelled input and Markdown preview every form of the editor uses. Each form posts to its own URL,
-// so saving one never touches another.
-
-import type { ComponentChildren } from 'preact';
+// the Markdown preview beside the background and the updates. Each form posts to its own URL, so saving
+// one never touches another.
 import {
   type EditableCampaign,
   type SuccessorChoice,
@@ -13,8 +11,8 @@ import type { PhotoErrors } from '../../../domain/campaign/edit-campaign-photo.j
 import type { UpdateErrors, UpdateField } from '../../../domain/campaign/post-update.js';
 import { nativeName } from '../../../i18n/locales.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
-import { Csrf } from '../../views/editor/form.js';
 import { campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
+import { Csrf, FileField, imageTypes, SelectField, TextArea, TextField } from '../../views/form-fields.js';
 import { renderMarkdown } from '../../views/markdown.js';
 
 interface SectionProps {
@@ -25,78 +23,6 @@ interface SectionProps {
 }
 
 const base = (c: EditableCampaign) => `/editor/campaigns/${c.slug}`;
-
-/** Describes the input for `aria-describedby`: its error first, then its help. */
-export const describedBy = (id: string, error: unknown, help: unknown) =>
-  [error ? `${id}-error` : '', help ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined;
-
-export interface InputProps {
-  id: string;
-  name?: string;
-  label: string;
-  value: string;
-  error?: string | undefined;
-  help?: ComponentChildren;
-  lang?: string;
-  dir?: 'ltr' | 'rtl' | 'auto';
-  inputMode?: 'text' | 'numeric' | 'url' | 'email';
-  placeholder?: string;
-  maxLength?: number;
-  autofocus?: boolean;
-  /** A textarea of this many rows instead of a one-line input. */
-  rows?: number;
-  /** Ask the preview script to render this Markdown into the element with this id. */
-  preview?: { url: string; target: string };
-}
-
-/** A labelled text input or textarea with its error and help tied to it. */
-export function Input(p: InputProps) {
-  const described = describedBy(p.id, p.error, p.help);
-  const common = {
-    id: p.id,
-    name: p.name ?? p.id,
-    lang: p.lang,
-    dir: p.dir,
-    maxLength: p.maxLength,
-    'aria-invalid': p.error ? ('true' as const) : undefined,
-    'aria-describedby': described,
-    autofocus: p.autofocus || undefined,
-  };
-  return (
-    <div class={`field${p.error ? ' field--error' : ''}`}>
-      <label for={p.id}>{p.label}</label>
-      {p.error && (
-        <p class="field-error" id={`${p.id}-error`}>
-          {p.error}
-        </p>
-      )}
-      {p.rows ? (
-        <textarea
-          {...common}
-          rows={p.rows}
-          data-preview={p.preview?.url}
-          data-preview-target={p.preview?.target}
-        >
-          {p.value}
-        </textarea>
-      ) : (
-        <input
-          {...common}
-          type="text"
-          value={p.value}
-          inputMode={p.inputMode}
-          placeholder={p.placeholder}
-          autocomplete="off"
-        />
-      )}
-      {p.help && (
-        <p class="help" id={`${p.id}-help`}>
-          {p.help}
-        </p>
-      )}
-    </div>
-  );
-}
 
 /** Markdown rendered exactly as the public page renders it. */
 export function MarkdownPreview({ tr, id, markdown }: { tr: Translator; id: string; markdown: string }) {
@@ -167,29 +93,16 @@ export function PhotoSection({
       >
         <Csrf token={csrf} />
         <fieldset class="edit-fieldset" disabled={!canEdit}>
-          <div class={`field${photoError ? ' field--error' : ''}`}>
-            <label for="photo-file">
-              {t(c.photoPath ? 'campaignEdit.photo.replace' : 'campaignEdit.photo.file')}
-            </label>
-            {photoError && (
-              <p class="field-error" id="photo-file-error">
-                {photoError}
-              </p>
-            )}
-            <input
-              id="photo-file"
-              name="photo"
-              type="file"
-              accept="image/jpeg,image/png,image/webp,image/gif"
-              aria-invalid={photoError ? 'true' : undefined}
-              aria-describedby={photoError ? 'photo-file-error photo-file-help' : 'photo-file-help'}
-              autofocus={Boolean(photoError) || undefined}
-            />
-            <p class="help" id="photo-file-help">
-              {t('campaignEdit.photo.fileHelp', { max: state.maxMb })}
-            </p>
-          </div>
-          <Input
+          <FileField
+            id="photo-file"
+            name="photo"
+            label={t(c.photoPath ? 'campaignEdit.photo.replace' : 'campaignEdit.photo.file')}
+            accept={imageTypes}
+            error={photoError}
+            help={t('campaignEdit.photo.fileHelp', { max: state.maxMb })}
+            autofocus={Boolean(photoError)}
+          />
+          <TextField
             id="alt"
             label={t('campaignEdit.photo.alt', { language: tr.languageName(c.sourceLocale) })}
             value={state.alt}
@@ -199,6 +112,7 @@ export function PhotoSection({
             dir="auto"
             maxLength={textLimits.photoAlt}
             autofocus={!photoError && Boolean(state.errors.alt)}
+            autocomplete="off"
           />
         </fieldset>
         {canEdit && (
@@ -263,7 +177,7 @@ function UpdateFields({
   const first = (['day', 'locale', 'text'] as UpdateField[]).find((f) => errors[f]);
   return (
     <>
-      <Input
+      <TextField
         id={`${prefix}-day`}
         name="day"
         label={t('campaignEdit.updates.day')}
@@ -275,6 +189,7 @@ function UpdateFields({
         dir="ltr"
         maxLength={10}
         autofocus={first === 'day'}
+        autocomplete="off"
       />
       <div class={`field${errors.locale ? ' field--error' : ''}`}>
         <label for={`${prefix}-locale`}>{t('campaignEdit.updates.locale')}</label>
@@ -287,7 +202,7 @@ function UpdateFields({
           ))}
         </select>
       </div>
-      <Input
+      <TextArea
         id={`${prefix}-text`}
         name="text"
         label={t('campaignEdit.updates.text')}
@@ -439,28 +354,19 @@ export function SuccessorSection({
       <form method="post" action={`${base(c)}/edit/successor#successor`} class="editor-form" novalidate>
         <Csrf token={csrf} />
         <fieldset class="edit-fieldset" disabled={!canEdit}>
-          <div class={`field${error ? ' field--error' : ''}`}>
-            <label for="successor-choice">{t('campaignEdit.successor.label')}</label>
-            {error && (
-              <p class="field-error" id="successor-choice-error">
-                {error}
-              </p>
-            )}
-            <select
-              id="successor-choice"
-              name="successor"
-              aria-invalid={error ? 'true' : undefined}
-              aria-describedby={error ? 'successor-choice-error' : undefined}
-              autofocus={Boolean(error) || undefined}
-            >
-              <option value="">{t('campaignEdit.successor.none')}</option>
-              {choices.map((x) => (
-                <option key={x.id} value={x.slug} selected={x.slug === value}>
-                  {`${x.headline ?? x.slug} (${t(statusKeys[x.status])})`}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="successor-choice"
+            name="successor"
+            label={t('campaignEdit.successor.label')}
+            blank={t('campaignEdit.successor.none')}
+            options={choices.map((x) => ({
+              value: x.slug,
+              label: `${x.headline ?? x.slug} (${t(statusKeys[x.status])})`,
+            }))}
+            value={value}
+            error={error}
+            autofocus={Boolean(error)}
+          />
         </fieldset>
         {canEdit && (
           <button class="button" type="submit">

@@ -8,8 +8,8 @@ import type { EditableCampaign, SuccessorChoice } from '../../../domain/campaign
 import { nativeName } from '../../../i18n/locales.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
-import { Notice } from '../../views/editor/form.js';
 import { campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
+import { Notice } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import {
   PhotoSection,

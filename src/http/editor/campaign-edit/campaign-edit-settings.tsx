@@ -9,8 +9,7 @@ import {
   settingsLimits,
 } from '../../../domain/campaign/edit-campaign-settings.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
-import { Csrf, ErrorSummary } from '../../views/editor/form.js';
-import { Input } from './campaign-edit-forms.js';
+import { CheckField, Csrf, ErrorSummary, TextField } from '../../views/form-fields.js';
 
 export interface SettingsFormValues {
   deliveryMode: string;
@@ -102,19 +101,20 @@ function Choices<T extends string>({
       <legend>{legend}</legend>
       {error && <p class="field-error">{error}</p>}
       {options.map((o) => (
-        <div key={o.value} class="field field--check">
-          <input
-            id={`${name}-${o.value}`}
-            type="radio"
-            name={name}
-            value={o.value}
-            checked={o.value === value}
-          />
-          <label for={`${name}-${o.value}`}>
-            <strong>{o.label}</strong>
-            {o.help && <span class="edit-choice-help">{o.help}</span>}
-          </label>
-        </div>
+        <CheckField
+          key={o.value}
+          id={`${name}-${o.value}`}
+          name={name}
+          type="radio"
+          value={o.value}
+          checked={o.value === value}
+          label={
+            <>
+              <strong>{o.label}</strong>
+              {o.help && <span class="edit-choice-help">{o.help}</span>}
+            </>
+          }
+        />
       ))}
     </fieldset>
   );
@@ -185,7 +185,7 @@ export function SettingsSection({
               help: t(confirmationKeys[m].help),
             }))}
           />
-          <Input
+          <TextField
             id="hourlyCap"
             label={t('campaignEdit.settings.hourlyCap')}
             value={v.hourlyCap}
@@ -194,30 +194,27 @@ export function SettingsSection({
             inputMode="numeric"
             maxLength={10}
             autofocus={wrong[0] === 'hourlyCap'}
+            autocomplete="off"
           />
           <fieldset class={`edit-group${state.errors.officeHours ? ' field--error' : ''}`} id="officeHours">
             <legend>{t('campaignEdit.settings.officeHours')}</legend>
             {err('officeHours') && <p class="field-error">{err('officeHours')}</p>}
-            <div class="field field--check">
-              <input
-                id="officeHours-any"
-                type="radio"
-                name="officeHours"
-                value="any"
-                checked={v.officeHours === 'any'}
-              />
-              <label for="officeHours-any">{t('campaignEdit.settings.anyTime')}</label>
-            </div>
-            <div class="field field--check">
-              <input
-                id="officeHours-limited"
-                type="radio"
-                name="officeHours"
-                value="limited"
-                checked={v.officeHours === 'limited'}
-              />
-              <label for="officeHours-limited">{t('campaignEdit.settings.limited')}</label>
-            </div>
+            <CheckField
+              id="officeHours-any"
+              name="officeHours"
+              type="radio"
+              value="any"
+              checked={v.officeHours === 'any'}
+              label={t('campaignEdit.settings.anyTime')}
+            />
+            <CheckField
+              id="officeHours-limited"
+              name="officeHours"
+              type="radio"
+              value="limited"
+              checked={v.officeHours === 'limited'}
+              label={t('campaignEdit.settings.limited')}
+            />
             <fieldset class={`edit-days${state.errors.days ? ' field--error' : ''}`} id="days">
               <legend>{t('campaignEdit.settings.days')}</legend>
               {err('days') && <p class="field-error">{err('days')}</p>}
@@ -235,7 +232,7 @@ export function SettingsSection({
               ))}
             </fieldset>
             <div class="edit-times">
-              <Input
+              <TextField
                 id="from"
                 label={t('campaignEdit.settings.from')}
                 value={v.from}
@@ -245,8 +242,9 @@ export function SettingsSection({
                 dir="ltr"
                 maxLength={5}
                 autofocus={wrong[0] === 'from'}
+                autocomplete="off"
               />
-              <Input
+              <TextField
                 id="to"
                 label={t('campaignEdit.settings.to')}
                 value={v.to}
@@ -256,11 +254,12 @@ export function SettingsSection({
                 dir="ltr"
                 maxLength={5}
                 autofocus={wrong[0] === 'to'}
+                autocomplete="off"
               />
             </div>
             <p class="help">{t('campaignEdit.settings.officeHoursHelp')}</p>
           </fieldset>
-          <Input
+          <TextField
             id="digestInterval"
             label={t('campaignEdit.settings.digestInterval')}
             value={v.digestInterval}
@@ -269,8 +268,9 @@ export function SettingsSection({
             inputMode="numeric"
             maxLength={10}
             autofocus={wrong[0] === 'digestInterval'}
+            autocomplete="off"
           />
-          <Input
+          <TextField
             id="startDate"
             label={t('campaignEdit.settings.startDate')}
             value={v.startDate}
@@ -281,6 +281,7 @@ export function SettingsSection({
             dir="ltr"
             maxLength={10}
             autofocus={wrong[0] === 'startDate'}
+            autocomplete="off"
           />
         </fieldset>
         {canEdit && (

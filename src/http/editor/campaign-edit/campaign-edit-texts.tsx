@@ -7,10 +7,10 @@ import { editToken, textLimits } from '../../../domain/campaign/edit-campaign.js
 import type { TextsErrors, TextsField } from '../../../domain/campaign/edit-campaign-texts.js';
 import { nativeName } from '../../../i18n/locales.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
-import { Csrf, ErrorSummary } from '../../views/editor/form.js';
+import { CheckField, Csrf, ErrorSummary, SelectField, TextArea, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
-import { describedBy, Input, MarkdownPreview } from './campaign-edit-forms.js';
+import { MarkdownPreview } from './campaign-edit-forms.js';
 
 /** The texts form as typed (or as stored, on a fresh page). */
 export interface TextsFormValues {
@@ -238,7 +238,7 @@ export function TextsSection(p: {
           </div>
         )}
         <fieldset class="edit-fieldset" disabled={!p.canEdit}>
-          <Input
+          <TextField
             id="headline"
             label={t('campaignEdit.field.headline')}
             value={v.headline}
@@ -247,9 +247,10 @@ export function TextsSection(p: {
             dir="auto"
             maxLength={textLimits.headline}
             autofocus={focus('headline')}
+            autocomplete="off"
           />
           <div class="edit-columns">
-            <Input
+            <TextArea
               id="background"
               label={t('campaignEdit.field.background')}
               value={v.background}
@@ -264,7 +265,7 @@ export function TextsSection(p: {
             />
             <MarkdownPreview tr={tr} id="background-preview" markdown={v.background} />
           </div>
-          <Input
+          <TextArea
             id="defaultMessage"
             label={t('campaignEdit.field.defaultMessage')}
             value={v.defaultMessage}
@@ -278,7 +279,7 @@ export function TextsSection(p: {
           />
           <fieldset class="edit-group">
             <legend>{t('campaignEdit.letters.legend')}</legend>
-            <Input
+            <TextField
               id="subject"
               label={t('campaignEdit.field.subject')}
               value={v.subject}
@@ -287,8 +288,9 @@ export function TextsSection(p: {
               dir="auto"
               maxLength={textLimits.subject}
               autofocus={focus('subject')}
+              autocomplete="off"
             />
-            <Input
+            <TextField
               id="salutation"
               label={t('campaignEdit.field.salutation')}
               value={v.salutation}
@@ -298,9 +300,10 @@ export function TextsSection(p: {
               dir="auto"
               maxLength={textLimits.salutation}
               autofocus={focus('salutation')}
+              autocomplete="off"
             />
           </fieldset>
-          <Input
+          <TextField
             id="moreInfoUrl"
             label={t('campaignEdit.field.moreInfoUrl')}
             value={v.moreInfoUrl}
@@ -311,8 +314,9 @@ export function TextsSection(p: {
             placeholder="https://"
             maxLength={textLimits.moreInfoUrl}
             autofocus={focus('moreInfoUrl')}
+            autocomplete="off"
           />
-          <Input
+          <TextField
             id="goal"
             label={t('campaignEdit.field.goal')}
             value={v.goal}
@@ -321,8 +325,9 @@ export function TextsSection(p: {
             inputMode="numeric"
             maxLength={20}
             autofocus={focus('goal')}
+            autocomplete="off"
           />
-          <Input
+          <TextField
             id="slug"
             label={t('campaignEdit.field.slug')}
             value={v.slug}
@@ -347,36 +352,19 @@ export function TextsSection(p: {
             dir="ltr"
             maxLength={textLimits.slug}
             autofocus={focus('slug')}
+            autocomplete="off"
           />
-          <div class={`field${texts.errors.sourceLocale ? ' field--error' : ''}`}>
-            <label for="sourceLocale">{t('campaignEdit.field.sourceLocale')}</label>
-            {texts.errors.sourceLocale && (
-              <p class="field-error" id="sourceLocale-error">
-                {err('sourceLocale')}
-              </p>
-            )}
-            <select
-              id="sourceLocale"
-              name="sourceLocale"
-              aria-invalid={texts.errors.sourceLocale ? 'true' : undefined}
-              aria-describedby={describedBy('sourceLocale', texts.errors.sourceLocale, true)}
-              autofocus={focus('sourceLocale') || undefined}
-            >
-              {languages.map((code) => (
-                <option key={code} value={code} selected={code === v.sourceLocale}>
-                  {languageLabel(tr, code)}
-                </option>
-              ))}
-            </select>
-            <p class="help" id="sourceLocale-help">
-              {t('campaignEdit.field.sourceLocaleHelp')}
-            </p>
-          </div>
+          <SelectField
+            id="sourceLocale"
+            label={t('campaignEdit.field.sourceLocale')}
+            options={languages.map((code) => ({ value: code, label: languageLabel(tr, code) }))}
+            value={v.sourceLocale}
+            error={err('sourceLocale')}
+            help={t('campaignEdit.field.sourceLocaleHelp')}
+            autofocus={focus('sourceLocale')}
+          />
           {c.source && c.source.status !== 'published' && (
-            <div class="field field--check">
-              <input id="publish" name="publish" type="checkbox" value="yes" checked={v.publish} />
-              <label for="publish">{t('campaignEdit.field.publish')}</label>
-            </div>
+            <CheckField id="publish" label={t('campaignEdit.field.publish')} checked={v.publish} />
           )}
         </fieldset>
         {p.canEdit && (

@@ -14,8 +14,8 @@ import {
 } from '../../../domain/campaign/lifecycle.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
-import { Csrf, Notice } from '../../views/editor/form.js';
 import { dateTime, campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
+import { Csrf, Notice, TextArea, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 import { PartnerAccess } from './partner-access.js';
@@ -132,32 +132,21 @@ function EndDateField({
   const id = `${action}-endDate`;
   const error = p.error?.action === action && p.error.field === 'endDate' ? p.error.text : undefined;
   return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <label for={id}>{p.tr.t('lifecycle.endDate.label')}</label>
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      <input
-        id={id}
-        name="endDate"
-        type="text"
-        inputMode="numeric"
-        dir="ltr"
-        placeholder="YYYY-MM-DD"
-        autocomplete="off"
-        maxLength={10}
-        required={required}
-        value={p.error?.action === action ? (p.values?.endDate ?? '') : ''}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={[error ? `${id}-error` : '', `${id}-help`].filter(Boolean).join(' ')}
-        autofocus={Boolean(error) || undefined}
-      />
-      <p class="help" id={`${id}-help`}>
-        {help}
-      </p>
-    </div>
+    <TextField
+      id={id}
+      name="endDate"
+      label={p.tr.t('lifecycle.endDate.label')}
+      value={p.error?.action === action ? (p.values?.endDate ?? '') : ''}
+      error={error}
+      help={help}
+      inputMode="numeric"
+      dir="ltr"
+      placeholder="YYYY-MM-DD"
+      autocomplete="off"
+      maxLength={10}
+      required={required}
+      autofocus={Boolean(error)}
+    />
   );
 }
 
@@ -192,31 +181,17 @@ function OutcomeField({ p }: { p: CampaignPageProps }) {
   const { tr, campaign: c } = p;
   const error = p.error?.action === 'close' && p.error.field === 'outcome' ? p.error.text : undefined;
   return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <label for="outcome">
-        {tr.t('lifecycle.outcome.label', { language: tr.languageName(c.sourceLocale) })}
-      </label>
-      {error && (
-        <p class="field-error" id="outcome-error">
-          {error}
-        </p>
-      )}
-      <textarea
-        id="outcome"
-        name="outcome"
-        dir="auto"
-        lang={c.sourceLocale}
-        maxLength={outcomeMax}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? 'outcome-error outcome-help' : 'outcome-help'}
-        autofocus={Boolean(error) || undefined}
-      >
-        {p.error?.action === 'close' ? (p.values?.outcome ?? '') : (c.outcomeMd ?? '')}
-      </textarea>
-      <p class="help" id="outcome-help">
-        {tr.t('lifecycle.outcome.help')}
-      </p>
-    </div>
+    <TextArea
+      id="outcome"
+      label={tr.t('lifecycle.outcome.label', { language: tr.languageName(c.sourceLocale) })}
+      value={p.error?.action === 'close' ? (p.values?.outcome ?? '') : (c.outcomeMd ?? '')}
+      error={error}
+      help={tr.t('lifecycle.outcome.help')}
+      lang={c.sourceLocale}
+      dir="auto"
+      maxLength={outcomeMax}
+      autofocus={Boolean(error)}
+    />
   );
 }
 

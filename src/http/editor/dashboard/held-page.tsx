@@ -6,8 +6,8 @@ import type { User } from '../../../domain/account/account.js';
 import type { HeldListResult, HeldReason, HeldSignature } from '../../../domain/signature/review-held.js';
 import { isolate, type Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
-import { Csrf, Notice } from '../../views/editor/form.js';
 import { dateTime } from '../../views/editor/labels.js';
+import { Csrf, Notice } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 
 type Listed = Extract<HeldListResult, { status: 'ok' }>;

@@ -7,7 +7,7 @@ import { addressDomain } from '../../../domain/delivery/delivery.js';
 import type { DeliveryReport, TargetDeliveryRow } from '../../../domain/delivery/delivery.ports.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
-import { Csrf, Notice } from '../../views/editor/form.js';
+import { Csrf, Notice } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 
 const countKeys: [string, MessageKey][] = [

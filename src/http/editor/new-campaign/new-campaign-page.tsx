@@ -5,14 +5,18 @@ import type { User } from '../../../domain/account/account.js';
 import {
   type CreateCampaignError,
   type CreateCampaignField,
-  campaignLanguages,
   headlineMax,
   slugMax,
 } from '../../../domain/campaign/create-campaign.js';
-import { nativeName } from '../../../i18n/locales.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
-import { Csrf, ErrorSummary, Field } from '../../views/editor/form.js';
+import {
+  Csrf,
+  campaignLanguageOptions,
+  ErrorSummary,
+  SelectField,
+  TextField,
+} from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 
 export interface NewCampaignValues {
@@ -33,18 +37,6 @@ const errorKeys: Record<CreateCampaignError, MessageKey> = {
 
 export function createErrorText(tr: Translator, error: CreateCampaignError): string {
   return tr.t(errorKeys[error], { max: error === 'HeadlineTooLong' ? headlineMax : slugMax });
-}
-
-/** The offered languages, named in the interface language and in their own. */
-export function campaignLanguageOptions(tr: Translator): { value: string; label: string }[] {
-  const collator = new Intl.Collator(tr.locale);
-  return campaignLanguages
-    .map((code) => {
-      const name = tr.languageName(code);
-      const own = nativeName(code);
-      return { value: code, label: own.toLowerCase() !== name.toLowerCase() ? `${name} — ${own}` : name };
-    })
-    .sort((a, b) => collator.compare(a.label, b.label));
 }
 
 export function NewCampaignPage(p: {
@@ -75,36 +67,23 @@ export function NewCampaignPage(p: {
       <ErrorSummary title={t('form.errors.summary', { count: summary.length })} errors={summary} />
       <form method="post" action="/editor/campaigns" class="editor-form editor-panel" novalidate>
         <Csrf token={p.csrf} />
-        <Field
+        <TextField
           id="headline"
           label={t('newCampaign.headline.label')}
           value={p.values.headline}
           error={text('headline')}
           required
           maxLength={headlineMax}
-          autofocus={summary.length === 0}
+          autofocus={summary.length === 0 || Boolean(text('headline'))}
         />
-        <div class={`field${errors.sourceLocale ? ' field--error' : ''}`}>
-          <label for="sourceLocale">{t('newCampaign.language.label')}</label>
-          {errors.sourceLocale && (
-            <p class="field-error" id="sourceLocale-error">
-              {text('sourceLocale')}
-            </p>
-          )}
-          <select
-            id="sourceLocale"
-            name="sourceLocale"
-            aria-invalid={errors.sourceLocale ? 'true' : undefined}
-            aria-describedby={errors.sourceLocale ? 'sourceLocale-error' : undefined}
-          >
-            {campaignLanguageOptions(tr).map((o) => (
-              <option key={o.value} value={o.value} selected={o.value === p.values.sourceLocale}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Field
+        <SelectField
+          id="sourceLocale"
+          label={t('newCampaign.language.label')}
+          options={campaignLanguageOptions(tr)}
+          value={p.values.sourceLocale}
+          error={text('sourceLocale')}
+        />
+        <TextField
           id="slug"
           label={t('newCampaign.slug.label')}
           value={p.values.slug}
@@ -112,6 +91,7 @@ export function NewCampaignPage(p: {
           help={t('newCampaign.slug.help')}
           maxLength={slugMax}
           autocomplete="off"
+          autofocus={Boolean(text('slug'))}
         />
         <button class="button" type="submit">
           {t('newCampaign.submit')}

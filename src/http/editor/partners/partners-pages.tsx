@@ -12,9 +12,18 @@ import {
 } from '../../../domain/campaign/partner-fields.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
-import { Csrf, ErrorSummary, Field, Notice } from '../../views/editor/form.js';
 import { megabytes } from '../../views/editor/labels.js';
 import { PeopleHeading } from '../../views/editor/people-heading.js';
+import {
+  CheckField,
+  Csrf,
+  ErrorSummary,
+  FileField,
+  imageTypes,
+  Notice,
+  TextArea,
+  TextField,
+} from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 
 const errorKeys: Record<PartnerField, Partial<Record<PartnerFieldError, MessageKey>>> = {
@@ -96,7 +105,7 @@ function PartnerForm(p: {
       <ErrorSummary title={t('form.errors.summary', { count: summary.length })} errors={summary} />
       <form method="post" action={p.action} enctype="multipart/form-data" class="editor-form" novalidate>
         <Csrf token={p.page.csrf} />
-        <Field
+        <TextField
           id={id('name')}
           name="name"
           label={t('partners.field.name')}
@@ -104,8 +113,9 @@ function PartnerForm(p: {
           error={err('name')}
           maxLength={partnerLimits.name}
           required
+          autofocus={Boolean(err('name'))}
         />
-        <Field
+        <TextField
           id={id('url')}
           name="url"
           label={t('partners.field.url')}
@@ -114,65 +124,42 @@ function PartnerForm(p: {
           help={t('partners.field.urlHelp')}
           maxLength={partnerLimits.url}
           autocomplete="off"
+          autofocus={Boolean(err('url'))}
         />
-        <div class={`field${descriptionError ? ' field--error' : ''}`}>
-          <label for={id('description')}>{t('partners.field.description')}</label>
-          {descriptionError && (
-            <p class="field-error" id={`${id('description')}-error`}>
-              {descriptionError}
-            </p>
-          )}
-          <textarea
-            id={id('description')}
-            name="description"
-            dir="auto"
-            class="people-description"
-            aria-invalid={descriptionError ? 'true' : undefined}
-            aria-describedby={descriptionError ? `${id('description')}-error` : undefined}
-          >
-            {p.values.description}
-          </textarea>
-        </div>
-        <div class={`field${logoError ? ' field--error' : ''}`}>
-          <label for={id('logo')}>{t('partners.field.logo')}</label>
-          {logoError && (
-            <p class="field-error" id={`${id('logo')}-error`}>
-              {logoError}
-            </p>
-          )}
-          <input
-            id={id('logo')}
-            name="logo"
-            type="file"
-            accept="image/jpeg,image/png,image/webp,image/gif"
-            aria-invalid={logoError ? 'true' : undefined}
-            aria-describedby={[logoError ? `${id('logo')}-error` : '', `${id('logo')}-help`]
-              .filter(Boolean)
-              .join(' ')}
-          />
-          <p class="help" id={`${id('logo')}-help`}>
-            {t('partners.field.logoHelp')}
-          </p>
-        </div>
+        <TextArea
+          id={id('description')}
+          name="description"
+          label={t('partners.field.description')}
+          value={p.values.description}
+          error={descriptionError}
+          dir="auto"
+          class="people-description"
+        />
+        <FileField
+          id={id('logo')}
+          name="logo"
+          label={t('partners.field.logo')}
+          accept={imageTypes}
+          error={logoError}
+          help={t('partners.field.logoHelp')}
+        />
         {p.current?.logoPath && (
-          <div class="field field--check">
-            <input
-              id={id('removeLogo')}
-              name="removeLogo"
-              type="checkbox"
-              value="yes"
-              checked={p.values.removeLogo}
-            />
-            <label for={id('removeLogo')}>
-              {t('partners.field.removeLogo')}{' '}
-              <img
-                class="people-logo"
-                src={p.current.logoPath}
-                alt={t('partners.field.currentLogo')}
-                height={32}
-              />
-            </label>
-          </div>
+          <CheckField
+            id={id('removeLogo')}
+            name="removeLogo"
+            label={
+              <>
+                {t('partners.field.removeLogo')}{' '}
+                <img
+                  class="people-logo"
+                  src={p.current.logoPath}
+                  alt={t('partners.field.currentLogo')}
+                  height={32}
+                />
+              </>
+            }
+            checked={p.values.removeLogo ?? false}
+          />
         )}
         <div class="editor-actions">
           <button class="button" type="submit">

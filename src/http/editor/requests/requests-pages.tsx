@@ -16,8 +16,8 @@ import {
 import { requestLimits } from '../../../domain/intake/request-input.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
-import { Csrf, Field, Notice } from '../../views/editor/form.js';
 import { actionLabel, dateTime } from '../../views/editor/labels.js';
+import { Csrf, Notice, TextArea, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 
@@ -156,34 +156,20 @@ function Panel(props: {
 function MessageField(p: RequestPageProps & { action: 'changes' | 'decline'; label: string; help?: string }) {
   const id = `${p.action}-message`;
   const error = p.error?.action === p.action && p.error.field === 'message' ? p.error.text : undefined;
-  const described = [error ? `${id}-error` : '', p.help ? `${id}-help` : ''].filter(Boolean).join(' ');
   return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <label for={id}>{p.label}</label>
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      <textarea
-        id={id}
-        name="message"
-        rows={6}
-        dir="auto"
-        maxLength={decisionMessageMax}
-        required
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-        autofocus={Boolean(error) || undefined}
-      >
-        {p.error?.action === p.action ? (p.values?.message ?? '') : ''}
-      </textarea>
-      {p.help && (
-        <p class="help" id={`${id}-help`}>
-          {p.help}
-        </p>
-      )}
-    </div>
+    <TextArea
+      id={id}
+      name="message"
+      label={p.label}
+      value={p.error?.action === p.action ? (p.values?.message ?? '') : ''}
+      error={error}
+      help={p.help}
+      rows={6}
+      dir="auto"
+      maxLength={decisionMessageMax}
+      required
+      autofocus={Boolean(error)}
+    />
   );
 }
 
@@ -236,7 +222,7 @@ function Endorsements(p: RequestPageProps) {
       {open && (
         <form method="post" action={`/editor/requests/${r.id}/endorsements`} class="editor-form" novalidate>
           <Csrf token={p.csrf} />
-          <Field
+          <TextField
             id="endorsement-name"
             name="name"
             label={t('intake.endorsements.name')}
@@ -244,22 +230,25 @@ function Endorsements(p: RequestPageProps) {
             error={fieldError('name')}
             required
             maxLength={endorsementLimits.name}
+            autofocus={Boolean(fieldError('name'))}
           />
-          <Field
+          <TextField
             id="endorsement-url"
             name="url"
             label={t('intake.endorsements.url')}
             value={value('url')}
             error={fieldError('url')}
             maxLength={requestLimits.url}
+            autofocus={Boolean(fieldError('url'))}
           />
-          <Field
+          <TextField
             id="endorsement-note"
             name="note"
             label={t('intake.endorsements.note')}
             value={value('note')}
             error={fieldError('note')}
             maxLength={endorsementLimits.note}
+            autofocus={Boolean(fieldError('note'))}
           />
           <button class="button button--secondary" type="submit">
             {t('intake.endorsements.add')}

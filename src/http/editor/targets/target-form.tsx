@@ -13,7 +13,7 @@ import {
   timeZoneChoices,
 } from '../../../domain/campaign/target-fields.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
-import { Csrf, ErrorSummary, Field } from '../../views/editor/form.js';
+import { Csrf, ErrorSummary, SelectField, TextField } from '../../views/form-fields.js';
 
 const errorKeys: Record<
   TargetField | 'row',
@@ -69,45 +69,6 @@ export const stateKeys: Record<EditorTarget['state'], MessageKey> = {
 
 /** "Russian (ru)": the language in the reader's language, with its code. */
 export const languageLabel = (tr: Translator, code: string) => `${tr.languageName(code)} (${code})`;
-
-export function SelectWithHelp(p: {
-  id: string;
-  name: string;
-  label: string;
-  options: { value: string; label: string }[];
-  value: string;
-  help?: string;
-  error?: string | undefined;
-}) {
-  const described = [p.error ? `${p.id}-error` : '', p.help ? `${p.id}-help` : ''].filter(Boolean).join(' ');
-  return (
-    <div class={`field${p.error ? ' field--error' : ''}`}>
-      <label for={p.id}>{p.label}</label>
-      {p.error && (
-        <p class="field-error" id={`${p.id}-error`}>
-          {p.error}
-        </p>
-      )}
-      <select
-        id={p.id}
-        name={p.name}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-      >
-        {p.options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === p.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {p.help && (
-        <p class="help" id={`${p.id}-help`}>
-          {p.help}
-        </p>
-      )}
-    </div>
-  );
-}
 
 function languageOptions(tr: Translator, current: string) {
   const codes = new Set(commonLanguages);
@@ -171,7 +132,7 @@ export function TargetForm(p: {
       <form method="post" action={p.action} class="editor-form" novalidate>
         <Csrf token={p.csrf} />
         {!p.editing && <input type="hidden" name="kind" value={kind} />}
-        <Field
+        <TextField
           id={id('name')}
           name="name"
           label={t('targets.field.name')}
@@ -179,16 +140,18 @@ export function TargetForm(p: {
           error={err('name')}
           maxLength={targetLimits.name}
           required
+          autofocus={Boolean(err('name'))}
         />
-        <Field
+        <TextField
           id={id('organisation')}
           name="organisation"
           label={t('targets.field.organisation')}
           value={values.organisation}
           error={err('organisation')}
           maxLength={targetLimits.organisation}
+          autofocus={Boolean(err('organisation'))}
         />
-        <Field
+        <TextField
           id={id('email')}
           name="email"
           type="email"
@@ -199,8 +162,9 @@ export function TargetForm(p: {
           maxLength={320}
           required
           {...(p.editing ? { help: t('targets.field.emailHelp') } : {})}
+          autofocus={Boolean(err('email'))}
         />
-        <SelectWithHelp
+        <SelectField
           id={id('locale')}
           name="locale"
           label={t('targets.field.language')}
@@ -211,7 +175,7 @@ export function TargetForm(p: {
         />
         {kind === 'target' && (
           <>
-            <SelectWithHelp
+            <SelectField
               id={id('timeZone')}
               name="timeZone"
               label={t('targets.field.timeZone')}
@@ -220,7 +184,7 @@ export function TargetForm(p: {
               help={t('targets.field.timeZoneHelp')}
               error={err('timeZone')}
             />
-            <Field
+            <TextField
               id={id('hourlyCap')}
               name="hourlyCap"
               label={t('targets.field.cap')}
@@ -228,6 +192,7 @@ export function TargetForm(p: {
               error={err('hourlyCap')}
               help={t('targets.field.capHelp', { cap: p.campaign.targetHourlyCap })}
               maxLength={6}
+              autofocus={Boolean(err('hourlyCap'))}
             />
           </>
         )}

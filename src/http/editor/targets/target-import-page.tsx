@@ -6,9 +6,9 @@ import type { PeopleCampaign } from '../../../domain/campaign/campaign-people.po
 import { type CsvProblem, type CsvReport, csvLimits } from '../../../domain/campaign/target-csv.js';
 import { isolate, type MessageKey, type Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
-import { Csrf, Notice } from '../../views/editor/form.js';
 import { megabytes } from '../../views/editor/labels.js';
 import { PeopleHeading } from '../../views/editor/people-heading.js';
+import { Csrf, FileField, Notice, TextArea } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { languageLabel, targetErrorText } from './target-form.js';
 
@@ -204,22 +204,20 @@ export function TargetImportPage(p: ImportPageProps) {
         </p>
         <form method="post" action={action} enctype="multipart/form-data" class="editor-form" novalidate>
           <Csrf token={p.csrf} />
-          <div class="field">
-            <label for="file">{t('targets.import.file')}</label>
-            <input id="file" name="file" type="file" accept=".csv,text/csv,text/plain" />
-          </div>
+          <FileField id="file" label={t('targets.import.file')} accept=".csv,text/csv,text/plain" />
           <button class="button" type="submit">
             {t('targets.import.fileButton')}
           </button>
         </form>
         <form method="post" action={action} class="editor-form import-paste" novalidate>
           <Csrf token={p.csrf} />
-          <div class="field">
-            <label for="csv">{t('targets.import.paste')}</label>
-            <textarea id="csv" name="csv" dir="auto" spellcheck={false}>
-              {p.pasted ?? ''}
-            </textarea>
-          </div>
+          <TextArea
+            id="csv"
+            label={t('targets.import.paste')}
+            value={p.pasted ?? ''}
+            dir="auto"
+            spellcheck={false}
+          />
           <button class="button" type="submit">
             {t('targets.import.pasteButton')}
           </button>

@@ -9,8 +9,8 @@ import type { EditorTarget, PeopleCampaign } from '../../../domain/campaign/camp
 import type { TargetErrors, TargetInput } from '../../../domain/campaign/target-fields.js';
 import type { Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
-import { Csrf, Notice } from '../../views/editor/form.js';
 import { PeopleHeading } from '../../views/editor/people-heading.js';
+import { Csrf, Notice } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import {
   emptyTarget,

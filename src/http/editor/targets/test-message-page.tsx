@@ -8,8 +8,8 @@ import { sameLanguage } from '../../../domain/delivery/delivery.js';
 import { directionOf } from '../../../i18n/locales.js';
 import { isolate, type Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
-import { Csrf, Notice } from '../../views/editor/form.js';
 import { PeopleHeading } from '../../views/editor/people-heading.js';
+import { Csrf, Notice, SelectField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { languageLabel } from './target-form.js';
 
@@ -46,16 +46,12 @@ export function TestMessagePage(p: TestMessagePageProps) {
       {p.empty && <Notice kind="error">{p.empty}</Notice>}
       {p.targets.length > 0 && (
         <form method="get" action={action} class="editor-form test-choose">
-          <div class="field">
-            <label for="target">{t('targets.test.target')}</label>
-            <select id="target" name="target">
-              {p.targets.map((x) => (
-                <option key={x.id} value={String(x.id)} selected={x.id === message?.target.id}>
-                  {x.name} ({x.email})
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="target"
+            label={t('targets.test.target')}
+            options={p.targets.map((x) => ({ value: String(x.id), label: `${x.name} (${x.email})` }))}
+            value={message && String(message.target.id)}
+          />
           <button class="button button--secondary" type="submit">
             {t('targets.test.show')}
           </button>

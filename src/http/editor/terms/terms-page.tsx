@@ -7,8 +7,8 @@ import { termsMax } from '../../../domain/intake/partnership-terms.js';
 import { uiLocales } from '../../../i18n/locales.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
-import { Csrf, Notice } from '../../views/editor/form.js';
 import { dateTime } from '../../views/editor/labels.js';
+import { Csrf, Notice, TextArea } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 
 export interface TermsPageProps {
@@ -51,27 +51,18 @@ function LanguagePanel({ p, locale }: { p: TermsPageProps; locale: string }) {
       <form method="post" action="/editor/terms" class="editor-form" novalidate>
         <Csrf token={p.csrf} />
         <input type="hidden" name="locale" value={locale} />
-        <div class={`field${error ? ' field--error' : ''}`}>
-          <label for={id}>{t('terms.label', { language })}</label>
-          {error && (
-            <p class="field-error" id={`${id}-error`}>
-              {error}
-            </p>
-          )}
-          <textarea
-            id={id}
-            name="bodyMd"
-            rows={14}
-            lang={locale}
-            dir="auto"
-            maxLength={termsMax}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            autofocus={Boolean(error) || undefined}
-          >
-            {text}
-          </textarea>
-        </div>
+        <TextArea
+          id={id}
+          name="bodyMd"
+          label={t('terms.label', { language })}
+          value={text}
+          error={error}
+          rows={14}
+          lang={locale}
+          dir="auto"
+          maxLength={termsMax}
+          autofocus={Boolean(error)}
+        />
         <button class="button" type="submit">
           {t('terms.save')}
         </button>{' '}

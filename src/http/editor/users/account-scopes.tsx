@@ -5,8 +5,8 @@ import type { User } from '../../../domain/account/account.js';
 import type { ScopeCampaign } from '../../../domain/account/account-scopes.js';
 import { nativeName } from '../../../i18n/locales.js';
 import type { Translator } from '../../../i18n/translator.js';
-import { Csrf, Notice } from '../../views/editor/form.js';
 import { campaignStatusKeys } from '../../views/editor/labels.js';
+import { Csrf, Notice, SelectField } from '../../views/form-fields.js';
 
 /** A refused scope change shown again: the message, and the boxes as they were ticked. */
 export interface ScopeFormState {
@@ -70,32 +70,21 @@ function PartnerCampaigns({ tr, csrf, subject, s }: SectionProps<'partner'>) {
       ) : (
         <form method="post" action={`/editor/users/${subject.id}/campaigns`} class="editor-form" novalidate>
           <Csrf token={csrf} />
-          <div class={`field${error ? ' field--error' : ''}`}>
-            <label for="campaign">{t('scopes.partner.campaign')}</label>
-            {error && (
-              <p class="field-error" id="campaign-error">
-                {error}
-              </p>
-            )}
-            {/* In the headlines' own direction: an English headline is cut at its end, not its start. */}
-            <select
-              id="campaign"
-              name="campaign"
-              dir="auto"
-              aria-invalid={error ? 'true' : undefined}
-              aria-describedby={error ? 'campaign-error' : undefined}
-              autofocus={error ? true : undefined}
-            >
-              {available.map((c) => (
-                <option key={c.id} value={String(c.id)}>
-                  {t('scopes.partner.option', {
-                    campaign: campaignTitle(c),
-                    status: t(campaignStatusKeys[c.status]),
-                  })}
-                </option>
-              ))}
-            </select>
-          </div>
+          {/* In the headlines' own direction: an English headline is cut at its end, not its start. */}
+          <SelectField
+            id="campaign"
+            label={t('scopes.partner.campaign')}
+            options={available.map((c) => ({
+              value: String(c.id),
+              label: t('scopes.partner.option', {
+                campaign: campaignTitle(c),
+                status: t(campaignStatusKeys[c.status]),
+              }),
+            }))}
+            error={error}
+            dir="auto"
+            autofocus={Boolean(error)}
+          />
           <button class="button" type="submit">
             {t('scopes.partner.attach')}
           </button>

@@ -6,8 +6,8 @@ import { roles } from '../../../domain/account/permissions.js';
 import { nativeName } from '../../../i18n/locales.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
-import { Csrf, Field, languageOptions, Notice, SelectField } from '../../views/editor/form.js';
 import { dateTime, roleKeys, statusKeys } from '../../views/editor/labels.js';
+import { Csrf, languageOptions, Notice, SelectField, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { AccountScopeSection, type ScopeSection } from './account-scopes.js';
 
@@ -44,7 +44,7 @@ export function UsersPage({
         <p class="help">{t('editor.users.inviteHelp')}</p>
         <form method="post" action="/editor/users/invite" class="editor-form" novalidate>
           <Csrf token={csrf} />
-          <Field
+          <TextField
             id="email"
             type="email"
             label={t('account.field.email')}
@@ -53,6 +53,7 @@ export function UsersPage({
             autocomplete="off"
             required
             maxLength={320}
+            autofocus={Boolean(error)}
           />
           <SelectField
             id="role"

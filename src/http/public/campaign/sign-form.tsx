@@ -9,6 +9,7 @@ import {
   signLimits,
 } from '../../../domain/signature/sign-input.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import { CheckField, ErrorSummary, SelectField, TextArea, TextField } from '../../views/form-fields.js';
 
 export type SignFormValues = Omit<RawSignInput, 'source'>;
 
@@ -29,7 +30,7 @@ const maxFor: Partial<Record<SignFieldError, number>> = {
   MessageTooLong: signLimits.message,
 };
 
-const sortedCountries = new Map<string, { code: string; name: string }[]>();
+const sortedCountries = new Map<string, { value: string; label: string }[]>();
 
 function countriesFor(locale: string) {
   let list = sortedCountries.get(locale);
@@ -37,8 +38,8 @@ function countriesFor(locale: string) {
     const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
     const collator = new Intl.Collator(locale);
     list = countryCodes
-      .map((code) => ({ code, name: names.of(code) ?? code }))
-      .sort((a, b) => collator.compare(a.name, b.name));
+      .map((code) => ({ value: code, label: names.of(code) ?? code }))
+      .sort((a, b) => collator.compare(a.label, b.label));
     sortedCountries.set(locale, list);
   }
   return list;
@@ -48,95 +49,21 @@ export function errorText(tr: Translator, error: SignFieldError): string {
   return tr.t(`form.error.${error}` as MessageKey, { max: maxFor[error] ?? 0 });
 }
 
-interface TextFieldProps {
-  field: 'name' | 'email' | 'union';
-  label: string;
-  help?: string;
-  type?: 'text' | 'email';
-  autocomplete: string;
-  maxLength: number;
-  required?: boolean;
-  tr: Translator;
-  values: SignFormValues;
-  errors: Partial<Record<SignField, SignFieldError>>;
-  first: SignField | undefined;
-  described(field: SignField, help?: boolean): string | undefined;
-}
-
-function TextField({
-  field,
-  label,
-  help,
-  type = 'text',
-  autocomplete,
-  maxLength,
-  required,
-  ...p
-}: TextFieldProps) {
-  const error = p.errors[field];
-  return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <label for={field}>{label}</label>
-      {error && (
-        <p class="field-error" id={`${field}-error`}>
-          {errorText(p.tr, error)}
-        </p>
-      )}
-      <input
-        id={field}
-        name={field}
-        // Preact's input typings are a union keyed on a literal `type`; both values here are plain text inputs.
-        type={type as 'text'}
-        autocomplete={autocomplete}
-        inputMode={type === 'email' ? 'email' : undefined}
-        dir={type === 'email' ? 'ltr' : undefined}
-        required={required}
-        maxLength={maxLength}
-        value={p.values[field]}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={p.described(field, Boolean(help))}
-        autofocus={p.first === field ? true : undefined}
-      />
-      {help && (
-        <p class="help" id={`${field}-help`}>
-          {help}
-        </p>
-      )}
-    </div>
-  );
-}
-
 export function SignForm({ tr, action, token, source, values, errors }: SignFormProps) {
   const t = tr.t;
   const wrong = fieldOrder.filter((f) => errors[f]);
   const first = wrong[0];
-  const described = (field: SignField, help?: boolean) =>
-    [errors[field] ? `${field}-error` : '', help ? `${field}-help` : ''].filter(Boolean).join(' ') ||
-    undefined;
-  const fieldError = (field: SignField) => {
-    const e = errors[field];
-    return e ? (
-      <p class="field-error" id={`${field}-error`}>
-        {errorText(tr, e)}
-      </p>
-    ) : null;
+  const field = (name: SignField) => {
+    const e = errors[name];
+    return { id: name, error: e && errorText(tr, e), autofocus: first === name };
   };
-  const common = { tr, values, errors, first, described };
   return (
     <form class="sign-form" method="post" action={action} novalidate={wrong.length > 0 ? true : undefined}>
       <h2 id="sign">{t('form.heading')}</h2>
-      {wrong.length > 0 && (
-        <div class="error-summary" role="alert">
-          <p>{t('form.errors.summary', { count: wrong.length })}</p>
-          <ul>
-            {wrong.map((f) => (
-              <li key={f}>
-                <a href={`#${f}`}>{errorText(tr, errors[f]!)}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary
+        title={t('form.errors.summary', { count: wrong.length })}
+        errors={wrong.map((f) => ({ field: f, text: errorText(tr, errors[f]!) }))}
+      />
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="src" value={source} />
       <div class="hp" aria-hidden="true">
@@ -145,77 +72,50 @@ export function SignForm({ tr, action, token, source, values, errors }: SignForm
       </div>
 
       <TextField
-        field="name"
+        {...field('name')}
         label={t('form.name.label')}
+        value={values.name}
         autocomplete="name"
         maxLength={signLimits.name}
         required
-        {...common}
       />
       <TextField
-        field="email"
+        {...field('email')}
+        type="email"
         label={t('form.email.label')}
         help={t('form.email.help')}
-        type="email"
+        value={values.email}
         autocomplete="email"
         maxLength={254}
         required
-        {...common}
       />
       <TextField
-        field="union"
+        {...field('union')}
         label={t('form.union.label')}
+        value={values.union}
         autocomplete="organization"
         maxLength={signLimits.union}
-        {...common}
       />
-
-      <div class={`field${errors.country ? ' field--error' : ''}`}>
-        <label for="country">{t('form.country.label')}</label>
-        {fieldError('country')}
-        <select
-          id="country"
-          name="country"
-          required
-          autocomplete="country"
-          aria-invalid={errors.country ? 'true' : undefined}
-          aria-describedby={described('country')}
-          autofocus={first === 'country' ? true : undefined}
-        >
-          <option value="">{t('form.country.choose')}</option>
-          {countriesFor(tr.locale).map((c) => (
-            <option key={c.code} value={c.code} selected={c.code === values.country}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
-
-      <div class={`field${errors.message ? ' field--error' : ''}`}>
-        <label for="message">{t('form.message.label')}</label>
-        {fieldError('message')}
-        <textarea
-          id="message"
-          name="message"
-          rows={8}
-          required
-          maxLength={signLimits.message}
-          dir="auto"
-          aria-invalid={errors.message ? 'true' : undefined}
-          aria-describedby={described('message', true)}
-          autofocus={first === 'message' ? true : undefined}
-        >
-          {values.message}
-        </textarea>
-        <p class="help" id="message-help">
-          {t('form.message.help')}
-        </p>
-      </div>
-
-      <div class="field field--check">
-        <input id="alerts" name="alerts" type="checkbox" value="yes" checked={values.alerts} />
-        <label for="alerts">{t('form.alerts.label')}</label>
-      </div>
+      <SelectField
+        {...field('country')}
+        label={t('form.country.label')}
+        blank={t('form.country.choose')}
+        options={countriesFor(tr.locale)}
+        value={values.country}
+        required
+        autocomplete="country"
+      />
+      <TextArea
+        {...field('message')}
+        label={t('form.message.label')}
+        help={t('form.message.help')}
+        value={values.message}
+        rows={8}
+        required
+        maxLength={signLimits.message}
+        dir="auto"
+      />
+      <CheckField id="alerts" label={t('form.alerts.label')} checked={values.alerts} />
 
       <p class="privacy-link">
         <a href={`/${tr.locale}/privacy`}>{t('form.privacy')}</a>

@@ -2,7 +2,6 @@
 // HTML that works with no JavaScript, like the sign form: labels, help and errors tied to their fields, an
 // error summary, the first wrong field focused, input kept (files cannot be: the page says so). The terms
 // box is never pre-ticked. Targets are one textarea, one `Name <address>` per line, easy to paste on a phone.
-import { campaignLanguages } from '../../../domain/campaign/create-campaign.js';
 import type { TermsVersion } from '../../../domain/intake/partnership-terms.js';
 import {
   type RawRequestInput,
@@ -12,8 +11,17 @@ import {
   requestFields,
   requestLimits,
 } from '../../../domain/intake/request-input.js';
-import { nativeName } from '../../../i18n/locales.js';
 import { isolate, type MessageKey, type Translator } from '../../../i18n/translator.js';
+import {
+  CheckField,
+  campaignLanguageOptions,
+  ErrorSummary,
+  FileField,
+  imageTypes,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../views/form-fields.js';
 import { Layout, type SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 
@@ -95,138 +103,6 @@ export function requestErrorText(
   }
 }
 
-interface FieldContext {
-  tr: Translator;
-  values: RequestFormValues;
-  errors: RequestErrors;
-  first: RequestField | undefined;
-  maxUploadMb: number;
-}
-
-function ErrorLine({ c, field }: { c: FieldContext; field: RequestField }) {
-  const error = c.errors[field];
-  if (!error) return null;
-  return (
-    <p class="field-error" id={`${field}-error`}>
-      {requestErrorText(c.tr, field, error, c.maxUploadMb)}
-    </p>
-  );
-}
-
-const describedBy = (c: FieldContext, field: RequestField, help: boolean) =>
-  [c.errors[field] ? `${field}-error` : '', help ? `${field}-help` : ''].filter(Boolean).join(' ') ||
-  undefined;
-
-function Help({ field, text }: { field: RequestField; text: string | undefined }) {
-  return text ? (
-    <p class="help" id={`${field}-help`}>
-      {text}
-    </p>
-  ) : null;
-}
-
-type TextValueField = Exclude<RequestField, 'logo' | 'photo' | 'terms' | 'language'>;
-
-function Input(props: {
-  c: FieldContext;
-  field: TextValueField;
-  label: string;
-  help?: string;
-  kind?: 'text' | 'email' | 'url';
-  autocomplete?: string;
-  required?: boolean;
-  maxLength: number;
-}) {
-  const { c, field, kind = 'text' } = props;
-  const error = c.errors[field];
-  return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <label for={field}>{props.label}</label>
-      <ErrorLine c={c} field={field} />
-      <input
-        id={field}
-        name={field}
-        // Preact's input typings are keyed on a literal `type`; all three are text inputs to the browser.
-        type={(kind === 'url' ? 'text' : kind) as 'text'}
-        inputMode={kind === 'email' ? 'email' : kind === 'url' ? 'url' : undefined}
-        dir={kind === 'text' ? 'auto' : 'ltr'}
-        autocomplete={props.autocomplete}
-        required={props.required}
-        maxLength={props.maxLength}
-        value={c.values[field]}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(c, field, Boolean(props.help))}
-        autofocus={c.first === field ? true : undefined}
-      />
-      <Help field={field} text={props.help} />
-    </div>
-  );
-}
-
-function TextArea(props: {
-  c: FieldContext;
-  field: TextValueField;
-  label: string;
-  help?: string;
-  rows: number;
-  maxLength: number;
-  required?: boolean;
-}) {
-  const { c, field } = props;
-  const error = c.errors[field];
-  return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <label for={field}>{props.label}</label>
-      <ErrorLine c={c} field={field} />
-      <textarea
-        id={field}
-        name={field}
-        rows={props.rows}
-        dir="auto"
-        required={props.required}
-        maxLength={props.maxLength}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(c, field, Boolean(props.help))}
-        autofocus={c.first === field ? true : undefined}
-      >
-        {c.values[field]}
-      </textarea>
-      <Help field={field} text={props.help} />
-    </div>
-  );
-}
-
-function FileInput({ c, field, label }: { c: FieldContext; field: 'logo' | 'photo'; label: string }) {
-  const error = c.errors[field];
-  return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <label for={field}>{label}</label>
-      <ErrorLine c={c} field={field} />
-      <input
-        id={field}
-        name={field}
-        type="file"
-        accept="image/jpeg,image/png,image/webp,image/gif"
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(c, field, true)}
-        autofocus={c.first === field ? true : undefined}
-      />
-      <Help field={field} text={c.tr.t('request.image.help', { max: c.maxUploadMb })} />
-    </div>
-  );
-}
-
-function languageOptions(tr: Translator) {
-  const collator = new Intl.Collator(tr.locale);
-  return campaignLanguages
-    .map((code) => {
-      const name = tr.languageName(code);
-      const own = nativeName(code);
-      return { code, label: own && own.toLowerCase() !== name.toLowerCase() ? `${name} — ${own}` : name };
-    })
-    .sort((a, b) => collator.compare(a.label, b.label));
-}
-
 export function RequestForm({
   tr,
   action,
@@ -239,7 +115,13 @@ export function RequestForm({
   const t = tr.t;
   const { values, errors, terms } = state;
   const wrong = requestFields.filter((f) => errors[f]);
-  const c: FieldContext = { tr, values, errors, first: wrong[0], maxUploadMb: state.maxUploadMb };
+  const errorOf = (field: RequestField) => {
+    const e = errors[field];
+    return e && requestErrorText(tr, field, e, state.maxUploadMb);
+  };
+  /** Id, name, error and focus of a field: the first wrong one is focused. */
+  const field = (name: RequestField) => ({ id: name, error: errorOf(name), autofocus: wrong[0] === name });
+  const imageHelp = t('request.image.help', { max: state.maxUploadMb });
   const termsError = errors.terms;
   const showTermsLanguage = terms.locale.split('-')[0] !== tr.locale.split('-')[0];
   return (
@@ -255,18 +137,10 @@ export function RequestForm({
           {t(refusalKeys[state.refused])}
         </p>
       )}
-      {wrong.length > 0 && (
-        <div class="error-summary" role="alert">
-          <p>{t('form.errors.summary', { count: wrong.length })}</p>
-          <ul>
-            {wrong.map((f) => (
-              <li key={f}>
-                <a href={`#${f}`}>{requestErrorText(tr, f, errors[f]!, state.maxUploadMb)}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary
+        title={t('form.errors.summary', { count: wrong.length })}
+        errors={wrong.map((f) => ({ field: f, text: errorOf(f)! }))}
+      />
       {state.filesDropped && <p class="notice notice--important">{t('request.filesNote')}</p>}
       <input type="hidden" name="token" value={state.token} />
       <input type="hidden" name="termsVersion" value={String(terms.id)} />
@@ -277,51 +151,54 @@ export function RequestForm({
 
       <fieldset>
         <legend>{t('request.section.org')}</legend>
-        <Input
-          c={c}
-          field="orgName"
+        <TextField
+          {...field('orgName')}
           label={t('request.orgName.label')}
           help={t('request.orgName.help')}
+          value={values.orgName}
+          dir="auto"
           autocomplete="organization"
           required
           maxLength={requestLimits.orgName}
         />
         <TextArea
-          c={c}
-          field="orgDescription"
+          {...field('orgDescription')}
           label={t('request.orgDescription.label')}
           help={t('request.orgDescription.help')}
+          value={values.orgDescription}
           rows={4}
+          dir="auto"
           required
           maxLength={requestLimits.orgDescription}
         />
-        <Input
-          c={c}
-          field="orgWebsite"
-          kind="url"
+        <TextField
+          {...field('orgWebsite')}
+          type="url"
           label={t('request.orgWebsite.label')}
+          value={values.orgWebsite}
           autocomplete="url"
           maxLength={requestLimits.url}
         />
-        <FileInput c={c} field="logo" label={t('request.logo.label')} />
+        <FileField {...field('logo')} label={t('request.logo.label')} accept={imageTypes} help={imageHelp} />
       </fieldset>
 
       <fieldset>
         <legend>{t('request.section.contact')}</legend>
-        <Input
-          c={c}
-          field="contactName"
+        <TextField
+          {...field('contactName')}
           label={t('request.contactName.label')}
+          value={values.contactName}
+          dir="auto"
           autocomplete="name"
           required
           maxLength={requestLimits.contactName}
         />
-        <Input
-          c={c}
-          field="contactEmail"
-          kind="email"
+        <TextField
+          {...field('contactEmail')}
+          type="email"
           label={t('request.contactEmail.label')}
           help={t('request.contactEmail.help')}
+          value={values.contactEmail}
           autocomplete="email"
           required
           maxLength={254}
@@ -330,73 +207,71 @@ export function RequestForm({
 
       <fieldset>
         <legend>{t('request.section.campaign')}</legend>
-        <div class={`field${errors.language ? ' field--error' : ''}`}>
-          <label for="language">{t('request.language.label')}</label>
-          <ErrorLine c={c} field="language" />
-          <select
-            id="language"
-            name="language"
-            aria-invalid={errors.language ? 'true' : undefined}
-            aria-describedby={describedBy(c, 'language', true)}
-            autofocus={c.first === 'language' ? true : undefined}
-          >
-            {languageOptions(tr).map((o) => (
-              <option key={o.code} value={o.code} selected={o.code === values.language}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-          <Help field="language" text={t('request.language.help')} />
-        </div>
-        <Input
-          c={c}
-          field="headline"
+        <SelectField
+          {...field('language')}
+          label={t('request.language.label')}
+          help={t('request.language.help')}
+          options={campaignLanguageOptions(tr)}
+          value={values.language}
+        />
+        <TextField
+          {...field('headline')}
           label={t('request.headline.label')}
           help={t('request.headline.help')}
+          value={values.headline}
+          dir="auto"
           required
           maxLength={requestLimits.headline}
         />
         <TextArea
-          c={c}
-          field="background"
+          {...field('background')}
           label={t('request.background.label')}
           help={t('request.background.help')}
+          value={values.background}
           rows={10}
+          dir="auto"
           required
           maxLength={requestLimits.background}
         />
         <TextArea
-          c={c}
-          field="message"
+          {...field('message')}
           label={t('request.message.label')}
           help={t('request.message.help')}
+          value={values.message}
           rows={8}
+          dir="auto"
           required
           maxLength={requestLimits.message}
         />
-        <Input
-          c={c}
-          field="moreInfoUrl"
-          kind="url"
+        <TextField
+          {...field('moreInfoUrl')}
+          type="url"
           label={t('request.moreInfo.label')}
           help={t('request.moreInfo.help')}
+          value={values.moreInfoUrl}
           maxLength={requestLimits.url}
         />
-        <FileInput c={c} field="photo" label={t('request.photo.label')} />
+        <FileField
+          {...field('photo')}
+          label={t('request.photo.label')}
+          accept={imageTypes}
+          help={imageHelp}
+        />
       </fieldset>
 
       <fieldset>
         <legend>{t('request.section.targets')}</legend>
         <TextArea
-          c={c}
-          field="targets"
+          {...field('targets')}
           label={t('request.targets.label')}
           help={t('request.targets.help', {
             max: requestLimits.targets,
             // Isolated, so a right-to-left name and its address in brackets keep their order.
             example: isolate(`${t('request.targets.exampleName')} <minister@labour.example.org>`),
           })}
+          value={values.targets}
           rows={6}
+          dir="auto"
           required
           maxLength={requestLimits.targets * 300}
         />
@@ -418,23 +293,13 @@ export function RequestForm({
         <p class="help">
           {t('request.terms.version', { version: terms.id, date: tr.date(terms.createdAt) })}
         </p>
-        <div class={`field field--check${termsError ? ' field--error' : ''}`}>
-          <ErrorLine c={c} field="terms" />
-          <input
-            id="terms"
-            name="terms"
-            type="checkbox"
-            value="yes"
-            required
-            checked={values.terms && termsError?.code !== 'TermsChanged'}
-            aria-invalid={termsError ? 'true' : undefined}
-            aria-describedby={termsError ? 'terms-error' : undefined}
-            autofocus={c.first === 'terms' ? true : undefined}
-          />
-          <label for="terms">{t('request.terms.label')}</label>
-        </div>
+        <CheckField
+          {...field('terms')}
+          label={t('request.terms.label')}
+          checked={values.terms && termsError?.code !== 'TermsChanged'}
+          required
+        />
       </fieldset>
-
       <p class="privacy-link">
         <a href={`/${tr.locale}/privacy`}>{t('form.privacy')}</a>
       </p>
