@@ -21,6 +21,12 @@ export type DeliveryMode = (typeof deliveryModes)[number];
 export const targetKinds = ['target', 'copy'] as const;
 export type TargetKind = (typeof targetKinds)[number];
 
+/**
+ * What a campaign slug in a URL may look like: anything else is answered 404 without a lookup. Looser than
+ * the rule a new slug must pass (create-campaign.ts); it only keeps malformed paths away from the stores.
+ */
+export const slugPattern = /^[a-z0-9][a-z0-9-]{0,119}$/;
+
 export interface CampaignTexts {
   locale: string;
   status: TranslationStatus;

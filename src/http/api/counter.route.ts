@@ -1,8 +1,9 @@
 // The live counter: a JSON endpoint, and a Server-Sent Events stream the campaign page's small script
 // listens to. Each event carries the number and the sentence already formatted in the page's language.
 import type { FastifyInstance } from 'fastify';
+import { slugPattern } from '../../domain/campaign/campaign.js';
 import { translatorFor } from '../../i18n/translator.js';
-import { type PublicDeps, slugPattern } from '../public/deps.js';
+import type { PublicDeps } from '../public/deps.js';
 
 const maxStreams = 10_000;
 const heartbeatMs = 25_000;

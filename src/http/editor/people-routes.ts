@@ -1,6 +1,7 @@
 // What the targets, import, test-message and partners routes share: their permissions, the URL
 // parameter patterns, the campaign named in the URL (or the 404 page), and the actor for the audit log.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { slugPattern } from '../../domain/campaign/campaign.js';
 import type { PeopleCampaign } from '../../domain/campaign/campaign-people.ports.js';
 import { sendError } from '../errors.js';
 import type { SiteInfo } from '../views/layout.js';
@@ -8,7 +9,6 @@ import type { SiteInfo } from '../views/layout.js';
 export const read = { config: { permission: 'campaigns:read' as const } };
 export const edit = { config: { permission: 'campaigns:edit' as const } };
 
-export const slugPattern = /^[a-z0-9][a-z0-9-]{0,119}$/;
 export const idPattern = /^[1-9][0-9]{0,14}$/;
 
 /** The campaign named in the URL, or undefined with the 404 page already sent. */

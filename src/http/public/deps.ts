@@ -18,5 +18,3 @@ export interface PublicDeps {
   confirmExpiryMs: number;
   live: LiveCounters;
 }
-
-export const slugPattern = /^[a-z0-9][a-z0-9-]{0,119}$/;

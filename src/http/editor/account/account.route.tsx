@@ -5,9 +5,10 @@ import { changePassword } from '../../../domain/account/change-password.js';
 import { revokeSessions } from '../../../domain/account/log-out.js';
 import { updateProfile } from '../../../domain/account/update-profile.js';
 import { sendPage } from '../../render.js';
+import { errorText } from '../account-errors.js';
 import type { EditorDeps } from '../deps.js';
-import { changePasswordSchema, errorText, profileSchema } from '../forms.js';
 import { doneNotice, leaveEditor, readForm } from '../pages.js';
+import { changePasswordSchema, profileSchema } from './account.schema.js';
 import { AccountPage, type AccountPageProps } from './account-page.js';
 
 export function accountRoutes(app: FastifyInstance, deps: EditorDeps): void {

@@ -7,9 +7,10 @@ import { resetPassword } from '../../../domain/account/reset-password.js';
 import { translatorFor } from '../../../i18n/translator.js';
 import { sendPage } from '../../render.js';
 import { roleKeys } from '../../views/editor/labels.js';
+import { errorText } from '../account-errors.js';
 import type { EditorDeps } from '../deps.js';
-import { errorText, invitationSchema, passwordSchema } from '../forms.js';
 import { enterEditor, readForm } from '../pages.js';
+import { invitationSchema, passwordSchema } from './auth.schema.js';
 import { InvitationPage, LinkExpiredPage, ResetPage } from './auth-pages.js';
 
 export function invitationRoutes(app: FastifyInstance, deps: EditorDeps): void {

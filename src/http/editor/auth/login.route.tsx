@@ -11,8 +11,8 @@ import { ipKey } from '../../../security/ip-key.js';
 import { sendPage } from '../../render.js';
 import { safeNext } from '../cookies.js';
 import type { EditorDeps } from '../deps.js';
-import { emailSchema, loginSchema } from '../forms.js';
 import { doneNotice, enterEditor, leaveEditor, readForm } from '../pages.js';
+import { emailSchema, loginSchema } from './auth.schema.js';
 import { LinkExpiredPage, LinkLoginPage, LinkRequestPage, LoginPage } from './auth-pages.js';
 
 export function loginRoutes(app: FastifyInstance, deps: EditorDeps): void {

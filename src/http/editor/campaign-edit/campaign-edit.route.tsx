@@ -4,8 +4,9 @@
 // first. Each POST is parse → one use case → a redirect with a notice, or the page again (422/409) with
 // the editor's input kept and the errors translated beside the fields.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { can } from '../../../domain/account/permissions.js';
+import { slugPattern } from '../../../domain/campaign/campaign.js';
 import { deleteUpdate } from '../../../domain/campaign/delete-update.js';
 import {
   type CampaignEditorStore,
@@ -27,9 +28,16 @@ import { canonicalLocale } from '../../../i18n/locales.js';
 import type { MessageKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
-import { uploadField } from '../../uploads.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
+import {
+  markdownForm,
+  photoForm,
+  settingsForm,
+  successorForm,
+  textsForm,
+  updateForm,
+} from './campaign-edit.schema.js';
 import { successorErrorText } from './campaign-edit-forms.js';
 import { CampaignEditPage, type EditPageProps } from './campaign-edit-pages.js';
 import { settingsFormValues } from './campaign-edit-settings.js';
@@ -48,46 +56,6 @@ const read = { config: { permission: 'campaigns:read' as const } };
 const edit = { config: { permission: 'campaigns:edit' as const } };
 /** Long texts in scripts that take 2–4 bytes a character, percent-encoded: above the site's 64 KB default. */
 const editLong = { ...edit, bodyLimit: 512 * 1024 };
-const slugPattern = /^[a-z0-9][a-z0-9-]{0,119}$/;
-
-// Single strings only (a repeated field is an array and gets the 400 page); other fields are ignored.
-const field = (max: number) => z.string().max(max).optional().default('');
-const textsForm = z.object({
-  revision: field(100),
-  headline: field(5_000),
-  background: field(200_000),
-  defaultMessage: field(50_000),
-  subject: field(5_000),
-  salutation: field(5_000),
-  moreInfoUrl: field(10_000),
-  goal: field(100),
-  slug: field(1_000),
-  sourceLocale: field(100),
-  intent: field(20),
-  confirmSlug: field(10),
-  publish: field(10),
-});
-const photoForm = z.object({ alt: field(5_000), photo: uploadField });
-const settingsForm = z.object({
-  deliveryMode: field(50),
-  confirmationMode: field(50),
-  hourlyCap: field(100),
-  officeHours: field(20),
-  from: field(100),
-  to: field(100),
-  digestInterval: field(100),
-  startDate: field(100),
-  day1: field(10),
-  day2: field(10),
-  day3: field(10),
-  day4: field(10),
-  day5: field(10),
-  day6: field(10),
-  day7: field(10),
-});
-const updateForm = z.object({ day: field(100), locale: field(100), text: field(100_000) });
-const successorForm = z.object({ successor: field(200) });
-const markdownForm = z.object({ markdown: field(200_000) });
 
 const done = {
   texts: 'campaignEdit.done.texts',

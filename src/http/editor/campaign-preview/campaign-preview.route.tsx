@@ -3,6 +3,7 @@
 // bannered "Preview — not public", marked noindex, with the sign form switched off and the language links
 // leading to the other previews. Behind the editor gate (campaigns:read): anonymous visitors never see it.
 import type { FastifyInstance } from 'fastify';
+import { slugPattern } from '../../../domain/campaign/campaign.js';
 import type { CampaignReader } from '../../../domain/campaign/campaign.ports.js';
 import type { CampaignView } from '../../../domain/campaign/view-campaign.js';
 import { countryForLocale } from '../../../domain/signature/countries.js';
@@ -18,8 +19,6 @@ export interface CampaignPreviewDeps {
   /** Uncached: an editor previews what was saved a moment ago. */
   campaigns: CampaignReader;
 }
-
-const slugPattern = /^[a-z0-9][a-z0-9-]{0,119}$/;
 
 const translationStatusKeys = {
   draft: 'campaignEdit.translation.draft',

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AccountScopeStore } from '../../../domain/account/account-scopes.js';
 import { can } from '../../../domain/account/permissions.js';
+import { slugPattern } from '../../../domain/campaign/campaign.js';
 import type { CampaignLifecycleStore } from '../../../domain/campaign/campaign.ports.js';
 import { closeCampaign } from '../../../domain/campaign/close-campaign.js';
 import { extendCampaign } from '../../../domain/campaign/extend-campaign.js';
@@ -23,6 +24,7 @@ import type { Clock } from '../../../domain/shared/clock.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
+import { field } from '../../schema-fields.js';
 import { campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { CampaignPage, type CampaignPageProps, CampaignsPage } from './campaigns-pages.js';
@@ -37,10 +39,8 @@ export interface CampaignEditorDeps {
 
 const read = { config: { permission: 'campaigns:read' as const } };
 const publish = { config: { permission: 'campaigns:publish' as const } };
-const slugPattern = /^[a-z0-9][a-z0-9-]{0,119}$/;
 
 // Single strings only (a repeated field is an array and gets the 400 page); other fields are ignored.
-const field = (max: number) => z.string().max(max).optional().default('');
 const lifecycleForm = z.object({ endDate: field(100), outcome: field(100_000) });
 type LifecycleForm = z.infer<typeof lifecycleForm>;
 

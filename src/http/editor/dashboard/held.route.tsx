@@ -4,6 +4,7 @@
 // docs/decisions/0012-dashboard.md); the editor gate checks it and the CSRF token first.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { slugPattern } from '../../../domain/campaign/campaign.js';
 import {
   discardHeld,
   type HeldSelection,
@@ -19,7 +20,6 @@ import { HeldPage } from './held-page.js';
 import type { DashboardFeature } from './home.route.js';
 
 const edit = { config: { permission: 'campaigns:edit' as const } };
-const slugPattern = /^[a-z0-9][a-z0-9-]{0,119}$/;
 const idPattern = /^[1-9][0-9]{0,14}$/;
 const networkPattern = /^[A-Za-z0-9_-]{1,64}$/;
 const countPattern = /^[0-9]{1,7}$/;

@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can } from '../../../domain/account/permissions.js';
+import { slugPattern } from '../../../domain/campaign/campaign.js';
 import type { DeliveryAdmin } from '../../../domain/delivery/delivery.ports.js';
 import {
   type ManageResult,
@@ -29,7 +30,6 @@ export interface DeliveryEditorDeps {
 
 const read = { config: { permission: 'campaigns:read' as const } };
 const edit = { config: { permission: 'campaigns:edit' as const } };
-const slugPattern = /^[a-z0-9][a-z0-9-]{0,119}$/;
 const idPattern = /^[1-9][0-9]{0,14}$/;
 const domainPattern = /^[a-z0-9.-]{1,253}$/;
 const emailForm = z.object({ email: z.string().max(400), _csrf: z.string().optional() });

@@ -7,6 +7,7 @@ import { type CampaignDraftStore, createCampaign } from '../../../domain/campaig
 import type { Clock } from '../../../domain/shared/clock.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
+import { field } from '../../schema-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { NewCampaignPage } from './new-campaign-page.js';
 
@@ -17,7 +18,6 @@ export interface NewCampaignDeps {
 }
 
 const edit = { config: { permission: 'campaigns:edit' as const } };
-const field = (max: number) => z.string().max(max).optional().default('');
 const newCampaignForm = z.object({ headline: field(2_000), sourceLocale: field(50), slug: field(500) });
 
 export function newCampaignRoutes(app: FastifyInstance, deps: NewCampaignDeps): void {

@@ -4,7 +4,7 @@
 // body as strings), before these handlers run. The public page shows a change at once (cache invalidated
 // by the repository after each commit).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { can } from '../../../domain/account/permissions.js';
 import { addPartner } from '../../../domain/campaign/add-partner.js';
 import type { PartnerStore, PeopleCampaign } from '../../../domain/campaign/campaign-people.ports.js';
@@ -16,9 +16,9 @@ import type { Clock } from '../../../domain/shared/clock.js';
 import type { ImageStore } from '../../../domain/shared/image.ports.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
-import { uploadField } from '../../uploads.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { actorOf, campaignOf, edit, idParam, idPattern, read } from '../people-routes.js';
+import { moveForm, partnerForm } from './partners.schema.js';
 import { type PartnerFormState, PartnersPage } from './partners-pages.js';
 
 export interface PartnerEditorDeps {
@@ -29,16 +29,6 @@ export interface PartnerEditorDeps {
   /** UPLOAD_MAX_MB in bytes, for the "logo too large" message. */
   maxUploadBytes: number;
 }
-
-const field = (max: number) => z.string().max(max).optional().default('');
-const partnerForm = z.object({
-  name: field(20_000),
-  url: field(20_000),
-  description: field(100_000),
-  removeLogo: field(10),
-  logo: uploadField,
-});
-const moveForm = z.object({ direction: z.enum(['up', 'down']) });
 
 const notices = {
   added: 'partners.done.added',

@@ -21,6 +21,7 @@ import type { Clock } from '../../../domain/shared/clock.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
+import { field } from '../../schema-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import {
   type RequestAction,
@@ -43,7 +44,6 @@ const idPattern = /^[1-9]\d{0,11}$/;
 const decidedShown = 50;
 
 // Single strings only (a repeated field is an array and gets the 400 page); other fields are ignored.
-const field = (max: number) => z.string().max(max).optional().default('');
 const messageForm = z.object({ message: field(50_000) });
 const endorsementForm = z.object({ name: field(2_000), url: field(4_000), note: field(20_000) });
 const removeForm = z.object({ endorsement: field(20) });

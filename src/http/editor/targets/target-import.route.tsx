@@ -2,28 +2,18 @@
 // report shown before anything is saved; its good rows come back in a signed field (target-import-token.ts)
 // and are saved in one transaction. Both steps need campaigns:edit.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { PeopleCampaign } from '../../../domain/campaign/campaign-people.ports.js';
 import { checkTargetImport } from '../../../domain/campaign/check-target-import.js';
 import { importTargets } from '../../../domain/campaign/import-targets.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
-import { uploadField } from '../../uploads.js';
 import { actorOf, campaignOf, edit } from '../people-routes.js';
 import type { TargetEditorDeps } from './deps.js';
 import { problemText, TargetImportPage } from './target-import-page.js';
 import { openImportRows, sealImportRows } from './target-import-token.js';
+import { confirmForm, importBytes, importForm } from './targets.schema.js';
 
-/** A pasted CSV of 1 MB can triple when a browser percent-encodes it; the domain checks the real size. */
-const importBody = { ...edit, bodyLimit: 4 * 1024 * 1024 };
-const importForm = z.object({
-  csv: z
-    .string()
-    .max(4 * 1024 * 1024)
-    .optional(),
-  file: uploadField,
-});
-const confirmForm = z.object({ rows: z.string().max(4 * 1024 * 1024) });
+const importBody = { ...edit, bodyLimit: importBytes };
 
 export function targetImportRoutes(app: FastifyInstance, deps: TargetEditorDeps): void {
   const base = (slug: string) => `/editor/campaigns/${slug}/targets`;

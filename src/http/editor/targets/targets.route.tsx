@@ -4,7 +4,7 @@
 // CSRF token, before these handlers run. Each POST is one use case, then a redirect with a notice, or the
 // page again (422) with the reason and what was typed.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { can } from '../../../domain/account/permissions.js';
 import { addTarget } from '../../../domain/campaign/add-target.js';
 import type { TargetKind } from '../../../domain/campaign/campaign.js';
@@ -19,22 +19,9 @@ import { actorOf, campaignOf, edit, idParam, idPattern, read } from '../people-r
 import type { TargetEditorDeps } from './deps.js';
 import type { TargetFormState } from './target-form.js';
 import { targetImportRoutes } from './target-import.route.js';
+import { moveForm, targetForm } from './targets.schema.js';
 import { TargetsPage } from './targets-pages.js';
 import { testMessageRoutes } from './test-message.route.js';
-
-// Single strings only (a repeated field is an array and gets the 400 page); other fields are ignored.
-// Bounds far above the rules' so that a 10 KB name gets the translated "too long", not a 400.
-const field = (max: number) => z.string().max(max).optional().default('');
-const targetForm = z.object({
-  kind: z.enum(['target', 'copy']).optional().default('target'),
-  name: field(20_000),
-  organisation: field(20_000),
-  email: field(2_000),
-  locale: field(200),
-  timeZone: field(200),
-  hourlyCap: field(200),
-});
-const moveForm = z.object({ direction: z.enum(['up', 'down']) });
 
 const doneKeys = ['added', 'copyAdded', 'changed', 'removed', 'moved', 'imported'] as const;
 type Done = (typeof doneKeys)[number];

@@ -2,7 +2,6 @@
 // (campaigns:read), and its button puts the same letter in the outbox for the signed-in editor, marked as a
 // test (campaigns:edit). The letter is written by delivery's own template and translator.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { can } from '../../../domain/account/permissions.js';
 import type { PeopleCampaign } from '../../../domain/campaign/campaign-people.ports.js';
 import {
@@ -18,9 +17,8 @@ import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import { campaignOf, edit, idPattern, read } from '../people-routes.js';
 import type { TargetEditorDeps } from './deps.js';
+import { testForm } from './targets.schema.js';
 import { TestMessagePage } from './test-message-page.js';
-
-const testForm = z.object({ targetId: z.string().regex(idPattern) });
 
 export function testMessageRoutes(app: FastifyInstance, deps: TargetEditorDeps): void {
   const base = (slug: string) => `/editor/campaigns/${slug}/targets`;

@@ -7,10 +7,11 @@ import { revokeSessions } from '../../../domain/account/log-out.js';
 import { changeRole, type ManageResult, setUserDisabled } from '../../../domain/account/manage-user.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
+import { errorText } from '../account-errors.js';
 import type { EditorDeps } from '../deps.js';
-import { errorText, inviteSchema, roleSchema } from '../forms.js';
 import { type DoneNotice, doneNotice, readForm } from '../pages.js';
 import { accountScopeRoutes, type ShowAccount, scopeNotice, scopeSection } from './account-scopes.route.js';
+import { inviteSchema, roleSchema } from './users.schema.js';
 import { UserPage, UsersPage } from './users-pages.js';
 
 const manage = { config: { permission: 'users:manage' as const } };

@@ -1,7 +1,7 @@
 // The public campaign page, one URL per language (/tl/campaigns/slug), and its sign form's POST.
 // Unprefixed links redirect to the visitor's language, keeping the query string (?src=mailing-en-2).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isPublic } from '../../../domain/campaign/campaign.js';
+import { isPublic, slugPattern } from '../../../domain/campaign/campaign.js';
 import type { OldSlugReader } from '../../../domain/campaign/edit-campaign.js';
 import type { CampaignView } from '../../../domain/campaign/view-campaign.js';
 import { viewCampaign } from '../../../domain/campaign/view-campaign.js';
@@ -13,7 +13,7 @@ import { checkFormToken, FormTokenCache, issueFormToken } from '../../../securit
 import { ipKey } from '../../../security/ip-key.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
-import { type PublicDeps, slugPattern } from '../deps.js';
+import type { PublicDeps } from '../deps.js';
 import { CampaignPageCache } from './campaign-page.cache.js';
 import { CampaignPage } from './campaign-page.js';
 import { signBodySchema } from './sign.schema.js';

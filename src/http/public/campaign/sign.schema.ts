@@ -2,8 +2,7 @@
 // must be a single string (duplicate keys arrive as arrays and are refused). Bounds here only stop absurd
 // bodies; the real limits, with translated errors, are the domain's (sign-input.ts).
 import { z } from 'zod';
-
-const field = (max: number) => z.string().max(max).optional().default('');
+import { field } from '../../schema-fields.js';
 
 export const signBodySchema = z.object({
   name: field(2_000),

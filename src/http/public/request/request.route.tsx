@@ -2,7 +2,6 @@
 // thank-you page. The form carries the sign form's signed, time-stamped token (scope 0: no campaign has
 // that id) and honeypot; the checks themselves are the submitRequest use case's.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { SubmitDeps } from '../../../domain/intake/intake.ports.js';
 import { chooseTerms, type TermsVersion } from '../../../domain/intake/partnership-terms.js';
 import { requestMinFillMs, submitRequest } from '../../../domain/intake/submit-request.js';
@@ -11,8 +10,8 @@ import { checkFormToken, issueFormToken } from '../../../security/form-token.js'
 import { ipKey } from '../../../security/ip-key.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
-import { uploadField } from '../../uploads.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { requestBodySchema } from './request.schema.js';
 import {
   emptyRequestValues,
   type RequestFormState,
@@ -30,29 +29,6 @@ export interface RequestRouteDeps extends SubmitDeps {
 
 /** The form token's scope: campaign ids start at 1, so a sign form's token never passes here. */
 export const requestFormScope = 0;
-
-// Single strings only (a repeated field arrives as an array and gets the 400 page); unknown fields are
-// ignored. Bounds only stop absurd bodies; the real limits, with translated errors, are the domain's.
-const text = (max: number) => z.string().max(max).optional().default('');
-const requestBodySchema = z.object({
-  orgName: text(2_000),
-  orgDescription: text(20_000),
-  orgWebsite: text(4_000),
-  contactName: text(2_000),
-  contactEmail: text(2_000),
-  language: text(50),
-  headline: text(4_000),
-  background: text(100_000),
-  message: text(50_000),
-  moreInfoUrl: text(4_000),
-  targets: text(50_000),
-  terms: z.string().max(10).optional(),
-  termsVersion: text(30),
-  token: text(300),
-  reference: text(2_000),
-  logo: uploadField,
-  photo: uploadField,
-});
 
 export function requestRoutes(app: FastifyInstance, deps: RequestRouteDeps): void {
   const action = (req: FastifyRequest) => `/${req.contentLocale}/request`;

@@ -1,13 +1,14 @@
 // After signing: thanks in the supporter's language, where the message goes (or that it will be printed),
 // sharing without any third-party script, and the other live campaigns. Duplicates land here too, unchanged.
 import type { FastifyInstance } from 'fastify';
+import { slugPattern } from '../../../domain/campaign/campaign.js';
 import { listLiveCampaigns } from '../../../domain/campaign/list-live-campaigns.js';
 import { viewCampaign } from '../../../domain/campaign/view-campaign.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import { CampaignList } from '../../views/campaign-list.js';
 import { Layout } from '../../views/layout.js';
-import { type PublicDeps, slugPattern } from '../deps.js';
+import type { PublicDeps } from '../deps.js';
 
 export function thanksRoutes(app: FastifyInstance, deps: PublicDeps): void {
   app.get('/:locale/campaigns/:slug/thanks', async (req, reply) => {
