@@ -13,9 +13,10 @@ import {
   outcomeMax,
 } from '../../../domain/campaign/lifecycle.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import { ActionPanel } from '../../views/editor/action-panel.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
 import { dateTime, campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
-import { Csrf, Notice, TextArea, TextField } from '../../views/form-fields.js';
+import { Notice, TextArea, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 import { PartnerAccess } from './partner-access.js';
@@ -147,33 +148,6 @@ function EndDateField({
       required={required}
       autofocus={Boolean(error)}
     />
-  );
-}
-
-/** One action's box: a heading, what it does, its fields and its button, posting to `action`. */
-function ActionPanel(props: {
-  csrf: string;
-  action: string;
-  title?: string | undefined;
-  help?: string | undefined;
-  button: string;
-  kind?: 'secondary' | 'danger';
-  before?: ComponentChildren;
-  children?: ComponentChildren;
-}) {
-  return (
-    <section class="editor-panel">
-      {props.title && <h2>{props.title}</h2>}
-      {props.help && <p class="help">{props.help}</p>}
-      {props.before}
-      <form method="post" action={props.action} class="editor-form" novalidate>
-        <Csrf token={props.csrf} />
-        {props.children}
-        <button class={`button${props.kind ? ` button--${props.kind}` : ''}`} type="submit">
-          {props.button}
-        </button>
-      </form>
-    </section>
   );
 }
 

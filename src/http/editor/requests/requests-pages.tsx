@@ -2,7 +2,6 @@
 // their age) and one page per request with everything the union sent, the endorsements recorded, the
 // decisions (approve, ask for changes, decline) and the request's history from the audit log. Lists and
 // stacked panels, so a phone shows it whole; texts keep their own language and direction.
-import type { ComponentChildren } from 'preact';
 import type { User } from '../../../domain/account/account.js';
 import type { AuditEvent } from '../../../domain/account/account.ports.js';
 import { endorsementLimits } from '../../../domain/intake/add-endorsement.js';
@@ -15,6 +14,7 @@ import {
 } from '../../../domain/intake/request.js';
 import { requestLimits } from '../../../domain/intake/request-input.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import { ActionPanel } from '../../views/editor/action-panel.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
 import { actionLabel, dateTime } from '../../views/editor/labels.js';
 import { Csrf, Notice, TextArea, TextField } from '../../views/form-fields.js';
@@ -129,30 +129,6 @@ export interface RequestPageProps {
   values?: Record<string, string> | undefined;
 }
 
-function Panel(props: {
-  csrf: string;
-  action: string;
-  title: string;
-  help?: string | undefined;
-  button: string;
-  kind?: 'secondary' | 'danger';
-  children?: ComponentChildren;
-}) {
-  return (
-    <section class="editor-panel">
-      <h2>{props.title}</h2>
-      {props.help && <p class="help">{props.help}</p>}
-      <form method="post" action={props.action} class="editor-form" novalidate>
-        <Csrf token={props.csrf} />
-        {props.children}
-        <button class={`button${props.kind ? ` button--${props.kind}` : ''}`} type="submit">
-          {props.button}
-        </button>
-      </form>
-    </section>
-  );
-}
-
 function MessageField(p: RequestPageProps & { action: 'changes' | 'decline'; label: string; help?: string }) {
   const id = `${p.action}-message`;
   const error = p.error?.action === p.action && p.error.field === 'message' ? p.error.text : undefined;
@@ -265,14 +241,14 @@ function Decisions(p: RequestPageProps) {
   const url = (path: string) => `/editor/requests/${r.id}/${path}`;
   return (
     <>
-      <Panel
+      <ActionPanel
         csrf={csrf}
         action={url('approve')}
         title={t('intake.approve.title')}
         help={t('intake.approve.help', { language: tr.languageName(r.locale), org: r.orgName })}
         button={t('intake.approve.button')}
       />
-      <Panel
+      <ActionPanel
         csrf={csrf}
         action={url('changes')}
         title={t('intake.changes.title')}
@@ -285,8 +261,8 @@ function Decisions(p: RequestPageProps) {
           label={t('intake.changes.label')}
           help={t('intake.changes.help', { name: r.contactName })}
         />
-      </Panel>
-      <Panel
+      </ActionPanel>
+      <ActionPanel
         csrf={csrf}
         action={url('decline')}
         title={t('intake.decline.title')}
@@ -299,7 +275,7 @@ function Decisions(p: RequestPageProps) {
           label={t('intake.decline.label')}
           help={t('intake.changes.help', { name: r.contactName })}
         />
-      </Panel>
+      </ActionPanel>
     </>
   );
 }
