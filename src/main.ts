@@ -13,8 +13,10 @@ import { CampaignLifecycleRepository } from './db/campaign-lifecycle.repository.
 import { campaignPeople } from './db/campaign-people.repository.js';
 import { DashboardRepository } from './db/dashboard.repository.js';
 import { type Db, openDb } from './db/database.js';
-import { DeliveryRepository } from './db/delivery.repository.js';
 import { DeliveryAdminRepository } from './db/delivery-admin.repository.js';
+import { DeliveryAlertReader } from './db/delivery-alert.reader.js';
+import { DeliveryDispatchStore } from './db/delivery-dispatch.store.js';
+import { SignatureDeliveryReader } from './db/delivery-status.reader.js';
 import { HeldSignatureRepository } from './db/held-signature.repository.js';
 import { IntakeRepository } from './db/intake.repository.js';
 import { JobRepository } from './db/job.repository.js';
@@ -109,7 +111,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     writer,
     confirmer: signatureStore,
     signatureStore,
-    deliveryStatus: new DeliveryRepository(db),
+    deliveryStatus: new SignatureDeliveryReader(db),
     deliveryAdmin: new DeliveryAdminRepository(db),
     // A status or date change shows on the public pages at once, not after the cache's time to live.
     lifecycle: new CampaignLifecycleRepository(db, (c) => campaigns.invalidateCampaign(c.slug)),
@@ -222,7 +224,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
           config,
           campaigns: services.campaigns,
           signatures: services.signatureStore,
-          delivery: new DeliveryRepository(db),
+          delivery: new DeliveryAlertReader(db),
         }),
         ...recurringHandlers(jobs, clock, maintenance),
       },
@@ -234,7 +236,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
     worker.start();
     deliveryMail = createMailTransport(config, config.DELIVERY_CONNECTIONS);
     dispatcher = createDispatcher({
-      store: new DeliveryRepository(db),
+      store: new DeliveryDispatchStore(db),
       transport: deliveryMail,
       campaigns: services.campaigns,
       clock,

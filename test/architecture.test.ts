@@ -1,4 +1,6 @@
-// The layering rule, enforced: domain/ is pure (no I/O, no outer layers), and row types stay in db/.
+// The layering rules, enforced: domain/ is pure (no I/O, no outer layers), row types stay in db/, jobs/
+// depends on ports and never on db/ (tests compose real repositories and are exempt), and the views shared
+// by every page never read the database.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,12 +48,20 @@ function importsOf(code: string): string[] {
   return specs;
 }
 
+const within = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`);
+
 /** Violations of the layering rules in one file's source. */
 function violations(file: string, code: string): string[] {
   const rel = relative(src, file);
+  const isTest = /\.test\.tsx?$/.test(rel);
   const out: string[] = [];
   for (const spec of importsOf(code)) {
     const target = spec.startsWith('.') ? relative(src, resolve(dirname(file), spec)) : spec;
+    const intoDb = spec.startsWith('.') && within(target, 'db');
+    if (within(rel, 'jobs') && !isTest && intoDb) {
+      out.push(`${rel} imports ${target} (jobs depend on ports; main.ts passes the repositories in)`);
+    }
+    if (within(rel, 'http/views') && intoDb) out.push(`${rel} imports ${target} (views never import db/)`);
     if (rel.startsWith('domain/')) {
       if (isIoModule(spec)) out.push(`${rel} imports I/O module ${spec}`);
       if (spec.startsWith('.') && outerLayers.some((l) => target === l || target.startsWith(`${l}/`))) {
@@ -64,7 +74,7 @@ function violations(file: string, code: string): string[] {
 }
 
 describe('architecture', () => {
-  it('keeps domain/ free of I/O and outer layers, and row types inside db/', () => {
+  it('keeps domain/ free of I/O and outer layers, row types inside db/, and db/ out of jobs/ and views', () => {
     const found = sourceFiles(src).flatMap((f) => violations(f, readFileSync(f, 'utf8')));
     expect(found).toEqual([]);
   });
@@ -80,5 +90,40 @@ describe('architecture', () => {
       violations(join(src, 'http/x.ts'), "import type { JobsTable } from '../db/job.table.js';"),
     ).toHaveLength(1);
     expect(violations(file, "import { parseEmail } from './email-address.js';")).toEqual([]);
+  });
+
+  it('would catch a job importing a repository, even for a type, but not a job test composing one', () => {
+    const task = join(src, 'jobs/tasks/send-x.task.ts');
+    expect(
+      violations(task, "import type { SignatureRepository } from '../../db/signature.repository.js';"),
+    ).toHaveLength(1);
+    expect(
+      violations(join(src, 'jobs/worker.ts'), "import { JobRepository } from '../db/job.repository.js';"),
+    ).toHaveLength(1);
+    expect(violations(task, "const db = await import('../../db/database.js');")).toHaveLength(1);
+    expect(
+      violations(
+        task,
+        "import type { SignatureMailReader } from '../../domain/signature/signature.ports.js';",
+      ),
+    ).toEqual([]);
+    expect(violations(task, "import type { JobQueue } from '../job-queue.ports.js';")).toEqual([]);
+    expect(
+      violations(
+        join(src, 'jobs/worker.test.ts'),
+        "import { JobRepository } from '../db/job.repository.js';",
+      ),
+    ).toEqual([]);
+  });
+
+  it('would catch a shared view importing the database', () => {
+    const view = join(src, 'http/views/editor/x-page.tsx');
+    expect(
+      violations(view, "import { CampaignRepository } from '../../../db/campaign.repository.js';"),
+    ).toHaveLength(1);
+    expect(violations(view, "import type { Db } from '../../../db/database.js';")).toHaveLength(1);
+    expect(violations(view, "import { t } from '../../../i18n/translator.js';")).toEqual([]);
+    // A name that merely starts like the folder is not inside it.
+    expect(violations(join(src, 'http/views-extra/x.tsx'), "import '../../db/database.js';")).toEqual([]);
   });
 });

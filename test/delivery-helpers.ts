@@ -2,7 +2,7 @@
 // rows are the ones signing creates), a loopback SMTP sink, a DKIM key, and a dispatcher on a fake clock.
 import { generateKeyPairSync } from 'node:crypto';
 import { CampaignRepository } from '../src/db/campaign.repository.js';
-import { DeliveryRepository } from '../src/db/delivery.repository.js';
+import { DeliveryDispatchStore } from '../src/db/delivery-dispatch.store.js';
 import type { NewCampaign } from '../src/domain/campaign/campaign.ports.js';
 import type { DeliveryPolicy } from '../src/domain/delivery/delivery.js';
 import type { SignCommand } from '../src/domain/signature/signature.ports.js';
@@ -60,7 +60,7 @@ export interface DeliveryRig {
   sink: SmtpSink;
   transport: MailTransport;
   dispatcher: Dispatcher;
-  store: DeliveryRepository;
+  store: DeliveryDispatchStore;
   close(): Promise<void>;
 }
 
@@ -83,7 +83,7 @@ export async function deliveryRig(
       privateKey: dkimKey.privateKey,
     },
   });
-  const store = new DeliveryRepository(t.db);
+  const store = new DeliveryDispatchStore(t.db);
   const dispatcher = createDispatcher({
     store,
     transport,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { seedDemo } from '../src/cli/demo/seed.js';
 import { type Config, loadConfig } from '../src/config/config.js';
-import { DeliveryRepository } from '../src/db/delivery.repository.js';
+import { DeliveryAlertReader } from '../src/db/delivery-alert.reader.js';
 import type { Dialect } from '../src/db/dialect.js';
 import { JobRepository } from '../src/db/job.repository.js';
 import type { Clock } from '../src/domain/shared/clock.js';
@@ -70,7 +70,7 @@ export async function startMailWorker(
       config: t.config,
       campaigns: t.services.campaigns,
       signatures: t.services.signatureStore,
-      delivery: new DeliveryRepository(t.db),
+      delivery: new DeliveryAlertReader(t.db),
     }),
     clock: t.services.clock,
   });

@@ -1,6 +1,6 @@
 // Storage for bounces that arrive later by mail (domain/delivery/record-bounce.ts): the message a VERP
 // address names, and each consequence written in one transaction with its alert and outbox job, exactly as
-// delivery.repository.ts records a synchronous 5.1.x or 5.7.x answer (same alert kinds, same job).
+// message-outcome.writer.ts records a synchronous 5.1.x or 5.7.x answer (same alert kinds, same job).
 // Every change is conditional on the message still being `sent` or `unknown`: a report applied twice, or
 // by two processes at once, has one effect.
 import type { Kysely } from 'kysely';
@@ -12,8 +12,8 @@ import {
   bounceableStatuses,
 } from '../domain/delivery/record-bounce.js';
 import type { Db } from './database.js';
-import { bounceTargetsAt, deliveryAlert } from './delivery.repository.js';
 import { enqueueJobs, type NewJob } from './job.repository.js';
+import { bounceTargetsAt, deliveryAlert } from './message-outcome.writer.js';
 import type { Database } from './schema.js';
 
 type Trx = Kysely<Database>;

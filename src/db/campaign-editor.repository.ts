@@ -24,6 +24,7 @@ import {
   type TextsSaveOutcome,
   type UpdateValues,
 } from '../domain/campaign/edit-campaign.js';
+import { savedSourceState } from '../domain/campaign/source-revision.js';
 import { parseOfficeHours } from '../domain/delivery/pacing.js';
 import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
@@ -245,12 +246,7 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
           .where('id', '=', change.campaignId)
           .execute();
 
-        const bump =
-          current.source !== null &&
-          Object.keys(changed(pickTexts(current.source), after.texts).after).length > 0;
-        const status: TranslationStatus =
-          current.source === null || change.publish ? 'published' : current.source.status;
-        const revision = current.source === null ? 1 : current.source.revision + (bump ? 1 : 0);
+        const { status, revision } = savedSourceState(current.source, after.texts, change.publish);
         const texts = {
           headline: after.texts.headline,
           background_md: after.texts.backgroundMd,

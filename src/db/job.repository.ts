@@ -4,6 +4,7 @@
 //     ▲                 │  │ lease expired: claimed again by another worker (attempts + 1)
 //     └──fail (retry)───┘  └──fail (attempts used up, or permanent)──▶ dead ──retryDead──▶ queued
 import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { ClaimedJob, FailOutcome, JobQueue, NewJob } from '../jobs/job-queue.ports.js';
 import type { Db } from './database.js';
 import type { Dialect } from './dialect.js';
 import type { Database } from './schema.js';
@@ -19,29 +20,12 @@ export const maxErrorLength = 2000;
 /** Rows per INSERT: 7 parameters each stays far below SQLite's and PostgreSQL's parameter limits. */
 const insertChunk = 500;
 
-export interface NewJob {
-  kind: string;
-  payload: unknown;
-  /** Epoch ms; defaults to `now` (run as soon as a worker is free). */
-  runAt?: number;
-  maxAttempts?: number;
-}
-
-export interface ClaimedJob {
-  id: number;
-  kind: string;
-  payload: unknown;
-  /** Including the current one. */
-  attempts: number;
-  maxAttempts: number;
-}
+export type { ClaimedJob, FailOutcome, NewJob };
 
 export interface DeadJob extends ClaimedJob {
   lastError: string | null;
   updatedAt: number;
 }
-
-export type FailOutcome = 'retry' | 'dead' | 'lost';
 
 /**
  * Inserts jobs with a plain INSERT, so it joins whatever transaction `executor` is (pass the `trx` of the
@@ -80,7 +64,7 @@ function claimable(now: number) {
     ]);
 }
 
-export class JobRepository {
+export class JobRepository implements JobQueue {
   private readonly db: Kysely<Database>;
   private readonly dialect: Dialect;
   private readonly random: () => number;

@@ -2,7 +2,13 @@
 // confirm page and mails need, expiry of unconfirmed ones, and the reconcile that rebuilds counts.
 import { type Kysely, sql } from 'kysely';
 import type { SignatureStatus } from '../domain/signature/signature.js';
-import type { ConfirmOutcome, SignatureConfirmer } from '../domain/signature/signature.ports.js';
+import type {
+  ConfirmOutcome,
+  SignatureConfirmer,
+  SignatureForMail,
+  SignatureMailReader,
+  SignatureMaintenance,
+} from '../domain/signature/signature.ports.js';
 import type { Db } from './database.js';
 import type { NewJob } from './job.repository.js';
 import type { Database } from './schema.js';
@@ -14,18 +20,7 @@ import {
   releaseSignature,
 } from './signature-effects.js';
 
-export interface SignatureForMail {
-  id: number;
-  status: SignatureStatus;
-  locale: string;
-  name: string;
-  email: string;
-  campaignId: number;
-  campaignSlug: string;
-  sourceLocale: string;
-}
-
-export class SignatureRepository implements SignatureConfirmer {
+export class SignatureRepository implements SignatureConfirmer, SignatureMailReader, SignatureMaintenance {
   private readonly db: Kysely<Database>;
   constructor(
     db: Db,

@@ -1,8 +1,9 @@
 // Maintenance that runs on a schedule through the same job queue as everything else, so it survives
 // restarts and runs on one worker at a time: each run enqueues the next one, and a worker starting up
 // enqueues a first run only when none is queued.
-import type { JobRepository } from '../db/job.repository.js';
+
 import type { Clock } from '../domain/shared/clock.js';
+import type { JobQueue } from './job-queue.ports.js';
 import type { JobHandler } from './worker.js';
 
 export interface RecurringJob {
@@ -12,7 +13,7 @@ export interface RecurringJob {
 }
 
 export async function scheduleRecurring(
-  repo: JobRepository,
+  repo: Pick<JobQueue, 'countQueued' | 'enqueue'>,
   jobs: RecurringJob[],
   now: number,
 ): Promise<void> {
@@ -22,7 +23,7 @@ export async function scheduleRecurring(
 }
 
 export function recurringHandlers(
-  repo: JobRepository,
+  repo: Pick<JobQueue, 'countQueued' | 'enqueue'>,
   clock: Clock,
   jobs: RecurringJob[],
 ): Record<string, JobHandler> {

@@ -2,8 +2,8 @@
 // outcome. Side effects (mail, delivery) happen only here, never in a request handler (architecture.md).
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { ClaimedJob, JobRepository } from '../db/job.repository.js';
 import type { Clock } from '../domain/shared/clock.js';
+import type { ClaimedJob, JobQueue } from './job-queue.ports.js';
 
 export type JobHandler = (payload: unknown, job: ClaimedJob) => Promise<void>;
 
@@ -20,7 +20,7 @@ export interface WorkerLogger {
 }
 
 export interface WorkerOptions {
-  repo: JobRepository;
+  repo: JobQueue;
   handlers: Record<string, JobHandler>;
   clock: Clock;
   workerId?: string;

@@ -1,4 +1,5 @@
-// What delivery needs from storage (db/delivery.repository.ts implements it) and the shapes it passes.
+// What delivery needs from storage (db/delivery-dispatch.store.ts and db/delivery-alert.reader.ts implement
+// it) and the shapes it passes.
 import type { OfficeHours } from './delivery.js';
 import type { SmtpOutcome } from './smtp-outcome.js';
 
@@ -98,6 +99,23 @@ export interface DeliveryStore {
   /** Claimed messages never started (graceful stop): back to where they were. */
   release(ids: number[]): Promise<void>;
   record(outcomes: SendOutcome[], now: number, policy: RetryPolicy): Promise<void>;
+}
+
+/** An alert with what its mail needs, and the people who receive it (active admins and editors). */
+export interface AlertMail {
+  kind: string;
+  detail: string;
+  domain: string | null;
+  createdAt: number;
+  campaignSlug: string | null;
+  targetName: string | null;
+  targetEmail: string | null;
+  recipients: { name: string; email: string; locale: string }[];
+}
+
+/** What the alert-mail job reads. */
+export interface AlertMailReader {
+  alertForMail(id: number): Promise<AlertMail | undefined>;
 }
 
 /** Who did it, for the audit log. */

@@ -40,6 +40,31 @@ export interface SignatureConfirmer {
   confirm(tokenHash: string, now: number, expiresAfterMs: number): Promise<ConfirmOutcome>;
 }
 
+/** A signature as its confirmation or thank-you mail needs it. */
+export interface SignatureForMail {
+  id: number;
+  status: SignatureStatus;
+  locale: string;
+  name: string;
+  email: string;
+  campaignId: number;
+  campaignSlug: string;
+  sourceLocale: string;
+}
+
+/** What the signature-mail job reads when it composes the mail. */
+export interface SignatureMailReader {
+  forMail(signatureId: number): Promise<SignatureForMail | undefined>;
+}
+
+/** The recurring chores over signatures (jobs/tasks/maintain-signatures.task.ts). */
+export interface SignatureMaintenance {
+  /** Unconfirmed signatures older than the limit become expired; returns how many campaigns had any. */
+  expireUnconfirmed(now: number, expiresAfterMs: number): Promise<number>;
+  /** Rebuilds every campaign's counts from its signatures: the campaigns whose counts drifted, and by how much. */
+  reconcileCounts(): Promise<{ campaignId: number; drift: number }[]>;
+}
+
 /** Counts attempts per key in a sliding hour; `over` when any key is beyond its limit. */
 export interface RateLimiter {
   hit(keys: { ip: string; emailDomain: string }, now: number): Promise<{ over: boolean }>;

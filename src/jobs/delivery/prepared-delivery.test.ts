@@ -9,7 +9,7 @@ import { createCampaign, dkimKey, dkimResolver, sign } from '../../../test/deliv
 import { buildCampaign } from '../../../test/factories.js';
 import { type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { DeliveryRepository } from '../../db/delivery.repository.js';
+import { DeliveryDispatchStore } from '../../db/delivery-dispatch.store.js';
 import { createSmtpTransport } from '../../mail/smtp.transport.js';
 import type { MailTransport } from '../../mail/transport.js';
 import { createDispatcher, type Dispatcher } from './dispatcher.js';
@@ -42,7 +42,7 @@ describe.each(testDialects)('delivery prepared on mail build threads on %s', (di
       },
     });
     const dispatcher = createDispatcher({
-      store: new DeliveryRepository(t.db),
+      store: new DeliveryDispatchStore(t.db),
       transport,
       campaigns: t.services.campaigns,
       clock: t.services.clock,

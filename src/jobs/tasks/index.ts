@@ -1,7 +1,7 @@
 // Every job kind the worker knows, with the adapters its task needs.
 
-import { deliveryAlertJob } from '../../db/delivery.repository.js';
 import { sendAccountMailJob } from '../../domain/account/account-mail.js';
+import { deliveryAlertJob } from '../../domain/delivery/delivery.js';
 import { sendIntakeMailJob } from '../../domain/intake/intake-mail.js';
 import { sendSignatureMailJob } from '../../domain/signature/signature.js';
 import type { JobHandler } from '../worker.js';

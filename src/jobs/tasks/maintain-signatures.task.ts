@@ -1,12 +1,12 @@
 // Two recurring chores for signatures: expire the ones never confirmed, and rebuild the counts from the
 // signatures, logging any drift it repairs (a count should never drift; if it does, we want to know).
-import type { SignatureRepository } from '../../db/signature.repository.js';
 import type { Clock } from '../../domain/shared/clock.js';
+import type { SignatureMaintenance } from '../../domain/signature/signature.ports.js';
 import type { RecurringJob } from '../recurring.js';
 import type { WorkerLogger } from '../worker.js';
 
 export function signatureMaintenance(deps: {
-  signatures: Pick<SignatureRepository, 'expireUnconfirmed' | 'reconcileCounts'>;
+  signatures: SignatureMaintenance;
   clock: Clock;
   confirmExpiryMs: number;
   logger?: WorkerLogger;

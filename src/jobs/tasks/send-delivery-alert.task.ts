@@ -2,7 +2,7 @@
 // are held until someone gives it a new address) or a destination domain blocked us by policy (paused
 // until someone resumes it). One mail per admin and editor, in their own language, with the link to act.
 import type { Config } from '../../config/config.js';
-import type { DeliveryRepository } from '../../db/delivery.repository.js';
+import type { AlertMailReader } from '../../domain/delivery/delivery.ports.js';
 import { translatorFor } from '../../i18n/translator.js';
 import type { MailTransport } from '../../mail/transport.js';
 import { PermanentJobError } from '../worker.js';
@@ -10,7 +10,7 @@ import { PermanentJobError } from '../worker.js';
 export interface DeliveryAlertDeps {
   mail: MailTransport;
   config: Config;
-  delivery: Pick<DeliveryRepository, 'alertForMail'>;
+  delivery: AlertMailReader;
 }
 
 export function sendDeliveryAlertTask(deps: DeliveryAlertDeps) {

@@ -1,10 +1,10 @@
 // Sends the confirmation or thank-you mail for one signature. Composed at send time from the signature's
 // current state: a confirm mail for a signature confirmed in the meantime is skipped, not sent.
 import type { Config } from '../../config/config.js';
-import type { SignatureRepository } from '../../db/signature.repository.js';
 import { chooseTexts } from '../../domain/campaign/campaign.js';
 import type { CampaignReader } from '../../domain/campaign/campaign.ports.js';
 import type { SignatureMailPayload } from '../../domain/signature/signature.js';
+import type { SignatureMailReader } from '../../domain/signature/signature.ports.js';
 import { translatorFor } from '../../i18n/translator.js';
 import { signatureMail } from '../../mail/templates/signature-mail.js';
 import type { MailTransport } from '../../mail/transport.js';
@@ -15,7 +15,7 @@ export interface SignatureMailDeps {
   mail: MailTransport;
   config: Config;
   campaigns: CampaignReader;
-  signatures: Pick<SignatureRepository, 'forMail'>;
+  signatures: SignatureMailReader;
 }
 
 function isPayload(p: unknown): p is SignatureMailPayload {

@@ -1,6 +1,7 @@
-// The delivery store's claim against real SQLite and PostgreSQL: a round records the outcomes of earlier
-// sends in the transaction that claims the next messages (one durable commit a round), all or nothing; and
-// the claim finds its rows by primary key, never by reading the whole queue.
+// The dispatcher's store against real SQLite and PostgreSQL: a round records the outcomes of earlier sends
+// in the transaction that claims the next messages (one durable commit a round), all or nothing; letters and
+// digests take a target's oldest due messages, queued or deferred; and the claim finds its rows by primary
+// key, never by reading the whole queue.
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/db.js';
@@ -9,7 +10,7 @@ import { buildCampaign } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { defaultDeliveryPolicy } from '../domain/delivery/delivery.js';
 import type { SendClaim, SendOutcome } from '../domain/delivery/delivery.ports.js';
-import { DeliveryRepository } from './delivery.repository.js';
+import { DeliveryDispatchStore } from './delivery-dispatch.store.js';
 import type { Database } from './schema.js';
 
 const ctx = (now: number) => ({
@@ -21,11 +22,11 @@ const ctx = (now: number) => ({
 
 describe.each(testDialects)('delivery store on %s', (dialect) => {
   let t: TestApp;
-  let store: DeliveryRepository;
+  let store: DeliveryDispatchStore;
 
   beforeEach(async () => {
     t = await createTestApp(dialect, {}, { seed: false });
-    store = new DeliveryRepository(t.db);
+    store = new DeliveryDispatchStore(t.db);
   });
   afterEach(async () => {
     await t.close();
@@ -119,6 +120,45 @@ describe.each(testDialects)('delivery store on %s', (dialect) => {
     expect(first.map((m) => later[m.id])).toEqual(['sent', 'sent']);
   });
 
+  it('claims the oldest due messages, queued or deferred, never a deferred one whose time has not come', async () => {
+    await queue(5);
+    const now = t.services.clock.now();
+    const rows = await t.db.kysely
+      .selectFrom('messages as m')
+      .innerJoin('targets as tg', 'tg.id', 'm.target_id')
+      .select(['m.id', 'm.target_id as targetId'])
+      .where('tg.email', '=', 'box@a.example.org')
+      .orderBy('m.id')
+      .execute();
+    const ids = rows.map((r) => r.id);
+    // The oldest waits for a retry later; the second's retry is due; the others are queued.
+    await t.db.kysely
+      .updateTable('messages')
+      .set({ status: 'deferred', next_attempt_at: now + 60_000 })
+      .where('id', '=', ids[0]!)
+      .execute();
+    await t.db.kysely
+      .updateTable('messages')
+      .set({ status: 'deferred', next_attempt_at: now - 1 })
+      .where('id', '=', ids[1]!)
+      .execute();
+    const claim = {
+      targetId: rows[0]!.targetId,
+      address: 'box@a.example.org',
+      digest: false,
+      nextSendAt: now,
+    };
+
+    const letters = await store.claim([{ ...claim, count: 2 }], ctx(now));
+    expect(letters.map((m) => m.id)).toEqual([ids[1], ids[2]]);
+
+    const [digest] = await store.claim([{ ...claim, count: 1, digest: true }], ctx(now));
+    expect(digest).toMatchObject({ kind: 'digest', targetId: claim.targetId });
+    expect(digest!.signatures).toHaveLength(2);
+    const after = await statuses();
+    expect([ids[0], ids[3], ids[4]].map((id) => after[id!])).toEqual(['deferred', 'digested', 'digested']);
+  });
+
   it.runIf(dialect === 'sqlite')(
     'finds the messages it claims and records by primary key, however many are queued',
     async () => {
@@ -131,7 +171,7 @@ describe.each(testDialects)('delivery store on %s', (dialect) => {
           if (e.level === 'query') seen.push({ sql: e.query.sql, parameters: e.query.parameters });
         },
       });
-      const watched = new DeliveryRepository({ ...t.db, kysely: logged });
+      const watched = new DeliveryDispatchStore({ ...t.db, kysely: logged });
       const now = t.services.clock.now();
       const claims = (await oneEach(now)).map((c) => ({ ...c, count: 40 }));
       const first = await watched.claim(claims, ctx(now));

@@ -1,0 +1,74 @@
+// The alert-mail job's reader against real SQLite and PostgreSQL: an alert written by the outcome writer,
+// with its campaign and target, goes to every active admin and editor and to nobody else.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testDialects } from '../../test/db.js';
+import { createCampaign } from '../../test/delivery-helpers.js';
+import { buildCampaign } from '../../test/factories.js';
+import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { DeliveryAlertReader } from './delivery-alert.reader.js';
+import { deliveryAlert } from './message-outcome.writer.js';
+
+describe.each(testDialects)('delivery alert reader on %s', (dialect) => {
+  let t: TestApp;
+  let reader: DeliveryAlertReader;
+
+  beforeEach(async () => {
+    t = await createTestApp(dialect, {}, { seed: false });
+    reader = new DeliveryAlertReader(t.db);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('reads an alert with its campaign and target, for every active admin and editor', async () => {
+    const now = t.services.clock.now();
+    await t.db.kysely
+      .insertInto('users')
+      .values([
+        { email: 'ed@example.org', name: 'Ed', role: 'editor', locale: 'tl', created_at: now },
+        { email: 'tr@example.org', name: 'Tr', role: 'translator', locale: 'en', created_at: now },
+        { email: 'ad@example.org', name: 'Ad', role: 'admin', locale: 'en', created_at: now },
+        {
+          email: 'x@example.org',
+          name: 'X',
+          role: 'editor',
+          locale: 'en',
+          created_at: now,
+          disabled_at: now,
+        },
+      ])
+      .execute();
+    const campaignId = await createCampaign(t, buildCampaign({ slug: 'nurses-alert' }));
+    const target = await t.db.kysely
+      .selectFrom('targets')
+      .select('id')
+      .where('campaign_id', '=', campaignId)
+      .where('email', '=', 'director@hospital.example.org')
+      .executeTakeFirstOrThrow();
+    const job = await t.db.kysely
+      .transaction()
+      .execute((trx) =>
+        deliveryAlert(
+          trx,
+          { kind: 'target_bounced', campaignId, targetId: target.id, domain: null, detail: '550 5.1.1 gone' },
+          now,
+        ),
+      );
+    const { alertId } = job.payload as { alertId: number };
+
+    expect(await reader.alertForMail(alertId)).toEqual({
+      kind: 'target_bounced',
+      detail: '550 5.1.1 gone',
+      domain: null,
+      createdAt: now,
+      campaignSlug: 'nurses-alert',
+      targetName: 'Hospital director',
+      targetEmail: 'director@hospital.example.org',
+      recipients: [
+        { name: 'Ed', email: 'ed@example.org', locale: 'tl' },
+        { name: 'Ad', email: 'ad@example.org', locale: 'en' },
+      ],
+    });
+    expect(await reader.alertForMail(alertId + 1)).toBeUndefined();
+  });
+});

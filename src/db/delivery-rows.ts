@@ -1,0 +1,21 @@
+// What the dispatcher's store and the outcome writer share when they write message rows: the transaction
+// type, batches of ids small enough for one statement, and the status expression that keeps primary keys.
+import { type Kysely, sql } from 'kysely';
+import type { Database } from './schema.js';
+
+export type Trx = Kysely<Database>;
+
+/**
+ * `status` for statements that name their rows by id: an expression, so the planner finds the rows by
+ * primary key instead of walking idx_messages_status_locked. Without statistics SQLite took the index for
+ * `id in (…) and status in (…)` and read every queued message of the backlog on each claim (measured: 1 ms
+ * a round with 20,000 queued, growing with the backlog; 0.4 ms by primary key).
+ */
+export const statusOfRow = sql<string>`(${sql.ref('status')} || '')`;
+
+/** `items` in runs of `size`, each a statement's worth of parameters. */
+export function chunks<T>(items: T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
