@@ -13,7 +13,7 @@ import {
 } from '../../domain/campaign/test-message.js';
 import { isolate, translatorFor } from '../../i18n/translator.js';
 import { type SendEmailPayload, sendEmailKind } from '../../jobs/tasks/send-email.task.js';
-import { targetLetter } from '../../mail/templates/target-letter.js';
+import { targetLetter } from '../../mail/templates/target-letter.email.js';
 import { sendError } from '../errors.js';
 import { sendPage } from '../render.js';
 import { TestMessagePage } from '../views/editor/test-message-page.js';
@@ -25,9 +25,8 @@ const testForm = z.object({ targetId: z.string().regex(idPattern) });
 export function testMessageRoutes(app: FastifyInstance, deps: TargetEditorDeps): void {
   const base = (slug: string) => `/editor/campaigns/${slug}/targets`;
   const mailer: TestMailer = {
-    letter: (texts, signature) => targetLetter({ texts, signature, tr: translatorFor(texts.locale) }),
-    fromName: (locale, name) =>
-      translatorFor(locale).t('letter.fromName', { name, site: deps.mail.siteName }),
+    letter: (texts, signature) =>
+      targetLetter({ texts, signature, siteName: deps.mail.siteName }, translatorFor(texts.locale)),
     testSubject: (locale, subject) => translatorFor(locale).t('targets.test.subjectMark', { subject }),
     job: (mail) => ({ kind: sendEmailKind, payload: mail satisfies SendEmailPayload }),
   };

@@ -4,7 +4,9 @@
 import { z } from 'zod';
 import type { Config } from '../../config/config.js';
 import { intakeMailKinds } from '../../domain/intake/intake-mail.js';
-import { intakeMailMessage } from '../../mail/templates/intake-mail.js';
+import { translatorFor } from '../../i18n/translator.js';
+import { intakeEmail } from '../../mail/templates/intake.email.js';
+import { siteMail } from '../../mail/templates/mail-text.js';
 import type { MailTransport } from '../../mail/transport.js';
 import { PermanentJobError } from '../worker.js';
 
@@ -25,8 +27,15 @@ export function sendIntakeMailTask(deps: { mail: MailTransport; config: Config }
   return async (payload: unknown): Promise<void> => {
     const parsed = payloadSchema.safeParse(payload);
     if (!parsed.success) throw new PermanentJobError('invalid send-intake-mail payload');
+    const { config } = deps;
+    const { to, locale, replyTo, ...data } = parsed.data;
+    const tr = translatorFor(locale);
+    const text = intakeEmail(
+      { ...data, recipient: to, editorName: replyTo?.name, siteName: config.SITE_NAME },
+      tr,
+    );
     await deps.mail.send(
-      intakeMailMessage(parsed.data, { siteName: deps.config.SITE_NAME, mailFrom: deps.config.MAIL_FROM }),
+      siteMail({ name: config.SITE_NAME, mailFrom: config.MAIL_FROM }, to, tr, text, replyTo),
     );
   };
 }

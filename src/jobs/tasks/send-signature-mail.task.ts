@@ -1,12 +1,14 @@
 // Sends the confirmation or thank-you mail for one signature. Composed at send time from the signature's
-// current state: a confirm mail for a signature confirmed in the meantime is skipped, not sent.
+// current state: a confirm mail for a signature confirmed in the meantime is skipped, not sent. The text is
+// mail/templates/signature.email.ts.
 import type { Config } from '../../config/config.js';
 import type { SignatureRepository } from '../../db/signature.repository.js';
 import { chooseTexts } from '../../domain/campaign/campaign.js';
 import type { CampaignReader } from '../../domain/campaign/campaign.ports.js';
 import type { SignatureMailPayload } from '../../domain/signature/signature.js';
 import { translatorFor } from '../../i18n/translator.js';
-import { signatureMail } from '../../mail/templates/signature-mail.js';
+import { siteMail } from '../../mail/templates/mail-text.js';
+import { signatureEmail } from '../../mail/templates/signature.email.js';
 import type { MailTransport } from '../../mail/transport.js';
 import { statusToken } from '../../security/status-token.js';
 import { PermanentJobError } from '../worker.js';
@@ -41,26 +43,35 @@ export function sendSignatureMailTask(deps: SignatureMailDeps) {
     const campaign = await deps.campaigns.findBySlug(signature.campaignSlug);
     const chosen = campaign && chooseTexts(campaign, signature.locale);
     if (!chosen) throw new PermanentJobError(`campaign ${signature.campaignSlug} has no published text`);
-    const base = deps.config.BASE_URL;
-    const link =
+    const { config } = deps;
+    const tr = translatorFor(signature.locale);
+    const common = {
+      name: signature.name,
+      headline: chosen.texts.headline,
+      locale: signature.locale,
+      campaignLocale: chosen.texts.locale,
+      campaignSlug: signature.campaignSlug,
+      site: { name: config.SITE_NAME, baseUrl: config.BASE_URL },
+    };
+    const text = signatureEmail(
       payload.mail === 'confirm'
-        ? `${base}/${signature.locale}/confirm/${payload.token}`
-        : `${base}/${chosen.texts.locale}/campaigns/${signature.campaignSlug}`;
+        ? { ...common, kind: 'confirm', token: payload.token! }
+        : {
+            ...common,
+            kind: 'thank',
+            ...(campaign.deliveryMode !== 'petition_only'
+              ? { statusToken: statusToken(payload.signatureId, config.APP_SECRET) }
+              : {}),
+          },
+      tr,
+    );
     await deps.mail.send(
-      signatureMail({
-        kind: payload.mail,
-        tr: translatorFor(signature.locale),
-        texts: chosen.texts,
-        to: { name: signature.name, address: signature.email },
-        from: { name: deps.config.SITE_NAME, address: deps.config.MAIL_FROM },
-        siteName: deps.config.SITE_NAME,
-        link,
-        ...(payload.mail === 'thank' && campaign.deliveryMode !== 'petition_only'
-          ? {
-              statusLink: `${base}/${signature.locale}/status/${statusToken(payload.signatureId, deps.config.APP_SECRET)}`,
-            }
-          : {}),
-      }),
+      siteMail(
+        { name: config.SITE_NAME, mailFrom: config.MAIL_FROM },
+        { name: signature.name, address: signature.email },
+        tr,
+        text,
+      ),
     );
   };
 }
