@@ -16,14 +16,10 @@ import type {
 import { effectiveCap, parseOfficeHours } from '../domain/delivery/pacing.js';
 import { backoffMs } from '../domain/delivery/smtp-outcome.js';
 import type { DeliveryStatusReader, SignatureDelivery } from '../domain/delivery/view-delivery-status.js';
+import { jobKinds, newJob } from '../jobs/kinds.js';
 import type { Db } from './database.js';
 import { enqueueJobs, type NewJob } from './job.repository.js';
 import type { Database } from './schema.js';
-
-export const deliveryAlertJob = 'send-delivery-alert';
-export interface DeliveryAlertPayload {
-  alertId: number;
-}
 
 export interface AlertMail {
   kind: string;
@@ -82,8 +78,7 @@ export async function deliveryAlert(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const payload: DeliveryAlertPayload = { alertId: id };
-  return { kind: deliveryAlertJob, payload };
+  return newJob(jobKinds.sendDeliveryAlert, { alertId: id });
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   type TestMessageResult,
 } from '../../domain/campaign/test-message.js';
 import { isolate, translatorFor } from '../../i18n/translator.js';
-import { type SendEmailPayload, sendEmailKind } from '../../jobs/tasks/send-email.task.js';
+import { jobKinds, newJob } from '../../jobs/kinds.js';
 import { targetLetter } from '../../mail/templates/target-letter.email.js';
 import { sendError } from '../errors.js';
 import { sendPage } from '../render.js';
@@ -28,7 +28,7 @@ export function testMessageRoutes(app: FastifyInstance, deps: TargetEditorDeps):
     letter: (texts, signature) =>
       targetLetter({ texts, signature, siteName: deps.mail.siteName }, translatorFor(texts.locale)),
     testSubject: (locale, subject) => translatorFor(locale).t('targets.test.subjectMark', { subject }),
-    job: (mail) => ({ kind: sendEmailKind, payload: mail satisfies SendEmailPayload }),
+    job: (mail) => newJob(jobKinds.sendEmail, mail),
   };
   const testDeps = { targets: deps.targets, mailer, mailFrom: deps.mail.from, clock: deps.clock };
 

@@ -15,11 +15,9 @@ import type { Clock } from '../../domain/shared/clock.js';
 import { translatorFor } from '../../i18n/translator.js';
 import { campaignReminderEmail } from '../../mail/templates/campaign-reminder.email.js';
 import { siteMail } from '../../mail/templates/mail-text.js';
+import { type JobPayload, jobKinds, newJob } from '../kinds.js';
 import type { RecurringJob } from '../recurring.js';
 import type { WorkerLogger } from '../worker.js';
-import { type SendEmailPayload, sendEmailKind } from './send-email.task.js';
-
-export const campaignLifecycleKind = 'campaign-lifecycle';
 
 export interface CampaignLifecycleJobDeps {
   campaigns: CampaignLifecycleStore;
@@ -32,7 +30,7 @@ function reminderMails(
   deps: CampaignLifecycleJobDeps,
   campaign: LifecycleCampaign,
   recipients: { name: string; email: string; locale: string }[],
-): { kind: string; payload: SendEmailPayload }[] {
+): { kind: string; payload: JobPayload<typeof jobKinds.sendEmail> }[] {
   const { config } = deps;
   const site = { name: config.SITE_NAME, baseUrl: config.BASE_URL };
   return recipients.map((user) => {
@@ -45,15 +43,15 @@ function reminderMails(
       },
       tr,
     );
-    return {
-      kind: sendEmailKind,
-      payload: siteMail(
+    return newJob(
+      jobKinds.sendEmail,
+      siteMail(
         { name: config.SITE_NAME, mailFrom: config.MAIL_FROM },
         { name: user.name, address: user.email },
         tr,
         text,
       ),
-    };
+    );
   });
 }
 
@@ -91,7 +89,7 @@ export async function runCampaignLifecycle(
 export function campaignLifecycleJobs(deps: CampaignLifecycleJobDeps): RecurringJob[] {
   return [
     {
-      kind: campaignLifecycleKind,
+      kind: jobKinds.campaignLifecycle,
       everyMs: 5 * 60_000,
       async run() {
         await runCampaignLifecycle(deps);

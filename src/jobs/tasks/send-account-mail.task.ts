@@ -1,27 +1,16 @@
 // Sends an account mail (invitation, login link, password reset link) that a use case put in the outbox,
 // in the recipient's interface language (the text is mail/templates/account.email.ts).
-import { z } from 'zod';
 import type { Config } from '../../config/config.js';
-import { accountMailKinds } from '../../domain/account/account-mail.js';
-import { roles } from '../../domain/account/permissions.js';
 import { translatorFor } from '../../i18n/translator.js';
 import { accountEmail } from '../../mail/templates/account.email.js';
 import { siteMail } from '../../mail/templates/mail-text.js';
 import type { MailTransport } from '../../mail/transport.js';
+import { jobKinds, jobPayloads } from '../kinds.js';
 import { PermanentJobError } from '../worker.js';
-
-const payloadSchema = z.object({
-  kind: z.enum(accountMailKinds),
-  to: z.object({ name: z.string(), address: z.string() }),
-  locale: z.string(),
-  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/),
-  invitedBy: z.string().optional(),
-  role: z.enum(roles).optional(),
-});
 
 export function sendAccountMailTask(deps: { mail: MailTransport; config: Config }) {
   return async (payload: unknown): Promise<void> => {
-    const parsed = payloadSchema.safeParse(payload);
+    const parsed = jobPayloads[jobKinds.sendAccountMail].safeParse(payload);
     if (!parsed.success) throw new PermanentJobError('invalid send-account-mail payload');
     const { config } = deps;
     const { to, locale, ...data } = parsed.data;

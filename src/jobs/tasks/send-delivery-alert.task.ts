@@ -8,6 +8,7 @@ import { translatorFor } from '../../i18n/translator.js';
 import { deliveryAlertEmail } from '../../mail/templates/delivery-alert.email.js';
 import { siteMail } from '../../mail/templates/mail-text.js';
 import type { MailTransport } from '../../mail/transport.js';
+import { jobKinds, jobPayloads } from '../kinds.js';
 import { PermanentJobError } from '../worker.js';
 
 export interface DeliveryAlertDeps {
@@ -18,9 +19,9 @@ export interface DeliveryAlertDeps {
 
 export function sendDeliveryAlertTask(deps: DeliveryAlertDeps) {
   return async (payload: unknown): Promise<void> => {
-    const alertId = (payload as { alertId?: unknown } | null)?.alertId;
-    if (typeof alertId !== 'number') throw new PermanentJobError('invalid send-delivery-alert payload');
-    const alert = await deps.delivery.alertForMail(alertId);
+    const parsed = jobPayloads[jobKinds.sendDeliveryAlert].safeParse(payload);
+    if (!parsed.success) throw new PermanentJobError('invalid send-delivery-alert payload');
+    const alert = await deps.delivery.alertForMail(parsed.data.alertId);
     if (!alert) return;
     const { config } = deps;
     const site = { name: config.SITE_NAME, baseUrl: config.BASE_URL };

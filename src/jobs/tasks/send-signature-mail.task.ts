@@ -5,12 +5,12 @@ import type { Config } from '../../config/config.js';
 import type { SignatureRepository } from '../../db/signature.repository.js';
 import { chooseTexts } from '../../domain/campaign/campaign.js';
 import type { CampaignReader } from '../../domain/campaign/campaign.ports.js';
-import type { SignatureMailPayload } from '../../domain/signature/signature.js';
 import { translatorFor } from '../../i18n/translator.js';
 import { siteMail } from '../../mail/templates/mail-text.js';
 import { signatureEmail } from '../../mail/templates/signature.email.js';
 import type { MailTransport } from '../../mail/transport.js';
 import { statusToken } from '../../security/status-token.js';
+import { jobKinds, jobPayloads } from '../kinds.js';
 import { PermanentJobError } from '../worker.js';
 
 export interface SignatureMailDeps {
@@ -20,20 +20,11 @@ export interface SignatureMailDeps {
   signatures: Pick<SignatureRepository, 'forMail'>;
 }
 
-function isPayload(p: unknown): p is SignatureMailPayload {
-  const o = p as Partial<SignatureMailPayload> | null;
-  return (
-    typeof o === 'object' &&
-    o !== null &&
-    typeof o.signatureId === 'number' &&
-    (o.mail === 'confirm' || o.mail === 'thank') &&
-    (o.token === undefined || typeof o.token === 'string')
-  );
-}
-
 export function sendSignatureMailTask(deps: SignatureMailDeps) {
-  return async (payload: unknown): Promise<void> => {
-    if (!isPayload(payload)) throw new PermanentJobError('invalid send-signature-mail payload');
+  return async (input: unknown): Promise<void> => {
+    const parsed = jobPayloads[jobKinds.sendSignatureMail].safeParse(input);
+    if (!parsed.success) throw new PermanentJobError('invalid send-signature-mail payload');
+    const payload = parsed.data;
     const signature = await deps.signatures.forMail(payload.signatureId);
     // Erased or deleted since: nothing to send.
     if (!signature) return;
