@@ -99,7 +99,7 @@ export async function startDemoServer(): Promise<DemoServer> {
   let running: Running;
   try {
     running = await startOutcry(config, { quiet: true });
-    await seedDemo(running.db, Date.now());
+    await seedDemo(running.services, Date.now());
   } catch (error) {
     await sink.close();
     rmSync(dir, { recursive: true, force: true });

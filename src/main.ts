@@ -1,7 +1,10 @@
-// The composition root: the only place that picks concrete adapters (database, mail transport, clock) and
-// wires them into the web and worker roles. `main(argv)` is what bin/outcry.mjs calls.
+// The composition root: the only place that picks concrete adapters (database, mail transport, clock,
+// password hashing, tokens) and wires them into the web and worker roles and every command-line command,
+// which get their services as parameters. `main(argv)` is what bin/outcry.mjs calls.
 import type { FastifyInstance } from 'fastify';
+import type { WithServices } from './cli/services.js';
 import { type Config, loadConfig } from './config/config.js';
+import { signingRateLimits } from './config/settings.js';
 import { accountAdapters } from './db/account.store.js';
 import { AccountScopeRepository } from './db/account-scope.repository.js';
 import { BounceRepository } from './db/bounce.repository.js';
@@ -24,6 +27,7 @@ import { migrateToLatest, pendingMigrations } from './db/migrate.js';
 import { SettingsRepository } from './db/settings.repository.js';
 import { SignatureRepository } from './db/signature.repository.js';
 import { BatchedSignatureWriter } from './db/signature.writer.js';
+import { UserRepository } from './db/user.repository.js';
 import { requestRateLimits } from './domain/intake/submit-request.js';
 import { type Clock, systemClock } from './domain/shared/clock.js';
 import { type AppDeps, buildApp } from './http/app.js';
@@ -40,18 +44,16 @@ import type { DkimKey } from './mail/mime.js';
 import { createSmtpTransport } from './mail/smtp.transport.js';
 import type { MailTransport } from './mail/transport.js';
 import { createSharpImageStore } from './media/sharp-image-store.js';
-import {
-  defaultRateLimits,
-  MemoryRateLimiter,
-  type RateLimits,
-  rateLimitsSetting,
-} from './security/rate-limiter.js';
+import { confirmationTokens, secretTokens } from './security/confirmation-token.js';
+import { argon2Passwords, generatePassword } from './security/password.js';
+import { MemoryRateLimiter } from './security/rate-limiter.js';
 
 export interface Running {
   readonly config: Config;
   readonly db: Db;
   readonly url: string;
   readonly app: FastifyInstance | undefined;
+  readonly services: Services;
   readonly worker: ReturnType<typeof createWorker> | undefined;
   /** The SMTP listener for bounces (worker role, when BOUNCE_SMTP_PORT is set). */
   readonly bounceListener: BounceListener | undefined;
@@ -81,9 +83,16 @@ export type Services = Omit<AppDeps, 'logger'> & {
   signatureStore: SignatureRepository;
   writer: BatchedSignatureWriter;
   settings: SettingsRepository;
+  /** Campaigns as stored, for the demo seeds. */
+  campaignStore: CampaignRepository;
+  /** Accounts made on the command line (create-admin, the demo's admin). */
+  users: UserRepository;
+  passwords: typeof argon2Passwords & { generate(): string };
+  /** Bounces read by the pipe command and the SMTP listener. */
+  bounces: BounceRepository;
 };
 
-/** The adapters behind every port, for one database. Used by startOutcry and by the tests' app. */
+/** The adapters behind every port, for one database: web, worker, every command, and the tests' app. */
 export function createServices(config: Config, db: Db, clock: Clock = systemClock): Services {
   const store = new CampaignRepository(db);
   const campaigns = new CachedCampaignReader(store, () => clock.now());
@@ -99,9 +108,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
   };
   const writer = new BatchedSignatureWriter(db, { maxQueue: config.SIGN_QUEUE_MAX, onCommit: notify });
   const signatureStore = new SignatureRepository(db, notify);
-  const rateLimiter = new MemoryRateLimiter(() =>
-    settings.get<RateLimits>(rateLimitsSetting, defaultRateLimits, clock.now()),
-  );
+  const passwords = { ...argon2Passwords, generate: generatePassword };
+  const rateLimiter = new MemoryRateLimiter(() => settings.get(signingRateLimits, clock.now()));
   return {
     config,
     db,
@@ -132,15 +140,44 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     dashboard: {
       reader: new DashboardRepository(db),
       held: new HeldSignatureRepository(db, notify),
-      signingLimits: () => settings.get<RateLimits>(rateLimitsSetting, defaultRateLimits, clock.now()),
+      tokens: confirmationTokens,
+      signingLimits: () => settings.get(signingRateLimits, clock.now()),
       requests: { waiting: () => intake.countWaiting() },
     },
     rateLimiter,
     live,
     settings,
-    accounts: accountAdapters(db, config.APP_SECRET),
+    accounts: { ...accountAdapters(db, config.APP_SECRET), passwords, tokens: secretTokens },
+    tokens: confirmationTokens,
     scopes: new AccountScopeRepository(db),
     images: createSharpImageStore(config.UPLOAD_DIR),
+    campaignStore: store,
+    users: new UserRepository(db),
+    passwords,
+    bounces: new BounceRepository(db),
+  };
+}
+
+/**
+ * A command's services over the configured database, built once it is migrated, for the length of its
+ * work. Closing afterwards may fail on a database that was never reachable; the work has succeeded or
+ * failed on its own by then.
+ */
+export function servicesFor(config: Config): WithServices<Services> {
+  return async (work, notMigrated) => {
+    const db = openDb({ url: config.DATABASE_URL });
+    try {
+      const pending = await pendingMigrations(db);
+      if (pending.length > 0) return notMigrated(pending);
+      const services = createServices(config, db);
+      try {
+        return await work(services);
+      } finally {
+        services.live.close();
+      }
+    } finally {
+      await db.close().catch(() => {});
+    }
   };
 }
 
@@ -186,7 +223,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
       try {
         bounceListener = await startBounceListener(
           {
-            bounces: new BounceRepository(db),
+            bounces: services.bounces,
             clock,
             secret: config.APP_SECRET,
             ...(app ? { logger: app.log } : {}),
@@ -257,6 +294,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
     db,
     url,
     app,
+    services,
     worker,
     bounceListener,
     async stop() {
@@ -291,8 +329,11 @@ export async function main(argv: string[]): Promise<void> {
   const [command = 'help', ...args] = argv;
   switch (command) {
     case 'demo': {
-      const { runDemo } = await import('./cli/demo.js');
-      return runDemo(args);
+      const { demoEnvironment, runDemo } = await import('./cli/demo.js');
+      const config = loadConfig(demoEnvironment(args, process.env));
+      const running = await startOutcry(config, { quiet: !args.includes('--verbose') });
+      stopOnSignals(running);
+      return runDemo(running.services, running.url);
     }
     case 'start': {
       const running = await startOutcry(loadConfig());
@@ -302,15 +343,21 @@ export async function main(argv: string[]): Promise<void> {
     case 'migrate':
     case 'rollback': {
       const { runMigrate } = await import('./cli/migrate.js');
-      return runMigrate(loadConfig(), command === 'rollback' ? 'down' : 'latest');
+      const db = openDb({ url: loadConfig().DATABASE_URL });
+      try {
+        return await runMigrate(db, command === 'rollback' ? 'down' : 'latest');
+      } finally {
+        await db.close();
+      }
     }
     case 'create-admin': {
       const { runCreateAdmin } = await import('./cli/create-admin.js');
-      return runCreateAdmin(loadConfig(), args);
+      const config = loadConfig();
+      return runCreateAdmin(args, process.env, servicesFor(config));
     }
     case 'bounce': {
       const { processIo, runBounce } = await import('./cli/bounce.js');
-      process.exitCode = await runBounce(args, processIo());
+      process.exitCode = await runBounce(args, processIo(), servicesFor);
       return;
     }
     case 'help':

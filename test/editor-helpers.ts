@@ -5,7 +5,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { UserRepository } from '../src/db/user.repository.js';
 import type { Role } from '../src/domain/account/permissions.js';
 import { cookieNames } from '../src/http/editor/cookies.js';
-import { secretTokens } from '../src/http/editor/deps.js';
+import { secretTokens } from '../src/security/confirmation-token.js';
 import { csrfToken } from '../src/security/csrf.js';
 import { hashPassword } from '../src/security/password.js';
 import { formBody } from './sign-helpers.js';

@@ -31,7 +31,6 @@ export async function createTestApp(
   { seed = true, clock }: { seed?: boolean; clock?: Clock } = {},
 ): Promise<TestApp> {
   const db = await createTestDb(dialect);
-  if (seed) await seedDemo(db, Date.UTC(2026, 10, 20));
   // Uploads go to a folder of this test's own, removed on close.
   const uploads = await mkdtemp(join(tmpdir(), 'outcry-uploads-'));
   const config = loadConfig({
@@ -41,6 +40,7 @@ export async function createTestApp(
     ...env,
   });
   const services = createServices(config, db, clock);
+  if (seed) await seedDemo(services, Date.UTC(2026, 10, 20));
   const app = await buildApp({ ...services, logger: false });
   await app.ready();
   return {

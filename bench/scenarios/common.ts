@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import { seedDemo } from '../../src/cli/demo/seed.js';
+import { signingRateLimits } from '../../src/config/settings.js';
+import { CampaignRepository } from '../../src/db/campaign.repository.js';
 import { type Db, openDb } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { SettingsRepository } from '../../src/db/settings.repository.js';
-import { rateLimitsSetting } from '../../src/security/rate-limiter.js';
 import { type LoadOptions, type LoadResult, runLoad } from '../lib/load.js';
 import { cpuSeconds, peakRssMb } from '../lib/processes.js';
 
@@ -28,8 +29,8 @@ export async function prepareDatabase(
   const db = openDb({ url, ...(searchPath ? { searchPath } : {}) });
   const { error } = await migrateToLatest(db);
   if (error) throw error;
-  await seedDemo(db, Date.now());
-  await new SettingsRepository(db).set(rateLimitsSetting, { ipPerHour: 1e9, domainPerHour: 1e9 });
+  await seedDemo({ db, campaignStore: new CampaignRepository(db) }, Date.now());
+  await new SettingsRepository(db).set(signingRateLimits, { ipPerHour: 1e9, domainPerHour: 1e9 });
   // The demo campaign asks for confirmation first; in immediate mode a signature counts (and releases its
   // messages to the targets) at once, which is what the live counter shows.
   if (immediate) {

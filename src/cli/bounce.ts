@@ -3,15 +3,13 @@
 // names the message; without it the message's Delivered-To, X-Original-To or To do. Exit codes are the
 // ones mail servers understand (sysexits.h): 0 processed or ignored, 67 (EX_NOUSER) not one of our bounce
 // addresses, 75 (EX_TEMPFAIL) the database or the configuration is not usable now: the server keeps the
-// message and tries again.
+// message and tries again. main.ts gives it the services over the configured database.
 import type { Readable } from 'node:stream';
-import { loadConfig } from '../config/config.js';
-import { BounceRepository } from '../db/bounce.repository.js';
-import { openDb } from '../db/database.js';
-import { pendingMigrations } from '../db/migrate.js';
-import { systemClock } from '../domain/shared/clock.js';
+import { type Config, loadConfig } from '../config/config.js';
+import type { Clock } from '../domain/shared/clock.js';
 import { bounceMaxBytes } from '../mail/bounce-parse.js';
-import { ourMessageIds, receiveBounce } from '../mail/bounce-receive.js';
+import { ourMessageIds, type ReceiveBounceDeps, receiveBounce } from '../mail/bounce-receive.js';
+import type { WithServices } from './services.js';
 
 export const exitOk = 0;
 export const exitNoUser = 67;
@@ -26,6 +24,14 @@ export interface BounceIo {
   err(line: string): void;
   env: NodeJS.ProcessEnv;
 }
+
+export interface BounceServices {
+  bounces: ReceiveBounceDeps['bounces'];
+  clock: Clock;
+}
+
+/** The services over the configured database; opening it throws when it cannot be reached. */
+export type BounceServicesFor = (config: Config) => WithServices<BounceServices>;
 
 const usage = 'Usage: outcry bounce [envelope-recipient] < message.eml';
 
@@ -42,9 +48,9 @@ async function readLimited(stream: Readable, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function run(args: string[], io: BounceIo): Promise<number> {
+async function run(args: string[], io: BounceIo, servicesFor: BounceServicesFor): Promise<number> {
   const recipients = args.filter((a) => !a.startsWith('-')).slice(0, 1);
-  let config: ReturnType<typeof loadConfig>;
+  let config: Config;
   try {
     config = loadConfig(io.env);
   } catch (error) {
@@ -59,44 +65,47 @@ async function run(args: string[], io: BounceIo): Promise<number> {
   }
   const raw = await readLimited(io.stdin, bounceMaxBytes);
 
-  let db: ReturnType<typeof openDb> | undefined;
   try {
-    db = openDb({ url: config.DATABASE_URL });
-    const pending = await pendingMigrations(db);
-    if (pending.length > 0) {
-      io.err(`the database has ${pending.length} pending migration(s): run \`outcry migrate\``);
-      return exitTempFail;
-    }
-    const outcome = await receiveBounce(
-      { bounces: new BounceRepository(db), clock: systemClock, secret: config.APP_SECRET },
-      { raw, recipients },
-    );
-    switch (outcome.status) {
-      case 'not_ours':
-        io.err('no bounce address of ours in the envelope recipient or the headers');
-        return exitNoUser;
-      case 'too_large':
-        io.out(`ignored: larger than ${bounceMaxBytes} bytes`);
-        return exitOk;
-      default:
-        for (const r of outcome.results) {
-          io.out(
-            r.status === 'applied'
-              ? `message ${r.messageId}: ${r.effect} (${r.reason})`
-              : `message ${r.messageId}: ignored (${r.reason})`,
-          );
+    return await servicesFor(config)(
+      async ({ bounces, clock }) => {
+        const outcome = await receiveBounce(
+          { bounces, clock, secret: config.APP_SECRET },
+          { raw, recipients },
+        );
+        switch (outcome.status) {
+          case 'not_ours':
+            io.err('no bounce address of ours in the envelope recipient or the headers');
+            return exitNoUser;
+          case 'too_large':
+            io.out(`ignored: larger than ${bounceMaxBytes} bytes`);
+            return exitOk;
+          default:
+            for (const r of outcome.results) {
+              io.out(
+                r.status === 'applied'
+                  ? `message ${r.messageId}: ${r.effect} (${r.reason})`
+                  : `message ${r.messageId}: ignored (${r.reason})`,
+              );
+            }
+            return exitOk;
         }
-        return exitOk;
-    }
+      },
+      (pending) => {
+        io.err(`the database has ${pending.length} pending migration(s): run \`outcry migrate\``);
+        return exitTempFail;
+      },
+    );
   } catch (error) {
     io.err(`bounce not recorded, try again later: ${error instanceof Error ? error.message : String(error)}`);
     return exitTempFail;
-  } finally {
-    await db?.close().catch(() => {});
   }
 }
 
-export async function runBounce(args: string[], io: BounceIo): Promise<number> {
+export async function runBounce(
+  args: string[],
+  io: BounceIo,
+  servicesFor: BounceServicesFor,
+): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.out(usage);
     return exitOk;
@@ -112,7 +121,7 @@ export async function runBounce(args: string[], io: BounceIo): Promise<number> {
     timer.unref();
   });
   try {
-    return await Promise.race([run(args, io), timeout]);
+    return await Promise.race([run(args, io, servicesFor), timeout]);
   } finally {
     clearTimeout(timer);
   }

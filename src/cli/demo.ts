@@ -1,13 +1,13 @@
 // `npm run demo`: everything on this machine, nothing leaves it. SQLite in data/demo.db, mail captured to
 // data/mail/ (shown at /dev/mail), demo campaigns from the seeds, web and worker in one process, and an
-// admin login printed on the console. `--reset` starts from an empty database.
+// admin login printed on the console. `--reset` starts from an empty database. main.ts starts Outcry with
+// the environment made here and hands the running services back to seed and announce it.
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadConfig } from '../config/config.js';
-import { UserRepository } from '../db/user.repository.js';
-import { startOutcry, stopOnSignals } from '../main.js';
-import { generatePassword, hashPassword } from '../security/password.js';
-import { demoCampaignSlug, seedDemo } from './demo/seed.js';
+import type { Config } from '../config/config.js';
+import type { Clock } from '../domain/shared/clock.js';
+import type { CreateAdminServices } from './create-admin.js';
+import { demoCampaignSlug, type SeedServices, seedDemo } from './demo/seed.js';
 
 export const demoAdminEmail = 'admin@outcry.example.org';
 
@@ -27,8 +27,9 @@ function demoDkimKey(): string {
   return readFileSync(demoDkimKeyFile, 'utf8');
 }
 
-export async function runDemo(args: string[]): Promise<void> {
-  const env = { ...process.env };
+/** The demo's environment: SQLite, migrations on start, captured and DKIM-signed mail; `--reset` empties it. */
+export function demoEnvironment(args: string[], base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env = { ...base };
   env.DATABASE_URL = 'sqlite:data/demo.db';
   env.MIGRATE_ON_START = 'true';
   delete env.SMTP_URL;
@@ -43,19 +44,31 @@ export async function runDemo(args: string[]): Promise<void> {
       rmSync(f, { recursive: true, force: true });
     }
   }
-  const config = loadConfig(env);
-  const running = await startOutcry(config, { quiet: !args.includes('--verbose') });
-  stopOnSignals(running);
+  return env;
+}
 
-  const now = Date.now();
-  const { created } = await seedDemo(running.db, now);
-  const password = generatePassword();
-  await new UserRepository(running.db).upsertWithPassword(
-    { email: demoAdminEmail, name: 'Demo admin', role: 'admin', passwordHash: await hashPassword(password) },
+export interface DemoServices extends SeedServices {
+  config: Config;
+  clock: Clock;
+  users: CreateAdminServices['users'];
+  passwords: CreateAdminServices['passwords'];
+}
+
+/** Seeds the running demo, gives its admin a fresh password, and prints where everything is. */
+export async function runDemo(services: DemoServices, url: string): Promise<void> {
+  const now = services.clock.now();
+  const { created } = await seedDemo(services, now);
+  const password = services.passwords.generate();
+  await services.users.upsertWithPassword(
+    {
+      email: demoAdminEmail,
+      name: 'Demo admin',
+      role: 'admin',
+      passwordHash: await services.passwords.hash(password),
+    },
     now,
   );
 
-  const url = running.url;
   console.log(
     [
       '',
@@ -67,7 +80,7 @@ export async function runDemo(args: string[]): Promise<void> {
       `  Editor area:         ${url}/editor`,
       `  Admin login:         ${demoAdminEmail} / ${password}`,
       '',
-      `  Mail is DKIM-signed (selector "${config.DKIM_SELECTOR ?? '-'}") and paced per target address.`,
+      `  Mail is DKIM-signed (selector "${services.config.DKIM_SELECTOR ?? '-'}") and paced per target address.`,
       `  Database: data/demo.db${created.length ? ` (seeded ${created.length} campaigns)` : ''}; mail never leaves this machine.`,
       '  Press Ctrl+C to stop. `npm run demo -- --reset` starts from scratch.',
       '',

@@ -24,7 +24,7 @@ import { setSuccessor } from '../domain/campaign/set-successor.js';
 import { letterTexts } from '../domain/delivery/delivery.js';
 import { parseOfficeHours, withinOfficeHours } from '../domain/delivery/pacing.js';
 import { translatorFor } from '../i18n/translator.js';
-import { targetLetter } from '../mail/templates/target-letter.js';
+import { targetLetter } from '../mail/templates/target-letter.email.js';
 import { createSharpImageStore } from '../media/sharp-image-store.js';
 import { CampaignRepository } from './campaign.repository.js';
 import { CampaignEditorRepository } from './campaign-editor.repository.js';
@@ -343,29 +343,35 @@ describe.each(testDialects)('campaign editor on %s', (dialect) => {
       await editCampaignTexts(deps, editor, await form(slug, { salutation: 'Dear Director,' }));
       const c = (await new CampaignRepository(db).findBySlug(slug))!;
       const texts = letterTexts(c, 'en', 'en')!;
-      const letter = targetLetter({
-        texts,
-        tr: translatorFor('en'),
-        signature: {
-          name: 'Kim Min-ji',
-          unionName: null,
-          country: 'KR',
-          message: 'Reinstate the nurses.',
-          locale: 'en',
+      const letter = targetLetter(
+        {
+          texts,
+          siteName: 'Outcry',
+          signature: {
+            name: 'Kim Min-ji',
+            unionName: null,
+            country: 'KR',
+            message: 'Reinstate the nurses.',
+            locale: 'en',
+          },
         },
-      });
+        translatorFor('en'),
+      );
       expect(letter.text).toBe('Dear Director,\n\nReinstate the nurses.\n\nKim Min-ji\nSouth Korea\n');
-      const greeted = targetLetter({
-        texts,
-        tr: translatorFor('en'),
-        signature: {
-          name: 'Kim',
-          unionName: null,
-          country: null,
-          message: 'Dear Director, reinstate them.',
-          locale: 'en',
+      const greeted = targetLetter(
+        {
+          texts,
+          siteName: 'Outcry',
+          signature: {
+            name: 'Kim',
+            unionName: null,
+            country: null,
+            message: 'Dear Director, reinstate them.',
+            locale: 'en',
+          },
         },
-      });
+        translatorFor('en'),
+      );
       expect(greeted.text.startsWith('Dear Director, reinstate them.')).toBe(true);
     });
   });

@@ -4,14 +4,11 @@
 // (bounce.repository.ts) mark an address bounced and raise alerts through the same two functions.
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { sql } from 'kysely';
-import {
-  type DeliveryAlertPayload,
-  deliveryAlertJob,
-  sendableStatuses,
-} from '../domain/delivery/delivery.js';
+import { sendableStatuses } from '../domain/delivery/delivery.js';
 import type { RetryPolicy, SendOutcome } from '../domain/delivery/delivery.ports.js';
 import { failedSendEffects } from '../domain/delivery/failed-send.js';
 import { backoffMs } from '../domain/delivery/smtp-outcome.js';
+import { jobKinds, newJob } from '../jobs/kinds.js';
 import { chunks, statusOfRow, type Trx } from './delivery-rows.js';
 import { enqueueJobs, type NewJob } from './job.repository.js';
 import type { Database } from './schema.js';
@@ -42,8 +39,7 @@ export async function deliveryAlert(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const payload: DeliveryAlertPayload = { alertId: id };
-  return { kind: deliveryAlertJob, payload };
+  return newJob(jobKinds.sendDeliveryAlert, { alertId: id });
 }
 
 /**

@@ -1,6 +1,8 @@
 // Settings operators change while the site runs (rate limits…), stored as JSON and read with a short
-// cache so a change takes effect within seconds on every process, without a restart.
+// cache so a change takes effect within seconds on every process, without a restart. Every value goes
+// through its setting's schema (config/settings.ts) on the way in and on the way out.
 import type { Kysely } from 'kysely';
+import type { Setting } from '../config/settings.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
 
@@ -15,33 +17,36 @@ export class SettingsRepository {
     this.db = db.kysely;
   }
 
-  async get<T>(key: string, fallback: T, now = Date.now()): Promise<T> {
-    const hit = this.cache.get(key);
+  /** The stored value, or the setting's fallback when none is stored or the stored one does not parse. */
+  async get<T>(setting: Setting<T>, now = Date.now()): Promise<T> {
+    const hit = this.cache.get(setting.key);
     if (hit && now - hit.at < this.ttlMs) return hit.value as T;
     const row = await this.db
       .selectFrom('settings')
       .select('value')
-      .where('key', '=', key)
+      .where('key', '=', setting.key)
       .executeTakeFirst();
-    let value: unknown = fallback;
+    let value = setting.fallback;
     if (row) {
       try {
-        value = JSON.parse(row.value);
+        const parsed = setting.schema.safeParse(JSON.parse(row.value));
+        if (parsed.success) value = parsed.data;
       } catch {
-        value = fallback;
+        // Not JSON: the fallback stays.
       }
     }
-    this.cache.set(key, { value, at: now });
-    return value as T;
+    this.cache.set(setting.key, { value, at: now });
+    return value;
   }
 
-  async set(key: string, value: unknown, now = Date.now()): Promise<void> {
-    const json = JSON.stringify(value);
+  /** Stores a value; one that does not match the setting's schema throws and is not stored. */
+  async set<T>(setting: Setting<T>, value: T, now = Date.now()): Promise<void> {
+    const json = JSON.stringify(setting.schema.parse(value));
     await this.db
       .insertInto('settings')
-      .values({ key, value: json, updated_at: now })
+      .values({ key: setting.key, value: json, updated_at: now })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: now }))
       .execute();
-    this.cache.delete(key);
+    this.cache.delete(setting.key);
   }
 }

@@ -18,12 +18,12 @@ import type { IntakeStore } from '../domain/intake/intake.ports.js';
 import type { TermsStore } from '../domain/intake/partnership-terms.js';
 import type { Clock } from '../domain/shared/clock.js';
 import type { ImageStore } from '../domain/shared/image.ports.js';
+import type { SignDeps } from '../domain/signature/sign-campaign.js';
 import type {
   RateLimiter,
   SignatureConfirmer,
   SignatureWriter,
 } from '../domain/signature/signature.ports.js';
-import { confirmationTokens } from '../security/confirmation-token.js';
 import { counterRoutes } from './api/counter.route.js';
 import { mailViewerRoutes } from './dev/mail.route.js';
 import { campaignEditRoutes } from './editor/campaign-edit/campaign-edit.route.js';
@@ -62,6 +62,8 @@ export interface AppDeps {
   deliveryStatus: DeliveryStatusReader;
   deliveryAdmin: DeliveryEditorDeps['delivery'];
   accounts: AccountAdapters;
+  /** Signature confirmation tokens: made when signing, hashed when a link is opened. */
+  tokens: SignDeps['tokens'] & PublicDeps['tokens'];
   /** The campaigns partner accounts are attached to, the languages translator accounts work in. */
   scopes: AccountScopeStore;
   lifecycle: CampaignLifecycleStore;
@@ -142,11 +144,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       campaigns: deps.campaigns,
       signatures: deps.signatures,
       rateLimiter: deps.rateLimiter,
-      tokens: confirmationTokens,
+      tokens: deps.tokens,
       clock: deps.clock,
     },
     confirmer: deps.confirmer,
-    tokens: confirmationTokens,
+    tokens: deps.tokens,
     clock: deps.clock,
     secret: config.APP_SECRET,
     confirmExpiryMs: config.CONFIRM_EXPIRY_DAYS * 86_400_000,

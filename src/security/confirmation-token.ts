@@ -1,5 +1,7 @@
 // Confirmation links carry a random token; only its SHA-256 is stored, so a database leak confirms nothing.
+// Account links and sessions use the same tokens (secretTokens), with a fresh secret for CSRF per session.
 import { hash } from 'node:crypto';
+import { newCsrfSecret } from './csrf.js';
 import { randomToken } from './random-pool.js';
 
 export const confirmationTokens = {
@@ -11,4 +13,11 @@ export const confirmationTokens = {
     // One-shot hashing: a third of createHash().update().digest()'s cost for a short input.
     return hash('sha256', token, 'hex');
   },
+};
+
+/** The account use cases' tokens (SecretTokens): login, invitation and reset links, session ids. */
+export const secretTokens = {
+  create: () => confirmationTokens.confirmationToken(),
+  hash: (token: string) => confirmationTokens.hash(token),
+  secret: newCsrfSecret,
 };

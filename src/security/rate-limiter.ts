@@ -8,9 +8,6 @@ export interface RateLimits {
   domainPerHour: number;
 }
 
-export const defaultRateLimits: RateLimits = { ipPerHour: 30, domainPerHour: 500 };
-export const rateLimitsSetting = 'signing.rate_limits';
-
 // Webmail providers where thousands of real supporters share a domain.
 const sharedProviders = new Set([
   'gmail.com',

@@ -1,16 +1,25 @@
 // Puts the demo campaigns, the partnership terms and one waiting union request into a database once;
 // running it again changes nothing. Used by `outcry demo`, the journeys in e2e/ and route tests that want
-// the real seeded texts.
-import { CampaignRepository } from '../../db/campaign.repository.js';
+// the real seeded texts; each gives it the campaign store of its own services.
 import type { Db } from '../../db/database.js';
+import type { CampaignReader, CampaignWriter } from '../../domain/campaign/campaign.ports.js';
 import { seedIntake } from './campaign-request.js';
 import { erlanBaltabay, erlanBaltabayUpdates } from './erlan-baltabay.js';
 import { belarusNotExtremism, zhanaozen } from './other-campaigns.js';
 
 export const demoCampaignSlug = 'kazakhstan-free-erlan-baltabay';
 
-export async function seedDemo(db: Db, now: number): Promise<{ created: string[] }> {
-  const campaigns = new CampaignRepository(db);
+export interface SeedServices {
+  /** The database, for the rows that go in as installed data: updates, terms, a request (no audit, no mail). */
+  db: Db;
+  /** Campaigns are created like any other. */
+  campaignStore: Pick<CampaignReader, 'findBySlug'> & CampaignWriter;
+}
+
+export async function seedDemo(
+  { db, campaignStore: campaigns }: SeedServices,
+  now: number,
+): Promise<{ created: string[] }> {
   const created: string[] = [];
   for (const campaign of [zhanaozen(now), belarusNotExtremism(now), erlanBaltabay(now)]) {
     if (await campaigns.findBySlug(campaign.slug)) continue;

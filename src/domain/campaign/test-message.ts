@@ -30,11 +30,13 @@ export interface ComposedTestMail {
   headers: Record<string, string>;
 }
 
-/** The mail side, implemented with mail/templates (delivery's own composition) and the outbox's job kind. */
+/** The mail side, implemented with mail/templates (delivery's own letter template) and the outbox's job kind. */
 export interface TestMailer {
-  letter(texts: CampaignTexts, signature: LetterSignature): { locale: string; subject: string; text: string };
-  /** The From display name of a supporter's letter, in the letter's language ("Ana via Outcry"). */
-  fromName(letterLocale: string, supporterName: string): string;
+  /** The letter in the language of `texts`, with its From display name ("Ana via Outcry"). */
+  letter(
+    texts: CampaignTexts,
+    signature: LetterSignature,
+  ): { locale: string; fromName: string; subject: string; text: string };
   /** The subject marked as a test, in the editor's language. */
   testSubject(editorLocale: string, subject: string): string;
   job(mail: ComposedTestMail): { kind: string; payload: unknown };
@@ -114,7 +116,7 @@ export async function previewTestMessage(
     message: {
       target,
       from: {
-        name: deps.mailer.fromName(letter.locale, supporter),
+        name: letter.fromName,
         address: campaignSender(deps.mailFrom, campaign.slug),
       },
       replyTo: { name: supporter, address: editor.email },

@@ -32,12 +32,6 @@ export type MessageStatus = (typeof messageStatuses)[number];
 /** Statuses the dispatcher may pick up. */
 export const sendableStatuses = ['queued', 'deferred'] as const satisfies readonly MessageStatus[];
 
-/** The outbox job that mails an alert (a bounced address, a paused domain) to every admin and editor. */
-export const deliveryAlertJob = 'send-delivery-alert';
-export interface DeliveryAlertPayload {
-  alertId: number;
-}
-
 /** Office hours in the target's own time zone: ISO weekdays (1 = Monday … 7 = Sunday) and HH:MM bounds. */
 export interface OfficeHours {
   days: number[];

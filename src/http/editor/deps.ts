@@ -1,22 +1,23 @@
 // What the editor routes need, assembled in app.ts from AppDeps: the account stores and the crypto
-// adapters behind the account use cases, the audit log reader, and the cookie settings.
+// adapters behind the account use cases (chosen in main.ts), the audit log reader, and the cookie settings.
 import type {
   AccountDeps,
   AccountStore,
   AuditReader,
   LoginThrottle,
+  PasswordHasher,
+  SecretTokens,
 } from '../../domain/account/account.ports.js';
 import type { AccountScopeStore } from '../../domain/account/account-scopes.js';
 import type { Clock } from '../../domain/shared/clock.js';
-import { confirmationTokens } from '../../security/confirmation-token.js';
-import { newCsrfSecret } from '../../security/csrf.js';
-import { hashPassword, verifyPassword } from '../../security/password.js';
 import type { SiteInfo } from '../views/layout.js';
 
 export interface AccountAdapters {
   store: AccountStore;
   throttle: LoginThrottle;
   audit: AuditReader;
+  passwords: PasswordHasher;
+  tokens: SecretTokens;
 }
 
 export interface EditorDeps {
@@ -32,25 +33,6 @@ export interface EditorDeps {
   secureCookies: boolean;
 }
 
-let dummyHash: Promise<string> | undefined;
-
-/** argon2id; an unknown account is checked against a dummy hash so it takes as long as a real one. */
-export const argon2Passwords = {
-  hash: hashPassword,
-  async verify(stored: string | null, password: string): Promise<boolean> {
-    if (stored !== null) return verifyPassword(stored, password);
-    dummyHash ??= hashPassword('no account has this password');
-    await verifyPassword(await dummyHash, password);
-    return false;
-  },
-};
-
-export const secretTokens = {
-  create: () => confirmationTokens.confirmationToken(),
-  hash: (token: string) => confirmationTokens.hash(token),
-  secret: newCsrfSecret,
-};
-
 export function editorDeps(
   adapters: AccountAdapters,
   options: { site: SiteInfo; clock: Clock; secret: string; baseUrl: string; scopes: AccountScopeStore },
@@ -60,8 +42,8 @@ export function editorDeps(
     accounts: {
       store: adapters.store,
       throttle: adapters.throttle,
-      passwords: argon2Passwords,
-      tokens: secretTokens,
+      passwords: adapters.passwords,
+      tokens: adapters.tokens,
       clock: options.clock,
     },
     audit: adapters.audit,

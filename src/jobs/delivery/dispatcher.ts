@@ -20,8 +20,8 @@ import { classifySmtpFailure } from '../../domain/delivery/smtp-outcome.js';
 import type { Clock } from '../../domain/shared/clock.js';
 import { translatorFor } from '../../i18n/translator.js';
 import { canPrepare, type PreparedMail } from '../../mail/prepared-mail.js';
-import { targetDigest } from '../../mail/templates/target-digest.js';
-import { targetLetter } from '../../mail/templates/target-letter.js';
+import { targetDigest } from '../../mail/templates/target-digest.email.js';
+import { targetLetter } from '../../mail/templates/target-letter.email.js';
 import type { MailTransport, OutgoingMail } from '../../mail/transport.js';
 import { InvalidAddressError } from '../../mail/transport.js';
 import { bounceAddress } from '../../security/bounce-address.js';
@@ -140,16 +140,13 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     const texts = letterTexts(campaign, m.target.locale, first.locale);
     if (!texts) return null;
     const tr = translatorFor(texts.locale);
+    const siteName = opts.site.name;
     const letter =
       m.kind === 'digest'
-        ? targetDigest({ texts, tr, signatures: m.signatures, since: first.createdAt })
-        : targetLetter({ texts, tr, signature: first });
-    const fromName =
-      m.kind === 'digest'
-        ? opts.site.name
-        : tr.t('letter.fromName', { name: first.name, site: opts.site.name });
+        ? targetDigest({ texts, signatures: m.signatures, since: first.createdAt, siteName }, tr)
+        : targetLetter({ texts, signature: first, siteName }, tr);
     return {
-      from: { name: fromName, address: campaignSender(opts.site.mailFrom, m.campaignSlug) },
+      from: { name: letter.fromName, address: campaignSender(opts.site.mailFrom, m.campaignSlug) },
       to: [{ name: m.target.name, address: m.target.email }],
       ...(m.kind === 'signature' && m.supporterEmail
         ? { replyTo: { name: first.name, address: m.supporterEmail } }

@@ -12,12 +12,12 @@ import { JobRepository } from '../../db/job.repository.js';
 import { UserRepository } from '../../db/user.repository.js';
 import { extendCampaign } from '../../domain/campaign/extend-campaign.js';
 import { reminderLeadMs } from '../../domain/campaign/lifecycle.js';
+import { jobKinds } from '../kinds.js';
 import { recurringHandlers, scheduleRecurring } from '../recurring.js';
 import { createWorker } from '../worker.js';
 import {
   type CampaignLifecycleJobDeps,
   campaignLifecycleJobs,
-  campaignLifecycleKind,
   runCampaignLifecycle,
 } from './campaign-lifecycle.task.js';
 
@@ -127,7 +127,7 @@ describe.each(testDialects)('campaign lifecycle job on %s', (dialect) => {
     try {
       expect(await worker.drain()).toBe(1);
       expect((await campaignRow()).status).toBe('live');
-      expect(await repo.countQueued(campaignLifecycleKind)).toBe(1);
+      expect(await repo.countQueued(jobKinds.campaignLifecycle)).toBe(1);
       clock.advance(5 * 60_000);
       expect(await worker.drain()).toBe(1);
       expect((await campaignRow()).status).toBe('closed');

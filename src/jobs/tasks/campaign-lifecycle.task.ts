@@ -13,11 +13,11 @@ import {
 } from '../../domain/campaign/lifecycle.js';
 import type { Clock } from '../../domain/shared/clock.js';
 import { translatorFor } from '../../i18n/translator.js';
+import { campaignReminderEmail } from '../../mail/templates/campaign-reminder.email.js';
+import { siteMail } from '../../mail/templates/mail-text.js';
+import { type JobPayload, jobKinds, newJob } from '../kinds.js';
 import type { RecurringJob } from '../recurring.js';
 import type { WorkerLogger } from '../worker.js';
-import { type SendEmailPayload, sendEmailKind } from './send-email.task.js';
-
-export const campaignLifecycleKind = 'campaign-lifecycle';
 
 export interface CampaignLifecycleJobDeps {
   campaigns: CampaignLifecycleStore;
@@ -30,27 +30,28 @@ function reminderMails(
   deps: CampaignLifecycleJobDeps,
   campaign: LifecycleCampaign,
   recipients: { name: string; email: string; locale: string }[],
-): { kind: string; payload: SendEmailPayload }[] {
+): { kind: string; payload: JobPayload<typeof jobKinds.sendEmail> }[] {
   const { config } = deps;
+  const site = { name: config.SITE_NAME, baseUrl: config.BASE_URL };
   return recipients.map((user) => {
     const tr = translatorFor(user.locale);
-    const values = {
-      name: user.name || user.email,
-      headline: campaign.headline ?? campaign.slug,
-      date: tr.date(campaign.endsAt!),
-      link: `${config.BASE_URL}/editor/campaigns/${campaign.slug}`,
-      siteName: config.SITE_NAME,
-    };
-    return {
-      kind: sendEmailKind,
-      payload: {
-        from: { name: config.SITE_NAME, address: config.MAIL_FROM },
-        to: [{ name: user.name, address: user.email }],
-        subject: tr.t('lifecycle.reminder.subject', values),
-        text: tr.t('lifecycle.reminder.body', values),
-        headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': tr.locale },
+    const text = campaignReminderEmail(
+      {
+        recipient: user,
+        campaign: { slug: campaign.slug, headline: campaign.headline, endsAt: campaign.endsAt! },
+        site,
       },
-    };
+      tr,
+    );
+    return newJob(
+      jobKinds.sendEmail,
+      siteMail(
+        { name: config.SITE_NAME, mailFrom: config.MAIL_FROM },
+        { name: user.name, address: user.email },
+        tr,
+        text,
+      ),
+    );
   });
 }
 
@@ -88,7 +89,7 @@ export async function runCampaignLifecycle(
 export function campaignLifecycleJobs(deps: CampaignLifecycleJobDeps): RecurringJob[] {
   return [
     {
-      kind: campaignLifecycleKind,
+      kind: jobKinds.campaignLifecycle,
       everyMs: 5 * 60_000,
       async run() {
         await runCampaignLifecycle(deps);

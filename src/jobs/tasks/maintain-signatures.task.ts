@@ -2,6 +2,7 @@
 // signatures, logging any drift it repairs (a count should never drift; if it does, we want to know).
 import type { Clock } from '../../domain/shared/clock.js';
 import type { SignatureMaintenance } from '../../domain/signature/signature.ports.js';
+import { jobKinds } from '../kinds.js';
 import type { RecurringJob } from '../recurring.js';
 import type { WorkerLogger } from '../worker.js';
 
@@ -13,7 +14,7 @@ export function signatureMaintenance(deps: {
 }): RecurringJob[] {
   return [
     {
-      kind: 'expire-signatures',
+      kind: jobKinds.expireSignatures,
       everyMs: 60 * 60_000,
       async run() {
         const campaigns = await deps.signatures.expireUnconfirmed(deps.clock.now(), deps.confirmExpiryMs);
@@ -21,7 +22,7 @@ export function signatureMaintenance(deps: {
       },
     },
     {
-      kind: 'reconcile-counts',
+      kind: jobKinds.reconcileCounts,
       everyMs: 10 * 60_000,
       async run() {
         const repaired = await deps.signatures.reconcileCounts();

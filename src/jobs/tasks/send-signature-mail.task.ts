@@ -1,14 +1,16 @@
 // Sends the confirmation or thank-you mail for one signature. Composed at send time from the signature's
-// current state: a confirm mail for a signature confirmed in the meantime is skipped, not sent.
+// current state: a confirm mail for a signature confirmed in the meantime is skipped, not sent. The text is
+// mail/templates/signature.email.ts.
 import type { Config } from '../../config/config.js';
 import { chooseTexts } from '../../domain/campaign/campaign.js';
 import type { CampaignReader } from '../../domain/campaign/campaign.ports.js';
-import type { SignatureMailPayload } from '../../domain/signature/signature.js';
 import type { SignatureMailReader } from '../../domain/signature/signature.ports.js';
 import { translatorFor } from '../../i18n/translator.js';
-import { signatureMail } from '../../mail/templates/signature-mail.js';
+import { siteMail } from '../../mail/templates/mail-text.js';
+import { signatureEmail } from '../../mail/templates/signature.email.js';
 import type { MailTransport } from '../../mail/transport.js';
 import { statusToken } from '../../security/status-token.js';
+import { jobKinds, jobPayloads } from '../kinds.js';
 import { PermanentJobError } from '../worker.js';
 
 export interface SignatureMailDeps {
@@ -18,20 +20,11 @@ export interface SignatureMailDeps {
   signatures: SignatureMailReader;
 }
 
-function isPayload(p: unknown): p is SignatureMailPayload {
-  const o = p as Partial<SignatureMailPayload> | null;
-  return (
-    typeof o === 'object' &&
-    o !== null &&
-    typeof o.signatureId === 'number' &&
-    (o.mail === 'confirm' || o.mail === 'thank') &&
-    (o.token === undefined || typeof o.token === 'string')
-  );
-}
-
 export function sendSignatureMailTask(deps: SignatureMailDeps) {
-  return async (payload: unknown): Promise<void> => {
-    if (!isPayload(payload)) throw new PermanentJobError('invalid send-signature-mail payload');
+  return async (input: unknown): Promise<void> => {
+    const parsed = jobPayloads[jobKinds.sendSignatureMail].safeParse(input);
+    if (!parsed.success) throw new PermanentJobError('invalid send-signature-mail payload');
+    const payload = parsed.data;
     const signature = await deps.signatures.forMail(payload.signatureId);
     // Erased or deleted since: nothing to send.
     if (!signature) return;
@@ -41,26 +34,35 @@ export function sendSignatureMailTask(deps: SignatureMailDeps) {
     const campaign = await deps.campaigns.findBySlug(signature.campaignSlug);
     const chosen = campaign && chooseTexts(campaign, signature.locale);
     if (!chosen) throw new PermanentJobError(`campaign ${signature.campaignSlug} has no published text`);
-    const base = deps.config.BASE_URL;
-    const link =
+    const { config } = deps;
+    const tr = translatorFor(signature.locale);
+    const common = {
+      name: signature.name,
+      headline: chosen.texts.headline,
+      locale: signature.locale,
+      campaignLocale: chosen.texts.locale,
+      campaignSlug: signature.campaignSlug,
+      site: { name: config.SITE_NAME, baseUrl: config.BASE_URL },
+    };
+    const text = signatureEmail(
       payload.mail === 'confirm'
-        ? `${base}/${signature.locale}/confirm/${payload.token}`
-        : `${base}/${chosen.texts.locale}/campaigns/${signature.campaignSlug}`;
+        ? { ...common, kind: 'confirm', token: payload.token! }
+        : {
+            ...common,
+            kind: 'thank',
+            ...(campaign.deliveryMode !== 'petition_only'
+              ? { statusToken: statusToken(payload.signatureId, config.APP_SECRET) }
+              : {}),
+          },
+      tr,
+    );
     await deps.mail.send(
-      signatureMail({
-        kind: payload.mail,
-        tr: translatorFor(signature.locale),
-        texts: chosen.texts,
-        to: { name: signature.name, address: signature.email },
-        from: { name: deps.config.SITE_NAME, address: deps.config.MAIL_FROM },
-        siteName: deps.config.SITE_NAME,
-        link,
-        ...(payload.mail === 'thank' && campaign.deliveryMode !== 'petition_only'
-          ? {
-              statusLink: `${base}/${signature.locale}/status/${statusToken(payload.signatureId, deps.config.APP_SECRET)}`,
-            }
-          : {}),
-      }),
+      siteMail(
+        { name: config.SITE_NAME, mailFrom: config.MAIL_FROM },
+        { name: signature.name, address: signature.email },
+        tr,
+        text,
+      ),
     );
   };
 }

@@ -13,7 +13,6 @@ import {
   type ReviewResult,
   releaseHeld,
 } from '../../../domain/signature/review-held.js';
-import { confirmationTokens } from '../../../security/confirmation-token.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import { HeldPage } from './held-page.js';
@@ -57,7 +56,7 @@ function selectionOf(form: ReviewForm): HeldSelection | undefined {
 export function heldRoutes(app: FastifyInstance, deps: DashboardFeature): void {
   const review: ReviewDeps = {
     held: deps.held,
-    tokens: confirmationTokens,
+    tokens: deps.tokens,
     clock: deps.clock,
     limits: () => deps.signingLimits(),
   };

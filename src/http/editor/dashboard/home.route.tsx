@@ -6,7 +6,7 @@ import type { AccountScopeReader } from '../../../domain/account/account-scopes.
 import type { DashboardReader, RequestsWaiting } from '../../../domain/dashboard/dashboard.ports.js';
 import { viewDashboard } from '../../../domain/dashboard/view-dashboard.js';
 import type { Clock } from '../../../domain/shared/clock.js';
-import type { HeldSignatureStore, SigningLimits } from '../../../domain/signature/review-held.js';
+import type { HeldSignatureStore, ReviewDeps, SigningLimits } from '../../../domain/signature/review-held.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { dashboardFigures, HomePage } from './home-page.js';
@@ -15,6 +15,8 @@ import { dashboardFigures, HomePage } from './home-page.js';
 export interface DashboardAdapters {
   reader: DashboardReader;
   held: HeldSignatureStore;
+  /** Fresh confirmation links for released signatures. */
+  tokens: ReviewDeps['tokens'];
   /** The signing rate limits in force (settings), to explain why signatures were held. */
   signingLimits(): Promise<SigningLimits>;
   /** Union campaign requests waiting; without it the dashboard leaves that number out. */

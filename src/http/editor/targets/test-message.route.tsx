@@ -11,8 +11,8 @@ import {
   type TestMessageResult,
 } from '../../../domain/campaign/test-message.js';
 import { isolate, translatorFor } from '../../../i18n/translator.js';
-import { type SendEmailPayload, sendEmailKind } from '../../../jobs/tasks/send-email.task.js';
-import { targetLetter } from '../../../mail/templates/target-letter.js';
+import { jobKinds, newJob } from '../../../jobs/kinds.js';
+import { targetLetter } from '../../../mail/templates/target-letter.email.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import { campaignOf, edit, idPattern, read } from '../people-routes.js';
@@ -23,11 +23,10 @@ import { TestMessagePage } from './test-message-page.js';
 export function testMessageRoutes(app: FastifyInstance, deps: TargetEditorDeps): void {
   const base = (slug: string) => `/editor/campaigns/${slug}/targets`;
   const mailer: TestMailer = {
-    letter: (texts, signature) => targetLetter({ texts, signature, tr: translatorFor(texts.locale) }),
-    fromName: (locale, name) =>
-      translatorFor(locale).t('letter.fromName', { name, site: deps.mail.siteName }),
+    letter: (texts, signature) =>
+      targetLetter({ texts, signature, siteName: deps.mail.siteName }, translatorFor(texts.locale)),
     testSubject: (locale, subject) => translatorFor(locale).t('targets.test.subjectMark', { subject }),
-    job: (mail) => ({ kind: sendEmailKind, payload: mail satisfies SendEmailPayload }),
+    job: (mail) => newJob(jobKinds.sendEmail, mail),
   };
   const testDeps = { targets: deps.targets, mailer, mailFrom: deps.mail.from, clock: deps.clock };
 

@@ -1,10 +1,10 @@
 // The digest a target receives instead of individual letters once its hourly cap is exceeded: how many
 // supporters from how many countries wrote since when, then one line each (name, union, country, the
-// first words of their message). In the campaign's text for the target's language, like the letters.
+// first words of their message). In the campaign's text for the target's language, like the letters; it
+// comes from the site itself, not from one supporter.
 import type { CampaignTexts } from '../../domain/campaign/campaign.js';
 import type { Translator } from '../../i18n/translator.js';
-import type { Letter, LetterSignature } from './target-letter.js';
-import { tidyParagraphs } from './target-letter.js';
+import { type Letter, type LetterSignature, tidyParagraphs } from './target-letter.email.js';
 
 const EXCERPT = 200;
 
@@ -16,21 +16,23 @@ function excerpt(message: string): string {
   return first.length > EXCERPT ? `${first.slice(0, EXCERPT - 1).trimEnd()}…` : first;
 }
 
-export function targetDigest(input: {
+export interface TargetDigestData {
   texts: CampaignTexts;
-  tr: Translator;
   signatures: LetterSignature[];
   /** When the oldest gathered signature was written. */
   since: number;
-}): Letter {
-  const { texts, tr, signatures } = input;
+  siteName: string;
+}
+
+export function targetDigest(data: TargetDigestData, tr: Translator): Letter {
+  const { texts, signatures } = data;
   const region = new Intl.DisplayNames([texts.locale], { type: 'region', fallback: 'code' });
   const countries = new Set(signatures.map((s) => s.country).filter((c): c is string => !!c));
   const since = new Intl.DateTimeFormat(texts.locale, {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: 'UTC',
-  }).format(input.since);
+  }).format(data.since);
   const intro = tr.t('letter.digest.intro', { count: signatures.length, countries: countries.size, since });
   const lines = signatures.map((s) => {
     const who = [s.name, s.unionName, s.country ? (region.of(s.country) ?? s.country) : null]
@@ -41,6 +43,7 @@ export function targetDigest(input: {
   });
   return {
     locale: texts.locale,
+    fromName: data.siteName,
     subject: `${texts.targetSubject} (${tr.t('letter.digest.subject', { count: signatures.length })})`,
     text: `${intro}\n\n${tidyParagraphs(texts.defaultMessage)}\n\n${lines.join('\n')}\n`,
   };

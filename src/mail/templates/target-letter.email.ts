@@ -1,10 +1,12 @@
-// The letter a target receives for one signature. Written in the target's language when the campaign has
-// it, with the supporter's own words beneath in theirs (a bilingual letter), the campaign's salutation on
-// top and the supporter's name, union and country at the foot. Plain text in short paragraphs: receiving
-// servers distrust long or HTML mail.
+// The letter a target receives for one signature, used by delivery and by the editors' "send a test
+// message". Written in the target's language when the campaign has it, with the supporter's own words
+// beneath in theirs (a bilingual letter), the campaign's salutation on top and the supporter's name, union
+// and country at the foot; From shows the supporter's name "via" the site. Plain text in short paragraphs:
+// receiving servers distrust long or HTML mail.
 import type { CampaignTexts } from '../../domain/campaign/campaign.js';
 import { letterSalutation, sameLanguage } from '../../domain/delivery/delivery.js';
 import type { Translator } from '../../i18n/translator.js';
+import type { MailText } from './mail-text.js';
 
 export interface LetterSignature {
   name: string;
@@ -14,10 +16,10 @@ export interface LetterSignature {
   locale: string;
 }
 
-export interface Letter {
+/** A letter's words: subject and body in the letter's language, and the From display name. */
+export interface Letter extends MailText {
   locale: string;
-  subject: string;
-  text: string;
+  fromName: string;
 }
 
 const names = new Map<string, { region: Intl.DisplayNames; language: Intl.DisplayNames }>();
@@ -55,16 +57,19 @@ export function signatureFoot(
   return lines.join('\n');
 }
 
-/**
- * `texts` are the campaign's texts in the letter's language (see letterTexts); `tr` speaks that language
- * when the interface has it and falls back to English for the one label a bilingual letter needs.
- */
-export function targetLetter(input: {
+export interface TargetLetterData {
+  /** The campaign's texts in the letter's language (see letterTexts). */
   texts: CampaignTexts;
   signature: LetterSignature;
-  tr: Translator;
-}): Letter {
-  const { texts, signature, tr } = input;
+  siteName: string;
+}
+
+/**
+ * `tr` speaks the letter's language when the interface has it and falls back to English for the two labels
+ * a letter needs (the From name, and the line before a supporter's own words in another language).
+ */
+export function targetLetter(data: TargetLetterData, tr: Translator): Letter {
+  const { texts, signature } = data;
   const own = tidyParagraphs(signature.message);
   let body: string;
   if (sameLanguage(texts.locale, signature.locale)) {
@@ -80,6 +85,7 @@ export function targetLetter(input: {
   const salutation = letterSalutation(texts, body);
   return {
     locale: texts.locale,
+    fromName: tr.t('letter.fromName', { name: signature.name, site: data.siteName }),
     subject: texts.targetSubject,
     text: `${salutation ? `${salutation}\n\n` : ''}${body}\n\n${signatureFoot(signature, texts.locale)}\n`,
   };

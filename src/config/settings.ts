@@ -1,0 +1,22 @@
+// Settings that operators change while the site runs, stored in the database as JSON (the settings table)
+// and read through a schema, like the environment in config.ts: a stored value that does not match is
+// never used half-valid; its setting falls back to the default.
+import { z } from 'zod';
+import type { RateLimits } from '../security/rate-limiter.js';
+
+export interface Setting<T> {
+  /** The row's key in the settings table. */
+  key: string;
+  schema: z.ZodType<T>;
+  /** In force while nothing (or nothing valid) is stored. */
+  fallback: T;
+}
+
+const perHour = z.number().int().min(0);
+
+/** Signatures per hour from one network and one email domain before they are held for confirmation. */
+export const signingRateLimits = {
+  key: 'signing.rate_limits',
+  schema: z.object({ ipPerHour: perHour, domainPerHour: perHour }),
+  fallback: { ipPerHour: 30, domainPerHour: 500 },
+} satisfies Setting<RateLimits>;

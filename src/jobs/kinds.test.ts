@@ -1,0 +1,81 @@
+// The job contract: every kind has exactly one runner (a task or a recurring job), and the payloads that
+// use cases and repositories write parse under their kind's schema, while malformed ones do not.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { DeliveryAlertReader } from '../db/delivery-alert.reader.js';
+import { accountMail } from '../domain/account/account-mail.js';
+import { intakeMail } from '../domain/intake/intake-mail.js';
+import { createCaptureTransport } from '../mail/capture.transport.js';
+import { jobKinds, jobPayloads } from './kinds.js';
+import { campaignLifecycleJobs } from './tasks/campaign-lifecycle.task.js';
+import { jobHandlers } from './tasks/index.js';
+import { signatureMaintenance } from './tasks/maintain-signatures.task.js';
+
+const parses = (kind: keyof typeof jobPayloads, payload: unknown) =>
+  jobPayloads[kind].safeParse(payload).success;
+
+describe('job kinds', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp('sqlite', {}, { seed: false });
+  });
+  afterEach(async () => t.close());
+
+  it('each has one runner: a task, or a recurring job of the worker', () => {
+    const { clock } = t.services;
+    const tasks = Object.keys(
+      jobHandlers({
+        mail: createCaptureTransport(t.config.MAIL_CAPTURE_DIR),
+        config: t.config,
+        campaigns: t.services.campaigns,
+        signatures: t.services.signatureStore,
+        delivery: new DeliveryAlertReader(t.db),
+      }),
+    );
+    const recurring = [
+      ...signatureMaintenance({ signatures: t.services.signatureStore, clock, confirmExpiryMs: 1 }),
+      ...campaignLifecycleJobs({ campaigns: t.services.lifecycle, clock, config: t.config }),
+    ].map((job) => job.kind);
+    expect([...tasks, ...recurring].sort()).toEqual(Object.values(jobKinds).sort());
+  });
+});
+
+describe('job payloads', () => {
+  const to = { name: 'Kim', address: 'kim@example.org' };
+
+  it('accept what the use cases write', () => {
+    const invite = accountMail({ kind: 'invite', to, locale: 'ar', token: 'a'.repeat(32), role: 'partner' });
+    expect(parses(jobKinds.sendAccountMail, invite.payload)).toBe(true);
+    const declined = intakeMail({
+      kind: 'declined',
+      requestId: 4,
+      to,
+      locale: 'tl',
+      headline: 'Free Erlan',
+      orgName: 'Salidarnast',
+      message: 'No sources.',
+      replyTo: to,
+    });
+    expect(parses(jobKinds.sendIntakeMail, declined.payload)).toBe(true);
+    expect(parses(jobKinds.sendSignatureMail, { signatureId: 9, mail: 'confirm', token: 'x' })).toBe(true);
+    expect(parses(jobKinds.sendDeliveryAlert, { alertId: 3 })).toBe(true);
+    expect(parses(jobKinds.sendEmail, { from: to, to: [to], subject: 'S', text: 'T' })).toBe(true);
+    expect(parses(jobKinds.reconcileCounts, {})).toBe(true);
+  });
+
+  it('refuse malformed payloads', () => {
+    expect(parses(jobKinds.sendAccountMail, { kind: 'invite', to, locale: 'en', token: 'short' })).toBe(
+      false,
+    );
+    expect(
+      parses(jobKinds.sendAccountMail, { kind: 'delete', to, locale: 'en', token: 'a'.repeat(32) }),
+    ).toBe(false);
+    expect(parses(jobKinds.sendSignatureMail, { signatureId: '9', mail: 'confirm' })).toBe(false);
+    expect(parses(jobKinds.sendSignatureMail, { signatureId: 9, mail: 'remind' })).toBe(false);
+    expect(parses(jobKinds.sendDeliveryAlert, null)).toBe(false);
+    expect(parses(jobKinds.sendEmail, { from: to, to: [], subject: 'S', text: 'T' })).toBe(false);
+    expect(
+      parses(jobKinds.sendIntakeMail, { kind: 'received', requestId: 1, to, locale: 'x'.repeat(21) }),
+    ).toBe(false);
+  });
+});

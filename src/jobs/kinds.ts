@@ -1,0 +1,100 @@
+// Every kind of job the queue carries, with the schema of its payload: the contract between whatever writes
+// a job (a use case's outbox, a repository in the writing transaction, the recurring schedule) and the task
+// that runs it. A payload that does not parse is a bug, not a delivery problem: its job goes dead at once.
+// The kinds that use cases write are named in domain/ beside their payload types (domain/ may not import
+// jobs/); their schemas here must produce exactly those types.
+import { z } from 'zod';
+import {
+  type AccountMailPayload,
+  accountMailKinds,
+  sendAccountMailJob,
+} from '../domain/account/account-mail.js';
+import { roles } from '../domain/account/permissions.js';
+import { type IntakeMailPayload, intakeMailKinds, sendIntakeMailJob } from '../domain/intake/intake-mail.js';
+import { type SignatureMailPayload, sendSignatureMailJob } from '../domain/signature/signature.js';
+
+export const jobKinds = {
+  /** A mail composed when the job was written (end-date reminders, test messages): only delivered. */
+  sendEmail: 'send-email',
+  /** The confirmation or thank-you mail of one signature, composed from its state when sent. */
+  sendSignatureMail: sendSignatureMailJob,
+  /** An invitation, login link or password reset link. */
+  sendAccountMail: sendAccountMailJob,
+  /** A mail about a campaign request: received, changes asked for, approved, declined. */
+  sendIntakeMail: sendIntakeMailJob,
+  /** A delivery alert (a target bounced, a domain paused) to every admin and editor. */
+  sendDeliveryAlert: 'send-delivery-alert',
+  /** Recurring: close ended campaigns, remind before the end date. */
+  campaignLifecycle: 'campaign-lifecycle',
+  /** Recurring: expire signatures never confirmed. */
+  expireSignatures: 'expire-signatures',
+  /** Recurring: rebuild the counts from the signatures. */
+  reconcileCounts: 'reconcile-counts',
+} as const;
+
+export type JobKind = (typeof jobKinds)[keyof typeof jobKinds];
+
+const address = z.object({ name: z.string(), address: z.string() });
+const boundedAddress = z.object({ name: z.string().max(300), address: z.string().max(320) });
+/** Recurring jobs carry nothing: each run reads what is due from the database. */
+const nothing = z.object({});
+
+const sendEmailPayload = z.object({
+  from: address,
+  to: z.array(address).min(1),
+  replyTo: address.optional(),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string().optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+});
+
+const signatureMailPayload = z.object({
+  signatureId: z.number().int(),
+  mail: z.enum(['confirm', 'thank']),
+  token: z.string().optional(),
+}) satisfies z.ZodType<SignatureMailPayload>;
+
+const accountMailPayload = z.object({
+  kind: z.enum(accountMailKinds),
+  to: address,
+  locale: z.string(),
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/),
+  invitedBy: z.string().optional(),
+  role: z.enum(roles).optional(),
+}) satisfies z.ZodType<AccountMailPayload>;
+
+const intakeMailPayload = z.object({
+  kind: z.enum(intakeMailKinds),
+  requestId: z.number().int(),
+  to: boundedAddress,
+  locale: z.string().max(20),
+  headline: z.string().max(1_000),
+  orgName: z.string().max(1_000),
+  message: z.string().max(20_000).optional(),
+  replyTo: boundedAddress.optional(),
+}) satisfies z.ZodType<IntakeMailPayload>;
+
+const deliveryAlertPayload = z.object({ alertId: z.number().int() });
+
+/** The payload schema of every kind. */
+export const jobPayloads = {
+  [jobKinds.sendEmail]: sendEmailPayload,
+  [jobKinds.sendSignatureMail]: signatureMailPayload,
+  [jobKinds.sendAccountMail]: accountMailPayload,
+  [jobKinds.sendIntakeMail]: intakeMailPayload,
+  [jobKinds.sendDeliveryAlert]: deliveryAlertPayload,
+  [jobKinds.campaignLifecycle]: nothing,
+  [jobKinds.expireSignatures]: nothing,
+  [jobKinds.reconcileCounts]: nothing,
+} as const satisfies Record<JobKind, z.ZodType>;
+
+export type JobPayload<K extends JobKind> = z.infer<(typeof jobPayloads)[K]>;
+
+/** A job of a known kind, its payload checked against the kind's at compile time, ready for an outbox. */
+export function newJob<K extends JobKind>(
+  kind: K,
+  payload: JobPayload<K>,
+): { kind: K; payload: JobPayload<K> } {
+  return { kind, payload };
+}
