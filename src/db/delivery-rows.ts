@@ -1,5 +1,5 @@
-// What the dispatcher's store and the outcome writer share when they write message rows: the transaction
-// type, batches of ids small enough for one statement, and the status expression that keeps primary keys.
+// What the dispatcher's store, its claimed-message reader and the outcome writer share over message rows:
+// the transaction type, batches of ids small enough for one statement, and a status that keeps primary keys.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.js';
 

@@ -2,8 +2,7 @@
 // failure the consequences domain/delivery/failed-send.ts decides (deferral, domain back-off or pause,
 // bounced address, alert). The dispatcher's store records through it, and bounces that arrive later by mail
 // (bounce.repository.ts) mark an address bounced and raise alerts through the same two functions.
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import { sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { sendableStatuses } from '../domain/delivery/delivery.js';
 import type { RetryPolicy, SendOutcome } from '../domain/delivery/delivery.ports.js';
 import { failedSendEffects } from '../domain/delivery/failed-send.js';
