@@ -47,6 +47,7 @@ import { privacyRoutes } from './public/privacy.route.js';
 import { requestRoutes } from './public/request.route.js';
 import { statusRoutes } from './public/status.route.js';
 import { thanksRoutes } from './public/thanks.route.js';
+import { registerLocationGuard } from './security/safe-location.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerUploads } from './uploads.js';
 
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerLocale(app, config.DEFAULT_LOCALE);
   registerErrorHandling(app, site);
+  registerLocationGuard(app, site);
 
   const publicDeps: PublicDeps = {
     site,
