@@ -10,6 +10,7 @@ import type { Dialect } from '../src/db/dialect.js';
 import { JobRepository } from '../src/db/job.repository.js';
 import type { Clock } from '../src/domain/shared/clock.js';
 import { buildApp } from '../src/http/app.js';
+import type { LogDestination } from '../src/http/security/log-privacy.js';
 import { jobHandlers } from '../src/jobs/tasks/index.js';
 import { createWorker } from '../src/jobs/worker.js';
 import { createSmtpTransport } from '../src/mail/smtp.transport.js';
@@ -28,7 +29,16 @@ export interface TestApp {
 export async function createTestApp(
   dialect: Dialect,
   env: Record<string, string> = {},
-  { seed = true, clock }: { seed?: boolean; clock?: Clock } = {},
+  {
+    seed = true,
+    clock,
+    log,
+  }: {
+    seed?: boolean;
+    clock?: Clock;
+    /** Receives the app's log lines (level info) when given. */
+    log?: LogDestination;
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDb(dialect);
   if (seed) await seedDemo(db, Date.UTC(2026, 10, 20));
@@ -41,7 +51,7 @@ export async function createTestApp(
     ...env,
   });
   const services = createServices(config, db, clock);
-  const app = await buildApp({ ...services, logger: false });
+  const app = await buildApp({ ...services, logger: log ? { level: 'info', stream: log } : false });
   await app.ready();
   return {
     app,

@@ -37,6 +37,7 @@ import { targetEditorRoutes } from './editor/targets.route.js';
 import { registerErrorHandling } from './errors.js';
 import type { LiveCounters } from './live/live-counters.js';
 import { registerLocale } from './middleware/locale.js';
+import { type BodyLimits, registerRequestBody } from './middleware/request-body.js';
 import { archiveRoutes } from './public/archive.route.js';
 import { campaignRoutes } from './public/campaign.route.js';
 import { confirmRoutes } from './public/confirm.route.js';
@@ -47,6 +48,8 @@ import { privacyRoutes } from './public/privacy.route.js';
 import { requestRoutes } from './public/request.route.js';
 import { statusRoutes } from './public/status.route.js';
 import { thanksRoutes } from './public/thanks.route.js';
+import { type LogDestination, privateLogger } from './security/log-privacy.js';
+import { registerUploadGate } from './security/multipart.js';
 import { registerLocationGuard } from './security/safe-location.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerUploads } from './uploads.js';
@@ -79,8 +82,10 @@ export interface AppDeps {
   campaignEditor: CampaignEditorStore & OldSlugReader;
   /** Campaigns as stored, drafts included, uncached: for editors' previews. */
   previewCampaigns: CampaignReader;
-  /** pino options or false; tests pass false. */
-  logger?: boolean | { level: string };
+  /** How long a form's body may take to arrive (tests shorten it). */
+  bodyLimits?: BodyLimits;
+  /** The log level (and, for tests, where lines go) or false; tests pass false. */
+  logger?: boolean | { level: string; stream?: LogDestination };
 }
 
 const bodyLimit = 64 * 1024;
@@ -89,7 +94,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const site = { name: config.SITE_NAME, baseUrl: config.BASE_URL };
   const app = Fastify({
-    logger: deps.logger ?? { level: config.LOG_LEVEL },
+    // No client addresses, secrets in URLs masked (security/log-privacy.ts).
+    logger:
+      deps.logger === false
+        ? false
+        : privateLogger(typeof deps.logger === 'object' ? deps.logger : { level: config.LOG_LEVEL }),
     trustProxy: config.TRUST_PROXY,
     // Sign forms are a few KB; anything larger is hostile or a mistake, answered 413 before it is buffered.
     bodyLimit,
@@ -134,6 +143,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerUploads(app, { dir: config.UPLOAD_DIR, maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
 
   registerLocale(app, config.DEFAULT_LOCALE);
+  registerUploadGate(app, { maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  registerRequestBody(app, deps.bodyLimits);
   registerErrorHandling(app, site);
   registerLocationGuard(app, site);
 

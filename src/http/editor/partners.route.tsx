@@ -19,7 +19,7 @@ import { sendPage } from '../render.js';
 import { uploadField } from '../uploads.js';
 import { type PartnerFormState, PartnersPage } from '../views/editor/partners-pages.js';
 import type { SiteInfo } from '../views/layout.js';
-import { actorOf, campaignOf, edit, idParam, idPattern, read } from './people-routes.js';
+import { actorOf, campaignOf, edit, editUpload, idParam, idPattern, read } from './people-routes.js';
 
 export interface PartnerEditorDeps {
   site: SiteInfo;
@@ -99,7 +99,7 @@ export function partnerEditorRoutes(app: FastifyInstance, deps: PartnerEditorDep
     description: f.description,
   });
 
-  app.post('/editor/campaigns/:slug/partners', edit, async (req, reply) => {
+  app.post('/editor/campaigns/:slug/partners', editUpload, async (req, reply) => {
     const campaign = await load(req, reply);
     if (!campaign) return;
     const form = partnerForm.safeParse(req.body ?? {});
@@ -117,7 +117,7 @@ export function partnerEditorRoutes(app: FastifyInstance, deps: PartnerEditorDep
     return reply.redirect(`${base(campaign.slug)}?done=added#partner-${result.id}`, 303);
   });
 
-  app.post('/editor/campaigns/:slug/partners/:partnerId', edit, async (req, reply) => {
+  app.post('/editor/campaigns/:slug/partners/:partnerId', editUpload, async (req, reply) => {
     const campaign = await load(req, reply);
     if (!campaign) return;
     const partnerId = partnerIdOf(req);

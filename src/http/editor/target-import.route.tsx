@@ -10,12 +10,13 @@ import { sendError } from '../errors.js';
 import { sendPage } from '../render.js';
 import { uploadField } from '../uploads.js';
 import { problemText, TargetImportPage } from '../views/editor/target-import-page.js';
-import { actorOf, campaignOf, edit } from './people-routes.js';
+import { actorOf, campaignOf, edit, editUpload } from './people-routes.js';
 import { openImportRows, sealImportRows } from './target-import-token.js';
 import type { TargetEditorDeps } from './targets.route.js';
 
 /** A pasted CSV of 1 MB can triple when a browser percent-encodes it; the domain checks the real size. */
-const importBody = { ...edit, bodyLimit: 4 * 1024 * 1024 };
+const importBody = { ...editUpload, bodyLimit: 4 * 1024 * 1024 };
+const confirmBody = { ...edit, bodyLimit: 4 * 1024 * 1024 };
 const importForm = z.object({
   csv: z
     .string()
@@ -86,7 +87,7 @@ export function targetImportRoutes(app: FastifyInstance, deps: TargetEditorDeps)
     return showImport(req, reply, campaign, { report: { report: result.report, token }, ...keep });
   });
 
-  app.post('/editor/campaigns/:slug/targets/import/confirm', importBody, async (req, reply) => {
+  app.post('/editor/campaigns/:slug/targets/import/confirm', confirmBody, async (req, reply) => {
     const campaign = await campaignOf(req, reply, deps.site, deps.targets);
     if (!campaign) return;
     const form = confirmForm.safeParse(req.body ?? {});

@@ -1,31 +1,11 @@
 // Open redirects and broken Location headers (issue 19, items 4 and 11b): a value from the request that
 // ends up in Location must never send the browser off-site, and a character Node refuses in a header must
 // not turn the answer into a 500. Raw paths (`/\evil.com`) go over a real socket: inject() normalises them.
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/db.js';
 import { createPerson, sessionFor } from '../../../test/editor-helpers.js';
+import { rawGet } from '../../../test/raw-http.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-
-/** One raw HTTP/1.1 request; answers the status line's code and the Location header, if any. */
-function rawGet(port: number, target: string): Promise<{ status: number; location: string | undefined }> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => {
-      socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
-    });
-    let head = '';
-    socket.setEncoding('latin1');
-    socket.on('data', (chunk: string) => {
-      head += chunk;
-    });
-    socket.on('error', reject);
-    socket.on('close', () => {
-      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]);
-      const location = /\r\nlocation: ([^\r]*)\r\n/i.exec(head)?.[1];
-      resolve({ status, location });
-    });
-  });
-}
 
 /** A Location that keeps the browser on this site: a path, not `//host` or `/\host`, printable ASCII. */
 const onSite = (location: string | undefined) =>

@@ -1,0 +1,57 @@
+// How request bodies may arrive. Forms are small and sent at once, so a body gets a short deadline (a
+// socket that announces 60 KB and sends nothing holds nothing for long); compressed bodies are refused
+// rather than parsed as if plain (and a decompression bomb is never inflated); and an answer given before
+// its body has arrived closes the connection, so the rest of a large body is not read for nothing.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+export interface BodyLimits {
+  /**
+   * Time from the request's head to the end of its body, for every form but uploads (`config.uploads`:
+   * pictures of several MB from a slow phone), which have the server's requestTimeout (app.ts).
+   */
+  deadlineMs: number;
+}
+
+export const defaultBodyLimits: BodyLimits = { deadlineMs: 10_000 };
+
+function httpError(status: number, code: string, message: string): FastifyError {
+  return Object.assign(new Error(message), { statusCode: status, code, name: 'HttpError' }) as FastifyError;
+}
+
+/** True when the request announces a body (a length above zero, or chunked). */
+export function hasBody(req: FastifyRequest): boolean {
+  const length = req.headers['content-length'];
+  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
+}
+
+export function registerRequestBody(app: FastifyInstance, limits: BodyLimits = defaultBodyLimits): void {
+  app.addHook('preParsing', (req: FastifyRequest, reply: FastifyReply, payload, done) => {
+    if (!hasBody(req)) {
+      done(null, payload);
+      return;
+    }
+    const encoding = req.headers['content-encoding'];
+    if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
+      done(httpError(415, 'OUTCRY_CONTENT_ENCODING', 'compressed request bodies are not taken'), payload);
+      return;
+    }
+    // The deadline: a body still incomplete then fails like a broken one (the body reader listens for
+    // 'error'), with 408; the answer closes the connection (below).
+    if (req.raw.complete === false && req.routeOptions.config?.uploads === undefined) {
+      const timer = setTimeout(() => {
+        if (req.raw.complete || reply.sent) return;
+        req.raw.emit('error', httpError(408, 'OUTCRY_BODY_TIMEOUT', 'request body too slow'));
+      }, limits.deadlineMs);
+      timer.unref();
+      req.raw.once('end', () => clearTimeout(timer));
+      req.raw.once('close', () => clearTimeout(timer));
+    }
+    done(null, payload);
+  });
+
+  // An answer sent while the body is still arriving (a refusal, a 503): close rather than read the rest.
+  app.addHook('onSend', (req, reply, payload, done) => {
+    if (req.raw.complete === false) reply.header('connection', 'close');
+    done(null, payload);
+  });
+}
