@@ -37,7 +37,7 @@ import { targetEditorRoutes } from './editor/targets.route.js';
 import { registerErrorHandling } from './errors.js';
 import type { LiveCounters } from './live/live-counters.js';
 import { registerLocale } from './middleware/locale.js';
-import { type BodyLimits, registerRequestBody } from './middleware/request-body.js';
+import { type BodyLimits, parseFormBody, registerRequestBody } from './middleware/request-body.js';
 import { archiveRoutes } from './public/archive.route.js';
 import { campaignRoutes } from './public/campaign.route.js';
 import { confirmRoutes } from './public/confirm.route.js';
@@ -132,7 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
   await app.register(cookie);
-  await app.register(formbody, { bodyLimit });
+  await app.register(formbody, { bodyLimit, parser: parseFormBody });
   await app.register(fastifyStatic, {
     root: assetsDir,
     prefix: '/assets/',

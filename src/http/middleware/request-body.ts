@@ -24,6 +24,23 @@ export function hasBody(req: FastifyRequest): boolean {
   return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
 }
 
+/**
+ * The urlencoded form parser: the WHATWG algorithm (URLSearchParams), so bytes that are not UTF-8, whether
+ * percent-encoded or raw, become U+FFFD and the form's rules refuse them (fast-querystring, Fastify's
+ * default, kept `%FF` as the three characters). Repeated keys give arrays, which every form schema
+ * refuses; the object has no prototype, so `__proto__` is just a key.
+ */
+export function parseFormBody(body: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = Object.create(null);
+  for (const [key, value] of new URLSearchParams(body)) {
+    const existing = out[key];
+    if (existing === undefined) out[key] = value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else out[key] = [existing, value];
+  }
+  return out;
+}
+
 export function registerRequestBody(app: FastifyInstance, limits: BodyLimits = defaultBodyLimits): void {
   app.addHook('preParsing', (req: FastifyRequest, reply: FastifyReply, payload, done) => {
     if (!hasBody(req)) {
