@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import { assetsDir } from '../config/paths.js';
+import { fastifyTrustProxy } from '../config/trust-proxy.js';
 import type { Db } from '../db/database.js';
 import type { AccountScopeStore } from '../domain/account/account-scopes.js';
 import type { CampaignLifecycleStore, CampaignReader } from '../domain/campaign/campaign.ports.js';
@@ -99,7 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       deps.logger === false
         ? false
         : privateLogger(typeof deps.logger === 'object' ? deps.logger : { level: config.LOG_LEVEL }),
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: fastifyTrustProxy(config.TRUST_PROXY),
     // Sign forms are a few KB; anything larger is hostile or a mistake, answered 413 before it is buffered.
     bodyLimit,
     routerOptions: { maxParamLength: 200 },
