@@ -10,6 +10,7 @@ import type { Dialect } from '../src/db/dialect.js';
 import { JobRepository } from '../src/db/job.repository.js';
 import type { Clock } from '../src/domain/shared/clock.js';
 import { buildApp } from '../src/http/app.js';
+import type { BodyLimits } from '../src/http/middleware/request-body.js';
 import type { LogDestination } from '../src/http/security/log-privacy.js';
 import { jobHandlers } from '../src/jobs/tasks/index.js';
 import { createWorker } from '../src/jobs/worker.js';
@@ -33,11 +34,13 @@ export async function createTestApp(
     seed = true,
     clock,
     log,
+    bodyLimits,
   }: {
     seed?: boolean;
     clock?: Clock;
     /** Receives the app's log lines (level info) when given. */
     log?: LogDestination;
+    bodyLimits?: BodyLimits;
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDb(dialect);
@@ -51,7 +54,11 @@ export async function createTestApp(
     ...env,
   });
   const services = createServices(config, db, clock);
-  const app = await buildApp({ ...services, logger: log ? { level: 'info', stream: log } : false });
+  const app = await buildApp({
+    ...services,
+    logger: log ? { level: 'info', stream: log } : false,
+    ...(bodyLimits ? { bodyLimits } : {}),
+  });
   await app.ready();
   return {
     app,
