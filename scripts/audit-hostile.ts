@@ -42,6 +42,13 @@ const sign = (fields: Record<string, string>, o: { headers?: Record<string, stri
     body: encode({ token, ...ana, ...fields }),
   });
 
+/** `98× 303, 2× 503`: how many answers had each status. */
+function tally(answers: Answer[]): string {
+  const byStatus = new Map<number, number>();
+  for (const a of answers) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
+  return [...byStatus].map(([s, n]) => `${n}× ${s}`).join(', ');
+}
+
 type Check = [name: string, run: () => Promise<string>];
 const checks: Check[] = [
   // Issue 19
@@ -107,9 +114,7 @@ const checks: Check[] = [
           send(target, `/api/campaigns/${slug}/events`, { headOnly: true, timeoutMs: 5_000 }),
         ),
       );
-      const byStatus = new Map<number, number>();
-      for (const a of answers) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
-      return [...byStatus].map(([s, n]) => `${n}× ${s}`).join(', ');
+      return tally(answers);
     },
   ],
   ['8 development mail viewer GET /dev/mail', async () => status(await send(target, '/dev/mail'))],
@@ -336,9 +341,7 @@ const checks: Check[] = [
       const answers = await Promise.all(
         Array.from({ length: 100 }, () => sign({ email: 'same.audit@example.org' })),
       );
-      const byStatus = new Map<number, number>();
-      for (const a of answers) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
-      return [...byStatus].map(([s, n]) => `${n}× ${s}`).join(', ');
+      return tally(answers);
     },
   ],
   [
