@@ -141,7 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     decorateReply: false,
   });
 
-  await registerUploads(app, { dir: config.UPLOAD_DIR, maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  await registerUploads(app, { dir: config.UPLOAD_DIR });
 
   registerLocale(app, config.DEFAULT_LOCALE);
   registerUploadGate(app, { maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });

@@ -14,7 +14,7 @@ const schema = z.object({ title: z.string(), photo: uploadField });
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'outcry-uploads-'));
   app = Fastify();
-  await registerUploads(app, { dir, maxBytes: 1_000 });
+  await registerUploads(app, { dir });
   registerUploadGate(app, { maxBytes: 1_000 });
   const uploads = { tokenField: 'title', admits: () => true, otherwise: 'refuse' as const, maxFiles: 1 };
   app.post('/form', { config: { uploads } }, async (req) => {

@@ -25,10 +25,7 @@ export const uploadField = z
   .optional()
   .transform((f) => (f && (f.bytes.length > 0 || f.truncated) ? f : undefined));
 
-export async function registerUploads(
-  app: FastifyInstance,
-  options: { dir: string; maxBytes: number },
-): Promise<void> {
+export async function registerUploads(app: FastifyInstance, options: { dir: string }): Promise<void> {
   // Read only on routes that declare `config.uploads`, after their checks (security/multipart.ts).
   await app.register(fastifyMultipart, { throwFileSizeLimit: false });
   await app.register(fastifyStatic, {

@@ -1,8 +1,8 @@
-// How request bodies may arrive. Forms are small and sent at once, so a body gets a short deadline (a
-// socket that announces 60 KB and sends nothing holds nothing for long); compressed bodies are refused
-// rather than parsed as if plain (and a decompression bomb is never inflated); and an answer given before
-// its body has arrived closes the connection, so the rest of a large body is not read for nothing.
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+// How request bodies may arrive and are read: a form's body has a short deadline; compressed bodies are
+// refused, not parsed as plain (nor inflated); an answer given before the body has arrived closes the
+// connection (the rest is not read for nothing); urlencoded forms are decoded as browsers encode them.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { httpError } from './http-error.js';
 
 export interface BodyLimits {
   /**
@@ -13,10 +13,6 @@ export interface BodyLimits {
 }
 
 export const defaultBodyLimits: BodyLimits = { deadlineMs: 10_000 };
-
-function httpError(status: number, code: string, message: string): FastifyError {
-  return Object.assign(new Error(message), { statusCode: status, code, name: 'HttpError' }) as FastifyError;
-}
 
 /** True when the request announces a body (a length above zero, or chunked). */
 export function hasBody(req: FastifyRequest): boolean {

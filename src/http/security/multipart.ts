@@ -3,10 +3,11 @@
 // (session, permission, cross-site headers) runs first, and the form's token, checked before any file is
 // read, must come first. A malformed body (no boundary, a wrong one, none closing) is a 400, never a 500.
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Clock } from '../../domain/shared/clock.js';
 import { csrfField } from '../../security/csrf.js';
 import { checkFormToken } from '../../security/form-token.js';
+import { httpError } from '../middleware/http-error.js';
 import { UploadedFile } from '../uploads.js';
 
 declare module 'fastify' {
@@ -72,10 +73,6 @@ export function formTokenUploads(deps: {
 
 /** The limits every multipart form shares; the file size is UPLOAD_MAX_MB. */
 export const multipartLimits = { fields: 200, fieldSize: 200_000, parts: 210 } as const;
-
-function httpError(status: number, code: string, message: string): FastifyError {
-  return Object.assign(new Error(message), { statusCode: status, code, name: 'HttpError' }) as FastifyError;
-}
 
 const multipartType = /^\s*multipart\//i;
 const bodyMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
