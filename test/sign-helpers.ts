@@ -22,13 +22,14 @@ export function postSign(
   locale: string,
   fields: Record<string, string | string[]>,
   slug = erlan,
+  remoteAddress = '198.51.100.7',
 ) {
   return app.inject({
     method: 'POST',
     url: `/${locale}/campaigns/${slug}/sign`,
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     payload: formBody(fields),
-    remoteAddress: '198.51.100.7',
+    remoteAddress,
   });
 }
 

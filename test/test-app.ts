@@ -10,6 +10,8 @@ import type { Dialect } from '../src/db/dialect.js';
 import { JobRepository } from '../src/db/job.repository.js';
 import type { Clock } from '../src/domain/shared/clock.js';
 import { buildApp } from '../src/http/app.js';
+import type { BodyLimits } from '../src/http/middleware/request-body.js';
+import type { LogDestination } from '../src/http/security/log-privacy.js';
 import { jobHandlers } from '../src/jobs/tasks/index.js';
 import { createWorker } from '../src/jobs/worker.js';
 import { createSmtpTransport } from '../src/mail/smtp.transport.js';
@@ -28,7 +30,18 @@ export interface TestApp {
 export async function createTestApp(
   dialect: Dialect,
   env: Record<string, string> = {},
-  { seed = true, clock }: { seed?: boolean; clock?: Clock } = {},
+  {
+    seed = true,
+    clock,
+    log,
+    bodyLimits,
+  }: {
+    seed?: boolean;
+    clock?: Clock;
+    /** Receives the app's log lines (level info) when given. */
+    log?: LogDestination;
+    bodyLimits?: BodyLimits;
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDb(dialect);
   // Uploads go to a folder of this test's own, removed on close.
@@ -41,7 +54,11 @@ export async function createTestApp(
   });
   const services = createServices(config, db, clock);
   if (seed) await seedDemo(services, Date.UTC(2026, 10, 20));
-  const app = await buildApp({ ...services, logger: false });
+  const app = await buildApp({
+    ...services,
+    logger: log ? { level: 'info', stream: log } : false,
+    ...(bodyLimits ? { bodyLimits } : {}),
+  });
   await app.ready();
   return {
     app,

@@ -2,6 +2,7 @@
 // every problem is reported at once so an operator fixes a broken deployment in one pass.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { trustProxySchema } from './trust-proxy.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -37,7 +38,7 @@ const schema = z.object({
   UPLOAD_MAX_MB: z.coerce.number().min(0.1).max(50).default(8),
   MAIL_FROM: z.email().default('campaigns@outcry.example.org'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: trustProxySchema,
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   CONFIRM_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(14),

@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import { assetsDir } from '../config/paths.js';
+import { fastifyTrustProxy } from '../config/trust-proxy.js';
 import type { Db } from '../db/database.js';
 import type { AccountScopeStore } from '../domain/account/account-scopes.js';
 import type { CampaignLifecycleStore, CampaignReader } from '../domain/campaign/campaign.ports.js';
@@ -37,6 +38,7 @@ import { targetEditorRoutes } from './editor/targets/targets.route.js';
 import { registerErrorHandling } from './errors.js';
 import type { LiveCounters } from './live/live-counters.js';
 import { registerLocale } from './middleware/locale.js';
+import { type BodyLimits, parseFormBody, registerRequestBody } from './middleware/request-body.js';
 import { archiveRoutes } from './public/archive/archive.route.js';
 import { campaignRoutes } from './public/campaign/campaign.route.js';
 import { confirmRoutes } from './public/confirm/confirm.route.js';
@@ -47,6 +49,9 @@ import { privacyRoutes } from './public/privacy/privacy.route.js';
 import { requestRoutes } from './public/request/request.route.js';
 import { statusRoutes } from './public/status/status.route.js';
 import { thanksRoutes } from './public/thanks/thanks.route.js';
+import { type LogDestination, privateLogger } from './security/log-privacy.js';
+import { registerUploadGate } from './security/multipart.js';
+import { registerLocationGuard } from './security/safe-location.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerUploads } from './uploads.js';
 
@@ -80,8 +85,10 @@ export interface AppDeps {
   campaignEditor: CampaignEditorStore & OldSlugReader;
   /** Campaigns as stored, drafts included, uncached: for editors' previews. */
   previewCampaigns: CampaignReader;
-  /** pino options or false; tests pass false. */
-  logger?: boolean | { level: string };
+  /** How long a form's body may take to arrive (tests shorten it). */
+  bodyLimits?: BodyLimits;
+  /** The log level (and, for tests, where lines go) or false; tests pass false. */
+  logger?: boolean | { level: string; stream?: LogDestination };
 }
 
 const bodyLimit = 64 * 1024;
@@ -90,8 +97,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const site = { name: config.SITE_NAME, baseUrl: config.BASE_URL };
   const app = Fastify({
-    logger: deps.logger ?? { level: config.LOG_LEVEL },
-    trustProxy: config.TRUST_PROXY,
+    // No client addresses, secrets in URLs masked (security/log-privacy.ts).
+    logger:
+      deps.logger === false
+        ? false
+        : privateLogger(typeof deps.logger === 'object' ? deps.logger : { level: config.LOG_LEVEL }),
+    trustProxy: fastifyTrustProxy(config.TRUST_PROXY),
     // Sign forms are a few KB; anything larger is hostile or a mistake, answered 413 before it is buffered.
     bodyLimit,
     routerOptions: { maxParamLength: 200 },
@@ -124,7 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
   await app.register(cookie);
-  await app.register(formbody, { bodyLimit });
+  await app.register(formbody, { bodyLimit, parser: parseFormBody });
   await app.register(fastifyStatic, {
     root: assetsDir,
     prefix: '/assets/',
@@ -132,10 +143,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     decorateReply: false,
   });
 
-  await registerUploads(app, { dir: config.UPLOAD_DIR, maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  await registerUploads(app, { dir: config.UPLOAD_DIR });
 
   registerLocale(app, config.DEFAULT_LOCALE);
+  registerUploadGate(app, { maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
+  registerRequestBody(app, deps.bodyLimits);
   registerErrorHandling(app, site);
+  registerLocationGuard(app, site);
 
   const publicDeps: PublicDeps = {
     site,

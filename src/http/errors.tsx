@@ -49,8 +49,22 @@ export function sendError(
   if (wantsJson(req)) return reply.code(status).send({ error: kind, message: title, requestId: req.id });
   const page = <ErrorPage tr={tr} site={site} title={title} body={body} />;
   if (kind === 'server') return sendPage(reply, page, status);
-  const html = cachedPage(site, `${status} ${tr.locale}`, () => `<!doctype html>${renderToString(page)}`);
-  return reply.code(status).type('text/html; charset=utf-8').send(html);
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .send(errorPageHtml(req, site, status));
+}
+
+/** The translated page of a 4xx or 503 (not the 500 page, which names the request), as sent. */
+export function errorPageHtml(req: FastifyRequest, site: SiteInfo, status: number): Buffer {
+  const tr = req.tr ?? translatorFor('en');
+  const kind = status === 404 ? 'notFound' : status === 503 ? 'unavailable' : 'badRequest';
+  return cachedPage(site, `${status} ${tr.locale}`, () => {
+    const page = (
+      <ErrorPage tr={tr} site={site} title={tr.t(`error.${kind}.title`)} body={tr.t(`error.${kind}.body`)} />
+    );
+    return `<!doctype html>${renderToString(page)}`;
+  });
 }
 
 export function registerErrorHandling(app: FastifyInstance, site: SiteInfo): void {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { registerUploadGate } from './security/multipart.js';
 import { registerUploads, uploadField } from './uploads.js';
 
 let app: FastifyInstance;
@@ -13,8 +14,10 @@ const schema = z.object({ title: z.string(), photo: uploadField });
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'outcry-uploads-'));
   app = Fastify();
-  await registerUploads(app, { dir, maxBytes: 1_000 });
-  app.post('/form', async (req) => {
+  await registerUploads(app, { dir });
+  registerUploadGate(app, { maxBytes: 1_000 });
+  const uploads = { tokenField: 'title', admits: () => true, otherwise: 'refuse' as const, maxFiles: 1 };
+  app.post('/form', { config: { uploads } }, async (req) => {
     const body = schema.parse(req.body);
     return {
       title: body.title,

@@ -25,19 +25,9 @@ export const uploadField = z
   .optional()
   .transform((f) => (f && (f.bytes.length > 0 || f.truncated) ? f : undefined));
 
-export async function registerUploads(
-  app: FastifyInstance,
-  options: { dir: string; maxBytes: number },
-): Promise<void> {
-  await app.register(fastifyMultipart, {
-    attachFieldsToBody: 'keyValues',
-    throwFileSizeLimit: false,
-    limits: { fileSize: options.maxBytes, files: 4, fields: 200, fieldSize: 200_000, parts: 210 },
-    async onFile(part) {
-      const bytes = await part.toBuffer();
-      (part as { value?: unknown }).value = new UploadedFile(bytes, part.filename, part.file.truncated);
-    },
-  });
+export async function registerUploads(app: FastifyInstance, options: { dir: string }): Promise<void> {
+  // Read only on routes that declare `config.uploads`, after their checks (security/multipart.ts).
+  await app.register(fastifyMultipart, { throwFileSizeLimit: false });
   await app.register(fastifyStatic, {
     // Relative to the working directory, like the database and mail folders.
     root: resolve(options.dir),

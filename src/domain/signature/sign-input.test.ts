@@ -48,6 +48,25 @@ describe('validateSignInput', () => {
     });
   });
 
+  it('refuses text that arrived broken: U+FFFD or a lone surrogate in any field', () => {
+    const r = validateSignInput({
+      ...valid,
+      name: 'Ana \ufffd',
+      email: 'ana\ud800@example.org',
+      union: '\udc00CUT',
+      message: 'Free Erlan \ufffd',
+    });
+    expect(r).toEqual({
+      ok: false,
+      errors: {
+        name: 'NameInvalid',
+        email: 'EmailInvalid',
+        union: 'UnionInvalid',
+        message: 'MessageInvalid',
+      },
+    });
+  });
+
   it('drops a source tag that is not a plain token, and an empty union', () => {
     const r = validateSignInput({ ...valid, union: ' ', source: '<script>' });
     expect(r.ok && r.input.source).toBe(null);

@@ -2,7 +2,7 @@
 // normalised. Returns the clean input or every field error at once (the page shows them all).
 import { isCountryCode } from './countries.js';
 import { type EmailAddress, parseEmail } from './email-address.js';
-import { normaliseLine, normaliseText } from './text.js';
+import { brokenEncoding, normaliseLine, normaliseText } from './text.js';
 
 export const signLimits = { name: 100, union: 150, message: 5_000, source: 100 } as const;
 
@@ -18,7 +18,8 @@ export type SignFieldError =
   | 'CountryRequired'
   | 'CountryInvalid'
   | 'MessageRequired'
-  | 'MessageTooLong';
+  | 'MessageTooLong'
+  | 'MessageInvalid';
 
 export type SignField = 'name' | 'email' | 'union' | 'country' | 'message';
 
@@ -50,7 +51,9 @@ export function validateSignInput(
   if (!name.ok)
     errors.name =
       name.error === 'Required' ? 'NameRequired' : name.error === 'TooLong' ? 'NameTooLong' : 'NameInvalid';
-  const email = parseEmail(raw.email);
+  const email = brokenEncoding(raw.email)
+    ? ({ ok: false, error: 'EmailInvalid' } as const)
+    : parseEmail(raw.email);
   if (!email.ok) errors.email = email.error;
   const union = normaliseLine(raw.union, { max: signLimits.union, required: false });
   if (!union.ok) errors.union = union.error === 'TooLong' ? 'UnionTooLong' : 'UnionInvalid';
@@ -58,8 +61,11 @@ export function validateSignInput(
   if (country === '') errors.country = 'CountryRequired';
   else if (!isCountryCode(country)) errors.country = 'CountryInvalid';
   const message = normaliseText(raw.message, { max: signLimits.message });
-  if (!message.ok) errors.message = message.error === 'Required' ? 'MessageRequired' : 'MessageTooLong';
-  if (!name.ok || !email.ok || !union.ok || !message.ok || errors.country) return { ok: false, errors };
+  if (brokenEncoding(raw.message)) errors.message = 'MessageInvalid';
+  else if (!message.ok) errors.message = message.error === 'Required' ? 'MessageRequired' : 'MessageTooLong';
+  if (!name.ok || !email.ok || !union.ok || !message.ok || errors.country || errors.message) {
+    return { ok: false, errors };
+  }
   // Source tags come from links (?src=mailing-en-2): keep a safe, short token or nothing.
   const source = raw.source.trim().slice(0, signLimits.source);
   return {

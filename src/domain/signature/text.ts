@@ -10,6 +10,14 @@ const bidiControls = /[\u202a-\u202e\u2066-\u2069]/u;
 /** Zero-width space and BOM carry nothing in a name. */
 const invisible = /[\u200b\ufeff]/gu;
 
+/**
+ * True when text arrived broken: U+FFFD (what a decoder puts for bytes that were not UTF-8, overlong forms
+ * and encoded surrogates included) or a lone surrogate (JSON can carry one). Refused rather than stored.
+ */
+export function brokenEncoding(input: string): boolean {
+  return input.includes('\ufffd') || !input.isWellFormed();
+}
+
 export type LineResult =
   | { ok: true; value: string }
   | { ok: false; error: 'Required' | 'TooLong' | 'InvalidCharacters' };
@@ -20,7 +28,11 @@ export function normaliseLine(
   { max, required }: { max: number; required: boolean },
 ): LineResult {
   // Checked before trimming: trim() would silently drop a trailing U+2028 or CR an attacker relies on.
-  if (controls.test(input.replace(/^[ \t]+|[ \t]+$/g, '')) || bidiControls.test(input)) {
+  if (
+    controls.test(input.replace(/^[ \t]+|[ \t]+$/g, '')) ||
+    bidiControls.test(input) ||
+    brokenEncoding(input)
+  ) {
     return { ok: false, error: 'InvalidCharacters' };
   }
   const value = input

@@ -15,7 +15,10 @@ export function cookieOptions(secure: boolean) {
 
 /** A path inside the editor to return to after login; anything else (other sites, `//host`) is dropped. */
 export function safeNext(next: unknown): string | undefined {
-  return typeof next === 'string' && /^\/editor(\/[^\\]*)?(\?[^\\]*)?$/.test(next) && !next.includes('//')
+  // Printable ASCII but the backslash: a control or non-Latin-1 character in Location was a 500.
+  return typeof next === 'string' &&
+    /^\/editor([/?][\x21-\x5b\x5d-\x7e]*)?$/.test(next) &&
+    !next.includes('//')
     ? next
     : undefined;
 }

@@ -84,9 +84,11 @@ export function installEditorGuard(app: FastifyInstance, deps: EditorDeps): Edit
     if (!safe) {
       const body = req.body as Record<string, unknown> | undefined;
       const token = body && typeof body === 'object' ? body[csrfField] : undefined;
+      // An upload form's body is still unread here: its first part must be this token (security/multipart.ts).
+      const tokenInBody = !(req.routeOptions.config.uploads && req.isMultipart());
       if (
         isCrossSite(req.headers, [deps.baseUrl, `${req.protocol}://${req.host}`]) ||
-        !checkCsrfToken(deps.secret, secret, token)
+        (tokenInBody && !checkCsrfToken(deps.secret, secret, token))
       ) {
         return sendForbidden(req, reply, deps, 'csrf');
       }
@@ -100,9 +102,10 @@ export function installEditorGuard(app: FastifyInstance, deps: EditorDeps): Edit
     if (!permission) {
       throw new Error(`${methods.join(',')} ${route.url} declares no permission (config.permission)`);
     }
-    const existing = route.preHandler ? ([] as unknown[]).concat(route.preHandler) : [];
+    // preValidation, the first step after the body is parsed, and before an upload form's body is read.
+    const existing = route.preValidation ? ([] as unknown[]).concat(route.preValidation) : [];
     // Fastify derives the HEAD route from the GET one; its options may already carry the gate.
-    if (!existing.includes(guard)) route.preHandler = [guard, ...(existing as (typeof guard)[])];
+    if (!existing.includes(guard)) route.preValidation = [guard, ...(existing as (typeof guard)[])];
     for (const method of methods) {
       if (method !== 'HEAD') routes.push({ method, url: route.url, permission });
     }

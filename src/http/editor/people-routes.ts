@@ -4,10 +4,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { slugPattern } from '../../domain/campaign/campaign.js';
 import type { PeopleCampaign } from '../../domain/campaign/campaign-people.ports.js';
 import { sendError } from '../errors.js';
+import { csrfUploads } from '../security/multipart.js';
 import type { SiteInfo } from '../views/layout.js';
 
 export const read = { config: { permission: 'campaigns:read' as const } };
 export const edit = { config: { permission: 'campaigns:edit' as const } };
+/** An edit form that uploads one file (multipart, read after the gate and its CSRF token). */
+export const editUpload = { config: { ...edit.config, uploads: csrfUploads(1) } };
 
 export const idPattern = /^[1-9][0-9]{0,14}$/;
 

@@ -28,6 +28,7 @@ import { canonicalLocale } from '../../../i18n/locales.js';
 import type { MessageKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
+import { csrfUploads } from '../../security/multipart.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 import {
@@ -56,6 +57,7 @@ const read = { config: { permission: 'campaigns:read' as const } };
 const edit = { config: { permission: 'campaigns:edit' as const } };
 /** Long texts in scripts that take 2–4 bytes a character, percent-encoded: above the site's 64 KB default. */
 const editLong = { ...edit, bodyLimit: 512 * 1024 };
+const editPhoto = { config: { ...edit.config, uploads: csrfUploads(1) } };
 
 const done = {
   texts: 'campaignEdit.done.texts',
@@ -203,7 +205,7 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
       .send(text.ok ? renderMarkdown(text.value) : '');
   });
 
-  app.post('/editor/campaigns/:slug/edit/photo', edit, async (req, reply) => {
+  app.post('/editor/campaigns/:slug/edit/photo', editPhoto, async (req, reply) => {
     const campaign = await load(req, reply);
     const form = campaign && parse(req, reply, photoForm);
     if (!campaign || !form) return reply;

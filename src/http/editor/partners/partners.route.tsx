@@ -17,7 +17,7 @@ import type { ImageStore } from '../../../domain/shared/image.ports.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { actorOf, campaignOf, edit, idParam, idPattern, read } from '../people-routes.js';
+import { actorOf, campaignOf, edit, editUpload, idParam, idPattern, read } from '../people-routes.js';
 import { moveForm, partnerForm } from './partners.schema.js';
 import { type PartnerFormState, PartnersPage } from './partners-pages.js';
 
@@ -89,7 +89,7 @@ export function partnerEditorRoutes(app: FastifyInstance, deps: PartnerEditorDep
     description: f.description,
   });
 
-  app.post('/editor/campaigns/:slug/partners', edit, async (req, reply) => {
+  app.post('/editor/campaigns/:slug/partners', editUpload, async (req, reply) => {
     const campaign = await load(req, reply);
     if (!campaign) return;
     const form = partnerForm.safeParse(req.body ?? {});
@@ -107,7 +107,7 @@ export function partnerEditorRoutes(app: FastifyInstance, deps: PartnerEditorDep
     return reply.redirect(`${base(campaign.slug)}?done=added#partner-${result.id}`, 303);
   });
 
-  app.post('/editor/campaigns/:slug/partners/:partnerId', edit, async (req, reply) => {
+  app.post('/editor/campaigns/:slug/partners/:partnerId', editUpload, async (req, reply) => {
     const campaign = await load(req, reply);
     if (!campaign) return;
     const partnerId = partnerIdOf(req);

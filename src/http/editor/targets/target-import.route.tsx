@@ -7,13 +7,14 @@ import { checkTargetImport } from '../../../domain/campaign/check-target-import.
 import { importTargets } from '../../../domain/campaign/import-targets.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
-import { actorOf, campaignOf, edit } from '../people-routes.js';
+import { actorOf, campaignOf, edit, editUpload } from '../people-routes.js';
 import type { TargetEditorDeps } from './deps.js';
 import { problemText, TargetImportPage } from './target-import-page.js';
 import { openImportRows, sealImportRows } from './target-import-token.js';
 import { confirmForm, importBytes, importForm } from './targets.schema.js';
 
-const importBody = { ...edit, bodyLimit: importBytes };
+const importBody = { ...editUpload, bodyLimit: importBytes };
+const confirmBody = { ...edit, bodyLimit: importBytes };
 
 export function targetImportRoutes(app: FastifyInstance, deps: TargetEditorDeps): void {
   const base = (slug: string) => `/editor/campaigns/${slug}/targets`;
@@ -76,7 +77,7 @@ export function targetImportRoutes(app: FastifyInstance, deps: TargetEditorDeps)
     return showImport(req, reply, campaign, { report: { report: result.report, token }, ...keep });
   });
 
-  app.post('/editor/campaigns/:slug/targets/import/confirm', importBody, async (req, reply) => {
+  app.post('/editor/campaigns/:slug/targets/import/confirm', confirmBody, async (req, reply) => {
     const campaign = await campaignOf(req, reply, deps.site, deps.targets);
     if (!campaign) return;
     const form = confirmForm.safeParse(req.body ?? {});

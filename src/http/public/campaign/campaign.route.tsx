@@ -12,6 +12,7 @@ import { OverloadedError } from '../../../domain/signature/signature.ports.js';
 import { checkFormToken, FormTokenCache, issueFormToken } from '../../../security/form-token.js';
 import { ipKey } from '../../../security/ip-key.js';
 import { sendError } from '../../errors.js';
+import { inFlightLimit } from '../../middleware/in-flight.js';
 import { sendPage } from '../../render.js';
 import type { PublicDeps } from '../deps.js';
 import { CampaignPageCache } from './campaign-page.cache.js';
@@ -20,6 +21,7 @@ import { signBodySchema } from './sign.schema.js';
 import type { SignFormValues } from './sign-form.js';
 
 export const maxSigningInFlight = 128;
+export const maxSigningPerNetwork = 32;
 
 function sourceFrom(req: FastifyRequest): string {
   const src = (req.query as { src?: unknown }).src;
@@ -96,23 +98,11 @@ export function campaignRoutes(
     return reply.header('cache-control', 'no-store').code(200).type('text/html; charset=utf-8').send(html);
   });
 
-  // Load shedding. Past `maxSigningInFlight` sign POSTs in progress, the next one is answered 503 with
-  // Retry-After at once, before its body is read, parsed or validated, so that under twice the capacity the
-  // excess costs little and the accepted ones keep their latency (in flight ÷ throughput, Little's law:
-  // 128 at 5,000/s is 26 ms). The writer's bounded queue stays as the second line (docs/decisions/0005).
-  let signingInFlight = 0;
-  const onRequest = (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
-    if (signingInFlight >= maxSigningInFlight) {
-      sendError(req, reply, deps.site, 503);
-      return;
-    }
-    signingInFlight++;
-    // 'close' comes after the answer is sent and also when the client goes away first.
-    reply.raw.once('close', () => signingInFlight--);
-    done();
-  };
+  // Load shedding: a bounded number of sign POSTs in progress, bodies arrived, and a few per client network
+  // (middleware/in-flight.ts). The writer's bounded queue stays as the second line (docs/decisions/0005).
+  const shedding = inFlightLimit(deps, { total: maxSigningInFlight, perNetwork: maxSigningPerNetwork });
 
-  app.post('/:locale/campaigns/:slug/sign', { onRequest }, async (req, reply) => {
+  app.post('/:locale/campaigns/:slug/sign', shedding, async (req, reply) => {
     const { slug } = req.params as { slug: string };
     if (!req.localeValid || !slugPattern.test(slug)) return sendError(req, reply, deps.site, 404);
     // Only the campaign is needed to sign; the whole page view (with totals) only to show errors. Under

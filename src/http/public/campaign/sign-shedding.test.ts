@@ -3,9 +3,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
-import { ana, formToken, postSign } from '../../../../test/sign-helpers.js';
+import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { maxSigningInFlight } from './campaign.route.js';
+
+/** One address in a /24 of its own: each network may hold only a few requests at once. */
+const networkOf = (i: number) => `198.${18 + (i >> 8)}.${i & 255}.1`;
 
 describe.each(testDialects)('sign load shedding on %s', (dialect) => {
   let t: TestApp;
@@ -22,7 +25,7 @@ describe.each(testDialects)('sign load shedding on %s', (dialect) => {
     const extra = 40;
     const answers = await Promise.all(
       Array.from({ length: maxSigningInFlight + extra }, (_, i) =>
-        postSign(t.app, 'tl', { token, ...ana, email: `person-${i}@example.org` }),
+        postSign(t.app, 'tl', { token, ...ana, email: `person-${i}@example.org` }, erlan, networkOf(i)),
       ),
     );
     const shed = answers.filter((a) => a.statusCode === 503);
@@ -35,7 +38,7 @@ describe.each(testDialects)('sign load shedding on %s', (dialect) => {
     // Every accepted request has finished: the whole bound is free again.
     const again = await Promise.all(
       Array.from({ length: maxSigningInFlight }, (_, i) =>
-        postSign(t.app, 'tl', { token, ...ana, email: `later-${i}@example.org` }),
+        postSign(t.app, 'tl', { token, ...ana, email: `later-${i}@example.org` }, erlan, networkOf(i)),
       ),
     );
     expect(again.every((a) => a.statusCode === 303)).toBe(true);

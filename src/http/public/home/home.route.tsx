@@ -23,5 +23,8 @@ export function homeRoutes(app: FastifyInstance, deps: { campaigns: CampaignRead
   };
   app.get('/', handler);
   app.get('/:locale/', handler);
-  app.get('/:locale', (req, reply) => reply.redirect(`/${(req.params as { locale: string }).locale}/`, 301));
+  // Only a well-formed language tag, as canonicalised, goes into Location (`/%2Fevil.com` gave `//evil.com/`).
+  app.get('/:locale', (req, reply) =>
+    req.localeValid ? reply.redirect(`/${req.contentLocale}/`, 301) : sendError(req, reply, deps.site, 404),
+  );
 }

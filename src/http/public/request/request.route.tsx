@@ -10,6 +10,7 @@ import { checkFormToken, issueFormToken } from '../../../security/form-token.js'
 import { ipKey } from '../../../security/ip-key.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
+import { formTokenUploads } from '../../security/multipart.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { requestBodySchema } from './request.schema.js';
 import {
@@ -67,7 +68,13 @@ export function requestRoutes(app: FastifyInstance, deps: RequestRouteDeps): voi
     );
   });
 
-  app.post('/:locale/request', async (req, reply) => {
+  const uploads = formTokenUploads({
+    ...deps,
+    scope: requestFormScope,
+    minFillMs: requestMinFillMs,
+    maxFiles: 2,
+  });
+  app.post('/:locale/request', { config: { uploads } }, async (req, reply) => {
     if (!req.localeValid) return sendError(req, reply, deps.site, 404);
     const parsed = requestBodySchema.safeParse(req.body ?? {});
     if (!parsed.success) return sendError(req, reply, deps.site, 400);
@@ -100,7 +107,7 @@ export function requestRoutes(app: FastifyInstance, deps: RequestRouteDeps): voi
       form,
       ipKey: ipKey(deps.secret, req.ip),
     });
-    const filesDropped = body.logo !== undefined || body.photo !== undefined;
+    const filesDropped = body.logo !== undefined || body.photo !== undefined || req.uploadsDropped;
     // A genuine token (sound, even if sent too soon) goes back as it was, so the fill time still counts
     // from the first view; a missing, forged or expired one is replaced.
     const token = form.verdict === 'ok' || form.verdict === 'too_fast' ? { token: body.token } : {};
