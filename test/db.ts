@@ -1,5 +1,6 @@
 // Test databases on both dialects. SQLite runs always (a fresh file per test); PostgreSQL runs too when
-// TEST_DATABASE_URL is set, each test in its own throwaway schema so parallel test files never collide.
+// TEST_DATABASE_URL is set, each test in its own throwaway schema so parallel test files never collide;
+// the run's schemas are dropped when it ends (test/pg-schemas.setup.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,7 +47,7 @@ export async function createTestDb(dialect: Dialect, { migrate = true } = {}): P
     };
   }
   if (!pgUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const schema = `${process.env.OUTCRY_TEST_SCHEMA_PREFIX ?? 't_'}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
@@ -66,10 +67,8 @@ export async function createTestDb(dialect: Dialect, { migrate = true } = {}): P
     destroy: async () => {
       for (const o of others) await o.close();
       await db.close();
-      const c = new pg.Client({ connectionString: pgUrl });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
+      // The schema itself is dropped after the whole run (test/pg-schemas.setup.ts), never while other
+      // test files may be listing the catalog.
     },
   };
 }

@@ -23,7 +23,17 @@ export async function isOver(throttle: LoginThrottle, key: string, limit: number
   return (await throttle.count(key, now - throttleWindowMs)) >= limit;
 }
 
-/** The form of an address used as a key and for lookups: trimmed, NFC and lower case. */
+/**
+ * The form of an address used as a key and for lookups: trimmed, NFC and lower case. Input no account's
+ * address can have (a control character, more than 320 characters) becomes '', which matches no account;
+ * PostgreSQL would refuse a NUL in text outright, and the forms must answer as for any unknown address.
+ */
 export function accountEmail(input: string): string {
-  return input.normalize('NFC').trim().toLowerCase();
+  const email = input.normalize('NFC').trim().toLowerCase();
+  if (email.length > 320) return '';
+  for (const ch of email) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return '';
+  }
+  return email;
 }
