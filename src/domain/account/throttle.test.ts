@@ -10,7 +10,12 @@ describe('accountEmail', () => {
   });
 
   it('turns control characters and overlong input into the empty key that matches no account', () => {
-    for (const bad of ['a\u0000b@example.org', 'a\nb@example.org', 'a\u007fb@example.org', 'a\u0085b@x.org']) {
+    for (const bad of [
+      'a\u0000b@example.org',
+      'a\nb@example.org',
+      'a\u007fb@example.org',
+      'a\u0085b@x.org',
+    ]) {
       expect(accountEmail(bad)).toBe('');
     }
     expect(accountEmail(`${'a'.repeat(320)}@example.org`)).toBe('');
