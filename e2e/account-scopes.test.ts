@@ -25,7 +25,7 @@ async function logIn(page: Page, email: string, password: string) {
 }
 
 async function invite(admin: Page, email: string, role: 'partner' | 'translator') {
-  await admin.getByRole('link', { name: 'People' }).first().click();
+  await admin.getByRole('link', { name: 'Accounts' }).first().click();
   await admin.getByLabel('Email address').fill(email);
   await admin.getByLabel('Role').selectOption(role);
   await admin.getByRole('button', { name: 'Send invitation' }).click();
@@ -77,7 +77,7 @@ describeBrowser('account scopes in Chromium', () => {
     await saveScreenshot(partner, 'account-scopes-partner-empty-phone');
 
     // The admin gives the partner the demo campaign from the partner's page.
-    await admin.getByRole('link', { name: 'People' }).first().click();
+    await admin.getByRole('link', { name: 'Accounts' }).first().click();
     await admin.getByRole('link', { name: 'Maya Lindqvist' }).click();
     const option = admin.locator('#campaign option', { hasText: 'Kazakhstan: Erlan Baltabay' });
     await admin.getByLabel('Campaign', { exact: true }).selectOption((await option.getAttribute('value'))!);
@@ -94,7 +94,7 @@ describeBrowser('account scopes in Chromium', () => {
     await saveScreenshot(admin, 'account-scopes-campaign-desktop');
 
     // And ticks the translator's languages (the invitation is still open: that is fine).
-    await admin.getByRole('link', { name: 'People' }).first().click();
+    await admin.getByRole('link', { name: 'Accounts' }).first().click();
     await admin.getByRole('link', { name: 'tomas@example.org' }).click();
     await admin.getByLabel('Arabic — العربية').check();
     await admin.getByLabel('Filipino', { exact: true }).check();

@@ -51,7 +51,7 @@ describeBrowser('editor accounts in Chromium', () => {
     expect(await admin.locator('h1').textContent()).toBe('Hello, Ama Mensah');
     await saveScreenshot(admin, 'editor-home-admin-desktop');
 
-    await admin.getByRole('link', { name: 'People' }).first().click();
+    await admin.getByRole('link', { name: 'Accounts' }).first().click();
     await admin.getByLabel('Email address').fill('nadia@example.org');
     await admin.getByLabel('Role').selectOption('editor');
     await admin.getByRole('button', { name: 'Send invitation' }).click();
@@ -76,7 +76,7 @@ describeBrowser('editor accounts in Chromium', () => {
     await editor.getByRole('button', { name: 'Create my account' }).click();
     await editor.waitForURL(`${base}/editor`);
     expect(await editor.locator('h1').textContent()).toBe('Hello, Nadia Haddad');
-    expect(await editor.getByRole('link', { name: 'People' }).count()).toBe(0);
+    expect(await editor.getByRole('link', { name: 'Accounts' }).count()).toBe(0);
     await fitsPhone(editor);
     await saveScreenshot(editor, 'editor-home-editor-phone');
 

@@ -6,10 +6,10 @@
 // a fake clock (the request form refuses answers sent within seconds), mail to a loopback SMTP sink.
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
+import { picture } from '../test/campaign-request-helpers.js';
 import { testDialects } from '../test/db.js';
 import { createPerson, goodPassword } from '../test/editor-helpers.js';
 import { FakeClock } from '../test/fake-clock.js';
-import { picture } from '../test/intake-helpers.js';
 import { startMailWorker, type TestApp } from '../test/test-app.js';
 import { describeBrowser, desktop, phone, saveScreenshot, useTestAppBrowser } from './browser.js';
 

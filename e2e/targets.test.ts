@@ -72,7 +72,7 @@ describeBrowser('targets and partners in Chromium', () => {
 
     await page.getByRole('button', { name: 'Import the 2 good rows' }).click();
     await expect.poll(() => page.locator('.editor-notice').textContent()).toBe('2 targets imported.');
-    const list = await page.locator('.people-cards').first().textContent();
+    const list = await page.locator('.roster-cards').first().textContent();
     expect(list).toContain('minister@enbek.example.org');
     expect(list).toContain('inspectorate@enbek.example.org');
     expect(list).not.toContain('Deputy Minister');

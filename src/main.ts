@@ -13,7 +13,8 @@ import { CampaignRepository } from './db/campaign.repository.js';
 import { CampaignDraftRepository } from './db/campaign-draft.repository.js';
 import { CampaignEditorRepository } from './db/campaign-editor.repository.js';
 import { CampaignLifecycleRepository } from './db/campaign-lifecycle.repository.js';
-import { campaignPeople } from './db/campaign-people.repository.js';
+import { CampaignRequestRepository } from './db/campaign-request.repository.js';
+import { campaignRoster } from './db/campaign-roster.repository.js';
 import { DashboardRepository } from './db/dashboard.repository.js';
 import { type Db, openDb } from './db/database.js';
 import { DeliveryAdminRepository } from './db/delivery-admin.repository.js';
@@ -21,14 +22,13 @@ import { DeliveryAlertReader } from './db/delivery-alert.reader.js';
 import { DeliveryDispatchStore } from './db/delivery-dispatch.store.js';
 import { SignatureDeliveryReader } from './db/delivery-status.reader.js';
 import { HeldSignatureRepository } from './db/held-signature.repository.js';
-import { IntakeRepository } from './db/intake.repository.js';
 import { JobRepository } from './db/job.repository.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
 import { SettingsRepository } from './db/settings.repository.js';
 import { SignatureRepository } from './db/signature.repository.js';
 import { BatchedSignatureWriter } from './db/signature.writer.js';
 import { UserRepository } from './db/user.repository.js';
-import { requestRateLimits } from './domain/intake/submit-request.js';
+import { requestRateLimits } from './domain/campaign-request/submit-request.js';
 import { type Clock, systemClock } from './domain/shared/clock.js';
 import { type AppDeps, buildApp } from './http/app.js';
 import { LiveCounters } from './http/live/live-counters.js';
@@ -97,7 +97,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
   const store = new CampaignRepository(db);
   const campaigns = new CachedCampaignReader(store, () => clock.now());
   const settings = new SettingsRepository(db);
-  const intake = new IntakeRepository(db);
+  const campaignRequests = new CampaignRequestRepository(db);
   const live = new LiveCounters((ids) => store.supporterTotals(ids), {
     // Other web processes commit too: with PostgreSQL, look for their signatures every second.
     ...(db.dialect === 'postgres' ? { pollMs: 1_000 } : {}),
@@ -125,13 +125,13 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     lifecycle: new CampaignLifecycleRepository(db, (c) => campaigns.invalidateCampaign(c.slug)),
     drafts: new CampaignDraftRepository(db, (c) => campaigns.invalidateCampaign(c.slug)),
     // Requests have their own, much lower, limits than signing: a separate counter.
-    intake: {
-      requests: intake,
-      terms: intake,
+    campaignRequests: {
+      requests: campaignRequests,
+      terms: campaignRequests,
       rateLimiter: new MemoryRateLimiter(async () => requestRateLimits),
     },
     // Targets and partners are on the public page too: an edit shows there at once.
-    people: campaignPeople(db, (c) => campaigns.invalidateCampaign(c.slug)),
+    roster: campaignRoster(db, (c) => campaigns.invalidateCampaign(c.slug)),
     campaignEditor: new CampaignEditorRepository(db, (slugs) => {
       for (const slug of slugs) campaigns.invalidateCampaign(slug);
     }),
@@ -142,7 +142,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
       held: new HeldSignatureRepository(db, notify),
       tokens: confirmationTokens,
       signingLimits: () => settings.get(signingRateLimits, clock.now()),
-      requests: { waiting: () => intake.countWaiting() },
+      requests: { waiting: () => campaignRequests.countWaiting() },
     },
     rateLimiter,
     live,

@@ -8,8 +8,9 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const roles = ['web', 'worker'] as const;
-export type Role = (typeof roles)[number];
+/** What one process does: answer web requests, run jobs and delivery, or both. */
+const processRoles = ['web', 'worker'] as const;
+export type ProcessRole = (typeof processRoles)[number];
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -27,7 +28,7 @@ const schema = z.object({
     .string()
     .default('web,worker')
     .transform((v) => v.split(',').map((r) => r.trim()))
-    .pipe(z.array(z.enum(roles)).min(1)),
+    .pipe(z.array(z.enum(processRoles)).min(1)),
   APP_SECRET: z.string().min(32, 'must be at least 32 characters (use: openssl rand -hex 32)').optional(),
   SMTP_URL: z
     .string()

@@ -13,11 +13,9 @@ import type { CampaignStatus } from '../domain/campaign/campaign.js';
 import { AuditRepository } from './audit.repository.js';
 import type { Db } from './database.js';
 import type { Dialect } from './dialect.js';
-import type { Database } from './schema.js';
+import type { Database, DbHandle } from './schema.js';
 
-type Executor = Kysely<Database>;
-
-function campaigns(db: Executor) {
+function campaigns(db: DbHandle) {
   return db
     .selectFrom('campaigns as c')
     .leftJoin('campaign_translations as t', (j) =>
@@ -30,7 +28,7 @@ function toCampaign(r: { id: number; slug: string; status: string; headline: str
   return { id: r.id, slug: r.slug, status: r.status as CampaignStatus, headline: r.headline };
 }
 
-async function campaignsOf(db: Executor, userId: number): Promise<number[]> {
+async function campaignsOf(db: DbHandle, userId: number): Promise<number[]> {
   const rows = await db
     .selectFrom('partner_campaigns')
     .select('campaign_id')
@@ -39,7 +37,7 @@ async function campaignsOf(db: Executor, userId: number): Promise<number[]> {
   return rows.map((r) => r.campaign_id);
 }
 
-async function languagesOf(db: Executor, userId: number): Promise<string[]> {
+async function languagesOf(db: DbHandle, userId: number): Promise<string[]> {
   const rows = await db
     .selectFrom('translator_languages')
     .select('locale')
@@ -49,12 +47,12 @@ async function languagesOf(db: Executor, userId: number): Promise<string[]> {
   return rows.map((r) => r.locale).sort();
 }
 
-async function contentLanguages(db: Executor): Promise<string[]> {
+async function contentLanguages(db: DbHandle): Promise<string[]> {
   const rows = await db.selectFrom('campaign_translations').select('locale').distinct().execute();
   return rows.map((r) => r.locale).sort();
 }
 
-function unitOf(trx: Executor, dialect: Dialect): AccountScopeUnit {
+function unitOf(trx: DbHandle, dialect: Dialect): AccountScopeUnit {
   return {
     campaignsOf: (userId) => campaignsOf(trx, userId),
     languagesOf: (userId) => languagesOf(trx, userId),
@@ -104,7 +102,7 @@ function unitOf(trx: Executor, dialect: Dialect): AccountScopeUnit {
 }
 
 export class AccountScopeRepository implements AccountScopeStore {
-  private readonly db: Executor;
+  private readonly db: DbHandle;
   private readonly dialect: Dialect;
 
   constructor(db: Db) {

@@ -14,9 +14,7 @@ import {
 import type { Db } from './database.js';
 import { enqueueJobs, type NewJob } from './job.repository.js';
 import { bounceTargetsAt, deliveryAlert } from './message-outcome.writer.js';
-import type { Database } from './schema.js';
-
-type Trx = Kysely<Database>;
+import type { Database, DbHandle } from './schema.js';
 
 export class BounceRepository implements BounceStore {
   private readonly db: Kysely<Database>;
@@ -43,7 +41,7 @@ export class BounceRepository implements BounceStore {
     });
   }
 
-  private async apply(trx: Trx, c: BounceChange, jobs: NewJob[]): Promise<boolean> {
+  private async apply(trx: DbHandle, c: BounceChange, jobs: NewJob[]): Promise<boolean> {
     const { now, reason } = c;
     const move = (status: string, extra: { next_attempt_at?: null } = {}) =>
       trx

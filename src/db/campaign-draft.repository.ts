@@ -6,8 +6,8 @@
 import type { Kysely } from 'kysely';
 import type { CampaignDraft, CampaignDraftStore, DraftOutcome } from '../domain/campaign/create-campaign.js';
 import { recordAudit } from './audit.repository.js';
+import { isUniqueViolation, markRequestApproved } from './campaign-request.repository.js';
 import type { Db } from './database.js';
-import { isUniqueViolation, markRequestApproved } from './intake.repository.js';
 import type { Database } from './schema.js';
 
 class Abort extends Error {

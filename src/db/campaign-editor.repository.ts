@@ -11,9 +11,9 @@ import type {
   TranslationStatus,
 } from '../domain/campaign/campaign.js';
 import {
+  type ActorRef,
   type CampaignEditorStore,
   type EditableCampaign,
-  type EditorActor,
   editToken,
   type OldSlugReader,
   type PhotoChange,
@@ -28,9 +28,7 @@ import { savedSourceState } from '../domain/campaign/source-revision.js';
 import { parseOfficeHours } from '../domain/delivery/pacing.js';
 import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
-import type { Database } from './schema.js';
-
-type Executor = Kysely<Database>;
+import type { Database, DbHandle } from './schema.js';
 
 /** Rolls a transaction back with the outcome to report. */
 class Refused extends Error {
@@ -63,7 +61,7 @@ const pickTexts = (t: TextFields): TextFields =>
   Object.fromEntries(textKeys.map((k) => [k, t[k]])) as unknown as TextFields;
 
 async function load(
-  db: Executor,
+  db: DbHandle,
   by: { slug: string } | { id: number },
 ): Promise<EditableCampaign | undefined> {
   const row = await db
@@ -324,7 +322,7 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
     campaignId: number;
     before: SettingsValues;
     after: SettingsValues;
-    actor: EditorActor;
+    actor: ActorRef;
     now: number;
   }): Promise<boolean> {
     const a = change.after;
@@ -407,7 +405,7 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
     return true;
   }
 
-  private async slugOf(db: Executor, campaignId: number): Promise<string | undefined> {
+  private async slugOf(db: DbHandle, campaignId: number): Promise<string | undefined> {
     const row = await db
       .selectFrom('campaigns')
       .select('slug')
@@ -419,7 +417,7 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
   async addUpdate(change: {
     campaignId: number;
     values: UpdateValues;
-    actor: EditorActor | null;
+    actor: ActorRef | null;
     now: number;
   }): Promise<number> {
     const { id, slug } = await this.db.transaction().execute(async (trx) => {
@@ -451,7 +449,7 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
   }
 
   private async existingUpdate(
-    db: Executor,
+    db: DbHandle,
     campaignId: number,
     id: number,
   ): Promise<UpdateValues | undefined> {
@@ -468,7 +466,7 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
     campaignId: number;
     id: number;
     values: UpdateValues;
-    actor: EditorActor;
+    actor: ActorRef;
     now: number;
   }): Promise<boolean> {
     const slug = await this.db.transaction().execute(async (trx) => {
@@ -504,7 +502,7 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
   async deleteUpdate(change: {
     campaignId: number;
     id: number;
-    actor: EditorActor;
+    actor: ActorRef;
     now: number;
   }): Promise<boolean> {
     const slug = await this.db.transaction().execute(async (trx) => {
@@ -530,7 +528,7 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
     campaignId: number;
     before: number | null;
     after: number | null;
-    actor: EditorActor;
+    actor: ActorRef;
     now: number;
   }): Promise<boolean> {
     const slug = await this.db.transaction().execute(async (trx) => {

@@ -3,18 +3,18 @@
 // cache drop the campaign ("In partnership with …" names them).
 import type { Kysely, Selectable } from 'kysely';
 import type {
-  Actor,
+  ActorRef,
   Direction,
   EditorPartner,
   PartnerStore,
-  PeopleCampaign,
-} from '../domain/campaign/campaign-people.ports.js';
+  RosterCampaign,
+} from '../domain/campaign/campaign-roster.ports.js';
 import type { PartnerFields } from '../domain/campaign/partner-fields.js';
 import { recordAudit } from './audit.repository.js';
 import type { PartnersTable } from './campaign.table.js';
 import type { Db } from './database.js';
-import { commitThenNotify, type OnChange, peopleCampaign, reorderRows, type Trx } from './people-writes.js';
-import type { Database } from './schema.js';
+import { commitThenNotify, type OnChange, reorderRows, rosterCampaign } from './roster-writes.js';
+import type { Database, DbHandle } from './schema.js';
 
 function partnerFields(p: Selectable<PartnersTable>): PartnerFields {
   return { name: p.name, url: p.url, description: p.description, logoPath: p.logo_path };
@@ -30,8 +30,8 @@ export class CampaignPartnersRepository implements PartnerStore {
     this.db = db.kysely;
   }
 
-  campaign(slug: string): Promise<PeopleCampaign | undefined> {
-    return peopleCampaign(this.db, slug);
+  campaign(slug: string): Promise<RosterCampaign | undefined> {
+    return rosterCampaign(this.db, slug);
   }
 
   async partners(campaignId: number): Promise<EditorPartner[]> {
@@ -48,7 +48,7 @@ export class CampaignPartnersRepository implements PartnerStore {
   async addPartner(
     campaignId: number,
     fields: PartnerFields,
-    actor: Actor,
+    actor: ActorRef,
     now: number,
   ): Promise<{ id: number }> {
     const added = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
@@ -82,7 +82,7 @@ export class CampaignPartnersRepository implements PartnerStore {
     return added!;
   }
 
-  private partner(trx: Trx, campaignId: number, partnerId: number) {
+  private partner(trx: DbHandle, campaignId: number, partnerId: number) {
     return trx
       .selectFrom('partners')
       .selectAll()
@@ -95,7 +95,7 @@ export class CampaignPartnersRepository implements PartnerStore {
     campaignId: number,
     partnerId: number,
     fields: PartnerFields,
-    actor: Actor,
+    actor: ActorRef,
     now: number,
   ): Promise<boolean> {
     const done = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
@@ -127,7 +127,7 @@ export class CampaignPartnersRepository implements PartnerStore {
     return done === true;
   }
 
-  async removePartner(campaignId: number, partnerId: number, actor: Actor, now: number): Promise<boolean> {
+  async removePartner(campaignId: number, partnerId: number, actor: ActorRef, now: number): Promise<boolean> {
     const done = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
       const before = await this.partner(trx, campaignId, partnerId);
       if (!before) return undefined;
@@ -149,7 +149,7 @@ export class CampaignPartnersRepository implements PartnerStore {
     campaignId: number,
     partnerId: number,
     direction: Direction,
-    actor: Actor,
+    actor: ActorRef,
     now: number,
   ): Promise<boolean> {
     const done = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {

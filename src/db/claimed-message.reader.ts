@@ -1,11 +1,13 @@
 // What a claimed message carries to be composed: the target and its address, the campaign, the signature
 // of a letter or every signature of a digest, and the supporter's address for Reply-To. Read inside the
 // claim's transaction (delivery-dispatch.store.ts), a few statements for a whole round.
+
 import type { ClaimedMessage } from '../domain/delivery/delivery.ports.js';
-import { chunks, type Trx } from './delivery-rows.js';
+import { chunks } from './delivery-rows.js';
+import type { DbHandle } from './schema.js';
 
 /** The claimed messages with everything needed to compose them, oldest first, in the claim's transaction. */
-export async function readClaimedMessages(trx: Trx, ids: number[]): Promise<ClaimedMessage[]> {
+export async function readClaimedMessages(trx: DbHandle, ids: number[]): Promise<ClaimedMessage[]> {
   if (ids.length === 0) return [];
   const out: ClaimedMessage[] = [];
   for (const part of chunks(ids)) {

@@ -3,16 +3,14 @@
 import { type Kysely, sql } from 'kysely';
 import { addressDomain } from '../domain/delivery/delivery.js';
 import type {
-  Actor,
+  ActorRef,
   DeliveryAdmin,
   DeliveryReport,
   TargetDeliveryRow,
 } from '../domain/delivery/delivery.ports.js';
 import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
-import type { Database } from './schema.js';
-
-type Trx = Kysely<Database>;
+import type { Database, DbHandle } from './schema.js';
 
 export interface DeliveryOverviewRow {
   slug: string;
@@ -139,7 +137,7 @@ export class DeliveryAdminRepository implements DeliveryAdmin {
     });
   }
 
-  private async target(trx: Trx, campaignId: number, targetId: number) {
+  private async target(trx: DbHandle, campaignId: number, targetId: number) {
     return trx
       .selectFrom('targets')
       .selectAll()
@@ -152,7 +150,7 @@ export class DeliveryAdminRepository implements DeliveryAdmin {
     campaignId: number,
     targetId: number,
     paused: boolean,
-    actor: Actor,
+    actor: ActorRef,
     now: number,
   ): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
@@ -181,7 +179,7 @@ export class DeliveryAdminRepository implements DeliveryAdmin {
     campaignId: number,
     targetId: number,
     email: string,
-    actor: Actor,
+    actor: ActorRef,
     now: number,
   ): Promise<{ released: number } | undefined> {
     return this.db.transaction().execute(async (trx) => {
@@ -224,7 +222,7 @@ export class DeliveryAdminRepository implements DeliveryAdmin {
     });
   }
 
-  async resumeDomain(domain: string, actor: Actor, now: number): Promise<boolean> {
+  async resumeDomain(domain: string, actor: ActorRef, now: number): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const before = await trx
         .selectFrom('mail_domains')
@@ -257,7 +255,7 @@ export class DeliveryAdminRepository implements DeliveryAdmin {
     });
   }
 
-  async resendUnknown(campaignId: number, targetId: number, actor: Actor, now: number): Promise<number> {
+  async resendUnknown(campaignId: number, targetId: number, actor: ActorRef, now: number): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       if (!(await this.target(trx, campaignId, targetId))) return 0;
       const result = await trx

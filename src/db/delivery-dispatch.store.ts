@@ -16,9 +16,9 @@ import type {
 import { effectiveCap, parseOfficeHours } from '../domain/delivery/pacing.js';
 import { readClaimedMessages } from './claimed-message.reader.js';
 import type { Db } from './database.js';
-import { chunks, statusOfRow, type Trx } from './delivery-rows.js';
+import { chunks, statusOfRow } from './delivery-rows.js';
 import { recordOutcomes } from './message-outcome.writer.js';
-import type { Database } from './schema.js';
+import type { Database, DbHandle } from './schema.js';
 
 /** Signatures one digest carries at most; the rest wait for the next one. */
 export const digestMaxSize = 1000;
@@ -32,7 +32,7 @@ const sendable = sendableStatuses;
  * messages oldest first, at most its count. Letters and digests are both claimed from it.
  */
 async function dueMessages(
-  trx: Trx,
+  trx: DbHandle,
   claims: { targetId: number; count: number }[],
   now: number,
 ): Promise<Map<number, { id: number; campaignId: number }[]>> {

@@ -3,8 +3,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.js';
 
-export type Trx = Kysely<Database>;
-
 /**
  * `status` for statements that name their rows by id: an expression, so the planner finds the rows by
  * primary key instead of walking idx_messages_status_locked. Without statistics SQLite took the index for

@@ -16,7 +16,7 @@ import { type SignatureMailPayload, sendSignatureMailJob } from '../domain/signa
 import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
 import type { NewJob } from './job.repository.js';
-import type { Database } from './schema.js';
+import type { Database, DbHandle } from './schema.js';
 import {
   type CampaignDelivery,
   CountDeltas,
@@ -25,7 +25,6 @@ import {
   releaseSignature,
 } from './signature-effects.js';
 
-type Trx = Kysely<Database>;
 const hourMs = 3_600_000;
 
 const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
@@ -91,7 +90,7 @@ export class HeldSignatureRepository implements HeldSignatureStore {
     };
   }
 
-  private selected(trx: Trx, campaignId: number, selection: HeldSelection) {
+  private selected(trx: DbHandle, campaignId: number, selection: HeldSelection) {
     let q = trx
       .selectFrom('signatures')
       .select([

@@ -8,15 +8,15 @@ import type { RetryPolicy, SendOutcome } from '../domain/delivery/delivery.ports
 import { failedSendEffects } from '../domain/delivery/failed-send.js';
 import { backoffMs } from '../domain/delivery/smtp-outcome.js';
 import { jobKinds, newJob } from '../jobs/kinds.js';
-import { chunks, statusOfRow, type Trx } from './delivery-rows.js';
+import { chunks, statusOfRow } from './delivery-rows.js';
 import { enqueueJobs, type NewJob } from './job.repository.js';
-import type { Database } from './schema.js';
+import type { Database, DbHandle } from './schema.js';
 
 const errorLength = 1000;
 
 /** An alert row and the outbox job that mails it to every admin and editor, in the caller's transaction. */
 export async function deliveryAlert(
-  trx: Trx,
+  trx: DbHandle,
   a: {
     kind: string;
     campaignId: number | null;
@@ -47,7 +47,7 @@ export async function deliveryAlert(
  * a new address since is no longer on it and stays as it is. Returns the alert mails to enqueue.
  */
 export async function bounceTargetsAt(
-  trx: Trx,
+  trx: DbHandle,
   address: string,
   reason: string,
   now: number,
@@ -84,7 +84,7 @@ export async function bounceTargetsAt(
 
 /** What each send came to, with bounces, domain timers, pauses and alerts, inside the caller's transaction. */
 export async function recordOutcomes(
-  trx: Trx,
+  trx: DbHandle,
   outcomes: SendOutcome[],
   now: number,
   policy: RetryPolicy,
@@ -115,7 +115,7 @@ export async function recordOutcomes(
 }
 
 async function recordFailure(
-  trx: Trx,
+  trx: DbHandle,
   o: Extract<SendOutcome, { ok: false }>,
   now: number,
   policy: RetryPolicy,
@@ -190,7 +190,7 @@ async function recordFailure(
 
 /** The shared timer of a destination domain after a temporary failure; 451 4.7.500 also slows it to 1. */
 async function throttleDomain(
-  trx: Trx,
+  trx: DbHandle,
   domain: string,
   now: number,
   policy: { retryBaseMs: number; retryMaxMs: number },
@@ -211,7 +211,7 @@ async function throttleDomain(
 }
 
 async function upsertDomain(
-  trx: Trx,
+  trx: DbHandle,
   domain: string,
   now: number,
   fields: Partial<{

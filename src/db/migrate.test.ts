@@ -2,6 +2,7 @@
 // migrations that rebuild a table keep its rows.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { enqueueJobs } from './job.repository.js';
 import { migrateDown, migrateTo, migrateToLatest, migrationNames, pendingMigrations } from './migrate.js';
 
 describe.each(testDialects)('migrations on %s', (dialect) => {
@@ -30,6 +31,18 @@ describe.each(testDialects)('migrations on %s', (dialect) => {
         .values({ ...row, slug: 'y', status: 'confirmed' })
         .execute(),
     ).rejects.toThrow();
+  });
+
+  it('0014-job-kind-names moves queued request mails to their new kind, and back on rollback', async () => {
+    db = await createTestDb(dialect, { migrate: false });
+    expect((await migrateTo(db, '0008-account-scopes')).error).toBeUndefined();
+    await enqueueJobs(db.kysely, [{ kind: 'send-intake-mail', payload: { requestId: 1 } }], 0);
+    const kinds = async () =>
+      (await db!.kysely.selectFrom('jobs').select('kind').execute()).map((r) => r.kind);
+    expect((await migrateTo(db, '0014-job-kind-names')).error).toBeUndefined();
+    expect(await kinds()).toEqual(['send-request-mail']);
+    expect((await migrateTo(db, '0008-account-scopes')).error).toBeUndefined();
+    expect(await kinds()).toEqual(['send-intake-mail']);
   });
 
   it('roll back to an empty database', async () => {

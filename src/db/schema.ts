@@ -1,4 +1,5 @@
 // The database as Kysely sees it: one entry per table, row types from the *.table.ts files.
+import type { Kysely } from 'kysely';
 import type { PartnerCampaignsTable, TranslatorLanguagesTable } from './account-scope.table.js';
 import type { AuditEventsTable } from './audit.table.js';
 import type {
@@ -13,7 +14,7 @@ import type {
   CampaignRequestsTable,
   PartnershipTermsTable,
   RequestEndorsementsTable,
-} from './intake.table.js';
+} from './campaign-request.table.js';
 import type { JobsTable } from './job.table.js';
 import type { AlertsTable, DeliveryPacingTable, MailDomainsTable, MessagesTable } from './message.table.js';
 import type { SettingsTable } from './settings.table.js';
@@ -48,3 +49,6 @@ export interface Database {
   partner_campaigns: PartnerCampaignsTable;
   translator_languages: TranslatorLanguagesTable;
 }
+
+/** The database, or a transaction on it: what a repository's statements run on. */
+export type DbHandle = Kysely<Database>;

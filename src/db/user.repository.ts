@@ -1,4 +1,4 @@
-// People who log in: the UserStore port over the users table, plus the upsert that `outcry create-admin`
+// Accounts (the people who log in): the UserStore port over the users table, plus the upsert that `outcry create-admin`
 // and the demo use. Works on the database or inside a caller's transaction (pass the trx).
 import { Kysely } from 'kysely';
 import type { User, UserStatus } from '../domain/account/account.js';

@@ -11,12 +11,12 @@ import { fastifyTrustProxy } from '../config/trust-proxy.js';
 import type { Db } from '../db/database.js';
 import type { AccountScopeStore } from '../domain/account/account-scopes.js';
 import type { CampaignLifecycleStore, CampaignReader } from '../domain/campaign/campaign.ports.js';
-import type { PartnerStore, TargetStore } from '../domain/campaign/campaign-people.ports.js';
+import type { PartnerStore, TargetStore } from '../domain/campaign/campaign-roster.ports.js';
 import type { CampaignDraftStore } from '../domain/campaign/create-campaign.js';
 import type { CampaignEditorStore, OldSlugReader } from '../domain/campaign/edit-campaign.js';
+import type { CampaignRequestStore } from '../domain/campaign-request/campaign-request.ports.js';
+import type { TermsStore } from '../domain/campaign-request/partnership-terms.js';
 import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-status.js';
-import type { IntakeStore } from '../domain/intake/intake.ports.js';
-import type { TermsStore } from '../domain/intake/partnership-terms.js';
 import type { Clock } from '../domain/shared/clock.js';
 import type { ImageStore } from '../domain/shared/image.ports.js';
 import type { SignDeps } from '../domain/signature/sign-campaign.js';
@@ -74,13 +74,13 @@ export interface AppDeps {
   lifecycle: CampaignLifecycleStore;
   images: ImageStore;
   /** Union campaign requests, the partnership terms, and the request form's own rate limiter. */
-  intake: { requests: IntakeStore; terms: TermsStore; rateLimiter: RateLimiter };
+  campaignRequests: { requests: CampaignRequestStore; terms: TermsStore; rateLimiter: RateLimiter };
   /** Creates draft campaigns (the New campaign form, approved requests). */
   drafts: CampaignDraftStore;
   /** The editor dashboard's reads and the review of held signatures. */
   dashboard: DashboardAdapters;
   /** Targets, union copy addresses and partners of campaigns (the editor's pages). */
-  people: { targets: TargetStore; partners: PartnerStore };
+  roster: { targets: TargetStore; partners: PartnerStore };
   /** The campaign editor's writes (audited, dropping the public cache) and old slugs' redirects. */
   campaignEditor: CampaignEditorStore & OldSlugReader;
   /** Campaigns as stored, drafts included, uncached: for editors' previews. */
@@ -180,9 +180,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     site,
     clock: deps.clock,
     secret: config.APP_SECRET,
-    intake: deps.intake.requests,
-    terms: deps.intake.terms,
-    rateLimiter: deps.intake.rateLimiter,
+    campaignRequests: deps.campaignRequests.requests,
+    terms: deps.campaignRequests.terms,
+    rateLimiter: deps.campaignRequests.rateLimiter,
     images: deps.images,
     maxUploadMb: config.UPLOAD_MAX_MB,
   });
@@ -203,11 +203,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       requests: {
         site,
         clock: deps.clock,
-        intake: deps.intake.requests,
+        campaignRequests: deps.campaignRequests.requests,
         drafts: deps.drafts,
         audit: deps.accounts.audit,
       },
-      terms: { site, clock: deps.clock, terms: deps.intake.terms },
+      terms: { site, clock: deps.clock, terms: deps.campaignRequests.terms },
       dashboard: { site, clock: deps.clock, ...deps.dashboard, scopes: deps.scopes },
     },
   );
@@ -223,7 +223,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   targetEditorRoutes(app, {
     site,
     clock: deps.clock,
-    targets: deps.people.targets,
+    targets: deps.roster.targets,
     delivery: deps.deliveryAdmin,
     secret: config.APP_SECRET,
     mail: { siteName: config.SITE_NAME, from: config.MAIL_FROM },
@@ -231,7 +231,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   partnerEditorRoutes(app, {
     site,
     clock: deps.clock,
-    partners: deps.people.partners,
+    partners: deps.roster.partners,
     images: deps.images,
     maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024,
   });

@@ -7,7 +7,7 @@ import { localesDir } from '../config/paths.js';
 import { directionOf, sourceLocale, uiLocales } from './locales.js';
 
 type SourceCatalog = typeof import('./locales/en.json', { with: { type: 'json' }});
-export type MessageKey = keyof SourceCatalog;
+export type StringKey = keyof SourceCatalog;
 export type MessageValues = Record<string, PrimitiveType>;
 
 export interface CatalogEntry {
@@ -19,7 +19,7 @@ export type Catalog = Record<string, CatalogEntry>;
 export interface Translator {
   readonly locale: string;
   readonly dir: 'ltr' | 'rtl';
-  t(key: MessageKey, values?: MessageValues): string;
+  t(key: StringKey, values?: MessageValues): string;
   /** Locale-aware number formatting (grouping, digits). */
   number(n: number): string;
   date(ms: number, style?: 'medium' | 'long'): string;

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { DeliveryAlertReader } from '../db/delivery-alert.reader.js';
 import { accountMail } from '../domain/account/account-mail.js';
-import { intakeMail } from '../domain/intake/intake-mail.js';
+import { campaignRequestMail } from '../domain/campaign-request/campaign-request-mail.js';
 import { createCaptureTransport } from '../mail/capture.transport.js';
 import { jobKinds, jobPayloads } from './kinds.js';
 import { campaignLifecycleJobs } from './tasks/campaign-lifecycle.task.js';
@@ -46,7 +46,7 @@ describe('job payloads', () => {
   it('accept what the use cases write', () => {
     const invite = accountMail({ kind: 'invite', to, locale: 'ar', token: 'a'.repeat(32), role: 'partner' });
     expect(parses(jobKinds.sendAccountMail, invite.payload)).toBe(true);
-    const declined = intakeMail({
+    const declined = campaignRequestMail({
       kind: 'declined',
       requestId: 4,
       to,
@@ -56,7 +56,7 @@ describe('job payloads', () => {
       message: 'No sources.',
       replyTo: to,
     });
-    expect(parses(jobKinds.sendIntakeMail, declined.payload)).toBe(true);
+    expect(parses(jobKinds.sendCampaignRequestMail, declined.payload)).toBe(true);
     expect(parses(jobKinds.sendSignatureMail, { signatureId: 9, mail: 'confirm', token: 'x' })).toBe(true);
     expect(parses(jobKinds.sendDeliveryAlert, { alertId: 3 })).toBe(true);
     expect(parses(jobKinds.sendEmail, { from: to, to: [to], subject: 'S', text: 'T' })).toBe(true);
@@ -75,7 +75,12 @@ describe('job payloads', () => {
     expect(parses(jobKinds.sendDeliveryAlert, null)).toBe(false);
     expect(parses(jobKinds.sendEmail, { from: to, to: [], subject: 'S', text: 'T' })).toBe(false);
     expect(
-      parses(jobKinds.sendIntakeMail, { kind: 'received', requestId: 1, to, locale: 'x'.repeat(21) }),
+      parses(jobKinds.sendCampaignRequestMail, {
+        kind: 'received',
+        requestId: 1,
+        to,
+        locale: 'x'.repeat(21),
+      }),
     ).toBe(false);
   });
 });

@@ -10,7 +10,11 @@ import {
   sendAccountMailJob,
 } from '../domain/account/account-mail.js';
 import { roles } from '../domain/account/permissions.js';
-import { type IntakeMailPayload, intakeMailKinds, sendIntakeMailJob } from '../domain/intake/intake-mail.js';
+import {
+  type CampaignRequestMailPayload,
+  campaignRequestMailKinds,
+  sendCampaignRequestMailJob,
+} from '../domain/campaign-request/campaign-request-mail.js';
 import { type SignatureMailPayload, sendSignatureMailJob } from '../domain/signature/signature.js';
 
 export const jobKinds = {
@@ -21,7 +25,7 @@ export const jobKinds = {
   /** An invitation, login link or password reset link. */
   sendAccountMail: sendAccountMailJob,
   /** A mail about a campaign request: received, changes asked for, approved, declined. */
-  sendIntakeMail: sendIntakeMailJob,
+  sendCampaignRequestMail: sendCampaignRequestMailJob,
   /** A delivery alert (a target bounced, a domain paused) to every admin and editor. */
   sendDeliveryAlert: 'send-delivery-alert',
   /** Recurring: close ended campaigns, remind before the end date. */
@@ -64,8 +68,8 @@ const accountMailPayload = z.object({
   role: z.enum(roles).optional(),
 }) satisfies z.ZodType<AccountMailPayload>;
 
-const intakeMailPayload = z.object({
-  kind: z.enum(intakeMailKinds),
+const campaignRequestMailPayload = z.object({
+  kind: z.enum(campaignRequestMailKinds),
   requestId: z.number().int(),
   to: boundedAddress,
   locale: z.string().max(20),
@@ -73,7 +77,7 @@ const intakeMailPayload = z.object({
   orgName: z.string().max(1_000),
   message: z.string().max(20_000).optional(),
   replyTo: boundedAddress.optional(),
-}) satisfies z.ZodType<IntakeMailPayload>;
+}) satisfies z.ZodType<CampaignRequestMailPayload>;
 
 const deliveryAlertPayload = z.object({ alertId: z.number().int() });
 
@@ -82,7 +86,7 @@ export const jobPayloads = {
   [jobKinds.sendEmail]: sendEmailPayload,
   [jobKinds.sendSignatureMail]: signatureMailPayload,
   [jobKinds.sendAccountMail]: accountMailPayload,
-  [jobKinds.sendIntakeMail]: intakeMailPayload,
+  [jobKinds.sendCampaignRequestMail]: campaignRequestMailPayload,
   [jobKinds.sendDeliveryAlert]: deliveryAlertPayload,
   [jobKinds.campaignLifecycle]: nothing,
   [jobKinds.expireSignatures]: nothing,

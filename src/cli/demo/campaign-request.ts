@@ -1,4 +1,4 @@
-// The demo's partnership terms and one union request waiting in the editors' queue, so the intake pages
+// The demo's partnership terms and one union request waiting in the editors' queue, so the campaign request pages
 // are not empty on first start. The request is written from ../shared/seeds/004 and 001 (the Salidarnast
 // association of Belarusian workers in exile, BKDP's imprisoned president); its targets are rewritten to
 // reserved example.org addresses. Seed rows go in as installed data: no audit entry, no mail.
@@ -18,7 +18,7 @@ const message = `Free Aliaksandr Yarashuk and all imprisoned trade unionists.
 Stop the repression against trade union activists, and restore guarantees for the legal activity of independent trade unions, as the International Labour Conference has demanded.`;
 
 /** Puts the default terms (when there are none) and the waiting request (once) into the database. */
-export async function seedIntake(db: Db, now: number): Promise<void> {
+export async function seedCampaignRequest(db: Db, now: number): Promise<void> {
   const k = db.kysely;
   const existing = await k.selectFrom('partnership_terms').select('id').limit(1).executeTakeFirst();
   if (!existing) {

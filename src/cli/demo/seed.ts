@@ -3,7 +3,7 @@
 // the real seeded texts; each gives it the campaign store of its own services.
 import type { Db } from '../../db/database.js';
 import type { CampaignReader, CampaignWriter } from '../../domain/campaign/campaign.ports.js';
-import { seedIntake } from './campaign-request.js';
+import { seedCampaignRequest } from './campaign-request.js';
 import { erlanBaltabay, erlanBaltabayUpdates } from './erlan-baltabay.js';
 import { belarusNotExtremism, zhanaozen } from './other-campaigns.js';
 
@@ -43,6 +43,6 @@ export async function seedDemo(
         .execute();
     }
   }
-  await seedIntake(db, now);
+  await seedCampaignRequest(db, now);
   return { created };
 }

@@ -1,4 +1,4 @@
-// People who log in: their states, the lifetimes of sessions and one-time tokens, and the rules for what
+// Accounts (the people who log in): their states, the lifetimes of sessions and one-time tokens, and the rules for what
 // they type (names, passwords, languages).
 //
 //   (admin invites) ──► invited ──(accepts: sets name + password)──► active ◄──(admin enables)──┐
@@ -24,12 +24,15 @@ export interface User {
   lastLoginAt: number | null;
 }
 
-/** Who did something, as recorded in the audit log. */
+/** The signed-in account doing something: who it is and what its role lets it do. */
 export interface Actor {
   id: number;
   email: string;
   role: Role;
 }
+
+/** Who did a change, as the audit log records it. */
+export type ActorRef = Pick<Actor, 'id' | 'email'>;
 
 const minute = 60_000;
 const hour = 60 * minute;

@@ -4,13 +4,13 @@ import { type Actor, auditView, publicUser } from './account.js';
 import type { AccountDeps } from './account.ports.js';
 import type { Role } from './permissions.js';
 
-export type ManageResult = { status: 'saved' | 'unchanged' | 'self' | 'not_found' };
+export type AccountChangeResult = { status: 'saved' | 'unchanged' | 'self' | 'not_found' };
 
 export async function changeRole(
   deps: Pick<AccountDeps, 'store' | 'clock'>,
   actor: Actor,
   input: { userId: number; role: Role },
-): Promise<ManageResult> {
+): Promise<AccountChangeResult> {
   if (input.userId === actor.id) return { status: 'self' };
   const now = deps.clock.now();
   return deps.store.transaction(async (unit) => {
@@ -36,7 +36,7 @@ export async function setUserDisabled(
   deps: Pick<AccountDeps, 'store' | 'clock'>,
   actor: Actor,
   input: { userId: number; disabled: boolean },
-): Promise<ManageResult> {
+): Promise<AccountChangeResult> {
   if (input.userId === actor.id) return { status: 'self' };
   const now = deps.clock.now();
   return deps.store.transaction(async (unit) => {

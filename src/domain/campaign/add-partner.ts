@@ -2,7 +2,7 @@
 // the ImageStore decodes, strips and resizes (or refuses, and the form says why). Every problem is reported
 // at once; nothing is saved unless all is well.
 import type { ImageStore, ImageUpload } from '../shared/image.ports.js';
-import type { Actor, PartnerStore } from './campaign-people.ports.js';
+import type { ActorRef, PartnerStore } from './campaign-roster.ports.js';
 import {
   type PartnerErrors,
   type PartnerFields,
@@ -47,7 +47,7 @@ export async function checkPartner(
 
 export async function addPartner(
   deps: PartnerDeps,
-  actor: Actor,
+  actor: ActorRef,
   input: { slug: string; fields: PartnerInput; logo?: ImageUpload | undefined },
 ): Promise<PartnerResult> {
   const campaign = await deps.partners.campaign(input.slug);

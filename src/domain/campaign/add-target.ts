@@ -1,7 +1,7 @@
 // An editor adds one target or union copy address to a campaign: the form's fields judged by the shared
 // rules, refused when the campaign already writes to that address (it would get every message twice).
 import type { TargetKind } from './campaign.js';
-import type { Actor, TargetStore } from './campaign-people.ports.js';
+import type { ActorRef, TargetStore } from './campaign-roster.ports.js';
 import { type TargetErrors, type TargetInput, validateTarget } from './target-fields.js';
 
 export interface TargetDeps {
@@ -16,7 +16,7 @@ export type AddTargetResult =
 
 export async function addTarget(
   deps: TargetDeps,
-  actor: Actor,
+  actor: ActorRef,
   input: { slug: string; kind: TargetKind; fields: TargetInput },
 ): Promise<AddTargetResult> {
   const campaign = await deps.targets.campaign(input.slug);

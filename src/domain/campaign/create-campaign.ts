@@ -1,6 +1,6 @@
 // Creating a draft campaign, the one way a campaign comes into being from the editor area: blank from the
 // "New campaign" form (headline, source language, slug), or prefilled when an editor approves a union's
-// request (domain/intake/approve-request.ts). Either way the source-language text starts as a draft, the
+// request (domain/campaign-request/approve-request.ts). Either way the source-language text starts as a draft, the
 // slug is unique (made from the headline unless given), and the creation is audited with the campaign.
 import type { Actor } from '../account/account.js';
 import { type LineResult, normaliseLine } from '../signature/text.js';

@@ -1,9 +1,9 @@
 // Takes a dated update off the campaign page (audited with its text, so nothing is lost without trace).
-import type { CampaignEditDeps, EditorActor } from './edit-campaign.js';
+import type { ActorRef, CampaignEditDeps } from './edit-campaign.js';
 
 export async function deleteUpdate(
   deps: CampaignEditDeps,
-  actor: EditorActor,
+  actor: ActorRef,
   input: { slug: string; id: number },
 ): Promise<{ status: 'deleted' | 'not_found' }> {
   const campaign = await deps.campaigns.find(input.slug);

@@ -4,7 +4,7 @@
 // file, the form changes only the alt text of the photo already there.
 import type { ImageError, ImageUpload } from '../shared/image.ports.js';
 import { normaliseLine } from '../signature/text.js';
-import { type EditorActor, type PhotoDeps, textLimits } from './edit-campaign.js';
+import { type ActorRef, type PhotoDeps, textLimits } from './edit-campaign.js';
 
 export type PhotoField = 'photo' | 'alt';
 export type PhotoError = ImageError | 'PhotoRequired' | 'Required' | 'TooLong' | 'InvalidCharacters';
@@ -19,7 +19,7 @@ export type PhotoResult =
 
 export async function editCampaignPhoto(
   deps: PhotoDeps,
-  actor: EditorActor,
+  actor: ActorRef,
   input: { slug: string; upload: ImageUpload | undefined; alt: string },
 ): Promise<PhotoResult> {
   const campaign = await deps.campaigns.find(input.slug);

@@ -10,10 +10,10 @@ import {
   isPublic,
 } from './campaign.js';
 import {
+  type ActorRef,
   asciiDigits,
   type CampaignEditDeps,
   dayOf,
-  type EditorActor,
   parseDay,
   type SettingsValues,
 } from './edit-campaign.js';
@@ -91,7 +91,7 @@ const same = (a: SettingsValues, b: SettingsValues) => JSON.stringify(a) === JSO
 
 export async function editCampaignSettings(
   deps: CampaignEditDeps,
-  actor: EditorActor,
+  actor: ActorRef,
   input: SettingsInput,
 ): Promise<SettingsResult> {
   const campaign = await deps.campaigns.find(input.slug);

@@ -10,12 +10,12 @@
 import { normaliseLine, normaliseText } from '../signature/text.js';
 import { isPublic } from './campaign.js';
 import {
+  type ActorRef,
   asciiDigits,
   type CampaignEditDeps,
   type CampaignFields,
   checkSlug,
   type EditableCampaign,
-  type EditorActor,
   editToken,
   isLanguageTag,
   type SlugProblem,
@@ -149,7 +149,7 @@ const sameFields = (a: CampaignFields, b: CampaignFields): boolean =>
 
 export async function editCampaignTexts(
   deps: CampaignEditDeps,
-  actor: EditorActor,
+  actor: ActorRef,
   input: TextsInput,
 ): Promise<TextsResult> {
   const campaign = await deps.campaigns.find(input.slug);

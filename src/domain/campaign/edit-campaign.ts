@@ -6,7 +6,10 @@
 // Stale forms: the texts form carries a token computed from exactly the stored values it shows. A save
 // whose token no longer matches the stored campaign was made on an old copy; it writes nothing and the
 // editor sees the newer version beside their own text. The store checks again inside its transaction.
-import type { Actor } from '../account/account.js';
+import type { ActorRef } from '../account/account.js';
+
+export type { ActorRef };
+
 import type { OfficeHours } from '../delivery/delivery.js';
 import type { ImageStore } from '../shared/image.ports.js';
 import type {
@@ -16,8 +19,6 @@ import type {
   DeliveryMode,
   TranslationStatus,
 } from './campaign.js';
-
-export type EditorActor = Pick<Actor, 'id' | 'email'>;
 
 /** The source-language text, the translation row whose locale is the campaign's source language. */
 export interface SourceTexts {
@@ -83,7 +84,7 @@ export interface TextsChange {
   after: CampaignFields & { texts: TextFields };
   /** Create the source row (none existed) or mark it published. */
   publish: boolean;
-  actor: EditorActor;
+  actor: ActorRef;
   now: number;
 }
 
@@ -101,7 +102,7 @@ export interface PhotoChange {
   before: { photoPath: string | null; photoAlt: string };
   after: { photoPath: string | null; photoAlt: string };
   action: 'campaign.photo_changed' | 'campaign.photo_removed';
-  actor: EditorActor;
+  actor: ActorRef;
   now: number;
 }
 
@@ -127,7 +128,7 @@ export interface CampaignEditorStore {
     campaignId: number;
     before: SettingsValues;
     after: SettingsValues;
-    actor: EditorActor;
+    actor: ActorRef;
     now: number;
   }): Promise<boolean>;
   /** Photo path on the campaign, alt text on the source translation; false when that row is gone. */
@@ -135,7 +136,7 @@ export interface CampaignEditorStore {
   addUpdate(change: {
     campaignId: number;
     values: UpdateValues;
-    actor: EditorActor | null;
+    actor: ActorRef | null;
     now: number;
   }): Promise<number>;
   /** False when the update does not belong to the campaign (any more). */
@@ -143,15 +144,15 @@ export interface CampaignEditorStore {
     campaignId: number;
     id: number;
     values: UpdateValues;
-    actor: EditorActor;
+    actor: ActorRef;
     now: number;
   }): Promise<boolean>;
-  deleteUpdate(change: { campaignId: number; id: number; actor: EditorActor; now: number }): Promise<boolean>;
+  deleteUpdate(change: { campaignId: number; id: number; actor: ActorRef; now: number }): Promise<boolean>;
   setSuccessor(change: {
     campaignId: number;
     before: number | null;
     after: number | null;
-    actor: EditorActor;
+    actor: ActorRef;
     now: number;
   }): Promise<boolean>;
   /** Every other campaign with its source headline, for the "superseded by" picker. */

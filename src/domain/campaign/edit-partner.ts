@@ -2,12 +2,12 @@
 // neither keeps it). One audited change.
 import type { ImageUpload } from '../shared/image.ports.js';
 import { checkPartner, type PartnerDeps, type PartnerResult } from './add-partner.js';
-import type { Actor } from './campaign-people.ports.js';
+import type { ActorRef } from './campaign-roster.ports.js';
 import type { PartnerInput } from './partner-fields.js';
 
 export async function editPartner(
   deps: PartnerDeps,
-  actor: Actor,
+  actor: ActorRef,
   input: {
     slug: string;
     partnerId: number;

@@ -4,7 +4,7 @@
 // targets page and the delivery page can never treat an address change differently.
 import type { DeliveryAdmin } from '../delivery/delivery.ports.js';
 import { replaceTargetAddress } from '../delivery/manage-targets.js';
-import type { Actor, TargetStore } from './campaign-people.ports.js';
+import type { ActorRef, TargetStore } from './campaign-roster.ports.js';
 import { emailKey, type TargetErrors, type TargetInput, validateTarget } from './target-fields.js';
 
 export interface EditTargetDeps {
@@ -20,7 +20,7 @@ export type EditTargetResult =
 
 export async function editTarget(
   deps: EditTargetDeps,
-  actor: Actor,
+  actor: ActorRef,
   input: { slug: string; targetId: number; fields: TargetInput },
 ): Promise<EditTargetResult> {
   const campaign = await deps.targets.campaign(input.slug);

@@ -1,10 +1,10 @@
 // Corrects a dated update already on the campaign page: its day, language or text (same rules as posting).
-import type { CampaignEditDeps, EditorActor } from './edit-campaign.js';
+import type { ActorRef, CampaignEditDeps } from './edit-campaign.js';
 import { readUpdate, type UpdateInput, type UpdateResult } from './post-update.js';
 
 export async function editUpdate(
   deps: CampaignEditDeps,
-  actor: EditorActor,
+  actor: ActorRef,
   input: UpdateInput & { id: number },
 ): Promise<UpdateResult> {
   const campaign = await deps.campaigns.find(input.slug);

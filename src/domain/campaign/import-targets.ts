@@ -3,7 +3,7 @@
 // rows we judged), and are judged once more here: the rules are cheap and the storage must never hold a
 // row they refuse. Rows whose address became a target meanwhile are skipped and counted.
 import type { TargetDeps } from './add-target.js';
-import type { Actor } from './campaign-people.ports.js';
+import type { ActorRef } from './campaign-roster.ports.js';
 import { csvLimits } from './target-csv.js';
 import { emailKey, type TargetFields, validateTarget } from './target-fields.js';
 
@@ -14,7 +14,7 @@ export type ImportTargetsResult =
 
 export async function importTargets(
   deps: TargetDeps,
-  actor: Actor,
+  actor: ActorRef,
   input: { slug: string; rows: TargetFields[] },
 ): Promise<ImportTargetsResult> {
   const campaign = await deps.targets.campaign(input.slug);

@@ -1,10 +1,10 @@
 // An editor moves a partner one place up or down: the order of the names in "In partnership with …".
 import type { PartnerDeps } from './add-partner.js';
-import type { Actor, Direction } from './campaign-people.ports.js';
+import type { ActorRef, Direction } from './campaign-roster.ports.js';
 
 export async function movePartner(
   deps: Pick<PartnerDeps, 'partners' | 'clock'>,
-  actor: Actor,
+  actor: ActorRef,
   input: { slug: string; partnerId: number; direction: Direction },
 ): Promise<{ status: 'ok' | 'not_found' }> {
   const campaign = await deps.partners.campaign(input.slug);

@@ -1,11 +1,11 @@
 // An editor moves a target (or copy address) one place up or down among those of its kind: the order the
 // public page lists them in and the order their messages are written.
 import type { TargetDeps } from './add-target.js';
-import type { Actor, Direction } from './campaign-people.ports.js';
+import type { ActorRef, Direction } from './campaign-roster.ports.js';
 
 export async function moveTarget(
   deps: TargetDeps,
-  actor: Actor,
+  actor: ActorRef,
   input: { slug: string; targetId: number; direction: Direction },
 ): Promise<{ status: 'ok' | 'not_found' }> {
   const campaign = await deps.targets.campaign(input.slug);

@@ -4,10 +4,10 @@
 // here and shared with edit-update.ts.
 import { normaliseText } from '../signature/text.js';
 import {
+  type ActorRef,
   type CampaignEditDeps,
   dayOf,
   type EditableCampaign,
-  type EditorActor,
   parseDay,
   textLimits,
   type UpdateValues,
@@ -48,7 +48,7 @@ export function readUpdate(
 
 export async function postUpdate(
   deps: CampaignEditDeps,
-  actor: EditorActor,
+  actor: ActorRef,
   input: UpdateInput,
 ): Promise<UpdateResult> {
   const campaign = await deps.campaigns.find(input.slug);

@@ -1,12 +1,12 @@
 // Takes the photo off the campaign page (and its alt text off the source-language text). The picture file
 // stays under /media/: names are derived from content, so another campaign may be showing the same one.
-import type { CampaignEditDeps, EditorActor } from './edit-campaign.js';
+import type { ActorRef, CampaignEditDeps } from './edit-campaign.js';
 
 export type RemovePhotoResult = { status: 'removed' | 'no_photo' | 'not_found' };
 
 export async function removeCampaignPhoto(
   deps: CampaignEditDeps,
-  actor: EditorActor,
+  actor: ActorRef,
   input: { slug: string },
 ): Promise<RemovePhotoResult> {
   const campaign = await deps.campaigns.find(input.slug);

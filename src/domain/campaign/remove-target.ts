@@ -5,11 +5,11 @@
 // entry keeps the target and both numbers. See docs/decisions/0011-targets-and-partners.md.
 
 import type { TargetDeps } from './add-target.js';
-import type { Actor, RemoveTargetOutcome } from './campaign-people.ports.js';
+import type { ActorRef, RemoveTargetOutcome } from './campaign-roster.ports.js';
 
 export async function removeTarget(
   deps: TargetDeps,
-  actor: Actor,
+  actor: ActorRef,
   input: { slug: string; targetId: number },
 ): Promise<RemoveTargetOutcome> {
   const campaign = await deps.targets.campaign(input.slug);

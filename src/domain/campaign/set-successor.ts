@@ -2,7 +2,7 @@
 // follow-up prominently ("This campaign continues: …"), shown only while the follow-up is public. Any
 // other campaign may be chosen (a follow-up is often prepared as a draft), but never the campaign itself
 // or one that already leads back to it: a chain of "continues" links must end.
-import type { CampaignEditDeps, EditorActor } from './edit-campaign.js';
+import type { ActorRef, CampaignEditDeps } from './edit-campaign.js';
 
 export type SuccessorResult =
   | { status: 'saved'; changed: boolean }
@@ -11,7 +11,7 @@ export type SuccessorResult =
 
 export async function setSuccessor(
   deps: CampaignEditDeps,
-  actor: EditorActor,
+  actor: ActorRef,
   input: { slug: string; successor: string },
 ): Promise<SuccessorResult> {
   const campaign = await deps.campaigns.find(input.slug);

@@ -5,7 +5,7 @@
 // the subject marked as a test. Before anything is published the draft texts are used, and the page says so.
 import { campaignSender, letterTexts } from '../delivery/delivery.js';
 import type { CampaignTexts, CampaignWithContent } from './campaign.js';
-import type { Actor, EditorTarget, TargetStore } from './campaign-people.ports.js';
+import type { ActorRef, EditorTarget, TargetStore } from './campaign-roster.ports.js';
 
 /** The supporter half of a letter, as the mail template takes it. */
 export interface LetterSignature {
@@ -50,7 +50,7 @@ export interface TestMessageDeps {
   clock: { now(): number };
 }
 
-export interface Editor extends Actor {
+export interface Editor extends ActorRef {
   name: string;
   locale: string;
 }

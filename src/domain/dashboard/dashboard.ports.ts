@@ -77,7 +77,7 @@ export interface DashboardReader {
 }
 
 /**
- * Union campaign requests waiting for an editor. Optional: the intake feature provides it; without it the
+ * Union campaign requests waiting for an editor. Optional: the campaign request feature provides it; without it the
  * dashboard leaves that one number out.
  */
 export interface RequestsWaiting {

@@ -82,7 +82,7 @@ export interface NeedsAHuman {
   /** Messages whose outcome is unknown: an editor decides whether to resend. */
   unknown: number;
   openAlerts: number;
-  /** Left out when the intake feature is not wired, or the role may not review requests. */
+  /** Left out when the campaign request feature is not wired, or the role may not review requests. */
   requestsWaiting?: number;
 }
 
@@ -112,7 +112,7 @@ export function dashboardSections(role: Role) {
     delivery: can(role, 'campaigns:edit'),
     translations: can(role, 'translations:edit'),
     needs: can(role, 'campaigns:edit'),
-    requests: can(role, 'intake:review'),
+    requests: can(role, 'requests:review'),
   };
 }
 

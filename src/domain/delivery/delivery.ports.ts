@@ -1,5 +1,6 @@
 // What delivery needs from storage (db/delivery-dispatch.store.ts and db/delivery-alert.reader.ts implement
 // it) and the shapes it passes.
+import type { ActorRef } from '../account/account.js';
 import type { OfficeHours } from './delivery.js';
 import type { SmtpOutcome } from './smtp-outcome.js';
 
@@ -118,11 +119,7 @@ export interface AlertMailReader {
   alertForMail(id: number): Promise<AlertMail | undefined>;
 }
 
-/** Who did it, for the audit log. */
-export interface Actor {
-  id: number;
-  email: string;
-}
+export type { ActorRef };
 
 export interface TargetDeliveryRow {
   id: number;
@@ -156,7 +153,7 @@ export interface DeliveryAdmin {
     campaignId: number,
     targetId: number,
     paused: boolean,
-    actor: Actor,
+    actor: ActorRef,
     now: number,
   ): Promise<boolean>;
   /** New address for a target: held messages are queued for it, future ones go to it. */
@@ -164,10 +161,10 @@ export interface DeliveryAdmin {
     campaignId: number,
     targetId: number,
     email: string,
-    actor: Actor,
+    actor: ActorRef,
     now: number,
   ): Promise<{ released: number } | undefined>;
-  resumeDomain(domain: string, actor: Actor, now: number): Promise<boolean>;
+  resumeDomain(domain: string, actor: ActorRef, now: number): Promise<boolean>;
   /** Messages whose outcome is unknown, queued again on an editor's decision. */
-  resendUnknown(campaignId: number, targetId: number, actor: Actor, now: number): Promise<number>;
+  resendUnknown(campaignId: number, targetId: number, actor: ActorRef, now: number): Promise<number>;
 }

@@ -2,9 +2,9 @@
 // address (its held messages then go there), resume a destination domain that blocked us once the block
 // is lifted, and decide to resend messages whose outcome is unknown. Each is one audited change.
 import { parseEmail } from '../signature/email-address.js';
-import type { Actor, DeliveryAdmin } from './delivery.ports.js';
+import type { ActorRef, DeliveryAdmin } from './delivery.ports.js';
 
-export type ManageResult =
+export type DeliveryChangeResult =
   | { status: 'ok'; count?: number }
   | { status: 'not_found' }
   | { status: 'invalid_email' };
@@ -16,9 +16,9 @@ export interface ManageDeps {
 
 export async function setTargetPaused(
   deps: ManageDeps,
-  actor: Actor,
+  actor: ActorRef,
   input: { campaignId: number; targetId: number; paused: boolean },
-): Promise<ManageResult> {
+): Promise<DeliveryChangeResult> {
   const ok = await deps.delivery.setTargetPaused(
     input.campaignId,
     input.targetId,
@@ -31,9 +31,9 @@ export async function setTargetPaused(
 
 export async function replaceTargetAddress(
   deps: ManageDeps,
-  actor: Actor,
+  actor: ActorRef,
   input: { campaignId: number; targetId: number; email: string },
-): Promise<ManageResult> {
+): Promise<DeliveryChangeResult> {
   const parsed = parseEmail(input.email);
   if (!parsed.ok) return { status: 'invalid_email' };
   const done = await deps.delivery.replaceTargetAddress(
@@ -46,16 +46,20 @@ export async function replaceTargetAddress(
   return done ? { status: 'ok', count: done.released } : { status: 'not_found' };
 }
 
-export async function resumeDomain(deps: ManageDeps, actor: Actor, domain: string): Promise<ManageResult> {
+export async function resumeDomain(
+  deps: ManageDeps,
+  actor: ActorRef,
+  domain: string,
+): Promise<DeliveryChangeResult> {
   const ok = await deps.delivery.resumeDomain(domain.toLowerCase(), actor, deps.clock.now());
   return ok ? { status: 'ok' } : { status: 'not_found' };
 }
 
 export async function resendUnknown(
   deps: ManageDeps,
-  actor: Actor,
+  actor: ActorRef,
   input: { campaignId: number; targetId: number },
-): Promise<ManageResult> {
+): Promise<DeliveryChangeResult> {
   const count = await deps.delivery.resendUnknown(input.campaignId, input.targetId, actor, deps.clock.now());
   return { status: 'ok', count };
 }

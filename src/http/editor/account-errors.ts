@@ -2,11 +2,11 @@
 // reset (auth/), the account page (account/) and the invitation form (users/).
 import { type NameError, nameMax, type PasswordError, passwordLimits } from '../../domain/account/account.js';
 import type { InviteError } from '../../domain/account/invite-user.js';
-import type { MessageKey, Translator } from '../../i18n/translator.js';
+import type { StringKey, Translator } from '../../i18n/translator.js';
 
 export type AccountError = NameError | PasswordError | InviteError | 'CurrentPasswordWrong';
 
-const errorKeys: Record<AccountError, MessageKey> = {
+const errorKeys: Record<AccountError, StringKey> = {
   NameRequired: 'account.error.NameRequired',
   NameTooLong: 'account.error.NameTooLong',
   NameInvalid: 'account.error.NameInvalid',

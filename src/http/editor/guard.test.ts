@@ -20,13 +20,13 @@ import { installEditorGuard } from './guard.js';
 
 describe.each(testDialects)('editor route permissions on %s', (dialect) => {
   let t: TestApp;
-  let people: Record<string, Person>;
+  let accounts: Record<string, Person>;
   let victim: Person;
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    people = {};
-    for (const role of roles) people[role] = await createPerson(t, role);
+    accounts = {};
+    for (const role of roles) accounts[role] = await createPerson(t, role);
     victim = await createPerson(t, 'editor', { email: 'victim@example.org' });
   });
   afterAll(async () => t.close());
@@ -79,13 +79,13 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
       'GET /editor/campaigns/:slug/preview/:locale': 'campaigns:read',
       'GET /editor/campaigns/new': 'campaigns:edit',
       'POST /editor/campaigns': 'campaigns:edit',
-      'GET /editor/requests': 'intake:review',
-      'GET /editor/requests/:requestId': 'intake:review',
-      'POST /editor/requests/:requestId/approve': 'intake:review',
-      'POST /editor/requests/:requestId/changes': 'intake:review',
-      'POST /editor/requests/:requestId/decline': 'intake:review',
-      'POST /editor/requests/:requestId/endorsements': 'intake:review',
-      'POST /editor/requests/:requestId/endorsements/remove': 'intake:review',
+      'GET /editor/requests': 'requests:review',
+      'GET /editor/requests/:requestId': 'requests:review',
+      'POST /editor/requests/:requestId/approve': 'requests:review',
+      'POST /editor/requests/:requestId/changes': 'requests:review',
+      'POST /editor/requests/:requestId/decline': 'requests:review',
+      'POST /editor/requests/:requestId/endorsements': 'requests:review',
+      'POST /editor/requests/:requestId/endorsements/remove': 'requests:review',
       'GET /editor/terms': 'settings:manage',
       'POST /editor/terms': 'settings:manage',
       'GET /editor/campaigns/:slug/targets': 'campaigns:read',
@@ -151,7 +151,7 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
       const url = urlOf(route.url);
       const label = `${role}: ${route.method} ${route.url}`;
       // A fresh session per request: some routes end the session (log out) or change the victim.
-      const browser: Browser = await sessionFor(t, people[role]!);
+      const browser: Browser = await sessionFor(t, accounts[role]!);
       const allowed = route.permission === 'anonymous' || can(role, route.permission);
       const res =
         route.method === 'GET'
@@ -168,13 +168,13 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
       expect(res.statusCode === 302 && res.headers.location?.startsWith('/editor/login'), label).toBe(false);
       if (route.method === 'GET' && route.permission !== 'anonymous') expect(res.statusCode, label).toBe(200);
       if (route.method !== 'GET') {
-        const fresh = await sessionFor(t, people[role]!);
+        const fresh = await sessionFor(t, accounts[role]!);
         const noToken = await post(t.app, url, { ...fresh, csrf: '' });
         expect(noToken.statusCode, `${label} without CSRF token`).toBe(403);
         expect(noToken.body).toContain('This form has expired');
         const crossSite = await post(t.app, url, fresh, {}, { 'sec-fetch-site': 'cross-site' });
         expect(crossSite.statusCode, `${label} cross-site`).toBe(403);
-        const otherSession = await sessionFor(t, people[role]!);
+        const otherSession = await sessionFor(t, accounts[role]!);
         const wrongToken = await post(t.app, url, { cookie: fresh.cookie, csrf: otherSession.csrf });
         expect(wrongToken.statusCode, `${label} with another session's token`).toBe(403);
       }

@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
 import type { NewSession } from '../../domain/account/start-session.js';
-import type { MessageKey } from '../../i18n/translator.js';
+import type { StringKey } from '../../i18n/translator.js';
 import { sendError } from '../errors.js';
 import { sendPage } from '../render.js';
 import { AuthLayout, EditorLayout } from '../views/editor/editor-layout.js';
@@ -93,11 +93,11 @@ export const doneNotices = {
   profile: 'editor.done.profile',
   password: 'editor.done.password',
   everywhere: 'editor.done.everywhere',
-} as const satisfies Record<string, MessageKey>;
+} as const satisfies Record<string, StringKey>;
 
 export type DoneNotice = keyof typeof doneNotices;
 
-export function doneNotice(req: FastifyRequest): MessageKey | undefined {
+export function doneNotice(req: FastifyRequest): StringKey | undefined {
   const done = (req.query as { done?: unknown } | undefined)?.done;
   return typeof done === 'string' && Object.hasOwn(doneNotices, done)
     ? doneNotices[done as DoneNotice]

@@ -3,9 +3,9 @@
 // has arrived when the route takes none, the visitor is not signed in, or the CSRF token is not first and
 // right. The "before it arrived" cases run over real sockets: announce 32 MB, send a few bytes, wait.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nursesRequest, picture, postRequest } from '../../../test/campaign-request-helpers.js';
 import { testDialects } from '../../../test/db.js';
 import { createPerson, sessionFor } from '../../../test/editor-helpers.js';
-import { nursesRequest, picture, postRequest } from '../../../test/intake-helpers.js';
 import { answerBeforeBody } from '../../../test/raw-http.js';
 import { erlan } from '../../../test/sign-helpers.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';

@@ -5,7 +5,7 @@ import type { JobHandler } from '../worker.js';
 import { sendAccountMailTask } from './send-account-mail.task.js';
 import { type DeliveryAlertDeps, sendDeliveryAlertTask } from './send-delivery-alert.task.js';
 import { sendEmailTask } from './send-email.task.js';
-import { sendIntakeMailTask } from './send-intake-mail.task.js';
+import { sendCampaignRequestMailTask } from './send-request-mail.task.js';
 import { type SignatureMailDeps, sendSignatureMailTask } from './send-signature-mail.task.js';
 
 export type JobDeps = SignatureMailDeps & Pick<DeliveryAlertDeps, 'delivery'>;
@@ -16,6 +16,6 @@ export function jobHandlers(deps: JobDeps): Record<string, JobHandler> {
     [jobKinds.sendSignatureMail]: sendSignatureMailTask(deps),
     [jobKinds.sendAccountMail]: sendAccountMailTask(deps),
     [jobKinds.sendDeliveryAlert]: sendDeliveryAlertTask(deps),
-    [jobKinds.sendIntakeMail]: sendIntakeMailTask(deps),
+    [jobKinds.sendCampaignRequestMail]: sendCampaignRequestMailTask(deps),
   };
 }

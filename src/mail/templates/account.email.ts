@@ -4,7 +4,7 @@
 import type { AccountMailKind } from '../../domain/account/account-mail.js';
 import type { Role } from '../../domain/account/permissions.js';
 import { roleKeys } from '../../http/views/editor/labels.js';
-import type { MessageKey, Translator } from '../../i18n/translator.js';
+import type { StringKey, Translator } from '../../i18n/translator.js';
 import type { MailText } from './mail-text.js';
 
 export interface AccountEmailData {
@@ -24,12 +24,12 @@ const paths: Record<AccountMailKind, string> = {
   login: '/editor/login/link/',
   reset: '/editor/reset/',
 };
-const subjects: Record<AccountMailKind, MessageKey> = {
+const subjects: Record<AccountMailKind, StringKey> = {
   invite: 'mail.account.invite.subject',
   login: 'mail.account.login.subject',
   reset: 'mail.account.reset.subject',
 };
-const bodies: Record<AccountMailKind, MessageKey> = {
+const bodies: Record<AccountMailKind, StringKey> = {
   invite: 'mail.account.invite.body',
   login: 'mail.account.login.body',
   reset: 'mail.account.reset.body',

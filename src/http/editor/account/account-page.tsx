@@ -1,7 +1,7 @@
 // "My account": name and interface language, password (the current one asked again), and the sessions
 // this account has open with a button to end them all.
 import { passwordLimits, type User } from '../../../domain/account/account.js';
-import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
 import { roleKeys } from '../../views/editor/labels.js';
 import { Csrf, languageOptions, Notice, SelectField, TextField } from '../../views/form-fields.js';
@@ -13,7 +13,7 @@ export interface AccountPageProps {
   user: User;
   csrf: string;
   sessions: number;
-  notice?: MessageKey | undefined;
+  notice?: StringKey | undefined;
   profile?: { name: string; locale: string; error?: string | undefined };
   password?: { current?: string | undefined; password?: string | undefined };
 }

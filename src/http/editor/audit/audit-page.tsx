@@ -15,7 +15,7 @@ export interface AuditPageProps {
   csrf: string;
   events: AuditEvent[];
   filter: AuditFilter;
-  people: User[];
+  accounts: User[];
   entityTypes: string[];
   page: number;
   pages: number;
@@ -53,7 +53,7 @@ export function AuditPage(p: AuditPageProps) {
           id="actor"
           label={t('editor.audit.actor')}
           blank={t('editor.audit.anyone')}
-          options={p.people.map((u) => ({
+          options={p.accounts.map((u) => ({
             value: String(u.id),
             label: u.name ? `${u.name} (${u.email})` : u.email,
           }))}

@@ -33,7 +33,7 @@ export function auditRoutes(app: FastifyInstance, deps: EditorDeps): void {
     const total = await deps.audit.count(filter);
     const pages = Math.max(1, Math.ceil(total / pageSize));
     const page = Math.min(Number(q.page ?? '1'), pages);
-    const [events, people, entityTypes] = await Promise.all([
+    const [events, accounts, entityTypes] = await Promise.all([
       deps.audit.list(filter, { offset: (page - 1) * pageSize, limit: pageSize }),
       deps.accounts.store.users.list(),
       deps.audit.entityTypes(),
@@ -47,7 +47,7 @@ export function auditRoutes(app: FastifyInstance, deps: EditorDeps): void {
         csrf={req.csrfToken}
         events={events}
         filter={filter}
-        people={people}
+        accounts={accounts}
         entityTypes={entityTypes}
         page={page}
         pages={pages}

@@ -3,7 +3,7 @@
 // new password. Every form carries the pre-login CSRF token.
 import type { ComponentChildren } from 'preact';
 import { passwordLimits } from '../../../domain/account/account.js';
-import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { AuthLayout } from '../../views/editor/editor-layout.js';
 import { Csrf, ErrorSummary, Notice, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
@@ -23,7 +23,7 @@ function Panel({ title, children }: { title: string; children: ComponentChildren
   );
 }
 
-const loginErrors: Record<'invalid' | 'disabled' | 'throttled', MessageKey> = {
+const loginErrors: Record<'invalid' | 'disabled' | 'throttled', StringKey> = {
   invalid: 'account.login.error.invalid',
   disabled: 'account.login.error.disabled',
   throttled: 'account.login.error.throttled',
@@ -41,7 +41,7 @@ export function LoginPage({
   email?: string;
   error?: 'invalid' | 'disabled' | 'throttled' | undefined;
   next?: string | undefined;
-  notice?: MessageKey | undefined;
+  notice?: StringKey | undefined;
 }) {
   const t = tr.t;
   const title = t('account.login.title');

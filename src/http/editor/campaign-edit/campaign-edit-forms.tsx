@@ -10,7 +10,7 @@ import {
 import type { PhotoErrors } from '../../../domain/campaign/edit-campaign-photo.js';
 import type { UpdateErrors, UpdateField } from '../../../domain/campaign/post-update.js';
 import { nativeName } from '../../../i18n/locales.js';
-import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
 import { Csrf, FileField, imageTypes, SelectField, TextArea, TextField } from '../../views/form-fields.js';
 import { renderMarkdown } from '../../views/markdown.js';
@@ -58,7 +58,7 @@ const photoErrorKeys = {
   Required: 'campaignEdit.photo.error.AltRequired',
   TooLong: 'campaignEdit.error.TooLong',
   InvalidCharacters: 'campaignEdit.error.InvalidCharacters',
-} as const satisfies Record<NonNullable<PhotoErrors['photo']>, MessageKey>;
+} as const satisfies Record<NonNullable<PhotoErrors['photo']>, StringKey>;
 
 export function PhotoSection({
   tr,
@@ -154,7 +154,7 @@ const updateErrorKeys = {
   LocaleInvalid: 'campaignEdit.error.LocaleInvalid',
   Required: 'campaignEdit.error.Required',
   TooLong: 'campaignEdit.error.TooLong',
-} as const satisfies Record<NonNullable<UpdateErrors[UpdateField]>, MessageKey>;
+} as const satisfies Record<NonNullable<UpdateErrors[UpdateField]>, StringKey>;
 
 function UpdateFields({
   tr,
@@ -320,7 +320,7 @@ const successorErrorKeys = {
   SuccessorUnknown: 'campaignEdit.successor.error.Unknown',
   SuccessorSelf: 'campaignEdit.successor.error.Self',
   SuccessorCycle: 'campaignEdit.successor.error.Cycle',
-} as const satisfies Record<string, MessageKey>;
+} as const satisfies Record<string, StringKey>;
 
 export type SuccessorError = keyof typeof successorErrorKeys;
 

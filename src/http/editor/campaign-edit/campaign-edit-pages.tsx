@@ -6,7 +6,7 @@
 import type { User } from '../../../domain/account/account.js';
 import type { EditableCampaign, SuccessorChoice } from '../../../domain/campaign/edit-campaign.js';
 import { nativeName } from '../../../i18n/locales.js';
-import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
 import { campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
 import { Notice } from '../../views/form-fields.js';
@@ -29,7 +29,7 @@ export interface EditPageProps {
   campaign: EditableCampaign;
   /** campaigns:edit; without it the page is read-only. */
   canEdit: boolean;
-  notice?: MessageKey | undefined;
+  notice?: StringKey | undefined;
   /** Something about the whole page went wrong (shown at the top). */
   error?: string | undefined;
   texts: TextsState;
@@ -41,7 +41,7 @@ export interface EditPageProps {
 
 function PreviewLinks({ tr, campaign: c }: { tr: Translator; campaign: EditableCampaign }) {
   const t = tr.t;
-  const statusKey: Record<string, MessageKey> = {
+  const statusKey: Record<string, StringKey> = {
     draft: 'campaignEdit.translation.draft',
     in_review: 'campaignEdit.translation.inReview',
     published: 'campaignEdit.translation.published',
@@ -74,7 +74,7 @@ export function CampaignEditPage(p: EditPageProps) {
   const { tr, campaign: c } = p;
   const t = tr.t;
   const title = t('campaignEdit.title', { headline: c.source?.headline ?? c.slug });
-  const parts: { id: string; label: MessageKey }[] = [
+  const parts: { id: string; label: StringKey }[] = [
     { id: 'texts', label: 'campaignEdit.nav.texts' },
     { id: 'photo', label: 'campaignEdit.nav.photo' },
     { id: 'settings', label: 'campaignEdit.nav.settings' },

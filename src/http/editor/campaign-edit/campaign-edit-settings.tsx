@@ -8,7 +8,7 @@ import {
   type SettingsField,
   settingsLimits,
 } from '../../../domain/campaign/edit-campaign-settings.js';
-import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { CheckField, Csrf, ErrorSummary, TextField } from '../../views/form-fields.js';
 
 export interface SettingsFormValues {
@@ -52,7 +52,7 @@ const settingsErrorKeys = {
   NoDays: 'campaignEdit.settings.error.NoDays',
   DateFormat: 'campaignEdit.error.DateFormat',
   AfterEnd: 'campaignEdit.settings.error.AfterEnd',
-} as const satisfies Record<NonNullable<SettingsErrors[SettingsField]>, MessageKey>;
+} as const satisfies Record<NonNullable<SettingsErrors[SettingsField]>, StringKey>;
 
 const settingsOrder: SettingsField[] = [
   'deliveryMode',
@@ -66,7 +66,7 @@ const settingsOrder: SettingsField[] = [
   'startDate',
 ];
 
-const deliveryKeys: Record<DeliveryMode, { label: MessageKey; help: MessageKey }> = {
+const deliveryKeys: Record<DeliveryMode, { label: StringKey; help: StringKey }> = {
   individual: { label: 'campaignEdit.settings.individual', help: 'campaignEdit.settings.individualHelp' },
   digest: { label: 'campaignEdit.settings.digest', help: 'campaignEdit.settings.digestHelp' },
   petition_only: {
@@ -75,7 +75,7 @@ const deliveryKeys: Record<DeliveryMode, { label: MessageKey; help: MessageKey }
   },
 };
 
-const confirmationKeys: Record<ConfirmationMode, { label: MessageKey; help: MessageKey }> = {
+const confirmationKeys: Record<ConfirmationMode, { label: StringKey; help: StringKey }> = {
   confirm_first: {
     label: 'campaignEdit.settings.confirmFirst',
     help: 'campaignEdit.settings.confirmFirstHelp',

@@ -6,7 +6,7 @@ import type { EditableCampaign } from '../../../domain/campaign/edit-campaign.js
 import { editToken, textLimits } from '../../../domain/campaign/edit-campaign.js';
 import type { TextsErrors, TextsField } from '../../../domain/campaign/edit-campaign-texts.js';
 import { nativeName } from '../../../i18n/locales.js';
-import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { CheckField, Csrf, ErrorSummary, SelectField, TextArea, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
@@ -99,7 +99,7 @@ export const textsErrorKeys = {
   SlugTaken: 'campaignEdit.error.SlugTaken',
   LocaleInvalid: 'campaignEdit.error.LocaleInvalid',
   LocaleTaken: 'campaignEdit.error.LocaleTaken',
-} as const satisfies Record<NonNullable<TextsErrors[TextsField]>, MessageKey>;
+} as const satisfies Record<NonNullable<TextsErrors[TextsField]>, StringKey>;
 
 const textsMax: Record<TextsField, number> = {
   headline: textLimits.headline,
@@ -144,7 +144,7 @@ function StalePanel({
   const t = tr.t;
   const theirs = textsFormValues(stale);
   const rows: { field: TextsField; label: string; value: ComponentChildren }[] = [];
-  const add = (field: TextsField, key: MessageKey, markdown = false) => {
+  const add = (field: TextsField, key: StringKey, markdown = false) => {
     const a = theirs[field];
     if (a === values[field]) return;
     rows.push({

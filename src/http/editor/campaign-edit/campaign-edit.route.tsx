@@ -25,7 +25,7 @@ import type { Clock } from '../../../domain/shared/clock.js';
 import type { ImageStore } from '../../../domain/shared/image.ports.js';
 import { normaliseText } from '../../../domain/signature/text.js';
 import { canonicalLocale } from '../../../i18n/locales.js';
-import type { MessageKey } from '../../../i18n/translator.js';
+import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import { csrfUploads } from '../../security/multipart.js';
@@ -69,7 +69,7 @@ const done = {
   'update-edited': 'campaignEdit.done.updateEdited',
   'update-deleted': 'campaignEdit.done.updateDeleted',
   successor: 'campaignEdit.done.successor',
-} as const satisfies Record<string, MessageKey>;
+} as const satisfies Record<string, StringKey>;
 
 type Overrides = Partial<
   Pick<EditPageProps, 'texts' | 'photo' | 'settings' | 'updates' | 'successor' | 'error'>

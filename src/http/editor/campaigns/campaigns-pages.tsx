@@ -12,7 +12,7 @@ import {
   type LifecycleCampaign,
   outcomeMax,
 } from '../../../domain/campaign/lifecycle.js';
-import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { ActionPanel } from '../../views/editor/action-panel.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
 import { dateTime, campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
@@ -100,7 +100,7 @@ export function CampaignsPage({
   );
 }
 
-export interface CampaignPageProps {
+export interface CampaignOverviewPageProps {
   tr: Translator;
   site: SiteInfo;
   user: User;
@@ -110,7 +110,7 @@ export interface CampaignPageProps {
   /** The end date a launch without one would get. */
   defaultEnd: number;
   now: number;
-  notice?: MessageKey | undefined;
+  notice?: StringKey | undefined;
   /** A refusal: on one action's form, or (wrong state) for the page. */
   error?: { action: LifecycleAction; field?: 'endDate' | 'outcome'; text: string } | undefined;
   /** What was typed, kept when the page comes back with an error. */
@@ -125,7 +125,7 @@ function EndDateField({
   help,
   required,
 }: {
-  p: CampaignPageProps;
+  p: CampaignOverviewPageProps;
   action: LifecycleAction;
   help: string;
   required?: boolean;
@@ -151,7 +151,7 @@ function EndDateField({
   );
 }
 
-function OutcomeField({ p }: { p: CampaignPageProps }) {
+function OutcomeField({ p }: { p: CampaignOverviewPageProps }) {
   const { tr, campaign: c } = p;
   const error = p.error?.action === 'close' && p.error.field === 'outcome' ? p.error.text : undefined;
   return (
@@ -169,7 +169,7 @@ function OutcomeField({ p }: { p: CampaignPageProps }) {
   );
 }
 
-function Actions({ p }: { p: CampaignPageProps }) {
+function Actions({ p }: { p: CampaignOverviewPageProps }) {
   const { tr, csrf, campaign: c } = p;
   const t = tr.t;
   const url = (path: string) => `/editor/campaigns/${c.slug}/${path}`;
@@ -267,7 +267,7 @@ function Actions({ p }: { p: CampaignPageProps }) {
   );
 }
 
-export function CampaignPage(p: CampaignPageProps) {
+export function CampaignOverviewPage(p: CampaignOverviewPageProps) {
   const { tr, campaign: c } = p;
   const t = tr.t;
   const title = c.headline ?? c.slug;

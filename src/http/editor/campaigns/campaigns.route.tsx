@@ -21,13 +21,13 @@ import { reopenCampaign } from '../../../domain/campaign/reopen-campaign.js';
 import { sendBackCampaign } from '../../../domain/campaign/send-back-campaign.js';
 import { submitForReview } from '../../../domain/campaign/submit-for-review.js';
 import type { Clock } from '../../../domain/shared/clock.js';
-import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import { campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { CampaignPage, type CampaignPageProps, CampaignsPage } from './campaigns-pages.js';
+import { CampaignOverviewPage, type CampaignOverviewPageProps, CampaignsPage } from './campaigns-pages.js';
 
 export interface CampaignEditorDeps {
   site: SiteInfo;
@@ -52,15 +52,15 @@ const done = {
   closed: 'lifecycle.done.closed',
   reopened: 'lifecycle.done.reopened',
   created: 'newCampaign.done',
-  approved: 'intake.done.approved',
-} as const satisfies Record<string, MessageKey>;
+  approved: 'requests.done.approved',
+} as const satisfies Record<string, StringKey>;
 
 const dateErrors = {
   format: 'lifecycle.error.format',
   past: 'lifecycle.error.past',
   required: 'lifecycle.error.required',
   not_later: 'lifecycle.error.notLater',
-} as const satisfies Record<string, MessageKey>;
+} as const satisfies Record<string, StringKey>;
 
 /** What to tell the editor when a transition changed nothing, and where on the page. */
 function refusal(
@@ -68,7 +68,7 @@ function refusal(
   action: LifecycleAction,
   result: Exclude<LifecycleResult, { status: 'ok' | 'not_found' }>,
   campaign: { endsAt: number | null; sourceLocale: string },
-): NonNullable<CampaignPageProps['error']> {
+): NonNullable<CampaignOverviewPageProps['error']> {
   switch (result.status) {
     case 'wrong_state':
       return {
@@ -106,7 +106,7 @@ export function campaignEditorRoutes(app: FastifyInstance, deps: CampaignEditorD
     reply: FastifyReply,
     slug: string,
     status = 200,
-    refused?: { error: CampaignPageProps['error']; values: LifecycleForm },
+    refused?: { error: CampaignOverviewPageProps['error']; values: LifecycleForm },
   ) {
     const campaign = await deps.campaigns.find(slug);
     if (!campaign) return sendError(req, reply, deps.site, 404);
@@ -117,7 +117,7 @@ export function campaignEditorRoutes(app: FastifyInstance, deps: CampaignEditorD
     const admin = can(req.account!.user.role, 'users:manage');
     return sendPage(
       reply,
-      <CampaignPage
+      <CampaignOverviewPage
         tr={req.tr}
         site={deps.site}
         user={req.account!.user}

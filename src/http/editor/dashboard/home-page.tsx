@@ -12,7 +12,7 @@ import type {
   NeedsAHuman,
   TranslationCell,
 } from '../../../domain/dashboard/view-dashboard.js';
-import { isolate, type MessageKey, type Translator } from '../../../i18n/translator.js';
+import { isolate, type StringKey, type Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
 import { campaignStatusKeys, dateTime, roleKeys } from '../../views/editor/labels.js';
 import type { SiteInfo } from '../../views/layout.js';
@@ -43,9 +43,9 @@ const deliveryKeys = {
   bounced: 'dashboard.delivery.bounced',
   pausedDomains: 'dashboard.delivery.pausedDomains',
   openAlerts: 'dashboard.delivery.openAlerts',
-} as const satisfies Record<string, MessageKey>;
+} as const satisfies Record<string, StringKey>;
 
-const translationKeys: Record<TranslationCell['status'], MessageKey> = {
+const translationKeys: Record<TranslationCell['status'], StringKey> = {
   draft: 'dashboard.translations.draft',
   in_review: 'dashboard.translations.inReview',
   published: 'dashboard.translations.published',

@@ -5,12 +5,12 @@
 import type { User } from '../../../domain/account/account.js';
 import { addressDomain } from '../../../domain/delivery/delivery.js';
 import type { DeliveryReport, TargetDeliveryRow } from '../../../domain/delivery/delivery.ports.js';
-import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
 import { Csrf, Notice } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 
-const countKeys: [string, MessageKey][] = [
+const countKeys: [string, StringKey][] = [
   ['queued', 'delivery.count.queued'],
   ['sending', 'delivery.count.sending'],
   ['sent', 'delivery.count.sent'],
@@ -22,7 +22,7 @@ const countKeys: [string, MessageKey][] = [
   ['unknown', 'delivery.count.unknown'],
 ];
 
-const stateKeys: Record<TargetDeliveryRow['status'], MessageKey> = {
+const stateKeys: Record<TargetDeliveryRow['status'], StringKey> = {
   active: 'delivery.state.active',
   paused: 'delivery.state.paused',
   bounced: 'delivery.state.bounced',

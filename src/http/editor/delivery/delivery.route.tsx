@@ -7,14 +7,14 @@ import { can } from '../../../domain/account/permissions.js';
 import { slugPattern } from '../../../domain/campaign/campaign.js';
 import type { DeliveryAdmin } from '../../../domain/delivery/delivery.ports.js';
 import {
-  type ManageResult,
+  type DeliveryChangeResult,
   replaceTargetAddress,
   resendUnknown,
   resumeDomain,
   setTargetPaused,
 } from '../../../domain/delivery/manage-targets.js';
 import type { Clock } from '../../../domain/shared/clock.js';
-import type { MessageKey } from '../../../i18n/translator.js';
+import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
@@ -34,7 +34,7 @@ const idPattern = /^[1-9][0-9]{0,14}$/;
 const domainPattern = /^[a-z0-9.-]{1,253}$/;
 const emailForm = z.object({ email: z.string().max(400), _csrf: z.string().optional() });
 
-const notices: Record<string, MessageKey> = {
+const notices: Record<string, StringKey> = {
   paused: 'delivery.done.paused',
   resumed: 'delivery.done.resumed',
   replaced: 'delivery.done.replaced',
@@ -108,7 +108,7 @@ export function deliveryEditorRoutes(app: FastifyInstance, deps: DeliveryEditorD
   async function targetAction(
     req: FastifyRequest,
     reply: FastifyReply,
-    act: (campaignId: number, targetId: number) => Promise<ManageResult>,
+    act: (campaignId: number, targetId: number) => Promise<DeliveryChangeResult>,
     done: string,
   ) {
     const p = params(req);

@@ -8,7 +8,7 @@ import {
   headlineMax,
   slugMax,
 } from '../../../domain/campaign/create-campaign.js';
-import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
 import {
   Csrf,
@@ -25,7 +25,7 @@ export interface NewCampaignValues {
   slug: string;
 }
 
-const errorKeys: Record<CreateCampaignError, MessageKey> = {
+const errorKeys: Record<CreateCampaignError, StringKey> = {
   HeadlineRequired: 'newCampaign.error.HeadlineRequired',
   HeadlineTooLong: 'newCampaign.error.HeadlineTooLong',
   HeadlineInvalid: 'newCampaign.error.HeadlineInvalid',

@@ -2,7 +2,7 @@
 // public page, in their order, each with its logo, link and description, and the forms to add, change,
 // reorder and remove them. The forms carry a file, so they are multipart (fields still arrive as strings).
 import type { User } from '../../../domain/account/account.js';
-import type { EditorPartner, PeopleCampaign } from '../../../domain/campaign/campaign-people.ports.js';
+import type { EditorPartner, RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import {
   type PartnerErrors,
   type PartnerField,
@@ -10,10 +10,10 @@ import {
   type PartnerInput,
   partnerLimits,
 } from '../../../domain/campaign/partner-fields.js';
-import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
 import { megabytes } from '../../views/editor/labels.js';
-import { PeopleHeading } from '../../views/editor/people-heading.js';
+import { RosterHeading } from '../../views/editor/roster-heading.js';
 import {
   CheckField,
   Csrf,
@@ -26,7 +26,7 @@ import {
 } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 
-const errorKeys: Record<PartnerField, Partial<Record<PartnerFieldError, MessageKey>>> = {
+const errorKeys: Record<PartnerField, Partial<Record<PartnerFieldError, StringKey>>> = {
   name: {
     Required: 'partners.error.name.Required',
     TooLong: 'partners.error.name.TooLong',
@@ -60,7 +60,7 @@ export interface PartnersPageProps {
   site: SiteInfo;
   user: User;
   csrf: string;
-  campaign: PeopleCampaign;
+  campaign: RosterCampaign;
   partners: EditorPartner[];
   canEdit: boolean;
   /** UPLOAD_MAX_MB in bytes, for the "too large" message. */
@@ -98,7 +98,7 @@ function PartnerForm(p: {
   const logoError = err('logo');
   const descriptionError = err('description');
   return (
-    <section class="editor-panel people-form" id={`${p.prefix}-form`} aria-labelledby={`${p.prefix}-heading`}>
+    <section class="editor-panel roster-form" id={`${p.prefix}-form`} aria-labelledby={`${p.prefix}-heading`}>
       <h2 id={`${p.prefix}-heading`} dir="auto">
         {p.heading}
       </h2>
@@ -133,7 +133,7 @@ function PartnerForm(p: {
           value={p.values.description}
           error={descriptionError}
           dir="auto"
-          class="people-description"
+          class="roster-description"
         />
         <FileField
           id={id('logo')}
@@ -151,7 +151,7 @@ function PartnerForm(p: {
               <>
                 {t('partners.field.removeLogo')}{' '}
                 <img
-                  class="people-logo"
+                  class="roster-logo"
                   src={p.current.logoPath}
                   alt={t('partners.field.currentLogo')}
                   height={32}
@@ -205,25 +205,25 @@ function PartnerCard({
     </form>
   );
   return (
-    <li class="editor-panel people-card" id={`partner-${partner.id}`}>
-      <div class="people-card__head">
-        {partner.logoPath && <img class="people-logo" src={partner.logoPath} alt="" height={40} />}
+    <li class="editor-panel roster-card" id={`partner-${partner.id}`}>
+      <div class="roster-card__head">
+        {partner.logoPath && <img class="roster-logo" src={partner.logoPath} alt="" height={40} />}
         <h3 dir="auto">{name}</h3>
       </div>
       {partner.url && (
-        <p class="people-card__meta">
+        <p class="roster-card__meta">
           <a href={partner.url} rel="noopener noreferrer" dir="ltr">
             {partner.url}
           </a>
         </p>
       )}
       {partner.description && (
-        <p class="people-card__description" dir="auto">
+        <p class="roster-card__description" dir="auto">
           {partner.description}
         </p>
       )}
       {p.canEdit && (
-        <div class="editor-actions people-card__actions">
+        <div class="editor-actions roster-card__actions">
           <a
             class="button button--secondary button--small"
             href={`/editor/campaigns/${p.campaign.slug}/partners?edit=${partner.id}#edit-form`}
@@ -262,7 +262,7 @@ export function PartnersPage(p: PartnersPageProps) {
   const addState = p.state?.form === 'add' ? p.state : undefined;
   return (
     <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
-      <PeopleHeading
+      <RosterHeading
         back={{ href: `/editor/campaigns/${campaign.slug}`, label: t('targets.back') }}
         title={title}
         campaign={campaign}
@@ -291,7 +291,7 @@ export function PartnersPage(p: PartnersPageProps) {
       {p.partners.length === 0 ? (
         <p>{t('partners.none')}</p>
       ) : (
-        <ul class="people-cards">
+        <ul class="roster-cards">
           {p.partners.map((partner, i) => (
             <PartnerCard
               key={partner.id}

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { can } from '../../../domain/account/permissions.js';
 import { addPartner } from '../../../domain/campaign/add-partner.js';
-import type { PartnerStore, PeopleCampaign } from '../../../domain/campaign/campaign-people.ports.js';
+import type { PartnerStore, RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import { editPartner } from '../../../domain/campaign/edit-partner.js';
 import { movePartner } from '../../../domain/campaign/move-partner.js';
 import type { PartnerInput } from '../../../domain/campaign/partner-fields.js';
@@ -17,7 +17,7 @@ import type { ImageStore } from '../../../domain/shared/image.ports.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { actorOf, campaignOf, edit, editUpload, idParam, idPattern, read } from '../people-routes.js';
+import { actorOf, campaignOf, edit, editUpload, idParam, idPattern, read } from '../roster-routes.js';
 import { moveForm, partnerForm } from './partners.schema.js';
 import { type PartnerFormState, PartnersPage } from './partners-pages.js';
 
@@ -46,7 +46,7 @@ export function partnerEditorRoutes(app: FastifyInstance, deps: PartnerEditorDep
   async function show(
     req: FastifyRequest,
     reply: FastifyReply,
-    campaign: PeopleCampaign,
+    campaign: RosterCampaign,
     state?: PartnerFormState,
     status = 200,
   ) {

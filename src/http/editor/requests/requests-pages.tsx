@@ -1,19 +1,19 @@
-// The editors' intake pages: the queue of union campaign requests (waiting ones first, oldest first, with
+// The editors' campaign request pages: the queue of union campaign requests (waiting ones first, oldest first, with
 // their age) and one page per request with everything the union sent, the endorsements recorded, the
 // decisions (approve, ask for changes, decline) and the request's history from the audit log. Lists and
 // stacked panels, so a phone shows it whole; texts keep their own language and direction.
 import type { User } from '../../../domain/account/account.js';
 import type { AuditEvent } from '../../../domain/account/account.ports.js';
-import { endorsementLimits } from '../../../domain/intake/add-endorsement.js';
-import { decisionMessageMax } from '../../../domain/intake/decide-request.js';
+import { endorsementLimits } from '../../../domain/campaign-request/add-endorsement.js';
+import { decisionMessageMax } from '../../../domain/campaign-request/decide-request.js';
 import {
   type CampaignRequest,
   isOpen,
   type RequestStatus,
   type RequestSummary,
-} from '../../../domain/intake/request.js';
-import { requestLimits } from '../../../domain/intake/request-input.js';
-import type { MessageKey, Translator } from '../../../i18n/translator.js';
+} from '../../../domain/campaign-request/request.js';
+import { requestLimits } from '../../../domain/campaign-request/request-input.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { ActionPanel } from '../../views/editor/action-panel.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
 import { actionLabel, dateTime } from '../../views/editor/labels.js';
@@ -21,11 +21,11 @@ import { Csrf, Notice, TextArea, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 
-export const requestStatusKeys: Record<RequestStatus, MessageKey> = {
-  waiting: 'intake.status.waiting',
-  changes_requested: 'intake.status.changesRequested',
-  approved: 'intake.status.approved',
-  declined: 'intake.status.declined',
+export const requestStatusKeys: Record<RequestStatus, StringKey> = {
+  waiting: 'requests.status.waiting',
+  changes_requested: 'requests.status.changesRequested',
+  approved: 'requests.status.approved',
+  declined: 'requests.status.declined',
 };
 
 const day = 86_400_000;
@@ -35,24 +35,24 @@ function Item({ tr, r, now }: { tr: Translator; r: RequestSummary; now: number }
   const t = tr.t;
   const when =
     r.status === 'waiting'
-      ? t('intake.list.waitingFor', { days: daysSince(now, r.createdAt) })
+      ? t('requests.list.waitingFor', { days: daysSince(now, r.createdAt) })
       : r.status === 'changes_requested'
-        ? t('intake.list.askedAgo', { days: daysSince(now, r.decidedAt ?? r.createdAt) })
-        : t('intake.list.decidedOn', {
+        ? t('requests.list.askedAgo', { days: daysSince(now, r.decidedAt ?? r.createdAt) })
+        : t('requests.list.decidedOn', {
             status: t(requestStatusKeys[r.status]),
             date: tr.date(r.decidedAt ?? r.createdAt, 'medium'),
           });
   return (
-    <li class={`editor-list__item intake-item intake-item--${r.status}`}>
+    <li class={`editor-list__item requests-item requests-item--${r.status}`}>
       <a href={`/editor/requests/${r.id}`}>
         <strong dir="auto" lang={r.locale}>
           {r.headline}
         </strong>
       </a>
       <span class="editor-list__meta">
-        {t('intake.list.from', { org: r.orgName })} · {tr.languageName(r.locale)}
+        {t('requests.list.from', { org: r.orgName })} · {tr.languageName(r.locale)}
       </span>
-      <span class={`editor-list__meta${r.status === 'waiting' ? ' intake-age' : ''}`}>{when}</span>
+      <span class={`editor-list__meta${r.status === 'waiting' ? ' requests-age' : ''}`}>{when}</span>
     </li>
   );
 }
@@ -68,38 +68,40 @@ export function RequestsPage(p: {
 }) {
   const { tr } = p;
   const t = tr.t;
-  const title = t('intake.list.title');
+  const title = t('requests.list.title');
   const groups: { id: string; title: string; items: RequestSummary[] }[] = [
     {
       id: 'waiting',
-      title: t('intake.status.waiting'),
+      title: t('requests.status.waiting'),
       items: p.requests.filter((r) => r.status === 'waiting'),
     },
     {
       id: 'changes',
-      title: t('intake.status.changesRequested'),
+      title: t('requests.status.changesRequested'),
       items: p.requests.filter((r) => r.status === 'changes_requested'),
     },
-    { id: 'decided', title: t('intake.list.decided'), items: p.requests.filter((r) => !isOpen(r.status)) },
+    { id: 'decided', title: t('requests.list.decided'), items: p.requests.filter((r) => !isOpen(r.status)) },
   ];
   return (
     <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="requests">
       <h1>{title}</h1>
       <ul class="editor-links">
         <li>
-          <a href={`/${tr.locale}/request`}>{t('intake.list.publicForm')}</a>
+          <a href={`/${tr.locale}/request`}>{t('requests.list.publicForm')}</a>
         </li>
         {p.canEditTerms && (
           <li>
-            <a href="/editor/terms">{t('intake.list.termsLink')}</a>
+            <a href="/editor/terms">{t('requests.list.termsLink')}</a>
           </li>
         )}
       </ul>
-      {p.requests.length === 0 && <p>{t('intake.list.none')}</p>}
+      {p.requests.length === 0 && <p>{t('requests.list.none')}</p>}
       {groups.map((g) =>
         g.items.length === 0 ? null : (
           <section key={g.id} aria-labelledby={`group-${g.id}`}>
-            <h2 id={`group-${g.id}`}>{t('intake.list.group', { status: g.title, count: g.items.length })}</h2>
+            <h2 id={`group-${g.id}`}>
+              {t('requests.list.group', { status: g.title, count: g.items.length })}
+            </h2>
             <ul class="editor-list">
               {g.items.map((r) => (
                 <Item key={r.id} tr={tr} r={r} now={p.now} />
@@ -114,7 +116,7 @@ export function RequestsPage(p: {
 
 export type RequestAction = 'approve' | 'changes' | 'decline' | 'endorse';
 
-export interface RequestPageProps {
+export interface RequestReviewPageProps {
   tr: Translator;
   site: SiteInfo;
   user: User;
@@ -122,14 +124,16 @@ export interface RequestPageProps {
   request: CampaignRequest;
   history: AuditEvent[];
   now: number;
-  notice?: MessageKey | undefined;
+  notice?: StringKey | undefined;
   /** A refusal: on one action's form (with its field), or for the whole page. */
   error?: { action: RequestAction; field?: string; text: string } | undefined;
   /** What was typed, kept when the page comes back with an error. */
   values?: Record<string, string> | undefined;
 }
 
-function MessageField(p: RequestPageProps & { action: 'changes' | 'decline'; label: string; help?: string }) {
+function MessageField(
+  p: RequestReviewPageProps & { action: 'changes' | 'decline'; label: string; help?: string },
+) {
   const id = `${p.action}-message`;
   const error = p.error?.action === p.action && p.error.field === 'message' ? p.error.text : undefined;
   return (
@@ -149,7 +153,7 @@ function MessageField(p: RequestPageProps & { action: 'changes' | 'decline'; lab
   );
 }
 
-function Endorsements(p: RequestPageProps) {
+function Endorsements(p: RequestReviewPageProps) {
   const { tr, request: r } = p;
   const t = tr.t;
   const open = isOpen(r.status);
@@ -158,10 +162,10 @@ function Endorsements(p: RequestPageProps) {
   const fieldError = (field: string) => (mine?.field === field ? mine.text : undefined);
   return (
     <section class="editor-panel" aria-labelledby="endorsements">
-      <h2 id="endorsements">{t('intake.endorsements.title')}</h2>
-      <p class="help">{t('intake.endorsements.help')}</p>
+      <h2 id="endorsements">{t('requests.endorsements.title')}</h2>
+      <p class="help">{t('requests.endorsements.help')}</p>
       {r.endorsements.length === 0 ? (
-        <p>{t('intake.endorsements.none')}</p>
+        <p>{t('requests.endorsements.none')}</p>
       ) : (
         <ul class="editor-list">
           {r.endorsements.map((e) => (
@@ -185,9 +189,9 @@ function Endorsements(p: RequestPageProps) {
                   <button
                     class="link-button"
                     type="submit"
-                    aria-label={t('intake.endorsements.removeLabel', { name: e.name })}
+                    aria-label={t('requests.endorsements.removeLabel', { name: e.name })}
                   >
-                    {t('intake.endorsements.remove')}
+                    {t('requests.endorsements.remove')}
                   </button>
                 </form>
               )}
@@ -201,7 +205,7 @@ function Endorsements(p: RequestPageProps) {
           <TextField
             id="endorsement-name"
             name="name"
-            label={t('intake.endorsements.name')}
+            label={t('requests.endorsements.name')}
             value={value('name')}
             error={fieldError('name')}
             required
@@ -211,7 +215,7 @@ function Endorsements(p: RequestPageProps) {
           <TextField
             id="endorsement-url"
             name="url"
-            label={t('intake.endorsements.url')}
+            label={t('requests.endorsements.url')}
             value={value('url')}
             error={fieldError('url')}
             maxLength={requestLimits.url}
@@ -220,14 +224,14 @@ function Endorsements(p: RequestPageProps) {
           <TextField
             id="endorsement-note"
             name="note"
-            label={t('intake.endorsements.note')}
+            label={t('requests.endorsements.note')}
             value={value('note')}
             error={fieldError('note')}
             maxLength={endorsementLimits.note}
             autofocus={Boolean(fieldError('note'))}
           />
           <button class="button button--secondary" type="submit">
-            {t('intake.endorsements.add')}
+            {t('requests.endorsements.add')}
           </button>
         </form>
       )}
@@ -235,7 +239,7 @@ function Endorsements(p: RequestPageProps) {
   );
 }
 
-function Decisions(p: RequestPageProps) {
+function Decisions(p: RequestReviewPageProps) {
   const { tr, request: r, csrf } = p;
   const t = tr.t;
   const url = (path: string) => `/editor/requests/${r.id}/${path}`;
@@ -244,36 +248,36 @@ function Decisions(p: RequestPageProps) {
       <ActionPanel
         csrf={csrf}
         action={url('approve')}
-        title={t('intake.approve.title')}
-        help={t('intake.approve.help', { language: tr.languageName(r.locale), org: r.orgName })}
-        button={t('intake.approve.button')}
+        title={t('requests.approve.title')}
+        help={t('requests.approve.help', { language: tr.languageName(r.locale), org: r.orgName })}
+        button={t('requests.approve.button')}
       />
       <ActionPanel
         csrf={csrf}
         action={url('changes')}
-        title={t('intake.changes.title')}
-        button={t('intake.changes.button')}
+        title={t('requests.changes.title')}
+        button={t('requests.changes.button')}
         kind="secondary"
       >
         <MessageField
           {...p}
           action="changes"
-          label={t('intake.changes.label')}
-          help={t('intake.changes.help', { name: r.contactName })}
+          label={t('requests.changes.label')}
+          help={t('requests.changes.help', { name: r.contactName })}
         />
       </ActionPanel>
       <ActionPanel
         csrf={csrf}
         action={url('decline')}
-        title={t('intake.decline.title')}
-        button={t('intake.decline.button')}
+        title={t('requests.decline.title')}
+        button={t('requests.decline.button')}
         kind="danger"
       >
         <MessageField
           {...p}
           action="decline"
-          label={t('intake.decline.label')}
-          help={t('intake.changes.help', { name: r.contactName })}
+          label={t('requests.decline.label')}
+          help={t('requests.changes.help', { name: r.contactName })}
         />
       </ActionPanel>
     </>
@@ -285,7 +289,7 @@ function History({ tr, events }: { tr: Translator; events: AuditEvent[] }) {
   if (events.length === 0) return null;
   return (
     <section aria-labelledby="history">
-      <h2 id="history">{t('intake.history.title')}</h2>
+      <h2 id="history">{t('requests.history.title')}</h2>
       <ol class="audit-list">
         {events.map((e) => {
           const message = (e.after as { message?: unknown } | null)?.message;
@@ -298,7 +302,7 @@ function History({ tr, events }: { tr: Translator; events: AuditEvent[] }) {
                 {dateTime(tr, e.createdAt)} · <bdi>{e.actorEmail ?? t('editor.audit.system')}</bdi>
               </p>
               {typeof message === 'string' && (
-                <p class="intake-quote" dir="auto">
+                <p class="requests-quote" dir="auto">
                   {message}
                 </p>
               )}
@@ -310,7 +314,7 @@ function History({ tr, events }: { tr: Translator; events: AuditEvent[] }) {
   );
 }
 
-export function RequestPage(p: RequestPageProps) {
+export function RequestReviewPage(p: RequestReviewPageProps) {
   const { tr, request: r } = p;
   const t = tr.t;
   const pageError = p.error && !p.error.field ? p.error.text : undefined;
@@ -320,7 +324,7 @@ export function RequestPage(p: RequestPageProps) {
         {href}
       </a>
     ) : (
-      t('intake.none')
+      t('requests.none')
     );
   return (
     <EditorLayout
@@ -332,7 +336,7 @@ export function RequestPage(p: RequestPageProps) {
       section="requests"
     >
       <p>
-        <a href="/editor/requests">{t('intake.back')}</a>
+        <a href="/editor/requests">{t('requests.back')}</a>
       </p>
       <h1 dir="auto" lang={r.locale}>
         {r.headline}
@@ -340,57 +344,57 @@ export function RequestPage(p: RequestPageProps) {
       {p.notice && <Notice>{t(p.notice)}</Notice>}
       {pageError && <Notice kind="error">{pageError}</Notice>}
       <dl class="editor-facts">
-        <dt>{t('intake.field.status')}</dt>
+        <dt>{t('requests.field.status')}</dt>
         <dd>
           <strong>{t(requestStatusKeys[r.status])}</strong>
           {r.decidedAt !== null && ` · ${dateTime(tr, r.decidedAt)}`}
         </dd>
-        <dt>{t('intake.field.received')}</dt>
+        <dt>{t('requests.field.received')}</dt>
         <dd>
-          {dateTime(tr, r.createdAt)} · {t('intake.received.ago', { days: daysSince(p.now, r.createdAt) })}
+          {dateTime(tr, r.createdAt)} · {t('requests.received.ago', { days: daysSince(p.now, r.createdAt) })}
         </dd>
-        <dt>{t('intake.field.language')}</dt>
+        <dt>{t('requests.field.language')}</dt>
         <dd>{tr.languageName(r.locale)}</dd>
-        <dt>{t('intake.field.organisation')}</dt>
+        <dt>{t('requests.field.organisation')}</dt>
         <dd>
-          {r.orgLogoPath && <img class="intake-logo" src={r.orgLogoPath} alt="" />}
+          {r.orgLogoPath && <img class="requests-logo" src={r.orgLogoPath} alt="" />}
           <strong dir="auto">{r.orgName}</strong>
           <br />
           {link(r.orgWebsite)}
-          <p class="intake-quote" dir="auto" lang={r.locale}>
+          <p class="requests-quote" dir="auto" lang={r.locale}>
             {r.orgDescription}
           </p>
         </dd>
-        <dt>{t('intake.field.contact')}</dt>
+        <dt>{t('requests.field.contact')}</dt>
         <dd>
           <bdi>{r.contactName}</bdi> ·{' '}
           <a href={`mailto:${r.contactEmail}`} dir="ltr">
             {r.contactEmail}
           </a>
         </dd>
-        <dt>{t('intake.field.terms')}</dt>
+        <dt>{t('requests.field.terms')}</dt>
         <dd>
-          {t('intake.terms.accepted', {
+          {t('requests.terms.accepted', {
             version: r.termsVersion.id,
             language: tr.languageName(r.termsVersion.locale),
             date: dateTime(tr, r.termsAcceptedAt),
           })}
         </dd>
-        <dt>{t('intake.field.moreInfo')}</dt>
+        <dt>{t('requests.field.moreInfo')}</dt>
         <dd>{link(r.moreInfoUrl)}</dd>
         {r.campaign && (
           <>
-            <dt>{t('intake.field.campaign')}</dt>
+            <dt>{t('requests.field.campaign')}</dt>
             <dd>
-              <a href={`/editor/campaigns/${r.campaign.slug}`}>{t('intake.campaign.link')}</a>{' '}
+              <a href={`/editor/campaigns/${r.campaign.slug}`}>{t('requests.campaign.link')}</a>{' '}
               <bdi dir="ltr">({r.campaign.slug})</bdi>
             </dd>
           </>
         )}
         {r.decisionNote && (
           <>
-            <dt>{t('intake.field.lastMessage')}</dt>
-            <dd class="intake-quote" dir="auto">
+            <dt>{t('requests.field.lastMessage')}</dt>
+            <dd class="requests-quote" dir="auto">
               {r.decisionNote}
             </dd>
           </>
@@ -398,24 +402,24 @@ export function RequestPage(p: RequestPageProps) {
       </dl>
 
       {r.photoPath && (
-        <figure class="intake-photo">
-          <img src={r.photoPath} alt={t('intake.field.photo')} />
+        <figure class="requests-photo">
+          <img src={r.photoPath} alt={t('requests.field.photo')} />
         </figure>
       )}
       <section class="editor-panel">
-        <h2>{t('intake.field.background')}</h2>
+        <h2>{t('requests.field.background')}</h2>
         {/* Sanitised like the public page that will show it. */}
         <div
           dir="auto"
           lang={r.locale}
           dangerouslySetInnerHTML={{ __html: renderMarkdown(r.backgroundMd) }}
         />
-        <h2>{t('intake.field.message')}</h2>
-        <p class="intake-quote" dir="auto" lang={r.locale}>
+        <h2>{t('requests.field.message')}</h2>
+        <p class="requests-quote" dir="auto" lang={r.locale}>
           {r.defaultMessage}
         </p>
-        <h2>{t('intake.field.targets', { count: r.targets.length })}</h2>
-        <ul class="intake-targets" lang={r.locale}>
+        <h2>{t('requests.field.targets', { count: r.targets.length })}</h2>
+        <ul class="requests-targets" lang={r.locale}>
           {r.targets.map((target) => (
             <li key={target.email}>
               <bdi>{target.name}</bdi> <span dir="ltr">&lt;{target.email}&gt;</span>
@@ -428,7 +432,7 @@ export function RequestPage(p: RequestPageProps) {
       {isOpen(r.status) ? (
         <Decisions {...p} />
       ) : (
-        <p class="help">{t('intake.decided', { status: t(requestStatusKeys[r.status]) })}</p>
+        <p class="help">{t('requests.decided', { status: t(requestStatusKeys[r.status]) })}</p>
       )}
       <History tr={tr} events={p.history} />
     </EditorLayout>

@@ -1,16 +1,21 @@
-// The editors' intake queue through the real routes, on each database: the queue in order with ages, an
+// The editors' campaign request queue through the real routes, on each database: the queue in order with ages, an
 // approval that makes the draft campaign (union first, endorsers after, targets, photo) and mails the union
 // in its own language, asking for changes and declining with the message mailed from the deciding editor,
 // endorsements, two editors deciding at once, and roles that may not review.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  nursesRequest,
+  picture,
+  postRequest,
+  requestForm,
+} from '../../../../test/campaign-request-helpers.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
-import { nursesRequest, picture, postRequest, requestForm } from '../../../../test/intake-helpers.js';
 import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { demoRequestNonce } from '../../../cli/demo/campaign-request.js';
 
-describe.each(testDialects)('intake queue on %s', (dialect) => {
+describe.each(testDialects)('campaign request queue on %s', (dialect) => {
   let t: TestApp;
   let clock: FakeClock;
   let editor: Browser;

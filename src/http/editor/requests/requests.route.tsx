@@ -1,4 +1,4 @@
-// The editors' intake queue and request pages (intake:review). Each POST is one use case: approve (a draft
+// The editors' campaign request queue and request pages (campaignRequests:review). Each POST is one use case: approve (a draft
 // campaign, then its page), ask for changes, decline, record or remove an endorsement; then a redirect
 // with a notice, or the page again with the reason nothing changed and what was typed kept. The editor
 // gate has checked the permission and the CSRF token before these handlers run.
@@ -11,22 +11,22 @@ import {
   addEndorsement,
   type EndorsementError,
   endorsementLimits,
-} from '../../../domain/intake/add-endorsement.js';
-import { approveRequest } from '../../../domain/intake/approve-request.js';
-import { decideRequest } from '../../../domain/intake/decide-request.js';
-import type { IntakeStore } from '../../../domain/intake/intake.ports.js';
-import { removeEndorsement } from '../../../domain/intake/remove-endorsement.js';
-import type { IntakeActionResult } from '../../../domain/intake/request.js';
+} from '../../../domain/campaign-request/add-endorsement.js';
+import { approveRequest } from '../../../domain/campaign-request/approve-request.js';
+import type { CampaignRequestStore } from '../../../domain/campaign-request/campaign-request.ports.js';
+import { decideRequest } from '../../../domain/campaign-request/decide-request.js';
+import { removeEndorsement } from '../../../domain/campaign-request/remove-endorsement.js';
+import type { CampaignRequestActionResult } from '../../../domain/campaign-request/request.js';
 import type { Clock } from '../../../domain/shared/clock.js';
-import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import {
   type RequestAction,
-  RequestPage,
-  type RequestPageProps,
+  RequestReviewPage,
+  type RequestReviewPageProps,
   RequestsPage,
   requestStatusKeys,
 } from './requests-pages.js';
@@ -34,12 +34,12 @@ import {
 export interface RequestsEditorDeps {
   site: SiteInfo;
   clock: Clock;
-  intake: IntakeStore;
+  campaignRequests: CampaignRequestStore;
   drafts: CampaignDraftStore;
   audit: AuditReader;
 }
 
-const review = { config: { permission: 'intake:review' as const } };
+const review = { config: { permission: 'requests:review' as const } };
 const idPattern = /^[1-9]\d{0,11}$/;
 const decidedShown = 50;
 
@@ -49,14 +49,14 @@ const endorsementForm = z.object({ name: field(2_000), url: field(4_000), note: 
 const removeForm = z.object({ endorsement: field(20) });
 
 const done = {
-  changes: 'intake.done.changes',
-  declined: 'intake.done.declined',
-  endorsed: 'intake.done.endorsed',
-  unendorsed: 'intake.done.unendorsed',
-} as const satisfies Record<string, MessageKey>;
+  changes: 'requests.done.changes',
+  declined: 'requests.done.declined',
+  endorsed: 'requests.done.endorsed',
+  unendorsed: 'requests.done.unendorsed',
+} as const satisfies Record<string, StringKey>;
 
 function endorsementErrorText(tr: Translator, field: 'name' | 'url' | 'note', error: EndorsementError) {
-  if (error === 'Required') return tr.t('intake.error.nameRequired');
+  if (error === 'Required') return tr.t('requests.error.nameRequired');
   if (error === 'UrlInvalid') return tr.t('request.error.UrlInvalid');
   if (error === 'InvalidCharacters') return tr.t('request.error.InvalidCharacters');
   return tr.t('request.error.TooLong', {
@@ -79,9 +79,9 @@ export function requestsEditorRoutes(app: FastifyInstance, deps: RequestsEditorD
     reply: FastifyReply,
     id: number,
     status = 200,
-    refused?: Pick<RequestPageProps, 'error' | 'values'>,
+    refused?: Pick<RequestReviewPageProps, 'error' | 'values'>,
   ) {
-    const request = await deps.intake.find(id);
+    const request = await deps.campaignRequests.find(id);
     if (!request) return sendError(req, reply, deps.site, 404);
     const history = await deps.audit.list(
       { entityType: 'campaign_request', entityId: String(id) },
@@ -92,7 +92,7 @@ export function requestsEditorRoutes(app: FastifyInstance, deps: RequestsEditorD
       typeof query === 'string' && Object.hasOwn(done, query) ? done[query as keyof typeof done] : undefined;
     return sendPage(
       reply,
-      <RequestPage
+      <RequestReviewPage
         tr={req.tr}
         site={deps.site}
         user={req.account!.user}
@@ -114,10 +114,12 @@ export function requestsEditorRoutes(app: FastifyInstance, deps: RequestsEditorD
     reply: FastifyReply,
     id: number,
     action: RequestAction,
-    result: Exclude<IntakeActionResult, { status: 'ok' }>,
+    result: Exclude<CampaignRequestActionResult, { status: 'ok' }>,
   ) {
     if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
-    const text = req.tr.t('intake.error.wrongState', { status: req.tr.t(requestStatusKeys[result.current]) });
+    const text = req.tr.t('requests.error.wrongState', {
+      status: req.tr.t(requestStatusKeys[result.current]),
+    });
     return show(req, reply, id, 409, { error: { action, text } });
   }
 
@@ -129,7 +131,7 @@ export function requestsEditorRoutes(app: FastifyInstance, deps: RequestsEditorD
         site={deps.site}
         user={req.account!.user}
         csrf={req.csrfToken}
-        requests={await deps.intake.list(decidedShown)}
+        requests={await deps.campaignRequests.list(decidedShown)}
         now={deps.clock.now()}
         canEditTerms={can(req.account!.user.role, 'settings:manage')}
       />,
@@ -151,7 +153,7 @@ export function requestsEditorRoutes(app: FastifyInstance, deps: RequestsEditorD
         return reply.redirect(`/editor/campaigns/${result.slug}?done=approved`, 303);
       case 'invalid':
         return show(req, reply, id, 422, {
-          error: { action: 'approve', text: req.tr.t('intake.error.approveInvalid') },
+          error: { action: 'approve', text: req.tr.t('requests.error.approveInvalid') },
         });
       default:
         return refusedBy(req, reply, id, 'approve', result);
@@ -174,8 +176,8 @@ export function requestsEditorRoutes(app: FastifyInstance, deps: RequestsEditorD
       if (result.status === 'invalid') {
         const text =
           result.error === 'Required'
-            ? req.tr.t('intake.error.messageRequired')
-            : req.tr.t('intake.error.messageTooLong', { max: result.max });
+            ? req.tr.t('requests.error.messageRequired')
+            : req.tr.t('requests.error.messageTooLong', { max: result.max });
         return show(req, reply, id, 422, {
           error: { action: decision, field: 'message', text },
           values: { message: form.data.message },

@@ -1,6 +1,6 @@
 // What the targets pages, the CSV import and the test message need, assembled in app.ts: one type the three
 // route files share, kept apart from them so that none of them imports another for it.
-import type { TargetStore } from '../../../domain/campaign/campaign-people.ports.js';
+import type { TargetStore } from '../../../domain/campaign/campaign-roster.ports.js';
 import type { DeliveryAdmin } from '../../../domain/delivery/delivery.ports.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import type { SiteInfo } from '../../views/layout.js';

@@ -2,7 +2,7 @@
 // the CSV import report): name, organisation, address, language of the letters, and for targets the time
 // zone and own hourly cap. Every field names its error next to it and in the summary at the top.
 import type { TargetKind } from '../../../domain/campaign/campaign.js';
-import type { EditorTarget, PeopleCampaign } from '../../../domain/campaign/campaign-people.ports.js';
+import type { EditorTarget, RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import {
   commonLanguages,
   type TargetErrors,
@@ -12,12 +12,12 @@ import {
   targetLimits,
   timeZoneChoices,
 } from '../../../domain/campaign/target-fields.js';
-import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { Csrf, ErrorSummary, SelectField, TextField } from '../../views/form-fields.js';
 
 const errorKeys: Record<
   TargetField | 'row',
-  Partial<Record<TargetFieldError | 'TooManyCells', MessageKey>>
+  Partial<Record<TargetFieldError | 'TooManyCells', StringKey>>
 > = {
   name: {
     Required: 'targets.error.name.Required',
@@ -61,7 +61,7 @@ export function targetErrorText(
   return tr.t(key, { max, char: `“${value.trim().charAt(0)}”`, value: value.trim().slice(0, 40) });
 }
 
-export const stateKeys: Record<EditorTarget['state'], MessageKey> = {
+export const stateKeys: Record<EditorTarget['state'], StringKey> = {
   active: 'targets.state.active',
   paused: 'targets.state.paused',
   bounced: 'targets.state.bounced',
@@ -101,7 +101,7 @@ const fieldOrder: TargetField[] = ['name', 'organisation', 'email', 'locale', 't
 export function TargetForm(p: {
   tr: Translator;
   csrf: string;
-  campaign: PeopleCampaign;
+  campaign: RosterCampaign;
   kind: TargetKind;
   action: string;
   prefix: string;
@@ -124,7 +124,7 @@ export function TargetForm(p: {
     return text ? [{ field: id(f), text }] : [];
   });
   return (
-    <section class="editor-panel people-form" id={`${prefix}-form`} aria-labelledby={`${prefix}-heading`}>
+    <section class="editor-panel roster-form" id={`${prefix}-form`} aria-labelledby={`${prefix}-heading`}>
       <h2 id={`${prefix}-heading`} dir="auto">
         {p.heading}
       </h2>

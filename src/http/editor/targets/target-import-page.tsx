@@ -2,17 +2,17 @@
 // row-by-row report (rows ready, rows with errors named one by one, duplicates) with one button that saves
 // the good rows. Nothing is saved before that button; the report's rows travel in a signed field.
 import type { User } from '../../../domain/account/account.js';
-import type { PeopleCampaign } from '../../../domain/campaign/campaign-people.ports.js';
+import type { RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import { type CsvProblem, type CsvReport, csvLimits } from '../../../domain/campaign/target-csv.js';
-import { isolate, type MessageKey, type Translator } from '../../../i18n/translator.js';
+import { isolate, type StringKey, type Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
 import { megabytes } from '../../views/editor/labels.js';
-import { PeopleHeading } from '../../views/editor/people-heading.js';
+import { RosterHeading } from '../../views/editor/roster-heading.js';
 import { Csrf, FileField, Notice, TextArea } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { languageLabel, targetErrorText } from './target-form.js';
 
-const problemKeys: Record<CsvProblem['error'], MessageKey> = {
+const problemKeys: Record<CsvProblem['error'], StringKey> = {
   Empty: 'targets.import.problem.Empty',
   TooLarge: 'targets.import.problem.TooLarge',
   NotUtf8: 'targets.import.problem.NotUtf8',
@@ -51,7 +51,7 @@ export interface ImportPageProps {
   site: SiteInfo;
   user: User;
   csrf: string;
-  campaign: PeopleCampaign;
+  campaign: RosterCampaign;
   /** What was pasted, shown again so it can be corrected in place. */
   pasted?: string;
   error?: string | undefined;
@@ -180,7 +180,7 @@ export function TargetImportPage(p: ImportPageProps) {
   const action = `/editor/campaigns/${campaign.slug}/targets/import`;
   return (
     <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
-      <PeopleHeading
+      <RosterHeading
         back={{ href: `/editor/campaigns/${campaign.slug}/targets`, label: t('targets.title') }}
         title={title}
         campaign={campaign}

@@ -2,12 +2,12 @@
 // report shown before anything is saved; its good rows come back in a signed field (target-import-token.ts)
 // and are saved in one transaction. Both steps need campaigns:edit.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { PeopleCampaign } from '../../../domain/campaign/campaign-people.ports.js';
+import type { RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import { checkTargetImport } from '../../../domain/campaign/check-target-import.js';
 import { importTargets } from '../../../domain/campaign/import-targets.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
-import { actorOf, campaignOf, edit, editUpload } from '../people-routes.js';
+import { actorOf, campaignOf, edit, editUpload } from '../roster-routes.js';
 import type { TargetEditorDeps } from './deps.js';
 import { problemText, TargetImportPage } from './target-import-page.js';
 import { openImportRows, sealImportRows } from './target-import-token.js';
@@ -23,7 +23,7 @@ export function targetImportRoutes(app: FastifyInstance, deps: TargetEditorDeps)
   function showImport(
     req: FastifyRequest,
     reply: FastifyReply,
-    campaign: PeopleCampaign,
+    campaign: RosterCampaign,
     props: Partial<Pick<Parameters<typeof TargetImportPage>[0], 'error' | 'pasted' | 'report'>> = {},
     status = 200,
   ) {

@@ -5,11 +5,11 @@
 import type { ComponentChildren } from 'preact';
 import type { User } from '../../../domain/account/account.js';
 import type { TargetKind } from '../../../domain/campaign/campaign.js';
-import type { EditorTarget, PeopleCampaign } from '../../../domain/campaign/campaign-people.ports.js';
+import type { EditorTarget, RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import type { TargetErrors, TargetInput } from '../../../domain/campaign/target-fields.js';
 import type { Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
-import { PeopleHeading } from '../../views/editor/people-heading.js';
+import { RosterHeading } from '../../views/editor/roster-heading.js';
 import { Csrf, Notice } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import {
@@ -44,7 +44,7 @@ export interface TargetsPageProps {
   site: SiteInfo;
   user: User;
   csrf: string;
-  campaign: PeopleCampaign;
+  campaign: RosterCampaign;
   targets: EditorTarget[];
   canEdit: boolean;
   notice?: string | undefined;
@@ -72,17 +72,17 @@ function TargetCard({
   const base = `/editor/campaigns/${campaign.slug}/targets`;
   const name = target.name;
   return (
-    <li class={`editor-panel people-card people-card--${target.state}`} id={`target-${target.id}`}>
+    <li class={`editor-panel roster-card roster-card--${target.state}`} id={`target-${target.id}`}>
       <h3 dir="auto">{name}</h3>
       {target.organisation && (
-        <p class="people-card__org" dir="auto">
+        <p class="roster-card__org" dir="auto">
           {target.organisation}
         </p>
       )}
-      <p class="people-card__meta">
+      <p class="roster-card__meta">
         <bdi dir="ltr">{target.email}</bdi>
       </p>
-      <p class="people-card__meta">
+      <p class="roster-card__meta">
         {target.locale
           ? t('targets.meta.language', { language: languageLabel(tr, target.locale) })
           : t('targets.meta.noLanguage')}
@@ -99,13 +99,13 @@ function TargetCard({
           </>
         )}
       </p>
-      <p class="people-card__meta">
-        <strong class={`people-state people-state--${target.state}`}>{t(stateKeys[target.state])}</strong>
+      <p class="roster-card__meta">
+        <strong class={`roster-state roster-state--${target.state}`}>{t(stateKeys[target.state])}</strong>
         {' · '}
         {t('targets.meta.messages', { waiting: target.waiting, sent: target.sent })}
       </p>
       {p.canEdit && (
-        <div class="editor-actions people-card__actions">
+        <div class="editor-actions roster-card__actions">
           <a
             class="button button--secondary button--small"
             href={`${base}?edit=${target.id}#edit-form`}
@@ -149,7 +149,7 @@ function RemovePanel({ p, target }: { p: TargetsPageProps; target: EditorTarget 
   const t = tr.t;
   const base = `/editor/campaigns/${campaign.slug}/targets`;
   return (
-    <section class="editor-panel people-remove" id="remove" aria-labelledby="remove-heading">
+    <section class="editor-panel roster-remove" id="remove" aria-labelledby="remove-heading">
       <h2 id="remove-heading" dir="auto">
         {t('targets.remove.heading', { name: target.name })}
       </h2>
@@ -175,7 +175,7 @@ function RemovePanel({ p, target }: { p: TargetsPageProps; target: EditorTarget 
 
 function CardList({ p, list }: { p: TargetsPageProps; list: EditorTarget[] }) {
   return (
-    <ul class="people-cards">
+    <ul class="roster-cards">
       {list.map((target, i) => (
         <TargetCard key={target.id} p={p} target={target} first={i === 0} last={i === list.length - 1} />
       ))}
@@ -233,7 +233,7 @@ export function TargetsPage(p: TargetsPageProps) {
   };
   return (
     <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
-      <PeopleHeading
+      <RosterHeading
         back={{ href: `/editor/campaigns/${campaign.slug}`, label: t('targets.back') }}
         title={title}
         campaign={campaign}

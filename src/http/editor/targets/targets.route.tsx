@@ -8,14 +8,14 @@ import type { z } from 'zod';
 import { can } from '../../../domain/account/permissions.js';
 import { addTarget } from '../../../domain/campaign/add-target.js';
 import type { TargetKind } from '../../../domain/campaign/campaign.js';
-import type { PeopleCampaign } from '../../../domain/campaign/campaign-people.ports.js';
+import type { RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import { editTarget } from '../../../domain/campaign/edit-target.js';
 import { moveTarget } from '../../../domain/campaign/move-target.js';
 import { removeTarget } from '../../../domain/campaign/remove-target.js';
 import type { TargetInput } from '../../../domain/campaign/target-fields.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
-import { actorOf, campaignOf, edit, idParam, idPattern, read } from '../people-routes.js';
+import { actorOf, campaignOf, edit, idParam, idPattern, read } from '../roster-routes.js';
 import type { TargetEditorDeps } from './deps.js';
 import type { TargetFormState } from './target-form.js';
 import { targetImportRoutes } from './target-import.route.js';
@@ -63,7 +63,7 @@ export function targetEditorRoutes(app: FastifyInstance, deps: TargetEditorDeps)
   async function showTargets(
     req: FastifyRequest,
     reply: FastifyReply,
-    campaign: PeopleCampaign,
+    campaign: RosterCampaign,
     options: { status?: number; state?: TargetFormState; error?: string } = {},
   ) {
     const targets = await deps.targets.targets(campaign.id);

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { field } from '../../schema-fields.js';
 import { uploadField } from '../../uploads.js';
-import { idPattern } from '../people-routes.js';
+import { idPattern } from '../roster-routes.js';
 
 // Bounds far above the rules' so that a 10 KB name gets the translated "too long", not a 400.
 export const targetForm = z.object({

@@ -2,13 +2,13 @@
 // receive shown as a mail (From, Reply-To, To, Subject, body in the letter's language and direction), and
 // one button that sends the same message to the editor's own address, marked as a test.
 import type { User } from '../../../domain/account/account.js';
-import type { EditorTarget, PeopleCampaign } from '../../../domain/campaign/campaign-people.ports.js';
+import type { EditorTarget, RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import type { TestMessage } from '../../../domain/campaign/test-message.js';
 import { sameLanguage } from '../../../domain/delivery/delivery.js';
 import { directionOf } from '../../../i18n/locales.js';
 import { isolate, type Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
-import { PeopleHeading } from '../../views/editor/people-heading.js';
+import { RosterHeading } from '../../views/editor/roster-heading.js';
 import { Csrf, Notice, SelectField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { languageLabel } from './target-form.js';
@@ -18,7 +18,7 @@ export interface TestMessagePageProps {
   site: SiteInfo;
   user: User;
   csrf: string;
-  campaign: PeopleCampaign;
+  campaign: RosterCampaign;
   canSend: boolean;
   targets: EditorTarget[];
   message?: TestMessage | undefined;
@@ -36,7 +36,7 @@ export function TestMessagePage(p: TestMessagePageProps) {
   const action = `/editor/campaigns/${campaign.slug}/targets/test`;
   return (
     <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
-      <PeopleHeading
+      <RosterHeading
         back={{ href: `/editor/campaigns/${campaign.slug}/targets`, label: t('targets.title') }}
         title={title}
         campaign={campaign}

@@ -3,7 +3,7 @@
 // test (campaigns:edit). The letter is written by delivery's own template and translator.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../../domain/account/permissions.js';
-import type { PeopleCampaign } from '../../../domain/campaign/campaign-people.ports.js';
+import type { RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import {
   previewTestMessage,
   sendTestMessage,
@@ -15,7 +15,7 @@ import { jobKinds, newJob } from '../../../jobs/kinds.js';
 import { targetLetter } from '../../../mail/templates/target-letter.email.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
-import { campaignOf, edit, idPattern, read } from '../people-routes.js';
+import { campaignOf, edit, idPattern, read } from '../roster-routes.js';
 import type { TargetEditorDeps } from './deps.js';
 import { testForm } from './targets.schema.js';
 import { TestMessagePage } from './test-message-page.js';
@@ -38,7 +38,7 @@ export function testMessageRoutes(app: FastifyInstance, deps: TargetEditorDeps):
   function showTest(
     req: FastifyRequest,
     reply: FastifyReply,
-    campaign: PeopleCampaign,
+    campaign: RosterCampaign,
     result: TestMessageResult,
     status = 200,
   ) {

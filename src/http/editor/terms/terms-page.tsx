@@ -2,10 +2,10 @@
 // save a new version, a warning when a translation is older than the source text, and every version
 // saved so far (requests point at them, so none is ever changed or removed).
 import type { User } from '../../../domain/account/account.js';
-import type { TermsVersion } from '../../../domain/intake/partnership-terms.js';
-import { termsMax } from '../../../domain/intake/partnership-terms.js';
+import type { TermsVersion } from '../../../domain/campaign-request/partnership-terms.js';
+import { termsMax } from '../../../domain/campaign-request/partnership-terms.js';
 import { uiLocales } from '../../../i18n/locales.js';
-import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
 import { Csrf, Notice, TextArea } from '../../views/form-fields.js';
@@ -20,7 +20,7 @@ export interface TermsPageProps {
   history: TermsVersion[];
   stale: string[];
   fallback: string;
-  notice?: MessageKey | undefined;
+  notice?: StringKey | undefined;
   error?: { locale: string; text: string } | undefined;
   values?: { locale: string; bodyMd: string } | undefined;
 }
@@ -79,7 +79,7 @@ export function TermsPage(p: TermsPageProps) {
   return (
     <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="requests">
       <p>
-        <a href="/editor/requests">{t('intake.back')}</a>
+        <a href="/editor/requests">{t('requests.back')}</a>
       </p>
       <h1>{title}</h1>
       <p class="help">{t('terms.help')}</p>

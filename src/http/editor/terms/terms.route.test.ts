@@ -2,10 +2,10 @@
 // the other languages are flagged as older, the public form shows the new text at once and records it,
 // an unchanged or empty text makes no version, and only admins may open the page.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { requestForm } from '../../../../test/campaign-request-helpers.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
-import { requestForm } from '../../../../test/intake-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('partnership terms editor on %s', (dialect) => {

@@ -3,11 +3,11 @@
 // page again with the error and the text kept.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { staleTerms, type TermsStore, termsMax } from '../../../domain/intake/partnership-terms.js';
-import { saveTerms } from '../../../domain/intake/save-terms.js';
+import { staleTerms, type TermsStore, termsMax } from '../../../domain/campaign-request/partnership-terms.js';
+import { saveTerms } from '../../../domain/campaign-request/save-terms.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import { sourceLocale, uiLocales } from '../../../i18n/locales.js';
-import type { MessageKey } from '../../../i18n/translator.js';
+import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
@@ -27,7 +27,7 @@ const termsForm = z.object({
 
 const done = { saved: 'terms.done.saved', unchanged: 'terms.done.unchanged' } as const satisfies Record<
   string,
-  MessageKey
+  StringKey
 >;
 
 export function termsEditorRoutes(app: FastifyInstance, deps: TermsEditorDeps): void {

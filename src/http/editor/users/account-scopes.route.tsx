@@ -16,7 +16,7 @@ import {
   setTranslatorLanguages,
 } from '../../../domain/account/set-translator-languages.js';
 import { canonicalLocale } from '../../../i18n/locales.js';
-import type { MessageKey } from '../../../i18n/translator.js';
+import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { roleKeys } from '../../views/editor/labels.js';
 import type { EditorDeps } from '../deps.js';
@@ -37,10 +37,10 @@ const notices = {
   attached: 'scopes.done.attached',
   detached: 'scopes.done.detached',
   languages: 'scopes.done.languages',
-} as const satisfies Record<string, MessageKey>;
+} as const satisfies Record<string, StringKey>;
 
 /** The notice a redirect back to the account's page asks for (`?done=attached`…). */
-export function scopeNotice(req: FastifyRequest): MessageKey | undefined {
+export function scopeNotice(req: FastifyRequest): StringKey | undefined {
   const done = (req.query as { done?: unknown } | undefined)?.done;
   return typeof done === 'string' && Object.hasOwn(notices, done)
     ? notices[done as keyof typeof notices]

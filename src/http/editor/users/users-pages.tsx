@@ -4,7 +4,7 @@
 import type { User } from '../../../domain/account/account.js';
 import { roles } from '../../../domain/account/permissions.js';
 import { nativeName } from '../../../i18n/locales.js';
-import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
 import { dateTime, roleKeys, statusKeys } from '../../views/editor/labels.js';
 import { Csrf, languageOptions, Notice, SelectField, TextField } from '../../views/form-fields.js';
@@ -16,7 +16,7 @@ interface Base {
   site: SiteInfo;
   user: User;
   csrf: string;
-  notice?: MessageKey | undefined;
+  notice?: StringKey | undefined;
   error?: string | undefined;
 }
 

@@ -17,7 +17,7 @@ import { FakeClock } from '../../../../test/fake-clock.js';
 import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { recordAudit } from '../../../db/audit.repository.js';
 
-describe.each(testDialects)('people and accounts on %s', (dialect) => {
+describe.each(testDialects)('accounts on %s', (dialect) => {
   let t: TestApp;
   let clock: FakeClock;
   let admin: Person;
@@ -175,7 +175,7 @@ describe.each(testDialects)('people and accounts on %s', (dialect) => {
     expect(JSON.parse(entries[1]!.after_json!)).toMatchObject({ status: 'disabled' });
   });
 
-  it('refuses an admin changing their own role or disabling themselves, and unknown people', async () => {
+  it('refuses an admin changing their own role or disabling themselves, and unknown accounts', async () => {
     const browser = await sessionFor(t, admin);
     const self = await post(t.app, `/editor/users/${admin.id}/role`, browser, { role: 'partner' });
     expect(self.statusCode).toBe(409);

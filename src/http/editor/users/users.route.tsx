@@ -4,7 +4,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { inviteUser } from '../../../domain/account/invite-user.js';
 import { revokeSessions } from '../../../domain/account/log-out.js';
-import { changeRole, type ManageResult, setUserDisabled } from '../../../domain/account/manage-user.js';
+import {
+  type AccountChangeResult,
+  changeRole,
+  setUserDisabled,
+} from '../../../domain/account/manage-user.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import { errorText } from '../account-errors.js';
@@ -87,7 +91,7 @@ export function usersRoutes(app: FastifyInstance, deps: EditorDeps): void {
   app.get('/editor/users/:id', manage, (req, reply) => showUser(req, reply));
 
   /** Redirects back to the person's page with a notice, or explains why nothing changed. */
-  const after = (req: FastifyRequest, reply: FastifyReply, result: ManageResult, done: DoneNotice) => {
+  const after = (req: FastifyRequest, reply: FastifyReply, result: AccountChangeResult, done: DoneNotice) => {
     if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
     if (result.status === 'self') return showUser(req, reply, req.tr.t('editor.users.selfHelp'));
     const id = userId(req)!;

@@ -8,7 +8,7 @@ import {
   type SignFieldError,
   signLimits,
 } from '../../../domain/signature/sign-input.js';
-import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { CheckField, ErrorSummary, SelectField, TextArea, TextField } from '../../views/form-fields.js';
 
 export type SignFormValues = Omit<RawSignInput, 'source'>;
@@ -46,7 +46,7 @@ function countriesFor(locale: string) {
 }
 
 export function errorText(tr: Translator, error: SignFieldError): string {
-  return tr.t(`form.error.${error}` as MessageKey, { max: maxFor[error] ?? 0 });
+  return tr.t(`form.error.${error}` as StringKey, { max: maxFor[error] ?? 0 });
 }
 
 export function SignForm({ tr, action, token, source, values, errors }: SignFormProps) {

@@ -2,7 +2,7 @@
 // confirm anything); the button POSTs, and only that confirms.
 import type { FastifyInstance } from 'fastify';
 import { confirmSignature } from '../../../domain/signature/confirm-signature.js';
-import type { MessageKey } from '../../../i18n/translator.js';
+import type { StringKey } from '../../../i18n/translator.js';
 import { statusToken } from '../../../security/status-token.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
@@ -16,8 +16,8 @@ export function confirmRoutes(app: FastifyInstance, deps: PublicDeps): void {
     req: import('fastify').FastifyRequest,
     reply: import('fastify').FastifyReply,
     status: number,
-    title: MessageKey,
-    body: MessageKey,
+    title: StringKey,
+    body: StringKey,
     extra?: preact.ComponentChildren,
   ) =>
     sendPage(

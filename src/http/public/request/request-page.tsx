@@ -2,7 +2,7 @@
 // HTML that works with no JavaScript, like the sign form: labels, help and errors tied to their fields, an
 // error summary, the first wrong field focused, input kept (files cannot be: the page says so). The terms
 // box is never pre-ticked. Targets are one textarea, one `Name <address>` per line, easy to paste on a phone.
-import type { TermsVersion } from '../../../domain/intake/partnership-terms.js';
+import type { TermsVersion } from '../../../domain/campaign-request/partnership-terms.js';
 import {
   type RawRequestInput,
   type RequestErrors,
@@ -10,8 +10,8 @@ import {
   type RequestFieldError,
   requestFields,
   requestLimits,
-} from '../../../domain/intake/request-input.js';
-import { isolate, type MessageKey, type Translator } from '../../../i18n/translator.js';
+} from '../../../domain/campaign-request/request-input.js';
+import { isolate, type StringKey, type Translator } from '../../../i18n/translator.js';
 import {
   CheckField,
   campaignLanguageOptions,
@@ -55,7 +55,7 @@ export interface RequestFormState {
   maxUploadMb: number;
 }
 
-const requiredKeys: Partial<Record<RequestField, MessageKey>> = {
+const requiredKeys: Partial<Record<RequestField, StringKey>> = {
   orgName: 'request.error.required.orgName',
   orgDescription: 'request.error.required.orgDescription',
   contactName: 'request.error.required.contactName',
@@ -74,7 +74,7 @@ const maxFor: Partial<Record<RequestField, number>> = {
   message: requestLimits.message,
 };
 
-const refusalKeys: Record<Refusal, MessageKey> = {
+const refusalKeys: Record<Refusal, StringKey> = {
   form_expired: 'request.refused.expired',
   too_fast: 'request.refused.tooFast',
   rate_limited: 'request.refused.rateLimited',
@@ -310,7 +310,7 @@ export function RequestForm({
   );
 }
 
-export function RequestPage({
+export function RequestFormPage({
   tr,
   site,
   action,

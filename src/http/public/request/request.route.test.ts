@@ -3,11 +3,16 @@
 // translated next to its field with the input kept, the sign form's defences (token, honeypot, fill time,
 // per-network limit), pictures that are not pictures, and the same form sent twice.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  nursesRequest,
+  picture,
+  postRequest,
+  requestForm,
+} from '../../../../test/campaign-request-helpers.js';
 import { testDialects } from '../../../../test/db.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
-import { nursesRequest, picture, postRequest, requestForm } from '../../../../test/intake-helpers.js';
 import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
-import { IntakeRepository } from '../../../db/intake.repository.js';
+import { CampaignRequestRepository } from '../../../db/campaign-request.repository.js';
 import { issueFormToken } from '../../../security/form-token.js';
 import { requestFormScope } from './request.route.js';
 
@@ -21,7 +26,7 @@ describe.each(testDialects)('campaign request form on %s', (dialect) => {
       .where('form_nonce', 'not like', 'demo-%')
       .execute();
   const jobs = () =>
-    t.db.kysely.selectFrom('jobs').selectAll().where('kind', '=', 'send-intake-mail').execute();
+    t.db.kysely.selectFrom('jobs').selectAll().where('kind', '=', 'send-request-mail').execute();
   /** Opens the form, takes 20 seconds to fill it in, and sends it. */
   const send = async (
     locale: string,
@@ -92,7 +97,7 @@ describe.each(testDialects)('campaign request form on %s', (dialect) => {
         { name: 'Minister of Labour', email: 'minister@labour.example.org' },
       ]);
       // The version the page showed (the Tagalog text) and when it was accepted.
-      const terms = await new IntakeRepository(t.db).version(row!.terms_id);
+      const terms = await new CampaignRequestRepository(t.db).version(row!.terms_id);
       expect(terms?.locale).toBe('tl');
       expect(Number(row!.terms_accepted_at)).toBe(clock.now());
       expect(row!.ip_hash).toMatch(/^[A-Za-z0-9_-]{22}$/);
@@ -210,7 +215,7 @@ describe.each(testDialects)('campaign request form on %s', (dialect) => {
 
     // An admin saves new terms while the union is writing: the old acceptance does not count.
     const form = await requestForm(t.app, 'en');
-    await new IntakeRepository(t.db).save(
+    await new CampaignRequestRepository(t.db).save(
       { locale: 'en', bodyMd: 'New terms.' },
       { actor: null, now: clock.now() },
     );

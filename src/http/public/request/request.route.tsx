@@ -2,9 +2,9 @@
 // thank-you page. The form carries the sign form's signed, time-stamped token (scope 0: no campaign has
 // that id) and honeypot; the checks themselves are the submitRequest use case's.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { SubmitDeps } from '../../../domain/intake/intake.ports.js';
-import { chooseTerms, type TermsVersion } from '../../../domain/intake/partnership-terms.js';
-import { requestMinFillMs, submitRequest } from '../../../domain/intake/submit-request.js';
+import type { SubmitDeps } from '../../../domain/campaign-request/campaign-request.ports.js';
+import { chooseTerms, type TermsVersion } from '../../../domain/campaign-request/partnership-terms.js';
+import { requestMinFillMs, submitRequest } from '../../../domain/campaign-request/submit-request.js';
 import { sourceLocale } from '../../../i18n/locales.js';
 import { checkFormToken, issueFormToken } from '../../../security/form-token.js';
 import { ipKey } from '../../../security/ip-key.js';
@@ -15,9 +15,9 @@ import type { SiteInfo } from '../../views/layout.js';
 import { requestBodySchema } from './request.schema.js';
 import {
   emptyRequestValues,
+  RequestFormPage,
   type RequestFormState,
   type RequestFormValues,
-  RequestPage,
   RequestThanksPage,
 } from './request-page.js';
 
@@ -44,7 +44,7 @@ export function requestRoutes(app: FastifyInstance, deps: RequestRouteDeps): voi
   ) =>
     sendPage(
       reply.header('cache-control', 'no-store'),
-      <RequestPage
+      <RequestFormPage
         tr={req.tr}
         site={deps.site}
         action={action(req)}

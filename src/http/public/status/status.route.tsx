@@ -7,7 +7,7 @@ import {
   type DeliveryStatusReader,
   viewDeliveryStatus,
 } from '../../../domain/delivery/view-delivery-status.js';
-import type { MessageKey } from '../../../i18n/translator.js';
+import type { StringKey } from '../../../i18n/translator.js';
 import { parseStatusToken } from '../../../security/status-token.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
@@ -19,7 +19,7 @@ export interface StatusDeps {
   deliveryStatus: DeliveryStatusReader;
 }
 
-const viewLabel: Record<SupporterView, MessageKey> = {
+const viewLabel: Record<SupporterView, StringKey> = {
   delivered: 'status.view.delivered',
   waiting: 'status.view.waiting',
   not_delivered: 'status.view.notDelivered',

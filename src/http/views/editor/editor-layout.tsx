@@ -5,16 +5,16 @@ import type { ComponentChildren } from 'preact';
 import type { User } from '../../../domain/account/account.js';
 import { can, type Permission } from '../../../domain/account/permissions.js';
 import { nativeName, uiLocales } from '../../../i18n/locales.js';
-import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { csrfField } from '../../../security/csrf.js';
 import type { SiteInfo } from '../layout.js';
 
 export type EditorSection = 'home' | 'campaigns' | 'requests' | 'delivery' | 'users' | 'audit' | 'account';
 
-export const sections: { id: EditorSection; href: string; label: MessageKey; permission: Permission }[] = [
+export const sections: { id: EditorSection; href: string; label: StringKey; permission: Permission }[] = [
   { id: 'home', href: '/editor', label: 'editor.nav.home', permission: 'editor:enter' },
   { id: 'campaigns', href: '/editor/campaigns', label: 'lifecycle.nav', permission: 'campaigns:read' },
-  { id: 'requests', href: '/editor/requests', label: 'intake.nav', permission: 'intake:review' },
+  { id: 'requests', href: '/editor/requests', label: 'requests.nav', permission: 'requests:review' },
   { id: 'delivery', href: '/editor/delivery', label: 'editor.nav.delivery', permission: 'campaigns:read' },
   { id: 'users', href: '/editor/users', label: 'editor.nav.users', permission: 'users:manage' },
   { id: 'audit', href: '/editor/audit', label: 'editor.nav.audit', permission: 'audit:read' },

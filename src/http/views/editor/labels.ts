@@ -3,29 +3,29 @@
 import type { UserStatus } from '../../../domain/account/account.js';
 import type { Role } from '../../../domain/account/permissions.js';
 import type { CampaignStatus } from '../../../domain/campaign/campaign.js';
-import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
 
-export const roleKeys: Record<Role, MessageKey> = {
+export const roleKeys: Record<Role, StringKey> = {
   admin: 'account.role.admin',
   editor: 'account.role.editor',
   translator: 'account.role.translator',
   partner: 'account.role.partner',
 };
 
-export const statusKeys: Record<UserStatus, MessageKey> = {
+export const statusKeys: Record<UserStatus, StringKey> = {
   invited: 'account.status.invited',
   active: 'account.status.active',
   disabled: 'account.status.disabled',
 };
 
-export const campaignStatusKeys: Record<CampaignStatus, MessageKey> = {
+export const campaignStatusKeys: Record<CampaignStatus, StringKey> = {
   draft: 'lifecycle.status.draft',
   in_review: 'lifecycle.status.inReview',
   live: 'lifecycle.status.live',
   closed: 'lifecycle.status.closed',
 };
 
-const actionKeys: Record<string, MessageKey> = {
+const actionKeys: Record<string, StringKey> = {
   'session.started': 'editor.audit.action.sessionStarted',
   'session.ended': 'editor.audit.action.sessionEnded',
   'user.invited': 'editor.audit.action.userInvited',
@@ -92,7 +92,7 @@ export function actionLabel(tr: Translator, action: string): string {
   return key ? tr.t(key) : action;
 }
 
-const entityKeys: Record<string, MessageKey> = {
+const entityKeys: Record<string, StringKey> = {
   user: 'editor.audit.entity.user',
   target: 'editor.audit.entity.target',
   partner: 'editor.audit.entity.partner',

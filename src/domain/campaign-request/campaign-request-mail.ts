@@ -3,13 +3,13 @@
 // transaction as the change that causes it, in the requester's interface language; the text is composed
 // by the mail template when the worker sends it.
 
-export const sendIntakeMailJob = 'send-intake-mail';
+export const sendCampaignRequestMailJob = 'send-request-mail';
 
-export const intakeMailKinds = ['received', 'changes', 'approved', 'declined'] as const;
-export type IntakeMailKind = (typeof intakeMailKinds)[number];
+export const campaignRequestMailKinds = ['received', 'changes', 'approved', 'declined'] as const;
+export type CampaignRequestMailKind = (typeof campaignRequestMailKinds)[number];
 
-export interface IntakeMailPayload {
-  kind: IntakeMailKind;
+export interface CampaignRequestMailPayload {
+  kind: CampaignRequestMailKind;
   requestId: number;
   to: { name: string; address: string };
   locale: string;
@@ -21,6 +21,9 @@ export interface IntakeMailPayload {
   replyTo?: { name: string; address: string };
 }
 
-export function intakeMail(payload: IntakeMailPayload): { kind: string; payload: IntakeMailPayload } {
-  return { kind: sendIntakeMailJob, payload };
+export function campaignRequestMail(payload: CampaignRequestMailPayload): {
+  kind: string;
+  payload: CampaignRequestMailPayload;
+} {
+  return { kind: sendCampaignRequestMailJob, payload };
 }

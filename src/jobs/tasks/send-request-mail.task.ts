@@ -1,22 +1,22 @@
 // Sends a mail about a campaign request (acknowledgement, changes asked for, approval, decline) that an
-// intake use case put in the outbox. A payload that does not parse is a bug, not a delivery problem: the
+// campaign request use case put in the outbox. A payload that does not parse is a bug, not a delivery problem: the
 // job goes dead at once instead of retrying.
 import type { Config } from '../../config/config.js';
 import { translatorFor } from '../../i18n/translator.js';
-import { intakeEmail } from '../../mail/templates/intake.email.js';
+import { campaignRequestEmail } from '../../mail/templates/campaign-request.email.js';
 import { siteMail } from '../../mail/templates/mail-text.js';
 import type { MailTransport } from '../../mail/transport.js';
 import { jobKinds, jobPayloads } from '../kinds.js';
 import { PermanentJobError } from '../worker.js';
 
-export function sendIntakeMailTask(deps: { mail: MailTransport; config: Config }) {
+export function sendCampaignRequestMailTask(deps: { mail: MailTransport; config: Config }) {
   return async (payload: unknown): Promise<void> => {
-    const parsed = jobPayloads[jobKinds.sendIntakeMail].safeParse(payload);
-    if (!parsed.success) throw new PermanentJobError('invalid send-intake-mail payload');
+    const parsed = jobPayloads[jobKinds.sendCampaignRequestMail].safeParse(payload);
+    if (!parsed.success) throw new PermanentJobError('invalid send-request-mail payload');
     const { config } = deps;
     const { to, locale, replyTo, ...data } = parsed.data;
     const tr = translatorFor(locale);
-    const text = intakeEmail(
+    const text = campaignRequestEmail(
       { ...data, recipient: to, editorName: replyTo?.name, siteName: config.SITE_NAME },
       tr,
     );

@@ -1,17 +1,14 @@
 // What the editor's target, union copy address and partner use cases need from storage;
 // db/campaign-people.repository.ts implements it. Every change writes its audit entry in the same
 // transaction and, after the commit, lets the public page's cache forget the campaign.
+import type { ActorRef } from '../account/account.js';
 import type { CampaignStatus, CampaignWithContent, TargetKind } from './campaign.js';
 import type { PartnerFields } from './partner-fields.js';
 import type { TargetFields } from './target-fields.js';
 
-/** Who did it, for the audit log. */
-export interface Actor {
-  id: number;
-  email: string;
-}
+export type { ActorRef };
 
-export interface PeopleCampaign {
+export interface RosterCampaign {
   id: number;
   slug: string;
   status: CampaignStatus;
@@ -50,7 +47,7 @@ export type RemoveTargetOutcome =
   | { status: 'sending' };
 
 export interface TargetStore {
-  campaign(slug: string): Promise<PeopleCampaign | undefined>;
+  campaign(slug: string): Promise<RosterCampaign | undefined>;
   /** Targets and copy addresses in their order, with their message counts. */
   targets(campaignId: number): Promise<EditorTarget[]>;
   /** Inserted last of its kind; 'duplicate' when the campaign already has the address. */
@@ -58,7 +55,7 @@ export interface TargetStore {
     campaignId: number,
     kind: TargetKind,
     fields: TargetFields,
-    actor: Actor,
+    actor: ActorRef,
     now: number,
   ): Promise<{ id: number } | 'duplicate'>;
   /** Name, organisation, language, time zone and cap; the address changes through delivery's use case. */
@@ -66,17 +63,22 @@ export interface TargetStore {
     campaignId: number,
     targetId: number,
     fields: Omit<TargetFields, 'email'>,
-    actor: Actor,
+    actor: ActorRef,
     now: number,
   ): Promise<boolean>;
   /** Deletes the target; its unsent messages are cancelled (deleted with it), never sent. */
-  removeTarget(campaignId: number, targetId: number, actor: Actor, now: number): Promise<RemoveTargetOutcome>;
+  removeTarget(
+    campaignId: number,
+    targetId: number,
+    actor: ActorRef,
+    now: number,
+  ): Promise<RemoveTargetOutcome>;
   /** Swaps with the neighbour of the same kind; false when there is none or the target is unknown. */
   moveTarget(
     campaignId: number,
     targetId: number,
     direction: Direction,
-    actor: Actor,
+    actor: ActorRef,
     now: number,
   ): Promise<boolean>;
   /**
@@ -86,7 +88,7 @@ export interface TargetStore {
   importTargets(
     campaignId: number,
     rows: TargetFields[],
-    actor: Actor,
+    actor: ActorRef,
     now: number,
   ): Promise<{ imported: number; skipped: number }>;
   /** The campaign with every translation whatever its status, as delivery would read it. */
@@ -94,28 +96,33 @@ export interface TargetStore {
   /** Puts one mail in the outbox and audits it, in one transaction. */
   queueMail(
     mail: { kind: string; payload: unknown },
-    audit: { actor: Actor; action: string; entityType: string; entityId: number; after: unknown },
+    audit: { actor: ActorRef; action: string; entityType: string; entityId: number; after: unknown },
     now: number,
   ): Promise<void>;
 }
 
 export interface PartnerStore {
-  campaign(slug: string): Promise<PeopleCampaign | undefined>;
+  campaign(slug: string): Promise<RosterCampaign | undefined>;
   partners(campaignId: number): Promise<EditorPartner[]>;
-  addPartner(campaignId: number, fields: PartnerFields, actor: Actor, now: number): Promise<{ id: number }>;
+  addPartner(
+    campaignId: number,
+    fields: PartnerFields,
+    actor: ActorRef,
+    now: number,
+  ): Promise<{ id: number }>;
   updatePartner(
     campaignId: number,
     partnerId: number,
     fields: PartnerFields,
-    actor: Actor,
+    actor: ActorRef,
     now: number,
   ): Promise<boolean>;
-  removePartner(campaignId: number, partnerId: number, actor: Actor, now: number): Promise<boolean>;
+  removePartner(campaignId: number, partnerId: number, actor: ActorRef, now: number): Promise<boolean>;
   movePartner(
     campaignId: number,
     partnerId: number,
     direction: Direction,
-    actor: Actor,
+    actor: ActorRef,
     now: number,
   ): Promise<boolean>;
 }

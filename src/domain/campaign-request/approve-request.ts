@@ -10,8 +10,8 @@ import {
   type CreateCampaignField,
   createCampaign,
 } from '../campaign/create-campaign.js';
-import type { IntakeStore } from './intake.ports.js';
-import { intakeMail } from './intake-mail.js';
+import type { CampaignRequestStore } from './campaign-request.ports.js';
+import { campaignRequestMail } from './campaign-request-mail.js';
 import { isOpen, openStatuses, type RequestStatus } from './request.js';
 
 export type ApproveResult =
@@ -21,11 +21,11 @@ export type ApproveResult =
   | { status: 'invalid'; errors: Partial<Record<CreateCampaignField, CreateCampaignError>> };
 
 export async function approveRequest(
-  deps: { intake: IntakeStore; drafts: CampaignDraftStore; clock: { now(): number } },
+  deps: { campaignRequests: CampaignRequestStore; drafts: CampaignDraftStore; clock: { now(): number } },
   actor: Pick<User, 'id' | 'email' | 'name'>,
   input: { id: number },
 ): Promise<ApproveResult> {
-  const request = await deps.intake.find(input.id);
+  const request = await deps.campaignRequests.find(input.id);
   if (!request) return { status: 'not_found' };
   if (!isOpen(request.status)) return { status: 'wrong_state', current: request.status };
   const result = await createCampaign(
@@ -53,7 +53,7 @@ export async function approveRequest(
         requestId: request.id,
         from: openStatuses,
         mails: [
-          intakeMail({
+          campaignRequestMail({
             kind: 'approved',
             requestId: request.id,
             to: { name: request.contactName, address: request.contactEmail },
@@ -68,6 +68,6 @@ export async function approveRequest(
   );
   if (result.status === 'created') return { status: 'approved', slug: result.slug };
   if (result.status === 'invalid') return result;
-  const now = await deps.intake.find(input.id);
+  const now = await deps.campaignRequests.find(input.id);
   return now ? { status: 'wrong_state', current: now.status } : { status: 'not_found' };
 }

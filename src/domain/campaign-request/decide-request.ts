@@ -3,29 +3,29 @@
 // mailed verbatim with the deciding editor as Reply-To, so the union's answer reaches a person.
 import type { User } from '../account/account.js';
 import { normaliseText } from '../signature/text.js';
-import type { IntakeStore } from './intake.ports.js';
-import { intakeMail } from './intake-mail.js';
-import { type IntakeActionResult, isOpen, openStatuses } from './request.js';
+import type { CampaignRequestStore } from './campaign-request.ports.js';
+import { campaignRequestMail } from './campaign-request-mail.js';
+import { type CampaignRequestActionResult, isOpen, openStatuses } from './request.js';
 
 export const decisionMessageMax = 5_000;
 
 export type DecideResult =
-  | IntakeActionResult
+  | CampaignRequestActionResult
   | { status: 'invalid'; error: 'Required' | 'TooLong'; max: number };
 
 export type Decision = 'changes' | 'decline';
 
 export async function decideRequest(
-  deps: { intake: IntakeStore; clock: { now(): number } },
+  deps: { campaignRequests: CampaignRequestStore; clock: { now(): number } },
   actor: Pick<User, 'id' | 'email' | 'name'>,
   input: { id: number; decision: Decision; message: string },
 ): Promise<DecideResult> {
   const message = normaliseText(input.message, { max: decisionMessageMax });
   if (!message.ok) return { status: 'invalid', error: message.error, max: decisionMessageMax };
-  const request = await deps.intake.find(input.id);
+  const request = await deps.campaignRequests.find(input.id);
   if (!request) return { status: 'not_found' };
   if (!isOpen(request.status)) return { status: 'wrong_state', current: request.status };
-  const done = await deps.intake.decide({
+  const done = await deps.campaignRequests.decide({
     id: request.id,
     from: openStatuses,
     to: input.decision === 'changes' ? 'changes_requested' : 'declined',
@@ -33,7 +33,7 @@ export async function decideRequest(
     actor: { id: actor.id, email: actor.email },
     now: deps.clock.now(),
     mails: [
-      intakeMail({
+      campaignRequestMail({
         kind: input.decision === 'changes' ? 'changes' : 'declined',
         requestId: request.id,
         to: { name: request.contactName, address: request.contactEmail },
@@ -46,6 +46,6 @@ export async function decideRequest(
     ],
   });
   if (done) return { status: 'ok' };
-  const current = await deps.intake.find(input.id);
+  const current = await deps.campaignRequests.find(input.id);
   return current ? { status: 'wrong_state', current: current.status } : { status: 'not_found' };
 }

@@ -6,9 +6,9 @@
 // to a loopback SMTP sink. Screenshots at phone and desktop width.
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
+import { picture } from '../test/campaign-request-helpers.js';
 import { createPerson, goodPassword } from '../test/editor-helpers.js';
 import { FakeClock } from '../test/fake-clock.js';
-import { picture } from '../test/intake-helpers.js';
 import { startMailWorker, type TestApp } from '../test/test-app.js';
 import { describeBrowser, desktop, phone, saveScreenshot, useTestAppBrowser } from './browser.js';
 
@@ -39,7 +39,7 @@ describeBrowser('union campaign request in Chromium', () => {
       expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
       expect(await page.locator('h1').textContent()).toBe('اطلب حملة');
       await fitsPhone(page);
-      await saveScreenshot(page, 'intake-request-ar-phone');
+      await saveScreenshot(page, 'requests-request-ar-phone');
 
       await page.getByLabel('الاسم الكامل للمنظمة').fill('النقابة العامة للعاملين في الخدمات الصحية');
       await page.getByLabel('نبذة عن منظمتكم').fill('نقابة تمثّل 12 ألف عامل وعاملة في المستشفيات العامة.');
@@ -78,7 +78,7 @@ describeBrowser('union campaign request in Chromium', () => {
         'يُرجى اختيار الشعار والصورة مرة أخرى',
       );
       await fitsPhone(page);
-      await saveScreenshot(page, 'intake-request-ar-phone-errors');
+      await saveScreenshot(page, 'requests-request-ar-phone-errors');
 
       // Correcting it takes a while.
       clock.advance(90_000);
@@ -92,7 +92,7 @@ describeBrowser('union campaign request in Chromium', () => {
       await page.waitForURL(`${base}/ar/request/thanks`);
       expect(await page.locator('h1').textContent()).toBe('شكرًا لكم');
       await fitsPhone(page);
-      await saveScreenshot(page, 'intake-thanks-ar-phone');
+      await saveScreenshot(page, 'requests-thanks-ar-phone');
       await union.close();
 
       expect(await mail.drain()).toBe(1);
@@ -113,13 +113,13 @@ describeBrowser('union campaign request in Chromium', () => {
       await editor.getByRole('link', { name: 'Requests' }).first().click();
       await editor.waitForURL(`${base}/editor/requests`);
       expect(await editor.locator('h2').first().textContent()).toBe('Waiting (2)');
-      await saveScreenshot(editor, 'intake-queue-desktop');
+      await saveScreenshot(editor, 'requests-queue-desktop');
 
       await editor.getByRole('link', { name: 'أعيدوا الممرضات المفصولات إلى عملهن' }).click();
       await editor.waitForURL(/\/editor\/requests\/\d+$/);
       expect(await editor.locator('.editor-facts').textContent()).toContain('سلمى حداد');
       expect(
-        await editor.locator('.intake-photo img').evaluate((img) => (img as HTMLImageElement).naturalWidth),
+        await editor.locator('.requests-photo img').evaluate((img) => (img as HTMLImageElement).naturalWidth),
       ).toBe(1200);
       await editor.getByLabel('Organisation', { exact: true }).fill('Public Services International (PSI)');
       await editor.getByLabel('Website (optional)').fill('https://publicservices.international');
@@ -127,11 +127,11 @@ describeBrowser('union campaign request in Chromium', () => {
       await expect
         .poll(() => editor.locator('.editor-notice').textContent())
         .toBe('The endorsement is recorded.');
-      await saveScreenshot(editor, 'intake-request-desktop');
+      await saveScreenshot(editor, 'requests-request-desktop');
 
       await editor.setViewportSize(phone);
       await fitsPhone(editor);
-      await saveScreenshot(editor, 'intake-request-phone');
+      await saveScreenshot(editor, 'requests-request-phone');
       await editor.setViewportSize(desktop);
 
       await editor.getByRole('button', { name: 'Approve and create the draft' }).click();
@@ -140,7 +140,7 @@ describeBrowser('union campaign request in Chromium', () => {
         'The request is approved: this is its draft campaign.',
       );
       expect(await editor.locator('h1').textContent()).toBe('أعيدوا الممرضات المفصولات إلى عملهن');
-      await saveScreenshot(editor, 'intake-approved-desktop');
+      await saveScreenshot(editor, 'requests-approved-desktop');
 
       const partners = await t.db.kysely
         .selectFrom('partners as p')
@@ -158,7 +158,7 @@ describeBrowser('union campaign request in Chromium', () => {
       expect(await editor.locator('h2').allTextContents()).toEqual(['Waiting (1)', 'Decided recently (1)']);
       await editor.setViewportSize(phone);
       await fitsPhone(editor);
-      await saveScreenshot(editor, 'intake-queue-phone');
+      await saveScreenshot(editor, 'requests-queue-phone');
 
       // The blank-draft form behind the New campaign button.
       await editor.setViewportSize(desktop);
@@ -170,7 +170,7 @@ describeBrowser('union campaign request in Chromium', () => {
       expect(await editor.locator('#slug-error').textContent()).toBe(
         'This address is reserved. Please choose another one.',
       );
-      await saveScreenshot(editor, 'intake-new-campaign-desktop');
+      await saveScreenshot(editor, 'requests-new-campaign-desktop');
       await editor.getByLabel('Web address (optional)').fill('');
       await editor.getByRole('button', { name: 'Create the draft' }).click();
       await editor.waitForURL(
@@ -198,7 +198,7 @@ describeBrowser('union campaign request in Chromium', () => {
         .click();
       await expect.poll(() => terms.locator('.editor-notice--ok').textContent()).toBe('حُفظ كإصدار جديد.');
       await fitsPhone(terms);
-      await saveScreenshot(terms, 'intake-terms-ar-phone');
+      await saveScreenshot(terms, 'requests-terms-ar-phone');
       await admin.close();
     } finally {
       await mail.close();

@@ -1,9 +1,9 @@
 // The campaign-request mails on their own, with the real catalogs: each decision in the requester's
 // language, the editor's message quoted as they wrote it, and the deciding editor named.
 import { describe, expect, it } from 'vitest';
-import { intakeMailKinds } from '../../domain/intake/intake-mail.js';
+import { campaignRequestMailKinds } from '../../domain/campaign-request/campaign-request-mail.js';
 import { translatorFor } from '../../i18n/translator.js';
-import { intakeEmail } from './intake.email.js';
+import { campaignRequestEmail } from './campaign-request.email.js';
 
 const request = {
   recipient: { name: 'Volha', address: 'volha@example.org' },
@@ -12,10 +12,10 @@ const request = {
   siteName: 'Outcry',
 };
 
-describe('intakeEmail', () => {
+describe('campaignRequestEmail', () => {
   it('has a subject of its own for each kind, with the headline, in English', () => {
-    const subjects = intakeMailKinds.map(
-      (kind) => intakeEmail({ ...request, kind }, translatorFor('en')).subject,
+    const subjects = campaignRequestMailKinds.map(
+      (kind) => campaignRequestEmail({ ...request, kind }, translatorFor('en')).subject,
     );
     expect(subjects).toEqual([
       'We received your campaign request: Free Aliaksandr Yarashuk',
@@ -23,13 +23,13 @@ describe('intakeEmail', () => {
       'Your campaign request is approved: Free Aliaksandr Yarashuk',
       'About your campaign request: Free Aliaksandr Yarashuk',
     ]);
-    const received = intakeEmail({ ...request, kind: 'received' }, translatorFor('en'));
+    const received = campaignRequestEmail({ ...request, kind: 'received' }, translatorFor('en'));
     expect(received.text).toContain('“Free Aliaksandr Yarashuk” from Salidarnast');
   });
 
   it('quotes the reason verbatim and names the deciding editor, in Arabic', () => {
     const reason = "We can't check {these} facts <yet>.\n\nSend sources, please.";
-    const mail = intakeEmail(
+    const mail = campaignRequestEmail(
       {
         ...request,
         recipient: { name: '', address: 'volha@example.org' },
@@ -46,7 +46,7 @@ describe('intakeEmail', () => {
   });
 
   it('names the site when no editor decided', () => {
-    const mail = intakeEmail({ ...request, kind: 'declined', message: 'No.' }, translatorFor('en'));
+    const mail = campaignRequestEmail({ ...request, kind: 'declined', message: 'No.' }, translatorFor('en'));
     expect(mail.text).toContain('your reply goes to Outcry.');
   });
 });

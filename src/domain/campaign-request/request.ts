@@ -75,7 +75,7 @@ export interface RequestSummary {
   decidedAt: number | null;
 }
 
-export type IntakeActionResult =
+export type CampaignRequestActionResult =
   | { status: 'ok' }
   | { status: 'not_found' }
   /** Someone decided first; nothing was written. */

@@ -8,7 +8,7 @@ import { buildCampaign } from '../../test/factories.js';
 import type { TargetFields } from '../domain/campaign/target-fields.js';
 import { CampaignRepository } from './campaign.repository.js';
 import { CampaignPartnersRepository } from './campaign-partners.repository.js';
-import { CampaignPeopleRepository } from './campaign-people.repository.js';
+import { CampaignRosterRepository } from './campaign-roster.repository.js';
 
 const now = Date.UTC(2026, 10, 23, 9, 0);
 
@@ -23,7 +23,7 @@ const fields = (email: string, name = 'Minister'): TargetFields => ({
 
 describe.each(testDialects)('campaign people repository on %s', (dialect) => {
   let db: TestDb;
-  let repo: CampaignPeopleRepository;
+  let repo: CampaignRosterRepository;
   let partners: CampaignPartnersRepository;
   let changed: string[];
   let campaignId: number;
@@ -33,7 +33,7 @@ describe.each(testDialects)('campaign people repository on %s', (dialect) => {
   beforeEach(async () => {
     db = await createTestDb(dialect);
     changed = [];
-    repo = new CampaignPeopleRepository(db, (c) => changed.push(c.slug));
+    repo = new CampaignRosterRepository(db, (c) => changed.push(c.slug));
     partners = new CampaignPartnersRepository(db, (c) => changed.push(c.slug));
     const campaign = buildCampaign();
     slug = campaign.slug;

@@ -1,12 +1,12 @@
 // The mails a union gets about its campaign request, in the interface language it used on the form: the
 // acknowledgement, the changes the editors ask for, the approval and the decline with its reason. The
 // editor's message is quoted verbatim; a decision names the deciding editor, to whom replies go.
-import type { IntakeMailKind } from '../../domain/intake/intake-mail.js';
-import type { MessageKey, Translator } from '../../i18n/translator.js';
+import type { CampaignRequestMailKind } from '../../domain/campaign-request/campaign-request-mail.js';
+import type { StringKey, Translator } from '../../i18n/translator.js';
 import type { MailText } from './mail-text.js';
 
-export interface IntakeEmailData {
-  kind: IntakeMailKind;
+export interface CampaignRequestEmailData {
+  kind: CampaignRequestMailKind;
   /** The requester: greeted by name, or by address when the form had none. */
   recipient: { name: string; address: string };
   headline: string;
@@ -18,20 +18,20 @@ export interface IntakeEmailData {
   siteName: string;
 }
 
-const subjects: Record<IntakeMailKind, MessageKey> = {
-  received: 'mail.intake.received.subject',
-  changes: 'mail.intake.changes.subject',
-  approved: 'mail.intake.approved.subject',
-  declined: 'mail.intake.declined.subject',
+const subjects: Record<CampaignRequestMailKind, StringKey> = {
+  received: 'mail.request.received.subject',
+  changes: 'mail.request.changes.subject',
+  approved: 'mail.request.approved.subject',
+  declined: 'mail.request.declined.subject',
 };
-const bodies: Record<IntakeMailKind, MessageKey> = {
-  received: 'mail.intake.received.body',
-  changes: 'mail.intake.changes.body',
-  approved: 'mail.intake.approved.body',
-  declined: 'mail.intake.declined.body',
+const bodies: Record<CampaignRequestMailKind, StringKey> = {
+  received: 'mail.request.received.body',
+  changes: 'mail.request.changes.body',
+  approved: 'mail.request.approved.body',
+  declined: 'mail.request.declined.body',
 };
 
-export function intakeEmail(data: IntakeEmailData, tr: Translator): MailText {
+export function campaignRequestEmail(data: CampaignRequestEmailData, tr: Translator): MailText {
   const values = {
     name: data.recipient.name || data.recipient.address,
     headline: data.headline,

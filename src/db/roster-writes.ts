@@ -2,19 +2,17 @@
 // commits with its audit entry and then tells the public pages' cache, and the up/down reorder.
 import type { Kysely } from 'kysely';
 import type { CampaignStatus } from '../domain/campaign/campaign.js';
-import type { Direction, PeopleCampaign } from '../domain/campaign/campaign-people.ports.js';
-import type { Database } from './schema.js';
-
-export type Trx = Kysely<Database>;
+import type { Direction, RosterCampaign } from '../domain/campaign/campaign-roster.ports.js';
+import type { Database, DbHandle } from './schema.js';
 
 export type OnChange = (campaign: { id: number; slug: string }) => void;
 
 class Rollback extends Error {}
 
-export async function peopleCampaign(
+export async function rosterCampaign(
   db: Kysely<Database>,
   slug: string,
-): Promise<PeopleCampaign | undefined> {
+): Promise<RosterCampaign | undefined> {
   const row = await db
     .selectFrom('campaigns as c')
     .leftJoin('campaign_translations as t', (join) =>
@@ -42,7 +40,7 @@ export async function commitThenNotify<T>(
   db: Kysely<Database>,
   campaignId: number,
   onChange: OnChange,
-  work: (trx: Trx) => Promise<T | undefined>,
+  work: (trx: DbHandle) => Promise<T | undefined>,
 ): Promise<T | undefined> {
   const result = await db
     .transaction()
@@ -68,7 +66,7 @@ export async function commitThenNotify<T>(
 
 /** Swaps `id` with its neighbour among `rows` (in order) and numbers them all 0…n-1; false at either end. */
 export async function reorderRows(
-  trx: Trx,
+  trx: DbHandle,
   table: 'targets' | 'partners',
   rows: { id: number }[],
   id: number,

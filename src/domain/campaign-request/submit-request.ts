@@ -5,8 +5,8 @@
 // way to mail strangers). The same form sent twice makes one request. Pictures are only decoded and
 // stored once everything else is right, so refused forms never write files.
 import type { ImageUpload } from '../shared/image.ports.js';
-import type { SubmitDeps } from './intake.ports.js';
-import { intakeMail } from './intake-mail.js';
+import type { SubmitDeps } from './campaign-request.ports.js';
+import { campaignRequestMail } from './campaign-request-mail.js';
 import { chooseTerms, type TermsVersion } from './partnership-terms.js';
 import { type RawRequestInput, type RequestErrors, validateRequestInput } from './request-input.js';
 
@@ -51,7 +51,7 @@ export async function submitRequest(deps: SubmitDeps, req: SubmitRequest): Promi
   if (verdict !== 'ok' || !nonce) {
     return { status: 'refused', reason: verdict === 'too_fast' ? 'too_fast' : 'form_expired', terms };
   }
-  if ((await deps.intake.findByNonce(nonce)) !== undefined) return { status: 'accepted' };
+  if ((await deps.campaignRequests.findByNonce(nonce)) !== undefined) return { status: 'accepted' };
 
   const input = validated.input;
   const now = deps.clock.now();
@@ -71,7 +71,7 @@ export async function submitRequest(deps: SubmitDeps, req: SubmitRequest): Promi
   }
   if (Object.keys(errors).length > 0) return { status: 'invalid', errors, terms };
 
-  await deps.intake.create(
+  await deps.campaignRequests.create(
     {
       ...input,
       contactLocale: req.contactLocale,
@@ -82,7 +82,7 @@ export async function submitRequest(deps: SubmitDeps, req: SubmitRequest): Promi
       ipHash: req.ipKey,
     },
     (requestId) => [
-      intakeMail({
+      campaignRequestMail({
         kind: 'received',
         requestId,
         to: { name: input.contactName, address: input.contactEmail },

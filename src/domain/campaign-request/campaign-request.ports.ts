@@ -1,7 +1,7 @@
-// What the intake use cases need from storage and from the abuse controls; db/intake.repository.ts and
+// What the campaign request use cases need from storage and from the abuse controls; db/campaign-request.repository.ts and
 // security/rate-limiter.ts implement these. Every write that changes a request also writes its audit
 // entry and its outbox mail in the same transaction.
-import type { Actor } from '../account/account.js';
+import type { ActorRef } from '../account/account.js';
 import type { ImageStore } from '../shared/image.ports.js';
 import type { RateLimiter } from '../signature/signature.ports.js';
 import type { TermsStore } from './partnership-terms.js';
@@ -19,9 +19,9 @@ export interface NewRequest extends RequestInput {
 }
 
 export type Mail = { kind: string; payload: unknown };
-export type ActorRef = Pick<Actor, 'id' | 'email'>;
+export type { ActorRef };
 
-export interface IntakeStore {
+export interface CampaignRequestStore {
   /** The request already made from this form, if any. */
   findByNonce(nonce: string): Promise<number | undefined>;
   /** Inserts the request, its audit entry and its mails; `duplicate` when the nonce was used meanwhile. */
@@ -63,7 +63,7 @@ export interface IntakeStore {
 }
 
 export interface SubmitDeps {
-  intake: IntakeStore;
+  campaignRequests: CampaignRequestStore;
   terms: TermsStore;
   images: ImageStore;
   /** Per keyed IP (and per contact email domain) in a sliding hour. */

@@ -2,7 +2,7 @@
 // parameter patterns, the campaign named in the URL (or the 404 page), and the actor for the audit log.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { slugPattern } from '../../domain/campaign/campaign.js';
-import type { PeopleCampaign } from '../../domain/campaign/campaign-people.ports.js';
+import type { RosterCampaign } from '../../domain/campaign/campaign-roster.ports.js';
 import { sendError } from '../errors.js';
 import { csrfUploads } from '../security/multipart.js';
 import type { SiteInfo } from '../views/layout.js';
@@ -19,8 +19,8 @@ export async function campaignOf(
   req: FastifyRequest,
   reply: FastifyReply,
   site: SiteInfo,
-  store: { campaign(slug: string): Promise<PeopleCampaign | undefined> },
-): Promise<PeopleCampaign | undefined> {
+  store: { campaign(slug: string): Promise<RosterCampaign | undefined> },
+): Promise<RosterCampaign | undefined> {
   const { slug } = req.params as { slug: string };
   const campaign = slugPattern.test(slug) ? await store.campaign(slug) : undefined;
   if (!campaign) sendError(req, reply, site, 404);

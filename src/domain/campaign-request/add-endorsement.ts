@@ -3,8 +3,8 @@
 // after the requesting union; the note is for the editors only.
 import type { Actor } from '../account/account.js';
 import { normaliseLine, normaliseText } from '../signature/text.js';
-import type { IntakeStore } from './intake.ports.js';
-import type { IntakeActionResult } from './request.js';
+import type { CampaignRequestStore } from './campaign-request.ports.js';
+import type { CampaignRequestActionResult } from './request.js';
 import { readWebAddress, requestLimits } from './request-input.js';
 
 export const endorsementLimits = { name: requestLimits.orgName, note: 1_000 } as const;
@@ -13,11 +13,11 @@ export type EndorsementField = 'name' | 'url' | 'note';
 export type EndorsementError = 'Required' | 'TooLong' | 'InvalidCharacters' | 'UrlInvalid';
 
 export type AddEndorsementResult =
-  | IntakeActionResult
+  | CampaignRequestActionResult
   | { status: 'invalid'; errors: Partial<Record<EndorsementField, EndorsementError>> };
 
 export async function addEndorsement(
-  deps: { intake: IntakeStore; clock: { now(): number } },
+  deps: { campaignRequests: CampaignRequestStore; clock: { now(): number } },
   actor: Pick<Actor, 'id' | 'email'>,
   input: { requestId: number; name: string; url: string; note: string },
 ): Promise<AddEndorsementResult> {
@@ -30,9 +30,9 @@ export async function addEndorsement(
     input.note.trim() === '' ? undefined : normaliseText(input.note, { max: endorsementLimits.note });
   if (note && !note.ok) errors.note = note.error;
   if (!name.ok || !url.ok || (note && !note.ok)) return { status: 'invalid', errors };
-  const request = await deps.intake.find(input.requestId);
+  const request = await deps.campaignRequests.find(input.requestId);
   if (!request) return { status: 'not_found' };
-  const added = await deps.intake.addEndorsement(
+  const added = await deps.campaignRequests.addEndorsement(
     request.id,
     { name: name.value, url: url.value, note: note?.value ?? null },
     { actor, now: deps.clock.now() },

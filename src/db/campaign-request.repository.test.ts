@@ -1,15 +1,15 @@
-// The intake store on each database: statuses checked by the schema, the newest terms per language,
+// The campaign request store on each database: statuses checked by the schema, the newest terms per language,
 // decisions and endorsements only while a request is open, each with its audit entry and mail, and a form
 // nonce used once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
-import { seedIntake } from '../cli/demo/campaign-request.js';
-import type { NewRequest } from '../domain/intake/intake.ports.js';
-import { IntakeRepository } from './intake.repository.js';
+import { seedCampaignRequest } from '../cli/demo/campaign-request.js';
+import type { NewRequest } from '../domain/campaign-request/campaign-request.ports.js';
+import { CampaignRequestRepository } from './campaign-request.repository.js';
 
-describe.each(testDialects)('intake repository on %s', (dialect) => {
+describe.each(testDialects)('campaign request repository on %s', (dialect) => {
   let db: TestDb;
-  let repo: IntakeRepository;
+  let repo: CampaignRequestRepository;
   const actor = { id: 1, email: 'editor@example.org' };
   const now = Date.UTC(2026, 10, 23);
 
@@ -35,7 +35,7 @@ describe.each(testDialects)('intake repository on %s', (dialect) => {
 
   beforeEach(async () => {
     db = await createTestDb(dialect);
-    repo = new IntakeRepository(db);
+    repo = new CampaignRequestRepository(db);
     await db.kysely
       .insertInto('users')
       .values({ id: 1, email: actor.email, name: 'Editor', role: 'editor', created_at: now })
@@ -59,7 +59,7 @@ describe.each(testDialects)('intake repository on %s', (dialect) => {
 
   it('creates a request once per nonce, with its mail; decides and endorses only while it is open', async () => {
     const terms = await repo.save({ locale: 'en', bodyMd: 'Terms.' }, { actor: null, now });
-    const mails = (id: number) => [{ kind: 'send-intake-mail', payload: { requestId: id } }];
+    const mails = (id: number) => [{ kind: 'send-request-mail', payload: { requestId: id } }];
     const first = await repo.create(newRequest(terms.id, 'nonce-1'), mails, now);
     expect(first.status).toBe('created');
     expect(await repo.create(newRequest(terms.id, 'nonce-1'), mails, now)).toEqual({
@@ -106,8 +106,8 @@ describe.each(testDialects)('intake repository on %s', (dialect) => {
   });
 
   it('seeds the demo terms and one waiting request once', async () => {
-    await seedIntake(db, now);
-    await seedIntake(db, now);
+    await seedCampaignRequest(db, now);
+    await seedCampaignRequest(db, now);
     expect((await repo.latest()).map((v) => v.locale)).toEqual(['ar', 'en', 'tl']);
     const [waiting, ...rest] = await repo.list(10);
     expect(rest).toEqual([]);

@@ -2,18 +2,22 @@
 // changes a request commits with its audit entry and its outbox mail; decisions are conditional
 // (UPDATE … WHERE status IN (open statuses)) so two editors acting at once never both win.
 import type { Kysely, Selectable } from 'kysely';
-import type { IntakeStore, Mail, NewRequest } from '../domain/intake/intake.ports.js';
-import type { TermsStore, TermsVersion } from '../domain/intake/partnership-terms.js';
+import type {
+  CampaignRequestStore,
+  Mail,
+  NewRequest,
+} from '../domain/campaign-request/campaign-request.ports.js';
+import type { TermsStore, TermsVersion } from '../domain/campaign-request/partnership-terms.js';
 import {
   type CampaignRequest,
   openStatuses,
   type RequestStatus,
   type RequestSummary,
   type RequestTarget,
-} from '../domain/intake/request.js';
+} from '../domain/campaign-request/request.js';
 import { recordAudit } from './audit.repository.js';
+import type { CampaignRequestsTable } from './campaign-request.table.js';
 import type { Db } from './database.js';
-import type { CampaignRequestsTable } from './intake.table.js';
 import { enqueueJobs } from './job.repository.js';
 import type { Database } from './schema.js';
 
@@ -107,7 +111,7 @@ async function decideIn(
   return true;
 }
 
-export class IntakeRepository implements IntakeStore, TermsStore {
+export class CampaignRequestRepository implements CampaignRequestStore, TermsStore {
   private readonly db: Kysely<Database>;
   constructor(db: Db) {
     this.db = db.kysely;
@@ -283,7 +287,7 @@ export class IntakeRepository implements IntakeStore, TermsStore {
     return Number(row.n);
   }
 
-  async decide(change: Parameters<IntakeStore['decide']>[0]): Promise<boolean> {
+  async decide(change: Parameters<CampaignRequestStore['decide']>[0]): Promise<boolean> {
     return this.db.transaction().execute((trx) =>
       decideIn(trx, {
         id: change.id,

@@ -1,18 +1,18 @@
 // Storage of a campaign's targets and union copy addresses for the editor pages: the list with message
 // counts, and changes written with their audit entry in one transaction; after each commit `onChange` lets
 // the public pages' cache drop the campaign (the page lists target addresses). Partners are in
-// campaign-partners.repository.ts; campaignPeople() builds both.
+// campaign-partners.repository.ts; campaignRoster() builds both.
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { CampaignWithContent, TargetKind } from '../domain/campaign/campaign.js';
 import type {
-  Actor,
+  ActorRef,
   Direction,
   EditorTarget,
   PartnerStore,
-  PeopleCampaign,
   RemoveTargetOutcome,
+  RosterCampaign,
   TargetStore,
-} from '../domain/campaign/campaign-people.ports.js';
+} from '../domain/campaign/campaign-roster.ports.js';
 import type { TargetFields } from '../domain/campaign/target-fields.js';
 import { recordAudit } from './audit.repository.js';
 import { CampaignRepository } from './campaign.repository.js';
@@ -20,8 +20,8 @@ import type { TargetsTable } from './campaign.table.js';
 import { CampaignPartnersRepository } from './campaign-partners.repository.js';
 import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
-import { commitThenNotify, type OnChange, peopleCampaign, reorderRows, type Trx } from './people-writes.js';
-import type { Database } from './schema.js';
+import { commitThenNotify, type OnChange, reorderRows, rosterCampaign } from './roster-writes.js';
+import type { Database, DbHandle } from './schema.js';
 
 /** Rows per INSERT: 10 parameters each stays far below SQLite's and PostgreSQL's parameter limits. */
 const insertChunk = 200;
@@ -41,17 +41,17 @@ function targetFields(t: Selectable<TargetsTable>): TargetFields {
 }
 
 /** Both stores of the editor's people pages, telling the same cache. */
-export function campaignPeople(
+export function campaignRoster(
   db: Db,
   onChange: OnChange = () => {},
 ): { targets: TargetStore; partners: PartnerStore } {
   return {
-    targets: new CampaignPeopleRepository(db, onChange),
+    targets: new CampaignRosterRepository(db, onChange),
     partners: new CampaignPartnersRepository(db, onChange),
   };
 }
 
-export class CampaignPeopleRepository implements TargetStore {
+export class CampaignRosterRepository implements TargetStore {
   private readonly db: Kysely<Database>;
   private readonly campaigns: CampaignRepository;
 
@@ -63,8 +63,8 @@ export class CampaignPeopleRepository implements TargetStore {
     this.campaigns = new CampaignRepository(db);
   }
 
-  campaign(slug: string): Promise<PeopleCampaign | undefined> {
-    return peopleCampaign(this.db, slug);
+  campaign(slug: string): Promise<RosterCampaign | undefined> {
+    return rosterCampaign(this.db, slug);
   }
 
   async targets(campaignId: number): Promise<EditorTarget[]> {
@@ -101,7 +101,7 @@ export class CampaignPeopleRepository implements TargetStore {
   }
 
   /** The target, only if it belongs to the campaign (an id from another campaign's page changes nothing). */
-  private target(trx: Trx, campaignId: number, targetId: number) {
+  private target(trx: DbHandle, campaignId: number, targetId: number) {
     return trx
       .selectFrom('targets')
       .selectAll()
@@ -110,7 +110,7 @@ export class CampaignPeopleRepository implements TargetStore {
       .executeTakeFirst();
   }
 
-  private async existingAddresses(trx: Trx, campaignId: number): Promise<Set<string>> {
+  private async existingAddresses(trx: DbHandle, campaignId: number): Promise<Set<string>> {
     const rows = await trx
       .selectFrom('targets')
       .select(sql<string>`lower(email)`.as('key'))
@@ -119,7 +119,7 @@ export class CampaignPeopleRepository implements TargetStore {
     return new Set(rows.map((r) => r.key));
   }
 
-  private async nextPosition(trx: Trx, campaignId: number): Promise<number> {
+  private async nextPosition(trx: DbHandle, campaignId: number): Promise<number> {
     const row = await trx
       .selectFrom('targets')
       .select((eb) => eb.fn.max('position').as('top'))
@@ -147,7 +147,7 @@ export class CampaignPeopleRepository implements TargetStore {
     campaignId: number,
     kind: TargetKind,
     fields: TargetFields,
-    actor: Actor,
+    actor: ActorRef,
     now: number,
   ): Promise<{ id: number } | 'duplicate'> {
     let duplicate = false;
@@ -178,7 +178,7 @@ export class CampaignPeopleRepository implements TargetStore {
     campaignId: number,
     targetId: number,
     fields: Omit<TargetFields, 'email'>,
-    actor: Actor,
+    actor: ActorRef,
     now: number,
   ): Promise<boolean> {
     const done = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
@@ -214,7 +214,7 @@ export class CampaignPeopleRepository implements TargetStore {
   async removeTarget(
     campaignId: number,
     targetId: number,
-    actor: Actor,
+    actor: ActorRef,
     now: number,
   ): Promise<RemoveTargetOutcome> {
     let outcome: RemoveTargetOutcome = { status: 'not_found' };
@@ -262,7 +262,7 @@ export class CampaignPeopleRepository implements TargetStore {
     campaignId: number,
     targetId: number,
     direction: Direction,
-    actor: Actor,
+    actor: ActorRef,
     now: number,
   ): Promise<boolean> {
     const done = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
@@ -293,7 +293,7 @@ export class CampaignPeopleRepository implements TargetStore {
   async importTargets(
     campaignId: number,
     rows: TargetFields[],
-    actor: Actor,
+    actor: ActorRef,
     now: number,
   ): Promise<{ imported: number; skipped: number }> {
     const result = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
@@ -331,7 +331,7 @@ export class CampaignPeopleRepository implements TargetStore {
 
   async queueMail(
     mail: { kind: string; payload: unknown },
-    audit: { actor: Actor; action: string; entityType: string; entityId: number; after: unknown },
+    audit: { actor: ActorRef; action: string; entityType: string; entityId: number; after: unknown },
     now: number,
   ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
