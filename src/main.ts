@@ -9,6 +9,7 @@ import { accountAdapters } from './db/account.store.js';
 import { AccountScopeRepository } from './db/account-scope.repository.js';
 import { BounceRepository } from './db/bounce.repository.js';
 import { CachedCampaignReader } from './db/cached-campaign.reader.js';
+import { TranslationRepository } from './db/translation.repository.js';
 import { CampaignRepository } from './db/campaign.repository.js';
 import { CampaignDraftRepository } from './db/campaign-draft.repository.js';
 import { CampaignEditorRepository } from './db/campaign-editor.repository.js';
@@ -137,6 +138,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     }),
     // Previews read drafts and unpublished translations, never through the public cache.
     previewCampaigns: store,
+    // A published translation (or a change to one) shows on the public page at once.
+    translations: new TranslationRepository(db, (slug) => campaigns.invalidateCampaign(slug)),
     dashboard: {
       reader: new DashboardRepository(db),
       held: new HeldSignatureRepository(db, notify),

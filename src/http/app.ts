@@ -12,6 +12,7 @@ import type { Db } from '../db/database.js';
 import type { AccountScopeStore } from '../domain/account/account-scopes.js';
 import type { CampaignLifecycleStore, CampaignReader } from '../domain/campaign/campaign.ports.js';
 import type { PartnerStore, TargetStore } from '../domain/campaign/campaign-people.ports.js';
+import type { TranslationStore } from '../domain/translation/translation.ports.js';
 import type { CampaignDraftStore } from '../domain/campaign/create-campaign.js';
 import type { CampaignEditorStore, OldSlugReader } from '../domain/campaign/edit-campaign.js';
 import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-status.js';
@@ -33,6 +34,8 @@ import type { DashboardAdapters } from './editor/dashboard/home.route.js';
 import { type DeliveryEditorDeps, deliveryEditorRoutes } from './editor/delivery/delivery.route.js';
 import { type AccountAdapters, editorDeps } from './editor/deps.js';
 import { editorRoutes } from './editor/editor-routes.js';
+import { translationRoutes } from './editor/translations/translations.route.js';
+import { helpTranslateRoutes } from './public/help-translate/help-translate.route.js';
 import { partnerEditorRoutes } from './editor/partners/partners.route.js';
 import { targetEditorRoutes } from './editor/targets/targets.route.js';
 import { registerErrorHandling } from './errors.js';
@@ -85,6 +88,8 @@ export interface AppDeps {
   campaignEditor: CampaignEditorStore & OldSlugReader;
   /** Campaigns as stored, drafts included, uncached: for editors' previews. */
   previewCampaigns: CampaignReader;
+  /** Volunteer translations of campaign texts (audited; publishing drops the public cache). */
+  translations: TranslationStore;
   /** How long a form's body may take to arrive (tests shorten it). */
   bodyLimits?: BodyLimits;
   /** The log level (and, for tests, where lines go) or false; tests pass false. */
@@ -95,7 +100,11 @@ const bodyLimit = 64 * 1024;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
-  const site = { name: config.SITE_NAME, baseUrl: config.BASE_URL };
+  const site = {
+    name: config.SITE_NAME,
+    baseUrl: config.BASE_URL,
+    translatorsContact: config.TRANSLATORS_CONTACT,
+  };
   const app = Fastify({
     // No client addresses, secrets in URLs masked (security/log-privacy.ts).
     logger:
@@ -176,6 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   thanksRoutes(app, publicDeps);
   confirmRoutes(app, publicDeps);
   privacyRoutes(app, publicDeps);
+  helpTranslateRoutes(app, { site });
   requestRoutes(app, {
     site,
     clock: deps.clock,
@@ -220,6 +230,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     uploadMaxMb: config.UPLOAD_MAX_MB,
   });
   campaignPreviewRoutes(app, { site, campaigns: deps.previewCampaigns });
+  translationRoutes(app, { site, clock: deps.clock, translations: deps.translations, scopes: deps.scopes });
   targetEditorRoutes(app, {
     site,
     clock: deps.clock,
