@@ -11,7 +11,11 @@ import {
   translatableFields,
   workToken,
 } from '../domain/translation/translation.js';
-import type { BoardCampaign, TranslationChange, TranslationStore } from '../domain/translation/translation.ports.js';
+import type {
+  BoardCampaign,
+  TranslationChange,
+  TranslationStore,
+} from '../domain/translation/translation.ports.js';
 import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
@@ -163,7 +167,11 @@ export class TranslationRepository implements TranslationStore {
           .executeTakeFirst();
         if (Number(locked.numUpdatedRows) !== 1) throw new Stale();
         const current = await loadWork(trx, change.slug, change.locale);
-        if (!current || current.campaignId !== change.campaignId || workToken(current) !== change.expectedToken) {
+        if (
+          !current ||
+          current.campaignId !== change.campaignId ||
+          workToken(current) !== change.expectedToken
+        ) {
           throw new Stale();
         }
         wasPublished = current.translation?.status === 'published';

@@ -12,7 +12,6 @@ import type { Db } from '../db/database.js';
 import type { AccountScopeStore } from '../domain/account/account-scopes.js';
 import type { CampaignLifecycleStore, CampaignReader } from '../domain/campaign/campaign.ports.js';
 import type { PartnerStore, TargetStore } from '../domain/campaign/campaign-people.ports.js';
-import type { TranslationStore } from '../domain/translation/translation.ports.js';
 import type { CampaignDraftStore } from '../domain/campaign/create-campaign.js';
 import type { CampaignEditorStore, OldSlugReader } from '../domain/campaign/edit-campaign.js';
 import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-status.js';
@@ -26,6 +25,7 @@ import type {
   SignatureConfirmer,
   SignatureWriter,
 } from '../domain/signature/signature.ports.js';
+import type { TranslationStore } from '../domain/translation/translation.ports.js';
 import { counterRoutes } from './api/counter.route.js';
 import { mailViewerRoutes } from './dev/mail.route.js';
 import { campaignEditRoutes } from './editor/campaign-edit/campaign-edit.route.js';
@@ -34,10 +34,9 @@ import type { DashboardAdapters } from './editor/dashboard/home.route.js';
 import { type DeliveryEditorDeps, deliveryEditorRoutes } from './editor/delivery/delivery.route.js';
 import { type AccountAdapters, editorDeps } from './editor/deps.js';
 import { editorRoutes } from './editor/editor-routes.js';
-import { translationRoutes } from './editor/translations/translations.route.js';
-import { helpTranslateRoutes } from './public/help-translate/help-translate.route.js';
 import { partnerEditorRoutes } from './editor/partners/partners.route.js';
 import { targetEditorRoutes } from './editor/targets/targets.route.js';
+import { translationRoutes } from './editor/translations/translations.route.js';
 import { registerErrorHandling } from './errors.js';
 import type { LiveCounters } from './live/live-counters.js';
 import { registerLocale } from './middleware/locale.js';
@@ -47,6 +46,7 @@ import { campaignRoutes } from './public/campaign/campaign.route.js';
 import { confirmRoutes } from './public/confirm/confirm.route.js';
 import type { PublicDeps } from './public/deps.js';
 import { healthRoutes } from './public/health/health.route.js';
+import { helpTranslateRoutes } from './public/help-translate/help-translate.route.js';
 import { homeRoutes } from './public/home/home.route.js';
 import { privacyRoutes } from './public/privacy/privacy.route.js';
 import { requestRoutes } from './public/request/request.route.js';

@@ -2,8 +2,8 @@
 // the public page offers the language and letters to targets who read it use it. The store drops the
 // campaign from the public pages' cache after the commit, so it shows at once.
 import { mayReview, readTranslation, type TranslationViewer } from './translation.js';
-import { changeTranslation, type TranslationInput, type TranslationResult } from './translation-change.js';
 import type { TranslationDeps } from './translation.ports.js';
+import { changeTranslation, type TranslationInput, type TranslationResult } from './translation-change.js';
 
 export function publishTranslation(
   deps: TranslationDeps,

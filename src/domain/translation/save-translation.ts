@@ -1,8 +1,14 @@
 // Saves a translation as it stands (a draft may be incomplete). A reviewer's save keeps the status; a
 // translator's changed text on a published translation takes it back to draft, to be reviewed again.
-import { sameTexts, mayReview, mayTranslate, readTranslation, type TranslationViewer } from './translation.js';
-import { changeTranslation, type TranslationInput, type TranslationResult } from './translation-change.js';
+import {
+  mayReview,
+  mayTranslate,
+  readTranslation,
+  sameTexts,
+  type TranslationViewer,
+} from './translation.js';
 import type { TranslationDeps } from './translation.ports.js';
+import { changeTranslation, type TranslationInput, type TranslationResult } from './translation-change.js';
 
 export function saveTranslation(
   deps: TranslationDeps,

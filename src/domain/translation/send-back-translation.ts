@@ -2,8 +2,8 @@
 // to change. The texts stay as submitted; the note shows on the editor until it is submitted again.
 import { normaliseText } from '../signature/text.js';
 import { mayReview, sourceTexts, type TranslationViewer } from './translation.js';
-import { changeTranslation, type TranslationInput, type TranslationResult } from './translation-change.js';
 import type { TranslationDeps } from './translation.ports.js';
+import { changeTranslation, type TranslationInput, type TranslationResult } from './translation-change.js';
 
 export const reviewNoteMax = 2_000;
 
@@ -17,6 +17,12 @@ export function sendBackTranslation(
     if (t === null || t.status !== 'in_review') return { status: 'wrong_state' };
     const note = normaliseText(input.note, { max: reviewNoteMax });
     if (!note.ok) return { status: 'invalid', errors: {}, noteMissing: true };
-    return { texts: sourceTexts(t), status: 'draft', reviewNote: note.value, action: 'translation.sent_back', event: true };
+    return {
+      texts: sourceTexts(t),
+      status: 'draft',
+      reviewNote: note.value,
+      action: 'translation.sent_back',
+      event: true,
+    };
   });
 }

@@ -1,8 +1,8 @@
 // A translator sends a complete translation for review (with whatever they typed last); the note a
 // reviewer sent it back with is cleared. Submitting a published translation with nothing changed is a no-op.
 import { isStale, mayTranslate, readTranslation, sameTexts, type TranslationViewer } from './translation.js';
-import { changeTranslation, type TranslationInput, type TranslationResult } from './translation-change.js';
 import type { TranslationDeps } from './translation.ports.js';
+import { changeTranslation, type TranslationInput, type TranslationResult } from './translation-change.js';
 
 export function submitTranslation(
   deps: TranslationDeps,

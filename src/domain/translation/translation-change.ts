@@ -4,13 +4,13 @@
 import type { TranslationStatus } from '../campaign/campaign.js';
 import {
   isStale,
+  sourceTexts,
   type TranslatableField,
   type TranslatableTexts,
   type TranslationErrors,
   type TranslationViewer,
   type TranslationWork,
   translatableFields,
-  sourceTexts,
   workToken,
 } from './translation.js';
 import type { TranslationAction, TranslationDeps } from './translation.ports.js';

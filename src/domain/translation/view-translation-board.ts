@@ -2,8 +2,9 @@
 // at a glance (missing, draft, in review, published, and stale when the source moved on since). A
 // translator sees the languages they work in; editors and admins see every language offered for campaigns
 // and every language some campaign has a text in.
-import { campaignLanguages } from '../campaign/create-campaign.js';
+
 import type { CampaignStatus } from '../campaign/campaign.js';
+import { campaignLanguages } from '../campaign/create-campaign.js';
 import { type BoardStatus, isStale, type TranslationViewer } from './translation.js';
 import type { TranslationDeps } from './translation.ports.js';
 

@@ -3,7 +3,6 @@
 // source text, the reviewer's note, save / submit / publish, and the send-back form for reviewers). Plain
 // forms that work without JavaScript; editor-preview.js refreshes the background's Markdown preview.
 import type { User } from '../../../domain/account/account.js';
-import type { TranslationBoard } from '../../../domain/translation/view-translation-board.js';
 import {
   changedSource,
   isStale,
@@ -13,6 +12,7 @@ import {
   type TranslationWork,
   translatableFields,
 } from '../../../domain/translation/translation.js';
+import type { TranslationBoard } from '../../../domain/translation/view-translation-board.js';
 import { directionOf, nativeName } from '../../../i18n/locales.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
@@ -42,7 +42,8 @@ const errorKeys: Record<string, MessageKey> = {
   InvalidCharacters: 'translations.error.invalidCharacters',
 };
 
-export const editorPath = (slug: string, locale: string) => `/editor/campaigns/${slug}/translations/${locale}`;
+export const editorPath = (slug: string, locale: string) =>
+  `/editor/campaigns/${slug}/translations/${locale}`;
 
 export function BoardPage(p: {
   tr: Translator;
@@ -263,7 +264,12 @@ export function TranslationEditorPage(p: {
                   rows={f === 'backgroundMd' ? 14 : 8}
                   autofocus={wrong[0] === f}
                   {...(f === 'backgroundMd'
-                    ? { preview: { url: '/editor/translations/preview-markdown', target: 'background-preview' } }
+                    ? {
+                        preview: {
+                          url: '/editor/translations/preview-markdown',
+                          target: 'background-preview',
+                        },
+                      }
                     : {})}
                 />
               ) : (

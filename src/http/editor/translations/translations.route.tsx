@@ -20,8 +20,8 @@ import {
   translatableFields,
   workToken,
 } from '../../../domain/translation/translation.js';
-import type { TranslationResult } from '../../../domain/translation/translation-change.js';
 import type { TranslationStore } from '../../../domain/translation/translation.ports.js';
+import type { TranslationResult } from '../../../domain/translation/translation-change.js';
 import { viewTranslationBoard } from '../../../domain/translation/view-translation-board.js';
 import { canonicalLocale } from '../../../i18n/locales.js';
 import type { MessageKey } from '../../../i18n/translator.js';
@@ -30,7 +30,12 @@ import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 import { markdownForm, sendBackForm, translationForm } from './translations.schema.js';
-import { BoardPage, editorPath, type TranslationFormState, TranslationEditorPage } from './translations-pages.js';
+import {
+  BoardPage,
+  editorPath,
+  TranslationEditorPage,
+  type TranslationFormState,
+} from './translations-pages.js';
 
 export interface TranslationRouteDeps {
   site: SiteInfo;
