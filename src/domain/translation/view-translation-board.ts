@@ -28,8 +28,6 @@ export interface BoardRow {
 export interface TranslationBoard {
   languages: string[];
   rows: BoardRow[];
-  /** Per language, how many campaigns still need work there (missing, draft, in review or stale). */
-  open: Record<string, number>;
 }
 
 export async function viewTranslationBoard(
@@ -46,7 +44,6 @@ export async function viewTranslationBoard(
             ...campaigns.flatMap((c) => [c.sourceLocale, ...c.translations.map((t) => t.locale)]),
           ]),
         ].sort();
-  const open: Record<string, number> = Object.fromEntries(languages.map((l) => [l, 0]));
   const rows = campaigns.map((c) => ({
     slug: c.slug,
     headline: c.headline,
@@ -58,7 +55,6 @@ export async function viewTranslationBoard(
       }
       const t = c.translations.find((x) => x.locale === locale);
       const stale = t !== undefined && isStale(t, c.sourceRevision);
-      if (!t || t.status !== 'published' || stale) open[locale]! += 1;
       return {
         locale,
         status: t?.status ?? 'missing',
@@ -68,5 +64,5 @@ export async function viewTranslationBoard(
       };
     }),
   }));
-  return { languages, rows, open };
+  return { languages, rows };
 }

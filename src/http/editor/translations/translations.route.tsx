@@ -72,7 +72,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
 
   /** The campaign in the URL's language with the person asking, or the error page already sent. */
   async function load(req: FastifyRequest, reply: FastifyReply) {
-    const { slug, locale: raw } = req.params as { slug: string; locale: string };
+    const { slug, language: raw } = req.params as { slug: string; language: string };
     const locale = canonicalLocale(raw);
     const work = slugPattern.test(slug) && locale ? await deps.translations.work(slug, locale) : undefined;
     if (!work || work.locale === work.sourceLocale) return void sendError(req, reply, deps.site, 404);
@@ -131,7 +131,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
     );
   });
 
-  app.get('/editor/campaigns/:slug/translations/:locale', edit, async (req, reply) => {
+  app.get('/editor/campaigns/:slug/translations/:language', edit, async (req, reply) => {
     const loaded = await load(req, reply);
     if (!loaded) return reply;
     return show(req, reply, loaded.work, loaded.who);
@@ -176,7 +176,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
     }
   }
 
-  app.post('/editor/campaigns/:slug/translations/:locale', editLong, async (req, reply) => {
+  app.post('/editor/campaigns/:slug/translations/:language', editLong, async (req, reply) => {
     const loaded = await load(req, reply);
     if (!loaded) return reply;
     const body = translationForm.safeParse(req.body ?? {});
@@ -200,7 +200,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
     });
   });
 
-  app.post('/editor/campaigns/:slug/translations/:locale/send-back', review, async (req, reply) => {
+  app.post('/editor/campaigns/:slug/translations/:language/send-back', review, async (req, reply) => {
     const loaded = await load(req, reply);
     if (!loaded) return reply;
     const body = sendBackForm.safeParse(req.body ?? {});
