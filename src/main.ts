@@ -27,6 +27,7 @@ import { migrateToLatest, pendingMigrations } from './db/migrate.js';
 import { SettingsRepository } from './db/settings.repository.js';
 import { SignatureRepository } from './db/signature.repository.js';
 import { BatchedSignatureWriter } from './db/signature.writer.js';
+import { TranslationRepository } from './db/translation.repository.js';
 import { UserRepository } from './db/user.repository.js';
 import { requestRateLimits } from './domain/campaign-request/submit-request.js';
 import { type Clock, systemClock } from './domain/shared/clock.js';
@@ -137,6 +138,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     }),
     // Previews read drafts and unpublished translations, never through the public cache.
     previewCampaigns: store,
+    // A published translation (or a change to one) shows on the public page at once.
+    translations: new TranslationRepository(db, (slug) => campaigns.invalidateCampaign(slug)),
     dashboard: {
       reader: new DashboardRepository(db),
       held: new HeldSignatureRepository(db, notify),

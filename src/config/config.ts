@@ -38,6 +38,8 @@ const schema = z.object({
   UPLOAD_DIR: z.string().min(1).default('data/uploads'),
   UPLOAD_MAX_MB: z.coerce.number().min(0.1).max(50).default(8),
   MAIL_FROM: z.email().default('campaigns@outcry.example.org'),
+  /** Where volunteers write to become translators; without it the site offers no "Help translate" page. */
+  TRANSLATORS_CONTACT: z.email().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: trustProxySchema,
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),

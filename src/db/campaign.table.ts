@@ -44,6 +44,11 @@ export interface CampaignTranslationsTable {
   /** The source translation's revision this one was made from ("source changed" flags). */
   source_revision: Generated<number>;
   revision: Generated<number>;
+  /** JSON of the source's translatable texts at `source_revision` (the "source changed" diff); null before 0012. */
+  source_snapshot: string | null;
+  /** Why a reviewer sent the translation back; cleared when it is submitted again. */
+  review_note: string | null;
+  updated_by: number | null;
   created_at: number;
   updated_at: number;
 }

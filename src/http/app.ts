@@ -25,6 +25,7 @@ import type {
   SignatureConfirmer,
   SignatureWriter,
 } from '../domain/signature/signature.ports.js';
+import type { TranslationStore } from '../domain/translation/translation.ports.js';
 import { counterRoutes } from './api/counter.route.js';
 import { mailViewerRoutes } from './dev/mail.route.js';
 import { campaignEditRoutes } from './editor/campaign-edit/campaign-edit.route.js';
@@ -35,6 +36,7 @@ import { type AccountAdapters, editorDeps } from './editor/deps.js';
 import { editorRoutes } from './editor/editor-routes.js';
 import { partnerEditorRoutes } from './editor/partners/partners.route.js';
 import { targetEditorRoutes } from './editor/targets/targets.route.js';
+import { translationRoutes } from './editor/translations/translations.route.js';
 import { registerErrorHandling } from './errors.js';
 import type { LiveCounters } from './live/live-counters.js';
 import { registerLocale } from './middleware/locale.js';
@@ -44,6 +46,7 @@ import { campaignRoutes } from './public/campaign/campaign.route.js';
 import { confirmRoutes } from './public/confirm/confirm.route.js';
 import type { PublicDeps } from './public/deps.js';
 import { healthRoutes } from './public/health/health.route.js';
+import { helpTranslateRoutes } from './public/help-translate/help-translate.route.js';
 import { homeRoutes } from './public/home/home.route.js';
 import { privacyRoutes } from './public/privacy/privacy.route.js';
 import { requestRoutes } from './public/request/request.route.js';
@@ -85,6 +88,8 @@ export interface AppDeps {
   campaignEditor: CampaignEditorStore & OldSlugReader;
   /** Campaigns as stored, drafts included, uncached: for editors' previews. */
   previewCampaigns: CampaignReader;
+  /** Volunteer translations of campaign texts (audited; publishing drops the public cache). */
+  translations: TranslationStore;
   /** How long a form's body may take to arrive (tests shorten it). */
   bodyLimits?: BodyLimits;
   /** The log level (and, for tests, where lines go) or false; tests pass false. */
@@ -95,7 +100,11 @@ const bodyLimit = 64 * 1024;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
-  const site = { name: config.SITE_NAME, baseUrl: config.BASE_URL };
+  const site = {
+    name: config.SITE_NAME,
+    baseUrl: config.BASE_URL,
+    translatorsContact: config.TRANSLATORS_CONTACT,
+  };
   const app = Fastify({
     // No client addresses, secrets in URLs masked (security/log-privacy.ts).
     logger:
@@ -176,6 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   thanksRoutes(app, publicDeps);
   confirmRoutes(app, publicDeps);
   privacyRoutes(app, publicDeps);
+  helpTranslateRoutes(app, { site });
   requestRoutes(app, {
     site,
     clock: deps.clock,
@@ -220,6 +230,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     uploadMaxMb: config.UPLOAD_MAX_MB,
   });
   campaignPreviewRoutes(app, { site, campaigns: deps.previewCampaigns });
+  translationRoutes(app, { site, clock: deps.clock, translations: deps.translations, scopes: deps.scopes });
   targetEditorRoutes(app, {
     site,
     clock: deps.clock,

@@ -28,6 +28,10 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
     accounts = {};
     for (const role of roles) accounts[role] = await createPerson(t, role);
     victim = await createPerson(t, 'editor', { email: 'victim@example.org' });
+    // The translator works in Spanish, the language the translation routes are walked in.
+    await t.services.scopes.transaction((unit) =>
+      unit.setLanguages(accounts.translator!.id, ['es'], accounts.admin!.id, t.services.clock.now()),
+    );
   });
   afterAll(async () => t.close());
 
@@ -41,6 +45,7 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
       // The demo's waiting union request; approving or declining it on the walk harms nothing.
       .replace(':requestId', '1')
       .replace(':locale', 'en')
+      .replace(':language', 'es')
       // A demo target and partner (the first rows seeded); removing them on the walk harms nothing.
       .replace(':targetId', '1')
       .replace(':partnerId', '1');
@@ -107,6 +112,10 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
       'GET /editor/campaigns/:slug/held': 'campaigns:edit',
       'POST /editor/campaigns/:slug/held/release': 'campaigns:edit',
       'POST /editor/campaigns/:slug/held/discard': 'campaigns:edit',
+      'GET /editor/translations': 'translations:edit',
+      'GET /editor/campaigns/:slug/translations/:language': 'translations:edit',
+      'POST /editor/campaigns/:slug/translations/:language': 'translations:edit',
+      'POST /editor/campaigns/:slug/translations/:language/send-back': 'translations:review',
     });
     expect(t.app.editorRoutes.length).toBeGreaterThanOrEqual(26);
   });

@@ -7,6 +7,8 @@ import type { Translator } from '../../i18n/translator.js';
 export interface SiteInfo {
   name: string;
   baseUrl: string;
+  /** The editors' address for would-be volunteer translators (TRANSLATORS_CONTACT); no link without it. */
+  translatorsContact?: string | undefined;
 }
 
 export interface LayoutProps {
@@ -75,6 +77,11 @@ export function Layout({ tr, site, title, path = '/', head, scripts = [], childr
             <p>
               <a href={`/${tr.locale}/request`}>{t('layout.footer.request')}</a>
             </p>
+            {site.translatorsContact && (
+              <p>
+                <a href={`/${tr.locale}/help-translate`}>{t('layout.footer.helpTranslate')}</a>
+              </p>
+            )}
           </div>
         </footer>
       </body>

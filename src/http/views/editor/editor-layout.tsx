@@ -9,11 +9,25 @@ import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { csrfField } from '../../../security/csrf.js';
 import type { SiteInfo } from '../layout.js';
 
-export type EditorSection = 'home' | 'campaigns' | 'requests' | 'delivery' | 'users' | 'audit' | 'account';
+export type EditorSection =
+  | 'home'
+  | 'campaigns'
+  | 'translations'
+  | 'requests'
+  | 'delivery'
+  | 'users'
+  | 'audit'
+  | 'account';
 
 export const sections: { id: EditorSection; href: string; label: StringKey; permission: Permission }[] = [
   { id: 'home', href: '/editor', label: 'editor.nav.home', permission: 'editor:enter' },
   { id: 'campaigns', href: '/editor/campaigns', label: 'lifecycle.nav', permission: 'campaigns:read' },
+  {
+    id: 'translations',
+    href: '/editor/translations',
+    label: 'translations.nav',
+    permission: 'translations:edit',
+  },
   { id: 'requests', href: '/editor/requests', label: 'requests.nav', permission: 'requests:review' },
   { id: 'delivery', href: '/editor/delivery', label: 'editor.nav.delivery', permission: 'campaigns:read' },
   { id: 'users', href: '/editor/users', label: 'editor.nav.users', permission: 'users:manage' },

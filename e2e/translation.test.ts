@@ -1,0 +1,108 @@
+// Volunteer translation in Chromium on the demo: a translator who works in Spanish logs in, finds the demo
+// campaign missing in Spanish on the board, translates it side by side and sends it for review; an editor
+// publishes it; the public Spanish page shows the text; the editor changes the English background and the
+// board shows the Spanish translation stale, with the old and new source on its editor. Screenshots at
+// desktop and phone width, and the editor in the Arabic interface (right to left).
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { AccountScopeRepository } from '../src/db/account-scope.repository.js';
+import { UserRepository } from '../src/db/user.repository.js';
+import { hashPassword } from '../src/security/password.js';
+import { erlan } from '../test/sign-helpers.js';
+import { describeBrowser, desktop, phone, saveScreenshot, useDemoBrowser } from './browser.js';
+
+const password = 'a long enough password for tests';
+
+async function logIn(page: Page, base: string, email: string) {
+  await page.goto(`${base}/editor/login`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(`${base}/editor`);
+}
+
+describeBrowser('campaign translation in Chromium', () => {
+  const demo = useDemoBrowser();
+
+  it('a translator translates the demo campaign into Spanish, an editor publishes, the source changes', async () => {
+    const base = demo.server().url;
+    const db = demo.server().running.db;
+    const users = new UserRepository(db);
+    const passwordHash = await hashPassword(password);
+    const now = Date.now();
+    const translatorId = (
+      await users.upsertWithPassword(
+        { email: 'ana@example.org', name: 'Ana', role: 'translator', passwordHash },
+        now,
+      )
+    ).id;
+    const editorId = (
+      await users.upsertWithPassword(
+        { email: 'eda@example.org', name: 'Eda', role: 'editor', passwordHash },
+        now,
+      )
+    ).id;
+    await new AccountScopeRepository(db).transaction((u) =>
+      u.setLanguages(translatorId, ['es'], editorId, now),
+    );
+
+    const context = await demo.browser().newContext({ viewport: desktop });
+    context.setDefaultTimeout(10_000);
+    const ana = await context.newPage();
+    await logIn(ana, base, 'ana@example.org');
+    await ana.getByRole('link', { name: 'Translations' }).first().click();
+    const cell = ana.locator('.translation-cell[data-locale="es"]').first();
+    expect(await cell.textContent()).toContain('missing');
+    await saveScreenshot(ana, 'translation-board-desktop');
+    await cell.getByRole('link').click();
+
+    await ana.getByLabel('Headline in Spanish').fill('Libertad para Erlan Baltabay');
+    await ana.getByLabel('Background in Spanish').fill('Erlan Baltabay es un **sindicalista** encarcelado.');
+    await ana.getByLabel('Default message in Spanish').fill('Le pido que libere a Erlan Baltabay.');
+    await ana.getByLabel('Subject in Spanish').fill('Liberen a Erlan Baltabay');
+    await ana.getByLabel('Salutation in Spanish').fill('Estimado señor o señora:');
+    // The preview follows the typed Markdown.
+    await expect.poll(() => ana.locator('#background-preview strong').textContent()).toBe('sindicalista');
+    await saveScreenshot(ana, 'translation-editor-desktop');
+    await ana.getByRole('button', { name: 'Send for review' }).click();
+    expect(await ana.locator('.editor-notice').textContent()).toContain('Sent for review.');
+    expect(await ana.getByRole('button', { name: 'Publish' }).count()).toBe(0);
+
+    await ana.setViewportSize(phone);
+    expect(await ana.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    await saveScreenshot(ana, 'translation-editor-phone');
+
+    // The editor, working in Arabic, publishes.
+    const editorContext = await demo.browser().newContext({ viewport: desktop });
+    editorContext.setDefaultTimeout(10_000);
+    const eda = await editorContext.newPage();
+    await logIn(eda, base, 'eda@example.org');
+    await users.update(editorId, { locale: 'ar' });
+    await eda.goto(`${base}/editor/campaigns/${erlan}/translations/es`);
+    expect(await eda.locator('html').getAttribute('dir')).toBe('rtl');
+    await saveScreenshot(eda, 'translation-editor-arabic');
+    await users.update(editorId, { locale: 'en' });
+    await eda.reload();
+    await eda.getByRole('button', { name: 'Publish' }).click();
+    expect(await eda.locator('.editor-notice').textContent()).toContain('Published');
+
+    const reader = await context.newPage();
+    await reader.goto(`${base}/es/campaigns/${erlan}`);
+    expect(await reader.locator('h1').first().textContent()).toContain('Libertad para Erlan Baltabay');
+
+    // The editor adds a paragraph to the English background: Spanish turns stale on the board.
+    await eda.goto(`${base}/editor/campaigns/${erlan}/edit`);
+    const background = eda.locator('#background');
+    await background.fill(`${await background.inputValue()}\n\nThe appeal court upheld the sentence.`);
+    await eda.locator('#texts').getByRole('button', { name: 'Save' }).first().click();
+    await ana.goto(`${base}/editor/translations`);
+    expect(await ana.locator('.translation-cell[data-locale="es"]').first().textContent()).toContain(
+      'source changed',
+    );
+    await ana.locator('.translation-cell[data-locale="es"] a').first().click();
+    expect(await ana.locator('#source-changed ins').first().textContent()).toContain(
+      'The appeal court upheld the sentence.',
+    );
+    await saveScreenshot(ana, 'translation-stale-phone');
+  });
+});

@@ -1,0 +1,228 @@
+// Storage of volunteer translations: the board's campaigns with every language version, one campaign in
+// one language beside its source text, and the audited write. A write locks the campaign row, then checks
+// the form's token (translation revision and source revision) against what is stored, so a colleague's
+// save or a changed source is never overwritten silently. After a commit that touches what the public may
+// see (a publish, or a change to or from published) `onPublicChange` drops the campaign from the cache.
+import type { Kysely } from 'kysely';
+import type { CampaignStatus, TranslationStatus } from '../domain/campaign/campaign.js';
+import {
+  type TranslatableTexts,
+  type TranslationWork,
+  translatableFields,
+  workToken,
+} from '../domain/translation/translation.js';
+import type {
+  BoardCampaign,
+  TranslationChange,
+  TranslationStore,
+} from '../domain/translation/translation.ports.js';
+import { recordAudit } from './audit.repository.js';
+import type { Db } from './database.js';
+import type { Database } from './schema.js';
+
+type Executor = Kysely<Database>;
+const num = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
+const boardStatuses: CampaignStatus[] = ['draft', 'in_review', 'live'];
+
+class Stale extends Error {}
+
+function snapshotOf(text: string | null): TranslatableTexts | null {
+  if (text === null) return null;
+  try {
+    const value = JSON.parse(text) as Partial<TranslatableTexts>;
+    const out = {} as TranslatableTexts;
+    for (const k of translatableFields) out[k] = typeof value[k] === 'string' ? value[k] : '';
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+async function loadWork(db: Executor, slug: string, locale: string): Promise<TranslationWork | undefined> {
+  const campaign = await db
+    .selectFrom('campaigns as c')
+    .innerJoin('campaign_translations as s', (j) =>
+      j.onRef('s.campaign_id', '=', 'c.id').onRef('s.locale', '=', 'c.source_locale'),
+    )
+    .select([
+      'c.id',
+      'c.slug',
+      'c.status',
+      'c.source_locale',
+      's.headline',
+      's.background_md',
+      's.default_message',
+      's.target_subject',
+      's.target_salutation',
+      's.revision',
+    ])
+    .where('c.slug', '=', slug)
+    .executeTakeFirst();
+  if (!campaign) return undefined;
+  const row = await db
+    .selectFrom('campaign_translations as t')
+    .leftJoin('users as u', 'u.id', 't.updated_by')
+    .selectAll('t')
+    .select('u.email as updated_by_email')
+    .where('t.campaign_id', '=', campaign.id)
+    .where('t.locale', '=', locale)
+    .executeTakeFirst();
+  return {
+    campaignId: num(campaign.id),
+    slug: campaign.slug,
+    campaignStatus: campaign.status as CampaignStatus,
+    sourceLocale: campaign.source_locale,
+    source: {
+      headline: campaign.headline,
+      backgroundMd: campaign.background_md,
+      defaultMessage: campaign.default_message,
+      targetSubject: campaign.target_subject,
+      targetSalutation: campaign.target_salutation,
+      revision: num(campaign.revision),
+    },
+    locale,
+    translation: row
+      ? {
+          headline: row.headline,
+          backgroundMd: row.background_md,
+          defaultMessage: row.default_message,
+          targetSubject: row.target_subject,
+          targetSalutation: row.target_salutation,
+          status: row.status as TranslationStatus,
+          revision: num(row.revision),
+          sourceRevision: num(row.source_revision),
+          sourceSnapshot: snapshotOf(row.source_snapshot),
+          reviewNote: row.review_note,
+          updatedAt: num(row.updated_at),
+          updatedBy: row.updated_by_email ?? null,
+        }
+      : null,
+  };
+}
+
+export class TranslationRepository implements TranslationStore {
+  private readonly db: Executor;
+
+  constructor(
+    db: Db,
+    private readonly onPublicChange: (slug: string) => void = () => {},
+  ) {
+    this.db = db.kysely;
+  }
+
+  async board(): Promise<BoardCampaign[]> {
+    const campaigns = await this.db
+      .selectFrom('campaigns as c')
+      .leftJoin('campaign_translations as s', (j) =>
+        j.onRef('s.campaign_id', '=', 'c.id').onRef('s.locale', '=', 'c.source_locale'),
+      )
+      .select(['c.id', 'c.slug', 'c.status', 'c.source_locale', 's.headline', 's.revision'])
+      .where('c.status', 'in', boardStatuses)
+      .orderBy('c.id', 'desc')
+      .execute();
+    if (campaigns.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('campaign_translations as t')
+      .leftJoin('users as u', 'u.id', 't.updated_by')
+      .select(['t.campaign_id', 't.locale', 't.status', 't.source_revision', 't.updated_at', 'u.email'])
+      .where(
+        't.campaign_id',
+        'in',
+        campaigns.map((c) => c.id),
+      )
+      .execute();
+    return campaigns.map((c) => ({
+      id: num(c.id),
+      slug: c.slug,
+      status: c.status as CampaignStatus,
+      sourceLocale: c.source_locale,
+      headline: c.headline,
+      sourceRevision: num(c.revision ?? 1),
+      translations: rows
+        .filter((r) => num(r.campaign_id) === num(c.id) && r.locale !== c.source_locale)
+        .map((r) => ({
+          locale: r.locale,
+          status: r.status as TranslationStatus,
+          sourceRevision: num(r.source_revision),
+          updatedAt: num(r.updated_at),
+          updatedBy: r.email ?? null,
+        })),
+    }));
+  }
+
+  work(slug: string, locale: string): Promise<TranslationWork | undefined> {
+    return loadWork(this.db, slug, locale);
+  }
+
+  async write(change: TranslationChange): Promise<'saved' | 'stale'> {
+    let wasPublished = false;
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        // Lock the campaign row: a second write of this campaign (or a source save) waits here, then reads
+        // what the first committed and finds the token stale.
+        const locked = await trx
+          .updateTable('campaigns')
+          .set({ updated_at: change.now })
+          .where('id', '=', change.campaignId)
+          .executeTakeFirst();
+        if (Number(locked.numUpdatedRows) !== 1) throw new Stale();
+        const current = await loadWork(trx, change.slug, change.locale);
+        if (
+          !current ||
+          current.campaignId !== change.campaignId ||
+          workToken(current) !== change.expectedToken
+        ) {
+          throw new Stale();
+        }
+        wasPublished = current.translation?.status === 'published';
+        const a = change.after;
+        const values = {
+          headline: a.headline,
+          background_md: a.backgroundMd,
+          default_message: a.defaultMessage,
+          target_subject: a.targetSubject,
+          target_salutation: a.targetSalutation,
+          status: a.status,
+          source_revision: a.sourceRevision,
+          source_snapshot: a.sourceSnapshot ? JSON.stringify(a.sourceSnapshot) : null,
+          review_note: a.reviewNote,
+          updated_by: change.actor.id,
+          updated_at: change.now,
+        };
+        if (current.translation) {
+          await trx
+            .updateTable('campaign_translations')
+            .set({ ...values, revision: current.translation.revision + 1 })
+            .where('campaign_id', '=', change.campaignId)
+            .where('locale', '=', change.locale)
+            .execute();
+        } else {
+          await trx
+            .insertInto('campaign_translations')
+            .values({
+              ...values,
+              campaign_id: change.campaignId,
+              locale: change.locale,
+              revision: 1,
+              created_at: change.now,
+            })
+            .execute();
+        }
+        await recordAudit(trx, {
+          actor: change.actor,
+          action: change.action,
+          entityType: 'campaign',
+          entityId: change.campaignId,
+          before: change.audit.before,
+          after: change.audit.after,
+          now: change.now,
+        });
+      });
+    } catch (error) {
+      if (error instanceof Stale) return 'stale';
+      throw error;
+    }
+    if (wasPublished || change.after.status === 'published') this.onPublicChange(change.slug);
+    return 'saved';
+  }
+}

@@ -1,0 +1,17 @@
+// The bodies of the translation editor's forms: the side-by-side form (with which button was pressed), the
+// reviewer's send-back note, and the Markdown the preview script sends. The use cases check the values.
+import { z } from 'zod';
+import { field } from '../../schema-fields.js';
+
+export const translationForm = z.object({
+  token: field(100),
+  headline: field(5_000),
+  backgroundMd: field(200_000),
+  defaultMessage: field(50_000),
+  targetSubject: field(5_000),
+  targetSalutation: field(5_000),
+  markUpdated: field(10),
+  intent: field(20),
+});
+export const sendBackForm = z.object({ token: field(100), note: field(20_000) });
+export const markdownForm = z.object({ markdown: field(200_000) });
