@@ -1,7 +1,3 @@
-// Account scopes over the partner_campaigns and translator_languages tables: the reader the dashboard asks
-// on every request (two primary-key range reads), the admin pages' lists, and the writes the scope use
-// cases make inside one transaction with their audit entry.
-import type { Kysely } from 'kysely';
 import type {
   AccountScopeStore,
   AccountScopeUnit,
@@ -13,7 +9,7 @@ import type { CampaignStatus } from '../domain/campaign/campaign.js';
 import { AuditRepository } from './audit.repository.js';
 import type { Db } from './database.js';
 import type { Dialect } from './dialect.js';
-import type { Database, DbHandle } from './schema.js';
+import type { DbHandle } from './schema.js';
 
 function campaigns(db: DbHandle) {
   return db

@@ -1,7 +1,6 @@
 // What the dispatcher's store, its claimed-message reader and the outcome writer share over message rows:
 // the transaction type, batches of ids small enough for one statement, and a status that keeps primary keys.
-import { type Kysely, sql } from 'kysely';
-import type { Database } from './schema.js';
+import { sql } from 'kysely';
 
 /**
  * `status` for statements that name their rows by id: an expression, so the planner finds the rows by
