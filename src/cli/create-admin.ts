@@ -4,11 +4,12 @@ import type { Config } from '../config/config.js';
 import { openDb } from '../db/database.js';
 import { pendingMigrations } from '../db/migrate.js';
 import { UserRepository } from '../db/user.repository.js';
+import { parseEmail } from '../domain/signature/email-address.js';
 import { generatePassword, hashPassword } from '../security/password.js';
 
 export async function runCreateAdmin(config: Config, args: string[]): Promise<void> {
   const [email, ...nameParts] = args;
-  if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+  if (!email || !parseEmail(email).ok) {
     console.error('Usage: outcry create-admin <email> [name]');
     process.exitCode = 1;
     return;

@@ -2,6 +2,7 @@
 // every problem is reported at once so an operator fixes a broken deployment in one pass.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { oneOf, trimEndWhile } from '../domain/shared/trim.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -116,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...v,
     // Outside production a fixed development secret keeps demo links valid across restarts.
     APP_SECRET: v.APP_SECRET ?? 'development-secret-not-for-production-use-0000',
-    BASE_URL: (v.BASE_URL ?? `http://${v.HOST}:${v.PORT}`).replace(/\/+$/, ''),
+    BASE_URL: trimEndWhile(v.BASE_URL ?? `http://${v.HOST}:${v.PORT}`, oneOf('/')),
     dialect: v.DATABASE_URL.startsWith('sqlite:') ? 'sqlite' : 'postgres',
     captureMail: !v.SMTP_URL,
   });

@@ -56,17 +56,29 @@ class SlidingCounter {
   private windowStart = 0;
 
   hit(key: string, now: number): number {
-    const start = Math.floor(now / hour) * hour;
-    if (start !== this.windowStart) {
-      this.previous = start - this.windowStart === hour ? this.current : new Map();
-      this.current = new Map();
-      this.windowStart = start;
-    }
+    this.roll(now);
     if (this.current.size >= maxKeys) this.current.clear();
-    const n = (this.current.get(key) ?? 0) + 1;
-    this.current.set(key, n);
-    const weight = 1 - (now - start) / hour;
-    return n + (this.previous.get(key) ?? 0) * weight;
+    this.current.set(key, (this.current.get(key) ?? 0) + 1);
+    return this.count(key, now);
+  }
+
+  /** The sliding-hour count without adding to it. */
+  peek(key: string, now: number): number {
+    this.roll(now);
+    return this.count(key, now);
+  }
+
+  private roll(now: number): void {
+    const start = Math.floor(now / hour) * hour;
+    if (start === this.windowStart) return;
+    this.previous = start - this.windowStart === hour ? this.current : new Map();
+    this.current = new Map();
+    this.windowStart = start;
+  }
+
+  private count(key: string, now: number): number {
+    const weight = 1 - (now - this.windowStart) / hour;
+    return (this.current.get(key) ?? 0) + (this.previous.get(key) ?? 0) * weight;
   }
 }
 
@@ -81,5 +93,10 @@ export class MemoryRateLimiter implements RateLimiter {
     const ipCount = this.ips.hit(keys.ip, now);
     const domainCount = sharedProviders.has(keys.emailDomain) ? 0 : this.domains.hit(keys.emailDomain, now);
     return { over: ipCount > limits.ipPerHour || domainCount > limits.domainPerHour };
+  }
+
+  async peek(keys: { ip: string }, now: number): Promise<{ over: boolean }> {
+    const limits = await this.limits();
+    return { over: this.ips.peek(keys.ip, now) + 1 > limits.ipPerHour };
   }
 }

@@ -43,6 +43,8 @@ export interface SignatureConfirmer {
 /** Counts attempts per key in a sliding hour; `over` when any key is beyond its limit. */
 export interface RateLimiter {
   hit(keys: { ip: string; emailDomain: string }, now: number): Promise<{ over: boolean }>;
+  /** Whether the next hit from this network would be over its limit; counts nothing. */
+  peek(keys: { ip: string }, now: number): Promise<{ over: boolean }>;
 }
 
 export class OverloadedError extends Error {

@@ -15,7 +15,7 @@ export function cookieOptions(secure: boolean) {
 
 /** A path inside the editor to return to after login; anything else (other sites, `//host`) is dropped. */
 export function safeNext(next: unknown): string | undefined {
-  return typeof next === 'string' && /^\/editor(\/[^\\]*)?(\?[^\\]*)?$/.test(next) && !next.includes('//')
+  return typeof next === 'string' && /^\/editor(\/[^\\?]*)?(\?[^\\]*)?$/.test(next) && !next.includes('//')
     ? next
     : undefined;
 }
