@@ -31,6 +31,7 @@ import { recurringHandlers, scheduleRecurring } from './jobs/recurring.js';
 import { campaignLifecycleJobs } from './jobs/tasks/campaign-lifecycle.task.js';
 import { jobHandlers } from './jobs/tasks/index.js';
 import { signatureMaintenance } from './jobs/tasks/maintain-signatures.task.js';
+import { jobPurge } from './jobs/tasks/purge-jobs.task.js';
 import { createWorker } from './jobs/worker.js';
 import { type BounceListener, startBounceListener } from './mail/bounce-smtp.js';
 import { createCaptureTransport } from './mail/capture.transport.js';
@@ -210,6 +211,12 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
         campaigns: services.lifecycle,
         clock,
         config,
+        ...(app ? { logger: app.log } : {}),
+      }),
+      ...jobPurge({
+        jobs,
+        clock,
+        retentionMs: config.JOB_RETENTION_DAYS * 86_400_000,
         ...(app ? { logger: app.log } : {}),
       }),
     ];
