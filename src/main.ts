@@ -1,7 +1,7 @@
 // The composition root: the only place that picks concrete adapters (database, mail transport, clock) and
 // wires them into the web and worker roles. `main(argv)` is what bin/outcry.mjs calls.
 import type { FastifyInstance } from 'fastify';
-import { type Config, loadConfig } from './config/config.js';
+import { type Config, loadConfig, serverConfig } from './config/config.js';
 import { accountAdapters } from './db/account.store.js';
 import { AccountScopeRepository } from './db/account-scope.repository.js';
 import { BounceRepository } from './db/bounce.repository.js';
@@ -283,7 +283,8 @@ const usage = `Usage: outcry <command>
 
 Commands:
   demo            SQLite in data/demo.db, captured mail, demo campaigns, web + worker in one process
-  start           production start: roles from ROLES (web,worker); needs migrations applied
+  start           production start (NODE_ENV defaults to production; APP_SECRET required): roles from
+                  ROLES (web,worker); needs migrations applied
   migrate         apply pending database migrations
   rollback        undo the newest migration
   create-admin    create (or reset) an admin account: create-admin <email> [name]
@@ -300,7 +301,7 @@ export async function main(argv: string[]): Promise<void> {
       return runDemo(args);
     }
     case 'start': {
-      const running = await startOutcry(loadConfig());
+      const running = await startOutcry(serverConfig(process.env));
       stopOnSignals(running);
       return;
     }

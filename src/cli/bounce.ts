@@ -5,7 +5,7 @@
 // addresses, 75 (EX_TEMPFAIL) the database or the configuration is not usable now: the server keeps the
 // message and tries again.
 import type { Readable } from 'node:stream';
-import { loadConfig } from '../config/config.js';
+import { type Config, serverConfig } from '../config/config.js';
 import { BounceRepository } from '../db/bounce.repository.js';
 import { openDb } from '../db/database.js';
 import { pendingMigrations } from '../db/migrate.js';
@@ -44,9 +44,9 @@ async function readLimited(stream: Readable, limit: number): Promise<Buffer> {
 
 async function run(args: string[], io: BounceIo): Promise<number> {
   const recipients = args.filter((a) => !a.startsWith('-')).slice(0, 1);
-  let config: ReturnType<typeof loadConfig>;
+  let config: Config;
   try {
-    config = loadConfig(io.env);
+    config = serverConfig(io.env);
   } catch (error) {
     io.err(error instanceof Error ? error.message : String(error));
     return exitTempFail;

@@ -34,6 +34,7 @@ export async function runDemo(args: string[]): Promise<void> {
   delete env.SMTP_URL;
   env.MAIL_CAPTURE_DIR ??= 'data/mail';
   env.NODE_ENV = 'development';
+  env.MAIL_VIEWER = 'true';
   if (!env.DKIM_PRIVATE_KEY && !env.DKIM_PRIVATE_KEY_FILE) {
     env.DKIM_SELECTOR = 'demo';
     env.DKIM_PRIVATE_KEY = demoDkimKey();

@@ -34,6 +34,7 @@ const schema = z.object({
     .refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_CAPTURE_DIR: z.string().min(1).default('data/mail'),
+  MAIL_VIEWER: bool.default(false),
   UPLOAD_DIR: z.string().min(1).default('data/uploads'),
   UPLOAD_MAX_MB: z.coerce.number().min(0.1).max(50).default(8),
   MAIL_FROM: z.email().default('campaigns@outcry.example.org'),
@@ -80,6 +81,12 @@ export class ConfigError extends Error {
 
 const secretNames = ['APP_SECRET', 'DATABASE_URL', 'SMTP_URL', 'DKIM_PRIVATE_KEY'] as const;
 
+/**
+ * The secret the demo and the tests run on when APP_SECRET is unset. It is written here, so it is public:
+ * with it anyone forges status links, form tokens and bounce addresses, and reverses IPv4 hashes.
+ */
+export const developmentSecret = 'development-secret-not-for-production-use-0000';
+
 /** Reads `NAME_FILE` variants (Docker/Kubernetes secrets) into `NAME`; a value set directly wins. */
 function withFileSecrets(env: NodeJS.ProcessEnv, problems: string[]): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = { ...env };
@@ -110,6 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (v && v.NODE_ENV === 'production' && !v.APP_SECRET) {
     problems.push('APP_SECRET: required in production (use: openssl rand -hex 32)');
   }
+  if (v && v.NODE_ENV === 'production' && v.APP_SECRET === developmentSecret) {
+    problems.push('APP_SECRET: the development secret is public; use your own (openssl rand -hex 32)');
+  }
   if (v?.DKIM_PRIVATE_KEY && !v.DKIM_SELECTOR) {
     problems.push('DKIM_SELECTOR: required when DKIM_PRIVATE_KEY is set');
   }
@@ -117,11 +127,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return Object.freeze({
     ...v,
     // Outside production a fixed development secret keeps demo links valid across restarts.
-    APP_SECRET: v.APP_SECRET ?? 'development-secret-not-for-production-use-0000',
+    APP_SECRET: v.APP_SECRET ?? developmentSecret,
     BASE_URL: trimEndWhile(v.BASE_URL ?? `http://${v.HOST}:${v.PORT}`, oneOf('/')),
     dialect: v.DATABASE_URL.startsWith('sqlite:') ? 'sqlite' : 'postgres',
     captureMail: !v.SMTP_URL,
   });
+}
+
+/**
+ * The configuration of the commands that face the world, `outcry start` and `outcry bounce`: production
+ * unless NODE_ENV says otherwise (a forgotten NODE_ENV must not publish the development secret or the
+ * mail viewer), and never on the development secret, whatever NODE_ENV says.
+ */
+export function serverConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const config = loadConfig({ ...env, NODE_ENV: env.NODE_ENV ? env.NODE_ENV : 'production' });
+  if (config.APP_SECRET === developmentSecret) {
+    throw new ConfigError([
+      'APP_SECRET: required (use: openssl rand -hex 32); the development secret is only for the demo and tests',
+    ]);
+  }
+  return config;
 }
 
 /** Every variable the schema reads (the .env.example test checks each is documented). */
