@@ -12,6 +12,7 @@ import {
   campaignDelivery,
   flushJobs,
   releaseSignature,
+  repeatStatus,
 } from './signature-effects.js';
 
 export interface SignatureForMail {
@@ -65,6 +66,7 @@ export class SignatureRepository implements SignatureConfirmer {
           's.source',
           's.created_at',
           's.campaign_id',
+          's.supporter_id',
           'c.slug',
           'c.status as campaign_status',
         ])
@@ -83,6 +85,13 @@ export class SignatureRepository implements SignatureConfirmer {
         .executeTakeFirst();
       // Someone else's click won the race: the signature is confirmed either way.
       if (Number(updated.numUpdatedRows) !== 1) return { status: 'already', ...where };
+      // The link reached its owner: from now on targets may reply to this address (decision 0015).
+      await trx
+        .updateTable('supporters')
+        .set({ email_confirmed_at: now })
+        .where('id', '=', s.supporter_id)
+        .where('email_confirmed_at', 'is', null)
+        .execute();
       const key = {
         campaignId: s.campaign_id,
         locale: s.locale,
@@ -184,8 +193,13 @@ async function countsOf(trx: Kysely<Database>, campaignId: number): Promise<Map<
   );
 }
 
+/** Every count row derived from the signatures again; repeats are recorded nowhere else and stay. */
 async function rebuildCounts(trx: Kysely<Database>, campaignId: number): Promise<void> {
-  await trx.deleteFrom('counts').where('campaign_id', '=', campaignId).execute();
+  await trx
+    .deleteFrom('counts')
+    .where('campaign_id', '=', campaignId)
+    .where('status', '<>', repeatStatus)
+    .execute();
   await sql`insert into counts (campaign_id, locale, country, source, status, n)
     select campaign_id, locale, coalesce(country, ''), coalesce(source, ''), status, count(*)
     from signatures where campaign_id = ${campaignId}
