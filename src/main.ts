@@ -230,6 +230,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
           campaigns: services.campaigns,
           signatures: services.signatureStore,
           delivery: new DeliveryRepository(db),
+          accounts: { store: services.accounts.store, clock },
         }),
         ...recurringHandlers(jobs, clock, maintenance),
       },

@@ -71,6 +71,7 @@ export async function startMailWorker(
       campaigns: t.services.campaigns,
       signatures: t.services.signatureStore,
       delivery: new DeliveryRepository(t.db),
+      accounts: { store: t.services.accounts.store, clock: t.services.clock },
     }),
     clock: t.services.clock,
   });

@@ -2,6 +2,7 @@
 // operator looks), and in every backup: one-time tokens (login, reset, invitation, confirmation links) and
 // people's addresses and words are dropped from it the moment the job is done or dead.
 import { sendAccountMailJob } from '../domain/account/account-mail.js';
+import { issueAccountLinkJob } from '../domain/account/request-link.js';
 import { sendIntakeMailJob } from '../domain/intake/intake-mail.js';
 import { sendSignatureMailJob } from '../domain/signature/signature.js';
 import { sendEmailKind } from './tasks/send-email.task.js';
@@ -9,6 +10,7 @@ import { sendEmailKind } from './tasks/send-email.task.js';
 /** Per job kind, the payload fields that are secret or personal. */
 export const secretFields: Readonly<Record<string, readonly string[]>> = {
   [sendAccountMailJob]: ['token', 'to', 'invitedBy'],
+  [issueAccountLinkJob]: ['email'],
   [sendSignatureMailJob]: ['token'],
   [sendIntakeMailJob]: ['to', 'replyTo', 'message'],
   [sendEmailKind]: ['to', 'replyTo', 'subject', 'text', 'html'],

@@ -24,7 +24,12 @@ export const profileSchema = z.object({ name: text(1_000), locale });
 export const inviteSchema = z.object({ email: text(400), role: z.enum(roles), locale });
 export const roleSchema = z.object({ role: z.enum(roles) });
 
-export type AccountError = NameError | PasswordError | InviteError | 'CurrentPasswordWrong';
+export type AccountError =
+  | NameError
+  | PasswordError
+  | InviteError
+  | 'CurrentPasswordWrong'
+  | 'CurrentPasswordThrottled';
 
 const errorKeys: Record<AccountError, MessageKey> = {
   NameRequired: 'account.error.NameRequired',
@@ -38,6 +43,7 @@ const errorKeys: Record<AccountError, MessageKey> = {
   EmailInvalid: 'account.error.EmailInvalid',
   EmailTooLong: 'account.error.EmailTooLong',
   CurrentPasswordWrong: 'account.error.CurrentPasswordWrong',
+  CurrentPasswordThrottled: 'account.error.CurrentPasswordThrottled',
 };
 
 export function errorText(tr: Translator, error: AccountError | undefined): string | undefined {
