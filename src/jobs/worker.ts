@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { ClaimedJob, JobRepository } from '../db/job.repository.js';
 import type { Clock } from '../domain/shared/clock.js';
+import { redactAddresses } from '../security/redact-addresses.js';
 import { redactPayload } from './payload-redaction.js';
 
 export type JobHandler = (payload: unknown, job: ClaimedJob) => Promise<void>;
@@ -59,8 +60,9 @@ const consoleLogger: WorkerLogger = {
   error: (obj, msg) => console.error(msg ?? '', obj),
 };
 
+/** A failure's reason as it is stored and logged: no one's address in it (an SMTP answer quotes it). */
 function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return redactAddresses(error instanceof Error ? error.message : String(error));
 }
 
 export function createWorker(opts: WorkerOptions): Worker {
