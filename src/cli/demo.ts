@@ -21,7 +21,7 @@ function demoDkimKey(): string {
       publicKeyEncoding: { type: 'spki', format: 'pem' },
       privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
     });
-    mkdirSync('data', { recursive: true });
+    mkdirSync('data', { recursive: true, mode: 0o700 });
     writeFileSync(demoDkimKeyFile, privateKey, { mode: 0o600 });
   }
   return readFileSync(demoDkimKeyFile, 'utf8');
