@@ -2,6 +2,7 @@
 // listens to. Each event carries the number and the sentence already formatted in the page's language.
 import type { FastifyInstance } from 'fastify';
 import { translatorFor } from '../../i18n/translator.js';
+import { ipKey } from '../../security/ip-key.js';
 import { type PublicDeps, slugPattern } from '../public/deps.js';
 
 const maxStreams = 10_000;
@@ -37,6 +38,8 @@ export function counterRoutes(app: FastifyInstance, deps: PublicDeps): void {
     const locale = (req.query as { locale?: unknown }).locale;
     const tr = translatorFor(typeof locale === 'string' ? locale : 'en');
     const totals = await deps.campaigns.supporterTotals([campaign.id]);
+    const release = deps.live.admit(ipKey(deps.secret, req.ip));
+    if (!release) return reply.code(429).header('retry-after', '30').send({ error: 'tooManyStreams' });
 
     reply.hijack();
     const res = reply.raw;
@@ -58,6 +61,7 @@ export function counterRoutes(app: FastifyInstance, deps: PublicDeps): void {
     const close = () => {
       clearInterval(heartbeat);
       unsubscribe();
+      release();
       closers.delete(close);
       if (!res.writableEnded) res.end();
     };
