@@ -78,7 +78,9 @@ describe('startOutcry', () => {
     );
     try {
       const kinds = await running.db.kysely.selectFrom('jobs').select('kind').execute();
-      expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['expire-signatures', 'purge-jobs']));
+      expect(kinds.map((k) => k.kind)).toEqual(
+        expect.arrayContaining(['expire-signatures', 'forget-networks', 'purge-jobs']),
+      );
     } finally {
       await running.stop();
     }

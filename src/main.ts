@@ -203,8 +203,10 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
     const maintenance = [
       ...signatureMaintenance({
         signatures: services.signatureStore,
+        requests: new IntakeRepository(db),
         clock,
         confirmExpiryMs: config.CONFIRM_EXPIRY_DAYS * 86_400_000,
+        networkRetentionMs: config.IP_HASH_RETENTION_DAYS * 86_400_000,
         ...(app ? { logger: app.log } : {}),
       }),
       ...campaignLifecycleJobs({

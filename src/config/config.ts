@@ -44,6 +44,7 @@ const schema = z.object({
   WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   CONFIRM_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   JOB_RETENTION_DAYS: z.coerce.number().min(0).max(365).default(7),
+  IP_HASH_RETENTION_DAYS: z.coerce.number().min(1).max(365).default(30),
   SIGN_QUEUE_MAX: z.coerce.number().int().min(10).max(1_000_000).default(5_000),
   DKIM_SELECTOR: z
     .string()
