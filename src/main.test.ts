@@ -1,10 +1,12 @@
-// Starting Outcry: it refuses a database with pending migrations (naming them) unless told to migrate.
+// Starting Outcry: it refuses a database with pending migrations (naming them) unless told to migrate;
+// `outcry start` is production unless told otherwise and never runs on the development secret; the
+// captured-mail viewer (login links, no login) exists only when configured; a worker schedules the purge.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config/config.js';
-import { startOutcry } from './main.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadConfig, serverConfig } from './config/config.js';
+import { main, startOutcry } from './main.js';
 
 describe('startOutcry', () => {
   const env = () => ({
@@ -25,6 +27,60 @@ describe('startOutcry', () => {
     try {
       const res = await fetch(`${running.url}/healthz`);
       expect(await res.json()).toEqual({ status: 'ok', database: 'sqlite' });
+    } finally {
+      await running.stop();
+    }
+  });
+
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('`outcry start` with NODE_ENV unset is production, and refuses to run without a secret of its own', async () => {
+    for (const [name, value] of Object.entries({
+      ...env(),
+      NODE_ENV: '',
+      APP_SECRET: '',
+      APP_SECRET_FILE: '',
+      // vitest sets BASE_URL to '/' (Vite's base path), which is no address.
+      BASE_URL: '',
+    })) {
+      vi.stubEnv(name, value);
+    }
+    await expect(main(['start'])).rejects.toThrow(/APP_SECRET: required in production/);
+    vi.stubEnv('NODE_ENV', 'development');
+    await expect(main(['start'])).rejects.toThrow(/APP_SECRET: required.*only for the demo and tests/);
+  });
+
+  it('serves captured mail at /dev/mail only when MAIL_VIEWER is set, never because NODE_ENV is not production', async () => {
+    const capture = mkdtempSync(join(tmpdir(), 'outcry-mail-'));
+    const base = { ...env(), MIGRATE_ON_START: 'true', MAIL_CAPTURE_DIR: capture };
+    const secret = { APP_SECRET: 'a-secret-of-our-own-a-secret-of-our-own-0000' };
+    for (const [config, status] of [
+      [serverConfig({ ...base, ...secret }), 404],
+      [loadConfig({ ...base, NODE_ENV: 'development' }), 404],
+      [loadConfig({ ...base, NODE_ENV: 'development', MAIL_VIEWER: 'true' }), 200],
+    ] as const) {
+      const running = await startOutcry(config, { quiet: true });
+      try {
+        expect((await fetch(`${running.url}/dev/mail`)).status).toBe(status);
+      } finally {
+        await running.stop();
+      }
+    }
+  });
+
+  it('a worker schedules the purge of finished jobs with the other maintenance', async () => {
+    const capture = mkdtempSync(join(tmpdir(), 'outcry-mail-'));
+    const running = await startOutcry(
+      loadConfig({ ...env(), ROLES: 'worker', MIGRATE_ON_START: 'true', MAIL_CAPTURE_DIR: capture }),
+      { quiet: true },
+    );
+    try {
+      const kinds = await running.db.kysely.selectFrom('jobs').select('kind').execute();
+      expect(kinds.map((k) => k.kind)).toEqual(
+        expect.arrayContaining(['expire-signatures', 'forget-networks', 'purge-jobs']),
+      );
     } finally {
       await running.stop();
     }

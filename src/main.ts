@@ -3,7 +3,7 @@
 // which get their services as parameters. `main(argv)` is what bin/outcry.mjs calls.
 import type { FastifyInstance } from 'fastify';
 import type { WithServices } from './cli/services.js';
-import { type Config, loadConfig } from './config/config.js';
+import { type Config, loadConfig, serverConfig } from './config/config.js';
 import { signingRateLimits } from './config/settings.js';
 import { accountAdapters } from './db/account.store.js';
 import { AccountScopeRepository } from './db/account-scope.repository.js';
@@ -38,6 +38,7 @@ import { recurringHandlers, scheduleRecurring } from './jobs/recurring.js';
 import { campaignLifecycleJobs } from './jobs/tasks/campaign-lifecycle.task.js';
 import { jobHandlers } from './jobs/tasks/index.js';
 import { signatureMaintenance } from './jobs/tasks/maintain-signatures.task.js';
+import { jobPurge } from './jobs/tasks/purge-jobs.task.js';
 import { createWorker } from './jobs/worker.js';
 import { type BounceListener, startBounceListener } from './mail/bounce-smtp.js';
 import { createCaptureTransport } from './mail/capture.transport.js';
@@ -244,14 +245,22 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
     const maintenance = [
       ...signatureMaintenance({
         signatures: services.signatureStore,
+        requests: new CampaignRequestRepository(db),
         clock,
         confirmExpiryMs: config.CONFIRM_EXPIRY_DAYS * 86_400_000,
+        networkRetentionMs: config.IP_HASH_RETENTION_DAYS * 86_400_000,
         ...(app ? { logger: app.log } : {}),
       }),
       ...campaignLifecycleJobs({
         campaigns: services.lifecycle,
         clock,
         config,
+        ...(app ? { logger: app.log } : {}),
+      }),
+      ...jobPurge({
+        jobs,
+        clock,
+        retentionMs: config.JOB_RETENTION_DAYS * 86_400_000,
         ...(app ? { logger: app.log } : {}),
       }),
     ];
@@ -265,6 +274,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
           campaigns: services.campaigns,
           signatures: services.signatureStore,
           delivery: new DeliveryAlertReader(db),
+          accounts: { store: services.accounts.store, clock, tokens: services.accounts.tokens },
         }),
         ...recurringHandlers(jobs, clock, maintenance),
       },
@@ -319,7 +329,8 @@ const usage = `Usage: outcry <command>
 
 Commands:
   demo            SQLite in data/demo.db, captured mail, demo campaigns, web + worker in one process
-  start           production start: roles from ROLES (web,worker); needs migrations applied
+  start           production start (NODE_ENV defaults to production; APP_SECRET required): roles from
+                  ROLES (web,worker); needs migrations applied
   migrate         apply pending database migrations
   rollback        undo the newest migration
   create-admin    create (or reset) an admin account: create-admin <email> [name]
@@ -339,7 +350,7 @@ export async function main(argv: string[]): Promise<void> {
       return runDemo(running.services, running.url);
     }
     case 'start': {
-      const running = await startOutcry(loadConfig());
+      const running = await startOutcry(serverConfig(process.env));
       stopOnSignals(running);
       return;
     }

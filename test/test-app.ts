@@ -88,6 +88,11 @@ export async function startMailWorker(
       campaigns: t.services.campaigns,
       signatures: t.services.signatureStore,
       delivery: new DeliveryAlertReader(t.db),
+      accounts: {
+        store: t.services.accounts.store,
+        clock: t.services.clock,
+        tokens: t.services.accounts.tokens,
+      },
     }),
     clock: t.services.clock,
   });

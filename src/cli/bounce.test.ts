@@ -25,7 +25,8 @@ describe.each(testDialects)('outcry bounce on %s', (dialect) => {
   let m: SentMessage;
 
   beforeEach(async () => {
-    t = await createTestApp(dialect);
+    // `outcry bounce` refuses the development secret, so this app has a secret of its own.
+    t = await createTestApp(dialect, { APP_SECRET: 'bounce-test-secret-bounce-test-secret-0000' });
     const sent = await sentMessage(t, { signatures: 2 });
     rig = sent.rig;
     m = sent.message;

@@ -5,7 +5,7 @@
 // addresses, 75 (EX_TEMPFAIL) the database or the configuration is not usable now: the server keeps the
 // message and tries again. main.ts gives it the services over the configured database.
 import type { Readable } from 'node:stream';
-import { type Config, loadConfig } from '../config/config.js';
+import { type Config, serverConfig } from '../config/config.js';
 import type { Clock } from '../domain/shared/clock.js';
 import { bounceMaxBytes } from '../mail/bounce-parse.js';
 import { ourMessageIds, type ReceiveBounceDeps, receiveBounce } from '../mail/bounce-receive.js';
@@ -52,7 +52,7 @@ async function run(args: string[], io: BounceIo, servicesFor: BounceServicesFor)
   const recipients = args.filter((a) => !a.startsWith('-')).slice(0, 1);
   let config: Config;
   try {
-    config = loadConfig(io.env);
+    config = serverConfig(io.env);
   } catch (error) {
     io.err(error instanceof Error ? error.message : String(error));
     return exitTempFail;

@@ -2,6 +2,7 @@
 // from OUTCRY_ADMIN_PASSWORD or is generated and printed once. main.ts gives it the services over the
 // configured database, opened only once the arguments are right.
 import type { Clock } from '../domain/shared/clock.js';
+import { parseEmail } from '../domain/signature/email-address.js';
 import type { WithServices } from './services.js';
 
 export interface CreateAdminServices {
@@ -22,7 +23,7 @@ export async function runCreateAdmin(
   withServices: WithServices<CreateAdminServices>,
 ): Promise<void> {
   const [email, ...nameParts] = args;
-  if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+  if (!email || !parseEmail(email).ok) {
     console.error('Usage: outcry create-admin <email> [name]');
     process.exitCode = 1;
     return;

@@ -21,7 +21,7 @@ function demoDkimKey(): string {
       publicKeyEncoding: { type: 'spki', format: 'pem' },
       privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
     });
-    mkdirSync('data', { recursive: true });
+    mkdirSync('data', { recursive: true, mode: 0o700 });
     writeFileSync(demoDkimKeyFile, privateKey, { mode: 0o600 });
   }
   return readFileSync(demoDkimKeyFile, 'utf8');
@@ -35,6 +35,7 @@ export function demoEnvironment(args: string[], base: NodeJS.ProcessEnv): NodeJS
   delete env.SMTP_URL;
   env.MAIL_CAPTURE_DIR ??= 'data/mail';
   env.NODE_ENV = 'development';
+  env.MAIL_VIEWER = 'true';
   if (!env.DKIM_PRIVATE_KEY && !env.DKIM_PRIVATE_KEY_FILE) {
     env.DKIM_SELECTOR = 'demo';
     env.DKIM_PRIVATE_KEY = demoDkimKey();

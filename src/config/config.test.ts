@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, developmentSecret, loadConfig, serverConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('gives a working embedded default with no environment at all', () => {
@@ -31,6 +31,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/APP_SECRET/);
   });
 
+  it('refuses the development secret in production, even when it is given explicitly', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', APP_SECRET: developmentSecret })).toThrow(
+      /development secret is public/,
+    );
+  });
+
   it('reads *_FILE secrets and reports an unreadable one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'outcry-config-'));
     const file = join(dir, 'secret');
@@ -43,6 +49,26 @@ describe('loadConfig', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://u:p@127.0.0.1/db', SMTP_URL: 'smtp://127.0.0.1:2525' });
     expect(c.dialect).toBe('postgres');
     expect(c.captureMail).toBe(false);
+  });
+});
+
+describe('serverConfig (outcry start, outcry bounce)', () => {
+  const secret = 'a-secret-of-our-own-a-secret-of-our-own-0000';
+
+  it('is production when NODE_ENV is unset, so APP_SECRET is required', () => {
+    expect(() => serverConfig({})).toThrow(/APP_SECRET: required in production/);
+    expect(() => serverConfig({ NODE_ENV: '' })).toThrow(/APP_SECRET: required in production/);
+    const c = serverConfig({ APP_SECRET: secret });
+    expect(c.NODE_ENV).toBe('production');
+    expect(c.MAIL_VIEWER).toBe(false);
+  });
+
+  it('never runs on the development secret, whatever NODE_ENV says', () => {
+    for (const NODE_ENV of ['development', 'test']) {
+      expect(() => serverConfig({ NODE_ENV })).toThrow(/only for the demo and tests/);
+      expect(() => serverConfig({ NODE_ENV, APP_SECRET: developmentSecret })).toThrow(/APP_SECRET/);
+      expect(serverConfig({ NODE_ENV, APP_SECRET: secret }).NODE_ENV).toBe(NODE_ENV);
+    }
   });
 });
 

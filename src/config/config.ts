@@ -2,6 +2,7 @@
 // every problem is reported at once so an operator fixes a broken deployment in one pass.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { oneOf, trimEndWhile } from '../domain/shared/trim.js';
 import { trustProxySchema } from './trust-proxy.js';
 
 const bool = z
@@ -35,6 +36,7 @@ const schema = z.object({
     .refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_CAPTURE_DIR: z.string().min(1).default('data/mail'),
+  MAIL_VIEWER: bool.default(false),
   UPLOAD_DIR: z.string().min(1).default('data/uploads'),
   UPLOAD_MAX_MB: z.coerce.number().min(0.1).max(50).default(8),
   MAIL_FROM: z.email().default('campaigns@outcry.example.org'),
@@ -45,6 +47,8 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   CONFIRM_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  JOB_RETENTION_DAYS: z.coerce.number().min(0).max(365).default(7),
+  IP_HASH_RETENTION_DAYS: z.coerce.number().min(1).max(365).default(30),
   SIGN_QUEUE_MAX: z.coerce.number().int().min(10).max(1_000_000).default(5_000),
   DKIM_SELECTOR: z
     .string()
@@ -82,6 +86,12 @@ export class ConfigError extends Error {
 
 const secretNames = ['APP_SECRET', 'DATABASE_URL', 'SMTP_URL', 'DKIM_PRIVATE_KEY'] as const;
 
+/**
+ * The secret the demo and the tests run on when APP_SECRET is unset. It is written here, so it is public:
+ * with it anyone forges status links, form tokens and bounce addresses, and reverses IPv4 hashes.
+ */
+export const developmentSecret = 'development-secret-not-for-production-use-0000';
+
 /** Reads `NAME_FILE` variants (Docker/Kubernetes secrets) into `NAME`; a value set directly wins. */
 function withFileSecrets(env: NodeJS.ProcessEnv, problems: string[]): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = { ...env };
@@ -112,6 +122,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (v && v.NODE_ENV === 'production' && !v.APP_SECRET) {
     problems.push('APP_SECRET: required in production (use: openssl rand -hex 32)');
   }
+  if (v && v.NODE_ENV === 'production' && v.APP_SECRET === developmentSecret) {
+    problems.push('APP_SECRET: the development secret is public; use your own (openssl rand -hex 32)');
+  }
   if (v?.DKIM_PRIVATE_KEY && !v.DKIM_SELECTOR) {
     problems.push('DKIM_SELECTOR: required when DKIM_PRIVATE_KEY is set');
   }
@@ -119,11 +132,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return Object.freeze({
     ...v,
     // Outside production a fixed development secret keeps demo links valid across restarts.
-    APP_SECRET: v.APP_SECRET ?? 'development-secret-not-for-production-use-0000',
-    BASE_URL: (v.BASE_URL ?? `http://${v.HOST}:${v.PORT}`).replace(/\/+$/, ''),
+    APP_SECRET: v.APP_SECRET ?? developmentSecret,
+    BASE_URL: trimEndWhile(v.BASE_URL ?? `http://${v.HOST}:${v.PORT}`, oneOf('/')),
     dialect: v.DATABASE_URL.startsWith('sqlite:') ? 'sqlite' : 'postgres',
     captureMail: !v.SMTP_URL,
   });
+}
+
+/**
+ * The configuration of the commands that face the world, `outcry start` and `outcry bounce`: production
+ * unless NODE_ENV says otherwise (a forgotten NODE_ENV must not publish the development secret or the
+ * mail viewer), and never on the development secret, whatever NODE_ENV says.
+ */
+export function serverConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const config = loadConfig({ ...env, NODE_ENV: env.NODE_ENV ? env.NODE_ENV : 'production' });
+  if (config.APP_SECRET === developmentSecret) {
+    throw new ConfigError([
+      'APP_SECRET: required (use: openssl rand -hex 32); the development secret is only for the demo and tests',
+    ]);
+  }
+  return config;
 }
 
 /** Every variable the schema reads (the .env.example test checks each is documented). */

@@ -13,7 +13,7 @@ import type { Role } from '../domain/account/permissions.js';
 import { setTranslatorLanguages } from '../domain/account/set-translator-languages.js';
 import { AccountScopeRepository } from './account-scope.repository.js';
 import { CampaignRepository } from './campaign.repository.js';
-import { migrateDown, migrateTo, migrateToLatest, migrationNames } from './migrate.js';
+import { migrateDown, migrateTo, migrationNames } from './migrate.js';
 import { UserRepository } from './user.repository.js';
 
 const now = Date.UTC(2026, 10, 23, 9);
@@ -36,7 +36,7 @@ describe.each(testDialects)('migration 0008-account-scopes on %s', (dialect) => 
         .sort();
     expect(await tables()).toEqual([]);
 
-    expect((await migrateToLatest(db)).error).toBeUndefined();
+    expect((await migrateTo(db, '0008-account-scopes')).error).toBeUndefined();
     expect(await tables()).toEqual(['partner_campaigns', 'translator_languages']);
     const k = db.kysely;
     const { id: userId } = await k
@@ -64,7 +64,7 @@ describe.each(testDialects)('migration 0008-account-scopes on %s', (dialect) => 
     expect(await tables()).toEqual([]);
     // 0007's tables are still there, and going up again works.
     await k.selectFrom('campaign_slugs').selectAll().execute();
-    expect((await migrateToLatest(db)).error).toBeUndefined();
+    expect((await migrateTo(db, '0008-account-scopes')).error).toBeUndefined();
     expect(await tables()).toEqual(['partner_campaigns', 'translator_languages']);
   });
 });

@@ -105,6 +105,22 @@ describe.each(testDialects)('campaign request repository on %s', (dialect) => {
     ).rejects.toThrow();
   });
 
+  it('forgets the network hash of requests older than the cut-off', async () => {
+    const terms = await repo.save({ locale: 'en', bodyMd: 'Terms.' }, { actor, now });
+    await repo.create({ ...newRequest(terms.id, 'old'), ipHash: 'net-old' }, () => [], now - 31 * 86_400_000);
+    await repo.create({ ...newRequest(terms.id, 'new'), ipHash: 'net-new' }, () => [], now);
+    expect(await repo.forgetNetworks(now - 30 * 86_400_000)).toBe(1);
+    const rows = await db.kysely
+      .selectFrom('campaign_requests')
+      .select(['form_nonce', 'ip_hash'])
+      .orderBy('id')
+      .execute();
+    expect(rows).toEqual([
+      { form_nonce: 'old', ip_hash: null },
+      { form_nonce: 'new', ip_hash: 'net-new' },
+    ]);
+  });
+
   it('seeds the demo terms and one waiting request once', async () => {
     await seedCampaignRequest(db, now);
     await seedCampaignRequest(db, now);

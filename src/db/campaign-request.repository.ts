@@ -119,6 +119,17 @@ export class CampaignRequestRepository implements CampaignRequestStore, TermsSto
 
   // Requests ----------------------------------------------------------------------------------------
 
+  /** Forgets the network hash of requests older than `cutoff` (it only served the abuse limits). */
+  async forgetNetworks(cutoff: number): Promise<number> {
+    const result = await this.db
+      .updateTable('campaign_requests')
+      .set({ ip_hash: null })
+      .where('ip_hash', 'is not', null)
+      .where('created_at', '<', cutoff)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   async findByNonce(nonce: string): Promise<number | undefined> {
     const row = await this.db
       .selectFrom('campaign_requests')

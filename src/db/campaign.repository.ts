@@ -14,8 +14,10 @@ import type { CampaignReader, CampaignWriter, NewCampaign } from '../domain/camp
 import type { CampaignsTable, CampaignTranslationsTable } from './campaign.table.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
+import { repeatStatus } from './signature-effects.js';
 
-const countedStatuses = ['confirmed'];
+/** What the public number counts: confirmed signatures, and repeats in immediate mode (decision 0015). */
+const countedStatuses = ['confirmed', repeatStatus];
 
 function toTexts(row: Selectable<CampaignTranslationsTable>): CampaignTexts {
   return {

@@ -35,7 +35,14 @@ export async function readClaimedMessages(trx: DbHandle, ids: number[]): Promise
         's.message',
         's.locale',
         's.created_at as signedAt',
-        'p.email as supporterEmail',
+        // Reply-To only for an address its owner confirmed: anyone can type anyone's (decision 0015).
+        (eb) =>
+          eb
+            .case()
+            .when('p.email_confirmed_at', 'is not', null)
+            .then(eb.ref('p.email'))
+            .end()
+            .as('supporterEmail'),
       ])
       .where('m.id', 'in', part)
       .orderBy('m.id')

@@ -1,6 +1,6 @@
 // Opens the one Kysely instance for the configured dialect. SQLite is the embedded default (a file under
 // data/); PostgreSQL is selected by a postgres:// DATABASE_URL. Everything above this file is dialect-blind.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -56,10 +56,21 @@ function withStatementCache(db: SQLite.Database, max = 2_000): SQLite.Database {
   });
 }
 
+/**
+ * The database file is for this user only (0600; SQLite gives its -wal and -shm files the same mode), and
+ * so are the folders made for it (0700): the default 0644 let every account on the machine read every
+ * supporter. A folder that already exists is left as it is (it may be /tmp or a mount point).
+ */
+function privateFile(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
+}
+
 export function openDb({ url, searchPath, poolSize }: OpenDbOptions): Db {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') privateFile(file);
     const sqlite = new SQLite(file);
     sqlite.pragma('journal_mode = WAL');
     // FULL: an acknowledged signature survives power loss; group commit keeps it fast (architecture.md).

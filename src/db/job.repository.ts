@@ -3,6 +3,7 @@
 //   queued ──claim──▶ running ──complete──▶ done ──purgeDone──▶ (deleted)
 //     ▲                 │  │ lease expired: claimed again by another worker (attempts + 1)
 //     └──fail (retry)───┘  └──fail (attempts used up, or permanent)──▶ dead ──retryDead──▶ queued
+// On done and dead the worker stores the payload without its secrets (jobs/payload-redaction.ts).
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { ClaimedJob, FailOutcome, JobQueue, NewJob } from '../jobs/job-queue.ports.js';
 import type { Db } from './database.js';
@@ -123,11 +124,19 @@ export class JobRepository implements JobQueue {
       }));
   }
 
-  /** Marks the job done; false when `workerId` no longer holds it (its lease expired and was taken). */
-  async complete(id: number, workerId: string, now: number): Promise<boolean> {
+  /**
+   * Marks the job done, storing `payload` in place of the old one when given (its secrets dropped); false
+   * when `workerId` no longer holds it (its lease expired and was taken).
+   */
+  async complete(id: number, workerId: string, now: number, payload?: unknown): Promise<boolean> {
     const result = await this.db
       .updateTable('jobs')
-      .set({ status: 'done' satisfies JobStatus, locked_until: null, updated_at: now })
+      .set({
+        status: 'done' satisfies JobStatus,
+        locked_until: null,
+        updated_at: now,
+        ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
+      })
       .where('id', '=', id)
       .where('status', '=', 'running')
       .where('locked_by', '=', workerId)
@@ -137,14 +146,15 @@ export class JobRepository implements JobQueue {
 
   /**
    * Records a failed attempt: back to the queue after a backoff, or dead when the attempts are used up
-   * or the failure is permanent. 'lost' when `workerId` no longer holds the job (nothing is changed).
+   * or the failure is permanent (then `deadPayload`, when given, replaces the payload). 'lost' when
+   * `workerId` no longer holds the job (nothing is changed).
    */
   async fail(
     id: number,
     workerId: string,
     error: string,
     now: number,
-    options: { permanent?: boolean } = {},
+    options: { permanent?: boolean; deadPayload?: unknown } = {},
   ): Promise<FailOutcome> {
     const held = await this.db
       .selectFrom('jobs')
@@ -167,6 +177,9 @@ export class JobRepository implements JobQueue {
         locked_until: null,
         last_error: lastError,
         updated_at: now,
+        ...(dead && options.deadPayload !== undefined
+          ? { payload: JSON.stringify(options.deadPayload) }
+          : {}),
       })
       .where('id', '=', id)
       .where('status', '=', 'running')

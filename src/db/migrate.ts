@@ -12,6 +12,7 @@ import { lifecycle } from './migrations/0005-lifecycle.js';
 import { intake } from './migrations/0006-intake.js';
 import { campaignEditor } from './migrations/0007-campaign-editor.js';
 import { accountScopes } from './migrations/0008-account-scopes.js';
+import { confirmedAddresses } from './migrations/0009-confirmed-addresses.js';
 import { translations } from './migrations/0012-translations.js';
 import { jobKindNames } from './migrations/0014-job-kind-names.js';
 
@@ -25,6 +26,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0006-intake': intake(dialect),
     '0007-campaign-editor': campaignEditor(dialect),
     '0008-account-scopes': accountScopes(dialect),
+    '0009-confirmed-addresses': confirmedAddresses(dialect),
     '0012-translations': translations(dialect),
     '0014-job-kind-names': jobKindNames(),
   };

@@ -3,6 +3,7 @@
 // thank-you mail in the outbox. Shared by immediate-mode signing and confirmation so both do the same.
 import type { Kysely } from 'kysely';
 import { type SignatureMailPayload, sendSignatureMailJob } from '../domain/signature/signature.js';
+import type { SignCommand } from '../domain/signature/signature.ports.js';
 import { enqueueJobs, type NewJob } from './job.repository.js';
 import type { Database } from './schema.js';
 
@@ -54,6 +55,29 @@ export class CountDeltas {
   get campaignIds(): number[] {
     return [...new Set([...this.deltas.values()].map((d) => d.key.campaignId))];
   }
+}
+
+/**
+ * The counts status of repeated submissions. In immediate mode a repeat moves the public count exactly as
+ * a first submission would (+1 unless it is held), so the number cannot tell anyone whether an address had
+ * already signed (decision 0015). These rows are the only record of repeats: rebuilding counts from the
+ * signatures keeps them.
+ */
+export const repeatStatus = 'repeat';
+
+/** A repeated submission's count: what its first submission would have added to the public number. */
+export function countRepeat(counts: CountDeltas, c: SignCommand): void {
+  if (c.status !== 'confirmed') return;
+  counts.add(
+    {
+      campaignId: c.campaignId,
+      locale: c.locale,
+      country: c.input.country,
+      source: c.input.source ?? '',
+      status: repeatStatus,
+    },
+    1,
+  );
 }
 
 export interface CampaignDelivery {

@@ -1,5 +1,5 @@
 // The signing write path below HTTP, on each database: immediate mode, petition-only campaigns,
-// back-pressure, count reconciliation and expiry.
+// back-pressure, count reconciliation, expiry (deleting what nobody confirmed) and forgetting networks.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
 import { buildCampaign, buildSignCommand } from '../../test/factories.js';
@@ -71,17 +71,60 @@ describe.each(testDialects)('signature write path on %s', (dialect) => {
     expect(await repo.reconcileCounts()).toEqual([]);
   });
 
-  it('expires unconfirmed signatures and fixes the counts they leave', async () => {
+  it('deletes expired unconfirmed signatures with their personal data, and supporters left with nothing', async () => {
     const id = await campaigns.create(buildCampaign(), now);
+    const other = await campaigns.create(buildCampaign({ confirmationMode: 'immediate' }), now);
     const writer = new BatchedSignatureWriter(db);
-    await writer.record(buildSignCommand(id, { now: now - 20 * 86_400_000 }));
-    await writer.record(buildSignCommand(id, { now }));
+    const old = now - 20 * 86_400_000;
+    const consent = { text: 'Keep me informed', version: 'alerts-2026-11' };
+    // Gone entirely: a pending and a held signature nobody confirmed, their consent, their supporters.
+    await writer.record(buildSignCommand(id, { email: 'gone@example.org', now: old, consent }));
+    await writer.record(buildSignCommand(id, { email: 'held@example.org', now: old, status: 'held' }));
+    // Keeps the supporter: the same person confirmed another campaign's signature.
+    await writer.record(buildSignCommand(id, { email: 'kept@example.org', now: old, consent }));
+    await writer.record(
+      buildSignCommand(other, { email: 'kept@example.org', now: old, status: 'confirmed', consent }),
+    );
+    // Not yet expired.
+    await writer.record(buildSignCommand(id, { email: 'fresh@example.org', now }));
     const repo = new SignatureRepository(db);
     expect(await repo.expireUnconfirmed(now, 14 * 86_400_000)).toBe(1);
-    const statuses = await db.kysely.selectFrom('counts').select(['status', 'n']).orderBy('status').execute();
+
+    const statuses = await db.kysely
+      .selectFrom('counts')
+      .select(['campaign_id', 'status', 'n'])
+      .orderBy('campaign_id')
+      .execute();
     expect(statuses).toEqual([
-      { status: 'expired', n: 1 },
-      { status: 'pending', n: 1 },
+      { campaign_id: id, status: 'pending', n: 1 },
+      { campaign_id: other, status: 'confirmed', n: 1 },
     ]);
+    const supporters = await db.kysely.selectFrom('supporters').select('email').orderBy('email').execute();
+    expect(supporters.map((p) => p.email)).toEqual(['fresh@example.org', 'kept@example.org']);
+    const signatures = await db.kysely.selectFrom('signatures').select(['campaign_id', 'status']).execute();
+    expect(signatures).toHaveLength(2);
+    const consents = await db.kysely.selectFrom('consents').select('campaign_id').execute();
+    expect(consents).toEqual([{ campaign_id: other }]);
+    const everything = JSON.stringify(await db.kysely.selectFrom('signatures').selectAll().execute());
+    expect(everything).not.toContain('gone@example.org');
+    expect(await repo.expireUnconfirmed(now, 14 * 86_400_000)).toBe(0);
+  });
+
+  it('forgets network hashes after the retention time, except on held signatures still under review', async () => {
+    const id = await campaigns.create(buildCampaign({ confirmationMode: 'immediate' }), now);
+    const writer = new BatchedSignatureWriter(db);
+    const day = 86_400_000;
+    await writer.record(
+      buildSignCommand(id, { now: now - 31 * day, status: 'confirmed', ipHash: 'net-old' }),
+    );
+    await writer.record(buildSignCommand(id, { now: now - 31 * day, status: 'held', ipHash: 'net-held' }));
+    await writer.record(
+      buildSignCommand(id, { now: now - 29 * day, status: 'confirmed', ipHash: 'net-new' }),
+    );
+    const repo = new SignatureRepository(db);
+    expect(await repo.forgetNetworks(now - 30 * day)).toBe(1);
+    const hashes = await db.kysely.selectFrom('signatures').select('ip_hash').orderBy('id').execute();
+    expect(hashes.map((h) => h.ip_hash)).toEqual([null, 'net-held', 'net-new']);
+    expect(await repo.forgetNetworks(now - 30 * day)).toBe(0);
   });
 });

@@ -18,6 +18,7 @@ import {
   campaignDelivery,
   flushJobs,
   releaseSignature,
+  repeatStatus,
 } from './signature-effects.js';
 
 export class SignatureRepository implements SignatureConfirmer, SignatureMailReader, SignatureMaintenance {
@@ -60,6 +61,7 @@ export class SignatureRepository implements SignatureConfirmer, SignatureMailRea
           's.source',
           's.created_at',
           's.campaign_id',
+          's.supporter_id',
           'c.slug',
           'c.status as campaign_status',
         ])
@@ -78,6 +80,13 @@ export class SignatureRepository implements SignatureConfirmer, SignatureMailRea
         .executeTakeFirst();
       // Someone else's click won the race: the signature is confirmed either way.
       if (Number(updated.numUpdatedRows) !== 1) return { status: 'already', ...where };
+      // The link reached its owner: from now on targets may reply to this address (decision 0015).
+      await trx
+        .updateTable('supporters')
+        .set({ email_confirmed_at: now })
+        .where('id', '=', s.supporter_id)
+        .where('email_confirmed_at', 'is', null)
+        .execute();
       const key = {
         campaignId: s.campaign_id,
         locale: s.locale,
@@ -128,17 +137,53 @@ export class SignatureRepository implements SignatureConfirmer, SignatureMailRea
     );
   }
 
-  /** Unconfirmed signatures older than the limit become expired; returns how many. */
+  /**
+   * Unconfirmed signatures older than the limit are deleted, with what they carried: the name, union,
+   * message and network hash, the alerts consent given with them, and the supporter when nothing of theirs
+   * is left. Nobody confirmed them, so nothing of them is kept. Returns how many campaigns had some.
+   */
   async expireUnconfirmed(now: number, expiresAfterMs: number): Promise<number> {
     const cutoff = now - expiresAfterMs;
     const expired = await this.db.transaction().execute(async (trx) => {
       const rows = await trx
-        .updateTable('signatures')
-        .set({ status: 'expired' })
-        .where('status', 'in', ['pending', 'held'])
+        .selectFrom('signatures')
+        .select(['id', 'campaign_id', 'supporter_id'])
+        .where('status', 'in', ['pending', 'held', 'expired'])
         .where('created_at', '<', cutoff)
-        .returning(['campaign_id', 'locale', 'country', 'source'])
         .execute();
+      const byCampaign = new Map<number, number[]>();
+      for (const r of rows) {
+        const list = byCampaign.get(r.campaign_id);
+        if (list) list.push(r.supporter_id);
+        else byCampaign.set(r.campaign_id, [r.supporter_id]);
+      }
+      for (const [campaignId, supporterIds] of byCampaign) {
+        for (const part of chunks(supporterIds)) {
+          await trx
+            .deleteFrom('consents')
+            .where('campaign_id', '=', campaignId)
+            .where('supporter_id', 'in', part)
+            .execute();
+        }
+      }
+      for (const part of chunks(rows.map((r) => r.id))) {
+        await trx.deleteFrom('signatures').where('id', 'in', part).execute();
+      }
+      for (const part of chunks([...new Set(rows.map((r) => r.supporter_id))])) {
+        await trx
+          .deleteFrom('supporters')
+          .where('id', 'in', part)
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('signatures')
+                  .select('id')
+                  .whereRef('signatures.supporter_id', '=', 'supporters.id'),
+              ),
+            ),
+          )
+          .execute();
+      }
       // The statuses they left are not returned; recompute those campaigns' counts exactly.
       const campaignIds = [...new Set(rows.map((r) => r.campaign_id))];
       for (const id of campaignIds) await rebuildCounts(trx, id);
@@ -146,6 +191,21 @@ export class SignatureRepository implements SignatureConfirmer, SignatureMailRea
     });
     if (expired.length > 0) this.onCountsChanged?.(expired);
     return expired.length;
+  }
+
+  /**
+   * Forgets the network hash of signatures older than `cutoff`: it only serves to review held signatures
+   * by network, and held ones keep it until they are confirmed, released or deleted. Returns how many.
+   */
+  async forgetNetworks(cutoff: number): Promise<number> {
+    const result = await this.db
+      .updateTable('signatures')
+      .set({ ip_hash: null })
+      .where('ip_hash', 'is not', null)
+      .where('status', '<>', 'held')
+      .where('created_at', '<', cutoff)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
   }
 
   /**
@@ -179,10 +239,22 @@ async function countsOf(trx: Kysely<Database>, campaignId: number): Promise<Map<
   );
 }
 
+/** Every count row derived from the signatures again; repeats are recorded nowhere else and stay. */
 async function rebuildCounts(trx: Kysely<Database>, campaignId: number): Promise<void> {
-  await trx.deleteFrom('counts').where('campaign_id', '=', campaignId).execute();
+  await trx
+    .deleteFrom('counts')
+    .where('campaign_id', '=', campaignId)
+    .where('status', '<>', repeatStatus)
+    .execute();
   await sql`insert into counts (campaign_id, locale, country, source, status, n)
     select campaign_id, locale, coalesce(country, ''), coalesce(source, ''), status, count(*)
     from signatures where campaign_id = ${campaignId}
     group by campaign_id, locale, coalesce(country, ''), coalesce(source, ''), status`.execute(trx);
+}
+
+/** Ids in groups small enough for an `in (…)` list on both databases. */
+function chunks<T>(items: T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

@@ -11,7 +11,7 @@ import {
 } from '../domain/signature/signature.js';
 import type { SignCommand, SignOutcome } from '../domain/signature/signature.ports.js';
 import { defaultMaxAttempts, type JobStatus, type NewJob } from './job.repository.js';
-import { type CampaignDelivery, CountDeltas, newMessageStatus } from './signature-effects.js';
+import { type CampaignDelivery, CountDeltas, countRepeat, newMessageStatus } from './signature-effects.js';
 
 const queued: JobStatus = 'queued';
 
@@ -146,7 +146,7 @@ export class SqliteSignatureBatch {
       confirmed ? now : null,
       confirmed ? null : now,
     );
-    if (signatureId === undefined) return this.duplicate(c, supporterId, jobs);
+    if (signatureId === undefined) return this.duplicate(c, supporterId, counts, jobs);
 
     counts.add(
       {
@@ -183,8 +183,9 @@ export class SqliteSignatureBatch {
     return { status: 'created', signatureId };
   }
 
-  /** The same rule as the Kysely path: an unconfirmed signature gets its mail again, at most hourly. */
-  private duplicate(c: SignCommand, supporterId: number, jobs: NewJob[]): SignOutcome {
+  /** The same rule as the Kysely path: its count, and an unconfirmed one gets its mail again hourly. */
+  private duplicate(c: SignCommand, supporterId: number, counts: CountDeltas, jobs: NewJob[]): SignOutcome {
+    countRepeat(counts, c);
     const existing = this.s.existing.get(c.campaignId, supporterId);
     if (!existing) throw new Error(`signature of supporter ${supporterId} vanished inside its transaction`);
     const awaiting = existing.status === 'pending' || existing.status === 'held';

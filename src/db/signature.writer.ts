@@ -25,6 +25,7 @@ import {
   type CampaignDelivery,
   CountDeltas,
   campaignDelivery,
+  countRepeat,
   flushJobs,
   releaseSignature,
 } from './signature-effects.js';
@@ -131,7 +132,7 @@ export class BatchedSignatureWriter implements SignatureWriter {
       let out: SignOutcome[] = [];
       if (this.multiRow && commands.length > 1 && distinctEmails(commands)) {
         out = await writeMultiRow(trx, commands, { counts, deliveries, jobs }, (c, supporterId) =>
-          this.duplicate(trx, c, supporterId, jobs),
+          this.duplicate(trx, c, supporterId, counts, jobs),
         );
       } else {
         for (const command of commands) out.push(await this.writeOne(trx, command, counts, deliveries, jobs));
@@ -199,7 +200,7 @@ export class BatchedSignatureWriter implements SignatureWriter {
       .returning('id')
       .executeTakeFirst();
 
-    if (!inserted) return this.duplicate(trx, c, supporter.id, jobs);
+    if (!inserted) return this.duplicate(trx, c, supporter.id, counts, jobs);
 
     counts.add(
       {
@@ -236,13 +237,18 @@ export class BatchedSignatureWriter implements SignatureWriter {
     return { status: 'created', signatureId: inserted.id };
   }
 
-  /** A repeated submission: nothing new is stored; an unconfirmed one gets its mail again, at most hourly. */
+  /**
+   * A repeated submission: nothing new is stored but its count (countRepeat); an unconfirmed one gets its
+   * mail again, at most hourly.
+   */
   private async duplicate(
     trx: Kysely<Database>,
     c: SignCommand,
     supporterId: number,
+    counts: CountDeltas,
     jobs: NewJob[],
   ): Promise<SignOutcome> {
+    countRepeat(counts, c);
     const existing = await trx
       .selectFrom('signatures')
       .select(['id', 'status', 'confirmation_sent_at'])

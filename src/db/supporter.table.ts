@@ -12,6 +12,8 @@ export interface SupportersTable {
   country: string | null;
   union_name: string | null;
   status: Generated<string>;
+  /** When they pressed a confirmation link we mailed them: the address is theirs (Reply-To to targets). */
+  email_confirmed_at: number | null;
   created_at: number;
   updated_at: number;
 }

@@ -246,7 +246,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     images: deps.images,
     maxUploadBytes: config.UPLOAD_MAX_MB * 1024 * 1024,
   });
-  if (config.captureMail && config.NODE_ENV !== 'production') {
+  if (config.captureMail && config.MAIL_VIEWER) {
     mailViewerRoutes(app, { dir: config.MAIL_CAPTURE_DIR, site });
   }
   return app;

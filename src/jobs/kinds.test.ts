@@ -2,7 +2,9 @@
 // use cases and repositories write parse under their kind's schema, while malformed ones do not.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { CampaignRequestRepository } from '../db/campaign-request.repository.js';
 import { DeliveryAlertReader } from '../db/delivery-alert.reader.js';
+import { JobRepository } from '../db/job.repository.js';
 import { accountMail } from '../domain/account/account-mail.js';
 import { campaignRequestMail } from '../domain/campaign-request/campaign-request-mail.js';
 import { createCaptureTransport } from '../mail/capture.transport.js';
@@ -10,6 +12,7 @@ import { jobKinds, jobPayloads } from './kinds.js';
 import { campaignLifecycleJobs } from './tasks/campaign-lifecycle.task.js';
 import { jobHandlers } from './tasks/index.js';
 import { signatureMaintenance } from './tasks/maintain-signatures.task.js';
+import { jobPurge } from './tasks/purge-jobs.task.js';
 
 const parses = (kind: keyof typeof jobPayloads, payload: unknown) =>
   jobPayloads[kind].safeParse(payload).success;
@@ -30,10 +33,18 @@ describe('job kinds', () => {
         campaigns: t.services.campaigns,
         signatures: t.services.signatureStore,
         delivery: new DeliveryAlertReader(t.db),
+        accounts: { store: t.services.accounts.store, clock, tokens: t.services.accounts.tokens },
       }),
     );
     const recurring = [
-      ...signatureMaintenance({ signatures: t.services.signatureStore, clock, confirmExpiryMs: 1 }),
+      ...signatureMaintenance({
+        signatures: t.services.signatureStore,
+        requests: new CampaignRequestRepository(t.db),
+        clock,
+        confirmExpiryMs: 1,
+        networkRetentionMs: 1,
+      }),
+      ...jobPurge({ jobs: new JobRepository(t.db), clock, retentionMs: 1 }),
       ...campaignLifecycleJobs({ campaigns: t.services.lifecycle, clock, config: t.config }),
     ].map((job) => job.kind);
     expect([...tasks, ...recurring].sort()).toEqual(Object.values(jobKinds).sort());

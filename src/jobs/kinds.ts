@@ -10,6 +10,7 @@ import {
   sendAccountMailJob,
 } from '../domain/account/account-mail.js';
 import { roles } from '../domain/account/permissions.js';
+import { type IssueLinkPayload, issueAccountLinkJob } from '../domain/account/request-link.js';
 import {
   type CampaignRequestMailPayload,
   campaignRequestMailKinds,
@@ -24,6 +25,8 @@ export const jobKinds = {
   sendSignatureMail: sendSignatureMailJob,
   /** An invitation, login link or password reset link. */
   sendAccountMail: sendAccountMailJob,
+  /** A login-link or reset-link request, turned into a link (or nothing) in the worker. */
+  issueAccountLink: issueAccountLinkJob,
   /** A mail about a campaign request: received, changes asked for, approved, declined. */
   sendCampaignRequestMail: sendCampaignRequestMailJob,
   /** A delivery alert (a target bounced, a domain paused) to every admin and editor. */
@@ -34,6 +37,10 @@ export const jobKinds = {
   expireSignatures: 'expire-signatures',
   /** Recurring: rebuild the counts from the signatures. */
   reconcileCounts: 'reconcile-counts',
+  /** Recurring: drop keyed network hashes once the review of held signatures is over. */
+  forgetNetworks: 'forget-networks',
+  /** Recurring: delete done jobs after JOB_RETENTION_DAYS. */
+  purgeJobs: 'purge-jobs',
 } as const;
 
 export type JobKind = (typeof jobKinds)[keyof typeof jobKinds];
@@ -68,6 +75,11 @@ const accountMailPayload = z.object({
   role: z.enum(roles).optional(),
 }) satisfies z.ZodType<AccountMailPayload>;
 
+const issueLinkPayload = z.object({
+  purpose: z.enum(['login', 'reset']),
+  email: z.string().max(400),
+}) satisfies z.ZodType<IssueLinkPayload>;
+
 const campaignRequestMailPayload = z.object({
   kind: z.enum(campaignRequestMailKinds),
   requestId: z.number().int(),
@@ -86,11 +98,14 @@ export const jobPayloads = {
   [jobKinds.sendEmail]: sendEmailPayload,
   [jobKinds.sendSignatureMail]: signatureMailPayload,
   [jobKinds.sendAccountMail]: accountMailPayload,
+  [jobKinds.issueAccountLink]: issueLinkPayload,
   [jobKinds.sendCampaignRequestMail]: campaignRequestMailPayload,
   [jobKinds.sendDeliveryAlert]: deliveryAlertPayload,
   [jobKinds.campaignLifecycle]: nothing,
   [jobKinds.expireSignatures]: nothing,
   [jobKinds.reconcileCounts]: nothing,
+  [jobKinds.forgetNetworks]: nothing,
+  [jobKinds.purgeJobs]: nothing,
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type JobPayload<K extends JobKind> = z.infer<(typeof jobPayloads)[K]>;

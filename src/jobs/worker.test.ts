@@ -91,6 +91,29 @@ describe.each(testDialects)('worker on %s', (dialect) => {
     );
   });
 
+  it('keeps no address in a failure reason, stored or logged', async () => {
+    await enqueue([{ kind: 'mail', payload: null, maxAttempts: 1 }]);
+    const { logger, entries } = recordingLogger();
+    const w = createWorker({
+      repo,
+      clock,
+      logger,
+      handlers: {
+        mail: async () => {
+          throw new Error(
+            "Can't send mail - all recipients were rejected: 550 5.1.1 <ana.souza@example.org>: no",
+          );
+        },
+      },
+    });
+    workers.push(w);
+    expect(await w.drain()).toBe(1);
+    const reason = "Can't send mail - all recipients were rejected: 550 5.1.1 <[address]>: no";
+    expect((await repo.listDead(10)).map((j) => j.lastError)).toEqual([reason]);
+    expect(JSON.stringify(entries)).not.toContain('ana.souza');
+    expect(entries.find((e) => e.msg === 'job dead')?.obj).toMatchObject({ reason });
+  });
+
   it('a job of unknown kind is retried, then dead, with the reason', async () => {
     await enqueue([{ kind: 'from-the-future', payload: 1, maxAttempts: 2 }]);
     const w = worker({});

@@ -3,7 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Clock } from '../domain/shared/clock.js';
+import { redactAddresses } from '../security/redact-addresses.js';
 import type { ClaimedJob, JobQueue } from './job-queue.ports.js';
+import { redactPayload } from './payload-redaction.js';
 
 export type JobHandler = (payload: unknown, job: ClaimedJob) => Promise<void>;
 
@@ -31,6 +33,11 @@ export interface WorkerOptions {
   /** How long a claimed job stays ours without a heartbeat; renewed every third of it while it runs. */
   leaseMs?: number;
   logger?: WorkerLogger;
+  /**
+   * The payload a done or dead job keeps (undefined: unchanged); by default its kind's secret fields
+   * dropped (payload-redaction.ts).
+   */
+  redact?: (kind: string, payload: unknown) => unknown;
 }
 
 export interface Worker {
@@ -53,8 +60,9 @@ const consoleLogger: WorkerLogger = {
   error: (obj, msg) => console.error(msg ?? '', obj),
 };
 
+/** A failure's reason as it is stored and logged: no one's address in it (an SMTP answer quotes it). */
 function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return redactAddresses(error instanceof Error ? error.message : String(error));
 }
 
 export function createWorker(opts: WorkerOptions): Worker {
@@ -64,6 +72,7 @@ export function createWorker(opts: WorkerOptions): Worker {
   const pollMs = opts.pollMs ?? 500;
   const leaseMs = opts.leaseMs ?? 5 * 60_000;
   const log = opts.logger ?? consoleLogger;
+  const redact = opts.redact ?? redactPayload;
 
   const inFlight = new Set<Promise<void>>();
   let running = false;
@@ -96,14 +105,17 @@ export function createWorker(opts: WorkerOptions): Worker {
         failure = error ?? new Error('handler threw without a reason');
       }
       if (failure === undefined) {
-        if (!(await repo.complete(job.id, workerId, clock.now()))) {
+        if (!(await repo.complete(job.id, workerId, clock.now(), redact(job.kind, job.payload)))) {
           log.warn({ jobId: job.id, kind: job.kind }, 'job finished after its lease was taken over');
         }
         return;
       }
       const permanent = failure instanceof PermanentJobError;
       const reason = errorMessage(failure);
-      const outcome = await repo.fail(job.id, workerId, reason, clock.now(), { permanent });
+      const outcome = await repo.fail(job.id, workerId, reason, clock.now(), {
+        permanent,
+        deadPayload: redact(job.kind, job.payload),
+      });
       const fields = { jobId: job.id, kind: job.kind, attempts: job.attempts, reason, outcome };
       if (outcome === 'dead') log.error(fields, 'job dead');
       else log.warn(fields, 'job failed');

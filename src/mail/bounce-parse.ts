@@ -35,6 +35,8 @@ export function headerText(value: HeaderValue | undefined): string {
   return '';
 }
 
+const verpShape = /^bounces\+\d{1,15}-[a-z0-9_-]{12}@[a-z0-9.-]{1,253}$/i;
+
 /** Every `bounces+…` address in the envelope headers a delivery agent adds (and in To), in that order. */
 export function verpCandidates(parsed: Pick<ParsedMail, 'headerLines'>): string[] {
   const order = ['delivered-to', 'x-original-to', 'envelope-to', 'x-envelope-to', 'to'];
@@ -42,8 +44,9 @@ export function verpCandidates(parsed: Pick<ParsedMail, 'headerLines'>): string[
   for (const key of order) {
     for (const h of parsed.headerLines) {
       if (h.key !== key) continue;
-      for (const m of h.line.matchAll(/bounces\+\d{1,15}-[a-z0-9_-]{12}@[a-z0-9.-]{1,253}/gi)) {
-        if (!out.includes(m[0])) out.push(m[0]);
+      // The words of the line (split where no address character is), each tested whole: no backtracking.
+      for (const word of h.line.split(/[^a-z0-9_.+@-]+/i)) {
+        if (verpShape.test(word) && !out.includes(word)) out.push(word);
       }
     }
   }

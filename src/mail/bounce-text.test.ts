@@ -4,10 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   dsnAddress,
+  dsnMessageId,
   dsnRecipients,
   fieldGroups,
   looksLikeAutoReply,
   looksLikeBounce,
+  messageIdOf,
   refineStatus,
   textBounce,
 } from './bounce-text.js';
@@ -140,5 +142,69 @@ describe('what a message looks like', () => {
     expect(looksLikeAutoReply({ ...base, precedence: 'auto_reply' })).toBe(true);
     expect(looksLikeAutoReply({ ...base, subject: 'Out of Office: hi' })).toBe(true);
     expect(looksLikeAutoReply({ ...base, subject: 'Réponse automatique : hi' })).toBe(true);
+  });
+});
+
+// Anyone can mail a bounce address. Runs of `@`, `<`, spaces and `a` that end where no address can, so a
+// backtracking pattern would try every split; no timing is asserted (a slow parse meets vitest's timeout).
+describe('hostile bounce text', () => {
+  const runs = (n: number) => [
+    `${'@'.repeat(n - 1)}"`,
+    `${'<'.repeat(n - 1)}@`,
+    `a${' '.repeat(n - 2)}<`,
+    `${'a'.repeat(n / 2)}@${'a'.repeat(n / 2 - 1)}"`,
+    `<${'a@'.repeat(n / 2 - 1)}<`,
+  ];
+
+  it('reads report-syntax addresses up to the line limit in one pass, and refuses longer values', () => {
+    for (const run of runs(2_000)) expect(dsnAddress(`rfc822; ${run}`)).toBeNull();
+    for (const run of runs(50_000)) expect(dsnAddress(`rfc822; ${run}`)).toBeNull();
+    expect(dsnAddress(`rfc822; ${'a'.repeat(60)}@${'b'.repeat(60)}.org`)).toBe(
+      `${'a'.repeat(60)}@${'b'.repeat(60)}.org`,
+    );
+  });
+
+  it('finishes on 50,000-character runs in every field and in free text', () => {
+    const fields: Record<string, string> = {
+      'Final-Recipient': 'rfc822; a@b.org',
+      'Original-Recipient': 'rfc822; a@b.org',
+      Action: 'failed',
+      Status: '5.1.1',
+      'Diagnostic-Code': 'smtp; 550 5.1.1',
+    };
+    for (const run of runs(50_000)) {
+      for (const hostile of Object.keys(fields)) {
+        const lines = Object.entries(fields).map(([f, v]) => `${f}: ${f === hostile ? run : v}`);
+        expect(dsnRecipients(`Reporting-MTA: dns; x\n\n${lines.join('\n')}\n`)).toMatchObject([
+          { action: 'failed' },
+        ]);
+      }
+      expect(dsnMessageId(`X-Original-Message-ID: ${run}\n`)).toBeNull();
+      expect(messageIdOf(`Message-ID: ${run}\n`)).toBeNull();
+      for (const text of [
+        `${run}\n550 5.1.1 x`,
+        `550 5.1.1 ${run}`,
+        `${run} original message ${run}\n550 5.1.1`,
+      ]) {
+        expect(textBounce({ text, failedRecipients: [] })?.recipient.finalRecipient ?? null).toBeNull();
+      }
+      expect(looksLikeBounce({ from: run, subject: run, failedRecipients: [] })).toBe(false);
+      expect(
+        looksLikeAutoReply({ subject: run, autoSubmitted: '', precedence: run, vendorFlag: false }),
+      ).toBe(false);
+      expect(refineStatus(run, run)).toBeNull();
+    }
+  });
+
+  it('still finds Message-IDs and addresses among the noise', () => {
+    expect(dsnMessageId(`\nX-Original-Message-ID: <${'a'.repeat(300)}> <x@y> <outcry.1.ab@x.org>\n`)).toBe(
+      '<x@y>',
+    );
+    expect(messageIdOf('Message-ID: <<< <outcry.12.ab@x.org>\n')).toBe('<outcry.12.ab@x.org>');
+    const found = textBounce({
+      text: `${'@'.repeat(1_000)} <Target@Example.org.>: ${'a'.repeat(100)}@\n550 5.1.1 gone\n-----Original Message-----\n550 5.1.1 x\n`,
+      failedRecipients: [],
+    });
+    expect(found?.recipient.finalRecipient).toBe('target@example.org');
   });
 });

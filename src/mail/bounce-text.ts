@@ -1,8 +1,11 @@
 // The text side of reading bounces, pure and bounded: the fields of an RFC 3464 delivery-status part (a
 // header-syntax text that mailparser hands over as an attachment), and a fallback for the free-text bounces
 // many servers still send ("550 5.1.1 <x>: User unknown" under a "failure notice"). The MIME structure is
-// mailparser's job (bounce-parse.ts); nothing here decodes MIME.
+// mailparser's job (bounce-parse.ts); nothing here decodes MIME. Anyone can mail a bounce address, so the
+// text is hostile: lines are bounded before they are read, and every search is a loop or a pattern that
+// cannot backtrack (test/regex-audit.test.ts checks them all).
 import type { BounceAction, BounceRecipient } from '../domain/delivery/record-bounce.js';
+import { oneOf, trimEndWhile } from '../domain/shared/trim.js';
 
 /** Text beyond this is not read: the facts of a bounce are at its top. */
 const maxText = 64 * 1024;
@@ -48,12 +51,38 @@ export function fieldGroups(body: string): Map<string, string>[] {
   return groups;
 }
 
-/** `rfc822; <Minister@Example.org>` → `minister@example.org`; null when no address is there. */
+/** What ends an address in report syntax. */
+const isAddressEnd = (c: string) => /^[\s<>;,"]$/.test(c);
+
+/**
+ * `rfc822; <Minister@Example.org>` → `minister@example.org`; null when no address is there. The address is
+ * the last word of the value, read back from its end once.
+ */
 export function dsnAddress(value: string | undefined): string | null {
-  if (!value) return null;
+  if (!value || value.length > maxLine) return null;
   const bare = value.replace(/^\s*[a-z0-9-]+\s*;/i, '').trim();
-  const m = /<?([^\s<>;,"]+@[^\s<>;,"]+?)>?$/.exec(bare);
-  return m ? m[1]!.replace(/\.$/, '').toLowerCase() : null;
+  const end = bare.endsWith('>') ? bare.length - 1 : bare.length;
+  let start = end;
+  while (start > 0 && !isAddressEnd(bare[start - 1]!)) start--;
+  const address = bare.slice(start, end);
+  const at = address.indexOf('@', 1);
+  if (at < 1 || at >= address.length - 1) return null;
+  return address.replace(/\.$/, '').toLowerCase();
+}
+
+/**
+ * The first `<…>` of 1–250 characters with no space or angle bracket inside (a Message-ID), or null. One
+ * pass: a scan that stops at `<` starts the next candidate there.
+ */
+function angleId(value: string): string | null {
+  let open = value.indexOf('<');
+  while (open >= 0) {
+    let close = open + 1;
+    while (close < value.length && close - open <= 251 && !/^[<>\s]$/.test(value[close]!)) close++;
+    if (value[close] === '>' && close - open > 1 && close - open <= 251) return value.slice(open, close + 1);
+    open = value.indexOf('<', close);
+  }
+  return null;
 }
 
 const enhancedCode = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.])/;
@@ -61,9 +90,30 @@ const basicCode = /(?<![\d.])([245]\d\d)(?=[ -]|$)/;
 /** A line that reports a failure: a 4.x.x/5.x.x code, or a 4xx/5xx reply followed by words. */
 const failureLine = /(?<![\d.])[45]\.\d{1,3}\.\d{1,3}(?![\d.])|(?<![\w.-])[45]\d\d(?=[ -][A-Za-z<#])/;
 
+/** Every phrase `first second` for each first and second word. */
+const phrases = (first: string[], second: string[]) => first.flatMap((a) => second.map((b) => `${a} ${b}`));
+/** Whether the text holds one of the (lower-case) phrases: a plain search, nothing to backtrack. */
+const mentions = (text: string, list: readonly string[]) => {
+  const lower = text.toLowerCase();
+  return list.some((p) => lower.includes(p));
+};
+
 /** Phrases servers use for "no such mailbox" when they give no enhanced code. */
-const noMailbox =
-  /user unknown|unknown user|no such (user|mailbox|recipient|address|account)|mailbox (unavailable|not found|does not exist|disabled)|(account|address|mailbox|user) (does not|doesn't) exist|recipient (not found|unknown|rejected)|recipient address rejected|invalid (recipient|mailbox|address)|unknown (recipient|mailbox|address|local part)|address (not found|unknown)|not a valid mailbox|unrouteable address|no mailbox here/i;
+const noMailbox = [
+  'user unknown',
+  'unknown user',
+  ...phrases(['no such'], ['user', 'mailbox', 'recipient', 'address', 'account']),
+  ...phrases(['mailbox'], ['unavailable', 'not found', 'does not exist', 'disabled']),
+  ...phrases(['account', 'address', 'mailbox', 'user'], ['does not exist', "doesn't exist"]),
+  ...phrases(['recipient'], ['not found', 'unknown', 'rejected']),
+  'recipient address rejected',
+  ...phrases(['invalid'], ['recipient', 'mailbox', 'address']),
+  ...phrases(['unknown'], ['recipient', 'mailbox', 'address', 'local part']),
+  ...phrases(['address'], ['not found', 'unknown']),
+  'not a valid mailbox',
+  'unrouteable address',
+  'no mailbox here',
+];
 /** … and for a block by policy. */
 const policyBlock = /blocked|blacklist|block ?list|spamhaus|\bspam\b|policy|reputation|not allowed|denied/i;
 
@@ -79,7 +129,7 @@ export function refineStatus(status: string | null, diagnostic: string | null): 
   const basic = diagnostic ? basicCode.exec(diagnostic) : null;
   const cls = given?.[1] ?? basic?.[1]?.[0];
   if (cls === '5' && diagnostic) {
-    if (noMailbox.test(diagnostic)) return '5.1.1';
+    if (mentions(diagnostic, noMailbox)) return '5.1.1';
     if (policyBlock.test(diagnostic)) return '5.7.1';
   }
   if (given) return given.slice(1, 4).join('.');
@@ -124,29 +174,55 @@ export function dsnRecipients(body: string): BounceRecipient[] {
 export function dsnMessageId(body: string): string | null {
   const first = fieldGroups(body)[0];
   const value = first?.get('x-original-message-id') ?? first?.get('original-message-id') ?? '';
-  return /<[^<>\s]{1,250}>/.exec(value)?.[0] ?? null;
+  return angleId(value);
 }
 
 /** `<outcry.12.ab@x>` from a header block (text/rfc822-headers, or a returned message), or null. */
 export function messageIdOf(headers: string): string | null {
   const end = headers.search(/\r?\n\r?\n/);
-  for (const group of fieldGroups(end >= 0 ? headers.slice(0, end) : headers).slice(0, 1)) {
-    const m = /<[^<>\s]{1,250}>/.exec(group.get('message-id') ?? '');
-    if (m) return m[0];
-  }
-  return null;
+  const first = fieldGroups(end >= 0 ? headers.slice(0, end) : headers)[0];
+  return angleId(first?.get('message-id') ?? '');
 }
 
-/** Where a free-text bounce starts quoting the message it returns. */
-const returnedMarker =
-  /^.*(below this line is a copy of the message|this is a copy of the message|original message follows|message that (you sent|was sent) follows|-+ ?original message ?-+|unsent message below|returned message|the headers of the message follow|message headers follow).*$/im;
+/** Lines where a free-text bounce starts quoting the message it returns. */
+const returnedMarkers = [
+  'below this line is a copy of the message',
+  'this is a copy of the message',
+  'original message follows',
+  'message that you sent follows',
+  'message that was sent follows',
+  'unsent message below',
+  'returned message',
+  'the headers of the message follow',
+  'message headers follow',
+];
 
-const addressPattern = /<?([a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)>?/gi;
+function isReturnedMarker(line: string): boolean {
+  if (mentions(line, returnedMarkers)) return true;
+  // `-----Original Message-----`, `--- original message ---`
+  const lower = line.toLowerCase();
+  const at = lower.indexOf('original message');
+  if (at < 0) return false;
+  const before = lower.slice(Math.max(0, at - 2), at).replace(/ $/, '');
+  const after = lower.slice(at + 16, at + 18).replace(/^ /, '');
+  return before.endsWith('-') && after.startsWith('-');
+}
 
+const localPart = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}$/i;
+const domainName = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
+
+/** The addresses written in a line: its words (split at anything no address holds) that are addresses. */
 function addressesIn(line: string): string[] {
-  return [...line.matchAll(addressPattern)]
-    .map((m) => m[1]!.toLowerCase())
-    .filter((a) => !/^(mailer-daemon|postmaster|bounces\+)/.test(a));
+  const out: string[] = [];
+  for (const word of line.split(/[^a-z0-9.!#$%&'*+/=?^_`{|}~@-]+/i)) {
+    const at = word.indexOf('@');
+    if (at < 1 || word.indexOf('@', at + 1) >= 0) continue;
+    const domain = trimEndWhile(word.slice(at + 1), oneOf('.-'));
+    if (!localPart.test(word.slice(0, at)) || domain.length > 253 || !domainName.test(domain)) continue;
+    const address = `${word.slice(0, at)}@${domain}`.toLowerCase();
+    if (!/^(mailer-daemon|postmaster|bounces\+)/.test(address)) out.push(address);
+  }
+  return out;
 }
 
 /**
@@ -158,11 +234,17 @@ export function textBounce(input: { text: string; failedRecipients: string[] }):
   recipient: BounceRecipient;
   originalMessageId: string | null;
 } | null {
-  const text = input.text.slice(0, maxText);
-  const marker = returnedMarker.exec(text);
-  const report = marker ? text.slice(0, marker.index) : text;
-  const returned = marker ? text.slice(marker.index + marker[0].length).replace(/^\s*\n/, '') : '';
-  const lines = report.split(/\r?\n/).map((l) => l.slice(0, maxLine));
+  const all = input.text.slice(0, maxText).split(/\r?\n/);
+  const marker = all.findIndex((l) => isReturnedMarker(l.slice(0, maxLine)));
+  const lines = (marker >= 0 ? all.slice(0, marker) : all).map((l) => l.slice(0, maxLine));
+  const report = lines.join('\n');
+  const returned =
+    marker >= 0
+      ? all
+          .slice(marker + 1)
+          .join('\n')
+          .replace(/^\s*\n/, '')
+      : '';
   const at = lines.findIndex((l) => failureLine.test(l));
   if (at < 0) return null;
   const diagnostic = lines[at]!.trim();
@@ -182,13 +264,28 @@ export function textBounce(input: { text: string; failedRecipients: string[] }):
   };
 }
 
+/** What the subjects of bounces say. */
+const bounceSubjects = [
+  'undeliver',
+  ...phrases(
+    ['delivery'],
+    ['status notification', 'failure', 'has failed', 'failed', 'problem', 'delayed', 'incomplete'],
+  ),
+  ...phrases(['returned'], ['mail', 'to sender']),
+  'failure notice',
+  'mail delivery failed',
+  'could not be delivered',
+  'nondelivery',
+  'non-delivery',
+  'delayed mail',
+  'warning: message',
+];
+
 /** The signs of a bounce written by a mail server: its sender, its headers, its subject. */
 export function looksLikeBounce(m: { from: string; subject: string; failedRecipients: string[] }): boolean {
   if (m.failedRecipients.length > 0) return true;
   if (/^(mailer-?daemon|postmaster|mail-?daemon|mail\.?delivery)@/i.test(m.from)) return true;
-  return /undeliver|delivery (status notification|failure|has failed|failed|problem|delayed|incomplete)|returned (mail|to sender)|failure notice|mail delivery failed|could not be delivered|non-?delivery|delayed mail|warning: message/i.test(
-    m.subject,
-  );
+  return mentions(m.subject.slice(0, maxLine), bounceSubjects);
 }
 
 /** RFC 3834 and the common vendor headers of out-of-office and other automatic replies. */

@@ -1,6 +1,6 @@
 // The capture transport as the demo and the editor's mail view use it: files on disk, newest first,
 // read back intact (Unicode included), and ids that can never reach outside the capture directory.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -68,6 +68,16 @@ describe('createCaptureTransport', () => {
     expect(read!.raw).toContain('Subject: Second');
     expect(read!.headers).toContainEqual(['Reply-To', 'Ana Souza <ana@example.net>']);
     expect(read!.headers.find(([name]) => name === 'Message-ID')?.[1]).toBe(second.messageId);
+  });
+
+  it('keeps captured mail (login links, addresses) to its owner: folders 0700, files 0600', async () => {
+    const transport = createCaptureTransport(dir);
+    await transport.send(mail());
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    expect(mode(join(root, 'data'))).toBe(0o700);
+    expect(mode(dir)).toBe(0o700);
+    const [file] = readdirSync(dir);
+    expect(mode(join(dir, file!))).toBe(0o600);
   });
 
   it('keeps ids increasing when two mails share a millisecond', async () => {

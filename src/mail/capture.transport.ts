@@ -63,10 +63,11 @@ export function createCaptureTransport(
       last = Math.max(now(), last + 1);
       const built = await buildMessage(mail, { date: new Date(last), ...(sign ? { sign } : {}) });
       const id = `${stamp(last)}-${randomBytes(6).toString('hex')}`;
-      await mkdir(dir, { recursive: true });
+      // Captured mail holds login links and supporters' addresses: this user's only.
+      await mkdir(dir, { recursive: true, mode: 0o700 });
       const tmp = join(dir, `.${id}.eml.tmp`);
       try {
-        await writeFile(tmp, built.raw, { flag: 'wx' });
+        await writeFile(tmp, built.raw, { flag: 'wx', mode: 0o600 });
         await rename(tmp, join(dir, `${id}.eml`));
       } catch (error) {
         await unlink(tmp).catch(() => undefined);

@@ -109,7 +109,8 @@ function safeHeaders(headers: Record<string, string> | undefined): Record<string
   return out;
 }
 
-const MESSAGE_ID = /^<[!-;=?-~]+@[!-;=?-~]+>$/;
+// Either side: printable ASCII but `<`, `>` and `@`, so there is one way to split an id.
+const MESSAGE_ID = /^<[!-;=?A-~]+@[!-;=?A-~]+>$/;
 
 /**
  * Validates and converts a message into nodemailer's options. Addresses stay `{ name, address }`

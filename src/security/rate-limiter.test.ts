@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryRateLimiter } from './rate-limiter.js';
+import { MemoryRateLimiter, rateLimiterMaxKeys } from './rate-limiter.js';
 
 const t0 = Date.UTC(2026, 10, 23, 10, 0, 0);
 
@@ -39,5 +39,33 @@ describe('MemoryRateLimiter', () => {
     expect((await limiter.hit({ ip: 'a', emailDomain: 'x.org' }, t0)).over).toBe(true);
     limits = { ipPerHour: 10, domainPerHour: 100 };
     expect((await limiter.hit({ ip: 'a', emailDomain: 'x.org' }, t0)).over).toBe(false);
+  });
+
+  it('peeks at a network without counting it', async () => {
+    const limiter = new MemoryRateLimiter(async () => ({ ipPerHour: 2, domainPerHour: 100 }));
+    for (let i = 0; i < 5; i++) expect((await limiter.peek({ ip: 'a' }, t0)).over).toBe(false);
+    await limiter.hit({ ip: 'a', emailDomain: 'x.org' }, t0);
+    expect((await limiter.peek({ ip: 'a' }, t0)).over).toBe(false);
+    await limiter.hit({ ip: 'a', emailDomain: 'x.org' }, t0);
+    expect((await limiter.peek({ ip: 'a' }, t0)).over).toBe(true);
+  });
+
+  it('keeps a live count when the window is filled with invented keys, in bounded memory', async () => {
+    const limiter = new MemoryRateLimiter(async () => ({ ipPerHour: 1_000_000, domainPerHour: 3 }));
+    const over = async (ip: string, domain: string) =>
+      (await limiter.hit({ ip, emailDomain: domain }, t0)).over;
+    expect([await over('a', 'throwaway.example'), await over('a', 'throwaway.example')]).toEqual([
+      false,
+      false,
+    ]);
+    // Twice the window's room in invented domains, each seen twice, from invented networks.
+    for (let i = 0; i < 2 * rateLimiterMaxKeys; i++) {
+      await over(`n${i}`, `invented-${i}.example`);
+      if (i % 4 === 0) await over(`n${i}`, `invented-${i}.example`);
+    }
+    expect(await over('b', 'throwaway.example')).toBe(false);
+    expect(await over('c', 'throwaway.example')).toBe(true);
+    expect(limiter.size.domains).toBeLessThanOrEqual(rateLimiterMaxKeys);
+    expect(limiter.size.ips).toBeLessThanOrEqual(rateLimiterMaxKeys);
   });
 });

@@ -1,7 +1,8 @@
 // Asking for a login link or a password reset link by email. The answer is the same whether or not the
-// address has an account (nobody learns who works here); the mail goes out only for active accounts, and
-// at most a few per account and network in the throttle window so the form cannot be used to flood a
-// mailbox.
+// address has an account (nobody learns who works here), and so is the work: the request only counts
+// itself against the throttle and puts one `issue-account-link` job in the outbox, for any address. The
+// worker then looks the address up (issueLink) and mails a link only to an active account, at most a few
+// per account and network in the throttle window so the form cannot be used to flood a mailbox.
 
 import { tokenLifetimeMs } from './account.js';
 import type { AccountDeps } from './account.ports.js';
@@ -10,9 +11,20 @@ import { accountEmail, isOver, throttleKeys, throttleLimits } from './throttle.j
 
 export type RequestLinkResult = { status: 'sent' } | { status: 'throttled' };
 
+export type LinkPurpose = 'login' | 'reset';
+
+/** The outbox job that turns a request into a link, in the worker. */
+export const issueAccountLinkJob = 'issue-account-link';
+
+export interface IssueLinkPayload {
+  purpose: LinkPurpose;
+  /** As the account key: trimmed, NFC, lower case. */
+  email: string;
+}
+
 export async function requestLink(
-  deps: AccountDeps,
-  input: { purpose: 'login' | 'reset'; email: string; ipKey: string },
+  deps: Pick<AccountDeps, 'store' | 'throttle' | 'clock'>,
+  input: { purpose: LinkPurpose; email: string; ipKey: string },
 ): Promise<RequestLinkResult> {
   const now = deps.clock.now();
   const email = accountEmail(input.email);
@@ -20,11 +32,23 @@ export async function requestLink(
   if (await isOver(deps.throttle, ipKey, throttleLimits.mailPerIp, now)) return { status: 'throttled' };
   await deps.throttle.record(ipKey, now);
   const accountKey = throttleKeys.mailAccount(email);
-  if (await isOver(deps.throttle, accountKey, throttleLimits.mailPerAccount, now)) return { status: 'sent' };
+  if (email === '' || (await isOver(deps.throttle, accountKey, throttleLimits.mailPerAccount, now))) {
+    return { status: 'sent' };
+  }
   await deps.throttle.record(accountKey, now);
+  const payload: IssueLinkPayload = { purpose: input.purpose, email };
+  await deps.store.outbox.enqueue([{ kind: issueAccountLinkJob, payload }], now);
+  return { status: 'sent' };
+}
 
-  const user = email === '' ? undefined : await deps.store.users.findByEmail(email);
-  if (user?.status !== 'active') return { status: 'sent' };
+/** In the worker: a fresh link for an active account (its older unused ones stop working); else nothing. */
+export async function issueLink(
+  deps: Pick<AccountDeps, 'store' | 'clock'> & { tokens: Pick<AccountDeps['tokens'], 'create'> },
+  input: IssueLinkPayload,
+): Promise<void> {
+  const user = await deps.store.users.findByEmail(input.email);
+  if (user?.status !== 'active') return;
+  const now = deps.clock.now();
   const { token, hash } = deps.tokens.create();
   await deps.store.transaction(async (unit) => {
     await unit.tokens.invalidate(user.id, input.purpose, now);
@@ -50,5 +74,4 @@ export async function requestLink(
       now,
     );
   });
-  return { status: 'sent' };
 }

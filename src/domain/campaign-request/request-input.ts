@@ -3,6 +3,7 @@
 // typed one per line as `Name <address>`. Returns the clean input or every field's error at once.
 import { campaignLanguages, headlineMax, readHeadline } from '../campaign/create-campaign.js';
 import type { ImageError } from '../shared/image.ports.js';
+import { oneOf, trimEndWhile, trimStartWhile } from '../shared/trim.js';
 import { type EmailError, parseEmail } from '../signature/email-address.js';
 import { signLimits } from '../signature/sign-input.js';
 import { normaliseLine, normaliseText } from '../signature/text.js';
@@ -117,15 +118,39 @@ export function readWebAddress(text: string): { ok: true; value: string | null }
   return { ok: true, value: url.href };
 }
 
-/** `Name <address>`, `Name, address` or `Name address`: the address is the last word with an @. */
+/**
+ * The longest target line worth reading: a name, an address (254) and the punctuation between them. Longer
+ * lines are refused before any parsing, so no line can make the parser work hard.
+ */
+export const targetLineMax = requestLimits.targetName + 254 + 46;
+
+/** Separators around the address: whitespace, the angle brackets and the list punctuation people type. */
+const isSeparator = (c: string) => /^[\s<>,;:]$/u.test(c);
+/** What may follow the address: `>`, then spaces and closing punctuation. */
+const isTrailer = (c: string) => /^[\s.,;]$/u.test(c);
+/** What may end the name: separators, quotes and dashes ("Ana Souza –", `"Ana",`). */
+const isNameEnd = (c: string) => /^["'“”\s,;:–—-]$/u.test(c);
+const isQuote = oneOf('"\'“”');
+
+/**
+ * `Name <address>`, `Name, address` or `Name address`: the address is the last word with an @. One pass
+ * from the end of the line, no backtracking: the line is at most `targetLineMax` characters.
+ */
 function parseTargetLine(
   line: string,
 ): { ok: true; target: RequestTarget; canonical: string } | RequestFieldError {
-  const match = /^(.*?)[\s,;:]*<?([^\s<>,;]+@[^\s<>,;]+?)>?[\s.,;]*$/u.exec(line);
-  if (!match) return { code: 'TargetNoAddress' };
-  const email = parseEmail(match[2]!);
+  if (line.length > targetLineMax) return { code: 'TargetNameInvalid' };
+  let end = trimEndWhile(line, isTrailer).length;
+  if (line[end - 1] === '>') end--;
+  let start = end;
+  while (start > 0 && !isSeparator(line[start - 1]!)) start--;
+  const address = line.slice(start, end);
+  const at = address.indexOf('@');
+  if (at <= 0 || at === address.length - 1) return { code: 'TargetNoAddress' };
+  const email = parseEmail(address);
   if (!email.ok) return { code: 'TargetEmailInvalid' };
-  const name = normaliseLine(match[1]!.replace(/^["'“”]+|["'“”\s,;:–—-]+$/gu, ''), {
+  if (line[start - 1] === '<') start--;
+  const name = normaliseLine(trimEndWhile(trimStartWhile(line.slice(0, start), isQuote), isNameEnd), {
     max: requestLimits.targetName,
     required: true,
   });
@@ -137,24 +162,30 @@ function parseTargetLine(
   };
 }
 
-/** The target list: every non-empty line one target; the first wrong line is reported with its number. */
+/**
+ * The target list: every non-empty line one target; the first wrong line is reported with its number. The
+ * lines are counted before any is read.
+ */
 export function readTargets(
   text: string,
 ): { ok: true; targets: RequestTarget[] } | { ok: false; error: RequestFieldError } {
-  const lines = text.normalize('NFC').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((raw, index) => ({ line: raw.trim(), number: index + 1 }))
+    .filter((l) => l.line !== '');
+  if (lines.length === 0) return { ok: false, error: { code: 'Required' } };
+  if (lines.length > requestLimits.targets) return { ok: false, error: { code: 'TargetsTooMany' } };
   const targets: RequestTarget[] = [];
   const seen = new Set<string>();
-  for (const [index, raw] of lines.entries()) {
-    const line = raw.trim();
-    if (line === '') continue;
+  for (const { line, number } of lines) {
     const parsed = parseTargetLine(line);
-    if (!('ok' in parsed)) return { ok: false, error: { ...parsed, line: index + 1 } };
-    if (seen.has(parsed.canonical)) return { ok: false, error: { code: 'TargetDuplicate', line: index + 1 } };
+    if (!('ok' in parsed)) return { ok: false, error: { ...parsed, line: number } };
+    if (seen.has(parsed.canonical)) return { ok: false, error: { code: 'TargetDuplicate', line: number } };
     seen.add(parsed.canonical);
     targets.push(parsed.target);
   }
-  if (targets.length === 0) return { ok: false, error: { code: 'Required' } };
-  if (targets.length > requestLimits.targets) return { ok: false, error: { code: 'TargetsTooMany' } };
   return { ok: true, targets };
 }
 

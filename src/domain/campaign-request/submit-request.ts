@@ -40,23 +40,28 @@ export async function submitRequest(deps: SubmitDeps, req: SubmitRequest): Promi
   const terms = chooseTerms(await deps.terms.latest(), req.contactLocale, req.fallbackLocale);
   if (!terms) return { status: 'closed' };
 
+  // The cheap checks come before the form is read: a refused form costs no parsing. The token first, then
+  // whether this network is already over its limit (counted only once a request is accepted).
+  const { verdict, nonce } = req.form;
+  if (verdict !== 'ok' || !nonce) {
+    return { status: 'refused', reason: verdict === 'too_fast' ? 'too_fast' : 'form_expired', terms };
+  }
+  const now = deps.clock.now();
+  const ip = req.ipKey ?? 'unknown';
+  if ((await deps.rateLimiter.peek({ ip }, now)).over)
+    return { status: 'refused', reason: 'rate_limited', terms };
+
   const validated = validateRequestInput(req.raw);
   const errors: RequestErrors = validated.ok ? {} : { ...validated.errors };
   // Accepting an older text than the one now in force is not accepting the terms.
   if (req.raw.terms && req.termsVersion !== String(terms.id)) errors.terms = { code: 'TermsChanged' };
   if (!validated.ok || Object.keys(errors).length > 0) return { status: 'invalid', errors, terms };
   if (req.honeypot.trim() !== '') return { status: 'accepted' };
-
-  const { verdict, nonce } = req.form;
-  if (verdict !== 'ok' || !nonce) {
-    return { status: 'refused', reason: verdict === 'too_fast' ? 'too_fast' : 'form_expired', terms };
-  }
   if ((await deps.campaignRequests.findByNonce(nonce)) !== undefined) return { status: 'accepted' };
 
   const input = validated.input;
-  const now = deps.clock.now();
   const domain = input.contactEmail.slice(input.contactEmail.lastIndexOf('@') + 1).toLowerCase();
-  const limited = await deps.rateLimiter.hit({ ip: req.ipKey ?? 'unknown', emailDomain: domain }, now);
+  const limited = await deps.rateLimiter.hit({ ip, emailDomain: domain }, now);
   if (limited.over) return { status: 'refused', reason: 'rate_limited', terms };
 
   const pictures: { logo: string | null; photo: string | null } = { logo: null, photo: null };

@@ -3,6 +3,7 @@
 // request (domain/campaign-request/approve-request.ts). Either way the source-language text starts as a draft, the
 // slug is unique (made from the headline unless given), and the creation is audited with the campaign.
 import type { Actor } from '../account/account.js';
+import { oneOf, trimEndWhile, trimWhile } from '../shared/trim.js';
 import { type LineResult, normaliseLine } from '../signature/text.js';
 
 export const headlineMax = 200;
@@ -139,6 +140,8 @@ export type CreateCampaignResult =
   | { status: 'invalid'; errors: Partial<Record<CreateCampaignField, CreateCampaignError>> }
   | { status: 'request_changed' };
 
+const hyphen = oneOf('-');
+
 /**
  * A slug from a headline: Latin letters without their accents, digits and hyphens, cut at a word
  * boundary. Headlines in other scripts give nothing here, and the caller falls back to "campaign".
@@ -153,12 +156,12 @@ export function slugFromHeadline(headline: string): string {
     .replace(/[łŁ]/g, 'l')
     .toLowerCase()
     .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (ascii.length <= slugMax) return ascii;
-  const cut = ascii.slice(0, slugMax + 1);
+    .replace(/[^a-z0-9]+/g, '-');
+  const slug = trimWhile(ascii, hyphen);
+  if (slug.length <= slugMax) return slug;
+  const cut = slug.slice(0, slugMax + 1);
   const lastHyphen = cut.lastIndexOf('-');
-  return (lastHyphen > 20 ? cut.slice(0, lastHyphen) : ascii.slice(0, slugMax)).replace(/-+$/, '');
+  return trimEndWhile(lastHyphen > 20 ? cut.slice(0, lastHyphen) : slug.slice(0, slugMax), hyphen);
 }
 
 function headlineError(result: Extract<LineResult, { ok: false }>): CreateCampaignError {
@@ -229,5 +232,5 @@ export async function createCampaign(
 
 function withSuffix(base: string, n: number): string {
   const suffix = `-${n}`;
-  return `${base.slice(0, slugMax - suffix.length).replace(/-+$/, '')}${suffix}`;
+  return `${trimEndWhile(base.slice(0, slugMax - suffix.length), hyphen)}${suffix}`;
 }

@@ -66,7 +66,7 @@ export interface ClaimedMessage {
   createdAt: number;
   /** The signature (a letter), or every signature a digest carries, oldest first. */
   signatures: (LetterData & { createdAt: number })[];
-  /** Reply-To for a letter. */
+  /** Reply-To for a letter: the supporter's address once they confirmed it, otherwise null (none). */
   supporterEmail: string | null;
 }
 

@@ -15,6 +15,7 @@
 // so a killed worker leaves at most its in-flight messages as `unknown`, never a duplicate.
 
 import { type CampaignTexts, type CampaignWithContent, chooseTexts } from '../campaign/campaign.js';
+import { trimEndWhile } from '../shared/trim.js';
 
 export const messageStatuses = [
   'queued',
@@ -116,7 +117,7 @@ export function letterSalutation(texts: CampaignTexts, message: string): string 
   if (!salutation) return undefined;
   const fold = (s: string) => s.normalize('NFC').toLowerCase();
   // "Dear Minister," and "Dear Minister" (no comma) count as the same opening.
-  const opening = fold(salutation).replace(/[\s\p{P}]+$/u, '');
+  const opening = trimEndWhile(fold(salutation), (c) => /^[\s\p{P}]$/u.test(c));
   return fold(message.trimStart()).startsWith(opening) ? undefined : salutation;
 }
 

@@ -59,15 +59,24 @@ export interface SignatureMailReader {
 
 /** The recurring chores over signatures (jobs/tasks/maintain-signatures.task.ts). */
 export interface SignatureMaintenance {
-  /** Unconfirmed signatures older than the limit become expired; returns how many campaigns had any. */
+  /** Unconfirmed signatures older than the limit are deleted with their personal data; returns how many campaigns had any. */
   expireUnconfirmed(now: number, expiresAfterMs: number): Promise<number>;
   /** Rebuilds every campaign's counts from its signatures: the campaigns whose counts drifted, and by how much. */
   reconcileCounts(): Promise<{ campaignId: number; drift: number }[]>;
+  /** Drops the keyed network hash of signatures older than the cutoff; returns how many. */
+  forgetNetworks(cutoff: number): Promise<number>;
+}
+
+/** Keyed network hashes kept for abuse review (of campaign requests too), dropped once it is over. */
+export interface NetworkHashes {
+  forgetNetworks(cutoff: number): Promise<number>;
 }
 
 /** Counts attempts per key in a sliding hour; `over` when any key is beyond its limit. */
 export interface RateLimiter {
   hit(keys: { ip: string; emailDomain: string }, now: number): Promise<{ over: boolean }>;
+  /** Whether the next hit from this network would be over its limit; counts nothing. */
+  peek(keys: { ip: string }, now: number): Promise<{ over: boolean }>;
 }
 
 export class OverloadedError extends Error {

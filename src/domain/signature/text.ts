@@ -1,6 +1,7 @@
 // Normalising what supporters type. Everything is NFC (so "é" typed two ways dedupes and sorts alike) and
 // trimmed. Names refuse control characters and bidi overrides (U+202E turns "Ana" into a spoofed string in
 // a target's mailbox); zero-width joiners stay, Persian and Indic names need them.
+import { oneOf, trimWhile } from '../shared/trim.js';
 
 /** C0/C1 controls, DEL, line/paragraph separators. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
@@ -28,11 +29,7 @@ export function normaliseLine(
   { max, required }: { max: number; required: boolean },
 ): LineResult {
   // Checked before trimming: trim() would silently drop a trailing U+2028 or CR an attacker relies on.
-  if (
-    controls.test(input.replace(/^[ \t]+|[ \t]+$/g, '')) ||
-    bidiControls.test(input) ||
-    brokenEncoding(input)
-  ) {
+  if (controls.test(trimWhile(input, oneOf(' \t'))) || bidiControls.test(input) || brokenEncoding(input)) {
     return { ok: false, error: 'InvalidCharacters' };
   }
   const value = input

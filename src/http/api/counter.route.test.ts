@@ -5,6 +5,7 @@ import { testDialects } from '../../../test/db.js';
 import { buildSignCommand } from '../../../test/factories.js';
 import { erlan } from '../../../test/sign-helpers.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { streamsPerClient } from '../live/live-counters.js';
 
 async function readEvents(url: string, want: number): Promise<{ total: number; text: string }[]> {
   const res = await fetch(url);
@@ -54,5 +55,24 @@ describe.each(testDialects)('live counter on %s', (dialect) => {
     const [initial, updated] = await events;
     expect(initial).toEqual({ total: 0, text: 'Maging una sa paglagda' });
     expect(updated).toEqual({ total: 1, text: '1 tao ang lumagda' });
+  });
+
+  it('gives one client network its share of streams, and the place back when a stream closes', async () => {
+    const url = `${base}/api/campaigns/${erlan}/events`;
+    const open = await Promise.all(Array.from({ length: streamsPerClient }, () => fetch(url)));
+    try {
+      expect(open.every((r) => r.status === 200)).toBe(true);
+      const refused = await fetch(url);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('30');
+      await open.pop()!.body!.cancel();
+      await expect.poll(() => t.services.live.streams).toBe(streamsPerClient - 1);
+      const again = await fetch(url);
+      expect(again.status).toBe(200);
+      open.push(again);
+    } finally {
+      await Promise.all(open.map((r) => r.body?.cancel()));
+    }
+    await expect.poll(() => t.services.live.streams).toBe(0);
   });
 });

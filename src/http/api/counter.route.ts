@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { slugPattern } from '../../domain/campaign/campaign.js';
 import { translatorFor } from '../../i18n/translator.js';
+import { ipKey } from '../../security/ip-key.js';
 import type { PublicDeps } from '../public/deps.js';
 
 const maxStreams = 10_000;
@@ -38,6 +39,8 @@ export function counterRoutes(app: FastifyInstance, deps: PublicDeps): void {
     const locale = (req.query as { locale?: unknown }).locale;
     const tr = translatorFor(typeof locale === 'string' ? locale : 'en');
     const totals = await deps.campaigns.supporterTotals([campaign.id]);
+    const release = deps.live.admit(ipKey(deps.secret, req.ip));
+    if (!release) return reply.code(429).header('retry-after', '30').send({ error: 'tooManyStreams' });
 
     reply.hijack();
     const res = reply.raw;
@@ -59,6 +62,7 @@ export function counterRoutes(app: FastifyInstance, deps: PublicDeps): void {
     const close = () => {
       clearInterval(heartbeat);
       unsubscribe();
+      release();
       closers.delete(close);
       if (!res.writableEnded) res.end();
     };

@@ -13,7 +13,7 @@ describe('captured mail viewer', () => {
 
   it('lists captured mail newest first and shows one with its headers, in the visitor language', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'outcry-mail-'));
-    t = await createTestApp('sqlite', { MAIL_CAPTURE_DIR: dir });
+    t = await createTestApp('sqlite', { MAIL_CAPTURE_DIR: dir, MAIL_VIEWER: 'true' });
     const transport = createCaptureTransport(dir);
     await transport.send({
       from: { name: 'Outcry', address: 'campaigns@outcry.example.org' },

@@ -4,7 +4,12 @@ import { type NameError, nameMax, type PasswordError, passwordLimits } from '../
 import type { InviteError } from '../../domain/account/invite-user.js';
 import type { StringKey, Translator } from '../../i18n/translator.js';
 
-export type AccountError = NameError | PasswordError | InviteError | 'CurrentPasswordWrong';
+export type AccountError =
+  | NameError
+  | PasswordError
+  | InviteError
+  | 'CurrentPasswordWrong'
+  | 'CurrentPasswordThrottled';
 
 const errorKeys: Record<AccountError, StringKey> = {
   NameRequired: 'account.error.NameRequired',
@@ -18,6 +23,7 @@ const errorKeys: Record<AccountError, StringKey> = {
   EmailInvalid: 'account.error.EmailInvalid',
   EmailTooLong: 'account.error.EmailTooLong',
   CurrentPasswordWrong: 'account.error.CurrentPasswordWrong',
+  CurrentPasswordThrottled: 'account.error.CurrentPasswordThrottled',
 };
 
 export function errorText(tr: Translator, error: AccountError | undefined): string | undefined {

@@ -2,10 +2,14 @@
 // debounce window the totals of the campaigns that changed are read once and pushed to every open stream.
 // With several web processes (PostgreSQL) each process also polls, so a signature committed by another
 // process shows within pollMs. Nothing here is needed for correctness: a page without it shows its number.
+// Streams are counted per client network too, so one network cannot hold every stream there is.
 
 export type TotalsReader = (campaignIds: number[]) => Promise<Map<number, number>>;
 
 type Listener = (total: number) => void;
+
+/** Open streams one client network may hold: a workplace behind one address, each person a tab or two. */
+export const streamsPerClient = 50;
 
 export class LiveCounters {
   private readonly listeners = new Map<number, Set<Listener>>();
@@ -14,6 +18,7 @@ export class LiveCounters {
   private timer: NodeJS.Timeout | undefined;
   private readonly poller: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
+  private readonly clients = new Map<string, number>();
 
   constructor(
     private readonly totals: TotalsReader,
@@ -21,6 +26,7 @@ export class LiveCounters {
       debounceMs?: number;
       pollMs?: number;
       onError?: (error: unknown) => void;
+      maxPerClient?: number;
     } = {},
   ) {
     if (options.pollMs) {
@@ -33,6 +39,24 @@ export class LiveCounters {
     let n = 0;
     for (const set of this.listeners.values()) n += set.size;
     return n;
+  }
+
+  /**
+   * Reserves a stream for a client network (a keyed hash, never an address); undefined when it already
+   * holds its share. The function returned gives the place back, once.
+   */
+  admit(client: string): (() => void) | undefined {
+    const held = this.clients.get(client) ?? 0;
+    if (held >= (this.options.maxPerClient ?? streamsPerClient)) return undefined;
+    this.clients.set(client, held + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.clients.get(client) ?? 1) - 1;
+      if (left <= 0) this.clients.delete(client);
+      else this.clients.set(client, left);
+    };
   }
 
   subscribe(campaignId: number, listener: Listener): () => void {

@@ -46,7 +46,10 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
 
   it('sends one DKIM-signed letter per target and union copy, bilingual where the campaign has the target language', async () => {
     const id = await erlanId();
+    // Maria confirms by the link we mail her, so her address is hers: targets may reply to it.
     await sign(t, id, 1, () => ({
+      status: 'pending',
+      tokenHash: 'maria-token-hash',
       locale: 'tl',
       email: 'maria@example.org',
       input: {
@@ -59,6 +62,9 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
         source: null,
       },
     }));
+    expect(
+      (await t.services.signatureStore.confirm('maria-token-hash', clock.now(), 86_400_000)).status,
+    ).toBe('confirmed');
     rig = await deliveryRig(t);
     expect(await rig.dispatcher.runOnce()).toBe(7);
     const got = await rig.sink.waitFor(7);
@@ -100,6 +106,55 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
       expect(row.to_address).toBe(m.envelope.to[0]);
       expect(m.parsed.messageId).toBe(row.message_id_header);
     }
+  });
+
+  it('gives targets a supporter address as Reply-To only once its owner confirmed it (decision 0015)', async () => {
+    const id = await createCampaign(t, buildCampaign({ targets: [buildCampaign().targets[0]!] }));
+    const as = (name: string, email: string) => ({
+      email,
+      input: {
+        name,
+        email: { address: email, canonical: email },
+        union: null,
+        country: 'KR',
+        message: 'Reinstate the nurses.',
+        alerts: false,
+        source: null,
+      },
+    });
+    // Immediate mode: counted and queued at once, for an address anyone could have typed.
+    await sign(t, id, 1, () => as('Kim Min-ji', 'kim@example.org'));
+    // Confirm-first: the link reached its owner.
+    await sign(t, id, 1, () => ({
+      ...as('Park Ji-woo', 'park@example.org'),
+      status: 'pending',
+      tokenHash: 'park',
+    }));
+    await t.services.signatureStore.confirm('park', clock.now(), 86_400_000);
+    // Kim confirms a signature of another campaign before her letter leaves: it is composed when sent.
+    const other = await createCampaign(t, buildCampaign({ confirmationMode: 'confirm_first' }));
+    await sign(t, id, 1, () => as('Lee Seo-yeon', 'lee@example.org'));
+    await sign(t, other, 1, () => ({
+      ...as('Lee Seo-yeon', 'lee@example.org'),
+      status: 'pending',
+      tokenHash: 'lee',
+    }));
+    await t.services.signatureStore.confirm('lee', clock.now(), 86_400_000);
+    await t.db.kysely.updateTable('targets').set({ hourly_cap: 0 }).execute();
+    await t.db.kysely.deleteFrom('messages').where('campaign_id', '=', other).execute();
+
+    rig = await deliveryRig(t);
+    await rig.dispatcher.runOnce();
+    const got = await rig.sink.waitFor(3);
+    const replyTo = new Map(got.map((m) => [m.parsed.from?.value[0]?.name, m.parsed.replyTo?.value ?? null]));
+    expect(replyTo).toEqual(
+      new Map([
+        ['Kim Min-ji via Outcry', null],
+        ['Park Ji-woo via Outcry', [{ name: 'Park Ji-woo', address: 'park@example.org' }]],
+        ['Lee Seo-yeon via Outcry', [{ name: 'Lee Seo-yeon', address: 'lee@example.org' }]],
+      ]),
+    );
+    for (const m of got) expect(m.raw).not.toContain('kim@example.org');
   });
 
   it('a supporter name or union that tries header injection adds no header and no recipient', async () => {

@@ -2,13 +2,14 @@
 
 import { jobKinds } from '../kinds.js';
 import type { JobHandler } from '../worker.js';
+import { type IssueLinkDeps, issueAccountLinkTask } from './issue-account-link.task.js';
 import { sendAccountMailTask } from './send-account-mail.task.js';
 import { type DeliveryAlertDeps, sendDeliveryAlertTask } from './send-delivery-alert.task.js';
 import { sendEmailTask } from './send-email.task.js';
 import { sendCampaignRequestMailTask } from './send-request-mail.task.js';
 import { type SignatureMailDeps, sendSignatureMailTask } from './send-signature-mail.task.js';
 
-export type JobDeps = SignatureMailDeps & Pick<DeliveryAlertDeps, 'delivery'>;
+export type JobDeps = SignatureMailDeps & Pick<DeliveryAlertDeps, 'delivery'> & { accounts: IssueLinkDeps };
 
 export function jobHandlers(deps: JobDeps): Record<string, JobHandler> {
   return {
@@ -17,5 +18,6 @@ export function jobHandlers(deps: JobDeps): Record<string, JobHandler> {
     [jobKinds.sendAccountMail]: sendAccountMailTask(deps),
     [jobKinds.sendDeliveryAlert]: sendDeliveryAlertTask(deps),
     [jobKinds.sendCampaignRequestMail]: sendCampaignRequestMailTask(deps),
+    [jobKinds.issueAccountLink]: issueAccountLinkTask(deps),
   };
 }

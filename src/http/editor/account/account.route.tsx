@@ -72,7 +72,7 @@ export function accountRoutes(app: FastifyInstance, deps: EditorDeps): void {
             password: errorText(req.tr, result.errors.password),
           },
         },
-        422,
+        result.errors.current === 'CurrentPasswordThrottled' ? 429 : 422,
       );
     }
     return reply.redirect('/editor/account?done=password', 303);

@@ -156,7 +156,8 @@ describe.each(testDialects)('logging in on %s', (dialect) => {
       expect(asked.body).toContain('If this address has an account, a login link is on its way.');
       const unknown = await post(t.app, '/editor/login/email', form, { email: 'nobody@example.org' });
       expect(unknown.body).toContain('If this address has an account, a login link is on its way.');
-      expect(await mail.drain()).toBe(1);
+      // Two requests looked up in the worker, one mail to the account that exists.
+      expect(await mail.drain()).toBe(3);
       const [message] = await mail.sink.waitFor(1);
       expect(message!.parsed.subject).toBe('رابط الدخول إلى Outcry');
       expect(message!.envelope.to).toEqual(['partner@example.org']);
@@ -200,10 +201,39 @@ describe.each(testDialects)('logging in on %s', (dialect) => {
     }
     const jobs = await t.db.kysely.selectFrom('jobs').select('kind').execute();
     expect(jobs).toEqual([
-      { kind: 'send-account-mail' },
-      { kind: 'send-account-mail' },
-      { kind: 'send-account-mail' },
+      { kind: 'issue-account-link' },
+      { kind: 'issue-account-link' },
+      { kind: 'issue-account-link' },
     ]);
+  });
+
+  it('does the same work for a link request whether or not the address has an account', async () => {
+    await createPerson(t, 'editor');
+    const form = await anonymousForm(t.app, '/editor/reset');
+    const written = async (email: string) => {
+      const before = await t.db.kysely.selectFrom('jobs').select('id').execute();
+      const res = await post(t.app, '/editor/reset', form, { email });
+      expect(res.statusCode).toBe(200);
+      const jobs = await t.db.kysely
+        .selectFrom('jobs')
+        .select(['kind', 'payload'])
+        .where('id', 'not in', before.length > 0 ? before.map((b) => b.id) : [0])
+        .execute();
+      return {
+        body: res.body.replace(email, '…'),
+        jobs: jobs.map((j) => ({ kind: j.kind, fields: Object.keys(JSON.parse(j.payload)) })),
+        tokens: (await t.db.kysely.selectFrom('account_tokens').select('id').execute()).length,
+        throttleRows: (await t.db.kysely.selectFrom('login_attempts').select('key_hash').execute()).length,
+      };
+    };
+    const known = await written('editor@example.org');
+    const unknown = await written('nobody@example.org');
+    // The same page, one job of the same shape each, no token yet, the same throttle rows added.
+    expect(unknown.body).toBe(known.body);
+    expect(known.jobs).toEqual([{ kind: 'issue-account-link', fields: ['purpose', 'email'] }]);
+    expect(unknown.jobs).toEqual(known.jobs);
+    expect([known.tokens, unknown.tokens]).toEqual([0, 0]);
+    expect(unknown.throttleRows - known.throttleRows).toBe(2);
   });
 
   it('resets a password by email: the old one stops working and every session ends', async () => {

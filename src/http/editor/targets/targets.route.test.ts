@@ -377,10 +377,13 @@ describe.each(testDialects)('editor targets pages on %s', (dialect) => {
       await mail.drain();
       const test = mail.sink.messages[0]!.parsed;
 
-      // A supporter with the editor's name and address signs in Tagalog with the default message.
+      // A supporter with the editor's name and address signs in Tagalog with the default message, and
+      // confirms (only a confirmed address is given to targets as Reply-To).
       const content = await t.services.campaigns.findBySlug(erlan);
       const tagalog = content!.translations.find((x) => x.locale === 'tl')!;
       await sign(t, campaignId, 1, () => ({
+        status: 'pending',
+        tokenHash: 'kofi-token-hash',
         locale: 'tl',
         input: {
           name: 'Kofi Boateng',
@@ -393,6 +396,7 @@ describe.each(testDialects)('editor targets pages on %s', (dialect) => {
           source: null,
         },
       }));
+      await t.services.signatureStore.confirm('kofi-token-hash', t.services.clock.now(), 86_400_000);
       await rig.dispatcher.runOnce();
       const real = rig.sink.messages.find((m) => m.envelope.to[0] === 'secretary@dole.example.org')!.parsed;
 

@@ -270,4 +270,21 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
     const actions = (await audit()).filter((e) => e.actor_id === editor.id).map((e) => e.action);
     expect(actions).toEqual(['user.profile_changed', 'user.password_changed', 'user.sessions_revoked']);
   });
+
+  it('my account: guessing the current password is throttled like logging in, and then nothing is checked', async () => {
+    const editor = await createPerson(t, 'editor');
+    const browser = await sessionFor(t, editor);
+    const change = (current: string) =>
+      post(t.app, '/editor/account/password', browser, { current, password: 'a new long password' });
+    for (let i = 0; i < 10; i++) expect((await change(`guess ${i}`)).statusCode).toBe(422);
+    // Over the limit even the right password is not checked, at the login form neither.
+    const over = await change(goodPassword);
+    expect(over.statusCode).toBe(429);
+    expect(over.body).toContain('Too many wrong attempts. Please wait 15 minutes and try again.');
+    const form = await anonymousForm(t.app, '/editor/login');
+    const login = await post(t.app, '/editor/login', form, { email: editor.email, password: goodPassword });
+    expect(login.statusCode).toBe(429);
+    clock.advance(15 * 60_000);
+    expect((await change(goodPassword)).headers.location).toBe('/editor/account?done=password');
+  });
 });

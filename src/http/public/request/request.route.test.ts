@@ -350,4 +350,29 @@ describe.each(testDialects)('campaign request form on %s', (dialect) => {
     expect(post.statusCode).toBe(409);
     expect(await requests()).toEqual([]);
   });
+
+  it('checks the token and the network limit before reading the form, and reads a hostile target list quickly', async () => {
+    const hostile = { ...nursesRequest, targets: `${'@'.repeat(49_999)}<` };
+    // No sound token: the form comes back as expired, its targets unread (no line error).
+    const unread = await postRequest(t.app, 'en', { ...hostile, termsVersion: '1' });
+    expect(unread.statusCode).toBe(422);
+    expect(unread.body).toContain('This form was open too long, or we could not check it.');
+    expect(unread.body).not.toContain('Line 1:');
+
+    // A sound token: the line is refused at once for its length.
+    const read = await send('en', hostile);
+    expect(read.statusCode).toBe(422);
+    expect(read.body).toContain('Line 1: the name is too long or contains characters we cannot use.');
+
+    // A network over its limit is refused before its form is read.
+    for (let i = 0; i < 5; i++) {
+      expect((await send('en', { ...nursesRequest, headline: `R${i}` }, {}, '203.0.113.7')).statusCode).toBe(
+        303,
+      );
+    }
+    const over = await send('en', hostile, {}, '203.0.113.7');
+    expect(over.statusCode).toBe(429);
+    expect(over.body).not.toContain('Line 1:');
+    expect(await requests()).toHaveLength(5);
+  });
 });
