@@ -1,5 +1,5 @@
 // What the editor's target, union copy address and partner use cases need from storage;
-// db/campaign-people.repository.ts implements it. Every change writes its audit entry in the same
+// db/campaign-roster.repository.ts implements it. Every change writes its audit entry in the same
 // transaction and, after the commit, lets the public page's cache forget the campaign.
 import type { ActorRef } from '../account/account.js';
 import type { CampaignStatus, CampaignWithContent, TargetKind } from './campaign.js';

@@ -1,5 +1,5 @@
 // The demo's local mail catcher: lists and shows every email captured under MAIL_CAPTURE_DIR instead of
-// sent. Registered only when no SMTP_URL is configured and not in production.
+// sent. Registered only when mail is captured (no SMTP_URL) and MAIL_VIEWER=true, which the demo sets.
 import type { FastifyInstance } from 'fastify';
 import { listCapturedMail, readCapturedMail } from '../../mail/capture.transport.js';
 import { sendError } from '../errors.js';

@@ -1,4 +1,4 @@
-// The editors' campaign request queue and request pages (campaignRequests:review). Each POST is one use case: approve (a draft
+// The editors' campaign request queue and request pages (requests:review). Each POST is one use case: approve (a draft
 // campaign, then its page), ask for changes, decline, record or remove an endorsement; then a redirect
 // with a notice, or the page again with the reason nothing changed and what was typed kept. The editor
 // gate has checked the permission and the CSRF token before these handlers run.
