@@ -24,11 +24,13 @@ import { HeldSignatureRepository } from './db/held-signature.repository.js';
 import { IntakeRepository } from './db/intake.repository.js';
 import { JobRepository } from './db/job.repository.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
+import { PrivacyRepository } from './db/privacy.repository.js';
 import { SettingsRepository } from './db/settings.repository.js';
 import { SignatureRepository } from './db/signature.repository.js';
 import { BatchedSignatureWriter } from './db/signature.writer.js';
 import { UserRepository } from './db/user.repository.js';
 import { requestRateLimits } from './domain/intake/submit-request.js';
+import { myDataRateLimits } from './domain/privacy/request-my-data.js';
 import { type Clock, systemClock } from './domain/shared/clock.js';
 import { type AppDeps, buildApp } from './http/app.js';
 import { LiveCounters } from './http/live/live-counters.js';
@@ -145,6 +147,11 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
       requests: { waiting: () => intake.countWaiting() },
     },
     rateLimiter,
+    // The my-data link form has its own, low, limits (per network and per address).
+    privacy: {
+      store: new PrivacyRepository(db),
+      rateLimiter: new MemoryRateLimiter(async () => myDataRateLimits),
+    },
     live,
     settings,
     accounts: { ...accountAdapters(db, config.APP_SECRET), passwords, tokens: secretTokens },

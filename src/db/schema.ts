@@ -16,6 +16,7 @@ import type {
 } from './intake.table.js';
 import type { JobsTable } from './job.table.js';
 import type { AlertsTable, DeliveryPacingTable, MailDomainsTable, MessagesTable } from './message.table.js';
+import type { ErasuresTable, MyDataTokensTable } from './privacy.table.js';
 import type { SettingsTable } from './settings.table.js';
 import type { ConsentsTable, CountsTable, SignaturesTable, SupportersTable } from './supporter.table.js';
 import type { AccountTokensTable, LoginAttemptsTable, SessionsTable, UsersTable } from './user.table.js';
@@ -47,4 +48,6 @@ export interface Database {
   request_endorsements: RequestEndorsementsTable;
   partner_campaigns: PartnerCampaignsTable;
   translator_languages: TranslatorLanguagesTable;
+  my_data_tokens: MyDataTokensTable;
+  erasures: ErasuresTable;
 }

@@ -16,6 +16,7 @@ import type { CampaignDraftStore } from '../domain/campaign/create-campaign.js';
 import type { CampaignEditorStore, OldSlugReader } from '../domain/campaign/edit-campaign.js';
 import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-status.js';
 import type { IntakeStore } from '../domain/intake/intake.ports.js';
+import type { PrivacyStore } from '../domain/privacy/privacy.ports.js';
 import type { TermsStore } from '../domain/intake/partnership-terms.js';
 import type { Clock } from '../domain/shared/clock.js';
 import type { ImageStore } from '../domain/shared/image.ports.js';
@@ -45,6 +46,7 @@ import { confirmRoutes } from './public/confirm/confirm.route.js';
 import type { PublicDeps } from './public/deps.js';
 import { healthRoutes } from './public/health/health.route.js';
 import { homeRoutes } from './public/home/home.route.js';
+import { myDataRoutes } from './public/my-data/my-data.route.js';
 import { privacyRoutes } from './public/privacy/privacy.route.js';
 import { requestRoutes } from './public/request/request.route.js';
 import { statusRoutes } from './public/status/status.route.js';
@@ -85,6 +87,8 @@ export interface AppDeps {
   campaignEditor: CampaignEditorStore & OldSlugReader;
   /** Campaigns as stored, drafts included, uncached: for editors' previews. */
   previewCampaigns: CampaignReader;
+  /** Supporters' rights: my-data links and sessions, exports, withdrawals, erasure; the link form's limits. */
+  privacy: { store: PrivacyStore; rateLimiter: RateLimiter };
   /** How long a form's body may take to arrive (tests shorten it). */
   bodyLimits?: BodyLimits;
   /** The log level (and, for tests, where lines go) or false; tests pass false. */
@@ -176,6 +180,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   thanksRoutes(app, publicDeps);
   confirmRoutes(app, publicDeps);
   privacyRoutes(app, publicDeps);
+  myDataRoutes(app, {
+    site,
+    clock: deps.clock,
+    secret: config.APP_SECRET,
+    privacy: deps.privacy.store,
+    tokens: deps.tokens,
+    rateLimiter: deps.privacy.rateLimiter,
+  });
   requestRoutes(app, {
     site,
     clock: deps.clock,

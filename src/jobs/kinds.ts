@@ -11,6 +11,7 @@ import {
 } from '../domain/account/account-mail.js';
 import { roles } from '../domain/account/permissions.js';
 import { type IntakeMailPayload, intakeMailKinds, sendIntakeMailJob } from '../domain/intake/intake-mail.js';
+import { type MyDataMailPayload, sendMyDataMailJob } from '../domain/privacy/my-data-mail.js';
 import { type SignatureMailPayload, sendSignatureMailJob } from '../domain/signature/signature.js';
 
 export const jobKinds = {
@@ -22,6 +23,8 @@ export const jobKinds = {
   sendAccountMail: sendAccountMailJob,
   /** A mail about a campaign request: received, changes asked for, approved, declined. */
   sendIntakeMail: sendIntakeMailJob,
+  /** A supporter's my-data link (sent whether or not the address is known). */
+  sendMyDataMail: sendMyDataMailJob,
   /** A delivery alert (a target bounced, a domain paused) to every admin and editor. */
   sendDeliveryAlert: 'send-delivery-alert',
   /** Recurring: close ended campaigns, remind before the end date. */
@@ -75,6 +78,12 @@ const intakeMailPayload = z.object({
   replyTo: boundedAddress.optional(),
 }) satisfies z.ZodType<IntakeMailPayload>;
 
+const myDataMailPayload = z.object({
+  to: z.string().max(320),
+  locale: z.string().max(20),
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/),
+}) satisfies z.ZodType<MyDataMailPayload>;
+
 const deliveryAlertPayload = z.object({ alertId: z.number().int() });
 
 /** The payload schema of every kind. */
@@ -83,6 +92,7 @@ export const jobPayloads = {
   [jobKinds.sendSignatureMail]: signatureMailPayload,
   [jobKinds.sendAccountMail]: accountMailPayload,
   [jobKinds.sendIntakeMail]: intakeMailPayload,
+  [jobKinds.sendMyDataMail]: myDataMailPayload,
   [jobKinds.sendDeliveryAlert]: deliveryAlertPayload,
   [jobKinds.campaignLifecycle]: nothing,
   [jobKinds.expireSignatures]: nothing,

@@ -6,6 +6,7 @@ import { sendAccountMailTask } from './send-account-mail.task.js';
 import { type DeliveryAlertDeps, sendDeliveryAlertTask } from './send-delivery-alert.task.js';
 import { sendEmailTask } from './send-email.task.js';
 import { sendIntakeMailTask } from './send-intake-mail.task.js';
+import { sendMyDataMailTask } from './send-my-data-mail.task.js';
 import { type SignatureMailDeps, sendSignatureMailTask } from './send-signature-mail.task.js';
 
 export type JobDeps = SignatureMailDeps & Pick<DeliveryAlertDeps, 'delivery'>;
@@ -17,5 +18,6 @@ export function jobHandlers(deps: JobDeps): Record<string, JobHandler> {
     [jobKinds.sendAccountMail]: sendAccountMailTask(deps),
     [jobKinds.sendDeliveryAlert]: sendDeliveryAlertTask(deps),
     [jobKinds.sendIntakeMail]: sendIntakeMailTask(deps),
+    [jobKinds.sendMyDataMail]: sendMyDataMailTask(deps),
   };
 }

@@ -16,6 +16,11 @@ export function privacyRoutes(app: FastifyInstance, deps: { site: SiteInfo }): v
         <p>{t('privacy.body1')}</p>
         <p>{t('privacy.body2')}</p>
         <p>{t('privacy.body3')}</p>
+        <p>
+          <a class="button" href={`/${req.tr.locale}/my-data`}>
+            {t('privacy.myDataLink')}
+          </a>
+        </p>
       </Layout>,
     );
   });
