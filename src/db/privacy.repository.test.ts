@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/db.js';
 import { createPerson } from '../../test/editor-helpers.js';
 import { buildSignCommand } from '../../test/factories.js';
-import { erlan } from '../../test/sign-helpers.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { erasedEmailKey } from '../security/email-key.js';
 import { PrivacyRepository } from './privacy.repository.js';
@@ -22,7 +21,11 @@ describe.each(testDialects)('privacy repository on %s', (dialect) => {
   const keyed = (canonical: string) => erasedEmailKey('test-secret', canonical);
 
   async function campaignIds(): Promise<number[]> {
-    const rows = await t.db.kysely.selectFrom('campaigns').select('id').where('status', '=', 'live').execute();
+    const rows = await t.db.kysely
+      .selectFrom('campaigns')
+      .select('id')
+      .where('status', '=', 'live')
+      .execute();
     return rows.map((r) => Number(r.id));
   }
 
@@ -79,7 +82,13 @@ describe.each(testDialects)('privacy repository on %s', (dialect) => {
       .execute();
     expect(signatures).toHaveLength(2);
     for (const s of signatures) {
-      expect(s).toMatchObject({ name: '', union_name: null, message: '', ip_hash: null, status: 'confirmed' });
+      expect(s).toMatchObject({
+        name: '',
+        union_name: null,
+        message: '',
+        ip_hash: null,
+        status: 'confirmed',
+      });
       expect(s.country).toBe('KR');
       expect(s.locale).toBe('en');
     }
@@ -109,7 +118,9 @@ describe.each(testDialects)('privacy repository on %s', (dialect) => {
     expect((await repo.data(other!.id))?.signatures[0]?.name).toBe('Other Person');
     expect(await repo.findSupporter('mira@example.org')).toBeUndefined();
     expect(await repo.data(mira!.id)).toBeUndefined();
-    expect(await repo.erase({ supporterId: mira!.id, via: 'self', now: 6, keyedHash: keyed })).toBeUndefined();
+    expect(
+      await repo.erase({ supporterId: mira!.id, via: 'self', now: 6, keyedHash: keyed }),
+    ).toBeUndefined();
   });
 
   it('audits an editor’s erasure with numbers only', async () => {
@@ -157,7 +168,11 @@ describe.each(testDialects)('privacy repository on %s', (dialect) => {
     expect(await repo.session('s-2', 60)).toEqual({ supporterId: null });
     expect(await repo.openLink('link-3', { tokenHash: 's-3', expiresAt: 200 }, 100)).toBe('invalid');
 
-    const jobs = await t.db.kysely.selectFrom('jobs').select('kind').where('kind', '=', 'send-my-data-mail').execute();
+    const jobs = await t.db.kysely
+      .selectFrom('jobs')
+      .select('kind')
+      .where('kind', '=', 'send-my-data-mail')
+      .execute();
     expect(jobs).toHaveLength(3);
   });
 

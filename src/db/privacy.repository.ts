@@ -1,13 +1,8 @@
 // Supporters' rights on both databases: my-data links (hashes only) and their sessions, one person's data
 // for the my-data page and its downloads, consent withdrawal, and erasure in one transaction.
 import { type Kysely, sql } from 'kysely';
-import type {
-  EraseCommand,
-  ErasureCounts,
-  MyData,
-  PrivacyStore,
-} from '../domain/privacy/privacy.ports.js';
 import { sendMyDataMailJob } from '../domain/privacy/my-data-mail.js';
+import type { EraseCommand, ErasureCounts, MyData, PrivacyStore } from '../domain/privacy/privacy.ports.js';
 import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';

@@ -15,7 +15,10 @@ export function sendMyDataMailTask(deps: { mail: MailTransport; config: Config }
     const { config } = deps;
     const { to, locale, token } = parsed.data;
     const tr = translatorFor(locale);
-    const text = myDataEmail({ locale, token, site: { name: config.SITE_NAME, baseUrl: config.BASE_URL } }, tr);
+    const text = myDataEmail(
+      { locale, token, site: { name: config.SITE_NAME, baseUrl: config.BASE_URL } },
+      tr,
+    );
     await deps.mail.send(
       siteMail({ name: config.SITE_NAME, mailFrom: config.MAIL_FROM }, { name: '', address: to }, tr, text),
     );

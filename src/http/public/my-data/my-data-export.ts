@@ -12,7 +12,11 @@ export function myDataJson(data: MyData): string {
         createdAt: iso(s.createdAt),
         confirmedAt: iso(s.confirmedAt),
       })),
-      consents: data.consents.map((c) => ({ ...c, givenAt: iso(c.givenAt), withdrawnAt: iso(c.withdrawnAt) })),
+      consents: data.consents.map((c) => ({
+        ...c,
+        givenAt: iso(c.givenAt),
+        withdrawnAt: iso(c.withdrawnAt),
+      })),
     },
     null,
     2,
@@ -26,7 +30,18 @@ export function csvCell(value: string | number | null): string {
   return `"${safe.replaceAll('"', '""')}"`;
 }
 
-const header = ['record', 'campaign', 'date', 'language', 'name', 'email', 'union', 'country', 'text', 'status'];
+const header = [
+  'record',
+  'campaign',
+  'date',
+  'language',
+  'name',
+  'email',
+  'union',
+  'country',
+  'text',
+  'status',
+];
 
 export function myDataCsv(data: MyData): string {
   const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());

@@ -56,7 +56,9 @@ export function RequestPage(p: PageBase & { email: string; error: boolean }) {
 }
 
 /** A page with one message and, optionally, what follows it. */
-export function MessagePage(p: PageBase & { title: MessageKey; body: MessageKey; children?: ComponentChildren }) {
+export function MessagePage(
+  p: PageBase & { title: MessageKey; body: MessageKey; children?: ComponentChildren },
+) {
   return (
     <Page {...p} title={p.title}>
       <p>{p.tr.t(p.body)}</p>

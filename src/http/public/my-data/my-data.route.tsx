@@ -2,12 +2,12 @@
 // link with a button (a GET changes nothing: link scanners fetch URLs), and in the short session it opens
 // sees everything held, downloads it (JSON, CSV), withdraws consents and erases it all.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Clock } from '../../../domain/shared/clock.js';
 import { eraseSupporter } from '../../../domain/privacy/erase-supporter.js';
 import { myDataSessionMs } from '../../../domain/privacy/my-data-mail.js';
 import { openMyData } from '../../../domain/privacy/open-my-data.js';
 import type { PrivacyStore } from '../../../domain/privacy/privacy.ports.js';
 import { requestMyData } from '../../../domain/privacy/request-my-data.js';
+import type { Clock } from '../../../domain/shared/clock.js';
 import type { RateLimiter } from '../../../domain/signature/signature.ports.js';
 import type { MessageKey } from '../../../i18n/translator.js';
 import { checkCsrfToken, csrfField, csrfToken, isCrossSite } from '../../../security/csrf.js';
@@ -16,8 +16,8 @@ import { ipKey } from '../../../security/ip-key.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { myDataCsv, myDataJson } from './my-data-export.js';
 import { requestBodySchema, sessionFormSchema, tokenPattern } from './my-data.schema.js';
+import { myDataCsv, myDataJson } from './my-data-export.js';
 import { AskAgain, DataPage, ErasePage, MessagePage, OpenPage, RequestPage } from './my-data-pages.js';
 
 export interface MyDataDeps {
@@ -40,7 +40,11 @@ export function myDataRoutes(app: FastifyInstance, deps: MyDataDeps): void {
   const ownOrigins = [deps.site.baseUrl];
 
   const page = (reply: FastifyReply, body: preact.VNode, status = 200) =>
-    sendPage(reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer'), body, status);
+    sendPage(
+      reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer'),
+      body,
+      status,
+    );
 
   const ended = (req: FastifyRequest, reply: FastifyReply) =>
     page(
@@ -65,7 +69,9 @@ export function myDataRoutes(app: FastifyInstance, deps: MyDataDeps): void {
     const session = await sessionOf(req);
     const body = sessionFormSchema.safeParse(req.body ?? {});
     if (!session || !body.success) return undefined;
-    return checkCsrfToken(deps.secret, `my-data:${session.token}`, body.data[csrfField]) ? session : undefined;
+    return checkCsrfToken(deps.secret, `my-data:${session.token}`, body.data[csrfField])
+      ? session
+      : undefined;
   }
 
   app.get('/my-data', (req, reply) => reply.redirect(`/${req.contentLocale}/my-data`, 302));
@@ -100,7 +106,10 @@ export function myDataRoutes(app: FastifyInstance, deps: MyDataDeps): void {
 
   app.get('/:locale/my-data/sent', async (req, reply) => {
     if (!req.localeValid) return sendError(req, reply, deps.site, 404);
-    return page(reply, <MessagePage tr={req.tr} site={deps.site} title="myData.sent.title" body="myData.sent.body" />);
+    return page(
+      reply,
+      <MessagePage tr={req.tr} site={deps.site} title="myData.sent.title" body="myData.sent.body" />,
+    );
   });
 
   app.get('/:locale/my-data/open/:token', async (req, reply) => {
@@ -148,7 +157,10 @@ export function myDataRoutes(app: FastifyInstance, deps: MyDataDeps): void {
     if (!session) return ended(req, reply);
     const data = session.supporterId === null ? undefined : await deps.privacy.data(session.supporterId);
     if (!data) {
-      return page(reply, <MessagePage tr={req.tr} site={deps.site} title="myData.view.title" body="myData.none" />);
+      return page(
+        reply,
+        <MessagePage tr={req.tr} site={deps.site} title="myData.view.title" body="myData.none" />,
+      );
     }
     const { done } = req.query as { done?: unknown };
     const notice = typeof done === 'string' ? notices[done] : undefined;
@@ -204,6 +216,9 @@ export function myDataRoutes(app: FastifyInstance, deps: MyDataDeps): void {
     );
     await deps.privacy.endSession(deps.tokens.hash(session.token));
     reply.clearCookie(cookieName, cookieOptions);
-    return page(reply, <MessagePage tr={req.tr} site={deps.site} title="myData.erased.title" body="myData.erased.body" />);
+    return page(
+      reply,
+      <MessagePage tr={req.tr} site={deps.site} title="myData.erased.title" body="myData.erased.body" />,
+    );
   });
 }
