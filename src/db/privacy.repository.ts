@@ -204,6 +204,16 @@ export class PrivacyRepository implements PrivacyStore {
     return Number(result.numUpdatedRows) > 0;
   }
 
+  async recordExport(supporterId: number, actor: { id: number; email: string }, now: number): Promise<void> {
+    await recordAudit(this.db, {
+      actor,
+      action: 'supporter.exported',
+      entityType: 'supporter',
+      entityId: supporterId,
+      now,
+    });
+  }
+
   async erase(command: EraseCommand): Promise<ErasureCounts | undefined> {
     const { supporterId, now } = command;
     const outcome = await this.db.transaction().execute(async (trx) => {

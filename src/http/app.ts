@@ -35,6 +35,7 @@ import { type DeliveryEditorDeps, deliveryEditorRoutes } from './editor/delivery
 import { type AccountAdapters, editorDeps } from './editor/deps.js';
 import { editorRoutes } from './editor/editor-routes.js';
 import { partnerEditorRoutes } from './editor/partners/partners.route.js';
+import { supportersEditorRoutes } from './editor/supporters/supporters.route.js';
 import { targetEditorRoutes } from './editor/targets/targets.route.js';
 import { registerErrorHandling } from './errors.js';
 import type { LiveCounters } from './live/live-counters.js';
@@ -224,6 +225,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   );
   deliveryEditorRoutes(app, { site, clock: deps.clock, delivery: deps.deliveryAdmin });
+  supportersEditorRoutes(app, {
+    site,
+    clock: deps.clock,
+    secret: config.APP_SECRET,
+    privacy: deps.privacy.store,
+  });
   campaignEditRoutes(app, {
     site,
     clock: deps.clock,

@@ -92,6 +92,8 @@ export interface PrivacyStore {
   data(supporterId: number): Promise<MyData | undefined>;
   /** Withdraws one of the supporter's consents, recording the withdrawal; false when not theirs or gone. */
   withdrawConsent(supporterId: number, consentId: number, now: number): Promise<boolean>;
+  /** Audits an editor's download of one person's data (`supporter.exported`; no data in the entry). */
+  recordExport(supporterId: number, actor: { id: number; email: string }, now: number): Promise<void>;
   /** Erases one supporter in one transaction; undefined when there is nobody (left) to erase. */
   erase(command: EraseCommand): Promise<ErasureCounts | undefined>;
 }

@@ -9,13 +9,27 @@ import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { csrfField } from '../../../security/csrf.js';
 import type { SiteInfo } from '../layout.js';
 
-export type EditorSection = 'home' | 'campaigns' | 'requests' | 'delivery' | 'users' | 'audit' | 'account';
+export type EditorSection =
+  | 'home'
+  | 'campaigns'
+  | 'requests'
+  | 'delivery'
+  | 'supporters'
+  | 'users'
+  | 'audit'
+  | 'account';
 
 export const sections: { id: EditorSection; href: string; label: MessageKey; permission: Permission }[] = [
   { id: 'home', href: '/editor', label: 'editor.nav.home', permission: 'editor:enter' },
   { id: 'campaigns', href: '/editor/campaigns', label: 'lifecycle.nav', permission: 'campaigns:read' },
   { id: 'requests', href: '/editor/requests', label: 'intake.nav', permission: 'intake:review' },
   { id: 'delivery', href: '/editor/delivery', label: 'editor.nav.delivery', permission: 'campaigns:read' },
+  {
+    id: 'supporters',
+    href: '/editor/supporters',
+    label: 'editor.nav.supporters',
+    permission: 'supporters:export',
+  },
   { id: 'users', href: '/editor/users', label: 'editor.nav.users', permission: 'users:manage' },
   { id: 'audit', href: '/editor/audit', label: 'editor.nav.audit', permission: 'audit:read' },
   { id: 'account', href: '/editor/account', label: 'editor.nav.account', permission: 'account:edit-own' },

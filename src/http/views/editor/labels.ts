@@ -84,6 +84,8 @@ const actionKeys: Record<string, MessageKey> = {
   'partnership_terms.saved': 'editor.audit.action.termsSaved',
   'signature.released': 'editor.audit.action.signatureReleased',
   'signature.discarded': 'editor.audit.action.signatureDiscarded',
+  'supporter.exported': 'editor.audit.action.supporterExported',
+  'supporter.erased': 'editor.audit.action.supporterErased',
 };
 
 /** The action in words when we have them; otherwise its code (actions added by later features). */
@@ -94,6 +96,7 @@ export function actionLabel(tr: Translator, action: string): string {
 
 const entityKeys: Record<string, MessageKey> = {
   user: 'editor.audit.entity.user',
+  supporter: 'editor.audit.entity.supporter',
   target: 'editor.audit.entity.target',
   partner: 'editor.audit.entity.partner',
   campaign_request: 'editor.audit.entity.campaignRequest',
