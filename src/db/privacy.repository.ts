@@ -234,7 +234,20 @@ export class PrivacyRepository implements PrivacyStore {
       const cancelled = await trx
         .deleteFrom('messages')
         .where('signature_id', 'in', ofSupporter)
-        .where('status', 'in', unsentMessageStatuses)
+        .where((eb) =>
+          eb.or([
+            eb('status', 'in', unsentMessageStatuses),
+            // Gathered into a digest that has not gone yet: the digest is composed without them.
+            eb.and([
+              eb('status', '=', 'digested'),
+              eb(
+                'digest_id',
+                'in',
+                eb.selectFrom('messages as d').select('d.id').where('d.status', 'in', unsentMessageStatuses),
+              ),
+            ]),
+          ]),
+        )
         .executeTakeFirst();
       // Country, language, source, status and dates stay: the counts and anonymised statistics.
       const signatures = await trx

@@ -13,7 +13,7 @@ export interface MyDataEmailData {
 export function myDataEmail(data: MyDataEmailData, tr: Translator): MailText {
   const values = {
     siteName: data.site.name,
-    link: `${data.site.baseUrl}/${data.locale}/my-data/open/${data.token}`,
+    link: `${data.site.baseUrl}/${data.locale}/my-data/link/${data.token}`,
   };
   return { subject: tr.t('mail.myData.subject', values), text: tr.t('mail.myData.body', values) };
 }

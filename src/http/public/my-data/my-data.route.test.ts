@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
 import { ana, erlan, formBody, formToken, postSign } from '../../../../test/sign-helpers.js';
+import { maskUrl } from '../../security/log-privacy.js';
 import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('my-data pages on %s', (dialect) => {
@@ -77,9 +78,9 @@ describe.each(testDialects)('my-data pages on %s', (dialect) => {
       const stored = await t.db.kysely.selectFrom('my_data_tokens').select('token_hash').execute();
       expect(JSON.stringify(stored)).not.toContain(anaLink);
 
-      const open = await t.app.inject({ url: `/en/my-data/open/${nobodyLink}` });
+      const open = await t.app.inject({ url: `/en/my-data/link/${nobodyLink}` });
       expect(open.statusCode).toBe(200);
-      const opened = await t.app.inject({ method: 'POST', url: `/en/my-data/open/${nobodyLink}` });
+      const opened = await t.app.inject({ method: 'POST', url: `/en/my-data/link/${nobodyLink}` });
       const cookie = sessionCookie(opened).split(';')[0]!;
       const view = await t.app.inject({ url: '/en/my-data/view', headers: { cookie } });
       expect(view.body).toContain('We hold no data for this email address.');
@@ -102,20 +103,20 @@ describe.each(testDialects)('my-data pages on %s', (dialect) => {
 
     // Link scanners fetch the URL: the GET (twice) changes nothing.
     for (let i = 0; i < 2; i++) {
-      const page = await t.app.inject({ url: `/en/my-data/open/${link}` });
+      const page = await t.app.inject({ url: `/en/my-data/link/${link}` });
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('Show my data');
       expect(hasSessionCookie(page)).toBe(false);
     }
-    const opened = await t.app.inject({ method: 'POST', url: `/en/my-data/open/${link}` });
+    const opened = await t.app.inject({ method: 'POST', url: `/en/my-data/link/${link}` });
     expect(opened.statusCode).toBe(303);
     expect(opened.headers.location).toBe('/en/my-data/view');
     const cookie = sessionCookie(opened).split(';')[0]!;
     expect(sessionCookie(opened)).toContain('HttpOnly');
     expect(sessionCookie(opened)).toContain('SameSite=Strict');
     // Spent: the same link again is refused.
-    expect((await t.app.inject({ method: 'POST', url: `/en/my-data/open/${link}` })).statusCode).toBe(410);
-    expect((await t.app.inject({ url: `/en/my-data/open/${link}` })).statusCode).toBe(410);
+    expect((await t.app.inject({ method: 'POST', url: `/en/my-data/link/${link}` })).statusCode).toBe(410);
+    expect((await t.app.inject({ url: `/en/my-data/link/${link}` })).statusCode).toBe(410);
 
     const view = await t.app.inject({ url: '/en/my-data/view', headers: { cookie } });
     expect(view.statusCode).toBe(200);
@@ -204,7 +205,7 @@ describe.each(testDialects)('my-data pages on %s', (dialect) => {
       .executeTakeFirstOrThrow();
     const opened = await t.app.inject({
       method: 'POST',
-      url: `/en/my-data/open/${(JSON.parse(second.payload) as { token: string }).token}`,
+      url: `/en/my-data/link/${(JSON.parse(second.payload) as { token: string }).token}`,
     });
     const cookie = sessionCookie(opened).split(';')[0]!;
     expect((await t.app.inject({ url: '/en/my-data/view', headers: { cookie } })).statusCode).toBe(200);
@@ -213,8 +214,12 @@ describe.each(testDialects)('my-data pages on %s', (dialect) => {
     expect((await t.app.inject({ url: '/en/my-data/download.json', headers: { cookie } })).statusCode).toBe(
       401,
     );
-    expect((await t.app.inject({ url: `/en/my-data/open/${link}` })).statusCode).toBe(410);
-    expect((await t.app.inject({ method: 'POST', url: `/en/my-data/open/${link}` })).statusCode).toBe(410);
+    expect((await t.app.inject({ url: `/en/my-data/link/${link}` })).statusCode).toBe(410);
+    expect((await t.app.inject({ method: 'POST', url: `/en/my-data/link/${link}` })).statusCode).toBe(410);
+  });
+
+  it('keeps the link token out of the logs (the path segment after `link` is masked)', () => {
+    expect(maskUrl('/ar/my-data/link/AbCdEfGhIjKlMnOpQrStUvWx')).toBe('/ar/my-data/link/***');
   });
 
   it('asks again for an address that is not one, and shows the form in Arabic', async () => {

@@ -112,7 +112,7 @@ export function myDataRoutes(app: FastifyInstance, deps: MyDataDeps): void {
     );
   });
 
-  app.get('/:locale/my-data/open/:token', async (req, reply) => {
+  app.get('/:locale/my-data/link/:token', async (req, reply) => {
     if (!req.localeValid) return sendError(req, reply, deps.site, 404);
     const { token } = req.params as { token: string };
     const usable =
@@ -128,11 +128,11 @@ export function myDataRoutes(app: FastifyInstance, deps: MyDataDeps): void {
     }
     return page(
       reply,
-      <OpenPage tr={req.tr} site={deps.site} action={`/${req.contentLocale}/my-data/open/${token}`} />,
+      <OpenPage tr={req.tr} site={deps.site} action={`/${req.contentLocale}/my-data/link/${token}`} />,
     );
   });
 
-  app.post('/:locale/my-data/open/:token', async (req, reply) => {
+  app.post('/:locale/my-data/link/:token', async (req, reply) => {
     if (!req.localeValid) return sendError(req, reply, deps.site, 404);
     const { token } = req.params as { token: string };
     const opened = tokenPattern.test(token)
