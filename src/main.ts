@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { WithServices } from './cli/services.js';
 import { type Config, loadConfig } from './config/config.js';
-import { signingRateLimits } from './config/settings.js';
+import { privacyRetention, signingRateLimits } from './config/settings.js';
 import { accountAdapters } from './db/account.store.js';
 import { AccountScopeRepository } from './db/account-scope.repository.js';
 import { BounceRepository } from './db/bounce.repository.js';
@@ -39,6 +39,7 @@ import { recurringHandlers, scheduleRecurring } from './jobs/recurring.js';
 import { campaignLifecycleJobs } from './jobs/tasks/campaign-lifecycle.task.js';
 import { jobHandlers } from './jobs/tasks/index.js';
 import { signatureMaintenance } from './jobs/tasks/maintain-signatures.task.js';
+import { retentionJobs } from './jobs/tasks/purge-retention.task.js';
 import { createWorker } from './jobs/worker.js';
 import { type BounceListener, startBounceListener } from './mail/bounce-smtp.js';
 import { createCaptureTransport } from './mail/capture.transport.js';
@@ -47,6 +48,7 @@ import { createSmtpTransport } from './mail/smtp.transport.js';
 import type { MailTransport } from './mail/transport.js';
 import { createSharpImageStore } from './media/sharp-image-store.js';
 import { confirmationTokens, secretTokens } from './security/confirmation-token.js';
+import { erasedEmailKey } from './security/email-key.js';
 import { argon2Passwords, generatePassword } from './security/password.js';
 import { MemoryRateLimiter } from './security/rate-limiter.js';
 
@@ -81,7 +83,8 @@ export function createMailTransport(config: Config, maxConnections = 5): MailTra
     : createCaptureTransport(config.MAIL_CAPTURE_DIR, { dkim });
 }
 
-export type Services = Omit<AppDeps, 'logger'> & {
+export type Services = Omit<AppDeps, 'logger' | 'privacy'> & {
+  privacy: AppDeps['privacy'] & { store: PrivacyRepository };
   signatureStore: SignatureRepository;
   writer: BatchedSignatureWriter;
   settings: SettingsRepository;
@@ -112,6 +115,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
   const signatureStore = new SignatureRepository(db, notify);
   const passwords = { ...argon2Passwords, generate: generatePassword };
   const rateLimiter = new MemoryRateLimiter(() => settings.get(signingRateLimits, clock.now()));
+  const privacyStore = new PrivacyRepository(db);
   return {
     config,
     db,
@@ -149,8 +153,12 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     rateLimiter,
     // The my-data link form has its own, low, limits (per network and per address).
     privacy: {
-      store: new PrivacyRepository(db),
+      store: privacyStore,
       rateLimiter: new MemoryRateLimiter(async () => myDataRateLimits),
+      retention: {
+        get: () => settings.get(privacyRetention, clock.now()),
+        set: (value) => settings.set(privacyRetention, value, clock.now()),
+      },
     },
     live,
     settings,
@@ -256,6 +264,13 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
         campaigns: services.lifecycle,
         clock,
         config,
+        ...(app ? { logger: app.log } : {}),
+      }),
+      ...retentionJobs({
+        store: services.privacy.store,
+        retention: () => services.settings.get(privacyRetention, clock.now()),
+        clock,
+        keyedHash: (canonical) => erasedEmailKey(config.APP_SECRET, canonical),
         ...(app ? { logger: app.log } : {}),
       }),
     ];

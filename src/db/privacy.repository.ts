@@ -1,8 +1,10 @@
 // Supporters' rights on both databases: my-data links (hashes only) and their sessions, one person's data
-// for the my-data page and its downloads, consent withdrawal, and erasure in one transaction.
+// for the my-data page and its downloads, consent withdrawal, erasure in one transaction, and the daily
+// retention purge's reads and writes.
 import { type Kysely, sql } from 'kysely';
 import { sendMyDataMailJob } from '../domain/privacy/my-data-mail.js';
 import type { EraseCommand, ErasureCounts, MyData, PrivacyStore } from '../domain/privacy/privacy.ports.js';
+import type { RetentionReport, RetentionStore } from '../domain/privacy/purge-retention.js';
 import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
@@ -11,7 +13,7 @@ import type { Database } from './schema.js';
 /** Messages the dispatcher has not started: erasing the person cancels them (their rows go). */
 const unsentMessageStatuses = ['queued', 'deferred', 'held'] as const;
 
-export class PrivacyRepository implements PrivacyStore {
+export class PrivacyRepository implements PrivacyStore, RetentionStore {
   private readonly db: Kysely<Database>;
 
   /** `onErased` hears of the campaigns whose signatures changed (public caches keep names out). */
@@ -305,5 +307,74 @@ export class PrivacyRepository implements PrivacyStore {
     if (!outcome) return undefined;
     this.onErased(outcome.campaignIds);
     return outcome.counts;
+  }
+
+  async anonymiseClosedBefore(cutoff: number): Promise<number> {
+    const closed = this.db
+      .selectFrom('campaigns')
+      .select('id')
+      .where('status', '=', 'closed')
+      .where('closed_at', '<', cutoff);
+    const result = await this.db
+      .updateTable('signatures')
+      .set({ name: '', union_name: null, message: '', ip_hash: null, confirm_token_hash: null })
+      .where('campaign_id', 'in', closed)
+      .where((eb) =>
+        eb.or([
+          eb('name', '!=', ''),
+          eb('message', '!=', ''),
+          eb('union_name', 'is not', null),
+          eb('ip_hash', 'is not', null),
+        ]),
+      )
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async supportersOnlyClosedBefore(cutoff: number, limit: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('supporters as p')
+      .select('p.id')
+      .where('p.status', '!=', 'erased')
+      .where(({ exists, not, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('signatures as g')
+              .innerJoin('campaigns as c', 'c.id', 'g.campaign_id')
+              .select('g.id')
+              .whereRef('g.supporter_id', '=', 'p.id')
+              .where((eb) =>
+                eb.or([
+                  eb('c.status', '!=', 'closed'),
+                  eb('c.closed_at', 'is', null),
+                  eb('c.closed_at', '>=', cutoff),
+                ]),
+              ),
+          ),
+        ),
+      )
+      .orderBy('p.id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => Number(r.id));
+  }
+
+  async deleteAuditBefore(cutoff: number): Promise<number> {
+    const result = await this.db
+      .deleteFrom('audit_events')
+      .where('created_at', '<', cutoff)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async recordReport(report: RetentionReport, now: number): Promise<void> {
+    await recordAudit(this.db, {
+      actor: null,
+      action: 'retention.purged',
+      entityType: 'retention',
+      entityId: 'daily',
+      after: report,
+      now,
+    });
   }
 }

@@ -18,6 +18,7 @@ import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-stat
 import type { IntakeStore } from '../domain/intake/intake.ports.js';
 import type { TermsStore } from '../domain/intake/partnership-terms.js';
 import type { PrivacyStore } from '../domain/privacy/privacy.ports.js';
+import type { Retention } from '../domain/privacy/purge-retention.js';
 import type { Clock } from '../domain/shared/clock.js';
 import type { ImageStore } from '../domain/shared/image.ports.js';
 import type { SignDeps } from '../domain/signature/sign-campaign.js';
@@ -35,6 +36,7 @@ import { type DeliveryEditorDeps, deliveryEditorRoutes } from './editor/delivery
 import { type AccountAdapters, editorDeps } from './editor/deps.js';
 import { editorRoutes } from './editor/editor-routes.js';
 import { partnerEditorRoutes } from './editor/partners/partners.route.js';
+import { privacySettingsRoutes } from './editor/settings/privacy-settings.route.js';
 import { supportersEditorRoutes } from './editor/supporters/supporters.route.js';
 import { targetEditorRoutes } from './editor/targets/targets.route.js';
 import { registerErrorHandling } from './errors.js';
@@ -89,7 +91,12 @@ export interface AppDeps {
   /** Campaigns as stored, drafts included, uncached: for editors' previews. */
   previewCampaigns: CampaignReader;
   /** Supporters' rights: my-data links and sessions, exports, withdrawals, erasure; the link form's limits. */
-  privacy: { store: PrivacyStore; rateLimiter: RateLimiter };
+  privacy: {
+    store: PrivacyStore;
+    rateLimiter: RateLimiter;
+    /** The retention settings: shown on the privacy page, changed by admins. */
+    retention: { get(): Promise<Retention>; set(value: Retention): Promise<void> };
+  };
   /** How long a form's body may take to arrive (tests shorten it). */
   bodyLimits?: BodyLimits;
   /** The log level (and, for tests, where lines go) or false; tests pass false. */
@@ -180,7 +187,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   campaignRoutes(app, publicDeps, deps.campaignEditor);
   thanksRoutes(app, publicDeps);
   confirmRoutes(app, publicDeps);
-  privacyRoutes(app, publicDeps);
+  privacyRoutes(app, { site, retention: deps.privacy.retention });
   myDataRoutes(app, {
     site,
     clock: deps.clock,
@@ -231,6 +238,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secret: config.APP_SECRET,
     privacy: deps.privacy.store,
   });
+  privacySettingsRoutes(app, { site, retention: deps.privacy.retention });
   campaignEditRoutes(app, {
     site,
     clock: deps.clock,

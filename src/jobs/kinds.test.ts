@@ -10,6 +10,7 @@ import { jobKinds, jobPayloads } from './kinds.js';
 import { campaignLifecycleJobs } from './tasks/campaign-lifecycle.task.js';
 import { jobHandlers } from './tasks/index.js';
 import { signatureMaintenance } from './tasks/maintain-signatures.task.js';
+import { retentionJobs } from './tasks/purge-retention.task.js';
 
 const parses = (kind: keyof typeof jobPayloads, payload: unknown) =>
   jobPayloads[kind].safeParse(payload).success;
@@ -35,6 +36,12 @@ describe('job kinds', () => {
     const recurring = [
       ...signatureMaintenance({ signatures: t.services.signatureStore, clock, confirmExpiryMs: 1 }),
       ...campaignLifecycleJobs({ campaigns: t.services.lifecycle, clock, config: t.config }),
+      ...retentionJobs({
+        store: t.services.privacy.store,
+        retention: t.services.privacy.retention.get,
+        clock,
+        keyedHash: (c) => c,
+      }),
     ].map((job) => job.kind);
     expect([...tasks, ...recurring].sort()).toEqual(Object.values(jobKinds).sort());
   });

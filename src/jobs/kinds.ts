@@ -33,6 +33,8 @@ export const jobKinds = {
   expireSignatures: 'expire-signatures',
   /** Recurring: rebuild the counts from the signatures. */
   reconcileCounts: 'reconcile-counts',
+  /** Recurring, daily: purge personal data past its retention (settings), report numbers to the audit log. */
+  purgeRetention: 'purge-retention',
 } as const;
 
 export type JobKind = (typeof jobKinds)[keyof typeof jobKinds];
@@ -97,6 +99,7 @@ export const jobPayloads = {
   [jobKinds.campaignLifecycle]: nothing,
   [jobKinds.expireSignatures]: nothing,
   [jobKinds.reconcileCounts]: nothing,
+  [jobKinds.purgeRetention]: nothing,
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type JobPayload<K extends JobKind> = z.infer<(typeof jobPayloads)[K]>;

@@ -34,6 +34,11 @@ export function SupportersPage(p: SupportersPageProps) {
       <h1>{t('editor.supporters.title')}</h1>
       {p.notice && <Notice>{t(p.notice.key, p.notice.values)}</Notice>}
       <p>{t('editor.supporters.intro')}</p>
+      {can(p.user.role, 'settings:manage') && (
+        <p>
+          <a href="/editor/settings/privacy">{t('editor.supporters.retentionLink')}</a>
+        </p>
+      )}
       <form method="post" action="/editor/supporters/find">
         <Csrf token={p.csrf} />
         <TextField

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
 import { ana, erlan, formBody, formToken, postSign } from '../../../../test/sign-helpers.js';
-import { maskUrl } from '../../security/log-privacy.js';
 import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import { maskUrl } from '../../security/log-privacy.js';
 
 describe.each(testDialects)('my-data pages on %s', (dialect) => {
   let t: TestApp;

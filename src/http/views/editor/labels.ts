@@ -86,6 +86,7 @@ const actionKeys: Record<string, MessageKey> = {
   'signature.discarded': 'editor.audit.action.signatureDiscarded',
   'supporter.exported': 'editor.audit.action.supporterExported',
   'supporter.erased': 'editor.audit.action.supporterErased',
+  'retention.purged': 'editor.audit.action.retentionPurged',
 };
 
 /** The action in words when we have them; otherwise its code (actions added by later features). */
@@ -97,6 +98,7 @@ export function actionLabel(tr: Translator, action: string): string {
 const entityKeys: Record<string, MessageKey> = {
   user: 'editor.audit.entity.user',
   supporter: 'editor.audit.entity.supporter',
+  retention: 'editor.audit.entity.retention',
   target: 'editor.audit.entity.target',
   partner: 'editor.audit.entity.partner',
   campaign_request: 'editor.audit.entity.campaignRequest',
