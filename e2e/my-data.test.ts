@@ -51,7 +51,7 @@ describeBrowser('my data in Chromium', () => {
 
     const mails = await sink.waitFor(3, 10_000);
     const mail = mails.find((m) => m.parsed.subject?.startsWith('بياناتك'))!;
-    const link = /(https?:\/\/\S+\/ar\/my-data\/open\/[A-Za-z0-9_-]+)/.exec(mail.parsed.text ?? '')![1]!;
+    const link = /(https?:\/\/\S+\/ar\/my-data\/link\/[A-Za-z0-9_-]+)/.exec(mail.parsed.text ?? '')![1]!;
     await page.goto(link);
     await shot(page, 'my-data-ar-phone-open');
     await page.getByRole('button', { name: 'اعرض بياناتي' }).click();

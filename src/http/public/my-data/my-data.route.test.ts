@@ -44,7 +44,7 @@ describe.each(testDialects)('my-data pages on %s', (dialect) => {
   const hasSessionCookie = (res: { headers: Record<string, unknown> }) =>
     [res.headers['set-cookie']].flat().some((c) => String(c).startsWith('__Host-outcry_my_data='));
 
-  const linkIn = (text: string) => /\/en\/my-data\/open\/([A-Za-z0-9_-]+)/.exec(text)?.[1];
+  const linkIn = (text: string) => /\/en\/my-data\/link\/([A-Za-z0-9_-]+)/.exec(text)?.[1];
   const total = async () => {
     const res = await t.app.inject({ url: `/api/campaigns/${erlan}/count` });
     return res.json() as { total: number };
