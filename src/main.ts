@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { WithServices } from './cli/services.js';
 import { type Config, loadConfig, serverConfig } from './config/config.js';
-import { signingRateLimits } from './config/settings.js';
+import { privacyRetention, signingRateLimits } from './config/settings.js';
 import { accountAdapters } from './db/account.store.js';
 import { AccountScopeRepository } from './db/account-scope.repository.js';
 import { BounceRepository } from './db/bounce.repository.js';
@@ -24,12 +24,14 @@ import { SignatureDeliveryReader } from './db/delivery-status.reader.js';
 import { HeldSignatureRepository } from './db/held-signature.repository.js';
 import { JobRepository } from './db/job.repository.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
+import { PrivacyRepository } from './db/privacy.repository.js';
 import { SettingsRepository } from './db/settings.repository.js';
 import { SignatureRepository } from './db/signature.repository.js';
 import { BatchedSignatureWriter } from './db/signature.writer.js';
 import { TranslationRepository } from './db/translation.repository.js';
 import { UserRepository } from './db/user.repository.js';
 import { requestRateLimits } from './domain/campaign-request/submit-request.js';
+import { myDataRateLimits } from './domain/privacy/request-my-data.js';
 import { type Clock, systemClock } from './domain/shared/clock.js';
 import { type AppDeps, buildApp } from './http/app.js';
 import { LiveCounters } from './http/live/live-counters.js';
@@ -39,6 +41,7 @@ import { campaignLifecycleJobs } from './jobs/tasks/campaign-lifecycle.task.js';
 import { jobHandlers } from './jobs/tasks/index.js';
 import { signatureMaintenance } from './jobs/tasks/maintain-signatures.task.js';
 import { jobPurge } from './jobs/tasks/purge-jobs.task.js';
+import { retentionJobs } from './jobs/tasks/purge-retention.task.js';
 import { createWorker } from './jobs/worker.js';
 import { type BounceListener, startBounceListener } from './mail/bounce-smtp.js';
 import { createCaptureTransport } from './mail/capture.transport.js';
@@ -47,6 +50,7 @@ import { createSmtpTransport } from './mail/smtp.transport.js';
 import type { MailTransport } from './mail/transport.js';
 import { createSharpImageStore } from './media/sharp-image-store.js';
 import { confirmationTokens, secretTokens } from './security/confirmation-token.js';
+import { erasedEmailKey } from './security/email-key.js';
 import { argon2Passwords, generatePassword } from './security/password.js';
 import { MemoryRateLimiter } from './security/rate-limiter.js';
 
@@ -81,7 +85,8 @@ export function createMailTransport(config: Config, maxConnections = 5): MailTra
     : createCaptureTransport(config.MAIL_CAPTURE_DIR, { dkim });
 }
 
-export type Services = Omit<AppDeps, 'logger'> & {
+export type Services = Omit<AppDeps, 'logger' | 'privacy'> & {
+  privacy: AppDeps['privacy'] & { store: PrivacyRepository };
   signatureStore: SignatureRepository;
   writer: BatchedSignatureWriter;
   settings: SettingsRepository;
@@ -112,6 +117,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
   const signatureStore = new SignatureRepository(db, notify);
   const passwords = { ...argon2Passwords, generate: generatePassword };
   const rateLimiter = new MemoryRateLimiter(() => settings.get(signingRateLimits, clock.now()));
+  const privacyStore = new PrivacyRepository(db);
   return {
     config,
     db,
@@ -149,6 +155,15 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
       requests: { waiting: () => campaignRequests.countWaiting() },
     },
     rateLimiter,
+    // The my-data link form has its own, low, limits (per network and per address).
+    privacy: {
+      store: privacyStore,
+      rateLimiter: new MemoryRateLimiter(async () => myDataRateLimits),
+      retention: {
+        get: () => settings.get(privacyRetention, clock.now()),
+        set: (value) => settings.set(privacyRetention, value, clock.now()),
+      },
+    },
     live,
     settings,
     accounts: { ...accountAdapters(db, config.APP_SECRET), passwords, tokens: secretTokens },
@@ -261,6 +276,13 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
         jobs,
         clock,
         retentionMs: config.JOB_RETENTION_DAYS * 86_400_000,
+        ...(app ? { logger: app.log } : {}),
+      }),
+      ...retentionJobs({
+        store: services.privacy.store,
+        retention: () => services.settings.get(privacyRetention, clock.now()),
+        clock,
+        keyedHash: (canonical) => erasedEmailKey(config.APP_SECRET, canonical),
         ...(app ? { logger: app.log } : {}),
       }),
     ];

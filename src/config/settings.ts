@@ -20,3 +20,15 @@ export const signingRateLimits = {
   schema: z.object({ ipPerHour: perHour, domainPerHour: perHour }),
   fallback: { ipPerHour: 30, domainPerHour: 500 },
 } satisfies Setting<RateLimits>;
+
+const months = z.number().int().min(1).max(240);
+
+/**
+ * How long personal data lives (admins change it at /editor/settings/privacy; the privacy page shows the
+ * same values): signers' personal fields after their campaign closes, and entries of the audit log.
+ */
+export const privacyRetention = {
+  key: 'privacy.retention',
+  schema: z.object({ signerMonths: months, auditMonths: months }),
+  fallback: { signerMonths: 24, auditMonths: 24 },
+} satisfies Setting<{ signerMonths: number; auditMonths: number }>;

@@ -17,6 +17,7 @@ import type {
 } from './campaign-request.table.js';
 import type { JobsTable } from './job.table.js';
 import type { AlertsTable, DeliveryPacingTable, MailDomainsTable, MessagesTable } from './message.table.js';
+import type { ErasuresTable, MyDataTokensTable } from './privacy.table.js';
 import type { SettingsTable } from './settings.table.js';
 import type { ConsentsTable, CountsTable, SignaturesTable, SupportersTable } from './supporter.table.js';
 import type { AccountTokensTable, LoginAttemptsTable, SessionsTable, UsersTable } from './user.table.js';
@@ -48,6 +49,8 @@ export interface Database {
   request_endorsements: RequestEndorsementsTable;
   partner_campaigns: PartnerCampaignsTable;
   translator_languages: TranslatorLanguagesTable;
+  my_data_tokens: MyDataTokensTable;
+  erasures: ErasuresTable;
 }
 
 /** The database, or a transaction on it: what a repository's statements run on. */

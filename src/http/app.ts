@@ -17,6 +17,8 @@ import type { CampaignEditorStore, OldSlugReader } from '../domain/campaign/edit
 import type { CampaignRequestStore } from '../domain/campaign-request/campaign-request.ports.js';
 import type { TermsStore } from '../domain/campaign-request/partnership-terms.js';
 import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-status.js';
+import type { PrivacyStore } from '../domain/privacy/privacy.ports.js';
+import type { Retention } from '../domain/privacy/purge-retention.js';
 import type { Clock } from '../domain/shared/clock.js';
 import type { ImageStore } from '../domain/shared/image.ports.js';
 import type { SignDeps } from '../domain/signature/sign-campaign.js';
@@ -35,6 +37,8 @@ import { type DeliveryEditorDeps, deliveryEditorRoutes } from './editor/delivery
 import { type AccountAdapters, editorDeps } from './editor/deps.js';
 import { editorRoutes } from './editor/editor-routes.js';
 import { partnerEditorRoutes } from './editor/partners/partners.route.js';
+import { privacySettingsRoutes } from './editor/settings/privacy-settings.route.js';
+import { supportersEditorRoutes } from './editor/supporters/supporters.route.js';
 import { targetEditorRoutes } from './editor/targets/targets.route.js';
 import { translationRoutes } from './editor/translations/translations.route.js';
 import { registerErrorHandling } from './errors.js';
@@ -48,6 +52,7 @@ import type { PublicDeps } from './public/deps.js';
 import { healthRoutes } from './public/health/health.route.js';
 import { helpTranslateRoutes } from './public/help-translate/help-translate.route.js';
 import { homeRoutes } from './public/home/home.route.js';
+import { myDataRoutes } from './public/my-data/my-data.route.js';
 import { privacyRoutes } from './public/privacy/privacy.route.js';
 import { requestRoutes } from './public/request/request.route.js';
 import { statusRoutes } from './public/status/status.route.js';
@@ -90,6 +95,13 @@ export interface AppDeps {
   previewCampaigns: CampaignReader;
   /** Volunteer translations of campaign texts (audited; publishing drops the public cache). */
   translations: TranslationStore;
+  /** Supporters' rights: my-data links and sessions, exports, withdrawals, erasure; the link form's limits. */
+  privacy: {
+    store: PrivacyStore;
+    rateLimiter: RateLimiter;
+    /** The retention settings: shown on the privacy page, changed by admins. */
+    retention: { get(): Promise<Retention>; set(value: Retention): Promise<void> };
+  };
   /** How long a form's body may take to arrive (tests shorten it). */
   bodyLimits?: BodyLimits;
   /** The log level (and, for tests, where lines go) or false; tests pass false. */
@@ -184,8 +196,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   campaignRoutes(app, publicDeps, deps.campaignEditor);
   thanksRoutes(app, publicDeps);
   confirmRoutes(app, publicDeps);
-  privacyRoutes(app, publicDeps);
+  privacyRoutes(app, { site, retention: deps.privacy.retention });
   helpTranslateRoutes(app, { site });
+  myDataRoutes(app, {
+    site,
+    clock: deps.clock,
+    secret: config.APP_SECRET,
+    privacy: deps.privacy.store,
+    tokens: deps.tokens,
+    rateLimiter: deps.privacy.rateLimiter,
+  });
   requestRoutes(app, {
     site,
     clock: deps.clock,
@@ -222,6 +242,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   );
   deliveryEditorRoutes(app, { site, clock: deps.clock, delivery: deps.deliveryAdmin });
+  supportersEditorRoutes(app, {
+    site,
+    clock: deps.clock,
+    secret: config.APP_SECRET,
+    privacy: deps.privacy.store,
+  });
+  privacySettingsRoutes(app, { site, retention: deps.privacy.retention });
   campaignEditRoutes(app, {
     site,
     clock: deps.clock,

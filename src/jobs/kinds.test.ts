@@ -13,6 +13,7 @@ import { campaignLifecycleJobs } from './tasks/campaign-lifecycle.task.js';
 import { jobHandlers } from './tasks/index.js';
 import { signatureMaintenance } from './tasks/maintain-signatures.task.js';
 import { jobPurge } from './tasks/purge-jobs.task.js';
+import { retentionJobs } from './tasks/purge-retention.task.js';
 
 const parses = (kind: keyof typeof jobPayloads, payload: unknown) =>
   jobPayloads[kind].safeParse(payload).success;
@@ -46,6 +47,12 @@ describe('job kinds', () => {
       }),
       ...jobPurge({ jobs: new JobRepository(t.db), clock, retentionMs: 1 }),
       ...campaignLifecycleJobs({ campaigns: t.services.lifecycle, clock, config: t.config }),
+      ...retentionJobs({
+        store: t.services.privacy.store,
+        retention: t.services.privacy.retention.get,
+        clock,
+        keyedHash: (c) => c,
+      }),
     ].map((job) => job.kind);
     expect([...tasks, ...recurring].sort()).toEqual(Object.values(jobKinds).sort());
   });

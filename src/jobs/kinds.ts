@@ -16,6 +16,7 @@ import {
   campaignRequestMailKinds,
   sendCampaignRequestMailJob,
 } from '../domain/campaign-request/campaign-request-mail.js';
+import { type MyDataMailPayload, sendMyDataMailJob } from '../domain/privacy/my-data-mail.js';
 import { type SignatureMailPayload, sendSignatureMailJob } from '../domain/signature/signature.js';
 
 export const jobKinds = {
@@ -29,6 +30,8 @@ export const jobKinds = {
   issueAccountLink: issueAccountLinkJob,
   /** A mail about a campaign request: received, changes asked for, approved, declined. */
   sendCampaignRequestMail: sendCampaignRequestMailJob,
+  /** A supporter's my-data link (sent whether or not the address is known). */
+  sendMyDataMail: sendMyDataMailJob,
   /** A delivery alert (a target bounced, a domain paused) to every admin and editor. */
   sendDeliveryAlert: 'send-delivery-alert',
   /** Recurring: close ended campaigns, remind before the end date. */
@@ -41,6 +44,8 @@ export const jobKinds = {
   forgetNetworks: 'forget-networks',
   /** Recurring: delete done jobs after JOB_RETENTION_DAYS. */
   purgeJobs: 'purge-jobs',
+  /** Recurring, daily: purge personal data past its retention (settings), report numbers to the audit log. */
+  purgeRetention: 'purge-retention',
 } as const;
 
 export type JobKind = (typeof jobKinds)[keyof typeof jobKinds];
@@ -91,6 +96,12 @@ const campaignRequestMailPayload = z.object({
   replyTo: boundedAddress.optional(),
 }) satisfies z.ZodType<CampaignRequestMailPayload>;
 
+const myDataMailPayload = z.object({
+  to: z.string().max(320),
+  locale: z.string().max(20),
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/),
+}) satisfies z.ZodType<MyDataMailPayload>;
+
 const deliveryAlertPayload = z.object({ alertId: z.number().int() });
 
 /** The payload schema of every kind. */
@@ -100,12 +111,14 @@ export const jobPayloads = {
   [jobKinds.sendAccountMail]: accountMailPayload,
   [jobKinds.issueAccountLink]: issueLinkPayload,
   [jobKinds.sendCampaignRequestMail]: campaignRequestMailPayload,
+  [jobKinds.sendMyDataMail]: myDataMailPayload,
   [jobKinds.sendDeliveryAlert]: deliveryAlertPayload,
   [jobKinds.campaignLifecycle]: nothing,
   [jobKinds.expireSignatures]: nothing,
   [jobKinds.reconcileCounts]: nothing,
   [jobKinds.forgetNetworks]: nothing,
   [jobKinds.purgeJobs]: nothing,
+  [jobKinds.purgeRetention]: nothing,
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type JobPayload<K extends JobKind> = z.infer<(typeof jobPayloads)[K]>;

@@ -18,6 +18,8 @@ export const permissions = [
   'requests:review',
   'mailings:send',
   'supporters:export',
+  /** Erase a supporter's data on their request received by post or email (audited). */
+  'supporters:erase',
   'translations:edit',
   'translations:review',
   /** Read-only reports on the campaigns a partner is attached to. */
@@ -37,6 +39,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'requests:review',
     'mailings:send',
     'supporters:export',
+    'supporters:erase',
     'translations:edit',
     'translations:review',
     'reports:read',

@@ -15,6 +15,7 @@ export type EditorSection =
   | 'translations'
   | 'requests'
   | 'delivery'
+  | 'supporters'
   | 'users'
   | 'audit'
   | 'account';
@@ -30,6 +31,12 @@ export const sections: { id: EditorSection; href: string; label: StringKey; perm
   },
   { id: 'requests', href: '/editor/requests', label: 'requests.nav', permission: 'requests:review' },
   { id: 'delivery', href: '/editor/delivery', label: 'editor.nav.delivery', permission: 'campaigns:read' },
+  {
+    id: 'supporters',
+    href: '/editor/supporters',
+    label: 'editor.nav.supporters',
+    permission: 'supporters:export',
+  },
   { id: 'users', href: '/editor/users', label: 'editor.nav.users', permission: 'users:manage' },
   { id: 'audit', href: '/editor/audit', label: 'editor.nav.audit', permission: 'audit:read' },
   { id: 'account', href: '/editor/account', label: 'editor.nav.account', permission: 'account:edit-own' },

@@ -84,6 +84,9 @@ const actionKeys: Record<string, StringKey> = {
   'partnership_terms.saved': 'editor.audit.action.termsSaved',
   'signature.released': 'editor.audit.action.signatureReleased',
   'signature.discarded': 'editor.audit.action.signatureDiscarded',
+  'supporter.exported': 'editor.audit.action.supporterExported',
+  'supporter.erased': 'editor.audit.action.supporterErased',
+  'retention.purged': 'editor.audit.action.retentionPurged',
 };
 
 /** The action in words when we have them; otherwise its code (actions added by later features). */
@@ -94,6 +97,8 @@ export function actionLabel(tr: Translator, action: string): string {
 
 const entityKeys: Record<string, StringKey> = {
   user: 'editor.audit.entity.user',
+  supporter: 'editor.audit.entity.supporter',
+  retention: 'editor.audit.entity.retention',
   target: 'editor.audit.entity.target',
   partner: 'editor.audit.entity.partner',
   campaign_request: 'editor.audit.entity.campaignRequest',

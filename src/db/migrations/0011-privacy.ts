@@ -1,0 +1,50 @@
+// Supporters' rights: the my-data links and the short sessions they open (only hashes stored), and the
+// record of each erasure without the data (a keyed hash of the canonical address, so a re-import of the
+// same person can be refused).
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { bigint, type Dialect, inList, ref, withId } from '../dialect.js';
+
+export const myDataTokenKinds = ['link', 'session'] as const;
+export const erasureVias = ['self', 'editor', 'retention'] as const;
+
+export function privacy(dialect: Dialect) {
+  const big = bigint(dialect);
+  const fk = ref(dialect);
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('my_data_tokens')
+        .addColumn('token_hash', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('kind', 'varchar(10)', (c) => c.notNull().check(sql.raw(inList('kind', myDataTokenKinds))))
+        // Null when the address asked for is not known: the link still exists, and shows nothing.
+        .addColumn('supporter_id', fk, (c) => c.references('supporters.id').onDelete('cascade'))
+        .addColumn('created_at', big, (c) => c.notNull())
+        .addColumn('expires_at', big, (c) => c.notNull())
+        .addColumn('used_at', big)
+        .execute();
+      await db.schema
+        .createIndex('idx_my_data_tokens_supporter_id')
+        .on('my_data_tokens')
+        .column('supporter_id')
+        .execute();
+      await db.schema
+        .createIndex('idx_my_data_tokens_expires_at')
+        .on('my_data_tokens')
+        .column('expires_at')
+        .execute();
+
+      await withId(dialect, db.schema.createTable('erasures'))
+        .addColumn('email_hmac', 'varchar(64)', (c) => c.notNull())
+        .addColumn('via', 'varchar(20)', (c) => c.notNull().check(sql.raw(inList('via', erasureVias))))
+        .addColumn('signatures', 'integer', (c) => c.notNull())
+        .addColumn('created_at', big, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('idx_erasures_email_hmac').on('erasures').column('email_hmac').execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.dropTable('erasures').execute();
+      await db.schema.dropTable('my_data_tokens').execute();
+    },
+  };
+}

@@ -1,0 +1,113 @@
+// The daily retention purge against real databases: signatures on campaigns closed longer ago than the
+// setting lose their personal fields, supporters with nothing newer are erased, counts stay, old audit
+// entries go, and the report (numbers only) lands in the audit log; a second run finds nothing to do.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testDialects } from '../../test/db.js';
+import { buildSignCommand } from '../../test/factories.js';
+import { FakeClock } from '../../test/fake-clock.js';
+import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { purgeRetention } from '../domain/privacy/purge-retention.js';
+
+describe.each(testDialects)('retention purge on %s', (dialect) => {
+  let t: TestApp;
+  let clock: FakeClock;
+  beforeEach(async () => {
+    clock = new FakeClock();
+    t = await createTestApp(dialect, {}, { clock });
+  });
+  afterEach(async () => t.close());
+
+  it('erases signers’ data two years after the close, keeps the counts, and reports numbers', async () => {
+    const [oldCampaign, liveCampaign] = (
+      await t.db.kysely
+        .selectFrom('campaigns')
+        .select('id')
+        .where('status', '=', 'live')
+        .orderBy('id')
+        .execute()
+    ).map((r) => Number(r.id));
+    const sign = (campaignId: number, email: string, name: string) => {
+      const command = buildSignCommand(campaignId, { email, status: 'confirmed', now: clock.now() });
+      command.input = { ...command.input, name };
+      return t.services.writer.record(command);
+    };
+    await sign(oldCampaign!, 'gone@example.org', 'Gone Person');
+    await sign(oldCampaign!, 'stays@example.org', 'Stays Person');
+    await sign(liveCampaign!, 'stays@example.org', 'Stays Person');
+    await t.db.kysely
+      .updateTable('campaigns')
+      .set({ status: 'closed', closed_at: clock.now() })
+      .where('id', '=', oldCampaign!)
+      .execute();
+    await t.db.kysely
+      .insertInto('audit_events')
+      .values({
+        actor_id: null,
+        actor_email: null,
+        action: 'campaign.closed',
+        entity_type: 'campaign',
+        entity_id: String(oldCampaign),
+        before_json: null,
+        after_json: null,
+        created_at: clock.now(),
+      })
+      .execute();
+    const counts = () =>
+      t.db.kysely.selectFrom('counts').selectAll().orderBy('campaign_id').orderBy('status').execute();
+    const before = await counts();
+    const store = t.services.privacy.store;
+    const deps = {
+      store,
+      retention: t.services.privacy.retention.get,
+      clock,
+      keyedHash: (c: string) => `k:${c.length}`,
+    };
+
+    clock.advance(23 * 31 * 86_400_000);
+    expect(await purgeRetention(deps)).toEqual({
+      signaturesAnonymised: 0,
+      supportersErased: 0,
+      auditEntriesDeleted: 0,
+    });
+
+    clock.advance(2 * 31 * 86_400_000);
+    expect(await purgeRetention(deps)).toEqual({
+      signaturesAnonymised: 2,
+      supportersErased: 1,
+      auditEntriesDeleted: 1,
+    });
+    const names = await t.db.kysely
+      .selectFrom('signatures')
+      .select(['campaign_id', 'name', 'country'])
+      .orderBy('id')
+      .execute();
+    expect(names.map((n) => n.name)).toEqual(['', '', 'Stays Person']);
+    expect(names.every((n) => n.country === 'KR')).toBe(true);
+    expect(await store.findSupporter('gone@example.org')).toBeUndefined();
+    expect(await store.findSupporter('stays@example.org')).toBeDefined();
+    expect(await counts()).toEqual(before);
+    const report = await t.db.kysely
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'retention.purged')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(report.after_json!)).toEqual({
+      signaturesAnonymised: 2,
+      supportersErased: 1,
+      auditEntriesDeleted: 1,
+    });
+
+    expect(await purgeRetention(deps)).toEqual({
+      signaturesAnonymised: 0,
+      supportersErased: 0,
+      auditEntriesDeleted: 0,
+    });
+  });
+
+  it('follows the setting admins store', async () => {
+    await t.services.privacy.retention.set({ signerMonths: 6, auditMonths: 36 });
+    expect(await t.services.privacy.retention.get()).toEqual({ signerMonths: 6, auditMonths: 36 });
+    const page = await t.app.inject({ url: '/en/privacy' });
+    expect(page.body).toContain('6 months after its campaign closes');
+  });
+});

@@ -1,0 +1,55 @@
+// The daily retention purge. Signatures on campaigns closed longer ago than the setting lose their personal
+// fields (country, language, status and dates stay, so counts and statistics do too); a supporter left
+// with no signature outside such campaigns is erased like any other (via `retention`, keyed hash only);
+// audit entries older than their own limit go. The report of each run is numbers, never data.
+import type { Clock } from '../shared/clock.js';
+import type { EraseCommand, ErasureCounts } from './privacy.ports.js';
+
+export interface Retention {
+  signerMonths: number;
+  auditMonths: number;
+}
+
+export interface RetentionReport {
+  signaturesAnonymised: number;
+  supportersErased: number;
+  auditEntriesDeleted: number;
+}
+
+export interface RetentionStore {
+  /** Clears the personal fields of signatures on campaigns closed before `cutoff`; how many changed. */
+  anonymiseClosedBefore(cutoff: number): Promise<number>;
+  /** Up to `limit` supporters (not erased) whose every signature is on a campaign closed before `cutoff`. */
+  supportersOnlyClosedBefore(cutoff: number, limit: number): Promise<number[]>;
+  erase(command: EraseCommand): Promise<ErasureCounts | undefined>;
+  deleteAuditBefore(cutoff: number): Promise<number>;
+  /** Writes the run's report where admins read it (the audit log, as the system). */
+  recordReport(report: RetentionReport, now: number): Promise<void>;
+}
+
+/** A month of 31 days: never purges before the calendar month has passed. */
+const monthMs = 31 * 86_400_000;
+/** Supporters erased per run: a day's run stays short; a backlog clears over the following days. */
+export const retentionBatch = 5_000;
+
+export async function purgeRetention(deps: {
+  store: RetentionStore;
+  retention: () => Promise<Retention>;
+  clock: Clock;
+  keyedHash(c: string): string;
+}): Promise<RetentionReport> {
+  const now = deps.clock.now();
+  const retention = await deps.retention();
+  const signerCutoff = now - retention.signerMonths * monthMs;
+  const signaturesAnonymised = await deps.store.anonymiseClosedBefore(signerCutoff);
+  let supportersErased = 0;
+  for (const supporterId of await deps.store.supportersOnlyClosedBefore(signerCutoff, retentionBatch)) {
+    const erased = await deps.store.erase({ supporterId, via: 'retention', now, keyedHash: deps.keyedHash });
+    if (erased) supportersErased++;
+  }
+  const auditEntriesDeleted = await deps.store.deleteAuditBefore(now - retention.auditMonths * monthMs);
+  const report = { signaturesAnonymised, supportersErased, auditEntriesDeleted };
+  if (signaturesAnonymised + supportersErased + auditEntriesDeleted > 0)
+    await deps.store.recordReport(report, now);
+  return report;
+}

@@ -1,0 +1,99 @@
+// The editors' page for a supporter's request received by post or email: find the person by the exact
+// address, download their data, erase it (a confirmation box, then one POST). No list of supporters.
+import type { User } from '../../../domain/account/account.js';
+import { can } from '../../../domain/account/permissions.js';
+import type { MyData } from '../../../domain/privacy/privacy.ports.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
+import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { CheckField, Csrf, Notice, TextField } from '../../views/form-fields.js';
+import type { SiteInfo } from '../../views/layout.js';
+
+export interface SupportersPageProps {
+  tr: Translator;
+  site: SiteInfo;
+  user: User;
+  csrf: string;
+  email?: string;
+  found?: MyData | null;
+  notice?: { key: StringKey; values?: Record<string, number> };
+  error?: StringKey;
+}
+
+export function SupportersPage(p: SupportersPageProps) {
+  const t = p.tr.t;
+  const s = p.found?.supporter;
+  return (
+    <EditorLayout
+      tr={p.tr}
+      site={p.site}
+      title={t('editor.supporters.title')}
+      user={p.user}
+      csrfToken={p.csrf}
+      section="supporters"
+    >
+      <h1>{t('editor.supporters.title')}</h1>
+      {p.notice && <Notice>{t(p.notice.key, p.notice.values)}</Notice>}
+      <p>{t('editor.supporters.intro')}</p>
+      {can(p.user.role, 'settings:manage') && (
+        <p>
+          <a href="/editor/settings/privacy">{t('editor.supporters.retentionLink')}</a>
+        </p>
+      )}
+      <form method="post" action="/editor/supporters/find">
+        <Csrf token={p.csrf} />
+        <TextField
+          id="email"
+          type="email"
+          label={t('editor.supporters.email')}
+          value={p.email ?? ''}
+          required
+          maxLength={254}
+          error={p.error ? t(p.error) : undefined}
+        />
+        <button class="button" type="submit">
+          {t('editor.supporters.find')}
+        </button>
+      </form>
+      {p.found === null && <p>{t('editor.supporters.notFound')}</p>}
+      {s && p.found && (
+        <section>
+          <h2 dir="auto">{s.name}</h2>
+          <p>{t('editor.supporters.found', { count: p.found.signatures.length })}</p>
+          <ul>
+            {p.found.signatures.map((g) => (
+              <li key={g.id} dir="auto">
+                {g.campaignHeadline} · {p.tr.date(g.createdAt)}
+              </li>
+            ))}
+          </ul>
+          <form method="post" action={`/editor/supporters/${s.id}/export`}>
+            <Csrf token={p.csrf} />
+            <button class="button" type="submit" name="format" value="json">
+              {t('editor.supporters.downloadJson')}
+            </button>{' '}
+            <button class="button" type="submit" name="format" value="csv">
+              {t('editor.supporters.downloadCsv')}
+            </button>
+          </form>
+          {can(p.user.role, 'supporters:erase') && (
+            <form method="post" action={`/editor/supporters/${s.id}/erase`}>
+              <h3>{t('editor.supporters.erase.heading')}</h3>
+              <p>{t('myData.erase.body')}</p>
+              <Csrf token={p.csrf} />
+              <CheckField
+                id="confirm"
+                value="yes"
+                checked={false}
+                required
+                label={t('editor.supporters.erase.confirm')}
+              />
+              <button class="button button--danger" type="submit">
+                {t('editor.supporters.erase.button')}
+              </button>
+            </form>
+          )}
+        </section>
+      )}
+    </EditorLayout>
+  );
+}

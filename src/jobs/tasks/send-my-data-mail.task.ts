@@ -1,0 +1,26 @@
+// Sends the mail with a my-data link that requestMyData put in the outbox (the text is
+// mail/templates/my-data.email.ts), in the language of the page it was asked from.
+import type { Config } from '../../config/config.js';
+import { translatorFor } from '../../i18n/translator.js';
+import { siteMail } from '../../mail/templates/mail-text.js';
+import { myDataEmail } from '../../mail/templates/my-data.email.js';
+import type { MailTransport } from '../../mail/transport.js';
+import { jobKinds, jobPayloads } from '../kinds.js';
+import { PermanentJobError } from '../worker.js';
+
+export function sendMyDataMailTask(deps: { mail: MailTransport; config: Config }) {
+  return async (payload: unknown): Promise<void> => {
+    const parsed = jobPayloads[jobKinds.sendMyDataMail].safeParse(payload);
+    if (!parsed.success) throw new PermanentJobError('invalid send-my-data-mail payload');
+    const { config } = deps;
+    const { to, locale, token } = parsed.data;
+    const tr = translatorFor(locale);
+    const text = myDataEmail(
+      { locale, token, site: { name: config.SITE_NAME, baseUrl: config.BASE_URL } },
+      tr,
+    );
+    await deps.mail.send(
+      siteMail({ name: config.SITE_NAME, mailFrom: config.MAIL_FROM }, { name: '', address: to }, tr, text),
+    );
+  };
+}
