@@ -12,6 +12,7 @@ import { lifecycle } from './migrations/0005-lifecycle.js';
 import { intake } from './migrations/0006-intake.js';
 import { campaignEditor } from './migrations/0007-campaign-editor.js';
 import { accountScopes } from './migrations/0008-account-scopes.js';
+import { petition } from './migrations/0010-petition.js';
 
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -23,6 +24,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0006-intake': intake(dialect),
     '0007-campaign-editor': campaignEditor(dialect),
     '0008-account-scopes': accountScopes(dialect),
+    '0010-petition': petition(dialect),
   };
 }
 

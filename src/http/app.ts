@@ -17,6 +17,7 @@ import type { CampaignEditorStore, OldSlugReader } from '../domain/campaign/edit
 import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-status.js';
 import type { IntakeStore } from '../domain/intake/intake.ports.js';
 import type { TermsStore } from '../domain/intake/partnership-terms.js';
+import type { PetitionReader } from '../domain/petition/petition.js';
 import type { Clock } from '../domain/shared/clock.js';
 import type { ImageStore } from '../domain/shared/image.ports.js';
 import type { SignDeps } from '../domain/signature/sign-campaign.js';
@@ -45,6 +46,7 @@ import { confirmRoutes } from './public/confirm/confirm.route.js';
 import type { PublicDeps } from './public/deps.js';
 import { healthRoutes } from './public/health/health.route.js';
 import { homeRoutes } from './public/home/home.route.js';
+import { petitionRoutes } from './public/petition/petition.route.js';
 import { privacyRoutes } from './public/privacy/privacy.route.js';
 import { requestRoutes } from './public/request/request.route.js';
 import { statusRoutes } from './public/status/status.route.js';
@@ -65,6 +67,8 @@ export interface AppDeps {
   rateLimiter: RateLimiter;
   live: LiveCounters;
   deliveryStatus: DeliveryStatusReader;
+  /** The public petition's signers (counted, visible, not erased). */
+  petition: PetitionReader;
   deliveryAdmin: DeliveryEditorDeps['delivery'];
   accounts: AccountAdapters;
   /** Signature confirmation tokens: made when signing, hashed when a link is opened. */
@@ -174,6 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   archiveRoutes(app, publicDeps);
   campaignRoutes(app, publicDeps, deps.campaignEditor);
   thanksRoutes(app, publicDeps);
+  petitionRoutes(app, { site, campaigns: deps.campaigns, petition: deps.petition });
   confirmRoutes(app, publicDeps);
   privacyRoutes(app, publicDeps);
   requestRoutes(app, {

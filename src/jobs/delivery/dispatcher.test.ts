@@ -56,6 +56,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
         country: 'PH',
         message: 'Palayain si Erlan Baltabay!\r\n\r\n\r\nIgalang ang karapatan ng mga manggagawa.',
         alerts: false,
+        anonymous: false,
         source: null,
       },
     }));
@@ -119,6 +120,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
         country: 'KR',
         message: `${payloads[i]!}\n{{ secret }} \${process.env}`,
         alerts: false,
+        anonymous: false,
         source: null,
       },
     }));
@@ -412,6 +414,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
         country: countries[i]!,
         message: `Reinstate the nurses, says number ${i + 1}.\nSecond line not quoted.`,
         alerts: false,
+        anonymous: false,
         source: null,
       },
     }));

@@ -390,6 +390,7 @@ describe.each(testDialects)('editor targets pages on %s', (dialect) => {
           country: 'PH',
           message: tagalog.defaultMessage,
           alerts: false,
+          anonymous: false,
           source: null,
         },
       }));
