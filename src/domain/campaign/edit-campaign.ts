@@ -6,8 +6,10 @@
 // Stale forms: the texts form carries a token computed from exactly the stored values it shows. A save
 // whose token no longer matches the stored campaign was made on an old copy; it writes nothing and the
 // editor sees the newer version beside their own text. The store checks again inside its transaction.
+
 import type { Actor } from '../account/account.js';
 import type { OfficeHours } from '../delivery/delivery.js';
+import type { PetitionNames } from '../petition/petition.js';
 import type { ImageStore } from '../shared/image.ports.js';
 import type {
   CampaignStatus,
@@ -45,6 +47,8 @@ export interface EditableCampaign {
   targetHourlyCap: number;
   officeHours: OfficeHours | null;
   digestIntervalMinutes: number;
+  /** How the public petition shows signers' names. */
+  petitionNames: PetitionNames;
   startsAt: number | null;
   endsAt: number | null;
   /** Null while no source-language text exists. */
@@ -93,6 +97,7 @@ export interface SettingsValues {
   targetHourlyCap: number;
   officeHours: OfficeHours | null;
   digestIntervalMinutes: number;
+  petitionNames: PetitionNames;
   startsAt: number | null;
 }
 
