@@ -50,6 +50,14 @@ export function PetitionPage({
           <strong>{t('petition.closed')}</strong>
         </div>
       )}
+      {view.isFallback && (
+        <p class="notice">
+          {t('campaign.fallbackNotice', {
+            requested: tr.languageName(tr.locale),
+            shown: tr.languageName(texts.locale),
+          })}
+        </p>
+      )}
       <article class="petition">
         <header lang={texts.locale} dir={directionOf(texts.locale)}>
           <h1>{texts.headline}</h1>

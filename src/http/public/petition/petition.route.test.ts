@@ -78,6 +78,7 @@ describe.each(testDialects)('public petition on %s', (dialect) => {
     const ar = await page(`/ar/campaigns/${slug}/petition`);
     expect(ar.statusCode).toBe(200);
     expect(ar.body).toContain('<html lang="ar" dir="rtl">');
+    expect(ar.body).toContain('class="notice"'); // the demand is shown in English, and the page says so
     expect(ar.body).toContain('مؤيد من تشيلي');
     expect(ar.body).toContain('<bdi>Олег П.</bdi>');
   });
