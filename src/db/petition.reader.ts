@@ -1,27 +1,35 @@
-// The public petition's signers (domain/petition/petition.ts): counted signatures only, never hidden ones
-// nor those of erased supporters, newest first as keyset pages on (confirmed_at, id) so that a page link
-// shows the same people however many sign meanwhile (idx_signatures_petition, migration 0010).
+// The petition's signers (domain/petition/petition.ts): counted signatures only, never those of erased
+// supporters nor (publicly) hidden ones, newest first as keyset pages on (confirmed_at, id) so that a page
+// link shows the same people however many sign meanwhile (idx_signatures_petition, migration 0010); and
+// editors hiding a signer, audited in the same transaction.
 import type { ExpressionBuilder, Kysely } from 'kysely';
-import type { PetitionPageQuery, PetitionReader, PetitionSignerRow } from '../domain/petition/petition.js';
+import type {
+  HideChange,
+  PetitionModeration,
+  PetitionPageQuery,
+  PetitionReader,
+  PetitionSignerRow,
+} from '../domain/petition/petition.js';
 import { countedStatus } from '../domain/signature/signature.js';
+import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
 
 type From = ExpressionBuilder<Database, 'signatures' | 'supporters'>;
 
-/** The signatures a petition may list: counted, not hidden, their supporter not erased. */
-export function visibleSigners(db: Kysely<Database>, campaignId: number) {
-  return db
+/** The signatures a petition may list: counted, their supporter not erased, and (unless asked) not hidden. */
+export function visibleSigners(db: Kysely<Database>, campaignId: number, includeHidden = false) {
+  const q = db
     .selectFrom('signatures')
     .innerJoin('supporters', 'supporters.id', 'signatures.supporter_id')
     .where('signatures.campaign_id', '=', campaignId)
     .where('signatures.status', '=', countedStatus)
     .where('signatures.confirmed_at', 'is not', null)
-    .where('signatures.petition_hidden_at', 'is', null)
     .where('supporters.status', '!=', 'erased');
+  return includeHidden ? q : q.where('signatures.petition_hidden_at', 'is', null);
 }
 
-export class DbPetitionReader implements PetitionReader {
+export class DbPetitionReader implements PetitionReader, PetitionModeration {
   private readonly db: Kysely<Database>;
 
   constructor(db: Db) {
@@ -29,7 +37,7 @@ export class DbPetitionReader implements PetitionReader {
   }
 
   async page(query: PetitionPageQuery): Promise<PetitionSignerRow[]> {
-    let q = visibleSigners(this.db, query.campaignId);
+    let q = visibleSigners(this.db, query.campaignId, query.includeHidden);
     if (query.country) q = q.where('signatures.country', '=', query.country);
     const after = query.after;
     if (after) {
@@ -48,6 +56,7 @@ export class DbPetitionReader implements PetitionReader {
         'signatures.country',
         'signatures.petition_anonymous',
         'signatures.confirmed_at',
+        'signatures.petition_hidden_at',
       ])
       .orderBy('signatures.confirmed_at', 'desc')
       .orderBy('signatures.id', 'desc')
@@ -60,6 +69,7 @@ export class DbPetitionReader implements PetitionReader {
       country: r.country,
       anonymous: Number(r.petition_anonymous) === 1,
       signedAt: Number(r.confirmed_at),
+      hidden: r.petition_hidden_at !== null,
     }));
   }
 
@@ -70,5 +80,34 @@ export class DbPetitionReader implements PetitionReader {
       .groupBy('signatures.country')
       .execute();
     return rows.map((r) => ({ country: r.country ?? '', n: Number(r.n) }));
+  }
+
+  async setHidden(change: HideChange): Promise<'changed' | 'unchanged' | 'not_found'> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await visibleSigners(trx, change.campaignId, true)
+        .where('signatures.id', '=', change.signatureId)
+        .select(['signatures.id', 'signatures.petition_hidden_at'])
+        .executeTakeFirst();
+      if (!row) return 'not_found';
+      if ((row.petition_hidden_at !== null) === change.hidden) return 'unchanged';
+      await trx
+        .updateTable('signatures')
+        .set({
+          petition_hidden_at: change.hidden ? change.now : null,
+          petition_hidden_by: change.hidden ? change.actor.id : null,
+        })
+        .where('id', '=', change.signatureId)
+        .execute();
+      await recordAudit(trx, {
+        actor: change.actor,
+        action: change.hidden ? 'petition.signer_hidden' : 'petition.signer_shown',
+        entityType: 'signature',
+        entityId: change.signatureId,
+        before: { hidden: !change.hidden },
+        after: { hidden: change.hidden, campaignId: change.campaignId },
+        now: change.now,
+      });
+      return 'changed';
+    });
   }
 }

@@ -17,7 +17,7 @@ import type { CampaignEditorStore, OldSlugReader } from '../domain/campaign/edit
 import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-status.js';
 import type { IntakeStore } from '../domain/intake/intake.ports.js';
 import type { TermsStore } from '../domain/intake/partnership-terms.js';
-import type { PetitionReader } from '../domain/petition/petition.js';
+import type { PetitionModeration, PetitionReader } from '../domain/petition/petition.js';
 import type { Clock } from '../domain/shared/clock.js';
 import type { ImageStore } from '../domain/shared/image.ports.js';
 import type { SignDeps } from '../domain/signature/sign-campaign.js';
@@ -35,6 +35,7 @@ import { type DeliveryEditorDeps, deliveryEditorRoutes } from './editor/delivery
 import { type AccountAdapters, editorDeps } from './editor/deps.js';
 import { editorRoutes } from './editor/editor-routes.js';
 import { partnerEditorRoutes } from './editor/partners/partners.route.js';
+import { petitionEditorRoutes } from './editor/petition/petition-editor.route.js';
 import { targetEditorRoutes } from './editor/targets/targets.route.js';
 import { registerErrorHandling } from './errors.js';
 import type { LiveCounters } from './live/live-counters.js';
@@ -67,8 +68,8 @@ export interface AppDeps {
   rateLimiter: RateLimiter;
   live: LiveCounters;
   deliveryStatus: DeliveryStatusReader;
-  /** The public petition's signers (counted, visible, not erased). */
-  petition: PetitionReader;
+  /** The petition's signers (counted, not erased; hidden ones only for editors) and editors hiding them. */
+  petition: PetitionReader & PetitionModeration;
   deliveryAdmin: DeliveryEditorDeps['delivery'];
   accounts: AccountAdapters;
   /** Signature confirmation tokens: made when signing, hashed when a link is opened. */
@@ -225,6 +226,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     uploadMaxMb: config.UPLOAD_MAX_MB,
   });
   campaignPreviewRoutes(app, { site, campaigns: deps.previewCampaigns });
+  petitionEditorRoutes(app, {
+    site,
+    clock: deps.clock,
+    campaigns: deps.previewCampaigns,
+    petition: deps.petition,
+  });
   targetEditorRoutes(app, {
     site,
     clock: deps.clock,

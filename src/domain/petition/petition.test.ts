@@ -23,6 +23,7 @@ describe('petition display', () => {
       country: 'CL',
       anonymous: false,
       signedAt: 5,
+      hidden: false,
     };
     expect(displaySigner(row, 'short')).toEqual({
       id: 7,

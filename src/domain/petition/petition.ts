@@ -17,6 +17,8 @@ export interface PetitionSignerRow {
   anonymous: boolean;
   /** When the signature was counted (confirmed_at). */
   signedAt: number;
+  /** Hidden from the petition by an editor (only the editors' list includes these). */
+  hidden: boolean;
 }
 
 /** What the public petition may show of a signer; `name` null means "a supporter from <country>". */
@@ -40,6 +42,8 @@ export interface PetitionPageQuery {
   country: string | null;
   after: PetitionCursor | null;
   limit: number;
+  /** The editors' list: hidden signers too, marked. The public petition never sets it. */
+  includeHidden?: boolean;
 }
 
 export interface PetitionReader {
@@ -47,6 +51,20 @@ export interface PetitionReader {
   page(query: PetitionPageQuery): Promise<PetitionSignerRow[]>;
   /** The countries of the counted, visible signers with how many each (the filter). */
   countries(campaignId: number): Promise<{ country: string; n: number }[]>;
+}
+
+export interface HideChange {
+  campaignId: number;
+  signatureId: number;
+  hidden: boolean;
+  actor: { id: number; email: string };
+  now: number;
+}
+
+/** Editors hiding a signer from the petition (and showing them again), audited in the same transaction. */
+export interface PetitionModeration {
+  /** 'unchanged' when the signer already was in that state; 'not_found' when not a counted signer of it. */
+  setHidden(change: HideChange): Promise<'changed' | 'unchanged' | 'not_found'>;
 }
 
 const words = /\s+/u;

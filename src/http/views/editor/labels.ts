@@ -55,6 +55,8 @@ const actionKeys: Record<string, MessageKey> = {
   'mail_domain.resumed': 'editor.audit.action.mailDomainResumed',
   'campaign.texts_edited': 'editor.audit.action.campaignTextsEdited',
   'campaign.settings_changed': 'editor.audit.action.campaignSettingsChanged',
+  'petition.signer_hidden': 'editor.audit.action.petitionSignerHidden',
+  'petition.signer_shown': 'editor.audit.action.petitionSignerShown',
   'campaign.photo_changed': 'editor.audit.action.campaignPhotoChanged',
   'campaign.photo_removed': 'editor.audit.action.campaignPhotoRemoved',
   'campaign.update_posted': 'editor.audit.action.campaignUpdatePosted',
