@@ -24,7 +24,7 @@ import { HeldSignatureRepository } from './db/held-signature.repository.js';
 import { IntakeRepository } from './db/intake.repository.js';
 import { JobRepository } from './db/job.repository.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
-import { DbPetitionReader } from './db/petition.reader.js';
+import { PetitionStore } from './db/petition.store.js';
 import { SettingsRepository } from './db/settings.repository.js';
 import { SignatureRepository } from './db/signature.repository.js';
 import { BatchedSignatureWriter } from './db/signature.writer.js';
@@ -121,7 +121,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     confirmer: signatureStore,
     signatureStore,
     deliveryStatus: new SignatureDeliveryReader(db),
-    petition: new DbPetitionReader(db),
+    petition: new PetitionStore(db),
     deliveryAdmin: new DeliveryAdminRepository(db),
     // A status or date change shows on the public pages at once, not after the cache's time to live.
     lifecycle: new CampaignLifecycleRepository(db, (c) => campaigns.invalidateCampaign(c.slug)),

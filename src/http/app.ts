@@ -9,6 +9,7 @@ import type { Config } from '../config/config.js';
 import { assetsDir } from '../config/paths.js';
 import { fastifyTrustProxy } from '../config/trust-proxy.js';
 import type { Db } from '../db/database.js';
+import type { AuditRecorder } from '../domain/account/account.ports.js';
 import type { AccountScopeStore } from '../domain/account/account-scopes.js';
 import type { CampaignLifecycleStore, CampaignReader } from '../domain/campaign/campaign.ports.js';
 import type { PartnerStore, TargetStore } from '../domain/campaign/campaign-people.ports.js';
@@ -17,6 +18,7 @@ import type { CampaignEditorStore, OldSlugReader } from '../domain/campaign/edit
 import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-status.js';
 import type { IntakeStore } from '../domain/intake/intake.ports.js';
 import type { TermsStore } from '../domain/intake/partnership-terms.js';
+import type { PetitionExporter } from '../domain/petition/export-signers.js';
 import type { PetitionModeration, PetitionReader } from '../domain/petition/petition.js';
 import type { Clock } from '../domain/shared/clock.js';
 import type { ImageStore } from '../domain/shared/image.ports.js';
@@ -36,6 +38,7 @@ import { type AccountAdapters, editorDeps } from './editor/deps.js';
 import { editorRoutes } from './editor/editor-routes.js';
 import { partnerEditorRoutes } from './editor/partners/partners.route.js';
 import { petitionEditorRoutes } from './editor/petition/petition-editor.route.js';
+import { petitionExportRoutes } from './editor/petition/petition-export.route.js';
 import { targetEditorRoutes } from './editor/targets/targets.route.js';
 import { registerErrorHandling } from './errors.js';
 import type { LiveCounters } from './live/live-counters.js';
@@ -69,7 +72,7 @@ export interface AppDeps {
   live: LiveCounters;
   deliveryStatus: DeliveryStatusReader;
   /** The petition's signers (counted, not erased; hidden ones only for editors) and editors hiding them. */
-  petition: PetitionReader & PetitionModeration;
+  petition: PetitionReader & PetitionModeration & PetitionExporter & AuditRecorder;
   deliveryAdmin: DeliveryEditorDeps['delivery'];
   accounts: AccountAdapters;
   /** Signature confirmation tokens: made when signing, hashed when a link is opened. */
@@ -231,6 +234,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock: deps.clock,
     campaigns: deps.previewCampaigns,
     petition: deps.petition,
+  });
+  petitionExportRoutes(app, {
+    site,
+    clock: deps.clock,
+    campaigns: deps.previewCampaigns,
+    exporter: deps.petition,
+    scopes: deps.scopes,
+    audit: deps.petition,
   });
   targetEditorRoutes(app, {
     site,

@@ -13,7 +13,7 @@ import { isolate, type Translator } from '../../../i18n/translator.js';
 import { countryName } from '../../public/petition/country-names.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
-import { Csrf, Notice } from '../../views/form-fields.js';
+import { Csrf, Notice, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 
 export interface PetitionEditorPageProps {
@@ -50,6 +50,51 @@ export function PetitionEditorPage(p: PetitionEditorPageProps) {
           {t('petitionEditor.public')}
         </a>
       </p>
+      <section class="editor-panel" aria-labelledby="export-title">
+        <h2 id="export-title">{t('petitionExport.title')}</h2>
+        <p class="help">{t('petitionExport.help')}</p>
+        <form method="get" action={`${base}/export.csv`} class="editor-form">
+          <TextField
+            id="country"
+            label={t('petitionExport.country')}
+            value=""
+            maxLength={2}
+            dir="ltr"
+            autocomplete="off"
+          />
+          <TextField
+            id="language"
+            label={t('petitionExport.language')}
+            value=""
+            maxLength={20}
+            dir="ltr"
+            autocomplete="off"
+          />
+          <TextField
+            id="from"
+            label={t('petitionExport.from')}
+            value=""
+            placeholder="YYYY-MM-DD"
+            inputMode="numeric"
+            maxLength={10}
+            dir="ltr"
+            autocomplete="off"
+          />
+          <TextField
+            id="to"
+            label={t('petitionExport.to')}
+            value=""
+            placeholder="YYYY-MM-DD"
+            inputMode="numeric"
+            maxLength={10}
+            dir="ltr"
+            autocomplete="off"
+          />
+          <button class="button" type="submit">
+            {t('petitionExport.download')}
+          </button>
+        </form>
+      </section>
       {p.rows.length === 0 ? (
         <p>{t('petition.empty')}</p>
       ) : (

@@ -57,6 +57,7 @@ const actionKeys: Record<string, MessageKey> = {
   'campaign.settings_changed': 'editor.audit.action.campaignSettingsChanged',
   'petition.signer_hidden': 'editor.audit.action.petitionSignerHidden',
   'petition.signer_shown': 'editor.audit.action.petitionSignerShown',
+  'petition.exported': 'editor.audit.action.petitionExported',
   'campaign.photo_changed': 'editor.audit.action.campaignPhotoChanged',
   'campaign.photo_removed': 'editor.audit.action.campaignPhotoRemoved',
   'campaign.update_posted': 'editor.audit.action.campaignUpdatePosted',

@@ -1,8 +1,10 @@
 // The petition's signers (domain/petition/petition.ts): counted signatures only, never those of erased
 // supporters nor (publicly) hidden ones, newest first as keyset pages on (confirmed_at, id) so that a page
 // link shows the same people however many sign meanwhile (idx_signatures_petition, migration 0010); and
-// editors hiding a signer, audited in the same transaction.
+// editors hiding a signer, audited in the same transaction; the CSV export's batches and audit entry.
 import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { AuditEntry, AuditRecorder } from '../domain/account/account.ports.js';
+import type { ExportFilter, ExportRow, PetitionExporter } from '../domain/petition/export-signers.js';
 import type {
   HideChange,
   PetitionModeration,
@@ -29,7 +31,7 @@ export function visibleSigners(db: Kysely<Database>, campaignId: number, include
   return includeHidden ? q : q.where('signatures.petition_hidden_at', 'is', null);
 }
 
-export class DbPetitionReader implements PetitionReader, PetitionModeration {
+export class PetitionStore implements PetitionReader, PetitionModeration, PetitionExporter, AuditRecorder {
   private readonly db: Kysely<Database>;
 
   constructor(db: Db) {
@@ -80,6 +82,63 @@ export class DbPetitionReader implements PetitionReader, PetitionModeration {
       .groupBy('signatures.country')
       .execute();
     return rows.map((r) => ({ country: r.country ?? '', n: Number(r.n) }));
+  }
+
+  /** Keyset batches oldest first: each batch one indexed range query, whatever the export's size. */
+  async *signers(campaignId: number, filter: ExportFilter, batchSize = 2_000): AsyncGenerator<ExportRow[]> {
+    let after: { signedAt: number; id: number } | null = null;
+    for (;;) {
+      let q = visibleSigners(this.db, campaignId);
+      if (filter.country) q = q.where('signatures.country', '=', filter.country);
+      if (filter.locale) q = q.where('signatures.locale', '=', filter.locale);
+      if (filter.from !== null) q = q.where('signatures.confirmed_at', '>=', filter.from);
+      if (filter.to !== null) q = q.where('signatures.confirmed_at', '<', filter.to);
+      const from = after;
+      if (from) {
+        q = q.where((eb: From) =>
+          eb.or([
+            eb('signatures.confirmed_at', '>', from.signedAt),
+            eb.and([eb('signatures.confirmed_at', '=', from.signedAt), eb('signatures.id', '>', from.id)]),
+          ]),
+        );
+      }
+      const rows = await q
+        .select([
+          'signatures.id',
+          'signatures.name',
+          'signatures.union_name',
+          'signatures.country',
+          'signatures.locale',
+          'signatures.source',
+          'signatures.petition_anonymous',
+          'signatures.confirmed_at',
+        ])
+        .orderBy('signatures.confirmed_at')
+        .orderBy('signatures.id')
+        .limit(batchSize)
+        .execute();
+      if (rows.length === 0) return;
+      const batch = rows.map((r) => ({
+        id: Number(r.id),
+        name: r.name,
+        union: r.union_name,
+        country: r.country,
+        locale: r.locale,
+        source: r.source,
+        anonymous: Number(r.petition_anonymous) === 1,
+        signedAt: Number(r.confirmed_at),
+        hidden: false,
+      }));
+      yield batch;
+      if (rows.length < batchSize) return;
+      const last = batch[batch.length - 1]!;
+      after = { signedAt: last.signedAt, id: last.id };
+    }
+  }
+
+  /** The export's audit entry (who exported which campaign with which filter). */
+  record(entry: AuditEntry): Promise<void> {
+    return recordAudit(this.db, entry);
   }
 
   async setHidden(change: HideChange): Promise<'changed' | 'unchanged' | 'not_found'> {
