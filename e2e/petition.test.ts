@@ -1,10 +1,19 @@
 // The petition journey: a supporter signs the Belarus campaign (petition only) on a phone choosing to
 // appear as "a supporter from Chile", confirms from the mail, and finds that line on the public petition in
-// English and in Arabic (right to left), beside a signer shown by first name and initial.
-import { copyFileSync, mkdirSync } from 'node:fs';
+// English and in Arabic (right to left), beside a signer shown by first name and initial. Then the printable
+// petition with names in 15 scripts becomes an A4 PDF through Chromium's page.pdf(), with a font for each.
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeBrowser, desktop, phone, saveScreenshot, useDemoBrowser } from './browser.js';
+import { buildSignCommand } from '../test/factories.js';
+import {
+  type DemoServer,
+  describeBrowser,
+  desktop,
+  phone,
+  saveScreenshot,
+  useDemoBrowser,
+} from './browser.js';
 
 const belarus = 'belarus-trade-unionism-is-not-extremism';
 const shots = '/tmp/shots-s2-petition';
@@ -39,8 +48,11 @@ describeBrowser('the public petition in Chromium', () => {
     }
     await page.getByRole('button', { name: 'Send' }).click();
     await page.waitForURL(/\/thanks\?confirm=1$/);
-    const all = await demo.server().sink.waitFor(mails, 10_000);
-    const mail = all.find((m) => m.parsed.text?.includes(who.name.split(' ')[0]!)) ?? all.at(-1)!;
+    // Other mail may arrive meanwhile (the demo's worker runs): wait for this person's.
+    let mail: Awaited<ReturnType<DemoServer['sink']['waitFor']>>[number] | undefined;
+    for (let n = mails; !mail; n++) {
+      mail = (await demo.server().sink.waitFor(n, 10_000)).find((m) => m.envelope.to.includes(who.email));
+    }
     const link = /(https?:\/\/\S+\/en\/confirm\/[A-Za-z0-9_-]+)/.exec(mail.parsed.text ?? '')![1]!;
     await page.goto(link);
     await page.getByRole('button', { name: 'Confirm my signature' }).click();
@@ -96,6 +108,83 @@ describeBrowser('the public petition in Chromium', () => {
     await shot(page, 'petition-ar-desktop');
     await page.goto(`${demo.server().url}/en/campaigns/${belarus}/petition`);
     await shot(page, 'petition-en-desktop');
+    await page.close();
+  });
+
+  it('prints the petition grouped by country to an A4 PDF, every script set in an embedded Noto font', async () => {
+    const { services } = demo.server().running;
+    const { id } = await services.db.kysely
+      .selectFrom('campaigns')
+      .select('id')
+      .where('slug', '=', belarus)
+      .executeTakeFirstOrThrow();
+    const names: [string, string][] = [
+      ['Ēmīlija Ōzola', 'LV'],
+      ['Олег Петров', 'BY'],
+      ['Γιώργος Παπαδόπουλος', 'GR'],
+      ['ნინო ბერიძე', 'GE'],
+      ['Արամ Սարգսյան', 'AM'],
+      ['محمد عبد الله', 'EG'],
+      ['مریم رضایی', 'IR'],
+      ['דוד כהן', 'IL'],
+      ['अनीता शर्मा', 'IN'],
+      ['রহিম উদ্দিন', 'BD'],
+      ['สมชาย ใจดี', 'TH'],
+      ['សុខ ចាន់', 'KH'],
+      ['王小明', 'CN'],
+      ['山田 太郎', 'JP'],
+      ['김 민준', 'KR'],
+    ];
+    const now = Date.now();
+    for (const [i, [name, country]] of names.entries()) {
+      const c = buildSignCommand(id, { status: 'confirmed', now: now + i });
+      await services.writer.record({ ...c, input: { ...c.input, name, country, union: null } });
+    }
+    const page = await demo.browser().newPage({ viewport: desktop });
+    await page.goto(`${demo.server().url}/en/campaigns/${belarus}/petition/print`);
+    const headings = await page.locator('.print-country h2').allTextContents();
+    expect(headings).toContain('Belarus (2)');
+    expect(headings).toContain('Thailand (1)');
+    const text = (await page.locator('body').textContent()) ?? '';
+    for (const shown of [
+      'Ēmīlija Ō.',
+      'Олег П.',
+      'محمد ا.',
+      'דוד כ.',
+      'अनीता श.',
+      'สมชาย ใ.',
+      '王小明',
+      '김 민.',
+    ]) {
+      expect(text).toContain(shown);
+    }
+    await page.emulateMedia({ media: 'print' });
+    await shot(page, 'petition-print-en');
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    mkdirSync(shots, { recursive: true });
+    writeFileSync(`${shots}/petition.pdf`, pdf);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const raw = pdf.toString('latin1');
+    expect(raw.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0).toBeGreaterThanOrEqual(1);
+    // Chromium embeds a subset of each font it used (its descriptor names it): one per family of scripts.
+    const fonts = new Set([...raw.matchAll(/\/FontName\s*\/[A-Z]{6}\+([A-Za-z0-9-]+)/g)].map((m) => m[1]));
+    for (const family of [
+      'NotoSans-',
+      'NotoSansArabic',
+      'NotoSansHebrew',
+      'NotoSansDevanagari',
+      'NotoSansThai',
+      'NotoSansCJK',
+    ]) {
+      expect(
+        [...fonts].some((f) => f!.startsWith(family)),
+        `${family} in ${[...fonts].join(' ')}`,
+      ).toBe(true);
+    }
+
+    await page.goto(`${demo.server().url}/ar/campaigns/${belarus}/petition/print`);
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await shot(page, 'petition-print-ar');
     await page.close();
   });
 });

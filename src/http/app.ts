@@ -182,7 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   archiveRoutes(app, publicDeps);
   campaignRoutes(app, publicDeps, deps.campaignEditor);
   thanksRoutes(app, publicDeps);
-  petitionRoutes(app, { site, campaigns: deps.campaigns, petition: deps.petition });
+  petitionRoutes(app, { site, campaigns: deps.campaigns, petition: deps.petition, clock: deps.clock });
   confirmRoutes(app, publicDeps);
   privacyRoutes(app, publicDeps);
   requestRoutes(app, {

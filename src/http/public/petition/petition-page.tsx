@@ -70,7 +70,8 @@ export function PetitionPage({
             ))}
           </blockquote>
           <p class="petition__links">
-            <a href={base}>{t('petition.toCampaign')}</a>
+            <a href={base}>{t('petition.toCampaign')}</a>{' '}
+            <a href={`${base}/petition/print`}>{t('petitionPrint.link')}</a>
             {!closed && (
               <>
                 {' '}

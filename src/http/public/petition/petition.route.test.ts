@@ -166,6 +166,40 @@ describe.each(testDialects)('public petition on %s', (dialect) => {
     expect(res.body).not.toContain('Add your name');
   });
 
+  it('prints every visible signer grouped by country, countries by name in the page language', async () => {
+    await signer('Ana Souza', 'BR', t0 + 1_000, { union: 'CUT' });
+    await signer('Олег Петров', 'BY', t0 + 2_000);
+    await signer('Bia Lima', 'BR', t0 + 3_000);
+    await signer('Camila Rojas', 'CL', t0 + 4_000, { anonymous: true });
+    const hidden = await signer('Hidden Person', 'AR', t0 + 5_000);
+    await t.db.kysely
+      .updateTable('signatures')
+      .set({ petition_hidden_at: t0 })
+      .where('id', '=', hidden.signatureId)
+      .execute();
+    const res = await page(`/en/campaigns/${slug}/petition/print`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('/assets/print.css');
+    const headings = [...res.body.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]);
+    expect(headings).toEqual(['Belarus (1)', 'Brazil (2)', 'Chile (1)']);
+    // Within a country, oldest first; "a supporter from" without name.
+    expect(res.body.indexOf('Ana S.')).toBeLessThan(res.body.indexOf('Bia L.'));
+    expect(res.body).toContain('A supporter from Chile');
+    expect(res.body).not.toContain('Camila');
+    expect(res.body).not.toContain('Hidden');
+    expect(res.body).toContain('4 signatures');
+    const ar = await page(`/ar/campaigns/${slug}/petition/print`);
+    expect(ar.body).toContain('<html lang="ar" dir="rtl">');
+    expect([...ar.body.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1])).toEqual([
+      'البرازيل (2)',
+      'بيلاروس (1)',
+      'تشيلي (1)',
+    ]);
+    const draft = buildCampaign({ status: 'draft' });
+    await new CampaignRepository(t.db).create(draft, t0);
+    expect((await page(`/en/campaigns/${draft.slug}/petition/print`)).statusCode).toBe(404);
+  });
+
   it('the sign form says what will appear, and stores the "supporter from" choice only when ticked', async () => {
     const form = await page(`/en/campaigns/${erlan}`);
     expect(form.body).toContain(
