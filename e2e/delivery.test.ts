@@ -26,7 +26,7 @@ describeBrowser('delivery in Chromium', () => {
     await page.getByLabel('Your name').fill('Ana Souza');
     await page.getByLabel('Your email').fill('ana.souza@example.org');
     await page.getByLabel('Your union (optional)').fill('CUT');
-    await page.getByLabel('Country').selectOption('BR');
+    await page.getByLabel('Country', { exact: true }).selectOption('BR');
     await page.getByRole('button', { name: 'Send' }).click();
     await page.waitForURL(/\/thanks\?confirm=1$/);
 

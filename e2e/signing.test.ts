@@ -18,8 +18,8 @@ describeBrowser('signing in Chromium', () => {
     await page.getByLabel('Ang iyong pangalan').fill('Maria Santos');
     await page.getByLabel('Ang iyong email').fill('maria.santos@example.org');
     await page.getByLabel('Ang iyong unyon (hindi kailangan)').fill('Kilusang Mayo Uno');
-    expect(await page.getByLabel('Bansa').inputValue()).toBe('PH');
-    await page.getByRole('checkbox').check();
+    expect(await page.getByLabel('Bansa', { exact: true }).inputValue()).toBe('PH');
+    await page.getByLabel(/^Oo, padalhan ako/).check();
     await saveScreenshot(page, 'sign-tl-phone-filled');
     await page.getByRole('button', { name: 'Ipadala' }).click();
     await page.waitForURL(/\/tl\/campaigns\/.*\/thanks\?confirm=1$/);
@@ -57,7 +57,7 @@ describeBrowser('signing in Chromium', () => {
     await saveScreenshot(page, 'sign-en-phone-errors');
 
     await page.getByLabel('Your email').fill('ana.souza@example.org');
-    await page.getByLabel('Country').selectOption('BR');
+    await page.getByLabel('Country', { exact: true }).selectOption('BR');
     await page.getByRole('button', { name: 'Send' }).click();
     await page.waitForURL(/\/en\/campaigns\/.*\/thanks\?confirm=1$/);
     expect(await page.locator('.notice--important').textContent()).toContain('One more step');

@@ -24,6 +24,7 @@ import { SignatureDeliveryReader } from './db/delivery-status.reader.js';
 import { HeldSignatureRepository } from './db/held-signature.repository.js';
 import { JobRepository } from './db/job.repository.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
+import { PetitionStore } from './db/petition.store.js';
 import { PrivacyRepository } from './db/privacy.repository.js';
 import { SettingsRepository } from './db/settings.repository.js';
 import { SignatureRepository } from './db/signature.repository.js';
@@ -128,6 +129,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     confirmer: signatureStore,
     signatureStore,
     deliveryStatus: new SignatureDeliveryReader(db),
+    petition: new PetitionStore(db),
     deliveryAdmin: new DeliveryAdminRepository(db),
     // A status or date change shows on the public pages at once, not after the cache's time to live.
     lifecycle: new CampaignLifecycleRepository(db, (c) => campaigns.invalidateCampaign(c.slug)),

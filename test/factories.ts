@@ -64,6 +64,7 @@ export function buildSignCommand(
       country: 'KR',
       message: 'Reinstate the nurses.',
       alerts: false,
+      anonymous: false,
       source: null,
     },
     status: 'pending',

@@ -442,6 +442,25 @@ describe.each(testDialects)('campaign editor on %s', (dialect) => {
       expect((await store.find(slug))!.officeHours).toBeNull();
     });
 
+    it('sets how the public petition shows names, audited; refuses any other value', async () => {
+      const slug = await campaign({ status: 'live', startsAt: Date.UTC(2026, 10, 20) });
+      expect((await store.find(slug))!.petitionNames).toBe('short');
+      expect(await editCampaignSettings(deps, editor, settings(slug, { petitionNames: 'full' }))).toEqual({
+        status: 'saved',
+        changed: true,
+      });
+      expect((await store.find(slug))!.petitionNames).toBe('full');
+      const [entry] = await audit();
+      expect(JSON.parse(entry!.after_json!)).toMatchObject({ petitionNames: 'full' });
+      expect(JSON.parse(entry!.before_json!)).toMatchObject({ petitionNames: 'short' });
+      // A form without the field keeps the setting.
+      await editCampaignSettings(deps, editor, settings(slug));
+      expect((await store.find(slug))!.petitionNames).toBe('full');
+      expect(
+        await editCampaignSettings(deps, editor, settings(slug, { petitionNames: 'nicknames' })),
+      ).toEqual({ status: 'invalid', errors: { petitionNames: 'Invalid' } });
+    });
+
     it('refuses what is wrong, field by field', async () => {
       const slug = await campaign({ status: 'live', endsAt: Date.UTC(2027, 1, 1) });
       expect(

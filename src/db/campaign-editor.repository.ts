@@ -3,6 +3,7 @@
 // transaction. The texts form is saved under a lock on the campaign row and only while the stored values
 // still give the token the form was filled from, so two editors saving at once never overwrite each other
 // silently. After a commit `onChange` lets the public pages' cache drop the campaign (old and new slug).
+
 import type { Kysely } from 'kysely';
 import type {
   CampaignStatus,
@@ -26,6 +27,7 @@ import {
 } from '../domain/campaign/edit-campaign.js';
 import { savedSourceState } from '../domain/campaign/source-revision.js';
 import { parseOfficeHours } from '../domain/delivery/pacing.js';
+import type { PetitionNames } from '../domain/petition/petition.js';
 import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
 import type { Database, DbHandle } from './schema.js';
@@ -112,6 +114,7 @@ async function load(
     targetHourlyCap: Number(row.target_hourly_cap),
     officeHours: parseOfficeHours(row.office_hours),
     digestIntervalMinutes: Number(row.digest_interval_minutes),
+    petitionNames: row.petition_names as PetitionNames,
     startsAt: row.starts_at === null ? null : Number(row.starts_at),
     endsAt: row.ends_at === null ? null : Number(row.ends_at),
     source: source
@@ -335,6 +338,7 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
           target_hourly_cap: a.targetHourlyCap,
           office_hours: a.officeHours === null ? null : JSON.stringify(a.officeHours),
           digest_interval_minutes: a.digestIntervalMinutes,
+          petition_names: a.petitionNames,
           starts_at: a.startsAt,
           updated_at: change.now,
         })

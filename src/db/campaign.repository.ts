@@ -11,6 +11,7 @@ import type {
   TranslationStatus,
 } from '../domain/campaign/campaign.js';
 import type { CampaignReader, CampaignWriter, NewCampaign } from '../domain/campaign/campaign.ports.js';
+import type { PetitionNames } from '../domain/petition/petition.js';
 import type { CampaignsTable, CampaignTranslationsTable } from './campaign.table.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
@@ -183,6 +184,7 @@ export class CampaignRepository implements CampaignReader, CampaignWriter {
       startsAt: r.starts_at,
       endsAt: r.ends_at,
       closedAt: r.closed_at,
+      petitionNames: r.petition_names as PetitionNames,
       translations: translations.filter((t) => t.campaign_id === r.id).map(toTexts),
       partners: partners
         .filter((p) => p.campaign_id === r.id)

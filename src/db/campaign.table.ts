@@ -23,6 +23,8 @@ export interface CampaignsTable {
   digest_interval_minutes: Generated<number>;
   /** The follow-up campaign a closed one points to ("This campaign continues: …"). */
   superseded_by: number | null;
+  /** How the petition shows names: 'short' (first name and initial) or 'full' (0010-petition). */
+  petition_names: Generated<string>;
   created_at: number;
   updated_at: number;
 }

@@ -13,6 +13,7 @@ import { intake } from './migrations/0006-intake.js';
 import { campaignEditor } from './migrations/0007-campaign-editor.js';
 import { accountScopes } from './migrations/0008-account-scopes.js';
 import { confirmedAddresses } from './migrations/0009-confirmed-addresses.js';
+import { petition } from './migrations/0010-petition.js';
 import { privacy } from './migrations/0011-privacy.js';
 import { translations } from './migrations/0012-translations.js';
 import { jobKindNames } from './migrations/0014-job-kind-names.js';
@@ -28,6 +29,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0007-campaign-editor': campaignEditor(dialect),
     '0008-account-scopes': accountScopes(dialect),
     '0009-confirmed-addresses': confirmedAddresses(dialect),
+    '0010-petition': petition(dialect),
     '0011-privacy': privacy(dialect),
     '0012-translations': translations(dialect),
     '0014-job-kind-names': jobKindNames(),

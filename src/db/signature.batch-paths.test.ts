@@ -87,6 +87,7 @@ describe.each(paths)('signing batch: $name against row by row', ({ dialect, fast
             country: 'KR',
             message: 'Reinstate them.',
             alerts: true,
+            anonymous: true,
             source: 'mailing-en-1',
           },
           ipHash: 'ip-1',
@@ -144,6 +145,13 @@ describe.each(paths)('signing batch: $name against row by row', ({ dialect, fast
         .execute();
     expect(await counts(prepared)).toEqual(await counts(reference));
     expect((await counts(prepared)).length).toBeGreaterThan(3);
+    // The petition choice ("a supporter from Korea") is stored by every path, and only for who ticked it.
+    const anonymous = await prepared.kysely
+      .selectFrom('signatures')
+      .select('name')
+      .where('petition_anonymous', '=', 1)
+      .execute();
+    expect(anonymous).toEqual([{ name: 'Bo' }]);
     // What the batches must have done, whichever path wrote them.
     // Three confirmed signatures on the immediate campaign × its three targets: the bounced target's
     // messages wait (held) for a replacement address; the others are queued.

@@ -11,7 +11,7 @@ import type { NewJob } from './job.repository.js';
 import type { Database } from './schema.js';
 import { type CampaignDelivery, type CountDeltas, campaignDelivery } from './signature-effects.js';
 
-/** Rows per statement: 14 parameters a signature stays far below PostgreSQL's 65,535. */
+/** Rows per statement: 15 parameters a signature stays far below PostgreSQL's 65,535. */
 const chunk = 1_000;
 
 export const distinctEmails = (commands: SignCommand[]): boolean =>
@@ -70,6 +70,7 @@ export async function writeMultiRow(
             country: c.input.country,
             message: c.input.message,
             source: c.input.source,
+            petition_anonymous: c.input.anonymous ? 1 : 0,
             status: c.status,
             confirm_token_hash: confirmed ? null : c.tokenHash,
             ip_hash: c.ipHash,

@@ -29,8 +29,8 @@ function statements(db: SQLite.Database) {
     signature: db
       .prepare<unknown[], number>(
         `insert into signatures (campaign_id, supporter_id, locale, name, union_name, country, message, source,
-           status, confirm_token_hash, ip_hash, created_at, confirmed_at, confirmation_sent_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           petition_anonymous, status, confirm_token_hash, ip_hash, created_at, confirmed_at, confirmation_sent_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          on conflict (campaign_id, supporter_id) do nothing
          returning id`,
       )
@@ -139,6 +139,7 @@ export class SqliteSignatureBatch {
       input.country,
       input.message,
       input.source,
+      input.anonymous ? 1 : 0,
       c.status,
       confirmed ? null : c.tokenHash,
       c.ipHash,

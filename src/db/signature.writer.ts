@@ -189,6 +189,7 @@ export class BatchedSignatureWriter implements SignatureWriter {
         country: input.country,
         message: input.message,
         source: input.source,
+        petition_anonymous: input.anonymous ? 1 : 0,
         status: c.status,
         confirm_token_hash: c.status === 'confirmed' ? null : c.tokenHash,
         ip_hash: c.ipHash,

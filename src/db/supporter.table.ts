@@ -34,6 +34,11 @@ export interface SignaturesTable {
   created_at: number;
   confirmed_at: number | null;
   confirmation_sent_at: number | null;
+  /** 1: the petition shows "a supporter from <country>" instead of the name (0010-petition). */
+  petition_anonymous: Generated<number>;
+  /** When an editor hid this signer from the petition, and who (audited). */
+  petition_hidden_at: Generated<number | null>;
+  petition_hidden_by: Generated<number | null>;
 }
 
 export interface ConsentsTable {

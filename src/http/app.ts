@@ -9,6 +9,7 @@ import type { Config } from '../config/config.js';
 import { assetsDir } from '../config/paths.js';
 import { fastifyTrustProxy } from '../config/trust-proxy.js';
 import type { Db } from '../db/database.js';
+import type { AuditRecorder } from '../domain/account/account.ports.js';
 import type { AccountScopeStore } from '../domain/account/account-scopes.js';
 import type { CampaignLifecycleStore, CampaignReader } from '../domain/campaign/campaign.ports.js';
 import type { PartnerStore, TargetStore } from '../domain/campaign/campaign-roster.ports.js';
@@ -17,6 +18,8 @@ import type { CampaignEditorStore, OldSlugReader } from '../domain/campaign/edit
 import type { CampaignRequestStore } from '../domain/campaign-request/campaign-request.ports.js';
 import type { TermsStore } from '../domain/campaign-request/partnership-terms.js';
 import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-status.js';
+import type { PetitionExporter } from '../domain/petition/export-signers.js';
+import type { PetitionModeration, PetitionReader } from '../domain/petition/petition.js';
 import type { PrivacyStore } from '../domain/privacy/privacy.ports.js';
 import type { Retention } from '../domain/privacy/purge-retention.js';
 import type { Clock } from '../domain/shared/clock.js';
@@ -37,6 +40,8 @@ import { type DeliveryEditorDeps, deliveryEditorRoutes } from './editor/delivery
 import { type AccountAdapters, editorDeps } from './editor/deps.js';
 import { editorRoutes } from './editor/editor-routes.js';
 import { partnerEditorRoutes } from './editor/partners/partners.route.js';
+import { petitionEditorRoutes } from './editor/petition/petition-editor.route.js';
+import { petitionExportRoutes } from './editor/petition/petition-export.route.js';
 import { privacySettingsRoutes } from './editor/settings/privacy-settings.route.js';
 import { supportersEditorRoutes } from './editor/supporters/supporters.route.js';
 import { targetEditorRoutes } from './editor/targets/targets.route.js';
@@ -53,6 +58,7 @@ import { healthRoutes } from './public/health/health.route.js';
 import { helpTranslateRoutes } from './public/help-translate/help-translate.route.js';
 import { homeRoutes } from './public/home/home.route.js';
 import { myDataRoutes } from './public/my-data/my-data.route.js';
+import { petitionRoutes } from './public/petition/petition.route.js';
 import { privacyRoutes } from './public/privacy/privacy.route.js';
 import { requestRoutes } from './public/request/request.route.js';
 import { statusRoutes } from './public/status/status.route.js';
@@ -73,6 +79,8 @@ export interface AppDeps {
   rateLimiter: RateLimiter;
   live: LiveCounters;
   deliveryStatus: DeliveryStatusReader;
+  /** The petition's signers (counted, not erased; hidden ones only for editors) and editors hiding them. */
+  petition: PetitionReader & PetitionModeration & PetitionExporter & AuditRecorder;
   deliveryAdmin: DeliveryEditorDeps['delivery'];
   accounts: AccountAdapters;
   /** Signature confirmation tokens: made when signing, hashed when a link is opened. */
@@ -195,6 +203,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   archiveRoutes(app, publicDeps);
   campaignRoutes(app, publicDeps, deps.campaignEditor);
   thanksRoutes(app, publicDeps);
+  petitionRoutes(app, { site, campaigns: deps.campaigns, petition: deps.petition, clock: deps.clock });
   confirmRoutes(app, publicDeps);
   privacyRoutes(app, { site, retention: deps.privacy.retention });
   helpTranslateRoutes(app, { site });
@@ -258,6 +267,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   campaignPreviewRoutes(app, { site, campaigns: deps.previewCampaigns });
   translationRoutes(app, { site, clock: deps.clock, translations: deps.translations, scopes: deps.scopes });
+  petitionEditorRoutes(app, {
+    site,
+    clock: deps.clock,
+    campaigns: deps.previewCampaigns,
+    petition: deps.petition,
+  });
+  petitionExportRoutes(app, {
+    site,
+    clock: deps.clock,
+    campaigns: deps.previewCampaigns,
+    exporter: deps.petition,
+    scopes: deps.scopes,
+    audit: deps.petition,
+  });
   targetEditorRoutes(app, {
     site,
     clock: deps.clock,

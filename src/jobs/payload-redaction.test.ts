@@ -9,6 +9,8 @@ import { ana, formToken, postSign } from '../../test/sign-helpers.js';
 import { createTestApp, startMailWorker, type TestApp } from '../../test/test-app.js';
 import { enqueueJobs, JobRepository } from '../db/job.repository.js';
 import { accountMail } from '../domain/account/account-mail.js';
+import { jobKinds } from './kinds.js';
+import { redactPayload } from './payload-redaction.js';
 import { recurringHandlers, scheduleRecurring } from './recurring.js';
 import { jobPurge } from './tasks/purge-jobs.task.js';
 import { createWorker, PermanentJobError } from './worker.js';
@@ -143,5 +145,12 @@ describe.each(testDialects)('finished jobs on %s', (dialect) => {
     expect(await worker.drain()).toBe(1);
     expect(await notes()).toEqual([]);
     expect(await repo.countQueued('purge-jobs')).toBe(1);
+  });
+});
+
+describe('redactPayload', () => {
+  it('drops the address and the one-time token of a my-data link mail, keeping the language', () => {
+    const payload = { to: 'ana@example.org', locale: 'ar', token: 'x'.repeat(32) };
+    expect(redactPayload(jobKinds.sendMyDataMail, payload)).toEqual({ locale: 'ar' });
   });
 });

@@ -14,6 +14,7 @@ export const secretFields: Readonly<Record<string, readonly string[]>> = {
   [sendSignatureMailJob]: ['token'],
   [sendCampaignRequestMailJob]: ['to', 'replyTo', 'message'],
   [jobKinds.sendEmail]: ['to', 'replyTo', 'subject', 'text', 'html'],
+  [jobKinds.sendMyDataMail]: ['to', 'token'],
 };
 
 /**

@@ -6,6 +6,8 @@
 //                            └─reopen───┘
 // (transitions are use cases of the editor issue; public pages show only live and closed campaigns)
 
+import type { PetitionNames } from '../petition/petition.js';
+
 export const campaignStatuses = ['draft', 'in_review', 'live', 'closed'] as const;
 export type CampaignStatus = (typeof campaignStatuses)[number];
 
@@ -86,6 +88,8 @@ export interface Campaign {
   startsAt: number | null;
   endsAt: number | null;
   closedAt: number | null;
+  /** How the public petition shows signers' names. */
+  petitionNames: PetitionNames;
 }
 
 export interface CampaignWithContent extends Campaign {

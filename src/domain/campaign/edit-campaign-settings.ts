@@ -1,7 +1,10 @@
 // Saves how a campaign delivers and confirms: delivery mode (individual letters, a digest above the hourly
 // cap, or petition only), confirmation mode, messages per hour to each target, office hours in the
-// targets' own time zones (or any time), the digest interval and the start date. Changeable while live:
+// targets' own time zones (or any time), the digest interval, the start date and how the public petition
+// shows names (first name and initial, or full). Changeable while live:
 // the delivery loop reads them on every round, and the change is audited with before and after.
+
+import { petitionNameModes } from '../petition/petition.js';
 import {
   type ConfirmationMode,
   confirmationModes,
@@ -27,7 +30,8 @@ export type SettingsField =
   | 'from'
   | 'to'
   | 'digestInterval'
-  | 'startDate';
+  | 'startDate'
+  | 'petitionNames';
 
 export type SettingsError =
   | 'Invalid'
@@ -61,6 +65,8 @@ export interface SettingsInput {
   to: string;
   digestInterval: string;
   startDate: string;
+  /** 'short' or 'full'; absent or empty (a form from before the setting) keeps what the campaign has. */
+  petitionNames?: string;
 }
 
 export type SettingsResult =
@@ -106,6 +112,11 @@ export async function editCampaignSettings(
   if (!cap.ok) errors.hourlyCap = cap.error;
   const interval = wholeNumber(input.digestInterval, settingsLimits.digestInterval);
   if (!interval.ok) errors.digestInterval = interval.error;
+  const petitionNames =
+    input.petitionNames === undefined || input.petitionNames === ''
+      ? campaign.petitionNames
+      : petitionNameModes.find((m) => m === input.petitionNames);
+  if (!petitionNames) errors.petitionNames = 'Invalid';
 
   let officeHours: SettingsValues['officeHours'] = null;
   if (input.officeHours === 'limited') {
@@ -147,6 +158,7 @@ export async function editCampaignSettings(
     targetHourlyCap: campaign.targetHourlyCap,
     officeHours: campaign.officeHours,
     digestIntervalMinutes: campaign.digestIntervalMinutes,
+    petitionNames: campaign.petitionNames,
     startsAt: campaign.startsAt,
   };
   const after: SettingsValues = {
@@ -155,6 +167,7 @@ export async function editCampaignSettings(
     targetHourlyCap: cap.ok ? cap.value : 0,
     officeHours,
     digestIntervalMinutes: interval.ok ? interval.value : 0,
+    petitionNames: petitionNames ?? campaign.petitionNames,
     startsAt,
   };
   if (same(before, after)) return { status: 'saved', changed: false };

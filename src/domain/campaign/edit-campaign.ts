@@ -11,6 +11,7 @@ import type { ActorRef } from '../account/account.js';
 export type { ActorRef };
 
 import type { OfficeHours } from '../delivery/delivery.js';
+import type { PetitionNames } from '../petition/petition.js';
 import type { ImageStore } from '../shared/image.ports.js';
 import type {
   CampaignStatus,
@@ -46,6 +47,8 @@ export interface EditableCampaign {
   targetHourlyCap: number;
   officeHours: OfficeHours | null;
   digestIntervalMinutes: number;
+  /** How the public petition shows signers' names. */
+  petitionNames: PetitionNames;
   startsAt: number | null;
   endsAt: number | null;
   /** Null while no source-language text exists. */
@@ -94,6 +97,7 @@ export interface SettingsValues {
   targetHourlyCap: number;
   officeHours: OfficeHours | null;
   digestIntervalMinutes: number;
+  petitionNames: PetitionNames;
   startsAt: number | null;
 }
 

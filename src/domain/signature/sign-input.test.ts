@@ -8,6 +8,7 @@ const valid: RawSignInput = {
   country: 'br',
   message: 'Free Erlan Baltabay.',
   alerts: false,
+  anonymous: false,
   source: 'mailing-en-2',
 };
 
@@ -22,6 +23,7 @@ describe('validateSignInput', () => {
         country: 'BR',
         message: 'Free Erlan Baltabay.',
         alerts: false,
+        anonymous: false,
         source: 'mailing-en-2',
       },
     });

@@ -30,6 +30,8 @@ export interface RawSignInput {
   country: string;
   message: string;
   alerts: boolean;
+  /** Appear on the petition as "a supporter from <country>" instead of by name; never pre-ticked. */
+  anonymous: boolean;
   source: string;
 }
 
@@ -40,6 +42,7 @@ export interface SignInput {
   country: string;
   message: string;
   alerts: boolean;
+  anonymous: boolean;
   source: string | null;
 }
 
@@ -77,6 +80,7 @@ export function validateSignInput(
       country,
       message: message.value,
       alerts: raw.alerts,
+      anonymous: raw.anonymous,
       source: /^[A-Za-z0-9._:-]+$/.test(source) ? source : null,
     },
   };

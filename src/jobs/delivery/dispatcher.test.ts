@@ -59,6 +59,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
         country: 'PH',
         message: 'Palayain si Erlan Baltabay!\r\n\r\n\r\nIgalang ang karapatan ng mga manggagawa.',
         alerts: false,
+        anonymous: false,
         source: null,
       },
     }));
@@ -120,6 +121,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
         message: 'Reinstate the nurses.',
         alerts: false,
         source: null,
+        anonymous: false,
       },
     });
     // Immediate mode: counted and queued at once, for an address anyone could have typed.
@@ -174,6 +176,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
         country: 'KR',
         message: `${payloads[i]!}\n{{ secret }} \${process.env}`,
         alerts: false,
+        anonymous: false,
         source: null,
       },
     }));
@@ -467,6 +470,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
         country: countries[i]!,
         message: `Reinstate the nurses, says number ${i + 1}.\nSecond line not quoted.`,
         alerts: false,
+        anonymous: false,
         source: null,
       },
     }));

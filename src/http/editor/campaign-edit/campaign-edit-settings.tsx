@@ -1,6 +1,7 @@
 // The campaign editor's delivery settings form: delivery mode (individual letters, a digest above the
 // hourly cap, petition only), confirmation mode, messages per hour to each target, office hours in the
-// targets' own time zones, the digest interval and the start date. Same page as the other forms.
+// targets' own time zones, the digest interval, the start date and how the public petition shows names.
+// Same page as the other forms.
 import type { ConfirmationMode, DeliveryMode } from '../../../domain/campaign/campaign.js';
 import { dayOf, type EditableCampaign } from '../../../domain/campaign/edit-campaign.js';
 import {
@@ -8,6 +9,7 @@ import {
   type SettingsField,
   settingsLimits,
 } from '../../../domain/campaign/edit-campaign-settings.js';
+import { type PetitionNames, petitionNameModes } from '../../../domain/petition/petition.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { CheckField, Csrf, ErrorSummary, TextField } from '../../views/form-fields.js';
 
@@ -21,6 +23,7 @@ export interface SettingsFormValues {
   to: string;
   digestInterval: string;
   startDate: string;
+  petitionNames: string;
 }
 
 export interface SettingsState {
@@ -39,6 +42,7 @@ export function settingsFormValues(c: EditableCampaign): SettingsFormValues {
     to: c.officeHours?.end ?? '17:00',
     digestInterval: String(c.digestIntervalMinutes),
     startDate: c.startsAt === null ? '' : dayOf(c.startsAt),
+    petitionNames: c.petitionNames,
   };
 }
 
@@ -64,6 +68,7 @@ const settingsOrder: SettingsField[] = [
   'to',
   'digestInterval',
   'startDate',
+  'petitionNames',
 ];
 
 const deliveryKeys: Record<DeliveryMode, { label: StringKey; help: StringKey }> = {
@@ -73,6 +78,11 @@ const deliveryKeys: Record<DeliveryMode, { label: StringKey; help: StringKey }> 
     label: 'campaignEdit.settings.petitionOnly',
     help: 'campaignEdit.settings.petitionOnlyHelp',
   },
+};
+
+const petitionNameKeys: Record<PetitionNames, { label: StringKey; help: StringKey }> = {
+  short: { label: 'campaignEdit.settings.namesShort', help: 'campaignEdit.settings.namesShortHelp' },
+  full: { label: 'campaignEdit.settings.namesFull', help: 'campaignEdit.settings.namesFullHelp' },
 };
 
 const confirmationKeys: Record<ConfirmationMode, { label: StringKey; help: StringKey }> = {
@@ -282,6 +292,17 @@ export function SettingsSection({
             maxLength={10}
             autofocus={wrong[0] === 'startDate'}
             autocomplete="off"
+          />
+          <Choices
+            name="petitionNames"
+            legend={t('campaignEdit.settings.petitionNames')}
+            value={v.petitionNames}
+            error={err('petitionNames')}
+            options={petitionNameModes.map((m) => ({
+              value: m,
+              label: t(petitionNameKeys[m].label),
+              help: t(petitionNameKeys[m].help),
+            }))}
           />
         </fieldset>
         {canEdit && (

@@ -30,6 +30,7 @@ export const settingsForm = z.object({
   to: field(100),
   digestInterval: field(100),
   startDate: field(100),
+  petitionNames: field(20),
   day1: field(10),
   day2: field(10),
   day3: field(10),

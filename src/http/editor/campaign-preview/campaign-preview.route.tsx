@@ -85,6 +85,7 @@ export function campaignPreviewRoutes(app: FastifyInstance, deps: CampaignPrevie
               country: countryForLocale(locale) ?? '',
               message: texts.defaultMessage,
               alerts: false,
+              anonymous: false,
             },
             errors: {},
           }}

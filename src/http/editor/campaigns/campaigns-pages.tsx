@@ -349,6 +349,11 @@ export function CampaignOverviewPage(p: CampaignOverviewPageProps) {
             <a href={`/editor/campaigns/${c.slug}/held`}>{t('held.link')}</a>
           </li>
         )}
+        {isPublic && can(p.user.role, 'campaigns:edit') && (
+          <li>
+            <a href={`/editor/campaigns/${c.slug}/petition`}>{t('petitionEditor.link')}</a>
+          </li>
+        )}
         <li>
           <a href={`/editor/campaigns/${c.slug}/targets`}>{t('targets.link.fromCampaign')}</a>
         </li>

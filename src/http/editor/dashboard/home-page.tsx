@@ -175,6 +175,11 @@ function CampaignCard({
         {c.goal !== null && <>{t('dashboard.campaign.goal', { goal: c.goal })} · </>}
         <Live f={f} k={key.campaign(c.slug, 'notCounted')} />
       </p>
+      <p>
+        <a href={`/editor/campaigns/${c.slug}/petition/export.csv`} download>
+          {t('petitionExport.download')}
+        </a>
+      </p>
       <DayChart
         tr={tr}
         id={`chart-${c.slug}`}

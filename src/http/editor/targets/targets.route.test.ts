@@ -393,6 +393,7 @@ describe.each(testDialects)('editor targets pages on %s', (dialect) => {
           country: 'PH',
           message: tagalog.defaultMessage,
           alerts: false,
+          anonymous: false,
           source: null,
         },
       }));

@@ -80,6 +80,7 @@ export function blankCampaignPage(
           country: input.country,
           message: view.texts.defaultMessage,
           alerts: false,
+          anonymous: false,
         },
         errors: {},
       }}

@@ -70,7 +70,7 @@ export function CampaignPage({
   view: CampaignView;
   requestedLocale: string;
   /** The sign form's state; absent on a closed campaign. */
-  form?: Omit<SignFormProps, 'tr'>;
+  form?: Omit<SignFormProps, 'tr' | 'petitionNames'>;
   /** Stands in for the total (the page cache renders a marker here and splices each request's total in). */
   counter?: string;
   preview?: PagePreview;
@@ -229,12 +229,17 @@ export function CampaignPage({
             {preview ? (
               // A disabled fieldset switches off every control of the form inside it.
               <fieldset class="preview-form" disabled>
-                <SignForm tr={tr} {...form} />
+                <SignForm tr={tr} petitionNames={campaign.petitionNames} {...form} />
               </fieldset>
             ) : (
-              <SignForm tr={tr} {...form} />
+              <SignForm tr={tr} petitionNames={campaign.petitionNames} {...form} />
             )}
           </div>
+        )}
+        {!preview && (
+          <p class="petition-link" lang={tr.locale} dir={tr.dir}>
+            <a href={`/${tr.locale}${path}/petition`}>{t('campaign.petitionLink')}</a>
+          </p>
         )}
       </article>
       {locales.length > 1 && (

@@ -129,6 +129,7 @@ export function campaignRoutes(
       country: body.country,
       message: body.message,
       alerts: body.alerts === 'yes',
+      anonymous: body.anonymous === 'yes',
       source: body.src,
     };
     let result: Awaited<ReturnType<typeof signCampaign>>;

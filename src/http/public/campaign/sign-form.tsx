@@ -1,6 +1,9 @@
 // The sign form. Plain HTML that works with no JavaScript: labels, help and errors tied to their fields,
 // an error summary, the first wrong field autofocused on re-render, input kept. The alerts box is never
-// pre-ticked; its exact text is what gets stored as consent.
+// pre-ticked; its exact text is what gets stored as consent. It says plainly what the public petition will
+// show of the signer, with the (never pre-ticked) choice to appear only as "a supporter from <country>".
+
+import type { PetitionNames } from '../../../domain/petition/petition.js';
 import { countryCodes } from '../../../domain/signature/countries.js';
 import {
   type RawSignInput,
@@ -15,6 +18,8 @@ export type SignFormValues = Omit<RawSignInput, 'source'>;
 
 export interface SignFormProps {
   tr: Translator;
+  /** How the campaign's public petition shows names (what the form tells the signer). */
+  petitionNames: PetitionNames;
   action: string;
   token: string;
   source: string;
@@ -49,7 +54,7 @@ export function errorText(tr: Translator, error: SignFieldError): string {
   return tr.t(`form.error.${error}` as StringKey, { max: maxFor[error] ?? 0 });
 }
 
-export function SignForm({ tr, action, token, source, values, errors }: SignFormProps) {
+export function SignForm({ tr, petitionNames, action, token, source, values, errors }: SignFormProps) {
   const t = tr.t;
   const wrong = fieldOrder.filter((f) => errors[f]);
   const first = wrong[0];
@@ -115,6 +120,10 @@ export function SignForm({ tr, action, token, source, values, errors }: SignForm
         maxLength={signLimits.message}
         dir="auto"
       />
+      <p class="sign-form__petition" id="petition-help">
+        {t(petitionNames === 'full' ? 'form.petition.full' : 'form.petition.short')}
+      </p>
+      <CheckField id="anonymous" label={t('form.anonymous.label')} checked={values.anonymous} />
       <CheckField id="alerts" label={t('form.alerts.label')} checked={values.alerts} />
 
       <p class="privacy-link">

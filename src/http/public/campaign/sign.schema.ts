@@ -11,6 +11,7 @@ export const signBodySchema = z.object({
   country: field(20),
   message: field(50_000),
   alerts: z.string().max(10).optional(),
+  anonymous: z.string().max(10).optional(),
   token: field(300),
   website: field(2_000),
   src: field(300),

@@ -1,0 +1,172 @@
+// The petition's signers (domain/petition/petition.ts): counted signatures only, never those of erased
+// supporters nor (publicly) hidden ones, newest first as keyset pages on (confirmed_at, id) so that a page
+// link shows the same people however many sign meanwhile (idx_signatures_petition, migration 0010); and
+// editors hiding a signer, audited in the same transaction; the CSV export's batches and audit entry.
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { AuditEntry, AuditRecorder } from '../domain/account/account.ports.js';
+import type { ExportFilter, ExportRow, PetitionExporter } from '../domain/petition/export-signers.js';
+import type {
+  HideChange,
+  PetitionModeration,
+  PetitionPageQuery,
+  PetitionReader,
+  PetitionSignerRow,
+} from '../domain/petition/petition.js';
+import { countedStatus } from '../domain/signature/signature.js';
+import { recordAudit } from './audit.repository.js';
+import type { Db } from './database.js';
+import type { Database } from './schema.js';
+
+type From = ExpressionBuilder<Database, 'signatures' | 'supporters'>;
+
+/** The signatures a petition may list: counted, their supporter not erased, and (unless asked) not hidden. */
+export function visibleSigners(db: Kysely<Database>, campaignId: number, includeHidden = false) {
+  const q = db
+    .selectFrom('signatures')
+    .innerJoin('supporters', 'supporters.id', 'signatures.supporter_id')
+    .where('signatures.campaign_id', '=', campaignId)
+    .where('signatures.status', '=', countedStatus)
+    .where('signatures.confirmed_at', 'is not', null)
+    .where('supporters.status', '!=', 'erased');
+  return includeHidden ? q : q.where('signatures.petition_hidden_at', 'is', null);
+}
+
+export class PetitionStore implements PetitionReader, PetitionModeration, PetitionExporter, AuditRecorder {
+  private readonly db: Kysely<Database>;
+
+  constructor(db: Db) {
+    this.db = db.kysely;
+  }
+
+  async page(query: PetitionPageQuery): Promise<PetitionSignerRow[]> {
+    let q = visibleSigners(this.db, query.campaignId, query.includeHidden);
+    if (query.country) q = q.where('signatures.country', '=', query.country);
+    const after = query.after;
+    if (after) {
+      q = q.where((eb: From) =>
+        eb.or([
+          eb('signatures.confirmed_at', '<', after.signedAt),
+          eb.and([eb('signatures.confirmed_at', '=', after.signedAt), eb('signatures.id', '<', after.id)]),
+        ]),
+      );
+    }
+    const rows = await q
+      .select([
+        'signatures.id',
+        'signatures.name',
+        'signatures.union_name',
+        'signatures.country',
+        'signatures.petition_anonymous',
+        'signatures.confirmed_at',
+        'signatures.petition_hidden_at',
+      ])
+      .orderBy('signatures.confirmed_at', 'desc')
+      .orderBy('signatures.id', 'desc')
+      .limit(query.limit)
+      .execute();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      name: r.name,
+      union: r.union_name,
+      country: r.country,
+      anonymous: Number(r.petition_anonymous) === 1,
+      signedAt: Number(r.confirmed_at),
+      hidden: r.petition_hidden_at !== null,
+    }));
+  }
+
+  async countries(campaignId: number): Promise<{ country: string; n: number }[]> {
+    const rows = await visibleSigners(this.db, campaignId)
+      .where('signatures.country', 'is not', null)
+      .select(['signatures.country', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('signatures.country')
+      .execute();
+    return rows.map((r) => ({ country: r.country ?? '', n: Number(r.n) }));
+  }
+
+  /** Keyset batches oldest first: each batch one indexed range query, whatever the export's size. */
+  async *signers(campaignId: number, filter: ExportFilter, batchSize = 2_000): AsyncGenerator<ExportRow[]> {
+    let after: { signedAt: number; id: number } | null = null;
+    for (;;) {
+      let q = visibleSigners(this.db, campaignId);
+      if (filter.country) q = q.where('signatures.country', '=', filter.country);
+      if (filter.locale) q = q.where('signatures.locale', '=', filter.locale);
+      if (filter.from !== null) q = q.where('signatures.confirmed_at', '>=', filter.from);
+      if (filter.to !== null) q = q.where('signatures.confirmed_at', '<', filter.to);
+      const from = after;
+      if (from) {
+        q = q.where((eb: From) =>
+          eb.or([
+            eb('signatures.confirmed_at', '>', from.signedAt),
+            eb.and([eb('signatures.confirmed_at', '=', from.signedAt), eb('signatures.id', '>', from.id)]),
+          ]),
+        );
+      }
+      const rows = await q
+        .select([
+          'signatures.id',
+          'signatures.name',
+          'signatures.union_name',
+          'signatures.country',
+          'signatures.locale',
+          'signatures.source',
+          'signatures.petition_anonymous',
+          'signatures.confirmed_at',
+        ])
+        .orderBy('signatures.confirmed_at')
+        .orderBy('signatures.id')
+        .limit(batchSize)
+        .execute();
+      if (rows.length === 0) return;
+      const batch = rows.map((r) => ({
+        id: Number(r.id),
+        name: r.name,
+        union: r.union_name,
+        country: r.country,
+        locale: r.locale,
+        source: r.source,
+        anonymous: Number(r.petition_anonymous) === 1,
+        signedAt: Number(r.confirmed_at),
+        hidden: false,
+      }));
+      yield batch;
+      if (rows.length < batchSize) return;
+      const last = batch[batch.length - 1]!;
+      after = { signedAt: last.signedAt, id: last.id };
+    }
+  }
+
+  /** The export's audit entry (who exported which campaign with which filter). */
+  record(entry: AuditEntry): Promise<void> {
+    return recordAudit(this.db, entry);
+  }
+
+  async setHidden(change: HideChange): Promise<'changed' | 'unchanged' | 'not_found'> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await visibleSigners(trx, change.campaignId, true)
+        .where('signatures.id', '=', change.signatureId)
+        .select(['signatures.id', 'signatures.petition_hidden_at'])
+        .executeTakeFirst();
+      if (!row) return 'not_found';
+      if ((row.petition_hidden_at !== null) === change.hidden) return 'unchanged';
+      await trx
+        .updateTable('signatures')
+        .set({
+          petition_hidden_at: change.hidden ? change.now : null,
+          petition_hidden_by: change.hidden ? change.actor.id : null,
+        })
+        .where('id', '=', change.signatureId)
+        .execute();
+      await recordAudit(trx, {
+        actor: change.actor,
+        action: change.hidden ? 'petition.signer_hidden' : 'petition.signer_shown',
+        entityType: 'signature',
+        entityId: change.signatureId,
+        before: { hidden: !change.hidden },
+        after: { hidden: change.hidden, campaignId: change.campaignId },
+        now: change.now,
+      });
+      return 'changed';
+    });
+  }
+}

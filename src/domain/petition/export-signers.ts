@@ -1,0 +1,62 @@
+// The CSV of a campaign's signers for editors (supporters:export) and for partner accounts attached to the
+// campaign. The same people as the petition (counted; never hidden, never erased) shown by the same rule
+// (short or full names; "a supporter from" signers without name or union), oldest first as a list to hand
+// over, filtered by country, language and a range of days. Rows are produced batch by batch from an async
+// iterator so 25,000 signers never sit in memory (docs/decisions/0016-petition.md).
+
+import { limitedToCampaigns } from '../account/account-scopes.js';
+import { can, type Role } from '../account/permissions.js';
+import { csvLine, utf8Bom } from './csv.js';
+import { displaySigner, type PetitionNames, type PetitionSignerRow } from './petition.js';
+
+export interface ExportFilter {
+  country: string | null;
+  locale: string | null;
+  /** Epoch ms, inclusive; null for no bound. */
+  from: number | null;
+  /** Epoch ms, exclusive. */
+  to: number | null;
+}
+
+export interface ExportRow extends PetitionSignerRow {
+  locale: string;
+  source: string | null;
+}
+
+export interface PetitionExporter {
+  /** Counted, visible signers of the campaign matching the filter, oldest first, in batches. */
+  signers(campaignId: number, filter: ExportFilter): AsyncIterable<ExportRow[]>;
+}
+
+/** Editors and admins export any campaign; a partner account only the campaigns it is attached to. */
+export function mayExport(role: Role, attachedCampaignIds: readonly number[], campaignId: number): boolean {
+  if (can(role, 'supporters:export')) return true;
+  return limitedToCampaigns(role) && can(role, 'reports:read') && attachedCampaignIds.includes(campaignId);
+}
+
+export const exportColumns = ['signed_at', 'name', 'union', 'country', 'language', 'source'] as const;
+
+/** The file, BOM and header first, as a sequence of text chunks (one per batch). */
+export async function* signersCsv(
+  exporter: PetitionExporter,
+  campaign: { id: number; petitionNames: PetitionNames },
+  filter: ExportFilter,
+): AsyncGenerator<string> {
+  yield utf8Bom + csvLine(exportColumns);
+  for await (const batch of exporter.signers(campaign.id, filter)) {
+    let chunk = '';
+    for (const row of batch) {
+      const shown = displaySigner(row, campaign.petitionNames);
+      chunk += csvLine([
+        new Date(row.signedAt).toISOString(),
+        // "A supporter from …" is the reader's language; the file leaves the name empty instead.
+        shown.name ?? '',
+        shown.union,
+        row.country,
+        row.locale,
+        row.source,
+      ]);
+    }
+    yield chunk;
+  }
+}

@@ -1,0 +1,155 @@
+// The editors' view of a campaign's petition: every counted signer (erased supporters never), newest first
+// in keyset pages, each with the name as typed, how the public petition shows it, and a Hide or Show
+// button. Hidden signers stay listed here, marked, so they can be shown again.
+import type { User } from '../../../domain/account/account.js';
+import type { CampaignWithContent } from '../../../domain/campaign/campaign.js';
+import {
+  displaySigner,
+  formatCursor,
+  type PetitionCursor,
+  type PetitionSignerRow,
+} from '../../../domain/petition/petition.js';
+import { isolate, type Translator } from '../../../i18n/translator.js';
+import { countryName } from '../../public/petition/country-names.js';
+import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { dateTime } from '../../views/editor/labels.js';
+import { Csrf, Notice, TextField } from '../../views/form-fields.js';
+import type { SiteInfo } from '../../views/layout.js';
+
+export interface PetitionEditorPageProps {
+  tr: Translator;
+  site: SiteInfo;
+  user: User;
+  csrf: string;
+  campaign: CampaignWithContent;
+  headline: string;
+  rows: PetitionSignerRow[];
+  next: PetitionCursor | null;
+  first: boolean;
+  notice?: string | undefined;
+}
+
+export function PetitionEditorPage(p: PetitionEditorPageProps) {
+  const { tr, campaign } = p;
+  const t = tr.t;
+  const base = `/editor/campaigns/${campaign.slug}/petition`;
+  const title = t('petitionEditor.title');
+  return (
+    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
+      <p>
+        <a href={`/editor/campaigns/${campaign.slug}`}>{t('held.back', { campaign: isolate(p.headline) })}</a>
+      </p>
+      <h1>{title}</h1>
+      <p class="lead" dir="auto">
+        {p.headline}
+      </p>
+      {p.notice && <Notice>{p.notice}</Notice>}
+      <p class="help">{t('petitionEditor.help')}</p>
+      <p>
+        <a href={`/${campaign.sourceLocale}/campaigns/${campaign.slug}/petition`}>
+          {t('petitionEditor.public')}
+        </a>
+      </p>
+      <section class="editor-panel" aria-labelledby="export-title">
+        <h2 id="export-title">{t('petitionExport.title')}</h2>
+        <p class="help">{t('petitionExport.help')}</p>
+        <form method="get" action={`${base}/export.csv`} class="editor-form">
+          <TextField
+            id="country"
+            label={t('petitionExport.country')}
+            value=""
+            maxLength={2}
+            dir="ltr"
+            autocomplete="off"
+          />
+          <TextField
+            id="language"
+            label={t('petitionExport.language')}
+            value=""
+            maxLength={20}
+            dir="ltr"
+            autocomplete="off"
+          />
+          <TextField
+            id="from"
+            label={t('petitionExport.from')}
+            value=""
+            placeholder="YYYY-MM-DD"
+            inputMode="numeric"
+            maxLength={10}
+            dir="ltr"
+            autocomplete="off"
+          />
+          <TextField
+            id="to"
+            label={t('petitionExport.to')}
+            value=""
+            placeholder="YYYY-MM-DD"
+            inputMode="numeric"
+            maxLength={10}
+            dir="ltr"
+            autocomplete="off"
+          />
+          <button class="button" type="submit">
+            {t('petitionExport.download')}
+          </button>
+        </form>
+      </section>
+      {p.rows.length === 0 ? (
+        <p>{t('petition.empty')}</p>
+      ) : (
+        <ul class="editor-list">
+          {p.rows.map((r) => {
+            const shown = displaySigner(r, campaign.petitionNames);
+            const place = countryName(tr.locale, r.country);
+            const appears =
+              shown.name ??
+              (place ? t('petition.anonymous', { country: place }) : t('petition.anonymousNowhere'));
+            return (
+              <li key={r.id} class={`editor-list__item${r.hidden ? ' editor-list__item--disabled' : ''}`}>
+                <form method="post" action={`${base}/${r.hidden ? 'show' : 'hide'}`} class="petition-row">
+                  <Csrf token={p.csrf} />
+                  <input type="hidden" name="id" value={String(r.id)} />
+                  <div>
+                    <strong>
+                      <bdi>{r.name}</bdi>
+                    </strong>
+                    {r.hidden && <span class="badge"> {t('petitionEditor.hidden')}</span>}
+                    <br />
+                    <span class="help">
+                      {t('petitionEditor.appearsAs', { name: isolate(appears) })}
+                      {r.union && (
+                        <>
+                          {' · '}
+                          <bdi>{r.union}</bdi>
+                        </>
+                      )}
+                      {place && ` · ${place}`} · {dateTime(tr, r.signedAt)}
+                    </span>
+                  </div>
+                  <button
+                    class={`button button--small${r.hidden ? '' : ' button--danger'}`}
+                    type="submit"
+                    aria-label={t(r.hidden ? 'petitionEditor.showOne' : 'petitionEditor.hideOne', {
+                      name: isolate(r.name),
+                    })}
+                  >
+                    {t(r.hidden ? 'petitionEditor.show' : 'petitionEditor.hide')}
+                  </button>
+                </form>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <p class="petition__pages">
+        {!p.first && <a href={base}>{t('petition.newest')}</a>}
+        {p.next && (
+          <a rel="next" href={`${base}?after=${formatCursor(p.next)}`}>
+            {t('petition.older')}
+          </a>
+        )}
+      </p>
+    </EditorLayout>
+  );
+}

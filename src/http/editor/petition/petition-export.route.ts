@@ -1,0 +1,92 @@
+// GET /editor/campaigns/:slug/petition/export.csv: the signers as CSV (domain/petition/export-signers.ts),
+// streamed batch by batch. The gate lets in whoever may read reports; the handler then allows editors and
+// admins (supporters:export) and partner accounts attached to this campaign only. Filters: ?country=CL,
+// ?language=ar, ?from=2026-11-01&to=2026-11-30 (whole UTC days, both included). Every export is audited.
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AuditRecorder } from '../../../domain/account/account.ports.js';
+import type { AccountScopeReader } from '../../../domain/account/account-scopes.js';
+import { slugPattern } from '../../../domain/campaign/campaign.js';
+import type { CampaignReader } from '../../../domain/campaign/campaign.ports.js';
+import {
+  type ExportFilter,
+  mayExport,
+  type PetitionExporter,
+  signersCsv,
+} from '../../../domain/petition/export-signers.js';
+import type { Clock } from '../../../domain/shared/clock.js';
+import { isCountryCode } from '../../../domain/signature/countries.js';
+import { sendError } from '../../errors.js';
+import type { SiteInfo } from '../../views/layout.js';
+
+export interface PetitionExportDeps {
+  site: SiteInfo;
+  campaigns: CampaignReader;
+  exporter: PetitionExporter;
+  scopes: AccountScopeReader;
+  audit: AuditRecorder;
+  clock: Clock;
+}
+
+const day = /^\d{4}-\d{2}-\d{2}$/;
+const exportQuery = z.object({
+  country: z.string().max(10).optional(),
+  language: z
+    .string()
+    .regex(/^$|^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+    .optional(),
+  from: z.string().max(10).optional(),
+  to: z.string().max(10).optional(),
+});
+
+/** Midnight UTC of a YYYY-MM-DD day, or undefined for a malformed or impossible date. */
+function dayStart(text: string): number | undefined {
+  if (!day.test(text)) return undefined;
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text ? undefined : ms;
+}
+
+export function petitionExportRoutes(app: FastifyInstance, deps: PetitionExportDeps): void {
+  app.get(
+    '/editor/campaigns/:slug/petition/export.csv',
+    { config: { permission: 'reports:read' } },
+    async (req, reply) => {
+      const { slug } = req.params as { slug: string };
+      const parsed = exportQuery.safeParse(req.query ?? {});
+      if (!slugPattern.test(slug)) return sendError(req, reply, deps.site, 404);
+      if (!parsed.success) return sendError(req, reply, deps.site, 400);
+      const q = parsed.data;
+      const country = q.country ? q.country.trim().toUpperCase() : null;
+      const from = q.from ? dayStart(q.from) : null;
+      const toDay = q.to ? dayStart(q.to) : null;
+      if ((country && !isCountryCode(country)) || from === undefined || toDay === undefined) {
+        return sendError(req, reply, deps.site, 400);
+      }
+      const campaign = await deps.campaigns.findBySlug(slug);
+      if (!campaign) return sendError(req, reply, deps.site, 404);
+      const user = req.account!.user;
+      const attached = user.role === 'partner' ? await deps.scopes.campaignsOf(user.id) : [];
+      if (!mayExport(user.role, attached, campaign.id)) return sendError(req, reply, deps.site, 403);
+      const filter: ExportFilter = {
+        country,
+        locale: q.language || null,
+        from,
+        to: toDay === null ? null : toDay + 86_400_000,
+      };
+      await deps.audit.record({
+        actor: { id: user.id, email: user.email },
+        action: 'petition.exported',
+        entityType: 'campaign',
+        entityId: campaign.id,
+        after: { country: filter.country, language: filter.locale, from: q.from ?? null, to: q.to ?? null },
+        now: deps.clock.now(),
+      });
+      return reply
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="${campaign.slug}-signers.csv"`)
+        .type('text/csv; charset=utf-8')
+        .send(Readable.from(signersCsv(deps.exporter, campaign, filter)));
+    },
+  );
+}
