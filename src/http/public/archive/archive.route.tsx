@@ -34,7 +34,8 @@ export function archiveRoutes(app: FastifyInstance, deps: PublicDeps): void {
                     end: tr.date(campaign.closedAt ?? campaign.endsAt ?? 0, 'medium'),
                   })}
                 </p>
-                <p class="count">{t('home.supporters', { count: total })}</p>
+                {/* Past tense: "No supporters yet" would invite signing a campaign that is over. */}
+                <p class="count">{t('campaign.supporters.closed', { count: total })}</p>
                 {texts.outcomeMd && (
                   <div
                     class="outcome outcome--small"
