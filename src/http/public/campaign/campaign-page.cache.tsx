@@ -194,7 +194,9 @@ export class CampaignPageCache {
       this.bySnapshot.set(input.view.campaign, pages);
     }
     // Everything else on the page follows from the snapshot and these (texts and fallback from the locale).
-    const key = `${input.tr.locale}\u0000${input.requestedLocale}\u0000${input.action}\u0000${input.country}`;
+    // A closed campaign with no total shows no counter at all (campaign-page.tsx): another page shape.
+    const noCounter = input.view.campaign.status === 'closed' && input.view.total === 0;
+    const key = `${input.tr.locale}\u0000${input.requestedLocale}\u0000${input.action}\u0000${input.country}\u0000${noCounter}`;
     let template = pages.get(key);
     if (template === undefined) {
       template = build(this.site, input);
