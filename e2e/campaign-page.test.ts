@@ -89,4 +89,25 @@ describeBrowser('campaign page in Chromium', () => {
     expect(Math.abs(heading)).toBeLessThan(phone.height / 2);
     await narrow.close();
   });
+
+  it('copies the link with ?src=share where the browser can, and shows no share button without JavaScript', async () => {
+    const context = await demo.browser().newContext({ viewport: phone });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demo.server().url });
+    const page = await context.newPage();
+    await page.goto(`${demo.server().url}/en/campaigns/${erlan}`);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => page.locator('[data-share="copy"]').textContent()).toBe('Link copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+      new RegExp(`/en/campaigns/${erlan}\\?src=share$`),
+    );
+    // The share sheet's button only where the browser has one.
+    const hasShare = await page.evaluate(() => typeof navigator.share === 'function');
+    expect(await page.getByRole('button', { name: 'Share', exact: true }).isVisible()).toBe(hasShare);
+    await context.close();
+    const bare = await demo.browser().newPage({ viewport: phone, javaScriptEnabled: false });
+    await bare.goto(`${demo.server().url}/en/campaigns/${erlan}`);
+    expect(await bare.getByRole('button', { name: 'Copy link' }).count()).toBe(0);
+    expect(await bare.locator('.share-actions').isVisible()).toBe(false);
+    await bare.close();
+  });
 });

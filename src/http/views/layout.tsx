@@ -33,7 +33,8 @@ export function Layout({ tr, site, title, path = '/', head, scripts = [], wide, 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title === site.name ? title : `${title} · ${site.name}`}</title>
         <link rel="stylesheet" href={assetUrl('/assets/site.css')} />
-        <link rel="icon" href="/favicon.ico" sizes="16x16 32x32 48x48" />
+        {/* The SVG (325 bytes, cached for good) where browsers take one; /favicon.ico answers the rest. */}
+        <link rel="icon" href={assetUrl('/assets/icon.svg')} type="image/svg+xml" />
         <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
         {head}
         {scripts.map((src) => (

@@ -178,6 +178,28 @@ export function CampaignPage({
                   {t('campaign.signLink')}
                 </a>
               )}
+              {/* Shown by the page script only where the browser can share or copy: no promise without it. */}
+              {!closed && !preview && (
+                <p
+                  class="share-actions"
+                  data-share-url={`${url}?src=share`}
+                  data-share-title={texts.headline}
+                  hidden
+                >
+                  <button type="button" class="button button--quiet" data-share="native" hidden>
+                    {t('campaign.share.native')}
+                  </button>
+                  <button
+                    type="button"
+                    class="button button--quiet"
+                    data-share="copy"
+                    data-copied={t('campaign.share.copied')}
+                    hidden
+                  >
+                    {t('campaign.share.copy')}
+                  </button>
+                </p>
+              )}
             </div>
           )}
         </div>
