@@ -45,4 +45,69 @@ describeBrowser('campaign page in Chromium', () => {
     await saveScreenshot(home, 'home-en-desktop', false);
     await home.close();
   });
+
+  it('marks every wrong field with the red border, name and email included', async () => {
+    const page = await demo.browser().newPage({ viewport: phone });
+    await page.goto(`${demo.server().url}/en/campaigns/${erlan}`);
+    // Send it empty, past the browser's own checks, as a browser without them would.
+    await page.locator('.sign-form textarea').fill('');
+    await page.locator('.sign-form select').selectOption('');
+    await Promise.all([
+      page.waitForURL(/\/sign$/),
+      page.evaluate(() => {
+        const form = document.querySelector<HTMLFormElement>('.sign-form')!;
+        form.noValidate = true;
+        form.submit();
+      }),
+    ]);
+    const borders = await page
+      .locator('[aria-invalid="true"]')
+      .evaluateAll((els) => els.map((el) => [el.id, getComputedStyle(el).borderTopColor]));
+    expect(borders.map(([id]) => id)).toEqual(['name', 'email', 'country', 'message']);
+    for (const [, colour] of borders) expect(colour).toBe('rgb(179, 18, 27)');
+    await saveScreenshot(page, 'campaign-en-phone-errors', false);
+    await page.close();
+  });
+
+  it('shows the form beside the text on a desktop and a link to it under the headline on a phone', async () => {
+    const wide = await demo.browser().newPage({ viewport: desktop });
+    await wide.goto(`${demo.server().url}/en/campaigns/${erlan}`);
+    const formTop = await wide.locator('.sign-form').evaluate((el) => el.getBoundingClientRect().top);
+    expect(formTop).toBeLessThan(desktop.height / 2);
+    expect(await wide.locator('.counter__sign').isVisible()).toBe(false);
+    await wide.close();
+    const narrow = await demo.browser().newPage({ viewport: phone, javaScriptEnabled: false });
+    await narrow.goto(`${demo.server().url}/en/campaigns/${erlan}`);
+    const bar = narrow.getByRole('progressbar', { name: '0 of 10,000 signatures' });
+    expect(await bar.isVisible()).toBe(true);
+    const link = narrow.getByRole('link', { name: 'Sign now' });
+    const linkTop = await link.evaluate((el) => el.getBoundingClientRect().top);
+    expect(linkTop).toBeLessThan(phone.height);
+    await link.click();
+    await expect.poll(() => narrow.evaluate(() => location.hash)).toBe('#sign');
+    const heading = await narrow.locator('#sign').evaluate((el) => el.getBoundingClientRect().top);
+    expect(Math.abs(heading)).toBeLessThan(phone.height / 2);
+    await narrow.close();
+  });
+
+  it('copies the link with ?src=share where the browser can, and shows no share button without JavaScript', async () => {
+    const context = await demo.browser().newContext({ viewport: phone });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demo.server().url });
+    const page = await context.newPage();
+    await page.goto(`${demo.server().url}/en/campaigns/${erlan}`);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => page.locator('[data-share="copy"]').textContent()).toBe('Link copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+      new RegExp(`/en/campaigns/${erlan}\\?src=share$`),
+    );
+    // The share sheet's button only where the browser has one.
+    const hasShare = await page.evaluate(() => typeof navigator.share === 'function');
+    expect(await page.getByRole('button', { name: 'Share', exact: true }).isVisible()).toBe(hasShare);
+    await context.close();
+    const bare = await demo.browser().newPage({ viewport: phone, javaScriptEnabled: false });
+    await bare.goto(`${demo.server().url}/en/campaigns/${erlan}`);
+    expect(await bare.getByRole('button', { name: 'Copy link' }).count()).toBe(0);
+    expect(await bare.locator('.share-actions').isVisible()).toBe(false);
+    await bare.close();
+  });
 });

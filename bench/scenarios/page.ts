@@ -1,4 +1,5 @@
-// GET of the campaign page in a language, against node:http answering the same bytes from memory.
+// GET of the campaign page in a language, against node:http answering the same bytes from memory; and the
+// same GET as browsers send it (Accept-Encoding with br): Brotli made once per cached page, not per request.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fmt } from '../lib/load.js';
@@ -13,6 +14,12 @@ export async function pageScenario(): Promise<Row[]> {
   try {
     const url = `${server.url}/tl/campaigns/${slug}`;
     const ours = await measure(server.pid, { url, durationS, connections });
+    const brotli = await measure(server.pid, {
+      url,
+      durationS,
+      connections,
+      requests: [{ method: 'GET', headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } }],
+    });
     const page = join(dirname(file), 'page.html');
     writeFileSync(page, await (await fetch(url)).text());
     const baseline = await startProcess(
@@ -34,6 +41,13 @@ export async function pageScenario(): Promise<Row[]> {
         baseline: `${base.perSecond}/s ${fmt(base)}`,
         ratio: ratio(ours.perSecond, base.perSecond),
         notes: `non-2xx ${ours.non2xx}; ${cpuNote(ours)} vs ${cpuNote(base)}; peak RSS ${ours.peakRss ?? '?'} MB`,
+      },
+      {
+        scenario: `page, Tagalog campaign, Brotli (${durationS} s, ${connections} conn)`,
+        ours: `${brotli.perSecond}/s ${fmt(brotli)}`,
+        baseline: `${base.perSecond}/s ${fmt(base)} (uncompressed)`,
+        ratio: ratio(brotli.perSecond, base.perSecond),
+        notes: `non-2xx ${brotli.non2xx}; ${cpuNote(brotli)}; peak RSS ${brotli.peakRss ?? '?'} MB`,
       },
     ];
   } finally {

@@ -3,10 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
-import { assetsDir } from '../config/paths.js';
 import { fastifyTrustProxy } from '../config/trust-proxy.js';
 import type { Db } from '../db/database.js';
 import type { AuditRecorder } from '../domain/account/account.ports.js';
@@ -46,7 +44,7 @@ import { privacySettingsRoutes } from './editor/settings/privacy-settings.route.
 import { supportersEditorRoutes } from './editor/supporters/supporters.route.js';
 import { targetEditorRoutes } from './editor/targets/targets.route.js';
 import { translationRoutes } from './editor/translations/translations.route.js';
-import { registerErrorHandling } from './errors.js';
+import { registerErrorHandling, sendError } from './errors.js';
 import type { LiveCounters } from './live/live-counters.js';
 import { registerLocale } from './middleware/locale.js';
 import { type BodyLimits, parseFormBody, registerRequestBody } from './middleware/request-body.js';
@@ -67,6 +65,7 @@ import { type LogDestination, privateLogger } from './security/log-privacy.js';
 import { registerUploadGate } from './security/multipart.js';
 import { registerLocationGuard } from './security/safe-location.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import { registerStaticAssets } from './static-assets.js';
 import { registerUploads } from './uploads.js';
 
 export interface AppDeps {
@@ -165,12 +164,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit, parser: parseFormBody });
-  await app.register(fastifyStatic, {
-    root: assetsDir,
-    prefix: '/assets/',
-    maxAge: config.NODE_ENV === 'production' ? '1d' : 0,
-    decorateReply: false,
-  });
 
   await registerUploads(app, { dir: config.UPLOAD_DIR });
 
@@ -179,6 +172,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRequestBody(app, deps.bodyLimits);
   registerErrorHandling(app, site);
   registerLocationGuard(app, site);
+  // Read and compressed once; hashed links immutable (static-assets.ts, docs/decisions/0018).
+  registerStaticAssets(app, (req, reply) => sendError(req, reply, site, 404));
 
   const publicDeps: PublicDeps = {
     site,

@@ -53,8 +53,9 @@ describe.each(testDialects)('live counter on %s', (dialect) => {
     await expect.poll(() => t.services.live.streams).toBe(1);
     await t.services.writer.record(buildSignCommand(campaign!.id, { status: 'confirmed' }));
     const [initial, updated] = await events;
-    expect(initial).toEqual({ total: 0, text: 'Maging una sa paglagda' });
-    expect(updated).toEqual({ total: 1, text: '1 tao ang lumagda' });
+    // The demo campaign has a goal of 10,000: its sentence comes along, for the bar's name.
+    expect(initial).toEqual({ total: 0, text: 'Maging una sa paglagda', goalText: '0 sa 10,000 na lagda' });
+    expect(updated).toEqual({ total: 1, text: '1 tao ang lumagda', goalText: '1 sa 10,000 na lagda' });
   });
 
   it('gives one client network its share of streams, and the place back when a stream closes', async () => {

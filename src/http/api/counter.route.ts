@@ -52,8 +52,16 @@ export function counterRoutes(app: FastifyInstance, deps: PublicDeps): void {
     });
     // The same sentence as the page's counter: a closed campaign's total is a record, not an invitation.
     const key = campaign.status === 'closed' ? 'campaign.supporters.closed' : 'campaign.supporters';
+    // With a goal, its sentence too ("4,812 of 10,000 signatures"), which names the page's bar.
+    const goal = campaign.goal && campaign.goal > 0 ? campaign.goal : undefined;
     const send = (total: number) =>
-      res.write(`data: ${JSON.stringify({ total, text: tr.t(key, { count: total }) })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({
+          total,
+          text: tr.t(key, { count: total }),
+          ...(goal ? { goalText: tr.t('campaign.goal', { count: total, goal }) } : {}),
+        })}\n\n`,
+      );
     res.write('retry: 5000\n\n');
     send(totals.get(campaign.id) ?? 0);
     const unsubscribe = deps.live.subscribe(campaign.id, send);

@@ -25,11 +25,21 @@ describe('captured mail viewer', () => {
     const list = await t.app.inject({ url: '/dev/mail', cookies: { lang: 'tl' } });
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('Mga nakuhang email');
+    // The addresses show (an address object rendered as a child printed nothing).
+    expect(list.body).toContain('Outcry &lt;campaigns@outcry.example.org>');
+    expect(list.body).toContain('Maria Santos &lt;maria@example.org>');
+    // The language menu links to pages that exist.
+    expect(list.body).toContain('href="/ar/dev/mail"');
+    const ar = await t.app.inject({ url: '/ar/dev/mail' });
+    expect(ar.statusCode).toBe(200);
+    expect(ar.body).toContain('<html lang="ar" dir="rtl">');
     const id = /href="\/dev\/mail\/([^"]+)"/.exec(list.body)?.[1];
     expect(id).toBeDefined();
     const one = await t.app.inject({ url: `/dev/mail/${id}` });
     expect(one.statusCode).toBe(200);
     expect(one.body).toContain('Pakikumpirma ang iyong lagda');
+    expect(one.body).toContain('Maria Santos &lt;maria@example.org>');
+    expect((await t.app.inject({ url: `/en/dev/mail/${id}` })).statusCode).toBe(200);
     expect(one.body).toContain('&lt;script>alert(1)&lt;/script>');
     expect(one.body).not.toContain('<script>alert');
     expect((await t.app.inject({ url: '/dev/mail/..%2F..%2Fetc%2Fpasswd' })).statusCode).toBe(404);

@@ -3,6 +3,7 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { nativeName, uiLocales } from '../../i18n/locales.js';
 import type { Translator } from '../../i18n/translator.js';
+import { assetUrl } from '../static-assets.js';
 
 export interface SiteInfo {
   name: string;
@@ -20,10 +21,12 @@ export interface LayoutProps {
   head?: VNode | VNode[];
   /** Our own small scripts, loaded deferred; every page works without them. */
   scripts?: string[];
+  /** A page laid out in two columns on a wide screen (the campaign page: text beside the form). */
+  wide?: boolean;
   children: ComponentChildren;
 }
 
-export function Layout({ tr, site, title, path = '/', head, scripts = [], children }: LayoutProps) {
+export function Layout({ tr, site, title, path = '/', head, scripts = [], wide, children }: LayoutProps) {
   const t = tr.t;
   return (
     <html lang={tr.locale} dir={tr.dir}>
@@ -31,10 +34,13 @@ export function Layout({ tr, site, title, path = '/', head, scripts = [], childr
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title === site.name ? title : `${title} · ${site.name}`}</title>
-        <link rel="stylesheet" href="/assets/site.css" />
+        <link rel="stylesheet" href={assetUrl('/assets/site.css')} />
+        {/* The SVG (325 bytes, cached for good) where browsers take one; /favicon.ico answers the rest. */}
+        <link rel="icon" href={assetUrl('/assets/icon.svg')} type="image/svg+xml" />
+        <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
         {head}
         {scripts.map((src) => (
-          <script key={src} src={src} defer />
+          <script key={src} src={assetUrl(src)} defer />
         ))}
       </head>
       <body>
@@ -68,7 +74,7 @@ export function Layout({ tr, site, title, path = '/', head, scripts = [], childr
             </nav>
           </div>
         </header>
-        <main id="main" class="wrap" tabIndex={-1}>
+        <main id="main" class={wide ? 'wrap wrap--wide' : 'wrap'} tabIndex={-1}>
           {children}
         </main>
         <footer class="site-footer">

@@ -91,10 +91,11 @@ export function DayChart({ tr, id, days, counts, summary, summaryKey, dayKey, ba
           />
         ))}
       </svg>
-      <figcaption class="day-chart__axis" aria-hidden="true">
+      {/* The axis labels: not a caption (a figcaption must be the figure's first or last child). */}
+      <div class="day-chart__axis" aria-hidden="true">
         <span>{shortDate(tr, days[0]!)}</span>
         <span>{t('dashboard.chart.today')}</span>
-      </figcaption>
+      </div>
       <details class="day-chart__numbers">
         <summary>{t('dashboard.chart.numbers')}</summary>
         <table class="day-chart__table">

@@ -34,7 +34,9 @@ export function archiveRoutes(app: FastifyInstance, deps: PublicDeps): void {
                     end: tr.date(campaign.closedAt ?? campaign.endsAt ?? 0, 'medium'),
                   })}
                 </p>
-                <p class="count">{t('home.supporters', { count: total })}</p>
+                {/* Past tense ("No supporters yet" invited signing a campaign that is over), and nothing at
+                    all for a campaign that took no signatures here: its outcome tells what happened. */}
+                {total > 0 && <p class="count">{t('campaign.supporters.closed', { count: total })}</p>}
                 {texts.outcomeMd && (
                   <div
                     class="outcome outcome--small"

@@ -90,6 +90,6 @@ describe('the cached campaign page', () => {
     const again = { ...tricky, token: 'v1.1.other.token.mac' };
     expect(cache.render(again).toString()).toBe(direct(again).toString());
     expect(cache.render(again).toString()).toContain('Free \u0001outcry-slot-token\u0001 now');
-    expect(cache.stats).toEqual({ spliced: 0, whole: 3 });
+    expect(cache.stats).toEqual({ spliced: 0, whole: 3, compressed: 0 });
   });
 });

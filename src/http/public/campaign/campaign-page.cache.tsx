@@ -4,11 +4,13 @@
 // rendered once with markers in those places and every request splices its own parts in. The campaign
 // cache hands out a new snapshot object when it reloads a campaign, so a snapshot's pages are dropped
 // (WeakMap) exactly when the campaign cache would have shown the edit anyway. The page answered last is
-// kept too: within one second (one form token) and one total, views get the same bytes.
+// kept too: within one second (one form token) and one total, views get the same bytes, and that page is
+// compressed (gzip, Brotli) at most once per encoding: never per request (decision 0018).
 import { renderToString } from 'preact-render-to-string';
 import type { CampaignWithContent } from '../../../domain/campaign/campaign.js';
 import type { CampaignView } from '../../../domain/campaign/view-campaign.js';
 import type { Translator } from '../../../i18n/translator.js';
+import { Compressed, type Encoding } from '../../compression.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { CampaignPage, CounterTotal, goalOf } from './campaign-page.js';
 
@@ -32,8 +34,18 @@ interface Template {
    * The page answered last. With one form token per campaign and second (FormTokenCache), every view in
    * that second with the same source and total gets these very bytes, without splicing or copying.
    */
-  last?: { token: string; source: string; total: number; page: Buffer };
+  last?: { token: string; source: string; total: number; page: Buffer; compressed: Compressed };
+  /**
+   * Compressions of this page in the current second. Each new `?src=` value makes a new page; past the
+   * budget a page goes out uncompressed, so varying the query cannot make compression a per-request cost.
+   */
+  budget: { second: number; used: number };
 }
+
+/** Pages compressed per template and second at most (a new form token each second, a few sources). */
+export const compressionsPerSecond = 32;
+/** Brotli quality for pages: ~0.5 ms for 19 KB, within a few % of the best (11, ~15 ms). */
+const pageQuality = 5;
 
 export interface BlankPageInput {
   tr: Translator;
@@ -91,30 +103,52 @@ export function blankCampaignPage(
 export class CampaignPageCache {
   private readonly bySnapshot = new WeakMap<CampaignWithContent, Map<string, Template | null>>();
   /** Pages answered from a template and pages rendered whole (tests, profiling). */
-  readonly stats = { spliced: 0, whole: 0 };
+  readonly stats = { spliced: 0, whole: 0, compressed: 0 };
 
   constructor(private readonly site: SiteInfo) {}
 
   /** The whole document (with its doctype) in UTF-8, byte for byte what rendering it directly gives. */
   render(input: BlankPageInput): Buffer {
+    return this.answer(input, null).body;
+  }
+
+  /**
+   * The page in the encoding asked for, when it can be had without compressing per request; `encoding`
+   * says what the body is in (null: not compressed).
+   */
+  answer(input: BlankPageInput, wanted: Encoding | null): { body: Buffer; encoding: Encoding | null } {
     const template = this.template(input);
     if (!template) {
       this.stats.whole++;
-      return Buffer.from(renderWhole(this.site, input));
+      return { body: Buffer.from(renderWhole(this.site, input)), encoding: null };
     }
     this.stats.spliced++;
-    const last = template.last;
+    let last = template.last;
     if (
-      last &&
-      last.token === input.token &&
-      last.source === input.source &&
-      last.total === input.view.total
+      !last ||
+      last.token !== input.token ||
+      last.source !== input.source ||
+      last.total !== input.view.total
     ) {
-      return last.page;
+      const page = this.splice(template, input);
+      last = {
+        token: input.token,
+        source: input.source,
+        total: input.view.total,
+        page,
+        compressed: new Compressed(page, pageQuality),
+      };
+      template.last = last;
     }
-    const page = this.splice(template, input);
-    template.last = { token: input.token, source: input.source, total: input.view.total, page };
-    return page;
+    if (!wanted) return { body: last.page, encoding: null };
+    if (!last.compressed.has(wanted)) {
+      const second = Math.floor(Date.now() / 1000);
+      if (template.budget.second !== second) template.budget = { second, used: 0 };
+      if (template.budget.used >= compressionsPerSecond) return { body: last.page, encoding: null };
+      template.budget.used++;
+      this.stats.compressed++;
+    }
+    return { body: last.compressed.in(wanted), encoding: wanted };
   }
 
   private splice(template: Template, input: BlankPageInput): Buffer {
@@ -161,7 +195,9 @@ export class CampaignPageCache {
       this.bySnapshot.set(input.view.campaign, pages);
     }
     // Everything else on the page follows from the snapshot and these (texts and fallback from the locale).
-    const key = `${input.tr.locale}\u0000${input.requestedLocale}\u0000${input.action}\u0000${input.country}`;
+    // A closed campaign with no total shows no counter at all (campaign-page.tsx): another page shape.
+    const noCounter = input.view.campaign.status === 'closed' && input.view.total === 0;
+    const key = `${input.tr.locale}\u0000${input.requestedLocale}\u0000${input.action}\u0000${input.country}\u0000${noCounter}`;
     let template = pages.get(key);
     if (template === undefined) {
       template = build(this.site, input);
@@ -203,5 +239,5 @@ function build(site: SiteInfo, input: BlankPageInput): Template | null {
     from = at + markers[slot].length + (quoted ? 1 : 0);
   }
   parts.push(Buffer.from(html.slice(from)));
-  return { parts, slots: found.map((f) => f.slot) };
+  return { parts, slots: found.map((f) => f.slot), budget: { second: 0, used: 0 } };
 }

@@ -18,7 +18,10 @@ function excerpt(md: string, max = 200): string {
   return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
 }
 
-/** The live total inside the counter box: the sentence, and the bar when the campaign has a goal. */
+/**
+ * The live total inside the counter box: the sentence and, when the campaign has a goal, the goal in words
+ * ("4,812 of 10,000 signatures") naming the bar under it. The page script updates all three live.
+ */
 export function CounterTotal({
   tr,
   total,
@@ -37,9 +40,19 @@ export function CounterTotal({
         {tr.t(closed ? 'campaign.supporters.closed' : 'campaign.supporters', { count: total })}
       </p>
       {goal && (
-        <progress class="counter__bar" max={goal} value={Math.min(total, goal)}>
-          {tr.number(total)} / {tr.number(goal)}
-        </progress>
+        <>
+          <p class="counter__goal" id="counter-goal">
+            {tr.t('campaign.goal', { count: total, goal })}
+          </p>
+          <progress
+            class="counter__bar"
+            max={goal}
+            value={Math.min(total, goal)}
+            aria-labelledby="counter-goal"
+          >
+            {tr.number(total)} / {tr.number(goal)}
+          </progress>
+        </>
       )}
     </>
   );
@@ -115,6 +128,7 @@ export function CampaignPage({
       path={path}
       head={head}
       scripts={preview ? [] : ['/assets/campaign.js']}
+      wide
     >
       {preview && (
         <div class="banner banner--closed" role="status">
@@ -144,72 +158,103 @@ export function CampaignPage({
         </p>
       )}
       <article class="campaign" lang={texts.locale} dir={directionOf(texts.locale)}>
-        <h1>{texts.headline}</h1>
-        <PartnerLine tr={tr} partners={campaign.partners} />
-        {campaign.photoPath && (
-          <img
-            class="campaign-photo"
-            src={campaign.photoPath}
-            alt={photoAlt}
-            loading="lazy"
-            decoding="async"
-          />
-        )}
-        <div
-          class="counter"
-          lang={tr.locale}
-          dir={tr.dir}
-          data-events={`/api/campaigns/${campaign.slug}/events?locale=${tr.locale}`}
-        >
-          {counter ?? <CounterTotal tr={tr} total={total} goal={goal} closed={closed} />}
+        {/* Head, text and form are grid areas: one column on a phone (head, text, form), two on a wide
+            screen with the form beside the text from the top (site.css, decision 0018). */}
+        <div class="campaign__head">
+          <h1>{texts.headline}</h1>
+          <PartnerLine tr={tr} partners={campaign.partners} />
+          {/* A closed campaign that took no signatures here (run before, elsewhere) shows no total: "no one
+              signed" beside an outcome of thousands of letters would be false. */}
+          {!(closed && total === 0) && (
+            <div
+              class="counter"
+              lang={tr.locale}
+              dir={tr.dir}
+              data-events={`/api/campaigns/${campaign.slug}/events?locale=${tr.locale}`}
+            >
+              {counter ?? <CounterTotal tr={tr} total={total} goal={goal} closed={closed} />}
+              {!closed && form && (
+                <a class="button counter__sign" href="#sign">
+                  {t('campaign.signLink')}
+                </a>
+              )}
+              {/* Shown by the page script only where the browser can share or copy: no promise without it. */}
+              {!closed && !preview && (
+                <p
+                  class="share-actions"
+                  data-share-url={`${url}?src=share`}
+                  data-share-title={texts.headline}
+                  hidden
+                >
+                  <button type="button" class="button button--quiet" data-share="native" hidden>
+                    {t('campaign.share.native')}
+                  </button>
+                  <button
+                    type="button"
+                    class="button button--quiet"
+                    data-share="copy"
+                    data-copied={t('campaign.share.copied')}
+                    hidden
+                  >
+                    {t('campaign.share.copy')}
+                  </button>
+                </p>
+              )}
+            </div>
+          )}
         </div>
-        {closed && texts.outcomeMd && (
-          <section class="outcome">
-            <div dangerouslySetInnerHTML={{ __html: renderMarkdown(texts.outcomeMd) }} />
-          </section>
-        )}
-        {updates.length > 0 && (
-          <section
-            class="updates notice banner"
-            aria-labelledby="updates"
-            lang={updates[0]!.locale}
-            dir={directionOf(updates[0]!.locale)}
-          >
-            <h2 id="updates" lang={tr.locale} dir={tr.dir}>
-              {t('campaign.updates.heading')}
-            </h2>
-            {updates.map((u) => (
-              <article key={u.id} class="update">
-                <h3 class="dates" lang={tr.locale} dir={tr.dir}>
-                  <time dateTime={u.day}>{tr.date(Date.parse(`${u.day}T00:00:00Z`))}</time>
-                </h3>
-                <div dangerouslySetInnerHTML={{ __html: renderMarkdown(u.bodyMd) }} />
-              </article>
-            ))}
-          </section>
-        )}
-        <div class="background" dangerouslySetInnerHTML={{ __html: renderMarkdown(texts.backgroundMd) }} />
-        {campaign.moreInfoUrl && (
-          <p lang={tr.locale} dir={tr.dir}>
-            <a href={campaign.moreInfoUrl} rel="noopener noreferrer">
-              {t('campaign.moreInfo')}
-            </a>
-          </p>
-        )}
-        {targets.length > 0 && (
-          <section class="targets" lang={tr.locale} dir={tr.dir}>
-            <h2>{t(closed ? 'campaign.targets.heading.closed' : 'campaign.targets.heading')}</h2>
-            <ul>
-              {targets.map((x) => (
-                <li key={x.id}>
-                  <bdi>{x.email}</bdi>
-                </li>
+        <div class="campaign__text">
+          {campaign.photoPath && (
+            <img class="campaign-photo" src={campaign.photoPath} alt={photoAlt} decoding="async" />
+          )}
+          {closed && texts.outcomeMd && (
+            <section class="outcome">
+              <div dangerouslySetInnerHTML={{ __html: renderMarkdown(texts.outcomeMd) }} />
+            </section>
+          )}
+          {updates.length > 0 && (
+            <section
+              class="updates notice banner"
+              aria-labelledby="updates"
+              lang={updates[0]!.locale}
+              dir={directionOf(updates[0]!.locale)}
+            >
+              <h2 id="updates" lang={tr.locale} dir={tr.dir}>
+                {t('campaign.updates.heading')}
+              </h2>
+              {updates.map((u) => (
+                <article key={u.id} class="update">
+                  <h3 class="dates" lang={tr.locale} dir={tr.dir}>
+                    <time dateTime={u.day}>{tr.date(Date.parse(`${u.day}T00:00:00Z`))}</time>
+                  </h3>
+                  <div dangerouslySetInnerHTML={{ __html: renderMarkdown(u.bodyMd) }} />
+                </article>
               ))}
-            </ul>
-          </section>
-        )}
+            </section>
+          )}
+          <div class="background" dangerouslySetInnerHTML={{ __html: renderMarkdown(texts.backgroundMd) }} />
+          {campaign.moreInfoUrl && (
+            <p lang={tr.locale} dir={tr.dir}>
+              <a href={campaign.moreInfoUrl} rel="noopener noreferrer">
+                {t('campaign.moreInfo')}
+              </a>
+            </p>
+          )}
+          {targets.length > 0 && (
+            <section class="targets" lang={tr.locale} dir={tr.dir}>
+              <h2>{t(closed ? 'campaign.targets.heading.closed' : 'campaign.targets.heading')}</h2>
+              <ul>
+                {targets.map((x) => (
+                  <li key={x.id}>
+                    <bdi>{x.email}</bdi>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
         {closed || !form ? (
-          <>
+          <div class="campaign__form">
             <section class="message">
               <h2 lang={tr.locale} dir={tr.dir}>
                 {t('campaign.defaultMessage.heading')}
@@ -223,9 +268,9 @@ export function CampaignPage({
             <p class="form-closed" lang={tr.locale} dir={tr.dir}>
               {t('form.closed')}
             </p>
-          </>
+          </div>
         ) : (
-          <div lang={tr.locale} dir={tr.dir}>
+          <div class="campaign__form" lang={tr.locale} dir={tr.dir}>
             {preview ? (
               // A disabled fieldset switches off every control of the form inside it.
               <fieldset class="preview-form" disabled>

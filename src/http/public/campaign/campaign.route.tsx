@@ -11,6 +11,7 @@ import type { SignField, SignFieldError } from '../../../domain/signature/sign-i
 import { OverloadedError } from '../../../domain/signature/signature.ports.js';
 import { checkFormToken, FormTokenCache, issueFormToken } from '../../../security/form-token.js';
 import { ipKey } from '../../../security/ip-key.js';
+import { pickEncoding } from '../../compression.js';
 import { sendError } from '../../errors.js';
 import { inFlightLimit } from '../../middleware/in-flight.js';
 import { sendPage } from '../../render.js';
@@ -86,16 +87,25 @@ export function campaignRoutes(
   app.get('/:locale/campaigns/:slug', async (req, reply) => {
     const view = await load(req, reply);
     if (!view) return reply;
-    const html = pages.render({
-      tr: req.tr,
-      view,
-      requestedLocale: req.contentLocale,
-      action: `/${req.contentLocale}/campaigns/${view.campaign.slug}/sign`,
-      country: countryForLocale(req.contentLocale) ?? '',
-      token: tokens.token(view.campaign.id, deps.clock.now()),
-      source: sourceFrom(req),
-    });
-    return reply.header('cache-control', 'no-store').code(200).type('text/html; charset=utf-8').send(html);
+    const { body, encoding } = pages.answer(
+      {
+        tr: req.tr,
+        view,
+        requestedLocale: req.contentLocale,
+        action: `/${req.contentLocale}/campaigns/${view.campaign.slug}/sign`,
+        country: countryForLocale(req.contentLocale) ?? '',
+        token: tokens.token(view.campaign.id, deps.clock.now()),
+        source: sourceFrom(req),
+      },
+      pickEncoding(req.headers['accept-encoding']),
+    );
+    if (encoding) reply.header('content-encoding', encoding);
+    return reply
+      .header('cache-control', 'no-store')
+      .header('vary', 'Accept-Encoding')
+      .code(200)
+      .type('text/html; charset=utf-8')
+      .send(body);
   });
 
   // Load shedding: a bounded number of sign POSTs in progress, bodies arrived, and a few per client network

@@ -12,6 +12,7 @@ import {
   requestLimits,
 } from '../../../domain/campaign-request/request-input.js';
 import { isolate, type StringKey, type Translator } from '../../../i18n/translator.js';
+import { assetUrl } from '../../static-assets.js';
 import {
   CheckField,
   campaignLanguageOptions,
@@ -284,8 +285,11 @@ export function RequestForm({
           <p class="help">{t('request.terms.otherLanguage', { language: tr.languageName(terms.locale) })}</p>
         )}
         {/* Sanitised Markdown written by an admin. */}
-        <div
+        <section
           class="request-terms"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be reachable by keyboard to be scrolled (axe scrollable-region-focusable); it is named, so it is announced as what it is.
+          tabIndex={0}
+          aria-label={t('request.section.terms')}
           lang={terms.locale}
           dir="auto"
           dangerouslySetInnerHTML={{ __html: renderMarkdown(terms.bodyMd) }}
@@ -329,7 +333,7 @@ export function RequestFormPage({
       site={site}
       title={t('request.title')}
       path="/request"
-      head={<link rel="stylesheet" href="/assets/request.css" />}
+      head={<link rel="stylesheet" href={assetUrl('/assets/request.css')} />}
     >
       <h1>{t('request.title')}</h1>
       <p class="lead">{t('request.intro')}</p>

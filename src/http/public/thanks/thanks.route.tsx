@@ -20,7 +20,8 @@ export function thanksRoutes(app: FastifyInstance, deps: PublicDeps): void {
     const tr = req.tr;
     const t = tr.t;
     const confirm = (req.query as { confirm?: string }).confirm === '1';
-    const url = `${deps.site.baseUrl}/${texts.locale}/campaigns/${campaign.slug}`;
+    // Shared links carry ?src=share, so the campaign's sources count what sharing brought.
+    const url = `${deps.site.baseUrl}/${texts.locale}/campaigns/${campaign.slug}?src=share`;
     const targets = campaign.targets.filter((x) => x.kind === 'target').length;
     const petition = campaign.deliveryMode === 'petition_only' || targets === 0;
     const others = (await listLiveCampaigns(deps, { locale: req.contentLocale })).filter(
