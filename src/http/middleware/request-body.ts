@@ -1,6 +1,6 @@
-// How request bodies may arrive and are read: a form's body has a short deadline; compressed bodies are
-// refused, not parsed as plain (nor inflated); an answer given before the body has arrived closes the
-// connection (the rest is not read for nothing); urlencoded forms are decoded as browsers encode them.
+// How request bodies may arrive and are read: a form's body has a short deadline; compressed bodies and
+// NUL characters are refused; an answer given before the body has arrived closes the connection (the rest
+// is not read for nothing); urlencoded forms are decoded as browsers encode them.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { httpError } from './http-error.js';
 
@@ -37,6 +37,22 @@ export function parseFormBody(body: string): Record<string, string | string[]> {
   return out;
 }
 
+/** True when a form's field (a string, or a repeated one) holds U+0000. Nested values are no form's. */
+function holdsNul(fields: unknown): boolean {
+  if (fields === null || typeof fields !== 'object')
+    return typeof fields === 'string' && fields.includes('\0');
+  for (const value of Object.values(fields)) {
+    if (
+      typeof value === 'string'
+        ? value.includes('\0')
+        : Array.isArray(value) && value.some((v) => typeof v === 'string' && v.includes('\0'))
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 export function registerRequestBody(app: FastifyInstance, limits: BodyLimits = defaultBodyLimits): void {
   app.addHook('preParsing', (req: FastifyRequest, reply: FastifyReply, payload, done) => {
     if (!hasBody(req)) {
@@ -60,6 +76,16 @@ export function registerRequestBody(app: FastifyInstance, limits: BodyLimits = d
       req.raw.once('close', () => clearTimeout(timer));
     }
     done(null, payload);
+  });
+
+  // U+0000 in a field or a query value: no browser form sends it, and PostgreSQL refuses it in text (it
+  // was a 500 from the sign-in forms, whose email reaches a query unvalidated). After every body reader.
+  app.addHook('preHandler', (req, _reply, done) => {
+    if (holdsNul(req.body) || holdsNul(req.query)) {
+      done(httpError(400, 'OUTCRY_NUL', 'a NUL character in a field'));
+      return;
+    }
+    done();
   });
 
   // An answer sent while the body is still arriving (a refusal, a 503): close rather than read the rest.

@@ -1,7 +1,7 @@
 // Bodies whose encoding is broken or not what they claim (issue 19, item 11c): invalid UTF-8, overlong
 // sequences and lone surrogates in sign fields were stored as U+FFFD; now the form comes back 422 with a
 // translated error at the field and the rest of the input kept. A compressed body is refused (415) rather
-// than parsed as if it were plain. Nothing is stored in either case.
+// than parsed as if it were plain, and a NUL anywhere 400. Nothing is stored in any case.
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/db.js';
@@ -74,6 +74,27 @@ describe.each(testDialects)('body encodings on %s', (dialect) => {
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(res.statusCode).toBeLessThan(500);
     expect(await signatures()).toBe(before);
+  });
+
+  it('refuses a NUL in a field or a query value (PostgreSQL refuses it in text: it was a 500)', async () => {
+    const page = await t.app.inject({ url: '/editor/reset' });
+    const cookie = ([] as string[])
+      .concat(page.headers['set-cookie'] ?? [])
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    for (const url of ['/editor/reset', '/editor/login/email', '/editor/login']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        payload: `_csrf=${encodeURIComponent(csrf)}&email=a%00b%40example.org&password=x`,
+      });
+      expect(res.statusCode, url).toBe(400);
+    }
+    const sign = await post(withRaw('name', 'Ana%00'));
+    expect(sign.statusCode).toBe(400);
+    expect((await t.app.inject({ url: `/en/campaigns/${erlan}?src=%00` })).statusCode).toBe(400);
   });
 
   it('refuses a compressed body rather than reading it as plain, and takes identity', async () => {

@@ -2,6 +2,7 @@
 // multipart body on any POST URL is a 4xx logged below error level, and a large one is answered before it
 // has arrived when the route takes none, the visitor is not signed in, or the CSRF token is not first and
 // right. The "before it arrived" cases run over real sockets: announce 32 MB, send a few bytes, wait.
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nursesRequest, picture, postRequest } from '../../../test/campaign-request-helpers.js';
 import { testDialects } from '../../../test/db.js';
@@ -88,6 +89,34 @@ describe.each(testDialects)('multipart bodies on %s', (dialect) => {
       expect(res.body).toContain('value="Kim Ji-young"');
     }
     expect(await count()).toBe(before);
+  });
+
+  it('takes an editor upload over a real connection, the token and the file in one chunk', async () => {
+    const editor = await sessionFor(t, await createPerson(t, 'editor', { email: 'e3@example.org' }));
+    // Noise, so that the picture is larger than what may come before the token.
+    const photo = await sharp({
+      create: {
+        width: 600,
+        height: 400,
+        channels: 3,
+        background: '#8a0d14',
+        noise: { type: 'gaussian', mean: 128, sigma: 30 },
+      },
+    })
+      .jpeg()
+      .toBuffer();
+    const form = new FormData();
+    form.append('_csrf', editor.csrf);
+    form.append('photo', new Blob([new Uint8Array(photo)]), 'erlan.jpg');
+    form.append('alt', 'Erlan Baltabay at a union meeting');
+    const res = await fetch(`http://127.0.0.1:${port}${photoUrl}`, {
+      method: 'POST',
+      body: form,
+      headers: { cookie: editor.cookie, 'sec-fetch-site': 'same-origin' },
+      redirect: 'manual',
+    });
+    expect(photo.length).toBeGreaterThan(preTokenBudget);
+    expect(res.status).toBe(303);
   });
 
   it('answers a 32 MB multipart body before it has arrived where it does not belong', async () => {

@@ -102,9 +102,16 @@ async function readGated(req: FastifyRequest, gate: UploadGate, maxBytes: number
   budget.catch(() => {});
   const count = (chunk: Buffer) => {
     seen += chunk.length;
+    // Judged once the parser has had this chunk and the loop below its parts: one chunk often holds the
+    // token and the start of the file.
     if (admitted === undefined && seen > preTokenBudget) {
-      req.raw.pause();
-      overBudget(httpError(403, 'OUTCRY_UPLOAD_TOKEN', 'no valid token at the start of the multipart form'));
+      setImmediate(() => {
+        if (admitted !== undefined) return;
+        req.raw.pause();
+        overBudget(
+          httpError(403, 'OUTCRY_UPLOAD_TOKEN', 'no valid token at the start of the multipart form'),
+        );
+      });
     }
   };
   if (gate.otherwise === 'refuse') req.raw.on('data', count);
