@@ -7,15 +7,18 @@ import { sendCampaignRequestMailJob } from '../domain/campaign-request/campaign-
 import { sendSignatureMailJob } from '../domain/signature/signature.js';
 import { jobKinds } from './kinds.js';
 
-/** Per job kind, the payload fields that are secret or personal. */
-export const secretFields: Readonly<Record<string, readonly string[]>> = {
+/**
+ * Per job kind, the payload fields that are secret or personal. A function, read when a job ends: the
+ * worker imports this module, and the task modules it names import the worker.
+ */
+export const secretFields = (): Readonly<Record<string, readonly string[]>> => ({
   [sendAccountMailJob]: ['token', 'to', 'invitedBy'],
   [issueAccountLinkJob]: ['email'],
   [sendSignatureMailJob]: ['token'],
   [sendCampaignRequestMailJob]: ['to', 'replyTo', 'message'],
   [jobKinds.sendEmail]: ['to', 'replyTo', 'subject', 'text', 'html'],
   [jobKinds.sendMyDataMail]: ['to', 'token'],
-};
+});
 
 /**
  * The payload without its kind's secret fields, or undefined when there is nothing to drop (the stored
@@ -23,7 +26,7 @@ export const secretFields: Readonly<Record<string, readonly string[]>> = {
  * the person asks for a new one.
  */
 export function redactPayload(kind: string, payload: unknown): unknown {
-  const fields = secretFields[kind];
+  const fields = secretFields()[kind];
   if (!fields || payload === null || typeof payload !== 'object' || Array.isArray(payload)) return undefined;
   if (!fields.some((f) => f in payload)) return undefined;
   return Object.fromEntries(Object.entries(payload).filter(([key]) => !fields.includes(key)));
