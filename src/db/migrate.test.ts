@@ -36,13 +36,13 @@ describe.each(testDialects)('migrations on %s', (dialect) => {
   it('0014-job-kind-names moves queued request mails to their new kind, and back on rollback', async () => {
     db = await createTestDb(dialect, { migrate: false });
     expect((await migrateTo(db, '0008-account-scopes')).error).toBeUndefined();
-    await enqueueJobs(db.kysely, [{ kind: 'send-request-mail', payload: { requestId: 1 } }], 0);
+    await enqueueJobs(db.kysely, [{ kind: 'send-intake-mail', payload: { requestId: 1 } }], 0);
     const kinds = async () =>
       (await db!.kysely.selectFrom('jobs').select('kind').execute()).map((r) => r.kind);
     expect((await migrateTo(db, '0014-job-kind-names')).error).toBeUndefined();
     expect(await kinds()).toEqual(['send-request-mail']);
     expect((await migrateTo(db, '0008-account-scopes')).error).toBeUndefined();
-    expect(await kinds()).toEqual(['send-request-mail']);
+    expect(await kinds()).toEqual(['send-intake-mail']);
   });
 
   it('roll back to an empty database', async () => {

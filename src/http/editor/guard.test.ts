@@ -32,6 +32,11 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
     await t.services.scopes.transaction((unit) =>
       unit.setLanguages(accounts.translator!.id, ['es'], accounts.admin!.id, t.services.clock.now()),
     );
+    // The partner account is attached to the campaign the walk uses: its CSV export is the partner's too.
+    const campaign = await t.services.campaigns.findBySlug('kazakhstan-free-erlan-baltabay');
+    await t.services.scopes.transaction((unit) =>
+      unit.attach(accounts.partner!.id, campaign!.id, accounts.admin!.id, t.services.clock.now()),
+    );
   });
   afterAll(async () => t.close());
 
