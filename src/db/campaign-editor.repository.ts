@@ -5,12 +5,7 @@
 // silently. After a commit `onChange` lets the public pages' cache drop the campaign (old and new slug).
 
 import type { Kysely } from 'kysely';
-import type {
-  CampaignStatus,
-  ConfirmationMode,
-  DeliveryMode,
-  TranslationStatus,
-} from '../domain/campaign/campaign.js';
+import type { CampaignStatus } from '../domain/campaign/campaign.js';
 import {
   type ActorRef,
   type CampaignEditorStore,
@@ -26,9 +21,8 @@ import {
   type UpdateValues,
 } from '../domain/campaign/edit-campaign.js';
 import { savedSourceState } from '../domain/campaign/source-revision.js';
-import { parseOfficeHours } from '../domain/delivery/pacing.js';
-import type { PetitionNames } from '../domain/petition/petition.js';
 import { recordAudit } from './audit.repository.js';
+import { loadEditableCampaign as load } from './campaign-editor.reader.js';
 import type { Db } from './database.js';
 import type { Database, DbHandle } from './schema.js';
 
@@ -61,95 +55,6 @@ const textKeys: (keyof TextFields)[] = [
 ];
 const pickTexts = (t: TextFields): TextFields =>
   Object.fromEntries(textKeys.map((k) => [k, t[k]])) as unknown as TextFields;
-
-async function load(
-  db: DbHandle,
-  by: { slug: string } | { id: number },
-): Promise<EditableCampaign | undefined> {
-  const row = await db
-    .selectFrom('campaigns')
-    .selectAll()
-    .where((eb) => ('slug' in by ? eb('slug', '=', by.slug) : eb('id', '=', by.id)))
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const id = Number(row.id);
-  const [translations, updates, oldSlugs, successor] = await Promise.all([
-    db.selectFrom('campaign_translations').selectAll().where('campaign_id', '=', id).execute(),
-    db
-      .selectFrom('campaign_updates')
-      .select(['id', 'day', 'locale', 'body_md'])
-      .where('campaign_id', '=', id)
-      .orderBy('day', 'desc')
-      .orderBy('id', 'desc')
-      .execute(),
-    db
-      .selectFrom('campaign_slugs')
-      .select('slug')
-      .where('campaign_id', '=', id)
-      .orderBy('created_at')
-      .orderBy('slug')
-      .execute(),
-    row.superseded_by === null
-      ? Promise.resolve(undefined)
-      : db
-          .selectFrom('campaigns as c')
-          .leftJoin('campaign_translations as t', (join) =>
-            join.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale'),
-          )
-          .select(['c.id', 'c.slug', 'c.status', 't.headline'])
-          .where('c.id', '=', row.superseded_by)
-          .executeTakeFirst(),
-  ]);
-  const source = translations.find((t) => t.locale === row.source_locale);
-  return {
-    id,
-    slug: row.slug,
-    status: row.status as CampaignStatus,
-    sourceLocale: row.source_locale,
-    goal: row.goal,
-    moreInfoUrl: row.more_info_url,
-    photoPath: row.photo_path,
-    confirmationMode: row.confirmation_mode as ConfirmationMode,
-    deliveryMode: row.delivery_mode as DeliveryMode,
-    targetHourlyCap: Number(row.target_hourly_cap),
-    officeHours: parseOfficeHours(row.office_hours),
-    digestIntervalMinutes: Number(row.digest_interval_minutes),
-    petitionNames: row.petition_names as PetitionNames,
-    startsAt: row.starts_at === null ? null : Number(row.starts_at),
-    endsAt: row.ends_at === null ? null : Number(row.ends_at),
-    source: source
-      ? {
-          headline: source.headline,
-          backgroundMd: source.background_md,
-          defaultMessage: source.default_message,
-          targetSubject: source.target_subject,
-          targetSalutation: source.target_salutation,
-          photoAlt: source.photo_alt,
-          status: source.status as TranslationStatus,
-          revision: Number(source.revision),
-        }
-      : null,
-    translations: translations
-      .map((t) => ({ locale: t.locale, status: t.status as TranslationStatus }))
-      .sort((a, b) =>
-        a.locale === row.source_locale
-          ? -1
-          : b.locale === row.source_locale
-            ? 1
-            : a.locale.localeCompare(b.locale),
-      ),
-    updates: updates.map((u) => ({ id: Number(u.id), day: u.day, locale: u.locale, bodyMd: u.body_md })),
-    successor: successor
-      ? {
-          id: Number(successor.id),
-          slug: successor.slug,
-          status: successor.status as CampaignStatus,
-          headline: successor.headline,
-        }
-      : null,
-    oldSlugs: oldSlugs.map((s) => s.slug),
-  };
-}
 
 export class CampaignEditorRepository implements CampaignEditorStore, OldSlugReader {
   private readonly db: Kysely<Database>;
