@@ -17,6 +17,7 @@ import { petition } from './migrations/0010-petition.js';
 import { privacy } from './migrations/0011-privacy.js';
 import { translations } from './migrations/0012-translations.js';
 import { jobKindNames } from './migrations/0014-job-kind-names.js';
+import { mailingLists } from './migrations/0015-mailing-lists.js';
 
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -33,6 +34,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0011-privacy': privacy(dialect),
     '0012-translations': translations(dialect),
     '0014-job-kind-names': jobKindNames(),
+    '0015-mailing-lists': mailingLists(dialect),
   };
 }
 

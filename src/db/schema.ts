@@ -16,6 +16,12 @@ import type {
   RequestEndorsementsTable,
 } from './campaign-request.table.js';
 import type { JobsTable } from './job.table.js';
+import type {
+  ListMembersTable,
+  MailingRecipientsTable,
+  MailingsTable,
+  MailingTranslationsTable,
+} from './mailing.table.js';
 import type { AlertsTable, DeliveryPacingTable, MailDomainsTable, MessagesTable } from './message.table.js';
 import type { ErasuresTable, MyDataTokensTable } from './privacy.table.js';
 import type { SettingsTable } from './settings.table.js';
@@ -51,6 +57,10 @@ export interface Database {
   translator_languages: TranslatorLanguagesTable;
   my_data_tokens: MyDataTokensTable;
   erasures: ErasuresTable;
+  list_members: ListMembersTable;
+  mailings: MailingsTable;
+  mailing_translations: MailingTranslationsTable;
+  mailing_recipients: MailingRecipientsTable;
 }
 
 /** The database, or a transaction on it: what a repository's statements run on. */

@@ -14,6 +14,11 @@ export interface SupportersTable {
   status: Generated<string>;
   /** When they pressed a confirmation link we mailed them: the address is theirs (Reply-To to targets). */
   email_confirmed_at: number | null;
+  /** When supporter mail to this address stopped for good, and why (0015-mailing-lists). */
+  mail_suppressed_at: Generated<number | null>;
+  mail_suppressed_reason: Generated<'hard_bounce' | 'soft_bounces' | 'complaint' | null>;
+  /** Soft bounces in a row on supporter mail; three suppress the address. */
+  soft_bounces: Generated<number>;
   created_at: number;
   updated_at: number;
 }
@@ -52,6 +57,8 @@ export interface ConsentsTable {
   source: string | null;
   given_at: number;
   withdrawn_at: number | null;
+  /** How the withdrawal came: 'one-click', 'preferences', 'complaint', 'editor', … (0015). */
+  withdrawn_via: Generated<string | null>;
 }
 
 export interface CountsTable {
