@@ -87,7 +87,7 @@ export function mailingTranslationRoutes(app: FastifyInstance, deps: MailingTran
           key: f,
           label: t(fieldKeys[f]),
           long: f === 'bodyMd',
-          rows: 16,
+          rows: 10,
           ...(f === 'bodyMd' ? { previewId: 'body-preview' } : {}),
         }))}
         source={pickTexts(mailingTextSpec, work.source)}
