@@ -168,3 +168,12 @@ export function useTestAppBrowser(
   });
   return { app: () => t!, base: () => base, browser: () => browser! };
 }
+
+/** Logs an editor-area account in through the login form and waits for the start page. */
+export async function logInToEditor(page: Page, base: string, email: string, password: string) {
+  await page.goto(`${base}/editor/login`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(`${base}/editor`);
+}

@@ -2,24 +2,15 @@
 // missing in Spanish in the board's Mailings section, translates subject, preheader and body side by side
 // and sends it for review; an editor publishes it, and the sender's read now has the Spanish version.
 // Screenshots of the board and the editor at phone and desktop width, and the editor in Arabic (RTL).
-import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { AccountScopeRepository } from '../src/db/account-scope.repository.js';
 import { MailingTranslationRepository } from '../src/db/mailing-translation.repository.js';
 import { UserRepository } from '../src/db/user.repository.js';
 import { hashPassword } from '../src/security/password.js';
 import { insertListMember, insertMailing } from '../test/mailing-translation-helpers.js';
-import { describeBrowser, desktop, phone, saveScreenshot, useDemoBrowser } from './browser.js';
+import { describeBrowser, desktop, logInToEditor, phone, saveScreenshot, useDemoBrowser } from './browser.js';
 
 const password = 'a long enough password for tests';
-
-async function logIn(page: Page, base: string, email: string) {
-  await page.goto(`${base}/editor/login`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL(`${base}/editor`);
-}
 
 const spanish = {
   subject: 'Erlan está libre',
@@ -62,7 +53,7 @@ describeBrowser('mailing translation in Chromium', () => {
     const context = await demo.browser().newContext({ viewport: phone });
     context.setDefaultTimeout(10_000);
     const lucia = await context.newPage();
-    await logIn(lucia, base, 'lucia@example.org');
+    await logInToEditor(lucia, base, 'lucia@example.org', password);
     await lucia.goto(`${base}/editor/translations`);
     const row = lucia.locator(`[data-mailing="${mailingId}"]`);
     const cell = row.locator('.translation-cell[data-locale="es"]');
@@ -86,7 +77,7 @@ describeBrowser('mailing translation in Chromium', () => {
     const editorContext = await demo.browser().newContext({ viewport: desktop });
     editorContext.setDefaultTimeout(10_000);
     const omar = await editorContext.newPage();
-    await logIn(omar, base, 'omar@example.org');
+    await logInToEditor(omar, base, 'omar@example.org', password);
     await users.update(editorId, { locale: 'ar' });
     await omar.goto(`${base}/editor/translations/mailings/${mailingId}/es`);
     expect(await omar.locator('html').getAttribute('dir')).toBe('rtl');

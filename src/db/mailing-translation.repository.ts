@@ -1,8 +1,7 @@
 // Storage of mailings' language versions: the board's mailings with their versions, one mailing in one
-// language beside its source, the audited write (refused unless the form's token still matches what is
-// stored), and the read the sender uses: every published version plus the source. A write first takes the
-// mailing row's lock with an update that changes nothing, so a second write, or a save of the source,
-// waits and then finds the token stale.
+// language beside its source, the audited write (translation-writes.ts: refused unless the form's token
+// still matches what is stored, under the mailing row's lock), and the read the sender uses: every
+// published version plus the source.
 import { type Kysely, sql } from 'kysely';
 import type { TranslationStatus } from '../domain/campaign/campaign.js';
 import type {
@@ -16,15 +15,13 @@ import type {
   MailingTranslationStore,
   MailingVersionReader,
 } from '../domain/mailing-translation/mailing-translation.ports.js';
-import { type StepWrite, tokenOf } from '../domain/translation/translation-steps.js';
-import { recordAudit } from './audit.repository.js';
+import type { StepWrite } from '../domain/translation/translation-steps.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
+import { boardTranslation, writeTranslation } from './translation-writes.js';
 
 type Executor = Kysely<Database>;
 const num = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
-
-class Stale extends Error {}
 
 async function loadWork(
   db: Executor,
@@ -103,13 +100,7 @@ export class MailingTranslationRepository implements MailingTranslationStore, Ma
       sourceRevision: num(m.revision),
       translations: rows
         .filter((r) => num(r.mailing_id) === num(m.id) && r.locale !== m.source_locale)
-        .map((r) => ({
-          locale: r.locale,
-          status: r.status as TranslationStatus,
-          sourceRevision: num(r.source_revision),
-          updatedAt: num(r.updated_at),
-          updatedBy: r.email ?? null,
-        })),
+        .map(boardTranslation),
     }));
   }
 
@@ -132,16 +123,20 @@ export class MailingTranslationRepository implements MailingTranslationStore, Ma
     at: { mailingId: number; locale: string },
     change: StepWrite<MailingField>,
   ): Promise<'saved' | 'stale'> {
-    try {
-      await this.db.transaction().execute(async (trx) => {
-        const locked = await trx
-          .updateTable('mailings')
-          .set({ revision: sql<number>`revision` })
-          .where('id', '=', at.mailingId)
-          .executeTakeFirst();
-        if (Number(locked.numUpdatedRows) !== 1) throw new Stale();
-        const current = await loadWork(trx, at.mailingId, at.locale);
-        if (!current || tokenOf(current) !== change.expectedToken) throw new Stale();
+    const outcome = await writeTranslation(this.db, change.expectedToken, {
+      // An update that changes nothing takes the mailing row's lock.
+      lock: async (trx) =>
+        Number(
+          (
+            await trx
+              .updateTable('mailings')
+              .set({ revision: sql<number>`revision` })
+              .where('id', '=', at.mailingId)
+              .executeTakeFirst()
+          ).numUpdatedRows,
+        ) === 1,
+      load: (trx) => loadWork(trx, at.mailingId, at.locale),
+      store: async (trx, current, revision) => {
         const values = {
           subject: change.texts.subject,
           preheader: change.texts.preheader,
@@ -151,35 +146,33 @@ export class MailingTranslationRepository implements MailingTranslationStore, Ma
           review_note: change.reviewNote,
           updated_by: change.actor.id,
           updated_at: change.now,
+          revision,
         };
         if (current.translation) {
           await trx
             .updateTable('mailing_translations')
-            .set({ ...values, revision: current.translation.revision + 1 })
+            .set(values)
             .where('mailing_id', '=', at.mailingId)
             .where('locale', '=', at.locale)
             .execute();
         } else {
           await trx
             .insertInto('mailing_translations')
-            .values({ ...values, mailing_id: at.mailingId, locale: at.locale, revision: 1 })
+            .values({ ...values, mailing_id: at.mailingId, locale: at.locale })
             .execute();
         }
-        await recordAudit(trx, {
-          actor: change.actor,
-          action: change.action,
-          entityType: 'mailing',
-          entityId: at.mailingId,
-          before: change.audit.before,
-          after: change.audit.after,
-          now: change.now,
-        });
-      });
-    } catch (error) {
-      if (error instanceof Stale) return 'stale';
-      throw error;
-    }
-    return 'saved';
+      },
+      audit: {
+        actor: change.actor,
+        action: change.action,
+        entityType: 'mailing',
+        entityId: at.mailingId,
+        before: change.audit.before,
+        after: change.audit.after,
+        now: change.now,
+      },
+    });
+    return outcome === 'stale' ? 'stale' : 'saved';
   }
 
   async mailingVersions(mailingId: number): Promise<Map<string, MailingTexts>> {

@@ -173,6 +173,15 @@ export function TranslationEditor(p: {
             language: tr.languageName(target),
           });
           const value = form.values[f.key] ?? '';
+          const control = {
+            id: f.key,
+            label,
+            value,
+            error: err(f.key),
+            lang: target,
+            dir: 'auto' as const,
+            autofocus: wrong[0] === f,
+          };
           return (
             <div class="translation-pair" key={f.key}>
               <div class="translation-source">
@@ -188,29 +197,14 @@ export function TranslationEditor(p: {
               </div>
               {f.long ? (
                 <TextArea
-                  id={f.key}
-                  label={label}
-                  value={value}
-                  error={err(f.key)}
-                  lang={target}
-                  dir="auto"
+                  {...control}
                   rows={f.rows ?? 8}
-                  autofocus={wrong[0] === f}
                   {...(f.previewId
                     ? { preview: { url: '/editor/translations/preview-markdown', target: f.previewId } }
                     : {})}
                 />
               ) : (
-                <TextField
-                  id={f.key}
-                  label={label}
-                  value={value}
-                  error={err(f.key)}
-                  lang={target}
-                  dir="auto"
-                  autofocus={wrong[0] === f}
-                  autocomplete="off"
-                />
+                <TextField {...control} autocomplete="off" />
               )}
               {f.previewId && <MarkdownPreview tr={tr} id={f.previewId} markdown={value} />}
             </div>
