@@ -3,12 +3,17 @@
 // and sends it for review; an editor publishes it, and the sender's read now has the Spanish version.
 // Screenshots of the board and the editor at phone and desktop width, and the editor in Arabic (RTL).
 import { expect, it } from 'vitest';
-import { AccountScopeRepository } from '../src/db/account-scope.repository.js';
 import { MailingTranslationRepository } from '../src/db/mailing-translation.repository.js';
-import { UserRepository } from '../src/db/user.repository.js';
-import { hashPassword } from '../src/security/password.js';
 import { insertListMember, insertMailing } from '../test/mailing-translation-helpers.js';
-import { describeBrowser, desktop, logInToEditor, phone, saveScreenshot, useDemoBrowser } from './browser.js';
+import {
+  describeBrowser,
+  desktop,
+  logInToEditor,
+  phone,
+  saveScreenshot,
+  translatorAndEditor,
+  useDemoBrowser,
+} from './browser.js';
 
 const password = 'a long enough password for tests';
 
@@ -24,24 +29,12 @@ describeBrowser('mailing translation in Chromium', () => {
   it('a translator translates a mailing into Spanish from the board, an editor publishes it', async () => {
     const base = demo.server().url;
     const db = demo.server().running.db;
-    const users = new UserRepository(db);
-    const passwordHash = await hashPassword(password);
-    const now = Date.now();
-    const translatorId = (
-      await users.upsertWithPassword(
-        { email: 'lucia@example.org', name: 'Lucía', role: 'translator', passwordHash },
-        now,
-      )
-    ).id;
-    const editorId = (
-      await users.upsertWithPassword(
-        { email: 'omar@example.org', name: 'Omar', role: 'editor', passwordHash },
-        now,
-      )
-    ).id;
-    await new AccountScopeRepository(db).transaction((u) =>
-      u.setLanguages(translatorId, ['es'], editorId, now),
+    const { users, editorId } = await translatorAndEditor(
+      db,
+      { translator: ['lucia@example.org', 'Lucía'], editor: ['omar@example.org', 'Omar'], languages: ['es'] },
+      password,
     );
+    const now = Date.now();
     const mailingId = await insertMailing(db.kysely, {
       now,
       subject: 'Erlan is free',

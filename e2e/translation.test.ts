@@ -4,11 +4,16 @@
 // board shows the Spanish translation stale, with the old and new source on its editor. Screenshots at
 // desktop and phone width, and the editor in the Arabic interface (right to left).
 import { expect, it } from 'vitest';
-import { AccountScopeRepository } from '../src/db/account-scope.repository.js';
-import { UserRepository } from '../src/db/user.repository.js';
-import { hashPassword } from '../src/security/password.js';
 import { erlan } from '../test/sign-helpers.js';
-import { describeBrowser, desktop, logInToEditor, phone, saveScreenshot, useDemoBrowser } from './browser.js';
+import {
+  describeBrowser,
+  desktop,
+  logInToEditor,
+  phone,
+  saveScreenshot,
+  translatorAndEditor,
+  useDemoBrowser,
+} from './browser.js';
 
 const password = 'a long enough password for tests';
 
@@ -18,23 +23,10 @@ describeBrowser('campaign translation in Chromium', () => {
   it('a translator translates the demo campaign into Spanish, an editor publishes, the source changes', async () => {
     const base = demo.server().url;
     const db = demo.server().running.db;
-    const users = new UserRepository(db);
-    const passwordHash = await hashPassword(password);
-    const now = Date.now();
-    const translatorId = (
-      await users.upsertWithPassword(
-        { email: 'ana@example.org', name: 'Ana', role: 'translator', passwordHash },
-        now,
-      )
-    ).id;
-    const editorId = (
-      await users.upsertWithPassword(
-        { email: 'eda@example.org', name: 'Eda', role: 'editor', passwordHash },
-        now,
-      )
-    ).id;
-    await new AccountScopeRepository(db).transaction((u) =>
-      u.setLanguages(translatorId, ['es'], editorId, now),
+    const { users, editorId } = await translatorAndEditor(
+      db,
+      { translator: ['ana@example.org', 'Ana'], editor: ['eda@example.org', 'Eda'], languages: ['es'] },
+      password,
     );
 
     const context = await demo.browser().newContext({ viewport: desktop });

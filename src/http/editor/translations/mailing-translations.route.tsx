@@ -12,14 +12,24 @@ import {
 } from '../../../domain/mailing-translation/mailing-translation.js';
 import type { MailingTranslationStore } from '../../../domain/mailing-translation/mailing-translation.ports.js';
 import type { Clock } from '../../../domain/shared/clock.js';
-import { mayReview, mayTranslate, type TranslationViewer } from '../../../domain/translation/translation.js';
+import { mayReview, type TranslationViewer } from '../../../domain/translation/translation.js';
 import { isStale, pickTexts, tokenOf } from '../../../domain/translation/translation-steps.js';
 import { canonicalLocale } from '../../../i18n/locales.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { answerStep, doneFor, doneKeys, doneOf, edit, editLong, intentOf, review } from './step-answer.js';
+import {
+  answerStep,
+  doneFor,
+  doneKeys,
+  doneOf,
+  edit,
+  editLong,
+  intentOf,
+  openWork,
+  review,
+} from './step-answer.js';
 import { TranslationEditor, type TranslationFormState } from './translation-editor.js';
 import { mailingTranslationForm, sendBackForm } from './translations.schema.js';
 import { mailingEditorPath } from './translations-pages.js';
@@ -50,10 +60,7 @@ export function mailingTranslationRoutes(app: FastifyInstance, deps: MailingTran
     const locale = canonicalLocale(language);
     const work =
       idPattern.test(mailingId) && locale ? await deps.store.work(Number(mailingId), locale) : undefined;
-    if (!work || work.locale === work.sourceLocale) return void sendError(req, reply, deps.site, 404);
-    const who = await deps.viewer(req);
-    if (!mayTranslate(who, work.locale)) return void sendError(req, reply, deps.site, 403);
-    return { work, who };
+    return openWork(req, reply, deps.site, work, deps.viewer);
   }
 
   function show(

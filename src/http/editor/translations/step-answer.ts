@@ -3,7 +3,12 @@
 // colleague saved first, their version beside this person's text with the new token (409), so saving
 // again is a deliberate choice to replace theirs.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type StepResult, tokenOf } from '../../../domain/translation/translation-steps.js';
+import {
+  mayTranslate,
+  type StepResult,
+  type TranslationViewer,
+  tokenOf,
+} from '../../../domain/translation/translation-steps.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import type { SiteInfo } from '../../views/layout.js';
@@ -78,4 +83,21 @@ export function answerStep<W extends Parameters<typeof tokenOf>[0]>(
         staleSave: true,
       });
   }
+}
+
+/**
+ * The text in the URL's language with the person asking, or the error page already sent: 404 for no such
+ * text or its own source language, 403 for a language the person does not work in.
+ */
+export async function openWork<W extends { locale: string; sourceLocale: string }>(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  site: SiteInfo,
+  work: W | undefined,
+  viewer: (req: FastifyRequest) => Promise<TranslationViewer>,
+): Promise<{ work: W; who: TranslationViewer } | undefined> {
+  if (!work || work.locale === work.sourceLocale) return void sendError(req, reply, site, 404);
+  const who = await viewer(req);
+  if (!mayTranslate(who, work.locale)) return void sendError(req, reply, site, 403);
+  return { work, who };
 }

@@ -17,7 +17,6 @@ import { submitTranslation } from '../../../domain/translation/submit-translatio
 import {
   languagesLimited,
   mayReview,
-  mayTranslate,
   sourceTexts,
   type TranslationViewer,
   type TranslationWork,
@@ -31,7 +30,17 @@ import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 import { mailingTranslationRoutes } from './mailing-translations.route.js';
-import { answerStep, doneFor, doneKeys, doneOf, edit, editLong, intentOf, review } from './step-answer.js';
+import {
+  answerStep,
+  doneFor,
+  doneKeys,
+  doneOf,
+  edit,
+  editLong,
+  intentOf,
+  openWork,
+  review,
+} from './step-answer.js';
 import type { TranslationFormState } from './translation-editor.js';
 import { markdownForm, sendBackForm, translationForm } from './translations.schema.js';
 import { BoardPage, editorPath, TranslationEditorPage } from './translations-pages.js';
@@ -62,10 +71,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
     const { slug, language: raw } = req.params as { slug: string; language: string };
     const locale = canonicalLocale(raw);
     const work = slugPattern.test(slug) && locale ? await deps.translations.work(slug, locale) : undefined;
-    if (!work || work.locale === work.sourceLocale) return void sendError(req, reply, deps.site, 404);
-    const who = await viewer(req);
-    if (!mayTranslate(who, work.locale)) return void sendError(req, reply, deps.site, 403);
-    return { work, who };
+    return openWork(req, reply, deps.site, work, viewer);
   }
 
   function show(
