@@ -155,6 +155,9 @@ describe.each(testDialects)('mailing translation on %s', (dialect) => {
       404,
     );
     expect((await get(t.app, '/editor/translations/mailings/1e3/es', editor)).statusCode).toBe(404);
+    for (const id of ['999999999999999', '9'.repeat(40), '0', '-1', '%2e%2e']) {
+      expect((await get(t.app, `/editor/translations/mailings/${id}/es`, editor)).statusCode, id).toBe(404);
+    }
     expect(
       (await get(t.app, `/editor/translations/mailings/${mailingId}/not a tag`, editor)).statusCode,
     ).toBe(404);
