@@ -4,8 +4,6 @@ import type { TranslationViewer } from './translation.js';
 import type { TranslationDeps } from './translation.ports.js';
 import { changeTranslation, type TranslationResult } from './translation-change.js';
 
-export { reviewNoteMax } from './translation-steps.js';
-
 export function sendBackTranslation(
   deps: TranslationDeps,
   viewer: TranslationViewer,

@@ -16,14 +16,7 @@
 // stays stale, whatever its status, until someone saves it marked "updated to the new source".
 import type { CampaignStatus, TranslationStatus } from '../campaign/campaign.js';
 import { textLimits } from '../campaign/edit-campaign.js';
-import {
-  type FieldError,
-  type FieldErrors,
-  pickTexts,
-  type StepState,
-  type TextSpec,
-  tokenOf,
-} from './translation-steps.js';
+import { pickTexts, type StepState, type TextSpec, tokenOf } from './translation-steps.js';
 
 // Who may touch which language and what is stale hold for every kind of translated text: they live with
 // the shared steps and are named here too, where the campaign's translation code has always found them.
@@ -68,9 +61,6 @@ export interface TranslationWork {
 
 /** The form's token: the translation's revision and the source revision the form showed. */
 export const workToken = (work: TranslationWork): string => tokenOf(work);
-
-export type TranslationFieldError = FieldError;
-export type TranslationErrors = FieldErrors<TranslatableField>;
 
 /** Campaign texts as the shared translation steps see them (translation-steps.ts). */
 export const campaignTextSpec: TextSpec<TranslatableField> = {
