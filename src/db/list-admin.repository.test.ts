@@ -215,11 +215,11 @@ describe.each(testDialects)('list admin repository on %s', (dialect) => {
   });
 
   it('stores nothing when the file fails part-way', async () => {
-    const candidates = Array.from({ length: 1_200 }, (_, i) => ({
+    const candidates = Array.from({ length: 12_000 }, (_, i) => ({
       row: i + 2,
       email: `p${i}@example.org`,
-      // Row 1,002 repeats row 2: the database refuses it in the third statement, after two succeeded.
-      canonical: i === 1_000 ? 'p0@example.org' : `p${i}@example.org`,
+      // Row 11,002 repeats row 2: the database refuses it in a later statement, after earlier ones succeeded.
+      canonical: i === 11_000 ? 'p0@example.org' : `p${i}@example.org`,
       erasedKey: `k${i}`,
       name: '',
       country: null,

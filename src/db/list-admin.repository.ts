@@ -18,15 +18,131 @@ import type {
 import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
 import { chunks } from './delivery-rows.js';
+import type { Dialect } from './dialect.js';
 import type { Database } from './schema.js';
 
 /** `%` and `_` typed in a search are letters, not wildcards. */
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The three inserts of an import, for one chunk of rows; each dialect has its fastest form. */
+interface ImportWrites {
+  /** New supporters; their ids by canonical address. */
+  supporters(
+    trx: Kysely<Database>,
+    locale: string,
+    now: number,
+    part: ImportCandidate[],
+  ): Promise<Map<string, number>>;
+  /** One consent record per person; the consents' ids by supporter id. */
+  consents(trx: Kysely<Database>, batch: ImportBatch, supporterIds: number[]): Promise<Map<number, number>>;
+  members(
+    trx: Kysely<Database>,
+    locale: string,
+    now: number,
+    rows: { supporterId: number; consentId: number }[],
+  ): Promise<void>;
+}
+
+/** SQLite: multi-row VALUES, 500 rows a statement (under SQLite's 32,766 parameters). */
+const sqliteWrites: ImportWrites = {
+  async supporters(trx, locale, now, part) {
+    const rows = await trx
+      .insertInto('supporters')
+      .values(
+        part.map((c) => ({
+          email: c.email,
+          email_canonical: c.canonical,
+          name: c.name,
+          locale,
+          country: c.country,
+          union_name: null,
+          email_confirmed_at: null,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .returning(['id', 'email_canonical'])
+      .execute();
+    return new Map(rows.map((r) => [r.email_canonical, Number(r.id)]));
+  },
+  async consents(trx, batch, supporterIds) {
+    const rows = await trx
+      .insertInto('consents')
+      .values(
+        supporterIds.map((id) => ({
+          supporter_id: id,
+          campaign_id: null,
+          scope: 'list',
+          text: batch.consent.text,
+          version: batch.consent.version,
+          locale: batch.locale,
+          source: 'import',
+          given_at: batch.consent.givenAt,
+          withdrawn_at: null,
+        })),
+      )
+      .returning(['id', 'supporter_id'])
+      .execute();
+    return new Map(rows.map((r) => [Number(r.supporter_id), Number(r.id)]));
+  },
+  async members(trx, locale, now, rows) {
+    await trx
+      .insertInto('list_members')
+      .values(
+        rows.map((r) => ({
+          supporter_id: r.supporterId,
+          locale,
+          status: 'subscribed' as const,
+          source: 'import' as const,
+          consent_id: r.consentId,
+          confirm_token_hash: null,
+          created_at: now,
+          subscribed_at: now,
+          unsubscribed_at: null,
+        })),
+      )
+      .execute();
+  },
+};
+
+/**
+ * PostgreSQL: one array parameter per column (`unnest`), so a 5,000-row statement has a handful of
+ * parameters instead of 45,000; building and sending those parameters was most of the import's time.
+ */
+const pgWrites: ImportWrites = {
+  async supporters(trx, locale, now, part) {
+    const { rows } = await sql<{ id: number; email_canonical: string }>`
+      insert into supporters (email, email_canonical, name, locale, country, created_at, updated_at)
+      select e, c, n, ${locale}, k, ${now}::bigint, ${now}::bigint
+      from unnest(${part.map((p) => p.email)}::text[], ${part.map((p) => p.canonical)}::text[],
+                  ${part.map((p) => p.name)}::text[], ${part.map((p) => p.country)}::text[]) as t(e, c, n, k)
+      returning id, email_canonical`.execute(trx);
+    return new Map(rows.map((r) => [r.email_canonical, Number(r.id)]));
+  },
+  async consents(trx, batch, supporterIds) {
+    const { rows } = await sql<{ id: number; supporter_id: number }>`
+      insert into consents (supporter_id, scope, text, version, locale, source, given_at)
+      select s, 'list', ${batch.consent.text}, ${batch.consent.version}, ${batch.locale}, 'import',
+             ${batch.consent.givenAt}::bigint
+      from unnest(${supporterIds}::bigint[]) as t(s)
+      returning id, supporter_id`.execute(trx);
+    return new Map(rows.map((r) => [Number(r.supporter_id), Number(r.id)]));
+  },
+  async members(trx, locale, now, rows) {
+    await sql`
+      insert into list_members (supporter_id, locale, status, source, consent_id, created_at, subscribed_at)
+      select s, ${locale}, 'subscribed', 'import', c, ${now}::bigint, ${now}::bigint
+      from unnest(${rows.map((r) => r.supporterId)}::bigint[], ${rows.map((r) => r.consentId)}::bigint[]) as t(s, c)
+    `.execute(trx);
+  },
+};
+
 export class ListAdminRepository implements ListAdminStore {
   private readonly db: Kysely<Database>;
+  private readonly dialect: Dialect;
   constructor(db: Db) {
     this.db = db.kysely;
+    this.dialect = db.dialect;
   }
 
   record(entry: AuditEntry): Promise<void> {
@@ -190,26 +306,11 @@ export class ListAdminRepository implements ListAdminStore {
       }
 
       const now = batch.consent.givenAt;
+      const writes = this.dialect === 'postgres' ? pgWrites : sqliteWrites;
+      const size = this.dialect === 'postgres' ? 5_000 : 500;
       const supporterIds = new Map<number, number>();
-      for (const part of chunks(added)) {
-        const rows = await trx
-          .insertInto('supporters')
-          .values(
-            part.map((c) => ({
-              email: c.email,
-              email_canonical: c.canonical,
-              name: c.name,
-              locale: batch.locale,
-              country: c.country,
-              union_name: null,
-              email_confirmed_at: null,
-              created_at: now,
-              updated_at: now,
-            })),
-          )
-          .returning(['id', 'email_canonical'])
-          .execute();
-        const idOf = new Map(rows.map((r) => [r.email_canonical, Number(r.id)]));
+      for (const part of chunks(added, size)) {
+        const idOf = await writes.supporters(trx, batch.locale, now, part);
         for (const c of part) {
           supporterIds.set(c.row, idOf.get(c.canonical)!);
           outcomes.set(c.row, 'added');
@@ -221,43 +322,20 @@ export class ListAdminRepository implements ListAdminStore {
       ];
       for (const j of joining) outcomes.set(j.candidate.row, 'joined');
 
-      for (const part of chunks(joiners)) {
-        const consents = await trx
-          .insertInto('consents')
-          .values(
-            part.map((j) => ({
-              supporter_id: j.supporterId,
-              campaign_id: null,
-              scope: 'list',
-              text: batch.consent.text,
-              version: batch.consent.version,
-              locale: batch.locale,
-              source: 'import',
-              given_at: now,
-              withdrawn_at: null,
-            })),
-          )
-          .returning(['id', 'supporter_id'])
-          .execute();
-        const consentOf = new Map(consents.map((r) => [Number(r.supporter_id), Number(r.id)]));
+      for (const part of chunks(joiners, size)) {
+        const consentOf = await writes.consents(
+          trx,
+          batch,
+          part.map((j) => j.supporterId),
+        );
         const fresh = part.filter((j) => j.memberId === null);
         if (fresh.length > 0) {
-          await trx
-            .insertInto('list_members')
-            .values(
-              fresh.map((j) => ({
-                supporter_id: j.supporterId,
-                locale: batch.locale,
-                status: 'subscribed' as const,
-                source: 'import' as const,
-                consent_id: consentOf.get(j.supporterId)!,
-                confirm_token_hash: null,
-                created_at: now,
-                subscribed_at: now,
-                unsubscribed_at: null,
-              })),
-            )
-            .execute();
+          await writes.members(
+            trx,
+            batch.locale,
+            now,
+            fresh.map((j) => ({ supporterId: j.supporterId, consentId: consentOf.get(j.supporterId)! })),
+          );
         }
         // Pending sign-ups are few: one update each.
         for (const j of part) {
