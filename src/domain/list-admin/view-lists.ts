@@ -1,6 +1,7 @@
 // The lists page's reads: every language list with its counts (lists that exist, and the languages of the
 // site and its campaigns, which an import may start), the newest joins, and one page of suppressed
 // addresses, newest first, searched by part of the address and paged by keyset (no OFFSET on a big table).
+import { campaignLanguages } from '../campaign/create-campaign.js';
 import type {
   ListAdminStore,
   ListSummary,
@@ -15,7 +16,7 @@ export const recentJoinsShown = 10;
 export interface ListsOverview {
   lists: ListSummary[];
   recent: RecentJoin[];
-  /** Languages an import may go to: existing lists first, then the site's and campaigns' languages. */
+  /** Languages an import may go to: existing lists, the site's, its campaigns' and every campaign language. */
   importLocales: string[];
 }
 
@@ -29,7 +30,12 @@ export async function viewLists(
     deps.lists.campaignLocales(),
   ]);
   const importLocales = [
-    ...new Set([...lists.map((l) => l.locale), ...input.siteLocales, ...campaignLocales]),
+    ...new Set([
+      ...lists.map((l) => l.locale),
+      ...input.siteLocales,
+      ...campaignLocales,
+      ...campaignLanguages,
+    ]),
   ];
   return { lists, recent, importLocales };
 }

@@ -107,7 +107,9 @@ function Recent({ p }: { p: ListsPageProps }) {
       <ul class="editor-list">
         {p.overview.recent.map((r, i) => (
           <li key={i} class="editor-list__item">
-            <span dir="ltr">{r.email}</span>
+            <span>
+              <bdi dir="ltr">{r.email}</bdi>
+            </span>
             <span class="editor-list__meta">
               {listName(tr, r.locale)} · {t(sourceKeys[r.source])} · {tr.date(r.joinedAt, 'medium')}
             </span>
@@ -161,8 +163,8 @@ function Report({ p, report, token }: { p: ListsPageProps; report: ImportReport;
                   {t('editor.lists.report.row', { row: r.row })} ·{' '}
                   <strong>{t(outcomeKeys[r.outcome])}</strong>
                 </span>
-                <span dir="ltr" class="editor-list__meta">
-                  {r.email || '—'}
+                <span class="editor-list__meta">
+                  <bdi dir="ltr">{r.email || '—'}</bdi>
                 </span>
               </li>
             ))}
@@ -191,9 +193,7 @@ function ImportForm({ p }: { p: ListsPageProps }) {
     <section class="editor-panel" aria-labelledby="import-heading">
       <h2 id="import-heading">{t('editor.lists.import.title')}</h2>
       <p>{t('editor.lists.import.intro', { max: importLimits.maxRows })}</p>
-      <pre dir="ltr" class="import-example">
-        {'email,name,country\nana@example.org,Ana Souza,BR\nerlan@example.org,,KZ'}
-      </pre>
+      <pre dir="ltr">{'email,name,country\nana@example.org,Ana Souza,BR\nerlan@example.org,,KZ'}</pre>
       {p.form.error && !p.form.field && <Notice kind="error">{p.form.error}</Notice>}
       {/* The CSRF field comes first: the server reads no file before it (security/multipart.ts). */}
       <form method="post" action="/editor/lists/import" enctype="multipart/form-data" class="editor-form">

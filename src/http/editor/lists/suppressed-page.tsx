@@ -65,7 +65,9 @@ export function SuppressedAddressesPage(p: SuppressedPageProps) {
         <ul class="editor-list">
           {p.page.rows.map((r) => (
             <li key={r.id} class="editor-list__item">
-              <span dir="ltr">{r.email}</span>
+              <span>
+                <bdi dir="ltr">{r.email}</bdi>
+              </span>
               <span class="editor-list__meta">
                 {t(reasonKeys[r.reason])} · {tr.date(r.suppressedAt, 'medium')}
               </span>
