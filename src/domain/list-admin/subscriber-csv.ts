@@ -1,10 +1,9 @@
 // Reading a file of subscribers that another list (a mailing provider, a union's spreadsheet) exported, and
 // judging each row on its own before anything is looked up: an address that is not one, a country that is
 // not an ISO code or a name that cannot be stored is reported by row; a second row with the same canonical
-// address is a duplicate of the first. Header row required (email; name and country optional, any order),
-// `,` or `;` between cells, UTF-8 with or without BOM. Row numbers are the spreadsheet's: the header is 1.
-import { CsvError, parse } from 'csv-parse/sync';
-import { shownValue } from '../campaign/target-csv.js';
+// address is a duplicate of the first. Header row required (email; name and country optional, any order);
+// shared/csv-table.ts reads the file as the targets import does.
+import { type CsvTableProblem, decodeUtf8, readCsvTable, shownValue } from '../shared/csv-table.js';
 import { isCountryCode } from '../signature/countries.js';
 import { parseEmail } from '../signature/email-address.js';
 import { normaliseLine } from '../signature/text.js';
@@ -23,12 +22,10 @@ const headerNames: Record<SubscriberColumn, string[]> = {
 };
 
 export type ImportProblem =
-  | { error: 'Empty' }
+  | CsvTableProblem
   | { error: 'TooLarge'; maxMb: number }
   | { error: 'NotUtf8' }
   | { error: 'NoEmailColumn' }
-  | { error: 'DuplicateColumn'; column: string }
-  | { error: 'Malformed'; line: number }
   | { error: 'NoRows' }
   | { error: 'TooManyRows'; maxRows: number; rows: number };
 
@@ -41,8 +38,6 @@ export interface CheckedRow {
   value?: { email: string; canonical: string; name: string; country: string | null };
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** The upload's bytes as text, refusing a file cut at the upload limit or not in UTF-8. */
 export function decodeSubscriberFile(
   bytes: Uint8Array,
@@ -50,79 +45,29 @@ export function decodeSubscriberFile(
   maxMb: number,
 ): { ok: true; text: string } | { ok: false; problem: ImportProblem } {
   if (truncated) return { ok: false, problem: { error: 'TooLarge', maxMb } };
-  try {
-    return { ok: true, text: utf8.decode(bytes) };
-  } catch {
-    return { ok: false, problem: { error: 'NotUtf8' } };
-  }
-}
-
-const headerKey = (h: string) =>
-  h
-    .replace(/^\ufeff/, '')
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '');
-
-function columnOf(header: string): SubscriberColumn | undefined {
-  const key = headerKey(header);
-  return (Object.keys(headerNames) as SubscriberColumn[]).find((c) => headerNames[c].includes(key));
-}
-
-function delimiterOf(text: string): ',' | ';' {
-  const header = text.slice(0, text.search(/\r|\n|$/));
-  return header.split(';').length > header.split(',').length ? ';' : ',';
+  const text = decodeUtf8(bytes);
+  return text === undefined ? { ok: false, problem: { error: 'NotUtf8' } } : { ok: true, text };
 }
 
 export function checkSubscriberCsv(
   input: string,
 ): { ok: true; rows: CheckedRow[] } | { ok: false; problem: ImportProblem } {
-  const text = input.replace(/^\ufeff/, '');
-  if (text.trim() === '') return { ok: false, problem: { error: 'Empty' } };
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter: delimiterOf(text.replace(/^[\r\n]+/, '')),
-      relax_column_count: true,
-      relax_quotes: true,
-    }) as string[][];
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const lines = (error as CsvError & { lines?: number }).lines;
-      return { ok: false, problem: { error: 'Malformed', line: typeof lines === 'number' ? lines : 1 } };
-    }
-    throw error;
-  }
-  const blank = (cells: string[]) => cells.every((c) => c.trim() === '');
-  const headerIndex = records.findIndex((cells) => !blank(cells));
-  const header = records[headerIndex];
-  if (!header) return { ok: false, problem: { error: 'Empty' } };
-  const columns = new Map<SubscriberColumn, number>();
-  for (const [index, cell] of header.entries()) {
-    const column = columnOf(cell);
-    if (!column) continue;
-    if (columns.has(column)) {
-      return { ok: false, problem: { error: 'DuplicateColumn', column: shownValue(cell.trim(), 40) } };
-    }
-    columns.set(column, index);
-  }
+  const read = readCsvTable(input, headerNames);
+  if (!read.ok) return { ok: false, problem: read.problem };
+  const { columns, rows: data } = read.table;
   const emailAt = columns.get('email');
   if (emailAt === undefined) return { ok: false, problem: { error: 'NoEmailColumn' } };
   const nameAt = columns.get('name');
   const countryAt = columns.get('country');
 
-  let count = 0;
-  for (let i = headerIndex + 1; i < records.length; i++) if (!blank(records[i]!)) count++;
-  if (count === 0) return { ok: false, problem: { error: 'NoRows' } };
-  if (count > importLimits.maxRows) {
-    return { ok: false, problem: { error: 'TooManyRows', maxRows: importLimits.maxRows, rows: count } };
+  if (data.length === 0) return { ok: false, problem: { error: 'NoRows' } };
+  if (data.length > importLimits.maxRows) {
+    return { ok: false, problem: { error: 'TooManyRows', maxRows: importLimits.maxRows, rows: data.length } };
   }
 
   const seen = new Set<string>();
   const rows: CheckedRow[] = [];
-  for (let i = headerIndex + 1; i < records.length; i++) {
-    const cells = records[i]!;
-    if (blank(cells)) continue;
-    const row = i + 1;
+  for (const { cells, row } of data) {
     const typed = cells[emailAt] ?? '';
     const shown = shownValue(typed.trim(), 254);
     const email = parseEmail(typed);

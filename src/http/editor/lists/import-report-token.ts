@@ -1,9 +1,5 @@
-// The per-row report of an import travels back to the server in one hidden field when the editor downloads
-// it, so no report is stored (no table, no per-process memory): rows as compact JSON, deflated, base64url,
-// with the editor and an expiry, signed with an HMAC key derived from APP_SECRET. Another editor's report,
-// a changed one, or one older than a day is refused.
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+// The per-row report of an import travels back to the server in one sealed field when the editor downloads
+// it (security/sealed-field.ts), bound to the editor and valid for a day, so no report is stored.
 import { z } from 'zod';
 import {
   type ImportOutcome,
@@ -11,8 +7,8 @@ import {
   importOutcomes,
 } from '../../../domain/list-admin/import-subscribers.js';
 import { importLimits } from '../../../domain/list-admin/subscriber-csv.js';
+import { openField, type SealScope, sealField } from '../../../security/sealed-field.js';
 
-const version = 'r1';
 export const reportTokenTtlMs = 86_400_000;
 /** 100,000 rows of 254-character addresses, with room: stops a forged field before it costs memory. */
 const maxInflated = 40 * 1024 * 1024;
@@ -31,10 +27,11 @@ const rowsSchema = z
   )
   .max(importLimits.maxRows);
 
-function mac(secret: string, body: string): string {
-  const key = createHmac('sha256', secret).update('list-import-report').digest();
-  return createHmac('sha256', key).update(body).digest('base64url');
-}
+const sealScope = (userId: number): SealScope => ({
+  purpose: 'list-import-report',
+  version: 'r1',
+  ids: [userId],
+});
 
 export function sealReport(
   secret: string,
@@ -42,9 +39,7 @@ export function sealReport(
   rows: readonly ImportReportRow[],
 ): string {
   const compact = rows.map((r) => [r.row, r.email, importOutcomes.indexOf(r.outcome)]);
-  const payload = deflateRawSync(Buffer.from(JSON.stringify(compact))).toString('base64url');
-  const body = `${version}.${scope.userId}.${(scope.now + reportTokenTtlMs).toString(36)}.${payload}`;
-  return `${body}.${mac(secret, body)}`;
+  return sealField(secret, sealScope(scope.userId), scope.now + reportTokenTtlMs, compact);
 }
 
 /** The report's rows, or undefined when the field is not one we signed for this editor, or expired. */
@@ -53,25 +48,13 @@ export function openReport(
   scope: { userId: number; now: number },
   token: string,
 ): ImportReportRow[] | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 5 || parts[0] !== version) return undefined;
-  const body = parts.slice(0, 4).join('.');
-  const expected = Buffer.from(mac(secret, body));
-  const given = Buffer.from(parts[4]!);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-  if (Number(parts[1]) !== scope.userId) return undefined;
-  const expires = Number.parseInt(parts[2]!, 36);
-  if (!Number.isFinite(expires) || scope.now > expires) return undefined;
-  try {
-    const json = inflateRawSync(Buffer.from(parts[3]!, 'base64url'), { maxOutputLength: maxInflated });
-    const rows = rowsSchema.safeParse(JSON.parse(json.toString('utf8')));
-    if (!rows.success) return undefined;
-    return rows.data.map(([row, email, outcome]) => ({
-      row,
-      email,
-      outcome: importOutcomes[outcome] as ImportOutcome,
-    }));
-  } catch {
-    return undefined;
-  }
+  const rows = rowsSchema.safeParse(
+    openField(secret, sealScope(scope.userId), scope.now, token, maxInflated),
+  );
+  if (!rows.success) return undefined;
+  return rows.data.map(([row, email, outcome]) => ({
+    row,
+    email,
+    outcome: importOutcomes[outcome] as ImportOutcome,
+  }));
 }
