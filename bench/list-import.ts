@@ -7,9 +7,11 @@
 import { sql } from 'kysely';
 import type { Dialect } from '../src/db/dialect.js';
 import { ListAdminRepository } from '../src/db/list-admin.repository.js';
+import { UserRepository } from '../src/db/user.repository.js';
 import { importSubscribers } from '../src/domain/list-admin/import-subscribers.js';
 import { erasedEmailKey } from '../src/security/email-key.js';
 import { createTestDb, pgUrl } from '../test/db.js';
+import { supporterRow } from '../test/list-helpers.js';
 
 const rows = Number(process.env.BENCH_LIST_ROWS ?? 100_000);
 const secret = 'bench-secret';
@@ -29,34 +31,14 @@ function file(): Uint8Array {
 async function run(dialect: Dialect, bytes: Uint8Array): Promise<void> {
   const db = await createTestDb(dialect);
   try {
-    const user = await db.kysely
-      .insertInto('users')
-      .values({
-        email: 'bench@example.org',
-        name: 'Bench',
-        role: 'editor',
-        password_hash: null,
-        created_at: now,
-        disabled_at: null,
-        last_login_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const user = await new UserRepository(db).upsertWithPassword(
+      { email: 'bench@example.org', name: 'Bench', role: 'editor', passwordHash: '' },
+      now,
+    );
     // Every tenth person signed a petition before: they join the list rather than being added.
     const existing = [];
-    for (let i = 0; i < rows; i += 10) {
-      existing.push({
-        email: `person.${i}@bench.example.org`,
-        email_canonical: `person.${i}@bench.example.org`,
-        name: `Supporter ${i}`,
-        locale: 'en',
-        country: null,
-        union_name: null,
-        email_confirmed_at: null,
-        created_at: now,
-        updated_at: now,
-      });
-    }
+    for (let i = 0; i < rows; i += 10)
+      existing.push(supporterRow(`person.${i}@bench.example.org`, { created_at: now }));
     for (let i = 0; i < existing.length; i += 1_000) {
       await db.kysely
         .insertInto('supporters')

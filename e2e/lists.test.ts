@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { UserRepository } from '../src/db/user.repository.js';
 import { hashPassword } from '../src/security/password.js';
+import { insertSupporter, suppressed } from '../test/list-helpers.js';
 import { describeBrowser, desktop, phone, saveScreenshot, useDemoBrowser } from './browser.js';
 
 const password = 'lists journey password';
@@ -37,22 +38,7 @@ describeBrowser('lists in Chromium', () => {
       },
       Date.now(),
     );
-    await db.kysely
-      .insertInto('supporters')
-      .values({
-        email: 'gone.away@example.net',
-        email_canonical: 'gone.away@example.net',
-        name: '',
-        locale: 'en',
-        country: null,
-        union_name: null,
-        email_confirmed_at: null,
-        created_at: Date.now(),
-        updated_at: Date.now(),
-        mail_suppressed_at: Date.now(),
-        mail_suppressed_reason: 'hard_bounce',
-      })
-      .execute();
+    await insertSupporter(db.kysely, 'gone.away@example.net', suppressed(Date.now(), 'hard_bounce'));
 
     const context = await demo.browser().newContext({ viewport: phone });
     context.setDefaultTimeout(10_000);

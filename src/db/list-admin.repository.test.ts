@@ -5,12 +5,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
 import { FakeClock } from '../../test/fake-clock.js';
+import { insertSupporter, suppressed } from '../../test/list-helpers.js';
 import { listCsv } from '../domain/list-admin/export-list.js';
 import { importSubscribers } from '../domain/list-admin/import-subscribers.js';
 import { viewLists, viewSuppressed } from '../domain/list-admin/view-lists.js';
 import { erasedEmailKey } from '../security/email-key.js';
 import { ListAdminRepository } from './list-admin.repository.js';
 import { leaveLists } from './list-membership.writes.js';
+import { UserRepository } from './user.repository.js';
 
 const secret = 'test-secret';
 let actor = { id: 0, email: 'editor@example.org' };
@@ -24,19 +26,10 @@ describe.each(testDialects)('list admin repository on %s', (dialect) => {
     db = await createTestDb(dialect);
     repo = new ListAdminRepository(db);
     clock = new FakeClock();
-    const user = await db.kysely
-      .insertInto('users')
-      .values({
-        email: actor.email,
-        name: 'Editor',
-        role: 'editor',
-        password_hash: null,
-        created_at: 1,
-        disabled_at: null,
-        last_login_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const user = await new UserRepository(db).upsertWithPassword(
+      { email: actor.email, name: 'Editor', role: 'editor', passwordHash: '' },
+      1,
+    );
     actor = { id: Number(user.id), email: actor.email };
   });
   afterEach(async () => db.destroy());
@@ -46,25 +39,12 @@ describe.each(testDialects)('list admin repository on %s', (dialect) => {
   const run = (text: string, locale = 'en') =>
     importSubscribers(deps(), { locale, consentSource: source, file: csv(text), maxMb: 8, actor });
 
-  async function supporter(email: string, extra: { suppressed?: 'hard_bounce' | 'complaint' } = {}) {
-    const row = await db.kysely
-      .insertInto('supporters')
-      .values({
-        email,
-        email_canonical: email.toLowerCase(),
-        name: 'Existing',
-        locale: 'en',
-        country: 'GB',
-        union_name: null,
-        email_confirmed_at: null,
-        created_at: 1,
-        updated_at: 1,
-        ...(extra.suppressed ? { mail_suppressed_at: 5, mail_suppressed_reason: extra.suppressed } : {}),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return Number(row.id);
-  }
+  const supporter = (email: string, extra: { suppressed?: 'hard_bounce' | 'complaint' } = {}) =>
+    insertSupporter(db.kysely, email, {
+      name: 'Existing',
+      country: 'GB',
+      ...(extra.suppressed ? suppressed(5, extra.suppressed) : {}),
+    });
 
   async function member(supporterId: number, locale: string, status: 'pending' | 'subscribed') {
     await db.kysely
@@ -187,6 +167,7 @@ describe.each(testDialects)('list admin repository on %s', (dialect) => {
     const audit = await db.kysely
       .selectFrom('audit_events')
       .select(['action', 'entity_id', 'after_json'])
+      .where('entity_type', '=', 'list')
       .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.action).toBe('list.imported');
@@ -239,7 +220,13 @@ describe.each(testDialects)('list admin repository on %s', (dialect) => {
         }),
       }),
     ).rejects.toThrow();
-    for (const table of ['supporters', 'consents', 'list_members', 'audit_events'] as const) {
+    const lists = await db.kysely
+      .selectFrom('audit_events')
+      .select('id')
+      .where('entity_type', '=', 'list')
+      .execute();
+    expect(lists).toEqual([]);
+    for (const table of ['supporters', 'consents', 'list_members'] as const) {
       const n = await db.kysely
         .selectFrom(table)
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -250,22 +237,11 @@ describe.each(testDialects)('list admin repository on %s', (dialect) => {
 
   it('pages suppressed addresses newest first and finds them by part of the address', async () => {
     for (let i = 0; i < 55; i++) {
-      await db.kysely
-        .insertInto('supporters')
-        .values({
-          email: `Person${i}@Example.org`,
-          email_canonical: `person${i}@example.org`,
-          name: '',
-          locale: 'en',
-          country: null,
-          union_name: null,
-          email_confirmed_at: null,
-          created_at: 1,
-          updated_at: 1,
-          mail_suppressed_at: 1_000 + (i % 3),
-          mail_suppressed_reason: i % 2 === 0 ? 'hard_bounce' : 'soft_bounces',
-        })
-        .execute();
+      await insertSupporter(
+        db.kysely,
+        `Person${i}@Example.org`,
+        suppressed(1_000 + (i % 3), i % 2 === 0 ? 'hard_bounce' : 'soft_bounces'),
+      );
     }
     await supporter('fine@example.org');
     const first = await viewSuppressed({ lists: repo }, { search: '', after: null });

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
+import { insertSupporter, suppressed } from '../../../../test/list-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 
 const source = 'LabourStart English list, double opt-in, exported 2026-11-30';
@@ -192,22 +193,12 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
 
   it('lists suppressed addresses with their reason, searched and paged', async () => {
     for (let i = 0; i < 52; i++) {
-      await t.db.kysely
-        .insertInto('supporters')
-        .values({
-          email: `bounced${i}@example.org`,
-          email_canonical: `bounced${i}@example.org`,
-          name: '',
-          locale: 'en',
-          country: null,
-          union_name: null,
-          email_confirmed_at: null,
-          created_at: 1,
-          updated_at: 1,
-          mail_suppressed_at: Date.UTC(2026, 10, 1) + i,
-          mail_suppressed_reason: i === 51 ? 'complaint' : 'hard_bounce',
-        })
-        .execute();
+      const at = Date.UTC(2026, 10, 1) + i;
+      await insertSupporter(
+        t.db.kysely,
+        `bounced${i}@example.org`,
+        suppressed(at, i === 51 ? 'complaint' : 'hard_bounce'),
+      );
     }
     const first = await get(t.app, '/editor/lists/suppressed', editor);
     expect(first.statusCode).toBe(200);
