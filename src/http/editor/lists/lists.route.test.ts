@@ -25,12 +25,13 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
     fields: Record<string, string>,
     file?: { bytes: Uint8Array; name?: string },
     csrf = who.csrf,
+    app = t.app,
   ) {
     const form = new FormData();
     form.append('_csrf', csrf);
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
     if (file) form.append('file', new Blob([file.bytes as Uint8Array<ArrayBuffer>]), file.name ?? 'list.csv');
-    return t.app.inject({
+    return app.inject({
       method: 'POST',
       url: '/editor/lists/import',
       headers: { cookie: who.cookie },
@@ -127,6 +128,33 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
 
     const members = await t.db.kysely.selectFrom('list_members').select('id').execute();
     expect(members).toEqual([]);
+  });
+
+  it('says when a file is over the upload limit or the consent source too long', async () => {
+    const small = await createTestApp(dialect, { UPLOAD_MAX_MB: '0.1' }, { seed: false });
+    try {
+      const who = await sessionFor(small, await createPerson(small, 'editor'));
+      const big = bytes(`email\n${'someone@example.org\n'.repeat(6_000)}`);
+      const res = await upload(
+        who,
+        { locale: 'en', consentSource: source },
+        { bytes: big },
+        who.csrf,
+        small.app,
+      );
+      expect(res.statusCode).toBe(422);
+      expect(res.body).toContain('The file is too large: at most 0.1 MB.');
+      expect(res.body).toContain(source);
+    } finally {
+      await small.close();
+    }
+    const long = await upload(
+      editor,
+      { locale: 'en', consentSource: 'x'.repeat(1_001) },
+      { bytes: bytes('email\na@b.org\n') },
+    );
+    expect(long.statusCode).toBe(422);
+    expect(long.body).toContain('The consent source is too long: at most 1,000 characters.');
   });
 
   it('refuses a multipart body without the CSRF token first, and roles without the permission', async () => {

@@ -99,7 +99,7 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
     '/editor/lists/import',
     {
       config: { ...send.config, uploads: csrfUploads(1) },
-      bodyLimit: deps.uploadMaxMb * 1024 * 1024 + 64 * 1024,
+      bodyLimit: Math.ceil(deps.uploadMaxMb * 1024 * 1024) + 64 * 1024,
     },
     async (req, reply) => {
       const parsed = importForm.safeParse(req.body ?? {});
