@@ -70,7 +70,7 @@ export async function importSubscribers(
   deps: ImportSubscribersDeps,
   input: ImportSubscribersInput,
 ): Promise<ImportSubscribersResult> {
-  const locale = input.locale;
+  const { locale } = input;
   const consent = normaliseText(input.consentSource, { max: consentSourceMax });
   if (!consent.ok) return { status: 'invalid', field: 'consentSource', error: consent.error };
   const decoded = decodeSubscriberFile(input.file.bytes, input.file.truncated, input.maxMb);

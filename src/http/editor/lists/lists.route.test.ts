@@ -240,11 +240,18 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
     expect(second.body).toContain('bounced1@example.org');
     expect(second.body).toContain('bounced0@example.org');
     expect(second.body).not.toContain('bounced51@example.org');
-    const found = await get(t.app, '/editor/lists/suppressed?q=ED42', editor);
+    const found = await post(t.app, '/editor/lists/suppressed', editor, { q: 'ED42' });
     expect(found.body).toContain('bounced42@example.org');
     expect(found.body).not.toContain('bounced41@example.org');
+    // A search's next page posts the search again: no part of an address in a URL.
+    const searched = await post(t.app, '/editor/lists/suppressed', editor, { q: 'Bounced' });
+    expect(searched.body).not.toContain('bounced1@example.org');
+    expect(searched.body).not.toMatch(/href="[^"]*bounced/i);
+    const after = /name="after" value="([^"]+)"/.exec(searched.body)![1]!;
+    const more = await post(t.app, '/editor/lists/suppressed', editor, { q: 'Bounced', after });
+    expect(more.body).toContain('bounced1@example.org');
     expect((await get(t.app, '/editor/lists/suppressed?after=junk', editor)).statusCode).toBe(400);
-    expect((await get(t.app, '/editor/lists/suppressed?q=nobody', editor)).body).toContain(
+    expect((await post(t.app, '/editor/lists/suppressed', editor, { q: 'nobody' })).body).toContain(
       'No suppressed address contains this text.',
     );
   });

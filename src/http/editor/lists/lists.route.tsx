@@ -25,7 +25,14 @@ import { sendPage } from '../../render.js';
 import { csrfUploads } from '../../security/multipart.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { openReport, sealReport } from './import-report-token.js';
-import { importForm, parseCursor, reportBytes, reportForm, suppressedQuery } from './lists.schema.js';
+import {
+  importForm,
+  parseCursor,
+  reportBytes,
+  reportForm,
+  suppressedQuery,
+  suppressedSearch,
+} from './lists.schema.js';
 import { type ImportFormState, ListsPage } from './lists-page.js';
 import { SuppressedAddressesPage } from './suppressed-page.js';
 
@@ -91,8 +98,9 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
     );
   }
 
+  // The import form offers the editor's own language first.
   app.get('/editor/lists', send, async (req, reply) =>
-    showLists(req, reply, { locale: overviewDefault(req), consentSource: '' }),
+    showLists(req, reply, { locale: req.tr.locale, consentSource: '' }),
   );
 
   app.post(
@@ -163,11 +171,14 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
       .send(importReportCsv(rows));
   });
 
-  app.get('/editor/lists/suppressed', send, async (req, reply) => {
-    const parsed = suppressedQuery.safeParse(req.query ?? {});
-    if (!parsed.success) return sendError(req, reply, deps.site, 400);
-    const after = parseCursor(parsed.data.after);
-    const page = await viewSuppressed({ lists: deps.lists }, { search: parsed.data.q, after });
+  async function showSuppressed(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    search: string,
+    after: string | undefined,
+  ) {
+    const cursor = parseCursor(after);
+    const page = await viewSuppressed({ lists: deps.lists }, { search, after: cursor });
     return sendPage(
       reply,
       <SuppressedAddressesPage
@@ -175,11 +186,24 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
         site={deps.site}
         user={req.account!.user}
         csrf={req.csrfToken}
-        search={parsed.data.q.trim()}
+        search={search.trim()}
         page={page}
-        paged={after !== null}
+        paged={cursor !== null}
       />,
     );
+  }
+
+  app.get('/editor/lists/suppressed', send, async (req, reply) => {
+    const parsed = suppressedQuery.safeParse(req.query ?? {});
+    if (!parsed.success) return sendError(req, reply, deps.site, 400);
+    return showSuppressed(req, reply, '', parsed.data.after);
+  });
+
+  // A search is a POST: part of an address stays out of URLs, and so out of logs and history.
+  app.post('/editor/lists/suppressed', send, async (req, reply) => {
+    const parsed = suppressedSearch.safeParse(req.body ?? {});
+    if (!parsed.success) return sendError(req, reply, deps.site, 400);
+    return showSuppressed(req, reply, parsed.data.q, parsed.data.after);
   });
 
   app.get(
@@ -197,9 +221,4 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
         .send(Readable.from(csv));
     },
   );
-}
-
-/** The import form's list: the editor's own language when it is one of the site's. */
-function overviewDefault(req: FastifyRequest): string {
-  return req.tr.locale;
 }

@@ -1,5 +1,5 @@
 // The bodies and queries of the lists pages: the import form (multipart: list, consent source, file), the
-// report download, the suppressed addresses' search and page. Only these fields are read.
+// report download, the suppressed addresses' page and search (sent by POST). Only these fields are read.
 import { z } from 'zod';
 import { field } from '../../schema-fields.js';
 import { uploadField } from '../../uploads.js';
@@ -16,7 +16,8 @@ export const reportBytes = 16 * 1024 * 1024;
 export const reportForm = z.object({ report: z.string().max(reportBytes) });
 
 const cursor = /^([0-9]{1,15})\.([1-9][0-9]{0,14})$/;
-export const suppressedQuery = z.object({
+export const suppressedQuery = z.object({ after: z.string().regex(cursor).optional() });
+export const suppressedSearch = z.object({
   q: z.string().max(400).optional().default(''),
   after: z.string().regex(cursor).optional(),
 });

@@ -6,7 +6,7 @@ import type { SuppressionReason } from '../../../domain/list-admin/list-admin.po
 import type { SuppressedPage } from '../../../domain/list-admin/view-lists.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { EditorLayout } from '../../views/editor/editor-layout.js';
-import { TextField } from '../../views/form-fields.js';
+import { Csrf, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 
 const reasonKeys: Record<SuppressionReason, StringKey> = {
@@ -30,8 +30,23 @@ export function SuppressedAddressesPage(p: SuppressedPageProps) {
   const { tr } = p;
   const t = tr.t;
   const next = p.page.next;
-  const query = (extra: Record<string, string>) =>
-    `/editor/lists/suppressed?${new URLSearchParams({ ...(p.search ? { q: p.search } : {}), ...extra })}`;
+  const cursor = next ? `${next.suppressedAt}.${next.id}` : '';
+  /** Without a search a page is a link; with one, a button that posts the search again. */
+  const pageLink = (after: string, label: string) =>
+    p.search ? (
+      <form method="post" action="/editor/lists/suppressed">
+        <Csrf token={p.csrf} />
+        <input type="hidden" name="q" value={p.search} />
+        {after && <input type="hidden" name="after" value={after} />}
+        <button class="link-button" type="submit">
+          {label}
+        </button>
+      </form>
+    ) : (
+      <p>
+        <a href={after ? `/editor/lists/suppressed?after=${after}` : '/editor/lists/suppressed'}>{label}</a>
+      </p>
+    );
   return (
     <EditorLayout
       tr={tr}
@@ -46,7 +61,8 @@ export function SuppressedAddressesPage(p: SuppressedPageProps) {
       </p>
       <h1>{t('editor.lists.suppressed.title')}</h1>
       <p>{t('editor.lists.suppressed.intro')}</p>
-      <form method="get" action="/editor/lists/suppressed" class="editor-filters">
+      <form method="post" action="/editor/lists/suppressed" class="editor-filters">
+        <Csrf token={p.csrf} />
         <TextField
           id="q"
           type="text"
@@ -75,15 +91,8 @@ export function SuppressedAddressesPage(p: SuppressedPageProps) {
           ))}
         </ul>
       )}
-      <p>
-        {p.paged && <a href={query({})}>{t('editor.lists.suppressed.first')}</a>}
-        {p.paged && next && ' · '}
-        {next && (
-          <a href={query({ after: `${next.suppressedAt}.${next.id}` })}>
-            {t('editor.lists.suppressed.next')}
-          </a>
-        )}
-      </p>
+      {next && pageLink(cursor, t('editor.lists.suppressed.next'))}
+      {p.paged && pageLink('', t('editor.lists.suppressed.first'))}
     </EditorLayout>
   );
 }
