@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
+import { allHostileText } from '../../../../test/hostile-input.js';
 import { insertSupporter, suppressed } from '../../../../test/list-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 
@@ -128,6 +129,38 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
 
     const members = await t.db.kysely.selectFrom('list_members').select('id').execute();
     expect(members).toEqual([]);
+  });
+
+  it('judges hostile cells row by row and hostile consent sources by the rules, never answering 500', async () => {
+    const quote = (v: string) => `"${v.replaceAll('"', '""')}"`;
+    const lines = ['email,name,country'];
+    allHostileText.forEach((v, i) => {
+      lines.push(`${quote(`p${i}@example.org`)},${quote(v)},`);
+      lines.push(`${quote(v)},Someone,${quote(v.slice(0, 5))}`);
+    });
+    const res = await upload(
+      editor,
+      { locale: 'en', consentSource: source },
+      { bytes: bytes(lines.join('\r\n')) },
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`${allHostileText.length * 2} rows read.`);
+    expect(res.body).not.toContain('<script>');
+    const names = await t.db.kysely
+      .selectFrom('supporters')
+      .select('name')
+      .where('email', 'like', 'p%@example.org')
+      .execute();
+    for (const { name } of names) expect(name).not.toMatch(/[\r\n\u0000\u202e]/);
+    for (const v of allHostileText) {
+      const hostile = await upload(
+        editor,
+        { locale: 'en', consentSource: v },
+        { bytes: bytes('email\nz@example.org\n') },
+      );
+      // A NUL in any form field is refused before the route, by the app's one rule (middleware/request-body.ts).
+      expect(v.includes('\0') ? [400] : [200, 422]).toContain(hostile.statusCode);
+    }
   });
 
   it('says when a file is over the upload limit or the consent source too long', async () => {
