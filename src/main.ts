@@ -23,6 +23,7 @@ import { DeliveryDispatchStore } from './db/delivery-dispatch.store.js';
 import { SignatureDeliveryReader } from './db/delivery-status.reader.js';
 import { HeldSignatureRepository } from './db/held-signature.repository.js';
 import { JobRepository } from './db/job.repository.js';
+import { ListAdminRepository } from './db/list-admin.repository.js';
 import { MailingTranslationRepository } from './db/mailing-translation.repository.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
 import { PetitionStore } from './db/petition.store.js';
@@ -179,6 +180,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     users: new UserRepository(db),
     passwords,
     bounces: new BounceRepository(db),
+    listAdmin: new ListAdminRepository(db),
   };
 }
 

@@ -16,6 +16,7 @@ import type { CampaignEditorStore, OldSlugReader } from '../domain/campaign/edit
 import type { CampaignRequestStore } from '../domain/campaign-request/campaign-request.ports.js';
 import type { TermsStore } from '../domain/campaign-request/partnership-terms.js';
 import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-status.js';
+import type { ListAdminStore } from '../domain/list-admin/list-admin.ports.js';
 import type { MailingTranslationStore } from '../domain/mailing-translation/mailing-translation.ports.js';
 import type { PetitionExporter } from '../domain/petition/export-signers.js';
 import type { PetitionModeration, PetitionReader } from '../domain/petition/petition.js';
@@ -38,6 +39,7 @@ import type { DashboardAdapters } from './editor/dashboard/home.route.js';
 import { type DeliveryEditorDeps, deliveryEditorRoutes } from './editor/delivery/delivery.route.js';
 import { type AccountAdapters, editorDeps } from './editor/deps.js';
 import { editorRoutes } from './editor/editor-routes.js';
+import { listsEditorRoutes } from './editor/lists/lists.route.js';
 import { partnerEditorRoutes } from './editor/partners/partners.route.js';
 import { petitionEditorRoutes } from './editor/petition/petition-editor.route.js';
 import { petitionExportRoutes } from './editor/petition/petition-export.route.js';
@@ -112,6 +114,8 @@ export interface AppDeps {
     /** The retention settings: shown on the privacy page, changed by admins. */
     retention: { get(): Promise<Retention>; set(value: Retention): Promise<void> };
   };
+  /** The language lists for editors: counts, suppressed addresses, CSV import and export. */
+  listAdmin: ListAdminStore;
   /** How long a form's body may take to arrive (tests shorten it). */
   bodyLimits?: BodyLimits;
   /** The log level (and, for tests, where lines go) or false; tests pass false. */
@@ -256,6 +260,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     privacy: deps.privacy.store,
   });
   privacySettingsRoutes(app, { site, retention: deps.privacy.retention });
+  listsEditorRoutes(app, {
+    site,
+    clock: deps.clock,
+    secret: config.APP_SECRET,
+    lists: deps.listAdmin,
+    uploadMaxMb: config.UPLOAD_MAX_MB,
+  });
   campaignEditRoutes(app, {
     site,
     clock: deps.clock,
