@@ -47,7 +47,7 @@ import { createWorker } from './jobs/worker.js';
 import { type BounceListener, startBounceListener } from './mail/bounce-smtp.js';
 import { createCaptureTransport } from './mail/capture.transport.js';
 import type { DkimKey } from './mail/mime.js';
-import { createSmtpTransport } from './mail/smtp.transport.js';
+import { createSmtpTransport, type RefusalLogger } from './mail/smtp.transport.js';
 import type { MailTransport } from './mail/transport.js';
 import { createSharpImageStore } from './media/sharp-image-store.js';
 import { confirmationTokens, secretTokens } from './security/confirmation-token.js';
@@ -74,7 +74,11 @@ export function dkimKeys(config: Config): DkimKey[] {
   return [{ domainName, keySelector: config.DKIM_SELECTOR, privateKey: config.DKIM_PRIVATE_KEY }];
 }
 
-export function createMailTransport(config: Config, maxConnections = 5): MailTransport {
+export function createMailTransport(
+  config: Config,
+  maxConnections = 5,
+  logger?: RefusalLogger,
+): MailTransport {
   const dkim = dkimKeys(config);
   return config.SMTP_URL
     ? createSmtpTransport(config.SMTP_URL, {
@@ -82,6 +86,8 @@ export function createMailTransport(config: Config, maxConnections = 5): MailTra
         maxConnections,
         dkim,
         buildThreads: config.MAIL_BUILD_THREADS,
+        heloName: config.SMTP_HELO_NAME,
+        ...(logger ? { logger } : {}),
       })
     : createCaptureTransport(config.MAIL_CAPTURE_DIR, { dkim });
 }
@@ -223,11 +229,13 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
   }
 
   const clock = systemClock;
-  const mail = createMailTransport(config);
+  let app: FastifyInstance | undefined;
+  // Refused recipients are logged by the web role's logger, once there is one.
+  const refusals: RefusalLogger = { info: (obj, msg) => app?.log.info(obj, msg) };
+  const mail = createMailTransport(config, 5, refusals);
   const services = createServices(config, db, clock);
   const jobs = new JobRepository(db);
 
-  let app: FastifyInstance | undefined;
   let url = config.BASE_URL;
   if (config.ROLES.includes('web')) {
     app = await buildApp({ ...services, logger: options.quiet ? false : { level: config.LOG_LEVEL } });
@@ -308,7 +316,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
       ...(app ? { logger: app.log } : {}),
     });
     worker.start();
-    deliveryMail = createMailTransport(config, config.DELIVERY_CONNECTIONS);
+    deliveryMail = createMailTransport(config, config.DELIVERY_CONNECTIONS, refusals);
     dispatcher = createDispatcher({
       store: new DeliveryDispatchStore(db),
       transport: deliveryMail,
