@@ -29,6 +29,7 @@ import { PrivacyRepository } from './db/privacy.repository.js';
 import { SettingsRepository } from './db/settings.repository.js';
 import { SignatureRepository } from './db/signature.repository.js';
 import { BatchedSignatureWriter } from './db/signature.writer.js';
+import { SupporterMailOutcomeWriter } from './db/supporter-mail-outcome.writer.js';
 import { TranslationRepository } from './db/translation.repository.js';
 import { UserRepository } from './db/user.repository.js';
 import { requestRateLimits } from './domain/campaign-request/submit-request.js';
@@ -104,6 +105,8 @@ export type Services = Omit<AppDeps, 'logger' | 'privacy'> & {
   passwords: typeof argon2Passwords & { generate(): string };
   /** Bounces read by the pipe command and the SMTP listener. */
   bounces: BounceRepository;
+  /** Bounces, complaints and mailto unsubscribes about supporter mail, from the same doors. */
+  supporterMail: SupporterMailOutcomeWriter;
 };
 
 /** The adapters behind every port, for one database: web, worker, every command, and the tests' app. */
@@ -182,6 +185,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     users: new UserRepository(db),
     passwords,
     bounces: new BounceRepository(db),
+    supporterMail: new SupporterMailOutcomeWriter(db),
   };
 }
 
@@ -253,6 +257,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
         bounceListener = await startBounceListener(
           {
             bounces: services.bounces,
+            supporterMail: services.supporterMail,
             clock,
             secret: config.APP_SECRET,
             ...(app ? { logger: app.log } : {}),

@@ -24,6 +24,7 @@ import { viewDeliveryStatus } from '../domain/delivery/view-delivery-status.js';
 import { receiveBounce } from '../mail/bounce-receive.js';
 import { bounceAddress } from '../security/bounce-address.js';
 import { BounceRepository } from './bounce.repository.js';
+import { SupporterMailOutcomeWriter } from './supporter-mail-outcome.writer.js';
 
 const director = 'director@hospital.example.org';
 
@@ -42,7 +43,12 @@ describe.each(testDialects)('bounces by mail on %s', (dialect) => {
     await t.close();
   });
 
-  const deps = () => ({ bounces: new BounceRepository(t.db), clock, secret: t.config.APP_SECRET });
+  const deps = () => ({
+    bounces: new BounceRepository(t.db),
+    supporterMail: new SupporterMailOutcomeWriter(t.db),
+    clock,
+    secret: t.config.APP_SECRET,
+  });
 
   async function send(signatures = 3): Promise<SentMessage> {
     const sent = await sentMessage(t, { signatures });

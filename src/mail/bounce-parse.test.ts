@@ -3,6 +3,7 @@
 // broken or huge input read as "not a bounce", never as an exception.
 import { describe, expect, it } from 'vitest';
 import { bounceFixture, sampleValues } from '../../test/bounce-helpers.js';
+import { supporterMailFixture } from '../../test/supporter-mail-helpers.js';
 import { classifyBounce } from '../domain/delivery/record-bounce.js';
 import { bounceMaxBytes, parseBounce, parseMessage, verpCandidates } from './bounce-parse.js';
 
@@ -175,5 +176,40 @@ describe('parseBounce', () => {
       'bounces+8-cccccccccccc@outcry.example.org',
       'bounces+7-bbbbbbbbbbbb@outcry.example.org',
     ]);
+  });
+});
+
+describe('parseBounce on feedback reports (RFC 5965 complaints)', () => {
+  const s = {
+    verp: 'bounces+r42-abcdefghijkl@outcry.example.org',
+    messageId: '<mailing.7.42@outcry.example.org>',
+    token: '42.abcdefghijklmnopqrstuv',
+    email: 'ana@mail.example.net',
+  };
+
+  it('reads the feedback type and the original envelope sender from a full report', async () => {
+    expect(await parseBounce(supporterMailFixture('arf-abuse', s, 'bounces@outcry.example.org'))).toEqual({
+      kind: 'complaint',
+      feedbackType: 'abuse',
+      originalSenders: [s.verp],
+      originalMessageId: s.messageId,
+    });
+  });
+
+  it('finds the sender in the Return-Path of headers-only reports that redact the person', async () => {
+    expect(await parseBounce(supporterMailFixture('arf-headers-only', s, 'fbl@outcry.example.org'))).toEqual({
+      kind: 'complaint',
+      feedbackType: 'abuse',
+      originalSenders: [s.verp],
+      originalMessageId: s.messageId,
+    });
+  });
+
+  it("a mailto unsubscribe names its address in Delivered-To, a mailing recipient's VERP is found too", async () => {
+    const unsubscribe = `unsubscribe+${s.token}@outcry.example.org`;
+    const parsed = await parseMessage(supporterMailFixture('mailto-unsubscribe', s, unsubscribe));
+    expect(verpCandidates(parsed!)).toEqual([unsubscribe]);
+    const bounce = await parseMessage(supporterMailFixture('mailbox-full', s));
+    expect(verpCandidates(bounce!)).toEqual([s.verp]);
   });
 });

@@ -15,6 +15,7 @@ import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { loadConfig } from '../config/config.js';
 import { BounceRepository } from '../db/bounce.repository.js';
 import { openDb } from '../db/database.js';
+import { SupporterMailOutcomeWriter } from '../db/supporter-mail-outcome.writer.js';
 import { startOutcry } from '../main.js';
 import { type BounceListener, startBounceListener } from './bounce-smtp.js';
 
@@ -56,7 +57,12 @@ describe.each(testDialects)('bounce listener on %s', (dialect) => {
     rig = sent.rig;
     m = sent.message;
     listener = await startBounceListener(
-      { bounces: new BounceRepository(t.db), clock, secret: t.config.APP_SECRET },
+      {
+        bounces: new BounceRepository(t.db),
+        supporterMail: new SupporterMailOutcomeWriter(t.db),
+        clock,
+        secret: t.config.APP_SECRET,
+      },
       { port: 0, host: '127.0.0.1', maxBytes: 200_000 },
     );
   });
@@ -122,7 +128,12 @@ describe.each(testDialects)('bounce listener on %s', (dialect) => {
     // Nothing listens on port 1: every query fails as a database that is down does.
     const broken = openDb({ url: 'postgres://outcry:outcry@127.0.0.1:1/outcry' });
     const failing = await startBounceListener(
-      { bounces: new BounceRepository(broken), clock, secret: t.config.APP_SECRET },
+      {
+        bounces: new BounceRepository(broken),
+        supporterMail: new SupporterMailOutcomeWriter(broken),
+        clock,
+        secret: t.config.APP_SECRET,
+      },
       { port: 0, host: '127.0.0.1' },
     );
     try {
