@@ -5,7 +5,7 @@
 // list and suppresses the address; mail to the mailto address unsubscribes. Forged MACs, repeats and
 // "not spam" reports change nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bounceFixture } from '../../test/bounce-helpers.js';
+import { bounceFixture, forgedMac } from '../../test/bounce-helpers.js';
 import { testDialects } from '../../test/db.js';
 import { FakeClock } from '../../test/fake-clock.js';
 import {
@@ -178,7 +178,7 @@ describe.each(testDialects)('supporter mail outcomes by mail on %s', (dialect) =
 
   it('a forged MAC, or a recipient row that does not exist, changes nothing', async () => {
     const s = await mailedSupporter(t);
-    const forged = s.verp.replace(/-([a-z0-9_-]{12})@/i, (_, mac: string) => `-${mac.slice(1)}x@`);
+    const forged = forgedMac(s.verp);
     expect(await receive(userUnknown(s), [forged])).toEqual({ status: 'not_ours' });
     // A target letter's address with the recipient's number is not the recipient's either.
     expect(await receive(userUnknown(s), [s.verp.replace('+r', '+')])).toEqual({ status: 'not_ours' });
@@ -238,7 +238,7 @@ describe.each(testDialects)('supporter mail outcomes by mail on %s', (dialect) =
     expect(await receive(notSpam, [s.verp])).toMatchObject({
       results: [{ status: 'ignored', reason: 'not_a_complaint' }],
     });
-    const forged = s.verp.replace(/-([a-z0-9_-]{12})@/i, (_, mac: string) => `-${mac.slice(1)}x@`);
+    const forged = forgedMac(s.verp);
     const feedback = 'bounces@outcry.example.org';
     const forgedReport = supporterMailFixture('arf-abuse', { ...s, verp: forged }, feedback);
     expect(await receive(forgedReport, [feedback])).toEqual({
