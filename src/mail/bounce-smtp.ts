@@ -1,8 +1,8 @@
 // The optional SMTP door for bounces (BOUNCE_SMTP_PORT, in the worker role): a small smtp-server that
 // takes mail only for our own addresses (VERP, mailto unsubscribe, the feedback-loop address; 550 5.1.1 for
 // any other recipient, so it is never a relay and never a mailbox), size-limited, and hands each message
-// to receiveBounce. A storage failure answers
-// 451 so the sending server tries again later; nothing a stranger sends can crash it.
+// to receiveBounce. A storage failure answers 451 so the sending server tries again later; nothing a
+// stranger sends can crash it.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import { bounceMaxBytes } from './bounce-parse.js';

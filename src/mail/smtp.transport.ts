@@ -3,6 +3,8 @@
 // Messages can be prepared ahead of their turn (prepared-mail.ts) so their bytes are ready when a
 // connection is. Every failure comes back as an SmtpSendError that keeps the server's reply code, so
 // delivery can tell a retryable 4xx (or a dropped connection) from a permanent 5xx.
+// Every connection greets with the configured name (SMTP_HELO_NAME), and every address refused at RCPT
+// is logged by its domain.
 import { redactAddresses } from '../security/redact-addresses.js';
 import { createBuildThreads } from './build-threads.js';
 import { buildFromOptions, composerOptions, createDkimSigner, type DkimKey } from './mime.js';
