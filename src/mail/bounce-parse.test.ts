@@ -213,3 +213,44 @@ describe('parseBounce on feedback reports (RFC 5965 complaints)', () => {
     expect(verpCandidates(bounce!)).toEqual([s.verp]);
   });
 });
+
+describe('hostile feedback reports', () => {
+  // Runs of the characters an address reader looks for, in every field a complaint is read from; no
+  // timing is asserted (a backtracking read would meet vitest's timeout); what is kept stays short, and
+  // only a VERP address whose MAC verifies names anyone (bounce-receive.ts).
+  it('long runs of @, < and spaces in Original-Mail-From and Return-Path are read once, and bounded', async () => {
+    for (const run of [
+      '@'.repeat(100_000),
+      '<'.repeat(100_000),
+      `a${' '.repeat(100_000)}@`,
+      'a@'.repeat(50_000),
+    ]) {
+      const raw = [
+        'From: fbl@example.net',
+        'To: bounces@outcry.example.org',
+        'Content-Type: multipart/report; report-type=feedback-report; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: message/feedback-report',
+        '',
+        'Feedback-Type: abuse',
+        `Original-Mail-From: ${run}`,
+        '',
+        '--b',
+        'Content-Type: text/rfc822-headers',
+        '',
+        `Return-Path: ${run}`,
+        `Message-ID: ${run}`,
+        '',
+        '--b--',
+        '',
+      ].join('\r\n');
+      const report = await parseBounce(Buffer.from(raw));
+      expect(report.kind).toBe('complaint');
+      if (report.kind === 'complaint') {
+        expect(report.originalSenders.every((a) => a.length < 2_001)).toBe(true);
+        expect(report.originalMessageId).toBeNull();
+      }
+    }
+  });
+});
