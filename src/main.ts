@@ -23,6 +23,7 @@ import { DeliveryDispatchStore } from './db/delivery-dispatch.store.js';
 import { SignatureDeliveryReader } from './db/delivery-status.reader.js';
 import { HeldSignatureRepository } from './db/held-signature.repository.js';
 import { JobRepository } from './db/job.repository.js';
+import { MailingTranslationRepository } from './db/mailing-translation.repository.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
 import { PetitionStore } from './db/petition.store.js';
 import { PrivacyRepository } from './db/privacy.repository.js';
@@ -158,6 +159,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     previewCampaigns: store,
     // A published translation (or a change to one) shows on the public page at once.
     translations: new TranslationRepository(db, (slug) => campaigns.invalidateCampaign(slug)),
+    // Mailings' language versions; the sender reads the published ones through mailingVersions().
+    mailingTranslations: new MailingTranslationRepository(db),
     dashboard: {
       reader: new DashboardRepository(db),
       held: new HeldSignatureRepository(db, notify),

@@ -16,6 +16,7 @@ import type { CampaignEditorStore, OldSlugReader } from '../domain/campaign/edit
 import type { CampaignRequestStore } from '../domain/campaign-request/campaign-request.ports.js';
 import type { TermsStore } from '../domain/campaign-request/partnership-terms.js';
 import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-status.js';
+import type { MailingTranslationStore } from '../domain/mailing-translation/mailing-translation.ports.js';
 import type { PetitionExporter } from '../domain/petition/export-signers.js';
 import type { PetitionModeration, PetitionReader } from '../domain/petition/petition.js';
 import type { PrivacyStore } from '../domain/privacy/privacy.ports.js';
@@ -102,6 +103,8 @@ export interface AppDeps {
   previewCampaigns: CampaignReader;
   /** Volunteer translations of campaign texts (audited; publishing drops the public cache). */
   translations: TranslationStore;
+  /** Mailings' language versions on the same board (audited; the sender reads the published ones). */
+  mailingTranslations: MailingTranslationStore;
   /** Supporters' rights: my-data links and sessions, exports, withdrawals, erasure; the link form's limits. */
   privacy: {
     store: PrivacyStore;
@@ -261,7 +264,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     uploadMaxMb: config.UPLOAD_MAX_MB,
   });
   campaignPreviewRoutes(app, { site, campaigns: deps.previewCampaigns });
-  translationRoutes(app, { site, clock: deps.clock, translations: deps.translations, scopes: deps.scopes });
+  translationRoutes(app, {
+    site,
+    clock: deps.clock,
+    translations: deps.translations,
+    mailingTranslations: deps.mailingTranslations,
+    scopes: deps.scopes,
+  });
   petitionEditorRoutes(app, {
     site,
     clock: deps.clock,
