@@ -23,6 +23,7 @@ import { DeliveryDispatchStore } from './db/delivery-dispatch.store.js';
 import { SignatureDeliveryReader } from './db/delivery-status.reader.js';
 import { HeldSignatureRepository } from './db/held-signature.repository.js';
 import { JobRepository } from './db/job.repository.js';
+import { ListMemberRepository } from './db/list-member.repository.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
 import { PetitionStore } from './db/petition.store.js';
 import { PrivacyRepository } from './db/privacy.repository.js';
@@ -32,6 +33,7 @@ import { BatchedSignatureWriter } from './db/signature.writer.js';
 import { TranslationRepository } from './db/translation.repository.js';
 import { UserRepository } from './db/user.repository.js';
 import { requestRateLimits } from './domain/campaign-request/submit-request.js';
+import { signupRateLimits } from './domain/list/subscribe.js';
 import { myDataRateLimits } from './domain/privacy/request-my-data.js';
 import { type Clock, systemClock } from './domain/shared/clock.js';
 import { type AppDeps, buildApp } from './http/app.js';
@@ -165,6 +167,11 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
         get: () => settings.get(privacyRetention, clock.now()),
         set: (value) => settings.set(privacyRetention, value, clock.now()),
       },
+    },
+    // The language lists as supporters see them; the sign-up form has its own, low, limits.
+    lists: {
+      store: new ListMemberRepository(db),
+      rateLimiter: new MemoryRateLimiter(async () => signupRateLimits),
     },
     live,
     settings,
