@@ -6,6 +6,7 @@ import { testDialects } from '../../../../test/db.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
 import { ana, erlan, formBody, formToken, postSign } from '../../../../test/sign-helpers.js';
 import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import { ListMemberRepository } from '../../../db/list-member.repository.js';
 import { maskUrl } from '../../security/log-privacy.js';
 
 describe.each(testDialects)('my-data pages on %s', (dialect) => {
@@ -187,6 +188,54 @@ describe.each(testDialects)('my-data pages on %s', (dialect) => {
     expect(names.map((n) => n.name)).not.toContain('Ana Souza');
   });
 
+  it('shows the mailing lists with the words consented to, downloads them, and erasure takes them off every list', async () => {
+    await signAna();
+    const lists = new ListMemberRepository(t.db);
+    const text = 'Yes, email me campaign alerts in the language I chose.';
+    await lists.requestSignup({
+      email: { address: ana.email, canonical: ana.email },
+      name: '',
+      country: 'BR',
+      listLocale: 'pt',
+      consent: { text, version: 'list-test', locale: 'en' },
+      tokenHash: 'hash-ana-list',
+      mail: { kind: 'confirm-signup', to: ana.email, locale: 'en', token: 'raw-token-abcdefghijklmnopqrstu' },
+      now: clock.now(),
+    });
+    await lists.confirmSignup('hash-ana-list', clock.now(), 86_400_000);
+    await ask(ana.email);
+    const job = await t.db.kysely
+      .selectFrom('jobs')
+      .select('payload')
+      .where('kind', '=', 'send-my-data-mail')
+      .executeTakeFirstOrThrow();
+    const link = (JSON.parse(job.payload) as { token: string }).token;
+    const opened = await t.app.inject({ method: 'POST', url: `/en/my-data/link/${link}` });
+    const cookie = sessionCookie(opened).split(';')[0]!;
+    const view = await t.app.inject({ url: '/en/my-data/view', headers: { cookie } });
+    expect(view.body).toContain('Mailing lists');
+    expect(view.body).toContain('<h3>Portuguese</h3>');
+    expect(view.body).toContain('Subscribed');
+    expect(view.body).toContain(text);
+    const json = (await t.app.inject({ url: '/en/my-data/download.json', headers: { cookie } })).json() as {
+      lists: { locale: string; status: string; consentText: string }[];
+    };
+    expect(json.lists).toEqual([
+      expect.objectContaining({ locale: 'pt', status: 'subscribed', consentText: text }),
+    ]);
+    const csv = await t.app.inject({ url: '/en/my-data/download.csv', headers: { cookie } });
+    expect(csv.body).toContain('"list",""');
+
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(view.body)?.[1];
+    await t.app.inject({
+      method: 'POST',
+      url: '/en/my-data/erase',
+      headers: { ...form, cookie },
+      payload: formBody({ _csrf: csrf! }),
+    });
+    expect(await t.db.kysely.selectFrom('list_members').select('id').execute()).toEqual([]);
+  });
+
   it('refuses a link after its hour, and a session after its own', async () => {
     await signAna();
     await ask(ana.email);
@@ -220,6 +269,10 @@ describe.each(testDialects)('my-data pages on %s', (dialect) => {
 
   it('keeps the link token out of the logs (the path segment after `link` is masked)', () => {
     expect(maskUrl('/ar/my-data/link/AbCdEfGhIjKlMnOpQrStUvWx')).toBe('/ar/my-data/link/***');
+    // The list pages' tokens too: preferences, unsubscribe, and the address-change link's query.
+    expect(maskUrl('/tl/preferences/12.AbCdEfGhIjKlMnOpQrStUv/join')).toBe('/tl/preferences/***/join');
+    expect(maskUrl('/unsubscribe/12.AbCdEfGhIjKlMnOpQrStUv')).toBe('/unsubscribe/***');
+    expect(maskUrl('/en/address/confirm?token=12.abc.def.ghi')).toBe('/en/address/confirm?token=***');
   });
 
   it('asks again for an address that is not one, and shows the form in Arabic', async () => {
