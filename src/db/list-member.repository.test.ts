@@ -102,6 +102,7 @@ describe.each(testDialects)('list members on %s', (dialect) => {
     expect(await repo.confirmSignup('hash-rosa@example.org', t0 + day, 7 * day)).toEqual({
       status: 'confirmed',
       locale: 'tl',
+      supporterId: id,
     });
     expect(await members(id)).toEqual([
       expect.objectContaining({ status: 'subscribed', confirm_token_hash: null, consent_id: given!.id }),
@@ -147,6 +148,7 @@ describe.each(testDialects)('list members on %s', (dialect) => {
     expect(await repo.confirmSignup('hash-again', t0 + 30 * day, 7 * day)).toEqual({
       status: 'already',
       locale: 'tl',
+      supporterId: id,
     });
 
     await t.db.kysely

@@ -237,7 +237,7 @@ export class ListMemberRepository implements ListStore {
         .where('confirm_token_hash', '=', tokenHash)
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) !== 1 || m.status === 'subscribed') {
-        return { status: 'already', locale: m.locale };
+        return { status: 'already', locale: m.locale, supporterId };
       }
       // The link reached its owner: the address is proved.
       await trx
@@ -246,7 +246,7 @@ export class ListMemberRepository implements ListStore {
         .where('id', '=', supporterId)
         .where('email_confirmed_at', 'is', null)
         .execute();
-      return { status: 'confirmed', locale: m.locale };
+      return { status: 'confirmed', locale: m.locale, supporterId };
     });
   }
 

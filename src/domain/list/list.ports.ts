@@ -49,7 +49,7 @@ export interface SignupCommand {
 }
 
 export type ConfirmSignupOutcome =
-  | { status: 'confirmed' | 'already'; locale: string }
+  | { status: 'confirmed' | 'already'; locale: string; supporterId: number }
   | { status: 'expired' | 'unknown' };
 
 export type AddressChangeOutcome = 'changed' | 'taken' | 'stale';

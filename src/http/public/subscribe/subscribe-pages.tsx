@@ -137,13 +137,19 @@ export function SignupConfirmPage(p: ListPageBase & { action: string; locale: st
   );
 }
 
-export function SignupDonePage(p: ListPageBase & { locale: string }) {
+export function SignupDonePage(p: ListPageBase & { locale: string; preferences?: string | undefined }) {
   return (
     <ListMessagePage
       {...p}
       title="list.done.title"
       body="list.done.body"
       values={{ language: p.tr.languageName(p.locale) }}
-    />
+    >
+      {p.preferences && (
+        <p>
+          <a href={p.preferences}>{p.tr.t('preferences.title')}</a>
+        </p>
+      )}
+    </ListMessagePage>
   );
 }

@@ -110,6 +110,9 @@ describe.each(testDialects)('list sign-up on %s', (dialect) => {
       const pressed = await t.app.inject({ method: 'POST', url: `/tl/subscribe/confirm/${link}` });
       expect(pressed.statusCode).toBe(200);
       expect(pressed.body).toContain('Kasama ka na sa listahan');
+      // The button was pressed from the mail: the person's preferences page opens from here.
+      const preferences = /href="(\/tl\/preferences\/[^"]+)"/.exec(pressed.body)?.[1];
+      expect((await t.app.inject({ url: preferences! })).body).toContain('Rosa.Luna@example.org');
       expect(await members()).toEqual([
         expect.objectContaining({ status: 'subscribed', consent_id: consent.id }),
       ]);

@@ -11,6 +11,7 @@ import type { RateLimiter } from '../../../domain/signature/signature.ports.js';
 import { addressRateKey } from '../../../security/email-key.js';
 import { checkFormToken, issueFormToken } from '../../../security/form-token.js';
 import { ipKey } from '../../../security/ip-key.js';
+import { listLinks, listToken } from '../../../security/list-token.js';
 import { sendError } from '../../errors.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { ListMessagePage, sendListPage } from '../preferences/list-page.js';
@@ -165,7 +166,18 @@ export function subscribeRoutes(app: FastifyInstance, deps: SubscribeRouteDeps):
     switch (outcome.status) {
       case 'confirmed':
       case 'already':
-        return sendListPage(reply, <SignupDonePage tr={req.tr} site={deps.site} locale={outcome.locale} />);
+        // The button was pressed from the mailed link: the person holds the address, so their page opens.
+        return sendListPage(
+          reply,
+          <SignupDonePage
+            tr={req.tr}
+            site={deps.site}
+            locale={outcome.locale}
+            preferences={
+              listLinks('', req.contentLocale, listToken(outcome.supporterId, deps.secret)).preferences
+            }
+          />,
+        );
       case 'expired':
         return invalidLink(req, reply, 410, 'list.confirm.expired');
       case 'unknown':
