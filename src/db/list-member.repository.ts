@@ -60,6 +60,7 @@ async function subscribeNow(
   existingId: number | undefined,
 ): Promise<void> {
   if (existingId === undefined) {
+    // Two confirmations of the same person at once: the second finds the row the first made, and keeps it.
     await trx
       .insertInto('list_members')
       .values({
@@ -73,6 +74,7 @@ async function subscribeNow(
         subscribed_at: m.now,
         unsubscribed_at: null,
       })
+      .onConflict((oc) => oc.columns(['supporter_id', 'locale']).doNothing())
       .execute();
     return;
   }
@@ -141,6 +143,7 @@ export class ListMemberRepository implements ListStore {
         .executeTakeFirst();
       // Suppressed addresses are never mailed (decision 0019): the same answer, nothing sent.
       if (found && found.mail_suppressed_at !== null) return;
+      // The same address sent twice at once: the second insert finds the first's row (never renames it).
       const supporterId = found
         ? Number(found.id)
         : Number(
@@ -158,28 +161,30 @@ export class ListMemberRepository implements ListStore {
                   created_at: c.now,
                   updated_at: c.now,
                 })
+                .onConflict((oc) => oc.column('email_canonical').doUpdateSet({ updated_at: c.now }))
                 .returning('id')
                 .executeTakeFirstOrThrow()
             ).id,
           );
       const consentId = await recordConsent(trx, supporterId, c.consent, c.now);
-      const existing = await membership(trx, supporterId, c.listLocale);
-      if (!existing) {
-        await trx
-          .insertInto('list_members')
-          .values({
-            supporter_id: supporterId,
-            locale: c.listLocale,
-            status: 'pending',
-            source: 'signup',
-            consent_id: consentId,
-            confirm_token_hash: c.tokenHash,
-            created_at: c.now,
-            subscribed_at: null,
-            unsubscribed_at: null,
-          })
-          .execute();
-      } else {
+      const inserted = await trx
+        .insertInto('list_members')
+        .values({
+          supporter_id: supporterId,
+          locale: c.listLocale,
+          status: 'pending',
+          source: 'signup',
+          consent_id: consentId,
+          confirm_token_hash: c.tokenHash,
+          created_at: c.now,
+          subscribed_at: null,
+          unsubscribed_at: null,
+        })
+        .onConflict((oc) => oc.columns(['supporter_id', 'locale']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      const existing = inserted ? undefined : await membership(trx, supporterId, c.listLocale);
+      if (existing) {
         // A subscribed member keeps the consent that put them there until they leave; the new one is on
         // record beside it. Anyone else waits for the new link with the new consent.
         await trx
