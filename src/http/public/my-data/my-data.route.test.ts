@@ -45,6 +45,17 @@ describe.each(testDialects)('my-data pages on %s', (dialect) => {
   const hasSessionCookie = (res: { headers: Record<string, unknown> }) =>
     [res.headers['set-cookie']].flat().some((c) => String(c).startsWith('__Host-outcry_my_data='));
 
+  /** The token of the newest my-data link, as its mail would carry it. */
+  const newestLink = async () => {
+    const job = await t.db.kysely
+      .selectFrom('jobs')
+      .select('payload')
+      .where('kind', '=', 'send-my-data-mail')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    return (JSON.parse(job.payload) as { token: string }).token;
+  };
+
   const linkIn = (text: string) => /\/en\/my-data\/link\/([A-Za-z0-9_-]+)/.exec(text)?.[1];
   const total = async () => {
     const res = await t.app.inject({ url: `/api/campaigns/${erlan}/count` });
@@ -95,12 +106,7 @@ describe.each(testDialects)('my-data pages on %s', (dialect) => {
     await signAna();
     const counted = await total();
     await ask(ana.email);
-    const job = await t.db.kysely
-      .selectFrom('jobs')
-      .select('payload')
-      .where('kind', '=', 'send-my-data-mail')
-      .executeTakeFirstOrThrow();
-    const link = (JSON.parse(job.payload) as { token: string }).token;
+    const link = await newestLink();
 
     // Link scanners fetch the URL: the GET (twice) changes nothing.
     for (let i = 0; i < 2; i++) {
@@ -204,13 +210,7 @@ describe.each(testDialects)('my-data pages on %s', (dialect) => {
     });
     await lists.confirmSignup('hash-ana-list', clock.now(), 86_400_000);
     await ask(ana.email);
-    const job = await t.db.kysely
-      .selectFrom('jobs')
-      .select('payload')
-      .where('kind', '=', 'send-my-data-mail')
-      .executeTakeFirstOrThrow();
-    const link = (JSON.parse(job.payload) as { token: string }).token;
-    const opened = await t.app.inject({ method: 'POST', url: `/en/my-data/link/${link}` });
+    const opened = await t.app.inject({ method: 'POST', url: `/en/my-data/link/${await newestLink()}` });
     const cookie = sessionCookie(opened).split(';')[0]!;
     const view = await t.app.inject({ url: '/en/my-data/view', headers: { cookie } });
     expect(view.body).toContain('Mailing lists');
@@ -239,23 +239,9 @@ describe.each(testDialects)('my-data pages on %s', (dialect) => {
   it('refuses a link after its hour, and a session after its own', async () => {
     await signAna();
     await ask(ana.email);
-    const job = await t.db.kysely
-      .selectFrom('jobs')
-      .select('payload')
-      .where('kind', '=', 'send-my-data-mail')
-      .executeTakeFirstOrThrow();
-    const link = (JSON.parse(job.payload) as { token: string }).token;
+    const link = await newestLink();
     await ask(ana.email);
-    const second = await t.db.kysely
-      .selectFrom('jobs')
-      .select('payload')
-      .where('kind', '=', 'send-my-data-mail')
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
-    const opened = await t.app.inject({
-      method: 'POST',
-      url: `/en/my-data/link/${(JSON.parse(second.payload) as { token: string }).token}`,
-    });
+    const opened = await t.app.inject({ method: 'POST', url: `/en/my-data/link/${await newestLink()}` });
     const cookie = sessionCookie(opened).split(';')[0]!;
     expect((await t.app.inject({ url: '/en/my-data/view', headers: { cookie } })).statusCode).toBe(200);
     clock.advance(60 * 60 * 1000 + 1);

@@ -36,15 +36,15 @@ export function signupErrorText(tr: Translator, error: SignupFieldError): string
 /** The lists one can choose, each named in the reader's language and in its own. */
 export const listOptions = (tr: Translator) => languageChoices(tr, listLanguages(tr.locale));
 
-export function SignupPage(
-  p: ListPageBase & {
-    action: string;
-    token: string;
-    values: SignupValues;
-    errors: SignupErrors;
-    refused?: 'form_expired' | 'too_fast' | undefined;
-  },
-) {
+export interface SignupPageProps extends ListPageBase {
+  action: string;
+  token: string;
+  values: SignupValues;
+  errors: SignupErrors;
+  refused?: 'form_expired' | 'too_fast' | undefined;
+}
+
+export function SignupPage(p: SignupPageProps) {
   const { tr, errors } = p;
   const t = tr.t;
   const wrong = fieldOrder.filter((f) => errors[f]);

@@ -20,6 +20,7 @@ import {
   SignupConfirmPage,
   SignupDonePage,
   SignupPage,
+  type SignupPageProps,
   SignupSentPage,
   type SignupValues,
 } from './subscribe-pages.js';
@@ -65,21 +66,24 @@ export function subscribeRoutes(app: FastifyInstance, deps: SubscribeRouteDeps):
       status,
     );
 
+  /** The form, blank or come back with its input, errors or refusal. */
+  const signupForm = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    state: Pick<SignupPageProps, 'token' | 'values' | 'errors' | 'refused'>,
+    status = 200,
+  ) =>
+    sendListPage(
+      reply,
+      <SignupPage tr={req.tr} site={deps.site} action={`/${req.contentLocale}/subscribe`} {...state} />,
+      status,
+    );
+
   app.get('/subscribe', (req, reply) => reply.redirect(`/${req.contentLocale}/subscribe`, 302));
 
   app.get('/:locale/subscribe', async (req, reply) => {
     if (!req.localeValid) return sendError(req, reply, deps.site, 404);
-    return sendListPage(
-      reply,
-      <SignupPage
-        tr={req.tr}
-        site={deps.site}
-        action={`/${req.contentLocale}/subscribe`}
-        token={fresh()}
-        values={blank(req)}
-        errors={{}}
-      />,
-    );
+    return signupForm(req, reply, { token: fresh(), values: blank(req), errors: {} });
   });
 
   app.post('/:locale/subscribe', async (req, reply) => {
@@ -115,17 +119,15 @@ export function subscribeRoutes(app: FastifyInstance, deps: SubscribeRouteDeps):
     if (result.status === 'sent') return reply.redirect(`/${req.contentLocale}/subscribe/sent`, 303);
     // A genuine token (even one sent too soon) goes back as it was, so the fill time counts from the first view.
     const token = form.verdict === 'ok' || form.verdict === 'too_fast' ? body.token : fresh();
-    return sendListPage(
+    return signupForm(
+      req,
       reply,
-      <SignupPage
-        tr={req.tr}
-        site={deps.site}
-        action={`/${req.contentLocale}/subscribe`}
-        token={token}
-        values={values}
-        errors={result.status === 'invalid' ? result.errors : {}}
-        refused={result.status === 'refused' ? result.reason : undefined}
-      />,
+      {
+        token,
+        values,
+        errors: result.status === 'invalid' ? result.errors : {},
+        refused: result.status === 'refused' ? result.reason : undefined,
+      },
       422,
     );
   });
