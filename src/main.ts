@@ -23,7 +23,9 @@ import { DeliveryDispatchStore } from './db/delivery-dispatch.store.js';
 import { SignatureDeliveryReader } from './db/delivery-status.reader.js';
 import { HeldSignatureRepository } from './db/held-signature.repository.js';
 import { JobRepository } from './db/job.repository.js';
+import { ListAdminRepository } from './db/list-admin.repository.js';
 import { ListMemberRepository } from './db/list-member.repository.js';
+import { MailingTranslationRepository } from './db/mailing-translation.repository.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
 import { PetitionStore } from './db/petition.store.js';
 import { PrivacyRepository } from './db/privacy.repository.js';
@@ -151,6 +153,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     previewCampaigns: store,
     // A published translation (or a change to one) shows on the public page at once.
     translations: new TranslationRepository(db, (slug) => campaigns.invalidateCampaign(slug)),
+    // Mailings' language versions; the sender reads the published ones through mailingVersions().
+    mailingTranslations: new MailingTranslationRepository(db),
     dashboard: {
       reader: new DashboardRepository(db),
       held: new HeldSignatureRepository(db, notify),
@@ -183,6 +187,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     users: new UserRepository(db),
     passwords,
     bounces: new BounceRepository(db),
+    listAdmin: new ListAdminRepository(db),
   };
 }
 
