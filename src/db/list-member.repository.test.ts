@@ -6,15 +6,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/db.js';
 import { buildSignCommand } from '../../test/factories.js';
+import { listConsent, signupCommand } from '../../test/signup-helpers.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
-import type { SignupCommand } from '../domain/list/list.ports.js';
 import { erasedEmailKey } from '../security/email-key.js';
 import { ListMemberRepository } from './list-member.repository.js';
 import { PrivacyRepository } from './privacy.repository.js';
 
 const t0 = Date.UTC(2026, 11, 1, 9);
 const day = 86_400_000;
-const consent = { text: 'Yes, email me campaign alerts.', version: 'list-test', locale: 'en' };
+const consent = listConsent;
 const address = (a: string) => ({ address: a, canonical: a.toLowerCase() });
 
 describe.each(testDialects)('list members on %s', (dialect) => {
@@ -26,17 +26,7 @@ describe.each(testDialects)('list members on %s', (dialect) => {
   });
   afterEach(async () => t.close());
 
-  const signup = (email: string, over: Partial<SignupCommand> = {}): SignupCommand => ({
-    email: address(email),
-    name: 'Rosa Luna',
-    country: 'PH',
-    listLocale: 'tl',
-    consent,
-    tokenHash: `hash-${email}`,
-    mail: { kind: 'confirm-signup', to: email, locale: 'en', token: 'raw-token-abcdefghijklmnopqrstu' },
-    now: t0,
-    ...over,
-  });
+  const signup = signupCommand;
   const supporterId = async (canonical: string) =>
     Number(
       (

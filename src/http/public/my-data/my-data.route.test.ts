@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
 import { ana, erlan, formBody, formToken, postSign } from '../../../../test/sign-helpers.js';
+import { confirmedSignup } from '../../../../test/signup-helpers.js';
 import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { ListMemberRepository } from '../../../db/list-member.repository.js';
 import { maskUrl } from '../../security/log-privacy.js';
@@ -198,17 +199,13 @@ describe.each(testDialects)('my-data pages on %s', (dialect) => {
     await signAna();
     const lists = new ListMemberRepository(t.db);
     const text = 'Yes, email me campaign alerts in the language I chose.';
-    await lists.requestSignup({
-      email: { address: ana.email, canonical: ana.email },
+    await confirmedSignup(lists, t.db, ana.email, {
       name: '',
       country: 'BR',
       listLocale: 'pt',
       consent: { text, version: 'list-test', locale: 'en' },
-      tokenHash: 'hash-ana-list',
-      mail: { kind: 'confirm-signup', to: ana.email, locale: 'en', token: 'raw-token-abcdefghijklmnopqrstu' },
       now: clock.now(),
     });
-    await lists.confirmSignup('hash-ana-list', clock.now(), 86_400_000);
     await ask(ana.email);
     const opened = await t.app.inject({ method: 'POST', url: `/en/my-data/link/${await newestLink()}` });
     const cookie = sessionCookie(opened).split(';')[0]!;

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
 import { formBody } from '../../../../test/sign-helpers.js';
+import { confirmedSignup, listConsent } from '../../../../test/signup-helpers.js';
 import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { ListMemberRepository } from '../../../db/list-member.repository.js';
 import { PrivacyRepository } from '../../../db/privacy.repository.js';
@@ -25,27 +26,15 @@ describe.each(testDialects)('unsubscribe and preferences on %s', (dialect) => {
   afterEach(async () => t.close());
 
   const form = { 'content-type': 'application/x-www-form-urlencoded' };
-  const consent = { text: 'Yes, email me campaign alerts.', version: 'list-test', locale: 'en' };
+  const consent = listConsent;
 
   /** A person subscribed to the English and Tagalog lists; their list token. */
   async function subscribed(email = 'mara@example.org') {
-    await lists.requestSignup({
-      email: { address: email, canonical: email.toLowerCase() },
+    const id = await confirmedSignup(lists, t.db, email, {
       name: 'Mara',
-      country: 'PH',
       listLocale: 'en',
-      consent,
-      tokenHash: `hash-${email}`,
-      mail: { kind: 'confirm-signup', to: email, locale: 'en', token: 'raw-token-abcdefghijklmnopqrstu' },
       now: clock.now(),
     });
-    await lists.confirmSignup(`hash-${email}`, clock.now(), 86_400_000);
-    const row = await t.db.kysely
-      .selectFrom('supporters')
-      .select('id')
-      .where('email_canonical', '=', email.toLowerCase())
-      .executeTakeFirstOrThrow();
-    const id = Number(row.id);
     await lists.join({ supporterId: id, locale: 'tl', consent, now: clock.now() });
     return { id, token: listToken(id, t.config.APP_SECRET) };
   }
