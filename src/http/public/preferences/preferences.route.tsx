@@ -50,7 +50,8 @@ export function preferencesRoutes(app: FastifyInstance, deps: PreferencesRouteDe
   const crossSite = (req: FastifyRequest) =>
     isCrossSite(req.headers, [...ownOrigins, `${req.protocol}://${req.host}`]);
 
-  const invalid = (
+  /** A page with one message (a refused link, or the outcome of the address-change button). */
+  const message = (
     req: FastifyRequest,
     reply: FastifyReply,
     title: StringKey,
@@ -83,7 +84,7 @@ export function preferencesRoutes(app: FastifyInstance, deps: PreferencesRouteDe
       if (!req.localeValid) return sendError(req, reply, deps.site, 404);
       if (crossSite(req)) return sendError(req, reply, deps.site, 403);
       const found = await personOf(req);
-      if (!found) return invalid(req, reply, 'preferences.title', 'preferences.invalid', 404);
+      if (!found) return message(req, reply, 'preferences.title', 'preferences.invalid', 404);
       return handle(req, reply, found);
     });
   }
@@ -93,7 +94,7 @@ export function preferencesRoutes(app: FastifyInstance, deps: PreferencesRouteDe
   app.get('/:locale/preferences/:token', async (req, reply) => {
     if (!req.localeValid) return sendError(req, reply, deps.site, 404);
     const found = await personOf(req);
-    if (!found) return invalid(req, reply, 'preferences.title', 'preferences.invalid', 404);
+    if (!found) return message(req, reply, 'preferences.title', 'preferences.invalid', 404);
     const { done: given } = req.query as { done?: unknown };
     const notice = notices.find((n) => n === given);
     return page(req, reply, { ...found, notice });
@@ -183,7 +184,7 @@ export function preferencesRoutes(app: FastifyInstance, deps: PreferencesRouteDe
     if (!req.localeValid) return sendError(req, reply, deps.site, 404);
     const { token } = req.query as { token?: unknown };
     if (typeof token !== 'string' || !(await addressChangeUsable(addressDeps, token))) {
-      return invalid(req, reply, 'address.confirm.title', 'address.invalid', 404);
+      return message(req, reply, 'address.confirm.title', 'address.invalid', 404);
     }
     return sendListPage(
       reply,
@@ -204,11 +205,11 @@ export function preferencesRoutes(app: FastifyInstance, deps: PreferencesRouteDe
     const result = await confirmAddressChange(addressDeps, body.data.token);
     switch (result.status) {
       case 'changed':
-        return invalid(req, reply, 'address.confirm.title', 'address.changed', 200);
+        return message(req, reply, 'address.confirm.title', 'address.changed', 200);
       case 'taken':
-        return invalid(req, reply, 'address.confirm.title', 'address.taken', 409);
+        return message(req, reply, 'address.confirm.title', 'address.taken', 409);
       default:
-        return invalid(req, reply, 'address.confirm.title', 'address.invalid', 404);
+        return message(req, reply, 'address.confirm.title', 'address.invalid', 404);
     }
   });
 }
