@@ -24,6 +24,7 @@ import { SignatureDeliveryReader } from './db/delivery-status.reader.js';
 import { HeldSignatureRepository } from './db/held-signature.repository.js';
 import { JobRepository } from './db/job.repository.js';
 import { ListAdminRepository } from './db/list-admin.repository.js';
+import { ListMemberRepository } from './db/list-member.repository.js';
 import { MailingTranslationRepository } from './db/mailing-translation.repository.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
 import { PetitionStore } from './db/petition.store.js';
@@ -35,6 +36,7 @@ import { SupporterMailOutcomeWriter } from './db/supporter-mail-outcome.writer.j
 import { TranslationRepository } from './db/translation.repository.js';
 import { UserRepository } from './db/user.repository.js';
 import { requestRateLimits } from './domain/campaign-request/submit-request.js';
+import { signupRateLimits } from './domain/list/subscribe.js';
 import { myDataRateLimits } from './domain/privacy/request-my-data.js';
 import { type Clock, systemClock } from './domain/shared/clock.js';
 import { type AppDeps, buildApp } from './http/app.js';
@@ -178,6 +180,11 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
         get: () => settings.get(privacyRetention, clock.now()),
         set: (value) => settings.set(privacyRetention, value, clock.now()),
       },
+    },
+    // The language lists as supporters see them; the sign-up form has its own, low, limits.
+    lists: {
+      store: new ListMemberRepository(db),
+      rateLimiter: new MemoryRateLimiter(async () => signupRateLimits),
     },
     live,
     settings,
