@@ -1,7 +1,6 @@
 // A language-list sign-up as the sign-up form hands it to the store, with only what a test cares about
 // given; and a person signed up and confirmed, for tests that start from someone already on a list.
-import type { ListMemberRepository } from '../src/db/list-member.repository.js';
-import type { SignupCommand } from '../src/domain/list/list.ports.js';
+import type { ListStore, SignupCommand } from '../src/domain/list/list.ports.js';
 import type { TestDb } from './db.js';
 
 export const listConsent = { text: 'Yes, email me campaign alerts.', version: 'list-test', locale: 'en' };
@@ -22,7 +21,7 @@ export function signupCommand(email: string, over: Partial<SignupCommand> = {}):
 
 /** Signs `email` up and presses the confirmation button; the supporter's id. */
 export async function confirmedSignup(
-  lists: ListMemberRepository,
+  lists: Pick<ListStore, 'requestSignup' | 'confirmSignup'>,
   db: TestDb,
   email: string,
   over: Partial<SignupCommand> = {},

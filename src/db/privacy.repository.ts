@@ -378,11 +378,30 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
     return Number(result.numUpdatedRows);
   }
 
+  async dropPendingSignupsBefore(cutoff: number): Promise<number> {
+    const result = await this.db
+      .deleteFrom('list_members')
+      .where('status', '=', 'pending')
+      .where('created_at', '<', cutoff)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async supportersOnlyClosedBefore(cutoff: number, limit: number): Promise<number[]> {
     const rows = await this.db
       .selectFrom('supporters as p')
       .select('p.id')
       .where('p.status', '!=', 'erased')
+      .where(({ exists, not, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('list_members as m')
+              .select('m.id')
+              .whereRef('m.supporter_id', '=', 'p.id')
+              .where('m.status', 'in', ['subscribed', 'pending']),
+          ),
+        ),
+      )
       .where(({ exists, not, selectFrom }) =>
         not(
           exists(
