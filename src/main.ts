@@ -23,6 +23,7 @@ import { DeliveryDispatchStore } from './db/delivery-dispatch.store.js';
 import { SignatureDeliveryReader } from './db/delivery-status.reader.js';
 import { HeldSignatureRepository } from './db/held-signature.repository.js';
 import { JobRepository } from './db/job.repository.js';
+import { MailingRepository } from './db/mailing.repository.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
 import { PetitionStore } from './db/petition.store.js';
 import { PrivacyRepository } from './db/privacy.repository.js';
@@ -43,6 +44,7 @@ import { jobHandlers } from './jobs/tasks/index.js';
 import { signatureMaintenance } from './jobs/tasks/maintain-signatures.task.js';
 import { jobPurge } from './jobs/tasks/purge-jobs.task.js';
 import { retentionJobs } from './jobs/tasks/purge-retention.task.js';
+import { scheduledMailingJobs } from './jobs/tasks/start-scheduled-mailings.task.js';
 import { createWorker } from './jobs/worker.js';
 import { type BounceListener, startBounceListener } from './mail/bounce-smtp.js';
 import { createCaptureTransport } from './mail/capture.transport.js';
@@ -176,6 +178,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     users: new UserRepository(db),
     passwords,
     bounces: new BounceRepository(db),
+    mailings: new MailingRepository(db),
   };
 }
 
@@ -280,6 +283,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
         retentionMs: config.JOB_RETENTION_DAYS * 86_400_000,
         ...(app ? { logger: app.log } : {}),
       }),
+      ...scheduledMailingJobs({ mailings: services.mailings, clock, ...(app ? { logger: app.log } : {}) }),
       ...retentionJobs({
         store: services.privacy.store,
         retention: () => services.settings.get(privacyRetention, clock.now()),
@@ -298,6 +302,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
           campaigns: services.campaigns,
           signatures: services.signatureStore,
           delivery: new DeliveryAlertReader(db),
+          mailings: services.mailings,
           accounts: { store: services.accounts.store, clock, tokens: services.accounts.tokens },
         }),
         ...recurringHandlers(jobs, clock, maintenance),

@@ -16,6 +16,7 @@ import type { CampaignEditorStore, OldSlugReader } from '../domain/campaign/edit
 import type { CampaignRequestStore } from '../domain/campaign-request/campaign-request.ports.js';
 import type { TermsStore } from '../domain/campaign-request/partnership-terms.js';
 import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-status.js';
+import type { MailingStore, MailingVersionReader } from '../domain/mailing/mailing.ports.js';
 import type { PetitionExporter } from '../domain/petition/export-signers.js';
 import type { PetitionModeration, PetitionReader } from '../domain/petition/petition.js';
 import type { PrivacyStore } from '../domain/privacy/privacy.ports.js';
@@ -37,6 +38,7 @@ import type { DashboardAdapters } from './editor/dashboard/home.route.js';
 import { type DeliveryEditorDeps, deliveryEditorRoutes } from './editor/delivery/delivery.route.js';
 import { type AccountAdapters, editorDeps } from './editor/deps.js';
 import { editorRoutes } from './editor/editor-routes.js';
+import { mailingsEditorRoutes } from './editor/mailings/mailings.route.js';
 import { partnerEditorRoutes } from './editor/partners/partners.route.js';
 import { petitionEditorRoutes } from './editor/petition/petition-editor.route.js';
 import { petitionExportRoutes } from './editor/petition/petition-export.route.js';
@@ -109,6 +111,8 @@ export interface AppDeps {
     /** The retention settings: shown on the privacy page, changed by admins. */
     retention: { get(): Promise<Retention>; set(value: Retention): Promise<void> };
   };
+  /** Mailings: the composer, the segment's size, the actions, the report; the language versions for previews. */
+  mailings: MailingStore & MailingVersionReader;
   /** How long a form's body may take to arrive (tests shorten it). */
   bodyLimits?: BodyLimits;
   /** The log level (and, for tests, where lines go) or false; tests pass false. */
@@ -253,6 +257,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     privacy: deps.privacy.store,
   });
   privacySettingsRoutes(app, { site, retention: deps.privacy.retention });
+  mailingsEditorRoutes(app, {
+    site,
+    clock: deps.clock,
+    mailings: deps.mailings,
+    campaigns: deps.previewCampaigns,
+    secret: config.APP_SECRET,
+  });
   campaignEditRoutes(app, {
     site,
     clock: deps.clock,

@@ -16,6 +16,7 @@ import {
   campaignRequestMailKinds,
   sendCampaignRequestMailJob,
 } from '../domain/campaign-request/campaign-request-mail.js';
+import { type MailingTestPayload, sendMailingTestJob } from '../domain/mailing/mailing.ports.js';
 import { type MyDataMailPayload, sendMyDataMailJob } from '../domain/privacy/my-data-mail.js';
 import { type SignatureMailPayload, sendSignatureMailJob } from '../domain/signature/signature.js';
 
@@ -34,6 +35,10 @@ export const jobKinds = {
   sendMyDataMail: sendMyDataMailJob,
   /** A delivery alert (a target bounced, a domain paused) to every admin and editor. */
   sendDeliveryAlert: 'send-delivery-alert',
+  /** One language version of a mailing as it is now, to the editor who asked for a test. */
+  sendMailingTest: sendMailingTestJob,
+  /** Recurring, every minute: start the scheduled mailings whose time has come. */
+  startScheduledMailings: 'start-scheduled-mailings',
   /** Recurring: close ended campaigns, remind before the end date. */
   campaignLifecycle: 'campaign-lifecycle',
   /** Recurring: expire signatures never confirmed. */
@@ -102,6 +107,12 @@ const myDataMailPayload = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/),
 }) satisfies z.ZodType<MyDataMailPayload>;
 
+const mailingTestPayload = z.object({
+  mailingId: z.number().int(),
+  locale: z.string().max(20),
+  to: boundedAddress,
+}) satisfies z.ZodType<MailingTestPayload>;
+
 const deliveryAlertPayload = z.object({ alertId: z.number().int() });
 
 /** The payload schema of every kind. */
@@ -113,6 +124,8 @@ export const jobPayloads = {
   [jobKinds.sendCampaignRequestMail]: campaignRequestMailPayload,
   [jobKinds.sendMyDataMail]: myDataMailPayload,
   [jobKinds.sendDeliveryAlert]: deliveryAlertPayload,
+  [jobKinds.sendMailingTest]: mailingTestPayload,
+  [jobKinds.startScheduledMailings]: nothing,
   [jobKinds.campaignLifecycle]: nothing,
   [jobKinds.expireSignatures]: nothing,
   [jobKinds.reconcileCounts]: nothing,

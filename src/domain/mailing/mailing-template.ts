@@ -7,6 +7,28 @@ import { type CampaignWithContent, chooseTexts } from '../campaign/campaign.js';
 import type { MailingKind } from './mailing.js';
 import { emptySegment, type Segment } from './segment.js';
 
+/** A live campaign as a mailing lists it: its headline in the reader's language, or the source's. */
+export interface OtherCampaign {
+  slug: string;
+  /** The language of the headline (and of the page link). */
+  locale: string;
+  headline: string;
+}
+
+/** The live campaigns other than `exceptId`, each in `locale` where published, else in its source. */
+export function otherLiveCampaigns(
+  campaigns: CampaignWithContent[],
+  exceptId: number | null,
+  locale: string,
+): OtherCampaign[] {
+  return campaigns
+    .filter((c) => c.id !== exceptId && c.status === 'live')
+    .flatMap((c) => {
+      const texts = chooseTexts(c, locale)?.texts;
+      return texts ? [{ slug: c.slug, locale: texts.locale, headline: texts.headline }] : [];
+    });
+}
+
 export interface TemplateFacts {
   kind: MailingKind;
   locale: string;
@@ -18,7 +40,7 @@ export interface TemplateFacts {
   /** Published translations other than the source: the languages volunteers translated it into. */
   translatedLocales: string[];
   /** Other live campaigns, headline in the mailing's language where published. */
-  otherLive: { slug: string; headline: string }[];
+  otherLive: OtherCampaign[];
 }
 
 export function templateFacts(input: {
@@ -45,12 +67,7 @@ export function templateFacts(input: {
       .filter((t) => t.status === 'published' && t.locale !== input.campaign.sourceLocale)
       .map((t) => t.locale)
       .sort(),
-    otherLive: input.live
-      .filter((c) => c.id !== input.campaign.id && c.status === 'live')
-      .flatMap((c) => {
-        const other = chooseTexts(c, input.locale)?.texts;
-        return other ? [{ slug: c.slug, headline: other.headline }] : [];
-      }),
+    otherLive: otherLiveCampaigns(input.live, input.campaign.id, input.locale),
   };
 }
 

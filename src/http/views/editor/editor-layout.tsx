@@ -16,6 +16,7 @@ export type EditorSection =
   | 'requests'
   | 'delivery'
   | 'supporters'
+  | 'mailings'
   | 'users'
   | 'audit'
   | 'account';
@@ -37,6 +38,7 @@ export const sections: { id: EditorSection; href: string; label: StringKey; perm
     label: 'editor.nav.supporters',
     permission: 'supporters:export',
   },
+  { id: 'mailings', href: '/editor/mailings', label: 'mailings.nav', permission: 'mailings:send' },
   { id: 'users', href: '/editor/users', label: 'editor.nav.users', permission: 'users:manage' },
   { id: 'audit', href: '/editor/audit', label: 'editor.nav.audit', permission: 'audit:read' },
   { id: 'account', href: '/editor/account', label: 'editor.nav.account', permission: 'account:edit-own' },
