@@ -15,6 +15,7 @@ import {
 } from '../../../test/editor-helpers.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { can, roles } from '../../domain/account/permissions.js';
+import { emptySegment } from '../../domain/mailing/segment.js';
 import { editorDeps } from './deps.js';
 import { installEditorGuard } from './guard.js';
 
@@ -22,12 +23,26 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
   let t: TestApp;
   let accounts: Record<string, Person>;
   let victim: Person;
+  let mailingId: number;
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
     accounts = {};
     for (const role of roles) accounts[role] = await createPerson(t, role);
     victim = await createPerson(t, 'editor', { email: 'victim@example.org' });
+    mailingId = await t.services.mailings.create(
+      {
+        kind: 'general',
+        campaignId: null,
+        sourceLocale: 'en',
+        subject: 'News',
+        preheader: '',
+        bodyMd: 'Hello.',
+        segment: emptySegment(['en']),
+      },
+      victim,
+      t.services.clock.now(),
+    );
     // The translator works in Spanish, the language the translation routes are walked in.
     await t.services.scopes.transaction((unit) =>
       unit.setLanguages(accounts.translator!.id, ['es'], accounts.admin!.id, t.services.clock.now()),
@@ -53,7 +68,9 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
       .replace(':language', 'es')
       // A demo target and partner (the first rows seeded); removing them on the walk harms nothing.
       .replace(':targetId', '1')
-      .replace(':partnerId', '1');
+      .replace(':partnerId', '1')
+      // A draft mailing made below; sending it reaches nobody, cancelling it on the walk harms nothing.
+      .replace(':mailingId', String(mailingId));
 
   it('knows the editor routes from the app itself, with the permissions we meant', () => {
     const table = Object.fromEntries(t.app.editorRoutes.map((r) => [`${r.method} ${r.url}`, r.permission]));

@@ -75,7 +75,7 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
   const user = (req: FastifyRequest): User => req.account!.user;
   const actor = (req: FastifyRequest) => ({ id: user(req).id, email: user(req).email });
   const idOf = (req: FastifyRequest) => {
-    const { id } = req.params as { id: string };
+    const { mailingId: id } = req.params as { mailingId: string };
     return idPattern.test(id) ? Number(id) : undefined;
   };
 
@@ -211,7 +211,7 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
     return renderComposer(req, reply, { form, size, ...(mailing ? { mailing } : {}) });
   }
 
-  app.get('/editor/mailings/:id', permission, async (req, reply) => {
+  app.get('/editor/mailings/:mailingId', permission, async (req, reply) => {
     const id = idOf(req);
     const mailing = id === undefined ? undefined : await deps.mailings.find(id);
     if (!mailing) return sendError(req, reply, deps.site, 404);
@@ -219,7 +219,7 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
     return renderComposer(req, reply, { mailing, form: mailingForm(mailing), ...(notice ? { notice } : {}) });
   });
 
-  app.post('/editor/mailings/:id', permission, async (req, reply) => {
+  app.post('/editor/mailings/:mailingId', permission, async (req, reply) => {
     const id = idOf(req);
     const body = mailingSchema.safeParse(req.body ?? {});
     if (id === undefined || !body.success) return sendError(req, reply, deps.site, 400);
@@ -257,7 +257,7 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
     );
   }
 
-  app.post('/editor/mailings/:id/test', permission, async (req, reply) => {
+  app.post('/editor/mailings/:mailingId/test', permission, async (req, reply) => {
     const id = idOf(req);
     const body = testSchema.safeParse(req.body ?? {});
     if (id === undefined || !body.success) return sendError(req, reply, deps.site, 400);
@@ -309,10 +309,10 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
     }
   };
   for (const action of ['schedule', 'send', 'pause', 'resume', 'cancel'] as const) {
-    app.post(`/editor/mailings/:id/${action}`, permission, move(action));
+    app.post(`/editor/mailings/:mailingId/${action}`, permission, move(action));
   }
 
-  app.get('/editor/mailings/:id/report', permission, async (req, reply) => {
+  app.get('/editor/mailings/:mailingId/report', permission, async (req, reply) => {
     const id = idOf(req);
     const mailing = id === undefined ? undefined : await deps.mailings.find(id);
     if (!mailing) return sendError(req, reply, deps.site, 404);
@@ -331,7 +331,7 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
   });
 
   // The progress bar's figures for mailings.js, as texts in the editor's language.
-  app.get('/editor/mailings/:id/progress.json', permission, async (req, reply) => {
+  app.get('/editor/mailings/:mailingId/progress.json', permission, async (req, reply) => {
     const id = idOf(req);
     const mailing = id === undefined ? undefined : await deps.mailings.find(id);
     if (!mailing) return reply.code(404).send({ error: 'not found' });
@@ -371,7 +371,7 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
     return typeof locale === 'string' && isLanguageTag(locale) ? locale : fallback;
   };
 
-  app.get('/editor/mailings/:id/preview', permission, async (req, reply) => {
+  app.get('/editor/mailings/:mailingId/preview', permission, async (req, reply) => {
     const id = idOf(req);
     const mailing = id === undefined ? undefined : await deps.mailings.find(id);
     if (!mailing) return sendError(req, reply, deps.site, 404);
@@ -406,7 +406,7 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
 
   // The mail's HTML alone, for the preview's sandboxed frame: a CSP of its own (the mail's inline styles,
   // no script, no request anywhere but images) and framing allowed by our own pages only.
-  app.get('/editor/mailings/:id/preview.html', permission, async (req, reply) => {
+  app.get('/editor/mailings/:mailingId/preview.html', permission, async (req, reply) => {
     const id = idOf(req);
     const mailing = id === undefined ? undefined : await deps.mailings.find(id);
     if (!mailing) return sendError(req, reply, deps.site, 404);
