@@ -30,12 +30,13 @@ export function templateTexts(facts: TemplateFacts, tr: Translator, baseUrl: str
         bodyMd: tr.t('mailings.template.urgent.body', v),
       };
     case 'victory': {
+      // Without tr.list's bidi isolates: this is Markdown the editor edits, where they would be invisible noise.
       const languages = facts.translatedLocales.map((l) => tr.languageName(l));
       const thanks =
         languages.length > 0
           ? tr.t('mailings.template.victory.thanksTranslators', {
               count: facts.count,
-              languages: tr.list(languages),
+              languages: new Intl.ListFormat(tr.locale, { type: 'conjunction' }).format(languages),
             })
           : tr.t('mailings.template.victory.thanks', { count: facts.count });
       const parts = [
