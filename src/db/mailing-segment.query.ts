@@ -47,13 +47,16 @@ function segmentMembers(db: Kysely<Database>, segment: Segment, now: number) {
   }
   const min = segment.minCampaignsLastYear;
   if (min !== null) {
-    q = q.where(
-      (eb) =>
-        countedSignatures(eb)
-          .where('g.created_at', '>=', now - yearMs)
-          .select((e) => e.fn.count<number>('g.campaign_id').distinct().as('n')),
-      '>=',
-      min,
+    // One grouped pass over the year's signatures (a semi-join), not a count per member: at list scale
+    // the correlated form costs a lookup per member and, on PostgreSQL, a JIT compilation.
+    q = q.where('lm.supporter_id', 'in', (eb) =>
+      eb
+        .selectFrom('signatures as y')
+        .select('y.supporter_id')
+        .where('y.status', '=', countedStatus)
+        .where('y.created_at', '>=', now - yearMs)
+        .groupBy('y.supporter_id')
+        .having((h) => h.fn.count('y.campaign_id').distinct(), '>=', min),
     );
   }
   const partner = segment.partnerId;
