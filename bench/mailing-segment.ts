@@ -10,6 +10,7 @@ import { countSegment, materialiseSegment, segmentCountQuery } from '../src/db/m
 import { emptySegment, type Segment } from '../src/domain/mailing/segment.js';
 import { createTestDb } from '../test/db.js';
 import { buildCampaign } from '../test/factories.js';
+import { addSendingMailing } from '../test/mailing-helpers.js';
 
 const rows = Number(process.env.BENCH_SEGMENT_ROWS ?? 100_000);
 const now = Date.now();
@@ -83,26 +84,11 @@ async function run(dialect: Dialect): Promise<void> {
         console.log(`      ${String(row.detail ?? row['QUERY PLAN'])}`);
       }
     }
-    const { id } = await db.kysely
-      .insertInto('mailings')
-      .values({
-        kind: 'general',
-        campaign_id: null,
-        source_locale: 'en',
-        subject: 'Bench',
-        body_md: 'Bench',
-        segment: '{}',
-        status: 'sending',
-        created_by: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await addSendingMailing(db, now);
     const started = performance.now();
     const queued = await db.kysely
       .transaction()
-      .execute((trx) => materialiseSegment(trx, Number(id), emptySegment(['en', 'es', 'ar', 'fr']), now));
+      .execute((trx) => materialiseSegment(trx, id, emptySegment(['en', 'es', 'ar', 'fr']), now));
     console.log(
       `  queueing every list: ${queued} recipients in ${(performance.now() - started).toFixed(0)} ms`,
     );

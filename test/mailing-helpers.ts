@@ -85,3 +85,24 @@ export async function addPerson(db: Db, p: PersonSpec): Promise<number> {
   }
   return supporterId;
 }
+
+/** A mailing row already sending, for tests of the recipient queue (no segment: the caller queues). */
+export async function addSendingMailing(db: Db, at = now): Promise<number> {
+  const { id } = await db.kysely
+    .insertInto('mailings')
+    .values({
+      kind: 'general',
+      campaign_id: null,
+      source_locale: 'en',
+      subject: 'News',
+      body_md: 'Hello',
+      segment: '{}',
+      status: 'sending',
+      created_by: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(id);
+}

@@ -3,7 +3,7 @@
 // a person on two chosen lists is one recipient, in their own language's list.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
-import { addCampaign, addPerson, day, now } from '../../test/mailing-helpers.js';
+import { addCampaign, addPerson, addSendingMailing, day, now } from '../../test/mailing-helpers.js';
 import { emptySegment, type Segment } from '../domain/mailing/segment.js';
 import { countSegment, materialiseSegment } from './mailing-segment.query.js';
 
@@ -116,23 +116,7 @@ describe.each(testDialects)('mailing segment query on %s', (dialect) => {
   });
 
   it('queues the segment once per person, in their own language when it is one of the lists', async () => {
-    const { id } = await db.kysely
-      .insertInto('mailings')
-      .values({
-        kind: 'general',
-        campaign_id: null,
-        source_locale: 'en',
-        subject: 'News',
-        body_md: 'Hello',
-        segment: '{}',
-        status: 'sending',
-        created_by: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const mailingId = Number(id);
+    const mailingId = await addSendingMailing(db);
     const queued = await db.kysely
       .transaction()
       .execute((trx) => materialiseSegment(trx, mailingId, { ...emptySegment(['en', 'es']) }, now));

@@ -74,9 +74,22 @@ const movedNotice: Record<MailingAction, string> = {
 export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorDeps): void {
   const user = (req: FastifyRequest): User => req.account!.user;
   const actor = (req: FastifyRequest) => ({ id: user(req).id, email: user(req).email });
+  /** What every mailing page gets from the request: the translator, the site, the account, its CSRF token. */
+  const shell = (req: FastifyRequest) => ({
+    tr: req.tr,
+    site: deps.site,
+    user: user(req),
+    csrf: req.csrfToken,
+  });
   const idOf = (req: FastifyRequest) => {
     const { mailingId: id } = req.params as { mailingId: string };
     return idPattern.test(id) ? Number(id) : undefined;
+  };
+
+  /** The mailing the URL names, or undefined (a malformed or unknown id). */
+  const mailingOf = async (req: FastifyRequest) => {
+    const id = idOf(req);
+    return id === undefined ? undefined : deps.mailings.find(id);
   };
 
   /** Live and closed campaigns, newest first, each with its headline in the editor's language. */
@@ -109,10 +122,7 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
     return sendPage(
       reply,
       <MailingPage
-        tr={req.tr}
-        site={deps.site}
-        user={user(req)}
-        csrf={req.csrfToken}
+        {...shell(req)}
         options={options}
         campaigns={choices}
         translations={translations}
@@ -132,14 +142,7 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
     const { choices } = await campaignChoices(req.tr.locale);
     return sendPage(
       reply,
-      <MailingsPage
-        tr={req.tr}
-        site={deps.site}
-        user={user(req)}
-        csrf={req.csrfToken}
-        mailings={await deps.mailings.list()}
-        campaigns={choices}
-      />,
+      <MailingsPage {...shell(req)} mailings={await deps.mailings.list()} campaigns={choices} />,
     );
   });
 
@@ -212,8 +215,7 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
   }
 
   app.get('/editor/mailings/:mailingId', permission, async (req, reply) => {
-    const id = idOf(req);
-    const mailing = id === undefined ? undefined : await deps.mailings.find(id);
+    const mailing = await mailingOf(req);
     if (!mailing) return sendError(req, reply, deps.site, 404);
     const notice = noticeOf(req);
     return renderComposer(req, reply, { mailing, form: mailingForm(mailing), ...(notice ? { notice } : {}) });
@@ -313,16 +315,12 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
   }
 
   app.get('/editor/mailings/:mailingId/report', permission, async (req, reply) => {
-    const id = idOf(req);
-    const mailing = id === undefined ? undefined : await deps.mailings.find(id);
+    const mailing = await mailingOf(req);
     if (!mailing) return sendError(req, reply, deps.site, 404);
     return sendPage(
       reply,
       <MailingReportPage
-        tr={req.tr}
-        site={deps.site}
-        user={user(req)}
-        csrf={req.csrfToken}
+        {...shell(req)}
         mailing={mailing}
         progress={await deps.mailings.progress(mailing.id)}
         report={await deps.mailings.report(mailing.id)}
@@ -332,8 +330,7 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
 
   // The progress bar's figures for mailings.js, as texts in the editor's language.
   app.get('/editor/mailings/:mailingId/progress.json', permission, async (req, reply) => {
-    const id = idOf(req);
-    const mailing = id === undefined ? undefined : await deps.mailings.find(id);
+    const mailing = await mailingOf(req);
     if (!mailing) return reply.code(404).send({ error: 'not found' });
     const p = await deps.mailings.progress(mailing.id);
     return reply.header('cache-control', 'no-store').send({
@@ -372,8 +369,7 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
   };
 
   app.get('/editor/mailings/:mailingId/preview', permission, async (req, reply) => {
-    const id = idOf(req);
-    const mailing = id === undefined ? undefined : await deps.mailings.find(id);
+    const mailing = await mailingOf(req);
     if (!mailing) return sendError(req, reply, deps.site, 404);
     const locale = localeOf(req, mailing.sourceLocale);
     const out = await rendered(req, mailing.id, locale);
@@ -390,10 +386,7 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
     return sendPage(
       reply,
       <MailingPreviewPage
-        tr={req.tr}
-        site={deps.site}
-        user={user(req)}
-        csrf={req.csrfToken}
+        {...shell(req)}
         mailing={mailing}
         locale={locale}
         textLocale={out.version.locale}
@@ -407,8 +400,7 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
   // The mail's HTML alone, for the preview's sandboxed frame: a CSP of its own (the mail's inline styles,
   // no script, no request anywhere but images) and framing allowed by our own pages only.
   app.get('/editor/mailings/:mailingId/preview.html', permission, async (req, reply) => {
-    const id = idOf(req);
-    const mailing = id === undefined ? undefined : await deps.mailings.find(id);
+    const mailing = await mailingOf(req);
     if (!mailing) return sendError(req, reply, deps.site, 404);
     const out = await rendered(req, mailing.id, localeOf(req, mailing.sourceLocale));
     if (!out) return sendError(req, reply, deps.site, 404);
