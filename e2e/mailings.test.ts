@@ -65,6 +65,14 @@ describeBrowser('mailings in Chromium', () => {
       await page.waitForURL(/\/editor\/mailings\/\d+\?done=created$/);
       const id = Number(/mailings\/(\d+)/.exec(page.url())![1]);
 
+      // The preview: the sender's rendering in a sandboxed frame, served under its own CSP.
+      await page.getByRole('link', { name: 'Preview' }).click();
+      await page.waitForURL(`${base}/editor/mailings/${id}/preview?locale=en`);
+      const frame = page.frameLocator('iframe.mailing-preview');
+      await expect.poll(() => frame.locator('body').textContent()).toContain('Erlan Baltabay');
+      await saveScreenshot(page, 'mailing-preview-desktop');
+      await page.goto(`${base}/editor/mailings/${id}`);
+
       // A test to the editor's own address, in the language chosen.
       await page.getByLabel('Language version').selectOption('ar');
       await page.getByRole('button', { name: 'Send the test to amaka@example.org' }).click();
