@@ -24,6 +24,7 @@ import { SignatureDeliveryReader } from './db/delivery-status.reader.js';
 import { HeldSignatureRepository } from './db/held-signature.repository.js';
 import { JobRepository } from './db/job.repository.js';
 import { MailingRepository } from './db/mailing.repository.js';
+import { MailingQueueStore } from './db/mailing-queue.store.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
 import { PetitionStore } from './db/petition.store.js';
 import { PrivacyRepository } from './db/privacy.repository.js';
@@ -38,6 +39,7 @@ import { type Clock, systemClock } from './domain/shared/clock.js';
 import { type AppDeps, buildApp } from './http/app.js';
 import { LiveCounters } from './http/live/live-counters.js';
 import { createDispatcher, type Dispatcher } from './jobs/delivery/dispatcher.js';
+import { createMailingSender, type MailingSender } from './jobs/mailing/sender.js';
 import { recurringHandlers, scheduleRecurring } from './jobs/recurring.js';
 import { campaignLifecycleJobs } from './jobs/tasks/campaign-lifecycle.task.js';
 import { jobHandlers } from './jobs/tasks/index.js';
@@ -241,6 +243,8 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
   let worker: ReturnType<typeof createWorker> | undefined;
   let dispatcher: Dispatcher | undefined;
   let deliveryMail: MailTransport | undefined;
+  let mailingSender: MailingSender | undefined;
+  let mailingMail: MailTransport | undefined;
   let bounceListener: BounceListener | undefined;
   if (config.ROLES.includes('worker')) {
     if (config.BOUNCE_SMTP_PORT !== undefined) {
@@ -328,6 +332,24 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
       ...(app ? { logger: app.log } : {}),
     });
     dispatcher.start();
+    // Supporter mailings on connections of their own, so a big mailing never holds up target letters.
+    mailingMail = createMailTransport(config, config.DELIVERY_CONNECTIONS);
+    mailingSender = createMailingSender({
+      store: new MailingQueueStore(db),
+      transport: mailingMail,
+      clock,
+      site: {
+        name: config.SITE_NAME,
+        baseUrl: config.BASE_URL,
+        mailFrom: config.MAIL_FROM,
+        secret: config.APP_SECRET,
+      },
+      defaultRate: config.MAILING_RATE,
+      policy: { domainConcurrency: config.DELIVERY_DOMAIN_CONCURRENCY },
+      connections: config.DELIVERY_CONNECTIONS,
+      ...(app ? { logger: app.log } : {}),
+    });
+    mailingSender.start();
   }
 
   let stopped = false;
@@ -345,10 +367,12 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
       await app?.close();
       await worker?.stop();
       await dispatcher?.stop();
+      await mailingSender?.stop();
       await bounceListener?.close();
       services.live.close();
       await mail.close();
       await deliveryMail?.close();
+      await mailingMail?.close();
       await db.close();
     },
   };

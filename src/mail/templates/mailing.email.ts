@@ -49,6 +49,8 @@ export interface RenderedMailing extends MailText {
 export interface CompiledMailing {
   readonly mailingId: number;
   readonly locale: string;
+  /** The language of the texts (`locale`, or the source's when the recipient's is missing). */
+  readonly textLocale: string;
   /** The `src` value every link into a campaign page carries (`mailing-<id>-<lang>`). */
   readonly src: string;
   /** The mail of one recipient: string joins only, no parsing. */
@@ -198,6 +200,7 @@ ${section(
   return {
     mailingId: input.mailingId,
     locale: input.locale,
+    textLocale: input.textLocale,
     src,
     render({ name, token }) {
       // Inserted into HTML and URLs as it is: only the characters a list token has.
