@@ -1,7 +1,8 @@
 // A victory mailing for the demo campaign in Chromium: an editor starts it from the list (the template
 // fills subject and text from the campaign), narrows the segment and sees its size follow without a reload,
 // saves, mails a test to their own address (it arrives at the demo's SMTP sink, marked as a test), then
-// sends it and lands on the report with its progress bar. Screenshots at desktop and phone width.
+// sends it and watches the report's progress bar fill, without a reload, as the worker's sender mails the
+// five people. Screenshots at desktop and phone width.
 import { expect, it } from 'vitest';
 import { seedDemoLists } from '../src/cli/demo/mailing-lists.js';
 import { demoCampaignSlug } from '../src/cli/demo/seed.js';
@@ -97,6 +98,14 @@ describeBrowser('mailings in Chromium', () => {
         .where('mailing_id', '=', id)
         .execute();
       expect(queued.map((r) => r.locale).sort()).toEqual(['ar', 'ar', 'en', 'en', 'en']);
+      // The worker's sender mails them; the bar follows without a reload (mailings.js) until it is sent.
+      await sink.waitFor(6, 20_000);
+      await expect
+        .poll(() => page.locator('[data-progress-text]').textContent(), { timeout: 20_000, interval: 500 })
+        .toBe('5 of 5 sent, 0 failed');
+      await expect
+        .poll(() => page.locator('[data-progress-status]').textContent(), { timeout: 10_000, interval: 500 })
+        .toBe('sent');
     } finally {
       await context.close();
     }
