@@ -138,6 +138,14 @@ describe.each(testDialects)('editor mailings on %s', (dialect) => {
       expect(mail!.parsed.html).toContain('<strong>free</strong>');
       // No published Spanish version yet: the English text, as Spanish readers would get it now.
       expect(mail!.parsed.text).toContain('Erlan is **free**.');
+      // Once done, the job keeps no address.
+      const job = await t.db.kysely
+        .selectFrom('jobs')
+        .select(['status', 'payload'])
+        .where('kind', '=', 'send-mailing-test')
+        .executeTakeFirstOrThrow();
+      expect(job.status).toBe('done');
+      expect(JSON.parse(job.payload)).toEqual({ mailingId: id, locale: 'es' });
     } finally {
       await worker.close();
     }
