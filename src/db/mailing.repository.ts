@@ -26,7 +26,7 @@ import {
   sendMailingTestJob,
 } from '../domain/mailing/mailing.ports.js';
 import { textsChanged } from '../domain/mailing/save-mailing.js';
-import type { Segment } from '../domain/mailing/segment.js';
+import { type Segment, segmentFrom } from '../domain/mailing/segment.js';
 import { countedStatus } from '../domain/signature/signature.js';
 import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
@@ -53,7 +53,7 @@ function toMailing(r: MailingRow): Mailing {
     subject: r.subject,
     preheader: r.preheader,
     bodyMd: r.body_md,
-    segment: JSON.parse(r.segment) as Segment,
+    segment: segmentFrom(JSON.parse(r.segment)),
     status: r.status,
     revision: num(r.revision),
     scheduledAt: maybe(r.scheduled_at),
@@ -275,7 +275,7 @@ export class MailingRepository implements MailingStore, MailingVersionReader {
         .where('status', 'in', [...from])
         .executeTakeFirst();
       if (Number(moved.numUpdatedRows) === 0) return undefined;
-      const recipients = await materialiseSegment(trx, id, JSON.parse(row.segment) as Segment, now);
+      const recipients = await materialiseSegment(trx, id, segmentFrom(JSON.parse(row.segment)), now);
       await recordAudit(trx, {
         actor,
         action: 'mailing.sending',

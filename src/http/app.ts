@@ -16,7 +16,9 @@ import type { CampaignEditorStore, OldSlugReader } from '../domain/campaign/edit
 import type { CampaignRequestStore } from '../domain/campaign-request/campaign-request.ports.js';
 import type { TermsStore } from '../domain/campaign-request/partnership-terms.js';
 import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-status.js';
+import type { ListAdminStore } from '../domain/list-admin/list-admin.ports.js';
 import type { MailingStore, MailingVersionReader } from '../domain/mailing/mailing.ports.js';
+import type { MailingTranslationStore } from '../domain/mailing-translation/mailing-translation.ports.js';
 import type { PetitionExporter } from '../domain/petition/export-signers.js';
 import type { PetitionModeration, PetitionReader } from '../domain/petition/petition.js';
 import type { PrivacyStore } from '../domain/privacy/privacy.ports.js';
@@ -38,6 +40,7 @@ import type { DashboardAdapters } from './editor/dashboard/home.route.js';
 import { type DeliveryEditorDeps, deliveryEditorRoutes } from './editor/delivery/delivery.route.js';
 import { type AccountAdapters, editorDeps } from './editor/deps.js';
 import { editorRoutes } from './editor/editor-routes.js';
+import { listsEditorRoutes } from './editor/lists/lists.route.js';
 import { mailingsEditorRoutes } from './editor/mailings/mailings.route.js';
 import { partnerEditorRoutes } from './editor/partners/partners.route.js';
 import { petitionEditorRoutes } from './editor/petition/petition-editor.route.js';
@@ -104,6 +107,8 @@ export interface AppDeps {
   previewCampaigns: CampaignReader;
   /** Volunteer translations of campaign texts (audited; publishing drops the public cache). */
   translations: TranslationStore;
+  /** Mailings' language versions on the same board (audited; the sender reads the published ones). */
+  mailingTranslations: MailingTranslationStore;
   /** Supporters' rights: my-data links and sessions, exports, withdrawals, erasure; the link form's limits. */
   privacy: {
     store: PrivacyStore;
@@ -113,6 +118,8 @@ export interface AppDeps {
   };
   /** Mailings: the composer, the segment's size, the actions, the report; the language versions for previews. */
   mailings: MailingStore & MailingVersionReader;
+  /** The language lists for editors: counts, suppressed addresses, CSV import and export. */
+  listAdmin: ListAdminStore;
   /** How long a form's body may take to arrive (tests shorten it). */
   bodyLimits?: BodyLimits;
   /** The log level (and, for tests, where lines go) or false; tests pass false. */
@@ -264,6 +271,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     campaigns: deps.previewCampaigns,
     secret: config.APP_SECRET,
   });
+  listsEditorRoutes(app, {
+    site,
+    clock: deps.clock,
+    secret: config.APP_SECRET,
+    lists: deps.listAdmin,
+    uploadMaxMb: config.UPLOAD_MAX_MB,
+  });
   campaignEditRoutes(app, {
     site,
     clock: deps.clock,
@@ -272,7 +286,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     uploadMaxMb: config.UPLOAD_MAX_MB,
   });
   campaignPreviewRoutes(app, { site, campaigns: deps.previewCampaigns });
-  translationRoutes(app, { site, clock: deps.clock, translations: deps.translations, scopes: deps.scopes });
+  translationRoutes(app, {
+    site,
+    clock: deps.clock,
+    translations: deps.translations,
+    mailingTranslations: deps.mailingTranslations,
+    scopes: deps.scopes,
+  });
   petitionEditorRoutes(app, {
     site,
     clock: deps.clock,

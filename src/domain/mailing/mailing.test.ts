@@ -7,6 +7,7 @@ import { allowedActions, doneShare, isEditable, mailingSourceTag } from './maili
 import { type MailingForm, readMailingForm, readSegment } from './mailing-input.js';
 import { previewInput } from './mailing-preview.js';
 import { templateFacts, templateSegment } from './mailing-template.js';
+import { emptySegment, segmentFrom } from './segment.js';
 
 const form = (over: Partial<MailingForm> = {}): MailingForm => ({
   kind: 'launch',
@@ -126,6 +127,12 @@ describe('the composer form', () => {
       subscribedSince: 'Invalid',
       partnerId: 'Invalid',
     });
+    // A stored segment from another writer, partial or odd, reads as "no condition" where it says nothing.
+    expect(segmentFrom({ locales: ['en', 7], partnerId: -2, minCampaignsLastYear: 3 })).toEqual({
+      ...emptySegment(['en']),
+      minCampaignsLastYear: 3,
+    });
+    expect(segmentFrom(null)).toEqual(emptySegment([]));
     const both = readSegment({ ...form(), signedCampaignId: '4', notSignedCampaignId: '4' });
     expect(both.ok ? null : both.errors).toEqual({ notSignedCampaignId: 'SignedAndNotSigned' });
   });

@@ -13,9 +13,9 @@ import {
   post,
   sessionFor,
 } from '../../../test/editor-helpers.js';
+import { insertMailing } from '../../../test/mailing-translation-helpers.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { can, roles } from '../../domain/account/permissions.js';
-import { emptySegment } from '../../domain/mailing/segment.js';
 import { editorDeps } from './deps.js';
 import { installEditorGuard } from './guard.js';
 
@@ -30,19 +30,6 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
     accounts = {};
     for (const role of roles) accounts[role] = await createPerson(t, role);
     victim = await createPerson(t, 'editor', { email: 'victim@example.org' });
-    mailingId = await t.services.mailings.create(
-      {
-        kind: 'general',
-        campaignId: null,
-        sourceLocale: 'en',
-        subject: 'News',
-        preheader: '',
-        bodyMd: 'Hello.',
-        segment: emptySegment(['en']),
-      },
-      victim,
-      t.services.clock.now(),
-    );
     // The translator works in Spanish, the language the translation routes are walked in.
     await t.services.scopes.transaction((unit) =>
       unit.setLanguages(accounts.translator!.id, ['es'], accounts.admin!.id, t.services.clock.now()),
@@ -52,12 +39,15 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
     await t.services.scopes.transaction((unit) =>
       unit.attach(accounts.partner!.id, campaign!.id, accounts.admin!.id, t.services.clock.now()),
     );
+    // A draft mailing in English: the mailing translation routes are walked in Spanish.
+    mailingId = await insertMailing(t.db.kysely, { now: t.services.clock.now() });
   });
   afterAll(async () => t.close());
 
   // Campaign routes need a campaign: the first demo one, seeded below.
   const urlOf = (url: string) =>
     url
+      .replace(':mailingId', String(mailingId))
       .replace(':id', String(victim.id))
       .replace(':token', 'unknownunknownunknownunknown1234')
       .replace(':slug', 'kazakhstan-free-erlan-baltabay')
@@ -68,9 +58,7 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
       .replace(':language', 'es')
       // A demo target and partner (the first rows seeded); removing them on the walk harms nothing.
       .replace(':targetId', '1')
-      .replace(':partnerId', '1')
-      // A draft mailing made below; sending it reaches nobody, cancelling it on the walk harms nothing.
-      .replace(':mailingId', String(mailingId));
+      .replace(':partnerId', '1');
 
   it('knows the editor routes from the app itself, with the permissions we meant', () => {
     const table = Object.fromEntries(t.app.editorRoutes.map((r) => [`${r.method} ${r.url}`, r.permission]));

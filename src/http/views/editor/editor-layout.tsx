@@ -17,6 +17,7 @@ export type EditorSection =
   | 'delivery'
   | 'supporters'
   | 'mailings'
+  | 'lists'
   | 'users'
   | 'audit'
   | 'account';
@@ -39,6 +40,7 @@ export const sections: { id: EditorSection; href: string; label: StringKey; perm
     permission: 'supporters:export',
   },
   { id: 'mailings', href: '/editor/mailings', label: 'mailings.nav', permission: 'mailings:send' },
+  { id: 'lists', href: '/editor/lists', label: 'editor.nav.lists', permission: 'mailings:send' },
   { id: 'users', href: '/editor/users', label: 'editor.nav.users', permission: 'users:manage' },
   { id: 'audit', href: '/editor/audit', label: 'editor.nav.audit', permission: 'audit:read' },
   { id: 'account', href: '/editor/account', label: 'editor.nav.account', permission: 'account:edit-own' },
