@@ -35,6 +35,10 @@ export const mailingMoves: Record<MailingAction, { from: readonly MailingStatus[
 export const allowedActions = (status: MailingStatus): MailingAction[] =>
   mailingActions.filter((a) => mailingMoves[a].from.includes(status));
 
+/** The send is due or under way: its progress is still changing. */
+export const inProgress = (status: MailingStatus): boolean =>
+  status === 'scheduled' || status === 'sending' || status === 'paused';
+
 /** Texts and segment can change until the send starts. */
 export const isEditable = (status: MailingStatus): boolean => status === 'draft' || status === 'scheduled';
 

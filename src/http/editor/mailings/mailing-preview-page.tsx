@@ -4,8 +4,8 @@
 import type { User } from '../../../domain/account/account.js';
 import type { Mailing } from '../../../domain/mailing/mailing.js';
 import type { Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { MailingSubpage } from './mailing-subpage.js';
 
 export interface MailingPreviewPageProps {
   tr: Translator;
@@ -26,11 +26,7 @@ export function MailingPreviewPage(p: MailingPreviewPageProps) {
   const m = p.mailing;
   const title = t('mailings.preview.title', { subject: m.subject });
   return (
-    <EditorLayout tr={p.tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="mailings">
-      <p>
-        <a href={`/editor/mailings/${m.id}`}>{t('mailings.report.back')}</a>
-      </p>
-      <h1 dir="auto">{title}</h1>
+    <MailingSubpage tr={p.tr} site={p.site} user={p.user} csrf={p.csrf} mailing={m} title={title}>
       <nav aria-label={t('mailings.preview.language')}>
         <ul class="inline-list">
           {p.languages.map((l) => (
@@ -70,6 +66,6 @@ export function MailingPreviewPage(p: MailingPreviewPageProps) {
           {p.text}
         </pre>
       </details>
-    </EditorLayout>
+    </MailingSubpage>
   );
 }

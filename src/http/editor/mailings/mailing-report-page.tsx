@@ -2,11 +2,16 @@
 // the progress JSON while it sends (readable, and reloadable, without JavaScript), and per language the
 // recipients, sent, bounced, complaints, unsubscribed, failed, and the signatures its links brought.
 import type { User } from '../../../domain/account/account.js';
-import type { Mailing, MailingProgress, MailingReportLine } from '../../../domain/mailing/mailing.js';
+import {
+  inProgress,
+  type Mailing,
+  type MailingProgress,
+  type MailingReportLine,
+} from '../../../domain/mailing/mailing.js';
 import type { Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { progressText, statusLabel } from './mailing-labels.js';
+import { MailingSubpage } from './mailing-subpage.js';
 
 export interface MailingReportPageProps {
   tr: Translator;
@@ -23,7 +28,7 @@ export function MailingReportPage(p: MailingReportPageProps) {
   const n = p.tr.number;
   const m = p.mailing;
   const title = t('mailings.report.title', { subject: m.subject });
-  const live = m.status === 'sending' || m.status === 'paused' || m.status === 'scheduled';
+  const live = inProgress(m.status);
   const done = p.progress.sent + p.progress.failed + p.progress.bounced;
   const columns = [
     'recipients',
@@ -35,11 +40,7 @@ export function MailingReportPage(p: MailingReportPageProps) {
     'signatures',
   ] as const;
   return (
-    <EditorLayout tr={p.tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="mailings">
-      <p>
-        <a href={`/editor/mailings/${m.id}`}>{t('mailings.report.back')}</a>
-      </p>
-      <h1 dir="auto">{title}</h1>
+    <MailingSubpage tr={p.tr} site={p.site} user={p.user} csrf={p.csrf} mailing={m} title={title}>
       <section
         class="mailing-progress"
         data-progress={live ? `/editor/mailings/${m.id}/progress.json` : undefined}
@@ -96,6 +97,6 @@ export function MailingReportPage(p: MailingReportPageProps) {
         )}
       </section>
       <script src="/assets/mailings.js" defer />
-    </EditorLayout>
+    </MailingSubpage>
   );
 }

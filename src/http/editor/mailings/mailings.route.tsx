@@ -8,7 +8,12 @@ import { type CampaignWithContent, chooseTexts } from '../../../domain/campaign/
 import type { CampaignReader } from '../../../domain/campaign/campaign.ports.js';
 import { isLanguageTag } from '../../../domain/campaign/create-campaign.js';
 import { createMailing } from '../../../domain/mailing/create-mailing.js';
-import { type MailingAction, type MailingKind, mailingKinds } from '../../../domain/mailing/mailing.js';
+import {
+  inProgress,
+  type MailingAction,
+  type MailingKind,
+  mailingKinds,
+} from '../../../domain/mailing/mailing.js';
 import type { MailingStore, MailingVersionReader } from '../../../domain/mailing/mailing.ports.js';
 import { type MailingForm, mailingForm, readSegment } from '../../../domain/mailing/mailing-input.js';
 import { nobody, previewInput } from '../../../domain/mailing/mailing-preview.js';
@@ -339,7 +344,7 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
       total: p.total,
       done: p.sent + p.failed + p.bounced,
       text: progressText(req.tr, p),
-      live: mailing.status === 'sending' || mailing.status === 'paused' || mailing.status === 'scheduled',
+      live: inProgress(mailing.status),
     });
   });
 
