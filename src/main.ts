@@ -25,6 +25,8 @@ import { HeldSignatureRepository } from './db/held-signature.repository.js';
 import { JobRepository } from './db/job.repository.js';
 import { ListAdminRepository } from './db/list-admin.repository.js';
 import { ListMemberRepository } from './db/list-member.repository.js';
+import { MailingRepository } from './db/mailing.repository.js';
+import { MailingQueueStore } from './db/mailing-queue.store.js';
 import { MailingTranslationRepository } from './db/mailing-translation.repository.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
 import { PetitionStore } from './db/petition.store.js';
@@ -42,12 +44,14 @@ import { type Clock, systemClock } from './domain/shared/clock.js';
 import { type AppDeps, buildApp } from './http/app.js';
 import { LiveCounters } from './http/live/live-counters.js';
 import { createDispatcher, type Dispatcher } from './jobs/delivery/dispatcher.js';
+import { createMailingSender, type MailingSender } from './jobs/mailing/sender.js';
 import { recurringHandlers, scheduleRecurring } from './jobs/recurring.js';
 import { campaignLifecycleJobs } from './jobs/tasks/campaign-lifecycle.task.js';
 import { jobHandlers } from './jobs/tasks/index.js';
 import { signatureMaintenance } from './jobs/tasks/maintain-signatures.task.js';
 import { jobPurge } from './jobs/tasks/purge-jobs.task.js';
 import { retentionJobs } from './jobs/tasks/purge-retention.task.js';
+import { scheduledMailingJobs } from './jobs/tasks/start-scheduled-mailings.task.js';
 import { createWorker } from './jobs/worker.js';
 import { type BounceListener, startBounceListener } from './mail/bounce-smtp.js';
 import { createCaptureTransport } from './mail/capture.transport.js';
@@ -196,6 +200,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     users: new UserRepository(db),
     passwords,
     bounces: new BounceRepository(db),
+    mailings: new MailingRepository(db),
     listAdmin: new ListAdminRepository(db),
     supporterMail: new SupporterMailOutcomeWriter(db),
   };
@@ -262,6 +267,8 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
   let worker: ReturnType<typeof createWorker> | undefined;
   let dispatcher: Dispatcher | undefined;
   let deliveryMail: MailTransport | undefined;
+  let mailingSender: MailingSender | undefined;
+  let mailingMail: MailTransport | undefined;
   let bounceListener: BounceListener | undefined;
   if (config.ROLES.includes('worker')) {
     if (config.BOUNCE_SMTP_PORT !== undefined) {
@@ -305,6 +312,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
         retentionMs: config.JOB_RETENTION_DAYS * 86_400_000,
         ...(app ? { logger: app.log } : {}),
       }),
+      ...scheduledMailingJobs({ mailings: services.mailings, clock, ...(app ? { logger: app.log } : {}) }),
       ...retentionJobs({
         store: services.privacy.store,
         retention: () => services.settings.get(privacyRetention, clock.now()),
@@ -323,6 +331,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
           campaigns: services.campaigns,
           signatures: services.signatureStore,
           delivery: new DeliveryAlertReader(db),
+          mailings: services.mailings,
           accounts: { store: services.accounts.store, clock, tokens: services.accounts.tokens },
         }),
         ...recurringHandlers(jobs, clock, maintenance),
@@ -348,6 +357,24 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
       ...(app ? { logger: app.log } : {}),
     });
     dispatcher.start();
+    // Supporter mailings on connections of their own, so a big mailing never holds up target letters.
+    mailingMail = createMailTransport(config, config.DELIVERY_CONNECTIONS);
+    mailingSender = createMailingSender({
+      store: new MailingQueueStore(db),
+      transport: mailingMail,
+      clock,
+      site: {
+        name: config.SITE_NAME,
+        baseUrl: config.BASE_URL,
+        mailFrom: config.MAIL_FROM,
+        secret: config.APP_SECRET,
+      },
+      defaultRate: config.MAILING_RATE,
+      policy: { domainConcurrency: config.DELIVERY_DOMAIN_CONCURRENCY },
+      connections: config.DELIVERY_CONNECTIONS,
+      ...(app ? { logger: app.log } : {}),
+    });
+    mailingSender.start();
   }
 
   let stopped = false;
@@ -365,10 +392,12 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
       await app?.close();
       await worker?.stop();
       await dispatcher?.stop();
+      await mailingSender?.stop();
       await bounceListener?.close();
       services.live.close();
       await mail.close();
       await deliveryMail?.close();
+      await mailingMail?.close();
       await db.close();
     },
   };

@@ -88,6 +88,7 @@ export async function startMailWorker(
       campaigns: t.services.campaigns,
       signatures: t.services.signatureStore,
       delivery: new DeliveryAlertReader(t.db),
+      mailings: t.services.mailings,
       accounts: {
         store: t.services.accounts.store,
         clock: t.services.clock,

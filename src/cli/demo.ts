@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import type { Config } from '../config/config.js';
 import type { Clock } from '../domain/shared/clock.js';
 import type { CreateAdminServices } from './create-admin.js';
+import { seedDemoLists } from './demo/mailing-lists.js';
 import { demoCampaignSlug, type SeedServices, seedDemo } from './demo/seed.js';
 
 export const demoAdminEmail = 'admin@outcry.example.org';
@@ -59,6 +60,7 @@ export interface DemoServices extends SeedServices {
 export async function runDemo(services: DemoServices, url: string): Promise<void> {
   const now = services.clock.now();
   const { created } = await seedDemo(services, now);
+  await seedDemoLists(services.db, now);
   const password = services.passwords.generate();
   await services.users.upsertWithPassword(
     {

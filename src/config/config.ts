@@ -72,6 +72,8 @@ const schema = z.object({
   MAIL_BUILD_THREADS: z.coerce.number().int().min(0).max(16).default(1),
   DELIVERY_DOMAIN_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
   DELIVERY_GIVE_UP_DAYS: z.coerce.number().min(0.01).max(60).default(5),
+  /** Messages a second a mailing is sent at unless it sets its own rate (decision 0020). */
+  MAILING_RATE: z.coerce.number().int().min(1).max(10_000).default(100),
   BOUNCE_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   BOUNCE_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
 });

@@ -189,7 +189,7 @@ async function recordFailure(
 }
 
 /** The shared timer of a destination domain after a temporary failure; 451 4.7.500 also slows it to 1. */
-async function throttleDomain(
+export async function throttleDomain(
   trx: DbHandle,
   domain: string,
   now: number,
@@ -210,7 +210,7 @@ async function throttleDomain(
   await upsertDomain(trx, domain, now, fields);
 }
 
-async function upsertDomain(
+export async function upsertDomain(
   trx: DbHandle,
   domain: string,
   now: number,

@@ -18,6 +18,7 @@ import type { TermsStore } from '../domain/campaign-request/partnership-terms.js
 import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-status.js';
 import type { ListStore } from '../domain/list/list.ports.js';
 import type { ListAdminStore } from '../domain/list-admin/list-admin.ports.js';
+import type { MailingStore, MailingVersionReader } from '../domain/mailing/mailing.ports.js';
 import type { MailingTranslationStore } from '../domain/mailing-translation/mailing-translation.ports.js';
 import type { PetitionExporter } from '../domain/petition/export-signers.js';
 import type { PetitionModeration, PetitionReader } from '../domain/petition/petition.js';
@@ -42,6 +43,7 @@ import { type DeliveryEditorDeps, deliveryEditorRoutes } from './editor/delivery
 import { type AccountAdapters, editorDeps } from './editor/deps.js';
 import { editorRoutes } from './editor/editor-routes.js';
 import { listsEditorRoutes } from './editor/lists/lists.route.js';
+import { mailingsEditorRoutes } from './editor/mailings/mailings.route.js';
 import { partnerEditorRoutes } from './editor/partners/partners.route.js';
 import { petitionEditorRoutes } from './editor/petition/petition-editor.route.js';
 import { petitionExportRoutes } from './editor/petition/petition-export.route.js';
@@ -121,6 +123,8 @@ export interface AppDeps {
   };
   /** The language lists as supporters see them: sign-ups, preferences, unsubscribes; the sign-up form's limits. */
   lists: { store: ListStore; rateLimiter: RateLimiter };
+  /** Mailings: the composer, the segment's size, the actions, the report; the language versions for previews. */
+  mailings: MailingStore & MailingVersionReader;
   /** The language lists for editors: counts, suppressed addresses, CSV import and export. */
   listAdmin: ListAdminStore;
   /** How long a form's body may take to arrive (tests shorten it). */
@@ -280,6 +284,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     privacy: deps.privacy.store,
   });
   privacySettingsRoutes(app, { site, retention: deps.privacy.retention });
+  mailingsEditorRoutes(app, {
+    site,
+    clock: deps.clock,
+    mailings: deps.mailings,
+    campaigns: deps.previewCampaigns,
+    secret: config.APP_SECRET,
+  });
   listsEditorRoutes(app, {
     site,
     clock: deps.clock,

@@ -14,6 +14,7 @@ import { jobHandlers } from './tasks/index.js';
 import { signatureMaintenance } from './tasks/maintain-signatures.task.js';
 import { jobPurge } from './tasks/purge-jobs.task.js';
 import { retentionJobs } from './tasks/purge-retention.task.js';
+import { scheduledMailingJobs } from './tasks/start-scheduled-mailings.task.js';
 
 const parses = (kind: keyof typeof jobPayloads, payload: unknown) =>
   jobPayloads[kind].safeParse(payload).success;
@@ -34,6 +35,7 @@ describe('job kinds', () => {
         campaigns: t.services.campaigns,
         signatures: t.services.signatureStore,
         delivery: new DeliveryAlertReader(t.db),
+        mailings: t.services.mailings,
         accounts: { store: t.services.accounts.store, clock, tokens: t.services.accounts.tokens },
       }),
     );
@@ -47,6 +49,7 @@ describe('job kinds', () => {
       }),
       ...jobPurge({ jobs: new JobRepository(t.db), clock, retentionMs: 1 }),
       ...campaignLifecycleJobs({ campaigns: t.services.lifecycle, clock, config: t.config }),
+      ...scheduledMailingJobs({ mailings: t.services.mailings, clock }),
       ...retentionJobs({
         store: t.services.privacy.store,
         retention: t.services.privacy.retention.get,

@@ -17,6 +17,7 @@ import {
   sendCampaignRequestMailJob,
 } from '../domain/campaign-request/campaign-request-mail.js';
 import { type ListMailPayload, listMailKinds, sendListMailJob } from '../domain/list/list-mail.js';
+import { type MailingTestPayload, sendMailingTestJob } from '../domain/mailing/mailing.ports.js';
 import { type MyDataMailPayload, sendMyDataMailJob } from '../domain/privacy/my-data-mail.js';
 import { type SignatureMailPayload, sendSignatureMailJob } from '../domain/signature/signature.js';
 
@@ -37,6 +38,10 @@ export const jobKinds = {
   sendListMail: sendListMailJob,
   /** A delivery alert (a target bounced, a domain paused) to every admin and editor. */
   sendDeliveryAlert: 'send-delivery-alert',
+  /** One language version of a mailing as it is now, to the editor who asked for a test. */
+  sendMailingTest: sendMailingTestJob,
+  /** Recurring, every minute: start the scheduled mailings whose time has come. */
+  startScheduledMailings: 'start-scheduled-mailings',
   /** Recurring: close ended campaigns, remind before the end date. */
   campaignLifecycle: 'campaign-lifecycle',
   /** Recurring: expire signatures never confirmed. */
@@ -114,6 +119,11 @@ const listMailPayload = z.object({
     .max(1_000)
     .regex(/^[A-Za-z0-9_.-]+$/),
 }) satisfies z.ZodType<ListMailPayload>;
+const mailingTestPayload = z.object({
+  mailingId: z.number().int(),
+  locale: z.string().max(20),
+  to: boundedAddress,
+}) satisfies z.ZodType<MailingTestPayload>;
 
 const deliveryAlertPayload = z.object({ alertId: z.number().int() });
 
@@ -127,6 +137,8 @@ export const jobPayloads = {
   [jobKinds.sendMyDataMail]: myDataMailPayload,
   [jobKinds.sendListMail]: listMailPayload,
   [jobKinds.sendDeliveryAlert]: deliveryAlertPayload,
+  [jobKinds.sendMailingTest]: mailingTestPayload,
+  [jobKinds.startScheduledMailings]: nothing,
   [jobKinds.campaignLifecycle]: nothing,
   [jobKinds.expireSignatures]: nothing,
   [jobKinds.reconcileCounts]: nothing,

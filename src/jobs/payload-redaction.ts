@@ -19,6 +19,7 @@ export const secretFields = (): Readonly<Record<string, readonly string[]>> => (
   [jobKinds.sendEmail]: ['to', 'replyTo', 'subject', 'text', 'html'],
   [jobKinds.sendMyDataMail]: ['to', 'token'],
   [jobKinds.sendListMail]: ['to', 'token'],
+  [jobKinds.sendMailingTest]: ['to'],
 });
 
 /**

@@ -55,10 +55,49 @@ function collect(stream: Readable): Promise<Buffer> {
   });
 }
 
+/**
+ * The header fields every signature covers: nodemailer's list (RFC 6376 §5.4's, with the List-* fields)
+ * plus RFC 8058's `List-Unsubscribe-Post`, which must be signed for a one-click unsubscribe to count, and
+ * the other headers supporter mailings carry. A field a message lacks is simply not listed in `h=`.
+ */
+export const dkimSignedHeaders = [
+  'From',
+  'Sender',
+  'Reply-To',
+  'Subject',
+  'Date',
+  'Message-ID',
+  'To',
+  'Cc',
+  'MIME-Version',
+  'Content-Type',
+  'Content-Transfer-Encoding',
+  'Content-ID',
+  'Content-Description',
+  'Content-Language',
+  'Resent-Date',
+  'Resent-From',
+  'Resent-Sender',
+  'Resent-To',
+  'Resent-Cc',
+  'Resent-Message-ID',
+  'In-Reply-To',
+  'References',
+  'List-Id',
+  'List-Help',
+  'List-Unsubscribe',
+  'List-Unsubscribe-Post',
+  'List-Subscribe',
+  'List-Post',
+  'List-Owner',
+  'List-Archive',
+  'Precedence',
+].join(':');
+
 /** One signer per key set, reused for every message (it holds no per-message state). */
 export function createDkimSigner(keys: readonly DkimKey[]): ((raw: Buffer) => Promise<Buffer>) | undefined {
   if (keys.length === 0) return undefined;
-  const dkim = new DKIM({ keys: keys.map((k) => ({ ...k })) });
+  const dkim = new DKIM({ keys: keys.map((k) => ({ ...k })), headerFieldNames: dkimSignedHeaders });
   return (raw) => collect(dkim.sign(raw));
 }
 

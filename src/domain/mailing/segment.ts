@@ -38,3 +38,26 @@ export function segmentProblem(segment: Segment): 'NoList' | 'SignedAndNotSigned
   }
   return null;
 }
+
+const ids = (v: unknown): number | null =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : null;
+const codes = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+
+/**
+ * A segment as stored (the mailing's JSON, written by any version of any writer): every field present,
+ * anything missing or of the wrong type read as "no condition", so a partial segment never breaks a page.
+ */
+export function segmentFrom(stored: unknown): Segment {
+  const s = (stored !== null && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
+  const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  return {
+    locales: codes(s.locales),
+    countries: codes(s.countries),
+    signedCampaignId: ids(s.signedCampaignId),
+    notSignedCampaignId: ids(s.notSignedCampaignId),
+    minCampaignsLastYear: n(s.minCampaignsLastYear),
+    subscribedSince: n(s.subscribedSince),
+    partnerId: ids(s.partnerId),
+  };
+}

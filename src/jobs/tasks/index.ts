@@ -7,11 +7,14 @@ import { sendAccountMailTask } from './send-account-mail.task.js';
 import { type DeliveryAlertDeps, sendDeliveryAlertTask } from './send-delivery-alert.task.js';
 import { sendEmailTask } from './send-email.task.js';
 import { sendListMailTask } from './send-list-mail.task.js';
+import { type MailingTestDeps, sendMailingTestTask } from './send-mailing-test.task.js';
 import { sendMyDataMailTask } from './send-my-data-mail.task.js';
 import { sendCampaignRequestMailTask } from './send-request-mail.task.js';
 import { type SignatureMailDeps, sendSignatureMailTask } from './send-signature-mail.task.js';
 
-export type JobDeps = SignatureMailDeps & Pick<DeliveryAlertDeps, 'delivery'> & { accounts: IssueLinkDeps };
+export type JobDeps = SignatureMailDeps &
+  Pick<DeliveryAlertDeps, 'delivery'> &
+  Pick<MailingTestDeps, 'mailings'> & { accounts: IssueLinkDeps };
 
 export function jobHandlers(deps: JobDeps): Record<string, JobHandler> {
   return {
@@ -23,5 +26,6 @@ export function jobHandlers(deps: JobDeps): Record<string, JobHandler> {
     [jobKinds.issueAccountLink]: issueAccountLinkTask(deps),
     [jobKinds.sendMyDataMail]: sendMyDataMailTask(deps),
     [jobKinds.sendListMail]: sendListMailTask(deps),
+    [jobKinds.sendMailingTest]: sendMailingTestTask(deps),
   };
 }

@@ -16,6 +16,7 @@ export type EditorSection =
   | 'requests'
   | 'delivery'
   | 'supporters'
+  | 'mailings'
   | 'lists'
   | 'users'
   | 'audit'
@@ -38,6 +39,7 @@ export const sections: { id: EditorSection; href: string; label: StringKey; perm
     label: 'editor.nav.supporters',
     permission: 'supporters:export',
   },
+  { id: 'mailings', href: '/editor/mailings', label: 'mailings.nav', permission: 'mailings:send' },
   { id: 'lists', href: '/editor/lists', label: 'editor.nav.lists', permission: 'mailings:send' },
   { id: 'users', href: '/editor/users', label: 'editor.nav.users', permission: 'users:manage' },
   { id: 'audit', href: '/editor/audit', label: 'editor.nav.audit', permission: 'audit:read' },

@@ -90,6 +90,13 @@ const actionKeys: Record<string, StringKey> = {
   'supporter.exported': 'editor.audit.action.supporterExported',
   'supporter.erased': 'editor.audit.action.supporterErased',
   'retention.purged': 'editor.audit.action.retentionPurged',
+  'mailing.created': 'editor.audit.action.mailingCreated',
+  'mailing.saved': 'editor.audit.action.mailingSaved',
+  'mailing.scheduled': 'editor.audit.action.mailingScheduled',
+  'mailing.sending': 'editor.audit.action.mailingSending',
+  'mailing.paused': 'editor.audit.action.mailingPaused',
+  'mailing.cancelled': 'editor.audit.action.mailingCancelled',
+  'mailing.tested': 'editor.audit.action.mailingTested',
 };
 
 /** The action in words when we have them; otherwise its code (actions added by later features). */
@@ -107,6 +114,7 @@ const entityKeys: Record<string, StringKey> = {
   campaign_request: 'editor.audit.entity.campaignRequest',
   partnership_terms: 'editor.audit.entity.partnershipTerms',
   signature: 'editor.audit.entity.signature',
+  mailing: 'editor.audit.entity.mailing',
 };
 
 /** The kind of thing changed, in words when we have them; otherwise its code. */

@@ -1,0 +1,102 @@
+// A mailing's progress and report: the progress bar (sent / total / failed) that mailings.js refreshes from
+// the progress JSON while it sends (readable, and reloadable, without JavaScript), and per language the
+// recipients, sent, bounced, complaints, unsubscribed, failed, and the signatures its links brought.
+import type { User } from '../../../domain/account/account.js';
+import {
+  inProgress,
+  type Mailing,
+  type MailingProgress,
+  type MailingReportLine,
+} from '../../../domain/mailing/mailing.js';
+import type { Translator } from '../../../i18n/translator.js';
+import type { SiteInfo } from '../../views/layout.js';
+import { progressText, statusLabel } from './mailing-labels.js';
+import { MailingSubpage } from './mailing-subpage.js';
+
+export interface MailingReportPageProps {
+  tr: Translator;
+  site: SiteInfo;
+  user: User;
+  csrf: string;
+  mailing: Mailing;
+  progress: MailingProgress;
+  report: MailingReportLine[];
+}
+
+export function MailingReportPage(p: MailingReportPageProps) {
+  const t = p.tr.t;
+  const n = p.tr.number;
+  const m = p.mailing;
+  const title = t('mailings.report.title', { subject: m.subject });
+  const live = inProgress(m.status);
+  const done = p.progress.sent + p.progress.failed + p.progress.bounced;
+  const columns = [
+    'recipients',
+    'sent',
+    'bounced',
+    'complaints',
+    'unsubscribed',
+    'failed',
+    'signatures',
+  ] as const;
+  return (
+    <MailingSubpage tr={p.tr} site={p.site} user={p.user} csrf={p.csrf} mailing={m} title={title}>
+      <section
+        class="mailing-progress"
+        data-progress={live ? `/editor/mailings/${m.id}/progress.json` : undefined}
+        aria-labelledby="progress-heading"
+      >
+        <h2 id="progress-heading">{t('mailings.report.progress')}</h2>
+        <p>
+          <strong data-progress-status>{t(statusLabel[m.status])}</strong>
+        </p>
+        <progress
+          max={Math.max(p.progress.total, 1)}
+          value={done}
+          data-progress-bar
+          aria-describedby="progress-text"
+        />
+        <p id="progress-text" data-progress-text aria-live="polite">
+          {progressText(p.tr, p.progress)}
+        </p>
+        {live && (
+          <p>
+            <a href={`/editor/mailings/${m.id}/report`}>{t('mailings.report.reload')}</a>
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="report-heading">
+        <h2 id="report-heading">{t('mailings.report.byLanguage')}</h2>
+        {p.report.length === 0 ? (
+          <p>{t('mailings.report.empty')}</p>
+        ) : (
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('mailings.table.language')}</th>
+                {columns.map((c) => (
+                  <th scope="col" key={c}>
+                    {t(`mailings.report.${c}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {p.report.map((line) => (
+                <tr key={line.locale} data-report={line.locale}>
+                  <th scope="row">{p.tr.languageName(line.locale)}</th>
+                  {columns.map((c) => (
+                    <td key={c} data-column={c}>
+                      {n(line[c])}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <script src="/assets/mailings.js" defer />
+    </MailingSubpage>
+  );
+}

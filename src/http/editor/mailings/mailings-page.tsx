@@ -1,0 +1,95 @@
+// The list of mailings (newest first) with their kind, campaign, status, creation date and progress, and
+// the start of a new one: the kind and campaign chosen here prefill the composer from its template.
+import type { User } from '../../../domain/account/account.js';
+import { type MailingSummary, mailingKinds } from '../../../domain/mailing/mailing.js';
+import type { Translator } from '../../../i18n/translator.js';
+import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { campaignLanguageOptions, SelectField } from '../../views/form-fields.js';
+import type { SiteInfo } from '../../views/layout.js';
+import { kindLabel, progressText, statusLabel } from './mailing-labels.js';
+
+export interface MailingsPageProps {
+  tr: Translator;
+  site: SiteInfo;
+  user: User;
+  csrf: string;
+  mailings: MailingSummary[];
+  campaigns: { id: number; headline: string }[];
+}
+
+export function MailingsPage(p: MailingsPageProps) {
+  const t = p.tr.t;
+  return (
+    <EditorLayout
+      tr={p.tr}
+      site={p.site}
+      title={t('mailings.title')}
+      user={p.user}
+      csrfToken={p.csrf}
+      section="mailings"
+    >
+      <h1>{t('mailings.title')}</h1>
+      <p>{t('mailings.intro')}</p>
+      <form method="get" action="/editor/mailings/new" class="card">
+        <h2>{t('mailings.new.heading')}</h2>
+        <SelectField
+          id="kind"
+          label={t('mailings.field.kind')}
+          options={mailingKinds.map((k) => ({ value: k, label: t(kindLabel[k]) }))}
+          value="launch"
+        />
+        <SelectField
+          id="campaign"
+          label={t('mailings.field.campaign')}
+          options={p.campaigns.map((c) => ({ value: String(c.id), label: c.headline }))}
+          blank={t('mailings.field.campaignNone')}
+        />
+        <SelectField
+          id="locale"
+          label={t('mailings.field.sourceLocale')}
+          options={campaignLanguageOptions(p.tr)}
+          value="en"
+        />
+        <button class="button" type="submit">
+          {t('mailings.new.button')}
+        </button>
+      </form>
+      {p.mailings.length === 0 ? (
+        <p>{t('mailings.none')}</p>
+      ) : (
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('mailings.field.subject')}</th>
+              <th scope="col">{t('mailings.field.kind')}</th>
+              <th scope="col">{t('mailings.field.campaign')}</th>
+              <th scope="col">{t('mailings.table.status')}</th>
+              <th scope="col">{t('mailings.table.created')}</th>
+              <th scope="col">{t('mailings.table.progress')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.mailings.map((m) => (
+              <tr key={m.id}>
+                <td dir="auto">
+                  <a href={`/editor/mailings/${m.id}`}>{m.subject}</a>
+                </td>
+                <td>{t(kindLabel[m.kind])}</td>
+                <td dir="auto">{m.campaignHeadline ?? '—'}</td>
+                <td>{t(statusLabel[m.status])}</td>
+                <td>{p.tr.date(m.createdAt, 'medium')}</td>
+                <td>
+                  {m.progress.total === 0 ? (
+                    '—'
+                  ) : (
+                    <a href={`/editor/mailings/${m.id}/report`}>{progressText(p.tr, m.progress)}</a>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </EditorLayout>
+  );
+}
