@@ -27,6 +27,7 @@ import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import { campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { editorPage } from '../pages.js';
 import { CampaignOverviewPage, type CampaignOverviewPageProps, CampaignsPage } from './campaigns-pages.js';
 
 export interface CampaignEditorDeps {
@@ -118,10 +119,7 @@ export function campaignEditorRoutes(app: FastifyInstance, deps: CampaignEditorD
     return sendPage(
       reply,
       <CampaignOverviewPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         campaign={campaign}
         canPublish={can(req.account!.user.role, 'campaigns:publish')}
         defaultEnd={defaultEndDate(now)}
@@ -139,10 +137,7 @@ export function campaignEditorRoutes(app: FastifyInstance, deps: CampaignEditorD
     sendPage(
       reply,
       <CampaignsPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         campaigns={await deps.campaigns.list()}
         canCreate={can(req.account!.user.role, 'campaigns:edit')}
       />,

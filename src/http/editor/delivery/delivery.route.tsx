@@ -18,6 +18,7 @@ import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { editorPage } from '../pages.js';
 import { DeliveryOverviewPage, DeliveryPage } from './delivery-page.js';
 
 export interface DeliveryEditorDeps {
@@ -72,10 +73,7 @@ export function deliveryEditorRoutes(app: FastifyInstance, deps: DeliveryEditorD
     return sendPage(
       reply,
       <DeliveryPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         canEdit={can(req.account!.user.role, 'campaigns:edit')}
         report={report}
         notice={notice}
@@ -88,13 +86,7 @@ export function deliveryEditorRoutes(app: FastifyInstance, deps: DeliveryEditorD
   app.get('/editor/delivery', read, async (req, reply) =>
     sendPage(
       reply,
-      <DeliveryOverviewPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
-        campaigns={await deps.delivery.overview()}
-      />,
+      <DeliveryOverviewPage {...editorPage(req, deps.site)} campaigns={await deps.delivery.overview()} />,
     ),
   );
 

@@ -9,6 +9,7 @@ import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { editorPage } from '../pages.js';
 import { NewCampaignPage } from './new-campaign-page.js';
 
 export interface NewCampaignDeps {
@@ -25,10 +26,7 @@ export function newCampaignRoutes(app: FastifyInstance, deps: NewCampaignDeps): 
     sendPage(
       reply,
       <NewCampaignPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         values={{ headline: '', sourceLocale: 'en', slug: '' }}
         errors={{}}
       />,
@@ -45,10 +43,7 @@ export function newCampaignRoutes(app: FastifyInstance, deps: NewCampaignDeps): 
     return sendPage(
       reply,
       <NewCampaignPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         values={form.data}
         errors={result.status === 'invalid' ? result.errors : {}}
       />,

@@ -1,7 +1,3 @@
-// The editors' partners page of one campaign: the organisations named in "In partnership with …" on the
-// public page, in their order, each with its logo, link and description, and the forms to add, change,
-// reorder and remove them. The forms carry a file, so they are multipart (fields still arrive as strings).
-import type { User } from '../../../domain/account/account.js';
 import type { EditorPartner, RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import {
   type PartnerErrors,
@@ -11,7 +7,7 @@ import {
   partnerLimits,
 } from '../../../domain/campaign/partner-fields.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { megabytes } from '../../views/editor/labels.js';
 import { RosterHeading } from '../../views/editor/roster-heading.js';
 import {
@@ -24,7 +20,6 @@ import {
   TextArea,
   TextField,
 } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 
 const errorKeys: Record<PartnerField, Partial<Record<PartnerFieldError, StringKey>>> = {
   name: {
@@ -55,11 +50,7 @@ export interface PartnerFormState {
   errors: PartnerErrors;
 }
 
-export interface PartnersPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface PartnersPageProps extends EditorPageBase {
   campaign: RosterCampaign;
   partners: EditorPartner[];
   canEdit: boolean;

@@ -17,6 +17,7 @@ import type { ImageStore } from '../../../domain/shared/image.ports.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { editorPage } from '../pages.js';
 import { actorOf, campaignOf, edit, editUpload, idParam, idPattern, read } from '../roster-routes.js';
 import { moveForm, partnerForm } from './partners.schema.js';
 import { type PartnerFormState, PartnersPage } from './partners-pages.js';
@@ -62,10 +63,7 @@ export function partnerEditorRoutes(app: FastifyInstance, deps: PartnerEditorDep
     return sendPage(
       reply,
       <PartnersPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         campaign={campaign}
         partners={partners}
         canEdit={can(req.account!.user.role, 'campaigns:edit')}

@@ -1,8 +1,3 @@
-// The editors' campaign request pages: the queue of union campaign requests (waiting ones first, oldest first, with
-// their age) and one page per request with everything the union sent, the endorsements recorded, the
-// decisions (approve, ask for changes, decline) and the request's history from the audit log. Lists and
-// stacked panels, so a phone shows it whole; texts keep their own language and direction.
-import type { User } from '../../../domain/account/account.js';
 import type { AuditEvent } from '../../../domain/account/account.ports.js';
 import { endorsementLimits } from '../../../domain/campaign-request/add-endorsement.js';
 import { decisionMessageMax } from '../../../domain/campaign-request/decide-request.js';
@@ -15,10 +10,9 @@ import {
 import { requestLimits } from '../../../domain/campaign-request/request-input.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { ActionPanel } from '../../views/editor/action-panel.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { actionLabel, dateTime } from '../../views/editor/labels.js';
 import { Csrf, Notice, TextArea, TextField } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 
 export const requestStatusKeys: Record<RequestStatus, StringKey> = {
@@ -57,15 +51,13 @@ function Item({ tr, r, now }: { tr: Translator; r: RequestSummary; now: number }
   );
 }
 
-export function RequestsPage(p: {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
-  requests: RequestSummary[];
-  now: number;
-  canEditTerms: boolean;
-}) {
+export function RequestsPage(
+  p: EditorPageBase & {
+    requests: RequestSummary[];
+    now: number;
+    canEditTerms: boolean;
+  },
+) {
   const { tr } = p;
   const t = tr.t;
   const title = t('requests.list.title');
@@ -116,11 +108,7 @@ export function RequestsPage(p: {
 
 export type RequestAction = 'approve' | 'changes' | 'decline' | 'endorse';
 
-export interface RequestReviewPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface RequestReviewPageProps extends EditorPageBase {
   request: CampaignRequest;
   history: AuditEvent[];
   now: number;

@@ -1,15 +1,10 @@
-// The CSV import of targets: how the file must look, a file field and a paste box, and after a check the
-// row-by-row report (rows ready, rows with errors named one by one, duplicates) with one button that saves
-// the good rows. Nothing is saved before that button; the report's rows travel in a signed field.
-import type { User } from '../../../domain/account/account.js';
 import type { RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import { type CsvProblem, type CsvReport, csvLimits } from '../../../domain/campaign/target-csv.js';
 import { isolate, type StringKey, type Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { megabytes } from '../../views/editor/labels.js';
 import { RosterHeading } from '../../views/editor/roster-heading.js';
 import { Csrf, FileField, Notice, TextArea } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 import { languageLabel, targetErrorText } from './target-form.js';
 
 const problemKeys: Record<CsvProblem['error'], StringKey> = {
@@ -46,11 +41,7 @@ const example = `name,organisation,email,language,time zone
 Minister of Labour,Ministry of Labour,minister@labour.example.org,ru,Asia/Almaty
 Press office,Ministry of Labour,press@labour.example.org,en,Asia/Almaty`;
 
-export interface ImportPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface ImportPageProps extends EditorPageBase {
   campaign: RosterCampaign;
   /** What was pasted, shown again so it can be corrected in place. */
   pasted?: string;

@@ -3,15 +3,12 @@
 // the add and edit forms (target-form.tsx); and the confirmation before a removal, which says how many
 // waiting messages will be cancelled. Cards and stacked forms rather than a table, so a phone shows it whole.
 import type { ComponentChildren } from 'preact';
-import type { User } from '../../../domain/account/account.js';
 import type { TargetKind } from '../../../domain/campaign/campaign.js';
 import type { EditorTarget, RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import type { TargetErrors, TargetInput } from '../../../domain/campaign/target-fields.js';
-import type { Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { RosterHeading } from '../../views/editor/roster-heading.js';
 import { Csrf, Notice } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 import {
   emptyTarget,
   languageLabel,
@@ -39,11 +36,7 @@ function MoveButton(p: {
   );
 }
 
-export interface TargetsPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface TargetsPageProps extends EditorPageBase {
   campaign: RosterCampaign;
   targets: EditorTarget[];
   canEdit: boolean;

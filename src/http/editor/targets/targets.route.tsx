@@ -15,6 +15,7 @@ import { removeTarget } from '../../../domain/campaign/remove-target.js';
 import type { TargetInput } from '../../../domain/campaign/target-fields.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
+import { editorPage } from '../pages.js';
 import { actorOf, campaignOf, edit, idParam, idPattern, read } from '../roster-routes.js';
 import type { TargetEditorDeps } from './deps.js';
 import type { TargetFormState } from './target-form.js';
@@ -74,10 +75,7 @@ export function targetEditorRoutes(app: FastifyInstance, deps: TargetEditorDeps)
     return sendPage(
       reply,
       <TargetsPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         campaign={campaign}
         targets={targets}
         canEdit={can(req.account!.user.role, 'campaigns:edit')}

@@ -11,6 +11,7 @@ import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { editorPage } from '../pages.js';
 import { TermsPage, type TermsPageProps } from './terms-page.js';
 
 export interface TermsEditorDeps {
@@ -46,10 +47,7 @@ export function termsEditorRoutes(app: FastifyInstance, deps: TermsEditorDeps): 
     return sendPage(
       reply,
       <TermsPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         latest={latest}
         history={history}
         stale={staleTerms(latest, sourceLocale)}

@@ -55,6 +55,14 @@ function Head({ tr, site, title }: { tr: Translator; site: SiteInfo; title: stri
   );
 }
 
+/** What every signed-in editor page is given: the reader's language, the site, who is signed in, the form token. */
+export interface EditorPageBase {
+  tr: Translator;
+  site: SiteInfo;
+  user: User;
+  csrf: string;
+}
+
 export interface EditorLayoutProps {
   tr: Translator;
   site: SiteInfo;
