@@ -82,3 +82,13 @@ async function migrateOrThrow(db: Db): Promise<void> {
   const { error } = await migrateToLatest(db);
   if (error) throw error;
 }
+
+/** A campaign's id by its slug: seeded campaigns get whatever ids the database hands out. */
+export async function campaignIdOf(db: Db, slug: string): Promise<number> {
+  const row = await db.kysely
+    .selectFrom('campaigns')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -3,8 +3,8 @@
 // across the exporter's batches, filters, who may download (editors; partners of this campaign only), audit.
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, sessionFor } from '../../../../test/editor-helpers.js';
+import { campaignIdOf, testDialects } from '../../../../test/db.js';
+import { type Browser, createPerson, get, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
 import { buildSignCommand } from '../../../../test/factories.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
@@ -21,14 +21,8 @@ describe.each(testDialects)('signers CSV on %s', (dialect) => {
 
   beforeEach(async () => {
     t = await createTestApp(dialect);
-    editor = await sessionFor(t, await createPerson(t, 'editor'));
-    campaignId = (
-      await t.db.kysely
-        .selectFrom('campaigns')
-        .select('id')
-        .where('slug', '=', erlan)
-        .executeTakeFirstOrThrow()
-    ).id;
+    editor = await signedIn(t, 'editor');
+    campaignId = await campaignIdOf(t.db, erlan);
   });
   afterEach(async () => t.close());
 
@@ -137,7 +131,7 @@ describe.each(testDialects)('signers CSV on %s', (dialect) => {
     expect(rows(ok.body)[1]![1]).toBe('Ana S.');
     const other = '/editor/campaigns/belarus-trade-unionism-is-not-extremism/petition/export.csv';
     expect((await get(t.app, other, browser)).statusCode).toBe(403);
-    const translator = await sessionFor(t, await createPerson(t, 'translator'));
+    const translator = await signedIn(t, 'translator');
     expect((await get(t.app, url, translator)).statusCode).toBe(403);
     expect((await get(t.app, url)).statusCode).toBe(302); // to the login page
 
