@@ -119,25 +119,52 @@ export interface RequestReviewPageProps extends EditorPageBase {
   values?: Record<string, string> | undefined;
 }
 
-function MessageField(
-  p: RequestReviewPageProps & { action: 'changes' | 'decline'; label: string; help?: string },
-) {
-  const id = `${p.action}-message`;
+/** The two decisions that write to the requester: asking for changes and declining. */
+const messagePanels = {
+  changes: {
+    title: 'requests.changes.title',
+    button: 'requests.changes.button',
+    label: 'requests.changes.label',
+    kind: 'secondary',
+  },
+  decline: {
+    title: 'requests.decline.title',
+    button: 'requests.decline.button',
+    label: 'requests.decline.label',
+    kind: 'danger',
+  },
+} as const satisfies Record<
+  string,
+  { title: StringKey; button: StringKey; label: StringKey; kind: 'secondary' | 'danger' }
+>;
+
+/** A decision with a message to the requester, which comes back with its error when it was refused. */
+function MessagePanel(p: RequestReviewPageProps & { action: keyof typeof messagePanels }) {
+  const { tr, request: r } = p;
+  const keys = messagePanels[p.action];
   const error = p.error?.action === p.action && p.error.field === 'message' ? p.error.text : undefined;
   return (
-    <TextArea
-      id={id}
-      name="message"
-      label={p.label}
-      value={p.error?.action === p.action ? (p.values?.message ?? '') : ''}
-      error={error}
-      help={p.help}
-      rows={6}
-      dir="auto"
-      maxLength={decisionMessageMax}
-      required
-      autofocus={Boolean(error)}
-    />
+    <ActionPanel
+      csrf={p.csrf}
+      action={`/editor/requests/${r.id}/${p.action}`}
+      title={tr.t(keys.title)}
+      button={tr.t(keys.button)}
+      kind={keys.kind}
+    >
+      <TextArea
+        id={`${p.action}-message`}
+        name="message"
+        label={tr.t(keys.label)}
+        value={p.error?.action === p.action ? (p.values?.message ?? '') : ''}
+        error={error}
+        help={tr.t('requests.changes.help', { name: r.contactName })}
+        rows={6}
+        dir="auto"
+        maxLength={decisionMessageMax}
+        required
+        autofocus={Boolean(error)}
+      />
+    </ActionPanel>
   );
 }
 
@@ -230,44 +257,17 @@ function Endorsements(p: RequestReviewPageProps) {
 function Decisions(p: RequestReviewPageProps) {
   const { tr, request: r, csrf } = p;
   const t = tr.t;
-  const url = (path: string) => `/editor/requests/${r.id}/${path}`;
   return (
     <>
       <ActionPanel
         csrf={csrf}
-        action={url('approve')}
+        action={`/editor/requests/${r.id}/approve`}
         title={t('requests.approve.title')}
         help={t('requests.approve.help', { language: tr.languageName(r.locale), org: r.orgName })}
         button={t('requests.approve.button')}
       />
-      <ActionPanel
-        csrf={csrf}
-        action={url('changes')}
-        title={t('requests.changes.title')}
-        button={t('requests.changes.button')}
-        kind="secondary"
-      >
-        <MessageField
-          {...p}
-          action="changes"
-          label={t('requests.changes.label')}
-          help={t('requests.changes.help', { name: r.contactName })}
-        />
-      </ActionPanel>
-      <ActionPanel
-        csrf={csrf}
-        action={url('decline')}
-        title={t('requests.decline.title')}
-        button={t('requests.decline.button')}
-        kind="danger"
-      >
-        <MessageField
-          {...p}
-          action="decline"
-          label={t('requests.decline.label')}
-          help={t('requests.changes.help', { name: r.contactName })}
-        />
-      </ActionPanel>
+      <MessagePanel {...p} action="changes" />
+      <MessagePanel {...p} action="decline" />
     </>
   );
 }
