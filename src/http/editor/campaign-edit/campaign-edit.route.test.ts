@@ -254,7 +254,7 @@ describe.each(testDialects)('campaign editor pages on %s', (dialect) => {
       digest_interval_minutes: 90,
     });
     const reloaded = (await get(t.app, edit, editor)).body;
-    expect(reloaded).toMatch(/id="day3" type="checkbox" name="day3" value="yes" checked/);
+    expect(reloaded).toMatch(/id="day3" name="day3" type="checkbox" value="yes" checked/);
 
     const bad = await post(t.app, `${edit}/settings`, editor, {
       ...settings,
