@@ -7,9 +7,9 @@ import {
   partnerLimits,
 } from '../../../domain/campaign/partner-fields.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import type { EditorPageBase } from '../../views/editor/editor-layout.js';
 import { megabytes } from '../../views/editor/labels.js';
-import { RosterHeading } from '../../views/editor/roster-heading.js';
+import { RosterFormActions, RosterPage } from '../../views/editor/roster-page.js';
 import {
   CheckField,
   Csrf,
@@ -152,16 +152,7 @@ function PartnerForm(p: {
             checked={p.values.removeLogo ?? false}
           />
         )}
-        <div class="editor-actions">
-          <button class="button" type="submit">
-            {p.button}
-          </button>
-          {p.cancel && (
-            <a class="button button--secondary" href={p.cancel}>
-              {t('targets.edit.cancel')}
-            </a>
-          )}
-        </div>
+        <RosterFormActions tr={tr} button={p.button} cancel={p.cancel} />
       </form>
     </section>
   );
@@ -252,12 +243,11 @@ export function PartnersPage(p: PartnersPageProps) {
       : undefined;
   const addState = p.state?.form === 'add' ? p.state : undefined;
   return (
-    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
-      <RosterHeading
-        back={{ href: `/editor/campaigns/${campaign.slug}`, label: t('targets.back') }}
-        title={title}
-        campaign={campaign}
-      />
+    <RosterPage
+      {...p}
+      title={title}
+      back={{ href: `/editor/campaigns/${campaign.slug}`, label: t('targets.back') }}
+    >
       {p.notice && <Notice>{p.notice}</Notice>}
       <p>{t('partners.intro')}</p>
       {editing && p.canEdit && (
@@ -305,6 +295,6 @@ export function PartnersPage(p: PartnersPageProps) {
           errors={addState?.errors ?? {}}
         />
       )}
-    </EditorLayout>
+    </RosterPage>
   );
 }

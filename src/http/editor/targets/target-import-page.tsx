@@ -1,9 +1,9 @@
 import type { RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import { type CsvProblem, type CsvReport, csvLimits } from '../../../domain/campaign/target-csv.js';
 import { isolate, type StringKey, type Translator } from '../../../i18n/translator.js';
-import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import type { EditorPageBase } from '../../views/editor/editor-layout.js';
 import { megabytes } from '../../views/editor/labels.js';
-import { RosterHeading } from '../../views/editor/roster-heading.js';
+import { RosterPage } from '../../views/editor/roster-page.js';
 import { Csrf, FileField, Notice, TextArea } from '../../views/form-fields.js';
 import { languageLabel, targetErrorText } from './target-form.js';
 
@@ -170,12 +170,11 @@ export function TargetImportPage(p: ImportPageProps) {
   const title = t('targets.import.title');
   const action = `/editor/campaigns/${campaign.slug}/targets/import`;
   return (
-    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
-      <RosterHeading
-        back={{ href: `/editor/campaigns/${campaign.slug}/targets`, label: t('targets.title') }}
-        title={title}
-        campaign={campaign}
-      />
+    <RosterPage
+      {...p}
+      title={title}
+      back={{ href: `/editor/campaigns/${campaign.slug}/targets`, label: t('targets.title') }}
+    >
       {p.error && <Notice kind="error">{p.error}</Notice>}
       {p.report && <Report p={p} report={p.report.report} token={p.report.token} />}
       <section class="editor-panel" aria-labelledby="upload-heading">
@@ -214,6 +213,6 @@ export function TargetImportPage(p: ImportPageProps) {
           </button>
         </form>
       </section>
-    </EditorLayout>
+    </RosterPage>
   );
 }

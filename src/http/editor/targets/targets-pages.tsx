@@ -6,8 +6,8 @@ import type { ComponentChildren } from 'preact';
 import type { TargetKind } from '../../../domain/campaign/campaign.js';
 import type { EditorTarget, RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import type { TargetErrors, TargetInput } from '../../../domain/campaign/target-fields.js';
-import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
-import { RosterHeading } from '../../views/editor/roster-heading.js';
+import type { EditorPageBase } from '../../views/editor/editor-layout.js';
+import { RosterPage } from '../../views/editor/roster-page.js';
 import { Csrf, Notice } from '../../views/form-fields.js';
 import {
   emptyTarget,
@@ -225,12 +225,11 @@ export function TargetsPage(p: TargetsPageProps) {
     );
   };
   return (
-    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
-      <RosterHeading
-        back={{ href: `/editor/campaigns/${campaign.slug}`, label: t('targets.back') }}
-        title={title}
-        campaign={campaign}
-      />
+    <RosterPage
+      {...p}
+      title={title}
+      back={{ href: `/editor/campaigns/${campaign.slug}`, label: t('targets.back') }}
+    >
       {p.notice && <Notice>{p.notice}</Notice>}
       {p.error && <Notice kind="error">{p.error}</Notice>}
       <p>{t('targets.intro')}</p>
@@ -270,6 +269,6 @@ export function TargetsPage(p: TargetsPageProps) {
         {copies.length === 0 ? <p>{t('targets.copies.none')}</p> : <CardList p={p} list={copies} />}
         {p.canEdit && addForm('copy')}
       </Section>
-    </EditorLayout>
+    </RosterPage>
   );
 }

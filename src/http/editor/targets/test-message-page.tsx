@@ -3,8 +3,8 @@ import type { TestMessage } from '../../../domain/campaign/test-message.js';
 import { sameLanguage } from '../../../domain/delivery/delivery.js';
 import { directionOf } from '../../../i18n/locales.js';
 import { isolate } from '../../../i18n/translator.js';
-import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
-import { RosterHeading } from '../../views/editor/roster-heading.js';
+import type { EditorPageBase } from '../../views/editor/editor-layout.js';
+import { RosterPage } from '../../views/editor/roster-page.js';
 import { Csrf, Notice, SelectField } from '../../views/form-fields.js';
 import { languageLabel } from './target-form.js';
 
@@ -26,12 +26,11 @@ export function TestMessagePage(p: TestMessagePageProps) {
   const title = t('targets.test.title');
   const action = `/editor/campaigns/${campaign.slug}/targets/test`;
   return (
-    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
-      <RosterHeading
-        back={{ href: `/editor/campaigns/${campaign.slug}/targets`, label: t('targets.title') }}
-        title={title}
-        campaign={campaign}
-      />
+    <RosterPage
+      {...p}
+      title={title}
+      back={{ href: `/editor/campaigns/${campaign.slug}/targets`, label: t('targets.title') }}
+    >
       {p.notice && <Notice>{p.notice}</Notice>}
       <p>{t('targets.test.intro')}</p>
       {p.empty && <Notice kind="error">{p.empty}</Notice>}
@@ -96,6 +95,6 @@ export function TestMessagePage(p: TestMessagePageProps) {
           )}
         </>
       )}
-    </EditorLayout>
+    </RosterPage>
   );
 }
