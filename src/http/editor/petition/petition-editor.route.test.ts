@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { campaignIdOf, testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
-import { buildSignCommand } from '../../../../test/factories.js';
+import { recordSigner } from '../../../../test/factories.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 
@@ -23,10 +23,8 @@ describe.each(testDialects)('petition moderation on %s', (dialect) => {
   });
   afterEach(async () => t.close());
 
-  async function signed(name: string, at: number, status: 'confirmed' | 'pending' = 'confirmed') {
-    const c = buildSignCommand(campaignId, { status, now: at });
-    return (await t.services.writer.record({ ...c, input: { ...c.input, name, country: 'KZ' } })).signatureId;
-  }
+  const signed = async (name: string, at: number, status: 'confirmed' | 'pending' = 'confirmed') =>
+    (await recordSigner(t, campaignId, name, 'KZ', at, { status })).signatureId;
   const publicNames = async () =>
     [
       ...(await get(t.app, `/en/campaigns/${erlan}/petition`)).body.matchAll(/<bdi>([^<]*)<\/bdi><\/span>/g),

@@ -5,10 +5,9 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { campaignIdOf, testDialects } from '../../../../test/db.js';
 import { type Browser, createPerson, get, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
-import { buildSignCommand } from '../../../../test/factories.js';
+import { recordSigner, type SignerOverrides } from '../../../../test/factories.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
-import type { SignCommand } from '../../../domain/signature/signature.ports.js';
 
 const url = `/editor/campaigns/${erlan}/petition/export.csv`;
 const t0 = Date.UTC(2026, 10, 23, 10);
@@ -26,16 +25,8 @@ describe.each(testDialects)('signers CSV on %s', (dialect) => {
   });
   afterEach(async () => t.close());
 
-  const signer = (
-    name: string,
-    country: string,
-    at: number,
-    over: Partial<SignCommand> & { union?: string | null; anonymous?: boolean } = {},
-  ) => {
-    const { union = null, anonymous = false, ...rest } = over;
-    const c = buildSignCommand(campaignId, { status: 'confirmed', now: at, ...rest });
-    return t.services.writer.record({ ...c, input: { ...c.input, name, country, union, anonymous } });
-  };
+  const signer = (name: string, country: string, at: number, over?: SignerOverrides) =>
+    recordSigner(t, campaignId, name, country, at, over);
   const rows = (body: string) => parse(body.replace(/^\uFEFF/, '')) as string[][];
 
   it('streams the petition as CSV: BOM, header, oldest first, formulas neutralised, nobody it must leave out', async () => {
