@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import type { EditableCampaign } from '../../../domain/campaign/edit-campaign.js';
 import { editToken, textLimits } from '../../../domain/campaign/edit-campaign.js';
-import type { TextsErrors, TextsField } from '../../../domain/campaign/edit-campaign-texts.js';
+import type { TextsErrors, TextsField, TextsInput } from '../../../domain/campaign/edit-campaign-texts.js';
 import { nativeName } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { CheckField, Csrf, ErrorSummary, SelectField, TextArea, TextField } from '../../views/form-fields.js';
@@ -12,20 +12,8 @@ import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 import { MarkdownPreview } from './campaign-edit-forms.js';
 
-/** The texts form as typed (or as stored, on a fresh page). */
-export interface TextsFormValues {
-  token: string;
-  headline: string;
-  background: string;
-  defaultMessage: string;
-  subject: string;
-  salutation: string;
-  moreInfoUrl: string;
-  goal: string;
-  slug: string;
-  sourceLocale: string;
-  publish: boolean;
-}
+/** The texts form as typed (or as stored, on a fresh page): what the use case takes, `slug` the one typed. */
+export type TextsFormValues = Omit<TextsInput, 'slug' | 'newSlug' | 'confirmSlug'> & { slug: string };
 
 export function textsFormValues(c: EditableCampaign): TextsFormValues {
   return {
