@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { createTestDb, insertUser, type TestDb, testDialects } from '../../test/db.js';
 import { buildCampaign } from '../../test/factories.js';
 import { FakeClock } from '../../test/fake-clock.js';
 import { updatesFor } from '../domain/campaign/campaign.js';
@@ -44,12 +44,7 @@ describe.each(testDialects)('campaign editor on %s', (dialect) => {
     invalidated = [];
     store = new CampaignEditorRepository(db, (slugs) => invalidated.push(...slugs));
     deps = { campaigns: store, clock };
-    const { id } = await db.kysely
-      .insertInto('users')
-      .values({ email: editor.email, name: 'Ed', role: 'editor', created_at: clock.now() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    editor.id = id;
+    editor.id = await insertUser(db, { email: editor.email, name: 'Ed', role: 'editor' }, clock.now());
   });
   afterEach(async () => db.destroy());
 
