@@ -80,7 +80,7 @@ export function leaveEditor(reply: FastifyReply, deps: EditorDeps, to = '/editor
 export function readForm<T>(
   req: FastifyRequest,
   reply: FastifyReply,
-  deps: EditorDeps,
+  deps: { site: SiteInfo },
   schema: ZodType<T>,
 ): T | undefined {
   const parsed = schema.safeParse(req.body ?? {});

@@ -18,7 +18,7 @@ import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { editorPage } from '../pages.js';
+import { editorPage, readForm } from '../pages.js';
 import { DeliveryOverviewPage, DeliveryPage } from './delivery-page.js';
 
 export interface DeliveryEditorDeps {
@@ -140,13 +140,13 @@ export function deliveryEditorRoutes(app: FastifyInstance, deps: DeliveryEditorD
     ),
   );
   app.post('/editor/campaigns/:slug/delivery/targets/:id/replace', edit, (req, reply) => {
-    const form = emailForm.safeParse(req.body ?? {});
-    if (!form.success) return sendError(req, reply, deps.site, 400);
+    const form = readForm(req, reply, deps, emailForm);
+    if (!form) return reply;
     return targetAction(
       req,
       reply,
       (campaignId, targetId) =>
-        replaceTargetAddress(manage, actor(req), { campaignId, targetId, email: form.data.email }),
+        replaceTargetAddress(manage, actor(req), { campaignId, targetId, email: form.email }),
       'replaced',
     );
   });
