@@ -243,11 +243,7 @@ export function PartnersPage(p: PartnersPageProps) {
       : undefined;
   const addState = p.state?.form === 'add' ? p.state : undefined;
   return (
-    <RosterPage
-      {...p}
-      title={title}
-      back={{ href: `/editor/campaigns/${campaign.slug}`, label: t('targets.back') }}
-    >
+    <RosterPage {...p} title={title}>
       {p.notice && <Notice>{p.notice}</Notice>}
       <p>{t('partners.intro')}</p>
       {editing && p.canEdit && (

@@ -20,6 +20,22 @@ export interface PetitionEditorPageProps extends EditorPageBase {
   notice?: string | undefined;
 }
 
+/** An empty day field of the export's filter (YYYY-MM-DD, as the export reads it). */
+function DayField(p: { id: string; label: string }) {
+  return (
+    <TextField
+      id={p.id}
+      label={p.label}
+      value=""
+      placeholder="YYYY-MM-DD"
+      inputMode="numeric"
+      maxLength={10}
+      dir="ltr"
+      autocomplete="off"
+    />
+  );
+}
+
 export function PetitionEditorPage(p: PetitionEditorPageProps) {
   const { tr, campaign } = p;
   const t = tr.t;
@@ -61,26 +77,8 @@ export function PetitionEditorPage(p: PetitionEditorPageProps) {
             dir="ltr"
             autocomplete="off"
           />
-          <TextField
-            id="from"
-            label={t('petitionExport.from')}
-            value=""
-            placeholder="YYYY-MM-DD"
-            inputMode="numeric"
-            maxLength={10}
-            dir="ltr"
-            autocomplete="off"
-          />
-          <TextField
-            id="to"
-            label={t('petitionExport.to')}
-            value=""
-            placeholder="YYYY-MM-DD"
-            inputMode="numeric"
-            maxLength={10}
-            dir="ltr"
-            autocomplete="off"
-          />
+          <DayField id="from" label={t('petitionExport.from')} />
+          <DayField id="to" label={t('petitionExport.to')} />
           <button class="button" type="submit">
             {t('petitionExport.download')}
           </button>

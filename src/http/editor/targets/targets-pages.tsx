@@ -225,11 +225,7 @@ export function TargetsPage(p: TargetsPageProps) {
     );
   };
   return (
-    <RosterPage
-      {...p}
-      title={title}
-      back={{ href: `/editor/campaigns/${campaign.slug}`, label: t('targets.back') }}
-    >
+    <RosterPage {...p} title={title}>
       {p.notice && <Notice>{p.notice}</Notice>}
       {p.error && <Notice kind="error">{p.error}</Notice>}
       <p>{t('targets.intro')}</p>

@@ -8,12 +8,14 @@ import { EditorLayout, type EditorPageBase } from './editor-layout.js';
 
 export function RosterPage(
   p: EditorPageBase & {
-    back: { href: string; label: string };
+    /** Where "back" leads: the campaign's page unless said. */
+    back?: { href: string; label: string };
     title: string;
     campaign: RosterCampaign;
     children: ComponentChildren;
   },
 ) {
+  const back = p.back ?? { href: `/editor/campaigns/${p.campaign.slug}`, label: p.tr.t('targets.back') };
   return (
     <EditorLayout
       tr={p.tr}
@@ -24,7 +26,7 @@ export function RosterPage(
       section="campaigns"
     >
       <p>
-        <a href={p.back.href}>{p.back.label}</a>
+        <a href={back.href}>{back.label}</a>
       </p>
       <h1>{p.title}</h1>
       <p class="roster-campaign" dir="auto">
