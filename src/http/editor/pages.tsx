@@ -104,9 +104,11 @@ export const doneNotices = {
 
 export type DoneNotice = keyof typeof doneNotices;
 
-export function doneNotice(req: FastifyRequest): StringKey | undefined {
+/** The notice a redirect asked for (`?done=…`), only ever one of the page's own `notices`. */
+export function doneNotice(
+  req: FastifyRequest,
+  notices: Readonly<Record<string, StringKey>> = doneNotices,
+): StringKey | undefined {
   const done = (req.query as { done?: unknown } | undefined)?.done;
-  return typeof done === 'string' && Object.hasOwn(doneNotices, done)
-    ? doneNotices[done as DoneNotice]
-    : undefined;
+  return typeof done === 'string' && Object.hasOwn(notices, done) ? notices[done] : undefined;
 }

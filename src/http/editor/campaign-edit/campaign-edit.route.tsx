@@ -30,7 +30,7 @@ import { sendPage } from '../../render.js';
 import { csrfUploads } from '../../security/multipart.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
-import { readForm } from '../pages.js';
+import { doneNotice, readForm } from '../pages.js';
 import {
   markdownForm,
   photoForm,
@@ -93,11 +93,7 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
     status = 200,
     overrides: Overrides = {},
   ) {
-    const query = (req.query as { done?: unknown } | undefined)?.done;
-    const notice =
-      status === 200 && typeof query === 'string' && Object.hasOwn(done, query)
-        ? done[query as keyof typeof done]
-        : undefined;
+    const notice = status === 200 ? doneNotice(req, done) : undefined;
     const today = dayOf(deps.clock.now());
     const props: EditPageProps = {
       tr: req.tr,

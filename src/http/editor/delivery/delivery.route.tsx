@@ -18,7 +18,7 @@ import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { editorPage, readForm } from '../pages.js';
+import { doneNotice, editorPage, readForm } from '../pages.js';
 import { DeliveryOverviewPage, DeliveryPage } from './delivery-page.js';
 
 export interface DeliveryEditorDeps {
@@ -67,9 +67,8 @@ export function deliveryEditorRoutes(app: FastifyInstance, deps: DeliveryEditorD
   ) {
     const report = await deps.delivery.report(slug);
     if (!report) return sendError(req, reply, deps.site, 404);
-    const done = (req.query as { done?: unknown } | undefined)?.done;
-    const notice =
-      typeof done === 'string' && Object.hasOwn(notices, done) ? req.tr.t(notices[done]!) : undefined;
+    const key = doneNotice(req, notices);
+    const notice = key && req.tr.t(key);
     return sendPage(
       reply,
       <DeliveryPage

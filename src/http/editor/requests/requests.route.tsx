@@ -23,7 +23,7 @@ import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { editorPage } from '../pages.js';
+import { doneNotice, editorPage } from '../pages.js';
 import {
   type RequestAction,
   RequestReviewPage,
@@ -88,9 +88,7 @@ export function requestsEditorRoutes(app: FastifyInstance, deps: RequestsEditorD
       { entityType: 'campaign_request', entityId: String(id) },
       { offset: 0, limit: 100 },
     );
-    const query = (req.query as { done?: unknown } | undefined)?.done;
-    const notice =
-      typeof query === 'string' && Object.hasOwn(done, query) ? done[query as keyof typeof done] : undefined;
+    const notice = doneNotice(req, done);
     return sendPage(
       reply,
       <RequestReviewPage

@@ -11,7 +11,7 @@ import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { editorPage } from '../pages.js';
+import { doneNotice, editorPage } from '../pages.js';
 import { TermsPage, type TermsPageProps } from './terms-page.js';
 
 export interface TermsEditorDeps {
@@ -41,9 +41,7 @@ export function termsEditorRoutes(app: FastifyInstance, deps: TermsEditorDeps): 
     refused?: Pick<TermsPageProps, 'error' | 'values'>,
   ) {
     const [latest, history] = await Promise.all([deps.terms.latest(), deps.terms.history(100)]);
-    const query = (req.query as { done?: unknown } | undefined)?.done;
-    const notice =
-      typeof query === 'string' && Object.hasOwn(done, query) ? done[query as keyof typeof done] : undefined;
+    const notice = doneNotice(req, done);
     return sendPage(
       reply,
       <TermsPage
