@@ -3,8 +3,13 @@
 // goal, the slug and the source language, with the stale-save comparison and the slug confirmation.
 import type { ComponentChildren } from 'preact';
 import type { EditableCampaign } from '../../../domain/campaign/edit-campaign.js';
-import { editToken, textLimits } from '../../../domain/campaign/edit-campaign.js';
-import type { TextsErrors, TextsField, TextsInput } from '../../../domain/campaign/edit-campaign-texts.js';
+import { textLimits } from '../../../domain/campaign/edit-campaign.js';
+import {
+  storedTexts,
+  type TextsErrors,
+  type TextsField,
+  type TextsInput,
+} from '../../../domain/campaign/edit-campaign-texts.js';
 import { nativeName } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { CheckField, Csrf, ErrorSummary, SelectField, TextArea, TextField } from '../../views/form-fields.js';
@@ -16,19 +21,8 @@ import { MarkdownPreview } from './campaign-edit-forms.js';
 export type TextsFormValues = Omit<TextsInput, 'slug' | 'newSlug' | 'confirmSlug'> & { slug: string };
 
 export function textsFormValues(c: EditableCampaign): TextsFormValues {
-  return {
-    token: editToken(c),
-    headline: c.source?.headline ?? '',
-    background: c.source?.backgroundMd ?? '',
-    defaultMessage: c.source?.defaultMessage ?? '',
-    subject: c.source?.targetSubject ?? '',
-    salutation: c.source?.targetSalutation ?? '',
-    moreInfoUrl: c.moreInfoUrl ?? '',
-    goal: c.goal === null ? '' : String(c.goal),
-    slug: c.slug,
-    sourceLocale: c.sourceLocale,
-    publish: false,
-  };
+  const { slug: _opened, newSlug, confirmSlug: _confirmed, ...texts } = storedTexts(c);
+  return { ...texts, slug: newSlug };
 }
 
 export interface TextsState {
