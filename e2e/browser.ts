@@ -10,9 +10,13 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { seedDemo } from '../src/cli/demo/seed.js';
 import { loadConfig } from '../src/config/config.js';
 import { projectRoot } from '../src/config/paths.js';
+import { AccountScopeRepository } from '../src/db/account-scope.repository.js';
+import type { Db } from '../src/db/database.js';
 import type { Dialect } from '../src/db/dialect.js';
+import { UserRepository } from '../src/db/user.repository.js';
 import type { Clock } from '../src/domain/shared/clock.js';
 import { type Running, startOutcry } from '../src/main.js';
+import { hashPassword } from '../src/security/password.js';
 import { type SmtpSink, startSmtpSink } from '../test/smtp-sink.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 
@@ -167,4 +171,36 @@ export function useTestAppBrowser(
     await t?.close();
   });
   return { app: () => t!, base: () => base, browser: () => browser! };
+}
+
+/** Logs an editor-area account in through the login form and waits for the start page. */
+export async function logInToEditor(page: Page, base: string, email: string, password: string) {
+  await page.goto(`${base}/editor/login`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(`${base}/editor`);
+}
+
+/** A translator working in `languages` and an editor, both logging in with `password`, written directly. */
+export async function translatorAndEditor(
+  db: Db,
+  p: {
+    translator: [email: string, name: string];
+    editor: [email: string, name: string];
+    languages: string[];
+  },
+  password: string,
+): Promise<{ users: UserRepository; translatorId: number; editorId: number }> {
+  const users = new UserRepository(db);
+  const passwordHash = await hashPassword(password);
+  const now = Date.now();
+  const account = async ([email, name]: [string, string], role: 'translator' | 'editor') =>
+    (await users.upsertWithPassword({ email, name, role, passwordHash }, now)).id;
+  const translatorId = await account(p.translator, 'translator');
+  const editorId = await account(p.editor, 'editor');
+  await new AccountScopeRepository(db).transaction((u) =>
+    u.setLanguages(translatorId, p.languages, editorId, now),
+  );
+  return { users, translatorId, editorId };
 }

@@ -19,7 +19,7 @@ describeBrowser('signing in Chromium', () => {
     await page.getByLabel('Ang iyong email').fill('maria.santos@example.org');
     await page.getByLabel('Ang iyong unyon (hindi kailangan)').fill('Kilusang Mayo Uno');
     expect(await page.getByLabel('Bansa', { exact: true }).inputValue()).toBe('PH');
-    await page.getByLabel(/^Oo, padalhan ako/).check();
+    await page.getByLabel(/^Oo, i-email sa akin/).check();
     await saveScreenshot(page, 'sign-tl-phone-filled');
     await page.getByRole('button', { name: 'Ipadala' }).click();
     await page.waitForURL(/\/tl\/campaigns\/.*\/thanks\?confirm=1$/);

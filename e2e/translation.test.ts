@@ -3,23 +3,19 @@
 // publishes it; the public Spanish page shows the text; the editor changes the English background and the
 // board shows the Spanish translation stale, with the old and new source on its editor. Screenshots at
 // desktop and phone width, and the editor in the Arabic interface (right to left).
-import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { AccountScopeRepository } from '../src/db/account-scope.repository.js';
-import { UserRepository } from '../src/db/user.repository.js';
-import { hashPassword } from '../src/security/password.js';
 import { erlan } from '../test/sign-helpers.js';
-import { describeBrowser, desktop, phone, saveScreenshot, useDemoBrowser } from './browser.js';
+import {
+  describeBrowser,
+  desktop,
+  logInToEditor,
+  phone,
+  saveScreenshot,
+  translatorAndEditor,
+  useDemoBrowser,
+} from './browser.js';
 
 const password = 'a long enough password for tests';
-
-async function logIn(page: Page, base: string, email: string) {
-  await page.goto(`${base}/editor/login`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL(`${base}/editor`);
-}
 
 describeBrowser('campaign translation in Chromium', () => {
   const demo = useDemoBrowser();
@@ -27,29 +23,16 @@ describeBrowser('campaign translation in Chromium', () => {
   it('a translator translates the demo campaign into Spanish, an editor publishes, the source changes', async () => {
     const base = demo.server().url;
     const db = demo.server().running.db;
-    const users = new UserRepository(db);
-    const passwordHash = await hashPassword(password);
-    const now = Date.now();
-    const translatorId = (
-      await users.upsertWithPassword(
-        { email: 'ana@example.org', name: 'Ana', role: 'translator', passwordHash },
-        now,
-      )
-    ).id;
-    const editorId = (
-      await users.upsertWithPassword(
-        { email: 'eda@example.org', name: 'Eda', role: 'editor', passwordHash },
-        now,
-      )
-    ).id;
-    await new AccountScopeRepository(db).transaction((u) =>
-      u.setLanguages(translatorId, ['es'], editorId, now),
+    const { users, editorId } = await translatorAndEditor(
+      db,
+      { translator: ['ana@example.org', 'Ana'], editor: ['eda@example.org', 'Eda'], languages: ['es'] },
+      password,
     );
 
     const context = await demo.browser().newContext({ viewport: desktop });
     context.setDefaultTimeout(10_000);
     const ana = await context.newPage();
-    await logIn(ana, base, 'ana@example.org');
+    await logInToEditor(ana, base, 'ana@example.org', password);
     await ana.getByRole('link', { name: 'Translations' }).first().click();
     const cell = ana.locator('.translation-cell[data-locale="es"]').first();
     expect(await cell.textContent()).toContain('missing');
@@ -76,7 +59,7 @@ describeBrowser('campaign translation in Chromium', () => {
     const editorContext = await demo.browser().newContext({ viewport: desktop });
     editorContext.setDefaultTimeout(10_000);
     const eda = await editorContext.newPage();
-    await logIn(eda, base, 'eda@example.org');
+    await logInToEditor(eda, base, 'eda@example.org', password);
     await users.update(editorId, { locale: 'ar' });
     await eda.goto(`${base}/editor/campaigns/${erlan}/translations/es`);
     expect(await eda.locator('html').getAttribute('dir')).toBe('rtl');

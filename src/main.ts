@@ -23,15 +23,20 @@ import { DeliveryDispatchStore } from './db/delivery-dispatch.store.js';
 import { SignatureDeliveryReader } from './db/delivery-status.reader.js';
 import { HeldSignatureRepository } from './db/held-signature.repository.js';
 import { JobRepository } from './db/job.repository.js';
+import { ListAdminRepository } from './db/list-admin.repository.js';
+import { ListMemberRepository } from './db/list-member.repository.js';
+import { MailingTranslationRepository } from './db/mailing-translation.repository.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
 import { PetitionStore } from './db/petition.store.js';
 import { PrivacyRepository } from './db/privacy.repository.js';
 import { SettingsRepository } from './db/settings.repository.js';
 import { SignatureRepository } from './db/signature.repository.js';
 import { BatchedSignatureWriter } from './db/signature.writer.js';
+import { SupporterMailOutcomeWriter } from './db/supporter-mail-outcome.writer.js';
 import { TranslationRepository } from './db/translation.repository.js';
 import { UserRepository } from './db/user.repository.js';
 import { requestRateLimits } from './domain/campaign-request/submit-request.js';
+import { signupRateLimits } from './domain/list/subscribe.js';
 import { myDataRateLimits } from './domain/privacy/request-my-data.js';
 import { type Clock, systemClock } from './domain/shared/clock.js';
 import { type AppDeps, buildApp } from './http/app.js';
@@ -47,7 +52,7 @@ import { createWorker } from './jobs/worker.js';
 import { type BounceListener, startBounceListener } from './mail/bounce-smtp.js';
 import { createCaptureTransport } from './mail/capture.transport.js';
 import type { DkimKey } from './mail/mime.js';
-import { createSmtpTransport } from './mail/smtp.transport.js';
+import { createSmtpTransport, type RefusalLogger } from './mail/smtp.transport.js';
 import type { MailTransport } from './mail/transport.js';
 import { createSharpImageStore } from './media/sharp-image-store.js';
 import { confirmationTokens, secretTokens } from './security/confirmation-token.js';
@@ -74,7 +79,11 @@ export function dkimKeys(config: Config): DkimKey[] {
   return [{ domainName, keySelector: config.DKIM_SELECTOR, privateKey: config.DKIM_PRIVATE_KEY }];
 }
 
-export function createMailTransport(config: Config, maxConnections = 5): MailTransport {
+export function createMailTransport(
+  config: Config,
+  maxConnections = 5,
+  logger?: RefusalLogger,
+): MailTransport {
   const dkim = dkimKeys(config);
   return config.SMTP_URL
     ? createSmtpTransport(config.SMTP_URL, {
@@ -82,6 +91,8 @@ export function createMailTransport(config: Config, maxConnections = 5): MailTra
         maxConnections,
         dkim,
         buildThreads: config.MAIL_BUILD_THREADS,
+        heloName: config.SMTP_HELO_NAME,
+        ...(logger ? { logger } : {}),
       })
     : createCaptureTransport(config.MAIL_CAPTURE_DIR, { dkim });
 }
@@ -98,6 +109,8 @@ export type Services = Omit<AppDeps, 'logger' | 'privacy'> & {
   passwords: typeof argon2Passwords & { generate(): string };
   /** Bounces read by the pipe command and the SMTP listener. */
   bounces: BounceRepository;
+  /** Bounces, complaints and mailto unsubscribes about supporter mail, from the same doors. */
+  supporterMail: SupporterMailOutcomeWriter;
 };
 
 /** The adapters behind every port, for one database: web, worker, every command, and the tests' app. */
@@ -149,6 +162,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     previewCampaigns: store,
     // A published translation (or a change to one) shows on the public page at once.
     translations: new TranslationRepository(db, (slug) => campaigns.invalidateCampaign(slug)),
+    // Mailings' language versions; the sender reads the published ones through mailingVersions().
+    mailingTranslations: new MailingTranslationRepository(db),
     dashboard: {
       reader: new DashboardRepository(db),
       held: new HeldSignatureRepository(db, notify),
@@ -166,6 +181,11 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
         set: (value) => settings.set(privacyRetention, value, clock.now()),
       },
     },
+    // The language lists as supporters see them; the sign-up form has its own, low, limits.
+    lists: {
+      store: new ListMemberRepository(db),
+      rateLimiter: new MemoryRateLimiter(async () => signupRateLimits),
+    },
     live,
     settings,
     accounts: { ...accountAdapters(db, config.APP_SECRET), passwords, tokens: secretTokens },
@@ -176,6 +196,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     users: new UserRepository(db),
     passwords,
     bounces: new BounceRepository(db),
+    listAdmin: new ListAdminRepository(db),
+    supporterMail: new SupporterMailOutcomeWriter(db),
   };
 }
 
@@ -223,11 +245,13 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
   }
 
   const clock = systemClock;
-  const mail = createMailTransport(config);
+  let app: FastifyInstance | undefined;
+  // Refused recipients are logged by the web role's logger, once there is one.
+  const refusals: RefusalLogger = { info: (obj, msg) => app?.log.info(obj, msg) };
+  const mail = createMailTransport(config, 5, refusals);
   const services = createServices(config, db, clock);
   const jobs = new JobRepository(db);
 
-  let app: FastifyInstance | undefined;
   let url = config.BASE_URL;
   if (config.ROLES.includes('web')) {
     app = await buildApp({ ...services, logger: options.quiet ? false : { level: config.LOG_LEVEL } });
@@ -245,6 +269,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
         bounceListener = await startBounceListener(
           {
             bounces: services.bounces,
+            supporterMail: services.supporterMail,
             clock,
             secret: config.APP_SECRET,
             ...(app ? { logger: app.log } : {}),
@@ -308,7 +333,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
       ...(app ? { logger: app.log } : {}),
     });
     worker.start();
-    deliveryMail = createMailTransport(config, config.DELIVERY_CONNECTIONS);
+    deliveryMail = createMailTransport(config, config.DELIVERY_CONNECTIONS, refusals);
     dispatcher = createDispatcher({
       store: new DeliveryDispatchStore(db),
       transport: deliveryMail,

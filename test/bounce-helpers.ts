@@ -39,6 +39,14 @@ export function bounceFixture(name: BounceFixture, v: BounceValues): Buffer {
   return Buffer.from(text.replace(/\r?\n/g, '\r\n'));
 }
 
+/** The same VERP address (a target letter's or a mailing recipient's) with a MAC that does not verify. */
+export function forgedMac(verp: string): string {
+  return verp.replace(
+    /-([a-z0-9_-]{12})@/i,
+    (_, mac: string) => `-${mac.slice(1)}${mac.startsWith('x') ? 'y' : 'x'}@`,
+  );
+}
+
 /** Fixed values for parsing tests that need no database. */
 export const sampleValues: BounceValues = {
   verp: 'bounces+42-abcdefghijkl@outcry.example.org',

@@ -4,9 +4,10 @@
 // editors is the state it leaves.
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bounceFixture, type SentMessage, sentMessage } from '../../test/bounce-helpers.js';
+import { bounceFixture, forgedMac, type SentMessage, sentMessage } from '../../test/bounce-helpers.js';
 import { testDialects } from '../../test/db.js';
 import type { DeliveryRig } from '../../test/delivery-helpers.js';
+import { mailedSupporter, supporterMailFixture } from '../../test/supporter-mail-helpers.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { projectRoot } from '../config/paths.js';
 import { bounceMaxBytes } from '../mail/bounce-parse.js';
@@ -101,7 +102,7 @@ describe.each(testDialects)('outcry bounce on %s', (dialect) => {
   });
 
   it('67 (EX_NOUSER) for an address that is not ours or whose MAC is forged; nothing changes', async () => {
-    const forged = m.verp.replace(/-[a-z0-9_-]{12}@/i, '-aaaaaaaaaaaa@');
+    const forged = forgedMac(m.verp);
     for (const to of ['postmaster@outcry.example.org', forged]) {
       const run = outcry([to], bounceFixture('postfix-user-unknown', { ...m, verp: to }));
       expect(run.status, to).toBe(67);
@@ -120,6 +121,37 @@ describe.each(testDialects)('outcry bounce on %s', (dialect) => {
     const broken = outcry([m.verp], bounceFixture('postfix-user-unknown', m), { APP_SECRET: 'short' });
     expect(broken.status).toBe(75);
     expect(broken.stderr).toContain('APP_SECRET');
+  });
+
+  it('supporter mail: a hard bounce, a complaint piped without an argument, a mailto unsubscribe', async () => {
+    const ana = await mailedSupporter(t, { email: 'ana@mail.example.net' });
+    const ben = await mailedSupporter(t, { email: 'ben@mail.example.net' });
+    const cleo = await mailedSupporter(t, { email: 'cleo@mail.example.net' });
+    const values = { verp: ana.verp, messageId: ana.messageId, recipient: ana.email };
+    expect(outcry([ana.verp], bounceFixture('postfix-user-unknown', values))).toMatchObject({
+      status: 0,
+      stdout: `recipient ${ana.recipientId}: hard bounce, address suppressed (hard_bounce) (550 5.1.1 <[address]>: Recipient address rejected: User unknown in virtual mailbox table)\n`,
+    });
+    expect(outcry([], supporterMailFixture('arf-abuse', ben, 'fbl@outcry.example.org'))).toMatchObject({
+      status: 0,
+      stdout: `recipient ${ben.recipientId}: complaint, left 2 list(s), address suppressed\n`,
+    });
+    expect(
+      outcry([cleo.unsubscribe], supporterMailFixture('mailto-unsubscribe', cleo, cleo.unsubscribe)),
+    ).toMatchObject({
+      status: 0,
+      stdout: `supporter ${cleo.supporterId}: unsubscribed by mail, left 2 list(s)\n`,
+    });
+    const suppressed = await t.db.kysely
+      .selectFrom('supporters')
+      .select(['id', 'mail_suppressed_reason'])
+      .where('id', 'in', [ana.supporterId, ben.supporterId, cleo.supporterId])
+      .orderBy('id')
+      .execute();
+    expect(suppressed.map((r) => r.mail_suppressed_reason)).toEqual(['hard_bounce', 'complaint', null]);
+    // A forged unsubscribe token is not our address: 67, read no further.
+    const forged = cleo.unsubscribe.replace(/\.[A-Za-z0-9_-]{22}@/, '.aaaaaaaaaaaaaaaaaaaaaa@');
+    expect(outcry([forged], 'Subject: unsubscribe\r\n\r\n\r\n').status).toBe(67);
   });
 
   it('0 for what it ignores: an out-of-office reply, garbage, a message over the size limit', async () => {

@@ -1,6 +1,8 @@
 // `outcry bounce [recipient]`: one received message on standard input, as a mail server's pipe transport or
 // a .forward hands it over. The recipient argument (the envelope recipient, e.g. Postfix's ${recipient})
-// names the message; without it the message's Delivered-To, X-Original-To or To do. Exit codes are the
+// names the message (a target letter's or a mailing recipient's bounce address, a mailing's mailto
+// unsubscribe address, or the feedback-loop address `bounces@…` for complaints); without it the message's
+// Delivered-To, X-Original-To or To do, and a complaint names its recipient itself. Exit codes are the
 // ones mail servers understand (sysexits.h): 0 processed or ignored, 67 (EX_NOUSER) not one of our bounce
 // addresses, 75 (EX_TEMPFAIL) the database or the configuration is not usable now: the server keeps the
 // message and tries again. main.ts gives it the services over the configured database.
@@ -8,7 +10,12 @@ import type { Readable } from 'node:stream';
 import { type Config, serverConfig } from '../config/config.js';
 import type { Clock } from '../domain/shared/clock.js';
 import { bounceMaxBytes } from '../mail/bounce-parse.js';
-import { ourMessageIds, type ReceiveBounceDeps, receiveBounce } from '../mail/bounce-receive.js';
+import {
+  describeResult,
+  ourAddresses,
+  type ReceiveBounceDeps,
+  receiveBounce,
+} from '../mail/bounce-receive.js';
 import type { WithServices } from './services.js';
 
 export const exitOk = 0;
@@ -27,6 +34,7 @@ export interface BounceIo {
 
 export interface BounceServices {
   bounces: ReceiveBounceDeps['bounces'];
+  supporterMail: ReceiveBounceDeps['supporterMail'];
   clock: Clock;
 }
 
@@ -58,7 +66,7 @@ async function run(args: string[], io: BounceIo, servicesFor: BounceServicesFor)
     return exitTempFail;
   }
   // An address that is not ours needs no database, and its message need not be read at all.
-  if (recipients.length > 0 && ourMessageIds(recipients, config.APP_SECRET).length === 0) {
+  if (recipients.length > 0 && ourAddresses(recipients, config.APP_SECRET).length === 0) {
     io.stdin.resume();
     io.err(`${recipients[0]}: not a bounce address of ours`);
     return exitNoUser;
@@ -67,9 +75,9 @@ async function run(args: string[], io: BounceIo, servicesFor: BounceServicesFor)
 
   try {
     return await servicesFor(config)(
-      async ({ bounces, clock }) => {
+      async ({ bounces, supporterMail, clock }) => {
         const outcome = await receiveBounce(
-          { bounces, clock, secret: config.APP_SECRET },
+          { bounces, supporterMail, clock, secret: config.APP_SECRET },
           { raw, recipients },
         );
         switch (outcome.status) {
@@ -80,13 +88,7 @@ async function run(args: string[], io: BounceIo, servicesFor: BounceServicesFor)
             io.out(`ignored: larger than ${bounceMaxBytes} bytes`);
             return exitOk;
           default:
-            for (const r of outcome.results) {
-              io.out(
-                r.status === 'applied'
-                  ? `message ${r.messageId}: ${r.effect} (${r.reason})`
-                  : `message ${r.messageId}: ignored (${r.reason})`,
-              );
-            }
+            for (const r of outcome.results) io.out(describeResult(r));
             return exitOk;
         }
       },

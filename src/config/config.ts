@@ -1,6 +1,7 @@
 // One validated, frozen view of the environment. Every variable is documented in .env.example;
 // every problem is reported at once so an operator fixes a broken deployment in one pass.
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { oneOf, trimEndWhile } from '../domain/shared/trim.js';
 import { trustProxySchema } from './trust-proxy.js';
@@ -11,6 +12,12 @@ const bool = z
 
 /** What one process does: answer web requests, run jobs and delivery, or both. */
 const processRoles = ['web', 'worker'] as const;
+
+/** A DNS name, label by label (no pattern over the whole string: nothing to backtrack on). */
+const hostLabel = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+export function isHostName(v: string): boolean {
+  return v.length <= 253 && v.split('.').every((label) => hostLabel.test(label));
+}
 export type ProcessRole = (typeof processRoles)[number];
 
 const schema = z.object({
@@ -35,6 +42,8 @@ const schema = z.object({
     .string()
     .refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://')
     .optional(),
+  /** The name every outgoing SMTP connection greets with (EHLO); default: the host of BASE_URL. */
+  SMTP_HELO_NAME: z.string().refine(isHostName, 'must be a host name (mail.example.org)').optional(),
   MAIL_CAPTURE_DIR: z.string().min(1).default('data/mail'),
   MAIL_VIEWER: bool.default(false),
   UPLOAD_DIR: z.string().min(1).default('data/uploads'),
@@ -68,9 +77,11 @@ const schema = z.object({
 });
 
 export type Config = Readonly<
-  Omit<z.infer<typeof schema>, 'APP_SECRET' | 'BASE_URL'> & {
+  Omit<z.infer<typeof schema>, 'APP_SECRET' | 'BASE_URL' | 'SMTP_HELO_NAME'> & {
     APP_SECRET: string;
     BASE_URL: string;
+    /** A host name, or an address literal (`[192.0.2.1]`) when BASE_URL names its host by address. */
+    SMTP_HELO_NAME: string;
     dialect: 'sqlite' | 'postgres';
     /** True when no SMTP_URL is set: mail is written to MAIL_CAPTURE_DIR and never leaves the machine. */
     captureMail: boolean;
@@ -129,14 +140,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('DKIM_SELECTOR: required when DKIM_PRIVATE_KEY is set');
   }
   if (problems.length > 0 || !v) throw new ConfigError(problems);
+  const baseUrl = trimEndWhile(v.BASE_URL ?? `http://${v.HOST}:${v.PORT}`, oneOf('/'));
   return Object.freeze({
     ...v,
     // Outside production a fixed development secret keeps demo links valid across restarts.
     APP_SECRET: v.APP_SECRET ?? developmentSecret,
-    BASE_URL: trimEndWhile(v.BASE_URL ?? `http://${v.HOST}:${v.PORT}`, oneOf('/')),
+    BASE_URL: baseUrl,
+    SMTP_HELO_NAME: v.SMTP_HELO_NAME ?? heloNameOf(baseUrl),
     dialect: v.DATABASE_URL.startsWith('sqlite:') ? 'sqlite' : 'postgres',
     captureMail: !v.SMTP_URL,
   });
+}
+
+/**
+ * The EHLO name BASE_URL implies: its host, or an address literal when the host is an address (RFC 5321
+ * §4.1.3: `[192.0.2.1]`, `[IPv6:2001:db8::1]`), never a bare IP, which receiving servers score as odd.
+ */
+export function heloNameOf(baseUrl: string): string {
+  const host = new URL(baseUrl).hostname;
+  if (host.startsWith('[')) return `[IPv6:${host.slice(1, -1)}]`;
+  return isIP(host) === 4 ? `[${host}]` : host;
 }
 
 /**

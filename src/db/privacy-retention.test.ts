@@ -5,8 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/db.js';
 import { buildSignCommand } from '../../test/factories.js';
 import { FakeClock } from '../../test/fake-clock.js';
+import { confirmedSignup, signupCommand } from '../../test/signup-helpers.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { purgeRetention } from '../domain/privacy/purge-retention.js';
+import type { ListMemberRepository } from './list-member.repository.js';
 
 describe.each(testDialects)('retention purge on %s', (dialect) => {
   let t: TestApp;
@@ -66,6 +68,7 @@ describe.each(testDialects)('retention purge on %s', (dialect) => {
     clock.advance(23 * 31 * 86_400_000);
     expect(await purgeRetention(deps)).toEqual({
       signaturesAnonymised: 0,
+      pendingSignupsDropped: 0,
       supportersErased: 0,
       auditEntriesDeleted: 0,
     });
@@ -73,6 +76,7 @@ describe.each(testDialects)('retention purge on %s', (dialect) => {
     clock.advance(2 * 31 * 86_400_000);
     expect(await purgeRetention(deps)).toEqual({
       signaturesAnonymised: 2,
+      pendingSignupsDropped: 0,
       supportersErased: 1,
       auditEntriesDeleted: 1,
     });
@@ -93,15 +97,47 @@ describe.each(testDialects)('retention purge on %s', (dialect) => {
       .executeTakeFirstOrThrow();
     expect(JSON.parse(report.after_json!)).toEqual({
       signaturesAnonymised: 2,
+      pendingSignupsDropped: 0,
       supportersErased: 1,
       auditEntriesDeleted: 1,
     });
 
     expect(await purgeRetention(deps)).toEqual({
       signaturesAnonymised: 0,
+      pendingSignupsDropped: 0,
       supportersErased: 0,
       auditEntriesDeleted: 0,
     });
+  });
+
+  it('keeps people on a list, and drops a sign-up nobody confirmed within a week', async () => {
+    const now = clock.now();
+    const kept = await confirmedSignup(
+      t.services.lists.store as ListMemberRepository,
+      t.db,
+      'kept@example.org',
+      { now, tokenHash: 'h1' },
+    );
+    await t.services.lists.store.requestSignup(
+      signupCommand('waiting@example.org', { now, tokenHash: 'h2' }),
+    );
+    const deps = {
+      store: t.services.privacy.store,
+      retention: t.services.privacy.retention.get,
+      clock,
+      keyedHash: (c: string) => `k:${c.length}`,
+    };
+    clock.advance(6 * 86_400_000);
+    expect(await purgeRetention(deps)).toMatchObject({ pendingSignupsDropped: 0, supportersErased: 0 });
+    clock.advance(2 * 86_400_000);
+    expect(await purgeRetention(deps)).toMatchObject({ pendingSignupsDropped: 1, supportersErased: 1 });
+    const left = await t.db.kysely
+      .selectFrom('supporters')
+      .select(['id', 'status'])
+      .where('email_canonical', 'in', ['kept@example.org', 'waiting@example.org'])
+      .execute();
+    expect(left.map((r) => Number(r.id))).toEqual([kept]);
+    expect(await t.services.privacy.store.findSupporter('waiting@example.org')).toBeUndefined();
   });
 
   it('follows the setting admins store', async () => {

@@ -8,6 +8,7 @@ import type { RetentionReport, RetentionStore } from '../domain/privacy/purge-re
 import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
+import { leaveLists } from './list-membership.writes.js';
 import type { Database } from './schema.js';
 
 /** Messages the dispatcher has not started: erasing the person cancels them (their rows go). */
@@ -159,6 +160,22 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
       .orderBy('k.given_at')
       .orderBy('k.id')
       .execute();
+    const lists = await this.db
+      .selectFrom('list_members as m')
+      .leftJoin('consents as k', 'k.id', 'm.consent_id')
+      .select([
+        'm.locale',
+        'm.status',
+        'm.source',
+        'm.created_at',
+        'm.subscribed_at',
+        'm.unsubscribed_at',
+        'k.text',
+      ])
+      .where('m.supporter_id', '=', supporterId)
+      .orderBy('m.locale')
+      .execute();
+    const ms = (v: number | null) => (v === null ? null : Number(v));
     return {
       supporter: {
         id: Number(s.id),
@@ -192,18 +209,40 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
         givenAt: Number(k.given_at),
         withdrawnAt: k.withdrawn_at === null ? null : Number(k.withdrawn_at),
       })),
+      lists: lists.map((m) => ({
+        locale: m.locale,
+        status: m.status,
+        source: m.source,
+        createdAt: Number(m.created_at),
+        subscribedAt: ms(m.subscribed_at),
+        unsubscribedAt: ms(m.unsubscribed_at),
+        consentText: m.text,
+      })),
     };
   }
 
   async withdrawConsent(supporterId: number, consentId: number, now: number): Promise<boolean> {
-    const result = await this.db
-      .updateTable('consents')
-      .set({ withdrawn_at: now })
-      .where('id', '=', consentId)
-      .where('supporter_id', '=', supporterId)
-      .where('withdrawn_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+    return this.db.transaction().execute(async (trx) => {
+      // A list membership resting on this consent ends with it, through the one way out of the lists.
+      const members = await trx
+        .selectFrom('list_members')
+        .select('locale')
+        .where('supporter_id', '=', supporterId)
+        .where('consent_id', '=', consentId)
+        .where('status', '!=', 'unsubscribed')
+        .execute();
+      for (const m of members) {
+        await leaveLists(trx, { supporterId, locale: m.locale, via: 'my-data', now });
+      }
+      const result = await trx
+        .updateTable('consents')
+        .set({ withdrawn_at: now, withdrawn_via: 'my-data' })
+        .where('id', '=', consentId)
+        .where('supporter_id', '=', supporterId)
+        .where('withdrawn_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0 || members.length > 0;
+    });
   }
 
   async recordExport(supporterId: number, actor: { id: number; email: string }, now: number): Promise<void> {
@@ -259,10 +298,18 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
         .executeTakeFirst();
       const consents = await trx
         .updateTable('consents')
-        .set({ withdrawn_at: now })
+        .set({ withdrawn_at: now, withdrawn_via: 'erasure' })
         .where('supporter_id', '=', supporterId)
         .where('withdrawn_at', 'is', null)
         .executeTakeFirst();
+      // Off every list, and out of every mailing not yet sent to them: the row that stays names nobody,
+      // and nothing may be mailed to it (the rows would go with the person's, were it deleted).
+      await trx.deleteFrom('list_members').where('supporter_id', '=', supporterId).execute();
+      await trx
+        .deleteFrom('mailing_recipients')
+        .where('supporter_id', '=', supporterId)
+        .where('status', '=', 'queued')
+        .execute();
       // The row stays (signatures point to it) with nothing left that names anyone.
       await trx
         .updateTable('supporters')
@@ -331,11 +378,30 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
     return Number(result.numUpdatedRows);
   }
 
+  async dropPendingSignupsBefore(cutoff: number): Promise<number> {
+    const result = await this.db
+      .deleteFrom('list_members')
+      .where('status', '=', 'pending')
+      .where('created_at', '<', cutoff)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async supportersOnlyClosedBefore(cutoff: number, limit: number): Promise<number[]> {
     const rows = await this.db
       .selectFrom('supporters as p')
       .select('p.id')
       .where('p.status', '!=', 'erased')
+      .where(({ exists, not, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('list_members as m')
+              .select('m.id')
+              .whereRef('m.supporter_id', '=', 'p.id')
+              .where('m.status', 'in', ['subscribed', 'pending']),
+          ),
+        ),
+      )
       .where(({ exists, not, selectFrom }) =>
         not(
           exists(

@@ -11,6 +11,7 @@ import type {
 } from '../domain/signature/signature.ports.js';
 import type { Db } from './database.js';
 import type { NewJob } from './job.repository.js';
+import { joinListFromSignature } from './list-member.repository.js';
 import type { Database } from './schema.js';
 import {
   type CampaignDelivery,
@@ -87,6 +88,13 @@ export class SignatureRepository implements SignatureConfirmer, SignatureMailRea
         .where('id', '=', s.supporter_id)
         .where('email_confirmed_at', 'is', null)
         .execute();
+      // A ticked alerts box takes the person onto the list of the signature's language (decision 0019).
+      await joinListFromSignature(trx, {
+        supporterId: s.supporter_id,
+        campaignId: s.campaign_id,
+        locale: s.locale,
+        now,
+      });
       const key = {
         campaignId: s.campaign_id,
         locale: s.locale,

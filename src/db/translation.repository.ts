@@ -1,30 +1,28 @@
 // Storage of volunteer translations: the board's campaigns with every language version, one campaign in
-// one language beside its source text, and the audited write. A write locks the campaign row, then checks
-// the form's token (translation revision and source revision) against what is stored, so a colleague's
-// save or a changed source is never overwritten silently. After a commit that touches what the public may
-// see (a publish, or a change to or from published) `onPublicChange` drops the campaign from the cache.
+// one language beside its source text, and the audited write (translation-writes.ts: under the campaign
+// row's lock, only while the form's token, translation revision and source revision, still matches), so a
+// colleague's save or a changed source is never overwritten silently. After a commit that touches what the
+// public may see (a publish, or a change to or from published) `onPublicChange` drops the campaign from the
+// cache.
 import type { Kysely } from 'kysely';
 import type { CampaignStatus, TranslationStatus } from '../domain/campaign/campaign.js';
 import {
   type TranslatableTexts,
   type TranslationWork,
   translatableFields,
-  workToken,
 } from '../domain/translation/translation.js';
 import type {
   BoardCampaign,
   TranslationChange,
   TranslationStore,
 } from '../domain/translation/translation.ports.js';
-import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
+import { boardTranslation, writeTranslation } from './translation-writes.js';
 
 type Executor = Kysely<Database>;
 const num = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
 const boardStatuses: CampaignStatus[] = ['draft', 'in_review', 'live'];
-
-class Stale extends Error {}
 
 function snapshotOf(text: string | null): TranslatableTexts | null {
   if (text === null) return null;
@@ -140,13 +138,7 @@ export class TranslationRepository implements TranslationStore {
       sourceRevision: num(c.revision ?? 1),
       translations: rows
         .filter((r) => num(r.campaign_id) === num(c.id) && r.locale !== c.source_locale)
-        .map((r) => ({
-          locale: r.locale,
-          status: r.status as TranslationStatus,
-          sourceRevision: num(r.source_revision),
-          updatedAt: num(r.updated_at),
-          updatedBy: r.email ?? null,
-        })),
+        .map(boardTranslation),
     }));
   }
 
@@ -155,27 +147,25 @@ export class TranslationRepository implements TranslationStore {
   }
 
   async write(change: TranslationChange): Promise<'saved' | 'stale'> {
-    let wasPublished = false;
-    try {
-      await this.db.transaction().execute(async (trx) => {
-        // Lock the campaign row: a second write of this campaign (or a source save) waits here, then reads
-        // what the first committed and finds the token stale.
-        const locked = await trx
-          .updateTable('campaigns')
-          .set({ updated_at: change.now })
-          .where('id', '=', change.campaignId)
-          .executeTakeFirst();
-        if (Number(locked.numUpdatedRows) !== 1) throw new Stale();
+    const a = change.after;
+    const outcome = await writeTranslation(this.db, change.expectedToken, {
+      // Lock the campaign row: a second write of this campaign (or a source save) waits here, then reads
+      // what the first committed and finds the token stale.
+      lock: async (trx) =>
+        Number(
+          (
+            await trx
+              .updateTable('campaigns')
+              .set({ updated_at: change.now })
+              .where('id', '=', change.campaignId)
+              .executeTakeFirst()
+          ).numUpdatedRows,
+        ) === 1,
+      load: async (trx) => {
         const current = await loadWork(trx, change.slug, change.locale);
-        if (
-          !current ||
-          current.campaignId !== change.campaignId ||
-          workToken(current) !== change.expectedToken
-        ) {
-          throw new Stale();
-        }
-        wasPublished = current.translation?.status === 'published';
-        const a = change.after;
+        return current?.campaignId === change.campaignId ? current : undefined;
+      },
+      store: async (trx, current, revision) => {
         const values = {
           headline: a.headline,
           background_md: a.backgroundMd,
@@ -188,11 +178,12 @@ export class TranslationRepository implements TranslationStore {
           review_note: a.reviewNote,
           updated_by: change.actor.id,
           updated_at: change.now,
+          revision,
         };
         if (current.translation) {
           await trx
             .updateTable('campaign_translations')
-            .set({ ...values, revision: current.translation.revision + 1 })
+            .set(values)
             .where('campaign_id', '=', change.campaignId)
             .where('locale', '=', change.locale)
             .execute();
@@ -203,26 +194,25 @@ export class TranslationRepository implements TranslationStore {
               ...values,
               campaign_id: change.campaignId,
               locale: change.locale,
-              revision: 1,
               created_at: change.now,
             })
             .execute();
         }
-        await recordAudit(trx, {
-          actor: change.actor,
-          action: change.action,
-          entityType: 'campaign',
-          entityId: change.campaignId,
-          before: change.audit.before,
-          after: change.audit.after,
-          now: change.now,
-        });
-      });
-    } catch (error) {
-      if (error instanceof Stale) return 'stale';
-      throw error;
+      },
+      audit: {
+        actor: change.actor,
+        action: change.action,
+        entityType: 'campaign',
+        entityId: change.campaignId,
+        before: change.audit.before,
+        after: change.audit.after,
+        now: change.now,
+      },
+    });
+    if (outcome === 'stale') return 'stale';
+    if (outcome.before.translation?.status === 'published' || a.status === 'published') {
+      this.onPublicChange(change.slug);
     }
-    if (wasPublished || change.after.status === 'published') this.onPublicChange(change.slug);
     return 'saved';
   }
 }

@@ -16,6 +16,9 @@ import type { CampaignEditorStore, OldSlugReader } from '../domain/campaign/edit
 import type { CampaignRequestStore } from '../domain/campaign-request/campaign-request.ports.js';
 import type { TermsStore } from '../domain/campaign-request/partnership-terms.js';
 import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-status.js';
+import type { ListStore } from '../domain/list/list.ports.js';
+import type { ListAdminStore } from '../domain/list-admin/list-admin.ports.js';
+import type { MailingTranslationStore } from '../domain/mailing-translation/mailing-translation.ports.js';
 import type { PetitionExporter } from '../domain/petition/export-signers.js';
 import type { PetitionModeration, PetitionReader } from '../domain/petition/petition.js';
 import type { PrivacyStore } from '../domain/privacy/privacy.ports.js';
@@ -29,6 +32,7 @@ import type {
   SignatureWriter,
 } from '../domain/signature/signature.ports.js';
 import type { TranslationStore } from '../domain/translation/translation.ports.js';
+import { addressTokens } from '../security/address-token.js';
 import { counterRoutes } from './api/counter.route.js';
 import { mailViewerRoutes } from './dev/mail.route.js';
 import { campaignEditRoutes } from './editor/campaign-edit/campaign-edit.route.js';
@@ -37,6 +41,7 @@ import type { DashboardAdapters } from './editor/dashboard/home.route.js';
 import { type DeliveryEditorDeps, deliveryEditorRoutes } from './editor/delivery/delivery.route.js';
 import { type AccountAdapters, editorDeps } from './editor/deps.js';
 import { editorRoutes } from './editor/editor-routes.js';
+import { listsEditorRoutes } from './editor/lists/lists.route.js';
 import { partnerEditorRoutes } from './editor/partners/partners.route.js';
 import { petitionEditorRoutes } from './editor/petition/petition-editor.route.js';
 import { petitionExportRoutes } from './editor/petition/petition-export.route.js';
@@ -57,9 +62,12 @@ import { helpTranslateRoutes } from './public/help-translate/help-translate.rout
 import { homeRoutes } from './public/home/home.route.js';
 import { myDataRoutes } from './public/my-data/my-data.route.js';
 import { petitionRoutes } from './public/petition/petition.route.js';
+import { preferencesRoutes } from './public/preferences/preferences.route.js';
+import { unsubscribeRoutes } from './public/preferences/unsubscribe.route.js';
 import { privacyRoutes } from './public/privacy/privacy.route.js';
 import { requestRoutes } from './public/request/request.route.js';
 import { statusRoutes } from './public/status/status.route.js';
+import { subscribeRoutes } from './public/subscribe/subscribe.route.js';
 import { thanksRoutes } from './public/thanks/thanks.route.js';
 import { type LogDestination, privateLogger } from './security/log-privacy.js';
 import { registerUploadGate } from './security/multipart.js';
@@ -102,6 +110,8 @@ export interface AppDeps {
   previewCampaigns: CampaignReader;
   /** Volunteer translations of campaign texts (audited; publishing drops the public cache). */
   translations: TranslationStore;
+  /** Mailings' language versions on the same board (audited; the sender reads the published ones). */
+  mailingTranslations: MailingTranslationStore;
   /** Supporters' rights: my-data links and sessions, exports, withdrawals, erasure; the link form's limits. */
   privacy: {
     store: PrivacyStore;
@@ -109,6 +119,10 @@ export interface AppDeps {
     /** The retention settings: shown on the privacy page, changed by admins. */
     retention: { get(): Promise<Retention>; set(value: Retention): Promise<void> };
   };
+  /** The language lists as supporters see them: sign-ups, preferences, unsubscribes; the sign-up form's limits. */
+  lists: { store: ListStore; rateLimiter: RateLimiter };
+  /** The language lists for editors: counts, suppressed addresses, CSV import and export. */
+  listAdmin: ListAdminStore;
   /** How long a form's body may take to arrive (tests shorten it). */
   bodyLimits?: BodyLimits;
   /** The log level (and, for tests, where lines go) or false; tests pass false. */
@@ -210,6 +224,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     tokens: deps.tokens,
     rateLimiter: deps.privacy.rateLimiter,
   });
+  const lists = { site, clock: deps.clock, secret: config.APP_SECRET, lists: deps.lists.store };
+  subscribeRoutes(app, {
+    ...lists,
+    rateLimiter: deps.lists.rateLimiter,
+    tokens: deps.tokens,
+    confirmExpiryMs: config.CONFIRM_EXPIRY_DAYS * 86_400_000,
+  });
+  preferencesRoutes(app, {
+    ...lists,
+    addressTokens: addressTokens(config.APP_SECRET),
+    rateLimiter: deps.lists.rateLimiter,
+  });
+  unsubscribeRoutes(app, lists);
   requestRoutes(app, {
     site,
     clock: deps.clock,
@@ -253,6 +280,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     privacy: deps.privacy.store,
   });
   privacySettingsRoutes(app, { site, retention: deps.privacy.retention });
+  listsEditorRoutes(app, {
+    site,
+    clock: deps.clock,
+    secret: config.APP_SECRET,
+    lists: deps.listAdmin,
+    uploadMaxMb: config.UPLOAD_MAX_MB,
+  });
   campaignEditRoutes(app, {
     site,
     clock: deps.clock,
@@ -261,7 +295,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     uploadMaxMb: config.UPLOAD_MAX_MB,
   });
   campaignPreviewRoutes(app, { site, campaigns: deps.previewCampaigns });
-  translationRoutes(app, { site, clock: deps.clock, translations: deps.translations, scopes: deps.scopes });
+  translationRoutes(app, {
+    site,
+    clock: deps.clock,
+    translations: deps.translations,
+    mailingTranslations: deps.mailingTranslations,
+    scopes: deps.scopes,
+  });
   petitionEditorRoutes(app, {
     site,
     clock: deps.clock,

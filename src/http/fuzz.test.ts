@@ -57,6 +57,11 @@ const pages: ((l: string, s: string, x: string) => string)[] = [
   () => '/request',
   (l, _s, x) => `/${l}/confirm/${x}`,
   (l, _s, x) => `/${l}/status/${x}`,
+  (l) => `/${l}/subscribe`,
+  (l, _s, x) => `/${l}/subscribe/confirm/${x}`,
+  (l, _s, x) => `/${l}/preferences/${x}`,
+  (_l, _s, x) => `/unsubscribe/${x}`,
+  (l, _s, x) => `/${l}/address/confirm?token=${x}`,
   (_l, s) => `/api/campaigns/${s}/count`,
   () => '/editor/login',
   () => '/editor/login/email',
@@ -286,7 +291,7 @@ describe.each(testDialects)('fuzzing the public routes on %s', (dialect) => {
     );
   });
 
-  it('answers the confirm link, the request form and the editor sign-in forms likewise', async () => {
+  it('answers the confirm link, the request form, the list forms and the editor sign-in forms likewise', async () => {
     const requestToken = () => issueFormToken(t.config.APP_SECRET, 0, clock.now() - 20_000);
     const forms: { url: (l: string, x: string) => string; names: string[]; editor?: boolean }[] = [
       { url: (l, x) => `/${l}/confirm/${x}`, names: [] },
@@ -305,6 +310,14 @@ describe.each(testDialects)('fuzzing the public routes on %s', (dialect) => {
           'termsVersion',
         ],
       },
+      {
+        url: (l) => `/${l}/subscribe`,
+        names: ['token', 'email', 'name', 'country', 'list', 'consent', 'website'],
+      },
+      { url: (l, x) => `/${l}/subscribe/confirm/${x}`, names: [] },
+      { url: (_l, x) => `/unsubscribe/${x}`, names: ['List-Unsubscribe'] },
+      { url: (l, x) => `/${l}/preferences/${x}/join`, names: ['list', 'consent'] },
+      { url: (l) => `/${l}/address/confirm`, names: ['token'] },
       { url: () => '/editor/login', names: ['_csrf', 'email', 'password', 'next'], editor: true },
       { url: () => '/editor/login/email', names: ['_csrf', 'email'], editor: true },
       { url: () => '/editor/reset', names: ['_csrf', 'email'], editor: true },
@@ -317,7 +330,8 @@ describe.each(testDialects)('fuzzing the public routes on %s', (dialect) => {
       { url: (_l, x) => `/editor/reset/${x}`, names: ['_csrf', 'password', 'confirm'], editor: true },
     ];
     const known: Record<string, fc.Arbitrary<string>> = {
-      token: fc.constant(requestToken()),
+      // The request form's token, or the list sign-up's (scope −1).
+      token: fc.constantFrom(requestToken(), issueFormToken(t.config.APP_SECRET, -1, clock.now() - 20_000)),
       _csrf: fc.constant(preLogin.csrf),
       termsVersion: fc.constantFrom('1', '2', 'x'),
       terms: fc.constantFrom('yes', ''),

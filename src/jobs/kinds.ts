@@ -16,6 +16,7 @@ import {
   campaignRequestMailKinds,
   sendCampaignRequestMailJob,
 } from '../domain/campaign-request/campaign-request-mail.js';
+import { type ListMailPayload, listMailKinds, sendListMailJob } from '../domain/list/list-mail.js';
 import { type MyDataMailPayload, sendMyDataMailJob } from '../domain/privacy/my-data-mail.js';
 import { type SignatureMailPayload, sendSignatureMailJob } from '../domain/signature/signature.js';
 
@@ -32,6 +33,8 @@ export const jobKinds = {
   sendCampaignRequestMail: sendCampaignRequestMailJob,
   /** A supporter's my-data link (sent whether or not the address is known). */
   sendMyDataMail: sendMyDataMailJob,
+  /** A list sign-up's confirmation link, or a list member's address-change link. */
+  sendListMail: sendListMailJob,
   /** A delivery alert (a target bounced, a domain paused) to every admin and editor. */
   sendDeliveryAlert: 'send-delivery-alert',
   /** Recurring: close ended campaigns, remind before the end date. */
@@ -102,6 +105,16 @@ const myDataMailPayload = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/),
 }) satisfies z.ZodType<MyDataMailPayload>;
 
+const listMailPayload = z.object({
+  kind: z.enum(listMailKinds),
+  to: z.string().max(320),
+  locale: z.string().max(20),
+  token: z
+    .string()
+    .max(1_000)
+    .regex(/^[A-Za-z0-9_.-]+$/),
+}) satisfies z.ZodType<ListMailPayload>;
+
 const deliveryAlertPayload = z.object({ alertId: z.number().int() });
 
 /** The payload schema of every kind. */
@@ -112,6 +125,7 @@ export const jobPayloads = {
   [jobKinds.issueAccountLink]: issueLinkPayload,
   [jobKinds.sendCampaignRequestMail]: campaignRequestMailPayload,
   [jobKinds.sendMyDataMail]: myDataMailPayload,
+  [jobKinds.sendListMail]: listMailPayload,
   [jobKinds.sendDeliveryAlert]: deliveryAlertPayload,
   [jobKinds.campaignLifecycle]: nothing,
   [jobKinds.expireSignatures]: nothing,

@@ -18,6 +18,7 @@ export const secretFields = (): Readonly<Record<string, readonly string[]>> => (
   [sendCampaignRequestMailJob]: ['to', 'replyTo', 'message'],
   [jobKinds.sendEmail]: ['to', 'replyTo', 'subject', 'text', 'html'],
   [jobKinds.sendMyDataMail]: ['to', 'token'],
+  [jobKinds.sendListMail]: ['to', 'token'],
 });
 
 /**

@@ -3,6 +3,7 @@
 // broken or huge input read as "not a bounce", never as an exception.
 import { describe, expect, it } from 'vitest';
 import { bounceFixture, sampleValues } from '../../test/bounce-helpers.js';
+import { supporterMailFixture } from '../../test/supporter-mail-helpers.js';
 import { classifyBounce } from '../domain/delivery/record-bounce.js';
 import { bounceMaxBytes, parseBounce, parseMessage, verpCandidates } from './bounce-parse.js';
 
@@ -175,5 +176,81 @@ describe('parseBounce', () => {
       'bounces+8-cccccccccccc@outcry.example.org',
       'bounces+7-bbbbbbbbbbbb@outcry.example.org',
     ]);
+  });
+});
+
+describe('parseBounce on feedback reports (RFC 5965 complaints)', () => {
+  const s = {
+    verp: 'bounces+r42-abcdefghijkl@outcry.example.org',
+    messageId: '<mailing.7.42@outcry.example.org>',
+    token: '42.abcdefghijklmnopqrstuv',
+    email: 'ana@mail.example.net',
+  };
+
+  it('reads the feedback type and the original envelope sender from a full report', async () => {
+    expect(await parseBounce(supporterMailFixture('arf-abuse', s, 'bounces@outcry.example.org'))).toEqual({
+      kind: 'complaint',
+      feedbackType: 'abuse',
+      originalSenders: [s.verp],
+      originalMessageId: s.messageId,
+    });
+  });
+
+  it('finds the sender in the Return-Path of headers-only reports that redact the person', async () => {
+    expect(await parseBounce(supporterMailFixture('arf-headers-only', s, 'fbl@outcry.example.org'))).toEqual({
+      kind: 'complaint',
+      feedbackType: 'abuse',
+      originalSenders: [s.verp],
+      originalMessageId: s.messageId,
+    });
+  });
+
+  it("a mailto unsubscribe names its address in Delivered-To, a mailing recipient's VERP is found too", async () => {
+    const unsubscribe = `unsubscribe+${s.token}@outcry.example.org`;
+    const parsed = await parseMessage(supporterMailFixture('mailto-unsubscribe', s, unsubscribe));
+    expect(verpCandidates(parsed!)).toEqual([unsubscribe]);
+    const bounce = await parseMessage(supporterMailFixture('mailbox-full', s));
+    expect(verpCandidates(bounce!)).toEqual([s.verp]);
+  });
+});
+
+describe('hostile feedback reports', () => {
+  // Runs of the characters an address reader looks for, in every field a complaint is read from; no
+  // timing is asserted (a backtracking read would meet vitest's timeout); what is kept stays short, and
+  // only a VERP address whose MAC verifies names anyone (bounce-receive.ts).
+  it('long runs of @, < and spaces in Original-Mail-From and Return-Path are read once, and bounded', async () => {
+    for (const run of [
+      '@'.repeat(100_000),
+      '<'.repeat(100_000),
+      `a${' '.repeat(100_000)}@`,
+      'a@'.repeat(50_000),
+    ]) {
+      const raw = [
+        'From: fbl@example.net',
+        'To: bounces@outcry.example.org',
+        'Content-Type: multipart/report; report-type=feedback-report; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: message/feedback-report',
+        '',
+        'Feedback-Type: abuse',
+        `Original-Mail-From: ${run}`,
+        '',
+        '--b',
+        'Content-Type: text/rfc822-headers',
+        '',
+        `Return-Path: ${run}`,
+        `Message-ID: ${run}`,
+        '',
+        '--b--',
+        '',
+      ].join('\r\n');
+      const report = await parseBounce(Buffer.from(raw));
+      expect(report.kind).toBe('complaint');
+      if (report.kind === 'complaint') {
+        expect(report.originalSenders.every((a) => a.length < 2_001)).toBe(true);
+        expect(report.originalMessageId).toBeNull();
+      }
+    }
   });
 });

@@ -5,8 +5,11 @@
 import { type HeaderValue, type ParsedMail, type StructuredHeader, simpleParser } from 'mailparser';
 import type { BounceRecipient, BounceReport } from '../domain/delivery/record-bounce.js';
 import {
+  dsnAddress,
   dsnMessageId,
   dsnRecipients,
+  fieldGroups,
+  headerFields,
   looksLikeAutoReply,
   looksLikeBounce,
   messageIdOf,
@@ -35,9 +38,15 @@ export function headerText(value: HeaderValue | undefined): string {
   return '';
 }
 
-const verpShape = /^bounces\+\d{1,15}-[a-z0-9_-]{12}@[a-z0-9.-]{1,253}$/i;
+/** A target letter's (`bounces+12-…`) or a mailing recipient's (`bounces+r12-…`) VERP address. */
+const verpShape = /^bounces\+r?\d{1,15}-[a-z0-9_-]{12}@[a-z0-9.-]{1,253}$/i;
+/** A mailing's mailto unsubscribe address (`unsubscribe+<list token>@…`, security/list-token.ts). */
+const unsubscribeShape = /^unsubscribe\+\d{1,15}\.[a-z0-9_-]{22}@[a-z0-9.-]{1,253}$/i;
 
-/** Every `bounces+…` address in the envelope headers a delivery agent adds (and in To), in that order. */
+/**
+ * Every `bounces+…` or `unsubscribe+…` address in the envelope headers a delivery agent adds (and in To),
+ * in that order.
+ */
 export function verpCandidates(parsed: Pick<ParsedMail, 'headerLines'>): string[] {
   const order = ['delivered-to', 'x-original-to', 'envelope-to', 'x-envelope-to', 'to'];
   const out: string[] = [];
@@ -46,7 +55,7 @@ export function verpCandidates(parsed: Pick<ParsedMail, 'headerLines'>): string[
       if (h.key !== key) continue;
       // The words of the line (split where no address character is), each tested whole: no backtracking.
       for (const word of h.line.split(/[^a-z0-9_.+@-]+/i)) {
-        if (verpShape.test(word) && !out.includes(word)) out.push(word);
+        if ((verpShape.test(word) || unsubscribeShape.test(word)) && !out.includes(word)) out.push(word);
       }
     }
   }
@@ -90,7 +99,8 @@ export function readBounce(parsed: ParsedMail): BounceReport {
       originalMessageId = messageIdOf(a.content.subarray(0, 256 * 1024).toString('utf8'));
   }
   if (recipients.length > 0) return { kind: 'report', format: 'dsn', recipients, originalMessageId };
-  // Complaint (feedback-report) and read-receipt (disposition-notification) reports are not bounces.
+  if (reportType === 'feedback-report') return readComplaint(parsed);
+  // Read receipts (disposition-notification) and other reports are not bounces.
   if (reportType && reportType !== 'delivery-status') return { kind: 'other', why: `a ${reportType} report` };
 
   const from = parsed.from?.value[0]?.address ?? '';
@@ -122,6 +132,37 @@ export function readBounce(parsed: ParsedMail): BounceReport {
     format: 'text',
     recipients: [found.recipient],
     originalMessageId: originalMessageId ?? found.originalMessageId,
+  };
+}
+
+/**
+ * An RFC 5965 feedback report: its type, and the envelope sender of the message complained about (our VERP
+ * address names the mailing recipient), from the report's Original-Mail-From and from the Return-Path of
+ * the original's headers, which most providers include even when they redact the person's address.
+ */
+function readComplaint(parsed: ParsedMail): BounceReport {
+  let feedbackType: string | null = null;
+  let originalMessageId: string | null = null;
+  const senders: string[] = [];
+  for (const a of parsed.attachments.slice(0, 20)) {
+    const type = a.contentType.toLowerCase();
+    const text = a.content.subarray(0, 256 * 1024).toString('utf8');
+    if (type === 'message/feedback-report') {
+      const fields = fieldGroups(text)[0];
+      feedbackType ??= fields?.get('feedback-type')?.trim().toLowerCase().slice(0, 40) || null;
+      const from = dsnAddress(fields?.get('original-mail-from'));
+      if (from) senders.push(from);
+    } else if (headerTypes.has(type)) {
+      const returnPath = dsnAddress(headerFields(text)?.get('return-path'));
+      if (returnPath) senders.push(returnPath);
+      originalMessageId ??= messageIdOf(text);
+    }
+  }
+  return {
+    kind: 'complaint',
+    feedbackType,
+    originalSenders: [...new Set(senders)].slice(0, 10),
+    originalMessageId,
   };
 }
 

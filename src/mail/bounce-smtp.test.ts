@@ -7,14 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bounceFixture, type SentMessage, sentMessage } from '../../test/bounce-helpers.js';
+import { bounceFixture, forgedMac, type SentMessage, sentMessage } from '../../test/bounce-helpers.js';
 import { testDialects } from '../../test/db.js';
 import type { DeliveryRig } from '../../test/delivery-helpers.js';
 import { FakeClock } from '../../test/fake-clock.js';
+import { mailedSupporter, supporterMailFixture } from '../../test/supporter-mail-helpers.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { loadConfig } from '../config/config.js';
 import { BounceRepository } from '../db/bounce.repository.js';
 import { openDb } from '../db/database.js';
+import { SupporterMailOutcomeWriter } from '../db/supporter-mail-outcome.writer.js';
 import { startOutcry } from '../main.js';
 import { type BounceListener, startBounceListener } from './bounce-smtp.js';
 
@@ -56,7 +58,12 @@ describe.each(testDialects)('bounce listener on %s', (dialect) => {
     rig = sent.rig;
     m = sent.message;
     listener = await startBounceListener(
-      { bounces: new BounceRepository(t.db), clock, secret: t.config.APP_SECRET },
+      {
+        bounces: new BounceRepository(t.db),
+        supporterMail: new SupporterMailOutcomeWriter(t.db),
+        clock,
+        secret: t.config.APP_SECRET,
+      },
       { port: 0, host: '127.0.0.1', maxBytes: 200_000 },
     );
   });
@@ -101,12 +108,62 @@ describe.each(testDialects)('bounce listener on %s', (dialect) => {
     expect(await t.db.kysely.selectFrom('alerts').selectAll().execute()).toHaveLength(1);
   });
 
-  it('refuses every recipient that is not one of our VERP addresses, forged MACs included: never a relay', async () => {
-    const forged = m.verp.replace(/-[a-z0-9_-]{12}@/i, '-aaaaaaaaaaaa@');
-    for (const to of ['postmaster@outcry.example.org', 'victim@elsewhere.example.net', forged]) {
+  it('refuses every recipient that is not one of our addresses, forged MACs included: never a relay', async () => {
+    const forged = forgedMac(m.verp);
+    const others = [
+      'postmaster@outcry.example.org',
+      'victim@elsewhere.example.net',
+      forged,
+      forged.replace('bounces+', 'bounces+r'),
+      'unsubscribe+1.aaaaaaaaaaaaaaaaaaaaaa@outcry.example.org',
+      'bounces-x@outcry.example.org',
+      'xbounces@outcry.example.org',
+    ];
+    for (const to of others) {
       expect(await smtpSend(listener!.port, [to], 'Subject: x\r\n\r\nx\r\n')).toMatch(/^550 .*5\.1\.1/);
     }
     expect(await messageStatus()).toBe('sent');
+  });
+
+  it('takes a complaint at the feedback address and a mailto unsubscribe, and logs neither address nor token', async () => {
+    const lines: string[] = [];
+    const record = (obj: object, msg?: string) => lines.push(`${msg} ${JSON.stringify(obj)}`);
+    const logged = await startBounceListener(
+      {
+        bounces: new BounceRepository(t.db),
+        supporterMail: new SupporterMailOutcomeWriter(t.db),
+        clock,
+        secret: t.config.APP_SECRET,
+        logger: { info: record, error: record },
+      },
+      { port: 0, host: '127.0.0.1' },
+    );
+    try {
+      const ana = await mailedSupporter(t, { email: 'ana@mail.example.net' });
+      const ben = await mailedSupporter(t, { email: 'ben@mail.example.net' });
+      const feedback = 'bounces@outcry.example.org';
+      const complaint = supporterMailFixture('arf-abuse', ana, feedback);
+      expect(await smtpSend(logged.port, [feedback], complaint)).toMatch(/^250 /);
+      const mailto = supporterMailFixture('mailto-unsubscribe', ben, ben.unsubscribe);
+      expect(await smtpSend(logged.port, [ben.unsubscribe], mailto)).toMatch(/^250 /);
+
+      const members = await t.db.kysely
+        .selectFrom('list_members')
+        .select(['supporter_id', 'status'])
+        .where('supporter_id', 'in', [ana.supporterId, ben.supporterId])
+        .execute();
+      expect(members.every((r) => r.status === 'unsubscribed')).toBe(true);
+      expect(members).toHaveLength(4);
+      expect(lines).toEqual([
+        expect.stringContaining(`recipient ${ana.recipientId}: complaint, left 2 list(s)`),
+        expect.stringContaining(`supporter ${ben.supporterId}: unsubscribed by mail, left 2 list(s)`),
+      ]);
+      for (const secretOrPersonal of [ben.token, ana.email, ben.email, ana.verp]) {
+        expect(lines.join('\n')).not.toContain(secretOrPersonal);
+      }
+    } finally {
+      await logged.close();
+    }
   });
 
   it('refuses an oversized message with 552 and takes malformed ones without a state change', async () => {
@@ -122,7 +179,12 @@ describe.each(testDialects)('bounce listener on %s', (dialect) => {
     // Nothing listens on port 1: every query fails as a database that is down does.
     const broken = openDb({ url: 'postgres://outcry:outcry@127.0.0.1:1/outcry' });
     const failing = await startBounceListener(
-      { bounces: new BounceRepository(broken), clock, secret: t.config.APP_SECRET },
+      {
+        bounces: new BounceRepository(broken),
+        supporterMail: new SupporterMailOutcomeWriter(broken),
+        clock,
+        secret: t.config.APP_SECRET,
+      },
       { port: 0, host: '127.0.0.1' },
     );
     try {

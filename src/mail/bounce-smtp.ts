@@ -1,11 +1,12 @@
 // The optional SMTP door for bounces (BOUNCE_SMTP_PORT, in the worker role): a small smtp-server that
-// takes mail only for our own VERP addresses (550 5.1.1 for any other recipient, so it is never a relay
-// and never a mailbox), size-limited, and hands each message to receiveBounce. A storage failure answers
-// 451 so the sending server tries again later; nothing a stranger sends can crash it.
+// takes mail only for our own addresses (VERP, mailto unsubscribe, the feedback-loop address; 550 5.1.1 for
+// any other recipient, so it is never a relay and never a mailbox), size-limited, and hands each message
+// to receiveBounce. A storage failure answers 451 so the sending server tries again later; nothing a
+// stranger sends can crash it.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import { bounceMaxBytes } from './bounce-parse.js';
-import { ourMessageIds, type ReceiveBounceDeps, receiveBounce } from './bounce-receive.js';
+import { describeResult, ourAddresses, type ReceiveBounceDeps, receiveBounce } from './bounce-receive.js';
 
 export interface BounceListenerLogger {
   info(obj: object, msg?: string): void;
@@ -51,11 +52,17 @@ export async function startBounceListener(
       }
       const work = receiveBounce(deps, { raw: Buffer.concat(chunks), recipients })
         .then((outcome) => {
-          logger.info({ recipients, outcome }, 'bounce received by SMTP');
+          // Ids and outcomes only: a recipient here can be an unsubscribe address, whose token is a secret.
+          logger.info(
+            outcome.status === 'done'
+              ? { status: outcome.status, results: outcome.results.map(describeResult) }
+              : { status: outcome.status },
+            'bounce received by SMTP',
+          );
           done(null);
         })
         .catch((error: unknown) => {
-          logger.error({ err: error, recipients }, 'recording a bounce failed');
+          logger.error({ err: error, recipients: recipients.length }, 'recording a bounce failed');
           done(reply(451, '4.3.0 Temporary failure, try again later'));
         })
         .finally(() => inFlight.delete(work));
@@ -74,7 +81,7 @@ export async function startBounceListener(
     socketTimeout: 60_000,
     closeTimeout: 5_000,
     onRcptTo(address, session, callback) {
-      if (ourMessageIds([address.address], deps.secret).length === 0) {
+      if (ourAddresses([address.address], deps.secret).length === 0) {
         callback(reply(550, '5.1.1 No such mailbox here'));
         return;
       }

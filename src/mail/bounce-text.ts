@@ -177,11 +177,15 @@ export function dsnMessageId(body: string): string | null {
   return angleId(value);
 }
 
+/** The header fields of a returned message or a text/rfc822-headers part (the part before its body). */
+export function headerFields(message: string): Map<string, string> | undefined {
+  const end = message.search(/\r?\n\r?\n/);
+  return fieldGroups(end >= 0 ? message.slice(0, end) : message)[0];
+}
+
 /** `<outcry.12.ab@x>` from a header block (text/rfc822-headers, or a returned message), or null. */
 export function messageIdOf(headers: string): string | null {
-  const end = headers.search(/\r?\n\r?\n/);
-  const first = fieldGroups(end >= 0 ? headers.slice(0, end) : headers)[0];
-  return angleId(first?.get('message-id') ?? '');
+  return angleId(headerFields(headers)?.get('message-id') ?? '');
 }
 
 /** Lines where a free-text bounce starts quoting the message it returns. */

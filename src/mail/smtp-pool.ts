@@ -15,6 +15,11 @@ export interface SmtpPoolOptions {
   /** TLS from the first byte (smtps, port 465); otherwise STARTTLS when the server offers it. */
   secure: boolean;
   auth?: { user: string; pass: string };
+  /**
+   * The name we greet with (EHLO). Without it nodemailer says `[127.0.0.1]` (or the machine's name), which
+   * receiving servers score as suspicious: config SMTP_HELO_NAME, matching our A/AAAA and PTR records.
+   */
+  name?: string;
   /** Connections open at once. */
   maxConnections: number;
   /** Messages per connection before it is closed and a fresh one opened (servers cap sessions too). */
@@ -190,6 +195,7 @@ export class SmtpPool {
       host: o.host,
       port: o.port,
       secure: o.secure,
+      ...(o.name ? { name: o.name } : {}),
       connectionTimeout: o.connectionTimeout,
       greetingTimeout: o.greetingTimeout,
       socketTimeout: o.socketTimeout,

@@ -3,6 +3,9 @@
 // Messages can be prepared ahead of their turn (prepared-mail.ts) so their bytes are ready when a
 // connection is. Every failure comes back as an SmtpSendError that keeps the server's reply code, so
 // delivery can tell a retryable 4xx (or a dropped connection) from a permanent 5xx.
+// Every connection greets with the configured name (SMTP_HELO_NAME), and every address refused at RCPT
+// is logged by its domain.
+import { redactAddresses } from '../security/redact-addresses.js';
 import { createBuildThreads } from './build-threads.js';
 import { buildFromOptions, composerOptions, createDkimSigner, type DkimKey } from './mime.js';
 import type { PreparedMail, PreparingTransport } from './prepared-mail.js';
@@ -18,6 +21,35 @@ export interface SmtpTransportOptions {
   maxConnections?: number;
   /** Build and sign on this many mail build threads (build-threads.ts); 0 does both on the event loop. Default 0. */
   buildThreads?: number;
+  /** The EHLO name (config SMTP_HELO_NAME); see SmtpPoolOptions.name. */
+  heloName?: string;
+  /** Told (at info level) of every address a server refused at RCPT, by its domain only. */
+  logger?: RefusalLogger;
+}
+
+export interface RefusalLogger {
+  info(obj: object, msg?: string): void;
+}
+
+/**
+ * Logs each address a server refused at RCPT, naming its domain and the server's reply with every address
+ * in it redacted: an operator sees which domains refuse and why, and the log holds no one's address.
+ */
+export function logRefusedRecipients(
+  logger: RefusalLogger | undefined,
+  refused: { rejected?: string[]; response?: string; responseCode?: number },
+): void {
+  if (!logger) return;
+  for (const address of refused.rejected ?? []) {
+    logger.info(
+      {
+        domain: address.slice(address.lastIndexOf('@') + 1).toLowerCase(),
+        ...(refused.responseCode !== undefined ? { code: refused.responseCode } : {}),
+        ...(refused.response ? { response: redactAddresses(refused.response).slice(0, 300) } : {}),
+      },
+      'recipient refused at RCPT',
+    );
+  }
 }
 
 /**
@@ -108,6 +140,7 @@ export function createSmtpTransport(url: string, opts: SmtpTransportOptions = {}
       connectionTimeout: 30_000,
       greetingTimeout: 30_000,
       socketTimeout: 60_000,
+      ...(opts.heloName ? { name: opts.heloName } : {}),
     }),
   );
   const keys = opts.dkim === undefined ? [] : [opts.dkim].flat();
@@ -129,12 +162,17 @@ export function createSmtpTransport(url: string, opts: SmtpTransportOptions = {}
         job.urgent();
         // A build that failed (or a thread that died twice) rejects here: nothing was sent.
         const built = await job.built;
+        let info: Awaited<ReturnType<SmtpPool['send']>>;
         try {
-          const info = await pool.send(built.envelope, built.raw);
-          return { messageId: built.messageId, ...info };
+          info = await pool.send(built.envelope, built.raw);
         } catch (error) {
-          throw pooledSendError(error);
+          const failure = pooledSendError(error);
+          if (failure.command?.toUpperCase() === 'RCPT TO') logRefusedRecipients(opts.logger, failure);
+          throw failure;
         }
+        // Some of several recipients refused: the message went to the others.
+        if (info.rejected.length > 0) logRefusedRecipients(opts.logger, info);
+        return { messageId: built.messageId, ...info };
       },
       discard: () => job.cancel(),
     };

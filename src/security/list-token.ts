@@ -24,10 +24,17 @@ export function parseListToken(token: string, secret: string): number | null {
 
 /** Where a mailing's links lead (https one-click unsubscribe, preferences) for one recipient. */
 export function listLinks(baseUrl: string, locale: string, token: string) {
-  const base = baseUrl.replace(/\/+$/, '');
+  const base = siteBase(baseUrl);
   return {
     /** GET shows a page with a button; POST (RFC 8058 one-click) unsubscribes at once. */
     unsubscribe: `${base}/unsubscribe/${token}`,
     preferences: `${base}/${locale}/preferences/${token}`,
   };
+}
+
+/** The public base URL without trailing slashes, for joining paths (no regex: it sees configuration). */
+export function siteBase(baseUrl: string): string {
+  let base = baseUrl;
+  while (base.endsWith('/')) base = base.slice(0, -1);
+  return base;
 }

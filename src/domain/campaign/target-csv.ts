@@ -2,9 +2,10 @@
 // every row before anything is saved: rows that can be imported, rows with errors (each named, numbered as
 // a spreadsheet numbers them: the header is row 1), and duplicates (an address already a target or copy
 // address of the campaign, or one that appeared on an earlier row). Header row required, columns in any
-// order, `,` or `;` between cells (decided from the header line), quotes, UTF-8 with or without BOM. The
-// rules for each cell are the form's (target-fields.ts), so the two can never disagree.
-import { CsvError, parse } from 'csv-parse/sync';
+// order, `,` or `;` between cells (decided from the header line), quotes, UTF-8 with or without BOM
+// (shared/csv-table.ts reads the file). The rules for each cell are the form's (target-fields.ts), so the two
+// can never disagree.
+import { decodeUtf8, readCsvTable, shownValue } from '../shared/csv-table.js';
 import {
   emailKey,
   type TargetField,
@@ -72,8 +73,6 @@ export interface CsvReport {
   good: TargetFields[];
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** An uploaded file's bytes as text: at most maxBytes, valid UTF-8 (a BOM is dropped). */
 export function decodeCsv(
   bytes: Uint8Array,
@@ -82,40 +81,11 @@ export function decodeCsv(
   if (truncated || bytes.length > csvLimits.maxBytes) {
     return { ok: false, problem: { error: 'TooLarge', maxBytes: csvLimits.maxBytes } };
   }
-  try {
-    return { ok: true, text: utf8.decode(bytes) };
-  } catch {
-    return { ok: false, problem: { error: 'NotUtf8' } };
-  }
+  const text = decodeUtf8(bytes);
+  return text === undefined ? { ok: false, problem: { error: 'NotUtf8' } } : { ok: true, text };
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: replacing control characters is the point
-const unsafe = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
-
-/** For showing what a bad row held: controls and direction overrides made visible, long values cut. */
-export function shownValue(value: string, max = 80): string {
-  const visible = value.replace(unsafe, '\ufffd');
-  const chars = [...visible];
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : visible;
-}
-
-const headerKey = (h: string) =>
-  h
-    .replace(/^\ufeff/, '')
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '');
-
-function columnOf(header: string): CsvColumn | undefined {
-  const key = headerKey(header);
-  return (Object.keys(headerNames) as CsvColumn[]).find((c) => headerNames[c].includes(key));
-}
-
-/** `;` when the header line has more of them than commas (spreadsheets in many locales save that way). */
-function delimiterOf(text: string): ',' | ';' {
-  const header = text.slice(0, text.search(/\r|\n|$/));
-  const count = (c: string) => header.split(c).length - 1;
-  return count(';') > count(',') ? ';' : ',';
-}
+export { shownValue };
 
 /**
  * Parses and judges a CSV text. `existing` holds the campaign's addresses (emailKey form). A problem with
@@ -129,49 +99,13 @@ export function checkTargetCsv(
   if (new TextEncoder().encode(text).length > csvLimits.maxBytes) {
     return { ok: false, problem: { error: 'TooLarge', maxBytes: csvLimits.maxBytes } };
   }
-  if (text.trim() === '') return { ok: false, problem: { error: 'Empty' } };
-  const delimiter = delimiterOf(text.replace(/^[\r\n]+/, ''));
-
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter,
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-    }) as string[][];
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const lines = (error as CsvError & { lines?: number }).lines;
-      return { ok: false, problem: { error: 'Malformed', line: typeof lines === 'number' ? lines : 1 } };
-    }
-    throw error;
-  }
-
-  // Empty lines are kept while parsing so that row numbers stay the spreadsheet's; they are dropped below.
-  const blank = (cells: string[]) => cells.every((c) => c.trim() === '');
-  const headerIndex = records.findIndex((cells) => !blank(cells));
-  const header = records[headerIndex];
-  if (!header) return { ok: false, problem: { error: 'Empty' } };
-  const columns = new Map<CsvColumn, number>();
-  const ignoredColumns: string[] = [];
-  for (const [index, cell] of header.entries()) {
-    const column = columnOf(cell);
-    if (!column) {
-      if (cell.trim() !== '') ignoredColumns.push(shownValue(cell.trim(), 40));
-      continue;
-    }
-    if (columns.has(column))
-      return { ok: false, problem: { error: 'DuplicateColumn', column: shownValue(cell.trim(), 40) } };
-    columns.set(column, index);
-  }
+  const read = readCsvTable(text, headerNames);
+  if (!read.ok) return { ok: false, problem: read.problem };
+  const { delimiter, header, columns, ignoredColumns } = read.table;
   const missing = requiredColumns.filter((c) => !columns.has(c));
   if (missing.length > 0) return { ok: false, problem: { error: 'MissingColumns', columns: missing } };
 
-  // Rows whose cells are all empty (a spreadsheet's trailing ";;;;") are not rows.
-  const data = records
-    .map((cells, i) => ({ cells, row: i + 1 }))
-    .filter(({ cells, row }) => row > headerIndex + 1 && !blank(cells));
+  const data = read.table.rows;
   if (data.length === 0) return { ok: false, problem: { error: 'NoRows' } };
   if (data.length > csvLimits.maxRows) {
     return { ok: false, problem: { error: 'TooManyRows', maxRows: csvLimits.maxRows, rows: data.length } };

@@ -62,7 +62,7 @@ export const defaultDeliveryPolicy: DeliveryPolicy = {
 };
 
 /** The status a supporter sees for one of their messages. */
-export type SupporterView = 'delivered' | 'waiting' | 'not_delivered' | 'uncertain' | 'petition';
+export type SupporterView = 'delivered' | 'waiting' | 'held' | 'not_delivered' | 'uncertain' | 'petition';
 
 export function supporterView(status: MessageStatus, digestSent: boolean): SupporterView {
   switch (status) {
@@ -73,6 +73,10 @@ export function supporterView(status: MessageStatus, digestSent: boolean): Suppo
     case 'bounced':
     case 'failed':
       return 'not_delivered';
+    // The target's address bounced: the message waits for the campaign team to find a new one, not for
+    // its turn, and saying "on its way" would be untrue.
+    case 'held':
+      return 'held';
     case 'unknown':
       return 'uncertain';
     default:

@@ -39,6 +39,18 @@ export type BounceReport =
       /** The Message-ID of the returned message, when the report carries its headers. */
       originalMessageId: string | null;
     }
+  /**
+   * An RFC 5965 feedback report (a complaint a mailbox provider forwards when a person marks our mail as
+   * spam): it names the message by the original's envelope sender, not by the address it came to.
+   */
+  | {
+      kind: 'complaint';
+      /** `abuse`, `fraud`, `not-spam`, … as the report says, lower-cased; null when it says nothing. */
+      feedbackType: string | null;
+      /** Envelope senders of the original: Original-Mail-From, then the embedded headers' Return-Path. */
+      originalSenders: string[];
+      originalMessageId: string | null;
+    }
   | { kind: 'auto-reply' }
   | { kind: 'other'; why: string };
 
@@ -134,6 +146,31 @@ export function bounceReason(r: BounceRecipient): string {
   return text.length > 500 ? `${text.slice(0, 497)}...` : text;
 }
 
+/**
+ * What a report says about the one address a message went to: its gravest statement (a report can carry a
+ * delay and then the failure). A block about another mailbox is a forward at the recipient's side failing:
+ * the address itself received the message.
+ */
+export function gravestAbout(
+  recipients: BounceRecipient[],
+  address: string,
+): { r: BounceRecipient; effect: BounceEffect } | 'other_recipient' | 'not_a_failure' {
+  const about = recipients.filter(
+    (r) =>
+      (r.finalRecipient === null && r.originalRecipient === null) ||
+      r.finalRecipient === address ||
+      r.originalRecipient === address,
+  );
+  if (about.length === 0) return 'other_recipient';
+  const rank: Record<BounceEffect, number> = { bounce: 4, 'pause-domain': 3, fail: 2, delay: 1 };
+  let chosen: { r: BounceRecipient; effect: BounceEffect } | null = null;
+  for (const r of about) {
+    const effect = classifyBounce(r);
+    if (effect && (!chosen || rank[effect] > rank[chosen.effect])) chosen = { r, effect };
+  }
+  return chosen ?? 'not_a_failure';
+}
+
 const ourMessageId = /^<outcry\.(\d+)\.[0-9a-z]+@/i;
 
 /** Applies one received report to the message its VERP address names. */
@@ -144,7 +181,7 @@ export async function recordBounce(
   const { messageId, report } = input;
   const ignored = (reason: IgnoredBounce): RecordBounceResult => ({ status: 'ignored', messageId, reason });
   if (report.kind === 'auto-reply') return ignored('auto_reply');
-  if (report.kind === 'other' || report.recipients.length === 0) return ignored('not_a_bounce');
+  if (report.kind !== 'report' || report.recipients.length === 0) return ignored('not_a_bounce');
 
   const message = await deps.bounces.messageForBounce(messageId);
   if (!message?.toAddress) return ignored('unknown_message');
@@ -159,25 +196,9 @@ export async function recordBounce(
   )
     return ignored('earlier_send');
 
-  // One recipient per message: the report's block for that address. A block about another mailbox is a
-  // forward at the target's side failing: the target itself received the message.
   const address = message.toAddress.toLowerCase();
-  const about = report.recipients.filter(
-    (r) =>
-      (r.finalRecipient === null && r.originalRecipient === null) ||
-      r.finalRecipient === address ||
-      r.originalRecipient === address,
-  );
-  if (about.length === 0) return ignored('other_recipient');
-
-  // The gravest statement wins (a report can carry a delay and then the failure).
-  const rank: Record<BounceEffect, number> = { bounce: 4, 'pause-domain': 3, fail: 2, delay: 1 };
-  let chosen: { r: BounceRecipient; effect: BounceEffect } | null = null;
-  for (const r of about) {
-    const effect = classifyBounce(r);
-    if (effect && (!chosen || rank[effect] > rank[chosen.effect])) chosen = { r, effect };
-  }
-  if (!chosen) return ignored('not_a_failure');
+  const chosen = gravestAbout(report.recipients, address);
+  if (chosen === 'other_recipient' || chosen === 'not_a_failure') return ignored(chosen);
   if (!(bounceableStatuses as readonly string[]).includes(message.status)) {
     return ignored(
       message.status === 'bounced' || message.status === 'failed' ? 'already_recorded' : 'not_sent',

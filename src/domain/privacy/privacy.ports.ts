@@ -29,6 +29,17 @@ export interface MyDataConsent {
   withdrawnAt: number | null;
 }
 
+/** One language list the supporter is or was on, with the words of the consent that put them there. */
+export interface MyDataListMembership {
+  locale: string;
+  status: 'pending' | 'subscribed' | 'unsubscribed';
+  source: 'signature' | 'signup' | 'import';
+  createdAt: number;
+  subscribedAt: number | null;
+  unsubscribedAt: number | null;
+  consentText: string | null;
+}
+
 /** Everything stored about one supporter, as they see it and download it. */
 export interface MyData {
   supporter: {
@@ -42,6 +53,7 @@ export interface MyData {
   };
   signatures: MyDataSignature[];
   consents: MyDataConsent[];
+  lists: MyDataListMembership[];
 }
 
 /** What one erasure changed: numbers only. */
@@ -90,7 +102,10 @@ export interface PrivacyStore {
   /** Ends a session (after an erasure, the visitor has nothing left to see). */
   endSession(tokenHash: string): Promise<void>;
   data(supporterId: number): Promise<MyData | undefined>;
-  /** Withdraws one of the supporter's consents, recording the withdrawal; false when not theirs or gone. */
+  /**
+   * Withdraws one of the supporter's consents, recording the withdrawal; false when not theirs or gone.
+   * A list membership that rests on it ends with it (leaveLists, via `my-data`).
+   */
   withdrawConsent(supporterId: number, consentId: number, now: number): Promise<boolean>;
   /** Audits an editor's download of one person's data (`supporter.exported`; no data in the entry). */
   recordExport(supporterId: number, actor: { id: number; email: string }, now: number): Promise<void>;

@@ -33,7 +33,8 @@ export type SignResult =
   | { status: 'not_found' }
   | { status: 'closed' };
 
-export const alertsConsentVersion = 'alerts-2026-11';
+/** Bumped when the box's words change meaning: 2026-12, campaign alerts from the language lists (0019). */
+export const alertsConsentVersion = 'alerts-2026-12';
 
 export async function signCampaign(deps: SignDeps, req: SignRequest): Promise<SignResult> {
   const campaign = await deps.campaigns.findBySlug(req.slug);

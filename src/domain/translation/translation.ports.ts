@@ -12,13 +12,16 @@ export interface BoardCampaign {
   /** The source headline; null while there is no source text. */
   headline: string | null;
   sourceRevision: number;
-  translations: {
-    locale: string;
-    status: TranslationStatus;
-    sourceRevision: number;
-    updatedAt: number;
-    updatedBy: string | null;
-  }[];
+  translations: BoardTranslation[];
+}
+
+/** One language version as the board shows it (campaigns and mailings alike). */
+export interface BoardTranslation {
+  locale: string;
+  status: TranslationStatus;
+  sourceRevision: number;
+  updatedAt: number;
+  updatedBy: string | null;
 }
 
 export type TranslationAction =

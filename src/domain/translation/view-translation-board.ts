@@ -1,12 +1,12 @@
 // The translators' board: every campaign being prepared or live, by language, with each language's state
 // at a glance (missing, draft, in review, published, and stale when the source moved on since). A
 // translator sees the languages they work in; editors and admins see every language offered for campaigns
-// and every language some campaign has a text in.
+// and every language some campaign has a text in. The cells are built alike for mailings' rows.
 
 import type { CampaignStatus } from '../campaign/campaign.js';
 import { campaignLanguages } from '../campaign/create-campaign.js';
 import { type BoardStatus, isStale, type TranslationViewer } from './translation.js';
-import type { TranslationDeps } from './translation.ports.js';
+import type { BoardTranslation, TranslationDeps } from './translation.ports.js';
 
 export interface BoardCell {
   locale: string;
@@ -30,39 +30,48 @@ export interface TranslationBoard {
   rows: BoardRow[];
 }
 
+/** The board's languages: a translator's own, or every language offered and every one some text is in. */
+export function boardLanguages(viewer: TranslationViewer, present: Iterable<string>): string[] {
+  return viewer.languages !== null ? [...viewer.languages].sort() : [...new Set(present)].sort();
+}
+
+/** One row's cells: the source language, then each language's state (missing, a status, stale). */
+export function boardCells(
+  languages: readonly string[],
+  sourceLocale: string,
+  sourceRevision: number,
+  translations: readonly BoardTranslation[],
+): BoardCell[] {
+  return languages.map((locale): BoardCell => {
+    if (locale === sourceLocale) {
+      return { locale, status: 'source', stale: false, updatedAt: null, updatedBy: null };
+    }
+    const t = translations.find((x) => x.locale === locale);
+    return {
+      locale,
+      status: t?.status ?? 'missing',
+      stale: t !== undefined && isStale(t, sourceRevision),
+      updatedAt: t?.updatedAt ?? null,
+      updatedBy: t?.updatedBy ?? null,
+    };
+  });
+}
+
 export async function viewTranslationBoard(
   deps: TranslationDeps,
   viewer: TranslationViewer,
 ): Promise<TranslationBoard> {
   const campaigns = await deps.translations.board();
-  const languages =
-    viewer.languages !== null
-      ? [...viewer.languages].sort()
-      : [
-          ...new Set([
-            ...campaignLanguages,
-            ...campaigns.flatMap((c) => [c.sourceLocale, ...c.translations.map((t) => t.locale)]),
-          ]),
-        ].sort();
+  const languages = boardLanguages(viewer, [
+    ...campaignLanguages,
+    ...campaigns.flatMap((c) => [c.sourceLocale, ...c.translations.map((t) => t.locale)]),
+  ]);
   const rows = campaigns.map((c) => ({
     slug: c.slug,
     headline: c.headline,
     status: c.status,
     sourceLocale: c.sourceLocale,
-    cells: languages.map((locale): BoardCell => {
-      if (locale === c.sourceLocale) {
-        return { locale, status: 'source', stale: false, updatedAt: null, updatedBy: null };
-      }
-      const t = c.translations.find((x) => x.locale === locale);
-      const stale = t !== undefined && isStale(t, c.sourceRevision);
-      return {
-        locale,
-        status: t?.status ?? 'missing',
-        stale,
-        updatedAt: t?.updatedAt ?? null,
-        updatedBy: t?.updatedBy ?? null,
-      };
-    }),
+    cells: boardCells(languages, c.sourceLocale, c.sourceRevision, c.translations),
   }));
   return { languages, rows };
 }

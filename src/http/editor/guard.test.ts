@@ -13,6 +13,7 @@ import {
   post,
   sessionFor,
 } from '../../../test/editor-helpers.js';
+import { insertMailing } from '../../../test/mailing-translation-helpers.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { can, roles } from '../../domain/account/permissions.js';
 import { editorDeps } from './deps.js';
@@ -22,6 +23,7 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
   let t: TestApp;
   let accounts: Record<string, Person>;
   let victim: Person;
+  let mailingId: number;
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
@@ -37,12 +39,15 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
     await t.services.scopes.transaction((unit) =>
       unit.attach(accounts.partner!.id, campaign!.id, accounts.admin!.id, t.services.clock.now()),
     );
+    // A draft mailing in English: the mailing translation routes are walked in Spanish.
+    mailingId = await insertMailing(t.db.kysely, { now: t.services.clock.now() });
   });
   afterAll(async () => t.close());
 
   // Campaign routes need a campaign: the first demo one, seeded below.
   const urlOf = (url: string) =>
     url
+      .replace(':mailingId', String(mailingId))
       .replace(':id', String(victim.id))
       .replace(':token', 'unknownunknownunknownunknown1234')
       .replace(':slug', 'kazakhstan-free-erlan-baltabay')

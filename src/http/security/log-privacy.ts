@@ -12,7 +12,15 @@ export interface LogDestination {
 }
 
 /** Path segments after which the next segment is a secret. */
-const secretAfter = new Set(['confirm', 'status', 'invitation', 'reset', 'link', 'unsubscribe']);
+const secretAfter = new Set([
+  'confirm',
+  'status',
+  'invitation',
+  'reset',
+  'link',
+  'unsubscribe',
+  'preferences',
+]);
 /** Query keys whose values are secrets. */
 const secretKey = /token|csrf|secret|password|key|sig|mac|code/i;
 

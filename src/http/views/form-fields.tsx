@@ -249,8 +249,16 @@ export const languageOptions = () => uiLocales.map((l) => ({ value: l.code, labe
 
 /** The languages a campaign can be started or requested in, named in the reader's language and in their own. */
 export function campaignLanguageOptions(tr: Translator): { value: string; label: string }[] {
+  return languageChoices(tr, campaignLanguages);
+}
+
+/** Language choices, named in the reader's language and in their own, sorted for the reader. */
+export function languageChoices(
+  tr: Translator,
+  codes: readonly string[],
+): { value: string; label: string }[] {
   const collator = new Intl.Collator(tr.locale);
-  return campaignLanguages
+  return codes
     .map((code) => {
       const name = tr.languageName(code);
       const own = nativeName(code);

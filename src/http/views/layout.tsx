@@ -90,6 +90,9 @@ export function Layout({ tr, site, title, path = '/', head, scripts = [], wide, 
             <p>
               <a href={`/${tr.locale}/request`}>{t('layout.footer.request')}</a>
             </p>
+            <p>
+              <a href={`/${tr.locale}/subscribe`}>{t('layout.footer.subscribe')}</a>
+            </p>
             {site.translatorsContact && (
               <p>
                 <a href={`/${tr.locale}/help-translate`}>{t('layout.footer.helpTranslate')}</a>

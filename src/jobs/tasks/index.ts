@@ -6,6 +6,7 @@ import { type IssueLinkDeps, issueAccountLinkTask } from './issue-account-link.t
 import { sendAccountMailTask } from './send-account-mail.task.js';
 import { type DeliveryAlertDeps, sendDeliveryAlertTask } from './send-delivery-alert.task.js';
 import { sendEmailTask } from './send-email.task.js';
+import { sendListMailTask } from './send-list-mail.task.js';
 import { sendMyDataMailTask } from './send-my-data-mail.task.js';
 import { sendCampaignRequestMailTask } from './send-request-mail.task.js';
 import { type SignatureMailDeps, sendSignatureMailTask } from './send-signature-mail.task.js';
@@ -21,5 +22,6 @@ export function jobHandlers(deps: JobDeps): Record<string, JobHandler> {
     [jobKinds.sendCampaignRequestMail]: sendCampaignRequestMailTask(deps),
     [jobKinds.issueAccountLink]: issueAccountLinkTask(deps),
     [jobKinds.sendMyDataMail]: sendMyDataMailTask(deps),
+    [jobKinds.sendListMail]: sendListMailTask(deps),
   };
 }

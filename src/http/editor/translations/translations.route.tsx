@@ -1,10 +1,13 @@
-// Volunteer translation of campaign texts: the board (/editor/translations), the side-by-side editor of one
-// campaign in one language, its one POST (save, submit for review, or publish: which button was pressed),
-// the reviewers' send-back, and the Markdown preview. translations:edit opens them; which languages a
-// translator may touch and who may publish is the domain's rule (domain/translation/translation.ts).
+// Volunteer translation of campaign texts: the board (/editor/translations, with the mailings' section),
+// the side-by-side editor of one campaign in one language, its one POST (save, submit for review, or
+// publish: which button was pressed), the reviewers' send-back, and the Markdown preview. Mailings' editor
+// routes are in mailing-translations.route.tsx. translations:edit opens them; which languages a translator
+// may touch and who may publish is the domain's rule (domain/translation/translation-steps.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccountScopeReader } from '../../../domain/account/account-scopes.js';
 import { slugPattern } from '../../../domain/campaign/campaign.js';
+import type { MailingTranslationStore } from '../../../domain/mailing-translation/mailing-translation.ports.js';
+import { viewMailingBoard } from '../../../domain/mailing-translation/view-mailing-board.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import { normaliseText } from '../../../domain/signature/text.js';
 import { publishTranslation } from '../../../domain/translation/publish-translation.js';
@@ -14,48 +17,41 @@ import { submitTranslation } from '../../../domain/translation/submit-translatio
 import {
   languagesLimited,
   mayReview,
-  mayTranslate,
+  sourceTexts,
   type TranslationViewer,
   type TranslationWork,
-  translatableFields,
   workToken,
 } from '../../../domain/translation/translation.js';
 import type { TranslationStore } from '../../../domain/translation/translation.ports.js';
-import type { TranslationResult } from '../../../domain/translation/translation-change.js';
 import { viewTranslationBoard } from '../../../domain/translation/view-translation-board.js';
 import { canonicalLocale } from '../../../i18n/locales.js';
-import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
-import { markdownForm, sendBackForm, translationForm } from './translations.schema.js';
+import { mailingTranslationRoutes } from './mailing-translations.route.js';
 import {
-  BoardPage,
-  editorPath,
-  TranslationEditorPage,
-  type TranslationFormState,
-} from './translations-pages.js';
+  answerStep,
+  doneFor,
+  doneKeys,
+  doneOf,
+  edit,
+  editLong,
+  intentOf,
+  openWork,
+  review,
+} from './step-answer.js';
+import type { TranslationFormState } from './translation-editor.js';
+import { markdownForm, sendBackForm, translationForm } from './translations.schema.js';
+import { BoardPage, editorPath, TranslationEditorPage } from './translations-pages.js';
 
 export interface TranslationRouteDeps {
   site: SiteInfo;
   clock: Clock;
   translations: TranslationStore;
+  mailingTranslations: MailingTranslationStore;
   scopes: Pick<AccountScopeReader, 'languagesOf'>;
 }
-
-const edit = { config: { permission: 'translations:edit' as const } };
-/** Long texts in scripts of 2–4 bytes a character, percent-encoded: above the site's 64 KB default. */
-const editLong = { ...edit, bodyLimit: 512 * 1024 };
-const review = { config: { permission: 'translations:review' as const } };
-
-const done = {
-  saved: 'translations.done.saved',
-  unchanged: 'translations.done.unchanged',
-  submitted: 'translations.done.submitted',
-  published: 'translations.done.published',
-  'sent-back': 'translations.done.sentBack',
-} as const satisfies Record<string, StringKey>;
 
 export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDeps): void {
   const useCases = { translations: deps.translations, clock: deps.clock };
@@ -75,10 +71,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
     const { slug, language: raw } = req.params as { slug: string; language: string };
     const locale = canonicalLocale(raw);
     const work = slugPattern.test(slug) && locale ? await deps.translations.work(slug, locale) : undefined;
-    if (!work || work.locale === work.sourceLocale) return void sendError(req, reply, deps.site, 404);
-    const who = await viewer(req);
-    if (!mayTranslate(who, work.locale)) return void sendError(req, reply, deps.site, 403);
-    return { work, who };
+    return openWork(req, reply, deps.site, work, viewer);
   }
 
   function show(
@@ -89,16 +82,8 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
     status = 200,
     form?: Partial<TranslationFormState>,
   ) {
-    const query = (req.query as { done?: unknown } | undefined)?.done;
-    const notice =
-      status === 200 && typeof query === 'string' && Object.hasOwn(done, query)
-        ? done[query as keyof typeof done]
-        : undefined;
+    const done = doneOf(req, status);
     const t = work.translation;
-    const stored = Object.fromEntries(translatableFields.map((f) => [f, t ? t[f] : ''])) as Record<
-      (typeof translatableFields)[number],
-      string
-    >;
     return sendPage(
       reply,
       <TranslationEditorPage
@@ -108,8 +93,14 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
         csrf={req.csrfToken}
         work={work}
         canReview={mayReview(who)}
-        notice={notice}
-        form={{ values: stored, token: workToken(work), markUpdated: false, errors: {}, ...form }}
+        notice={done && doneKeys[done]}
+        form={{
+          values: t ? sourceTexts(t) : sourceTexts(emptyTexts),
+          token: workToken(work),
+          markUpdated: false,
+          errors: {},
+          ...form,
+        }}
       />,
       status,
     );
@@ -118,6 +109,10 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
   app.get('/editor/translations', edit, async (req, reply) => {
     const who = await viewer(req);
     const board = await viewTranslationBoard(useCases, who);
+    const mailings = await viewMailingBoard(
+      { mailingTranslations: deps.mailingTranslations, clock: deps.clock },
+      who,
+    );
     return sendPage(
       reply,
       <BoardPage
@@ -126,6 +121,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
         user={req.account!.user}
         csrf={req.csrfToken}
         board={board}
+        mailings={mailings}
         limited={who.languages !== null}
       />,
     );
@@ -137,51 +133,12 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
     return show(req, reply, loaded.work, loaded.who);
   });
 
-  /** The answer to a use case: a redirect with a notice, or the page again with the input kept. */
-  function answer(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    work: TranslationWork,
-    who: TranslationViewer,
-    result: TranslationResult,
-    ok: keyof typeof done,
-    form: Omit<TranslationFormState, 'errors'>,
-  ) {
-    switch (result.status) {
-      case 'saved':
-        return reply.redirect(`${editorPath(work.slug, work.locale)}?done=${ok}`, 303);
-      case 'unchanged':
-        return reply.redirect(`${editorPath(work.slug, work.locale)}?done=unchanged`, 303);
-      case 'not_found':
-        return sendError(req, reply, deps.site, 404);
-      case 'forbidden':
-        return sendError(req, reply, deps.site, 403);
-      case 'wrong_state':
-        return sendError(req, reply, deps.site, 409);
-      case 'invalid':
-        return show(req, reply, work, who, 422, {
-          ...form,
-          errors: result.errors,
-          noteMissing: result.noteMissing ?? false,
-        });
-      case 'stale':
-        // The newer version on the page, this person's text in the form with the new token: saving again
-        // is a deliberate choice to replace what the colleague saved.
-        return show(req, reply, result.current, who, 409, {
-          ...form,
-          token: workToken(result.current),
-          errors: {},
-          staleSave: true,
-        });
-    }
-  }
-
   app.post('/editor/campaigns/:slug/translations/:language', editLong, async (req, reply) => {
     const loaded = await load(req, reply);
     if (!loaded) return reply;
     const body = translationForm.safeParse(req.body ?? {});
     if (!body.success) return sendError(req, reply, deps.site, 400);
-    const { token, intent, markUpdated, ...values } = body.data;
+    const { token, intent: pressed, markUpdated, ...values } = body.data;
     const input = {
       slug: loaded.work.slug,
       locale: loaded.work.locale,
@@ -189,14 +146,16 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
       markUpdated: markUpdated === 'yes',
       ...values,
     };
+    const intent = intentOf(pressed);
     const run =
       intent === 'publish' ? publishTranslation : intent === 'submit' ? submitTranslation : saveTranslation;
-    const ok = intent === 'publish' ? 'published' : intent === 'submit' ? 'submitted' : 'saved';
-    const result = await run(useCases, loaded.who, input);
-    return answer(req, reply, loaded.work, loaded.who, result, ok, {
-      values,
-      token,
-      markUpdated: input.markUpdated,
+    return answerStep(req, reply, {
+      site: deps.site,
+      result: await run(useCases, loaded.who, input),
+      path: editorPath(loaded.work.slug, loaded.work.locale),
+      ok: doneFor[intent],
+      show: (work, status, form) => show(req, reply, work ?? loaded.work, loaded.who, status, form),
+      form: { values, token, markUpdated: input.markUpdated },
     });
   });
 
@@ -211,15 +170,18 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
       ...body.data,
     });
     const t = loaded.work.translation;
-    const stored = Object.fromEntries(translatableFields.map((f) => [f, t ? t[f] : ''])) as Record<
-      (typeof translatableFields)[number],
-      string
-    >;
-    return answer(req, reply, loaded.work, loaded.who, result, 'sent-back', {
-      values: stored,
-      token: body.data.token,
-      markUpdated: false,
-      note: body.data.note,
+    return answerStep(req, reply, {
+      site: deps.site,
+      result,
+      path: editorPath(loaded.work.slug, loaded.work.locale),
+      ok: 'sent-back',
+      show: (work, status, form) => show(req, reply, work ?? loaded.work, loaded.who, status, form),
+      form: {
+        values: t ? sourceTexts(t) : sourceTexts(emptyTexts),
+        token: body.data.token,
+        markUpdated: false,
+        note: body.data.note,
+      },
     });
   });
 
@@ -233,4 +195,19 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
       .type('text/html; charset=utf-8')
       .send(text.ok ? renderMarkdown(text.value) : '');
   });
+
+  mailingTranslationRoutes(app, {
+    site: deps.site,
+    clock: deps.clock,
+    store: deps.mailingTranslations,
+    viewer,
+  });
 }
+
+const emptyTexts = {
+  headline: '',
+  backgroundMd: '',
+  defaultMessage: '',
+  targetSubject: '',
+  targetSalutation: '',
+};

@@ -1,5 +1,6 @@
-// The bodies of the translation editor's forms: the side-by-side form (with which button was pressed), the
-// reviewer's send-back note, and the Markdown the preview script sends. The use cases check the values.
+// The bodies of the translation editors' forms: the side-by-side forms of campaigns and mailings (with which
+// button was pressed), the reviewer's send-back note, and the Markdown the preview script sends. The use
+// cases check the values.
 import { z } from 'zod';
 import { field } from '../../schema-fields.js';
 
@@ -15,3 +16,11 @@ export const translationForm = z.object({
 });
 export const sendBackForm = z.object({ token: field(100), note: field(20_000) });
 export const markdownForm = z.object({ markdown: field(200_000) });
+export const mailingTranslationForm = z.object({
+  token: field(100),
+  subject: field(5_000),
+  preheader: field(5_000),
+  bodyMd: field(400_000),
+  markUpdated: field(10),
+  intent: field(20),
+});

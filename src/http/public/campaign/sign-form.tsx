@@ -37,7 +37,8 @@ const maxFor: Partial<Record<SignFieldError, number>> = {
 
 const sortedCountries = new Map<string, { value: string; label: string }[]>();
 
-function countriesFor(locale: string) {
+/** The country choices, named and sorted in the reader's language (the list sign-up form's too). */
+export function countriesFor(locale: string) {
   let list = sortedCountries.get(locale);
   if (!list) {
     const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });

@@ -91,10 +91,12 @@ describe.each(testDialects)('signing on %s', (dialect) => {
       expect(consent).toMatchObject({
         scope: 'alerts',
         locale: 'tl',
-        version: 'alerts-2026-11',
+        version: 'alerts-2026-12',
         source: 'mailing-tl-1',
       });
-      expect(consent.text).toContain('Oo, padalhan ako ng mga susunod na agarang panawagan sa email.');
+      expect(consent.text).toContain(
+        'Oo, i-email sa akin ang mga susunod na panawagan ng kampanya sa wikang ito.',
+      );
     } finally {
       await mail.close();
     }

@@ -17,6 +17,12 @@ export function myDataJson(data: MyData): string {
         givenAt: iso(c.givenAt),
         withdrawnAt: iso(c.withdrawnAt),
       })),
+      lists: data.lists.map((m) => ({
+        ...m,
+        createdAt: iso(m.createdAt),
+        subscribedAt: iso(m.subscribedAt),
+        unsubscribedAt: iso(m.unsubscribedAt),
+      })),
     },
     null,
     2,
@@ -72,6 +78,18 @@ export function myDataCsv(data: MyData): string {
       '',
       `${c.scope} (${c.version}): ${c.text}`,
       c.withdrawnAt === null ? 'given' : `withdrawn ${iso(c.withdrawnAt)}`,
+    ]),
+    ...data.lists.map((m) => [
+      'list',
+      '',
+      iso(m.subscribedAt ?? m.createdAt),
+      m.locale,
+      '',
+      '',
+      '',
+      '',
+      `${m.source}: ${m.consentText ?? ''}`,
+      m.status === 'unsubscribed' ? `unsubscribed ${iso(m.unsubscribedAt)}` : m.status,
     ]),
   ];
   return `\ufeff${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;

@@ -161,6 +161,25 @@ export function DataPage(p: PageBase & { data: MyData; csrf: string; notice?: St
         </article>
       ))}
 
+      <h2>{t('myData.lists.heading')}</h2>
+      {data.lists.length === 0 && <p>{t('myData.lists.none')}</p>}
+      {data.lists.map((m) => (
+        <article class="my-data__item" key={m.locale}>
+          <h3>{tr.languageName(m.locale)}</h3>
+          <Facts
+            rows={[
+              [t('myData.lists.status'), t(`myData.lists.status.${m.status}`)],
+              [t('myData.lists.source'), t(`myData.lists.source.${m.source}`)],
+              [t('myData.lists.since'), tr.date(m.subscribedAt ?? m.createdAt)],
+              ...(m.unsubscribedAt === null || m.status !== 'unsubscribed'
+                ? []
+                : ([[t('myData.lists.left'), tr.date(m.unsubscribedAt)]] as [string, string][])),
+              [t('myData.lists.consent'), <span dir="auto">{m.consentText ?? dash}</span>],
+            ]}
+          />
+        </article>
+      ))}
+
       <h2>{t('myData.download.heading')}</h2>
       <ul>
         <li>

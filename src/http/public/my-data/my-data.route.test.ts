@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
 import { ana, erlan, formBody, formToken, postSign } from '../../../../test/sign-helpers.js';
+import { confirmedSignup } from '../../../../test/signup-helpers.js';
 import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import { ListMemberRepository } from '../../../db/list-member.repository.js';
 import { maskUrl } from '../../security/log-privacy.js';
 
 describe.each(testDialects)('my-data pages on %s', (dialect) => {
@@ -43,6 +45,17 @@ describe.each(testDialects)('my-data pages on %s', (dialect) => {
   };
   const hasSessionCookie = (res: { headers: Record<string, unknown> }) =>
     [res.headers['set-cookie']].flat().some((c) => String(c).startsWith('__Host-outcry_my_data='));
+
+  /** The token of the newest my-data link, as its mail would carry it. */
+  const newestLink = async () => {
+    const job = await t.db.kysely
+      .selectFrom('jobs')
+      .select('payload')
+      .where('kind', '=', 'send-my-data-mail')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    return (JSON.parse(job.payload) as { token: string }).token;
+  };
 
   const linkIn = (text: string) => /\/en\/my-data\/link\/([A-Za-z0-9_-]+)/.exec(text)?.[1];
   const total = async () => {
@@ -94,12 +107,7 @@ describe.each(testDialects)('my-data pages on %s', (dialect) => {
     await signAna();
     const counted = await total();
     await ask(ana.email);
-    const job = await t.db.kysely
-      .selectFrom('jobs')
-      .select('payload')
-      .where('kind', '=', 'send-my-data-mail')
-      .executeTakeFirstOrThrow();
-    const link = (JSON.parse(job.payload) as { token: string }).token;
+    const link = await newestLink();
 
     // Link scanners fetch the URL: the GET (twice) changes nothing.
     for (let i = 0; i < 2; i++) {
@@ -187,26 +195,50 @@ describe.each(testDialects)('my-data pages on %s', (dialect) => {
     expect(names.map((n) => n.name)).not.toContain('Ana Souza');
   });
 
+  it('shows the mailing lists with the words consented to, downloads them, and erasure takes them off every list', async () => {
+    await signAna();
+    const lists = new ListMemberRepository(t.db);
+    const text = 'Yes, email me campaign alerts in the language I chose.';
+    await confirmedSignup(lists, t.db, ana.email, {
+      name: '',
+      country: 'BR',
+      listLocale: 'pt',
+      consent: { text, version: 'list-test', locale: 'en' },
+      now: clock.now(),
+    });
+    await ask(ana.email);
+    const opened = await t.app.inject({ method: 'POST', url: `/en/my-data/link/${await newestLink()}` });
+    const cookie = sessionCookie(opened).split(';')[0]!;
+    const view = await t.app.inject({ url: '/en/my-data/view', headers: { cookie } });
+    expect(view.body).toContain('Mailing lists');
+    expect(view.body).toContain('<h3>Portuguese</h3>');
+    expect(view.body).toContain('Subscribed');
+    expect(view.body).toContain(text);
+    const json = (await t.app.inject({ url: '/en/my-data/download.json', headers: { cookie } })).json() as {
+      lists: { locale: string; status: string; consentText: string }[];
+    };
+    expect(json.lists).toEqual([
+      expect.objectContaining({ locale: 'pt', status: 'subscribed', consentText: text }),
+    ]);
+    const csv = await t.app.inject({ url: '/en/my-data/download.csv', headers: { cookie } });
+    expect(csv.body).toContain('"list",""');
+
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(view.body)?.[1];
+    await t.app.inject({
+      method: 'POST',
+      url: '/en/my-data/erase',
+      headers: { ...form, cookie },
+      payload: formBody({ _csrf: csrf! }),
+    });
+    expect(await t.db.kysely.selectFrom('list_members').select('id').execute()).toEqual([]);
+  });
+
   it('refuses a link after its hour, and a session after its own', async () => {
     await signAna();
     await ask(ana.email);
-    const job = await t.db.kysely
-      .selectFrom('jobs')
-      .select('payload')
-      .where('kind', '=', 'send-my-data-mail')
-      .executeTakeFirstOrThrow();
-    const link = (JSON.parse(job.payload) as { token: string }).token;
+    const link = await newestLink();
     await ask(ana.email);
-    const second = await t.db.kysely
-      .selectFrom('jobs')
-      .select('payload')
-      .where('kind', '=', 'send-my-data-mail')
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
-    const opened = await t.app.inject({
-      method: 'POST',
-      url: `/en/my-data/link/${(JSON.parse(second.payload) as { token: string }).token}`,
-    });
+    const opened = await t.app.inject({ method: 'POST', url: `/en/my-data/link/${await newestLink()}` });
     const cookie = sessionCookie(opened).split(';')[0]!;
     expect((await t.app.inject({ url: '/en/my-data/view', headers: { cookie } })).statusCode).toBe(200);
     clock.advance(60 * 60 * 1000 + 1);
@@ -220,6 +252,10 @@ describe.each(testDialects)('my-data pages on %s', (dialect) => {
 
   it('keeps the link token out of the logs (the path segment after `link` is masked)', () => {
     expect(maskUrl('/ar/my-data/link/AbCdEfGhIjKlMnOpQrStUvWx')).toBe('/ar/my-data/link/***');
+    // The list pages' tokens too: preferences, unsubscribe, and the address-change link's query.
+    expect(maskUrl('/tl/preferences/12.AbCdEfGhIjKlMnOpQrStUv/join')).toBe('/tl/preferences/***/join');
+    expect(maskUrl('/unsubscribe/12.AbCdEfGhIjKlMnOpQrStUv')).toBe('/unsubscribe/***');
+    expect(maskUrl('/en/address/confirm?token=12.abc.def.ghi')).toBe('/en/address/confirm?token=***');
   });
 
   it('asks again for an address that is not one, and shows the form in Arabic', async () => {

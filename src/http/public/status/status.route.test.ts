@@ -58,6 +58,40 @@ describe.each(testDialects)('delivery status page on %s', (dialect) => {
     }
   });
 
+  it('shows a letter held because its address bounced as held, not "on its way"', async () => {
+    // Two signatures: the first letter to press@ is refused (5.1.1), which holds the second one.
+    const [, second] = await sign(t, await campaignId(), 2);
+    const rig = await deliveryRig(t, {
+      script: {
+        onRcptTo: (to) =>
+          to === 'press@mfa-kz.example.org' ? { code: 550, message: '5.1.1 Unknown' } : undefined,
+      },
+    });
+    try {
+      await rig.dispatcher.runOnce();
+      const held = await t.db.kysely
+        .selectFrom('messages as m')
+        .innerJoin('targets as tg', 'tg.id', 'm.target_id')
+        .select('m.status')
+        .where('m.signature_id', '=', second!)
+        .where('tg.email', '=', 'press@mfa-kz.example.org')
+        .executeTakeFirstOrThrow();
+      expect(held.status).toBe('held');
+
+      const url = `/en/status/${statusToken(second!, t.config.APP_SECRET)}`;
+      const page = await t.app.inject({ url });
+      expect(page.body.match(/status__item--held/g)).toHaveLength(1);
+      const item = /<li[^>]*status__item--held[^>]*>.*?<\/li>/s.exec(page.body)?.[0] ?? '';
+      expect(item).toContain('Held');
+      expect(item).not.toContain('On its way');
+      expect(page.body).toContain('Held means the address bounced');
+      const ar = await t.app.inject({ url: url.replace('/en/', '/ar/') });
+      expect(ar.body).toContain('معلّقة');
+    } finally {
+      await rig.close();
+    }
+  });
+
   it('refuses tokens it did not make, with a translated 404', async () => {
     const [signatureId] = await sign(t, await campaignId(), 1);
     const good = statusToken(signatureId!, t.config.APP_SECRET);

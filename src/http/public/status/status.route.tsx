@@ -22,6 +22,7 @@ export interface StatusDeps {
 const viewLabel: Record<SupporterView, StringKey> = {
   delivered: 'status.view.delivered',
   waiting: 'status.view.waiting',
+  held: 'status.view.held',
   not_delivered: 'status.view.notDelivered',
   uncertain: 'status.view.uncertain',
   petition: 'status.view.petition',
@@ -78,6 +79,9 @@ export function statusRoutes(app: FastifyInstance, deps: StatusDeps): void {
                 ))}
               </ul>
               {view.settling && <p class="status__note">{t('status.pacing')}</p>}
+              {view.targets.some((target) => target.view === 'held') && (
+                <p class="status__note">{t('status.heldNote')}</p>
+              )}
               {view.settling && (
                 <p>
                   <a href={`/${req.contentLocale}/status/${token}`}>{t('status.refresh')}</a>

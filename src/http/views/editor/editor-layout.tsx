@@ -15,6 +15,7 @@ export type EditorSection =
   | 'requests'
   | 'delivery'
   | 'supporters'
+  | 'lists'
   | 'users'
   | 'audit'
   | 'account';
@@ -36,6 +37,7 @@ export const sections: { id: EditorSection; href: string; label: StringKey; perm
     label: 'editor.nav.supporters',
     permission: 'supporters:export',
   },
+  { id: 'lists', href: '/editor/lists', label: 'editor.nav.lists', permission: 'mailings:send' },
   { id: 'users', href: '/editor/users', label: 'editor.nav.users', permission: 'users:manage' },
   { id: 'audit', href: '/editor/audit', label: 'editor.nav.audit', permission: 'audit:read' },
   { id: 'account', href: '/editor/account', label: 'editor.nav.account', permission: 'account:edit-own' },

@@ -1,0 +1,98 @@
+// The addresses supporter mail no longer goes to, newest first, with why (a hard bounce, three soft bounces
+// in a row, a complaint) and since when; searched by part of the address, a page of 50 at a time. Addresses
+// are shown whole and left to right, as editors copy them into a reply or a provider's console.
+import type { User } from '../../../domain/account/account.js';
+import type { SuppressionReason } from '../../../domain/list-admin/list-admin.ports.js';
+import type { SuppressedPage } from '../../../domain/list-admin/view-lists.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
+import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { Csrf, TextField } from '../../views/form-fields.js';
+import type { SiteInfo } from '../../views/layout.js';
+
+const reasonKeys: Record<SuppressionReason, StringKey> = {
+  hard_bounce: 'editor.lists.suppressed.reason.hard_bounce',
+  soft_bounces: 'editor.lists.suppressed.reason.soft_bounces',
+  complaint: 'editor.lists.suppressed.reason.complaint',
+};
+
+export interface SuppressedPageProps {
+  tr: Translator;
+  site: SiteInfo;
+  user: User;
+  csrf: string;
+  search: string;
+  page: SuppressedPage;
+  /** Whether this page came from "Next page" (offers the way back to the first). */
+  paged: boolean;
+}
+
+export function SuppressedAddressesPage(p: SuppressedPageProps) {
+  const { tr } = p;
+  const t = tr.t;
+  const next = p.page.next;
+  const cursor = next ? `${next.suppressedAt}.${next.id}` : '';
+  /** Without a search a page is a link; with one, a button that posts the search again. */
+  const pageLink = (after: string, label: string) =>
+    p.search ? (
+      <form method="post" action="/editor/lists/suppressed">
+        <Csrf token={p.csrf} />
+        <input type="hidden" name="q" value={p.search} />
+        {after && <input type="hidden" name="after" value={after} />}
+        <button class="link-button" type="submit">
+          {label}
+        </button>
+      </form>
+    ) : (
+      <p>
+        <a href={after ? `/editor/lists/suppressed?after=${after}` : '/editor/lists/suppressed'}>{label}</a>
+      </p>
+    );
+  return (
+    <EditorLayout
+      tr={tr}
+      site={p.site}
+      title={t('editor.lists.suppressed.title')}
+      user={p.user}
+      csrfToken={p.csrf}
+      section="lists"
+    >
+      <p>
+        <a href="/editor/lists">{t('editor.lists.back')}</a>
+      </p>
+      <h1>{t('editor.lists.suppressed.title')}</h1>
+      <p>{t('editor.lists.suppressed.intro')}</p>
+      <form method="post" action="/editor/lists/suppressed" class="editor-filters">
+        <Csrf token={p.csrf} />
+        <TextField
+          id="q"
+          type="text"
+          dir="ltr"
+          label={t('editor.lists.suppressed.search')}
+          value={p.search}
+          maxLength={254}
+        />
+        <button class="button" type="submit">
+          {t('editor.lists.suppressed.find')}
+        </button>
+      </form>
+      {p.page.rows.length === 0 ? (
+        <p>{t(p.search ? 'editor.lists.suppressed.noMatch' : 'editor.lists.suppressed.none')}</p>
+      ) : (
+        <ul class="editor-list">
+          {p.page.rows.map((r) => (
+            <li key={r.id} class="editor-list__item">
+              <span>
+                <bdi dir="ltr">{r.email}</bdi>
+              </span>
+              <span class="editor-list__meta">
+                {t(reasonKeys[r.reason])} · {tr.date(r.suppressedAt, 'medium')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {next && pageLink(cursor, t('editor.lists.suppressed.next'))}
+      {p.paged && pageLink('', t('editor.lists.suppressed.first'))}
+    </EditorLayout>
+  );
+}

@@ -1,0 +1,260 @@
+// The side-by-side translation editor every translated text uses (campaign texts, mailings): the status,
+// the reviewer's note, "someone saved meanwhile" with their version, "source changed", each source field
+// beside its translation, save / submit / publish, and the reviewers' send-back form. What differs by kind
+// (the fields, how the source change is shown, warnings) comes in as props. Plain forms, no JavaScript
+// needed; editor-preview.js refreshes a Markdown field's preview.
+import type { ComponentChildren } from 'preact';
+import type { User } from '../../../domain/account/account.js';
+import type { TranslationStatus } from '../../../domain/campaign/campaign.js';
+import type { FieldError } from '../../../domain/translation/translation-steps.js';
+import { directionOf } from '../../../i18n/locales.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
+import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { CheckField, Csrf, ErrorSummary, Notice, TextArea, TextField } from '../../views/form-fields.js';
+import type { SiteInfo } from '../../views/layout.js';
+import { MarkdownPreview } from '../campaign-edit/campaign-edit-forms.js';
+
+export const statusKeys: Record<string, StringKey> = {
+  missing: 'translations.status.missing',
+  draft: 'translations.status.draft',
+  in_review: 'translations.status.inReview',
+  published: 'translations.status.published',
+  source: 'translations.status.source',
+};
+
+const errorKeys: Record<FieldError, StringKey> = {
+  Required: 'translations.error.required',
+  TooLong: 'translations.error.tooLong',
+  InvalidCharacters: 'translations.error.invalidCharacters',
+};
+
+export interface EditorField {
+  key: string;
+  /** The field's name in the interface language ("Subject"). */
+  label: string;
+  long: boolean;
+  rows?: number;
+  /** A Markdown field: its live preview's element id. */
+  previewId?: string;
+}
+
+export interface TranslationFormState<F extends string = string> {
+  values: Record<F, string>;
+  token: string;
+  markUpdated: boolean;
+  errors: Partial<Record<F, FieldError>>;
+  note?: string;
+  noteMissing?: boolean;
+  /** A colleague saved first (409): their version, shown beside what this person typed. */
+  staleSave?: boolean;
+}
+
+export interface StoredVersion {
+  status: TranslationStatus;
+  reviewNote: string | null;
+  updatedBy: string | null;
+  texts: Record<string, string>;
+}
+
+export function TranslationEditor(p: {
+  tr: Translator;
+  site: SiteInfo;
+  user: User;
+  csrf: string;
+  title: string;
+  /** Where the form posts (and, with /send-back, the reviewers' form). */
+  action: string;
+  sourceLocale: string;
+  locale: string;
+  fields: EditorField[];
+  source: Record<string, string>;
+  stored: StoredVersion | null;
+  stale: boolean;
+  /** What the "source changed" box shows under its explanation. */
+  sourceChanged: ComponentChildren;
+  publishedWarning: StringKey;
+  /** Why no step is possible any more (a sent mailing); the buttons are left out. */
+  closed?: string | undefined;
+  canReview: boolean;
+  notice?: string | undefined;
+  form: TranslationFormState;
+}) {
+  const { tr, form, stored } = p;
+  const t = tr.t;
+  const target = p.locale;
+  const wrong = p.fields.filter((f) => form.errors[f.key]);
+  const err = (key: string) => {
+    const code = form.errors[key];
+    return code && t(errorKeys[code]);
+  };
+  const status = stored?.status ?? 'missing';
+  return (
+    <EditorLayout
+      tr={tr}
+      site={p.site}
+      title={p.title}
+      user={p.user}
+      csrfToken={p.csrf}
+      section="translations"
+    >
+      <p>
+        <a href="/editor/translations">{t('translations.editor.back')}</a>
+      </p>
+      <h1 dir="auto">{p.title}</h1>
+      <p class="editor-list__meta">
+        {t('translations.editor.state', { status: t(statusKeys[status]!) })}
+        {stored?.updatedBy && (
+          <>
+            {' · '}
+            {t('translations.editor.lastSaved')} <bdi dir="ltr">{stored.updatedBy}</bdi>
+          </>
+        )}
+      </p>
+      {p.notice && <Notice>{p.notice}</Notice>}
+      {p.closed && (
+        <p class="edit-stale" role="note" id="closed">
+          {p.closed}
+        </p>
+      )}
+      {form.staleSave && (
+        <div class="edit-stale" role="alert">
+          <p>
+            <strong>{t('translations.staleSave.title')}</strong>
+          </p>
+          <p>{t('translations.staleSave.body')}</p>
+          {stored && (
+            <dl class="edit-stale__diff">
+              {p.fields
+                .filter((f) => stored.texts[f.key] !== form.values[f.key])
+                .map((f) => (
+                  <div key={f.key}>
+                    <dt class="edit-stale__label">
+                      {t('translations.staleSave.theirs', { field: f.label })}
+                    </dt>
+                    <dd class="edit-stale__value" lang={target} dir="auto">
+                      <span>{stored.texts[f.key]}</span>
+                    </dd>
+                  </div>
+                ))}
+            </dl>
+          )}
+        </div>
+      )}
+      {stored?.reviewNote && stored.status === 'draft' && (
+        <div class="edit-confirm" role="note">
+          <p>
+            <strong>{t('translations.editor.noteTitle')}</strong>
+          </p>
+          <p class="translation-note" dir="auto">
+            {stored.reviewNote}
+          </p>
+        </div>
+      )}
+      {p.stale && (
+        <div class="edit-stale" role="alert" id="source-changed">
+          <p>
+            <strong>{t('translations.sourceChanged.title')}</strong>
+          </p>
+          <p>{t('translations.sourceChanged.body')}</p>
+          {p.sourceChanged}
+        </div>
+      )}
+      <form method="post" action={`${p.action}#fields`} class="editor-form" novalidate id="fields">
+        <Csrf token={p.csrf} />
+        <input type="hidden" name="token" value={form.token} />
+        <ErrorSummary
+          title={t('translations.error.summary', { count: wrong.length })}
+          errors={wrong.map((f) => ({ field: f.key, text: err(f.key) ?? '' }))}
+        />
+        {status === 'published' && !p.canReview && <p class="help">{t(p.publishedWarning)}</p>}
+        {p.fields.map((f) => {
+          const label = t('translations.editor.fieldIn', {
+            field: f.label,
+            language: tr.languageName(target),
+          });
+          const value = form.values[f.key] ?? '';
+          const control = {
+            id: f.key,
+            label,
+            value,
+            error: err(f.key),
+            lang: target,
+            dir: 'auto' as const,
+            autofocus: wrong[0] === f,
+          };
+          return (
+            <div class="translation-pair" key={f.key}>
+              <div class="translation-source">
+                <p class="translation-source__label">
+                  {t('translations.editor.sourceIn', {
+                    field: f.label,
+                    language: tr.languageName(p.sourceLocale),
+                  })}
+                </p>
+                <div class="translation-source__text" lang={p.sourceLocale} dir={directionOf(p.sourceLocale)}>
+                  {p.source[f.key] === '' ? <em>{t('translations.editor.emptySource')}</em> : p.source[f.key]}
+                </div>
+              </div>
+              {f.long ? (
+                <TextArea
+                  {...control}
+                  rows={f.rows ?? 8}
+                  {...(f.previewId
+                    ? { preview: { url: '/editor/translations/preview-markdown', target: f.previewId } }
+                    : {})}
+                />
+              ) : (
+                <TextField {...control} autocomplete="off" />
+              )}
+              {f.previewId && <MarkdownPreview tr={tr} id={f.previewId} markdown={value} />}
+            </div>
+          );
+        })}
+        {p.stale && !p.closed && (
+          <CheckField
+            id="markUpdated"
+            label={t('translations.editor.markUpdated')}
+            checked={form.markUpdated}
+          />
+        )}
+        {!p.closed && (
+          <div class="editor-actions">
+            <button class="button" type="submit" name="intent" value="save">
+              {t('translations.editor.save')}
+            </button>
+            <button class="button button--secondary" type="submit" name="intent" value="submit">
+              {t('translations.editor.submit')}
+            </button>
+            {p.canReview && (
+              <button class="button button--secondary" type="submit" name="intent" value="publish">
+                {t('translations.editor.publish')}
+              </button>
+            )}
+          </div>
+        )}
+      </form>
+      {p.canReview && status === 'in_review' && !p.closed && (
+        <section class="editor-panel" id="send-back" aria-labelledby="send-back-title">
+          <h2 id="send-back-title">{t('translations.sendBack.title')}</h2>
+          <form method="post" action={`${p.action}/send-back#send-back`} class="editor-form" novalidate>
+            <Csrf token={p.csrf} />
+            <input type="hidden" name="token" value={form.token} />
+            <TextArea
+              id="note"
+              label={t('translations.sendBack.note')}
+              value={form.note ?? ''}
+              error={form.noteMissing ? t('translations.sendBack.noteMissing') : undefined}
+              dir="auto"
+              rows={4}
+              autofocus={form.noteMissing}
+            />
+            <button class="button button--secondary" type="submit">
+              {t('translations.sendBack.button')}
+            </button>
+          </form>
+        </section>
+      )}
+      <script src="/assets/editor-preview.js" defer />
+    </EditorLayout>
+  );
+}

@@ -1,0 +1,26 @@
+// Sends the mails of the supporters' side of the lists that the list use cases put in the outbox (the
+// sign-up confirmation and the address-change link; texts in mail/templates/list.email.ts).
+import type { Config } from '../../config/config.js';
+import { translatorFor } from '../../i18n/translator.js';
+import { listEmail } from '../../mail/templates/list.email.js';
+import { siteMail } from '../../mail/templates/mail-text.js';
+import type { MailTransport } from '../../mail/transport.js';
+import { jobKinds, jobPayloads } from '../kinds.js';
+import { PermanentJobError } from '../worker.js';
+
+export function sendListMailTask(deps: { mail: MailTransport; config: Config }) {
+  return async (payload: unknown): Promise<void> => {
+    const parsed = jobPayloads[jobKinds.sendListMail].safeParse(payload);
+    if (!parsed.success) throw new PermanentJobError('invalid send-list-mail payload');
+    const { config } = deps;
+    const { kind, to, locale, token } = parsed.data;
+    const tr = translatorFor(locale);
+    const text = listEmail(
+      { kind, locale, token, site: { name: config.SITE_NAME, baseUrl: config.BASE_URL } },
+      tr,
+    );
+    await deps.mail.send(
+      siteMail({ name: config.SITE_NAME, mailFrom: config.MAIL_FROM }, { name: '', address: to }, tr, text),
+    );
+  };
+}
