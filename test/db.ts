@@ -9,6 +9,7 @@ import pg from 'pg';
 import { type Db, openDb } from '../src/db/database.js';
 import type { Dialect } from '../src/db/dialect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import type { Role } from '../src/domain/account/permissions.js';
 
 export const pgUrl = process.env.TEST_DATABASE_URL;
 
@@ -81,4 +82,28 @@ export async function createTestDb(dialect: Dialect, { migrate = true } = {}): P
 async function migrateOrThrow(db: Db): Promise<void> {
   const { error } = await migrateToLatest(db);
   if (error) throw error;
+}
+
+/** A campaign's id by its slug: seeded campaigns get whatever ids the database hands out. */
+export async function campaignIdOf(db: Db, slug: string): Promise<number> {
+  const row = await db.kysely
+    .selectFrom('campaigns')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** An account written straight into the table, for repository tests that need someone to act: its id. */
+export async function insertUser(
+  db: Db,
+  user: { email: string; name: string; role: Role },
+  now: number,
+): Promise<number> {
+  const row = await db.kysely
+    .insertInto('users')
+    .values({ ...user, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

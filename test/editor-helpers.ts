@@ -44,6 +44,15 @@ export async function createPerson(
   return { id, email, role };
 }
 
+/** A new person of the role with a session open, as editor route tests start. */
+export async function signedIn(
+  t: TestApp,
+  role: Role,
+  person: Parameters<typeof createPerson>[2] = {},
+): Promise<Browser> {
+  return sessionFor(t, await createPerson(t, role, person));
+}
+
 /** The cookie names for the app's BASE_URL (`__Host-` prefixed over https). */
 export const names = (baseUrl: string) => cookieNames(baseUrl.startsWith('https://'));
 

@@ -1,6 +1,8 @@
-// Builders for test data with sensible defaults: buildCampaign({ confirmationMode: 'immediate' }).
+// Builders for test data with sensible defaults: buildCampaign({ confirmationMode: 'immediate' }), and a
+// petition signer recorded straight through the writer.
 import type { NewCampaign } from '../src/domain/campaign/campaign.ports.js';
 import type { SignCommand } from '../src/domain/signature/signature.ports.js';
+import type { TestApp } from './test-app.js';
 
 let n = 0;
 
@@ -75,4 +77,20 @@ export function buildSignCommand(
     now: Date.UTC(2026, 10, 23, 10),
     ...rest,
   };
+}
+
+export type SignerOverrides = Partial<SignCommand> & { union?: string | null; anonymous?: boolean };
+
+/** Records a confirmed signer (unless `status` says otherwise) with these name, country and time. */
+export function recordSigner(
+  t: TestApp,
+  campaignId: number,
+  name: string,
+  country: string,
+  at: number,
+  over: SignerOverrides = {},
+) {
+  const { union = null, anonymous = false, ...rest } = over;
+  const c = buildSignCommand(campaignId, { status: 'confirmed', now: at, ...rest });
+  return t.services.writer.record({ ...c, input: { ...c.input, name, country, union, anonymous } });
 }

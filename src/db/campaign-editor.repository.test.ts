@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { createTestDb, insertUser, type TestDb, testDialects } from '../../test/db.js';
 import { buildCampaign } from '../../test/factories.js';
 import { FakeClock } from '../../test/fake-clock.js';
 import { updatesFor } from '../domain/campaign/campaign.js';
@@ -16,7 +16,7 @@ import { deleteUpdate } from '../domain/campaign/delete-update.js';
 import { type CampaignEditDeps, editToken } from '../domain/campaign/edit-campaign.js';
 import { editCampaignPhoto } from '../domain/campaign/edit-campaign-photo.js';
 import { editCampaignSettings, type SettingsInput } from '../domain/campaign/edit-campaign-settings.js';
-import { editCampaignTexts, type TextsInput } from '../domain/campaign/edit-campaign-texts.js';
+import { editCampaignTexts, storedTexts, type TextsInput } from '../domain/campaign/edit-campaign-texts.js';
 import { editUpdate } from '../domain/campaign/edit-update.js';
 import { postUpdate } from '../domain/campaign/post-update.js';
 import { removeCampaignPhoto } from '../domain/campaign/remove-campaign-photo.js';
@@ -44,12 +44,7 @@ describe.each(testDialects)('campaign editor on %s', (dialect) => {
     invalidated = [];
     store = new CampaignEditorRepository(db, (slugs) => invalidated.push(...slugs));
     deps = { campaigns: store, clock };
-    const { id } = await db.kysely
-      .insertInto('users')
-      .values({ email: editor.email, name: 'Ed', role: 'editor', created_at: clock.now() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    editor.id = id;
+    editor.id = await insertUser(db, { email: editor.email, name: 'Ed', role: 'editor' }, clock.now());
   });
   afterEach(async () => db.destroy());
 
@@ -67,23 +62,7 @@ describe.each(testDialects)('campaign editor on %s', (dialect) => {
       .execute();
   /** The texts form as the page fills it for this campaign, with `changes` typed over it. */
   async function form(slug: string, changes: Partial<TextsInput> = {}): Promise<TextsInput> {
-    const c = (await store.find(slug))!;
-    return {
-      slug,
-      token: editToken(c),
-      headline: c.source?.headline ?? '',
-      background: c.source?.backgroundMd ?? '',
-      defaultMessage: c.source?.defaultMessage ?? '',
-      subject: c.source?.targetSubject ?? '',
-      salutation: c.source?.targetSalutation ?? '',
-      moreInfoUrl: c.moreInfoUrl ?? '',
-      goal: c.goal === null ? '' : String(c.goal),
-      newSlug: c.slug,
-      sourceLocale: c.sourceLocale,
-      confirmSlug: false,
-      publish: false,
-      ...changes,
-    };
+    return { ...storedTexts((await store.find(slug))!), ...changes };
   }
 
   it('migration 0007 keeps the texts written before it, with no salutation and no alt text', async () => {

@@ -234,7 +234,7 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
     now: number;
   }): Promise<boolean> {
     const a = change.after;
-    const slug = await this.db.transaction().execute(async (trx) => {
+    return this.writeThenNotify(async (trx) => {
       const row = await trx
         .updateTable('campaigns')
         .set({
@@ -263,9 +263,6 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
       });
       return row.slug;
     });
-    if (slug === undefined) return false;
-    this.onChange([slug]);
-    return true;
   }
 
   async savePhoto(change: PhotoChange): Promise<boolean> {
@@ -309,6 +306,14 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
         if (error instanceof Refused) return undefined;
         throw error;
       });
+    if (slug === undefined) return false;
+    this.onChange([slug]);
+    return true;
+  }
+
+  /** Runs a write that answers with the campaign's slug (undefined: nothing written), then refreshes its pages. */
+  private async writeThenNotify(work: (trx: DbHandle) => Promise<string | undefined>): Promise<boolean> {
+    const slug = await this.db.transaction().execute(work);
     if (slug === undefined) return false;
     this.onChange([slug]);
     return true;
@@ -378,7 +383,7 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
     actor: ActorRef;
     now: number;
   }): Promise<boolean> {
-    const slug = await this.db.transaction().execute(async (trx) => {
+    return this.writeThenNotify(async (trx) => {
       const before = await this.existingUpdate(trx, change.campaignId, change.id);
       if (!before) return undefined;
       await trx
@@ -403,9 +408,6 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
       });
       return this.slugOf(trx, change.campaignId);
     });
-    if (slug === undefined) return false;
-    this.onChange([slug]);
-    return true;
   }
 
   async deleteUpdate(change: {
@@ -414,7 +416,7 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
     actor: ActorRef;
     now: number;
   }): Promise<boolean> {
-    const slug = await this.db.transaction().execute(async (trx) => {
+    return this.writeThenNotify(async (trx) => {
       const before = await this.existingUpdate(trx, change.campaignId, change.id);
       if (!before) return undefined;
       await trx.deleteFrom('campaign_updates').where('id', '=', change.id).execute();
@@ -428,9 +430,6 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
       });
       return this.slugOf(trx, change.campaignId);
     });
-    if (slug === undefined) return false;
-    this.onChange([slug]);
-    return true;
   }
 
   async setSuccessor(change: {
@@ -440,7 +439,7 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
     actor: ActorRef;
     now: number;
   }): Promise<boolean> {
-    const slug = await this.db.transaction().execute(async (trx) => {
+    return this.writeThenNotify(async (trx) => {
       const row = await trx
         .updateTable('campaigns')
         .set({ superseded_by: change.after, updated_at: change.now })
@@ -461,9 +460,6 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
       });
       return row.slug;
     });
-    if (slug === undefined) return false;
-    this.onChange([slug]);
-    return true;
   }
 
   async successorChoices(campaignId: number): Promise<SuccessorChoice[]> {

@@ -2,7 +2,7 @@
 // dates, outcome, the audit entry in the same transaction), what it refuses and why, and that a stale
 // decision (the campaign moved on meanwhile) writes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { createTestDb, insertUser, type TestDb, testDialects } from '../../test/db.js';
 import { buildCampaign } from '../../test/factories.js';
 import { FakeClock } from '../../test/fake-clock.js';
 import type { CampaignStatus } from '../domain/campaign/campaign.js';
@@ -34,12 +34,7 @@ describe.each(testDialects)('campaign lifecycle on %s', (dialect) => {
     changed = [];
     store = new CampaignLifecycleRepository(db, (c) => changed.push(c.slug));
     deps = { campaigns: store, clock };
-    const { id } = await db.kysely
-      .insertInto('users')
-      .values({ email: editor.email, name: 'Ed', role: 'editor', created_at: clock.now() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    editor.id = id;
+    editor.id = await insertUser(db, { email: editor.email, name: 'Ed', role: 'editor' }, clock.now());
   });
   afterEach(async () => db.destroy());
 

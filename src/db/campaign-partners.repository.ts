@@ -13,8 +13,8 @@ import type { PartnerFields } from '../domain/campaign/partner-fields.js';
 import { recordAudit } from './audit.repository.js';
 import type { PartnersTable } from './campaign.table.js';
 import type { Db } from './database.js';
-import { commitThenNotify, type OnChange, reorderRows, rosterCampaign } from './roster-writes.js';
-import type { Database, DbHandle } from './schema.js';
+import { commitThenNotify, type OnChange, reorderRows, rosterCampaign, rosterRow } from './roster-writes.js';
+import type { Database } from './schema.js';
 
 function partnerFields(p: Selectable<PartnersTable>): PartnerFields {
   return { name: p.name, url: p.url, description: p.description, logoPath: p.logo_path };
@@ -82,15 +82,6 @@ export class CampaignPartnersRepository implements PartnerStore {
     return added!;
   }
 
-  private partner(trx: DbHandle, campaignId: number, partnerId: number) {
-    return trx
-      .selectFrom('partners')
-      .selectAll()
-      .where('id', '=', partnerId)
-      .where('campaign_id', '=', campaignId)
-      .executeTakeFirst();
-  }
-
   async updatePartner(
     campaignId: number,
     partnerId: number,
@@ -99,7 +90,7 @@ export class CampaignPartnersRepository implements PartnerStore {
     now: number,
   ): Promise<boolean> {
     const done = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
-      const before = await this.partner(trx, campaignId, partnerId);
+      const before = await rosterRow(trx, 'partners', campaignId, partnerId);
       if (!before) return undefined;
       const was = partnerFields(before);
       if (JSON.stringify(was) === JSON.stringify(fields)) return true;
@@ -129,7 +120,7 @@ export class CampaignPartnersRepository implements PartnerStore {
 
   async removePartner(campaignId: number, partnerId: number, actor: ActorRef, now: number): Promise<boolean> {
     const done = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
-      const before = await this.partner(trx, campaignId, partnerId);
+      const before = await rosterRow(trx, 'partners', campaignId, partnerId);
       if (!before) return undefined;
       await trx.deleteFrom('partners').where('id', '=', partnerId).execute();
       await recordAudit(trx, {

@@ -19,7 +19,7 @@ import { recordAudit } from './audit.repository.js';
 import type { CampaignRequestsTable } from './campaign-request.table.js';
 import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
-import type { Database } from './schema.js';
+import type { Database, DbHandle } from './schema.js';
 
 function parseTargets(json: string): RequestTarget[] {
   const value = JSON.parse(json) as unknown;
@@ -109,6 +109,20 @@ async function decideIn(
   });
   await enqueueJobs(trx, d.mails, d.now);
   return true;
+}
+
+/**
+ * Marks an open request as changed, which also locks its row (PostgreSQL) so that an approval cannot commit
+ * between this check and the endorsement written after it. False when the request is not open (or not there).
+ */
+async function touchOpen(trx: DbHandle, requestId: number, now: number): Promise<boolean> {
+  const touched = await trx
+    .updateTable('campaign_requests')
+    .set({ updated_at: now })
+    .where('id', '=', requestId)
+    .where('status', 'in', [...openStatuses])
+    .executeTakeFirst();
+  return Number(touched.numUpdatedRows) === 1;
 }
 
 export class CampaignRequestRepository implements CampaignRequestStore, TermsStore {
@@ -319,14 +333,7 @@ export class CampaignRequestRepository implements CampaignRequestStore, TermsSto
     meta: { actor: { id: number; email: string }; now: number },
   ): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      // Locks the request row (PostgreSQL) so an approval cannot commit between the check and the insert.
-      const touched = await trx
-        .updateTable('campaign_requests')
-        .set({ updated_at: meta.now })
-        .where('id', '=', requestId)
-        .where('status', 'in', [...openStatuses])
-        .executeTakeFirst();
-      if (Number(touched.numUpdatedRows) !== 1) return false;
+      if (!(await touchOpen(trx, requestId, meta.now))) return false;
       const { id } = await trx
         .insertInto('request_endorsements')
         .values({
@@ -357,13 +364,7 @@ export class CampaignRequestRepository implements CampaignRequestStore, TermsSto
     meta: { actor: { id: number; email: string }; now: number },
   ): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      const touched = await trx
-        .updateTable('campaign_requests')
-        .set({ updated_at: meta.now })
-        .where('id', '=', requestId)
-        .where('status', 'in', [...openStatuses])
-        .executeTakeFirst();
-      if (Number(touched.numUpdatedRows) !== 1) return false;
+      if (!(await touchOpen(trx, requestId, meta.now))) return false;
       const row = await trx
         .selectFrom('request_endorsements')
         .select(['name', 'url', 'note'])

@@ -3,7 +3,7 @@
 // cancels (never sends) its unsent messages and says how many, and waits while one is being sent; reorder
 // swaps neighbours of one kind; an import saves all its rows at once, skipping addresses added meanwhile.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { createTestDb, insertUser, type TestDb, testDialects } from '../../test/db.js';
 import { buildCampaign } from '../../test/factories.js';
 import type { TargetFields } from '../domain/campaign/target-fields.js';
 import { CampaignRepository } from './campaign.repository.js';
@@ -38,12 +38,7 @@ describe.each(testDialects)('campaign people repository on %s', (dialect) => {
     const campaign = buildCampaign();
     slug = campaign.slug;
     campaignId = await new CampaignRepository(db).create(campaign, now);
-    const { id } = await db.kysely
-      .insertInto('users')
-      .values({ email: editor.email, name: 'Ed', role: 'editor', created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    editor.id = id;
+    editor.id = await insertUser(db, { email: editor.email, name: 'Ed', role: 'editor' }, now);
   });
   afterEach(async () => db.destroy());
 

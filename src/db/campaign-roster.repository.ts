@@ -20,7 +20,7 @@ import type { TargetsTable } from './campaign.table.js';
 import { CampaignPartnersRepository } from './campaign-partners.repository.js';
 import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
-import { commitThenNotify, type OnChange, reorderRows, rosterCampaign } from './roster-writes.js';
+import { commitThenNotify, type OnChange, reorderRows, rosterCampaign, rosterRow } from './roster-writes.js';
 import type { Database, DbHandle } from './schema.js';
 
 /** Rows per INSERT: 10 parameters each stays far below SQLite's and PostgreSQL's parameter limits. */
@@ -100,16 +100,6 @@ export class CampaignRosterRepository implements TargetStore {
     });
   }
 
-  /** The target, only if it belongs to the campaign (an id from another campaign's page changes nothing). */
-  private target(trx: DbHandle, campaignId: number, targetId: number) {
-    return trx
-      .selectFrom('targets')
-      .selectAll()
-      .where('id', '=', targetId)
-      .where('campaign_id', '=', campaignId)
-      .executeTakeFirst();
-  }
-
   private async existingAddresses(trx: DbHandle, campaignId: number): Promise<Set<string>> {
     const rows = await trx
       .selectFrom('targets')
@@ -182,7 +172,7 @@ export class CampaignRosterRepository implements TargetStore {
     now: number,
   ): Promise<boolean> {
     const done = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
-      const before = await this.target(trx, campaignId, targetId);
+      const before = await rosterRow(trx, 'targets', campaignId, targetId);
       if (!before) return undefined;
       const { email: _email, ...was } = targetFields(before);
       if (JSON.stringify(was) === JSON.stringify(fields)) return true;
@@ -219,7 +209,7 @@ export class CampaignRosterRepository implements TargetStore {
   ): Promise<RemoveTargetOutcome> {
     let outcome: RemoveTargetOutcome = { status: 'not_found' };
     await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
-      const before = await this.target(trx, campaignId, targetId);
+      const before = await rosterRow(trx, 'targets', campaignId, targetId);
       if (!before) return undefined;
       // Taking the unsent messages first (an UPDATE, so row locks) means a worker claiming at this moment
       // either got them before (they show as `sending` below, and we refuse) or finds them gone after.
@@ -266,7 +256,7 @@ export class CampaignRosterRepository implements TargetStore {
     now: number,
   ): Promise<boolean> {
     const done = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
-      const target = await this.target(trx, campaignId, targetId);
+      const target = await rosterRow(trx, 'targets', campaignId, targetId);
       if (!target) return undefined;
       const rows = await trx
         .selectFrom('targets')

@@ -10,7 +10,8 @@ import type {
 } from '../domain/delivery/delivery.ports.js';
 import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
-import type { Database, DbHandle } from './schema.js';
+import { rosterRow } from './roster-writes.js';
+import type { Database } from './schema.js';
 
 export interface DeliveryOverviewRow {
   slug: string;
@@ -137,15 +138,6 @@ export class DeliveryAdminRepository implements DeliveryAdmin {
     });
   }
 
-  private async target(trx: DbHandle, campaignId: number, targetId: number) {
-    return trx
-      .selectFrom('targets')
-      .selectAll()
-      .where('id', '=', targetId)
-      .where('campaign_id', '=', campaignId)
-      .executeTakeFirst();
-  }
-
   async setTargetPaused(
     campaignId: number,
     targetId: number,
@@ -154,7 +146,7 @@ export class DeliveryAdminRepository implements DeliveryAdmin {
     now: number,
   ): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      const before = await this.target(trx, campaignId, targetId);
+      const before = await rosterRow(trx, 'targets', campaignId, targetId);
       if (!before) return false;
       if (Boolean(before.paused_at) === paused) return true;
       await trx
@@ -183,7 +175,7 @@ export class DeliveryAdminRepository implements DeliveryAdmin {
     now: number,
   ): Promise<{ released: number } | undefined> {
     return this.db.transaction().execute(async (trx) => {
-      const before = await this.target(trx, campaignId, targetId);
+      const before = await rosterRow(trx, 'targets', campaignId, targetId);
       if (!before) return undefined;
       await trx
         .updateTable('targets')
@@ -257,7 +249,7 @@ export class DeliveryAdminRepository implements DeliveryAdmin {
 
   async resendUnknown(campaignId: number, targetId: number, actor: ActorRef, now: number): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
-      if (!(await this.target(trx, campaignId, targetId))) return 0;
+      if (!(await rosterRow(trx, 'targets', campaignId, targetId))) return 0;
       const result = await trx
         .updateTable('messages')
         .set({

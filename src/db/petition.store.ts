@@ -2,7 +2,7 @@
 // supporters nor (publicly) hidden ones, newest first as keyset pages on (confirmed_at, id) so that a page
 // link shows the same people however many sign meanwhile (idx_signatures_petition, migration 0010); and
 // editors hiding a signer, audited in the same transaction; the CSV export's batches and audit entry.
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { AuditEntry, AuditRecorder } from '../domain/account/account.ports.js';
 import type { ExportFilter, ExportRow, PetitionExporter } from '../domain/petition/export-signers.js';
 import type {
@@ -16,6 +16,7 @@ import { countedStatus } from '../domain/signature/signature.js';
 import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
+import type { SignaturesTable } from './supporter.table.js';
 
 type From = ExpressionBuilder<Database, 'signatures' | 'supporters'>;
 
@@ -31,6 +32,38 @@ export function visibleSigners(db: Kysely<Database>, campaignId: number, include
   return includeHidden ? q : q.where('signatures.petition_hidden_at', 'is', null);
 }
 
+/** Past the cursor in keyset order on (confirmed_at, id): `<` going newest first, `>` oldest first. */
+const beyond = (cursor: { signedAt: number; id: number }, op: '<' | '>') => (eb: From) =>
+  eb.or([
+    eb('signatures.confirmed_at', op, cursor.signedAt),
+    eb.and([eb('signatures.confirmed_at', '=', cursor.signedAt), eb('signatures.id', op, cursor.id)]),
+  ]);
+
+/** What every listing of signers reads: who signed, as what, and when. */
+const signerColumns = [
+  'signatures.id',
+  'signatures.name',
+  'signatures.union_name',
+  'signatures.country',
+  'signatures.petition_anonymous',
+  'signatures.confirmed_at',
+] as const;
+
+/** A row of `signerColumns` as the domain names it. */
+const signerOf = (
+  r: Pick<
+    Selectable<SignaturesTable>,
+    'id' | 'name' | 'union_name' | 'country' | 'petition_anonymous' | 'confirmed_at'
+  >,
+) => ({
+  id: Number(r.id),
+  name: r.name,
+  union: r.union_name,
+  country: r.country,
+  anonymous: Number(r.petition_anonymous) === 1,
+  signedAt: Number(r.confirmed_at),
+});
+
 export class PetitionStore implements PetitionReader, PetitionModeration, PetitionExporter, AuditRecorder {
   private readonly db: Kysely<Database>;
 
@@ -41,38 +74,14 @@ export class PetitionStore implements PetitionReader, PetitionModeration, Petiti
   async page(query: PetitionPageQuery): Promise<PetitionSignerRow[]> {
     let q = visibleSigners(this.db, query.campaignId, query.includeHidden);
     if (query.country) q = q.where('signatures.country', '=', query.country);
-    const after = query.after;
-    if (after) {
-      q = q.where((eb: From) =>
-        eb.or([
-          eb('signatures.confirmed_at', '<', after.signedAt),
-          eb.and([eb('signatures.confirmed_at', '=', after.signedAt), eb('signatures.id', '<', after.id)]),
-        ]),
-      );
-    }
+    if (query.after) q = q.where(beyond(query.after, '<'));
     const rows = await q
-      .select([
-        'signatures.id',
-        'signatures.name',
-        'signatures.union_name',
-        'signatures.country',
-        'signatures.petition_anonymous',
-        'signatures.confirmed_at',
-        'signatures.petition_hidden_at',
-      ])
+      .select([...signerColumns, 'signatures.petition_hidden_at'])
       .orderBy('signatures.confirmed_at', 'desc')
       .orderBy('signatures.id', 'desc')
       .limit(query.limit)
       .execute();
-    return rows.map((r) => ({
-      id: Number(r.id),
-      name: r.name,
-      union: r.union_name,
-      country: r.country,
-      anonymous: Number(r.petition_anonymous) === 1,
-      signedAt: Number(r.confirmed_at),
-      hidden: r.petition_hidden_at !== null,
-    }));
+    return rows.map((r) => ({ ...signerOf(r), hidden: r.petition_hidden_at !== null }));
   }
 
   async countries(campaignId: number): Promise<{ country: string; n: number }[]> {
@@ -93,42 +102,15 @@ export class PetitionStore implements PetitionReader, PetitionModeration, Petiti
       if (filter.locale) q = q.where('signatures.locale', '=', filter.locale);
       if (filter.from !== null) q = q.where('signatures.confirmed_at', '>=', filter.from);
       if (filter.to !== null) q = q.where('signatures.confirmed_at', '<', filter.to);
-      const from = after;
-      if (from) {
-        q = q.where((eb: From) =>
-          eb.or([
-            eb('signatures.confirmed_at', '>', from.signedAt),
-            eb.and([eb('signatures.confirmed_at', '=', from.signedAt), eb('signatures.id', '>', from.id)]),
-          ]),
-        );
-      }
+      if (after) q = q.where(beyond(after, '>'));
       const rows = await q
-        .select([
-          'signatures.id',
-          'signatures.name',
-          'signatures.union_name',
-          'signatures.country',
-          'signatures.locale',
-          'signatures.source',
-          'signatures.petition_anonymous',
-          'signatures.confirmed_at',
-        ])
+        .select([...signerColumns, 'signatures.locale', 'signatures.source'])
         .orderBy('signatures.confirmed_at')
         .orderBy('signatures.id')
         .limit(batchSize)
         .execute();
       if (rows.length === 0) return;
-      const batch = rows.map((r) => ({
-        id: Number(r.id),
-        name: r.name,
-        union: r.union_name,
-        country: r.country,
-        locale: r.locale,
-        source: r.source,
-        anonymous: Number(r.petition_anonymous) === 1,
-        signedAt: Number(r.confirmed_at),
-        hidden: false,
-      }));
+      const batch = rows.map((r) => ({ ...signerOf(r), locale: r.locale, source: r.source, hidden: false }));
       yield batch;
       if (rows.length < batchSize) return;
       const last = batch[batch.length - 1]!;

@@ -1,6 +1,7 @@
-// What the targets and partners repositories share: the campaign as their pages need it, a write that
-// commits with its audit entry and then tells the public pages' cache, and the up/down reorder.
-import type { Kysely } from 'kysely';
+// What the targets and partners repositories share: the campaign as their pages need it, one target or
+// partner of it, a write that commits with its audit entry and then tells the public pages' cache, and the
+// up/down reorder.
+import type { Kysely, Selectable } from 'kysely';
 import type { CampaignStatus } from '../domain/campaign/campaign.js';
 import type { Direction, RosterCampaign } from '../domain/campaign/campaign-roster.ports.js';
 import type { Database, DbHandle } from './schema.js';
@@ -30,6 +31,28 @@ export async function rosterCampaign(
     headline: row.headline,
     targetHourlyCap: row.target_hourly_cap,
   };
+}
+
+/** The target or partner, only if it belongs to the campaign (an id from another campaign's page changes nothing). */
+export function rosterRow(
+  trx: DbHandle,
+  table: 'targets',
+  campaignId: number,
+  id: number,
+): Promise<Selectable<Database['targets']> | undefined>;
+export function rosterRow(
+  trx: DbHandle,
+  table: 'partners',
+  campaignId: number,
+  id: number,
+): Promise<Selectable<Database['partners']> | undefined>;
+export function rosterRow(trx: DbHandle, table: 'targets' | 'partners', campaignId: number, id: number) {
+  return trx
+    .selectFrom(table)
+    .selectAll()
+    .where('id', '=', id)
+    .where('campaign_id', '=', campaignId)
+    .executeTakeFirst();
 }
 
 /**

@@ -1,22 +1,34 @@
 // What an admin changes about someone else's account: the role, and whether it may log in at all.
 // Admins cannot do either to themselves, so the site always keeps at least one working admin.
 import { type Actor, auditView, publicUser } from './account.js';
-import type { AccountDeps } from './account.ports.js';
+import type { AccountDeps, AccountUnit, UserRecord } from './account.ports.js';
 import type { Role } from './permissions.js';
 
 export type AccountChangeResult = { status: 'saved' | 'unchanged' | 'self' | 'not_found' };
+
+/** Both changes: never to one's own account, and to an account that exists, in one transaction. */
+async function changeOther(
+  deps: Pick<AccountDeps, 'store' | 'clock'>,
+  actor: Actor,
+  userId: number,
+  change: (unit: AccountUnit, user: UserRecord, now: number) => Promise<AccountChangeResult>,
+): Promise<AccountChangeResult> {
+  if (userId === actor.id) return { status: 'self' };
+  const now = deps.clock.now();
+  return deps.store.transaction(async (unit) => {
+    const user = await unit.users.findById(userId);
+    if (!user) return { status: 'not_found' };
+    return change(unit, user, now);
+  });
+}
 
 export async function changeRole(
   deps: Pick<AccountDeps, 'store' | 'clock'>,
   actor: Actor,
   input: { userId: number; role: Role },
 ): Promise<AccountChangeResult> {
-  if (input.userId === actor.id) return { status: 'self' };
-  const now = deps.clock.now();
-  return deps.store.transaction(async (unit) => {
-    const user = await unit.users.findById(input.userId);
-    if (!user) return { status: 'not_found' } as const;
-    if (user.role === input.role) return { status: 'unchanged' } as const;
+  return changeOther(deps, actor, input.userId, async (unit, user, now) => {
+    if (user.role === input.role) return { status: 'unchanged' };
     await unit.users.update(user.id, { role: input.role });
     await unit.audit.record({
       actor,
@@ -27,7 +39,7 @@ export async function changeRole(
       after: { role: input.role },
       now,
     });
-    return { status: 'saved' } as const;
+    return { status: 'saved' };
   });
 }
 
@@ -37,12 +49,8 @@ export async function setUserDisabled(
   actor: Actor,
   input: { userId: number; disabled: boolean },
 ): Promise<AccountChangeResult> {
-  if (input.userId === actor.id) return { status: 'self' };
-  const now = deps.clock.now();
-  return deps.store.transaction(async (unit) => {
-    const user = await unit.users.findById(input.userId);
-    if (!user) return { status: 'not_found' } as const;
-    if ((user.status === 'disabled') === input.disabled) return { status: 'unchanged' } as const;
+  return changeOther(deps, actor, input.userId, async (unit, user, now) => {
+    if ((user.status === 'disabled') === input.disabled) return { status: 'unchanged' };
     // An invited person who never accepted has no password: enabling returns them to "invited".
     const after = input.disabled ? 'disabled' : user.passwordHash ? 'active' : 'invited';
     await unit.users.update(user.id, { disabledAt: input.disabled ? now : null });
@@ -61,6 +69,6 @@ export async function setUserDisabled(
       after: auditView({ ...publicUser(user), status: after }),
       now,
     });
-    return { status: 'saved' } as const;
+    return { status: 'saved' };
   });
 }

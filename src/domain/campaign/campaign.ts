@@ -161,3 +161,15 @@ export function successorHeadline(
     h[0]
   );
 }
+
+/**
+ * What a public page of the campaign shows about language: the texts chosen for `requested` (see
+ * chooseTexts), whether they are a fallback, and the languages a visitor can switch to.
+ */
+export function inLanguage<C extends Pick<CampaignWithContent, 'translations' | 'sourceLocale'>>(
+  campaign: C,
+  requested: string,
+): { campaign: C; texts: CampaignTexts; isFallback: boolean; locales: string[] } | undefined {
+  const chosen = chooseTexts(campaign, requested);
+  return chosen && { campaign, ...chosen, locales: publishedLocales(campaign) };
+}

@@ -69,6 +69,25 @@ export interface TextsInput {
   publish: boolean;
 }
 
+/** The texts as stored, as the form sends them when nothing is changed (what a fresh page is filled with). */
+export function storedTexts(c: EditableCampaign): TextsInput {
+  return {
+    slug: c.slug,
+    token: editToken(c),
+    headline: c.source?.headline ?? '',
+    background: c.source?.backgroundMd ?? '',
+    defaultMessage: c.source?.defaultMessage ?? '',
+    subject: c.source?.targetSubject ?? '',
+    salutation: c.source?.targetSalutation ?? '',
+    moreInfoUrl: c.moreInfoUrl ?? '',
+    goal: c.goal === null ? '' : String(c.goal),
+    newSlug: c.slug,
+    sourceLocale: c.sourceLocale,
+    confirmSlug: false,
+    publish: false,
+  };
+}
+
 export type TextsResult =
   | { status: 'saved'; slug: string; changed: boolean }
   | { status: 'not_found' }

@@ -6,10 +6,9 @@ import type { Actor } from '../account/account.js';
 import {
   applyChange,
   defaultEndDate,
-  findFor,
+  findForDated,
   type LifecycleDeps,
   type LifecycleResult,
-  readEndDate,
 } from './lifecycle.js';
 
 export async function launchCampaign(
@@ -17,14 +16,11 @@ export async function launchCampaign(
   actor: Pick<Actor, 'id' | 'email'>,
   input: { slug: string; endDate?: string },
 ): Promise<LifecycleResult> {
-  const now = deps.clock.now();
-  const date = readEndDate(input.endDate, now);
-  if (!date.ok) return { status: 'invalid_date', problem: date.problem };
-  const found = await findFor(deps, input.slug, 'launch');
+  const found = await findForDated(deps, input, 'launch');
   if ('refused' in found) return found.refused;
-  const { campaign } = found;
+  const { campaign, now, endDate } = found;
   if (!campaign.hasPublishedSource) return { status: 'no_source_text' };
-  const endsAt = date.value ?? campaign.endsAt ?? defaultEndDate(now);
+  const endsAt = endDate ?? campaign.endsAt ?? defaultEndDate(now);
   if (endsAt <= now) return { status: 'invalid_date', problem: 'past' };
   return applyChange(deps, campaign, {
     action: 'launch',

@@ -182,6 +182,28 @@ export async function findFor(
   return { campaign };
 }
 
+/**
+ * For the actions that take an end date (launch, extend, reopen): the date read first (a wrong one is
+ * refused before anything is looked up), then the campaign as `findFor` finds it, with the time now.
+ */
+export async function findForDated(
+  deps: LifecycleDeps,
+  input: { slug: string; endDate?: string | undefined },
+  action: LifecycleAction,
+  { required = false } = {},
+): Promise<
+  { campaign: LifecycleCampaign; now: number; endDate: number | undefined } | { refused: LifecycleResult }
+> {
+  const now = deps.clock.now();
+  const date = readEndDate(input.endDate, now);
+  if (!date.ok) return { refused: { status: 'invalid_date', problem: date.problem } };
+  if (required && date.value === undefined)
+    return { refused: { status: 'invalid_date', problem: 'required' } };
+  const found = await findFor(deps, input.slug, action);
+  if ('refused' in found) return found;
+  return { campaign: found.campaign, now, endDate: date.value };
+}
+
 /** Applies a change; when another one got there first, says where the campaign is now. */
 export async function applyChange(
   deps: LifecycleDeps,

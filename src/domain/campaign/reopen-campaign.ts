@@ -1,21 +1,17 @@
 // Opens a closed campaign for signing again (closed → live), for instance when a promised release does
 // not happen. It needs an end date in the future: the one given, else the one it had if still ahead.
 import type { Actor } from '../account/account.js';
-import { applyChange, findFor, type LifecycleDeps, type LifecycleResult, readEndDate } from './lifecycle.js';
+import { applyChange, findForDated, type LifecycleDeps, type LifecycleResult } from './lifecycle.js';
 
 export async function reopenCampaign(
   deps: LifecycleDeps,
   actor: Pick<Actor, 'id' | 'email'>,
   input: { slug: string; endDate?: string },
 ): Promise<LifecycleResult> {
-  const now = deps.clock.now();
-  const date = readEndDate(input.endDate, now);
-  if (!date.ok) return { status: 'invalid_date', problem: date.problem };
-  const found = await findFor(deps, input.slug, 'reopen');
+  const found = await findForDated(deps, input, 'reopen');
   if ('refused' in found) return found.refused;
-  const { campaign } = found;
-  const endsAt =
-    date.value ?? (campaign.endsAt !== null && campaign.endsAt > now ? campaign.endsAt : undefined);
+  const { campaign, now, endDate } = found;
+  const endsAt = endDate ?? (campaign.endsAt !== null && campaign.endsAt > now ? campaign.endsAt : undefined);
   if (endsAt === undefined) return { status: 'invalid_date', problem: 'required' };
   return applyChange(deps, campaign, {
     action: 'reopen',

@@ -1,12 +1,6 @@
 // The public campaign page's data: the campaign in the visitor's language (or its source, flagged), the
 // languages it is available in, and the live total.
-import {
-  type CampaignTexts,
-  type CampaignWithContent,
-  chooseTexts,
-  isPublic,
-  publishedLocales,
-} from './campaign.js';
+import { type CampaignTexts, type CampaignWithContent, inLanguage, isPublic } from './campaign.js';
 import type { CampaignReader } from './campaign.ports.js';
 
 export interface CampaignView {
@@ -23,16 +17,13 @@ export async function viewCampaign(
 ): Promise<{ status: 'found'; view: CampaignView } | { status: 'not_found' }> {
   const campaign = await deps.campaigns.findBySlug(input.slug);
   if (!campaign || !isPublic(campaign)) return { status: 'not_found' };
-  const chosen = chooseTexts(campaign, input.locale);
-  if (!chosen) return { status: 'not_found' };
+  const shown = inLanguage(campaign, input.locale);
+  if (!shown) return { status: 'not_found' };
   const totals = await deps.campaigns.supporterTotals([campaign.id]);
   return {
     status: 'found',
     view: {
-      campaign,
-      texts: chosen.texts,
-      isFallback: chosen.isFallback,
-      locales: publishedLocales(campaign),
+      ...shown,
       total: totals.get(campaign.id) ?? 0,
     },
   };

@@ -1,12 +1,6 @@
 // The public petition page's data: the campaign's demand in the visitor's language and one page of its
 // signers as the campaign shows them, with the countries to filter by. Closed campaigns stay readable.
-import {
-  type CampaignTexts,
-  type CampaignWithContent,
-  chooseTexts,
-  isPublic,
-  publishedLocales,
-} from '../campaign/campaign.js';
+import { type CampaignTexts, type CampaignWithContent, inLanguage, isPublic } from '../campaign/campaign.js';
 import type { CampaignReader } from '../campaign/campaign.ports.js';
 import {
   displaySigner,
@@ -35,8 +29,8 @@ export async function viewPetition(
 ): Promise<{ status: 'found'; view: PetitionView } | { status: 'not_found' }> {
   const campaign = await deps.campaigns.findBySlug(input.slug);
   if (!campaign || !isPublic(campaign)) return { status: 'not_found' };
-  const chosen = chooseTexts(campaign, input.locale);
-  if (!chosen) return { status: 'not_found' };
+  const language = inLanguage(campaign, input.locale);
+  if (!language) return { status: 'not_found' };
   const [rows, countries] = await Promise.all([
     // One more than shown: whether a next page exists, without counting.
     deps.petition.page({
@@ -55,10 +49,7 @@ export async function viewPetition(
   return {
     status: 'found',
     view: {
-      campaign,
-      texts: chosen.texts,
-      isFallback: chosen.isFallback,
-      locales: publishedLocales(campaign),
+      ...language,
       signers: page.map((r) => displaySigner(r, campaign.petitionNames)),
       next: rows.length > petitionPageSize && last ? { signedAt: last.signedAt, id: last.id } : null,
       countries,

@@ -171,15 +171,25 @@ function checkSelection(selection: HeldSelection): ReviewResult | undefined {
   return undefined;
 }
 
+/** The campaign a release or discard acts on, once the selection passed its checks; else why not. */
+async function selectedIn(
+  deps: ReviewDeps,
+  input: { slug: string; selection: HeldSelection },
+): Promise<{ campaign: HeldCampaign } | { refused: ReviewResult }> {
+  const refused = checkSelection(input.selection);
+  if (refused) return { refused };
+  const campaign = await deps.held.campaign(input.slug);
+  return campaign ? { campaign } : { refused: { status: 'not_found' } };
+}
+
 export async function releaseHeld(
   deps: ReviewDeps,
   actor: Pick<Actor, 'id' | 'email'>,
   input: { slug: string; selection: HeldSelection },
 ): Promise<ReviewResult> {
-  const refused = checkSelection(input.selection);
-  if (refused) return refused;
-  const campaign = await deps.held.campaign(input.slug);
-  if (!campaign) return { status: 'not_found' };
+  const found = await selectedIn(deps, input);
+  if ('refused' in found) return found.refused;
+  const { campaign } = found;
   const now = deps.clock.now();
   const count = await deps.held.release(
     campaign.id,
@@ -196,10 +206,8 @@ export async function discardHeld(
   actor: Pick<Actor, 'id' | 'email'>,
   input: { slug: string; selection: HeldSelection },
 ): Promise<ReviewResult> {
-  const refused = checkSelection(input.selection);
-  if (refused) return refused;
-  const campaign = await deps.held.campaign(input.slug);
-  if (!campaign) return { status: 'not_found' };
-  const count = await deps.held.discard(campaign.id, input.selection, actor, deps.clock.now());
+  const found = await selectedIn(deps, input);
+  if ('refused' in found) return found.refused;
+  const count = await deps.held.discard(found.campaign.id, input.selection, actor, deps.clock.now());
   return { status: 'ok', count };
 }

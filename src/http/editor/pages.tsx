@@ -1,14 +1,21 @@
-// Small helpers the editor routes share: the 403 page (no permission, or a form whose CSRF token does not
-// match), starting and ending the session cookie, reading a form body, and a page's "done" notice.
+// Small helpers the editor routes share: the props every signed-in page takes, the 403 page (no permission,
+// or a form whose CSRF token does not match), starting and ending the session cookie, reading a form body,
+// and a page's "done" notice.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
 import type { NewSession } from '../../domain/account/start-session.js';
 import type { StringKey } from '../../i18n/translator.js';
 import { sendError } from '../errors.js';
 import { sendPage } from '../render.js';
-import { AuthLayout, EditorLayout } from '../views/editor/editor-layout.js';
+import { AuthLayout, EditorLayout, type EditorPageBase } from '../views/editor/editor-layout.js';
+import type { SiteInfo } from '../views/layout.js';
 import { cookieNames, cookieOptions, safeNext } from './cookies.js';
 import type { EditorDeps } from './deps.js';
+
+/** The props every signed-in editor page takes, read from a request the guard let through. */
+export function editorPage(req: FastifyRequest, site: SiteInfo): EditorPageBase {
+  return { tr: req.tr, site, user: req.account!.user, csrf: req.csrfToken };
+}
 
 export function sendForbidden(
   req: FastifyRequest,
@@ -73,7 +80,7 @@ export function leaveEditor(reply: FastifyReply, deps: EditorDeps, to = '/editor
 export function readForm<T>(
   req: FastifyRequest,
   reply: FastifyReply,
-  deps: EditorDeps,
+  deps: { site: SiteInfo },
   schema: ZodType<T>,
 ): T | undefined {
   const parsed = schema.safeParse(req.body ?? {});
@@ -97,9 +104,11 @@ export const doneNotices = {
 
 export type DoneNotice = keyof typeof doneNotices;
 
-export function doneNotice(req: FastifyRequest): StringKey | undefined {
+/** The notice a redirect asked for (`?done=…`), only ever one of the page's own `notices`. */
+export function doneNotice(
+  req: FastifyRequest,
+  notices: Readonly<Record<string, StringKey>> = doneNotices,
+): StringKey | undefined {
   const done = (req.query as { done?: unknown } | undefined)?.done;
-  return typeof done === 'string' && Object.hasOwn(doneNotices, done)
-    ? doneNotices[done as DoneNotice]
-    : undefined;
+  return typeof done === 'string' && Object.hasOwn(notices, done) ? notices[done] : undefined;
 }

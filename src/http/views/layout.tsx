@@ -26,6 +26,28 @@ export interface LayoutProps {
   children: ComponentChildren;
 }
 
+/** The interface languages, each in its own name, the current one marked; `href` is a language's address. */
+export function LanguageMenu({ tr, href }: { tr: Translator; href: (code: string) => string }) {
+  return (
+    <nav class="lang-menu" aria-label={tr.t('layout.language')}>
+      <ul>
+        {uiLocales.map((l) => (
+          <li key={l.code}>
+            <a
+              href={href(l.code)}
+              lang={l.code}
+              hrefLang={l.code}
+              aria-current={l.code === tr.locale ? 'true' : undefined}
+            >
+              {nativeName(l.code)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function Layout({ tr, site, title, path = '/', head, scripts = [], wide, children }: LayoutProps) {
   const t = tr.t;
   return (
@@ -56,22 +78,7 @@ export function Layout({ tr, site, title, path = '/', head, scripts = [], wide, 
               <a href={`/${tr.locale}/`}>{t('layout.nav.campaigns')}</a>{' '}
               <a href={`/${tr.locale}/campaigns/archive`}>{t('layout.nav.archive')}</a>
             </nav>
-            <nav class="lang-menu" aria-label={t('layout.language')}>
-              <ul>
-                {uiLocales.map((l) => (
-                  <li key={l.code}>
-                    <a
-                      href={`/${l.code}${path}`}
-                      lang={l.code}
-                      hrefLang={l.code}
-                      aria-current={l.code === tr.locale ? 'true' : undefined}
-                    >
-                      {nativeName(l.code)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            <LanguageMenu tr={tr} href={(code) => `/${code}${path}`} />
           </div>
         </header>
         <main id="main" class={wide ? 'wrap wrap--wide' : 'wrap'} tabIndex={-1}>

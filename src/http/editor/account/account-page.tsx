@@ -1,17 +1,12 @@
 // "My account": name and interface language, password (the current one asked again), and the sessions
 // this account has open with a button to end them all.
-import { passwordLimits, type User } from '../../../domain/account/account.js';
-import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { passwordLimits } from '../../../domain/account/account.js';
+import type { StringKey } from '../../../i18n/translator.js';
+import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { roleKeys } from '../../views/editor/labels.js';
 import { Csrf, languageOptions, Notice, SelectField, TextField } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 
-export interface AccountPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface AccountPageProps extends EditorPageBase {
   sessions: number;
   notice?: StringKey | undefined;
   profile?: { name: string; locale: string; error?: string | undefined };

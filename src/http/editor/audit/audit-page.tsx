@@ -2,17 +2,11 @@
 // Before/after values are shown as they were recorded.
 import type { User } from '../../../domain/account/account.js';
 import type { AuditEvent, AuditFilter } from '../../../domain/account/account.ports.js';
-import type { Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { actionLabel, dateTime, entityLabel } from '../../views/editor/labels.js';
 import { SelectField, TextField } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 
-export interface AuditPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface AuditPageProps extends EditorPageBase {
   events: AuditEvent[];
   filter: AuditFilter;
   accounts: User[];

@@ -6,6 +6,7 @@ import type { AuditFilter } from '../../../domain/account/account.ports.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { EditorDeps } from '../deps.js';
+import { editorPage } from '../pages.js';
 import { AuditPage } from './audit-page.js';
 
 const pageSize = 50;
@@ -41,10 +42,7 @@ export function auditRoutes(app: FastifyInstance, deps: EditorDeps): void {
     return sendPage(
       reply,
       <AuditPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         events={events}
         filter={filter}
         accounts={accounts}

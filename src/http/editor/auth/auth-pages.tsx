@@ -29,6 +29,22 @@ const loginErrors: Record<'invalid' | 'disabled' | 'throttled', StringKey> = {
   throttled: 'account.login.error.throttled',
 };
 
+/** The address a person signs in with (login, login link, password reset). */
+function SignInEmail(p: { tr: Translator; email: string | undefined; autofocus: boolean }) {
+  return (
+    <TextField
+      id="email"
+      type="email"
+      label={p.tr.t('account.field.email')}
+      value={p.email}
+      autocomplete="username"
+      required
+      maxLength={320}
+      autofocus={p.autofocus}
+    />
+  );
+}
+
 export function LoginPage({
   tr,
   site,
@@ -53,16 +69,7 @@ export function LoginPage({
         <form method="post" action="/editor/login" class="editor-form">
           <Csrf token={csrf} />
           {next && <input type="hidden" name="next" value={next} />}
-          <TextField
-            id="email"
-            type="email"
-            label={t('account.field.email')}
-            value={email}
-            autocomplete="username"
-            required
-            maxLength={320}
-            autofocus={!email}
-          />
+          <SignInEmail tr={tr} email={email} autofocus={!email} />
           <TextField
             id="password"
             type="password"
@@ -113,16 +120,7 @@ export function LinkRequestPage({
             <p>{t(purpose === 'login' ? 'account.link.intro' : 'account.reset.intro')}</p>
             <form method="post" action={path} class="editor-form">
               <Csrf token={csrf} />
-              <TextField
-                id="email"
-                type="email"
-                label={t('account.field.email')}
-                value={email}
-                autocomplete="username"
-                required
-                maxLength={320}
-                autofocus
-              />
+              <SignInEmail tr={tr} email={email} autofocus />
               <button class="button" type="submit">
                 {t('account.link.submit')}
               </button>

@@ -175,20 +175,24 @@ function UpdateFields({
     return code && t(updateErrorKeys[code], { max: textLimits.update });
   };
   const first = (['day', 'locale', 'text'] as UpdateField[]).find((f) => errors[f]);
+  /** Id (this form's own), name, value, error and focus of a field: the first wrong one is focused. */
+  const field = (f: 'day' | 'text') => ({
+    id: `${prefix}-${f}`,
+    name: f,
+    value: values[f],
+    error: err(f),
+    autofocus: first === f,
+  });
   return (
     <>
       <TextField
-        id={`${prefix}-day`}
-        name="day"
+        {...field('day')}
         label={t('campaignEdit.updates.day')}
-        value={values.day}
-        error={err('day')}
         help={t('campaignEdit.updates.dayHelp')}
         inputMode="numeric"
         placeholder="YYYY-MM-DD"
         dir="ltr"
         maxLength={10}
-        autofocus={first === 'day'}
         autocomplete="off"
       />
       <div class={`field${errors.locale ? ' field--error' : ''}`}>
@@ -203,16 +207,12 @@ function UpdateFields({
         </select>
       </div>
       <TextArea
-        id={`${prefix}-text`}
-        name="text"
+        {...field('text')}
         label={t('campaignEdit.updates.text')}
-        value={values.text}
-        error={err('text')}
         help={t('campaignEdit.field.backgroundHelp')}
         dir="auto"
         rows={5}
         maxLength={textLimits.update}
-        autofocus={first === 'text'}
         preview={{ url: `${base(c)}/edit/preview-markdown`, target: `${prefix}-preview` }}
       />
       <MarkdownPreview tr={tr} id={`${prefix}-preview`} markdown={values.text} />

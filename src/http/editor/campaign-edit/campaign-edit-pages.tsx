@@ -1,16 +1,9 @@
-// The campaign editor's page: one page per campaign with its parts in order — the source-language texts
-// (Markdown background with a preview beside it), the photo, delivery settings, dated updates, the
-// follow-up campaign and links to preview the public page in each language. Every part is a plain form
-// that works without JavaScript; editor-preview.js only refreshes the Markdown preview while typing. The
-// forms are in campaign-edit-texts.tsx, campaign-edit-forms.tsx and campaign-edit-settings.tsx.
-import type { User } from '../../../domain/account/account.js';
 import type { EditableCampaign, SuccessorChoice } from '../../../domain/campaign/edit-campaign.js';
 import { nativeName } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
 import { Notice } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 import {
   PhotoSection,
   type PhotoState,
@@ -21,11 +14,7 @@ import {
 import { SettingsSection, type SettingsState } from './campaign-edit-settings.js';
 import { TextsSection, type TextsState } from './campaign-edit-texts.js';
 
-export interface EditPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface EditPageProps extends EditorPageBase {
   campaign: EditableCampaign;
   /** campaigns:edit; without it the page is read-only. */
   canEdit: boolean;

@@ -9,7 +9,7 @@ import {
   type SettingsField,
   settingsLimits,
 } from '../../../domain/campaign/edit-campaign-settings.js';
-import { type PetitionNames, petitionNameModes } from '../../../domain/petition/petition.js';
+import type { PetitionNames } from '../../../domain/petition/petition.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { CheckField, Csrf, ErrorSummary, TextField } from '../../views/form-fields.js';
 
@@ -93,19 +93,27 @@ const confirmationKeys: Record<ConfirmationMode, { label: StringKey; help: Strin
   immediate: { label: 'campaignEdit.settings.immediate', help: 'campaignEdit.settings.immediateHelp' },
 };
 
+/** One radio button a choice, each with its label and a line of help, under the field's legend. */
 function Choices<T extends string>({
+  tr,
   name,
   legend,
-  options,
+  choices,
   value,
   error,
 }: {
-  name: string;
+  tr: Translator;
+  name: SettingsField;
   legend: string;
-  options: { value: T; label: string; help?: string }[];
+  choices: Record<T, { label: StringKey; help: StringKey }>;
   value: string;
   error?: string | undefined;
 }) {
+  const options = (Object.keys(choices) as T[]).map((m) => ({
+    value: m,
+    label: tr.t(choices[m].label),
+    help: tr.t(choices[m].help),
+  }));
   return (
     <fieldset class={`edit-group${error ? ' field--error' : ''}`} id={name}>
       <legend>{legend}</legend>
@@ -121,7 +129,7 @@ function Choices<T extends string>({
           label={
             <>
               <strong>{o.label}</strong>
-              {o.help && <span class="edit-choice-help">{o.help}</span>}
+              <span class="edit-choice-help">{o.help}</span>
             </>
           }
         />
@@ -156,6 +164,14 @@ export function SettingsSection({
       date: c.endsAt === null ? '' : tr.date(c.endsAt),
     });
   };
+  /** Id, value, error and focus of a text field: the first wrong one is focused. */
+  const field = (f: 'hourlyCap' | 'from' | 'to' | 'digestInterval' | 'startDate') => ({
+    id: f,
+    value: v[f],
+    error: err(f),
+    autofocus: wrong[0] === f,
+    autocomplete: 'off',
+  });
   const weekday = new Intl.DateTimeFormat(tr.locale, { weekday: 'long', timeZone: 'UTC' });
   return (
     <section class="editor-panel" id="settings" aria-labelledby="settings-title">
@@ -174,37 +190,27 @@ export function SettingsSection({
         />
         <fieldset class="edit-fieldset" disabled={!canEdit}>
           <Choices
+            tr={tr}
             name="deliveryMode"
             legend={t('campaignEdit.settings.deliveryMode')}
             value={v.deliveryMode}
             error={err('deliveryMode')}
-            options={(Object.keys(deliveryKeys) as DeliveryMode[]).map((m) => ({
-              value: m,
-              label: t(deliveryKeys[m].label),
-              help: t(deliveryKeys[m].help),
-            }))}
+            choices={deliveryKeys}
           />
           <Choices
+            tr={tr}
             name="confirmationMode"
             legend={t('campaignEdit.settings.confirmationMode')}
             value={v.confirmationMode}
             error={err('confirmationMode')}
-            options={(Object.keys(confirmationKeys) as ConfirmationMode[]).map((m) => ({
-              value: m,
-              label: t(confirmationKeys[m].label),
-              help: t(confirmationKeys[m].help),
-            }))}
+            choices={confirmationKeys}
           />
           <TextField
-            id="hourlyCap"
+            {...field('hourlyCap')}
             label={t('campaignEdit.settings.hourlyCap')}
-            value={v.hourlyCap}
-            error={err('hourlyCap')}
             help={t('campaignEdit.settings.hourlyCapHelp')}
             inputMode="numeric"
             maxLength={10}
-            autofocus={wrong[0] === 'hourlyCap'}
-            autocomplete="off"
           />
           <fieldset class={`edit-group${state.errors.officeHours ? ' field--error' : ''}`} id="officeHours">
             <legend>{t('campaignEdit.settings.officeHours')}</legend>
@@ -229,80 +235,57 @@ export function SettingsSection({
               <legend>{t('campaignEdit.settings.days')}</legend>
               {err('days') && <p class="field-error">{err('days')}</p>}
               {[1, 2, 3, 4, 5, 6, 7].map((d) => (
-                <div key={d} class="field field--check">
-                  <input
-                    id={`day${d}`}
-                    type="checkbox"
-                    name={`day${d}`}
-                    value="yes"
-                    checked={v.days.includes(d)}
-                  />
-                  <label for={`day${d}`}>{weekday.format(Date.UTC(2024, 0, d))}</label>
-                </div>
+                <CheckField
+                  key={d}
+                  id={`day${d}`}
+                  checked={v.days.includes(d)}
+                  label={weekday.format(Date.UTC(2024, 0, d))}
+                />
               ))}
             </fieldset>
             <div class="edit-times">
               <TextField
-                id="from"
+                {...field('from')}
                 label={t('campaignEdit.settings.from')}
-                value={v.from}
-                error={err('from')}
                 inputMode="numeric"
                 placeholder="09:00"
                 dir="ltr"
                 maxLength={5}
-                autofocus={wrong[0] === 'from'}
-                autocomplete="off"
               />
               <TextField
-                id="to"
+                {...field('to')}
                 label={t('campaignEdit.settings.to')}
-                value={v.to}
-                error={err('to')}
                 inputMode="numeric"
                 placeholder="17:00"
                 dir="ltr"
                 maxLength={5}
-                autofocus={wrong[0] === 'to'}
-                autocomplete="off"
               />
             </div>
             <p class="help">{t('campaignEdit.settings.officeHoursHelp')}</p>
           </fieldset>
           <TextField
-            id="digestInterval"
+            {...field('digestInterval')}
             label={t('campaignEdit.settings.digestInterval')}
-            value={v.digestInterval}
-            error={err('digestInterval')}
             help={t('campaignEdit.settings.digestIntervalHelp')}
             inputMode="numeric"
             maxLength={10}
-            autofocus={wrong[0] === 'digestInterval'}
-            autocomplete="off"
           />
           <TextField
-            id="startDate"
+            {...field('startDate')}
             label={t('campaignEdit.settings.startDate')}
-            value={v.startDate}
-            error={err('startDate')}
             help={t('campaignEdit.settings.startDateHelp')}
             inputMode="numeric"
             placeholder="YYYY-MM-DD"
             dir="ltr"
             maxLength={10}
-            autofocus={wrong[0] === 'startDate'}
-            autocomplete="off"
           />
           <Choices
+            tr={tr}
             name="petitionNames"
             legend={t('campaignEdit.settings.petitionNames')}
             value={v.petitionNames}
             error={err('petitionNames')}
-            options={petitionNameModes.map((m) => ({
-              value: m,
-              label: t(petitionNameKeys[m].label),
-              help: t(petitionNameKeys[m].help),
-            }))}
+            choices={petitionNameKeys}
           />
         </fieldset>
         {canEdit && (

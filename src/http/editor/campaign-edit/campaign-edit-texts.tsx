@@ -3,8 +3,13 @@
 // goal, the slug and the source language, with the stale-save comparison and the slug confirmation.
 import type { ComponentChildren } from 'preact';
 import type { EditableCampaign } from '../../../domain/campaign/edit-campaign.js';
-import { editToken, textLimits } from '../../../domain/campaign/edit-campaign.js';
-import type { TextsErrors, TextsField } from '../../../domain/campaign/edit-campaign-texts.js';
+import { textLimits } from '../../../domain/campaign/edit-campaign.js';
+import {
+  storedTexts,
+  type TextsErrors,
+  type TextsField,
+  type TextsInput,
+} from '../../../domain/campaign/edit-campaign-texts.js';
 import { nativeName } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { CheckField, Csrf, ErrorSummary, SelectField, TextArea, TextField } from '../../views/form-fields.js';
@@ -12,35 +17,12 @@ import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 import { MarkdownPreview } from './campaign-edit-forms.js';
 
-/** The texts form as typed (or as stored, on a fresh page). */
-export interface TextsFormValues {
-  token: string;
-  headline: string;
-  background: string;
-  defaultMessage: string;
-  subject: string;
-  salutation: string;
-  moreInfoUrl: string;
-  goal: string;
-  slug: string;
-  sourceLocale: string;
-  publish: boolean;
-}
+/** The texts form as typed (or as stored, on a fresh page): what the use case takes, `slug` the one typed. */
+export type TextsFormValues = Omit<TextsInput, 'slug' | 'newSlug' | 'confirmSlug'> & { slug: string };
 
 export function textsFormValues(c: EditableCampaign): TextsFormValues {
-  return {
-    token: editToken(c),
-    headline: c.source?.headline ?? '',
-    background: c.source?.backgroundMd ?? '',
-    defaultMessage: c.source?.defaultMessage ?? '',
-    subject: c.source?.targetSubject ?? '',
-    salutation: c.source?.targetSalutation ?? '',
-    moreInfoUrl: c.moreInfoUrl ?? '',
-    goal: c.goal === null ? '' : String(c.goal),
-    slug: c.slug,
-    sourceLocale: c.sourceLocale,
-    publish: false,
-  };
+  const { slug: _opened, newSlug, confirmSlug: _confirmed, ...texts } = storedTexts(c);
+  return { ...texts, slug: newSlug };
 }
 
 export interface TextsState {
@@ -202,7 +184,8 @@ export function TextsSection(p: {
     return code && t(textsErrorKeys[code], { max: textsMax[f] });
   };
   const wrong = textsOrder.filter((f) => texts.errors[f]);
-  const focus = (f: TextsField) => wrong[0] === f;
+  /** Id, value, error and focus of a field: the first wrong one is focused. */
+  const field = (f: TextsField) => ({ id: f, value: v[f], error: err(f), autofocus: wrong[0] === f });
   const lang = v.sourceLocale;
   const base = `/editor/campaigns/${c.slug}/edit`;
   const languages = [
@@ -239,99 +222,76 @@ export function TextsSection(p: {
         )}
         <fieldset class="edit-fieldset" disabled={!p.canEdit}>
           <TextField
-            id="headline"
+            {...field('headline')}
             label={t('campaignEdit.field.headline')}
-            value={v.headline}
-            error={err('headline')}
             lang={lang}
             dir="auto"
             maxLength={textLimits.headline}
-            autofocus={focus('headline')}
             autocomplete="off"
           />
           <div class="edit-columns">
             <TextArea
-              id="background"
+              {...field('background')}
               label={t('campaignEdit.field.background')}
-              value={v.background}
-              error={err('background')}
               help={t('campaignEdit.field.backgroundHelp')}
               lang={lang}
               dir="auto"
               rows={16}
               maxLength={textLimits.background}
-              autofocus={focus('background')}
               preview={{ url: `${base}/preview-markdown`, target: 'background-preview' }}
             />
             <MarkdownPreview tr={tr} id="background-preview" markdown={v.background} />
           </div>
           <TextArea
-            id="defaultMessage"
+            {...field('defaultMessage')}
             label={t('campaignEdit.field.defaultMessage')}
-            value={v.defaultMessage}
-            error={err('defaultMessage')}
             help={t('campaignEdit.field.defaultMessageHelp')}
             lang={lang}
             dir="auto"
             rows={8}
             maxLength={textLimits.defaultMessage}
-            autofocus={focus('defaultMessage')}
           />
           <fieldset class="edit-group">
             <legend>{t('campaignEdit.letters.legend')}</legend>
             <TextField
-              id="subject"
+              {...field('subject')}
               label={t('campaignEdit.field.subject')}
-              value={v.subject}
-              error={err('subject')}
               lang={lang}
               dir="auto"
               maxLength={textLimits.subject}
-              autofocus={focus('subject')}
               autocomplete="off"
             />
             <TextField
-              id="salutation"
+              {...field('salutation')}
               label={t('campaignEdit.field.salutation')}
-              value={v.salutation}
-              error={err('salutation')}
               help={t('campaignEdit.field.salutationHelp')}
               lang={lang}
               dir="auto"
               maxLength={textLimits.salutation}
-              autofocus={focus('salutation')}
               autocomplete="off"
             />
           </fieldset>
           <TextField
-            id="moreInfoUrl"
+            {...field('moreInfoUrl')}
             label={t('campaignEdit.field.moreInfoUrl')}
-            value={v.moreInfoUrl}
-            error={err('moreInfoUrl')}
             help={t('campaignEdit.field.moreInfoUrlHelp')}
             dir="ltr"
             inputMode="url"
             placeholder="https://"
             maxLength={textLimits.moreInfoUrl}
-            autofocus={focus('moreInfoUrl')}
             autocomplete="off"
           />
           <TextField
-            id="goal"
+            {...field('goal')}
             label={t('campaignEdit.field.goal')}
-            value={v.goal}
-            error={err('goal')}
             help={t('campaignEdit.field.goalHelp')}
             inputMode="numeric"
             maxLength={20}
-            autofocus={focus('goal')}
             autocomplete="off"
           />
           <TextField
-            id="slug"
+            {...field('slug')}
             label={t('campaignEdit.field.slug')}
-            value={v.slug}
-            error={err('slug')}
             help={
               <>
                 {t('campaignEdit.field.slugHelp')}{' '}
@@ -351,17 +311,13 @@ export function TextsSection(p: {
             }
             dir="ltr"
             maxLength={textLimits.slug}
-            autofocus={focus('slug')}
             autocomplete="off"
           />
           <SelectField
-            id="sourceLocale"
+            {...field('sourceLocale')}
             label={t('campaignEdit.field.sourceLocale')}
             options={languages.map((code) => ({ value: code, label: languageLabel(tr, code) }))}
-            value={v.sourceLocale}
-            error={err('sourceLocale')}
             help={t('campaignEdit.field.sourceLocaleHelp')}
-            autofocus={focus('sourceLocale')}
           />
           {c.source && c.source.status !== 'published' && (
             <CheckField id="publish" label={t('campaignEdit.field.publish')} checked={v.publish} />

@@ -6,7 +6,7 @@
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
+import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { buildCampaign } from '../../../../test/factories.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
 import { postSign } from '../../../../test/sign-helpers.js';
@@ -46,7 +46,7 @@ describe.each(testDialects)('campaign editor pages on %s', (dialect) => {
 
   beforeEach(async () => {
     t = await createTestApp(dialect, {}, { clock: new FakeClock(Date.UTC(2026, 10, 23, 9, 0)) });
-    editor = await sessionFor(t, await createPerson(t, 'editor'));
+    editor = await signedIn(t, 'editor');
   });
   afterEach(async () => t.close());
 
@@ -124,7 +124,7 @@ describe.each(testDialects)('campaign editor pages on %s', (dialect) => {
 
   it('refuses a stale save with their version shown and the editor’s text kept, then saves on purpose', async () => {
     const mine = await texts();
-    const other = await sessionFor(t, await createPerson(t, 'editor', { email: 'other@example.org' }));
+    const other = await signedIn(t, 'editor', { email: 'other@example.org' });
     const theirs = await post(t.app, `${edit}/texts`, other, {
       ...(await texts(other)),
       headline: 'Kazakhstan: Erlan Baltabay must be freed',
@@ -254,7 +254,7 @@ describe.each(testDialects)('campaign editor pages on %s', (dialect) => {
       digest_interval_minutes: 90,
     });
     const reloaded = (await get(t.app, edit, editor)).body;
-    expect(reloaded).toMatch(/id="day3" type="checkbox" name="day3" value="yes" checked/);
+    expect(reloaded).toMatch(/id="day3" name="day3" type="checkbox" value="yes" checked/);
 
     const bad = await post(t.app, `${edit}/settings`, editor, {
       ...settings,
@@ -265,10 +265,7 @@ describe.each(testDialects)('campaign editor pages on %s', (dialect) => {
     expect(bad.body).toContain('Enter a number from 0 to 1,000.');
     expect(bad.body).toContain('The end must be later than the start.');
     expect(bad.body).toContain('value="5000"');
-    const arabic = await sessionFor(
-      t,
-      await createPerson(t, 'editor', { email: 'nadia@example.org', locale: 'ar' }),
-    );
+    const arabic = await signedIn(t, 'editor', { email: 'nadia@example.org', locale: 'ar' });
     const ar = await post(t.app, `${edit}/settings`, arabic, { ...settings, day1: '', day3: '' });
     expect(ar.statusCode).toBe(422);
     expect(ar.body).toContain('<html lang="ar" dir="rtl"');
@@ -363,7 +360,7 @@ describe.each(testDialects)('campaign editor pages on %s', (dialect) => {
   });
 
   it('lets a translator read but not change, shows partners nothing, and refuses forms without CSRF', async () => {
-    const translator = await sessionFor(t, await createPerson(t, 'translator'));
+    const translator = await signedIn(t, 'translator');
     const read = await get(t.app, edit, translator);
     expect(read.statusCode).toBe(200);
     expect(read.body).toContain('only editors and admins can change them');
@@ -372,7 +369,7 @@ describe.each(testDialects)('campaign editor pages on %s', (dialect) => {
     expect((await post(t.app, `${edit}/texts`, translator, await texts())).statusCode).toBe(403);
     expect((await post(t.app, `${edit}/settings`, translator)).statusCode).toBe(403);
 
-    const partner = await sessionFor(t, await createPerson(t, 'partner'));
+    const partner = await signedIn(t, 'partner');
     expect((await get(t.app, edit, partner)).statusCode).toBe(403);
     expect((await get(t.app, edit)).statusCode).toBe(302);
 

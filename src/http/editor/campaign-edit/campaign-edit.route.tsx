@@ -4,7 +4,6 @@
 // first. Each POST is parse → one use case → a redirect with a notice, or the page again (422/409) with
 // the editor's input kept and the errors translated beside the fields.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
 import { can } from '../../../domain/account/permissions.js';
 import { slugPattern } from '../../../domain/campaign/campaign.js';
 import { deleteUpdate } from '../../../domain/campaign/delete-update.js';
@@ -31,6 +30,7 @@ import { sendPage } from '../../render.js';
 import { csrfUploads } from '../../security/multipart.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
+import { doneNotice, readForm } from '../pages.js';
 import {
   markdownForm,
   photoForm,
@@ -93,11 +93,7 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
     status = 200,
     overrides: Overrides = {},
   ) {
-    const query = (req.query as { done?: unknown } | undefined)?.done;
-    const notice =
-      status === 200 && typeof query === 'string' && Object.hasOwn(done, query)
-        ? done[query as keyof typeof done]
-        : undefined;
+    const notice = status === 200 ? doneNotice(req, done) : undefined;
     const today = dayOf(deps.clock.now());
     const props: EditPageProps = {
       tr: req.tr,
@@ -128,17 +124,6 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
     return campaign;
   }
 
-  /** The body as the schema reads it, or the 400 page already sent (arrays, absurd sizes). */
-  function parse<T extends z.ZodType>(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    schema: T,
-  ): z.infer<T> | undefined {
-    const body = schema.safeParse(req.body ?? {});
-    if (!body.success) sendError(req, reply, deps.site, 400);
-    return body.success ? body.data : undefined;
-  }
-
   app.get('/editor/campaigns/:slug/edit', read, async (req, reply) => {
     const campaign = await load(req, reply);
     if (!campaign) return reply;
@@ -147,7 +132,7 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
 
   app.post('/editor/campaigns/:slug/edit/texts', editLong, async (req, reply) => {
     const campaign = await load(req, reply);
-    const form = campaign && parse(req, reply, textsForm);
+    const form = campaign && readForm(req, reply, deps, textsForm);
     if (!campaign || !form) return reply;
     const values = {
       token: form.revision,
@@ -196,7 +181,7 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
 
   // The live preview: the same renderer (and sanitiser) as the public page; a fragment of HTML.
   app.post('/editor/campaigns/:slug/edit/preview-markdown', editLong, async (req, reply) => {
-    const form = parse(req, reply, markdownForm);
+    const form = readForm(req, reply, deps, markdownForm);
     if (!form) return reply;
     const text = normaliseText(form.markdown, { max: 100_000 });
     return reply
@@ -207,7 +192,7 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
 
   app.post('/editor/campaigns/:slug/edit/photo', editPhoto, async (req, reply) => {
     const campaign = await load(req, reply);
-    const form = campaign && parse(req, reply, photoForm);
+    const form = campaign && readForm(req, reply, deps, photoForm);
     if (!campaign || !form) return reply;
     const result = await editCampaignPhoto({ ...useCases, images: deps.images }, actor(req), {
       slug: campaign.slug,
@@ -243,7 +228,7 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
 
   app.post('/editor/campaigns/:slug/edit/settings', edit, async (req, reply) => {
     const campaign = await load(req, reply);
-    const form = campaign && parse(req, reply, settingsForm);
+    const form = campaign && readForm(req, reply, deps, settingsForm);
     if (!campaign || !form) return reply;
     const { day1, day2, day3, day4, day5, day6, day7, ...fields } = form;
     const days = [day1, day2, day3, day4, day5, day6, day7].flatMap((v, i) => (v === 'yes' ? [i + 1] : []));
@@ -265,7 +250,7 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
 
   app.post('/editor/campaigns/:slug/updates', editLong, async (req, reply) => {
     const campaign = await load(req, reply);
-    const form = campaign && parse(req, reply, updateForm);
+    const form = campaign && readForm(req, reply, deps, updateForm);
     if (!campaign || !form) return reply;
     const result = await postUpdate(useCases, actor(req), { slug: campaign.slug, ...form });
     if (result.status === 'saved') return back(reply, campaign.slug, 'update-posted', 'updates');
@@ -280,7 +265,7 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
 
   app.post('/editor/campaigns/:slug/updates/:id', editLong, async (req, reply) => {
     const campaign = await load(req, reply);
-    const form = campaign && parse(req, reply, updateForm);
+    const form = campaign && readForm(req, reply, deps, updateForm);
     const id = updateId(req);
     if (!campaign || !form) return reply;
     if (id === undefined) return sendError(req, reply, deps.site, 404);
@@ -308,7 +293,7 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
 
   app.post('/editor/campaigns/:slug/edit/successor', edit, async (req, reply) => {
     const campaign = await load(req, reply);
-    const form = campaign && parse(req, reply, successorForm);
+    const form = campaign && readForm(req, reply, deps, successorForm);
     if (!campaign || !form) return reply;
     const result = await setSuccessor(useCases, actor(req), {
       slug: campaign.slug,

@@ -3,7 +3,7 @@
 // banner, noindex and the sign form switched off; never reachable without an editor session.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, sessionFor } from '../../../../test/editor-helpers.js';
+import { type Browser, get, signedIn } from '../../../../test/editor-helpers.js';
 import { buildCampaign } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { CampaignRepository } from '../../../db/campaign.repository.js';
@@ -23,7 +23,7 @@ describe.each(testDialects)('campaign preview on %s', (dialect) => {
 
   beforeEach(async () => {
     t = await createTestApp(dialect);
-    editor = await sessionFor(t, await createPerson(t, 'editor'));
+    editor = await signedIn(t, 'editor');
     await new CampaignRepository(t.db).create(campaign, t.services.clock.now());
   });
   afterEach(async () => t.close());
@@ -63,9 +63,9 @@ describe.each(testDialects)('campaign preview on %s', (dialect) => {
     expect(anonymous.statusCode).toBe(302);
     expect(anonymous.headers.location).toBe(`/editor/login?next=${encodeURIComponent(preview('ar'))}`);
     expect(anonymous.body).not.toContain('كوريا');
-    const partner = await sessionFor(t, await createPerson(t, 'partner'));
+    const partner = await signedIn(t, 'partner');
     expect((await get(t.app, preview('ar'), partner)).statusCode).toBe(403);
-    const translator = await sessionFor(t, await createPerson(t, 'translator'));
+    const translator = await signedIn(t, 'translator');
     expect((await get(t.app, preview('ar'), translator)).statusCode).toBe(200);
   });
 

@@ -14,7 +14,7 @@ import {
 } from '../../../domain/campaign/lifecycle.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { ActionPanel } from '../../views/editor/action-panel.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime, campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
 import { Notice, TextArea, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
@@ -100,11 +100,7 @@ export function CampaignsPage({
   );
 }
 
-export interface CampaignOverviewPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface CampaignOverviewPageProps extends EditorPageBase {
   campaign: LifecycleCampaign;
   canPublish: boolean;
   /** The end date a launch without one would get. */

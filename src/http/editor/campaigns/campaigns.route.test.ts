@@ -4,7 +4,7 @@
 // read, partners see nothing, and the gate refuses forms without their CSRF token.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
+import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { buildCampaign } from '../../../../test/factories.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
@@ -20,7 +20,7 @@ describe.each(testDialects)('campaign lifecycle pages on %s', (dialect) => {
   beforeEach(async () => {
     clock = new FakeClock(Date.UTC(2026, 10, 23, 9, 0));
     t = await createTestApp(dialect, {}, { clock });
-    editor = await sessionFor(t, await createPerson(t, 'editor'));
+    editor = await signedIn(t, 'editor');
     const campaign = buildCampaign({ status: 'in_review' });
     await new CampaignRepository(t.db).create(campaign, clock.now());
     slug = campaign.slug;
@@ -127,14 +127,14 @@ describe.each(testDialects)('campaign lifecycle pages on %s', (dialect) => {
   });
 
   it('lets a translator read but not act, shows partners nothing, and refuses forms without a CSRF token', async () => {
-    const translator = await sessionFor(t, await createPerson(t, 'translator'));
+    const translator = await signedIn(t, 'translator');
     const read = await get(t.app, url(), translator);
     expect(read.statusCode).toBe(200);
     expect(read.body).toContain('Only editors and admins can change a campaign');
     expect(read.body).not.toContain(`action="${url('/launch')}"`);
     expect((await post(t.app, url('/launch'), translator)).statusCode).toBe(403);
 
-    const partner = await sessionFor(t, await createPerson(t, 'partner'));
+    const partner = await signedIn(t, 'partner');
     expect((await get(t.app, '/editor/campaigns', partner)).statusCode).toBe(403);
     expect((await get(t.app, url(), partner)).statusCode).toBe(403);
     expect((await post(t.app, url('/launch'), partner)).statusCode).toBe(403);
@@ -149,10 +149,7 @@ describe.each(testDialects)('campaign lifecycle pages on %s', (dialect) => {
   });
 
   it('answers in Arabic, right to left, and reads dates typed with Arabic digits', async () => {
-    const arabic = await sessionFor(
-      t,
-      await createPerson(t, 'editor', { email: 'nadia@example.org', locale: 'ar' }),
-    );
+    const arabic = await signedIn(t, 'editor', { email: 'nadia@example.org', locale: 'ar' });
     const res = await get(t.app, `/editor/campaigns/${demoCampaignSlug}`, arabic);
     expect(res.body).toContain('<html lang="ar" dir="rtl"');
     expect(res.body).toContain('جارية');

@@ -27,6 +27,7 @@ import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import { campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { doneNotice, editorPage } from '../pages.js';
 import { CampaignOverviewPage, type CampaignOverviewPageProps, CampaignsPage } from './campaigns-pages.js';
 
 export interface CampaignEditorDeps {
@@ -110,18 +111,13 @@ export function campaignEditorRoutes(app: FastifyInstance, deps: CampaignEditorD
   ) {
     const campaign = await deps.campaigns.find(slug);
     if (!campaign) return sendError(req, reply, deps.site, 404);
-    const query = (req.query as { done?: unknown } | undefined)?.done;
-    const notice =
-      typeof query === 'string' && Object.hasOwn(done, query) ? done[query as keyof typeof done] : undefined;
+    const notice = doneNotice(req, done);
     const now = deps.clock.now();
     const admin = can(req.account!.user.role, 'users:manage');
     return sendPage(
       reply,
       <CampaignOverviewPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         campaign={campaign}
         canPublish={can(req.account!.user.role, 'campaigns:publish')}
         defaultEnd={defaultEndDate(now)}
@@ -139,10 +135,7 @@ export function campaignEditorRoutes(app: FastifyInstance, deps: CampaignEditorD
     sendPage(
       reply,
       <CampaignsPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         campaigns={await deps.campaigns.list()}
         canCreate={can(req.account!.user.role, 'campaigns:edit')}
       />,

@@ -1,22 +1,12 @@
-// The review of one campaign's held signatures: a card per signature (time, name, country, union, email
-// domain and the likely reason it was held) with Release and Discard, checkboxes for a selection, and the
-// whole of one network at once. One form without JavaScript: each button names its action (formaction) and
-// a row's button sends its own id, which the route prefers over the ticked boxes.
-import type { User } from '../../../domain/account/account.js';
 import type { HeldListResult, HeldReason, HeldSignature } from '../../../domain/signature/review-held.js';
 import { isolate, type Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
 import { Csrf, Notice } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 
 type Listed = Extract<HeldListResult, { status: 'ok' }>;
 
-export interface HeldPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface HeldPageProps extends EditorPageBase {
   list: Listed;
   limits: { ipPerHour: number; domainPerHour: number };
   notice?: string | undefined;

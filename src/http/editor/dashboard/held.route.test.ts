@@ -2,8 +2,8 @@
 // button, by selection (only with the confirmation box) and by network; counts, audit labels; roles that
 // may not, forged or cross-site posts, and malformed input answered with translated pages, never a 500.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
+import { campaignIdOf, testDialects } from '../../../../test/db.js';
+import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { buildSignCommand } from '../../../../test/factories.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
 import { erlan } from '../../../../test/sign-helpers.js';
@@ -20,13 +20,8 @@ describe.each(testDialects)('held signatures review on %s', (dialect) => {
   beforeEach(async () => {
     clock = new FakeClock();
     t = await createTestApp(dialect, {}, { clock });
-    editor = await sessionFor(t, await createPerson(t, 'editor'));
-    const c = await t.db.kysely
-      .selectFrom('campaigns')
-      .select('id')
-      .where('slug', '=', erlan)
-      .executeTakeFirstOrThrow();
-    campaignId = c.id;
+    editor = await signedIn(t, 'editor');
+    campaignId = await campaignIdOf(t.db, erlan);
   });
   afterEach(async () => t.close());
 
@@ -68,7 +63,7 @@ describe.each(testDialects)('held signatures review on %s', (dialect) => {
     expect(res.body.indexOf('Bakyt Tulegenov')).toBeLessThan(res.body.indexOf('Ana Souza'));
     const campaign = await get(t.app, `/editor/campaigns/${erlan}`, editor);
     expect(campaign.body).toContain(`<a href="${page}">Held signatures to review</a>`);
-    const translator = await sessionFor(t, await createPerson(t, 'translator'));
+    const translator = await signedIn(t, 'translator');
     const readOnly = await get(t.app, `/editor/campaigns/${erlan}`, translator);
     expect(readOnly.body).not.toContain(`href="${page}"`);
   });
@@ -87,7 +82,7 @@ describe.each(testDialects)('held signatures review on %s', (dialect) => {
     expect(await held()).toBe(1);
     const after = await get(t.app, res.headers.location!, editor);
     expect(after.body).toContain('1 signature released.');
-    const audit = await get(t.app, '/editor/audit', await sessionFor(t, await createPerson(t, 'admin')));
+    const audit = await get(t.app, '/editor/audit', await signedIn(t, 'admin'));
     expect(audit.body).toContain('Held signature released');
   });
 
@@ -134,7 +129,7 @@ describe.each(testDialects)('held signatures review on %s', (dialect) => {
   it('refuses roles without campaigns:edit, forged and cross-site posts', async () => {
     const id = await hold('Ana Souza', 'net-a');
     for (const role of ['translator', 'partner'] as const) {
-      const browser = await sessionFor(t, await createPerson(t, role));
+      const browser = await signedIn(t, role);
       expect((await get(t.app, page, browser)).statusCode).toBe(403);
       expect((await post(t.app, `${page}/release`, browser, { id: String(id) })).statusCode).toBe(403);
     }

@@ -15,6 +15,7 @@ import {
 } from '../../../domain/signature/review-held.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
+import { editorPage } from '../pages.js';
 import { HeldPage } from './held-page.js';
 import type { DashboardFeature } from './home.route.js';
 
@@ -84,10 +85,7 @@ export function heldRoutes(app: FastifyInstance, deps: DashboardFeature): void {
     return sendPage(
       reply,
       <HeldPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         list={list}
         limits={await deps.signingLimits()}
         notice={options.notice}

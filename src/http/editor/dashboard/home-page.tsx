@@ -1,8 +1,3 @@
-// The editor dashboard, the landing page after login. Each part shows only when the role may see it (see
-// domain/dashboard/view-dashboard.ts). Every number that changes is an element with `data-figure`; the same
-// texts, built once by dashboardFigures(), are served as JSON for dashboard.js, which swaps them in every
-// few seconds. Without JavaScript the page is complete, just not refreshed.
-import type { User } from '../../../domain/account/account.js';
 import { can } from '../../../domain/account/permissions.js';
 import type { BouncedTarget, DeliveryHealth } from '../../../domain/dashboard/dashboard.ports.js';
 import type {
@@ -13,9 +8,8 @@ import type {
   TranslationCell,
 } from '../../../domain/dashboard/view-dashboard.js';
 import { isolate, type StringKey, type Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { campaignStatusKeys, dateTime, roleKeys } from '../../views/editor/labels.js';
-import type { SiteInfo } from '../../views/layout.js';
 import { type Bar, chartBars, DayChart } from './dashboard-chart.js';
 
 /** Every live text of the page by key, the chart bars, and a fingerprint of which keys exist. */
@@ -374,11 +368,7 @@ function Translations({
   );
 }
 
-export interface HomePageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface HomePageProps extends EditorPageBase {
   view: Dashboard;
   figures: DashboardFigures;
 }

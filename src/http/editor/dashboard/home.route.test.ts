@@ -2,8 +2,8 @@
 // scope an admin gives them), the chart and its text alternative, right-to-left, and the JSON the page
 // refreshes from changing after a signature is made and confirmed in other requests.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../../test/db.js';
-import { createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
+import { campaignIdOf, testDialects } from '../../../../test/db.js';
+import { createPerson, get, post, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
 import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
@@ -19,8 +19,8 @@ describe.each(testDialects)('editor dashboard on %s', (dialect) => {
   });
   afterEach(async () => t.close());
 
-  const as = async (role: 'admin' | 'editor' | 'translator' | 'partner', locale = 'en') =>
-    sessionFor(t, await createPerson(t, role, { email: `${role}-${locale}@example.org`, locale }));
+  const as = (role: 'admin' | 'editor' | 'translator' | 'partner', locale = 'en') =>
+    signedIn(t, role, { email: `${role}-${locale}@example.org`, locale });
 
   async function json(browser: Awaited<ReturnType<typeof as>>): Promise<DashboardFigures> {
     const res = await get(t.app, '/editor/dashboard.json', browser);
@@ -65,13 +65,7 @@ describe.each(testDialects)('editor dashboard on %s', (dialect) => {
     expect(alone).not.toContain('No campaign is live.');
     expect(Object.keys((await json(partnerBrowser)).figures)).toEqual(['updated']);
 
-    const erlanId = (
-      await t.db.kysely
-        .selectFrom('campaigns')
-        .select('id')
-        .where('slug', '=', erlan)
-        .executeTakeFirstOrThrow()
-    ).id;
+    const erlanId = await campaignIdOf(t.db, erlan);
     const admin = await as('admin');
     const attach = await post(t.app, `/editor/users/${partnerPerson.id}/campaigns`, admin, {
       campaign: String(erlanId),

@@ -9,6 +9,7 @@ import type { Clock } from '../../../domain/shared/clock.js';
 import type { HeldSignatureStore, ReviewDeps, SigningLimits } from '../../../domain/signature/review-held.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { editorPage } from '../pages.js';
 import { dashboardFigures, HomePage } from './home-page.js';
 
 /** The adapters behind the dashboard and the review of held signatures, wired in main.ts. */
@@ -44,10 +45,7 @@ export function homeRoutes(app: FastifyInstance, deps: DashboardFeature): void {
     return sendPage(
       reply,
       <HomePage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         view={dashboard}
         figures={dashboardFigures(req.tr, dashboard)}
       />,

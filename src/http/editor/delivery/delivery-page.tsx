@@ -1,14 +1,8 @@
-// The editors' delivery page of one campaign: for each target and union copy address, how many messages
-// are queued, sent, deferred, held, bounced or unknown, the last error and when, and the actions that
-// unblock delivery (pause/resume, a new address for a bounced one, resume a paused domain, resend unknowns).
-// Cards rather than a wide table, so it works on a phone.
-import type { User } from '../../../domain/account/account.js';
 import { addressDomain } from '../../../domain/delivery/delivery.js';
 import type { DeliveryReport, TargetDeliveryRow } from '../../../domain/delivery/delivery.ports.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { Csrf, Notice } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 
 const countKeys: [string, StringKey][] = [
   ['queued', 'delivery.count.queued'],
@@ -28,11 +22,7 @@ const stateKeys: Record<TargetDeliveryRow['status'], StringKey> = {
   bounced: 'delivery.state.bounced',
 };
 
-export interface DeliveryPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface DeliveryPageProps extends EditorPageBase {
   canEdit: boolean;
   report: DeliveryReport;
   notice?: string | undefined;
@@ -187,19 +177,17 @@ export function DeliveryPage(p: DeliveryPageProps) {
   );
 }
 
-export function DeliveryOverviewPage(p: {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
-  campaigns: {
-    slug: string;
-    headline: string;
-    status: string;
-    counts: Record<string, number>;
-    openAlerts: number;
-  }[];
-}) {
+export function DeliveryOverviewPage(
+  p: EditorPageBase & {
+    campaigns: {
+      slug: string;
+      headline: string;
+      status: string;
+      counts: Record<string, number>;
+      openAlerts: number;
+    }[];
+  },
+) {
   const { tr } = p;
   const t = tr.t;
   const title = t('delivery.overview.title');

@@ -2,9 +2,9 @@
 // sends them there; a policy-blocked domain is resumed; unknowns are resent only on request; every change
 // is in the audit log; partners cannot act; bad input gets the translated error and changes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../../test/db.js';
+import { campaignIdOf, testDialects } from '../../../../test/db.js';
 import { type DeliveryRig, deliveryRig, messageStatuses, sign } from '../../../../test/delivery-helpers.js';
-import { createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
+import { get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
@@ -30,12 +30,7 @@ describe.each(testDialects)('editor delivery page on %s', (dialect) => {
   }
 
   it('shows a bounce, takes a new address and delivers the held messages there', async () => {
-    const campaign = await t.db.kysely
-      .selectFrom('campaigns')
-      .select('id')
-      .where('slug', '=', erlan)
-      .executeTakeFirstOrThrow();
-    await sign(t, campaign.id, 3);
+    await sign(t, await campaignIdOf(t.db, erlan), 3);
     rig = await deliveryRig(t, {
       script: {
         onRcptTo: (to) =>
@@ -43,7 +38,7 @@ describe.each(testDialects)('editor delivery page on %s', (dialect) => {
       },
     });
     await rig.dispatcher.runOnce();
-    const editor = await sessionFor(t, await createPerson(t, 'editor'));
+    const editor = await signedIn(t, 'editor');
     const before = await get(t.app, page, editor);
     expect(before.statusCode).toBe(200);
     expect(before.body).toContain('address bounced');
@@ -89,12 +84,7 @@ describe.each(testDialects)('editor delivery page on %s', (dialect) => {
   });
 
   it('resumes a domain that blocked us, and resends unknowns only on request', async () => {
-    const campaign = await t.db.kysely
-      .selectFrom('campaigns')
-      .select('id')
-      .where('slug', '=', erlan)
-      .executeTakeFirstOrThrow();
-    await sign(t, campaign.id, 1);
+    await sign(t, await campaignIdOf(t.db, erlan), 1);
     let block = true;
     rig = await deliveryRig(t, {
       script: {
@@ -107,7 +97,7 @@ describe.each(testDialects)('editor delivery page on %s', (dialect) => {
       },
     });
     await rig.dispatcher.runOnce();
-    const editor = await sessionFor(t, await createPerson(t, 'editor'));
+    const editor = await signedIn(t, 'editor');
     const body = (await get(t.app, page, editor)).body;
     expect(body).toContain('All mail to mfa-kz.example.org is paused');
     expect(body).toContain('Resend 1 message');
@@ -134,9 +124,9 @@ describe.each(testDialects)('editor delivery page on %s', (dialect) => {
   });
 
   it('lets partners read nothing here and translators read but not act', async () => {
-    const partner = await sessionFor(t, await createPerson(t, 'partner'));
+    const partner = await signedIn(t, 'partner');
     expect((await get(t.app, page, partner)).statusCode).toBe(403);
-    const translator = await sessionFor(t, await createPerson(t, 'translator'));
+    const translator = await signedIn(t, 'translator');
     const res = await get(t.app, page, translator);
     expect(res.statusCode).toBe(200);
     expect(res.body).not.toContain('Pause this target');
@@ -146,7 +136,7 @@ describe.each(testDialects)('editor delivery page on %s', (dialect) => {
   });
 
   it('answers 404 for an unknown campaign or a target of another campaign', async () => {
-    const editor = await sessionFor(t, await createPerson(t, 'editor'));
+    const editor = await signedIn(t, 'editor');
     expect((await get(t.app, '/editor/campaigns/no-such-campaign/delivery', editor)).statusCode).toBe(404);
     const other = await t.db.kysely
       .selectFrom('targets')

@@ -18,6 +18,7 @@ import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { doneNotice, editorPage, readForm } from '../pages.js';
 import { DeliveryOverviewPage, DeliveryPage } from './delivery-page.js';
 
 export interface DeliveryEditorDeps {
@@ -66,16 +67,12 @@ export function deliveryEditorRoutes(app: FastifyInstance, deps: DeliveryEditorD
   ) {
     const report = await deps.delivery.report(slug);
     if (!report) return sendError(req, reply, deps.site, 404);
-    const done = (req.query as { done?: unknown } | undefined)?.done;
-    const notice =
-      typeof done === 'string' && Object.hasOwn(notices, done) ? req.tr.t(notices[done]!) : undefined;
+    const key = doneNotice(req, notices);
+    const notice = key && req.tr.t(key);
     return sendPage(
       reply,
       <DeliveryPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         canEdit={can(req.account!.user.role, 'campaigns:edit')}
         report={report}
         notice={notice}
@@ -88,13 +85,7 @@ export function deliveryEditorRoutes(app: FastifyInstance, deps: DeliveryEditorD
   app.get('/editor/delivery', read, async (req, reply) =>
     sendPage(
       reply,
-      <DeliveryOverviewPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
-        campaigns={await deps.delivery.overview()}
-      />,
+      <DeliveryOverviewPage {...editorPage(req, deps.site)} campaigns={await deps.delivery.overview()} />,
     ),
   );
 
@@ -148,13 +139,13 @@ export function deliveryEditorRoutes(app: FastifyInstance, deps: DeliveryEditorD
     ),
   );
   app.post('/editor/campaigns/:slug/delivery/targets/:id/replace', edit, (req, reply) => {
-    const form = emailForm.safeParse(req.body ?? {});
-    if (!form.success) return sendError(req, reply, deps.site, 400);
+    const form = readForm(req, reply, deps, emailForm);
+    if (!form) return reply;
     return targetAction(
       req,
       reply,
       (campaignId, targetId) =>
-        replaceTargetAddress(manage, actor(req), { campaignId, targetId, email: form.data.email }),
+        replaceTargetAddress(manage, actor(req), { campaignId, targetId, email: form.email }),
       'replaced',
     );
   });

@@ -1,7 +1,3 @@
-// The "New campaign" form: a headline, the language it is written in and, optionally, the web address.
-// What it creates is a draft nobody outside the editor area sees; texts, targets and partners come next,
-// on the campaign's own pages.
-import type { User } from '../../../domain/account/account.js';
 import {
   type CreateCampaignError,
   type CreateCampaignField,
@@ -9,7 +5,7 @@ import {
   slugMax,
 } from '../../../domain/campaign/create-campaign.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import {
   Csrf,
   campaignLanguageOptions,
@@ -17,7 +13,6 @@ import {
   SelectField,
   TextField,
 } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 
 export interface NewCampaignValues {
   headline: string;
@@ -39,14 +34,12 @@ export function createErrorText(tr: Translator, error: CreateCampaignError): str
   return tr.t(errorKeys[error], { max: error === 'HeadlineTooLong' ? headlineMax : slugMax });
 }
 
-export function NewCampaignPage(p: {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
-  values: NewCampaignValues;
-  errors: Partial<Record<CreateCampaignField, CreateCampaignError>>;
-}) {
+export function NewCampaignPage(
+  p: EditorPageBase & {
+    values: NewCampaignValues;
+    errors: Partial<Record<CreateCampaignField, CreateCampaignError>>;
+  },
+) {
   const { tr, errors } = p;
   const t = tr.t;
   const title = t('newCampaign.title');

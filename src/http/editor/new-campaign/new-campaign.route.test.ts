@@ -2,7 +2,7 @@
 // form, the draft it creates (and its page), the refusals with the input kept, and roles that may not.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
+import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 
@@ -12,7 +12,7 @@ describe.each(testDialects)('new campaign on %s', (dialect) => {
 
   beforeEach(async () => {
     t = await createTestApp(dialect, {}, { clock: new FakeClock() });
-    editor = await sessionFor(t, await createPerson(t, 'editor'));
+    editor = await signedIn(t, 'editor');
   });
   afterEach(async () => t.close());
 
@@ -89,10 +89,7 @@ describe.each(testDialects)('new campaign on %s', (dialect) => {
       expect(res.body).toContain('Please correct 1 problem below.');
       if (!fields.headline) expect(res.body).toContain('value="Poland: Reinstate Marek Szymczak"');
     }
-    const arabic = await sessionFor(
-      t,
-      await createPerson(t, 'editor', { email: 'amal@example.org', locale: 'ar' }),
-    );
+    const arabic = await signedIn(t, 'editor', { email: 'amal@example.org', locale: 'ar' });
     const res = await post(t.app, '/editor/campaigns', arabic, {
       headline: '',
       sourceLocale: 'ar',
@@ -107,12 +104,12 @@ describe.each(testDialects)('new campaign on %s', (dialect) => {
 
   it('is not offered to translators and partners', async () => {
     for (const role of ['translator', 'partner'] as const) {
-      const browser = await sessionFor(t, await createPerson(t, role));
+      const browser = await signedIn(t, role);
       expect((await get(t.app, '/editor/campaigns/new', browser)).statusCode).toBe(403);
       const res = await post(t.app, '/editor/campaigns', browser, { headline: 'Mine', sourceLocale: 'en' });
       expect(res.statusCode).toBe(403);
     }
-    const translator = await sessionFor(t, await createPerson(t, 'translator', { email: 't2@example.org' }));
+    const translator = await signedIn(t, 'translator', { email: 't2@example.org' });
     expect((await get(t.app, '/editor/campaigns', translator)).body).not.toContain('/editor/campaigns/new');
   });
 });

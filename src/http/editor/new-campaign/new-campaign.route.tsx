@@ -5,10 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type CampaignDraftStore, createCampaign } from '../../../domain/campaign/create-campaign.js';
 import type { Clock } from '../../../domain/shared/clock.js';
-import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { editorPage, readForm } from '../pages.js';
 import { NewCampaignPage } from './new-campaign-page.js';
 
 export interface NewCampaignDeps {
@@ -25,10 +25,7 @@ export function newCampaignRoutes(app: FastifyInstance, deps: NewCampaignDeps): 
     sendPage(
       reply,
       <NewCampaignPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         values={{ headline: '', sourceLocale: 'en', slug: '' }}
         errors={{}}
       />,
@@ -36,20 +33,17 @@ export function newCampaignRoutes(app: FastifyInstance, deps: NewCampaignDeps): 
   );
 
   app.post('/editor/campaigns', edit, async (req, reply) => {
-    const form = newCampaignForm.safeParse(req.body ?? {});
-    if (!form.success) return sendError(req, reply, deps.site, 400);
+    const form = readForm(req, reply, deps, newCampaignForm);
+    if (!form) return reply;
     const { id, email } = req.account!.user;
-    const result = await createCampaign(deps, { id, email }, form.data);
+    const result = await createCampaign(deps, { id, email }, form);
     if (result.status === 'created')
       return reply.redirect(`/editor/campaigns/${result.slug}?done=created`, 303);
     return sendPage(
       reply,
       <NewCampaignPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
-        values={form.data}
+        {...editorPage(req, deps.site)}
+        values={form}
         errors={result.status === 'invalid' ? result.errors : {}}
       />,
       422,

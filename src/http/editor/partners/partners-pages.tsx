@@ -1,7 +1,3 @@
-// The editors' partners page of one campaign: the organisations named in "In partnership with …" on the
-// public page, in their order, each with its logo, link and description, and the forms to add, change,
-// reorder and remove them. The forms carry a file, so they are multipart (fields still arrive as strings).
-import type { User } from '../../../domain/account/account.js';
 import type { EditorPartner, RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import {
   type PartnerErrors,
@@ -11,9 +7,9 @@ import {
   partnerLimits,
 } from '../../../domain/campaign/partner-fields.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import type { EditorPageBase } from '../../views/editor/editor-layout.js';
 import { megabytes } from '../../views/editor/labels.js';
-import { RosterHeading } from '../../views/editor/roster-heading.js';
+import { RosterFormActions, RosterPage } from '../../views/editor/roster-page.js';
 import {
   CheckField,
   Csrf,
@@ -24,7 +20,6 @@ import {
   TextArea,
   TextField,
 } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 
 const errorKeys: Record<PartnerField, Partial<Record<PartnerFieldError, StringKey>>> = {
   name: {
@@ -55,11 +50,7 @@ export interface PartnerFormState {
   errors: PartnerErrors;
 }
 
-export interface PartnersPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface PartnersPageProps extends EditorPageBase {
   campaign: RosterCampaign;
   partners: EditorPartner[];
   canEdit: boolean;
@@ -161,16 +152,7 @@ function PartnerForm(p: {
             checked={p.values.removeLogo ?? false}
           />
         )}
-        <div class="editor-actions">
-          <button class="button" type="submit">
-            {p.button}
-          </button>
-          {p.cancel && (
-            <a class="button button--secondary" href={p.cancel}>
-              {t('targets.edit.cancel')}
-            </a>
-          )}
-        </div>
+        <RosterFormActions tr={tr} button={p.button} cancel={p.cancel} />
       </form>
     </section>
   );
@@ -261,12 +243,7 @@ export function PartnersPage(p: PartnersPageProps) {
       : undefined;
   const addState = p.state?.form === 'add' ? p.state : undefined;
   return (
-    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
-      <RosterHeading
-        back={{ href: `/editor/campaigns/${campaign.slug}`, label: t('targets.back') }}
-        title={title}
-        campaign={campaign}
-      />
+    <RosterPage {...p} title={title}>
       {p.notice && <Notice>{p.notice}</Notice>}
       <p>{t('partners.intro')}</p>
       {editing && p.canEdit && (
@@ -314,6 +291,6 @@ export function PartnersPage(p: PartnersPageProps) {
           errors={addState?.errors ?? {}}
         />
       )}
-    </EditorLayout>
+    </RosterPage>
   );
 }

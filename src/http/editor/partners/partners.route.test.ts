@@ -3,8 +3,8 @@
 // the translated error with everything else kept; reorder, change and remove are audited; roles and CSRF.
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
+import { campaignIdOf, testDialects } from '../../../../test/db.js';
+import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 
@@ -17,14 +17,8 @@ describe.each(testDialects)('editor partners page on %s', (dialect) => {
 
   beforeEach(async () => {
     t = await createTestApp(dialect);
-    browser = await sessionFor(t, await createPerson(t, 'editor'));
-    campaignId = (
-      await t.db.kysely
-        .selectFrom('campaigns')
-        .select('id')
-        .where('slug', '=', erlan)
-        .executeTakeFirstOrThrow()
-    ).id;
+    browser = await signedIn(t, 'editor');
+    campaignId = await campaignIdOf(t.db, erlan);
   });
   afterEach(async () => t.close());
 
@@ -156,11 +150,11 @@ describe.each(testDialects)('editor partners page on %s', (dialect) => {
   });
 
   it('refuses partners and translators to change anything, and forged posts', async () => {
-    const translator = await sessionFor(t, await createPerson(t, 'translator'));
+    const translator = await signedIn(t, 'translator');
     expect((await get(t.app, page, translator)).statusCode).toBe(200);
     expect((await get(t.app, page, translator)).body).not.toContain('Add a partner');
     expect((await multipart(page, translator, { name: 'X' })).statusCode).toBe(403);
-    const partner = await sessionFor(t, await createPerson(t, 'partner'));
+    const partner = await signedIn(t, 'partner');
     expect((await get(t.app, page, partner)).statusCode).toBe(403);
     expect((await multipart(page, { ...browser, csrf: 'forged' }, { name: 'X' })).statusCode).toBe(403);
     expect(await partners()).toHaveLength(3);

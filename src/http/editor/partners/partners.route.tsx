@@ -14,9 +14,11 @@ import type { PartnerInput } from '../../../domain/campaign/partner-fields.js';
 import { removePartner } from '../../../domain/campaign/remove-partner.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import type { ImageStore } from '../../../domain/shared/image.ports.js';
+import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { doneNotice, editorPage } from '../pages.js';
 import { actorOf, campaignOf, edit, editUpload, idParam, idPattern, read } from '../roster-routes.js';
 import { moveForm, partnerForm } from './partners.schema.js';
 import { type PartnerFormState, PartnersPage } from './partners-pages.js';
@@ -35,7 +37,7 @@ const notices = {
   changed: 'targets.done.changed',
   removed: 'partners.done.removed',
   moved: 'targets.done.moved',
-} as const;
+} as const satisfies Record<string, StringKey>;
 
 export function partnerEditorRoutes(app: FastifyInstance, deps: PartnerEditorDeps): void {
   const base = (slug: string) => `/editor/campaigns/${slug}/partners`;
@@ -51,26 +53,23 @@ export function partnerEditorRoutes(app: FastifyInstance, deps: PartnerEditorDep
     status = 200,
   ) {
     const partners = await deps.partners.partners(campaign.id);
-    const q = (req.query ?? {}) as { edit?: unknown; done?: unknown };
+    const q = (req.query ?? {}) as { edit?: unknown };
     const editId =
       state && typeof state.form === 'object'
         ? state.form.edit
         : typeof q.edit === 'string' && idPattern.test(q.edit)
           ? Number(q.edit)
           : undefined;
-    const done = typeof q.done === 'string' && Object.hasOwn(notices, q.done) ? q.done : undefined;
+    const done = doneNotice(req, notices);
     return sendPage(
       reply,
       <PartnersPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         campaign={campaign}
         partners={partners}
         canEdit={can(req.account!.user.role, 'campaigns:edit')}
         maxUploadBytes={deps.maxUploadBytes}
-        notice={!state && done ? req.tr.t(notices[done as keyof typeof notices]) : undefined}
+        notice={!state && done ? req.tr.t(done) : undefined}
         editing={partners.find((x) => x.id === editId)}
         state={state}
       />,

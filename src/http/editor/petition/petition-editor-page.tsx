@@ -1,7 +1,3 @@
-// The editors' view of a campaign's petition: every counted signer (erased supporters never), newest first
-// in keyset pages, each with the name as typed, how the public petition shows it, and a Hide or Show
-// button. Hidden signers stay listed here, marked, so they can be shown again.
-import type { User } from '../../../domain/account/account.js';
 import type { CampaignWithContent } from '../../../domain/campaign/campaign.js';
 import {
   displaySigner,
@@ -9,24 +5,35 @@ import {
   type PetitionCursor,
   type PetitionSignerRow,
 } from '../../../domain/petition/petition.js';
-import { isolate, type Translator } from '../../../i18n/translator.js';
+import { isolate } from '../../../i18n/translator.js';
 import { countryName } from '../../public/petition/country-names.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
 import { Csrf, Notice, TextField } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 
-export interface PetitionEditorPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface PetitionEditorPageProps extends EditorPageBase {
   campaign: CampaignWithContent;
   headline: string;
   rows: PetitionSignerRow[];
   next: PetitionCursor | null;
   first: boolean;
   notice?: string | undefined;
+}
+
+/** An empty day field of the export's filter (YYYY-MM-DD, as the export reads it). */
+function DayField(p: { id: string; label: string }) {
+  return (
+    <TextField
+      id={p.id}
+      label={p.label}
+      value=""
+      placeholder="YYYY-MM-DD"
+      inputMode="numeric"
+      maxLength={10}
+      dir="ltr"
+      autocomplete="off"
+    />
+  );
 }
 
 export function PetitionEditorPage(p: PetitionEditorPageProps) {
@@ -70,26 +77,8 @@ export function PetitionEditorPage(p: PetitionEditorPageProps) {
             dir="ltr"
             autocomplete="off"
           />
-          <TextField
-            id="from"
-            label={t('petitionExport.from')}
-            value=""
-            placeholder="YYYY-MM-DD"
-            inputMode="numeric"
-            maxLength={10}
-            dir="ltr"
-            autocomplete="off"
-          />
-          <TextField
-            id="to"
-            label={t('petitionExport.to')}
-            value=""
-            placeholder="YYYY-MM-DD"
-            inputMode="numeric"
-            maxLength={10}
-            dir="ltr"
-            autocomplete="off"
-          />
+          <DayField id="from" label={t('petitionExport.from')} />
+          <DayField id="to" label={t('petitionExport.to')} />
           <button class="button" type="submit">
             {t('petitionExport.download')}
           </button>

@@ -2,9 +2,9 @@
 // show again (audited, with the public petition following at once), a second press changing nothing, and
 // roles that may not, forged posts and malformed input refused.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
-import { buildSignCommand } from '../../../../test/factories.js';
+import { campaignIdOf, testDialects } from '../../../../test/db.js';
+import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
+import { recordSigner } from '../../../../test/factories.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 
@@ -18,21 +18,13 @@ describe.each(testDialects)('petition moderation on %s', (dialect) => {
 
   beforeEach(async () => {
     t = await createTestApp(dialect);
-    editor = await sessionFor(t, await createPerson(t, 'editor'));
-    campaignId = (
-      await t.db.kysely
-        .selectFrom('campaigns')
-        .select('id')
-        .where('slug', '=', erlan)
-        .executeTakeFirstOrThrow()
-    ).id;
+    editor = await signedIn(t, 'editor');
+    campaignId = await campaignIdOf(t.db, erlan);
   });
   afterEach(async () => t.close());
 
-  async function signed(name: string, at: number, status: 'confirmed' | 'pending' = 'confirmed') {
-    const c = buildSignCommand(campaignId, { status, now: at });
-    return (await t.services.writer.record({ ...c, input: { ...c.input, name, country: 'KZ' } })).signatureId;
-  }
+  const signed = async (name: string, at: number, status: 'confirmed' | 'pending' = 'confirmed') =>
+    (await recordSigner(t, campaignId, name, 'KZ', at, { status })).signatureId;
   const publicNames = async () =>
     [
       ...(await get(t.app, `/en/campaigns/${erlan}/petition`)).body.matchAll(/<bdi>([^<]*)<\/bdi><\/span>/g),
@@ -95,13 +87,13 @@ describe.each(testDialects)('petition moderation on %s', (dialect) => {
         actor_email: 'editor@example.org',
       },
     ]);
-    const log = await get(t.app, '/editor/audit', await sessionFor(t, await createPerson(t, 'admin')));
+    const log = await get(t.app, '/editor/audit', await signedIn(t, 'admin'));
     expect(log.body).toContain('Signer hidden from the petition');
   });
 
   it("refuses roles without campaigns:edit, forged posts, other campaigns' signatures and malformed ids", async () => {
     const ana = await signed('Ana Souza', t0);
-    const translator = await sessionFor(t, await createPerson(t, 'translator'));
+    const translator = await signedIn(t, 'translator');
     expect((await get(t.app, page, translator)).statusCode).toBe(403);
     expect((await post(t.app, `${page}/hide`, translator, { id: String(ana) })).statusCode).toBe(403);
     expect(

@@ -16,6 +16,7 @@ import type { Clock } from '../../../domain/shared/clock.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { editorPage } from '../pages.js';
 import { PetitionEditorPage } from './petition-editor-page.js';
 
 export interface PetitionEditorDeps {
@@ -62,10 +63,7 @@ export function petitionEditorRoutes(app: FastifyInstance, deps: PetitionEditorD
     return sendPage(
       reply.header('cache-control', 'no-store'),
       <PetitionEditorPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         campaign={campaign}
         headline={chooseTexts(campaign, req.tr.locale)?.texts.headline ?? campaign.slug}
         rows={page}

@@ -3,12 +3,11 @@
 // across the exporter's batches, filters, who may download (editors; partners of this campaign only), audit.
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, sessionFor } from '../../../../test/editor-helpers.js';
-import { buildSignCommand } from '../../../../test/factories.js';
+import { campaignIdOf, testDialects } from '../../../../test/db.js';
+import { type Browser, createPerson, get, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
+import { recordSigner, type SignerOverrides } from '../../../../test/factories.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
-import type { SignCommand } from '../../../domain/signature/signature.ports.js';
 
 const url = `/editor/campaigns/${erlan}/petition/export.csv`;
 const t0 = Date.UTC(2026, 10, 23, 10);
@@ -21,27 +20,13 @@ describe.each(testDialects)('signers CSV on %s', (dialect) => {
 
   beforeEach(async () => {
     t = await createTestApp(dialect);
-    editor = await sessionFor(t, await createPerson(t, 'editor'));
-    campaignId = (
-      await t.db.kysely
-        .selectFrom('campaigns')
-        .select('id')
-        .where('slug', '=', erlan)
-        .executeTakeFirstOrThrow()
-    ).id;
+    editor = await signedIn(t, 'editor');
+    campaignId = await campaignIdOf(t.db, erlan);
   });
   afterEach(async () => t.close());
 
-  const signer = (
-    name: string,
-    country: string,
-    at: number,
-    over: Partial<SignCommand> & { union?: string | null; anonymous?: boolean } = {},
-  ) => {
-    const { union = null, anonymous = false, ...rest } = over;
-    const c = buildSignCommand(campaignId, { status: 'confirmed', now: at, ...rest });
-    return t.services.writer.record({ ...c, input: { ...c.input, name, country, union, anonymous } });
-  };
+  const signer = (name: string, country: string, at: number, over?: SignerOverrides) =>
+    recordSigner(t, campaignId, name, country, at, over);
   const rows = (body: string) => parse(body.replace(/^\uFEFF/, '')) as string[][];
 
   it('streams the petition as CSV: BOM, header, oldest first, formulas neutralised, nobody it must leave out', async () => {
@@ -137,7 +122,7 @@ describe.each(testDialects)('signers CSV on %s', (dialect) => {
     expect(rows(ok.body)[1]![1]).toBe('Ana S.');
     const other = '/editor/campaigns/belarus-trade-unionism-is-not-extremism/petition/export.csv';
     expect((await get(t.app, other, browser)).statusCode).toBe(403);
-    const translator = await sessionFor(t, await createPerson(t, 'translator'));
+    const translator = await signedIn(t, 'translator');
     expect((await get(t.app, url, translator)).statusCode).toBe(403);
     expect((await get(t.app, url)).statusCode).toBe(302); // to the login page
 

@@ -1,8 +1,3 @@
-// The editors' campaign request pages: the queue of union campaign requests (waiting ones first, oldest first, with
-// their age) and one page per request with everything the union sent, the endorsements recorded, the
-// decisions (approve, ask for changes, decline) and the request's history from the audit log. Lists and
-// stacked panels, so a phone shows it whole; texts keep their own language and direction.
-import type { User } from '../../../domain/account/account.js';
 import type { AuditEvent } from '../../../domain/account/account.ports.js';
 import { endorsementLimits } from '../../../domain/campaign-request/add-endorsement.js';
 import { decisionMessageMax } from '../../../domain/campaign-request/decide-request.js';
@@ -15,10 +10,9 @@ import {
 import { requestLimits } from '../../../domain/campaign-request/request-input.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { ActionPanel } from '../../views/editor/action-panel.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { actionLabel, dateTime } from '../../views/editor/labels.js';
 import { Csrf, Notice, TextArea, TextField } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 
 export const requestStatusKeys: Record<RequestStatus, StringKey> = {
@@ -57,15 +51,13 @@ function Item({ tr, r, now }: { tr: Translator; r: RequestSummary; now: number }
   );
 }
 
-export function RequestsPage(p: {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
-  requests: RequestSummary[];
-  now: number;
-  canEditTerms: boolean;
-}) {
+export function RequestsPage(
+  p: EditorPageBase & {
+    requests: RequestSummary[];
+    now: number;
+    canEditTerms: boolean;
+  },
+) {
   const { tr } = p;
   const t = tr.t;
   const title = t('requests.list.title');
@@ -116,11 +108,7 @@ export function RequestsPage(p: {
 
 export type RequestAction = 'approve' | 'changes' | 'decline' | 'endorse';
 
-export interface RequestReviewPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface RequestReviewPageProps extends EditorPageBase {
   request: CampaignRequest;
   history: AuditEvent[];
   now: number;
@@ -131,25 +119,52 @@ export interface RequestReviewPageProps {
   values?: Record<string, string> | undefined;
 }
 
-function MessageField(
-  p: RequestReviewPageProps & { action: 'changes' | 'decline'; label: string; help?: string },
-) {
-  const id = `${p.action}-message`;
+/** The two decisions that write to the requester: asking for changes and declining. */
+const messagePanels = {
+  changes: {
+    title: 'requests.changes.title',
+    button: 'requests.changes.button',
+    label: 'requests.changes.label',
+    kind: 'secondary',
+  },
+  decline: {
+    title: 'requests.decline.title',
+    button: 'requests.decline.button',
+    label: 'requests.decline.label',
+    kind: 'danger',
+  },
+} as const satisfies Record<
+  string,
+  { title: StringKey; button: StringKey; label: StringKey; kind: 'secondary' | 'danger' }
+>;
+
+/** A decision with a message to the requester, which comes back with its error when it was refused. */
+function MessagePanel(p: RequestReviewPageProps & { action: keyof typeof messagePanels }) {
+  const { tr, request: r } = p;
+  const keys = messagePanels[p.action];
   const error = p.error?.action === p.action && p.error.field === 'message' ? p.error.text : undefined;
   return (
-    <TextArea
-      id={id}
-      name="message"
-      label={p.label}
-      value={p.error?.action === p.action ? (p.values?.message ?? '') : ''}
-      error={error}
-      help={p.help}
-      rows={6}
-      dir="auto"
-      maxLength={decisionMessageMax}
-      required
-      autofocus={Boolean(error)}
-    />
+    <ActionPanel
+      csrf={p.csrf}
+      action={`/editor/requests/${r.id}/${p.action}`}
+      title={tr.t(keys.title)}
+      button={tr.t(keys.button)}
+      kind={keys.kind}
+    >
+      <TextArea
+        id={`${p.action}-message`}
+        name="message"
+        label={tr.t(keys.label)}
+        value={p.error?.action === p.action ? (p.values?.message ?? '') : ''}
+        error={error}
+        help={tr.t('requests.changes.help', { name: r.contactName })}
+        rows={6}
+        dir="auto"
+        maxLength={decisionMessageMax}
+        required
+        autofocus={Boolean(error)}
+      />
+    </ActionPanel>
   );
 }
 
@@ -242,44 +257,17 @@ function Endorsements(p: RequestReviewPageProps) {
 function Decisions(p: RequestReviewPageProps) {
   const { tr, request: r, csrf } = p;
   const t = tr.t;
-  const url = (path: string) => `/editor/requests/${r.id}/${path}`;
   return (
     <>
       <ActionPanel
         csrf={csrf}
-        action={url('approve')}
+        action={`/editor/requests/${r.id}/approve`}
         title={t('requests.approve.title')}
         help={t('requests.approve.help', { language: tr.languageName(r.locale), org: r.orgName })}
         button={t('requests.approve.button')}
       />
-      <ActionPanel
-        csrf={csrf}
-        action={url('changes')}
-        title={t('requests.changes.title')}
-        button={t('requests.changes.button')}
-        kind="secondary"
-      >
-        <MessageField
-          {...p}
-          action="changes"
-          label={t('requests.changes.label')}
-          help={t('requests.changes.help', { name: r.contactName })}
-        />
-      </ActionPanel>
-      <ActionPanel
-        csrf={csrf}
-        action={url('decline')}
-        title={t('requests.decline.title')}
-        button={t('requests.decline.button')}
-        kind="danger"
-      >
-        <MessageField
-          {...p}
-          action="decline"
-          label={t('requests.decline.label')}
-          help={t('requests.changes.help', { name: r.contactName })}
-        />
-      </ActionPanel>
+      <MessagePanel {...p} action="changes" />
+      <MessagePanel {...p} action="decline" />
     </>
   );
 }

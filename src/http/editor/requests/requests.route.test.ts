@@ -10,7 +10,7 @@ import {
   requestForm,
 } from '../../../../test/campaign-request-helpers.js';
 import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
+import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
 import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { demoRequestNonce } from '../../../cli/demo/campaign-request.js';
@@ -57,7 +57,7 @@ describe.each(testDialects)('campaign request queue on %s', (dialect) => {
   beforeEach(async () => {
     clock = new FakeClock();
     t = await createTestApp(dialect, {}, { clock });
-    editor = await sessionFor(t, await createPerson(t, 'editor', { name: 'Kofi Boateng' }));
+    editor = await signedIn(t, 'editor', { name: 'Kofi Boateng' });
   });
   afterEach(async () => t.close());
 
@@ -77,14 +77,14 @@ describe.each(testDialects)('campaign request queue on %s', (dialect) => {
     await post(t.app, `/editor/requests/${nurses}/changes`, editor, { message: 'Please add the hospital.' });
     clock.advance(2 * 86_400_000);
     // Two idle days end a session: the editor logs in again.
-    editor = await sessionFor(t, await createPerson(t, 'editor', { email: 'second@example.org' }));
+    editor = await signedIn(t, 'editor', { email: 'second@example.org' });
     await post(t.app, `/editor/requests/${await seededId()}/decline`, editor, { message: 'Not this time.' });
     const after = await get(t.app, '/editor/requests', editor);
     expect(after.body).toContain('Changes requested (1)');
     expect(after.body).toContain('Changes asked for 2 days ago');
     expect(after.body).toContain('Decided recently (1)');
     expect(after.body).toContain('Declined on Nov 25, 2026');
-    const admin = await sessionFor(t, await createPerson(t, 'admin'));
+    const admin = await signedIn(t, 'admin');
     expect((await get(t.app, '/editor/requests', admin)).body).toContain('href="/editor/terms"');
   });
 
@@ -244,10 +244,7 @@ describe.each(testDialects)('campaign request queue on %s', (dialect) => {
       const empty = await post(t.app, `/editor/requests/${id}/changes`, editor, { message: '  ' });
       expect(empty.statusCode).toBe(422);
       expect(empty.body).toContain('Please write the message.');
-      const arabic = await sessionFor(
-        t,
-        await createPerson(t, 'editor', { email: 'amal@example.org', locale: 'ar' }),
-      );
+      const arabic = await signedIn(t, 'editor', { email: 'amal@example.org', locale: 'ar' });
       const long = await post(t.app, `/editor/requests/${id}/decline`, arabic, {
         message: 'x'.repeat(5_001),
       });
@@ -360,7 +357,7 @@ describe.each(testDialects)('campaign request queue on %s', (dialect) => {
       '/editor/campaigns/korea-reinstate-the-dismissed-nurses-of-seoul-2?done=approved',
     );
 
-    const other = await sessionFor(t, await createPerson(t, 'admin'));
+    const other = await signedIn(t, 'admin');
     const seeded = await seededId();
     const [x, y] = await Promise.all([
       post(t.app, `/editor/requests/${seeded}/approve`, editor),
@@ -378,7 +375,7 @@ describe.each(testDialects)('campaign request queue on %s', (dialect) => {
   it('refuses translators and partners, and sends anonymous visitors to log in', async () => {
     const id = await seededId();
     for (const role of ['translator', 'partner'] as const) {
-      const browser = await sessionFor(t, await createPerson(t, role));
+      const browser = await signedIn(t, role);
       expect((await get(t.app, '/editor/requests', browser)).statusCode).toBe(403);
       expect((await get(t.app, `/editor/requests/${id}`, browser)).statusCode).toBe(403);
       expect((await post(t.app, `/editor/requests/${id}/approve`, browser)).statusCode).toBe(403);

@@ -23,6 +23,7 @@ import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { doneNotice, editorPage } from '../pages.js';
 import {
   type RequestAction,
   RequestReviewPage,
@@ -87,16 +88,11 @@ export function requestsEditorRoutes(app: FastifyInstance, deps: RequestsEditorD
       { entityType: 'campaign_request', entityId: String(id) },
       { offset: 0, limit: 100 },
     );
-    const query = (req.query as { done?: unknown } | undefined)?.done;
-    const notice =
-      typeof query === 'string' && Object.hasOwn(done, query) ? done[query as keyof typeof done] : undefined;
+    const notice = doneNotice(req, done);
     return sendPage(
       reply,
       <RequestReviewPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         request={request}
         history={history}
         now={deps.clock.now()}
@@ -127,10 +123,7 @@ export function requestsEditorRoutes(app: FastifyInstance, deps: RequestsEditorD
     sendPage(
       reply,
       <RequestsPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         requests={await deps.campaignRequests.list(decidedShown)}
         now={deps.clock.now()}
         canEditTerms={can(req.account!.user.role, 'settings:manage')}

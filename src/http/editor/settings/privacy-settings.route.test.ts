@@ -2,7 +2,7 @@
 // may not change it; a value out of range comes back with a translated error.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
-import { createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
+import { get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('retention settings page on %s', (dialect) => {
@@ -13,7 +13,7 @@ describe.each(testDialects)('retention settings page on %s', (dialect) => {
   afterEach(async () => t.close());
 
   it('lets an admin change the months, shown on the privacy page in every language', async () => {
-    const admin = await sessionFor(t, await createPerson(t, 'admin'));
+    const admin = await signedIn(t, 'admin');
     expect((await t.app.inject({ url: '/en/privacy' })).body).toContain(
       '24 months after its campaign closes',
     );
@@ -38,7 +38,7 @@ describe.each(testDialects)('retention settings page on %s', (dialect) => {
   });
 
   it('is for admins only', async () => {
-    const editor = await sessionFor(t, await createPerson(t, 'editor'));
+    const editor = await signedIn(t, 'editor');
     expect((await get(t.app, '/editor/settings/privacy', editor)).statusCode).toBe(403);
     const refused = await post(t.app, '/editor/settings/privacy', editor, {
       signerMonths: '1',

@@ -1,18 +1,10 @@
-// The editors' page for a supporter's request received by post or email: find the person by the exact
-// address, download their data, erase it (a confirmation box, then one POST). No list of supporters.
-import type { User } from '../../../domain/account/account.js';
 import { can } from '../../../domain/account/permissions.js';
 import type { MyData } from '../../../domain/privacy/privacy.ports.js';
-import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import type { StringKey } from '../../../i18n/translator.js';
+import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { CheckField, Csrf, Notice, TextField } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 
-export interface SupportersPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface SupportersPageProps extends EditorPageBase {
   email?: string;
   found?: MyData | null;
   notice?: { key: StringKey; values?: Record<string, number> };

@@ -2,7 +2,7 @@
 // downloads and erasures audited, erasure only with its permission and a ticked confirmation.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
-import { createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
+import { get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
 import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
@@ -31,7 +31,7 @@ describe.each(testDialects)('editor supporters page on %s', (dialect) => {
     );
 
   it('finds by exact address, downloads with an audit entry, and erases only when confirmed', async () => {
-    const editor = await sessionFor(t, await createPerson(t, 'editor'));
+    const editor = await signedIn(t, 'editor');
     expect((await get(t.app, '/editor/supporters', editor)).statusCode).toBe(200);
     const missing = await post(t.app, '/editor/supporters/find', editor, { email: 'someone@example.org' });
     expect(missing.body).toContain('No supporter has this address');
@@ -74,7 +74,7 @@ describe.each(testDialects)('editor supporters page on %s', (dialect) => {
   it('is closed to translators and partners', async () => {
     const id = await supporterId();
     for (const role of ['translator', 'partner'] as const) {
-      const person = await sessionFor(t, await createPerson(t, role));
+      const person = await signedIn(t, role);
       expect((await get(t.app, '/editor/supporters', person)).statusCode).toBe(403);
       expect(
         (await post(t.app, `/editor/supporters/${id}/erase`, person, { confirm: 'yes' })).statusCode,

@@ -14,6 +14,7 @@ import { myDataCsv, myDataJson } from '../../public/my-data/my-data-export.js';
 import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { editorPage } from '../pages.js';
 import { SupportersPage, type SupportersPageProps } from './supporters-page.js';
 
 export interface SupportersEditorDeps {
@@ -34,18 +35,7 @@ export function supportersEditorRoutes(app: FastifyInstance, deps: SupportersEdi
     reply: FastifyReply,
     props: Omit<SupportersPageProps, 'tr' | 'site' | 'user' | 'csrf'> = {},
     status = 200,
-  ) =>
-    sendPage(
-      reply,
-      <SupportersPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
-        {...props}
-      />,
-      status,
-    );
+  ) => sendPage(reply, <SupportersPage {...editorPage(req, deps.site)} {...props} />, status);
   const actor = (req: FastifyRequest) => ({ id: req.account!.user.id, email: req.account!.user.email });
   const idOf = (req: FastifyRequest) => {
     const { id } = req.params as { id: string };

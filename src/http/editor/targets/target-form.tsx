@@ -13,6 +13,7 @@ import {
   timeZoneChoices,
 } from '../../../domain/campaign/target-fields.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
+import { RosterFormActions } from '../../views/editor/roster-page.js';
 import { Csrf, ErrorSummary, SelectField, TextField } from '../../views/form-fields.js';
 
 const errorKeys: Record<
@@ -196,16 +197,7 @@ export function TargetForm(p: {
             />
           </>
         )}
-        <div class="editor-actions">
-          <button class="button" type="submit">
-            {p.button}
-          </button>
-          {p.cancel && (
-            <a class="button button--secondary" href={p.cancel}>
-              {t('targets.edit.cancel')}
-            </a>
-          )}
-        </div>
+        <RosterFormActions tr={tr} button={p.button} cancel={p.cancel} />
       </form>
     </section>
   );

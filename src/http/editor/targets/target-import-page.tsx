@@ -1,15 +1,10 @@
-// The CSV import of targets: how the file must look, a file field and a paste box, and after a check the
-// row-by-row report (rows ready, rows with errors named one by one, duplicates) with one button that saves
-// the good rows. Nothing is saved before that button; the report's rows travel in a signed field.
-import type { User } from '../../../domain/account/account.js';
 import type { RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import { type CsvProblem, type CsvReport, csvLimits } from '../../../domain/campaign/target-csv.js';
 import { isolate, type StringKey, type Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import type { EditorPageBase } from '../../views/editor/editor-layout.js';
 import { megabytes } from '../../views/editor/labels.js';
-import { RosterHeading } from '../../views/editor/roster-heading.js';
+import { RosterPage } from '../../views/editor/roster-page.js';
 import { Csrf, FileField, Notice, TextArea } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 import { languageLabel, targetErrorText } from './target-form.js';
 
 const problemKeys: Record<CsvProblem['error'], StringKey> = {
@@ -46,11 +41,7 @@ const example = `name,organisation,email,language,time zone
 Minister of Labour,Ministry of Labour,minister@labour.example.org,ru,Asia/Almaty
 Press office,Ministry of Labour,press@labour.example.org,en,Asia/Almaty`;
 
-export interface ImportPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface ImportPageProps extends EditorPageBase {
   campaign: RosterCampaign;
   /** What was pasted, shown again so it can be corrected in place. */
   pasted?: string;
@@ -179,12 +170,11 @@ export function TargetImportPage(p: ImportPageProps) {
   const title = t('targets.import.title');
   const action = `/editor/campaigns/${campaign.slug}/targets/import`;
   return (
-    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
-      <RosterHeading
-        back={{ href: `/editor/campaigns/${campaign.slug}/targets`, label: t('targets.title') }}
-        title={title}
-        campaign={campaign}
-      />
+    <RosterPage
+      {...p}
+      title={title}
+      back={{ href: `/editor/campaigns/${campaign.slug}/targets`, label: t('targets.title') }}
+    >
       {p.error && <Notice kind="error">{p.error}</Notice>}
       {p.report && <Report p={p} report={p.report.report} token={p.report.token} />}
       <section class="editor-panel" aria-labelledby="upload-heading">
@@ -223,6 +213,6 @@ export function TargetImportPage(p: ImportPageProps) {
           </button>
         </form>
       </section>
-    </EditorLayout>
+    </RosterPage>
   );
 }

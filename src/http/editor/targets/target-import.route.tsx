@@ -7,6 +7,7 @@ import { checkTargetImport } from '../../../domain/campaign/check-target-import.
 import { importTargets } from '../../../domain/campaign/import-targets.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
+import { editorPage } from '../pages.js';
 import { actorOf, campaignOf, edit, editUpload } from '../roster-routes.js';
 import type { TargetEditorDeps } from './deps.js';
 import { problemText, TargetImportPage } from './target-import-page.js';
@@ -29,14 +30,7 @@ export function targetImportRoutes(app: FastifyInstance, deps: TargetEditorDeps)
   ) {
     return sendPage(
       reply,
-      <TargetImportPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
-        campaign={campaign}
-        {...props}
-      />,
+      <TargetImportPage {...editorPage(req, deps.site)} campaign={campaign} {...props} />,
       status,
     );
   }

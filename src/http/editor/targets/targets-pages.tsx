@@ -3,15 +3,12 @@
 // the add and edit forms (target-form.tsx); and the confirmation before a removal, which says how many
 // waiting messages will be cancelled. Cards and stacked forms rather than a table, so a phone shows it whole.
 import type { ComponentChildren } from 'preact';
-import type { User } from '../../../domain/account/account.js';
 import type { TargetKind } from '../../../domain/campaign/campaign.js';
 import type { EditorTarget, RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import type { TargetErrors, TargetInput } from '../../../domain/campaign/target-fields.js';
-import type { Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
-import { RosterHeading } from '../../views/editor/roster-heading.js';
+import type { EditorPageBase } from '../../views/editor/editor-layout.js';
+import { RosterPage } from '../../views/editor/roster-page.js';
 import { Csrf, Notice } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 import {
   emptyTarget,
   languageLabel,
@@ -39,11 +36,7 @@ function MoveButton(p: {
   );
 }
 
-export interface TargetsPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface TargetsPageProps extends EditorPageBase {
   campaign: RosterCampaign;
   targets: EditorTarget[];
   canEdit: boolean;
@@ -232,12 +225,7 @@ export function TargetsPage(p: TargetsPageProps) {
     );
   };
   return (
-    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
-      <RosterHeading
-        back={{ href: `/editor/campaigns/${campaign.slug}`, label: t('targets.back') }}
-        title={title}
-        campaign={campaign}
-      />
+    <RosterPage {...p} title={title}>
       {p.notice && <Notice>{p.notice}</Notice>}
       {p.error && <Notice kind="error">{p.error}</Notice>}
       <p>{t('targets.intro')}</p>
@@ -277,6 +265,6 @@ export function TargetsPage(p: TargetsPageProps) {
         {copies.length === 0 ? <p>{t('targets.copies.none')}</p> : <CardList p={p} list={copies} />}
         {p.canEdit && addForm('copy')}
       </Section>
-    </EditorLayout>
+    </RosterPage>
   );
 }

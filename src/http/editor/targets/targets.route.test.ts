@@ -3,7 +3,7 @@
 // cancelling waiting messages, the CSV import (report first, then only the good rows saved, a forged or
 // foreign report refused), and the test message that lands in the SMTP sink for the editor, never the target.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../../test/db.js';
+import { campaignIdOf, testDialects } from '../../../../test/db.js';
 import { deliveryRig, sign } from '../../../../test/delivery-helpers.js';
 import {
   type Browser,
@@ -12,6 +12,7 @@ import {
   type Person,
   post,
   sessionFor,
+  signedIn,
 } from '../../../../test/editor-helpers.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
@@ -28,13 +29,7 @@ describe.each(testDialects)('editor targets pages on %s', (dialect) => {
     t = await createTestApp(dialect);
     editor = await createPerson(t, 'editor', { name: 'Kofi Boateng' });
     browser = await sessionFor(t, editor);
-    campaignId = (
-      await t.db.kysely
-        .selectFrom('campaigns')
-        .select('id')
-        .where('slug', '=', erlan)
-        .executeTakeFirstOrThrow()
-    ).id;
+    campaignId = await campaignIdOf(t.db, erlan);
   });
   afterEach(async () => t.close());
 
@@ -68,14 +63,14 @@ describe.each(testDialects)('editor targets pages on %s', (dialect) => {
     expect(res.body).toContain('campaign-copies@industriall.example.org');
     expect(res.body).toContain('Add a target');
 
-    const translator = await sessionFor(t, await createPerson(t, 'translator'));
+    const translator = await signedIn(t, 'translator');
     const read = await get(t.app, page, translator);
     expect(read.statusCode).toBe(200);
     expect(read.body).not.toContain('Add a target');
     const refused = await post(t.app, page, translator, { name: 'X', email: 'x@example.org' });
     expect(refused.statusCode).toBe(403);
 
-    const partner = await sessionFor(t, await createPerson(t, 'partner'));
+    const partner = await signedIn(t, 'partner');
     expect((await get(t.app, page, partner)).statusCode).toBe(403);
 
     const noToken = await post(t.app, page, { ...browser, csrf: '' }, { name: 'X', email: 'x@example.org' });
@@ -248,7 +243,7 @@ describe.each(testDialects)('editor targets pages on %s', (dialect) => {
     const refused = await post(t.app, `${page}/import/confirm`, browser, { rows: forged });
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('This report is more than an hour old or was changed.');
-    const otherEditor = await sessionFor(t, await createPerson(t, 'editor', { email: 'other@example.org' }));
+    const otherEditor = await signedIn(t, 'editor', { email: 'other@example.org' });
     expect((await post(t.app, `${page}/import/confirm`, otherEditor, { rows: token })).statusCode).toBe(422);
     expect((await targetsOf()).length).toBe(count);
 
@@ -295,10 +290,7 @@ describe.each(testDialects)('editor targets pages on %s', (dialect) => {
     expect(nothing.statusCode).toBe(422);
     expect(nothing.body).toContain('Choose a file or paste the rows.');
 
-    const arabic = await sessionFor(
-      t,
-      await createPerson(t, 'editor', { email: 'ar@example.org', locale: 'ar' }),
-    );
+    const arabic = await signedIn(t, 'editor', { email: 'ar@example.org', locale: 'ar' });
     const noEmail = await post(t.app, `${page}/import`, arabic, { csv: 'name,organisation\nA,B\n' });
     expect(noEmail.statusCode).toBe(422);
     expect(noEmail.body).toContain('يحتاج صف العناوين إلى الأعمدة');
@@ -356,7 +348,7 @@ describe.each(testDialects)('editor targets pages on %s', (dialect) => {
     }
     const audit = await t.db.kysely.selectFrom('audit_events').select(['action', 'entity_id']).execute();
     expect(audit).toContainEqual({ action: 'target.test_message_sent', entity_id: String(target.id) });
-    const translator = await sessionFor(t, await createPerson(t, 'translator'));
+    const translator = await signedIn(t, 'translator');
     expect((await get(t.app, `${page}/test`, translator)).statusCode).toBe(200);
     expect((await post(t.app, `${page}/test`, translator, { targetId: String(target.id) })).statusCode).toBe(
       403,

@@ -15,6 +15,7 @@ import { removeTarget } from '../../../domain/campaign/remove-target.js';
 import type { TargetInput } from '../../../domain/campaign/target-fields.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
+import { editorPage, readForm } from '../pages.js';
 import { actorOf, campaignOf, edit, idParam, idPattern, read } from '../roster-routes.js';
 import type { TargetEditorDeps } from './deps.js';
 import type { TargetFormState } from './target-form.js';
@@ -74,10 +75,7 @@ export function targetEditorRoutes(app: FastifyInstance, deps: TargetEditorDeps)
     return sendPage(
       reply,
       <TargetsPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         campaign={campaign}
         targets={targets}
         canEdit={can(req.account!.user.role, 'campaigns:edit')}
@@ -108,10 +106,10 @@ export function targetEditorRoutes(app: FastifyInstance, deps: TargetEditorDeps)
   app.post('/editor/campaigns/:slug/targets', edit, async (req, reply) => {
     const campaign = await load(req, reply);
     if (!campaign) return;
-    const form = targetForm.safeParse(req.body ?? {});
-    if (!form.success) return sendError(req, reply, deps.site, 400);
-    const kind: TargetKind = form.data.kind;
-    const fields = inputOf(form.data);
+    const form = readForm(req, reply, deps, targetForm);
+    if (!form) return reply;
+    const kind: TargetKind = form.kind;
+    const fields = inputOf(form);
     // A copy address has no time zone or cap of its own to set here.
     if (kind === 'copy') Object.assign(fields, { timeZone: '', hourlyCap: '' });
     const result = await addTarget(useCases, actorOf(req), { slug: campaign.slug, kind, fields });
@@ -131,9 +129,9 @@ export function targetEditorRoutes(app: FastifyInstance, deps: TargetEditorDeps)
     if (!campaign) return;
     const targetId = targetIdOf(req);
     if (targetId === undefined) return sendError(req, reply, deps.site, 404);
-    const form = targetForm.safeParse(req.body ?? {});
-    if (!form.success) return sendError(req, reply, deps.site, 400);
-    const fields = inputOf(form.data);
+    const form = readForm(req, reply, deps, targetForm);
+    if (!form) return reply;
+    const fields = inputOf(form);
     const result = await editTarget(
       { targets: deps.targets, delivery: deps.delivery, clock: deps.clock },
       actorOf(req),

@@ -1,23 +1,14 @@
-// "Send a test message to me": a target chosen from the campaign's list, the message that target would
-// receive shown as a mail (From, Reply-To, To, Subject, body in the letter's language and direction), and
-// one button that sends the same message to the editor's own address, marked as a test.
-import type { User } from '../../../domain/account/account.js';
 import type { EditorTarget, RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import type { TestMessage } from '../../../domain/campaign/test-message.js';
 import { sameLanguage } from '../../../domain/delivery/delivery.js';
 import { directionOf } from '../../../i18n/locales.js';
-import { isolate, type Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
-import { RosterHeading } from '../../views/editor/roster-heading.js';
+import { isolate } from '../../../i18n/translator.js';
+import type { EditorPageBase } from '../../views/editor/editor-layout.js';
+import { RosterPage } from '../../views/editor/roster-page.js';
 import { Csrf, Notice, SelectField } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 import { languageLabel } from './target-form.js';
 
-export interface TestMessagePageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface TestMessagePageProps extends EditorPageBase {
   campaign: RosterCampaign;
   canSend: boolean;
   targets: EditorTarget[];
@@ -35,12 +26,11 @@ export function TestMessagePage(p: TestMessagePageProps) {
   const title = t('targets.test.title');
   const action = `/editor/campaigns/${campaign.slug}/targets/test`;
   return (
-    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
-      <RosterHeading
-        back={{ href: `/editor/campaigns/${campaign.slug}/targets`, label: t('targets.title') }}
-        title={title}
-        campaign={campaign}
-      />
+    <RosterPage
+      {...p}
+      title={title}
+      back={{ href: `/editor/campaigns/${campaign.slug}/targets`, label: t('targets.title') }}
+    >
       {p.notice && <Notice>{p.notice}</Notice>}
       <p>{t('targets.test.intro')}</p>
       {p.empty && <Notice kind="error">{p.empty}</Notice>}
@@ -105,6 +95,6 @@ export function TestMessagePage(p: TestMessagePageProps) {
           )}
         </>
       )}
-    </EditorLayout>
+    </RosterPage>
   );
 }

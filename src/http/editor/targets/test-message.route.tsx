@@ -15,6 +15,7 @@ import { jobKinds, newJob } from '../../../jobs/kinds.js';
 import { targetLetter } from '../../../mail/templates/target-letter.email.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
+import { editorPage } from '../pages.js';
 import { campaignOf, edit, idPattern, read } from '../roster-routes.js';
 import type { TargetEditorDeps } from './deps.js';
 import { testForm } from './targets.schema.js';
@@ -48,10 +49,7 @@ export function testMessageRoutes(app: FastifyInstance, deps: TargetEditorDeps):
     return sendPage(
       reply,
       <TestMessagePage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         campaign={campaign}
         canSend={can(req.account!.user.role, 'campaigns:edit')}
         targets={result.status === 'ok' ? result.targets : []}

@@ -1,21 +1,12 @@
-// The admins' page for the partnership terms: the current text in each interface language with a form to
-// save a new version, a warning when a translation is older than the source text, and every version
-// saved so far (requests point at them, so none is ever changed or removed).
-import type { User } from '../../../domain/account/account.js';
 import type { TermsVersion } from '../../../domain/campaign-request/partnership-terms.js';
 import { termsMax } from '../../../domain/campaign-request/partnership-terms.js';
 import { uiLocales } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
 import { Csrf, Notice, TextArea } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 
-export interface TermsPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface TermsPageProps extends EditorPageBase {
   latest: TermsVersion[];
   history: TermsVersion[];
   stale: string[];

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { requestForm } from '../../../../test/campaign-request-helpers.js';
 import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
+import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 
@@ -15,7 +15,7 @@ describe.each(testDialects)('partnership terms editor on %s', (dialect) => {
 
   beforeEach(async () => {
     t = await createTestApp(dialect, {}, { clock: new FakeClock() });
-    admin = await sessionFor(t, await createPerson(t, 'admin', { name: 'Ana Admin' }));
+    admin = await signedIn(t, 'admin', { name: 'Ana Admin' });
   });
   afterEach(async () => t.close());
 
@@ -82,16 +82,13 @@ describe.each(testDialects)('partnership terms editor on %s', (dialect) => {
   });
 
   it('is for admins only, and speaks the admin’s language', async () => {
-    const editor = await sessionFor(t, await createPerson(t, 'editor'));
+    const editor = await signedIn(t, 'editor');
     expect((await get(t.app, '/editor/terms', editor)).statusCode).toBe(403);
     expect(
       (await post(t.app, '/editor/terms', editor, { locale: 'en', bodyMd: 'Mine now.' })).statusCode,
     ).toBe(403);
     expect(await versions()).toHaveLength(3);
-    const arabic = await sessionFor(
-      t,
-      await createPerson(t, 'admin', { email: 'amal@example.org', locale: 'ar' }),
-    );
+    const arabic = await signedIn(t, 'admin', { email: 'amal@example.org', locale: 'ar' });
     const page = await get(t.app, '/editor/terms', arabic);
     expect(page.body).toContain('<html lang="ar" dir="rtl">');
     expect(page.body).toContain('<h1>شروط الشراكة</h1>');

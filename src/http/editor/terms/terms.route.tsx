@@ -11,6 +11,7 @@ import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { doneNotice, editorPage } from '../pages.js';
 import { TermsPage, type TermsPageProps } from './terms-page.js';
 
 export interface TermsEditorDeps {
@@ -40,16 +41,11 @@ export function termsEditorRoutes(app: FastifyInstance, deps: TermsEditorDeps): 
     refused?: Pick<TermsPageProps, 'error' | 'values'>,
   ) {
     const [latest, history] = await Promise.all([deps.terms.latest(), deps.terms.history(100)]);
-    const query = (req.query as { done?: unknown } | undefined)?.done;
-    const notice =
-      typeof query === 'string' && Object.hasOwn(done, query) ? done[query as keyof typeof done] : undefined;
+    const notice = doneNotice(req, done);
     return sendPage(
       reply,
       <TermsPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         latest={latest}
         history={history}
         stale={staleTerms(latest, sourceLocale)}

@@ -3,7 +3,7 @@
 // checkboxes, sees the partner accounts on the campaign's page; refusals come back translated with what was
 // ticked kept; and a partner cannot reach another campaign's figures by any URL or the dashboard's JSON.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../../test/db.js';
+import { campaignIdOf, testDialects } from '../../../../test/db.js';
 import {
   type Browser,
   createPerson,
@@ -11,6 +11,7 @@ import {
   type Person,
   post,
   sessionFor,
+  signedIn,
 } from '../../../../test/editor-helpers.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
 import { erlan } from '../../../../test/sign-helpers.js';
@@ -25,18 +26,11 @@ describe.each(testDialects)('account scopes on %s', (dialect) => {
 
   beforeEach(async () => {
     t = await createTestApp(dialect, {}, { clock: new FakeClock() });
-    admin = await sessionFor(t, await createPerson(t, 'admin', { email: 'admin@example.org' }));
+    admin = await signedIn(t, 'admin', { email: 'admin@example.org' });
   });
   afterEach(async () => t.close());
 
-  const campaignId = async (slug: string) =>
-    (
-      await t.db.kysely
-        .selectFrom('campaigns')
-        .select('id')
-        .where('slug', '=', slug)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const campaignId = (slug: string) => campaignIdOf(t.db, slug);
   const actions = async () =>
     (
       await t.db.kysely
@@ -79,7 +73,7 @@ describe.each(testDialects)('account scopes on %s', (dialect) => {
     );
     const otherPage = (await get(t.app, `/editor/campaigns/${belarus}`, admin)).body;
     expect(otherPage).toContain("No partner account can see this campaign's figures.");
-    const editor = await sessionFor(t, await createPerson(t, 'editor'));
+    const editor = await signedIn(t, 'editor');
     expect((await get(t.app, `/editor/campaigns/${erlan}`, editor)).body).not.toContain('partner-access');
 
     const removed = await post(t.app, `${page}/campaigns/remove`, admin, { campaign: String(erlanId) });
@@ -118,10 +112,7 @@ describe.each(testDialects)('account scopes on %s', (dialect) => {
     const languages = await post(t.app, `/editor/users/${partner.id}/languages`, admin, { locale: 'ar' });
     expect(languages.statusCode).toBe(409);
 
-    const arabic = await sessionFor(
-      t,
-      await createPerson(t, 'admin', { email: 'ar@example.org', locale: 'ar' }),
-    );
+    const arabic = await signedIn(t, 'admin', { email: 'ar@example.org', locale: 'ar' });
     const inArabic = await attach(partner, 99_999, arabic);
     expect(inArabic.statusCode).toBe(422);
     expect(inArabic.body).toContain('<html lang="ar" dir="rtl"');
@@ -195,7 +186,7 @@ describe.each(testDialects)('account scopes on %s', (dialect) => {
       expect(res.body).not.toContain(belarus);
     }
     // The editor sees both; the partner's view is not a matter of what exists.
-    const editor = await sessionFor(t, await createPerson(t, 'editor'));
+    const editor = await signedIn(t, 'editor');
     expect((await get(t.app, '/editor/dashboard.json', editor)).body).toContain(`c:${belarus}:total`);
 
     for (const path of ['', '/delivery', '/held', '/targets', '/partners', '/edit', '/preview/en']) {
@@ -206,7 +197,7 @@ describe.each(testDialects)('account scopes on %s', (dialect) => {
     expect((await get(t.app, '/editor/delivery', browser)).statusCode).toBe(403);
     expect((await get(t.app, `/editor/users/${partner.id}`, browser)).statusCode).toBe(403);
     expect((await attach(partner, await campaignId(belarus), browser)).statusCode).toBe(403);
-    const translator = await sessionFor(t, await createPerson(t, 'translator'));
+    const translator = await signedIn(t, 'translator');
     expect((await attach(partner, await campaignId(belarus), translator)).statusCode).toBe(403);
     expect((await attach(partner, await campaignId(belarus), editor)).statusCode).toBe(403);
     expect(

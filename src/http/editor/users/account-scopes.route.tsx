@@ -20,7 +20,7 @@ import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { roleKeys } from '../../views/editor/labels.js';
 import type { EditorDeps } from '../deps.js';
-import { readForm } from '../pages.js';
+import { doneNotice, readForm } from '../pages.js';
 import type { ScopeFormState, ScopeSection } from './account-scopes.js';
 
 const manage = { config: { permission: 'users:manage' as const } };
@@ -41,10 +41,7 @@ const notices = {
 
 /** The notice a redirect back to the account's page asks for (`?done=attached`…). */
 export function scopeNotice(req: FastifyRequest): StringKey | undefined {
-  const done = (req.query as { done?: unknown } | undefined)?.done;
-  return typeof done === 'string' && Object.hasOwn(notices, done)
-    ? notices[done as keyof typeof notices]
-    : undefined;
+  return doneNotice(req, notices);
 }
 
 /** What the account's page shows about its scope: partners' campaigns, translators' languages, else nothing. */

@@ -5,17 +5,12 @@ import type { User } from '../../../domain/account/account.js';
 import { roles } from '../../../domain/account/permissions.js';
 import { nativeName } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime, roleKeys, statusKeys } from '../../views/editor/labels.js';
 import { Csrf, languageOptions, Notice, SelectField, TextField } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 import { AccountScopeSection, type ScopeSection } from './account-scopes.js';
 
-interface Base {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+interface Base extends EditorPageBase {
   notice?: StringKey | undefined;
   error?: string | undefined;
 }

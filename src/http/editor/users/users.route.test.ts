@@ -12,6 +12,7 @@ import {
   post,
   sessionCookie,
   sessionFor,
+  signedIn,
 } from '../../../../test/editor-helpers.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
 import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
@@ -218,7 +219,7 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
     expect(byActor.body).toContain('10 entries');
     expect((await get(t.app, '/editor/audit?page=0', browser)).statusCode).toBe(400);
     expect((await get(t.app, '/editor/audit?actor=x', browser)).statusCode).toBe(400);
-    const ar = await sessionFor(t, await createPerson(t, 'admin', { email: 'ar@example.org', locale: 'ar' }));
+    const ar = await signedIn(t, 'admin', { email: 'ar@example.org', locale: 'ar' });
     const arabic = await get(t.app, '/editor/audit?entityType=campaign', ar);
     expect(arabic.body).toContain('سجل التدقيق');
     expect(arabic.body).toContain('الصفحة 1 من 2');

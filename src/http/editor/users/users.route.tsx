@@ -13,7 +13,7 @@ import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import { errorText } from '../account-errors.js';
 import type { EditorDeps } from '../deps.js';
-import { type DoneNotice, doneNotice, readForm } from '../pages.js';
+import { type DoneNotice, doneNotice, editorPage, readForm } from '../pages.js';
 import { accountScopeRoutes, type ShowAccount, scopeNotice, scopeSection } from './account-scopes.route.js';
 import { inviteSchema, roleSchema } from './users.schema.js';
 import { UserPage, UsersPage } from './users-pages.js';
@@ -31,14 +31,7 @@ export function usersRoutes(app: FastifyInstance, deps: EditorDeps): void {
   app.get('/editor/users', manage, async (req, reply) =>
     sendPage(
       reply,
-      <UsersPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
-        notice={doneNotice(req)}
-        users={await store.users.list()}
-      />,
+      <UsersPage {...editorPage(req, deps.site)} notice={doneNotice(req)} users={await store.users.list()} />,
     ),
   );
 
@@ -74,10 +67,7 @@ export function usersRoutes(app: FastifyInstance, deps: EditorDeps): void {
     return sendPage(
       reply,
       <UserPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         notice={doneNotice(req) ?? scopeNotice(req)}
         error={error}
         subject={subject}

@@ -3,11 +3,10 @@
 // English and Arabic, and still readable once the campaign is closed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
-import { buildCampaign, buildSignCommand } from '../../../../test/factories.js';
+import { buildCampaign, recordSigner, type SignerOverrides } from '../../../../test/factories.js';
 import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { CampaignRepository } from '../../../db/campaign.repository.js';
-import type { SignCommand } from '../../../domain/signature/signature.ports.js';
 
 const t0 = Date.UTC(2026, 10, 23, 10);
 
@@ -23,16 +22,8 @@ describe.each(testDialects)('public petition on %s', (dialect) => {
   });
   afterEach(async () => t.close());
 
-  const signer = (
-    name: string,
-    country: string,
-    at: number,
-    over: Partial<SignCommand> & { union?: string | null; anonymous?: boolean } = {},
-  ) => {
-    const { union = null, anonymous = false, ...rest } = over;
-    const c = buildSignCommand(campaignId, { status: 'confirmed', now: at, ...rest });
-    return t.services.writer.record({ ...c, input: { ...c.input, name, country, union, anonymous } });
-  };
+  const signer = (name: string, country: string, at: number, over?: SignerOverrides) =>
+    recordSigner(t, campaignId, name, country, at, over);
   const page = (url: string) => t.app.inject({ url });
   const names = (html: string) =>
     [...html.matchAll(/<span class="signer__name">(?:<bdi>)?([^<]*)/g)].map((m) => m[1]);

@@ -4,10 +4,9 @@
 import type { ComponentChildren } from 'preact';
 import type { User } from '../../../domain/account/account.js';
 import { can, type Permission } from '../../../domain/account/permissions.js';
-import { nativeName, uiLocales } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { csrfField } from '../../../security/csrf.js';
-import type { SiteInfo } from '../layout.js';
+import { LanguageMenu, type SiteInfo } from '../layout.js';
 
 export type EditorSection =
   | 'home'
@@ -57,6 +56,14 @@ function Head({ tr, site, title }: { tr: Translator; site: SiteInfo; title: stri
       <link rel="stylesheet" href="/assets/editor.css" />
     </head>
   );
+}
+
+/** What every signed-in editor page is given: the reader's language, the site, who is signed in, the form token. */
+export interface EditorPageBase {
+  tr: Translator;
+  site: SiteInfo;
+  user: User;
+  csrf: string;
 }
 
 export interface EditorLayoutProps {
@@ -142,22 +149,7 @@ export function AuthLayout({
             <a class="editor-brand" href="/">
               {site.name} <span>{t('editor.title')}</span>
             </a>
-            <nav class="lang-menu" aria-label={t('layout.language')}>
-              <ul>
-                {uiLocales.map((l) => (
-                  <li key={l.code}>
-                    <a
-                      href={`${path}?lang=${l.code}`}
-                      lang={l.code}
-                      hrefLang={l.code}
-                      aria-current={l.code === tr.locale ? 'true' : undefined}
-                    >
-                      {nativeName(l.code)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            <LanguageMenu tr={tr} href={(code) => `${path}?lang=${code}`} />
           </div>
         </header>
         <main id="main" class="editor-main editor-main--narrow" tabIndex={-1}>

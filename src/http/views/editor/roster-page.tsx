@@ -1,0 +1,54 @@
+// The page shell of the targets, import, test message and partners pages: the editor layout with where
+// "back" leads, the page's title, and the campaign it belongs to (its headline in its own direction, or its
+// slug before it has one); and the buttons under a target's or partner's add or change form.
+import type { ComponentChildren } from 'preact';
+import type { RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
+import type { Translator } from '../../../i18n/translator.js';
+import { EditorLayout, type EditorPageBase } from './editor-layout.js';
+
+export function RosterPage(
+  p: EditorPageBase & {
+    /** Where "back" leads: the campaign's page unless said. */
+    back?: { href: string; label: string };
+    title: string;
+    campaign: RosterCampaign;
+    children: ComponentChildren;
+  },
+) {
+  const back = p.back ?? { href: `/editor/campaigns/${p.campaign.slug}`, label: p.tr.t('targets.back') };
+  return (
+    <EditorLayout
+      tr={p.tr}
+      site={p.site}
+      title={p.title}
+      user={p.user}
+      csrfToken={p.csrf}
+      section="campaigns"
+    >
+      <p>
+        <a href={back.href}>{back.label}</a>
+      </p>
+      <h1>{p.title}</h1>
+      <p class="roster-campaign" dir="auto">
+        {p.campaign.headline ?? p.campaign.slug}
+      </p>
+      {p.children}
+    </EditorLayout>
+  );
+}
+
+/** The add or change form's button and, when changing, the way back without saving. */
+export function RosterFormActions(p: { tr: Translator; button: string; cancel?: string | undefined }) {
+  return (
+    <div class="editor-actions">
+      <button class="button" type="submit">
+        {p.button}
+      </button>
+      {p.cancel && (
+        <a class="button button--secondary" href={p.cancel}>
+          {p.tr.t('targets.edit.cancel')}
+        </a>
+      )}
+    </div>
+  );
+}
