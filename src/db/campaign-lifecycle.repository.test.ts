@@ -109,6 +109,64 @@ describe.each(testDialects)('campaign lifecycle on %s', (dialect) => {
     });
   });
 
+  it('tells the union whose request became the campaign, once, the day it goes live', async () => {
+    const slug = await campaign('in_review');
+    const other = await campaign('in_review');
+    const campaignId = Number((await store.find(slug))!.id);
+    const terms = await db.kysely
+      .insertInto('partnership_terms')
+      .values({ locale: 'en', body_md: 'Terms', created_by: null, created_at: clock.now() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.kysely
+      .insertInto('campaign_requests')
+      .values({
+        status: 'approved',
+        locale: 'en',
+        contact_locale: 'ar',
+        org_name: 'Nurses United',
+        org_description: 'A union',
+        org_website: null,
+        org_logo_path: null,
+        contact_name: 'Amal',
+        contact_email: 'amal@example.org',
+        headline: 'Free Erlan',
+        background_md: 'Background',
+        default_message: 'Message',
+        more_info_url: null,
+        photo_path: null,
+        targets_json: '[]',
+        terms_id: Number(terms.id),
+        terms_accepted_at: clock.now(),
+        form_nonce: 'n1',
+        ip_hash: null,
+        campaign_id: campaignId,
+        decision_note: null,
+        decided_by: null,
+        decided_at: null,
+        created_at: clock.now(),
+        updated_at: clock.now(),
+      })
+      .execute();
+    const mails = () =>
+      db.kysely.selectFrom('jobs').select('payload').where('kind', '=', 'send-request-mail').execute();
+    expect(await launchCampaign(deps, editor, { slug: other })).toEqual({ status: 'ok' });
+    expect(await mails()).toEqual([]);
+    expect(await launchCampaign(deps, editor, { slug })).toEqual({ status: 'ok' });
+    const sent = (await mails()).map((m) => JSON.parse(m.payload));
+    expect(sent).toEqual([
+      expect.objectContaining({
+        kind: 'launched',
+        to: { name: 'Amal', address: 'amal@example.org' },
+        locale: 'ar',
+        campaignPath: `/ar/campaigns/${slug}`,
+      }),
+    ]);
+    await closeCampaign(deps, editor, { slug, outcome: '' });
+    await reopenCampaign(deps, editor, { slug, endDate: '2027-03-01' });
+    expect(await mails()).toHaveLength(1);
+  });
+
   it('refuses to launch without a published source text, or with an end date in the past', async () => {
     const unpublished = await campaign('in_review', {
       translations: buildCampaign().translations.map((t) => ({ ...t, status: 'in_review' as const })),

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { CampaignStatus } from '../domain/campaign/campaign.js';
 import type { CampaignLifecycleStore } from '../domain/campaign/campaign.ports.js';
 import { type LifecycleCampaign, type LifecycleChange, transitions } from '../domain/campaign/lifecycle.js';
+import { campaignRequestMail } from '../domain/campaign-request/campaign-request-mail.js';
 import { recordAudit } from './audit.repository.js';
 import { CampaignRepository } from './campaign.repository.js';
 import type { Db } from './database.js';
@@ -179,6 +180,7 @@ export class CampaignLifecycleRepository implements CampaignLifecycleStore {
           endsAt: r.ends_at === null ? null : Number(r.ends_at),
           closedAt: r.closed_at === null ? null : Number(r.closed_at),
         });
+        if (change.action === 'launch') await tellRequester(trx, change.campaignId, before.slug, change.now);
         await recordAudit(trx, {
           actor: change.actor,
           action: transitions[change.action].audit,
@@ -209,3 +211,28 @@ export class CampaignLifecycleRepository implements CampaignLifecycleStore {
 }
 
 class StaleChange extends Error {}
+
+/** The union whose request became this campaign hears that it is live, in the language it wrote in. */
+async function tellRequester(trx: Kysely<Database>, campaignId: number, slug: string, now: number) {
+  const request = await trx
+    .selectFrom('campaign_requests')
+    .select(['id', 'contact_name', 'contact_email', 'contact_locale', 'headline', 'org_name'])
+    .where('campaign_id', '=', campaignId)
+    .executeTakeFirst();
+  if (!request) return;
+  await enqueueJobs(
+    trx,
+    [
+      campaignRequestMail({
+        kind: 'launched',
+        requestId: Number(request.id),
+        to: { name: request.contact_name, address: request.contact_email },
+        locale: request.contact_locale,
+        headline: request.headline,
+        orgName: request.org_name,
+        campaignPath: `/${request.contact_locale}/campaigns/${slug}`,
+      }),
+    ],
+    now,
+  );
+}

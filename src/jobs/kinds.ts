@@ -101,6 +101,7 @@ const campaignRequestMailPayload = z.object({
   headline: z.string().max(1_000),
   orgName: z.string().max(1_000),
   message: z.string().max(20_000).optional(),
+  campaignPath: z.string().max(300).startsWith('/').optional(),
   replyTo: boundedAddress.optional(),
 }) satisfies z.ZodType<CampaignRequestMailPayload>;
 

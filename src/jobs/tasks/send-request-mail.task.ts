@@ -1,4 +1,4 @@
-// Sends a mail about a campaign request (acknowledgement, changes asked for, approval, decline) that an
+// Sends a mail about a campaign request (acknowledgement, changes asked for, approval, decline, launch) that an
 // campaign request use case put in the outbox. A payload that does not parse is a bug, not a delivery problem: the
 // job goes dead at once instead of retrying.
 import type { Config } from '../../config/config.js';
@@ -6,6 +6,7 @@ import { translatorFor } from '../../i18n/translator.js';
 import { campaignRequestEmail } from '../../mail/templates/campaign-request.email.js';
 import { siteMail } from '../../mail/templates/mail-text.js';
 import type { MailTransport } from '../../mail/transport.js';
+import { siteBase } from '../../security/list-token.js';
 import { jobKinds, jobPayloads } from '../kinds.js';
 import { PermanentJobError } from '../worker.js';
 
@@ -14,10 +15,16 @@ export function sendCampaignRequestMailTask(deps: { mail: MailTransport; config:
     const parsed = jobPayloads[jobKinds.sendCampaignRequestMail].safeParse(payload);
     if (!parsed.success) throw new PermanentJobError('invalid send-request-mail payload');
     const { config } = deps;
-    const { to, locale, replyTo, ...data } = parsed.data;
+    const { to, locale, replyTo, campaignPath, ...data } = parsed.data;
     const tr = translatorFor(locale);
     const text = campaignRequestEmail(
-      { ...data, recipient: to, editorName: replyTo?.name, siteName: config.SITE_NAME },
+      {
+        ...data,
+        recipient: to,
+        editorName: replyTo?.name,
+        siteName: config.SITE_NAME,
+        campaignUrl: campaignPath && `${siteBase(config.BASE_URL)}${campaignPath}`,
+      },
       tr,
     );
     await deps.mail.send(

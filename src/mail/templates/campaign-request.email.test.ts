@@ -22,9 +22,21 @@ describe('campaignRequestEmail', () => {
       'Changes needed to your campaign request: Free Aliaksandr Yarashuk',
       'Your campaign request is approved: Free Aliaksandr Yarashuk',
       'About your campaign request: Free Aliaksandr Yarashuk',
+      'Your campaign is live: Free Aliaksandr Yarashuk',
     ]);
     const received = campaignRequestEmail({ ...request, kind: 'received' }, translatorFor('en'));
     expect(received.text).toContain('“Free Aliaksandr Yarashuk” from Salidarnast');
+  });
+
+  it('gives the live campaign its address, in Arabic', () => {
+    const url = 'https://outcry.example/ar/campaigns/free-yarashuk';
+    const mail = campaignRequestEmail(
+      { ...request, kind: 'launched', campaignUrl: url },
+      translatorFor('ar'),
+    );
+    expect(mail.subject).toContain('Free Aliaksandr Yarashuk');
+    expect(mail.text).toContain(url);
+    expect(mail.text).toContain('منشورة');
   });
 
   it('quotes the reason verbatim and names the deciding editor, in Arabic', () => {

@@ -1,5 +1,6 @@
 // The mails a union gets about its campaign request, in the interface language it used on the form: the
-// acknowledgement, the changes the editors ask for, the approval and the decline with its reason. The
+// acknowledgement, the changes the editors ask for, the approval and the decline with its reason, and the
+// link to the campaign once it is live. The
 // editor's message is quoted verbatim; a decision names the deciding editor, to whom replies go.
 import type { CampaignRequestMailKind } from '../../domain/campaign-request/campaign-request-mail.js';
 import type { StringKey, Translator } from '../../i18n/translator.js';
@@ -13,6 +14,8 @@ export interface CampaignRequestEmailData {
   orgName: string;
   /** The editor's message (changes) or reason (declined). */
   message?: string | undefined;
+  /** launched: the campaign page's full address. */
+  campaignUrl?: string | undefined;
   /** The deciding editor's name; the site's when nobody decided yet. */
   editorName?: string | undefined;
   siteName: string;
@@ -23,12 +26,14 @@ const subjects: Record<CampaignRequestMailKind, StringKey> = {
   changes: 'mail.request.changes.subject',
   approved: 'mail.request.approved.subject',
   declined: 'mail.request.declined.subject',
+  launched: 'mail.request.launched.subject',
 };
 const bodies: Record<CampaignRequestMailKind, StringKey> = {
   received: 'mail.request.received.body',
   changes: 'mail.request.changes.body',
   approved: 'mail.request.approved.body',
   declined: 'mail.request.declined.body',
+  launched: 'mail.request.launched.body',
 };
 
 export function campaignRequestEmail(data: CampaignRequestEmailData, tr: Translator): MailText {
@@ -39,6 +44,7 @@ export function campaignRequestEmail(data: CampaignRequestEmailData, tr: Transla
     message: data.message ?? '',
     editor: data.editorName ?? data.siteName,
     siteName: data.siteName,
+    url: data.campaignUrl ?? '',
   };
   return { subject: tr.t(subjects[data.kind], values), text: tr.t(bodies[data.kind], values) };
 }
