@@ -48,6 +48,25 @@ describe.each(testDialects)('the public count of an immediate campaign on %s', (
   });
   afterEach(async () => t.close());
 
+  it('offers no alerts box (a signature here proves no address) and keeps no alerts consent', async () => {
+    const page = await t.app.inject({ url: `/en/campaigns/${erlan}` });
+    expect(page.body).not.toContain('name="alerts"');
+    expect(page.body).toContain('href="/en/subscribe"');
+    const token = await formToken(t.app, 'en');
+    clock.advance(20_000);
+    const res = await postSign(t.app, 'en', {
+      token,
+      name: 'Ana Souza',
+      email: 'ana@example.org',
+      country: 'PH',
+      message: 'Free Erlan Baltabay.',
+      alerts: 'yes',
+    });
+    expect(res.statusCode).toBe(303);
+    expect(await t.db.kysely.selectFrom('signatures').select('id').execute()).toHaveLength(1);
+    expect(await t.db.kysely.selectFrom('consents').select('id').execute()).toEqual([]);
+  });
+
   it('answers a repeated address exactly as a new one, held or not, and keeps doing so after a rebuild', async () => {
     expect(await publicCount()).toBe(0);
     const first = await signAs('Ana Souza', 'ana@example.org');

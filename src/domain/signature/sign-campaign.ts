@@ -64,7 +64,8 @@ export async function signCampaign(deps: SignDeps, req: SignRequest): Promise<Si
     ipHash: req.ipKey,
     token: token.token,
     tokenHash: token.hash,
-    consent: input.alerts ? { text: req.consentText, version: alertsConsentVersion } : null,
+    // Only a confirmed address joins a list: in immediate mode the form offers no box, and none is kept.
+    consent: input.alerts && confirmFirst ? { text: req.consentText, version: alertsConsentVersion } : null,
     now,
   });
   // Held signatures in immediate mode are told the same as everyone else; their email asks to confirm.

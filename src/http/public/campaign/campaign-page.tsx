@@ -83,7 +83,7 @@ export function CampaignPage({
   view: CampaignView;
   requestedLocale: string;
   /** The sign form's state; absent on a closed campaign. */
-  form?: Omit<SignFormProps, 'tr' | 'petitionNames'>;
+  form?: Omit<SignFormProps, 'tr' | 'petitionNames' | 'offersAlerts'>;
   /** Stands in for the total (the page cache renders a marker here and splices each request's total in). */
   counter?: string;
   preview?: PagePreview;
@@ -274,10 +274,20 @@ export function CampaignPage({
             {preview ? (
               // A disabled fieldset switches off every control of the form inside it.
               <fieldset class="preview-form" disabled>
-                <SignForm tr={tr} petitionNames={campaign.petitionNames} {...form} />
+                <SignForm
+                  tr={tr}
+                  petitionNames={campaign.petitionNames}
+                  offersAlerts={campaign.confirmationMode === 'confirm_first'}
+                  {...form}
+                />
               </fieldset>
             ) : (
-              <SignForm tr={tr} petitionNames={campaign.petitionNames} {...form} />
+              <SignForm
+                tr={tr}
+                petitionNames={campaign.petitionNames}
+                offersAlerts={campaign.confirmationMode === 'confirm_first'}
+                {...form}
+              />
             )}
           </div>
         )}

@@ -20,6 +20,11 @@ export interface SignFormProps {
   tr: Translator;
   /** How the campaign's public petition shows names (what the form tells the signer). */
   petitionNames: PetitionNames;
+  /**
+   * Whether the alerts box is offered: only where signing proves the address (confirm first), because a
+   * signature is what puts a ticked box on the list. Elsewhere the form links to the list sign-up.
+   */
+  offersAlerts: boolean;
   action: string;
   token: string;
   source: string;
@@ -55,7 +60,16 @@ export function errorText(tr: Translator, error: SignFieldError): string {
   return tr.t(`form.error.${error}` as StringKey, { max: maxFor[error] ?? 0 });
 }
 
-export function SignForm({ tr, petitionNames, action, token, source, values, errors }: SignFormProps) {
+export function SignForm({
+  tr,
+  petitionNames,
+  offersAlerts,
+  action,
+  token,
+  source,
+  values,
+  errors,
+}: SignFormProps) {
   const t = tr.t;
   const wrong = fieldOrder.filter((f) => errors[f]);
   const first = wrong[0];
@@ -125,7 +139,13 @@ export function SignForm({ tr, petitionNames, action, token, source, values, err
         {t(petitionNames === 'full' ? 'form.petition.full' : 'form.petition.short')}
       </p>
       <CheckField id="anonymous" label={t('form.anonymous.label')} checked={values.anonymous} />
-      <CheckField id="alerts" label={t('form.alerts.label')} checked={values.alerts} />
+      {offersAlerts ? (
+        <CheckField id="alerts" label={t('form.alerts.label')} checked={values.alerts} />
+      ) : (
+        <p class="sign-form__alerts">
+          <a href={`/${tr.locale}/subscribe`}>{t('form.alerts.signupLink')}</a>
+        </p>
+      )}
 
       <p class="privacy-link">
         <a href={`/${tr.locale}/privacy`}>{t('form.privacy')}</a>
