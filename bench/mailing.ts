@@ -275,6 +275,8 @@ try {
     ratio: ratio(small.rate, bareRate),
     notes: `${what}; app peak RSS ${small.rssMb ?? '?'} MB; each arrived once, table agrees`,
   });
+  console.log(header());
+  printTable(rows);
   if (big > 0) {
     const large = await ours(big, dkimKey, Math.min(big, total));
     rows.push({
@@ -284,10 +286,9 @@ try {
       ratio: ratio(large.rate, bareRate),
       notes: `queue on disk, claimed in pages; app peak RSS ${large.rssMb ?? '?'} MB (vs ${small.rssMb ?? '?'} MB)`,
     });
+    printTable(rows);
   }
 } finally {
   await sinkProcess.stop();
 }
-console.log(header());
-printTable(rows);
 process.exit(0);

@@ -13,8 +13,16 @@ export interface SinkClient {
 
 export function sinkClient(httpPort: number): SinkClient {
   const ask = async <T>(path: string): Promise<T> => {
-    const res = await fetch(`http://127.0.0.1:${httpPort}${path}`);
-    return (await res.json()) as T;
+    // Once more on a failed fetch: after a long quiet spell (a big queue being written) the server may
+    // close its idle keep-alive connection just as the next request goes out on it.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${httpPort}${path}`);
+        return (await res.json()) as T;
+      } catch (error) {
+        if (attempt > 0) throw error;
+      }
+    }
   };
   const count = () => ask<{ count: number; seconds: number }>('/count');
   return {
