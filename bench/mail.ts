@@ -8,10 +8,10 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
 import { CampaignRepository } from '../src/db/campaign.repository.js';
 import { openDb } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { bareTransporter } from './lib/bare-nodemailer.js';
 import { cpuSeconds, peakRssMb, type Started, startProcess } from './lib/processes.js';
 import { sinkClient } from './lib/sink-client.js';
 import { type Row, ratio } from './lib/table.js';
@@ -229,17 +229,7 @@ async function bare(dkimKey: string | undefined): Promise<Drained> {
     const used = process.cpuUsage(cpuAtStart);
     return (used.user + used.system) / 1e6;
   };
-  const transporter = nodemailer.createTransport({
-    host: '127.0.0.1',
-    port: smtpPort,
-    secure: false,
-    pool: true,
-    maxConnections: connections,
-    maxMessages: Number.POSITIVE_INFINITY,
-    ...(dkimKey
-      ? { dkim: { domainName: 'outcry.example.org', keySelector: 'bench', privateKey: dkimKey } }
-      : {}),
-  });
+  const transporter = bareTransporter(smtpPort, connections, dkimKey);
   const sends: Promise<unknown>[] = [];
   for (let i = 0; i < total; i++) {
     sends.push(

@@ -12,7 +12,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import nodemailer from 'nodemailer';
 import { CampaignRepository } from '../src/db/campaign.repository.js';
 import { openDb } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
@@ -20,6 +19,7 @@ import { mailingMessage } from '../src/jobs/mailing/mailing-message.js';
 import { compileMailing } from '../src/mail/templates/mailing.email.js';
 import { toNodemailerMessage } from '../src/mail/transport.js';
 import { queueMailing } from '../test/mailing-queue-helpers.js';
+import { bareTransporter } from './lib/bare-nodemailer.js';
 import { peakRssMb, type Started, startProcess } from './lib/processes.js';
 import { sinkClient } from './lib/sink-client.js';
 import { header, printTable, type Row, ratio } from './lib/table.js';
@@ -201,17 +201,7 @@ async function ours(n: number, dkimKey: string | undefined, until = n): Promise<
 /** The same messages through nodemailer's pooled transport, `connections × 2` in flight at a time. */
 async function bare(n: number, dkimKey: string | undefined): Promise<number> {
   await sink.reset();
-  const transporter = nodemailer.createTransport({
-    host: '127.0.0.1',
-    port: smtpPort,
-    secure: false,
-    pool: true,
-    maxConnections: connections,
-    maxMessages: Number.POSITIVE_INFINITY,
-    ...(dkimKey
-      ? { dkim: { domainName: 'outcry.example.org', keySelector: 'bench', privateKey: dkimKey } }
-      : {}),
-  });
+  const transporter = bareTransporter(smtpPort, connections, dkimKey);
   const compiled = new Map(
     await Promise.all(
       locales.map(
