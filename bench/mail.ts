@@ -8,11 +8,12 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
 import { CampaignRepository } from '../src/db/campaign.repository.js';
 import { openDb } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { bareTransporter } from './lib/bare-nodemailer.js';
 import { cpuSeconds, peakRssMb, type Started, startProcess } from './lib/processes.js';
+import { sinkClient } from './lib/sink-client.js';
 import { type Row, ratio } from './lib/table.js';
 
 const total = Number(process.env.BENCH_MAIL_MESSAGES ?? 20_000);
@@ -35,11 +36,7 @@ KMU
 Philippines
 `;
 
-async function askSink<T>(path: string): Promise<T> {
-  const res = await fetch(`http://127.0.0.1:${sinkHttpPort}${path}`);
-  return (await res.json()) as T;
-}
-const sinkCount = (path = '/count') => askSink<{ count: number; seconds: number }>(path);
+const sink = sinkClient(sinkHttpPort);
 
 interface Drained {
   rate: number;
@@ -54,7 +51,7 @@ let sinkPid = 0;
 
 /** Empties the sink; returns a function that gives its CPU per message since then. */
 async function resetSink(): Promise<() => number | undefined> {
-  await sinkCount('/reset');
+  await sink.reset();
   const start = cpuSeconds(sinkPid);
   return () => {
     const end = cpuSeconds(sinkPid);
@@ -70,7 +67,7 @@ async function waitForCount(n: number, timeoutMs: number, cpu?: () => number | u
   const deadline = Date.now() + timeoutMs;
   let start: { cpu: number; count: number } | undefined;
   for (;;) {
-    const c = await sinkCount();
+    const c = await sink.count();
     const used = cpu?.();
     if (start === undefined && c.count > 0 && used !== undefined) start = { cpu: used, count: c.count };
     if (c.count >= n) {
@@ -86,28 +83,13 @@ async function waitForCount(n: number, timeoutMs: number, cpu?: () => number | u
   }
 }
 
-/** Throws unless `n` distinct messages arrived, each exactly once. */
-async function checkExactlyOnce(n: number, who: string): Promise<void> {
-  const { count } = await sinkCount();
-  const ids = await askSink<{ distinct: number; withoutId: number; repeated: Record<string, number> }>(
-    '/ids',
-  );
-  const repeated = Object.keys(ids.repeated).length;
-  if (count !== n || ids.distinct !== n || ids.withoutId > 0 || repeated > 0) {
-    throw new Error(
-      `${who}: ${count} messages arrived for ${n} sent, ${ids.distinct} distinct Message-IDs, ` +
-        `${ids.withoutId} without one, ${repeated} more than once`,
-    );
-  }
-}
-
 /** Throws unless every message row is `sent` and the sink received exactly the rows' Message-IDs. */
 async function checkTable(url: string): Promise<void> {
   const db = openDb({ url });
   try {
     const rows = await db.kysely.selectFrom('messages').select(['status', 'message_id_header']).execute();
     const notSent = rows.filter((r) => r.status !== 'sent').length;
-    const arrived = new Set(await askSink<string[]>('/ids/all'));
+    const arrived = new Set(await sink.ask<string[]>('/ids/all'));
     const missing = rows.filter((r) => !arrived.has(r.message_id_header ?? '')).length;
     if (rows.length !== total || notSent > 0 || missing > 0 || arrived.size !== total) {
       throw new Error(
@@ -235,7 +217,7 @@ async function ours(dkimKey: string | undefined): Promise<Drained & { rssMb: num
   } finally {
     await app.stop();
   }
-  await checkExactlyOnce(total, 'ours');
+  await sink.checkExactlyOnce(total, 'ours');
   await checkTable(url);
   return result;
 }
@@ -247,17 +229,7 @@ async function bare(dkimKey: string | undefined): Promise<Drained> {
     const used = process.cpuUsage(cpuAtStart);
     return (used.user + used.system) / 1e6;
   };
-  const transporter = nodemailer.createTransport({
-    host: '127.0.0.1',
-    port: smtpPort,
-    secure: false,
-    pool: true,
-    maxConnections: connections,
-    maxMessages: Number.POSITIVE_INFINITY,
-    ...(dkimKey
-      ? { dkim: { domainName: 'outcry.example.org', keySelector: 'bench', privateKey: dkimKey } }
-      : {}),
-  });
+  const transporter = bareTransporter(smtpPort, connections, dkimKey);
   const sends: Promise<unknown>[] = [];
   for (let i = 0; i < total; i++) {
     sends.push(
@@ -282,18 +254,18 @@ async function bare(dkimKey: string | undefined): Promise<Drained> {
   const cpuUsPerMessage = (cpu() / total) * 1e6;
   transporter.close();
   const drained = await waitForCount(total, 60_000);
-  await checkExactlyOnce(total, 'bare');
+  await sink.checkExactlyOnce(total, 'bare');
   return { ...drained, cpuUsPerMessage, sinkUsPerMessage: sinkCpu() };
 }
 
 export async function mailScenario(): Promise<Row[]> {
-  const sink = await startProcess(
+  const sinkProcess = await startProcess(
     ['--import', 'tsx', 'bench/lib/sink-server.ts', String(smtpPort), String(sinkHttpPort)],
     {},
     '/count',
     sinkHttpPort,
   );
-  sinkPid = sink.pid;
+  sinkPid = sinkProcess.pid;
   const { privateKey } = generateKeyPairSync('rsa', {
     modulusLength: 2048,
     publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -326,6 +298,6 @@ export async function mailScenario(): Promise<Row[]> {
       },
     ];
   } finally {
-    await sink.stop();
+    await sinkProcess.stop();
   }
 }

@@ -17,7 +17,7 @@ export interface Subscriber {
 
 export interface QueuedMailing {
   mailingId: number;
-  /** Queue row ids, in the order of `subscribers`. */
+  /** Queue row ids, in the order of `subscribers` (left empty with `keepIds: false`). */
   recipientIds: number[];
   supporterIds: number[];
 }
@@ -37,7 +37,8 @@ const defaultTexts: MailingTextsInput = {
 export async function queueMailing(
   db: Kysely<Database>,
   opts: {
-    subscribers: Subscriber[];
+    /** The people, or how many and how to make the i-th (a million fit without an array of them). */
+    subscribers: Subscriber[] | { count: number; make(i: number): Subscriber };
     now: number;
     status?: 'sending' | 'paused' | 'draft';
     ratePerSecond?: number | null;
@@ -47,6 +48,8 @@ export async function queueMailing(
     translations?: Record<string, MailingTextsInput>;
     /** Rows written per statement. */
     page?: number;
+    /** Collect the ids made (default true). */
+    keepIds?: boolean;
   },
 ): Promise<QueuedMailing> {
   const { now } = opts;
@@ -89,8 +92,11 @@ export async function queueMailing(
     }
     const recipientIds: number[] = [];
     const supporterIds: number[] = [];
-    for (let i = 0; i < opts.subscribers.length; i += page) {
-      const part = opts.subscribers.slice(i, i + page);
+    const all = opts.subscribers;
+    const count = Array.isArray(all) ? all.length : all.count;
+    const at = (i: number) => (Array.isArray(all) ? all[i]! : all.make(i));
+    for (let i = 0; i < count; i += page) {
+      const part = Array.from({ length: Math.min(page, count - i) }, (_, j) => at(i + j));
       const supporters = await trx
         .insertInto('supporters')
         .values(
@@ -136,8 +142,10 @@ export async function queueMailing(
         )
         .returning('id')
         .execute();
-      supporterIds.push(...ids);
-      recipientIds.push(...rows.map((r) => r.id).sort((a, b) => a - b));
+      if (opts.keepIds !== false) {
+        supporterIds.push(...ids);
+        recipientIds.push(...rows.map((r) => r.id).sort((a, b) => a - b));
+      }
     }
     return { mailingId, recipientIds, supporterIds };
   });

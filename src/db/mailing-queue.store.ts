@@ -1,6 +1,6 @@
 // The mailing sender's store (domain MailingQueue): the send queue in `mailing_recipients`, read and
 // written in pages so a million-recipient mailing costs no more memory than a small one. One transaction
-// per sender tick writes the outcomes of finished sends, marks the rows about to be sent `sending`, and
+// per sender tick writes the outcomes of finished sends (mailing-outcome.writer.ts), marks the rows about to be sent `sending`, and
 // reserves the next page (an UPDATE … RETURNING over a materialised candidate list, SKIP LOCKED on
 // PostgreSQL), so a round costs one durable commit (decision 0020).
 import { type Kysely, sql } from 'kysely';
@@ -9,7 +9,6 @@ import type {
   LiveCampaign,
   MailingContent,
   MailingQueue,
-  RecipientOutcome,
   ReservedRecipient,
   SendingMailing,
   TickInput,
@@ -25,11 +24,8 @@ import {
 import type { Db } from './database.js';
 import { chunks, statusOfRow } from './delivery-rows.js';
 import type { Dialect } from './dialect.js';
-import { throttleDomain, upsertDomain } from './message-outcome.writer.js';
+import { writeRecipientOutcomes } from './mailing-outcome.writer.js';
 import type { Database, DbHandle } from './schema.js';
-
-const errorLength = 500;
-const clip = (s: string) => (s.length > errorLength ? `${s.slice(0, errorLength - 3)}...` : s);
 
 export class MailingQueueStore implements MailingQueue {
   private readonly db: Kysely<Database>;
@@ -131,7 +127,7 @@ export class MailingQueueStore implements MailingQueue {
       return { started: [], reserved: [], skipped: 0 };
     }
     return this.db.transaction().execute(async (trx) => {
-      await this.writeOutcomes(trx, input.outcomes, input.now);
+      await writeRecipientOutcomes(trx, input.outcomes, input.now, this.policy);
       const started = await this.start(trx, input);
       const { reserved, skipped } = input.reserve
         ? await this.reserve(trx, input, input.reserve)
@@ -282,65 +278,6 @@ export class MailingQueueStore implements MailingQueue {
       }
     }
     return { reserved, skipped: suppressed.length + unsubscribed.length };
-  }
-
-  private async writeOutcomes(trx: DbHandle, outcomes: RecipientOutcome[], now: number): Promise<void> {
-    const sent = outcomes.filter((o) => o.result === 'sent').map((o) => o.id);
-    for (const part of chunks(sent)) {
-      await trx
-        .updateTable('mailing_recipients')
-        .set({ status: 'sent', sent_at: now, locked_by: null, locked_until: null, last_error: null })
-        .where('id', 'in', part)
-        .where(statusOfRow, '=', 'sending')
-        .execute();
-    }
-    for (const o of outcomes) {
-      if (o.result === 'sent') continue;
-      const row = trx
-        .updateTable('mailing_recipients')
-        .where('id', '=', o.id)
-        .where(statusOfRow, '=', 'sending');
-      const unlocked = { locked_by: null, locked_until: null, last_error: clip(o.reason) };
-      switch (o.result) {
-        case 'bounced': {
-          const bounced = await row
-            .set({ ...unlocked, status: 'bounced', bounced_at: now })
-            .returning('supporter_id')
-            .executeTakeFirst();
-          // A mailbox that does not exist is never mailed again (issue 18: a hard bounce suppresses).
-          if (bounced) {
-            await trx
-              .updateTable('supporters')
-              .set({ mail_suppressed_at: now, mail_suppressed_reason: 'hard_bounce', updated_at: now })
-              .where('id', '=', bounced.supporter_id)
-              .where('mail_suppressed_at', 'is', null)
-              .execute();
-          }
-          break;
-        }
-        case 'failed':
-          await row.set({ ...unlocked, status: 'failed' }).execute();
-          break;
-        case 'unknown':
-          await row
-            .set({ ...unlocked, status: 'failed', last_error: clip(`unknown: ${o.reason}`) })
-            .execute();
-          break;
-        case 'retry':
-          await row.set({ ...unlocked, status: 'queued', next_attempt_at: o.retryAt }).execute();
-          await throttleDomain(trx, o.domain, now, this.policy, o.slowDown);
-          break;
-        case 'held':
-          // A policy block is about the domain, not this message: the attempt does not count.
-          await row
-            .set((eb) => ({ ...unlocked, status: 'queued', attempts: eb('attempts', '-', 1) }))
-            .execute();
-          await upsertDomain(trx, o.domain, now, { paused_at: now, paused_reason: clip(o.reason) }, (eb) =>
-            eb('mail_domains.paused_at', 'is', null),
-          );
-          break;
-      }
-    }
   }
 
   async release(ids: number[], workerId: string): Promise<void> {

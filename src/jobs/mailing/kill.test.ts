@@ -44,8 +44,16 @@ describe.each(testDialects)('mailing sender under kill -9 on %s', (dialect) => {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    proc.stderr?.resume();
-    await once(proc.stdout!, 'data');
+    let stderr = '';
+    proc.stderr?.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    // A sender that dies before it is ready says why, instead of leaving the test waiting.
+    const exited = once(proc, 'exit').then(() => {
+      throw new Error(`the sender exited before it was ready: ${stderr.slice(0, 2000)}`);
+    });
+    await Promise.race([once(proc.stdout!, 'data'), exited]);
+    exited.catch(() => undefined);
     return proc;
   }
 
@@ -65,7 +73,7 @@ describe.each(testDialects)('mailing sender under kill -9 on %s', (dialect) => {
     await exited;
   }
 
-  it('never mails anyone twice, and the table says what arrived', { timeout: 120_000 }, async () => {
+  it('never mails anyone twice, and the table says what arrived', { timeout: 240_000 }, async () => {
     const subscribers = Array.from({ length: 1_000 }, (_, i) => ({
       email: `s${i}@d${i % 10}.example.org`,
       name: `S ${i}`,

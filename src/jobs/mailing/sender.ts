@@ -59,7 +59,8 @@ type Ready = { mail: OutgoingMail; prepared?: PreparedMail } | { error: unknown 
 interface Item {
   r: ReservedRecipient;
   domain: string;
-  ready: Promise<Ready>;
+  /** Its mail, composed and being built; made once the item is among the next few to go. */
+  ready?: Promise<Ready>;
 }
 
 interface MailingRun {
@@ -80,6 +81,9 @@ const silent: WorkerLogger = { info: () => {}, warn: () => {}, error: () => {} }
 const discard = (r: Ready) => {
   if ('prepared' in r) r.prepared?.discard();
 };
+
+/** Items per connection composed and built ahead of their turn. */
+const prepareWindow = 4;
 
 /** How often the list of sending mailings and the domains' state are read again. */
 const refreshMs = 250;
@@ -145,12 +149,12 @@ export function createMailingSender(opts: MailingSenderOptions): MailingSender {
     }
   }
 
-  async function send(item: Item): Promise<void> {
+  async function send(run: MailingRun, item: Item): Promise<void> {
     const { r, domain } = item;
     const attempts = r.attempts + 1;
     let outcome: RecipientOutcome;
     try {
-      const ready = await item.ready;
+      const ready = await (item.ready ?? prepare(run, item.r));
       if ('error' in ready) throw ready.error;
       await (ready.prepared ? ready.prepared.send() : opts.transport.send(ready.mail));
       outcome = { id: r.id, result: 'sent' };
@@ -171,7 +175,7 @@ export function createMailingSender(opts: MailingSenderOptions): MailingSender {
   function launch(run: MailingRun, item: Item): void {
     run.active++;
     busy.set(item.domain, (busy.get(item.domain) ?? 0) + 1);
-    const p = send(item).finally(() => {
+    const p = send(run, item).finally(() => {
       run.active--;
       const n = (busy.get(item.domain) ?? 1) - 1;
       if (n <= 0) busy.delete(item.domain);
@@ -183,6 +187,22 @@ export function createMailingSender(opts: MailingSenderOptions): MailingSender {
   }
 
   const closed = (domain: string) => limits.closed.has(domain) || failing.has(domain);
+
+  /**
+   * Composes and hands to the transport the next few items of each mailing (the transaction's rows
+   * reserved ahead are only data until then): their bytes are ready when their turn comes, and building
+   * a whole page at once would hold a page of messages in memory (measured: 1,000 at once took the worker
+   * from 150 to 480 MB).
+   */
+  function prepareAhead(): void {
+    for (const run of runs.values()) {
+      let n = 0;
+      for (const item of run.queue) {
+        if (n++ >= connections * prepareWindow) break;
+        item.ready ??= prepare(run, item.r);
+      }
+    }
+  }
 
   /** Reserved items that may start now, taken off their queues: pace, free connections, domain slots. */
   function pick(now: number): Array<{ run: MailingRun; item: Item }> {
@@ -218,7 +238,7 @@ export function createMailingSender(opts: MailingSenderOptions): MailingSender {
       run.queue = keep;
     }
     if (back.length === 0) return;
-    for (const item of back) void item.ready.then(discard);
+    for (const item of back) void item.ready?.then(discard);
     await opts.store.release(
       back.map((i) => i.r.id),
       workerId,
@@ -304,12 +324,13 @@ export function createMailingSender(opts: MailingSenderOptions): MailingSender {
     for (const s of starts) {
       if (started.has(s.item.r.id)) launch(s.run, s.item);
       // No longer ours (the lease ran out and another worker took it) or the mailing stopped: not sent.
-      else void s.item.ready.then(discard);
+      else void s.item.ready?.then(discard);
     }
+    prepareAhead();
     let done = outcomes.length + result.started.length + result.reserved.length + result.skipped;
     if (want) {
       for (const r of result.reserved) {
-        want.run.queue.push({ r, domain: addressDomain(r.email), ready: prepare(want.run, r) });
+        want.run.queue.push({ r, domain: addressDomain(r.email) });
       }
       if (result.reserved.length === 0 && result.skipped === 0) {
         want.run.idleUntil = now + pollMs;

@@ -1,0 +1,73 @@
+// What the sends of a mailing came to, written in the sender's tick transaction: sent rows in one statement
+// per batch, the rare failures one by one with their consequences (a bounced address suppressed, a domain
+// backing off or paused in the state delivery keeps, so target letters respect it too).
+import type { RecipientOutcome } from '../domain/mailing/mailing-queue.ports.js';
+import type { MailingSendPolicy } from '../domain/mailing/send-policy.js';
+import { chunks, statusOfRow } from './delivery-rows.js';
+import { throttleDomain, upsertDomain } from './message-outcome.writer.js';
+import type { DbHandle } from './schema.js';
+
+const errorLength = 500;
+const clip = (s: string) => (s.length > errorLength ? `${s.slice(0, errorLength - 3)}...` : s);
+
+export async function writeRecipientOutcomes(
+  trx: DbHandle,
+  outcomes: RecipientOutcome[],
+  now: number,
+  policy: Pick<MailingSendPolicy, 'retryBaseMs' | 'retryMaxMs'>,
+): Promise<void> {
+  const sent = outcomes.filter((o) => o.result === 'sent').map((o) => o.id);
+  for (const part of chunks(sent)) {
+    await trx
+      .updateTable('mailing_recipients')
+      .set({ status: 'sent', sent_at: now, locked_by: null, locked_until: null, last_error: null })
+      .where('id', 'in', part)
+      .where(statusOfRow, '=', 'sending')
+      .execute();
+  }
+  for (const o of outcomes) {
+    if (o.result === 'sent') continue;
+    const row = trx
+      .updateTable('mailing_recipients')
+      .where('id', '=', o.id)
+      .where(statusOfRow, '=', 'sending');
+    const unlocked = { locked_by: null, locked_until: null, last_error: clip(o.reason) };
+    switch (o.result) {
+      case 'bounced': {
+        const bounced = await row
+          .set({ ...unlocked, status: 'bounced', bounced_at: now })
+          .returning('supporter_id')
+          .executeTakeFirst();
+        // A mailbox that does not exist is never mailed again (issue 18: a hard bounce suppresses).
+        if (bounced) {
+          await trx
+            .updateTable('supporters')
+            .set({ mail_suppressed_at: now, mail_suppressed_reason: 'hard_bounce', updated_at: now })
+            .where('id', '=', bounced.supporter_id)
+            .where('mail_suppressed_at', 'is', null)
+            .execute();
+        }
+        break;
+      }
+      case 'failed':
+        await row.set({ ...unlocked, status: 'failed' }).execute();
+        break;
+      case 'unknown':
+        await row.set({ ...unlocked, status: 'failed', last_error: clip(`unknown: ${o.reason}`) }).execute();
+        break;
+      case 'retry':
+        await row.set({ ...unlocked, status: 'queued', next_attempt_at: o.retryAt }).execute();
+        await throttleDomain(trx, o.domain, now, policy, o.slowDown);
+        break;
+      case 'held':
+        // A policy block is about the domain, not this message: the attempt does not count.
+        await row
+          .set((eb) => ({ ...unlocked, status: 'queued', attempts: eb('attempts', '-', 1) }))
+          .execute();
+        await upsertDomain(trx, o.domain, now, { paused_at: now, paused_reason: clip(o.reason) }, (eb) =>
+          eb('mail_domains.paused_at', 'is', null),
+        );
+        break;
+    }
+  }
+}
