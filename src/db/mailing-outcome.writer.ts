@@ -6,6 +6,7 @@ import type { MailingSendPolicy } from '../domain/mailing/send-policy.js';
 import { chunks, statusOfRow } from './delivery-rows.js';
 import { throttleDomain, upsertDomain } from './message-outcome.writer.js';
 import type { DbHandle } from './schema.js';
+import { endSoftBounceStreaks } from './supporter-mail-outcome.writer.js';
 
 const errorLength = 500;
 const clip = (s: string) => (s.length > errorLength ? `${s.slice(0, errorLength - 3)}...` : s);
@@ -24,6 +25,7 @@ export async function writeRecipientOutcomes(
       .where('id', 'in', part)
       .where(statusOfRow, '=', 'sending')
       .execute();
+    await endSoftBounceStreaks(trx, part);
   }
   for (const o of outcomes) {
     if (o.result === 'sent') continue;

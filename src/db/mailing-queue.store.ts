@@ -3,6 +3,7 @@
 // per sender tick writes the outcomes of finished sends (mailing-outcome.writer.ts), marks the rows about to be sent `sending`, and
 // reserves the next page (an UPDATE … RETURNING over a materialised candidate list, SKIP LOCKED on
 // PostgreSQL), so a round costs one durable commit (decision 0020).
+
 import { type Kysely, sql } from 'kysely';
 import type {
   DomainLimits,
@@ -24,6 +25,7 @@ import {
 import type { Db } from './database.js';
 import { chunks, statusOfRow } from './delivery-rows.js';
 import type { Dialect } from './dialect.js';
+import { finishMailingIfDrained } from './mailing.repository.js';
 import { writeRecipientOutcomes } from './mailing-outcome.writer.js';
 import type { Database, DbHandle } from './schema.js';
 
@@ -319,24 +321,8 @@ export class MailingQueueStore implements MailingQueue {
     return rows.map((r) => r.id);
   }
 
-  async finishDrained(mailingId: number, now: number): Promise<boolean> {
-    const row = await this.db
-      .updateTable('mailings')
-      .set({ status: 'sent', finished_at: now, updated_at: now })
-      .where('id', '=', mailingId)
-      .where('status', '=', 'sending')
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('mailing_recipients')
-              .select('mailing_recipients.id')
-              .where('mailing_recipients.mailing_id', '=', mailingId)
-              .where('mailing_recipients.status', 'in', ['queued', 'sending']),
-          ),
-        ),
-      )
-      .returning('id')
-      .executeTakeFirst();
-    return row !== undefined;
+  /** The one finish rule, shared with the editor's store (db/mailing.repository.ts). */
+  finishDrained(mailingId: number, now: number): Promise<boolean> {
+    return finishMailingIfDrained(this.db, mailingId, now);
   }
 }

@@ -4,6 +4,7 @@
 // a delivered mailing ends the streak; a complaint (RFC 5965, full or redacted) takes the person off every
 // list and suppresses the address; mail to the mailto address unsubscribes. Forged MACs, repeats and
 // "not spam" reports change nothing.
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bounceFixture, forgedMac } from '../../test/bounce-helpers.js';
 import { testDialects } from '../../test/db.js';
@@ -18,6 +19,7 @@ import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { receiveBounce } from '../mail/bounce-receive.js';
 import { listToken } from '../security/list-token.js';
 import { BounceRepository } from './bounce.repository.js';
+import { writeRecipientOutcomes } from './mailing-outcome.writer.js';
 import { SupporterMailOutcomeWriter } from './supporter-mail-outcome.writer.js';
 
 describe.each(testDialects)('supporter mail outcomes by mail on %s', (dialect) => {
@@ -112,8 +114,21 @@ describe.each(testDialects)('supporter mail outcomes by mail on %s', (dialect) =
     expect(await supporter(s.supporterId)).toMatchObject({ soft_bounces: 2, mail_suppressed_at: null });
 
     // The next mailing arrives: the sender resets the streak.
-    await mailingSentTo(t, s.supporterId);
-    await writer().resetSoftBounces([s.supporterId]);
+    const next = await mailingSentTo(t, s.supporterId);
+    await t.db.kysely
+      .updateTable('mailing_recipients')
+      .set({ status: 'sending' })
+      .where('id', '=', next.recipientId)
+      .execute();
+    await writeRecipientOutcomes(
+      t.db.kysely,
+      [{ id: next.recipientId, result: 'sent' }],
+      t.services.clock.now(),
+      {
+        retryBaseMs: 1,
+        retryMaxMs: 1,
+      },
+    );
     expect((await supporter(s.supporterId)).soft_bounces).toBe(0);
 
     for (let i = 1; i <= 3; i++) {

@@ -1,6 +1,6 @@
 // What happened to supporter mail after it left, written back: bounces and complaints that arrive by mail
 // (domain/delivery/supporter-bounce.ts, record-complaint.ts), the mailto unsubscribe, and the reset of the
-// soft-bounce streak when a mailing is delivered (the sender calls resetSoftBounces). Each change is one
+// soft-bounce streak when a mailing is delivered (the sender calls endSoftBounceStreaks). Each change is one
 // transaction and conditional on the row not having changed already, so a report applied twice, or by two
 // processes at once, has one effect. Leaving the lists goes through leaveLists, the one way anyone leaves.
 import { type Kysely, sql } from 'kysely';
@@ -15,9 +15,6 @@ import {
 import type { Db } from './database.js';
 import { leaveLists } from './list-membership.writes.js';
 import type { Database } from './schema.js';
-
-/** Ids per statement: well under SQLite's and PostgreSQL's parameter limits. */
-const chunk = 500;
 
 export class SupporterMailOutcomeWriter implements SupporterMailStore {
   private readonly db: Kysely<Database>;
@@ -121,21 +118,6 @@ export class SupporterMailOutcomeWriter implements SupporterMailStore {
       };
     });
   }
-
-  /**
-   * A mailing reached these supporters' servers: their soft-bounce streaks end (only "in a row" suppresses).
-   * Called by the mailing sender with the supporters of the rows it records as sent.
-   */
-  async resetSoftBounces(supporterIds: readonly number[]): Promise<void> {
-    for (let i = 0; i < supporterIds.length; i += chunk) {
-      await this.db
-        .updateTable('supporters')
-        .set({ soft_bounces: 0 })
-        .where('id', 'in', supporterIds.slice(i, i + chunk))
-        .where('soft_bounces', '>', 0)
-        .execute();
-    }
-  }
 }
 
 /** Marks an address suppressed; the first reason stays (editors see why mail stopped in the first place). */
@@ -150,5 +132,22 @@ async function suppress(
     .set({ mail_suppressed_at: now, mail_suppressed_reason: reason, updated_at: now })
     .where('id', '=', supporterId)
     .where('mail_suppressed_at', 'is', null)
+    .execute();
+}
+
+/**
+ * A mailing reached these recipients' servers: their soft-bounce streaks end (only "in a row" suppresses).
+ * Written by the sender in the transaction that records the sends (db/mailing-outcome.writer.ts).
+ */
+export async function endSoftBounceStreaks(trx: Kysely<Database>, recipientIds: readonly number[]) {
+  await trx
+    .updateTable('supporters')
+    .set({ soft_bounces: 0 })
+    .where('soft_bounces', '>', 0)
+    .where(
+      'id',
+      'in',
+      trx.selectFrom('mailing_recipients').select('supporter_id').where('id', 'in', recipientIds),
+    )
     .execute();
 }

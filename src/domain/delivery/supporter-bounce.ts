@@ -9,7 +9,7 @@
 //   5.7.x (policy: the domain refuses us, not the address) ──▶ row bounced; the address untouched
 //   delayed, delivered, auto-replies, another mailbox's failure ──▶ ignored
 //
-//   soft_bounces ──(a mailing delivered: the sender calls resetSoftBounces)──▶ 0
+//   soft_bounces ──(a mailing delivered: the sender's outcome write ends it)──▶ 0
 //
 // Only a row that was sent (or is being recorded as sent) changes, and only once (`bounced_at`).
 import type { BounceRecipient, BounceReport, IgnoredBounce } from './record-bounce.js';
