@@ -2,7 +2,9 @@
 // so a link works for as long as the person exists (RFC 8058 one-click links must not expire) without a
 // stored secret per person, and nobody can unsubscribe or read someone else's preferences by guessing.
 // Erasing a person makes their old links point at nobody.
+
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { siteBase } from '../domain/shared/site-url.js';
 
 function mac(supporterId: number, secret: string): string {
   return createHmac('sha256', secret).update(`list:${supporterId}`).digest('base64url').slice(0, 22);
@@ -30,11 +32,4 @@ export function listLinks(baseUrl: string, locale: string, token: string) {
     unsubscribe: `${base}/unsubscribe/${token}`,
     preferences: `${base}/${locale}/preferences/${token}`,
   };
-}
-
-/** The public base URL without trailing slashes, for joining paths (no regex: it sees configuration). */
-export function siteBase(baseUrl: string): string {
-  let base = baseUrl;
-  while (base.endsWith('/')) base = base.slice(0, -1);
-  return base;
 }

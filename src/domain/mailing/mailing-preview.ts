@@ -2,6 +2,7 @@
 // an editor, in the preview and in the test mail: the version the language's readers would get (theirs
 // when published, else the source with the renderer's note) and the other live campaigns in that language.
 // The list links of a preview or test carry a token of nobody (id 0): following them changes nothing.
+import { siteBase } from '../../domain/shared/site-url.js';
 import type { CampaignWithContent } from '../campaign/campaign.js';
 import type { MailingVersion } from './mailing.ports.js';
 import { otherLiveCampaigns } from './mailing-template.js';
@@ -19,7 +20,7 @@ export function previewInput(input: {
   live: CampaignWithContent[];
   site: { name: string; baseUrl: string };
 }) {
-  const base = input.site.baseUrl.replace(/\/+$/, '');
+  const base = siteBase(input.site.baseUrl);
   return {
     mailingId: input.version.mailingId,
     locale: input.locale,

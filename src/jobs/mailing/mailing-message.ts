@@ -3,12 +3,14 @@
 // the headers of supporter mail: RFC 8058 one-click unsubscribe (https and mailto, signed by DKIM with the
 // rest: mail/mime.ts), `Precedence: bulk`, a Message-ID that is the same for the same (mailing, recipient)
 // on every attempt and in every worker, and a VERP envelope sender naming the queue row.
+
 import { addressDomain } from '../../domain/delivery/delivery.js';
 import type {
   MailingContent,
   MailingQueue,
   ReservedRecipient,
 } from '../../domain/mailing/mailing-queue.ports.js';
+import { siteBase } from '../../domain/shared/site-url.js';
 import { type CompiledMailing, compileMailing } from '../../mail/templates/mailing.email.js';
 import type { OutgoingMail } from '../../mail/transport.js';
 import { recipientBounceAddress } from '../../security/bounce-address.js';
@@ -56,7 +58,7 @@ export class MailingVersions {
   private async compile(locale: string): Promise<CompiledMailing> {
     const own = this.content.translations.get(locale);
     const texts = own ?? this.content.source;
-    const base = this.site.baseUrl.replace(/\/+$/, '');
+    const base = siteBase(this.site.baseUrl);
     const others = await this.store.liveCampaigns(locale, this.content.campaignId, otherCampaignsShown);
     return compileMailing({
       mailingId: this.content.id,

@@ -2,11 +2,11 @@
 // campaign request use case put in the outbox. A payload that does not parse is a bug, not a delivery problem: the
 // job goes dead at once instead of retrying.
 import type { Config } from '../../config/config.js';
+import { siteBase } from '../../domain/shared/site-url.js';
 import { translatorFor } from '../../i18n/translator.js';
 import { campaignRequestEmail } from '../../mail/templates/campaign-request.email.js';
 import { siteMail } from '../../mail/templates/mail-text.js';
 import type { MailTransport } from '../../mail/transport.js';
-import { siteBase } from '../../security/list-token.js';
 import { jobKinds, jobPayloads } from '../kinds.js';
 import { PermanentJobError } from '../worker.js';
 

@@ -3,8 +3,8 @@
 // address. Neither says whether the address was known.
 
 import type { ListMailKind } from '../../domain/list/list-mail.js';
+import { siteBase } from '../../domain/shared/site-url.js';
 import type { Translator } from '../../i18n/translator.js';
-import { siteBase } from '../../security/list-token.js';
 import type { MailText } from './mail-text.js';
 
 export interface ListEmailData {

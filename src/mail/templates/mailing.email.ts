@@ -7,6 +7,7 @@
 // token in the links); `render` only joins the precompiled pieces around them.
 import { randomBytes } from 'node:crypto';
 import mjml2html from 'mjml';
+import { siteBase } from '../../domain/shared/site-url.js';
 import { renderMarkdown } from '../../http/views/markdown.js';
 import { directionOf } from '../../i18n/locales.js';
 import { isolate, type Translator, translatorFor } from '../../i18n/translator.js';
@@ -60,23 +61,29 @@ export interface CompiledMailing {
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * Adds `src=<src>` to every link into a campaign page of this site (`<base>/<lang>/campaigns/<slug>`), in
  * HTML (`&amp;` between parameters) or in plain text. Other links are left as written.
  */
 export function tagCampaignLinks(text: string, baseUrl: string, src: string, html: boolean): string {
-  const base = escapeRegExp(baseUrl.replace(/\/+$/, ''));
-  const pattern = new RegExp(
-    `${base}/(?:[A-Za-z0-9-]{2,20}/)?campaigns/[^\\s"'<>()?#]+(\\?[^\\s"'<>()#]*)?`,
-    'g',
-  );
+  const prefix = `${siteBase(baseUrl)}/`;
   const amp = html ? '&amp;' : '&';
-  return text.replace(pattern, (url: string, query: string | undefined) =>
-    query === undefined ? `${url}?src=${src}` : query === '?' ? `${url}src=${src}` : `${url}${amp}src=${src}`,
-  );
+  return text.replace(urlLike, (url) => {
+    const path = url.startsWith(prefix) ? campaignPath.exec(url.slice(prefix.length)) : null;
+    if (!path) return url;
+    const queryAt = prefix.length + path[0].length;
+    const hashAt = url.indexOf('#', queryAt);
+    const stop = hashAt === -1 ? url.length : hashAt;
+    const query = url.slice(queryAt, stop);
+    const joint = query === '' ? '?' : query === '?' ? '' : amp;
+    return `${url.slice(0, stop)}${joint}src=${src}${url.slice(stop)}`;
+  });
 }
+
+/** Anything that looks like an absolute web address in Markdown, HTML or text (linear: one class). */
+const urlLike = /https?:\/\/[^\s"'<>()]+/g;
+/** After the site's base: an optional language, then a campaign page (its query and fragment follow). */
+const campaignPath = /^(?:[A-Za-z0-9-]{2,20}\/)?campaigns\/[^\s"'<>()?#]+/;
 
 function campaignLink(url: string, src: string): string {
   const u = new URL(url);
@@ -98,14 +105,20 @@ interface Template {
 }
 
 function splitTemplate(compiled: string, markers: { name: string; token: string }): Template {
-  const pattern = new RegExp(`(${markers.name}|${markers.token})`);
-  const parts = compiled.split(pattern);
   const pieces: string[] = [];
   const holes: Array<'name' | 'token'> = [];
-  parts.forEach((part, i) => {
-    if (i % 2 === 0) pieces.push(part);
-    else holes.push(part === markers.name ? 'name' : 'token');
-  });
+  let from = 0;
+  for (;;) {
+    const name = compiled.indexOf(markers.name, from);
+    const token = compiled.indexOf(markers.token, from);
+    if (name === -1 && token === -1) break;
+    const isName = token === -1 || (name !== -1 && name < token);
+    const at = isName ? name : token;
+    pieces.push(compiled.slice(from, at));
+    holes.push(isName ? 'name' : 'token');
+    from = at + (isName ? markers.name : markers.token).length;
+  }
+  pieces.push(compiled.slice(from));
   return { pieces, holes };
 }
 

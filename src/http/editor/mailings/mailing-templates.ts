@@ -5,10 +5,11 @@
 
 import type { MailingTexts } from '../../../domain/mailing/mailing.js';
 import type { TemplateFacts } from '../../../domain/mailing/mailing-template.js';
+import { siteBase } from '../../../domain/shared/site-url.js';
 import type { Translator } from '../../../i18n/translator.js';
 
 export function templateTexts(facts: TemplateFacts, tr: Translator, baseUrl: string): MailingTexts {
-  const url = `${baseUrl.replace(/\/+$/, '')}/${facts.locale}/campaigns/${facts.slug}`;
+  const url = `${siteBase(baseUrl)}/${facts.locale}/campaigns/${facts.slug}`;
   const v = { headline: facts.headline, url };
   switch (facts.kind) {
     case 'launch':
