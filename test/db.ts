@@ -54,7 +54,7 @@ export async function createTestDb(dialect: Dialect, { migrate = true } = {}): P
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const db = openDb({ url: pgUrl, searchPath: schema, poolSize: 5 });
-  if (migrate) await migrateOrThrow(db);
+  if (migrate) await underSchemaLock(pgUrl, 'shared', () => migrateOrThrow(db));
   const others: Db[] = [];
   return {
     ...db,
@@ -71,12 +71,34 @@ export async function createTestDb(dialect: Dialect, { migrate = true } = {}): P
       // Dropped at once: Kysely's Migrator lists the tables of every schema, and hundreds of leftover
       // schemas make each listing take seconds. Any a killed test leaves go at the end of the run
       // (test/pg-schemas.setup.ts).
-      const c = new pg.Client({ connectionString: pgUrl });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
+      await underSchemaLock(pgUrl, 'exclusive', (c) => c.query(`drop schema if exists ${schema} cascade`));
     },
   };
+}
+
+/**
+ * Kysely's Migrator lists the tables of every schema in the database; a schema dropped by another test (in
+ * this run or a concurrent one) while that listing runs fails it with "schema … does not exist". So
+ * migrations hold a shared advisory lock and drops an exclusive one: a drop waits for the migrations in
+ * progress, and migrations wait for the drop (PostgreSQL queues them in order, so neither starves).
+ */
+export const schemaLockKey = 0x6f757463;
+
+export async function underSchemaLock<T>(
+  url: string,
+  mode: 'shared' | 'exclusive',
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const suffix = mode === 'shared' ? '_shared' : '';
+  try {
+    await client.query(`select pg_advisory_lock${suffix}($1)`, [schemaLockKey]);
+    return await work(client);
+  } finally {
+    await client.query(`select pg_advisory_unlock${suffix}($1)`, [schemaLockKey]).catch(() => undefined);
+    await client.end();
+  }
 }
 
 async function migrateOrThrow(db: Db): Promise<void> {

@@ -2,7 +2,7 @@
 // is dropped when the run ends, and only this run's: Kysely's Migrator lists the tables of every schema in
 // the database, and leftovers from earlier runs made each migration step take seconds.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { underSchemaLock } from './db.js';
 
 export default function setup(): () => Promise<void> {
   const run = randomBytes(3).toString('hex');
@@ -10,9 +10,7 @@ export default function setup(): () => Promise<void> {
   return async () => {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) return;
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
+    await underSchemaLock(url, 'exclusive', async (client) => {
       const { rows } = await client.query<{ name: string }>(
         'select nspname as name from pg_namespace where starts_with(nspname, $1)',
         [`t_${run}_`],
@@ -21,8 +19,6 @@ export default function setup(): () => Promise<void> {
       for (let i = 0; i < names.length; i += 10) {
         await client.query(`drop schema if exists ${names.slice(i, i + 10).join(', ')} cascade`);
       }
-    } finally {
-      await client.end();
-    }
+    });
   };
 }
