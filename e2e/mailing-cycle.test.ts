@@ -249,22 +249,6 @@ describeBrowser.each(testDialects)('the mailing cycle in Chromium on %s', (diale
         ids[kind] = id;
       }
 
-      // The report at phone and desktop width, and in Arabic (right to left).
-      const report = `${base}/editor/mailings/${ids.escalation}/report`;
-      await editor.goto(report);
-      await saveScreenshot(editor, 'mailing-cycle-report-desktop');
-      await editor.setViewportSize(phone);
-      expect(await editor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-        phone.width,
-      );
-      await saveScreenshot(editor, 'mailing-cycle-report-phone');
-      await editor.setViewportSize(desktop);
-      await users.update(editorId, { locale: 'ar' });
-      await editor.goto(report);
-      expect(await editor.locator('html').getAttribute('dir')).toBe('rtl');
-      await saveScreenshot(editor, 'mailing-cycle-report-arabic');
-      await users.update(editorId, { locale: 'en' });
-
       // Carlos unsubscribes from the escalation mail. A link scanner's GET first: nothing changes.
       const leaving = 'carlos.ruiz@example.org';
       const escalationMails = await mailsOf(ids.escalation!, everyone);
@@ -297,6 +281,28 @@ describeBrowser.each(testDialects)('the mailing cycle in Chromium on %s', (diale
       });
       expect(oneClick.status).toBe(200);
       expect(await listStatus(leaving)).toEqual(['unsubscribed']);
+
+      // The escalation's report counts him, on the Spanish line.
+      await editor.goto(`${base}/editor/mailings/${ids.escalation}/report`);
+      const unsubscribed = (locale: string) =>
+        editor.locator(`[data-report="${locale}"] [data-column="unsubscribed"]`).textContent();
+      expect([await unsubscribed('es'), await unsubscribed('en')]).toEqual(['1', '0']);
+
+      // The report at phone and desktop width, and in Arabic (right to left).
+      const report = `${base}/editor/mailings/${ids.escalation}/report`;
+      await editor.goto(report);
+      await saveScreenshot(editor, 'mailing-cycle-report-desktop');
+      await editor.setViewportSize(phone);
+      expect(await editor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        phone.width,
+      );
+      await saveScreenshot(editor, 'mailing-cycle-report-phone');
+      await editor.setViewportSize(desktop);
+      await users.update(editorId, { locale: 'ar' });
+      await editor.goto(report);
+      expect(await editor.locator('html').getAttribute('dir')).toBe('rtl');
+      await saveScreenshot(editor, 'mailing-cycle-report-arabic');
+      await users.update(editorId, { locale: 'en' });
 
       // The victory reaches everyone else, and Carlos not at all.
       const stayed = everyone.filter((e) => e !== leaving);
