@@ -1,7 +1,7 @@
 // The one way anybody leaves the lists, whatever the door (one-click link, preferences page, mailto
 // unsubscribe, a complaint, an editor): every membership set to unsubscribed and the consent that put the
 // person there marked withdrawn, with how, in the caller's transaction. Called inside other writes, so it
-// takes a transaction and commits nothing itself.
+// takes a transaction and commits nothing itself. The mailing the person last got counts the leave.
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
@@ -41,6 +41,28 @@ export async function leaveLists(trx: Kysely<Database>, input: LeaveLists): Prom
       .where('id', 'in', consentIds)
       .where('withdrawn_at', 'is', null)
       .execute();
+  }
+  // The person's own leaving counts on the report of the last mailing they were sent (their link carries
+  // no mailing id); an editor's removal does not.
+  if (input.via !== 'editor') {
+    let last = trx
+      .selectFrom('mailing_recipients')
+      .select('id')
+      .where('supporter_id', '=', input.supporterId)
+      .where('status', '=', 'sent')
+      .orderBy('sent_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1);
+    if (input.locale !== undefined) last = last.where('locale', '=', input.locale);
+    const row = await last.executeTakeFirst();
+    if (row) {
+      await trx
+        .updateTable('mailing_recipients')
+        .set({ unsubscribed_at: input.now })
+        .where('id', '=', row.id)
+        .where('unsubscribed_at', 'is', null)
+        .execute();
+    }
   }
   return rows.length;
 }

@@ -70,30 +70,33 @@ export function MailingReportPage(p: MailingReportPageProps) {
         {p.report.length === 0 ? (
           <p>{t('mailings.report.empty')}</p>
         ) : (
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('mailings.table.language')}</th>
-                {columns.map((c) => (
-                  <th scope="col" key={c}>
-                    {t(`mailings.report.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {p.report.map((line) => (
-                <tr key={line.locale} data-report={line.locale}>
-                  <th scope="row">{p.tr.languageName(line.locale)}</th>
+          // Eight columns do not fit a phone: the table scrolls sideways, not the page.
+          <div class="table-scroll">
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('mailings.table.language')}</th>
                   {columns.map((c) => (
-                    <td key={c} data-column={c}>
-                      {n(line[c])}
-                    </td>
+                    <th scope="col" key={c}>
+                      {t(`mailings.report.${c}`)}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {p.report.map((line) => (
+                  <tr key={line.locale} data-report={line.locale}>
+                    <th scope="row">{p.tr.languageName(line.locale)}</th>
+                    {columns.map((c) => (
+                      <td key={c} data-column={c}>
+                        {n(line[c])}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
       <script src="/assets/mailings.js" defer />
