@@ -17,6 +17,7 @@ import { createWorker } from '../src/jobs/worker.js';
 import { createSmtpTransport } from '../src/mail/smtp.transport.js';
 import { createServices, type Services } from '../src/main.js';
 import { createTestDb, type TestDb } from './db.js';
+import { FakeClock } from './fake-clock.js';
 import { type SmtpSink, startSmtpSink } from './smtp-sink.js';
 
 export interface TestApp {
@@ -72,6 +73,15 @@ export async function createTestApp(
       await rm(uploads, { recursive: true, force: true });
     },
   };
+}
+
+/** The seeded app (or a bare one) on a fresh fake clock: the setup most route and store tests begin with. */
+export async function createClockedTestApp(
+  dialect: Dialect,
+  options: { seed?: boolean } = {},
+): Promise<{ t: TestApp; clock: FakeClock }> {
+  const clock = new FakeClock();
+  return { t: await createTestApp(dialect, {}, { ...options, clock }), clock };
 }
 
 /** The real worker with the real job handlers, sending to a loopback SMTP sink; drain() runs due jobs. */

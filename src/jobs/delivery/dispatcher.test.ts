@@ -13,9 +13,9 @@ import {
   sign,
 } from '../../../test/delivery-helpers.js';
 import { buildCampaign } from '../../../test/factories.js';
-import { FakeClock } from '../../../test/fake-clock.js';
+import type { FakeClock } from '../../../test/fake-clock.js';
 import { erlan } from '../../../test/sign-helpers.js';
-import { createTestApp, startMailWorker, type TestApp } from '../../../test/test-app.js';
+import { createClockedTestApp, startMailWorker, type TestApp } from '../../../test/test-app.js';
 import { parseBounceAddress } from '../../security/bounce-address.js';
 
 const minute = 60_000;
@@ -25,10 +25,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
   let clock: FakeClock;
   let rig: DeliveryRig | undefined;
 
-  beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { clock });
-  });
+  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
   afterEach(async () => {
     await rig?.close();
     rig = undefined;

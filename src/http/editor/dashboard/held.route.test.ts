@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { campaignIdOf, testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { buildSignCommand } from '../../../../test/factories.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
+import type { FakeClock } from '../../../../test/fake-clock.js';
 import { erlan } from '../../../../test/sign-helpers.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import { createClockedTestApp, type TestApp } from '../../../../test/test-app.js';
 
 const page = `/editor/campaigns/${erlan}/held`;
 
@@ -18,8 +18,7 @@ describe.each(testDialects)('held signatures review on %s', (dialect) => {
   let campaignId: number;
 
   beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { clock });
+    ({ t, clock } = await createClockedTestApp(dialect));
     editor = await signedIn(t, 'editor');
     campaignId = await campaignIdOf(t.db, erlan);
   });

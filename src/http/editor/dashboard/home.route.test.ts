@@ -4,19 +4,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { campaignIdOf, testDialects } from '../../../../test/db.js';
 import { createPerson, get, post, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
+import type { FakeClock } from '../../../../test/fake-clock.js';
 import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import { createClockedTestApp, type TestApp } from '../../../../test/test-app.js';
 import type { DashboardFigures } from './home-page.js';
 
 describe.each(testDialects)('editor dashboard on %s', (dialect) => {
   let t: TestApp;
   let clock: FakeClock;
 
-  beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { clock });
-  });
+  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
   afterEach(async () => t.close());
 
   const as = (role: 'admin' | 'editor' | 'translator' | 'partner', locale = 'en') =>

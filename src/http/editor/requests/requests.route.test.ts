@@ -11,8 +11,8 @@ import {
 } from '../../../../test/campaign-request-helpers.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
-import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import type { FakeClock } from '../../../../test/fake-clock.js';
+import { createClockedTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { demoRequestNonce } from '../../../cli/demo/campaign-request.js';
 
 describe.each(testDialects)('campaign request queue on %s', (dialect) => {
@@ -55,8 +55,7 @@ describe.each(testDialects)('campaign request queue on %s', (dialect) => {
     ).id;
 
   beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { clock });
+    ({ t, clock } = await createClockedTestApp(dialect));
     editor = await signedIn(t, 'editor', { name: 'Kofi Boateng' });
   });
   afterEach(async () => t.close());

@@ -10,8 +10,8 @@ import {
   requestForm,
 } from '../../../../test/campaign-request-helpers.js';
 import { testDialects } from '../../../../test/db.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
-import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import type { FakeClock } from '../../../../test/fake-clock.js';
+import { createClockedTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { CampaignRequestRepository } from '../../../db/campaign-request.repository.js';
 import { issueFormToken } from '../../../security/form-token.js';
 import { requestFormScope } from './request.route.js';
@@ -45,10 +45,7 @@ describe.each(testDialects)('campaign request form on %s', (dialect) => {
     );
   };
 
-  beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { clock });
-  });
+  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
   afterEach(async () => t.close());
 
   it('shows the form in Arabic, right to left, with the Arabic terms and an unticked box', async () => {
