@@ -30,7 +30,7 @@ import { sendPage } from '../../render.js';
 import { csrfUploads } from '../../security/multipart.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
-import { doneNotice, readForm } from '../pages.js';
+import { doneNotice, editorPage, readForm } from '../pages.js';
 import {
   markdownForm,
   photoForm,
@@ -96,10 +96,7 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
     const notice = status === 200 ? doneNotice(req, done) : undefined;
     const today = dayOf(deps.clock.now());
     const props: EditPageProps = {
-      tr: req.tr,
-      site: deps.site,
-      user: req.account!.user,
-      csrf: req.csrfToken,
+      ...editorPage(req, deps.site),
       campaign,
       canEdit: can(req.account!.user.role, 'campaigns:edit'),
       notice,

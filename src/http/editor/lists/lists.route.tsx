@@ -24,6 +24,7 @@ import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import { csrfUploads } from '../../security/multipart.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { editorPage } from '../pages.js';
 import { openReport, sealReport } from './import-report-token.js';
 import {
   importForm,
@@ -86,10 +87,7 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
     return sendPage(
       reply,
       <ListsPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         overview={overview}
         form={form}
         report={report ? { report, token } : undefined}
@@ -182,10 +180,7 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
     return sendPage(
       reply,
       <SuppressedAddressesPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         search={search.trim()}
         page={page}
         paged={cursor !== null}

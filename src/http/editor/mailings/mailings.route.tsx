@@ -29,6 +29,7 @@ import { listToken } from '../../../security/list-token.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { editorPage } from '../pages.js';
 import {
   mailingSchema,
   scheduleSchema,
@@ -80,12 +81,7 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
   const user = (req: FastifyRequest): User => req.account!.user;
   const actor = (req: FastifyRequest) => ({ id: user(req).id, email: user(req).email });
   /** What every mailing page gets from the request: the translator, the site, the account, its CSRF token. */
-  const shell = (req: FastifyRequest) => ({
-    tr: req.tr,
-    site: deps.site,
-    user: user(req),
-    csrf: req.csrfToken,
-  });
+  const shell = (req: FastifyRequest) => editorPage(req, deps.site);
   const idOf = (req: FastifyRequest) => {
     const { mailingId: id } = req.params as { mailingId: string };
     return idPattern.test(id) ? Number(id) : undefined;

@@ -29,6 +29,7 @@ import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
+import { editorPage } from '../pages.js';
 import { mailingTranslationRoutes } from './mailing-translations.route.js';
 import {
   answerStep,
@@ -87,10 +88,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
     return sendPage(
       reply,
       <TranslationEditorPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         work={work}
         canReview={mayReview(who)}
         notice={done && doneKeys[done]}
@@ -116,10 +114,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
     return sendPage(
       reply,
       <BoardPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         board={board}
         mailings={mailings}
         limited={who.languages !== null}
