@@ -46,14 +46,22 @@ export function myDataRoutes(app: FastifyInstance, deps: MyDataDeps): void {
       status,
     );
 
-  const ended = (req: FastifyRequest, reply: FastifyReply) =>
+  /** A dead end that offers to mail a new link: the session ended (401) or the link is no good (410). */
+  const askAgain = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    body: 'myData.session.ended' | 'myData.open.invalid',
+    status: 401 | 410,
+  ) =>
     page(
       reply,
-      <MessagePage tr={req.tr} site={deps.site} title="myData.title" body="myData.session.ended">
+      <MessagePage tr={req.tr} site={deps.site} title="myData.title" body={body}>
         <AskAgain tr={req.tr} />
       </MessagePage>,
-      401,
+      status,
     );
+  const ended = (req: FastifyRequest, reply: FastifyReply) =>
+    askAgain(req, reply, 'myData.session.ended', 401);
 
   /** The visitor's session (from the cookie), or undefined when there is none or it has ended. */
   async function sessionOf(req: FastifyRequest) {
@@ -118,13 +126,7 @@ export function myDataRoutes(app: FastifyInstance, deps: MyDataDeps): void {
     const usable =
       tokenPattern.test(token) && (await deps.privacy.linkUsable(deps.tokens.hash(token), deps.clock.now()));
     if (!usable) {
-      return page(
-        reply,
-        <MessagePage tr={req.tr} site={deps.site} title="myData.title" body="myData.open.invalid">
-          <AskAgain tr={req.tr} />
-        </MessagePage>,
-        410,
-      );
+      return askAgain(req, reply, 'myData.open.invalid', 410);
     }
     return page(
       reply,
@@ -139,13 +141,7 @@ export function myDataRoutes(app: FastifyInstance, deps: MyDataDeps): void {
       ? await openMyData({ privacy: deps.privacy, tokens: deps.tokens, clock: deps.clock }, token)
       : ({ status: 'invalid' } as const);
     if (opened.status === 'invalid') {
-      return page(
-        reply,
-        <MessagePage tr={req.tr} site={deps.site} title="myData.title" body="myData.open.invalid">
-          <AskAgain tr={req.tr} />
-        </MessagePage>,
-        410,
-      );
+      return askAgain(req, reply, 'myData.open.invalid', 410);
     }
     reply.setCookie(cookieName, opened.sessionToken, { ...cookieOptions, maxAge: myDataSessionMs / 1000 });
     return reply.redirect(`/${req.contentLocale}/my-data/view`, 303);
