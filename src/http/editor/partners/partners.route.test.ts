@@ -3,10 +3,10 @@
 // the translated error with everything else kept; reorder, change and remove are audited; roles and CSRF.
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { campaignIdOf, testDialects } from '../../../../test/db.js';
-import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
+import { testDialects } from '../../../../test/db.js';
+import { type Browser, editorOnCampaign, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { erlan } from '../../../../test/sign-helpers.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 
 const page = `/editor/campaigns/${erlan}/partners`;
 
@@ -15,11 +15,7 @@ describe.each(testDialects)('editor partners page on %s', (dialect) => {
   let browser: Browser;
   let campaignId: number;
 
-  beforeEach(async () => {
-    t = await createTestApp(dialect);
-    browser = await signedIn(t, 'editor');
-    campaignId = await campaignIdOf(t.db, erlan);
-  });
+  beforeEach(async () => ({ t, editor: browser, campaignId } = await editorOnCampaign(dialect)));
   afterEach(async () => t.close());
 
   const partners = () =>
