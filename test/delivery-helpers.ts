@@ -127,3 +127,26 @@ export async function messageStatuses(t: TestApp): Promise<Record<string, Record
 export function step(clock: FakeClock, ms: number): void {
   clock.advance(ms);
 }
+
+/**
+ * The team a delivery alert goes to: an editor reading Tagalog and an admin, beside a translator and a
+ * disabled editor, who must not get it.
+ */
+export async function insertAlertTeam(t: TestApp, now: number): Promise<void> {
+  await t.db.kysely
+    .insertInto('users')
+    .values([
+      { email: 'ed@example.org', name: 'Ed', role: 'editor', locale: 'tl', created_at: now },
+      { email: 'ad@example.org', name: 'Ad', role: 'admin', locale: 'en', created_at: now },
+      { email: 'tr@example.org', name: 'Tr', role: 'translator', locale: 'en', created_at: now },
+      {
+        email: 'gone@example.org',
+        name: 'Gone',
+        role: 'editor',
+        locale: 'en',
+        created_at: now,
+        disabled_at: now,
+      },
+    ])
+    .execute();
+}
