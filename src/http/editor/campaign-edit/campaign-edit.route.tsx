@@ -26,11 +26,12 @@ import { normaliseText } from '../../../domain/signature/text.js';
 import { canonicalLocale } from '../../../i18n/locales.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { csrfUploads } from '../../security/multipart.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
-import { doneNotice, editorPage, readForm } from '../pages.js';
+import { doneNotice, editorPage } from '../pages.js';
 import {
   markdownForm,
   photoForm,

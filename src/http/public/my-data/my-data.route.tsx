@@ -14,6 +14,7 @@ import { checkCsrfToken, csrfField, csrfToken, isCrossSite } from '../../../secu
 import { addressRateKey, erasedEmailKey } from '../../../security/email-key.js';
 import { ipKey } from '../../../security/ip-key.js';
 import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { requestBodySchema, sessionFormSchema, tokenPattern } from './my-data.schema.js';
@@ -94,8 +95,8 @@ export function myDataRoutes(app: FastifyInstance, deps: MyDataDeps): void {
     if (isCrossSite(req.headers, [...ownOrigins, `${req.protocol}://${req.host}`])) {
       return sendError(req, reply, deps.site, 403);
     }
-    const body = requestBodySchema.safeParse(req.body ?? {});
-    if (!body.success) return sendError(req, reply, deps.site, 400);
+    const body = readForm(req, reply, deps, requestBodySchema);
+    if (!body) return reply;
     const result = await requestMyData(
       {
         privacy: deps.privacy,
@@ -104,10 +105,10 @@ export function myDataRoutes(app: FastifyInstance, deps: MyDataDeps): void {
         clock: deps.clock,
         addressKey: (canonical) => addressRateKey(deps.secret, canonical),
       },
-      { email: body.data.email, locale: req.contentLocale, ipKey: ipKey(deps.secret, req.ip) },
+      { email: body.email, locale: req.contentLocale, ipKey: ipKey(deps.secret, req.ip) },
     );
     if (result.status === 'invalid') {
-      return page(reply, <RequestPage tr={req.tr} site={deps.site} email={body.data.email} error />, 422);
+      return page(reply, <RequestPage tr={req.tr} site={deps.site} email={body.email} error />, 422);
     }
     return reply.redirect(`/${req.contentLocale}/my-data/sent`, 303);
   });
