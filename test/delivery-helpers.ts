@@ -95,17 +95,16 @@ export async function deliveryRig(
     ...(opts.policy ? { policy: opts.policy } : {}),
     ...(opts.leaseMs ? { leaseMs: opts.leaseMs } : {}),
   });
-  return {
-    sink,
-    transport,
-    dispatcher,
-    store,
-    async close() {
+  // Closed once, by the test or else with the app.
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
       await dispatcher.stop();
       await transport.close();
       await sink.close();
-    },
-  };
+    })());
+  t.closeWith(close);
+  return { sink, transport, dispatcher, store, close };
 }
 
 /** Status of every message, by target email then status, for assertions. */

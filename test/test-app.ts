@@ -25,6 +25,8 @@ export interface TestApp {
   services: Services;
   db: TestDb;
   config: Config;
+  /** Closes what a test opened on this app (an SMTP sink, a dispatcher) before the app itself. */
+  closeWith(close: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -61,12 +63,15 @@ export async function createTestApp(
     ...(bodyLimits ? { bodyLimits } : {}),
   });
   await app.ready();
+  const closers: (() => Promise<void>)[] = [];
   return {
     app,
     services,
     db,
     config,
+    closeWith: (close) => void closers.push(close),
     async close() {
+      for (const close of closers.splice(0).reverse()) await close();
       await app.close();
       services.live.close();
       await db.destroy();

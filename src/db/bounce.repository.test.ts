@@ -35,11 +35,7 @@ describe.each(testDialects)('bounces by mail on %s', (dialect) => {
   let rig: DeliveryRig | undefined;
 
   beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
-  afterEach(async () => {
-    await rig?.close();
-    rig = undefined;
-    await t.close();
-  });
+  afterEach(async () => t.close());
 
   const deps = () => ({
     bounces: new BounceRepository(t.db),

@@ -27,11 +27,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
   let rig: DeliveryRig | undefined;
 
   beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
-  afterEach(async () => {
-    await rig?.close();
-    rig = undefined;
-    await t.close();
-  });
+  afterEach(async () => t.close());
 
   it('sends one DKIM-signed letter per target and union copy, bilingual where the campaign has the target language', async () => {
     const id = await campaignIdOf(t.db, erlan);

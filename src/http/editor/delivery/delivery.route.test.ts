@@ -16,11 +16,7 @@ describe.each(testDialects)('editor delivery page on %s', (dialect) => {
   const page = `/editor/campaigns/${erlan}/delivery`;
 
   beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
-  afterEach(async () => {
-    await rig?.close();
-    rig = undefined;
-    await t.close();
-  });
+  afterEach(async () => t.close());
 
   async function target(email: string) {
     return t.db.kysely.selectFrom('targets').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
