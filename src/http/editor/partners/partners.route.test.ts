@@ -79,11 +79,14 @@ describe.each(testDialects)('editor partners page on %s', (dialect) => {
       new TextEncoder().encode('%PDF-1.4 not a picture'),
     );
     expect(res.statusCode).toBe(422);
-    expect(res.body).toContain('Enter the name of the organisation.');
-    expect(res.body).toContain('Enter a full web address starting with https:// or http://.');
-    expect(res.body).toContain('The logo could not be read. Use a JPEG, PNG, WebP or GIF file.');
-    expect(res.body).toContain('Kept description');
-    expect(res.body).toContain('value="javascript:alert(1)"');
+    for (const text of [
+      'Enter the name of the organisation.',
+      'Enter a full web address starting with https:// or http://.',
+      'The logo could not be read. Use a JPEG, PNG, WebP or GIF file.',
+      'Kept description',
+      'value="javascript:alert(1)"',
+    ])
+      expect(res.body).toContain(text);
     expect(await partners()).toHaveLength(3);
   });
 

@@ -79,10 +79,13 @@ describe.each(testDialects)('campaign request queue on %s', (dialect) => {
     editor = await signedIn(t, 'editor', { email: 'second@example.org' });
     await post(t.app, `/editor/requests/${await seededId()}/decline`, editor, { message: 'Not this time.' });
     const after = await get(t.app, '/editor/requests', editor);
-    expect(after.body).toContain('Changes requested (1)');
-    expect(after.body).toContain('Changes asked for 2 days ago');
-    expect(after.body).toContain('Decided recently (1)');
-    expect(after.body).toContain('Declined on Nov 25, 2026');
+    for (const text of [
+      'Changes requested (1)',
+      'Changes asked for 2 days ago',
+      'Decided recently (1)',
+      'Declined on Nov 25, 2026',
+    ])
+      expect(after.body).toContain(text);
     const admin = await signedIn(t, 'admin');
     expect((await get(t.app, '/editor/requests', admin)).body).toContain('href="/editor/terms"');
   });
