@@ -8,9 +8,10 @@ import type { StringKey } from '../../../i18n/translator.js';
 import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { EditorPage } from '../../views/editor/editor-layout.js';
 import { Csrf, Notice, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { editorPage } from '../pages.js';
 
 export interface PrivacySettingsDeps {
   site: SiteInfo;
@@ -33,13 +34,7 @@ export function privacySettingsRoutes(app: FastifyInstance, deps: PrivacySetting
     const t = req.tr.t;
     return sendPage(
       reply,
-      <EditorLayout
-        tr={req.tr}
-        site={deps.site}
-        title={t('editor.retention.title')}
-        user={req.account!.user}
-        csrfToken={req.csrfToken}
-      >
+      <EditorPage page={editorPage(req, deps.site)} title={t('editor.retention.title')}>
         <h1>{t('editor.retention.title')}</h1>
         {state.saved && <Notice>{t('editor.retention.saved')}</Notice>}
         <p>{t('editor.retention.intro')}</p>
@@ -63,7 +58,7 @@ export function privacySettingsRoutes(app: FastifyInstance, deps: PrivacySetting
             {t('editor.retention.save')}
           </button>
         </form>
-      </EditorLayout>,
+      </EditorPage>,
       status,
     );
   };
