@@ -95,17 +95,16 @@ export async function deliveryRig(
     ...(opts.policy ? { policy: opts.policy } : {}),
     ...(opts.leaseMs ? { leaseMs: opts.leaseMs } : {}),
   });
-  return {
-    sink,
-    transport,
-    dispatcher,
-    store,
-    async close() {
+  // Closed once, by the test or else with the app.
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
       await dispatcher.stop();
       await transport.close();
       await sink.close();
-    },
-  };
+    })());
+  t.closeWith(close);
+  return { sink, transport, dispatcher, store, close };
 }
 
 /** Status of every message, by target email then status, for assertions. */
@@ -126,4 +125,27 @@ export async function messageStatuses(t: TestApp): Promise<Record<string, Record
 
 export function step(clock: FakeClock, ms: number): void {
   clock.advance(ms);
+}
+
+/**
+ * The team a delivery alert goes to: an editor reading Tagalog and an admin, beside a translator and a
+ * disabled editor, who must not get it.
+ */
+export async function insertAlertTeam(t: TestApp, now: number): Promise<void> {
+  await t.db.kysely
+    .insertInto('users')
+    .values([
+      { email: 'ed@example.org', name: 'Ed', role: 'editor', locale: 'tl', created_at: now },
+      { email: 'ad@example.org', name: 'Ad', role: 'admin', locale: 'en', created_at: now },
+      { email: 'tr@example.org', name: 'Tr', role: 'translator', locale: 'en', created_at: now },
+      {
+        email: 'gone@example.org',
+        name: 'Gone',
+        role: 'editor',
+        locale: 'en',
+        created_at: now,
+        disabled_at: now,
+      },
+    ])
+    .execute();
 }

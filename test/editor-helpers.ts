@@ -2,14 +2,16 @@
 // directly in the store (fast, no argon2 per request), the pre-login CSRF cookie and token a browser would
 // get from a login page, and form posts that carry cookies and the CSRF field.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Dialect } from '../src/db/dialect.js';
 import { UserRepository } from '../src/db/user.repository.js';
 import type { Role } from '../src/domain/account/permissions.js';
 import { cookieNames } from '../src/http/editor/cookies.js';
 import { secretTokens } from '../src/security/confirmation-token.js';
 import { csrfToken } from '../src/security/csrf.js';
 import { hashPassword } from '../src/security/password.js';
-import { formBody } from './sign-helpers.js';
-import type { TestApp } from './test-app.js';
+import { campaignIdOf } from './db.js';
+import { erlan, formBody } from './sign-helpers.js';
+import { createTestApp, type TestApp } from './test-app.js';
 
 export const goodPassword = 'correct horse battery staple';
 
@@ -51,6 +53,15 @@ export async function signedIn(
   person: Parameters<typeof createPerson>[2] = {},
 ): Promise<Browser> {
   return sessionFor(t, await createPerson(t, role, person));
+}
+
+/** The seeded app with an editor signed in, and the id of the demo campaign whose pages are under test. */
+export async function editorOnCampaign(
+  dialect: Dialect,
+  slug = erlan,
+): Promise<{ t: TestApp; editor: Browser; campaignId: number }> {
+  const t = await createTestApp(dialect);
+  return { t, editor: await signedIn(t, 'editor'), campaignId: await campaignIdOf(t.db, slug) };
 }
 
 /** The cookie names for the app's BASE_URL (`__Host-` prefixed over https). */

@@ -17,6 +17,7 @@ import { createWorker } from '../src/jobs/worker.js';
 import { createSmtpTransport } from '../src/mail/smtp.transport.js';
 import { createServices, type Services } from '../src/main.js';
 import { createTestDb, type TestDb } from './db.js';
+import { FakeClock } from './fake-clock.js';
 import { type SmtpSink, startSmtpSink } from './smtp-sink.js';
 
 export interface TestApp {
@@ -24,6 +25,8 @@ export interface TestApp {
   services: Services;
   db: TestDb;
   config: Config;
+  /** Closes what a test opened on this app (an SMTP sink, a dispatcher) before the app itself. */
+  closeWith(close: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -60,18 +63,30 @@ export async function createTestApp(
     ...(bodyLimits ? { bodyLimits } : {}),
   });
   await app.ready();
+  const closers: (() => Promise<void>)[] = [];
   return {
     app,
     services,
     db,
     config,
+    closeWith: (close) => void closers.push(close),
     async close() {
+      for (const close of closers.splice(0).reverse()) await close();
       await app.close();
       services.live.close();
       await db.destroy();
       await rm(uploads, { recursive: true, force: true });
     },
   };
+}
+
+/** The seeded app (or a bare one) on a fresh fake clock: the setup most route and store tests begin with. */
+export async function createClockedTestApp(
+  dialect: Dialect,
+  options: { seed?: boolean } = {},
+): Promise<{ t: TestApp; clock: FakeClock }> {
+  const clock = new FakeClock();
+  return { t: await createTestApp(dialect, {}, { ...options, clock }), clock };
 }
 
 /** The real worker with the real job handlers, sending to a loopback SMTP sink; drain() runs due jobs. */

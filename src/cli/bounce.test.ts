@@ -6,7 +6,6 @@ import { spawnSync } from 'node:child_process';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bounceFixture, forgedMac, type SentMessage, sentMessage } from '../../test/bounce-helpers.js';
 import { testDialects } from '../../test/db.js';
-import type { DeliveryRig } from '../../test/delivery-helpers.js';
 import { mailedSupporter, supporterMailFixture } from '../../test/supporter-mail-helpers.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { projectRoot } from '../config/paths.js';
@@ -22,20 +21,14 @@ beforeAll(() => {
 
 describe.each(testDialects)('outcry bounce on %s', (dialect) => {
   let t: TestApp;
-  let rig: DeliveryRig | undefined;
   let m: SentMessage;
 
   beforeEach(async () => {
     // `outcry bounce` refuses the development secret, so this app has a secret of its own.
     t = await createTestApp(dialect, { APP_SECRET: 'bounce-test-secret-bounce-test-secret-0000' });
-    const sent = await sentMessage(t, { signatures: 2 });
-    rig = sent.rig;
-    m = sent.message;
+    m = (await sentMessage(t, { signatures: 2 })).message;
   });
-  afterEach(async () => {
-    await rig?.close();
-    await t.close();
-  });
+  afterEach(async () => t.close());
 
   /** The test database as a DATABASE_URL a separate process can use (PostgreSQL: with its schema). */
   function databaseUrl(): string {

@@ -19,8 +19,8 @@ import {
   sign,
 } from '../../test/delivery-helpers.js';
 import { buildCampaign } from '../../test/factories.js';
-import { FakeClock } from '../../test/fake-clock.js';
-import { createTestApp, type TestApp } from '../../test/test-app.js';
+import type { FakeClock } from '../../test/fake-clock.js';
+import { createClockedTestApp, type TestApp } from '../../test/test-app.js';
 import { viewDeliveryStatus } from '../domain/delivery/view-delivery-status.js';
 import { receiveBounce } from '../mail/bounce-receive.js';
 import { bounceAddress } from '../security/bounce-address.js';
@@ -34,15 +34,8 @@ describe.each(testDialects)('bounces by mail on %s', (dialect) => {
   let clock: FakeClock;
   let rig: DeliveryRig | undefined;
 
-  beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { clock });
-  });
-  afterEach(async () => {
-    await rig?.close();
-    rig = undefined;
-    await t.close();
-  });
+  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
+  afterEach(async () => t.close());
 
   const deps = () => ({
     bounces: new BounceRepository(t.db),

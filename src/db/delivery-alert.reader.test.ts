@@ -2,7 +2,7 @@
 // with its campaign and target, goes to every active admin and editor and to nobody else.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/db.js';
-import { createCampaign } from '../../test/delivery-helpers.js';
+import { createCampaign, insertAlertTeam } from '../../test/delivery-helpers.js';
 import { buildCampaign } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { DeliveryAlertReader } from './delivery-alert.reader.js';
@@ -22,22 +22,7 @@ describe.each(testDialects)('delivery alert reader on %s', (dialect) => {
 
   it('reads an alert with its campaign and target, for every active admin and editor', async () => {
     const now = t.services.clock.now();
-    await t.db.kysely
-      .insertInto('users')
-      .values([
-        { email: 'ed@example.org', name: 'Ed', role: 'editor', locale: 'tl', created_at: now },
-        { email: 'tr@example.org', name: 'Tr', role: 'translator', locale: 'en', created_at: now },
-        { email: 'ad@example.org', name: 'Ad', role: 'admin', locale: 'en', created_at: now },
-        {
-          email: 'x@example.org',
-          name: 'X',
-          role: 'editor',
-          locale: 'en',
-          created_at: now,
-          disabled_at: now,
-        },
-      ])
-      .execute();
+    await insertAlertTeam(t, now);
     const campaignId = await createCampaign(t, buildCampaign({ slug: 'nurses-alert' }));
     const target = await t.db.kysely
       .selectFrom('targets')

@@ -5,9 +5,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
 import { buildCampaign, buildSignCommand } from '../../test/factories.js';
-import { FakeClock } from '../../test/fake-clock.js';
+import type { FakeClock } from '../../test/fake-clock.js';
 import { erlan, formToken, postSign } from '../../test/sign-helpers.js';
-import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { createClockedTestApp, type TestApp } from '../../test/test-app.js';
 import { CampaignRepository } from './campaign.repository.js';
 import type { Db } from './database.js';
 import { migrateTo, migrateToLatest } from './migrate.js';
@@ -37,8 +37,7 @@ describe.each(testDialects)('the public count of an immediate campaign on %s', (
   };
 
   beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { clock });
+    ({ t, clock } = await createClockedTestApp(dialect));
     // Before any request, so no cache holds the seeded mode.
     await t.db.kysely
       .updateTable('campaigns')

@@ -4,19 +4,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/db.js';
 import { buildSignCommand } from '../../test/factories.js';
-import { FakeClock } from '../../test/fake-clock.js';
+import type { FakeClock } from '../../test/fake-clock.js';
 import { confirmedSignup, signupCommand } from '../../test/signup-helpers.js';
-import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { createClockedTestApp, type TestApp } from '../../test/test-app.js';
 import { purgeRetention } from '../domain/privacy/purge-retention.js';
 import type { ListMemberRepository } from './list-member.repository.js';
 
 describe.each(testDialects)('retention purge on %s', (dialect) => {
   let t: TestApp;
   let clock: FakeClock;
-  beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { clock });
-  });
+  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
   afterEach(async () => t.close());
 
   it('erases signers’ data two years after the close, keeps the counts, and reports numbers', async () => {

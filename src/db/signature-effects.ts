@@ -65,19 +65,25 @@ export class CountDeltas {
  */
 export const repeatStatus = 'repeat';
 
+function countKey(c: SignCommand, status: string): CountKey {
+  return {
+    campaignId: c.campaignId,
+    locale: c.locale,
+    country: c.input.country,
+    source: c.input.source ?? '',
+    status,
+  };
+}
+
+/** A first submission's count: one more under the status it was stored with. */
+export function countSignature(counts: CountDeltas, c: SignCommand): void {
+  counts.add(countKey(c, c.status), 1);
+}
+
 /** A repeated submission's count: what its first submission would have added to the public number. */
 export function countRepeat(counts: CountDeltas, c: SignCommand): void {
   if (c.status !== 'confirmed') return;
-  counts.add(
-    {
-      campaignId: c.campaignId,
-      locale: c.locale,
-      country: c.input.country,
-      source: c.input.source ?? '',
-      status: repeatStatus,
-    },
-    1,
-  );
+  counts.add(countKey(c, repeatStatus), 1);
 }
 
 export interface CampaignDelivery {

@@ -9,7 +9,12 @@ import { type SignatureMailPayload, sendSignatureMailJob } from '../domain/signa
 import type { SignCommand, SignOutcome } from '../domain/signature/signature.ports.js';
 import type { NewJob } from './job.repository.js';
 import type { Database } from './schema.js';
-import { type CampaignDelivery, type CountDeltas, campaignDelivery } from './signature-effects.js';
+import {
+  type CampaignDelivery,
+  type CountDeltas,
+  campaignDelivery,
+  countSignature,
+} from './signature-effects.js';
 
 /** Rows per statement: 15 parameters a signature stays far below PostgreSQL's 65,535. */
 const chunk = 1_000;
@@ -98,16 +103,7 @@ export async function writeMultiRow(
       continue;
     }
     const { input, now } = c;
-    effects.counts.add(
-      {
-        campaignId: c.campaignId,
-        locale: c.locale,
-        country: input.country,
-        source: input.source ?? '',
-        status: c.status,
-      },
-      1,
-    );
+    countSignature(effects.counts, c);
     if (c.consent) {
       consents.push({
         supporter_id: supporterId,

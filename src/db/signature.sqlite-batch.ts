@@ -11,7 +11,13 @@ import {
 } from '../domain/signature/signature.js';
 import type { SignCommand, SignOutcome } from '../domain/signature/signature.ports.js';
 import { defaultMaxAttempts, type JobStatus, type NewJob } from './job.repository.js';
-import { type CampaignDelivery, CountDeltas, countRepeat, newMessageStatus } from './signature-effects.js';
+import {
+  type CampaignDelivery,
+  CountDeltas,
+  countRepeat,
+  countSignature,
+  newMessageStatus,
+} from './signature-effects.js';
 
 const queued: JobStatus = 'queued';
 
@@ -149,16 +155,7 @@ export class SqliteSignatureBatch {
     );
     if (signatureId === undefined) return this.duplicate(c, supporterId, counts, jobs);
 
-    counts.add(
-      {
-        campaignId: c.campaignId,
-        locale: c.locale,
-        country: input.country,
-        source: input.source ?? '',
-        status: c.status,
-      },
-      1,
-    );
+    countSignature(counts, c);
     if (c.consent) {
       s.consent.run(
         supporterId,

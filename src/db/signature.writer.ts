@@ -26,6 +26,7 @@ import {
   CountDeltas,
   campaignDelivery,
   countRepeat,
+  countSignature,
   flushJobs,
   releaseSignature,
 } from './signature-effects.js';
@@ -203,16 +204,7 @@ export class BatchedSignatureWriter implements SignatureWriter {
 
     if (!inserted) return this.duplicate(trx, c, supporter.id, counts, jobs);
 
-    counts.add(
-      {
-        campaignId: c.campaignId,
-        locale: c.locale,
-        country: input.country,
-        source: input.source ?? '',
-        status: c.status,
-      },
-      1,
-    );
+    countSignature(counts, c);
     if (c.consent) {
       await trx
         .insertInto('consents')

@@ -8,14 +8,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bounceFixture, forgedMac } from '../../test/bounce-helpers.js';
 import { testDialects } from '../../test/db.js';
-import { FakeClock } from '../../test/fake-clock.js';
+import type { FakeClock } from '../../test/fake-clock.js';
 import {
   type MailedSupporter,
   mailedSupporter,
   mailingSentTo,
   supporterMailFixture,
 } from '../../test/supporter-mail-helpers.js';
-import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { createClockedTestApp, type TestApp } from '../../test/test-app.js';
 import { receiveBounce } from '../mail/bounce-receive.js';
 import { listToken } from '../security/list-token.js';
 import { BounceRepository } from './bounce.repository.js';
@@ -26,10 +26,7 @@ describe.each(testDialects)('supporter mail outcomes by mail on %s', (dialect) =
   let t: TestApp;
   let clock: FakeClock;
 
-  beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { clock });
-  });
+  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
   afterEach(async () => t.close());
 
   const writer = () => new SupporterMailOutcomeWriter(t.db);

@@ -7,10 +7,10 @@ import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/db.js';
-import { FakeClock } from '../../test/fake-clock.js';
+import type { FakeClock } from '../../test/fake-clock.js';
 import { allHostileText, hostileFields, hostileQueries, hostileSegments } from '../../test/hostile-input.js';
 import { erlan, formToken } from '../../test/sign-helpers.js';
-import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { createClockedTestApp, type TestApp } from '../../test/test-app.js';
 import { issueFormToken } from '../security/form-token.js';
 import { isSafeLocation } from './security/safe-location.js';
 
@@ -158,8 +158,7 @@ describe.each(testDialects)('fuzzing the public routes on %s', (dialect) => {
   let preLogin: { cookie: string; csrf: string };
 
   beforeAll(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { clock });
+    ({ t, clock } = await createClockedTestApp(dialect));
     signToken = await formToken(t.app, 'en');
     const login = await t.app.inject({ url: '/editor/login' });
     const cookie = ([] as string[])

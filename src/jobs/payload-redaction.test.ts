@@ -4,9 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/db.js';
 import { anonymousForm, createPerson, post } from '../../test/editor-helpers.js';
-import { FakeClock } from '../../test/fake-clock.js';
+import type { FakeClock } from '../../test/fake-clock.js';
 import { ana, formToken, postSign } from '../../test/sign-helpers.js';
-import { createTestApp, startMailWorker, type TestApp } from '../../test/test-app.js';
+import { createClockedTestApp, startMailWorker, type TestApp } from '../../test/test-app.js';
 import { enqueueJobs, JobRepository } from '../db/job.repository.js';
 import { accountMail } from '../domain/account/account-mail.js';
 import { jobKinds } from './kinds.js';
@@ -28,10 +28,7 @@ describe.each(testDialects)('finished jobs on %s', (dialect) => {
         .execute()
     ).map((r) => ({ status: r.status, payload: JSON.parse(r.payload) as Record<string, unknown> }));
 
-  beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { clock });
-  });
+  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
   afterEach(async () => t.close());
 
   it('a sent login link and a sent confirmation keep neither token nor address in the jobs table', async () => {

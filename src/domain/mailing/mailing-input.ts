@@ -12,13 +12,8 @@ export const bodyMax = 20_000;
 /** "Signed at least N campaigns": more than this is never a real condition. */
 export const minCampaignsMax = 100;
 
-export type MailingField =
-  | 'kind'
-  | 'campaignId'
-  | 'sourceLocale'
-  | 'subject'
-  | 'preheader'
-  | 'bodyMd'
+/** The form's fields that choose the recipients. */
+type SegmentField =
   | 'locales'
   | 'countries'
   | 'signedCampaignId'
@@ -26,6 +21,15 @@ export type MailingField =
   | 'minCampaignsLastYear'
   | 'subscribedSince'
   | 'partnerId';
+
+export type MailingField =
+  | 'kind'
+  | 'campaignId'
+  | 'sourceLocale'
+  | 'subject'
+  | 'preheader'
+  | 'bodyMd'
+  | SegmentField;
 
 export type MailingInputError =
   | 'Required'
@@ -73,16 +77,7 @@ export function dayStart(day: string): number | undefined {
 
 /** The segment part of the form, checked on its own (the live size asks for it without the texts). */
 export function readSegment(
-  form: Pick<
-    MailingForm,
-    | 'locales'
-    | 'countries'
-    | 'signedCampaignId'
-    | 'notSignedCampaignId'
-    | 'minCampaignsLastYear'
-    | 'subscribedSince'
-    | 'partnerId'
-  >,
+  form: Pick<MailingForm, SegmentField>,
 ): { ok: true; segment: Segment } | { ok: false; errors: Partial<Record<MailingField, MailingInputError>> } {
   const errors: Partial<Record<MailingField, MailingInputError>> = {};
   const locales = [...new Set(form.locales)];

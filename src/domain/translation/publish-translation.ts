@@ -3,19 +3,12 @@
 // campaign from the public pages' cache after the commit, so it shows at once.
 import type { TranslationViewer } from './translation.js';
 import type { TranslationDeps } from './translation.ports.js';
-import {
-  changeTranslation,
-  type TranslationInput,
-  type TranslationResult,
-  typedTexts,
-} from './translation-change.js';
+import { changeTexts, type TranslationInput, type TranslationResult } from './translation-change.js';
 
 export function publishTranslation(
   deps: TranslationDeps,
   viewer: TranslationViewer,
   input: TranslationInput,
 ): Promise<TranslationResult> {
-  const { token, markUpdated } = input;
-  const texts = typedTexts(input);
-  return changeTranslation(deps, viewer, input, { intent: 'publish', token, markUpdated, texts });
+  return changeTexts(deps, viewer, input, 'publish');
 }

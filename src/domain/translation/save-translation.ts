@@ -2,23 +2,12 @@
 // translator's changed text on a published translation takes it back to draft, to be reviewed again.
 import type { TranslationViewer } from './translation.js';
 import type { TranslationDeps } from './translation.ports.js';
-import {
-  changeTranslation,
-  type TranslationInput,
-  type TranslationResult,
-  typedTexts,
-} from './translation-change.js';
+import { changeTexts, type TranslationInput, type TranslationResult } from './translation-change.js';
 
 export function saveTranslation(
   deps: TranslationDeps,
   viewer: TranslationViewer,
   input: TranslationInput,
 ): Promise<TranslationResult> {
-  const { token, markUpdated } = input;
-  return changeTranslation(deps, viewer, input, {
-    intent: 'save',
-    token,
-    markUpdated,
-    texts: typedTexts(input),
-  });
+  return changeTexts(deps, viewer, input, 'save');
 }

@@ -2,19 +2,12 @@
 // reviewer sent it back with is cleared. Submitting a published translation with nothing changed is a no-op.
 import type { TranslationViewer } from './translation.js';
 import type { TranslationDeps } from './translation.ports.js';
-import {
-  changeTranslation,
-  type TranslationInput,
-  type TranslationResult,
-  typedTexts,
-} from './translation-change.js';
+import { changeTexts, type TranslationInput, type TranslationResult } from './translation-change.js';
 
 export function submitTranslation(
   deps: TranslationDeps,
   viewer: TranslationViewer,
   input: TranslationInput,
 ): Promise<TranslationResult> {
-  const { token, markUpdated } = input;
-  const texts = typedTexts(input);
-  return changeTranslation(deps, viewer, input, { intent: 'submit', token, markUpdated, texts });
+  return changeTexts(deps, viewer, input, 'submit');
 }

@@ -64,4 +64,15 @@ export function changeTranslation(
 }
 
 /** The form's texts out of its other fields. */
-export const typedTexts = (input: TranslationInput): TranslatableTexts => sourceTexts(input);
+const typedTexts = (input: TranslationInput): TranslatableTexts => sourceTexts(input);
+
+/** A step that takes the texts as typed: save, submit or publish. */
+export function changeTexts(
+  deps: TranslationDeps,
+  viewer: TranslationViewer,
+  input: TranslationInput,
+  intent: 'save' | 'submit' | 'publish',
+): Promise<TranslationResult> {
+  const { token, markUpdated } = input;
+  return changeTranslation(deps, viewer, input, { intent, token, markUpdated, texts: typedTexts(input) });
+}

@@ -1,11 +1,9 @@
 // Small helpers the editor routes share: the props every signed-in page takes, the 403 page (no permission,
-// or a form whose CSRF token does not match), starting and ending the session cookie, reading a form body,
+// or a form whose CSRF token does not match), starting and ending the session cookie,
 // and a page's "done" notice.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ZodType } from 'zod';
 import type { NewSession } from '../../domain/account/start-session.js';
 import type { StringKey } from '../../i18n/translator.js';
-import { sendError } from '../errors.js';
 import { sendPage } from '../render.js';
 import { AuthLayout, EditorLayout, type EditorPageBase } from '../views/editor/editor-layout.js';
 import type { SiteInfo } from '../views/layout.js';
@@ -71,22 +69,6 @@ export function enterEditor(
 export function leaveEditor(reply: FastifyReply, deps: EditorDeps, to = '/editor/login'): FastifyReply {
   reply.clearCookie(cookieNames(deps.secureCookies).session, cookieOptions(deps.secureCookies));
   return reply.redirect(to, 303);
-}
-
-/**
- * Parses a form body with its schema. Repeated fields (arrays), absurd lengths and other shapes no form
- * of ours sends get the translated 400 page; field errors that people make are the use cases' to report.
- */
-export function readForm<T>(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  deps: { site: SiteInfo },
-  schema: ZodType<T>,
-): T | undefined {
-  const parsed = schema.safeParse(req.body ?? {});
-  if (parsed.success) return parsed.data;
-  sendError(req, reply, deps.site, 400);
-  return undefined;
 }
 
 /** Notices shown after a redirect (`?done=…`); only these keys can be asked for. */

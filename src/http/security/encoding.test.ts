@@ -5,9 +5,9 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/db.js';
-import { FakeClock } from '../../../test/fake-clock.js';
+import type { FakeClock } from '../../../test/fake-clock.js';
 import { ana, erlan, formBody, formToken } from '../../../test/sign-helpers.js';
-import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { createClockedTestApp, type TestApp } from '../../../test/test-app.js';
 
 describe.each(testDialects)('body encodings on %s', (dialect) => {
   let t: TestApp;
@@ -27,8 +27,7 @@ describe.each(testDialects)('body encodings on %s', (dialect) => {
     `${formBody({ token, ...ana, [field]: 'X' })}`.replace(`${field}=X`, `${field}=${encoded}`);
 
   beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { clock });
+    ({ t, clock } = await createClockedTestApp(dialect));
     token = await formToken(t.app, 'en');
     clock.advance(20_000);
   });

@@ -3,19 +3,20 @@
 // target address and the destination domain.
 import { dkimVerify } from 'mailauth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../test/db.js';
+import { campaignIdOf, testDialects } from '../../../test/db.js';
 import {
   createCampaign,
   type DeliveryRig,
   deliveryRig,
   dkimResolver,
+  insertAlertTeam,
   messageStatuses,
   sign,
 } from '../../../test/delivery-helpers.js';
 import { buildCampaign } from '../../../test/factories.js';
-import { FakeClock } from '../../../test/fake-clock.js';
+import type { FakeClock } from '../../../test/fake-clock.js';
 import { erlan } from '../../../test/sign-helpers.js';
-import { createTestApp, startMailWorker, type TestApp } from '../../../test/test-app.js';
+import { createClockedTestApp, startMailWorker, type TestApp } from '../../../test/test-app.js';
 import { parseBounceAddress } from '../../security/bounce-address.js';
 
 const minute = 60_000;
@@ -25,27 +26,11 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
   let clock: FakeClock;
   let rig: DeliveryRig | undefined;
 
-  beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { clock });
-  });
-  afterEach(async () => {
-    await rig?.close();
-    rig = undefined;
-    await t.close();
-  });
-
-  async function erlanId(): Promise<number> {
-    const row = await t.db.kysely
-      .selectFrom('campaigns')
-      .select('id')
-      .where('slug', '=', erlan)
-      .executeTakeFirstOrThrow();
-    return row.id;
-  }
+  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
+  afterEach(async () => t.close());
 
   it('sends one DKIM-signed letter per target and union copy, bilingual where the campaign has the target language', async () => {
-    const id = await erlanId();
+    const id = await campaignIdOf(t.db, erlan);
     // Maria confirms by the link we mail her, so her address is hers: targets may reply to it.
     await sign(t, id, 1, () => ({
       status: 'pending',
@@ -276,22 +261,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
 
   it('alerts every active admin and editor by mail, in their own language', async () => {
     const now = clock.now();
-    await t.db.kysely
-      .insertInto('users')
-      .values([
-        { email: 'ed@example.org', name: 'Ed', role: 'editor', locale: 'tl', created_at: now },
-        { email: 'ad@example.org', name: 'Ad', role: 'admin', locale: 'en', created_at: now },
-        { email: 'tr@example.org', name: 'Tr', role: 'translator', locale: 'en', created_at: now },
-        {
-          email: 'gone@example.org',
-          name: 'Gone',
-          role: 'editor',
-          locale: 'en',
-          created_at: now,
-          disabled_at: now,
-        },
-      ])
-      .execute();
+    await insertAlertTeam(t, now);
     const id = await createCampaign(t, buildCampaign());
     await sign(t, id, 1);
     rig = await deliveryRig(t, {

@@ -4,10 +4,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { changePassword } from '../../../domain/account/change-password.js';
 import { revokeSessions } from '../../../domain/account/log-out.js';
 import { updateProfile } from '../../../domain/account/update-profile.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { errorText } from '../account-errors.js';
 import type { EditorDeps } from '../deps.js';
-import { doneNotice, leaveEditor, readForm } from '../pages.js';
+import { doneNotice, leaveEditor } from '../pages.js';
 import { changePasswordSchema, profileSchema } from './account.schema.js';
 import { AccountPage, type AccountPageProps } from './account-page.js';
 

@@ -2,7 +2,7 @@
 // Before/after values are shown as they were recorded.
 import type { User } from '../../../domain/account/account.js';
 import type { AuditEvent, AuditFilter } from '../../../domain/account/account.ports.js';
-import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { actionLabel, dateTime, entityLabel } from '../../views/editor/labels.js';
 import { SelectField, TextField } from '../../views/form-fields.js';
 
@@ -40,7 +40,7 @@ export function AuditPage(p: AuditPageProps) {
   const t = tr.t;
   const title = t('editor.audit.title');
   return (
-    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="audit">
+    <EditorPage page={p} title={title} section="audit">
       <h1>{title}</h1>
       <form method="get" action="/editor/audit" class="editor-filters">
         <SelectField
@@ -126,6 +126,6 @@ export function AuditPage(p: AuditPageProps) {
           )}
         </nav>
       )}
-    </EditorLayout>
+    </EditorPage>
   );
 }

@@ -5,11 +5,12 @@ import { acceptInvitation } from '../../../domain/account/accept-invitation.js';
 import { checkLink } from '../../../domain/account/check-link.js';
 import { resetPassword } from '../../../domain/account/reset-password.js';
 import { translatorFor } from '../../../i18n/translator.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { roleKeys } from '../../views/editor/labels.js';
 import { errorText } from '../account-errors.js';
 import type { EditorDeps } from '../deps.js';
-import { enterEditor, readForm } from '../pages.js';
+import { enterEditor } from '../pages.js';
 import { invitationSchema, passwordSchema } from './auth.schema.js';
 import { InvitationPage, LinkExpiredPage, ResetPage } from './auth-pages.js';
 

@@ -14,18 +14,15 @@ import {
   sessionFor,
   setCookies,
 } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
+import type { FakeClock } from '../../../../test/fake-clock.js';
 import { formBody } from '../../../../test/sign-helpers.js';
-import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import { createClockedTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('logging in on %s', (dialect) => {
   let t: TestApp;
   let clock: FakeClock;
 
-  beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { seed: false, clock });
-  });
+  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect, { seed: false })));
   afterEach(async () => t.close());
 
   const logIn = async (

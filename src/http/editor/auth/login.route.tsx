@@ -8,10 +8,11 @@ import { logInWithLink } from '../../../domain/account/log-in-with-link.js';
 import { logOut } from '../../../domain/account/log-out.js';
 import { requestLink } from '../../../domain/account/request-link.js';
 import { ipKey } from '../../../security/ip-key.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { safeNext } from '../cookies.js';
 import type { EditorDeps } from '../deps.js';
-import { doneNotice, enterEditor, leaveEditor, readForm } from '../pages.js';
+import { doneNotice, enterEditor, leaveEditor } from '../pages.js';
 import { emailSchema, loginSchema } from './auth.schema.js';
 import { LinkExpiredPage, LinkLoginPage, LinkRequestPage, LoginPage } from './auth-pages.js';
 

@@ -1,7 +1,7 @@
 import type { EditableCampaign, SuccessorChoice } from '../../../domain/campaign/edit-campaign.js';
 import { nativeName } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
 import { Notice } from '../../views/form-fields.js';
 import {
@@ -72,7 +72,7 @@ export function CampaignEditPage(p: EditPageProps) {
     { id: 'preview', label: 'campaignEdit.nav.preview' },
   ];
   return (
-    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
+    <EditorPage page={p} title={title} section="campaigns">
       <p>
         <a href={`/editor/campaigns/${c.slug}`}>{t('campaignEdit.back')}</a>
       </p>
@@ -99,6 +99,6 @@ export function CampaignEditPage(p: EditPageProps) {
       <SuccessorSection tr={tr} csrf={p.csrf} campaign={c} canEdit={p.canEdit} {...p.successor} />
       <PreviewLinks tr={tr} campaign={c} />
       {p.canEdit && <script src="/assets/editor-preview.js" defer />}
-    </EditorLayout>
+    </EditorPage>
   );
 }

@@ -26,11 +26,12 @@ import { normaliseText } from '../../../domain/signature/text.js';
 import { canonicalLocale } from '../../../i18n/locales.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { csrfUploads } from '../../security/multipart.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
-import { doneNotice, readForm } from '../pages.js';
+import { doneNotice, editorPage } from '../pages.js';
 import {
   markdownForm,
   photoForm,
@@ -96,10 +97,7 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
     const notice = status === 200 ? doneNotice(req, done) : undefined;
     const today = dayOf(deps.clock.now());
     const props: EditPageProps = {
-      tr: req.tr,
-      site: deps.site,
-      user: req.account!.user,
-      csrf: req.csrfToken,
+      ...editorPage(req, deps.site),
       campaign,
       canEdit: can(req.account!.user.role, 'campaigns:edit'),
       notice,

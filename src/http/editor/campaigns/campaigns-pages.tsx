@@ -14,7 +14,7 @@ import {
 } from '../../../domain/campaign/lifecycle.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { ActionPanel } from '../../views/editor/action-panel.js';
-import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { EditorLayout, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime, campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
 import { Notice, TextArea, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
@@ -270,7 +270,7 @@ export function CampaignOverviewPage(p: CampaignOverviewPageProps) {
   const isPublic = c.status === 'live' || c.status === 'closed';
   const pageError = p.error && !p.error.field ? p.error.text : undefined;
   return (
-    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
+    <EditorPage page={p} title={title} section="campaigns">
       <p>
         <a href="/editor/campaigns">{t('lifecycle.back')}</a>
       </p>
@@ -359,6 +359,6 @@ export function CampaignOverviewPage(p: CampaignOverviewPageProps) {
       </ul>
       {p.canPublish ? <Actions p={p} /> : <p class="help">{t('lifecycle.readOnly')}</p>}
       {p.partnerAccounts && <PartnerAccess tr={tr} accounts={p.partnerAccounts} />}
-    </EditorLayout>
+    </EditorPage>
   );
 }

@@ -23,6 +23,7 @@ import { submitForReview } from '../../../domain/campaign/submit-for-review.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import { campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
@@ -200,10 +201,10 @@ export function campaignEditorRoutes(app: FastifyInstance, deps: CampaignEditorD
     app.post(`/editor/campaigns/:slug/${a.path}`, publish, async (req, reply) => {
       const slug = slugOf(req);
       if (!slug) return sendError(req, reply, deps.site, 404);
-      const form = lifecycleForm.safeParse(req.body ?? {});
-      if (!form.success) return sendError(req, reply, deps.site, 400);
+      const form = readForm(req, reply, deps, lifecycleForm);
+      if (!form) return reply;
       const { id, email } = req.account!.user;
-      const result = await a.run({ id, email }, slug, form.data);
+      const result = await a.run({ id, email }, slug, form);
       if (result.status === 'ok') return reply.redirect(`/editor/campaigns/${slug}?done=${a.done}`, 303);
       if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
       const campaign = await deps.campaigns.find(slug);
@@ -212,7 +213,7 @@ export function campaignEditorRoutes(app: FastifyInstance, deps: CampaignEditorD
       const status = result.status === 'wrong_state' ? 409 : 422;
       return showCampaign(req, reply, slug, status, {
         error,
-        values: { endDate: form.data.endDate.slice(0, 10), outcome: form.data.outcome },
+        values: { endDate: form.endDate.slice(0, 10), outcome: form.outcome },
       });
     });
   }

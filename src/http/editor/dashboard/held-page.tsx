@@ -1,6 +1,6 @@
 import type { HeldListResult, HeldReason, HeldSignature } from '../../../domain/signature/review-held.js';
 import { isolate, type Translator } from '../../../i18n/translator.js';
-import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
 import { Csrf, Notice } from '../../views/form-fields.js';
 
@@ -145,7 +145,7 @@ export function HeldPage(p: HeldPageProps) {
   const base = `/editor/campaigns/${c.slug}/held`;
   const title = t('held.title');
   return (
-    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
+    <EditorPage page={p} title={title} section="campaigns">
       <p>
         <a href={`/editor/campaigns/${c.slug}`}>
           {t('held.back', { campaign: isolate(c.headline ?? c.slug) })}
@@ -202,6 +202,6 @@ export function HeldPage(p: HeldPageProps) {
           )}
         </nav>
       )}
-    </EditorLayout>
+    </EditorPage>
   );
 }

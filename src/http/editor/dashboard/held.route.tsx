@@ -14,6 +14,7 @@ import {
   releaseHeld,
 } from '../../../domain/signature/review-held.js';
 import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { editorPage } from '../pages.js';
 import { HeldPage } from './held-page.js';
@@ -125,11 +126,11 @@ export function heldRoutes(app: FastifyInstance, deps: DashboardFeature): void {
     app.post(`/editor/campaigns/:slug/held/${action.path}`, edit, async (req, reply) => {
       const slug = slugOf(req);
       if (!slug) return sendError(req, reply, deps.site, 404);
-      const form = reviewForm.safeParse(req.body ?? {});
-      if (!form.success) return sendError(req, reply, deps.site, 400);
-      const selection = selectionOf(form.data);
+      const form = readForm(req, reply, deps, reviewForm);
+      if (!form) return reply;
+      const selection = selectionOf(form);
       if (!selection) return sendError(req, reply, deps.site, 400);
-      const selected = new Set('ids' in selection && form.data.id === undefined ? selection.ids : []);
+      const selected = new Set('ids' in selection && form.id === undefined ? selection.ids : []);
       const again = (error: string, status: number) =>
         show(
           req,
@@ -139,7 +140,7 @@ export function heldRoutes(app: FastifyInstance, deps: DashboardFeature): void {
           status,
         );
       const many = 'network' in selection || selection.ids.length > 1;
-      if (many && form.data.confirm !== 'yes') return again(req.tr.t('held.error.confirm'), 422);
+      if (many && form.confirm !== 'yes') return again(req.tr.t('held.error.confirm'), 422);
       const { id, email } = req.account!.user;
       const result: ReviewResult = await action.run(review, { id, email }, { slug, selection });
       switch (result.status) {

@@ -1,7 +1,7 @@
 import { addressDomain } from '../../../domain/delivery/delivery.js';
 import type { DeliveryReport, TargetDeliveryRow } from '../../../domain/delivery/delivery.ports.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { Csrf, Notice } from '../../views/form-fields.js';
 
 const countKeys: [string, StringKey][] = [
@@ -152,11 +152,11 @@ function TargetCard({ p, target }: { p: DeliveryPageProps; target: TargetDeliver
 }
 
 export function DeliveryPage(p: DeliveryPageProps) {
-  const { tr, site, user, csrf, report } = p;
+  const { tr, report } = p;
   const t = tr.t;
   const title = t('delivery.title', { campaign: report.slug });
   return (
-    <EditorLayout tr={tr} site={site} title={title} user={user} csrfToken={csrf} section="delivery">
+    <EditorPage page={p} title={title} section="delivery">
       <h1 dir="auto">{title}</h1>
       {p.notice && <Notice>{p.notice}</Notice>}
       <p>
@@ -173,7 +173,7 @@ export function DeliveryPage(p: DeliveryPageProps) {
           <TargetCard key={target.id} p={p} target={target} />
         ))}
       </ul>
-    </EditorLayout>
+    </EditorPage>
   );
 }
 
@@ -192,7 +192,7 @@ export function DeliveryOverviewPage(
   const t = tr.t;
   const title = t('delivery.overview.title');
   return (
-    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="delivery">
+    <EditorPage page={p} title={title} section="delivery">
       <h1>{title}</h1>
       {p.campaigns.length === 0 && <p>{t('delivery.overview.none')}</p>}
       <ul class="delivery-targets">
@@ -222,6 +222,6 @@ export function DeliveryOverviewPage(
           );
         })}
       </ul>
-    </EditorLayout>
+    </EditorPage>
   );
 }

@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { campaignIdOf, testDialects } from '../../../../test/db.js';
 import { type DeliveryRig, deliveryRig, messageStatuses, sign } from '../../../../test/delivery-helpers.js';
 import { get, post, signedIn } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
+import type { FakeClock } from '../../../../test/fake-clock.js';
 import { erlan } from '../../../../test/sign-helpers.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import { createClockedTestApp, type TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('editor delivery page on %s', (dialect) => {
   let t: TestApp;
@@ -15,15 +15,8 @@ describe.each(testDialects)('editor delivery page on %s', (dialect) => {
   let rig: DeliveryRig | undefined;
   const page = `/editor/campaigns/${erlan}/delivery`;
 
-  beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { clock });
-  });
-  afterEach(async () => {
-    await rig?.close();
-    rig = undefined;
-    await t.close();
-  });
+  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
+  afterEach(async () => t.close());
 
   async function target(email: string) {
     return t.db.kysely.selectFrom('targets').selectAll().where('email', '=', email).executeTakeFirstOrThrow();

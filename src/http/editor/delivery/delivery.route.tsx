@@ -16,9 +16,10 @@ import {
 import type { Clock } from '../../../domain/shared/clock.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { doneNotice, editorPage, readForm } from '../pages.js';
+import { doneNotice, editorPage } from '../pages.js';
 import { DeliveryOverviewPage, DeliveryPage } from './delivery-page.js';
 
 export interface DeliveryEditorDeps {

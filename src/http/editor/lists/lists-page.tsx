@@ -1,17 +1,11 @@
-// The editor's lists page: one panel per language list (subscribed, pending, unsubscribed, the newest
-// join, the CSV export for those who may export supporters), the newest joins, the way to the suppressed
-// addresses, and the import form. After an import the same page shows its report: counts per outcome, the
-// rows that were not added or joined, and a download of every row.
-import type { User } from '../../../domain/account/account.js';
 import { can } from '../../../domain/account/permissions.js';
 import type { ImportOutcome, ImportReport } from '../../../domain/list-admin/import-subscribers.js';
 import { consentSourceMax } from '../../../domain/list-admin/import-subscribers.js';
 import { importLimits } from '../../../domain/list-admin/subscriber-csv.js';
 import type { ListsOverview } from '../../../domain/list-admin/view-lists.js';
 import { isolate, type StringKey, type Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { Csrf, FileField, Notice, SelectField, TextArea } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 
 export const outcomeKeys: Record<ImportOutcome, StringKey> = {
   added: 'editor.lists.outcome.added',
@@ -42,11 +36,7 @@ export interface ImportFormState {
   field?: 'consentSource' | 'file' | undefined;
 }
 
-export interface ListsPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface ListsPageProps extends EditorPageBase {
   overview: ListsOverview;
   form: ImportFormState;
   report?: { report: ImportReport; token: string } | undefined;
@@ -232,14 +222,7 @@ function ImportForm({ p }: { p: ListsPageProps }) {
 export function ListsPage(p: ListsPageProps) {
   const t = p.tr.t;
   return (
-    <EditorLayout
-      tr={p.tr}
-      site={p.site}
-      title={t('editor.lists.title')}
-      user={p.user}
-      csrfToken={p.csrf}
-      section="lists"
-    >
+    <EditorPage page={p} title={t('editor.lists.title')} section="lists">
       <h1>{t('editor.lists.title')}</h1>
       {p.report && <Report p={p} report={p.report.report} token={p.report.token} />}
       <Lists p={p} />
@@ -248,6 +231,6 @@ export function ListsPage(p: ListsPageProps) {
       </p>
       <Recent p={p} />
       <ImportForm p={p} />
-    </EditorLayout>
+    </EditorPage>
   );
 }

@@ -57,11 +57,14 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
       },
     );
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('Imported into \u2068Spanish (es)\u2069');
-    expect(res.body).toContain('3 rows read.');
-    expect(res.body).toContain('Not an email address');
-    expect(res.body).toContain('Repeats an earlier row');
-    expect(res.body).toContain('Row 3');
+    for (const text of [
+      'Imported into \u2068Spanish (es)\u2069',
+      '3 rows read.',
+      'Not an email address',
+      'Repeats an earlier row',
+      'Row 3',
+    ])
+      expect(res.body).toContain(text);
     // The list now shows one subscriber.
     expect(res.body).toMatch(
       /Spanish \(es\)<\/h3><dl class="delivery-counts"><div><dt>Subscribed<\/dt><dd>1<\/dd>/,

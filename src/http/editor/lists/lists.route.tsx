@@ -21,9 +21,11 @@ import { canonicalLocale, uiLocales } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { erasedEmailKey } from '../../../security/email-key.js';
 import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { csrfUploads } from '../../security/multipart.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { editorPage } from '../pages.js';
 import { openReport, sealReport } from './import-report-token.js';
 import {
   importForm,
@@ -86,10 +88,7 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
     return sendPage(
       reply,
       <ListsPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         overview={overview}
         form={form}
         report={report ? { report, token } : undefined}
@@ -110,10 +109,10 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
       bodyLimit: Math.ceil(deps.uploadMaxMb * 1024 * 1024) + 64 * 1024,
     },
     async (req, reply) => {
-      const parsed = importForm.safeParse(req.body ?? {});
-      if (!parsed.success) return sendError(req, reply, deps.site, 400);
-      const { file, consentSource } = parsed.data;
-      const locale = canonicalLocale(parsed.data.locale.trim());
+      const parsed = readForm(req, reply, deps, importForm);
+      if (!parsed) return reply;
+      const { file, consentSource } = parsed;
+      const locale = canonicalLocale(parsed.locale.trim());
       const form = { locale: locale ?? '', consentSource };
       const t = req.tr.t;
       if (!locale)
@@ -182,10 +181,7 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
     return sendPage(
       reply,
       <SuppressedAddressesPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         search={search.trim()}
         page={page}
         paged={cursor !== null}
@@ -201,9 +197,9 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
 
   // A search is a POST: part of an address stays out of URLs, and so out of logs and history.
   app.post('/editor/lists/suppressed', send, async (req, reply) => {
-    const parsed = suppressedSearch.safeParse(req.body ?? {});
-    if (!parsed.success) return sendError(req, reply, deps.site, 400);
-    return showSuppressed(req, reply, parsed.data.q, parsed.data.after);
+    const parsed = readForm(req, reply, deps, suppressedSearch);
+    if (!parsed) return reply;
+    return showSuppressed(req, reply, parsed.q, parsed.after);
   });
 
   app.get(

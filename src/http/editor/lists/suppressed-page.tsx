@@ -1,13 +1,8 @@
-// The addresses supporter mail no longer goes to, newest first, with why (a hard bounce, three soft bounces
-// in a row, a complaint) and since when; searched by part of the address, a page of 50 at a time. Addresses
-// are shown whole and left to right, as editors copy them into a reply or a provider's console.
-import type { User } from '../../../domain/account/account.js';
 import type { SuppressionReason } from '../../../domain/list-admin/list-admin.ports.js';
 import type { SuppressedPage } from '../../../domain/list-admin/view-lists.js';
-import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import type { StringKey } from '../../../i18n/translator.js';
+import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { Csrf, TextField } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 
 const reasonKeys: Record<SuppressionReason, StringKey> = {
   hard_bounce: 'editor.lists.suppressed.reason.hard_bounce',
@@ -15,11 +10,7 @@ const reasonKeys: Record<SuppressionReason, StringKey> = {
   complaint: 'editor.lists.suppressed.reason.complaint',
 };
 
-export interface SuppressedPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface SuppressedPageProps extends EditorPageBase {
   search: string;
   page: SuppressedPage;
   /** Whether this page came from "Next page" (offers the way back to the first). */
@@ -48,14 +39,7 @@ export function SuppressedAddressesPage(p: SuppressedPageProps) {
       </p>
     );
   return (
-    <EditorLayout
-      tr={tr}
-      site={p.site}
-      title={t('editor.lists.suppressed.title')}
-      user={p.user}
-      csrfToken={p.csrf}
-      section="lists"
-    >
+    <EditorPage page={p} title={t('editor.lists.suppressed.title')} section="lists">
       <p>
         <a href="/editor/lists">{t('editor.lists.back')}</a>
       </p>
@@ -93,6 +77,6 @@ export function SuppressedAddressesPage(p: SuppressedPageProps) {
       )}
       {next && pageLink(cursor, t('editor.lists.suppressed.next'))}
       {p.paged && pageLink('', t('editor.lists.suppressed.first'))}
-    </EditorLayout>
+    </EditorPage>
   );
 }

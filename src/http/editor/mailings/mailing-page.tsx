@@ -13,7 +13,7 @@ import {
 import type { SegmentOptions } from '../../../domain/mailing/mailing.ports.js';
 import type { MailingField, MailingForm, MailingInputError } from '../../../domain/mailing/mailing-input.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import {
   CheckField,
   Csrf,
@@ -24,16 +24,11 @@ import {
   TextArea,
   TextField,
 } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 import { errorLabel, kindLabel, statusLabel, utcMinutes } from './mailing-labels.js';
 import { SegmentFields } from './segment-fields.js';
 
-export interface MailingPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface MailingPageProps extends EditorPageBase {
   /** Undefined while composing a new one. */
   mailing?: Mailing;
   form: MailingForm;
@@ -244,7 +239,7 @@ export function MailingPage(p: MailingPageProps) {
       text: f === 'locales' && errors[f] === 'Required' ? t('mailings.error.listsRequired') : err(f)!,
     }));
   return (
-    <EditorLayout tr={p.tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="mailings">
+    <EditorPage page={p} title={title} section="mailings">
       <p>
         <a href="/editor/mailings">{t('mailings.back')}</a>
       </p>
@@ -344,6 +339,6 @@ export function MailingPage(p: MailingPageProps) {
       {m && <Translations tr={p.tr} mailing={m} translations={p.translations} />}
       {m && <Actions tr={p.tr} csrf={p.csrf} user={p.user} mailing={m} size={p.size} />}
       <script src="/assets/mailings.js" defer />
-    </EditorLayout>
+    </EditorPage>
   );
 }

@@ -1,17 +1,8 @@
-// The preview of a mailing in any language, as its readers get it: the sender's own renderer builds the
-// mail (mail/templates/mailing.email.ts) and a separate route serves its HTML under a CSP of its own, shown
-// here in a sandboxed frame; the plain-text part is shown beside it.
-import type { User } from '../../../domain/account/account.js';
 import type { Mailing } from '../../../domain/mailing/mailing.js';
-import type { Translator } from '../../../i18n/translator.js';
-import type { SiteInfo } from '../../views/layout.js';
+import type { EditorPageBase } from '../../views/editor/editor-layout.js';
 import { MailingSubpage } from './mailing-subpage.js';
 
-export interface MailingPreviewPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface MailingPreviewPageProps extends EditorPageBase {
   mailing: Mailing;
   locale: string;
   /** The language the texts are in: `locale`, or the source's when no published version exists. */
@@ -26,7 +17,7 @@ export function MailingPreviewPage(p: MailingPreviewPageProps) {
   const m = p.mailing;
   const title = t('mailings.preview.title', { subject: m.subject });
   return (
-    <MailingSubpage tr={p.tr} site={p.site} user={p.user} csrf={p.csrf} mailing={m} title={title}>
+    <MailingSubpage page={p} mailing={m} title={title}>
       <nav aria-label={t('mailings.preview.language')}>
         <ul class="inline-list">
           {p.languages.map((l) => (

@@ -1,23 +1,14 @@
-// A mailing's progress and report: the progress bar (sent / total / failed) that mailings.js refreshes from
-// the progress JSON while it sends (readable, and reloadable, without JavaScript), and per language the
-// recipients, sent, bounced, complaints, unsubscribed, failed, and the signatures its links brought.
-import type { User } from '../../../domain/account/account.js';
 import {
   inProgress,
   type Mailing,
   type MailingProgress,
   type MailingReportLine,
 } from '../../../domain/mailing/mailing.js';
-import type { Translator } from '../../../i18n/translator.js';
-import type { SiteInfo } from '../../views/layout.js';
+import type { EditorPageBase } from '../../views/editor/editor-layout.js';
 import { progressText, statusLabel } from './mailing-labels.js';
 import { MailingSubpage } from './mailing-subpage.js';
 
-export interface MailingReportPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface MailingReportPageProps extends EditorPageBase {
   mailing: Mailing;
   progress: MailingProgress;
   report: MailingReportLine[];
@@ -40,7 +31,7 @@ export function MailingReportPage(p: MailingReportPageProps) {
     'signatures',
   ] as const;
   return (
-    <MailingSubpage tr={p.tr} site={p.site} user={p.user} csrf={p.csrf} mailing={m} title={title}>
+    <MailingSubpage page={p} mailing={m} title={title}>
       <section
         class="mailing-progress"
         data-progress={live ? `/editor/mailings/${m.id}/progress.json` : undefined}

@@ -1,18 +1,9 @@
-// The list of mailings (newest first) with their kind, campaign, status, creation date and progress, and
-// the start of a new one: the kind and campaign chosen here prefill the composer from its template.
-import type { User } from '../../../domain/account/account.js';
 import { type MailingSummary, mailingKinds } from '../../../domain/mailing/mailing.js';
-import type { Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { campaignLanguageOptions, SelectField } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 import { kindLabel, progressText, statusLabel } from './mailing-labels.js';
 
-export interface MailingsPageProps {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
+export interface MailingsPageProps extends EditorPageBase {
   mailings: MailingSummary[];
   campaigns: { id: number; headline: string }[];
 }
@@ -20,14 +11,7 @@ export interface MailingsPageProps {
 export function MailingsPage(p: MailingsPageProps) {
   const t = p.tr.t;
   return (
-    <EditorLayout
-      tr={p.tr}
-      site={p.site}
-      title={t('mailings.title')}
-      user={p.user}
-      csrfToken={p.csrf}
-      section="mailings"
-    >
+    <EditorPage page={p} title={t('mailings.title')} section="mailings">
       <h1>{t('mailings.title')}</h1>
       <p>{t('mailings.intro')}</p>
       <form method="get" action="/editor/mailings/new" class="card">
@@ -90,6 +74,6 @@ export function MailingsPage(p: MailingsPageProps) {
           </tbody>
         </table>
       )}
-    </EditorLayout>
+    </EditorPage>
   );
 }

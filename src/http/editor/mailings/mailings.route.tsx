@@ -27,8 +27,10 @@ import { translatorFor } from '../../../i18n/translator.js';
 import { compileMailing } from '../../../mail/templates/mailing.email.js';
 import { listToken } from '../../../security/list-token.js';
 import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { editorPage } from '../pages.js';
 import {
   mailingSchema,
   scheduleSchema,
@@ -80,12 +82,7 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
   const user = (req: FastifyRequest): User => req.account!.user;
   const actor = (req: FastifyRequest) => ({ id: user(req).id, email: user(req).email });
   /** What every mailing page gets from the request: the translator, the site, the account, its CSRF token. */
-  const shell = (req: FastifyRequest) => ({
-    tr: req.tr,
-    site: deps.site,
-    user: user(req),
-    csrf: req.csrfToken,
-  });
+  const shell = (req: FastifyRequest) => editorPage(req, deps.site);
   const idOf = (req: FastifyRequest) => {
     const { mailingId: id } = req.params as { mailingId: string };
     return idPattern.test(id) ? Number(id) : undefined;
@@ -191,9 +188,9 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
   });
 
   app.post('/editor/mailings', permission, async (req, reply) => {
-    const body = mailingSchema.safeParse(req.body ?? {});
-    if (!body.success) return sendError(req, reply, deps.site, 400);
-    const { intent, ...form } = body.data;
+    const body = readForm(req, reply, deps, mailingSchema);
+    if (!body) return reply;
+    const { intent, ...form } = body;
     if (intent === 'count') return countAndShow(req, reply, form);
     const result = await createMailing(
       { mailings: deps.mailings, clock: deps.clock },
@@ -283,15 +280,15 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
     if (id === undefined) return sendError(req, reply, deps.site, 400);
     let scheduledAt: number | undefined;
     if (action === 'schedule') {
-      const body = scheduleSchema.safeParse(req.body ?? {});
-      if (!body.success) return sendError(req, reply, deps.site, 400);
-      scheduledAt = utcTime(body.data.at);
+      const body = readForm(req, reply, deps, scheduleSchema);
+      if (!body) return reply;
+      scheduledAt = utcTime(body.at);
       if (scheduledAt === undefined) return refuse(req, reply, id, 'mailings.refused.time', 422);
     }
     if (action === 'send') {
-      const body = sendSchema.safeParse(req.body ?? {});
-      if (!body.success) return sendError(req, reply, deps.site, 400);
-      if (body.data.confirm !== 'yes') return refuse(req, reply, id, 'mailings.refused.unconfirmed', 422);
+      const body = readForm(req, reply, deps, sendSchema);
+      if (!body) return reply;
+      if (body.confirm !== 'yes') return refuse(req, reply, id, 'mailings.refused.unconfirmed', 422);
     }
     const result = await moveMailing(
       { mailings: deps.mailings, clock: deps.clock },

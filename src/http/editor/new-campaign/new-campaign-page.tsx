@@ -5,7 +5,7 @@ import {
   slugMax,
 } from '../../../domain/campaign/create-campaign.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import {
   Csrf,
   campaignLanguageOptions,
@@ -51,7 +51,7 @@ export function NewCampaignPage(
     .filter((f) => errors[f])
     .map((f) => ({ field: f, text: text(f)! }));
   return (
-    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
+    <EditorPage page={p} title={title} section="campaigns">
       <p>
         <a href="/editor/campaigns">{t('lifecycle.back')}</a>
       </p>
@@ -90,6 +90,6 @@ export function NewCampaignPage(
           {t('newCampaign.submit')}
         </button>
       </form>
-    </EditorLayout>
+    </EditorPage>
   );
 }

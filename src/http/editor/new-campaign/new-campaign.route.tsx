@@ -5,10 +5,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type CampaignDraftStore, createCampaign } from '../../../domain/campaign/create-campaign.js';
 import type { Clock } from '../../../domain/shared/clock.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { editorPage, readForm } from '../pages.js';
+import { editorPage } from '../pages.js';
 import { NewCampaignPage } from './new-campaign-page.js';
 
 export interface NewCampaignDeps {

@@ -16,6 +16,7 @@ import type { Clock } from '../../../domain/shared/clock.js';
 import type { ImageStore } from '../../../domain/shared/image.ports.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { doneNotice, editorPage } from '../pages.js';
@@ -91,13 +92,13 @@ export function partnerEditorRoutes(app: FastifyInstance, deps: PartnerEditorDep
   app.post('/editor/campaigns/:slug/partners', editUpload, async (req, reply) => {
     const campaign = await load(req, reply);
     if (!campaign) return;
-    const form = partnerForm.safeParse(req.body ?? {});
-    if (!form.success) return sendError(req, reply, deps.site, 400);
-    const fields = inputOf(form.data);
+    const form = readForm(req, reply, deps, partnerForm);
+    if (!form) return reply;
+    const fields = inputOf(form);
     const result = await addPartner(useCases, actorOf(req), {
       slug: campaign.slug,
       fields,
-      logo: form.data.logo,
+      logo: form.logo,
     });
     if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
     if (result.status === 'invalid') {
@@ -111,15 +112,15 @@ export function partnerEditorRoutes(app: FastifyInstance, deps: PartnerEditorDep
     if (!campaign) return;
     const partnerId = partnerIdOf(req);
     if (partnerId === undefined) return sendError(req, reply, deps.site, 404);
-    const form = partnerForm.safeParse(req.body ?? {});
-    if (!form.success) return sendError(req, reply, deps.site, 400);
-    const fields = inputOf(form.data);
-    const removeLogo = form.data.removeLogo === 'yes';
+    const form = readForm(req, reply, deps, partnerForm);
+    if (!form) return reply;
+    const fields = inputOf(form);
+    const removeLogo = form.removeLogo === 'yes';
     const result = await editPartner(useCases, actorOf(req), {
       slug: campaign.slug,
       partnerId,
       fields,
-      logo: form.data.logo,
+      logo: form.logo,
       removeLogo,
     });
     if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);

@@ -7,7 +7,7 @@ import {
 } from '../../../domain/petition/petition.js';
 import { isolate } from '../../../i18n/translator.js';
 import { countryName } from '../../public/petition/country-names.js';
-import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
 import { Csrf, Notice, TextField } from '../../views/form-fields.js';
 
@@ -42,7 +42,7 @@ export function PetitionEditorPage(p: PetitionEditorPageProps) {
   const base = `/editor/campaigns/${campaign.slug}/petition`;
   const title = t('petitionEditor.title');
   return (
-    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="campaigns">
+    <EditorPage page={p} title={title} section="campaigns">
       <p>
         <a href={`/editor/campaigns/${campaign.slug}`}>{t('held.back', { campaign: isolate(p.headline) })}</a>
       </p>
@@ -139,6 +139,6 @@ export function PetitionEditorPage(p: PetitionEditorPageProps) {
           </a>
         )}
       </p>
-    </EditorLayout>
+    </EditorPage>
   );
 }

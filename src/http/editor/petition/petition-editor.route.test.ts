@@ -2,11 +2,11 @@
 // show again (audited, with the public petition following at once), a second press changing nothing, and
 // roles that may not, forged posts and malformed input refused.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { campaignIdOf, testDialects } from '../../../../test/db.js';
-import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
+import { testDialects } from '../../../../test/db.js';
+import { type Browser, editorOnCampaign, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { recordSigner } from '../../../../test/factories.js';
 import { erlan } from '../../../../test/sign-helpers.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 
 const page = `/editor/campaigns/${erlan}/petition`;
 const t0 = Date.UTC(2026, 10, 23, 10);
@@ -16,11 +16,7 @@ describe.each(testDialects)('petition moderation on %s', (dialect) => {
   let editor: Browser;
   let campaignId: number;
 
-  beforeEach(async () => {
-    t = await createTestApp(dialect);
-    editor = await signedIn(t, 'editor');
-    campaignId = await campaignIdOf(t.db, erlan);
-  });
+  beforeEach(async () => ({ t, editor, campaignId } = await editorOnCampaign(dialect)));
   afterEach(async () => t.close());
 
   const signed = async (name: string, at: number, status: 'confirmed' | 'pending' = 'confirmed') =>

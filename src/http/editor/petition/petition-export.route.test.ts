@@ -3,11 +3,18 @@
 // across the exporter's batches, filters, who may download (editors; partners of this campaign only), audit.
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { campaignIdOf, testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
+import { testDialects } from '../../../../test/db.js';
+import {
+  type Browser,
+  createPerson,
+  editorOnCampaign,
+  get,
+  sessionFor,
+  signedIn,
+} from '../../../../test/editor-helpers.js';
 import { recordSigner, type SignerOverrides } from '../../../../test/factories.js';
 import { erlan } from '../../../../test/sign-helpers.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 
 const url = `/editor/campaigns/${erlan}/petition/export.csv`;
 const t0 = Date.UTC(2026, 10, 23, 10);
@@ -18,11 +25,7 @@ describe.each(testDialects)('signers CSV on %s', (dialect) => {
   let editor: Browser;
   let campaignId: number;
 
-  beforeEach(async () => {
-    t = await createTestApp(dialect);
-    editor = await signedIn(t, 'editor');
-    campaignId = await campaignIdOf(t.db, erlan);
-  });
+  beforeEach(async () => ({ t, editor, campaignId } = await editorOnCampaign(dialect)));
   afterEach(async () => t.close());
 
   const signer = (name: string, country: string, at: number, over?: SignerOverrides) =>

@@ -10,7 +10,7 @@ import {
 import { requestLimits } from '../../../domain/campaign-request/request-input.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { ActionPanel } from '../../views/editor/action-panel.js';
-import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { actionLabel, dateTime } from '../../views/editor/labels.js';
 import { Csrf, Notice, TextArea, TextField } from '../../views/form-fields.js';
 import { renderMarkdown } from '../../views/markdown.js';
@@ -75,7 +75,7 @@ export function RequestsPage(
     { id: 'decided', title: t('requests.list.decided'), items: p.requests.filter((r) => !isOpen(r.status)) },
   ];
   return (
-    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="requests">
+    <EditorPage page={p} title={title} section="requests">
       <h1>{title}</h1>
       <ul class="editor-links">
         <li>
@@ -102,7 +102,7 @@ export function RequestsPage(
           </section>
         ),
       )}
-    </EditorLayout>
+    </EditorPage>
   );
 }
 
@@ -315,14 +315,7 @@ export function RequestReviewPage(p: RequestReviewPageProps) {
       t('requests.none')
     );
   return (
-    <EditorLayout
-      tr={tr}
-      site={p.site}
-      title={r.headline}
-      user={p.user}
-      csrfToken={p.csrf}
-      section="requests"
-    >
+    <EditorPage page={p} title={r.headline} section="requests">
       <p>
         <a href="/editor/requests">{t('requests.back')}</a>
       </p>
@@ -423,6 +416,6 @@ export function RequestReviewPage(p: RequestReviewPageProps) {
         <p class="help">{t('requests.decided', { status: t(requestStatusKeys[r.status]) })}</p>
       )}
       <History tr={tr} events={p.history} />
-    </EditorLayout>
+    </EditorPage>
   );
 }

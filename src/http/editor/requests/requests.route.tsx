@@ -20,6 +20,7 @@ import type { CampaignRequestActionResult } from '../../../domain/campaign-reque
 import type { Clock } from '../../../domain/shared/clock.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
@@ -157,9 +158,9 @@ export function requestsEditorRoutes(app: FastifyInstance, deps: RequestsEditorD
     app.post(`/editor/requests/:requestId/${decision}`, review, async (req, reply) => {
       const id = idOf(req);
       if (id === undefined) return sendError(req, reply, deps.site, 404);
-      const form = messageForm.safeParse(req.body ?? {});
-      if (!form.success) return sendError(req, reply, deps.site, 400);
-      const result = await decideRequest(deps, actorOf(req), { id, decision, message: form.data.message });
+      const form = readForm(req, reply, deps, messageForm);
+      if (!form) return reply;
+      const result = await decideRequest(deps, actorOf(req), { id, decision, message: form.message });
       if (result.status === 'ok') {
         return reply.redirect(
           `/editor/requests/${id}?done=${decision === 'changes' ? 'changes' : 'declined'}`,
@@ -173,7 +174,7 @@ export function requestsEditorRoutes(app: FastifyInstance, deps: RequestsEditorD
             : req.tr.t('requests.error.messageTooLong', { max: result.max });
         return show(req, reply, id, 422, {
           error: { action: decision, field: 'message', text },
-          values: { message: form.data.message },
+          values: { message: form.message },
         });
       }
       return refusedBy(req, reply, id, decision, result);
@@ -183,9 +184,9 @@ export function requestsEditorRoutes(app: FastifyInstance, deps: RequestsEditorD
   app.post('/editor/requests/:requestId/endorsements', review, async (req, reply) => {
     const id = idOf(req);
     if (id === undefined) return sendError(req, reply, deps.site, 404);
-    const form = endorsementForm.safeParse(req.body ?? {});
-    if (!form.success) return sendError(req, reply, deps.site, 400);
-    const result = await addEndorsement(deps, actorOf(req), { requestId: id, ...form.data });
+    const form = readForm(req, reply, deps, endorsementForm);
+    if (!form) return reply;
+    const result = await addEndorsement(deps, actorOf(req), { requestId: id, ...form });
     if (result.status === 'ok')
       return reply.redirect(`/editor/requests/${id}?done=endorsed#endorsements`, 303);
     if (result.status === 'invalid') {
@@ -197,7 +198,7 @@ export function requestsEditorRoutes(app: FastifyInstance, deps: RequestsEditorD
           field: fieldName,
           text: endorsementErrorText(req.tr, fieldName, result.errors[fieldName] ?? 'Required'),
         },
-        values: form.data,
+        values: form,
       });
     }
     return refusedBy(req, reply, id, 'endorse', result);
@@ -206,9 +207,9 @@ export function requestsEditorRoutes(app: FastifyInstance, deps: RequestsEditorD
   app.post('/editor/requests/:requestId/endorsements/remove', review, async (req, reply) => {
     const id = idOf(req);
     if (id === undefined) return sendError(req, reply, deps.site, 404);
-    const form = removeForm.safeParse(req.body ?? {});
-    if (!form.success) return sendError(req, reply, deps.site, 400);
-    const endorsementId = idPattern.test(form.data.endorsement) ? Number(form.data.endorsement) : undefined;
+    const form = readForm(req, reply, deps, removeForm);
+    if (!form) return reply;
+    const endorsementId = idPattern.test(form.endorsement) ? Number(form.endorsement) : undefined;
     if (endorsementId === undefined) return sendError(req, reply, deps.site, 404);
     const result = await removeEndorsement(deps, actorOf(req), { requestId: id, endorsementId });
     if (result.status === 'ok')

@@ -5,12 +5,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Retention } from '../../../domain/privacy/purge-retention.js';
 import type { StringKey } from '../../../i18n/translator.js';
-import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import { EditorPage } from '../../views/editor/editor-layout.js';
 import { Csrf, Notice, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { editorPage } from '../pages.js';
 
 export interface PrivacySettingsDeps {
   site: SiteInfo;
@@ -33,13 +34,7 @@ export function privacySettingsRoutes(app: FastifyInstance, deps: PrivacySetting
     const t = req.tr.t;
     return sendPage(
       reply,
-      <EditorLayout
-        tr={req.tr}
-        site={deps.site}
-        title={t('editor.retention.title')}
-        user={req.account!.user}
-        csrfToken={req.csrfToken}
-      >
+      <EditorPage page={editorPage(req, deps.site)} title={t('editor.retention.title')}>
         <h1>{t('editor.retention.title')}</h1>
         {state.saved && <Notice>{t('editor.retention.saved')}</Notice>}
         <p>{t('editor.retention.intro')}</p>
@@ -63,7 +58,7 @@ export function privacySettingsRoutes(app: FastifyInstance, deps: PrivacySetting
             {t('editor.retention.save')}
           </button>
         </form>
-      </EditorLayout>,
+      </EditorPage>,
       status,
     );
   };
@@ -80,14 +75,14 @@ export function privacySettingsRoutes(app: FastifyInstance, deps: PrivacySetting
   });
 
   app.post('/editor/settings/privacy', { config: { permission: 'settings:manage' } }, async (req, reply) => {
-    const body = bodySchema.safeParse(req.body ?? {});
-    if (!body.success) return sendError(req, reply, deps.site, 400);
-    const { signerMonths, auditMonths } = body.data;
+    const body = readForm(req, reply, deps, bodySchema);
+    if (!body) return reply;
+    const { signerMonths, auditMonths } = body;
     const errors = {
       ...(validMonths(signerMonths) ? {} : { signerMonths: 'editor.retention.invalid' as const }),
       ...(validMonths(auditMonths) ? {} : { auditMonths: 'editor.retention.invalid' as const }),
     };
-    if (Object.keys(errors).length > 0) return render(req, reply, body.data, { errors }, 422);
+    if (Object.keys(errors).length > 0) return render(req, reply, body, { errors }, 422);
     await deps.retention.set({ signerMonths: Number(signerMonths), auditMonths: Number(auditMonths) });
     return reply.redirect('/editor/settings/privacy?done=saved', 303);
   });

@@ -1,7 +1,7 @@
 import { can } from '../../../domain/account/permissions.js';
 import type { MyData } from '../../../domain/privacy/privacy.ports.js';
 import type { StringKey } from '../../../i18n/translator.js';
-import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { CheckField, Csrf, Notice, TextField } from '../../views/form-fields.js';
 
 export interface SupportersPageProps extends EditorPageBase {
@@ -15,14 +15,7 @@ export function SupportersPage(p: SupportersPageProps) {
   const t = p.tr.t;
   const s = p.found?.supporter;
   return (
-    <EditorLayout
-      tr={p.tr}
-      site={p.site}
-      title={t('editor.supporters.title')}
-      user={p.user}
-      csrfToken={p.csrf}
-      section="supporters"
-    >
+    <EditorPage page={p} title={t('editor.supporters.title')} section="supporters">
       <h1>{t('editor.supporters.title')}</h1>
       {p.notice && <Notice>{t(p.notice.key, p.notice.values)}</Notice>}
       <p>{t('editor.supporters.intro')}</p>
@@ -86,6 +79,6 @@ export function SupportersPage(p: SupportersPageProps) {
           )}
         </section>
       )}
-    </EditorLayout>
+    </EditorPage>
   );
 }

@@ -3,16 +3,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
 import { get, post, signedIn } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
+import type { FakeClock } from '../../../../test/fake-clock.js';
 import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import { createClockedTestApp, type TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('editor supporters page on %s', (dialect) => {
   let t: TestApp;
   let clock: FakeClock;
   beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { clock });
+    ({ t, clock } = await createClockedTestApp(dialect));
     const token = await formToken(t.app, 'en');
     clock.advance(10_000);
     expect((await postSign(t.app, 'en', { ...ana, token })).statusCode).toBe(303);

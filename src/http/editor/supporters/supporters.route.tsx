@@ -11,6 +11,7 @@ import { parseEmail } from '../../../domain/signature/email-address.js';
 import { erasedEmailKey } from '../../../security/email-key.js';
 import { sendError } from '../../errors.js';
 import { myDataCsv, myDataJson } from '../../public/my-data/my-data-export.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
@@ -53,15 +54,15 @@ export function supportersEditorRoutes(app: FastifyInstance, deps: SupportersEdi
   });
 
   app.post('/editor/supporters/find', { config: { permission: 'supporters:export' } }, async (req, reply) => {
-    const body = findSchema.safeParse(req.body ?? {});
-    if (!body.success) return sendError(req, reply, deps.site, 400);
-    const parsed = parseEmail(body.data.email);
+    const body = readForm(req, reply, deps, findSchema);
+    if (!body) return reply;
+    const parsed = parseEmail(body.email);
     if (!parsed.ok) {
-      return render(req, reply, { email: body.data.email, error: 'myData.email.invalid' }, 422);
+      return render(req, reply, { email: body.email, error: 'myData.email.invalid' }, 422);
     }
     const supporter = await deps.privacy.findSupporter(parsed.email.canonical);
     const found = supporter ? ((await deps.privacy.data(supporter.id)) ?? null) : null;
-    return render(req, reply, { email: body.data.email, found });
+    return render(req, reply, { email: body.email, found });
   });
 
   app.post(

@@ -6,6 +6,7 @@ import type { RosterCampaign } from '../../../domain/campaign/campaign-roster.po
 import { checkTargetImport } from '../../../domain/campaign/check-target-import.js';
 import { importTargets } from '../../../domain/campaign/import-targets.js';
 import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { editorPage } from '../pages.js';
 import { actorOf, campaignOf, edit, editUpload } from '../roster-routes.js';
@@ -43,9 +44,9 @@ export function targetImportRoutes(app: FastifyInstance, deps: TargetEditorDeps)
   app.post('/editor/campaigns/:slug/targets/import', importBody, async (req, reply) => {
     const campaign = await campaignOf(req, reply, deps.site, deps.targets);
     if (!campaign) return;
-    const form = importForm.safeParse(req.body ?? {});
-    if (!form.success) return sendError(req, reply, deps.site, 400);
-    const { file, csv } = form.data;
+    const form = readForm(req, reply, deps, importForm);
+    if (!form) return reply;
+    const { file, csv } = form;
     const pasted = file ? undefined : csv;
     if (!file && (pasted === undefined || pasted.trim() === '')) {
       return showImport(req, reply, campaign, { error: req.tr.t('targets.import.noInput') }, 422);

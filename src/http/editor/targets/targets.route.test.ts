@@ -58,10 +58,13 @@ describe.each(testDialects)('editor targets pages on %s', (dialect) => {
   it('lists targets and copy addresses; translators read, partners and forged posts are refused', async () => {
     const res = await get(t.app, page, browser);
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('akorda.press@example.org');
-    expect(res.body).toContain('Union copy addresses');
-    expect(res.body).toContain('campaign-copies@industriall.example.org');
-    expect(res.body).toContain('Add a target');
+    for (const text of [
+      'akorda.press@example.org',
+      'Union copy addresses',
+      'campaign-copies@industriall.example.org',
+      'Add a target',
+    ])
+      expect(res.body).toContain(text);
 
     const translator = await signedIn(t, 'translator');
     const read = await get(t.app, page, translator);
@@ -100,11 +103,14 @@ describe.each(testDialects)('editor targets pages on %s', (dialect) => {
       hourlyCap: '0',
     });
     expect(bad.statusCode).toBe(422);
-    expect(bad.body).toContain('The name starts with “=”, which spreadsheets run as a formula.');
-    expect(bad.body).toContain('The email address is not valid.');
-    expect(bad.body).toContain('is not a time zone we know');
-    expect(bad.body).toContain('Enter a whole number from 1 to 10000');
-    expect(bad.body).toContain('value="Ministry of Labour"');
+    for (const text of [
+      'The name starts with “=”, which spreadsheets run as a formula.',
+      'The email address is not valid.',
+      'is not a time zone we know',
+      'Enter a whole number from 1 to 10000',
+      'value="Ministry of Labour"',
+    ])
+      expect(bad.body).toContain(text);
 
     const long = await post(t.app, page, browser, { name: 'N'.repeat(10_000), email: 'n@example.org' });
     expect(long.statusCode).toBe(422);
@@ -308,10 +314,13 @@ describe.each(testDialects)('editor targets pages on %s', (dialect) => {
 
     const preview = await get(t.app, `${page}/test?target=${target.id}`, browser);
     expect(preview.statusCode).toBe(200);
-    expect(preview.body).toContain('Palayain si Erlan Baltabay');
-    expect(preview.body).toContain('Sumusulat ako upang hilingin');
-    expect(preview.body).toContain('campaigns+kazakhstan-free-erlan-baltabay@outcry.example.org');
-    expect(preview.body).toContain('Kofi Boateng &lt;editor@example.org>');
+    for (const text of [
+      'Palayain si Erlan Baltabay',
+      'Sumusulat ako upang hilingin',
+      'campaigns+kazakhstan-free-erlan-baltabay@outcry.example.org',
+      'Kofi Boateng &lt;editor@example.org>',
+    ])
+      expect(preview.body).toContain(text);
     expect((await get(t.app, `${page}/test`, browser)).body).toContain('Free Erlan Baltabay');
     expect((await get(t.app, `${page}/test?target=99999`, browser)).statusCode).toBe(404);
 

@@ -14,6 +14,7 @@ import { isolate, translatorFor } from '../../../i18n/translator.js';
 import { jobKinds, newJob } from '../../../jobs/kinds.js';
 import { targetLetter } from '../../../mail/templates/target-letter.email.js';
 import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { editorPage } from '../pages.js';
 import { campaignOf, edit, idPattern, read } from '../roster-routes.js';
@@ -84,9 +85,9 @@ export function testMessageRoutes(app: FastifyInstance, deps: TargetEditorDeps):
   app.post('/editor/campaigns/:slug/targets/test', edit, async (req, reply) => {
     const campaign = await campaignOf(req, reply, deps.site, deps.targets);
     if (!campaign) return;
-    const form = testForm.safeParse(req.body ?? {});
-    if (!form.success) return sendError(req, reply, deps.site, 400);
-    const targetId = Number(form.data.targetId);
+    const form = readForm(req, reply, deps, testForm);
+    if (!form) return reply;
+    const targetId = Number(form.targetId);
     const result = await sendTestMessage(testDeps, editorOf(req), { slug: campaign.slug, targetId });
     if (result.status !== 'ok') return showTest(req, reply, campaign, result, 422);
     return reply.redirect(`${base(campaign.slug)}/test?target=${targetId}&done=sent`, 303);

@@ -2,7 +2,7 @@ import type { TermsVersion } from '../../../domain/campaign-request/partnership-
 import { termsMax } from '../../../domain/campaign-request/partnership-terms.js';
 import { uiLocales } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
 import { Csrf, Notice, TextArea } from '../../views/form-fields.js';
 
@@ -68,7 +68,7 @@ export function TermsPage(p: TermsPageProps) {
   const t = tr.t;
   const title = t('terms.title');
   return (
-    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="requests">
+    <EditorPage page={p} title={title} section="requests">
       <p>
         <a href="/editor/requests">{t('requests.back')}</a>
       </p>
@@ -91,6 +91,6 @@ export function TermsPage(p: TermsPageProps) {
           </ol>
         </section>
       )}
-    </EditorLayout>
+    </EditorPage>
   );
 }

@@ -9,6 +9,7 @@ import type { Clock } from '../../../domain/shared/clock.js';
 import { sourceLocale, uiLocales } from '../../../i18n/locales.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { doneNotice, editorPage } from '../pages.js';
@@ -61,13 +62,13 @@ export function termsEditorRoutes(app: FastifyInstance, deps: TermsEditorDeps): 
   app.get('/editor/terms', manage, (req, reply) => show(req, reply));
 
   app.post('/editor/terms', manage, async (req, reply) => {
-    const form = termsForm.safeParse(req.body ?? {});
-    if (!form.success) return sendError(req, reply, deps.site, 400);
+    const form = readForm(req, reply, deps, termsForm);
+    if (!form) return reply;
     const { id, email } = req.account!.user;
     const result = await saveTerms(
       { terms: deps.terms, clock: deps.clock, locales },
       { id, email },
-      { locale: form.data.locale, bodyMd: form.data.bodyMd },
+      { locale: form.locale, bodyMd: form.bodyMd },
     );
     if (result.status !== 'invalid') return reply.redirect(`/editor/terms?done=${result.status}`, 303);
     if (result.error === 'LanguageInvalid') return sendError(req, reply, deps.site, 400);
@@ -76,8 +77,8 @@ export function termsEditorRoutes(app: FastifyInstance, deps: TermsEditorDeps): 
         ? req.tr.t('terms.error.required')
         : req.tr.t('terms.error.tooLong', { max: termsMax });
     return show(req, reply, 422, {
-      error: { locale: form.data.locale, text },
-      values: { locale: form.data.locale, bodyMd: form.data.bodyMd },
+      error: { locale: form.locale, text },
+      values: { locale: form.locale, bodyMd: form.bodyMd },
     });
   });
 }

@@ -16,7 +16,7 @@ import { mayReview, type TranslationViewer } from '../../../domain/translation/t
 import { isStale, pickTexts, tokenOf } from '../../../domain/translation/translation-steps.js';
 import { canonicalLocale } from '../../../i18n/locales.js';
 import type { StringKey } from '../../../i18n/translator.js';
-import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
 import {
@@ -136,9 +136,9 @@ export function mailingTranslationRoutes(app: FastifyInstance, deps: MailingTran
   app.post(path, editLong, async (req, reply) => {
     const loaded = await load(req, reply);
     if (!loaded) return reply;
-    const body = mailingTranslationForm.safeParse(req.body ?? {});
-    if (!body.success) return sendError(req, reply, deps.site, 400);
-    const { token, intent: pressed, markUpdated, ...texts } = body.data;
+    const body = readForm(req, reply, deps, mailingTranslationForm);
+    if (!body) return reply;
+    const { token, intent: pressed, markUpdated, ...texts } = body;
     const { work, who } = loaded;
     const intent = intentOf(pressed);
     const result = await changeMailingTranslation(
@@ -163,14 +163,14 @@ export function mailingTranslationRoutes(app: FastifyInstance, deps: MailingTran
   app.post(`${path}/send-back`, review, async (req, reply) => {
     const loaded = await load(req, reply);
     if (!loaded) return reply;
-    const body = sendBackForm.safeParse(req.body ?? {});
-    if (!body.success) return sendError(req, reply, deps.site, 400);
+    const body = readForm(req, reply, deps, sendBackForm);
+    if (!body) return reply;
     const { work, who } = loaded;
     const result = await changeMailingTranslation(
       useCases,
       who,
       { mailingId: work.mailingId, locale: work.locale },
-      { intent: 'send-back', ...body.data },
+      { intent: 'send-back', ...body },
     );
     if (result.status === 'wrong_state' && refusedAsClosed(work)) return show(req, reply, work, who, 409);
     return answerStep(req, reply, {
@@ -181,9 +181,9 @@ export function mailingTranslationRoutes(app: FastifyInstance, deps: MailingTran
       show: (current, status, form) => show(req, reply, current ?? work, who, status, form),
       form: {
         values: pickTexts(mailingTextSpec, work.translation ?? noTexts),
-        token: body.data.token,
+        token: body.token,
         markUpdated: false,
-        note: body.data.note,
+        note: body.note,
       },
     });
   });

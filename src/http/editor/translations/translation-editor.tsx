@@ -4,14 +4,12 @@
 // (the fields, how the source change is shown, warnings) comes in as props. Plain forms, no JavaScript
 // needed; editor-preview.js refreshes a Markdown field's preview.
 import type { ComponentChildren } from 'preact';
-import type { User } from '../../../domain/account/account.js';
 import type { TranslationStatus } from '../../../domain/campaign/campaign.js';
 import type { FieldError } from '../../../domain/translation/translation-steps.js';
 import { directionOf } from '../../../i18n/locales.js';
-import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
+import type { StringKey } from '../../../i18n/translator.js';
+import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { CheckField, Csrf, ErrorSummary, Notice, TextArea, TextField } from '../../views/form-fields.js';
-import type { SiteInfo } from '../../views/layout.js';
 import { MarkdownPreview } from '../campaign-edit/campaign-edit-forms.js';
 
 export const statusKeys: Record<string, StringKey> = {
@@ -56,29 +54,27 @@ export interface StoredVersion {
   texts: Record<string, string>;
 }
 
-export function TranslationEditor(p: {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
-  title: string;
-  /** Where the form posts (and, with /send-back, the reviewers' form). */
-  action: string;
-  sourceLocale: string;
-  locale: string;
-  fields: EditorField[];
-  source: Record<string, string>;
-  stored: StoredVersion | null;
-  stale: boolean;
-  /** What the "source changed" box shows under its explanation. */
-  sourceChanged: ComponentChildren;
-  publishedWarning: StringKey;
-  /** Why no step is possible any more (a sent mailing); the buttons are left out. */
-  closed?: string | undefined;
-  canReview: boolean;
-  notice?: string | undefined;
-  form: TranslationFormState;
-}) {
+export function TranslationEditor(
+  p: EditorPageBase & {
+    title: string;
+    /** Where the form posts (and, with /send-back, the reviewers' form). */
+    action: string;
+    sourceLocale: string;
+    locale: string;
+    fields: EditorField[];
+    source: Record<string, string>;
+    stored: StoredVersion | null;
+    stale: boolean;
+    /** What the "source changed" box shows under its explanation. */
+    sourceChanged: ComponentChildren;
+    publishedWarning: StringKey;
+    /** Why no step is possible any more (a sent mailing); the buttons are left out. */
+    closed?: string | undefined;
+    canReview: boolean;
+    notice?: string | undefined;
+    form: TranslationFormState;
+  },
+) {
   const { tr, form, stored } = p;
   const t = tr.t;
   const target = p.locale;
@@ -89,14 +85,7 @@ export function TranslationEditor(p: {
   };
   const status = stored?.status ?? 'missing';
   return (
-    <EditorLayout
-      tr={tr}
-      site={p.site}
-      title={p.title}
-      user={p.user}
-      csrfToken={p.csrf}
-      section="translations"
-    >
+    <EditorPage page={p} title={p.title} section="translations">
       <p>
         <a href="/editor/translations">{t('translations.editor.back')}</a>
       </p>
@@ -255,6 +244,6 @@ export function TranslationEditor(p: {
         </section>
       )}
       <script src="/assets/editor-preview.js" defer />
-    </EditorLayout>
+    </EditorPage>
   );
 }

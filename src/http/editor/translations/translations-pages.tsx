@@ -1,7 +1,3 @@
-// The translators' pages: the board (campaigns, then mailings, × languages, each cell a link to its
-// editor) and the campaign texts' side-by-side editor (translation-editor.tsx) with "source changed"
-// showing the old and new source text of each changed field.
-import type { User } from '../../../domain/account/account.js';
 import type { MailingBoard } from '../../../domain/mailing-translation/view-mailing-board.js';
 import {
   changedSource,
@@ -14,8 +10,7 @@ import {
 import type { BoardCell, TranslationBoard } from '../../../domain/translation/view-translation-board.js';
 import { nativeName } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorLayout } from '../../views/editor/editor-layout.js';
-import type { SiteInfo } from '../../views/layout.js';
+import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { statusKeys, TranslationEditor, type TranslationFormState } from './translation-editor.js';
 
 export type { TranslationFormState } from './translation-editor.js';
@@ -83,20 +78,18 @@ function Cells({
   );
 }
 
-export function BoardPage(p: {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
-  board: TranslationBoard;
-  mailings: MailingBoard;
-  limited: boolean;
-}) {
+export function BoardPage(
+  p: EditorPageBase & {
+    board: TranslationBoard;
+    mailings: MailingBoard;
+    limited: boolean;
+  },
+) {
   const { tr, board, mailings } = p;
   const t = tr.t;
   const title = t('translations.board.title');
   return (
-    <EditorLayout tr={tr} site={p.site} title={title} user={p.user} csrfToken={p.csrf} section="translations">
+    <EditorPage page={p} title={title} section="translations">
       <h1>{title}</h1>
       <p class="help">{t('translations.board.help')}</p>
       {p.limited && board.languages.length === 0 && <p>{t('translations.board.noLanguages')}</p>}
@@ -136,20 +129,18 @@ export function BoardPage(p: {
           ))
         )}
       </section>
-    </EditorLayout>
+    </EditorPage>
   );
 }
 
-export function TranslationEditorPage(p: {
-  tr: Translator;
-  site: SiteInfo;
-  user: User;
-  csrf: string;
-  work: TranslationWork;
-  canReview: boolean;
-  notice?: StringKey | undefined;
-  form: TranslationFormState;
-}) {
+export function TranslationEditorPage(
+  p: EditorPageBase & {
+    work: TranslationWork;
+    canReview: boolean;
+    notice?: StringKey | undefined;
+    form: TranslationFormState;
+  },
+) {
   const { tr, work } = p;
   const t = tr.t;
   const source = work.sourceLocale;

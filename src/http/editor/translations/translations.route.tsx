@@ -25,10 +25,11 @@ import {
 import type { TranslationStore } from '../../../domain/translation/translation.ports.js';
 import { viewTranslationBoard } from '../../../domain/translation/view-translation-board.js';
 import { canonicalLocale } from '../../../i18n/locales.js';
-import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
+import { editorPage } from '../pages.js';
 import { mailingTranslationRoutes } from './mailing-translations.route.js';
 import {
   answerStep,
@@ -87,10 +88,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
     return sendPage(
       reply,
       <TranslationEditorPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         work={work}
         canReview={mayReview(who)}
         notice={done && doneKeys[done]}
@@ -116,10 +114,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
     return sendPage(
       reply,
       <BoardPage
-        tr={req.tr}
-        site={deps.site}
-        user={req.account!.user}
-        csrf={req.csrfToken}
+        {...editorPage(req, deps.site)}
         board={board}
         mailings={mailings}
         limited={who.languages !== null}
@@ -136,9 +131,9 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
   app.post('/editor/campaigns/:slug/translations/:language', editLong, async (req, reply) => {
     const loaded = await load(req, reply);
     if (!loaded) return reply;
-    const body = translationForm.safeParse(req.body ?? {});
-    if (!body.success) return sendError(req, reply, deps.site, 400);
-    const { token, intent: pressed, markUpdated, ...values } = body.data;
+    const body = readForm(req, reply, deps, translationForm);
+    if (!body) return reply;
+    const { token, intent: pressed, markUpdated, ...values } = body;
     const input = {
       slug: loaded.work.slug,
       locale: loaded.work.locale,
@@ -162,12 +157,12 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
   app.post('/editor/campaigns/:slug/translations/:language/send-back', review, async (req, reply) => {
     const loaded = await load(req, reply);
     if (!loaded) return reply;
-    const body = sendBackForm.safeParse(req.body ?? {});
-    if (!body.success) return sendError(req, reply, deps.site, 400);
+    const body = readForm(req, reply, deps, sendBackForm);
+    if (!body) return reply;
     const result = await sendBackTranslation(useCases, loaded.who, {
       slug: loaded.work.slug,
       locale: loaded.work.locale,
-      ...body.data,
+      ...body,
     });
     const t = loaded.work.translation;
     return answerStep(req, reply, {
@@ -178,18 +173,18 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
       show: (work, status, form) => show(req, reply, work ?? loaded.work, loaded.who, status, form),
       form: {
         values: t ? sourceTexts(t) : sourceTexts(emptyTexts),
-        token: body.data.token,
+        token: body.token,
         markUpdated: false,
-        note: body.data.note,
+        note: body.note,
       },
     });
   });
 
   // The live preview: the public page's renderer and sanitiser; a fragment of HTML.
   app.post('/editor/translations/preview-markdown', editLong, async (req, reply) => {
-    const body = markdownForm.safeParse(req.body ?? {});
-    if (!body.success) return sendError(req, reply, deps.site, 400);
-    const text = normaliseText(body.data.markdown, { max: 100_000 });
+    const body = readForm(req, reply, deps, markdownForm);
+    if (!body) return reply;
+    const text = normaliseText(body.markdown, { max: 100_000 });
     return reply
       .header('cache-control', 'no-store')
       .type('text/html; charset=utf-8')

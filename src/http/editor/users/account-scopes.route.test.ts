@@ -136,10 +136,13 @@ describe.each(testDialects)('account scopes on %s', (dialect) => {
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe(`${page}?done=languages#scope`);
     const after = (await get(t.app, `${page}?done=languages`, admin)).body;
-    expect(after).toContain('Languages saved.');
-    expect(after).toContain('Works in: \u2068Arabic\u2069 and \u2068Russian\u2069.');
-    expect(after).toContain('id="locale-ru" name="locale" value="ru" checked/>');
-    expect(after).toContain('id="locale-ar" name="locale" value="ar" checked/>');
+    for (const text of [
+      'Languages saved.',
+      'Works in: \u2068Arabic\u2069 and \u2068Russian\u2069.',
+      'id="locale-ru" name="locale" value="ru" checked/>',
+      'id="locale-ar" name="locale" value="ar" checked/>',
+    ])
+      expect(after).toContain(text);
     expect(after.match(/ checked\/>/g)).toHaveLength(2);
 
     const refused = await post(t.app, `${page}/languages`, admin, { locale: ['tl', 'xx-YY'] });

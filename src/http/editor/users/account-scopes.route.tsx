@@ -18,9 +18,10 @@ import {
 import { canonicalLocale } from '../../../i18n/locales.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import { roleKeys } from '../../views/editor/labels.js';
 import type { EditorDeps } from '../deps.js';
-import { doneNotice, readForm } from '../pages.js';
+import { doneNotice } from '../pages.js';
 import type { ScopeFormState, ScopeSection } from './account-scopes.js';
 
 const manage = { config: { permission: 'users:manage' as const } };

@@ -5,7 +5,7 @@ import type { User } from '../../../domain/account/account.js';
 import { roles } from '../../../domain/account/permissions.js';
 import { nativeName } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime, roleKeys, statusKeys } from '../../views/editor/labels.js';
 import { Csrf, languageOptions, Notice, SelectField, TextField } from '../../views/form-fields.js';
 import { AccountScopeSection, type ScopeSection } from './account-scopes.js';
@@ -17,20 +17,14 @@ interface Base extends EditorPageBase {
 
 const roleOptions = (tr: Translator) => roles.map((r) => ({ value: r, label: tr.t(roleKeys[r]) }));
 
-export function UsersPage({
-  tr,
-  site,
-  user,
-  csrf,
-  notice,
-  error,
-  users,
-  invite,
-}: Base & { users: User[]; invite?: { email: string; role: string; locale: string } }) {
+export function UsersPage(
+  p: Base & { users: User[]; invite?: { email: string; role: string; locale: string } },
+) {
+  const { tr, csrf, notice, error, users, invite } = p;
   const t = tr.t;
   const title = t('editor.users.title');
   return (
-    <EditorLayout tr={tr} site={site} title={title} user={user} csrfToken={csrf} section="users">
+    <EditorPage page={p} title={title} section="users">
       <h1>{title}</h1>
       {notice && <Notice>{t(notice)}</Notice>}
 
@@ -88,26 +82,17 @@ export function UsersPage({
           </li>
         ))}
       </ul>
-    </EditorLayout>
+    </EditorPage>
   );
 }
 
-export function UserPage({
-  tr,
-  site,
-  user,
-  csrf,
-  notice,
-  error,
-  subject,
-  sessions,
-  scopes,
-}: Base & { subject: User; sessions: number; scopes?: ScopeSection | undefined }) {
+export function UserPage(p: Base & { subject: User; sessions: number; scopes?: ScopeSection | undefined }) {
+  const { tr, user, csrf, notice, error, subject, sessions, scopes } = p;
   const t = tr.t;
   const title = subject.name || subject.email;
   const self = subject.id === user.id;
   return (
-    <EditorLayout tr={tr} site={site} title={title} user={user} csrfToken={csrf} section="users">
+    <EditorPage page={p} title={title} section="users">
       <p>
         <a href="/editor/users">{t('editor.users.back')}</a>
       </p>
@@ -183,6 +168,6 @@ export function UserPage({
           </section>
         </>
       )}
-    </EditorLayout>
+    </EditorPage>
   );
 }

@@ -14,8 +14,8 @@ import {
   sessionFor,
   signedIn,
 } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
-import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import type { FakeClock } from '../../../../test/fake-clock.js';
+import { createClockedTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { recordAudit } from '../../../db/audit.repository.js';
 
 describe.each(testDialects)('accounts on %s', (dialect) => {
@@ -24,8 +24,7 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
   let admin: Person;
 
   beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { seed: false, clock });
+    ({ t, clock } = await createClockedTestApp(dialect, { seed: false }));
     admin = await createPerson(t, 'admin', { email: 'admin@example.org' });
   });
   afterEach(async () => t.close());

@@ -10,10 +10,11 @@ import {
   setUserDisabled,
 } from '../../../domain/account/manage-user.js';
 import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { errorText } from '../account-errors.js';
 import type { EditorDeps } from '../deps.js';
-import { type DoneNotice, doneNotice, editorPage, readForm } from '../pages.js';
+import { type DoneNotice, doneNotice, editorPage } from '../pages.js';
 import { accountScopeRoutes, type ShowAccount, scopeNotice, scopeSection } from './account-scopes.route.js';
 import { inviteSchema, roleSchema } from './users.schema.js';
 import { UserPage, UsersPage } from './users-pages.js';

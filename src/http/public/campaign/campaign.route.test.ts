@@ -35,10 +35,13 @@ describe.each(testDialects)('campaign pages on %s', (dialect) => {
   it('serves the Tagalog version with the Tagalog interface', async () => {
     const res = await t.app.inject({ url: `/tl/campaigns/${slug}` });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('<html lang="tl" dir="ltr">');
-    expect(res.body).toContain('Erlan Baltabay sinentensiyahan ng 7 taon sa bilangguan');
-    expect(res.body).toContain('Ipapadala ang mensahe mo sa mga sumusunod na email address:');
-    expect(res.body).toContain('Sa pakikipagtulungan sa');
+    for (const text of [
+      '<html lang="tl" dir="ltr">',
+      'Erlan Baltabay sinentensiyahan ng 7 taon sa bilangguan',
+      'Ipapadala ang mensahe mo sa mga sumusunod na email address:',
+      'Sa pakikipagtulungan sa',
+    ])
+      expect(res.body).toContain(text);
     expect(res.headers['set-cookie']).toBe('lang=tl; Max-Age=31536000; Path=/; HttpOnly; SameSite=Lax');
     // Already chosen: no cookie again. Another language: its own.
     const again = await t.app.inject({ url: `/tl/campaigns/${slug}`, cookies: { lang: 'tl' } });

@@ -14,6 +14,7 @@ import { ipKey } from '../../../security/ip-key.js';
 import { pickEncoding } from '../../compression.js';
 import { sendError } from '../../errors.js';
 import { inFlightLimit } from '../../middleware/in-flight.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import type { PublicDeps } from '../deps.js';
 import { CampaignPageCache } from './campaign-page.cache.js';
@@ -129,9 +130,8 @@ export function campaignRoutes(
       if (result.status === 'not_found') throw new Error(`campaign ${slug} vanished while signing`);
       return result.view;
     };
-    const parsed = signBodySchema.safeParse(req.body ?? {});
-    if (!parsed.success) return sendError(req, reply, deps.site, 400);
-    const body = parsed.data;
+    const body = readForm(req, reply, deps, signBodySchema);
+    if (!body) return reply;
     const raw = {
       name: body.name,
       email: body.email,

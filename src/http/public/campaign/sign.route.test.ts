@@ -2,9 +2,9 @@
 // arrive, field errors in two languages, hostile input, duplicates, bots, and concurrency.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
+import type { FakeClock } from '../../../../test/fake-clock.js';
 import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
-import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import { createClockedTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('signing on %s', (dialect) => {
   let t: TestApp;
@@ -28,10 +28,7 @@ describe.each(testDialects)('signing on %s', (dialect) => {
     return postSign(t.app, locale, { token, ...fields });
   };
 
-  beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { clock });
-  });
+  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
   afterEach(async () => t.close());
 
   it('signs in Tagalog, mails a confirmation in Tagalog, and counts only after the button is pressed', async () => {

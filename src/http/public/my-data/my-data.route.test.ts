@@ -3,20 +3,17 @@
 // downloads, consent withdrawal, and erasure behind its confirmation and CSRF token.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
+import type { FakeClock } from '../../../../test/fake-clock.js';
 import { ana, erlan, formBody, formToken, postSign } from '../../../../test/sign-helpers.js';
 import { confirmedSignup } from '../../../../test/signup-helpers.js';
-import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import { createClockedTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { ListMemberRepository } from '../../../db/list-member.repository.js';
 import { maskUrl } from '../../security/log-privacy.js';
 
 describe.each(testDialects)('my-data pages on %s', (dialect) => {
   let t: TestApp;
   let clock: FakeClock;
-  beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { clock });
-  });
+  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
   afterEach(async () => t.close());
 
   const form = { 'content-type': 'application/x-www-form-urlencoded' };

@@ -14,6 +14,7 @@ import { checkCsrfToken, csrfField, csrfToken, isCrossSite } from '../../../secu
 import { addressRateKey, erasedEmailKey } from '../../../security/email-key.js';
 import { ipKey } from '../../../security/ip-key.js';
 import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { requestBodySchema, sessionFormSchema, tokenPattern } from './my-data.schema.js';
@@ -46,14 +47,22 @@ export function myDataRoutes(app: FastifyInstance, deps: MyDataDeps): void {
       status,
     );
 
-  const ended = (req: FastifyRequest, reply: FastifyReply) =>
+  /** A dead end that offers to mail a new link: the session ended (401) or the link is no good (410). */
+  const askAgain = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    body: 'myData.session.ended' | 'myData.open.invalid',
+    status: 401 | 410,
+  ) =>
     page(
       reply,
-      <MessagePage tr={req.tr} site={deps.site} title="myData.title" body="myData.session.ended">
+      <MessagePage tr={req.tr} site={deps.site} title="myData.title" body={body}>
         <AskAgain tr={req.tr} />
       </MessagePage>,
-      401,
+      status,
     );
+  const ended = (req: FastifyRequest, reply: FastifyReply) =>
+    askAgain(req, reply, 'myData.session.ended', 401);
 
   /** The visitor's session (from the cookie), or undefined when there is none or it has ended. */
   async function sessionOf(req: FastifyRequest) {
@@ -86,8 +95,8 @@ export function myDataRoutes(app: FastifyInstance, deps: MyDataDeps): void {
     if (isCrossSite(req.headers, [...ownOrigins, `${req.protocol}://${req.host}`])) {
       return sendError(req, reply, deps.site, 403);
     }
-    const body = requestBodySchema.safeParse(req.body ?? {});
-    if (!body.success) return sendError(req, reply, deps.site, 400);
+    const body = readForm(req, reply, deps, requestBodySchema);
+    if (!body) return reply;
     const result = await requestMyData(
       {
         privacy: deps.privacy,
@@ -96,10 +105,10 @@ export function myDataRoutes(app: FastifyInstance, deps: MyDataDeps): void {
         clock: deps.clock,
         addressKey: (canonical) => addressRateKey(deps.secret, canonical),
       },
-      { email: body.data.email, locale: req.contentLocale, ipKey: ipKey(deps.secret, req.ip) },
+      { email: body.email, locale: req.contentLocale, ipKey: ipKey(deps.secret, req.ip) },
     );
     if (result.status === 'invalid') {
-      return page(reply, <RequestPage tr={req.tr} site={deps.site} email={body.data.email} error />, 422);
+      return page(reply, <RequestPage tr={req.tr} site={deps.site} email={body.email} error />, 422);
     }
     return reply.redirect(`/${req.contentLocale}/my-data/sent`, 303);
   });
@@ -118,13 +127,7 @@ export function myDataRoutes(app: FastifyInstance, deps: MyDataDeps): void {
     const usable =
       tokenPattern.test(token) && (await deps.privacy.linkUsable(deps.tokens.hash(token), deps.clock.now()));
     if (!usable) {
-      return page(
-        reply,
-        <MessagePage tr={req.tr} site={deps.site} title="myData.title" body="myData.open.invalid">
-          <AskAgain tr={req.tr} />
-        </MessagePage>,
-        410,
-      );
+      return askAgain(req, reply, 'myData.open.invalid', 410);
     }
     return page(
       reply,
@@ -139,13 +142,7 @@ export function myDataRoutes(app: FastifyInstance, deps: MyDataDeps): void {
       ? await openMyData({ privacy: deps.privacy, tokens: deps.tokens, clock: deps.clock }, token)
       : ({ status: 'invalid' } as const);
     if (opened.status === 'invalid') {
-      return page(
-        reply,
-        <MessagePage tr={req.tr} site={deps.site} title="myData.title" body="myData.open.invalid">
-          <AskAgain tr={req.tr} />
-        </MessagePage>,
-        410,
-      );
+      return askAgain(req, reply, 'myData.open.invalid', 410);
     }
     reply.setCookie(cookieName, opened.sessionToken, { ...cookieOptions, maxAge: myDataSessionMs / 1000 });
     return reply.redirect(`/${req.contentLocale}/my-data/view`, 303);

@@ -5,10 +5,10 @@
 // the address only from the link mailed to the new address, once, and not to an address someone else has.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
+import type { FakeClock } from '../../../../test/fake-clock.js';
 import { formBody } from '../../../../test/sign-helpers.js';
 import { confirmedSignup, listConsent } from '../../../../test/signup-helpers.js';
-import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import { createClockedTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { ListMemberRepository } from '../../../db/list-member.repository.js';
 import { PrivacyRepository } from '../../../db/privacy.repository.js';
 import { erasedEmailKey } from '../../../security/email-key.js';
@@ -19,8 +19,7 @@ describe.each(testDialects)('unsubscribe and preferences on %s', (dialect) => {
   let clock: FakeClock;
   let lists: ListMemberRepository;
   beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { clock, seed: false });
+    ({ t, clock } = await createClockedTestApp(dialect, { seed: false }));
     lists = new ListMemberRepository(t.db);
   });
   afterEach(async () => t.close());

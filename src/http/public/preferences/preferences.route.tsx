@@ -16,6 +16,7 @@ import { isCrossSite } from '../../../security/csrf.js';
 import { ipKey } from '../../../security/ip-key.js';
 import { parseListToken } from '../../../security/list-token.js';
 import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { ListMessagePage, sendListPage } from './list-page.js';
 import {
@@ -101,15 +102,15 @@ export function preferencesRoutes(app: FastifyInstance, deps: PreferencesRouteDe
   });
 
   form('join', async (req, reply, found) => {
-    const body = joinBodySchema.safeParse(req.body ?? {});
-    if (!body.success) return sendError(req, reply, deps.site, 400);
+    const body = readForm(req, reply, deps, joinBodySchema);
+    if (!body) return reply;
     const result = await joinList(
       { lists: deps.lists, clock: deps.clock },
       {
         supporterId: found.person.supporterId,
-        locale: body.data.list,
+        locale: body.list,
         pageLocale: req.contentLocale,
-        consented: body.data.consent === 'yes',
+        consented: body.consent === 'yes',
         consentText: req.tr.t('list.consent.label', { siteName: deps.site.name }),
       },
     );
@@ -118,24 +119,24 @@ export function preferencesRoutes(app: FastifyInstance, deps: PreferencesRouteDe
   });
 
   form('leave', async (req, reply, found) => {
-    const body = leaveBodySchema.safeParse(req.body ?? {});
-    if (!body.success) return sendError(req, reply, deps.site, 400);
+    const body = readForm(req, reply, deps, leaveBodySchema);
+    if (!body) return reply;
     await unsubscribe(
       { lists: deps.lists, clock: deps.clock },
-      { supporterId: found.person.supporterId, locale: body.data.list, via: 'preferences' },
+      { supporterId: found.person.supporterId, locale: body.list, via: 'preferences' },
     );
     return done(reply, found.base, 'left');
   });
 
   form('move', async (req, reply, found) => {
-    const body = moveBodySchema.safeParse(req.body ?? {});
-    if (!body.success) return sendError(req, reply, deps.site, 400);
+    const body = readForm(req, reply, deps, moveBodySchema);
+    if (!body) return reply;
     const result = await moveList(
       { lists: deps.lists, clock: deps.clock },
       {
         supporterId: found.person.supporterId,
-        from: body.data.from,
-        to: body.data.to,
+        from: body.from,
+        to: body.to,
         pageLocale: req.contentLocale,
         consentText: req.tr.t('preferences.move.button'),
       },
@@ -153,8 +154,8 @@ export function preferencesRoutes(app: FastifyInstance, deps: PreferencesRouteDe
   });
 
   form('address', async (req, reply, found) => {
-    const body = addressBodySchema.safeParse(req.body ?? {});
-    if (!body.success) return sendError(req, reply, deps.site, 400);
+    const body = readForm(req, reply, deps, addressBodySchema);
+    if (!body) return reply;
     const result = await requestAddressChange(
       {
         lists: deps.lists,
@@ -164,7 +165,7 @@ export function preferencesRoutes(app: FastifyInstance, deps: PreferencesRouteDe
       },
       {
         supporterId: found.person.supporterId,
-        email: body.data.email,
+        email: body.email,
         pageLocale: req.contentLocale,
         ipKey: ipKey(deps.secret, req.ip),
       },
@@ -173,7 +174,7 @@ export function preferencesRoutes(app: FastifyInstance, deps: PreferencesRouteDe
     return page(
       req,
       reply,
-      { ...found, error: { form: 'address', text: `form.error.${result.error}`, email: body.data.email } },
+      { ...found, error: { form: 'address', text: `form.error.${result.error}`, email: body.email } },
       422,
     );
   });
@@ -200,9 +201,9 @@ export function preferencesRoutes(app: FastifyInstance, deps: PreferencesRouteDe
   app.post('/:locale/address/confirm', async (req, reply) => {
     if (!req.localeValid) return sendError(req, reply, deps.site, 404);
     if (crossSite(req)) return sendError(req, reply, deps.site, 403);
-    const body = addressConfirmSchema.safeParse(req.body ?? {});
-    if (!body.success) return sendError(req, reply, deps.site, 400);
-    const result = await confirmAddressChange(addressDeps, body.data.token);
+    const body = readForm(req, reply, deps, addressConfirmSchema);
+    if (!body) return reply;
+    const result = await confirmAddressChange(addressDeps, body.token);
     switch (result.status) {
       case 'changed':
         return message(req, reply, 'address.confirm.title', 'address.changed', 200);

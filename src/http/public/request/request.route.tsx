@@ -9,6 +9,7 @@ import { sourceLocale } from '../../../i18n/locales.js';
 import { checkFormToken, issueFormToken } from '../../../security/form-token.js';
 import { ipKey } from '../../../security/ip-key.js';
 import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { formTokenUploads } from '../../security/multipart.js';
 import type { SiteInfo } from '../../views/layout.js';
@@ -76,9 +77,8 @@ export function requestRoutes(app: FastifyInstance, deps: RequestRouteDeps): voi
   });
   app.post('/:locale/request', { config: { uploads } }, async (req, reply) => {
     if (!req.localeValid) return sendError(req, reply, deps.site, 404);
-    const parsed = requestBodySchema.safeParse(req.body ?? {});
-    if (!parsed.success) return sendError(req, reply, deps.site, 400);
-    const body = parsed.data;
+    const body = readForm(req, reply, deps, requestBodySchema);
+    if (!body) return reply;
     const values: RequestFormValues = {
       orgName: body.orgName,
       orgDescription: body.orgDescription,

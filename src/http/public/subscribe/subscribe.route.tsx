@@ -13,6 +13,7 @@ import { checkFormToken, issueFormToken } from '../../../security/form-token.js'
 import { ipKey } from '../../../security/ip-key.js';
 import { listLinks, listToken } from '../../../security/list-token.js';
 import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { ListMessagePage, sendListPage } from '../preferences/list-page.js';
 import { signupBodySchema } from './subscribe.schema.js';
@@ -88,9 +89,8 @@ export function subscribeRoutes(app: FastifyInstance, deps: SubscribeRouteDeps):
 
   app.post('/:locale/subscribe', async (req, reply) => {
     if (!req.localeValid) return sendError(req, reply, deps.site, 404);
-    const parsed = signupBodySchema.safeParse(req.body ?? {});
-    if (!parsed.success) return sendError(req, reply, deps.site, 400);
-    const body = parsed.data;
+    const body = readForm(req, reply, deps, signupBodySchema);
+    if (!body) return reply;
     const values: SignupValues = {
       email: body.email,
       name: body.name,

@@ -122,6 +122,32 @@ export function EditorLayout({ tr, site, title, user, csrfToken, section, childr
   );
 }
 
+/** The shell for a page given the four props every signed-in editor page takes. */
+export function EditorPage({
+  page,
+  title,
+  section,
+  children,
+}: {
+  page: EditorPageBase;
+  title: string;
+  section?: EditorSection;
+  children: ComponentChildren;
+}) {
+  return (
+    <EditorLayout
+      tr={page.tr}
+      site={page.site}
+      title={title}
+      user={page.user}
+      csrfToken={page.csrf}
+      section={section}
+    >
+      {children}
+    </EditorLayout>
+  );
+}
+
 export function AuthLayout({
   tr,
   site,

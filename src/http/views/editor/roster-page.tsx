@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import type { RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import type { Translator } from '../../../i18n/translator.js';
-import { EditorLayout, type EditorPageBase } from './editor-layout.js';
+import { EditorPage, type EditorPageBase } from './editor-layout.js';
 
 export function RosterPage(
   p: EditorPageBase & {
@@ -17,14 +17,7 @@ export function RosterPage(
 ) {
   const back = p.back ?? { href: `/editor/campaigns/${p.campaign.slug}`, label: p.tr.t('targets.back') };
   return (
-    <EditorLayout
-      tr={p.tr}
-      site={p.site}
-      title={p.title}
-      user={p.user}
-      csrfToken={p.csrf}
-      section="campaigns"
-    >
+    <EditorPage page={p} title={p.title} section="campaigns">
       <p>
         <a href={back.href}>{back.label}</a>
       </p>
@@ -33,7 +26,7 @@ export function RosterPage(
         {p.campaign.headline ?? p.campaign.slug}
       </p>
       {p.children}
-    </EditorLayout>
+    </EditorPage>
   );
 }
 
