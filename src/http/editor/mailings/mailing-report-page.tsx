@@ -42,6 +42,7 @@ export function MailingReportPage(p: MailingReportPageProps) {
           <strong data-progress-status>{t(statusLabel[m.status])}</strong>
         </p>
         <progress
+          class="mailing-progress"
           max={Math.max(p.progress.total, 1)}
           value={done}
           data-progress-bar
