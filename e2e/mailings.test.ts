@@ -44,7 +44,7 @@ describeBrowser('mailings in Chromium', () => {
       await page.getByLabel('Campaign it promotes').selectOption(String(campaign!.id));
       await page.getByRole('button', { name: 'Start composing' }).click();
       await page.waitForURL(/\/editor\/mailings\/new\?/);
-      expect(await page.getByLabel('Subject').inputValue()).toContain('Victory: Kazakhstan');
+      expect(await page.getByLabel('Subject').inputValue()).toContain('We won: Kazakhstan');
       expect(await page.getByLabel('Text', { exact: true }).inputValue()).toContain(
         'translated the campaign into Filipino.',
       );

@@ -53,7 +53,7 @@ describe.each(testDialects)('editor mailings on %s', (dialect) => {
       editor,
     );
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Victory: Kazakhstan');
+    expect(page.body).toContain('We won: Kazakhstan');
     const total = (await t.services.campaigns.supporterTotals([campaignId])).get(campaignId);
     expect(page.body).toContain(
       `Thank you to the ${total} people who wrote, and to the volunteers who translated the campaign into`,
