@@ -358,7 +358,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
     });
     dispatcher.start();
     // Supporter mailings on connections of their own, so a big mailing never holds up target letters.
-    mailingMail = createMailTransport(config, config.DELIVERY_CONNECTIONS);
+    mailingMail = createMailTransport(config, config.DELIVERY_CONNECTIONS, refusals);
     mailingSender = createMailingSender({
       store: new MailingQueueStore(db),
       transport: mailingMail,
