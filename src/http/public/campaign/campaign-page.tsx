@@ -335,7 +335,7 @@ function CountryTargets({ tr, targets }: { tr: Translator; targets: Target[] }) 
       {targets.map((x) => (
         <li key={x.id}>
           <bdi>{x.email}</bdi>{' '}
-          <span>
+          <span class="targets__for">
             {tr.t('campaign.targets.forCountries', { countries: countryList(tr.locale, x.countries) })}
           </span>
         </li>
