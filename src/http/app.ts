@@ -268,7 +268,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       scopes: deps.scopes,
     }),
     {
-      campaigns: { site, clock: deps.clock, campaigns: deps.lifecycle, scopes: deps.scopes },
+      campaigns: {
+        site,
+        clock: deps.clock,
+        campaigns: deps.lifecycle,
+        scopes: deps.scopes,
+        delivery: deps.deliveryAdmin,
+        retention: deps.privacy.retention,
+      },
       newCampaign: { site, clock: deps.clock, drafts: deps.drafts },
       requests: {
         site,

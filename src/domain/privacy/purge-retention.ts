@@ -38,7 +38,7 @@ export interface RetentionStore {
 }
 
 /** A month of 31 days: never purges before the calendar month has passed. */
-const monthMs = 31 * 86_400_000;
+export const monthMs = 31 * 86_400_000;
 /** Supporters erased per run: a day's run stays short; a backlog clears over the following days. */
 export const retentionBatch = 5_000;
 /** How long a list sign-up waits for its confirmation link to be used. */

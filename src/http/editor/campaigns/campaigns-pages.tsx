@@ -1,11 +1,13 @@
 // The editors' campaign pages: every campaign grouped by status with its dates and supporters, and one page
 // per campaign with its status, dates and the lifecycle actions its status allows (the state diagram is in
 // domain/campaign/lifecycle.ts). Lists and stacked panels rather than tables, so a phone shows it whole.
+
 import { type ComponentChildren, Fragment } from 'preact';
 import type { User } from '../../../domain/account/account.js';
 import type { ScopeAccount } from '../../../domain/account/account-scopes.js';
 import { can } from '../../../domain/account/permissions.js';
 import type { CampaignStatus } from '../../../domain/campaign/campaign.js';
+import type { DeliveryOutcome } from '../../../domain/campaign/close-out.js';
 import {
   actionsFrom,
   type LifecycleAction,
@@ -113,6 +115,47 @@ export interface CampaignOverviewPageProps extends EditorPageBase {
   values?: { endDate?: string; outcome?: string } | undefined;
   /** Partner accounts that can read the campaign's figures; only given to admins. */
   partnerAccounts?: ScopeAccount[] | undefined;
+  /** A closed campaign's close-out: its delivery report and when signers' data goes. */
+  closeOut?: { delivery: DeliveryOutcome; dataRemovedAt: number } | undefined;
+}
+
+/** Everything that follows a close, in one place: the final count, delivery, the mailing, the purge. */
+function CloseOut({
+  p,
+}: {
+  p: CampaignOverviewPageProps & { closeOut: NonNullable<CampaignOverviewPageProps['closeOut']> };
+}) {
+  const { tr, campaign: c, closeOut } = p;
+  const t = tr.t;
+  const d = closeOut.delivery;
+  const kind = c.outcomeMd ? 'victory' : 'general';
+  return (
+    <section class="editor-panel" aria-labelledby="close-out">
+      <h2 id="close-out">{t('closeOut.title')}</h2>
+      <ul>
+        <li>{t('closeOut.count', { count: c.supporters, date: tr.date(c.closedAt ?? p.now) })}</li>
+        <li>
+          {t('closeOut.delivery', {
+            sent: d.sent,
+            bounced: d.bounced,
+            unknown: d.unknown,
+            waiting: d.waiting + d.failed,
+          })}{' '}
+          <a href={`/editor/campaigns/${c.slug}/delivery/report.csv`} download>
+            {t('closeOut.deliveryCsv')}
+          </a>
+        </li>
+        {can(p.user.role, 'mailings:send') && (
+          <li>
+            <a href={`/editor/mailings/new?kind=${kind}&campaign=${c.id}&locale=${c.sourceLocale}`}>
+              {t(kind === 'victory' ? 'closeOut.victoryMailing' : 'closeOut.closingMailing')}
+            </a>
+          </li>
+        )}
+        <li>{t('closeOut.purge', { date: tr.date(closeOut.dataRemovedAt) })}</li>
+      </ul>
+    </section>
+  );
 }
 
 function EndDateField({
@@ -357,6 +400,7 @@ export function CampaignOverviewPage(p: CampaignOverviewPageProps) {
           <a href={`/editor/campaigns/${c.slug}/partners`}>{t('partners.link.fromCampaign')}</a>
         </li>
       </ul>
+      {c.status === 'closed' && p.closeOut && <CloseOut p={{ ...p, closeOut: p.closeOut }} />}
       {p.canPublish ? <Actions p={p} /> : <p class="help">{t('lifecycle.readOnly')}</p>}
       {p.partnerAccounts && <PartnerAccess tr={tr} accounts={p.partnerAccounts} />}
     </EditorPage>

@@ -2,6 +2,7 @@
 // its status allows. Reading needs campaigns:read, every transition campaigns:publish; the editor gate
 // checks both, and the CSRF token, before these handlers run. Each POST is one use case, then a redirect
 // with a notice, or the page again with the reason nothing changed.
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AccountScopeStore } from '../../../domain/account/account-scopes.js';
@@ -9,6 +10,7 @@ import { can } from '../../../domain/account/permissions.js';
 import { slugPattern } from '../../../domain/campaign/campaign.js';
 import type { CampaignLifecycleStore } from '../../../domain/campaign/campaign.ports.js';
 import { closeCampaign } from '../../../domain/campaign/close-campaign.js';
+import { deliveryTotals, personalDataRemovedAt } from '../../../domain/campaign/close-out.js';
 import { extendCampaign } from '../../../domain/campaign/extend-campaign.js';
 import { launchCampaign } from '../../../domain/campaign/launch-campaign.js';
 import {
@@ -20,6 +22,8 @@ import {
 import { reopenCampaign } from '../../../domain/campaign/reopen-campaign.js';
 import { sendBackCampaign } from '../../../domain/campaign/send-back-campaign.js';
 import { submitForReview } from '../../../domain/campaign/submit-for-review.js';
+import type { DeliveryAdmin } from '../../../domain/delivery/delivery.ports.js';
+import type { Retention } from '../../../domain/privacy/purge-retention.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
@@ -37,6 +41,10 @@ export interface CampaignEditorDeps {
   campaigns: CampaignLifecycleStore;
   /** The partner accounts attached to a campaign, listed on its page for admins. */
   scopes: Pick<AccountScopeStore, 'partnerAccounts'>;
+  /** A closed campaign's delivery report, for its close-out. */
+  delivery: Pick<DeliveryAdmin, 'report'>;
+  /** The site's retention setting: when a closed campaign's signers' data goes. */
+  retention: { get(): Promise<Retention> };
 }
 
 const read = { config: { permission: 'campaigns:read' as const } };
@@ -103,6 +111,17 @@ export function campaignEditorRoutes(app: FastifyInstance, deps: CampaignEditorD
     return slugPattern.test(slug) ? slug : undefined;
   };
 
+  async function closeOutOf(campaign: { slug: string; closedAt: number | null }) {
+    const [report, retention] = await Promise.all([
+      deps.delivery.report(campaign.slug),
+      deps.retention.get(),
+    ]);
+    return {
+      delivery: deliveryTotals({ targets: report?.targets ?? [] }),
+      dataRemovedAt: personalDataRemovedAt(campaign.closedAt ?? deps.clock.now(), retention),
+    };
+  }
+
   async function showCampaign(
     req: FastifyRequest,
     reply: FastifyReply,
@@ -127,6 +146,7 @@ export function campaignEditorRoutes(app: FastifyInstance, deps: CampaignEditorD
         error={refused?.error}
         values={refused?.values}
         partnerAccounts={admin ? await deps.scopes.partnerAccounts(campaign.id) : undefined}
+        closeOut={campaign.status === 'closed' ? await closeOutOf(campaign) : undefined}
       />,
       status,
     );

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can } from '../../../domain/account/permissions.js';
 import { slugPattern } from '../../../domain/campaign/campaign.js';
+import { deliveryOutcome } from '../../../domain/campaign/close-out.js';
 import type { DeliveryAdmin } from '../../../domain/delivery/delivery.ports.js';
 import {
   type DeliveryChangeResult,
@@ -13,6 +14,7 @@ import {
   resumeDomain,
   setTargetPaused,
 } from '../../../domain/delivery/manage-targets.js';
+import { csvLine, utf8Bom } from '../../../domain/petition/csv.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
@@ -89,6 +91,48 @@ export function deliveryEditorRoutes(app: FastifyInstance, deps: DeliveryEditorD
       <DeliveryOverviewPage {...editorPage(req, deps.site)} campaigns={await deps.delivery.overview()} />,
     ),
   );
+
+  // The delivery report of the close-out: one row per address, what reached it, bounced, stays unknown.
+  app.get('/editor/campaigns/:slug/delivery/report.csv', read, async (req, reply) => {
+    const p = params(req);
+    const report = p && (await deps.delivery.report(p.slug));
+    if (!report) return sendError(req, reply, deps.site, 404);
+    const header = [
+      'name',
+      'organisation',
+      'email',
+      'kind',
+      'state',
+      'sent',
+      'bounced',
+      'unknown',
+      'failed',
+      'waiting',
+      'last_sent_at',
+    ];
+    let body = utf8Bom + csvLine(header);
+    for (const row of report.targets) {
+      const o = deliveryOutcome(row);
+      body += csvLine([
+        row.name,
+        row.organisation,
+        row.email,
+        row.kind,
+        row.status,
+        o.sent,
+        o.bounced,
+        o.unknown,
+        o.failed,
+        o.waiting,
+        row.lastSentAt === null ? null : new Date(row.lastSentAt).toISOString(),
+      ]);
+    }
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="${report.slug}-delivery.csv"`)
+      .type('text/csv; charset=utf-8')
+      .send(body);
+  });
 
   app.get('/editor/campaigns/:slug/delivery', read, async (req, reply) => {
     const p = params(req);

@@ -1,0 +1,86 @@
+// A closed campaign's close-out on its editor page, on each database: the final count, the delivery
+// report in numbers and as CSV per address (sent, bounced, unknown, waiting), the victory mailing offered
+// to those who may send mailings, and the day signers' data goes under the retention setting.
+import { parse } from 'csv-parse/sync';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { campaignIdOf, testDialects } from '../../../../test/db.js';
+import { get, post, signedIn } from '../../../../test/editor-helpers.js';
+import { recordSigner } from '../../../../test/factories.js';
+import type { FakeClock } from '../../../../test/fake-clock.js';
+import { erlan } from '../../../../test/sign-helpers.js';
+import { createClockedTestApp, type TestApp } from '../../../../test/test-app.js';
+
+describe.each(testDialects)('close-out on %s', (dialect) => {
+  let t: TestApp;
+  let clock: FakeClock;
+  let campaignId: number;
+  beforeEach(async () => {
+    ({ t, clock } = await createClockedTestApp(dialect));
+    campaignId = await campaignIdOf(t.db, erlan);
+  });
+  afterEach(async () => t.close());
+
+  it('shows the final count, the delivery report and its CSV, the mailing and the purge date', async () => {
+    await recordSigner(t, campaignId, 'Ana Souza', 'BR', clock.now());
+    await recordSigner(t, campaignId, 'Kim Min-ji', 'KR', clock.now());
+    const messages = await t.db.kysely
+      .selectFrom('messages')
+      .select(['id', 'target_id'])
+      .where('campaign_id', '=', campaignId)
+      .orderBy('id')
+      .execute();
+    expect(messages.length).toBeGreaterThan(3);
+    const first = messages[0]!.target_id;
+    const ofFirst = messages.filter((m) => m.target_id === first).map((m) => m.id);
+    await t.db.kysely.updateTable('messages').set({ status: 'sent' }).where('id', '=', ofFirst[0]!).execute();
+    await t.db.kysely
+      .updateTable('messages')
+      .set({ status: 'bounced' })
+      .where('id', '=', ofFirst[1]!)
+      .execute();
+    const unknown = messages.find((m) => m.target_id !== first)!;
+    await t.db.kysely
+      .updateTable('messages')
+      .set({ status: 'unknown' })
+      .where('id', '=', unknown.id)
+      .execute();
+
+    const admin = await signedIn(t, 'admin');
+    const closed = await post(t.app, `/editor/campaigns/${erlan}/close`, admin, {
+      outcome: 'Erlan is free.',
+    });
+    expect(closed.statusCode).toBe(303);
+    const page = await get(t.app, `/editor/campaigns/${erlan}`, admin);
+    expect(page.body).toContain('Close-out');
+    expect(page.body).toContain('2 supporters when it closed on');
+    expect(page.body).toContain(
+      `Delivery: 1 messages sent, 1 bounced, 1 with an unknown outcome, ${messages.length - 3} not delivered.`,
+    );
+    expect(page.body).toContain(`/editor/mailings/new?kind=victory&amp;campaign=${campaignId}&amp;locale=en`);
+    const removal = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(
+      clock.now() + 24 * 31 * 86_400_000,
+    );
+    expect(page.body).toContain(`removed on ${removal}`);
+
+    const csv = await get(t.app, `/editor/campaigns/${erlan}/delivery/report.csv`, admin);
+    expect(csv.statusCode).toBe(200);
+    const rows = parse(csv.body.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    const sum = (col: string) => rows.reduce((n, r) => n + Number(r[col]), 0);
+    expect([sum('sent'), sum('bounced'), sum('unknown'), sum('waiting')]).toEqual([
+      1,
+      1,
+      1,
+      messages.length - 3,
+    ]);
+
+    const translator = await signedIn(t, 'translator');
+    const read = await get(t.app, `/editor/campaigns/${erlan}`, translator);
+    expect(read.body).toContain('Close-out');
+    expect(read.body).not.toContain('/editor/mailings/new');
+  });
+
+  it('a live campaign has no close-out', async () => {
+    const admin = await signedIn(t, 'admin');
+    expect((await get(t.app, `/editor/campaigns/${erlan}`, admin)).body).not.toContain('Close-out');
+  });
+});
