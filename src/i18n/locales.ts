@@ -1,21 +1,63 @@
-// The interface languages Outcry ships, with their script direction. Campaign content can exist in any
-// language (BCP 47 tag); the interface falls back to English for languages not listed here.
+// The interface languages: the 53 Outcry plans (one list, with script direction), the ones it serves (those
+// whose catalog file exists, derived, never a second list) and the ones whose catalogs also carry the editor
+// area. Campaign content can exist in any language (BCP 47 tag); the interface falls back to English.
+import { existsSync } from 'node:fs';
+import { localesDir } from '../config/paths.js';
+
 export interface UiLocale {
   code: string;
   dir: 'ltr' | 'rtl';
 }
 
-export const uiLocales: readonly UiLocale[] = [
-  { code: 'en', dir: 'ltr' },
-  { code: 'tl', dir: 'ltr' },
-  { code: 'ar', dir: 'rtl' },
+const ltr = (code: string): UiLocale => ({ code, dir: 'ltr' });
+const rtl = (code: string): UiLocale => ({ code, dir: 'rtl' });
+
+/**
+ * Every interface language Outcry plans to ship, in the order of the language menu. To add a language: put
+ * its code here, then drop `locales/<code>.json` in (decision 0025 and the README say how to draft it).
+ */
+export const plannedLocales: readonly UiLocale[] = [
+  ...[
+    'en',
+    'fr',
+    'es',
+    'pt',
+    'de',
+    'it',
+    'nl',
+    'nb',
+    'sv',
+    'da',
+    'fi',
+    'et',
+    'lv',
+    'lt',
+    'pl',
+    'cs',
+    'sk',
+  ].map(ltr),
+  ...['hu', 'ro', 'bg', 'el', 'sr', 'hr', 'sl', 'ru', 'uk', 'be', 'ka', 'hy', 'az', 'kk', 'tr'].map(ltr),
+  ...['ar', 'fa', 'ur', 'he'].map(rtl),
+  ...['hi', 'bn', 'ne', 'si', 'id', 'ms', 'vi', 'th', 'km', 'tl', 'zh-Hans', 'zh-Hant', 'ja', 'ko'].map(ltr),
+  ...['sw', 'yo', 'eo'].map(ltr),
 ];
 
 export const sourceLocale = 'en';
 
+/**
+ * Languages whose catalogs hold the editor area's strings too (every key of en.json). Every other served
+ * language carries the supporter namespace only, and the editor area shows English in it, key by key.
+ */
+export const editorLocales: readonly string[] = ['en', 'ar', 'tl'];
+
+/** The languages the site serves: the planned ones whose catalog file exists. */
+export const uiLocales: readonly UiLocale[] = plannedLocales.filter((l) =>
+  existsSync(`${localesDir}/${l.code}.json`),
+);
+
 const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
-/** Direction of any language tag, UI-supported or not (campaign content may be in Farsi or Hebrew). */
+/** Direction of any language tag, UI-supported or not (campaign content may be in Pashto or Yiddish). */
 export function directionOf(tag: string): 'ltr' | 'rtl' {
   return rtlLanguages.has(tag.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
 }
