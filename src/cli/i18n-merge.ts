@@ -13,5 +13,5 @@ for (const r of mergeFolder(folder, drafter.trim())) {
   for (const x of r.refused) console.log(`  ${x.key}: ${x.problem}`);
   refused += r.refused.length;
 }
-console.log('i18n: now run npm run i18n:check (a language is served once its catalog is complete)');
+console.log('i18n: now run npm run i18n:check: it must pass before the catalogs are committed');
 process.exitCode = refused === 0 ? 0 : 1;
