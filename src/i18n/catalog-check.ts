@@ -1,7 +1,8 @@
 // Checks interface catalogs against the English source: each language holds exactly the keys of its
-// namespaces (supporter, plus editor for editor languages), every message parses as ICU, uses the same
-// arguments and tags as English, and gives every plural the categories its language needs
-// (Intl.PluralRules, cardinal and ordinal). Run by `npm run i18n:check`, `i18n:merge` and the tests.
+// namespaces (supporter, plus editor for editor languages), every message parses as ICU (the parser refuses
+// a plural or select without `other`), uses the same arguments and tags as English, and gives every plural
+// the categories its language needs (Intl.PluralRules, cardinal and ordinal). Run by `npm run i18n:check`,
+// `i18n:merge` and the tests.
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { plannedLocales, sourceLocale } from './locales.js';
 import { keysFor } from './namespaces.js';
@@ -17,11 +18,10 @@ interface Shape {
   args: Set<string>;
   tags: Set<string>;
   plurals: { arg: string; ordinal: boolean; options: string[] }[];
-  selectsWithoutOther: boolean;
 }
 
 function shapeOf(elements: MessageFormatElement[], into?: Shape): Shape {
-  const shape = into ?? { args: new Set(), tags: new Set(), plurals: [], selectsWithoutOther: false };
+  const shape = into ?? { args: new Set(), tags: new Set(), plurals: [] };
   for (const el of elements) {
     if (
       el.type === TYPE.argument ||
@@ -32,7 +32,6 @@ function shapeOf(elements: MessageFormatElement[], into?: Shape): Shape {
       shape.args.add(el.value);
     } else if (el.type === TYPE.plural || el.type === TYPE.select) {
       shape.args.add(el.value);
-      if (!('other' in el.options)) shape.selectsWithoutOther = true;
       if (el.type === TYPE.plural) {
         shape.plurals.push({
           arg: el.value,
@@ -103,7 +102,6 @@ export function checkMessage(locale: string, source: string, message: string): s
     if (sorted(want.tags) !== sorted(got.tags))
       problems.push(`tags <${sorted(got.tags)}> differ from <${sorted(want.tags)}>`);
   }
-  if (got.selectsWithoutOther) problems.push('plural/select without other');
   for (const plural of got.plurals) {
     const lacking = missingCategories(locale, plural.ordinal, plural.options);
     if (lacking.length > 0)

@@ -55,6 +55,9 @@ export const uiLocales: readonly UiLocale[] = plannedLocales.filter((l) =>
   existsSync(`${localesDir}/${l.code}.json`),
 );
 
+/** The served languages that carry the editor area too (its own language menu lists only these). */
+export const editorUiLocales: readonly UiLocale[] = uiLocales.filter((l) => editorLocales.includes(l.code));
+
 const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
 /** Direction of any language tag, UI-supported or not (campaign content may be in Pashto or Yiddish). */
@@ -115,4 +118,48 @@ function computeNativeName(tag: string): string {
   } catch {
     return tag;
   }
+}
+
+/** Old or alternative codes that browsers send for a language we serve under another code. */
+const aliases: Record<string, string> = { fil: 'tl', no: 'nb', nn: 'nb', iw: 'he', in: 'id', zsm: 'ms' };
+
+const likely = new Map<string, { language: string; script: string }>();
+
+/** Language and likely script of a tag (`zh-TW` → zh, Hant; `sr` → sr, Cyrl), or undefined if malformed. */
+function languageAndScript(tag: string): { language: string; script: string } | undefined {
+  let found = likely.get(tag);
+  if (!found) {
+    try {
+      const max = new Intl.Locale(tag).maximize();
+      found = { language: aliases[max.language] ?? max.language, script: max.script ?? '' };
+    } catch {
+      return undefined;
+    }
+    if (likely.size > 1_000) likely.clear();
+    likely.set(tag, found);
+  }
+  return found;
+}
+
+/**
+ * The served language that best fits one language a browser asks for: the same code, else the same language
+ * in the same script (`zh-TW` → zh-Hant, `zh-CN` → zh-Hans, `fil` → tl), else the same language (`pt-BR` → pt).
+ */
+export function matchUiLocale(
+  tag: string,
+  served: readonly string[] = uiLocales.map((l) => l.code),
+): string | undefined {
+  const lower = tag.toLowerCase();
+  const exact = served.find((code) => code.toLowerCase() === lower);
+  if (exact) return exact;
+  const wanted = languageAndScript(tag);
+  if (!wanted) return undefined;
+  let sameLanguage: string | undefined;
+  for (const code of served) {
+    const have = languageAndScript(code);
+    if (have?.language !== wanted.language) continue;
+    if (have.script === wanted.script) return code;
+    sameLanguage ??= code;
+  }
+  return sameLanguage;
 }

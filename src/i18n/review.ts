@@ -48,12 +48,15 @@ export function loadReview(locale: string, dir = reviewDir): CatalogReview | und
 export function saveReview(locale: string, review: CatalogReview, en: Catalog, dir = reviewDir): void {
   const ordered = <T>(map: Record<string, T>): Record<string, T> =>
     Object.fromEntries(Object.keys(en).flatMap((k) => (k in map ? [[k, map[k] as T]] : [])));
-  const out: CatalogReview = {
-    draftedBy: review.draftedBy,
-    drafted: ordered(review.drafted),
-    reviewed: ordered(review.reviewed),
-  };
-  writeFileSync(reviewPath(locale, dir), `${JSON.stringify(out, null, 2)}\n`);
+  // The drafters on one line, as the formatter (Biome) keeps short arrays; then the per-key records.
+  const drafters = review.draftedBy.map((d) => JSON.stringify(d)).join(', ');
+  const rest = JSON.stringify(
+    { drafted: ordered(review.drafted), reviewed: ordered(review.reviewed) },
+    null,
+    2,
+  );
+  const text = `{\n  "draftedBy": [${drafters}],\n${rest.slice(2)}`;
+  writeFileSync(reviewPath(locale, dir), `${text}\n`);
 }
 
 export type KeyState = 'missing' | 'outdated' | 'drafted' | 'reviewed';
