@@ -9,38 +9,20 @@ export interface UiLocale {
   dir: 'ltr' | 'rtl';
 }
 
-const ltr = (code: string): UiLocale => ({ code, dir: 'ltr' });
-const rtl = (code: string): UiLocale => ({ code, dir: 'rtl' });
+// Scripts written right to left (campaign content may be in Pashto or Yiddish too).
+const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
 /**
- * Every interface language Outcry plans to ship, in the order of the language menu. To add a language: put
- * its code here, then drop `locales/<code>.json` in (decision 0025 and the README say how to draft it).
+ * Every interface language Outcry plans to ship, in the order of the language menu, with its script
+ * direction (right to left: ar fa ur he). To add a language: put its code here, then bring its catalog
+ * (`npm run i18n:todo`, draft, `npm run i18n:merge`: decision 0025 and the README).
  */
-export const plannedLocales: readonly UiLocale[] = [
-  ...[
-    'en',
-    'fr',
-    'es',
-    'pt',
-    'de',
-    'it',
-    'nl',
-    'nb',
-    'sv',
-    'da',
-    'fi',
-    'et',
-    'lv',
-    'lt',
-    'pl',
-    'cs',
-    'sk',
-  ].map(ltr),
-  ...['hu', 'ro', 'bg', 'el', 'sr', 'hr', 'sl', 'ru', 'uk', 'be', 'ka', 'hy', 'az', 'kk', 'tr'].map(ltr),
-  ...['ar', 'fa', 'ur', 'he'].map(rtl),
-  ...['hi', 'bn', 'ne', 'si', 'id', 'ms', 'vi', 'th', 'km', 'tl', 'zh-Hans', 'zh-Hant', 'ja', 'ko'].map(ltr),
-  ...['sw', 'yo', 'eo'].map(ltr),
-];
+export const plannedLocales: readonly UiLocale[] = (
+  'en fr es pt de it nl nb sv da fi et lv lt pl cs sk hu ro bg el sr hr sl ru uk be ka hy az kk tr ' +
+  'ar fa ur he hi bn ne si id ms vi th km tl zh-Hans zh-Hant ja ko sw yo eo'
+)
+  .split(' ')
+  .map((code) => ({ code, dir: directionOf(code) }));
 
 export const sourceLocale = 'en';
 
@@ -57,8 +39,6 @@ export const uiLocales: readonly UiLocale[] = plannedLocales.filter((l) =>
 
 /** The served languages that carry the editor area too (its own language menu lists only these). */
 export const editorUiLocales: readonly UiLocale[] = uiLocales.filter((l) => editorLocales.includes(l.code));
-
-const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
 /** Direction of any language tag, UI-supported or not (campaign content may be in Pashto or Yiddish). */
 export function directionOf(tag: string): 'ltr' | 'rtl' {
