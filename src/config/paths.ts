@@ -7,3 +7,5 @@ export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const localesDir = `${projectRoot}src/i18n/locales`;
 export const assetsDir = `${projectRoot}src/http/assets`;
 export const seedsDir = `${projectRoot}../shared/seeds`;
+/** Who drafted each interface catalog and which strings volunteers reviewed (decision 0025). */
+export const reviewDir = `${projectRoot}src/i18n/review`;

@@ -1,6 +1,11 @@
-// Checks interface catalogs against the English source: every key present, every message parses as ICU,
-// the same placeholders used, plurals closed with `other`. Run by `npm run i18n:check` and by the tests.
+// Checks interface catalogs against the English source: each language holds exactly the keys of its
+// namespaces (supporter, plus editor for editor languages), every message parses as ICU (the parser refuses
+// a plural or select without `other`), uses the same arguments and tags as English, and gives every plural
+// the categories its language needs (Intl.PluralRules, cardinal and ordinal). Run by `npm run i18n:check`,
+// `i18n:merge` and the tests.
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { plannedLocales, sourceLocale } from './locales.js';
+import { keysFor } from './namespaces.js';
 import type { Catalog } from './translator.js';
 
 export interface CatalogProblem {
@@ -9,7 +14,14 @@ export interface CatalogProblem {
   problem: string;
 }
 
-function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
+interface Shape {
+  args: Set<string>;
+  tags: Set<string>;
+  plurals: { arg: string; ordinal: boolean; options: string[] }[];
+}
+
+function shapeOf(elements: MessageFormatElement[], into?: Shape): Shape {
+  const shape = into ?? { args: new Set(), tags: new Set(), plurals: [] };
   for (const el of elements) {
     if (
       el.type === TYPE.argument ||
@@ -17,65 +29,123 @@ function argumentsOf(elements: MessageFormatElement[], into = new Set<string>())
       el.type === TYPE.date ||
       el.type === TYPE.time
     ) {
-      into.add(el.value);
+      shape.args.add(el.value);
     } else if (el.type === TYPE.plural || el.type === TYPE.select) {
-      into.add(el.value);
-      for (const option of Object.values(el.options)) argumentsOf(option.value, into);
+      shape.args.add(el.value);
+      if (el.type === TYPE.plural) {
+        shape.plurals.push({
+          arg: el.value,
+          ordinal: el.pluralType === 'ordinal',
+          options: Object.keys(el.options),
+        });
+      }
+      for (const option of Object.values(el.options)) shapeOf(option.value, shape);
     } else if (el.type === TYPE.tag) {
-      argumentsOf(el.children, into);
+      shape.tags.add(el.value);
+      shapeOf(el.children, shape);
     }
   }
-  return into;
+  return shape;
 }
 
-function pluralsWithoutOther(elements: MessageFormatElement[]): boolean {
-  return elements.some(
-    (el) =>
-      ((el.type === TYPE.plural || el.type === TYPE.select) && !('other' in el.options)) ||
-      ((el.type === TYPE.plural || el.type === TYPE.select) &&
-        Object.values(el.options).some((o) => pluralsWithoutOther(o.value))),
-  );
-}
-
-function parsed(message: string): MessageFormatElement[] | string {
+function parsed(message: string): Shape | string {
   try {
-    return parse(message);
+    return shapeOf(parse(message));
   } catch (error) {
     return (error as Error).message;
   }
 }
 
-export function checkCatalogs(catalogs: Map<string, Catalog>, source = 'en'): CatalogProblem[] {
+const integersChecked = 1_000;
+const membersCache = new Map<string, Map<string, number[]>>();
+
+/** The integers 0…1000 in each plural category of a language ("one" in Polish: [1]; "zero" in Arabic: [0]). */
+function categoryMembers(locale: string, ordinal: boolean): Map<string, number[]> {
+  const cacheKey = `${locale}:${ordinal}`;
+  let members = membersCache.get(cacheKey);
+  if (!members) {
+    const rules = new Intl.PluralRules(locale, { type: ordinal ? 'ordinal' : 'cardinal' });
+    members = new Map(rules.resolvedOptions().pluralCategories.map((c) => [c, []]));
+    for (let n = 0; n <= integersChecked; n++) members.get(rules.select(n))?.push(n);
+    membersCache.set(cacheKey, members);
+  }
+  return members;
+}
+
+/**
+ * The categories a plural lacks. A category counts as given when its keyword is there or when exact
+ * matches cover every number in it (`=0` covers Arabic's "zero"; `=1` does not cover Tagalog's "one",
+ * which also holds 2, 3, 5…).
+ */
+export function missingCategories(locale: string, ordinal: boolean, options: string[]): string[] {
+  const exact = new Set(options.filter((o) => o.startsWith('=')).map((o) => Number(o.slice(1))));
+  const lacking: string[] = [];
+  for (const [category, numbers] of categoryMembers(locale, ordinal)) {
+    if (options.includes(category)) continue;
+    const fractional = category !== 'other' && numbers.length === 0;
+    if (fractional || !numbers.every((n) => exact.has(n))) lacking.push(category);
+  }
+  return lacking;
+}
+
+const sorted = (set: Set<string>): string => [...set].sort().join(', ');
+
+/** What is wrong with one translated message, measured against its English source (empty when nothing). */
+export function checkMessage(locale: string, source: string, message: string): string[] {
+  const want = parsed(source);
+  const got = parsed(message);
+  if (typeof got === 'string') return [`invalid ICU: ${got}`];
+  const problems: string[] = [];
+  if (typeof want !== 'string') {
+    if (sorted(want.args) !== sorted(got.args))
+      problems.push(`placeholders {${sorted(got.args)}} differ from {${sorted(want.args)}}`);
+    if (sorted(want.tags) !== sorted(got.tags))
+      problems.push(`tags <${sorted(got.tags)}> differ from <${sorted(want.tags)}>`);
+  }
+  for (const plural of got.plurals) {
+    const lacking = missingCategories(locale, plural.ordinal, plural.options);
+    if (lacking.length > 0)
+      problems.push(`plural {${plural.arg}} lacks ${lacking.join(', ')} (needed in ${locale})`);
+  }
+  return problems;
+}
+
+export interface CheckOptions {
+  /** Languages allowed to have a catalog (default: the planned ones). */
+  planned?: readonly string[];
+}
+
+export function checkCatalogs(catalogs: Map<string, Catalog>, options: CheckOptions = {}): CatalogProblem[] {
+  const planned = options.planned ?? plannedLocales.map((l) => l.code);
   const problems: CatalogProblem[] = [];
-  const en = catalogs.get(source);
-  if (!en) return [{ locale: source, key: '*', problem: 'source catalog missing' }];
+  const en = catalogs.get(sourceLocale);
+  if (!en) return [{ locale: sourceLocale, key: '*', problem: 'source catalog missing' }];
+  for (const [key, entry] of Object.entries(en)) {
+    if (!entry.description) problems.push({ locale: sourceLocale, key, problem: 'no translator note' });
+    for (const problem of checkMessage(sourceLocale, entry.message, entry.message))
+      problems.push({ locale: sourceLocale, key, problem });
+  }
   for (const [locale, catalog] of catalogs) {
-    for (const [key, entry] of Object.entries(en)) {
-      const sourceAst = parsed(entry.message);
-      if (typeof sourceAst === 'string') {
-        if (locale === source) problems.push({ locale, key, problem: `invalid ICU: ${sourceAst}` });
-        continue;
-      }
-      if (locale === source && !entry.description)
-        problems.push({ locale, key, problem: 'no translator note' });
+    if (locale === sourceLocale) continue;
+    if (!planned.includes(locale)) {
+      problems.push({ locale, key: '*', problem: 'not a planned interface language (locales.ts)' });
+      continue;
+    }
+    const wanted = keysFor(locale, Object.keys(en));
+    const allowed = new Set(wanted);
+    for (const key of wanted) {
       const theirs = catalog[key];
-      if (!theirs || typeof theirs.message !== 'string') {
+      if (!theirs || typeof theirs.message !== 'string' || theirs.message.trim() === '') {
         problems.push({ locale, key, problem: 'missing' });
         continue;
       }
-      const ast = parsed(theirs.message);
-      if (typeof ast === 'string') {
-        problems.push({ locale, key, problem: `invalid ICU: ${ast}` });
-        continue;
-      }
-      const want = [...argumentsOf(sourceAst)].sort().join(', ');
-      const got = [...argumentsOf(ast)].sort().join(', ');
-      if (want !== got)
-        problems.push({ locale, key, problem: `placeholders {${got}} differ from {${want}}` });
-      if (pluralsWithoutOther(ast)) problems.push({ locale, key, problem: 'plural/select without other' });
+      for (const problem of checkMessage(locale, en[key]!.message, theirs.message))
+        problems.push({ locale, key, problem });
     }
     for (const key of Object.keys(catalog)) {
       if (!(key in en)) problems.push({ locale, key, problem: 'not in the source catalog' });
+      else if (!allowed.has(key))
+        problems.push({ locale, key, problem: 'editor key in a supporter-only catalog' });
     }
   }
   return problems;

@@ -1,21 +1,46 @@
-// The interface languages Outcry ships, with their script direction. Campaign content can exist in any
-// language (BCP 47 tag); the interface falls back to English for languages not listed here.
+// The interface languages: the 53 Outcry plans (one list, with script direction), the ones it serves (those
+// whose catalog file exists, derived, never a second list) and the ones whose catalogs also carry the editor
+// area. Campaign content can exist in any language (BCP 47 tag); the interface falls back to English.
+import { existsSync } from 'node:fs';
+import { localesDir } from '../config/paths.js';
+
 export interface UiLocale {
   code: string;
   dir: 'ltr' | 'rtl';
 }
 
-export const uiLocales: readonly UiLocale[] = [
-  { code: 'en', dir: 'ltr' },
-  { code: 'tl', dir: 'ltr' },
-  { code: 'ar', dir: 'rtl' },
-];
+// Scripts written right to left (campaign content may be in Pashto or Yiddish too).
+const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+
+/**
+ * Every interface language Outcry plans to ship, in the order of the language menu, with its script
+ * direction (right to left: ar fa ur he). To add a language: put its code here, then bring its catalog
+ * (`npm run i18n:todo`, draft, `npm run i18n:merge`: decision 0025 and the README).
+ */
+export const plannedLocales: readonly UiLocale[] = (
+  'en fr es pt de it nl nb sv da fi et lv lt pl cs sk hu ro bg el sr hr sl ru uk be ka hy az kk tr ' +
+  'ar fa ur he hi bn ne si id ms vi th km tl zh-Hans zh-Hant ja ko sw yo eo'
+)
+  .split(' ')
+  .map((code) => ({ code, dir: directionOf(code) }));
 
 export const sourceLocale = 'en';
 
-const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+/**
+ * Languages whose catalogs hold the editor area's strings too (every key of en.json). Every other served
+ * language carries the supporter namespace only, and the editor area shows English in it, key by key.
+ */
+export const editorLocales: readonly string[] = ['en', 'ar', 'tl'];
 
-/** Direction of any language tag, UI-supported or not (campaign content may be in Farsi or Hebrew). */
+/** The languages the site serves: the planned ones whose catalog file exists. */
+export const uiLocales: readonly UiLocale[] = plannedLocales.filter((l) =>
+  existsSync(`${localesDir}/${l.code}.json`),
+);
+
+/** The served languages that carry the editor area too (its own language menu lists only these). */
+export const editorUiLocales: readonly UiLocale[] = uiLocales.filter((l) => editorLocales.includes(l.code));
+
+/** Direction of any language tag, UI-supported or not (campaign content may be in Pashto or Yiddish). */
 export function directionOf(tag: string): 'ltr' | 'rtl' {
   return rtlLanguages.has(tag.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
 }
@@ -73,4 +98,48 @@ function computeNativeName(tag: string): string {
   } catch {
     return tag;
   }
+}
+
+/** Old or alternative codes that browsers send for a language we serve under another code. */
+const aliases: Record<string, string> = { fil: 'tl', no: 'nb', nn: 'nb', iw: 'he', in: 'id', zsm: 'ms' };
+
+const likely = new Map<string, { language: string; script: string }>();
+
+/** Language and likely script of a tag (`zh-TW` → zh, Hant; `sr` → sr, Cyrl), or undefined if malformed. */
+function languageAndScript(tag: string): { language: string; script: string } | undefined {
+  let found = likely.get(tag);
+  if (!found) {
+    try {
+      const max = new Intl.Locale(tag).maximize();
+      found = { language: aliases[max.language] ?? max.language, script: max.script ?? '' };
+    } catch {
+      return undefined;
+    }
+    if (likely.size > 1_000) likely.clear();
+    likely.set(tag, found);
+  }
+  return found;
+}
+
+/**
+ * The served language that best fits one language a browser asks for: the same code, else the same language
+ * in the same script (`zh-TW` → zh-Hant, `zh-CN` → zh-Hans, `fil` → tl), else the same language (`pt-BR` → pt).
+ */
+export function matchUiLocale(
+  tag: string,
+  served: readonly string[] = uiLocales.map((l) => l.code),
+): string | undefined {
+  const lower = tag.toLowerCase();
+  const exact = served.find((code) => code.toLowerCase() === lower);
+  if (exact) return exact;
+  const wanted = languageAndScript(tag);
+  if (!wanted) return undefined;
+  let sameLanguage: string | undefined;
+  for (const code of served) {
+    const have = languageAndScript(code);
+    if (have?.language !== wanted.language) continue;
+    if (have.script === wanted.script) return code;
+    sameLanguage ??= code;
+  }
+  return sameLanguage;
 }

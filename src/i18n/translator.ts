@@ -20,6 +20,8 @@ export interface Translator {
   readonly locale: string;
   readonly dir: 'ltr' | 'rtl';
   t(key: StringKey, values?: MessageValues): string;
+  /** Whether this language's catalog has its own text for the key (else `t` gives the English one). */
+  has(key: StringKey): boolean;
   /** Locale-aware number formatting (grouping, digits). */
   number(n: number): string;
   date(ms: number, style?: 'medium' | 'long'): string;
@@ -73,6 +75,7 @@ export function translatorFor(locale: string): Translator {
     locale: code,
     dir: directionOf(code),
     t: (key, values) => format(code, key, values),
+    has: (key) => catalogs.get(code)?.[key] !== undefined,
     number: (n) => numberFormat.format(n),
     date: (ms, style = 'long') =>
       new Intl.DateTimeFormat(code, { dateStyle: style, timeZone: 'UTC' }).format(ms),

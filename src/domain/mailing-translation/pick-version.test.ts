@@ -5,14 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { missingNoteKey, type NoteTranslator, pickVersion } from './pick-version.js';
 
 const names: Record<string, Record<string, string>> = {
-  en: { en: 'English', es: 'Spanish', de: 'German', ar: 'Arabic' },
+  en: { en: 'English', es: 'Spanish', de: 'German', ar: 'Arabic', fr: 'French' },
   ar: { en: 'الإنجليزية', ar: 'العربية' },
+  // French has an interface catalog without the note (supporter strings only): the note falls back to English.
+  fr: { en: 'anglais', fr: 'français' },
 };
 const catalogs = (locale: string): NoteTranslator => {
   const code = locale in names ? locale : 'en';
   return {
     locale: code,
-    t: (key, v) => `${code}:${key}:${v.language}:${v.source}`,
+    t: (key, v) => `${code === 'fr' ? 'en' : code}:${key}:${v.language}:${v.source}`,
+    has: () => code !== 'fr',
     languageName: (tag) => names[code]![tag] ?? tag,
   };
 };
@@ -38,6 +41,10 @@ describe('pickVersion', () => {
       note: `ar:${missingNoteKey}:العربية:الإنجليزية`,
     });
     expect(pickVersion(versions, 'en', 'de', catalogs).note).toBe(`en:${missingNoteKey}:German:English`);
+  });
+
+  it('writes the whole note in English when their catalog lacks the note, never English words around French names', () => {
+    expect(pickVersion(versions, 'en', 'fr', catalogs).note).toBe(`en:${missingNoteKey}:French:English`);
   });
 
   it('refuses versions without their source', () => {

@@ -10,6 +10,8 @@ export const missingNoteKey = 'translations.mailing.missingNote';
 export interface NoteTranslator {
   readonly locale: string;
   t(key: typeof missingNoteKey, values: { language: string; source: string }): string;
+  /** Whether the catalog has its own text for the key (an editor-area key may fall back to English). */
+  has(key: typeof missingNoteKey): boolean;
   languageName(tag: string): string;
 }
 
@@ -37,7 +39,12 @@ export function pickVersion(
   const source = versions.get(sourceLocale);
   if (!source) throw new Error(`mailing versions lack their source locale ${sourceLocale}`);
   const theirs = translatorFor(recipientLocale);
-  const tr = primary(theirs.locale) === primary(recipientLocale) ? theirs : translatorFor(sourceLocale);
+  // The whole note in one language: a catalog without its own text for the note (it is an editor-area key)
+  // would give an English sentence with the language names in the recipient's language.
+  const tr =
+    primary(theirs.locale) === primary(recipientLocale) && theirs.has(missingNoteKey)
+      ? theirs
+      : translatorFor(sourceLocale);
   const note = tr.t(missingNoteKey, {
     language: tr.languageName(recipientLocale),
     source: tr.languageName(sourceLocale),

@@ -4,7 +4,7 @@
 import '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
-import { canonicalLocale, uiLocales } from '../../i18n/locales.js';
+import { canonicalLocale, matchUiLocale } from '../../i18n/locales.js';
 import { type Translator, translatorFor } from '../../i18n/translator.js';
 
 declare module 'fastify' {
@@ -19,7 +19,29 @@ declare module 'fastify' {
 }
 
 export const localeCookie = 'lang';
-const uiCodes = uiLocales.map((l) => l.code);
+
+const fromHeader = new Map<string, string | null>();
+
+/** The served language an Accept-Language header prefers most (`zh-TW` → zh-Hant, `pt-BR` → pt), cached. */
+function fromAcceptLanguage(header: string): string | undefined {
+  let best = fromHeader.get(header);
+  if (best === undefined) {
+    const asked = new Negotiator({ headers: { 'accept-language': header } }).languages();
+    best = null;
+    // A browser names a handful of languages; a header listing thousands gets its first 20 considered.
+    for (const tag of asked.slice(0, 20)) {
+      const match = tag === '*' ? undefined : matchUiLocale(tag);
+      if (match) {
+        best = match;
+        break;
+      }
+    }
+    // Bounded: headers are whatever clients send; real ones are short.
+    if (fromHeader.size > 1_000) fromHeader.clear();
+    if (header.length <= 200) fromHeader.set(header, best);
+  }
+  return best ?? undefined;
+}
 
 export function negotiate(req: FastifyRequest, defaultLocale: string): string {
   const fromCookie = req.cookies?.[localeCookie];
@@ -29,7 +51,7 @@ export function negotiate(req: FastifyRequest, defaultLocale: string): string {
   }
   const header = req.headers['accept-language'];
   if (header) {
-    const best = new Negotiator({ headers: { 'accept-language': header } }).language(uiCodes);
+    const best = fromAcceptLanguage(header);
     if (best) return best;
   }
   return defaultLocale;

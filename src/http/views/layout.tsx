@@ -1,7 +1,7 @@
 // The page shell every public page shares: language and direction, skip link, header with the language
-// menu (plain links, no JavaScript), footer. Styles are our own file; no CDN, no external fonts.
+// switcher (a disclosure of plain links, no JavaScript), footer. Styles are our own file; no CDN, no fonts.
 import type { ComponentChildren, VNode } from 'preact';
-import { nativeName, uiLocales } from '../../i18n/locales.js';
+import { directionOf, nativeName, type UiLocale, uiLocales } from '../../i18n/locales.js';
 import type { Translator } from '../../i18n/translator.js';
 import { assetUrl } from '../static-assets.js';
 
@@ -26,12 +26,20 @@ export interface LayoutProps {
   children: ComponentChildren;
 }
 
-/** The interface languages, each in its own name, the current one marked; `href` is a language's address. */
-export function LanguageMenu({ tr, href }: { tr: Translator; href: (code: string) => string }) {
+/** Interface languages as a row of links, each in its own name, the current one marked (the editor's few). */
+export function LanguageMenu({
+  tr,
+  href,
+  locales = uiLocales,
+}: {
+  tr: Translator;
+  href: (code: string) => string;
+  locales?: readonly UiLocale[];
+}) {
   return (
     <nav class="lang-menu" aria-label={tr.t('layout.language')}>
       <ul>
-        {uiLocales.map((l) => (
+        {locales.map((l) => (
           <li key={l.code}>
             <a
               href={href(l.code)}
@@ -45,6 +53,45 @@ export function LanguageMenu({ tr, href }: { tr: Translator; href: (code: string
         ))}
       </ul>
     </nav>
+  );
+}
+
+/**
+ * Every interface language behind one disclosure (up to 53 of them: a row of links would fill a phone's
+ * screen): the summary names the current language, the open list shows each language in its own name and
+ * script direction. `<details>` opens and closes without JavaScript.
+ */
+export function LanguageSwitcher({ tr, href }: { tr: Translator; href: (code: string) => string }) {
+  return (
+    <details class="lang-switcher">
+      <summary>
+        <svg class="lang-switcher__icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+          <circle cx="12" cy="12" r="9.5" />
+          <path d="M2.5 12h19M12 2.5c-3.2 3.4-3.2 15.6 0 19M12 2.5c3.2 3.4 3.2 15.6 0 19" />
+        </svg>
+        <span class="visually-hidden">{tr.t('layout.language')}: </span>
+        <span lang={tr.locale} dir={tr.dir}>
+          {nativeName(tr.locale)}
+        </span>
+      </summary>
+      <nav aria-label={tr.t('layout.language')}>
+        <ul>
+          {uiLocales.map((l) => (
+            <li key={l.code}>
+              <a
+                href={href(l.code)}
+                lang={l.code}
+                dir={directionOf(l.code)}
+                hrefLang={l.code}
+                aria-current={l.code === tr.locale ? 'true' : undefined}
+              >
+                {nativeName(l.code)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </details>
   );
 }
 
@@ -78,7 +125,7 @@ export function Layout({ tr, site, title, path = '/', head, scripts = [], wide, 
               <a href={`/${tr.locale}/`}>{t('layout.nav.campaigns')}</a>{' '}
               <a href={`/${tr.locale}/campaigns/archive`}>{t('layout.nav.archive')}</a>
             </nav>
-            <LanguageMenu tr={tr} href={(code) => `/${code}${path}`} />
+            <LanguageSwitcher tr={tr} href={(code) => `/${code}${path}`} />
           </div>
         </header>
         <main id="main" class={wide ? 'wrap wrap--wide' : 'wrap'} tabIndex={-1}>

@@ -4,6 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import type { User } from '../../../domain/account/account.js';
 import { can, type Permission } from '../../../domain/account/permissions.js';
+import { editorUiLocales } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { csrfField } from '../../../security/csrf.js';
 import { LanguageMenu, type SiteInfo } from '../layout.js';
@@ -175,7 +176,7 @@ export function AuthLayout({
             <a class="editor-brand" href="/">
               {site.name} <span>{t('editor.title')}</span>
             </a>
-            <LanguageMenu tr={tr} href={(code) => `${path}?lang=${code}`} />
+            <LanguageMenu tr={tr} href={(code) => `${path}?lang=${code}`} locales={editorUiLocales} />
           </div>
         </header>
         <main id="main" class="editor-main editor-main--narrow" tabIndex={-1}>
