@@ -12,6 +12,7 @@ import { nativeName } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { statusKeys, TranslationEditor, type TranslationFormState } from './translation-editor.js';
+import { WordDiff } from './word-diff.js';
 
 export type { TranslationFormState } from './translation-editor.js';
 
@@ -181,19 +182,16 @@ export function TranslationEditorPage(
             {changedSource(work).map((f) => (
               <div key={f}>
                 <dt class="edit-stale__label">{t(fieldKeys[f])}</dt>
-                <dd class="edit-stale__value translation-diff">
-                  <div>
-                    <p class="translation-diff__label">{t('translations.sourceChanged.before')}</p>
-                    <del lang={source} dir="auto">
-                      {tr8n.sourceSnapshot![f]}
-                    </del>
-                  </div>
-                  <div>
-                    <p class="translation-diff__label">{t('translations.sourceChanged.after')}</p>
-                    <ins lang={source} dir="auto">
-                      {work.source[f]}
-                    </ins>
-                  </div>
+                <dd class="edit-stale__value">
+                  <WordDiff
+                    before={tr8n.sourceSnapshot![f]}
+                    after={work.source[f]}
+                    locale={source}
+                    labels={{
+                      before: t('translations.sourceChanged.before'),
+                      after: t('translations.sourceChanged.after'),
+                    }}
+                  />
                 </dd>
               </div>
             ))}
