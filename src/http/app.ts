@@ -214,7 +214,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   homeRoutes(app, publicDeps);
   // The router matches the static `archive` segment before the campaign routes' `:slug` parameter.
   archiveRoutes(app, publicDeps);
-  campaignRoutes(app, publicDeps, deps.campaignEditor);
+  campaignRoutes(app, publicDeps, deps.campaignEditor, {
+    pageCacheBytes: config.PAGE_CACHE_MB * 1024 * 1024,
+  });
   thanksRoutes(app, publicDeps);
   petitionRoutes(app, { site, campaigns: deps.campaigns, petition: deps.petition, clock: deps.clock });
   confirmRoutes(app, publicDeps);
