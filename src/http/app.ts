@@ -32,7 +32,7 @@ import type {
   SignatureConfirmer,
   SignatureWriter,
 } from '../domain/signature/signature.ports.js';
-import type { TranslationStore } from '../domain/translation/translation.ports.js';
+import type { TranslationMemoryStore, TranslationStore } from '../domain/translation/translation.ports.js';
 import { addressTokens } from '../security/address-token.js';
 import { counterRoutes } from './api/counter.route.js';
 import { mailViewerRoutes } from './dev/mail.route.js';
@@ -114,6 +114,8 @@ export interface AppDeps {
   translations: TranslationStore;
   /** Mailings' language versions on the same board (audited; the sender reads the published ones). */
   mailingTranslations: MailingTranslationStore;
+  /** Translation memory (other campaigns' published versions) and each language's glossary. */
+  translationMemory: TranslationMemoryStore;
   /** Supporters' rights: my-data links and sessions, exports, withdrawals, erasure; the link form's limits. */
   privacy: {
     store: PrivacyStore;
@@ -314,6 +316,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     translations: deps.translations,
     mailingTranslations: deps.mailingTranslations,
     scopes: deps.scopes,
+    memory: deps.translationMemory,
   });
   petitionEditorRoutes(app, {
     site,
