@@ -56,7 +56,7 @@ export function GlossaryPage(
           <em>{t('translations.glossary.empty')}</em>
         </p>
       ) : (
-        <table class="table">
+        <table class="table glossary-table">
           <thead>
             <tr>
               <th scope="col">{labels.term}</th>
