@@ -99,5 +99,5 @@ describeBrowser('translation memory in Chromium', () => {
     await saveScreenshot(lea, 'translation-memory-arabic-desktop');
     await users.update(translatorId, { locale: 'en' });
     await users.update(editorId, { locale: 'en' });
-  });
+  }, 90_000);
 });

@@ -102,5 +102,5 @@ describeBrowser('campaign translation in Chromium', () => {
     await eda.locator('#source-changed').scrollIntoViewIfNeeded();
     await saveScreenshot(eda, 'translation-stale-arabic-phone');
     await users.update(editorId, { locale: 'en' });
-  });
+  }, 90_000);
 });
