@@ -76,16 +76,31 @@ describeBrowser('campaign translation in Chromium', () => {
     // The editor adds a paragraph to the English background: Spanish turns stale on the board.
     await eda.goto(`${base}/editor/campaigns/${erlan}/edit`);
     const background = eda.locator('#background');
-    await background.fill(`${await background.inputValue()}\n\nThe appeal court upheld the sentence.`);
+    const before = await background.inputValue();
+    // One word changed in place and a paragraph added: the diff marks just those words.
+    await background.fill(`${before.replace('Erlan', 'Mr Erlan')}\n\nThe appeal court upheld the sentence.`);
     await eda.locator('#texts').getByRole('button', { name: 'Save' }).first().click();
     await ana.goto(`${base}/editor/translations`);
     expect(await ana.locator('.translation-cell[data-locale="es"]').first().textContent()).toContain(
       'source changed',
     );
     await ana.locator('.translation-cell[data-locale="es"] a').first().click();
-    expect(await ana.locator('#source-changed ins').first().textContent()).toContain(
-      'The appeal court upheld the sentence.',
-    );
+    const inserted = await ana.locator('#source-changed ins').allTextContents();
+    expect(inserted[0]?.trim()).toBe('Mr');
+    expect(inserted.at(-1)).toContain('The appeal court upheld the sentence.');
+    expect(await ana.locator('#source-changed del').count()).toBe(0);
     await saveScreenshot(ana, 'translation-stale-phone');
-  });
+    await ana.setViewportSize(desktop);
+    await ana.locator('#source-changed').scrollIntoViewIfNeeded();
+    await saveScreenshot(ana, 'translation-stale-desktop');
+    // The same in the Arabic interface: the English texts and their marks stay left to right.
+    await users.update(editorId, { locale: 'ar' });
+    await eda.goto(`${base}/editor/campaigns/${erlan}/translations/es`);
+    await eda.locator('#source-changed').scrollIntoViewIfNeeded();
+    await saveScreenshot(eda, 'translation-stale-arabic-desktop');
+    await eda.setViewportSize(phone);
+    await eda.locator('#source-changed').scrollIntoViewIfNeeded();
+    await saveScreenshot(eda, 'translation-stale-arabic-phone');
+    await users.update(editorId, { locale: 'en' });
+  }, 90_000);
 });

@@ -37,6 +37,7 @@ import { SignatureRepository } from './db/signature.repository.js';
 import { BatchedSignatureWriter } from './db/signature.writer.js';
 import { SupporterMailOutcomeWriter } from './db/supporter-mail-outcome.writer.js';
 import { TranslationRepository } from './db/translation.repository.js';
+import { TranslationMemoryRepository } from './db/translation-memory.repository.js';
 import { UserRepository } from './db/user.repository.js';
 import { requestRateLimits } from './domain/campaign-request/submit-request.js';
 import { signupRateLimits } from './domain/list/subscribe.js';
@@ -170,6 +171,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     translations: new TranslationRepository(db, (slug) => campaigns.invalidateCampaign(slug)),
     // Mailings' language versions; the sender reads the published ones through mailingVersions().
     mailingTranslations: new MailingTranslationRepository(db),
+    translationMemory: new TranslationMemoryRepository(db),
     dashboard: {
       reader: new DashboardRepository(db),
       held: new HeldSignatureRepository(db, notify),

@@ -59,6 +59,8 @@ export function buildSignCommand(
   return {
     campaignId,
     locale: 'en',
+    // The words of a test signature are in its language unless a test says otherwise.
+    messageLocale: rest.locale ?? 'en',
     input: {
       name: 'Kim Min-ji',
       email: { address: email, canonical: email.toLowerCase() },

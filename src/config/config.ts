@@ -59,6 +59,8 @@ const schema = z.object({
   JOB_RETENTION_DAYS: z.coerce.number().min(0).max(365).default(7),
   IP_HASH_RETENTION_DAYS: z.coerce.number().min(1).max(365).default(30),
   SIGN_QUEUE_MAX: z.coerce.number().int().min(10).max(1_000_000).default(5_000),
+  /** Memory for rendered campaign pages (one per campaign × language), least recently used evicted. */
+  PAGE_CACHE_MB: z.coerce.number().min(1).max(4_096).default(64),
   DKIM_SELECTOR: z
     .string()
     .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/i, 'letters, digits, dot, dash or underscore')

@@ -34,6 +34,7 @@ export async function readClaimedMessages(trx: DbHandle, ids: number[]): Promise
         's.country',
         's.message',
         's.locale',
+        's.message_locale as messageLocale',
         's.created_at as signedAt',
         // Reply-To only for an address its owner confirmed: anyone can type anyone's (decision 0015).
         (eb) =>
@@ -60,6 +61,7 @@ export async function readClaimedMessages(trx: DbHandle, ids: number[]): Promise
           's.country',
           's.message',
           's.locale',
+          's.message_locale as messageLocale',
           's.created_at as createdAt',
         ])
         .where('m.digest_id', 'in', dpart)
@@ -74,6 +76,7 @@ export async function readClaimedMessages(trx: DbHandle, ids: number[]): Promise
           country: r.country,
           message: r.message,
           locale: r.locale,
+          messageLocale: r.messageLocale,
           createdAt: r.createdAt,
         });
         members.set(key, arr);
@@ -91,6 +94,7 @@ export async function readClaimedMessages(trx: DbHandle, ids: number[]): Promise
                   country: r.country,
                   message: r.message ?? '',
                   locale: r.locale ?? 'en',
+                  messageLocale: r.messageLocale,
                   createdAt: r.signedAt ?? r.createdAt,
                 },
               ]

@@ -15,6 +15,7 @@ import type {
   PartnershipTermsTable,
   RequestEndorsementsTable,
 } from './campaign-request.table.js';
+import type { GlossaryTermsTable } from './glossary.table.js';
 import type { JobsTable } from './job.table.js';
 import type {
   ListMembersTable,
@@ -63,6 +64,7 @@ export interface Database {
   mailings: MailingsTable;
   mailing_translations: MailingTranslationsTable;
   mailing_recipients: MailingRecipientsTable;
+  glossary_terms: GlossaryTermsTable;
 }
 
 /** The database, or a transaction on it: what a repository's statements run on. */

@@ -83,6 +83,7 @@ export async function writeMultiRow(
             created_at: c.now,
             confirmed_at: confirmed ? c.now : null,
             confirmation_sent_at: confirmed ? null : c.now,
+            message_locale: c.messageLocale,
           };
         }),
       )

@@ -37,8 +37,9 @@ function statements(db: SQLite.Database) {
     signature: db
       .prepare<unknown[], number>(
         `insert into signatures (campaign_id, supporter_id, locale, name, union_name, country, message, source,
-           petition_anonymous, status, confirm_token_hash, ip_hash, created_at, confirmed_at, confirmation_sent_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           petition_anonymous, status, confirm_token_hash, ip_hash, created_at, confirmed_at, confirmation_sent_at,
+           message_locale)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          on conflict (campaign_id, supporter_id) do nothing
          returning id`,
       )
@@ -154,6 +155,7 @@ export class SqliteSignatureBatch {
       now,
       confirmed ? now : null,
       confirmed ? null : now,
+      c.messageLocale,
     );
     if (signatureId === undefined) return this.duplicate(c, supporterId, counts, jobs);
 

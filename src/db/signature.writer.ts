@@ -197,6 +197,7 @@ export class BatchedSignatureWriter implements SignatureWriter {
         created_at: now,
         confirmed_at: c.status === 'confirmed' ? now : null,
         confirmation_sent_at: c.status === 'confirmed' ? null : now,
+        message_locale: c.messageLocale,
       })
       .onConflict((oc) => oc.columns(['campaign_id', 'supporter_id']).doNothing())
       .returning('id')

@@ -44,6 +44,8 @@ export interface SignaturesTable {
   /** When an editor hid this signer from the petition, and who (audited). */
   petition_hidden_at: Generated<number | null>;
   petition_hidden_by: Generated<number | null>;
+  /** The language of the words sent (the campaign text shown); null: the default message unchanged (0016). */
+  message_locale: string | null;
 }
 
 export interface ConsentsTable {

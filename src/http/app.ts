@@ -34,7 +34,7 @@ import type {
   SignatureConfirmer,
   SignatureWriter,
 } from '../domain/signature/signature.ports.js';
-import type { TranslationStore } from '../domain/translation/translation.ports.js';
+import type { TranslationMemoryStore, TranslationStore } from '../domain/translation/translation.ports.js';
 import { addressTokens } from '../security/address-token.js';
 import { counterRoutes } from './api/counter.route.js';
 import { mailViewerRoutes } from './dev/mail.route.js';
@@ -119,6 +119,8 @@ export interface AppDeps {
   translations: TranslationStore;
   /** Mailings' language versions on the same board (audited; the sender reads the published ones). */
   mailingTranslations: MailingTranslationStore;
+  /** Translation memory (other campaigns' published versions) and each language's glossary. */
+  translationMemory: TranslationMemoryStore;
   /** Supporters' rights: my-data links and sessions, exports, withdrawals, erasure; the link form's limits. */
   privacy: {
     store: PrivacyStore;
@@ -219,7 +221,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   homeRoutes(app, publicDeps);
   // The router matches the static `archive` segment before the campaign routes' `:slug` parameter.
   archiveRoutes(app, publicDeps);
-  campaignRoutes(app, publicDeps, deps.campaignEditor);
+  campaignRoutes(app, publicDeps, deps.campaignEditor, {
+    pageCacheBytes: config.PAGE_CACHE_MB * 1024 * 1024,
+  });
   thanksRoutes(app, publicDeps);
   petitionRoutes(app, { site, campaigns: deps.campaigns, petition: deps.petition, clock: deps.clock });
   confirmRoutes(app, publicDeps);
@@ -324,6 +328,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     translations: deps.translations,
     mailingTranslations: deps.mailingTranslations,
     scopes: deps.scopes,
+    memory: deps.translationMemory,
   });
   petitionEditorRoutes(app, {
     site,

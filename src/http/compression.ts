@@ -15,6 +15,11 @@ export class Compressed {
     private readonly quality = 11,
   ) {}
 
+  /** Bytes held: the body and each compression made so far (page-cache accounting). */
+  get bytes(): number {
+    return this.body.length + (this.brotli?.length ?? 0) + (this.gzipped?.length ?? 0);
+  }
+
   /** Whether the body was compressed in this encoding already. */
   has(encoding: Encoding): boolean {
     return (encoding === 'br' ? this.brotli : this.gzipped) !== undefined;

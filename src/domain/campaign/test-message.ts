@@ -14,6 +14,8 @@ export interface LetterSignature {
   country: string | null;
   message: string;
   locale: string;
+  /** Null: the default message unchanged, as the editor standing in for a supporter sends it. */
+  messageLocale: string | null;
 }
 
 export interface Address {
@@ -109,6 +111,7 @@ export async function previewTestMessage(
     country: null,
     message: chosen.texts.defaultMessage,
     locale: chosen.texts.locale,
+    messageLocale: null,
   });
   return {
     status: 'ok',

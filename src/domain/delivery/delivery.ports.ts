@@ -50,7 +50,10 @@ export interface LetterData {
   unionName: string | null;
   country: string | null;
   message: string;
+  /** The signature's interface language. */
   locale: string;
+  /** The language of the words sent; null: the default message unchanged (see SignCommand). */
+  messageLocale: string | null;
 }
 
 /** A message claimed for sending, with everything needed to compose it. */

@@ -2,6 +2,7 @@
 // answer and nothing is stored; suspicious signatures (bad form token, too fast, over a rate limit) are
 // held for email confirmation rather than rejected, because workplace NAT makes real people look like bots.
 // A repeated email gets exactly the answer a first one gets, so nobody can learn who signed.
+import { chooseTexts } from '../campaign/campaign.js';
 import type { CampaignReader } from '../campaign/campaign.ports.js';
 import type { Clock } from '../shared/clock.js';
 import { type RawSignInput, type SignField, type SignFieldError, validateSignInput } from './sign-input.js';
@@ -17,6 +18,7 @@ export interface SignDeps {
 
 export interface SignRequest {
   slug: string;
+  /** The interface language the page was shown in (its URL prefix). */
   locale: string;
   raw: RawSignInput;
   /** The hidden field people never see; anything in it means a bot. */
@@ -32,6 +34,23 @@ export type SignResult =
   | { status: 'invalid'; errors: Partial<Record<SignField, SignFieldError>> }
   | { status: 'not_found' }
   | { status: 'closed' };
+
+/** Whitespace differences (CRLF, a trailing space) do not make a default message the supporter's own. */
+const words = (text: string) => text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+
+/**
+ * The language of what the supporter sent: the text the page showed them in `locale` (a published
+ * translation, or the source when there is none); null when they left the default message as it was.
+ */
+export function messageLocale(
+  campaign: Parameters<typeof chooseTexts>[0],
+  locale: string,
+  message: string,
+): string | null {
+  const shown = chooseTexts(campaign, locale)?.texts;
+  if (!shown) return locale;
+  return words(message) === words(shown.defaultMessage) ? null : shown.locale;
+}
 
 /** Bumped when the box's words change meaning: 2026-12, campaign alerts from the language lists (0019). */
 export const alertsConsentVersion = 'alerts-2026-12';
@@ -59,6 +78,7 @@ export async function signCampaign(deps: SignDeps, req: SignRequest): Promise<Si
   await deps.signatures.record({
     campaignId: campaign.id,
     locale: req.locale,
+    messageLocale: messageLocale(campaign, req.locale, input.message),
     input,
     status,
     ipHash: req.ipKey,

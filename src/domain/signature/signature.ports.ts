@@ -4,7 +4,13 @@ import type { SignatureStatus } from './signature.js';
 
 export interface SignCommand {
   campaignId: number;
+  /** The interface language: the supporter's mails, lists and counts. */
   locale: string;
+  /**
+   * The language of the words sent: the campaign text the page showed (its translation, or the source when
+   * it fell back). Null when the message is the default one unchanged: those are not the supporter's words.
+   */
+  messageLocale: string | null;
   input: SignInput;
   status: Extract<SignatureStatus, 'pending' | 'held' | 'confirmed'>;
   ipHash: string | null;

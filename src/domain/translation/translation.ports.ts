@@ -3,6 +3,7 @@
 import type { CampaignStatus, TranslationStatus } from '../campaign/campaign.js';
 import type { Clock } from '../shared/clock.js';
 import type { TranslatableTexts, TranslationWork } from './translation.js';
+import type { GlossaryTerm, MemoryExample } from './translation-memory.js';
 
 export interface BoardCampaign {
   id: number;
@@ -65,4 +66,23 @@ export interface TranslationStore {
 export interface TranslationDeps {
   translations: TranslationStore;
   clock: Pick<Clock, 'now'>;
+}
+
+/** The translation memory's and glossaries' storage (decision 0026). */
+export interface TranslationMemoryStore {
+  /** Other campaigns' published versions in `locale` with their source texts, newest first, at most `limit`. */
+  examples(locale: string, exceptCampaignId: number, limit: number): Promise<MemoryExample[]>;
+  /** A language's glossary, alphabetical by term. */
+  glossary(locale: string): Promise<GlossaryTerm[]>;
+  /** Adds the term, or replaces the language's rendering of it. */
+  saveTerm(term: {
+    locale: string;
+    term: string;
+    rendering: string;
+    note: string | null;
+    actorId: number;
+    now: number;
+  }): Promise<void>;
+  /** False when the language has no such term (any more). */
+  removeTerm(locale: string, id: number): Promise<boolean>;
 }

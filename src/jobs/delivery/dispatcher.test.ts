@@ -15,7 +15,7 @@ import {
 } from '../../../test/delivery-helpers.js';
 import { buildCampaign } from '../../../test/factories.js';
 import type { FakeClock } from '../../../test/fake-clock.js';
-import { erlan } from '../../../test/sign-helpers.js';
+import { erlan, formToken, postSign } from '../../../test/sign-helpers.js';
 import { createClockedTestApp, startMailWorker, type TestApp } from '../../../test/test-app.js';
 import { parseBounceAddress } from '../../security/bounce-address.js';
 
@@ -92,6 +92,65 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
       expect(row.to_address).toBe(m.envelope.to[0]);
       expect(m.parsed.messageId).toBe(row.message_id_header);
     }
+  });
+
+  it('quotes supporters in the language of the text they saw and sent, never the default message as theirs', async () => {
+    const source = buildCampaign().translations[0]!;
+    const korean = {
+      ...source,
+      locale: 'ko',
+      headline: '한국: 해고된 간호사를 복직시키십시오',
+      defaultMessage: '간호사들을 복직시키십시오.',
+      targetSubject: '간호사 복직',
+    };
+    const [director] = buildCampaign().targets;
+    const campaign = buildCampaign({
+      confirmationMode: 'immediate',
+      translations: [source, korean],
+      targets: [
+        director!,
+        { ...director!, name: 'Ministry', email: 'minister@labour.example.org', locale: 'en' },
+      ],
+    });
+    await createCampaign(t, campaign);
+    // Arabic interface, no Arabic text: the page falls back to English, and that is what they send.
+    const signAr = async (name: string, email: string, message: string) => {
+      const token = await formToken(t.app, 'ar', campaign.slug);
+      clock.advance(20_000);
+      const res = await postSign(t.app, 'ar', { token, name, email, country: 'EG', message }, campaign.slug);
+      expect(res.statusCode).toBe(303);
+    };
+    await signAr('Fatima Zahra', 'fatima@example.org', 'Reinstate the nurses.\r\n');
+    await signAr('Omar Said', 'omar@example.org', 'Reinstate them all, today.');
+
+    rig = await deliveryRig(t);
+    await t.db.kysely.updateTable('targets').set({ hourly_cap: 0 }).execute();
+    expect(await rig.dispatcher.runOnce()).toBe(4);
+    const got = await rig.sink.waitFor(4);
+    const letter = (to: string, from: string) =>
+      got.find((m) => m.envelope.to[0] === to && m.parsed.from?.value[0]?.name?.startsWith(from))!.parsed
+        .text ?? '';
+
+    // The English target: Fatima's letter is the English default message, once, with nothing quoted.
+    expect(letter('minister@labour.example.org', 'Fatima')).toBe(
+      'Reinstate the nurses.\n\nFatima Zahra\nEgypt\n',
+    );
+    // Omar wrote in English, the letter's language: his words alone, no "wrote, in" line.
+    expect(letter('minister@labour.example.org', 'Omar')).toBe(
+      'Reinstate them all, today.\n\nOmar Said\nEgypt\n',
+    );
+    // The Korean target: the campaign's Korean text; Fatima's unchanged default is not quoted beneath.
+    const toDirectorF = letter('director@hospital.example.org', 'Fatima');
+    expect(toDirectorF.startsWith('간호사들을 복직시키십시오.\n\nFatima Zahra\n')).toBe(true);
+    expect(toDirectorF).not.toContain('Reinstate');
+    // Omar's own words go beneath the Korean text, labelled English (never Arabic).
+    const toDirectorO = letter('director@hospital.example.org', 'Omar');
+    const english = new Intl.DisplayNames(['ko'], { type: 'language' }).of('en')!;
+    const arabic = new Intl.DisplayNames(['ko'], { type: 'language' }).of('ar')!;
+    expect(toDirectorO).toContain(english);
+    expect(toDirectorO).not.toContain(arabic);
+    expect(toDirectorO).toContain('간호사들을 복직시키십시오.');
+    expect(toDirectorO).toContain('Reinstate them all, today.');
   });
 
   it('gives targets a supporter address as Reply-To only once its owner confirmed it (decision 0015)', async () => {

@@ -137,7 +137,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     const campaign = await opts.campaigns.findBySlug(m.campaignSlug);
     const first = m.signatures[0];
     if (!campaign || !first) return null;
-    const texts = letterTexts(campaign, m.target.locale, first.locale);
+    const texts = letterTexts(campaign, m.target.locale, first.messageLocale ?? first.locale);
     if (!texts) return null;
     const tr = translatorFor(texts.locale);
     const siteName = opts.site.name;

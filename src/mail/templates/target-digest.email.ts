@@ -38,7 +38,8 @@ export function targetDigest(data: TargetDigestData, tr: Translator): Letter {
     const who = [s.name, s.unionName, s.country ? (region.of(s.country) ?? s.country) : null]
       .filter(Boolean)
       .join(', ');
-    const words = excerpt(s.message);
+    // The default message unchanged is already above, as what each of them asks: it is not their words.
+    const words = s.messageLocale === null ? '' : excerpt(s.message);
     return words ? `• ${who}: “${words}”` : `• ${who}`;
   });
   return {

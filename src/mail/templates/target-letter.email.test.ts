@@ -29,6 +29,7 @@ describe('targetLetter', () => {
           country: 'BR',
           message: 'Free him.\n\n\n\nNow.   ',
           locale: 'en-GB',
+          messageLocale: 'en-GB',
         },
         siteName: 'Outcry',
       },
@@ -46,7 +47,14 @@ describe('targetLetter', () => {
     const letter = targetLetter(
       {
         texts: texts('ar', { defaultMessage: 'أطلقوا سراح إرلان.', targetSubject: 'أطلقوا سراح إرلان' }),
-        signature: { name: 'Ana', unionName: null, country: 'BR', message: 'Free him.', locale: 'en' },
+        signature: {
+          name: 'Ana',
+          unionName: null,
+          country: 'BR',
+          message: 'Free him.',
+          locale: 'en',
+          messageLocale: 'en',
+        },
         siteName: 'Outcry',
       },
       translatorFor('ar'),
@@ -69,8 +77,9 @@ describe('targetDigest', () => {
       country: 'BR',
       message: `${'x'.repeat(250)}\nmore`,
       locale: 'en',
+      messageLocale: 'en',
     },
-    { name: 'Kim', unionName: null, country: null, message: '', locale: 'en' },
+    { name: 'Kim', unionName: null, country: null, message: '', locale: 'en', messageLocale: 'en' },
   ];
   const since = Date.UTC(2026, 10, 20, 9, 30);
 

@@ -14,6 +14,8 @@ export interface LetterSignature {
   country: string | null;
   message: string;
   locale: string;
+  /** The language of the words sent; null when they are the default message unchanged. */
+  messageLocale: string | null;
 }
 
 /** A letter's words: subject and body in the letter's language, and the From display name. */
@@ -71,11 +73,16 @@ export interface TargetLetterData {
 export function targetLetter(data: TargetLetterData, tr: Translator): Letter {
   const { texts, signature } = data;
   const own = tidyParagraphs(signature.message);
+  const wrote = signature.messageLocale;
   let body: string;
-  if (sameLanguage(texts.locale, signature.locale)) {
+  // The default message left as it was is the campaign's text, not the supporter's words: the letter
+  // carries it in its own language and quotes nothing.
+  if (wrote === null) {
+    body = tidyParagraphs(texts.defaultMessage);
+  } else if (sameLanguage(texts.locale, wrote)) {
     body = own;
   } else {
-    const language = displayNames(texts.locale).language.of(signature.locale) ?? signature.locale;
+    const language = displayNames(texts.locale).language.of(wrote) ?? wrote;
     body = [
       tidyParagraphs(texts.defaultMessage),
       `— ${tr.t('letter.ownWords', { name: signature.name, language })} —`,

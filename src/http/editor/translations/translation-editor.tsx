@@ -73,6 +73,8 @@ export function TranslationEditor(
     canReview: boolean;
     notice?: string | undefined;
     form: TranslationFormState;
+    /** Help beside the source: above the fields, and under each field's source text (translation memory). */
+    aids?: { top?: ComponentChildren; byField?: Partial<Record<string, ComponentChildren>> } | undefined;
   },
 ) {
   const { tr, form, stored } = p;
@@ -148,6 +150,7 @@ export function TranslationEditor(
           {p.sourceChanged}
         </div>
       )}
+      {p.aids?.top}
       <form method="post" action={`${p.action}#fields`} class="editor-form" novalidate id="fields">
         <Csrf token={p.csrf} />
         <input type="hidden" name="token" value={form.token} />
@@ -183,6 +186,7 @@ export function TranslationEditor(
                 <div class="translation-source__text" lang={p.sourceLocale} dir={directionOf(p.sourceLocale)}>
                   {p.source[f.key] === '' ? <em>{t('translations.editor.emptySource')}</em> : p.source[f.key]}
                 </div>
+                {p.aids?.byField?.[f.key]}
               </div>
               {f.long ? (
                 <TextArea

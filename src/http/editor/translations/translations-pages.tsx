@@ -1,4 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import type { MailingBoard } from '../../../domain/mailing-translation/view-mailing-board.js';
+import type { TranslationAids } from '../../../domain/translation/suggest-translations.js';
 import {
   changedSource,
   isStale,
@@ -11,7 +13,9 @@ import type { BoardCell, TranslationBoard } from '../../../domain/translation/vi
 import { nativeName } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { GlossaryInText, MemorySuggestions } from './translation-aids.js';
 import { statusKeys, TranslationEditor, type TranslationFormState } from './translation-editor.js';
+import { WordDiff } from './word-diff.js';
 
 export type { TranslationFormState } from './translation-editor.js';
 
@@ -139,14 +143,26 @@ export function TranslationEditorPage(
     canReview: boolean;
     notice?: StringKey | undefined;
     form: TranslationFormState;
+    /** Translation memory and glossary terms (suggest-translations.ts); none when translating the source. */
+    aids?: TranslationAids | undefined;
   },
 ) {
-  const { tr, work } = p;
+  const { tr, work, aids } = p;
   const t = tr.t;
   const source = work.sourceLocale;
   const tr8n = work.translation;
+  const byField: Partial<Record<string, ComponentChildren>> = {};
+  for (const [field, found] of Object.entries(aids?.suggestions ?? {})) {
+    byField[field] = <MemorySuggestions tr={tr} found={found} sourceLocale={source} locale={work.locale} />;
+  }
   return (
     <TranslationEditor
+      aids={
+        aids && {
+          top: <GlossaryInText tr={tr} terms={aids.terms} sourceLocale={source} locale={work.locale} />,
+          byField,
+        }
+      }
       tr={tr}
       site={p.site}
       user={p.user}
@@ -181,19 +197,16 @@ export function TranslationEditorPage(
             {changedSource(work).map((f) => (
               <div key={f}>
                 <dt class="edit-stale__label">{t(fieldKeys[f])}</dt>
-                <dd class="edit-stale__value translation-diff">
-                  <div>
-                    <p class="translation-diff__label">{t('translations.sourceChanged.before')}</p>
-                    <del lang={source} dir="auto">
-                      {tr8n.sourceSnapshot![f]}
-                    </del>
-                  </div>
-                  <div>
-                    <p class="translation-diff__label">{t('translations.sourceChanged.after')}</p>
-                    <ins lang={source} dir="auto">
-                      {work.source[f]}
-                    </ins>
-                  </div>
+                <dd class="edit-stale__value">
+                  <WordDiff
+                    before={tr8n.sourceSnapshot![f]}
+                    after={work.source[f]}
+                    locale={source}
+                    labels={{
+                      before: t('translations.sourceChanged.before'),
+                      after: t('translations.sourceChanged.after'),
+                    }}
+                  />
                 </dd>
               </div>
             ))}

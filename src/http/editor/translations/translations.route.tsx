@@ -14,6 +14,7 @@ import { publishTranslation } from '../../../domain/translation/publish-translat
 import { saveTranslation } from '../../../domain/translation/save-translation.js';
 import { sendBackTranslation } from '../../../domain/translation/send-back-translation.js';
 import { submitTranslation } from '../../../domain/translation/submit-translation.js';
+import { suggestTranslations } from '../../../domain/translation/suggest-translations.js';
 import {
   languagesLimited,
   mayReview,
@@ -22,7 +23,10 @@ import {
   type TranslationWork,
   workToken,
 } from '../../../domain/translation/translation.js';
-import type { TranslationStore } from '../../../domain/translation/translation.ports.js';
+import type {
+  TranslationMemoryStore,
+  TranslationStore,
+} from '../../../domain/translation/translation.ports.js';
 import { viewTranslationBoard } from '../../../domain/translation/view-translation-board.js';
 import { canonicalLocale } from '../../../i18n/locales.js';
 import { readForm } from '../../read-form.js';
@@ -30,6 +34,7 @@ import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 import { editorPage } from '../pages.js';
+import { glossaryRoutes } from './glossary.route.js';
 import { mailingTranslationRoutes } from './mailing-translations.route.js';
 import {
   answerStep,
@@ -52,6 +57,7 @@ export interface TranslationRouteDeps {
   translations: TranslationStore;
   mailingTranslations: MailingTranslationStore;
   scopes: Pick<AccountScopeReader, 'languagesOf'>;
+  memory: TranslationMemoryStore;
 }
 
 export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDeps): void {
@@ -75,7 +81,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
     return openWork(req, reply, deps.site, work, viewer);
   }
 
-  function show(
+  async function show(
     req: FastifyRequest,
     reply: FastifyReply,
     work: TranslationWork,
@@ -85,11 +91,13 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
   ) {
     const done = doneOf(req, status);
     const t = work.translation;
+    const aids = await suggestTranslations({ memory: deps.memory }, work);
     return sendPage(
       reply,
       <TranslationEditorPage
         {...editorPage(req, deps.site)}
         work={work}
+        aids={aids}
         canReview={mayReview(who)}
         notice={done && doneKeys[done]}
         form={{
@@ -190,6 +198,8 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
       .type('text/html; charset=utf-8')
       .send(text.ok ? renderMarkdown(text.value) : '');
   });
+
+  glossaryRoutes(app, { site: deps.site, clock: deps.clock, memory: deps.memory, viewer });
 
   mailingTranslationRoutes(app, {
     site: deps.site,

@@ -24,3 +24,5 @@ export const mailingTranslationForm = z.object({
   markUpdated: field(10),
   intent: field(20),
 });
+export const glossaryTermForm = z.object({ term: field(2_000), rendering: field(2_000), note: field(5_000) });
+export const glossaryRemoveForm = z.object({ id: field(20) });

@@ -5,6 +5,12 @@ import { viewCampaign } from '../../../domain/campaign/view-campaign.js';
 import { translatorFor } from '../../../i18n/translator.js';
 import { type BlankPageInput, blankCampaignPage, CampaignPageCache } from './campaign-page.cache.js';
 
+// The issue's 53 supporter languages: most have no translation of the demo campaign (fallback pages).
+const languages =
+  'en fr es pt de it nl nb sv da fi et lv lt pl cs sk hu ro bg el sr hr sl ru uk be ka hy az kk tr ar fa ur he hi bn ne si id ms vi th km tl zh-Hans zh-Hant ja ko sw yo eo'.split(
+    ' ',
+  );
+
 const site = { name: 'Outcry', baseUrl: 'https://outcry.example.org' };
 const direct = (input: BlankPageInput) =>
   Buffer.from(`<!doctype html>${renderToString(blankCampaignPage(site, input))}`);
@@ -79,6 +85,43 @@ describe('the cached campaign page', () => {
     const html = cache.render(odd).toString();
     expect(html).toBe(direct(odd).toString());
     expect(html).not.toContain('<script>');
+  });
+
+  it('stays within its byte budget across 53 languages, evicting the least recently used', async () => {
+    const erlan = 'kazakhstan-free-erlan-baltabay';
+    const probe = new CampaignPageCache(site);
+    probe.render(await inputFor(erlan, 'en'));
+    const onePage = probe.memory().bytes;
+    const cache = new CampaignPageCache(site, { maxBytes: onePage * 10 });
+    const english = await inputFor(erlan, 'en');
+    for (const locale of languages) {
+      const input = await inputFor(erlan, locale);
+      expect(cache.render(input).toString()).toBe(direct(input).toString());
+      // English is read between every other language: the most recently used is never the one to go.
+      cache.render(english);
+      expect(cache.memory().bytes).toBeLessThanOrEqual(onePage * 10);
+    }
+    const memory = cache.memory();
+    expect(memory.entries).toBeLessThan(languages.length);
+    expect(memory.evicted).toBe(languages.length - memory.entries);
+    const before = cache.memory();
+    cache.render({ ...english, token: 'v1.1.still.cached.mac' });
+    expect(cache.memory().evicted).toBe(before.evicted);
+    expect(cache.memory().entries).toBe(before.entries);
+    // An evicted page comes back right.
+    const french = await inputFor(erlan, 'fr');
+    expect(cache.render(french).toString()).toBe(direct(french).toString());
+    expect(cache.stats.whole).toBe(0);
+  });
+
+  it('replaces a reloaded campaign’s page instead of keeping both', async () => {
+    const cache = new CampaignPageCache(site);
+    const input = await inputFor('kazakhstan-free-erlan-baltabay', 'tl');
+    cache.render(input);
+    const held = cache.memory();
+    const reloaded = { ...input, view: { ...input.view, campaign: { ...input.view.campaign } } };
+    cache.render(reloaded);
+    expect(cache.memory()).toEqual(held);
   });
 
   it('renders whole, and still right, a page whose content contains a marker', async () => {

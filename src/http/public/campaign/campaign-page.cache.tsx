@@ -6,6 +6,9 @@
 // (WeakMap) exactly when the campaign cache would have shown the edit anyway. The page answered last is
 // kept too: within one second (one form token) and one total, views get the same bytes, and that page is
 // compressed (gzip, Brotli) at most once per encoding: never per request (decision 0018).
+// Bounded (decision 0026): one page per campaign × language is up to 53 per campaign, and the URL's language
+// tag is anyone's to vary, so pages live in one least-recently-used list under a byte budget (PAGE_CACHE_MB);
+// a page whose campaign was reloaded is rebuilt in place, its old bytes released at once.
 import { renderToString } from 'preact-render-to-string';
 import type { CampaignWithContent } from '../../../domain/campaign/campaign.js';
 import type { CampaignView } from '../../../domain/campaign/view-campaign.js';
@@ -100,12 +103,54 @@ export function blankCampaignPage(
   );
 }
 
+/** The default budget: ~35 KB a page with its compressions, so some 1,800 language versions. */
+export const defaultPageCacheBytes = 64 * 1024 * 1024;
+
+interface Entry {
+  /** The campaign snapshot the page was rendered from; another snapshot of the campaign rebuilds it. */
+  snapshot: CampaignWithContent;
+  /** Null: a page rendered whole on every request (its content contains a marker). */
+  template: Template | null;
+  bytes: number;
+}
+
+/** What a cached page holds in memory: its static parts, counter, last answer and its compressions. */
+function sizeOf(key: string, template: Template | null): number {
+  let n = key.length;
+  if (!template) return n;
+  for (const part of template.parts) n += part.length;
+  n += template.counter?.html.length ?? 0;
+  n += template.last?.compressed.bytes ?? 0;
+  return n;
+}
+
+export interface PageCacheMemory {
+  entries: number;
+  bytes: number;
+  maxBytes: number;
+  evicted: number;
+}
+
 export class CampaignPageCache {
-  private readonly bySnapshot = new WeakMap<CampaignWithContent, Map<string, Template | null>>();
+  /** Least recently used first (a Map keeps insertion order; a hit moves its entry to the end). */
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+  private evicted = 0;
+  private readonly maxBytes: number;
   /** Pages answered from a template and pages rendered whole (tests, profiling). */
   readonly stats = { spliced: 0, whole: 0, compressed: 0 };
 
-  constructor(private readonly site: SiteInfo) {}
+  constructor(
+    private readonly site: SiteInfo,
+    { maxBytes = defaultPageCacheBytes }: { maxBytes?: number } = {},
+  ) {
+    this.maxBytes = maxBytes;
+  }
+
+  /** What the cache holds now, against its budget (bench:page prints it). */
+  memory(): PageCacheMemory {
+    return { entries: this.entries.size, bytes: this.bytes, maxBytes: this.maxBytes, evicted: this.evicted };
+  }
 
   /** The whole document (with its doctype) in UTF-8, byte for byte what rendering it directly gives. */
   render(input: BlankPageInput): Buffer {
@@ -117,11 +162,25 @@ export class CampaignPageCache {
    * says what the body is in (null: not compressed).
    */
   answer(input: BlankPageInput, wanted: Encoding | null): { body: Buffer; encoding: Encoding | null } {
-    const template = this.template(input);
+    const [key, entry] = this.entry(input);
+    const template = entry.template;
     if (!template) {
       this.stats.whole++;
       return { body: Buffer.from(renderWhole(this.site, input)), encoding: null };
     }
+    try {
+      return this.fromTemplate(template, input, wanted);
+    } finally {
+      // A new last page or compression changed what the entry holds.
+      this.account(key, entry);
+    }
+  }
+
+  private fromTemplate(
+    template: Template,
+    input: BlankPageInput,
+    wanted: Encoding | null,
+  ): { body: Buffer; encoding: Encoding | null } {
     this.stats.spliced++;
     let last = template.last;
     if (
@@ -188,26 +247,44 @@ export class CampaignPageCache {
     }
   }
 
-  private template(input: BlankPageInput): Template | null {
-    let pages = this.bySnapshot.get(input.view.campaign);
-    if (!pages) {
-      pages = new Map();
-      this.bySnapshot.set(input.view.campaign, pages);
-    }
+  /** The entry for this page, built on first use and moved to the recently used end. */
+  private entry(input: BlankPageInput): [string, Entry] {
+    const snapshot = input.view.campaign;
     // Everything else on the page follows from the snapshot and these (texts and fallback from the locale).
     // A closed campaign with no total shows no counter at all (campaign-page.tsx): another page shape.
-    const noCounter = input.view.campaign.status === 'closed' && input.view.total === 0;
-    const key = `${input.tr.locale}\u0000${input.requestedLocale}\u0000${input.action}\u0000${input.country}\u0000${noCounter}`;
-    let template = pages.get(key);
-    if (template === undefined) {
-      template = build(this.site, input);
-      // Proof on the first request: the spliced page must equal the page rendered directly, or the
-      // markers were ambiguous (content that contains one) and this page is always rendered whole.
-      const direct = Buffer.from(renderWhole(this.site, input));
-      if (template && !this.splice(template, input).equals(direct)) template = null;
-      pages.set(key, template);
+    const noCounter = snapshot.status === 'closed' && input.view.total === 0;
+    const key = `${snapshot.id}\u0000${input.tr.locale}\u0000${input.requestedLocale}\u0000${input.action}\u0000${input.country}\u0000${noCounter}`;
+    const found = this.entries.get(key);
+    this.entries.delete(key);
+    if (found && found.snapshot === snapshot) {
+      this.entries.set(key, found);
+      return [key, found];
     }
-    return template;
+    // The campaign was reloaded (an edit, a new total shape): the old page goes now, not when evicted.
+    if (found) this.bytes -= found.bytes;
+    let template = build(this.site, input);
+    // Proof on the first request: the spliced page must equal the page rendered directly, or the
+    // markers were ambiguous (content that contains one) and this page is always rendered whole.
+    const direct = Buffer.from(renderWhole(this.site, input));
+    if (template && !this.splice(template, input).equals(direct)) template = null;
+    const entry: Entry = { snapshot, template, bytes: 0 };
+    this.entries.set(key, entry);
+    this.account(key, entry);
+    return [key, entry];
+  }
+
+  /** Records an entry's size, then drops the least recently used until the cache fits its budget again. */
+  private account(key: string, entry: Entry): void {
+    const bytes = sizeOf(key, entry.template);
+    this.bytes += bytes - entry.bytes;
+    entry.bytes = bytes;
+    // The page being answered is the most recently used and stays, even alone over the budget.
+    for (const [oldest, e] of this.entries) {
+      if (this.bytes <= this.maxBytes || oldest === key) break;
+      this.entries.delete(oldest);
+      this.bytes -= e.bytes;
+      this.evicted++;
+    }
   }
 }
 

@@ -35,6 +35,7 @@ export function campaignRoutes(
   deps: PublicDeps,
   /** Slugs campaigns had before: their pages answer 301 to the current address (campaign editor). */
   oldSlugs?: OldSlugReader,
+  { pageCacheBytes }: { pageCacheBytes?: number } = {},
 ): void {
   const render = (
     req: FastifyRequest,
@@ -83,7 +84,7 @@ export function campaignRoutes(
 
   // The blank page is spliced from a cached render (campaign-page.cache.tsx); a re-rendered form with the
   // visitor's input and errors is rendered whole by render() above.
-  const pages = new CampaignPageCache(deps.site);
+  const pages = new CampaignPageCache(deps.site, pageCacheBytes ? { maxBytes: pageCacheBytes } : {});
   const tokens = new FormTokenCache(deps.secret);
   app.get('/:locale/campaigns/:slug', async (req, reply) => {
     const view = await load(req, reply);

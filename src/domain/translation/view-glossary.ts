@@ -1,0 +1,19 @@
+// A language's glossary page: translators of the language read it, reviewers (the language's coordinators
+// until per-language coordinators exist) keep it.
+
+import type { TranslationMemoryStore } from './translation.ports.js';
+import type { GlossaryTerm } from './translation-memory.js';
+import { mayReview, mayTranslate, type TranslationViewer } from './translation-steps.js';
+
+export type GlossaryView =
+  | { status: 'ok'; terms: GlossaryTerm[]; canEdit: boolean }
+  | { status: 'forbidden' };
+
+export async function viewGlossary(
+  deps: { memory: TranslationMemoryStore },
+  viewer: TranslationViewer,
+  locale: string,
+): Promise<GlossaryView> {
+  if (!mayTranslate(viewer, locale)) return { status: 'forbidden' };
+  return { status: 'ok', terms: await deps.memory.glossary(locale), canEdit: mayReview(viewer) };
+}
