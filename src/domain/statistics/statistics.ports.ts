@@ -27,17 +27,21 @@ export interface HourCount {
   n: number;
 }
 
-/** Messages to targets (one per signature and target) in one delivery status. */
+/**
+ * Emails to targets in one delivery status: one per signature and target, or one per digest (letters
+ * gathered into a digest, status `digested`, are counted by their digest).
+ */
 export interface MessageStatusCount {
   status: string;
   n: number;
 }
 
-/** `campaignIds` null means every campaign (site-wide). */
 export interface StatisticsReader {
   campaign(slug: string): Promise<StatisticsCampaign | null>;
-  counts(campaignIds: readonly number[] | null): Promise<CountRow[]>;
+  /** The live campaigns, newest first: what the site-wide page covers. */
+  liveCampaigns(): Promise<StatisticsCampaign[]>;
+  counts(campaignIds: readonly number[]): Promise<CountRow[]>;
   /** Confirmed signatures by the hour they were made, from `since` (epoch ms) on. */
-  countedByHour(campaignIds: readonly number[] | null, since: number): Promise<HourCount[]>;
-  messagesByStatus(campaignIds: readonly number[] | null): Promise<MessageStatusCount[]>;
+  countedByHour(campaignIds: readonly number[], since: number): Promise<HourCount[]>;
+  messagesByStatus(campaignIds: readonly number[]): Promise<MessageStatusCount[]>;
 }

@@ -25,7 +25,6 @@ export type DeliveryBucket = (typeof deliveryBuckets)[number];
 /** Message statuses (delivery.ts) in the bucket editors read them under. */
 const bucketOf: Record<string, DeliveryBucket> = {
   sent: 'sent',
-  digested: 'sent',
   queued: 'waiting',
   sending: 'waiting',
   deferred: 'waiting',
@@ -45,6 +44,8 @@ export interface Series {
 export interface Statistics {
   /** Null for the site-wide page. */
   campaign: StatisticsCampaign | null;
+  /** What the figures cover: the campaign, or site-wide the live campaigns the viewer may see. */
+  covers: StatisticsCampaign[];
   now: number;
   counted: number;
   pending: number;
@@ -79,7 +80,10 @@ export type StatisticsResult =
   | { status: 'not-found' }
   | { status: 'forbidden' };
 
-/** `slug` null: site-wide (for a partner, the campaigns it is attached to). */
+/**
+ * `slug` null: site-wide, meaning the live campaigns (for a partner, those it is attached to). Closed
+ * campaigns have their own pages; summing the whole archive would make the page's cost grow with history.
+ */
 export async function viewStatistics(
   deps: StatisticsDeps,
   viewer: StatisticsViewer,
@@ -89,22 +93,24 @@ export async function viewStatistics(
   const attached = limitedToCampaigns(viewer.role) ? await deps.scopes.campaignsOf(viewer.id) : null;
   const now = deps.clock.now();
   if (slug === null) {
+    const live = (await deps.reader.liveCampaigns()).filter((c) => !attached || attached.includes(c.id));
     const since = startOfDay(now) - (siteDays - 1) * dayMs;
-    return { status: 'ok', statistics: await assemble(deps, null, attached, now, since) };
+    return { status: 'ok', statistics: await assemble(deps, null, live, now, since) };
   }
   const campaign = await deps.reader.campaign(slug);
   if (!campaign) return { status: 'not-found' };
   if (attached && !attached.includes(campaign.id)) return { status: 'forbidden' };
-  return { status: 'ok', statistics: await assemble(deps, campaign, [campaign.id], now, 0) };
+  return { status: 'ok', statistics: await assemble(deps, campaign, [campaign], now, 0) };
 }
 
 async function assemble(
   deps: StatisticsDeps,
   campaign: StatisticsCampaign | null,
-  ids: readonly number[] | null,
+  covers: StatisticsCampaign[],
   now: number,
   since: number,
 ): Promise<Statistics> {
+  const ids = covers.map((c) => c.id);
   const [counts, byHour, messages] = await Promise.all([
     deps.reader.counts(ids),
     deps.reader.countedByHour(ids, since),
@@ -130,6 +136,7 @@ async function assemble(
     campaign === null ? siteSeries(byHour, now) : campaignSeries(byHour, now, campaign.status === 'live');
   return {
     campaign,
+    covers,
     now,
     counted,
     pending: byStatus.get('pending') ?? 0,

@@ -39,6 +39,17 @@ export function StatisticsPage(p: StatisticsPageProps) {
         </p>
       )}
       {p.scoped && <p>{t('statistics.scoped')}</p>}
+      {!c && s.covers.length > 0 && (
+        <ul class="editor-links">
+          {s.covers.map((x) => (
+            <li key={x.id}>
+              <a href={statisticsPath(x.slug)} dir="auto">
+                {x.headline ?? x.slug}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       <p class="help">{t('statistics.whatCounts')}</p>
       <p>
         <a href={`${statisticsPath(c?.slug ?? null)}.csv`} download>
@@ -47,12 +58,14 @@ export function StatisticsPage(p: StatisticsPageProps) {
       </p>
       <dl class="stats-figures">
         <div>
-          <dt>{t('dashboard.chart.signatures')}</dt>
-          <dd>{tr.number(s.counted)}</dd>
+          <dt class="stats-figures__label">{t('dashboard.chart.signatures')}</dt>
+          <dd class="stats-figures__value">{tr.number(s.counted)}</dd>
         </div>
         <div>
-          <dt>{t('statistics.rate')}</dt>
-          <dd>{s.confirmationRate === null ? '—' : percent(tr, s.confirmationRate)}</dd>
+          <dt class="stats-figures__label">{t('statistics.rate')}</dt>
+          <dd class="stats-figures__value">
+            {s.confirmationRate === null ? '—' : percent(tr, s.confirmationRate)}
+          </dd>
         </div>
       </dl>
       <p>{t('dashboard.campaign.notCounted', { pending: s.pending, held: s.held })}</p>

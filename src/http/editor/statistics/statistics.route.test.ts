@@ -113,10 +113,10 @@ describe.each(testDialects)('statistics pages on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     const body = res.body;
     expect(body).toContain('<h1>Campaign statistics</h1>');
-    expect(body).toMatch(/<dt>Counted signatures<\/dt><dd>7<\/dd>/);
+    expect(body).toMatch(/Counted signatures<\/dt><dd class="stats-figures__value">7<\/dd>/);
     expect(body).toContain('Not counted: 1 waiting for email confirmation, 1 held for review');
     // 7 confirmed of 8 asked (the held one is not decided yet).
-    expect(body).toMatch(/<dt>Confirmation rate<\/dt><dd>87.5%<\/dd>/);
+    expect(body).toMatch(/Confirmation rate<\/dt><dd class="stats-figures__value">87.5%<\/dd>/);
     // Hourly from the first signature (Nov 18, 09:00) for 72 hours, then daily to today.
     expect(body).toContain('1 counted signature from Nov 18, 09:00 to Nov 21, 08:00');
     expect(body).toContain('7 counted signatures from Nov 18 to Nov 23');
@@ -204,8 +204,10 @@ describe.each(testDialects)('statistics pages on %s', (dialect) => {
     const res = await get(t.app, '/editor/statistics', editor);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('dir="rtl"');
-    expect(res.body).toContain('<h1>إحصاءات جميع الحملات</h1>');
+    expect(res.body).toContain('<h1>إحصاءات الحملات الجارية</h1>');
     expect(res.body).toContain('كازاخستان');
+    // The site-wide page covers the live campaigns, each linked to its own page.
+    expect(res.body).toContain(`<a href="/editor/campaigns/${erlan}/statistics" dir="auto">`);
     // The last 30 days by day, the newest bar on the left: the last slot is drawn at x = 1.
     const bars = [...res.body.matchAll(/<rect class="day-chart__bar" x="([\d.]+)"/g)].map((m) =>
       Number(m[1]),
@@ -230,7 +232,7 @@ describe.each(testDialects)('statistics pages on %s', (dialect) => {
     const site = await get(t.app, '/editor/statistics', partner);
     expect(site.statusCode).toBe(200);
     expect(site.body).toContain('These figures cover only the campaigns your account is attached to.');
-    expect(site.body).toMatch(/<dt>Counted signatures<\/dt><dd>0<\/dd>/);
+    expect(site.body).toMatch(/Counted signatures<\/dt><dd class="stats-figures__value">0<\/dd>/);
     // A translator may not read reports at all; a campaign that does not exist is a 404.
     expect((await get(t.app, '/editor/statistics', await signedIn(t, 'translator'))).statusCode).toBe(403);
     const editor = await signedIn(t, 'editor');
