@@ -29,6 +29,7 @@ import { MailingRepository } from './db/mailing.repository.js';
 import { MailingQueueStore } from './db/mailing-queue.store.js';
 import { MailingTranslationRepository } from './db/mailing-translation.repository.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
+import { PartnerReportRepository } from './db/partner-report.repository.js';
 import { PetitionStore } from './db/petition.store.js';
 import { PrivacyRepository } from './db/privacy.repository.js';
 import { SettingsRepository } from './db/settings.repository.js';
@@ -160,6 +161,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     },
     // Targets and partners are on the public page too: an edit shows there at once.
     roster: campaignRoster(db, (c) => campaigns.invalidateCampaign(c.slug)),
+    partnerReports: new PartnerReportRepository(db),
     campaignEditor: new CampaignEditorRepository(db, (slugs) => {
       for (const slug of slugs) campaigns.invalidateCampaign(slug);
     }),

@@ -19,6 +19,7 @@ const fields = (email: string, name = 'Minister'): TargetFields => ({
   locale: 'ko',
   timeZone: 'Asia/Seoul',
   hourlyCap: null,
+  countries: [],
 });
 
 describe.each(testDialects)('campaign people repository on %s', (dialect) => {

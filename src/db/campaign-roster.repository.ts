@@ -13,7 +13,7 @@ import type {
   RosterCampaign,
   TargetStore,
 } from '../domain/campaign/campaign-roster.ports.js';
-import type { TargetFields } from '../domain/campaign/target-fields.js';
+import { countriesColumn, countriesFromColumn, type TargetFields } from '../domain/campaign/target-fields.js';
 import { recordAudit } from './audit.repository.js';
 import { CampaignRepository } from './campaign.repository.js';
 import type { TargetsTable } from './campaign.table.js';
@@ -23,7 +23,7 @@ import { enqueueJobs } from './job.repository.js';
 import { commitThenNotify, type OnChange, reorderRows, rosterCampaign, rosterRow } from './roster-writes.js';
 import type { Database, DbHandle } from './schema.js';
 
-/** Rows per INSERT: 10 parameters each stays far below SQLite's and PostgreSQL's parameter limits. */
+/** Rows per INSERT: 11 parameters each stays far below SQLite's and PostgreSQL's parameter limits. */
 const insertChunk = 200;
 
 /** Statuses of a message that has not gone out and may still be cancelled. */
@@ -37,6 +37,7 @@ function targetFields(t: Selectable<TargetsTable>): TargetFields {
     locale: t.locale,
     timeZone: t.time_zone,
     hourlyCap: t.hourly_cap,
+    countries: countriesFromColumn(t.countries),
   };
 }
 
@@ -128,6 +129,7 @@ export class CampaignRosterRepository implements TargetStore {
       locale: f.locale,
       time_zone: f.timeZone,
       hourly_cap: f.hourlyCap,
+      countries: countriesColumn(f.countries),
       position,
       created_at: now,
     };
@@ -184,6 +186,7 @@ export class CampaignRosterRepository implements TargetStore {
           locale: fields.locale,
           time_zone: fields.timeZone,
           hourly_cap: fields.hourlyCap,
+          countries: countriesColumn(fields.countries),
         })
         .where('id', '=', targetId)
         .execute();

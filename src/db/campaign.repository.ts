@@ -11,6 +11,7 @@ import type {
   TranslationStatus,
 } from '../domain/campaign/campaign.js';
 import type { CampaignReader, CampaignWriter, NewCampaign } from '../domain/campaign/campaign.ports.js';
+import { countriesColumn, countriesFromColumn } from '../domain/campaign/target-fields.js';
 import type { PetitionNames } from '../domain/petition/petition.js';
 import type { CampaignsTable, CampaignTranslationsTable } from './campaign.table.js';
 import type { Db } from './database.js';
@@ -132,6 +133,7 @@ export class CampaignRepository implements CampaignReader, CampaignWriter {
               organisation: t.organisation,
               email: t.email,
               locale: t.locale,
+              countries: countriesColumn(t.countries ?? []),
               position,
               created_at: now,
             })),
@@ -198,6 +200,7 @@ export class CampaignRepository implements CampaignReader, CampaignWriter {
           organisation: t.organisation,
           email: t.email,
           locale: t.locale,
+          countries: countriesFromColumn(t.countries),
         })),
       updates: updates
         .filter((u) => u.campaign_id === r.id)

@@ -84,6 +84,8 @@ export interface TargetsTable {
   /** The address this target had before an editor replaced a bounced one. */
   replaced_email: string | null;
   last_digest_at: number | null;
+  /** ISO country codes separated by spaces: only their supporters write to this target; '' for everyone. */
+  countries: Generated<string>;
 }
 
 /** Slugs a campaign used before; their public URLs redirect (301) to the current one. */

@@ -227,7 +227,7 @@ export class HeldSignatureRepository implements HeldSignatureStore {
         counts.add({ ...key, status: next.status }, 1);
         if (confirmed) {
           const delivery = await campaignDelivery(trx, deliveries, campaignId);
-          await releaseSignature(trx, { id: s.id, campaignId }, delivery, now, jobs);
+          await releaseSignature(trx, { id: s.id, campaignId, country: s.country }, delivery, now, jobs);
         } else if (fresh) {
           const payload: SignatureMailPayload = { signatureId: s.id, mail: 'confirm', token: fresh.token };
           jobs.push({ kind: sendSignatureMailJob, payload });

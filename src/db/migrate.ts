@@ -18,6 +18,8 @@ import { privacy } from './migrations/0011-privacy.js';
 import { translations } from './migrations/0012-translations.js';
 import { jobKindNames } from './migrations/0014-job-kind-names.js';
 import { mailingLists } from './migrations/0015-mailing-lists.js';
+import { targetCountries } from './migrations/0018-target-countries.js';
+import { partnerReportLinks } from './migrations/0021-partner-report-links.js';
 
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -35,6 +37,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0012-translations': translations(dialect),
     '0014-job-kind-names': jobKindNames(),
     '0015-mailing-lists': mailingLists(dialect),
+    '0018-target-countries': targetCountries(),
+    '0021-partner-report-links': partnerReportLinks(dialect),
   };
 }
 

@@ -23,6 +23,7 @@ import type {
   MailingTranslationsTable,
 } from './mailing.table.js';
 import type { AlertsTable, DeliveryPacingTable, MailDomainsTable, MessagesTable } from './message.table.js';
+import type { PartnerReportLinksTable } from './partner-report.table.js';
 import type { ErasuresTable, MyDataTokensTable } from './privacy.table.js';
 import type { SettingsTable } from './settings.table.js';
 import type { ConsentsTable, CountsTable, SignaturesTable, SupportersTable } from './supporter.table.js';
@@ -56,6 +57,7 @@ export interface Database {
   partner_campaigns: PartnerCampaignsTable;
   translator_languages: TranslatorLanguagesTable;
   my_data_tokens: MyDataTokensTable;
+  partner_report_links: PartnerReportLinksTable;
   erasures: ErasuresTable;
   list_members: ListMembersTable;
   mailings: MailingsTable;

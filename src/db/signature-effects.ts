@@ -2,6 +2,7 @@
 // delta, one message row per target and union copy address (unless the campaign is petition-only), and the
 // thank-you mail in the outbox. Shared by immediate-mode signing and confirmation so both do the same.
 import type { Kysely } from 'kysely';
+import { countriesFromColumn, targetServes } from '../domain/campaign/target-fields.js';
 import { type SignatureMailPayload, sendSignatureMailJob } from '../domain/signature/signature.js';
 import type { SignCommand } from '../domain/signature/signature.ports.js';
 import { enqueueJobs, type NewJob } from './job.repository.js';
@@ -92,8 +93,14 @@ export interface CampaignDelivery {
    * Every target, with the status its new message starts in: `held` while the target's address is
    * bounced, so the message waits for the replacement address an editor gives it instead of never existing.
    */
-  targets: { id: number; status: 'queued' | 'held' }[];
+  targets: { id: number; status: 'queued' | 'held'; countries: string[] }[];
 }
+
+/** The targets a supporter from this country writes to: every target for all, and their country's. */
+export const targetsFor = (delivery: CampaignDelivery, country: string | null) =>
+  delivery.targets.some((t) => t.countries.length > 0)
+    ? delivery.targets.filter((t) => targetServes(t.countries, country ?? ''))
+    : delivery.targets;
 
 /** The starting status of a new message to a target in this status. */
 export const newMessageStatus = (targetStatus: string): 'queued' | 'held' =>
@@ -114,13 +121,17 @@ export async function campaignDelivery(
     .executeTakeFirstOrThrow();
   const targets = await trx
     .selectFrom('targets')
-    .select(['id', 'status'])
+    .select(['id', 'status', 'countries'])
     .where('campaign_id', '=', campaignId)
     .orderBy('position')
     .execute();
   const value = {
     deliveryMode: campaign.delivery_mode,
-    targets: targets.map((t) => ({ id: t.id, status: newMessageStatus(t.status) })),
+    targets: targets.map((t) => ({
+      id: t.id,
+      status: newMessageStatus(t.status),
+      countries: countriesFromColumn(t.countries),
+    })),
   };
   cache.set(campaignId, value);
   return value;
@@ -129,16 +140,17 @@ export async function campaignDelivery(
 /** Message rows and the thank-you mail for a signature that now counts. */
 export async function releaseSignature(
   trx: Kysely<Database>,
-  signature: { id: number; campaignId: number },
+  signature: { id: number; campaignId: number; country: string | null },
   delivery: CampaignDelivery,
   now: number,
   jobs: NewJob[],
 ): Promise<void> {
-  if (delivery.deliveryMode !== 'petition_only' && delivery.targets.length > 0) {
+  const targets = targetsFor(delivery, signature.country);
+  if (delivery.deliveryMode !== 'petition_only' && targets.length > 0) {
     await trx
       .insertInto('messages')
       .values(
-        delivery.targets.map((target) => ({
+        targets.map((target) => ({
           signature_id: signature.id,
           target_id: target.id,
           campaign_id: signature.campaignId,

@@ -14,6 +14,7 @@ import {
   type CountDeltas,
   campaignDelivery,
   countSignature,
+  targetsFor,
 } from './signature-effects.js';
 
 /** Rows per statement: 15 parameters a signature stays far below PostgreSQL's 65,535. */
@@ -119,7 +120,7 @@ export async function writeMultiRow(
     if (c.status === 'confirmed') {
       const delivery = await campaignDelivery(trx, effects.deliveries, c.campaignId);
       if (delivery.deliveryMode !== 'petition_only') {
-        for (const target of delivery.targets) {
+        for (const target of targetsFor(delivery, c.input.country)) {
           messages.push({
             signature_id: signatureId,
             target_id: target.id,

@@ -106,7 +106,13 @@ export class SignatureRepository implements SignatureConfirmer, SignatureMailRea
       await counts.write(trx);
       const jobs: NewJob[] = [];
       const delivery: CampaignDelivery = await campaignDelivery(trx, new Map(), s.campaign_id);
-      await releaseSignature(trx, { id: s.id, campaignId: s.campaign_id }, delivery, now, jobs);
+      await releaseSignature(
+        trx,
+        { id: s.id, campaignId: s.campaign_id, country: s.country },
+        delivery,
+        now,
+        jobs,
+      );
       await flushJobs(trx, jobs, now);
       return { status: 'confirmed', ...where };
     });

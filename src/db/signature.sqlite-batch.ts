@@ -4,6 +4,7 @@
 // Kysely's queries was most of the writer's time. Columns are always named, so added nullable columns
 // (migrations) keep working.
 import type SQLite from 'better-sqlite3';
+import { countriesFromColumn } from '../domain/campaign/target-fields.js';
 import {
   confirmationResendIntervalMs,
   type SignatureMailPayload,
@@ -17,6 +18,7 @@ import {
   countRepeat,
   countSignature,
   newMessageStatus,
+  targetsFor,
 } from './signature-effects.js';
 
 const queued: JobStatus = 'queued';
@@ -55,8 +57,8 @@ function statements(db: SQLite.Database) {
        values (?, ?, 'alerts', ?, ?, ?, ?, ?)`,
     ),
     deliveryMode: db.prepare<[number], string>('select delivery_mode from campaigns where id = ?').pluck(),
-    targets: db.prepare<[number], { id: number; status: string }>(
-      'select id, status from targets where campaign_id = ? order by position',
+    targets: db.prepare<[number], { id: number; status: string; countries: string }>(
+      'select id, status, countries from targets where campaign_id = ? order by position',
     ),
     message: db.prepare(
       `insert into messages (signature_id, target_id, campaign_id, status, created_at)
@@ -170,7 +172,8 @@ export class SqliteSignatureBatch {
     if (confirmed) {
       const delivery = this.delivery(deliveries, c.campaignId);
       if (delivery.deliveryMode !== 'petition_only') {
-        for (const t of delivery.targets) s.message.run(signatureId, t.id, c.campaignId, t.status, now);
+        for (const t of targetsFor(delivery, c.input.country))
+          s.message.run(signatureId, t.id, c.campaignId, t.status, now);
       }
       const payload: SignatureMailPayload = { signatureId, mail: 'thank' };
       jobs.push({ kind: sendSignatureMailJob, payload });
@@ -207,9 +210,11 @@ export class SqliteSignatureBatch {
       if (deliveryMode === undefined) throw new Error(`campaign ${campaignId} not found`);
       hit = {
         deliveryMode,
-        targets: this.s.targets
-          .all(campaignId)
-          .map((t) => ({ id: t.id, status: newMessageStatus(t.status) })),
+        targets: this.s.targets.all(campaignId).map((t) => ({
+          id: t.id,
+          status: newMessageStatus(t.status),
+          countries: countriesFromColumn(t.countries),
+        })),
       };
       cache.set(campaignId, hit);
     }

@@ -222,7 +222,13 @@ export class BatchedSignatureWriter implements SignatureWriter {
     }
     if (c.status === 'confirmed') {
       const delivery = await campaignDelivery(trx, deliveries, c.campaignId);
-      await releaseSignature(trx, { id: inserted.id, campaignId: c.campaignId }, delivery, now, jobs);
+      await releaseSignature(
+        trx,
+        { id: inserted.id, campaignId: c.campaignId, country: c.input.country },
+        delivery,
+        now,
+        jobs,
+      );
     } else if (c.token) {
       const payload: SignatureMailPayload = { signatureId: inserted.id, mail: 'confirm', token: c.token };
       jobs.push({ kind: sendSignatureMailJob, payload });

@@ -1,5 +1,6 @@
 // Builds the Fastify app from its dependencies (no globals), so tests get a real app through inject() and
 // main.ts wires the concrete adapters. Security headers, body limits and the error sink are set here.
+
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -20,6 +21,7 @@ import type { ListStore } from '../domain/list/list.ports.js';
 import type { ListAdminStore } from '../domain/list-admin/list-admin.ports.js';
 import type { MailingStore, MailingVersionReader } from '../domain/mailing/mailing.ports.js';
 import type { MailingTranslationStore } from '../domain/mailing-translation/mailing-translation.ports.js';
+import type { PartnerReportStore } from '../domain/partner-report/partner-report.ports.js';
 import type { PetitionExporter } from '../domain/petition/export-signers.js';
 import type { PetitionModeration, PetitionReader } from '../domain/petition/petition.js';
 import type { PrivacyStore } from '../domain/privacy/privacy.ports.js';
@@ -48,6 +50,7 @@ import { mailingsEditorRoutes } from './editor/mailings/mailings.route.js';
 import { partnerEditorRoutes } from './editor/partners/partners.route.js';
 import { petitionEditorRoutes } from './editor/petition/petition-editor.route.js';
 import { petitionExportRoutes } from './editor/petition/petition-export.route.js';
+import { reportLinkRoutes } from './editor/report-links/report-links.route.js';
 import { privacySettingsRoutes } from './editor/settings/privacy-settings.route.js';
 import { statisticsRoutes } from './editor/statistics/statistics.route.js';
 import { supportersEditorRoutes } from './editor/supporters/supporters.route.js';
@@ -108,6 +111,8 @@ export interface AppDeps {
   dashboard: DashboardAdapters;
   /** Targets, union copy addresses and partners of campaigns (the editor's pages). */
   roster: { targets: TargetStore; partners: PartnerStore };
+  /** Partner report links: made and revoked by editors, opened by partners without an account. */
+  partnerReports: PartnerReportStore;
   /** The campaign editor's writes (audited, dropping the public cache) and old slugs' redirects. */
   campaignEditor: CampaignEditorStore & OldSlugReader;
   /** Campaigns as stored, drafts included, uncached: for editors' previews. */
@@ -339,6 +344,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     delivery: deps.deliveryAdmin,
     secret: config.APP_SECRET,
     mail: { siteName: config.SITE_NAME, from: config.MAIL_FROM },
+  });
+  reportLinkRoutes(app, {
+    site,
+    clock: deps.clock,
+    reports: deps.partnerReports,
+    petition: deps.petition,
+    scopes: deps.scopes,
+    tokens: { create: () => deps.tokens.confirmationToken(), hash: (t) => deps.tokens.hash(t) },
   });
   partnerEditorRoutes(app, {
     site,

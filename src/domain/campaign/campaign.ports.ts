@@ -28,7 +28,8 @@ export interface NewCampaign {
   endsAt?: number | null;
   translations: CampaignTexts[];
   partners: Partner[];
-  targets: Omit<Target, 'id'>[];
+  /** Countries default to none: every supporter writes to the target. */
+  targets: (Omit<Target, 'id' | 'countries'> & { countries?: string[] })[];
 }
 
 export interface CampaignWriter {

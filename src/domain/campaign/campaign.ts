@@ -73,6 +73,8 @@ export interface Target {
   organisation: string | null;
   email: string;
   locale: string | null;
+  /** Only supporters from these countries write to the target (embassy campaigns); empty: everyone. */
+  countries: string[];
 }
 
 export interface Campaign {

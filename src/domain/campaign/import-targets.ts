@@ -29,6 +29,7 @@ export async function importTargets(
       email: row.email,
       locale: row.locale ?? '',
       timeZone: row.timeZone ?? '',
+      countries: row.countries.join(' '),
     });
     if (!checked.ok) return { status: 'invalid' };
     const key = emailKey(checked.value.email);

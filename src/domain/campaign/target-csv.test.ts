@@ -46,6 +46,7 @@ describe('target CSV', () => {
         locale: 'ru',
         timeZone: 'Asia/Almaty',
         hourlyCap: null,
+        countries: [],
       },
       {
         name: 'Press office',
@@ -54,8 +55,26 @@ describe('target CSV', () => {
         locale: null,
         timeZone: null,
         hourlyCap: null,
+        countries: [],
       },
     ]);
+  });
+
+  it('reads an embassy list: a countries column of ISO codes, in any case and separation, or empty', () => {
+    const r = report(
+      'name,email,countries\n' +
+        'Embassy of Belarus in Germany,berlin@embassy.example.org,de\n' +
+        'Embassy of Belarus in Belgium,brussels@embassy.example.org,"BE, LU;nl"\n' +
+        'Ministry,min@gov.example.org,\n' +
+        'Embassy nowhere,nowhere@embassy.example.org,DE XX\n',
+    );
+    expect(r.good.map((g) => g.countries)).toEqual([['DE'], ['BE', 'LU', 'NL'], []]);
+    expect(r.rows[3]).toMatchObject({
+      row: 5,
+      status: 'error',
+      errors: [{ field: 'countries', error: 'CountryUnknown' }],
+      shown: { countries: 'DE XX' },
+    });
   });
 
   it('reads a semicolon file with a BOM, CRLF, quoted cells holding separators and quotes, and empty rows', () => {

@@ -2,7 +2,7 @@
 // every row before anything is saved: rows that can be imported, rows with errors (each named, numbered as
 // a spreadsheet numbers them: the header is row 1), and duplicates (an address already a target or copy
 // address of the campaign, or one that appeared on an earlier row). Header row required, columns in any
-// order, `,` or `;` between cells (decided from the header line), quotes, UTF-8 with or without BOM
+// order (an optional `countries` column makes embassy targets), `,` or `;` between cells (decided from the header line), quotes, UTF-8 with or without BOM
 // (shared/csv-table.ts reads the file). The rules for each cell are the form's (target-fields.ts), so the two
 // can never disagree.
 import { decodeUtf8, readCsvTable, shownValue } from '../shared/csv-table.js';
@@ -17,7 +17,7 @@ import {
 
 export const csvLimits = { maxBytes: 1_000_000, maxRows: 2_000 } as const;
 
-export type CsvColumn = 'name' | 'organisation' | 'email' | 'locale' | 'timeZone';
+export type CsvColumn = 'name' | 'organisation' | 'email' | 'locale' | 'timeZone' | 'countries';
 
 /** Header spellings accepted for each column, compared without case, spaces, `-` or `_`. */
 const headerNames: Record<CsvColumn, string[]> = {
@@ -26,6 +26,7 @@ const headerNames: Record<CsvColumn, string[]> = {
   email: ['email', 'emailaddress', 'mail'],
   locale: ['language', 'lang', 'locale'],
   timeZone: ['timezone', 'tz'],
+  countries: ['countries', 'country'],
 };
 
 const requiredColumns: CsvColumn[] = ['name', 'email'];
@@ -125,6 +126,7 @@ export function checkTargetCsv(
       email: cell(cells, 'email'),
       locale: cell(cells, 'locale'),
       timeZone: cell(cells, 'timeZone'),
+      countries: cell(cells, 'countries'),
     };
     const checked = validateTarget(fields);
     const errors: RowError[] = [];
@@ -147,6 +149,7 @@ export function checkTargetCsv(
           email: shownValue(fields.email.trim()),
           locale: shownValue(fields.locale.trim()),
           timeZone: shownValue(fields.timeZone.trim()),
+          countries: shownValue((fields.countries ?? '').trim()),
         },
       });
       continue;

@@ -2,7 +2,13 @@
 // (in the casing people and our URLs use), IANA time zones, positive caps, http(s) links only.
 import { describe, expect, it } from 'vitest';
 import { validatePartner, webLink } from './partner-fields.js';
-import { knownLanguage, knownTimeZone, validateTarget } from './target-fields.js';
+import {
+  knownLanguage,
+  knownTimeZone,
+  parseTargetCountries,
+  targetServes,
+  validateTarget,
+} from './target-fields.js';
 
 const target = {
   name: 'Minister',
@@ -30,6 +36,21 @@ describe('target fields', () => {
     expect(knownTimeZone('+05:00')).toBeUndefined();
     expect(knownTimeZone('Mars/Olympus')).toBeUndefined();
     expect(knownTimeZone('../../etc/passwd')).toBeUndefined();
+  });
+
+  it('reads the countries of an embassy target: ISO codes in any case or separation, sorted, no repeats', () => {
+    expect(parseTargetCountries('')).toEqual({ ok: true, value: [] });
+    expect(parseTargetCountries(' fr, de;DE  be ')).toEqual({ ok: true, value: ['BE', 'DE', 'FR'] });
+    expect(parseTargetCountries('DE, Germany')).toEqual({ ok: false });
+    expect(parseTargetCountries('UK')).toEqual({ ok: false });
+    expect(validateTarget({ ...target, countries: 'by xx' })).toEqual({
+      ok: false,
+      errors: { countries: 'CountryUnknown' },
+    });
+    expect(validateTarget({ ...target, countries: 'by' })).toMatchObject({ value: { countries: ['BY'] } });
+    expect(targetServes([], 'JP')).toBe(true);
+    expect(targetServes(['DE'], 'DE')).toBe(true);
+    expect(targetServes(['DE'], 'AT')).toBe(false);
   });
 
   it('checks every field at once and accepts a positive whole cap only', () => {

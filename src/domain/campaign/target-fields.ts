@@ -1,8 +1,10 @@
 // The rules for one target or union copy address, shared by the editor's form and the CSV import so both
 // accept and refuse exactly the same things: a name without control characters or direction overrides, an
 // address the signing rules accept (email-address.ts), a language Intl knows, an IANA time zone, a positive
-// hourly cap. A cell that starts like a spreadsheet formula (= + - @) is refused, not silently changed:
+// hourly cap, and the countries whose supporters write to it (none: every supporter; embassy campaigns,
+// decision 0028). A cell that starts like a spreadsheet formula (= + - @) is refused, not silently changed:
 // these values come back out in exports and must not run in a spreadsheet.
+import { isCountryCode } from '../signature/countries.js';
 import { parseEmail } from '../signature/email-address.js';
 import { normaliseLine } from '../signature/text.js';
 
@@ -14,7 +16,14 @@ export const targetLimits = {
   capMax: 10_000,
 } as const;
 
-export type TargetField = 'name' | 'organisation' | 'email' | 'locale' | 'timeZone' | 'hourlyCap';
+export type TargetField =
+  | 'name'
+  | 'organisation'
+  | 'email'
+  | 'locale'
+  | 'timeZone'
+  | 'hourlyCap'
+  | 'countries';
 
 export type TargetFieldError =
   | 'Required'
@@ -25,6 +34,8 @@ export type TargetFieldError =
   | 'LanguageUnknown'
   | 'TimeZoneUnknown'
   | 'CapInvalid'
+  /** A code that is not an ISO 3166-1 alpha-2 country of the sign form's list. */
+  | 'CountryUnknown'
   /** Another target or copy address of this campaign already has the address. */
   | 'Duplicate';
 
@@ -38,6 +49,8 @@ export interface TargetInput {
   locale: string;
   timeZone: string;
   hourlyCap?: string;
+  /** ISO 3166-1 alpha-2 codes separated by spaces, commas or semicolons; empty: every supporter. */
+  countries?: string;
 }
 
 export interface TargetFields {
@@ -47,6 +60,8 @@ export interface TargetFields {
   locale: string | null;
   timeZone: string | null;
   hourlyCap: number | null;
+  /** Only supporters from these countries write to the target (sorted codes); empty: every supporter. */
+  countries: string[];
 }
 
 /** Leading characters that make a spreadsheet evaluate a cell (OWASP "CSV injection"). */
@@ -110,6 +125,28 @@ export const commonLanguages: readonly string[] = (
   'pt pt-BR ro ru si sk sl sr sv sw ta tg th tl tr uk ur uz vi zh'
 ).split(' ');
 
+/**
+ * The countries a target is for, from what an editor typed or a CSV cell held: codes in any case,
+ * separated by spaces, commas or semicolons, each known to the sign form's country list; sorted, no repeats.
+ */
+export function parseTargetCountries(input: string): { ok: true; value: string[] } | { ok: false } {
+  const codes = input
+    .toUpperCase()
+    .split(/[\s,;]+/)
+    .filter((c) => c !== '');
+  if (codes.some((c) => !isCountryCode(c))) return { ok: false };
+  return { ok: true, value: [...new Set(codes)].sort() };
+}
+
+/** The stored form of a target's countries: codes separated by spaces, '' for every supporter. */
+export const countriesColumn = (codes: readonly string[]): string => codes.join(' ');
+
+export const countriesFromColumn = (column: string): string[] => (column === '' ? [] : column.split(' '));
+
+/** Whether a supporter from this country writes to a target for these countries (empty: everyone). */
+export const targetServes = (countries: readonly string[], supporterCountry: string): boolean =>
+  countries.length === 0 || countries.includes(supporterCountry);
+
 /** Addresses are compared for duplicates case-insensitively; +tags are kept (they can be real mailboxes). */
 export const emailKey = (address: string): string => address.toLowerCase();
 
@@ -169,7 +206,11 @@ export function validateTarget(
     if (!(hourlyCap >= 1 && hourlyCap <= targetLimits.capMax)) errors.hourlyCap = 'CapInvalid';
   }
 
-  if (!name.ok || !organisation.ok || Object.keys(errors).length > 0) return { ok: false, errors };
+  const countries = parseTargetCountries(input.countries ?? '');
+  if (!countries.ok) errors.countries = 'CountryUnknown';
+
+  if (!name.ok || !organisation.ok || !countries.ok || Object.keys(errors).length > 0)
+    return { ok: false, errors };
   return {
     ok: true,
     value: {
@@ -179,6 +220,7 @@ export function validateTarget(
       locale,
       timeZone,
       hourlyCap,
+      countries: countries.value,
     },
   };
 }

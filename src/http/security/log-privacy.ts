@@ -1,5 +1,5 @@
 // What the request log may say. Fastify's default logs every client's IP and every URL whole, and URLs
-// carry secrets (confirm, status, login-link, invitation and reset links): a log file, often shipped to
+// carry secrets (confirm, status, login-link, invitation, reset and partner report links): a log file, often shipped to
 // another service and kept longer than the data, would hold what the database protects. Here requests are
 // logged with their method, masked URL and status only, and every message and error has its URLs masked.
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
@@ -20,6 +20,7 @@ const secretAfter = new Set([
   'link',
   'unsubscribe',
   'preferences',
+  'partner-report',
 ]);
 /** Query keys whose values are secrets. */
 const secretKey = /token|csrf|secret|password|key|sig|mac|code/i;

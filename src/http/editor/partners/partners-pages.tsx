@@ -246,6 +246,11 @@ export function PartnersPage(p: PartnersPageProps) {
     <RosterPage {...p} title={title}>
       {p.notice && <Notice>{p.notice}</Notice>}
       <p>{t('partners.intro')}</p>
+      {p.canEdit && (
+        <p>
+          <a href={`/editor/campaigns/${campaign.slug}/report-links`}>{t('reportLinks.nav')}</a>
+        </p>
+      )}
       {editing && p.canEdit && (
         <PartnerForm
           page={p}

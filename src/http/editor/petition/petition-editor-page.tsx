@@ -6,7 +6,7 @@ import {
   type PetitionSignerRow,
 } from '../../../domain/petition/petition.js';
 import { isolate } from '../../../i18n/translator.js';
-import { countryName } from '../../public/petition/country-names.js';
+import { countryName } from '../../views/country-names.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
 import { Csrf, Notice, TextField } from '../../views/form-fields.js';

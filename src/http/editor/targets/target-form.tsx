@@ -1,6 +1,6 @@
 // The add and edit form of a target or union copy address, and the sentences for its errors (shared with
 // the CSV import report): name, organisation, address, language of the letters, and for targets the time
-// zone and own hourly cap. Every field names its error next to it and in the summary at the top.
+// zone, own hourly cap and the countries whose supporters write to it (embassy campaigns). Every field names its error next to it and in the summary at the top.
 import type { TargetKind } from '../../../domain/campaign/campaign.js';
 import type { EditorTarget, RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import {
@@ -41,6 +41,7 @@ const errorKeys: Record<
   locale: { LanguageUnknown: 'targets.error.locale.LanguageUnknown' },
   timeZone: { TimeZoneUnknown: 'targets.error.timeZone.TimeZoneUnknown' },
   hourlyCap: { CapInvalid: 'targets.error.hourlyCap.CapInvalid' },
+  countries: { CountryUnknown: 'targets.error.countries.CountryUnknown' },
   row: { TooManyCells: 'targets.error.row.TooManyCells' },
 };
 
@@ -97,7 +98,15 @@ export interface TargetFormState {
   errors: TargetErrors;
 }
 
-const fieldOrder: TargetField[] = ['name', 'organisation', 'email', 'locale', 'timeZone', 'hourlyCap'];
+const fieldOrder: TargetField[] = [
+  'name',
+  'organisation',
+  'email',
+  'locale',
+  'timeZone',
+  'hourlyCap',
+  'countries',
+];
 
 export function TargetForm(p: {
   tr: Translator;
@@ -195,6 +204,16 @@ export function TargetForm(p: {
               maxLength={6}
               autofocus={Boolean(err('hourlyCap'))}
             />
+            <TextField
+              id={id('countries')}
+              name="countries"
+              label={t('targets.field.countries')}
+              value={values.countries ?? ''}
+              error={err('countries')}
+              help={t('targets.field.countriesHelp')}
+              maxLength={1_000}
+              autofocus={Boolean(err('countries'))}
+            />
           </>
         )}
         <RosterFormActions tr={tr} button={p.button} cancel={p.cancel} />
@@ -210,6 +229,7 @@ export const emptyTarget: TargetInput = {
   locale: '',
   timeZone: '',
   hourlyCap: '',
+  countries: '',
 };
 
 export const targetValues = (t: EditorTarget): TargetInput => ({
@@ -219,4 +239,5 @@ export const targetValues = (t: EditorTarget): TargetInput => ({
   locale: t.locale ?? '',
   timeZone: t.timeZone ?? '',
   hourlyCap: t.hourlyCap === null ? '' : String(t.hourlyCap),
+  countries: t.countries.join(' '),
 });

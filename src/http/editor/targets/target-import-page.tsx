@@ -1,6 +1,7 @@
 import type { RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import { type CsvProblem, type CsvReport, csvLimits } from '../../../domain/campaign/target-csv.js';
 import { isolate, type StringKey, type Translator } from '../../../i18n/translator.js';
+import { countryList } from '../../views/country-names.js';
 import type { EditorPageBase } from '../../views/editor/editor-layout.js';
 import { megabytes } from '../../views/editor/labels.js';
 import { RosterPage } from '../../views/editor/roster-page.js';
@@ -154,6 +155,14 @@ function Report({ p, report, token }: { p: ImportPageProps; report: CsvReport; t
                   · <bdi dir="ltr">{r.value.email}</bdi>
                   {r.value.locale && <> · {languageLabel(tr, r.value.locale)}</>}
                   {r.value.timeZone && <> · {r.value.timeZone}</>}
+                  {r.value.countries.length > 0 && (
+                    <>
+                      {' · '}
+                      {t('targets.meta.countries', {
+                        countries: countryList(tr.locale, r.value.countries),
+                      })}
+                    </>
+                  )}
                 </li>
               ) : null,
             )}

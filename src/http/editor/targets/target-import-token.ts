@@ -2,7 +2,11 @@
 // (security/sealed-field.ts), bound to the campaign and the editor and valid for an hour, so nothing is
 // stored between "check" and "import".
 import { z } from 'zod';
-import type { TargetFields } from '../../../domain/campaign/target-fields.js';
+import {
+  countriesColumn,
+  countriesFromColumn,
+  type TargetFields,
+} from '../../../domain/campaign/target-fields.js';
 import { openField, type SealScope, sealField } from '../../../security/sealed-field.js';
 
 export const importTokenTtlMs = 3_600_000;
@@ -11,13 +15,13 @@ const maxInflated = 8 * 1024 * 1024;
 
 const cell = z.string().max(1_000);
 const rowsSchema = z
-  .array(z.tuple([cell, cell.nullable(), cell, cell.nullable(), cell.nullable()]))
+  .array(z.tuple([cell, cell.nullable(), cell, cell.nullable(), cell.nullable(), cell]))
   .min(1)
   .max(2_000);
 
 const sealScope = (scope: { campaignId: number; userId: number }): SealScope => ({
   purpose: 'target-import',
-  version: 'v1',
+  version: 'v2',
   ids: [scope.campaignId, scope.userId],
 });
 
@@ -26,7 +30,14 @@ export function sealImportRows(
   scope: { campaignId: number; userId: number; now: number },
   rows: TargetFields[],
 ): string {
-  const compact = rows.map((r) => [r.name, r.organisation, r.email, r.locale, r.timeZone]);
+  const compact = rows.map((r) => [
+    r.name,
+    r.organisation,
+    r.email,
+    r.locale,
+    r.timeZone,
+    countriesColumn(r.countries),
+  ]);
   return sealField(secret, sealScope(scope), scope.now + importTokenTtlMs, compact);
 }
 
@@ -38,12 +49,13 @@ export function openImportRows(
 ): TargetFields[] | undefined {
   const rows = rowsSchema.safeParse(openField(secret, sealScope(scope), scope.now, token, maxInflated));
   if (!rows.success) return undefined;
-  return rows.data.map(([name, organisation, email, locale, timeZone]) => ({
+  return rows.data.map(([name, organisation, email, locale, timeZone, countries]) => ({
     name,
     organisation,
     email,
     locale,
     timeZone,
     hourlyCap: null,
+    countries: countriesFromColumn(countries),
   }));
 }

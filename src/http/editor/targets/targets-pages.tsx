@@ -6,6 +6,7 @@ import type { ComponentChildren } from 'preact';
 import type { TargetKind } from '../../../domain/campaign/campaign.js';
 import type { EditorTarget, RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import type { TargetErrors, TargetInput } from '../../../domain/campaign/target-fields.js';
+import { countryList } from '../../views/country-names.js';
 import type { EditorPageBase } from '../../views/editor/editor-layout.js';
 import { RosterPage } from '../../views/editor/roster-page.js';
 import { Csrf, Notice } from '../../views/form-fields.js';
@@ -92,6 +93,11 @@ function TargetCard({
           </>
         )}
       </p>
+      {target.kind === 'target' && target.countries.length > 0 && (
+        <p class="roster-card__meta">
+          {t('targets.meta.countries', { countries: countryList(tr.locale, target.countries) })}
+        </p>
+      )}
       <p class="roster-card__meta">
         <strong class={`roster-state roster-state--${target.state}`}>{t(stateKeys[target.state])}</strong>
         {' · '}

@@ -102,6 +102,7 @@ export function targetEditorRoutes(app: FastifyInstance, deps: TargetEditorDeps)
     locale: f.locale,
     timeZone: f.timeZone,
     hourlyCap: f.hourlyCap,
+    countries: f.countries,
   });
 
   app.post('/editor/campaigns/:slug/targets', edit, async (req, reply) => {
@@ -111,8 +112,8 @@ export function targetEditorRoutes(app: FastifyInstance, deps: TargetEditorDeps)
     if (!form) return reply;
     const kind: TargetKind = form.kind;
     const fields = inputOf(form);
-    // A copy address has no time zone or cap of its own to set here.
-    if (kind === 'copy') Object.assign(fields, { timeZone: '', hourlyCap: '' });
+    // A copy address has no time zone, cap or countries of its own to set here.
+    if (kind === 'copy') Object.assign(fields, { timeZone: '', hourlyCap: '', countries: '' });
     const result = await addTarget(useCases, actorOf(req), { slug: campaign.slug, kind, fields });
     if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
     if (result.status === 'invalid') {

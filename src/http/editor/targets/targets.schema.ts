@@ -14,6 +14,7 @@ export const targetForm = z.object({
   locale: field(200),
   timeZone: field(200),
   hourlyCap: field(200),
+  countries: field(5_000),
 });
 export const moveForm = z.object({ direction: z.enum(['up', 'down']) });
 

@@ -1,10 +1,11 @@
 // The campaign as a supporter reads it: headline, partners, background, live total, where the message
 // goes, and the message itself. Closed campaigns keep all of it, with the banner and the outcome.
 import type { ComponentChildren } from 'preact';
-import { isPublic, successorHeadline, updatesFor } from '../../../domain/campaign/campaign.js';
+import { isPublic, successorHeadline, type Target, updatesFor } from '../../../domain/campaign/campaign.js';
 import type { CampaignView } from '../../../domain/campaign/view-campaign.js';
 import { directionOf, nativeName } from '../../../i18n/locales.js';
 import type { Translator } from '../../../i18n/translator.js';
+import { countryList } from '../../views/country-names.js';
 import { Layout, type SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 import { PartnerLine } from './partner-line.js';
@@ -244,12 +245,15 @@ export function CampaignPage({
             <section class="targets" lang={tr.locale} dir={tr.dir}>
               <h2>{t(closed ? 'campaign.targets.heading.closed' : 'campaign.targets.heading')}</h2>
               <ul>
-                {targets.map((x) => (
-                  <li key={x.id}>
-                    <bdi>{x.email}</bdi>
-                  </li>
-                ))}
+                {targets
+                  .filter((x) => x.countries.length === 0)
+                  .map((x) => (
+                    <li key={x.id}>
+                      <bdi>{x.email}</bdi>
+                    </li>
+                  ))}
               </ul>
+              <CountryTargets tr={tr} targets={targets.filter((x) => x.countries.length > 0)} />
             </section>
           )}
         </div>
@@ -317,5 +321,32 @@ export function CampaignPage({
         </nav>
       )}
     </Layout>
+  );
+}
+
+/**
+ * An embassy campaign's targets for supporters of particular countries, each named with its countries;
+ * many of them fold away so the page stays short on a phone.
+ */
+function CountryTargets({ tr, targets }: { tr: Translator; targets: Target[] }) {
+  if (targets.length === 0) return null;
+  const list = (
+    <ul class="targets__countries">
+      {targets.map((x) => (
+        <li key={x.id}>
+          <bdi>{x.email}</bdi>{' '}
+          <span class="targets__for">
+            {tr.t('campaign.targets.forCountries', { countries: countryList(tr.locale, x.countries) })}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+  if (targets.length <= 6) return list;
+  return (
+    <details>
+      <summary>{tr.t('campaign.targets.byCountry', { count: targets.length })}</summary>
+      {list}
+    </details>
   );
 }

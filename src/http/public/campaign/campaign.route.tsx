@@ -175,8 +175,12 @@ export function campaignRoutes(
           source: body.src,
         });
       case 'accepted': {
-        const confirm = result.needsConfirmation ? '?confirm=1' : '';
-        return reply.redirect(`/${req.contentLocale}/campaigns/${slug}/thanks${confirm}`, 303);
+        // An embassy campaign's thanks page counts the targets of the supporter's country.
+        const query = new URLSearchParams();
+        if (result.needsConfirmation) query.set('confirm', '1');
+        if (campaign.targets.some((x) => x.countries.length > 0)) query.set('country', raw.country);
+        const search = query.size > 0 ? `?${query}` : '';
+        return reply.redirect(`/${req.contentLocale}/campaigns/${slug}/thanks${search}`, 303);
       }
     }
   });

@@ -6,8 +6,8 @@ import { formatCursor } from '../../../domain/petition/petition.js';
 import type { PetitionView } from '../../../domain/petition/view-petition.js';
 import { directionOf } from '../../../i18n/locales.js';
 import type { Translator } from '../../../i18n/translator.js';
+import { countryName } from '../../views/country-names.js';
 import { Layout, type SiteInfo } from '../../views/layout.js';
-import { countryName } from './country-names.js';
 
 export function PetitionPage({
   tr,

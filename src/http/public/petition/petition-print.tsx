@@ -6,8 +6,8 @@ import type { CampaignTexts, CampaignWithContent } from '../../../domain/campaig
 import type { PetitionSigner } from '../../../domain/petition/petition.js';
 import { directionOf } from '../../../i18n/locales.js';
 import type { Translator } from '../../../i18n/translator.js';
+import { countryName } from '../../views/country-names.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { countryName } from './country-names.js';
 
 export interface PrintGroup {
   country: string | null;

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { slugPattern } from '../../../domain/campaign/campaign.js';
 import { listLiveCampaigns } from '../../../domain/campaign/list-live-campaigns.js';
+import { targetServes } from '../../../domain/campaign/target-fields.js';
 import { viewCampaign } from '../../../domain/campaign/view-campaign.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
@@ -22,7 +23,11 @@ export function thanksRoutes(app: FastifyInstance, deps: PublicDeps): void {
     const confirm = (req.query as { confirm?: string }).confirm === '1';
     // Shared links carry ?src=share, so the campaign's sources count what sharing brought.
     const url = `${deps.site.baseUrl}/${texts.locale}/campaigns/${campaign.slug}?src=share`;
-    const targets = campaign.targets.filter((x) => x.kind === 'target').length;
+    // An embassy campaign's targets for other countries do not get this supporter's message.
+    const country = String((req.query as { country?: unknown }).country ?? '');
+    const targets = campaign.targets.filter(
+      (x) => x.kind === 'target' && targetServes(x.countries, country),
+    ).length;
     const petition = campaign.deliveryMode === 'petition_only' || targets === 0;
     const others = (await listLiveCampaigns(deps, { locale: req.contentLocale })).filter(
       (c) => c.campaign.id !== campaign.id,

@@ -1,0 +1,18 @@
+// Embassy campaigns (docs/decisions/0028-embassy-campaigns.md): a target may be for supporters of chosen
+// countries only ("the Embassy of Belarus in your country"). The codes are stored space-separated on the
+// target; empty means every supporter, as every target was before.
+import type { Kysely } from 'kysely';
+
+export function targetCountries() {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .alterTable('targets')
+        .addColumn('countries', 'varchar(1000)', (c) => c.notNull().defaultTo(''))
+        .execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('targets').dropColumn('countries').execute();
+    },
+  };
+}
