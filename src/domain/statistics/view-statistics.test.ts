@@ -15,7 +15,10 @@ function reader(counts: CountRow[], hours: HourCount[]): StatisticsReader & { as
     asked,
     campaign: async (slug) => [erlan, closed].find((c) => c.slug === slug) ?? null,
     liveCampaigns: async () => [erlan],
-    counts: async (ids) => (asked.push([...ids]), counts),
+    counts: async (ids) => {
+      asked.push([...ids]);
+      return counts;
+    },
     countedByHour: async () => hours,
     messagesByStatus: async () => [
       { status: 'sent', n: 5 },

@@ -1,29 +1,23 @@
-// Country and language names in the reader's language, from Intl (no name list to translate), cached per
-// locale. A code Intl does not know shows as itself.
-const regions = new Map<string, Intl.DisplayNames>();
+// Country and language names in the reader's language, from Intl (no name list to translate). Countries
+// through the shared helper the petition uses; a code Intl does not know shows as itself.
+import { countryName as sharedCountryName } from '../../views/country-names.js';
+
 const languages = new Map<string, Intl.DisplayNames>();
 
-function names(cache: Map<string, Intl.DisplayNames>, locale: string, type: 'region' | 'language') {
-  let n = cache.get(locale);
-  if (!n) {
-    n = new Intl.DisplayNames([locale, 'en'], { type, fallback: 'code' });
-    cache.set(locale, n);
-  }
-  return n;
-}
-
 export function countryName(locale: string, code: string): string {
-  try {
-    return names(regions, locale, 'region').of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return sharedCountryName(locale, code) ?? code;
 }
 
 export function languageName(locale: string, tag: string): string {
+  let names = languages.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale, 'en'], { type: 'language', fallback: 'code' });
+    languages.set(locale, names);
+  }
   try {
-    return names(languages, locale, 'language').of(tag) ?? tag;
+    return names.of(tag) ?? tag;
   } catch {
+    // A tag Intl rejects as malformed (the counts table holds what signing stored).
     return tag;
   }
 }
