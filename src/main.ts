@@ -35,6 +35,7 @@ import { PrivacyRepository } from './db/privacy.repository.js';
 import { SettingsRepository } from './db/settings.repository.js';
 import { SignatureRepository } from './db/signature.repository.js';
 import { BatchedSignatureWriter } from './db/signature.writer.js';
+import { StatisticsRepository } from './db/statistics.repository.js';
 import { SupporterMailOutcomeWriter } from './db/supporter-mail-outcome.writer.js';
 import { TranslationRepository } from './db/translation.repository.js';
 import { TranslationMemoryRepository } from './db/translation-memory.repository.js';
@@ -206,6 +207,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     bounces: new BounceRepository(db),
     mailings: new MailingRepository(db),
     listAdmin: new ListAdminRepository(db),
+    statistics: new StatisticsRepository(db),
     supporterMail: new SupporterMailOutcomeWriter(db),
   };
 }

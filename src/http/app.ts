@@ -34,6 +34,7 @@ import type {
   SignatureConfirmer,
   SignatureWriter,
 } from '../domain/signature/signature.ports.js';
+import type { StatisticsReader } from '../domain/statistics/statistics.ports.js';
 import type { TranslationMemoryStore, TranslationStore } from '../domain/translation/translation.ports.js';
 import { addressTokens } from '../security/address-token.js';
 import { counterRoutes } from './api/counter.route.js';
@@ -51,6 +52,7 @@ import { petitionEditorRoutes } from './editor/petition/petition-editor.route.js
 import { petitionExportRoutes } from './editor/petition/petition-export.route.js';
 import { reportLinkRoutes } from './editor/report-links/report-links.route.js';
 import { privacySettingsRoutes } from './editor/settings/privacy-settings.route.js';
+import { statisticsRoutes } from './editor/statistics/statistics.route.js';
 import { supportersEditorRoutes } from './editor/supporters/supporters.route.js';
 import { targetEditorRoutes } from './editor/targets/targets.route.js';
 import { translationRoutes } from './editor/translations/translations.route.js';
@@ -134,6 +136,8 @@ export interface AppDeps {
   mailings: MailingStore & MailingVersionReader;
   /** The language lists for editors: counts, suppressed addresses, CSV import and export. */
   listAdmin: ListAdminStore;
+  /** The statistics pages' reads (counts table, signatures by the hour, messages by status). */
+  statistics: StatisticsReader;
   /** How long a form's body may take to arrive (tests shorten it). */
   bodyLimits?: BodyLimits;
   /** The log level (and, for tests, where lines go) or false; tests pass false. */
@@ -322,6 +326,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     uploadMaxMb: config.UPLOAD_MAX_MB,
   });
   campaignPreviewRoutes(app, { site, campaigns: deps.previewCampaigns });
+  statisticsRoutes(app, { site, clock: deps.clock, reader: deps.statistics, scopes: deps.scopes });
   translationRoutes(app, {
     site,
     clock: deps.clock,

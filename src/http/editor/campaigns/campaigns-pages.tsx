@@ -383,6 +383,11 @@ export function CampaignOverviewPage(p: CampaignOverviewPageProps) {
         <li>
           <a href={`/editor/campaigns/${c.slug}/delivery`}>{t('lifecycle.link.delivery')}</a>
         </li>
+        {can(p.user.role, 'reports:read') && (
+          <li>
+            <a href={`/editor/campaigns/${c.slug}/statistics`}>{t('statistics.nav')}</a>
+          </li>
+        )}
         {can(p.user.role, 'campaigns:edit') && (
           <li>
             <a href={`/editor/campaigns/${c.slug}/held`}>{t('held.link')}</a>

@@ -170,6 +170,8 @@ function CampaignCard({
         <Live f={f} k={key.campaign(c.slug, 'notCounted')} />
       </p>
       <p>
+        <a href={`/editor/campaigns/${c.slug}/statistics`}>{t('statistics.nav')}</a>
+        {' · '}
         <a href={`/editor/campaigns/${c.slug}/petition/export.csv`} download>
           {t('petitionExport.download')}
         </a>
@@ -393,6 +395,9 @@ export function HomePage({ tr, site, user, csrf, view, figures: f }: HomePagePro
           <section aria-labelledby="dash-live">
             <h2 id="dash-live">{t('dashboard.live.title')}</h2>
             <p class="help">{t('dashboard.live.whatCounts')}</p>
+            <p>
+              <a href="/editor/statistics">{t('statistics.title.site')}</a>
+            </p>
             {(view.scope?.campaigns ?? 0) > 0 && (
               <p class="help">{t('dashboard.scope.attached', { count: view.scope!.campaigns! })}</p>
             )}

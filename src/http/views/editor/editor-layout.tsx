@@ -20,7 +20,8 @@ export type EditorSection =
   | 'lists'
   | 'users'
   | 'audit'
-  | 'account';
+  | 'account'
+  | 'statistics';
 
 export const sections: { id: EditorSection; href: string; label: StringKey; permission: Permission }[] = [
   { id: 'home', href: '/editor', label: 'editor.nav.home', permission: 'editor:enter' },
@@ -44,6 +45,7 @@ export const sections: { id: EditorSection; href: string; label: StringKey; perm
   { id: 'users', href: '/editor/users', label: 'editor.nav.users', permission: 'users:manage' },
   { id: 'audit', href: '/editor/audit', label: 'editor.nav.audit', permission: 'audit:read' },
   { id: 'account', href: '/editor/account', label: 'editor.nav.account', permission: 'account:edit-own' },
+  { id: 'statistics', href: '/editor/statistics', label: 'statistics.nav', permission: 'reports:read' },
 ];
 
 function Head({ tr, site, title }: { tr: Translator; site: SiteInfo; title: string }) {
