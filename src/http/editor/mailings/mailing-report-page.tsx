@@ -37,7 +37,6 @@ export function MailingReportPage(p: MailingReportPageProps) {
   return (
     <MailingSubpage page={p} mailing={m} title={title}>
       <section
-        class="mailing-progress"
         data-progress={live ? `/editor/mailings/${m.id}/progress.json` : undefined}
         aria-labelledby="progress-heading"
       >
@@ -62,7 +61,7 @@ export function MailingReportPage(p: MailingReportPageProps) {
         )}
       </section>
       {p.paused.length > 0 && (
-        <section class="notice notice--important" aria-labelledby="paused-heading" data-paused-domains>
+        <section class="notice paused-domains" aria-labelledby="paused-heading" data-paused-domains>
           <h2 id="paused-heading">{t('mailings.report.pausedDomains')}</h2>
           {p.paused.map((d) => (
             <div key={d.domain} data-paused={d.domain}>
