@@ -8,10 +8,11 @@
 // exactly once, and for ours the table says `sent` for every row that arrived.
 // BENCH_MAILING_RECIPIENTS and BENCH_MAILING_BIG change the sizes; BENCH_MAILING_DKIM=1 signs (RSA-2048).
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { projectRoot } from '../src/config/paths.js';
 import { CampaignRepository } from '../src/db/campaign.repository.js';
 import { openDb } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
@@ -62,6 +63,15 @@ const subscriber = (i: number) => ({
 });
 
 const sink = sinkClient(sinkHttpPort);
+
+/** The Node flags of `npm start` (package.json), so the worker measured is the one operators run. */
+const startFlags = (
+  JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  }
+).scripts
+  .start!.split(' ')
+  .filter((w) => w.startsWith('--'));
 
 async function waitForCount(n: number, timeoutMs: number, onPoll?: () => void): Promise<number> {
   const deadline = Date.now() + timeoutMs;
@@ -166,7 +176,8 @@ async function ours(n: number, dkimKey: string | undefined, until = n): Promise<
   const { url, mailingId } = await prefill(n);
   await sink.reset();
   const app: Started = await startProcess(
-    ['bin/outcry.mjs', 'start'],
+    // As `npm start` runs it: the young generation capped (decision 0020, "Memory").
+    [...startFlags, 'bin/outcry.mjs', 'start'],
     {
       NODE_ENV: 'production',
       APP_SECRET: secret,

@@ -1,6 +1,7 @@
 // The lists page in Chromium, on the demo, on a phone first: an editor opens Lists from the navigation,
 // imports a four-row CSV file into the Spanish list (one row is not an address, one repeats another), sees
-// the report and the list's count, then the suppressed addresses. The same pages on a desktop and in Arabic
+// its progress (one line per step, the last shown) and the report, then the list's count, then the suppressed
+// addresses. The same pages on a desktop and in Arabic
 // (right to left). Screenshots of each.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -69,16 +70,27 @@ describeBrowser('lists in Chromium', () => {
     expect(report).toContain('Row 3 · Not an email address');
     expect(report).toContain('Row 5 · Repeats an earlier row');
     expect(await page.locator('.import-report dl').textContent()).toContain('Added2');
-    const spanish = page.locator('.editor-list__item', { hasText: 'Spanish (es)' }).first();
-    expect(await spanish.locator('dd').first().textContent()).toBe('2');
+    // The streamed steps: only the last line shows, with no script; the bar is full.
+    const steps = page.locator('.import-step');
+    expect(await steps.count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.import-step:visible').count()).toBe(1);
+    expect(await steps.last().textContent()).toContain('Saving: 4 of 4 records.');
+    expect(await steps.last().locator('progress').getAttribute('value')).toBe('4');
     await fitsPhone(page);
     await saveScreenshot(page, 'lists-import-report-phone');
+    await page.setViewportSize(desktop);
+    await saveScreenshot(page, 'lists-import-report-desktop');
+    await page.setViewportSize(phone);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download the report of every row (CSV)' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('import-report.csv');
+    await page.getByRole('link', { name: 'Back to the lists' }).click();
+    await page.waitForURL(`${base}/editor/lists`);
+    const spanish = page.locator('.editor-list__item', { hasText: 'Spanish (es)' }).first();
+    expect(await spanish.locator('dd').first().textContent()).toBe('2');
 
     await page.getByRole('link', { name: /Suppressed addresses/ }).click();
     await page.waitForURL(`${base}/editor/lists/suppressed`);
@@ -107,8 +119,12 @@ describeBrowser('lists in Chromium', () => {
     await page.waitForSelector('.import-report');
     await fitsPhone(page);
     await saveScreenshot(page, 'lists-import-report-ar-phone');
+    await page.setViewportSize(desktop);
+    await saveScreenshot(page, 'lists-import-report-ar-desktop');
+    await page.setViewportSize(phone);
     await page.goto(`${base}/editor/lists/suppressed`);
     await saveScreenshot(page, 'lists-suppressed-ar-phone');
     await context.close();
-  });
+    // Two imports and ten screenshots: on a loaded two-core machine this takes more than the default.
+  }, 120_000);
 });

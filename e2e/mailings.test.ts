@@ -109,5 +109,6 @@ describeBrowser('mailings in Chromium', () => {
     } finally {
       await context.close();
     }
-  });
+    // A whole mailing sent by the demo's worker: on a loaded two-core machine, more than the default.
+  }, 90_000);
 });

@@ -214,37 +214,8 @@ export class DeliveryAdminRepository implements DeliveryAdmin {
     });
   }
 
-  async resumeDomain(domain: string, actor: ActorRef, now: number): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
-      const before = await trx
-        .selectFrom('mail_domains')
-        .selectAll()
-        .where('domain', '=', domain)
-        .executeTakeFirst();
-      if (!before?.paused_at) return false;
-      await trx
-        .updateTable('mail_domains')
-        .set({ paused_at: null, paused_reason: null, failures: 0, throttled_until: null, updated_at: now })
-        .where('domain', '=', domain)
-        .execute();
-      await trx
-        .updateTable('alerts')
-        .set({ resolved_at: now })
-        .where('domain', '=', domain)
-        .where('kind', '=', 'domain_paused')
-        .where('resolved_at', 'is', null)
-        .execute();
-      await recordAudit(trx, {
-        actor,
-        action: 'mail_domain.resumed',
-        entityType: 'mail_domain',
-        entityId: domain,
-        before: { pausedAt: before.paused_at, reason: before.paused_reason },
-        after: { pausedAt: null },
-        now,
-      });
-      return true;
-    });
+  resumeDomain(domain: string, actor: ActorRef, now: number): Promise<boolean> {
+    return resumeMailDomain(this.db, domain, actor, now);
   }
 
   async resendUnknown(campaignId: number, targetId: number, actor: ActorRef, now: number): Promise<number> {
@@ -275,4 +246,46 @@ export class DeliveryAdminRepository implements DeliveryAdmin {
       return count;
     });
   }
+}
+
+/**
+ * Lifts a destination domain's pause, for target letters and mailings alike (mail_domains is shared): its
+ * back-off cleared, its open alerts resolved, the change audited. False when it was not paused.
+ */
+export function resumeMailDomain(
+  db: Kysely<Database>,
+  domain: string,
+  actor: ActorRef,
+  now: number,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('mail_domains')
+      .selectAll()
+      .where('domain', '=', domain)
+      .executeTakeFirst();
+    if (!before?.paused_at) return false;
+    await trx
+      .updateTable('mail_domains')
+      .set({ paused_at: null, paused_reason: null, failures: 0, throttled_until: null, updated_at: now })
+      .where('domain', '=', domain)
+      .execute();
+    await trx
+      .updateTable('alerts')
+      .set({ resolved_at: now })
+      .where('domain', '=', domain)
+      .where('kind', '=', 'domain_paused')
+      .where('resolved_at', 'is', null)
+      .execute();
+    await recordAudit(trx, {
+      actor,
+      action: 'mail_domain.resumed',
+      entityType: 'mail_domain',
+      entityId: domain,
+      before: { pausedAt: before.paused_at, reason: before.paused_reason },
+      after: { pausedAt: null },
+      now,
+    });
+    return true;
+  });
 }

@@ -29,13 +29,16 @@ export class DeliveryAlertReader implements AlertMailReader {
       .where('a.id', '=', id)
       .executeTakeFirst();
     if (!alert) return undefined;
-    const recipients = await this.db
+    return { ...alert, recipients: await this.alertRecipients() };
+  }
+
+  alertRecipients(): Promise<AlertMail['recipients']> {
+    return this.db
       .selectFrom('users')
       .select(['name', 'email', 'locale'])
       .where('role', 'in', ['admin', 'editor'])
       .where('disabled_at', 'is', null)
       .orderBy('id')
       .execute();
-    return { ...alert, recipients };
   }
 }

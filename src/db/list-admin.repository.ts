@@ -249,6 +249,7 @@ export class ListAdminRepository implements ListAdminStore {
       const added: ImportCandidate[] = [];
       /** Existing supporters joining: with their pending membership's id when they have one. */
       const joining: { candidate: ImportCandidate; supporterId: number; memberId: number | null }[] = [];
+      let checked = 0;
       for (const part of chunks(batch.candidates)) {
         const [erased, existing] = await Promise.all([
           trx
@@ -303,18 +304,28 @@ export class ListAdminRepository implements ListAdminStore {
               memberId: member ? Number(member.id) : null,
             });
         }
+        checked += part.length;
+        await batch.progress?.({ phase: 'checking', done: checked, total: batch.candidates.length });
       }
 
       const now = batch.consent.givenAt;
       const writes = this.dialect === 'postgres' ? pgWrites : sqliteWrites;
       const size = this.dialect === 'postgres' ? 5_000 : 500;
       const supporterIds = new Map<number, number>();
+      // Saving counts each new supporter once and each membership once.
+      const toSave = added.length * 2 + joining.length;
+      let saved = 0;
+      const step = async (n: number) => {
+        saved += n;
+        await batch.progress?.({ phase: 'saving', done: saved, total: toSave });
+      };
       for (const part of chunks(added, size)) {
         const idOf = await writes.supporters(trx, batch.locale, now, part);
         for (const c of part) {
           supporterIds.set(c.row, idOf.get(c.canonical)!);
           outcomes.set(c.row, 'added');
         }
+        await step(part.length);
       }
       const joiners = [
         ...added.map((c) => ({ supporterId: supporterIds.get(c.row)!, memberId: null as number | null })),
@@ -352,6 +363,7 @@ export class ListAdminRepository implements ListAdminStore {
             .where('id', '=', j.memberId)
             .execute();
         }
+        await step(part.length);
       }
 
       const counts = {

@@ -25,6 +25,7 @@ import {
 import type { Db } from './database.js';
 import { chunks, statusOfRow } from './delivery-rows.js';
 import type { Dialect } from './dialect.js';
+import { enqueueJobs } from './job.repository.js';
 import { finishMailingIfDrained } from './mailing.repository.js';
 import { writeRecipientOutcomes } from './mailing-outcome.writer.js';
 import type { Database, DbHandle } from './schema.js';
@@ -129,7 +130,8 @@ export class MailingQueueStore implements MailingQueue {
       return { started: [], reserved: [], skipped: 0 };
     }
     return this.db.transaction().execute(async (trx) => {
-      await writeRecipientOutcomes(trx, input.outcomes, input.now, this.policy);
+      const alerts = await writeRecipientOutcomes(trx, input.outcomes, input.now, this.policy);
+      await enqueueJobs(trx, alerts, input.now);
       const started = await this.start(trx, input);
       const { reserved, skipped } = input.reserve
         ? await this.reserve(trx, input, input.reserve)

@@ -21,6 +21,7 @@ import {
   type MailingTestPayload,
   type MailingVersion,
   type MailingVersionReader,
+  type PausedDomain,
   type SaveOutcome,
   type SegmentOptions,
   sendMailingTestJob,
@@ -30,6 +31,7 @@ import { type Segment, segmentFrom } from '../domain/mailing/segment.js';
 import { countedStatus } from '../domain/signature/signature.js';
 import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
+import { resumeMailDomain } from './delivery-admin.repository.js';
 import { enqueueJobs } from './job.repository.js';
 import type { MailingsTable } from './mailing.table.js';
 import { countSegment, materialiseSegment } from './mailing-segment.query.js';
@@ -413,6 +415,35 @@ export class MailingRepository implements MailingStore, MailingVersionReader {
         now,
       });
     });
+  }
+  async pausedDomains(id: number): Promise<PausedDomain[]> {
+    const paused = await this.db
+      .selectFrom('mail_domains')
+      .select(['domain', 'paused_at', 'paused_reason'])
+      .where('paused_at', 'is not', null)
+      .orderBy('paused_at')
+      .execute();
+    const out: PausedDomain[] = [];
+    // Few domains are ever paused at once: one count each over this mailing's queued rows.
+    for (const d of paused) {
+      const row = await this.db
+        .selectFrom('mailing_recipients as r')
+        .innerJoin('supporters as s', 's.id', 'r.supporter_id')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('r.mailing_id', '=', id)
+        .where('r.status', '=', 'queued')
+        .where(sql`lower(s.email)`, 'like', `%@${d.domain.toLowerCase().replace(/[%_\\]/g, '')}`)
+        .executeTakeFirstOrThrow();
+      const waiting = Number(row.n);
+      if (waiting > 0) {
+        out.push({ domain: d.domain, pausedAt: d.paused_at ?? 0, reason: d.paused_reason ?? '', waiting });
+      }
+    }
+    return out;
+  }
+
+  resumeDomain(domain: string, actor: ActorRef, now: number): Promise<boolean> {
+    return resumeMailDomain(this.db, domain, actor, now);
   }
 
   async version(mailingId: number, locale: string): Promise<MailingVersion | undefined> {

@@ -40,6 +40,8 @@ export const jobKinds = {
   sendDeliveryAlert: 'send-delivery-alert',
   /** One language version of a mailing as it is now, to the editor who asked for a test. */
   sendMailingTest: sendMailingTestJob,
+  /** A receiving domain refused a mailing by policy and is paused: one mail to every admin and editor. */
+  sendMailingAlert: 'send-mailing-alert',
   /** Recurring, every minute: start the scheduled mailings whose time has come. */
   startScheduledMailings: 'start-scheduled-mailings',
   /** Recurring: close ended campaigns, remind before the end date. */
@@ -127,6 +129,12 @@ const mailingTestPayload = z.object({
 }) satisfies z.ZodType<MailingTestPayload>;
 
 const deliveryAlertPayload = z.object({ alertId: z.number().int() });
+/** The server's answer has its addresses redacted before it is stored here (security/redact-addresses.ts). */
+const mailingAlertPayload = z.object({
+  mailingId: z.number().int(),
+  domain: z.string().max(255),
+  reason: z.string().max(500),
+});
 
 /** The payload schema of every kind. */
 export const jobPayloads = {
@@ -139,6 +147,7 @@ export const jobPayloads = {
   [jobKinds.sendListMail]: listMailPayload,
   [jobKinds.sendDeliveryAlert]: deliveryAlertPayload,
   [jobKinds.sendMailingTest]: mailingTestPayload,
+  [jobKinds.sendMailingAlert]: mailingAlertPayload,
   [jobKinds.startScheduledMailings]: nothing,
   [jobKinds.campaignLifecycle]: nothing,
   [jobKinds.expireSignatures]: nothing,

@@ -120,6 +120,8 @@ export interface AlertMail {
 /** What the alert-mail job reads. */
 export interface AlertMailReader {
   alertForMail(id: number): Promise<AlertMail | undefined>;
+  /** The people alerts go to: active admins and editors (the roles with `mailings:send` too). */
+  alertRecipients(): Promise<AlertMail['recipients']>;
 }
 
 export type { ActorRef };

@@ -70,7 +70,21 @@ export interface ImportBatch {
   candidates: ImportCandidate[];
   /** The audit entry, written in the same transaction (counts only, never addresses). */
   audit: (outcomes: Record<StoredOutcome, number>) => AuditEntry;
+  /** Told after each chunk, inside the transaction: rows judged against what is stored, then rows written. */
+  progress?: ImportProgressListener;
 }
+
+/**
+ * Where an import is: `reading` the file's rows (their keyed hashes), `checking` them against what is
+ * stored, `saving` the people added or joining (all in one transaction, committed at the end). The
+ * listener may wait (the page streams each step); the import goes on when it returns.
+ */
+export interface ImportProgress {
+  phase: 'reading' | 'checking' | 'saving';
+  done: number;
+  total: number;
+}
+export type ImportProgressListener = (progress: ImportProgress) => Promise<void>;
 
 export interface ExportMember {
   email: string;

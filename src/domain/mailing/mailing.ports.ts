@@ -76,6 +76,19 @@ export interface MailingStore {
   segmentOptions(): Promise<SegmentOptions>;
   /** Writes the test mail's job. */
   queueTest(payload: MailingTestPayload, actor: ActorRef, now: number): Promise<void>;
+  /** Paused receiving domains (mail_domains) holding queued recipients of this mailing, oldest pause first. */
+  pausedDomains(id: number): Promise<PausedDomain[]>;
+  /** Lifts a domain's pause (audited, its alerts resolved); false when it was not paused. */
+  resumeDomain(domain: string, actor: ActorRef, now: number): Promise<boolean>;
+}
+
+/** A receiving domain that refused us by policy, and the recipients of one mailing waiting for it. */
+export interface PausedDomain {
+  domain: string;
+  pausedAt: number;
+  /** The server's answer that paused it. */
+  reason: string;
+  waiting: number;
 }
 
 export interface MailingVersionReader {

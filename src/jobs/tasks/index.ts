@@ -7,6 +7,7 @@ import { sendAccountMailTask } from './send-account-mail.task.js';
 import { type DeliveryAlertDeps, sendDeliveryAlertTask } from './send-delivery-alert.task.js';
 import { sendEmailTask } from './send-email.task.js';
 import { sendListMailTask } from './send-list-mail.task.js';
+import { sendMailingAlertTask } from './send-mailing-alert.task.js';
 import { type MailingTestDeps, sendMailingTestTask } from './send-mailing-test.task.js';
 import { sendMyDataMailTask } from './send-my-data-mail.task.js';
 import { sendCampaignRequestMailTask } from './send-request-mail.task.js';
@@ -27,5 +28,6 @@ export function jobHandlers(deps: JobDeps): Record<string, JobHandler> {
     [jobKinds.sendMyDataMail]: sendMyDataMailTask(deps),
     [jobKinds.sendListMail]: sendListMailTask(deps),
     [jobKinds.sendMailingTest]: sendMailingTestTask(deps),
+    [jobKinds.sendMailingAlert]: sendMailingAlertTask(deps),
   };
 }

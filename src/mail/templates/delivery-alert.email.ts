@@ -18,13 +18,17 @@ export interface DeliveryAlertEmailData {
   };
   recipientName: string;
   site: { name: string; baseUrl: string };
+  /** Where the domain is resumed, when not a campaign's delivery page (a mailing's report). */
+  link?: string;
 }
 
 export function deliveryAlertEmail(data: DeliveryAlertEmailData, tr: Translator): MailText {
   const { alert, site } = data;
-  const link = alert.campaignSlug
-    ? `${site.baseUrl}/editor/campaigns/${alert.campaignSlug}/delivery`
-    : `${site.baseUrl}/editor`;
+  const link =
+    data.link ??
+    (alert.campaignSlug
+      ? `${site.baseUrl}/editor/campaigns/${alert.campaignSlug}/delivery`
+      : `${site.baseUrl}/editor`);
   const values = {
     name: data.recipientName,
     target: alert.targetName ?? '',

@@ -1,5 +1,6 @@
 // One supporter mailing in one language, as the mail each recipient gets: responsive HTML (MJML: tables and
-// inlined CSS that Outlook, Gmail and phone clients render) and a plain-text part, the preheader hidden,
+// inlined CSS that Outlook, Gmail and phone clients render) and a plain-text part (the Markdown read out as
+// text: markdown-text.ts), the preheader hidden,
 // the body Markdown sanitised like campaign texts, the other live campaigns, and a footer saying which
 // list the person is on with their preferences and one-click unsubscribe links.
 // MJML is slow (milliseconds a page) and a mailing goes to 100,000 people, so a version is compiled once
@@ -13,6 +14,7 @@ import { directionOf } from '../../i18n/locales.js';
 import { isolate, type Translator, translatorFor } from '../../i18n/translator.js';
 import { listLinks } from '../../security/list-token.js';
 import type { MailText } from './mail-text.js';
+import { markdownToText } from './markdown-text.js';
 
 export interface MailingCampaignLink {
   /** The campaign's headline in the recipient's language (or the fallback the caller chose). */
@@ -153,7 +155,7 @@ export async function compileMailing(
       : tr.t('mail.mailing.fallbackNote', { language, original: tr.languageName(input.textLocale) });
   const others = input.otherCampaigns.map((c) => ({ headline: c.headline, url: campaignLink(c.url, src) }));
   const bodyHtml = tagCampaignLinks(renderMarkdown(input.bodyMd), input.site.baseUrl, src, true);
-  const bodyText = tagCampaignLinks(input.bodyMd.trim(), input.site.baseUrl, src, false);
+  const bodyText = tagCampaignLinks(markdownToText(input.bodyMd), input.site.baseUrl, src, false);
 
   const section = (d: 'ltr' | 'rtl', content: string, extra = '') =>
     `<mj-section direction="${d}"${extra}><mj-column><mj-text align="${align(d)}" css-class="${d}">${content}</mj-text></mj-column></mj-section>`;

@@ -110,7 +110,16 @@ function Recent({ p }: { p: ListsPageProps }) {
   );
 }
 
-function Report({ p, report, token }: { p: ListsPageProps; report: ImportReport; token: string }) {
+/** An import's report: counts per outcome, the download, the first rows not added or joined. */
+export function Report({
+  p,
+  report,
+  token,
+}: {
+  p: Pick<ListsPageProps, 'tr' | 'csrf'>;
+  report: ImportReport;
+  token: string;
+}) {
   const { tr } = p;
   const t = tr.t;
   const notable = report.rows.filter((r) => r.outcome !== 'added' && r.outcome !== 'joined');

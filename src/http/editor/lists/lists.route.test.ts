@@ -2,6 +2,7 @@
 // only with the session's CSRF token, a file it cannot read answered with a translated 422 (never a 500)
 // that keeps the list and the consent source, the report shown and downloadable, the export streamed,
 // neutralised for spreadsheets and audited, and suppressed addresses searched and paged.
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
@@ -57,16 +58,26 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
       },
     );
     expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    // The page streamed a line per step, each with its bar, then the report; each line replaces the last.
     for (const text of [
+      'Importing into the \u2068Spanish (es)\u2069 list',
+      '<div class="import-steps" role="status"><p class="import-step"><progress max="3" value="0"></progress> Reading the file: 0 of 3 rows</p>',
+      'Reading the file: 3 of 3 rows',
+      '<progress max="1" value="1"></progress> Checking against the lists: 1 of 1 rows',
+      'Saving: 2 of 2 records. Nothing is kept unless all of them are.',
       'Imported into \u2068Spanish (es)\u2069',
       '3 rows read.',
       'Not an email address',
       'Repeats an earlier row',
       'Row 3',
+      'href="/editor/lists">Back to the lists</a>',
     ])
       expect(res.body).toContain(text);
+    expect(res.body.indexOf('Saving: 2 of 2')).toBeLessThan(res.body.indexOf('Imported into'));
+    expect(res.body.trimEnd().endsWith('</html>')).toBe(true);
     // The list now shows one subscriber.
-    expect(res.body).toMatch(
+    expect((await get(t.app, '/editor/lists', editor)).body).toMatch(
       /Spanish \(es\)<\/h3><dl class="delivery-counts"><div><dt>Subscribed<\/dt><dd>1<\/dd>/,
     );
 
@@ -85,6 +96,48 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
     expect(
       (await post(t.app, '/editor/lists/import/report.csv', editor, { report: `${token}x` })).statusCode,
     ).toBe(400);
+  });
+
+  it('says so and stores nothing when the import fails part-way through its transaction', async () => {
+    // A real fault in the middle of the one transaction: the database refuses the memberships, after the
+    // new supporters and their consents were written.
+    if (dialect === 'sqlite') {
+      await sql`create trigger refuse_members before insert on list_members begin select raise(abort, 'refused'); end`.execute(
+        t.db.kysely,
+      );
+    } else {
+      await sql`create function refuse_members() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$`.execute(
+        t.db.kysely,
+      );
+      await sql`create trigger refuse_members before insert on list_members for each row execute function refuse_members()`.execute(
+        t.db.kysely,
+      );
+    }
+    const res = await upload(
+      editor,
+      { locale: 'es', consentSource: source },
+      { bytes: bytes('email\nana@example.org\nerlan@example.org\n') },
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Saving: 2 of 4 records.');
+    expect(res.body).toContain(
+      'The import stopped and nothing from this file was stored. Send the file again.',
+    );
+    expect(res.body).not.toContain('Imported into');
+    expect(res.body.trimEnd().endsWith('</html>')).toBe(true);
+    for (const table of ['supporters', 'consents', 'list_members'] as const) {
+      const row = await t.db.kysely
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect([table, Number(row.n)]).toEqual([table, 0]);
+    }
+    const audited = await t.db.kysely
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', '=', 'list.imported')
+      .execute();
+    expect(audited).toEqual([]);
   });
 
   it('answers files it cannot read with a translated 422 that keeps the input, and stores nothing', async () => {

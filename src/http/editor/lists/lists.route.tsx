@@ -1,10 +1,11 @@
 // /editor/lists: the language lists (mailings:send), the suppressed addresses, the CSV import and its report
 // download, and each list's CSV export (supporters:export, audited, streamed). The import is a multipart
 // form read only after the editor gate and its CSRF token (security/multipart.ts), processed in the request
-// and stored in one transaction (docs/decisions/0022-list-import.md); a file it cannot read gets a
-// translated 422 with the list and consent source kept.
-import { Readable } from 'node:stream';
+// and stored in one transaction (docs/decisions/0022-list-import.md) while the answer streams its progress
+// (import-progress-page.tsx); a file it cannot read gets a translated 422 with the list and consent source kept.
+import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { renderToString } from 'preact-render-to-string';
 import { exportList } from '../../../domain/list-admin/export-list.js';
 import { importReportCsv } from '../../../domain/list-admin/import-report-csv.js';
 import {
@@ -12,7 +13,7 @@ import {
   type ImportReport,
   importSubscribers,
 } from '../../../domain/list-admin/import-subscribers.js';
-import type { ListAdminStore } from '../../../domain/list-admin/list-admin.ports.js';
+import type { ImportProgress, ListAdminStore } from '../../../domain/list-admin/list-admin.ports.js';
 import type { ImportProblem } from '../../../domain/list-admin/subscriber-csv.js';
 import { importLimits } from '../../../domain/list-admin/subscriber-csv.js';
 import { viewLists, viewSuppressed } from '../../../domain/list-admin/view-lists.js';
@@ -24,8 +25,10 @@ import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { csrfUploads } from '../../security/multipart.js';
+import { Notice } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { editorPage } from '../pages.js';
+import { importProgressPage, importStep } from './import-progress-page.js';
 import { openReport, sealReport } from './import-report-token.js';
 import {
   importForm,
@@ -35,7 +38,7 @@ import {
   suppressedQuery,
   suppressedSearch,
 } from './lists.schema.js';
-import { type ImportFormState, ListsPage } from './lists-page.js';
+import { type ImportFormState, ListsPage, Report } from './lists-page.js';
 import { SuppressedAddressesPage } from './suppressed-page.js';
 
 export interface ListsEditorDeps {
@@ -126,16 +129,52 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
           422,
         );
       }
-      const result = await importSubscribers(
-        { lists: deps.lists, clock: deps.clock, erasedKey: (c) => erasedEmailKey(deps.secret, c) },
-        {
-          locale,
-          consentSource,
-          file: { bytes: file.bytes, truncated: file.truncated },
-          maxMb: deps.uploadMaxMb,
-          actor: actor(req),
-        },
-      );
+      // Once the file is accepted the page streams: its head, then a line per step, then the report.
+      let page: PassThrough | undefined;
+      let parts: ReturnType<typeof importProgressPage> | undefined;
+      let lastStep = { phase: '', at: 0 };
+      const progress = async (step: ImportProgress) => {
+        if (!page) {
+          parts = importProgressPage({ ...editorPage(req, deps.site), locale });
+          page = new PassThrough();
+          void reply
+            .code(200)
+            .type('text/html; charset=utf-8')
+            .header('cache-control', 'no-store')
+            .send(page);
+          page.write(parts.head);
+        }
+        // A line when the step changes, ends, or every quarter second: enough to watch, little to send.
+        const now = Date.now();
+        if (step.phase !== lastStep.phase || step.done === step.total || now - lastStep.at >= 250) {
+          lastStep = { phase: step.phase, at: now };
+          page.write(importStep(req.tr, step));
+        }
+        // Lets the bytes go out (SQLite's driver answers without a turn of the event loop).
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      };
+      let result: Awaited<ReturnType<typeof importSubscribers>>;
+      try {
+        result = await importSubscribers(
+          { lists: deps.lists, clock: deps.clock, erasedKey: (c) => erasedEmailKey(deps.secret, c) },
+          {
+            locale,
+            consentSource,
+            file: { bytes: file.bytes, truncated: file.truncated },
+            maxMb: deps.uploadMaxMb,
+            actor: actor(req),
+            progress,
+          },
+        );
+      } catch (error) {
+        if (!page || !parts) throw error;
+        // The one transaction rolled back: nothing of the file is stored, and the page says so.
+        req.log.error({ err: error }, 'list import failed');
+        page.end(
+          `${parts.middle}${renderToString(<Notice kind="error">{t('editor.lists.import.failed')}</Notice>)}${parts.tail}`,
+        );
+        return reply;
+      }
       if (result.status === 'invalid') {
         const error =
           result.error === 'Required'
@@ -152,8 +191,17 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
           422,
         );
       }
-      // The form comes back empty: the same file sent twice would only report "already on list".
-      return showLists(req, reply, { locale, consentSource: '' }, result.report);
+      // Every accepted file streams; the form comes back empty, as the same file twice only reports "already".
+      if (!page || !parts) return showLists(req, reply, { locale, consentSource: '' }, result.report);
+      const token = sealReport(
+        deps.secret,
+        { userId: actor(req).id, now: deps.clock.now() },
+        result.report.rows,
+      );
+      page.end(
+        `${parts.middle}${renderToString(<Report p={{ tr: req.tr, csrf: editorPage(req, deps.site).csrf }} report={result.report} token={token} />)}${parts.tail}`,
+      );
+      return reply;
     },
   );
 

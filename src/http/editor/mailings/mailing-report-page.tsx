@@ -4,7 +4,9 @@ import {
   type MailingProgress,
   type MailingReportLine,
 } from '../../../domain/mailing/mailing.js';
+import type { PausedDomain } from '../../../domain/mailing/mailing.ports.js';
 import type { EditorPageBase } from '../../views/editor/editor-layout.js';
+import { Csrf } from '../../views/form-fields.js';
 import { progressText, statusLabel } from './mailing-labels.js';
 import { MailingSubpage } from './mailing-subpage.js';
 
@@ -12,6 +14,8 @@ export interface MailingReportPageProps extends EditorPageBase {
   mailing: Mailing;
   progress: MailingProgress;
   report: MailingReportLine[];
+  /** Receiving domains paused by a policy refusal, with this mailing's recipients waiting for them. */
+  paused: PausedDomain[];
 }
 
 export function MailingReportPage(p: MailingReportPageProps) {
@@ -33,7 +37,6 @@ export function MailingReportPage(p: MailingReportPageProps) {
   return (
     <MailingSubpage page={p} mailing={m} title={title}>
       <section
-        class="mailing-progress"
         data-progress={live ? `/editor/mailings/${m.id}/progress.json` : undefined}
         aria-labelledby="progress-heading"
       >
@@ -57,6 +60,26 @@ export function MailingReportPage(p: MailingReportPageProps) {
           </p>
         )}
       </section>
+      {p.paused.length > 0 && (
+        <section class="notice paused-domains" aria-labelledby="paused-heading" data-paused-domains>
+          <h2 id="paused-heading">{t('mailings.report.pausedDomains')}</h2>
+          {p.paused.map((d) => (
+            <div key={d.domain} data-paused={d.domain}>
+              <p>{t('delivery.domainPaused', { domain: d.domain, reason: d.reason })}</p>
+              <p>{t('mailings.report.pausedWaiting', { count: d.waiting, domain: d.domain })}</p>
+              <form
+                method="post"
+                action={`/editor/mailings/${m.id}/domains/${encodeURIComponent(d.domain)}/resume`}
+              >
+                <Csrf token={p.csrf} />
+                <button class="button" type="submit">
+                  {t('delivery.resumeDomain', { domain: d.domain })}
+                </button>
+              </form>
+            </div>
+          ))}
+        </section>
+      )}
       <section aria-labelledby="report-heading">
         <h2 id="report-heading">{t('mailings.report.byLanguage')}</h2>
         {p.report.length === 0 ? (

@@ -20,6 +20,7 @@ import { nobody, previewInput } from '../../../domain/mailing/mailing-preview.js
 import { templateFacts, templateSegment } from '../../../domain/mailing/mailing-template.js';
 import { moveMailing } from '../../../domain/mailing/move-mailing.js';
 import { queueMailingTest } from '../../../domain/mailing/queue-mailing-test.js';
+import { resumeMailingDomain } from '../../../domain/mailing/resume-mailing-domain.js';
 import { saveMailing } from '../../../domain/mailing/save-mailing.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import type { StringKey } from '../../../i18n/translator.js';
@@ -326,8 +327,25 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
         mailing={mailing}
         progress={await deps.mailings.progress(mailing.id)}
         report={await deps.mailings.report(mailing.id)}
+        paused={await deps.mailings.pausedDomains(mailing.id)}
       />,
     );
+  });
+
+  // A domain that refused the mailing by policy, resumed from its report once the block is lifted. Resuming
+  // one that is no longer paused changes nothing and shows the report as it is.
+  app.post('/editor/mailings/:mailingId/domains/:domain/resume', permission, async (req, reply) => {
+    const id = idOf(req);
+    const { domain } = req.params as { domain: string };
+    const result =
+      id === undefined
+        ? ({ status: 'unknown' } as const)
+        : await resumeMailingDomain(
+            { mailings: deps.mailings, clock: deps.clock },
+            { mailingId: id, domain, actor: actor(req) },
+          );
+    if (result.status === 'unknown') return sendError(req, reply, deps.site, 404);
+    return reply.redirect(`/editor/mailings/${id}/report`, 303);
   });
 
   // The progress bar's figures for mailings.js, as texts in the editor's language.
