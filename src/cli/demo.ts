@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import type { Config } from '../config/config.js';
 import type { Clock } from '../domain/shared/clock.js';
 import type { CreateAdminServices } from './create-admin.js';
+import { seedDemoHistory } from './demo/history.js';
 import { seedDemoLists } from './demo/mailing-lists.js';
 import { demoCampaignSlug, type SeedServices, seedDemo } from './demo/seed.js';
 
@@ -61,6 +62,9 @@ export async function runDemo(services: DemoServices, url: string): Promise<void
   const now = services.clock.now();
   const { created } = await seedDemo(services, now);
   await seedDemoLists(services.db, now);
+  const seeding = performance.now();
+  const history = await seedDemoHistory(services.db, now);
+  const seededIn = Math.round(performance.now() - seeding);
   const password = services.passwords.generate();
   await services.users.upsertWithPassword(
     {
@@ -85,6 +89,11 @@ export async function runDemo(services: DemoServices, url: string): Promise<void
       '',
       `  Mail is DKIM-signed (selector "${services.config.DKIM_SELECTOR ?? '-'}") and paced per target address.`,
       `  Database: data/demo.db${created.length ? ` (seeded ${created.length} campaigns)` : ''}; mail never leaves this machine.`,
+      ...(history.signatures
+        ? [
+            `  Demo history: ${history.signatures} invented signatures over three weeks, written in ${seededIn} ms.`,
+          ]
+        : []),
       '  Press Ctrl+C to stop. `npm run demo -- --reset` starts from scratch.',
       '',
     ].join('\n'),

@@ -35,6 +35,7 @@ import type {
 import type { TranslationStore } from '../domain/translation/translation.ports.js';
 import { addressTokens } from '../security/address-token.js';
 import { counterRoutes } from './api/counter.route.js';
+import { criticalCss } from './critical-css.js';
 import { mailViewerRoutes } from './dev/mail.route.js';
 import { campaignEditRoutes } from './editor/campaign-edit/campaign-edit.route.js';
 import { campaignPreviewRoutes } from './editor/campaign-preview/campaign-preview.route.js';
@@ -166,7 +167,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        // The campaign page's inlined first-screen rules, by their hash (critical-css.ts).
+        styleSrc: ["'self'", criticalCss().cspSource],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         fontSrc: ["'self'"],

@@ -2,11 +2,14 @@
 // goes, and the message itself. Closed campaigns keep all of it, with the banner and the outcome.
 import type { ComponentChildren } from 'preact';
 import { isPublic, successorHeadline, updatesFor } from '../../../domain/campaign/campaign.js';
+import type { Momentum } from '../../../domain/campaign/momentum.js';
 import type { CampaignView } from '../../../domain/campaign/view-campaign.js';
 import { directionOf, nativeName } from '../../../i18n/locales.js';
 import type { Translator } from '../../../i18n/translator.js';
+import { criticalCss } from '../../critical-css.js';
 import { Layout, type SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
+import { countryName } from '../petition/country-names.js';
 import { PartnerLine } from './partner-line.js';
 import { SignForm, type SignFormProps } from './sign-form.js';
 
@@ -20,20 +23,24 @@ function excerpt(md: string, max = 200): string {
 
 /**
  * The live total inside the counter box: the sentence and, when the campaign has a goal, the goal in words
- * ("4,812 of 10,000 signatures") naming the bar under it. The page script updates all three live.
+ * ("4,812 of 10,000 signatures") naming the bar under it. The page script updates all three live. Then the
+ * momentum line (countries, never names: domain/campaign/momentum.ts), as fresh as the page.
  */
 export function CounterTotal({
   tr,
   total,
   goal,
   closed = false,
+  momentum,
 }: {
   tr: Translator;
   total: number;
   goal: number | undefined;
   /** A closed campaign's total is a record, not an invitation. */
   closed?: boolean;
+  momentum?: Momentum | undefined;
 }) {
+  const latest = closed ? [] : (momentum?.latest ?? []);
   return (
     <>
       <p class="counter__total" aria-live="polite">
@@ -53,6 +60,15 @@ export function CounterTotal({
             {tr.number(total)} / {tr.number(goal)}
           </progress>
         </>
+      )}
+      {momentum && momentum.countries > 0 && (
+        <p class="counter__countries">
+          {tr.t('campaign.momentum.countries', { count: momentum.countries })}
+          {latest.length > 0 &&
+            ` ${tr.t('campaign.momentum.latest', {
+              countries: tr.list(latest.map((code) => countryName(tr.locale, code) ?? code)),
+            })}`}
+        </p>
       )}
     </>
   );
@@ -76,6 +92,7 @@ export function CampaignPage({
   requestedLocale,
   form,
   counter,
+  momentum,
   preview,
 }: {
   tr: Translator;
@@ -86,6 +103,8 @@ export function CampaignPage({
   form?: Omit<SignFormProps, 'tr' | 'petitionNames' | 'offersAlerts'>;
   /** Stands in for the total (the page cache renders a marker here and splices each request's total in). */
   counter?: string;
+  /** Where support comes from (countries), shown with the total. */
+  momentum?: Momentum | undefined;
   preview?: PagePreview;
 }) {
   const { campaign, texts, isFallback, locales, total } = view;
@@ -129,6 +148,7 @@ export function CampaignPage({
       head={head}
       scripts={preview ? [] : ['/assets/campaign.js']}
       wide
+      criticalCss={criticalCss().css}
     >
       {preview && (
         <div class="banner banner--closed" role="status">
@@ -172,7 +192,12 @@ export function CampaignPage({
               dir={tr.dir}
               data-events={`/api/campaigns/${campaign.slug}/events?locale=${tr.locale}`}
             >
-              {counter ?? <CounterTotal tr={tr} total={total} goal={goal} closed={closed} />}
+              {counter ?? (
+                <CounterTotal tr={tr} total={total} goal={goal} closed={closed} momentum={momentum} />
+              )}
+              {!closed && campaign.endsAt !== null && (
+                <p class="counter__deadline">{t('campaign.deadline', { date: tr.date(campaign.endsAt) })}</p>
+              )}
               {!closed && form && (
                 <a class="button counter__sign" href="#sign">
                   {t('campaign.signLink')}

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isPublic, slugPattern } from '../../../domain/campaign/campaign.js';
 import type { OldSlugReader } from '../../../domain/campaign/edit-campaign.js';
+import { campaignMomentum } from '../../../domain/campaign/momentum.js';
 import type { CampaignView } from '../../../domain/campaign/view-campaign.js';
 import { viewCampaign } from '../../../domain/campaign/view-campaign.js';
 import { countryForLocale } from '../../../domain/signature/countries.js';
@@ -36,7 +37,7 @@ export function campaignRoutes(
   /** Slugs campaigns had before: their pages answer 301 to the current address (campaign editor). */
   oldSlugs?: OldSlugReader,
 ): void {
-  const render = (
+  const render = async (
     req: FastifyRequest,
     reply: FastifyReply,
     view: CampaignView,
@@ -49,6 +50,7 @@ export function campaignRoutes(
         tr={req.tr}
         site={deps.site}
         view={view}
+        momentum={await campaignMomentum(deps, view.campaign.id)}
         requestedLocale={req.contentLocale}
         form={{
           action: `/${req.contentLocale}/campaigns/${view.campaign.slug}/sign`,
@@ -97,6 +99,7 @@ export function campaignRoutes(
         country: countryForLocale(req.contentLocale) ?? '',
         token: tokens.token(view.campaign.id, deps.clock.now()),
         source: sourceFrom(req),
+        momentum: await campaignMomentum(deps, view.campaign.id),
       },
       pickEncoding(req.headers['accept-encoding']),
     );

@@ -1,0 +1,91 @@
+// `npm run bench:first-paint`: the English campaign page as a supporter on a cheap phone and a slow network
+// meets it: Chromium through CDP at 400 kbps each way with 400 ms latency and a 4× CPU slowdown, on the
+// seeded demo. Prints first paint and first contentful paint (median of BENCH_RUNS fresh visits, default 5)
+// for a first visit and a second (the link followed again, the stylesheet and script in the cache), and the
+// bytes on the wire (headers included) of each. Figures for issue 15 (goal: first paint ≤ 0.9 s).
+import type { Browser } from 'playwright-core';
+import { launchBrowser, phone, startDemoServer } from '../e2e/browser.js';
+import { seedDemoHistory } from '../src/cli/demo/history.js';
+
+const slug = 'kazakhstan-free-erlan-baltabay';
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const locale = process.argv[2] ?? 'en';
+
+interface Visit {
+  firstPaint: number;
+  firstContentfulPaint: number;
+  bytes: number;
+  responses: number;
+}
+
+async function visits(browser: Browser, url: string): Promise<[Visit, Visit]> {
+  const context = await browser.newContext({ viewport: phone, isMobile: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 400,
+    downloadThroughput: 400_000 / 8,
+    uploadThroughput: 400_000 / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  let bytes = 0;
+  let responses = 0;
+  cdp.on('Network.loadingFinished', (e) => {
+    bytes += e.encodedDataLength;
+    responses++;
+  });
+  const visit = async (): Promise<Visit> => {
+    bytes = 0;
+    responses = 0;
+    await page.goto(url, { waitUntil: 'load' });
+    // The live counter's stream stays open and is not part of the page's weight.
+    await page.waitForTimeout(500);
+    const paints = await page.evaluate(() =>
+      performance.getEntriesByType('paint').map((p) => [p.name, Math.round(p.startTime)] as const),
+    );
+    const at = (name: string) => paints.find(([n]) => n === name)?.[1] ?? Number.NaN;
+    return {
+      firstPaint: at('first-paint'),
+      firstContentfulPaint: at('first-contentful-paint'),
+      bytes,
+      responses,
+    };
+  };
+  const first = await visit();
+  await page.goto('about:blank');
+  const second = await visit();
+  await context.close();
+  return [first, second];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const server = await startDemoServer();
+await seedDemoHistory(server.running.db, Date.now());
+const browser = await launchBrowser();
+try {
+  const url = `${server.url}/${locale}/campaigns/${slug}`;
+  // One unthrottled view first, so that no visit measures the server's first render of the page.
+  const warm = await browser.newPage();
+  await warm.goto(url);
+  await warm.close();
+  const all: [Visit, Visit][] = [];
+  for (let i = 0; i < runs; i++) all.push(await visits(browser, url));
+  console.log(
+    `/${locale}/campaigns/${slug}, 390 px, 400 kbps / 400 ms latency, 4× CPU slowdown, median of ${runs}`,
+  );
+  for (const [i, name] of ['first visit ', 'second visit'].entries()) {
+    const v = all.map((pair) => pair[i]!);
+    console.log(
+      `  ${name}: first paint ${median(v.map((x) => x.firstPaint))} ms, first contentful paint ` +
+        `${median(v.map((x) => x.firstContentfulPaint))} ms, ${median(v.map((x) => x.bytes))} B on the wire ` +
+        `in ${median(v.map((x) => x.responses))} responses`,
+    );
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exit(0);
