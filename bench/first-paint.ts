@@ -1,11 +1,14 @@
-// `npm run bench:first-paint`: the English campaign page as a supporter on a cheap phone and a slow network
+// `npm run bench:first-paint [locale]`: the English campaign page as a supporter on a cheap phone and a slow network
 // meets it: Chromium through CDP at 400 kbps each way with 400 ms latency and a 4× CPU slowdown, on the
 // seeded demo. Prints first paint and first contentful paint (median of BENCH_RUNS fresh visits, default 5)
 // for a first visit and a second (the link followed again, the stylesheet and script in the cache), and the
-// bytes on the wire (headers included) of each. Figures for issue 15 (goal: first paint ≤ 0.9 s).
+// bytes on the wire (headers included) of each, the photo's apart (the issue's byte goals leave it aside).
+// The demo has its three weeks of history and its poster; BENCH_DEMO=bare measures the campaigns alone.
+// Figures for issue 15 (goal: first paint ≤ 0.9 s).
 import type { Browser } from 'playwright-core';
 import { launchBrowser, phone, startDemoServer } from '../e2e/browser.js';
 import { seedDemoHistory } from '../src/cli/demo/history.js';
+import { seedDemoPhoto } from '../src/cli/demo/photo.js';
 
 const slug = 'kazakhstan-free-erlan-baltabay';
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -15,6 +18,7 @@ interface Visit {
   firstPaint: number;
   firstContentfulPaint: number;
   bytes: number;
+  photoBytes: number;
   responses: number;
 }
 
@@ -31,13 +35,20 @@ async function visits(browser: Browser, url: string): Promise<[Visit, Visit]> {
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   let bytes = 0;
+  let photoBytes = 0;
   let responses = 0;
+  const images = new Set<string>();
+  cdp.on('Network.responseReceived', (e) => {
+    if (e.response.url.includes('/media/')) images.add(e.requestId);
+  });
   cdp.on('Network.loadingFinished', (e) => {
-    bytes += e.encodedDataLength;
+    if (images.has(e.requestId)) photoBytes += e.encodedDataLength;
+    else bytes += e.encodedDataLength;
     responses++;
   });
   const visit = async (): Promise<Visit> => {
     bytes = 0;
+    photoBytes = 0;
     responses = 0;
     await page.goto(url, { waitUntil: 'load' });
     // The live counter's stream stays open and is not part of the page's weight.
@@ -50,6 +61,7 @@ async function visits(browser: Browser, url: string): Promise<[Visit, Visit]> {
       firstPaint: at('first-paint'),
       firstContentfulPaint: at('first-contentful-paint'),
       bytes,
+      photoBytes,
       responses,
     };
   };
@@ -63,7 +75,10 @@ async function visits(browser: Browser, url: string): Promise<[Visit, Visit]> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const server = await startDemoServer();
-await seedDemoHistory(server.running.db, Date.now());
+if (process.env.BENCH_DEMO !== 'bare') {
+  await seedDemoHistory(server.running.db, Date.now());
+  await seedDemoPhoto(server.running.db, server.running.services.images);
+}
 const browser = await launchBrowser();
 try {
   const url = `${server.url}/${locale}/campaigns/${slug}`;
@@ -81,7 +96,7 @@ try {
     console.log(
       `  ${name}: first paint ${median(v.map((x) => x.firstPaint))} ms, first contentful paint ` +
         `${median(v.map((x) => x.firstContentfulPaint))} ms, ${median(v.map((x) => x.bytes))} B on the wire ` +
-        `in ${median(v.map((x) => x.responses))} responses`,
+        `without the photo (photo ${median(v.map((x) => x.photoBytes))} B), ${median(v.map((x) => x.responses))} responses`,
     );
   }
 } finally {

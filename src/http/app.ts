@@ -211,6 +211,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secret: config.APP_SECRET,
     confirmExpiryMs: config.CONFIRM_EXPIRY_DAYS * 86_400_000,
     live: deps.live,
+    images: deps.images,
   };
   healthRoutes(app, deps);
   homeRoutes(app, publicDeps);

@@ -11,6 +11,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { CampaignWithContent } from '../../../domain/campaign/campaign.js';
 import { type Momentum, momentumKey } from '../../../domain/campaign/momentum.js';
 import type { CampaignView } from '../../../domain/campaign/view-campaign.js';
+import type { ResponsiveImage } from '../../../domain/shared/image.ports.js';
 import type { Translator } from '../../../i18n/translator.js';
 import { Compressed, type Encoding } from '../../compression.js';
 import type { SiteInfo } from '../../views/layout.js';
@@ -63,6 +64,8 @@ export interface BlankPageInput {
   source: string;
   /** Where support comes from (countries), shown with the total and cached like it. */
   momentum?: Momentum | undefined;
+  /** The photo's size and copies (the same for a snapshot's life, once the image store has them). */
+  photo?: ResponsiveImage | null | undefined;
 }
 
 /** The total and the momentum line together: the counter slot's content follows from these alone. */
@@ -91,6 +94,7 @@ export function blankCampaignPage(
       view={view}
       requestedLocale={input.requestedLocale}
       momentum={input.momentum}
+      photo={input.photo}
       {...(input.counter !== undefined ? { counter: input.counter } : {})}
       form={{
         action: input.action,
@@ -205,7 +209,7 @@ export class CampaignPageCache {
     // Everything else on the page follows from the snapshot and these (texts and fallback from the locale).
     // A closed campaign with no total shows no counter at all (campaign-page.tsx): another page shape.
     const noCounter = input.view.campaign.status === 'closed' && input.view.total === 0;
-    const key = `${input.tr.locale}\u0000${input.requestedLocale}\u0000${input.action}\u0000${input.country}\u0000${noCounter}`;
+    const key = `${input.tr.locale}\u0000${input.requestedLocale}\u0000${input.action}\u0000${input.country}\u0000${noCounter}\u0000${input.photo ? 'sized' : ''}`;
     let template = pages.get(key);
     if (template === undefined) {
       template = build(this.site, input);

@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { isPublic, successorHeadline, updatesFor } from '../../../domain/campaign/campaign.js';
 import type { Momentum } from '../../../domain/campaign/momentum.js';
 import type { CampaignView } from '../../../domain/campaign/view-campaign.js';
+import type { ResponsiveImage } from '../../../domain/shared/image.ports.js';
 import { directionOf, nativeName } from '../../../i18n/locales.js';
 import type { Translator } from '../../../i18n/translator.js';
 import { criticalCss } from '../../critical-css.js';
@@ -74,6 +75,38 @@ export function CounterTotal({
   );
 }
 
+/**
+ * The photo at the top of the text, as wide as the text column: on a phone the whole width less the margins,
+ * on a wide screen the column beside the form (site.css). With its size known, width and height reserve its
+ * place (nothing jumps when it arrives) and `srcset` lets the browser take the narrowest copy that fills it.
+ */
+function CampaignPhoto({
+  path,
+  alt,
+  sizes,
+}: {
+  path: string;
+  alt: string;
+  sizes: ResponsiveImage | null | undefined;
+}) {
+  if (!sizes) return <img class="campaign-photo" src={path} alt={alt} decoding="async" />;
+  const srcset = [...sizes.variants.map((v) => `${v.path} ${v.width}w`), `${path} ${sizes.width}w`].join(
+    ', ',
+  );
+  return (
+    <img
+      class="campaign-photo"
+      src={path}
+      alt={alt}
+      decoding="async"
+      width={sizes.width}
+      height={sizes.height}
+      srcset={srcset}
+      sizes="(min-width: 64rem) 46rem, calc(100vw - 2rem)"
+    />
+  );
+}
+
 /** Editors' preview of a page (drafts included): bannered, not indexed, the form switched off. */
 export interface PagePreview {
   banner: ComponentChildren;
@@ -93,6 +126,7 @@ export function CampaignPage({
   form,
   counter,
   momentum,
+  photo,
   preview,
 }: {
   tr: Translator;
@@ -105,6 +139,8 @@ export function CampaignPage({
   counter?: string;
   /** Where support comes from (countries), shown with the total. */
   momentum?: Momentum | undefined;
+  /** The photo's size and narrower copies, when the image store has them. */
+  photo?: ResponsiveImage | null | undefined;
   preview?: PagePreview;
 }) {
   const { campaign, texts, isFallback, locales, total } = view;
@@ -229,9 +265,7 @@ export function CampaignPage({
           )}
         </div>
         <div class="campaign__text">
-          {campaign.photoPath && (
-            <img class="campaign-photo" src={campaign.photoPath} alt={photoAlt} decoding="async" />
-          )}
+          {campaign.photoPath && <CampaignPhoto path={campaign.photoPath} alt={photoAlt} sizes={photo} />}
           {closed && texts.outcomeMd && (
             <section class="outcome">
               <div dangerouslySetInnerHTML={{ __html: renderMarkdown(texts.outcomeMd) }} />

@@ -51,6 +51,7 @@ export function campaignRoutes(
         site={deps.site}
         view={view}
         momentum={await campaignMomentum(deps, view.campaign.id)}
+        photo={view.campaign.photoPath ? await deps.images.responsive(view.campaign.photoPath) : null}
         requestedLocale={req.contentLocale}
         form={{
           action: `/${req.contentLocale}/campaigns/${view.campaign.slug}/sign`,
@@ -100,6 +101,7 @@ export function campaignRoutes(
         token: tokens.token(view.campaign.id, deps.clock.now()),
         source: sourceFrom(req),
         momentum: await campaignMomentum(deps, view.campaign.id),
+        photo: view.campaign.photoPath ? await deps.images.responsive(view.campaign.photoPath) : null,
       },
       pickEncoding(req.headers['accept-encoding']),
     );

@@ -1,16 +1,17 @@
-// The campaign page's momentum and first paint (decision 0024): the countries support comes from and the
-// latest of them (never a name), the end date in the page language, and the first screen's rules inlined
-// under a CSP hash with the stylesheet moved to the end of the body.
+// The campaign page's first screen (decision 0024): the countries support comes from and the latest of them
+// (never a name), the end date in the page language, the photo sized for the screen, and the first screen's
+// rules inlined under a CSP hash with the stylesheet moved to the end of the body.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { seedDemoHistory } from '../../../cli/demo/history.js';
+import { seedDemoPhoto } from '../../../cli/demo/photo.js';
 
 const slug = 'kazakhstan-free-erlan-baltabay';
 const seededAt = Date.UTC(2026, 10, 20);
 
-describe.each(testDialects)('campaign page momentum (%s)', (dialect) => {
+describe.each(testDialects)('campaign page first screen (%s)', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(dialect);
@@ -58,5 +59,31 @@ describe.each(testDialects)('campaign page momentum (%s)', (dialect) => {
     const home = (await t.app.inject({ url: '/en/' })).body;
     expect(home).toMatch(/<head>.*<link rel="stylesheet" href="\/assets\/site\.css\?v=[\w-]+"\/>.*<\/head>/s);
     expect(home).not.toContain('<style>');
+  });
+
+  it('sizes the photo for the screen: its width and height, narrower copies in srcset, each served', async () => {
+    await seedDemoPhoto(t.db, t.services.images);
+    // The campaign reader keeps a campaign for two seconds: ask past that.
+    let html = '';
+    await expect
+      .poll(
+        async () => {
+          html = (await t.app.inject({ url: `/en/campaigns/${slug}` })).body;
+          return html.includes('<img class="campaign-photo"');
+        },
+        { timeout: 5_000, interval: 250 },
+      )
+      .toBe(true);
+    const img = /<img class="campaign-photo"[^>]*>/.exec(html)![0];
+    expect(img).toMatch(/ alt="Campaign poster: [^"]+"/);
+    expect(img).toContain(' width="1600" height="900"');
+    expect(img).toContain(' sizes="(min-width: 64rem) 46rem, calc(100vw - 2rem)"');
+    const srcset = / srcset="([^"]+)"/.exec(img)![1]!.split(', ');
+    expect(srcset.map((s) => s.split(' ')[1])).toEqual(['480w', '800w', '1200w', '1600w']);
+    for (const candidate of srcset) {
+      const media = await t.app.inject({ url: candidate.split(' ')[0]! });
+      expect([media.statusCode, media.headers['content-type']]).toEqual([200, 'image/jpeg']);
+      expect(media.headers['cache-control']).toMatch(/immutable/);
+    }
   });
 });
