@@ -55,6 +55,26 @@ describe.each(testDialects)('campaign page first screen (%s)', (dialect) => {
     expect(page.body).toMatch(
       /<\/footer><link rel="stylesheet" href="\/assets\/site\.css\?v=[\w-]+"\/><\/body>/,
     );
+    // The stylesheet's answer says the browser has it; with that cookie the page links it in the head.
+    const href = /<link rel="stylesheet" href="([^"]+)"/.exec(page.body)![1]!;
+    const sheet = await t.app.inject({ url: href });
+    const cookie = String(sheet.headers['set-cookie']);
+    expect(cookie).toMatch(/^css=[\w-]+; Max-Age=604800; Path=\/; SameSite=Lax$/);
+    expect(String((await t.app.inject({ url: '/assets/site.css' })).headers['set-cookie'])).not.toMatch(
+      /css=/,
+    );
+    const again = await t.app.inject({
+      url: `/en/campaigns/${slug}`,
+      headers: { cookie: cookie.split(';')[0]! },
+    });
+    expect(again.headers.vary).toBe('Accept-Encoding, Cookie');
+    expect(again.body).not.toContain('<style>');
+    expect(again.body).toMatch(
+      /<head>.*<link rel="stylesheet" href="\/assets\/site\.css\?v=[\w-]+"\/>.*<\/head>/s,
+    );
+    // An older version's cookie is no proof: inlined again.
+    const stale = await t.app.inject({ url: `/en/campaigns/${slug}`, headers: { cookie: 'css=0123456789' } });
+    expect(stale.body).toContain('<style>');
     // Other pages keep the stylesheet in the head.
     const home = (await t.app.inject({ url: '/en/' })).body;
     expect(home).toMatch(/<head>.*<link rel="stylesheet" href="\/assets\/site\.css\?v=[\w-]+"\/>.*<\/head>/s);

@@ -66,6 +66,8 @@ export interface BlankPageInput {
   momentum?: Momentum | undefined;
   /** The photo's size and copies (the same for a snapshot's life, once the image store has them). */
   photo?: ResponsiveImage | null | undefined;
+  /** False when the browser has the stylesheet cached (critical-css.ts): another page shape. */
+  inlineCss?: boolean;
 }
 
 /** The total and the momentum line together: the counter slot's content follows from these alone. */
@@ -95,6 +97,7 @@ export function blankCampaignPage(
       requestedLocale={input.requestedLocale}
       momentum={input.momentum}
       photo={input.photo}
+      {...(input.inlineCss === false ? { inlineCss: false } : {})}
       {...(input.counter !== undefined ? { counter: input.counter } : {})}
       form={{
         action: input.action,
@@ -209,7 +212,7 @@ export class CampaignPageCache {
     // Everything else on the page follows from the snapshot and these (texts and fallback from the locale).
     // A closed campaign with no total shows no counter at all (campaign-page.tsx): another page shape.
     const noCounter = input.view.campaign.status === 'closed' && input.view.total === 0;
-    const key = `${input.tr.locale}\u0000${input.requestedLocale}\u0000${input.action}\u0000${input.country}\u0000${noCounter}\u0000${input.photo ? 'sized' : ''}`;
+    const key = `${input.tr.locale}\u0000${input.requestedLocale}\u0000${input.action}\u0000${input.country}\u0000${noCounter}\u0000${input.photo ? 'sized' : ''}\u0000${input.inlineCss !== false}`;
     let template = pages.get(key);
     if (template === undefined) {
       template = build(this.site, input);

@@ -127,6 +127,7 @@ export function CampaignPage({
   counter,
   momentum,
   photo,
+  inlineCss = true,
   preview,
 }: {
   tr: Translator;
@@ -141,6 +142,8 @@ export function CampaignPage({
   momentum?: Momentum | undefined;
   /** The photo's size and narrower copies, when the image store has them. */
   photo?: ResponsiveImage | null | undefined;
+  /** False when the browser has the stylesheet cached: then it is linked in the head (critical-css.ts). */
+  inlineCss?: boolean;
   preview?: PagePreview;
 }) {
   const { campaign, texts, isFallback, locales, total } = view;
@@ -184,7 +187,7 @@ export function CampaignPage({
       head={head}
       scripts={preview ? [] : ['/assets/campaign.js']}
       wide
-      criticalCss={criticalCss().css}
+      {...(inlineCss ? { criticalCss: criticalCss().css } : {})}
     >
       {preview && (
         <div class="banner banner--closed" role="status">
