@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { HtmlValidate } from 'html-validate';
 import { expect, it } from 'vitest';
+import { seedDemoHistory } from '../src/cli/demo/history.js';
 import { seedDemoLists } from '../src/cli/demo/mailing-lists.js';
+import { seedDemoPhoto } from '../src/cli/demo/photo.js';
 import { listToken } from '../src/security/list-token.js';
 import { statusToken } from '../src/security/status-token.js';
 import { erlan, formBody } from '../test/sign-helpers.js';
@@ -43,7 +45,10 @@ describeBrowser('public pages pass axe-core and html-validate', () => {
   /** One sign-up that leaves a pending confirmation (its mail's link), a status link and a list token. */
   async function targets(): Promise<Target[]> {
     const { url: base, running, sink } = demo.server();
+    // The demo as `npm run demo` shows it: lists, three weeks of history (the countries line), the poster.
     await seedDemoLists(running.db, Date.now());
+    await seedDemoHistory(running.db, Date.now());
+    await seedDemoPhoto(running.db, running.services.images);
     const page = await fetch(`${base}/en/campaigns/${erlan}`).then((r) => r.text());
     const token = /name="token" value="([^"]+)"/.exec(page)![1]!;
     const signed = await fetch(`${base}/en/campaigns/${erlan}/sign`, {
