@@ -168,5 +168,5 @@ describeBrowser('public pages pass axe-core and html-validate', () => {
       }
     }
     expect(problems).toEqual([]);
-  }, 600_000);
+  }, 900_000);
 });
