@@ -39,7 +39,7 @@ describe.each(testDialects)('campaign page first screen (%s)', (dialect) => {
 
   it('shows the end date, localised', async () => {
     const en = (await t.app.inject({ url: `/en/campaigns/${slug}` })).body;
-    expect(en).toContain('<p class="counter__deadline">Open for signatures until January 27, 2027.</p>');
+    expect(en).toContain('<p class="counter__deadline">Open for signatures until February 15, 2027.</p>');
     const tl = (await t.app.inject({ url: `/tl/campaigns/${slug}` })).body;
     expect(tl).toMatch(/<p class="counter__deadline">Bukas sa paglagda hanggang [^<]*2027\.<\/p>/);
   });
