@@ -1,11 +1,13 @@
 // `npx tsx bench/page-layout.ts [shots-dir]`: the campaign page as a supporter meets it, in Chromium on the
-// seeded demo. Prints how far down the sign form and its Send button start at 390 and 1280 px (en, ar), and
-// the bytes on the wire of the English page on a first and a second visit; saves screenshots when given a
-// folder. Figures for decision 0018 and issue 15.
+// seeded demo (with its history and poster). Prints how far down the sign form and its Send button start at
+// 390 and 1280 px (en, ar), and the bytes on the wire of the English page on a first and a second visit;
+// saves screenshots when given a folder. Figures for decisions 0018 and 0024, issue 15.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { desktop, launchBrowser, phone, startDemoServer } from '../e2e/browser.js';
+import { seedDemoHistory } from '../src/cli/demo/history.js';
+import { seedDemoPhoto } from '../src/cli/demo/photo.js';
 
 const live = 'kazakhstan-free-erlan-baltabay';
 const closed = 'kazakhstan-freedom-for-zhanaozen-oil-workers';
@@ -61,6 +63,9 @@ async function wire(browser: Browser, base: string) {
 }
 
 const server = await startDemoServer();
+// The demo as `npm run demo` shows it: its history (the counter's countries line) and its poster.
+await seedDemoHistory(server.running.db, Date.now());
+await seedDemoPhoto(server.running.db, server.running.services.images);
 const browser = await launchBrowser();
 try {
   if (shots) mkdirSync(shots, { recursive: true });

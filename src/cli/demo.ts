@@ -6,8 +6,11 @@ import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Config } from '../config/config.js';
 import type { Clock } from '../domain/shared/clock.js';
+import type { ImageStore } from '../domain/shared/image.ports.js';
 import type { CreateAdminServices } from './create-admin.js';
+import { seedDemoHistory } from './demo/history.js';
 import { seedDemoLists } from './demo/mailing-lists.js';
+import { seedDemoPhoto } from './demo/photo.js';
 import { demoCampaignSlug, type SeedServices, seedDemo } from './demo/seed.js';
 
 export const demoAdminEmail = 'admin@outcry.example.org';
@@ -54,6 +57,8 @@ export interface DemoServices extends SeedServices {
   clock: Clock;
   users: CreateAdminServices['users'];
   passwords: CreateAdminServices['passwords'];
+  /** Where the demo poster is stored, like an uploaded photo. */
+  images: ImageStore;
 }
 
 /** Seeds the running demo, gives its admin a fresh password, and prints where everything is. */
@@ -61,6 +66,10 @@ export async function runDemo(services: DemoServices, url: string): Promise<void
   const now = services.clock.now();
   const { created } = await seedDemo(services, now);
   await seedDemoLists(services.db, now);
+  const seeding = performance.now();
+  const history = await seedDemoHistory(services.db, now);
+  const seededIn = Math.round(performance.now() - seeding);
+  await seedDemoPhoto(services.db, services.images);
   const password = services.passwords.generate();
   await services.users.upsertWithPassword(
     {
@@ -85,6 +94,11 @@ export async function runDemo(services: DemoServices, url: string): Promise<void
       '',
       `  Mail is DKIM-signed (selector "${services.config.DKIM_SELECTOR ?? '-'}") and paced per target address.`,
       `  Database: data/demo.db${created.length ? ` (seeded ${created.length} campaigns)` : ''}; mail never leaves this machine.`,
+      ...(history.signatures
+        ? [
+            `  Demo history: ${history.signatures} invented signatures over three weeks, written in ${seededIn} ms.`,
+          ]
+        : []),
       '  Press Ctrl+C to stop. `npm run demo -- --reset` starts from scratch.',
       '',
     ].join('\n'),

@@ -3,7 +3,7 @@
 // `totalsTtlMs` (counts; open pages get exact numbers by SSE anyway). Each web process keeps its own
 // copy, so an edit shows everywhere within ttlMs; correctness never depends on it.
 import type { CampaignStatus, CampaignWithContent } from '../domain/campaign/campaign.js';
-import type { CampaignReader } from '../domain/campaign/campaign.ports.js';
+import type { CampaignReader, SigningCountries } from '../domain/campaign/campaign.ports.js';
 
 interface Entry<T> {
   value: Promise<T>;
@@ -14,12 +14,15 @@ export class CachedCampaignReader implements CampaignReader {
   private readonly bySlug = new Map<string, Entry<CampaignWithContent | undefined>>();
   private readonly byStatus = new Map<string, Entry<CampaignWithContent[]>>();
   private readonly totals = new Map<number, Entry<number>>();
+  private readonly countries = new Map<number, Entry<SigningCountries>>();
 
   constructor(
     private readonly inner: CampaignReader,
     private readonly now: () => number,
     private readonly ttlMs = 2_000,
     private readonly totalsTtlMs = 500,
+    /** The page's countries line changes slowly and costs two queries: a few seconds old is fine. */
+    private readonly countriesTtlMs = 5_000,
   ) {}
 
   private cached<K, T>(map: Map<K, Entry<T>>, key: K, ttl: number, load: () => Promise<T>): Promise<T> {
@@ -61,6 +64,12 @@ export class CachedCampaignReader implements CampaignReader {
     const out = new Map<number, number>();
     for (const id of campaignIds) out.set(id, await this.totals.get(id)!.value);
     return out;
+  }
+
+  signingCountries(campaignId: number): Promise<SigningCountries> {
+    return this.cached(this.countries, campaignId, this.countriesTtlMs, () =>
+      this.inner.signingCountries(campaignId),
+    );
   }
 
   /** Forget a campaign and every list now (after a commit that changed its status or dates). */

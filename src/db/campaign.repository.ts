@@ -10,7 +10,12 @@ import type {
   TargetKind,
   TranslationStatus,
 } from '../domain/campaign/campaign.js';
-import type { CampaignReader, CampaignWriter, NewCampaign } from '../domain/campaign/campaign.ports.js';
+import type {
+  CampaignReader,
+  CampaignWriter,
+  NewCampaign,
+  SigningCountries,
+} from '../domain/campaign/campaign.ports.js';
 import { countriesColumn, countriesFromColumn } from '../domain/campaign/target-fields.js';
 import type { PetitionNames } from '../domain/petition/petition.js';
 import type { CampaignsTable, CampaignTranslationsTable } from './campaign.table.js';
@@ -20,6 +25,8 @@ import { repeatStatus } from './signature-effects.js';
 
 /** What the public number counts: confirmed signatures, and repeats in immediate mode (decision 0015). */
 const countedStatuses = ['confirmed', repeatStatus];
+/** How many of the latest signatures the page's "latest from" countries are drawn from. */
+const latestSignatures = 200;
 
 function toTexts(row: Selectable<CampaignTranslationsTable>): CampaignTexts {
   return {
@@ -66,6 +73,31 @@ export class CampaignRepository implements CampaignReader, CampaignWriter {
       .execute();
     for (const r of rows) totals.set(r.campaign_id, Number(r.total));
     return totals;
+  }
+
+  async signingCountries(campaignId: number): Promise<SigningCountries> {
+    const rows = await this.db
+      .selectFrom('counts')
+      .select(['country', (eb) => eb.fn.sum<number | string>('n').as('n')])
+      .where('campaign_id', '=', campaignId)
+      .where('status', 'in', countedStatuses)
+      .where('country', '!=', '')
+      .groupBy('country')
+      .execute();
+    const counts = new Map<string, number>();
+    for (const r of rows) if (Number(r.n) > 0) counts.set(r.country, Number(r.n));
+    // The latest confirmations, newest first (idx_signatures_petition serves this order).
+    const latest = await this.db
+      .selectFrom('signatures')
+      .select('country')
+      .where('campaign_id', '=', campaignId)
+      .where('status', '=', 'confirmed')
+      .orderBy('confirmed_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(latestSignatures)
+      .execute();
+    const newest = [...new Set(latest.flatMap((r) => (r.country ? [r.country] : [])))];
+    return { counts, newest };
   }
 
   async create(input: NewCampaign, now: number): Promise<number> {

@@ -38,6 +38,7 @@ import type { StatisticsReader } from '../domain/statistics/statistics.ports.js'
 import type { TranslationMemoryStore, TranslationStore } from '../domain/translation/translation.ports.js';
 import { addressTokens } from '../security/address-token.js';
 import { counterRoutes } from './api/counter.route.js';
+import { criticalCss } from './critical-css.js';
 import { mailViewerRoutes } from './dev/mail.route.js';
 import { campaignEditRoutes } from './editor/campaign-edit/campaign-edit.route.js';
 import { campaignPreviewRoutes } from './editor/campaign-preview/campaign-preview.route.js';
@@ -177,7 +178,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        // The campaign page's inlined first-screen rules, by their hash (critical-css.ts).
+        styleSrc: ["'self'", criticalCss().cspSource],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         fontSrc: ["'self'"],
@@ -220,6 +222,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secret: config.APP_SECRET,
     confirmExpiryMs: config.CONFIRM_EXPIRY_DAYS * 86_400_000,
     live: deps.live,
+    images: deps.images,
   };
   healthRoutes(app, deps);
   homeRoutes(app, publicDeps);

@@ -7,6 +7,7 @@ import { extname, join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { assetsDir } from '../config/paths.js';
 import { Compressed, pickEncoding } from './compression.js';
+import { stylesheetCookie, stylesheetCookieMaxAge } from './critical-css.js';
 
 const types: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
@@ -50,6 +51,11 @@ function assets(): Map<string, Asset> {
   return loaded;
 }
 
+/** The content hash of one of our assets (`site.css`), the `v` of its immutable URL. */
+export function assetHash(file: string): string | undefined {
+  return assets().get(file)?.hash;
+}
+
 /** `/assets/site.css` → `/assets/site.css?v=<content hash>`; other URLs unchanged. */
 export function assetUrl(url: string): string {
   if (!url.startsWith('/assets/')) return url;
@@ -79,7 +85,15 @@ export function registerStaticAssets(
     const asset = all.get(file);
     if (!asset) return onNotFound(req, reply);
     const v = (req.query as { v?: unknown }).v;
-    return send(req, reply, asset, v === asset.hash);
+    const hashed = v === asset.hash;
+    // The campaign page inlines its first screen's rules until the browser has this stylesheet (critical-css.ts).
+    if (hashed && file === 'site.css') {
+      reply.header(
+        'set-cookie',
+        `${stylesheetCookie}=${asset.hash}; Max-Age=${stylesheetCookieMaxAge}; Path=/; SameSite=Lax`,
+      );
+    }
+    return send(req, reply, asset, hashed);
   });
   // Browsers ask for these at the root whatever the page links; a day's cache, revalidated after.
   for (const name of ['favicon.ico', 'apple-touch-icon.png']) {

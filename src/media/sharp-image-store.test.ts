@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageStore } from '../domain/shared/image.ports.js';
-import { createSharpImageStore } from './sharp-image-store.js';
+import { createSharpImageStore, photoWidths } from './sharp-image-store.js';
 
 let dir: string;
 let store: ImageStore;
@@ -58,5 +58,46 @@ describe('sharp image store', () => {
       .toBuffer();
     expect(bomb.length).toBeLessThan(1_000_000);
     expect(await store.store(upload(bomb), 'photo')).toEqual({ error: 'ImageDimensions' });
+  });
+
+  it('makes narrower copies of a photo and knows its size, made again for a photo stored without them', async () => {
+    const wide = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#246' } })
+      .jpeg()
+      .toBuffer();
+    const stored = await store.store(upload(wide), 'photo');
+    if ('error' in stored) throw new Error(stored.error);
+    const base = stored.path.slice('/media/'.length, -'.jpg'.length);
+    const expected = {
+      width: 1600,
+      height: 1067,
+      variants: photoWidths.map((width) => ({ path: `/media/${base}-${width}.jpg`, width })),
+    };
+    expect(await store.responsive(stored.path)).toEqual(expected);
+    for (const { path, width } of expected.variants) {
+      const meta = await sharp(join(dir, path.slice('/media/'.length))).metadata();
+      expect([meta.width, meta.format]).toEqual([width, 'jpeg']);
+    }
+    // A photo stored before copies existed: another process (no memory of it) makes them on first demand.
+    await unlink(join(dir, `${base}.json`));
+    await unlink(join(dir, `${base}-480.jpg`));
+    const later = createSharpImageStore(dir);
+    expect(await later.responsive(stored.path)).toEqual(expected);
+    expect((await sharp(join(dir, `${base}-480.jpg`)).metadata()).width).toBe(480);
+    // Only stored photos: no logo, no other folder, nothing missing.
+    expect(await later.responsive(`/media/${base}.png`)).toBeNull();
+    expect(await later.responsive(`/assets/${base}.jpg`)).toBeNull();
+    expect(await later.responsive(`/media/../${base}.jpg`)).toBeNull();
+    expect(await later.responsive(`/media/${'0'.repeat(32)}.jpg`)).toBeNull();
+  });
+
+  it('offers no copy wider than a small photo', async () => {
+    const small = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#642' } })
+      .jpeg()
+      .toBuffer();
+    const stored = await store.store(upload(small), 'photo');
+    if ('error' in stored) throw new Error(stored.error);
+    const sizes = await store.responsive(stored.path);
+    expect(sizes).toMatchObject({ width: 600, height: 400 });
+    expect(sizes!.variants.map((v) => v.width)).toEqual([480]);
   });
 });

@@ -34,7 +34,8 @@ export function erlanBaltabay(now: number): NewCampaign {
     sourceLocale: 'en',
     goal: 10_000,
     moreInfoUrl: 'https://www.industriall-union.org/',
-    startsAt: now - 3 * 86_400_000,
+    // Launched the day before the demo's three weeks of history (history.ts); three months from now left.
+    startsAt: now - 22 * 86_400_000,
     endsAt: now + 87 * 86_400_000,
     translations: [
       {

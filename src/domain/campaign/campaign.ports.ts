@@ -14,6 +14,15 @@ export interface CampaignReader {
   listByStatus(statuses: CampaignStatus[]): Promise<CampaignWithContent[]>;
   /** Counted supporters per campaign, all languages together. */
   supporterTotals(campaignIds: number[]): Promise<Map<number, number>>;
+  /** Where a campaign's counted signatures come from (countries only, never who): see momentum.ts. */
+  signingCountries(campaignId: number): Promise<SigningCountries>;
+}
+
+export interface SigningCountries {
+  /** Counted supporters per country code (signatures without a country left out). */
+  counts: Map<string, number>;
+  /** Countries of the latest confirmed signatures, newest first, each once. */
+  newest: string[];
 }
 
 export interface NewCampaign {

@@ -27,6 +27,19 @@ export interface ImageUpload {
   truncated: boolean;
 }
 
+/** A stored photo with its size and the narrower copies a page offers in `srcset`. */
+export interface ResponsiveImage {
+  width: number;
+  height: number;
+  /** Narrower copies of the same picture, narrowest first; the stored file itself is the widest. */
+  variants: { path: string; width: number }[];
+}
+
 export interface ImageStore {
   store(upload: ImageUpload, kind: ImageKind): Promise<StoredImage | { error: ImageError }>;
+  /**
+   * A stored photo's size and narrower copies (made at upload; for a photo stored before copies existed,
+   * made on first demand and kept). Null for a path that is not a stored photo.
+   */
+  responsive(path: string): Promise<ResponsiveImage | null>;
 }

@@ -1,6 +1,7 @@
 // What the public routes need, assembled in app.ts from AppDeps.
 import type { CampaignReader } from '../../domain/campaign/campaign.ports.js';
 import type { Clock } from '../../domain/shared/clock.js';
+import type { ImageStore } from '../../domain/shared/image.ports.js';
 import type { SignDeps } from '../../domain/signature/sign-campaign.js';
 import type { SignatureConfirmer } from '../../domain/signature/signature.ports.js';
 import type { LiveCounters } from '../live/live-counters.js';
@@ -17,4 +18,6 @@ export interface PublicDeps {
   secret: string;
   confirmExpiryMs: number;
   live: LiveCounters;
+  /** The campaign photo's size and narrower copies (srcset). */
+  images: Pick<ImageStore, 'responsive'>;
 }

@@ -23,6 +23,11 @@ export interface LayoutProps {
   scripts?: string[];
   /** A page laid out in two columns on a wide screen (the campaign page: text beside the form). */
   wide?: boolean;
+  /**
+   * Rules inlined in the head (http/critical-css.ts, allowed by their CSP hash): the page paints without
+   * waiting for the stylesheet, which then loads at the end of the body instead of blocking in the head.
+   */
+  criticalCss?: string;
   children: ComponentChildren;
 }
 
@@ -95,15 +100,26 @@ export function LanguageSwitcher({ tr, href }: { tr: Translator; href: (code: st
   );
 }
 
-export function Layout({ tr, site, title, path = '/', head, scripts = [], wide, children }: LayoutProps) {
+export function Layout({
+  tr,
+  site,
+  title,
+  path = '/',
+  head,
+  scripts = [],
+  wide,
+  criticalCss,
+  children,
+}: LayoutProps) {
   const t = tr.t;
+  const stylesheet = <link rel="stylesheet" href={assetUrl('/assets/site.css')} />;
   return (
     <html lang={tr.locale} dir={tr.dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title === site.name ? title : `${title} · ${site.name}`}</title>
-        <link rel="stylesheet" href={assetUrl('/assets/site.css')} />
+        {criticalCss ? <style dangerouslySetInnerHTML={{ __html: criticalCss }} /> : stylesheet}
         {/* The SVG (325 bytes, cached for good) where browsers take one; /favicon.ico answers the rest. */}
         <link rel="icon" href={assetUrl('/assets/icon.svg')} type="image/svg+xml" />
         <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
@@ -147,6 +163,7 @@ export function Layout({ tr, site, title, path = '/', head, scripts = [], wide, 
             )}
           </div>
         </footer>
+        {criticalCss && stylesheet}
       </body>
     </html>
   );

@@ -1,7 +1,8 @@
 // The blank campaign page is the same for every visitor of one language version except for three parts:
 // the form token, the source tag and the live total. Rendering it whole (markdown, ~250 country options,
 // the language menus) was most of the cost of a page view, so each (campaign snapshot, language) is
-// rendered once with markers in those places and every request splices its own parts in. The campaign
+// rendered once with markers in those places and every request splices its own parts in (the total's
+// slot carries the momentum line too: countries, changing with commits like the total). The campaign
 // cache hands out a new snapshot object when it reloads a campaign, so a snapshot's pages are dropped
 // (WeakMap) exactly when the campaign cache would have shown the edit anyway. The page answered last is
 // kept too: within one second (one form token) and one total, views get the same bytes, and that page is
@@ -11,7 +12,9 @@
 // a page whose campaign was reloaded is rebuilt in place, its old bytes released at once.
 import { renderToString } from 'preact-render-to-string';
 import type { CampaignWithContent } from '../../../domain/campaign/campaign.js';
+import { type Momentum, momentumKey } from '../../../domain/campaign/momentum.js';
 import type { CampaignView } from '../../../domain/campaign/view-campaign.js';
+import type { ResponsiveImage } from '../../../domain/shared/image.ports.js';
 import type { Translator } from '../../../i18n/translator.js';
 import { Compressed, type Encoding } from '../../compression.js';
 import type { SiteInfo } from '../../views/layout.js';
@@ -31,13 +34,16 @@ interface Template {
   /** Static HTML around the slots, already UTF-8 (encoding 18 KB per answer showed in the profile). */
   parts: Buffer[];
   slots: Slot[];
-  /** The counter's HTML for the total seen last (totals change with each commit, not each view). */
-  counter?: { total: number; html: Buffer };
+  /**
+   * The counter's HTML for the total and momentum seen last (they change with commits, not with views);
+   * `total` is the key of both (totalKey).
+   */
+  counter?: { total: string; html: Buffer };
   /**
    * The page answered last. With one form token per campaign and second (FormTokenCache), every view in
    * that second with the same source and total gets these very bytes, without splicing or copying.
    */
-  last?: { token: string; source: string; total: number; page: Buffer; compressed: Compressed };
+  last?: { token: string; source: string; total: string; page: Buffer; compressed: Compressed };
   /**
    * Compressions of this page in the current second. Each new `?src=` value makes a new page; past the
    * budget a page goes out uncompressed, so varying the query cannot make compression a per-request cost.
@@ -59,7 +65,16 @@ export interface BlankPageInput {
   country: string;
   token: string;
   source: string;
+  /** Where support comes from (countries), shown with the total and cached like it. */
+  momentum?: Momentum | undefined;
+  /** The photo's size and copies (the same for a snapshot's life, once the image store has them). */
+  photo?: ResponsiveImage | null | undefined;
+  /** False when the browser has the stylesheet cached (critical-css.ts): another page shape. */
+  inlineCss?: boolean;
 }
+
+/** The total and the momentum line together: the counter slot's content follows from these alone. */
+const totalKey = (input: BlankPageInput): string => `${input.view.total}|${momentumKey(input.momentum)}`;
 
 // The renderer's own escaping (preact-render-to-string encodes these three and leaves `>` alone).
 const attributeEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '"': '&quot;' };
@@ -83,6 +98,9 @@ export function blankCampaignPage(
       site={site}
       view={view}
       requestedLocale={input.requestedLocale}
+      momentum={input.momentum}
+      photo={input.photo}
+      {...(input.inlineCss === false ? { inlineCss: false } : {})}
       {...(input.counter !== undefined ? { counter: input.counter } : {})}
       form={{
         action: input.action,
@@ -183,17 +201,13 @@ export class CampaignPageCache {
   ): { body: Buffer; encoding: Encoding | null } {
     this.stats.spliced++;
     let last = template.last;
-    if (
-      !last ||
-      last.token !== input.token ||
-      last.source !== input.source ||
-      last.total !== input.view.total
-    ) {
+    const total = totalKey(input);
+    if (!last || last.token !== input.token || last.source !== input.source || last.total !== total) {
       const page = this.splice(template, input);
       last = {
         token: input.token,
         source: input.source,
-        total: input.view.total,
+        total,
         page,
         compressed: new Compressed(page, pageQuality),
       };
@@ -225,18 +239,19 @@ export class CampaignPageCache {
       case 'source':
         return Buffer.from(attributeValue(input.source));
       case 'counter': {
-        const total = input.view.total;
-        if (template.counter?.total !== total) {
+        const key = totalKey(input);
+        if (template.counter?.total !== key) {
           const goal = goalOf(input.view.campaign);
           template.counter = {
-            total,
+            total: key,
             html: Buffer.from(
               renderToString(
                 <CounterTotal
                   tr={input.tr}
-                  total={total}
+                  total={input.view.total}
                   goal={goal}
                   closed={input.view.campaign.status === 'closed'}
+                  momentum={input.momentum}
                 />,
               ),
             ),
@@ -253,7 +268,7 @@ export class CampaignPageCache {
     // Everything else on the page follows from the snapshot and these (texts and fallback from the locale).
     // A closed campaign with no total shows no counter at all (campaign-page.tsx): another page shape.
     const noCounter = snapshot.status === 'closed' && input.view.total === 0;
-    const key = `${snapshot.id}\u0000${input.tr.locale}\u0000${input.requestedLocale}\u0000${input.action}\u0000${input.country}\u0000${noCounter}`;
+    const key = `${snapshot.id}\u0000${input.tr.locale}\u0000${input.requestedLocale}\u0000${input.action}\u0000${input.country}\u0000${noCounter}\u0000${input.photo ? 'sized' : ''}\u0000${input.inlineCss !== false}`;
     const found = this.entries.get(key);
     this.entries.delete(key);
     if (found && found.snapshot === snapshot) {

@@ -2,10 +2,13 @@
 // goes, and the message itself. Closed campaigns keep all of it, with the banner and the outcome.
 import type { ComponentChildren } from 'preact';
 import { isPublic, successorHeadline, type Target, updatesFor } from '../../../domain/campaign/campaign.js';
+import type { Momentum } from '../../../domain/campaign/momentum.js';
 import type { CampaignView } from '../../../domain/campaign/view-campaign.js';
+import type { ResponsiveImage } from '../../../domain/shared/image.ports.js';
 import { directionOf, nativeName } from '../../../i18n/locales.js';
 import type { Translator } from '../../../i18n/translator.js';
-import { countryList } from '../../views/country-names.js';
+import { criticalCss } from '../../critical-css.js';
+import { countryList, countryName } from '../../views/country-names.js';
 import { Layout, type SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 import { PartnerLine } from './partner-line.js';
@@ -21,20 +24,24 @@ function excerpt(md: string, max = 200): string {
 
 /**
  * The live total inside the counter box: the sentence and, when the campaign has a goal, the goal in words
- * ("4,812 of 10,000 signatures") naming the bar under it. The page script updates all three live.
+ * ("4,812 of 10,000 signatures") naming the bar under it. The page script updates all three live. Then the
+ * momentum line (countries, never names: domain/campaign/momentum.ts), as fresh as the page.
  */
 export function CounterTotal({
   tr,
   total,
   goal,
   closed = false,
+  momentum,
 }: {
   tr: Translator;
   total: number;
   goal: number | undefined;
   /** A closed campaign's total is a record, not an invitation. */
   closed?: boolean;
+  momentum?: Momentum | undefined;
 }) {
+  const latest = closed ? [] : (momentum?.latest ?? []);
   return (
     <>
       <p class="counter__total" aria-live="polite">
@@ -55,7 +62,48 @@ export function CounterTotal({
           </progress>
         </>
       )}
+      {momentum && momentum.countries > 0 && (
+        <p class="counter__countries">
+          {tr.t('campaign.momentum.countries', { count: momentum.countries })}
+          {latest.length > 0 &&
+            ` ${tr.t('campaign.momentum.latest', {
+              countries: tr.list(latest.map((code) => countryName(tr.locale, code) ?? code)),
+            })}`}
+        </p>
+      )}
     </>
+  );
+}
+
+/**
+ * The photo at the top of the text, as wide as the text column: on a phone the whole width less the margins,
+ * on a wide screen the column beside the form (site.css). With its size known, width and height reserve its
+ * place (nothing jumps when it arrives) and `srcset` lets the browser take the narrowest copy that fills it.
+ */
+function CampaignPhoto({
+  path,
+  alt,
+  sizes,
+}: {
+  path: string;
+  alt: string;
+  sizes: ResponsiveImage | null | undefined;
+}) {
+  if (!sizes) return <img class="campaign-photo" src={path} alt={alt} decoding="async" />;
+  const srcset = [...sizes.variants.map((v) => `${v.path} ${v.width}w`), `${path} ${sizes.width}w`].join(
+    ', ',
+  );
+  return (
+    <img
+      class="campaign-photo"
+      src={path}
+      alt={alt}
+      decoding="async"
+      width={sizes.width}
+      height={sizes.height}
+      srcset={srcset}
+      sizes="(min-width: 64rem) 46rem, calc(100vw - 2rem)"
+    />
   );
 }
 
@@ -77,6 +125,9 @@ export function CampaignPage({
   requestedLocale,
   form,
   counter,
+  momentum,
+  photo,
+  inlineCss = true,
   preview,
 }: {
   tr: Translator;
@@ -87,6 +138,12 @@ export function CampaignPage({
   form?: Omit<SignFormProps, 'tr' | 'petitionNames' | 'offersAlerts'>;
   /** Stands in for the total (the page cache renders a marker here and splices each request's total in). */
   counter?: string;
+  /** Where support comes from (countries), shown with the total. */
+  momentum?: Momentum | undefined;
+  /** The photo's size and narrower copies, when the image store has them. */
+  photo?: ResponsiveImage | null | undefined;
+  /** False when the browser has the stylesheet cached: then it is linked in the head (critical-css.ts). */
+  inlineCss?: boolean;
   preview?: PagePreview;
 }) {
   const { campaign, texts, isFallback, locales, total } = view;
@@ -130,6 +187,7 @@ export function CampaignPage({
       head={head}
       scripts={preview ? [] : ['/assets/campaign.js']}
       wide
+      {...(inlineCss ? { criticalCss: criticalCss().css } : {})}
     >
       {preview && (
         <div class="banner banner--closed" role="status">
@@ -173,7 +231,12 @@ export function CampaignPage({
               dir={tr.dir}
               data-events={`/api/campaigns/${campaign.slug}/events?locale=${tr.locale}`}
             >
-              {counter ?? <CounterTotal tr={tr} total={total} goal={goal} closed={closed} />}
+              {counter ?? (
+                <CounterTotal tr={tr} total={total} goal={goal} closed={closed} momentum={momentum} />
+              )}
+              {!closed && campaign.endsAt !== null && (
+                <p class="counter__deadline">{t('campaign.deadline', { date: tr.date(campaign.endsAt) })}</p>
+              )}
               {!closed && form && (
                 <a class="button counter__sign" href="#sign">
                   {t('campaign.signLink')}
@@ -205,9 +268,7 @@ export function CampaignPage({
           )}
         </div>
         <div class="campaign__text">
-          {campaign.photoPath && (
-            <img class="campaign-photo" src={campaign.photoPath} alt={photoAlt} decoding="async" />
-          )}
+          {campaign.photoPath && <CampaignPhoto path={campaign.photoPath} alt={photoAlt} sizes={photo} />}
           {closed && texts.outcomeMd && (
             <section class="outcome">
               <div dangerouslySetInnerHTML={{ __html: renderMarkdown(texts.outcomeMd) }} />

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isPublic, slugPattern } from '../../../domain/campaign/campaign.js';
 import type { OldSlugReader } from '../../../domain/campaign/edit-campaign.js';
+import { campaignMomentum } from '../../../domain/campaign/momentum.js';
 import type { CampaignView } from '../../../domain/campaign/view-campaign.js';
 import { viewCampaign } from '../../../domain/campaign/view-campaign.js';
 import { countryForLocale } from '../../../domain/signature/countries.js';
@@ -12,10 +13,12 @@ import { OverloadedError } from '../../../domain/signature/signature.ports.js';
 import { checkFormToken, FormTokenCache, issueFormToken } from '../../../security/form-token.js';
 import { ipKey } from '../../../security/ip-key.js';
 import { pickEncoding } from '../../compression.js';
+import { stylesheetCached } from '../../critical-css.js';
 import { sendError } from '../../errors.js';
 import { inFlightLimit } from '../../middleware/in-flight.js';
 import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
+import { assetHash } from '../../static-assets.js';
 import type { PublicDeps } from '../deps.js';
 import { CampaignPageCache } from './campaign-page.cache.js';
 import { CampaignPage } from './campaign-page.js';
@@ -37,7 +40,7 @@ export function campaignRoutes(
   oldSlugs?: OldSlugReader,
   { pageCacheBytes }: { pageCacheBytes?: number } = {},
 ): void {
-  const render = (
+  const render = async (
     req: FastifyRequest,
     reply: FastifyReply,
     view: CampaignView,
@@ -50,6 +53,9 @@ export function campaignRoutes(
         tr={req.tr}
         site={deps.site}
         view={view}
+        momentum={await campaignMomentum(deps, view.campaign.id)}
+        photo={view.campaign.photoPath ? await deps.images.responsive(view.campaign.photoPath) : null}
+        inlineCss={!stylesheetCached(req.cookies, assetHash('site.css'))}
         requestedLocale={req.contentLocale}
         form={{
           action: `/${req.contentLocale}/campaigns/${view.campaign.slug}/sign`,
@@ -98,16 +104,22 @@ export function campaignRoutes(
         country: countryForLocale(req.contentLocale) ?? '',
         token: tokens.token(view.campaign.id, deps.clock.now()),
         source: sourceFrom(req),
+        momentum: await campaignMomentum(deps, view.campaign.id),
+        photo: view.campaign.photoPath ? await deps.images.responsive(view.campaign.photoPath) : null,
+        inlineCss: !stylesheetCached(req.cookies, assetHash('site.css')),
       },
       pickEncoding(req.headers['accept-encoding']),
     );
     if (encoding) reply.header('content-encoding', encoding);
-    return reply
-      .header('cache-control', 'no-store')
-      .header('vary', 'Accept-Encoding')
-      .code(200)
-      .type('text/html; charset=utf-8')
-      .send(body);
+    return (
+      reply
+        .header('cache-control', 'no-store')
+        // The cookie decides whether the first screen's rules are inlined (critical-css.ts).
+        .header('vary', 'Accept-Encoding, Cookie')
+        .code(200)
+        .type('text/html; charset=utf-8')
+        .send(body)
+    );
   });
 
   // Load shedding: a bounded number of sign POSTs in progress, bodies arrived, and a few per client network
