@@ -15,6 +15,7 @@ import type {
   PartnershipTermsTable,
   RequestEndorsementsTable,
 } from './campaign-request.table.js';
+import type { DossiersTable } from './dossier.table.js';
 import type { JobsTable } from './job.table.js';
 import type {
   ListMembersTable,
@@ -61,6 +62,7 @@ export interface Database {
   mailings: MailingsTable;
   mailing_translations: MailingTranslationsTable;
   mailing_recipients: MailingRecipientsTable;
+  dossiers: DossiersTable;
 }
 
 /** The database, or a transaction on it: what a repository's statements run on. */

@@ -86,3 +86,73 @@ export async function gatherDossierGroups(
     .map(([country, signers]) => ({ country, signers }))
     .sort((a, b) => (a.country ?? '~').localeCompare(b.country ?? '~'));
 }
+
+/**
+ * A dossier an editor asked for, as the worker builds it:
+ *
+ *   queued ──(worker starts)──▶ running ──▶ done   (file kept until expiresAt, then deleted daily)
+ *                                  └──────▶ failed (reason shown; the editor asks again)
+ */
+export const dossierStatuses = ['queued', 'running', 'done', 'failed'] as const;
+export type DossierStatus = (typeof dossierStatuses)[number];
+
+/** Why a dossier failed, as the editor page names it. */
+export const dossierFailures = ['renderer_missing', 'campaign_missing', 'render_failed'] as const;
+export type DossierFailure = (typeof dossierFailures)[number];
+
+export interface DossierRequest {
+  id: number;
+  campaignId: number;
+  slug: string;
+  kind: DossierKind;
+  locale: string;
+  /** ISO codes; empty for every country. */
+  countries: string[];
+  status: DossierStatus;
+  /** Documents rendered (one per country in a ZIP, one for a PDF) of `total`. */
+  done: number;
+  total: number;
+  pages: number;
+  signers: number;
+  /** Bytes of the finished file. */
+  size: number | null;
+  error: string | null;
+  createdAt: number;
+  finishedAt: number | null;
+  expiresAt: number;
+}
+
+export const buildDossierJob = 'build-dossier';
+export interface BuildDossierPayload {
+  dossierId: number;
+}
+
+export interface NewDossier {
+  campaignId: number;
+  kind: DossierKind;
+  locale: string;
+  countries: string[];
+  createdBy: number;
+  now: number;
+  expiresAt: number;
+}
+
+export interface DossierStore {
+  /** The row and its `buildDossierJob` job (payload `{ dossierId }`), in one transaction. */
+  create(dossier: NewDossier): Promise<number>;
+  find(id: number): Promise<DossierRequest | undefined>;
+  /** The campaign's dossiers, newest first. */
+  listForCampaign(campaignId: number, limit: number): Promise<DossierRequest[]>;
+  progress(
+    id: number,
+    change: { status: 'running'; done: number; total: number; pages: number },
+  ): Promise<void>;
+  finish(
+    id: number,
+    result: { file: Uint8Array; pages: number; signers: number; now: number },
+  ): Promise<void>;
+  fail(id: number, reason: DossierFailure, now: number): Promise<void>;
+  file(id: number): Promise<Uint8Array | undefined>;
+  /** Deletes dossiers (and their files) whose time is up; how many. */
+  purgeExpired(now: number): Promise<number>;
+}
