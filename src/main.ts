@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { WithServices } from './cli/services.js';
 import { type Config, loadConfig, serverConfig } from './config/config.js';
-import { privacyRetention, signingRateLimits } from './config/settings.js';
+import { dossierRetention, privacyRetention, signingRateLimits } from './config/settings.js';
 import { accountAdapters } from './db/account.store.js';
 import { AccountScopeRepository } from './db/account-scope.repository.js';
 import { BounceRepository } from './db/bounce.repository.js';
@@ -21,6 +21,7 @@ import { DeliveryAdminRepository } from './db/delivery-admin.repository.js';
 import { DeliveryAlertReader } from './db/delivery-alert.reader.js';
 import { DeliveryDispatchStore } from './db/delivery-dispatch.store.js';
 import { SignatureDeliveryReader } from './db/delivery-status.reader.js';
+import { DossierRepository } from './db/dossier.store.js';
 import { HeldSignatureRepository } from './db/held-signature.repository.js';
 import { JobRepository } from './db/job.repository.js';
 import { ListAdminRepository } from './db/list-admin.repository.js';
@@ -46,9 +47,11 @@ import { myDataRateLimits } from './domain/privacy/request-my-data.js';
 import { type Clock, systemClock } from './domain/shared/clock.js';
 import { type AppDeps, buildApp } from './http/app.js';
 import { LiveCounters } from './http/live/live-counters.js';
+import { translatorFor } from './i18n/translator.js';
 import { createDispatcher, type Dispatcher } from './jobs/delivery/dispatcher.js';
 import { createMailingSender, type MailingSender } from './jobs/mailing/sender.js';
 import { recurringHandlers, scheduleRecurring } from './jobs/recurring.js';
+import { dossierHandlers, dossierPurgeJobs } from './jobs/tasks/build-dossier.task.js';
 import { campaignLifecycleJobs } from './jobs/tasks/campaign-lifecycle.task.js';
 import { jobHandlers } from './jobs/tasks/index.js';
 import { signatureMaintenance } from './jobs/tasks/maintain-signatures.task.js';
@@ -62,6 +65,8 @@ import type { DkimKey } from './mail/mime.js';
 import { createSmtpTransport, type RefusalLogger } from './mail/smtp.transport.js';
 import type { MailTransport } from './mail/transport.js';
 import { createSharpImageStore } from './media/sharp-image-store.js';
+import { ChromiumDossierRenderer } from './pdf/chromium-renderer.js';
+import { zipArchive } from './pdf/zip.js';
 import { confirmationTokens, secretTokens } from './security/confirmation-token.js';
 import { erasedEmailKey } from './security/email-key.js';
 import { argon2Passwords, generatePassword } from './security/password.js';
@@ -118,6 +123,8 @@ export type Services = Omit<AppDeps, 'logger' | 'privacy'> & {
   bounces: BounceRepository;
   /** Bounces, complaints and mailto unsubscribes about supporter mail, from the same doors. */
   supporterMail: SupporterMailOutcomeWriter;
+  /** The worker's PDF renderer (one Chromium, started on first use). */
+  dossierRenderer: ChromiumDossierRenderer;
 };
 
 /** The adapters behind every port, for one database: web, worker, every command, and the tests' app. */
@@ -139,6 +146,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
   const passwords = { ...argon2Passwords, generate: generatePassword };
   const rateLimiter = new MemoryRateLimiter(() => settings.get(signingRateLimits, clock.now()));
   const privacyStore = new PrivacyRepository(db);
+  const dossierRenderer = new ChromiumDossierRenderer(translatorFor);
   return {
     config,
     db,
@@ -150,6 +158,12 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     signatureStore,
     deliveryStatus: new SignatureDeliveryReader(db),
     petition: new PetitionStore(db),
+    dossiers: {
+      store: new DossierRepository(db),
+      renderer: dossierRenderer,
+      retentionDays: async () => (await settings.get(dossierRetention, clock.now())).days,
+    },
+    dossierRenderer,
     deliveryAdmin: new DeliveryAdminRepository(db),
     // A status or date change shows on the public pages at once, not after the cache's time to live.
     lifecycle: new CampaignLifecycleRepository(db, (c) => campaigns.invalidateCampaign(c.slug)),
@@ -319,6 +333,11 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
         ...(app ? { logger: app.log } : {}),
       }),
       ...scheduledMailingJobs({ mailings: services.mailings, clock, ...(app ? { logger: app.log } : {}) }),
+      ...dossierPurgeJobs({
+        dossiers: services.dossiers.store,
+        clock,
+        ...(app ? { logger: app.log } : {}),
+      }),
       ...retentionJobs({
         store: services.privacy.store,
         retention: () => services.settings.get(privacyRetention, clock.now()),
@@ -339,6 +358,14 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
           delivery: new DeliveryAlertReader(db),
           mailings: services.mailings,
           accounts: { store: services.accounts.store, clock, tokens: services.accounts.tokens },
+        }),
+        ...dossierHandlers({
+          dossiers: services.dossiers.store,
+          campaigns: services.previewCampaigns,
+          exporter: services.petition,
+          renderer: services.dossierRenderer,
+          archive: zipArchive,
+          clock,
         }),
         ...recurringHandlers(jobs, clock, maintenance),
       },
@@ -397,6 +424,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
       stopped = true;
       await app?.close();
       await worker?.stop();
+      await services.dossierRenderer.close();
       await dispatcher?.stop();
       await mailingSender?.stop();
       await bounceListener?.close();

@@ -32,3 +32,13 @@ export const privacyRetention = {
   schema: z.object({ signerMonths: months, auditMonths: months }),
   fallback: { signerMonths: 24, auditMonths: 24 },
 } satisfies Setting<{ signerMonths: number; auditMonths: number }>;
+
+/**
+ * How long a finished dossier (PDF or per-country ZIP of signers) is kept for download before the daily job
+ * deletes it: it holds names, so no longer than a delivery needs.
+ */
+export const dossierRetention = {
+  key: 'dossiers.retention',
+  schema: z.object({ days: z.number().int().min(1).max(365) }),
+  fallback: { days: 7 },
+} satisfies Setting<{ days: number }>;

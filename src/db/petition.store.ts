@@ -102,6 +102,7 @@ export class PetitionStore implements PetitionReader, PetitionModeration, Petiti
       if (filter.locale) q = q.where('signatures.locale', '=', filter.locale);
       if (filter.from !== null) q = q.where('signatures.confirmed_at', '>=', filter.from);
       if (filter.to !== null) q = q.where('signatures.confirmed_at', '<', filter.to);
+      if (filter.source) q = q.where('signatures.source', '=', filter.source);
       if (after) q = q.where(beyond(after, '>'));
       const rows = await q
         .select([...signerColumns, 'signatures.locale', 'signatures.source'])

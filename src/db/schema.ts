@@ -16,6 +16,7 @@ import type {
   RequestEndorsementsTable,
 } from './campaign-request.table.js';
 import type { GlossaryTermsTable } from './glossary.table.js';
+import type { DossiersTable } from './dossier.table.js';
 import type { JobsTable } from './job.table.js';
 import type {
   ListMembersTable,
@@ -65,6 +66,7 @@ export interface Database {
   mailing_translations: MailingTranslationsTable;
   mailing_recipients: MailingRecipientsTable;
   glossary_terms: GlossaryTermsTable;
+  dossiers: DossiersTable;
 }
 
 /** The database, or a transaction on it: what a repository's statements run on. */

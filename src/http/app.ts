@@ -22,6 +22,7 @@ import type { ListAdminStore } from '../domain/list-admin/list-admin.ports.js';
 import type { MailingStore, MailingVersionReader } from '../domain/mailing/mailing.ports.js';
 import type { MailingTranslationStore } from '../domain/mailing-translation/mailing-translation.ports.js';
 import type { PartnerReportStore } from '../domain/partner-report/partner-report.ports.js';
+import type { DossierRenderer, DossierStore } from '../domain/petition/dossier.js';
 import type { PetitionExporter } from '../domain/petition/export-signers.js';
 import type { PetitionModeration, PetitionReader } from '../domain/petition/petition.js';
 import type { PrivacyStore } from '../domain/privacy/privacy.ports.js';
@@ -49,6 +50,7 @@ import { editorRoutes } from './editor/editor-routes.js';
 import { listsEditorRoutes } from './editor/lists/lists.route.js';
 import { mailingsEditorRoutes } from './editor/mailings/mailings.route.js';
 import { partnerEditorRoutes } from './editor/partners/partners.route.js';
+import { dossierRoutes } from './editor/petition/dossier.route.js';
 import { petitionEditorRoutes } from './editor/petition/petition-editor.route.js';
 import { petitionExportRoutes } from './editor/petition/petition-export.route.js';
 import { reportLinkRoutes } from './editor/report-links/report-links.route.js';
@@ -139,6 +141,12 @@ export interface AppDeps {
   listAdmin: ListAdminStore;
   /** The statistics pages' reads (counts table, signatures by the hour, messages by status). */
   statistics: StatisticsReader;
+  /** Printable dossiers: the rows and files, whether the PDF renderer is installed, how long files are kept. */
+  dossiers: {
+    store: DossierStore;
+    renderer: Pick<DossierRenderer, 'available'>;
+    retentionDays(): Promise<number>;
+  };
   /** How long a form's body may take to arrive (tests shorten it). */
   bodyLimits?: BodyLimits;
   /** The log level (and, for tests, where lines go) or false; tests pass false. */
@@ -349,6 +357,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock: deps.clock,
     campaigns: deps.previewCampaigns,
     exporter: deps.petition,
+    scopes: deps.scopes,
+    audit: deps.petition,
+  });
+  dossierRoutes(app, {
+    site,
+    clock: deps.clock,
+    campaigns: deps.previewCampaigns,
+    petition: deps.petition,
+    dossiers: deps.dossiers.store,
+    renderer: deps.dossiers.renderer,
+    retentionDays: deps.dossiers.retentionDays,
     scopes: deps.scopes,
     audit: deps.petition,
   });

@@ -8,7 +8,9 @@ import { JobRepository } from '../db/job.repository.js';
 import { accountMail } from '../domain/account/account-mail.js';
 import { campaignRequestMail } from '../domain/campaign-request/campaign-request-mail.js';
 import { createCaptureTransport } from '../mail/capture.transport.js';
+import { zipArchive } from '../pdf/zip.js';
 import { jobKinds, jobPayloads } from './kinds.js';
+import { dossierHandlers, dossierPurgeJobs } from './tasks/build-dossier.task.js';
 import { campaignLifecycleJobs } from './tasks/campaign-lifecycle.task.js';
 import { jobHandlers } from './tasks/index.js';
 import { signatureMaintenance } from './tasks/maintain-signatures.task.js';
@@ -28,8 +30,16 @@ describe('job kinds', () => {
 
   it('each has one runner: a task, or a recurring job of the worker', () => {
     const { clock } = t.services;
-    const tasks = Object.keys(
-      jobHandlers({
+    const tasks = Object.keys({
+      ...dossierHandlers({
+        dossiers: t.services.dossiers.store,
+        campaigns: t.services.previewCampaigns,
+        exporter: t.services.petition,
+        renderer: t.services.dossierRenderer,
+        archive: zipArchive,
+        clock,
+      }),
+      ...jobHandlers({
         mail: createCaptureTransport(t.config.MAIL_CAPTURE_DIR),
         config: t.config,
         campaigns: t.services.campaigns,
@@ -38,7 +48,7 @@ describe('job kinds', () => {
         mailings: t.services.mailings,
         accounts: { store: t.services.accounts.store, clock, tokens: t.services.accounts.tokens },
       }),
-    );
+    });
     const recurring = [
       ...signatureMaintenance({
         signatures: t.services.signatureStore,
@@ -50,6 +60,7 @@ describe('job kinds', () => {
       ...jobPurge({ jobs: new JobRepository(t.db), clock, retentionMs: 1 }),
       ...campaignLifecycleJobs({ campaigns: t.services.lifecycle, clock, config: t.config }),
       ...scheduledMailingJobs({ mailings: t.services.mailings, clock }),
+      ...dossierPurgeJobs({ dossiers: t.services.dossiers.store, clock }),
       ...retentionJobs({
         store: t.services.privacy.store,
         retention: t.services.privacy.retention.get,

@@ -18,6 +18,7 @@ import {
 } from '../domain/campaign-request/campaign-request-mail.js';
 import { type ListMailPayload, listMailKinds, sendListMailJob } from '../domain/list/list-mail.js';
 import { type MailingTestPayload, sendMailingTestJob } from '../domain/mailing/mailing.ports.js';
+import { type BuildDossierPayload, buildDossierJob } from '../domain/petition/dossier.js';
 import { type MyDataMailPayload, sendMyDataMailJob } from '../domain/privacy/my-data-mail.js';
 import { type SignatureMailPayload, sendSignatureMailJob } from '../domain/signature/signature.js';
 
@@ -56,6 +57,10 @@ export const jobKinds = {
   purgeJobs: 'purge-jobs',
   /** Recurring, daily: purge personal data past its retention (settings), report numbers to the audit log. */
   purgeRetention: 'purge-retention',
+  /** A printable dossier (one PDF, or a ZIP of one PDF per country) an editor asked for. */
+  buildDossier: buildDossierJob,
+  /** Recurring, daily: delete dossiers kept past the dossier retention setting. */
+  purgeDossiers: 'purge-dossiers',
 } as const;
 
 export type JobKind = (typeof jobKinds)[keyof typeof jobKinds];
@@ -136,6 +141,10 @@ const mailingAlertPayload = z.object({
   reason: z.string().max(500),
 });
 
+const buildDossierPayload = z.object({
+  dossierId: z.number().int(),
+}) satisfies z.ZodType<BuildDossierPayload>;
+
 /** The payload schema of every kind. */
 export const jobPayloads = {
   [jobKinds.sendEmail]: sendEmailPayload,
@@ -155,6 +164,8 @@ export const jobPayloads = {
   [jobKinds.forgetNetworks]: nothing,
   [jobKinds.purgeJobs]: nothing,
   [jobKinds.purgeRetention]: nothing,
+  [jobKinds.buildDossier]: buildDossierPayload,
+  [jobKinds.purgeDossiers]: nothing,
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type JobPayload<K extends JobKind> = z.infer<(typeof jobPayloads)[K]>;

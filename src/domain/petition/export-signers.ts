@@ -16,6 +16,8 @@ export interface ExportFilter {
   from: number | null;
   /** Epoch ms, exclusive. */
   to: number | null;
+  /** The link's source tag (`?src=mailing-en-2`), exactly; null for any. */
+  source?: string | null;
 }
 
 export interface ExportRow extends PetitionSignerRow {
@@ -35,27 +37,30 @@ export function mayExport(role: Role, attachedCampaignIds: readonly number[], ca
 }
 
 export const exportColumns = ['signed_at', 'name', 'union', 'country', 'language', 'source'] as const;
+export type ExportColumn = (typeof exportColumns)[number];
 
-/** The file, BOM and header first, as a sequence of text chunks (one per batch). */
+/** The file, BOM and header first, as a sequence of text chunks (one per batch), in the chosen columns. */
 export async function* signersCsv(
   exporter: PetitionExporter,
   campaign: { id: number; petitionNames: PetitionNames },
   filter: ExportFilter,
+  columns: readonly ExportColumn[] = exportColumns,
 ): AsyncGenerator<string> {
-  yield utf8Bom + csvLine(exportColumns);
+  yield utf8Bom + csvLine(columns);
   for await (const batch of exporter.signers(campaign.id, filter)) {
     let chunk = '';
     for (const row of batch) {
       const shown = displaySigner(row, campaign.petitionNames);
-      chunk += csvLine([
-        new Date(row.signedAt).toISOString(),
+      const cells: Record<ExportColumn, string | null> = {
+        signed_at: new Date(row.signedAt).toISOString(),
         // "A supporter from …" is the reader's language; the file leaves the name empty instead.
-        shown.name ?? '',
-        shown.union,
-        row.country,
-        row.locale,
-        row.source,
-      ]);
+        name: shown.name ?? '',
+        union: shown.union,
+        country: row.country,
+        language: row.locale,
+        source: row.source,
+      };
+      chunk += csvLine(columns.map((c) => cells[c]));
     }
     yield chunk;
   }

@@ -60,6 +60,9 @@ export function PetitionEditorPage(p: PetitionEditorPageProps) {
       <section class="editor-panel" aria-labelledby="export-title">
         <h2 id="export-title">{t('petitionExport.title')}</h2>
         <p class="help">{t('petitionExport.help')}</p>
+        <p>
+          <a href={`/editor/campaigns/${campaign.slug}/dossiers`}>{t('editor.dossier.link')}</a>
+        </p>
         <form method="get" action={`${base}/export.csv`} class="editor-form">
           <TextField
             id="country"

@@ -99,6 +99,23 @@ describe.each(testDialects)('signers CSV on %s', (dialect) => {
     expect(JSON.parse(audit[1]!.after_json!)).toMatchObject({ country: 'BY' });
   });
 
+  it('writes only the chosen columns, in their order, and filters by source', async () => {
+    const ana = await signer('Ana María Souza', 'BR', t0, { union: 'CUT' });
+    await signer('Олег Петров', 'BY', t0 + dayMs, { union: 'BKDP' });
+    await t.db.kysely
+      .updateTable('signatures')
+      .set({ source: 'mailing-en-2' })
+      .where('id', '=', ana.signatureId)
+      .execute();
+    const res = await get(t.app, `${url}?columns=country,name&source=mailing-en-2`, editor);
+    expect(res.statusCode).toBe(200);
+    expect(res.body.startsWith('\uFEFF')).toBe(true);
+    expect(rows(res.body)).toEqual([
+      ['country', 'name'],
+      ['BR', 'Ana S.'],
+    ]);
+  });
+
   it('keeps order and every row across batches', async () => {
     await Promise.all(
       Array.from({ length: 2_300 }, (_, i) => signer(`S${i} Test`, 'KZ', t0 + Math.floor(i / 3))),
@@ -135,6 +152,9 @@ describe.each(testDialects)('signers CSV on %s', (dialect) => {
       'to=yesterday',
       'language=<script>',
       'country=BR&country=CL',
+      'columns=name,email',
+      'columns=name,name',
+      'columns=,',
     ]) {
       expect((await get(t.app, `${url}?${bad}`, editor)).statusCode, bad).toBe(400);
     }

@@ -10,7 +10,9 @@ import type { AccountScopeReader } from '../../../domain/account/account-scopes.
 import { slugPattern } from '../../../domain/campaign/campaign.js';
 import type { CampaignReader } from '../../../domain/campaign/campaign.ports.js';
 import {
+  type ExportColumn,
   type ExportFilter,
+  exportColumns,
   mayExport,
   type PetitionExporter,
   signersCsv,
@@ -38,7 +40,19 @@ const exportQuery = z.object({
     .optional(),
   from: z.string().max(10).optional(),
   to: z.string().max(10).optional(),
+  source: z.string().max(100).optional(),
+  /** Columns to include, comma-separated, in the order given (`columns=name,country`); all when absent. */
+  columns: z.string().max(200).optional(),
 });
+
+/** The chosen columns, or undefined when one is unknown, repeated or none is left. */
+function chosenColumns(text: string | undefined): ExportColumn[] | undefined {
+  if (text === undefined || text === '') return [...exportColumns];
+  const list = text.split(',').map((c) => c.trim());
+  const known = new Set<string>(exportColumns);
+  if (new Set(list).size !== list.length || !list.every((c) => known.has(c))) return undefined;
+  return list as ExportColumn[];
+}
 
 /** Midnight UTC of a YYYY-MM-DD day, or undefined for a malformed or impossible date. */
 function dayStart(text: string): number | undefined {
@@ -60,7 +74,13 @@ export function petitionExportRoutes(app: FastifyInstance, deps: PetitionExportD
       const country = q.country ? q.country.trim().toUpperCase() : null;
       const from = q.from ? dayStart(q.from) : null;
       const toDay = q.to ? dayStart(q.to) : null;
-      if ((country && !isCountryCode(country)) || from === undefined || toDay === undefined) {
+      const columns = chosenColumns(q.columns);
+      if (
+        (country && !isCountryCode(country)) ||
+        from === undefined ||
+        toDay === undefined ||
+        columns === undefined
+      ) {
         return sendError(req, reply, deps.site, 400);
       }
       const campaign = await deps.campaigns.findBySlug(slug);
@@ -73,20 +93,28 @@ export function petitionExportRoutes(app: FastifyInstance, deps: PetitionExportD
         locale: q.language || null,
         from,
         to: toDay === null ? null : toDay + 86_400_000,
+        source: q.source?.trim() || null,
       };
       await deps.audit.record({
         actor: { id: user.id, email: user.email },
         action: 'petition.exported',
         entityType: 'campaign',
         entityId: campaign.id,
-        after: { country: filter.country, language: filter.locale, from: q.from ?? null, to: q.to ?? null },
+        after: {
+          country: filter.country,
+          language: filter.locale,
+          from: q.from ?? null,
+          to: q.to ?? null,
+          source: filter.source,
+          columns,
+        },
         now: deps.clock.now(),
       });
       return reply
         .header('cache-control', 'no-store')
         .header('content-disposition', `attachment; filename="${campaign.slug}-signers.csv"`)
         .type('text/csv; charset=utf-8')
-        .send(Readable.from(signersCsv(deps.exporter, campaign, filter)));
+        .send(Readable.from(signersCsv(deps.exporter, campaign, filter, columns)));
     },
   );
 }

@@ -1,0 +1,50 @@
+// Printable dossiers (docs/decisions/0030-dossiers.md): one row per dossier an editor asked for, with its
+// progress while the worker builds it and the finished file itself (a PDF, or a ZIP of one PDF per country).
+// The file lives in the database, not on a disk, so any web process can offer what any worker built; the
+// daily job deletes rows past `expires_at` (the dossier retention setting).
+import { type Kysely, sql } from 'kysely';
+import { bigint, type Dialect, inList, ref, withId } from '../dialect.js';
+
+export const dossierStatuses = ['queued', 'running', 'done', 'failed'] as const;
+
+export function dossiers(dialect: Dialect) {
+  const big = bigint(dialect);
+  const fk = ref(dialect);
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await withId(dialect, db.schema.createTable('dossiers'))
+        .addColumn('campaign_id', fk, (c) => c.notNull().references('campaigns.id').onDelete('cascade'))
+        .addColumn('kind', 'varchar(10)', (c) => c.notNull().check(sql.raw(inList('kind', ['pdf', 'zip']))))
+        .addColumn('locale', 'varchar(20)', (c) => c.notNull())
+        // Space-separated ISO codes; empty for every country.
+        .addColumn('countries', 'varchar(2000)', (c) => c.notNull().defaultTo(''))
+        .addColumn('status', 'varchar(10)', (c) =>
+          c
+            .notNull()
+            .defaultTo('queued')
+            .check(sql.raw(inList('status', dossierStatuses))),
+        )
+        // Progress: documents (countries) rendered of how many; pages once known.
+        .addColumn('done', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('total', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('pages', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('signers', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('file', dialect === 'sqlite' ? 'blob' : 'bytea')
+        .addColumn('error', 'varchar(500)')
+        .addColumn('created_by', fk, (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', big, (c) => c.notNull())
+        .addColumn('finished_at', big)
+        .addColumn('expires_at', big, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('idx_dossiers_campaign_id_created_at')
+        .on('dossiers')
+        .columns(['campaign_id', 'created_at'])
+        .execute();
+      await db.schema.createIndex('idx_dossiers_expires_at').on('dossiers').column('expires_at').execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.dropTable('dossiers').execute();
+    },
+  };
+}

@@ -1,0 +1,140 @@
+// The dossier as PDF through Debian's Chromium, proved the way a reader would: pdftotext finds a name in each
+// of the 15 scripts signers use (Arabic and Persian joined, so the extracted text matches the typed one), the
+// cover's count and date range, page numbers in the footer; and the per-country ZIP holds one PDF per country.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CampaignWithContent } from '../domain/campaign/campaign.js';
+import type { DossierDocument } from '../domain/petition/dossier.js';
+import { translatorFor } from '../i18n/translator.js';
+import { ChromiumDossierRenderer } from './chromium-renderer.js';
+import { zipArchive } from './zip.js';
+
+export const scriptNames = [
+  'Ana María Souza',
+  'Олег Петров',
+  'Γιώργος Παπαδόπουλος',
+  'ნინო ბერიძე',
+  'Արամ Սարգսյան',
+  'محمد عبد الله',
+  'مریم رضایی',
+  'דוד כהן',
+  'अनीता शर्मा',
+  'রহিম উদ্দিন',
+  'สมชาย ใจดี',
+  'សុខ ចាន់',
+  '王小明',
+  '山田太郎',
+  '김민준',
+];
+const countries = ['BR', 'BY', 'GR', 'GE', 'AM', 'EG', 'IR', 'IL', 'IN', 'BD', 'TH', 'KH', 'CN', 'JP', 'KR'];
+const t0 = Date.UTC(2026, 10, 2, 9);
+
+const campaign: CampaignWithContent = {
+  id: 1,
+  slug: 'free-erlan',
+  status: 'live',
+  sourceLocale: 'en',
+  confirmationMode: 'immediate',
+  deliveryMode: 'petition_only',
+  goal: null,
+  moreInfoUrl: null,
+  photoPath: null,
+  startsAt: null,
+  endsAt: null,
+  closedAt: null,
+  petitionNames: 'full',
+  translations: [],
+  partners: [{ name: 'IndustriALL', url: null, logoPath: null }],
+  targets: [
+    {
+      id: 1,
+      kind: 'target',
+      name: 'Embassy of Belarus',
+      organisation: null,
+      email: 'embassy@example.org',
+      locale: null,
+      countries: [],
+    },
+  ],
+};
+
+const doc = (groups: DossierDocument['groups']): DossierDocument => ({
+  campaign,
+  texts: {
+    locale: 'en',
+    status: 'published',
+    headline: 'Belarus: free the jailed trade unionists',
+    backgroundMd: '',
+    defaultMessage: 'Release them now.',
+    targetSubject: 'Release them',
+    outcomeMd: null,
+  },
+  groups,
+  generatedAt: Date.UTC(2026, 11, 6),
+});
+
+const renderer = new ChromiumDossierRenderer(translatorFor);
+const pdftotext = existsSync('/usr/bin/pdftotext');
+
+describe.skipIf(!renderer.available() || !pdftotext)('dossier PDF', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'dossier-'));
+  });
+  afterAll(async () => {
+    await renderer.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const text = (pdf: Uint8Array, name: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, pdf);
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  };
+
+  it('draws a name in every script, the cover facts and page numbers', async () => {
+    // 40 signers per country so the list runs over several pages.
+    const groups = countries.map((country, c) => ({
+      country,
+      signers: Array.from({ length: 40 }, (_, k) => ({
+        id: c * 100 + k,
+        name: scriptNames[c]!,
+        union: k % 2 ? 'CUT' : null,
+        country,
+        signedAt: t0 + (c * 40 + k) * 3_600_000,
+      })),
+    }));
+    const { pdf, pages } = await renderer.render(doc(groups));
+    expect(pages).toBeGreaterThan(2);
+    const out = text(pdf, 'all.pdf').normalize('NFC');
+    for (const name of scriptNames) expect(out, name).toContain(name);
+    expect(out).toContain('Belarus: free the jailed trade unionists');
+    expect(out).toContain('Embassy of Belarus');
+    expect(out).toContain('IndustriALL');
+    expect(out).toMatch(/Signers\s+600/);
+    expect(out).toMatch(/November 2\s*–\s*2\d, 2026/);
+    expect(out).toMatch(new RegExp(`\\b1\\s*/\\s*${pages}\\b`));
+    expect(out).toMatch(new RegExp(`\\b${pages}\\s*/\\s*${pages}\\b`));
+    expect(out).toContain('Belarus (40)');
+  });
+
+  it('zips one PDF per country, each readable with its own cover and count', async () => {
+    const entries = [];
+    for (const [c, country] of ['BY', 'GE'].entries()) {
+      const signers = [{ id: c, name: scriptNames[c * 2 + 1]!, union: null, country, signedAt: t0 }];
+      const { pdf } = await renderer.render(doc([{ country, signers }]));
+      entries.push({ name: `${country}.pdf`, data: pdf });
+    }
+    const zip = join(dir, 'countries.zip');
+    writeFileSync(zip, zipArchive(entries, t0));
+    expect(execFileSync('unzip', ['-t', zip], { encoding: 'utf8' })).toContain('No errors detected');
+    execFileSync('unzip', ['-o', '-d', join(dir, 'out'), zip]);
+    const georgia = text(readFileSync(join(dir, 'out', 'GE.pdf')), 'ge.pdf');
+    expect(georgia).toContain('ნინო ბერიძე');
+    expect(georgia).toMatch(/Signers\s+1\b/);
+    expect(georgia).not.toContain('Олег');
+  });
+});
