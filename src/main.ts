@@ -34,6 +34,7 @@ import { PrivacyRepository } from './db/privacy.repository.js';
 import { SettingsRepository } from './db/settings.repository.js';
 import { SignatureRepository } from './db/signature.repository.js';
 import { BatchedSignatureWriter } from './db/signature.writer.js';
+import { SignatureLogRepository } from './db/signature-log.repository.js';
 import { SupporterMailOutcomeWriter } from './db/supporter-mail-outcome.writer.js';
 import { TranslationRepository } from './db/translation.repository.js';
 import { UserRepository } from './db/user.repository.js';
@@ -46,6 +47,7 @@ import { LiveCounters } from './http/live/live-counters.js';
 import { createDispatcher, type Dispatcher } from './jobs/delivery/dispatcher.js';
 import { createMailingSender, type MailingSender } from './jobs/mailing/sender.js';
 import { recurringHandlers, scheduleRecurring } from './jobs/recurring.js';
+import { signatureLogJobs } from './jobs/tasks/append-signature-log.task.js';
 import { campaignLifecycleJobs } from './jobs/tasks/campaign-lifecycle.task.js';
 import { jobHandlers } from './jobs/tasks/index.js';
 import { signatureMaintenance } from './jobs/tasks/maintain-signatures.task.js';
@@ -61,6 +63,7 @@ import type { MailTransport } from './mail/transport.js';
 import { createSharpImageStore } from './media/sharp-image-store.js';
 import { confirmationTokens, secretTokens } from './security/confirmation-token.js';
 import { erasedEmailKey } from './security/email-key.js';
+import { logSigningKey } from './security/log-signing-key.js';
 import { argon2Passwords, generatePassword } from './security/password.js';
 import { MemoryRateLimiter } from './security/rate-limiter.js';
 
@@ -115,6 +118,8 @@ export type Services = Omit<AppDeps, 'logger' | 'privacy'> & {
   bounces: BounceRepository;
   /** Bounces, complaints and mailto unsubscribes about supporter mail, from the same doors. */
   supporterMail: SupporterMailOutcomeWriter;
+  /** The campaigns' signature logs and tree heads (decision 0031). */
+  signatureLog: SignatureLogRepository;
 };
 
 /** The adapters behind every port, for one database: web, worker, every command, and the tests' app. */
@@ -203,6 +208,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     mailings: new MailingRepository(db),
     listAdmin: new ListAdminRepository(db),
     supporterMail: new SupporterMailOutcomeWriter(db),
+    signatureLog: new SignatureLogRepository(db, () => clock.now()),
   };
 }
 
@@ -318,6 +324,12 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
         retention: () => services.settings.get(privacyRetention, clock.now()),
         clock,
         keyedHash: (canonical) => erasedEmailKey(config.APP_SECRET, canonical),
+        ...(app ? { logger: app.log } : {}),
+      }),
+      ...signatureLogJobs({
+        log: services.signatureLog,
+        clock,
+        signingKey: logSigningKey(config),
         ...(app ? { logger: app.log } : {}),
       }),
     ];

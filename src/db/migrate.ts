@@ -19,6 +19,7 @@ import { translations } from './migrations/0012-translations.js';
 import { jobKindNames } from './migrations/0014-job-kind-names.js';
 import { mailingLists } from './migrations/0015-mailing-lists.js';
 import { targetCountries } from './migrations/0018-target-countries.js';
+import { signatureLog } from './migrations/0019-signature-log.js';
 
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -37,6 +38,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0014-job-kind-names': jobKindNames(),
     '0015-mailing-lists': mailingLists(dialect),
     '0018-target-countries': targetCountries(),
+    '0019-signature-log': signatureLog(dialect),
   };
 }
 

@@ -25,6 +25,7 @@ import type {
 import type { AlertsTable, DeliveryPacingTable, MailDomainsTable, MessagesTable } from './message.table.js';
 import type { ErasuresTable, MyDataTokensTable } from './privacy.table.js';
 import type { SettingsTable } from './settings.table.js';
+import type { SignatureLogHeadsTable, SignatureLogTable } from './signature-log.table.js';
 import type { ConsentsTable, CountsTable, SignaturesTable, SupportersTable } from './supporter.table.js';
 import type { AccountTokensTable, LoginAttemptsTable, SessionsTable, UsersTable } from './user.table.js';
 
@@ -61,6 +62,8 @@ export interface Database {
   mailings: MailingsTable;
   mailing_translations: MailingTranslationsTable;
   mailing_recipients: MailingRecipientsTable;
+  signature_log: SignatureLogTable;
+  signature_log_heads: SignatureLogHeadsTable;
 }
 
 /** The database, or a transaction on it: what a repository's statements run on. */

@@ -1,5 +1,6 @@
 // Builds the Fastify app from its dependencies (no globals), so tests get a real app through inject() and
 // main.ts wires the concrete adapters. Security headers, body limits and the error sink are set here.
+
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -32,6 +33,7 @@ import type {
   SignatureConfirmer,
   SignatureWriter,
 } from '../domain/signature/signature.ports.js';
+import type { SignatureLogStore } from '../domain/signature-log/signature-log.ports.js';
 import type { TranslationStore } from '../domain/translation/translation.ports.js';
 import { addressTokens } from '../security/address-token.js';
 import { counterRoutes } from './api/counter.route.js';
@@ -127,6 +129,8 @@ export interface AppDeps {
   mailings: MailingStore & MailingVersionReader;
   /** The language lists for editors: counts, suppressed addresses, CSV import and export. */
   listAdmin: ListAdminStore;
+  /** The campaigns' signature logs and signed tree heads (decision 0031). */
+  signatureLog: SignatureLogStore;
   /** How long a form's body may take to arrive (tests shorten it). */
   bodyLimits?: BodyLimits;
   /** The log level (and, for tests, where lines go) or false; tests pass false. */
@@ -326,6 +330,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     exporter: deps.petition,
     scopes: deps.scopes,
     audit: deps.petition,
+    log: deps.signatureLog,
   });
   targetEditorRoutes(app, {
     site,

@@ -8,7 +8,9 @@ import { JobRepository } from '../db/job.repository.js';
 import { accountMail } from '../domain/account/account-mail.js';
 import { campaignRequestMail } from '../domain/campaign-request/campaign-request-mail.js';
 import { createCaptureTransport } from '../mail/capture.transport.js';
+import { logSigningKey } from '../security/log-signing-key.js';
 import { jobKinds, jobPayloads } from './kinds.js';
+import { signatureLogJobs } from './tasks/append-signature-log.task.js';
 import { campaignLifecycleJobs } from './tasks/campaign-lifecycle.task.js';
 import { jobHandlers } from './tasks/index.js';
 import { signatureMaintenance } from './tasks/maintain-signatures.task.js';
@@ -56,6 +58,7 @@ describe('job kinds', () => {
         clock,
         keyedHash: (c) => c,
       }),
+      ...signatureLogJobs({ log: t.services.signatureLog, clock, signingKey: logSigningKey(t.config) }),
     ].map((job) => job.kind);
     expect([...tasks, ...recurring].sort()).toEqual(Object.values(jobKinds).sort());
   });

@@ -54,6 +54,8 @@ export const jobKinds = {
   purgeJobs: 'purge-jobs',
   /** Recurring, daily: purge personal data past its retention (settings), report numbers to the audit log. */
   purgeRetention: 'purge-retention',
+  /** Recurring: append counted signatures to their campaigns' logs, sign new tree heads (decision 0031). */
+  appendSignatureLog: 'append-signature-log',
 } as const;
 
 export type JobKind = (typeof jobKinds)[keyof typeof jobKinds];
@@ -146,6 +148,7 @@ export const jobPayloads = {
   [jobKinds.forgetNetworks]: nothing,
   [jobKinds.purgeJobs]: nothing,
   [jobKinds.purgeRetention]: nothing,
+  [jobKinds.appendSignatureLog]: nothing,
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type JobPayload<K extends JobKind> = z.infer<(typeof jobPayloads)[K]>;

@@ -6,6 +6,8 @@
 
 import { limitedToCampaigns } from '../account/account-scopes.js';
 import { can, type Role } from '../account/permissions.js';
+import type { ExportStamp } from '../signature-log/export-stamp.js';
+import { sealCells, stampTrailer } from '../signature-log/export-stamp.js';
 import { csvLine, utf8Bom } from './csv.js';
 import { displaySigner, type PetitionNames, type PetitionSignerRow } from './petition.js';
 
@@ -21,6 +23,8 @@ export interface ExportFilter {
 export interface ExportRow extends PetitionSignerRow {
   locale: string;
   source: string | null;
+  /** Its place in the campaign's signature log and its salt (null once erased), if logged yet. */
+  log?: { index: number; salt: Uint8Array | null } | null;
 }
 
 export interface PetitionExporter {
@@ -34,19 +38,35 @@ export function mayExport(role: Role, attachedCampaignIds: readonly number[], ca
   return limitedToCampaigns(role) && can(role, 'reports:read') && attachedCampaignIds.includes(campaignId);
 }
 
-export const exportColumns = ['signed_at', 'name', 'union', 'country', 'language', 'source'] as const;
+/** `log_index` and `seal` let anyone recompute the log's root from the file (decision 0031). */
+export const exportColumns = [
+  'signed_at',
+  'name',
+  'union',
+  'country',
+  'language',
+  'source',
+  'log_index',
+  'seal',
+] as const;
 
-/** The file, BOM and header first, as a sequence of text chunks (one per batch). */
+/**
+ * The file, BOM and header first, as a sequence of text chunks (one per batch); with a stamp, each row
+ * carries its log index and seal and the file ends with the tree head it was made from.
+ */
 export async function* signersCsv(
   exporter: PetitionExporter,
-  campaign: { id: number; petitionNames: PetitionNames },
+  campaign: { id: number; slug?: string; petitionNames: PetitionNames },
   filter: ExportFilter,
+  stamp?: ExportStamp,
 ): AsyncGenerator<string> {
   yield utf8Bom + csvLine(exportColumns);
+  const sealed = new Set<number>();
   for await (const batch of exporter.signers(campaign.id, filter)) {
     let chunk = '';
     for (const row of batch) {
       const shown = displaySigner(row, campaign.petitionNames);
+      const [logIndex, seal] = sealCells(row, campaign.petitionNames, stamp, sealed);
       chunk += csvLine([
         new Date(row.signedAt).toISOString(),
         // "A supporter from …" is the reader's language; the file leaves the name empty instead.
@@ -55,8 +75,11 @@ export async function* signersCsv(
         row.country,
         row.locale,
         row.source,
+        logIndex,
+        seal,
       ]);
     }
     yield chunk;
   }
+  if (stamp) yield await stampTrailer(stamp, campaign.slug ?? '', sealed);
 }
