@@ -425,6 +425,7 @@ Commands:
   rollback        undo the newest migration
   create-admin    create (or reset) an admin account: create-admin <email> [name]
   bounce          record one bounce read from standard input (a mail server's pipe): bounce [recipient]
+  verify-export   check an editors' CSV export of signers against the published tree heads: verify-export FILE
   help            this text
 
 Configuration comes from environment variables; see .env.example.`;
@@ -462,6 +463,15 @@ export async function main(argv: string[]): Promise<void> {
     case 'bounce': {
       const { processIo, runBounce } = await import('./cli/bounce.js');
       process.exitCode = await runBounce(args, processIo(), servicesFor);
+      return;
+    }
+    case 'verify-export': {
+      const { runVerifyExport } = await import('./cli/verify-export.js');
+      const { publishedKey } = await import('./security/log-signing-key.js');
+      const config = loadConfig();
+      const io = { out: (l: string) => console.log(l), err: (l: string) => console.error(l) };
+      const key = publishedKey(logSigningKey(config)).key;
+      process.exitCode = await runVerifyExport(args, io, servicesFor(config), key);
       return;
     }
     case 'help':

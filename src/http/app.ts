@@ -36,7 +36,9 @@ import type {
 import type { SignatureLogStore } from '../domain/signature-log/signature-log.ports.js';
 import type { TranslationStore } from '../domain/translation/translation.ports.js';
 import { addressTokens } from '../security/address-token.js';
+import { logSigningKey, publishedKey } from '../security/log-signing-key.js';
 import { counterRoutes } from './api/counter.route.js';
+import { signatureLogApiRoutes } from './api/signature-log.route.js';
 import { mailViewerRoutes } from './dev/mail.route.js';
 import { campaignEditRoutes } from './editor/campaign-edit/campaign-edit.route.js';
 import { campaignPreviewRoutes } from './editor/campaign-preview/campaign-preview.route.js';
@@ -73,6 +75,7 @@ import { requestRoutes } from './public/request/request.route.js';
 import { statusRoutes } from './public/status/status.route.js';
 import { subscribeRoutes } from './public/subscribe/subscribe.route.js';
 import { thanksRoutes } from './public/thanks/thanks.route.js';
+import { verifyRoutes } from './public/verify/verify.route.js';
 import { type LogDestination, privateLogger } from './security/log-privacy.js';
 import { registerUploadGate } from './security/multipart.js';
 import { registerLocationGuard } from './security/safe-location.js';
@@ -257,6 +260,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   statusRoutes(app, { site, secret: config.APP_SECRET, deliveryStatus: deps.deliveryStatus });
   counterRoutes(app, publicDeps);
+  const logKey = publishedKey(logSigningKey(config));
+  signatureLogApiRoutes(app, { campaigns: deps.campaigns, log: deps.signatureLog, publicKey: logKey });
+  verifyRoutes(app, { site, log: deps.signatureLog, publicKey: logKey.key });
   editorRoutes(
     app,
     editorDeps(deps.accounts, {
