@@ -15,6 +15,7 @@ import {
 import type { Translator } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
+import { TextArea } from '../../views/form-fields.js';
 import { Layout, type SiteInfo } from '../../views/layout.js';
 
 export interface VerifyDeps {
@@ -42,7 +43,7 @@ function Verdict({ tr, verdict }: { tr: Translator; verdict: ExportVerdict }) {
   }
   const status = verdict.status === 'no-head' ? 'nohead' : verdict.status;
   return (
-    <p class="error" role="alert">
+    <p class="notice notice--important" role="alert">
       {tr.t('verify.failed', { status })}
     </p>
   );
@@ -57,11 +58,18 @@ function VerifyPage(props: { tr: Translator; site: SiteInfo; csv: string; verdic
       <p>{t('verify.intro')}</p>
       {props.verdict ? <Verdict tr={tr} verdict={props.verdict} /> : null}
       <form method="post" action={`/${tr.locale}/verify`}>
-        <label for="verify-csv">{t('verify.field')}</label>
-        <textarea id="verify-csv" name="csv" rows={12} dir="ltr" required>
-          {props.csv}
-        </textarea>
-        <button type="submit">{t('verify.submit')}</button>
+        <TextArea
+          id="csv"
+          label={t('verify.field')}
+          value={props.csv}
+          rows={12}
+          dir="ltr"
+          required
+          spellcheck={false}
+        />
+        <button type="submit" class="button button--big">
+          {t('verify.submit')}
+        </button>
       </form>
     </Layout>
   );
