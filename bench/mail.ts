@@ -12,7 +12,7 @@ import { CampaignRepository } from '../src/db/campaign.repository.js';
 import { openDb } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { bareTransporter } from './lib/bare-nodemailer.js';
-import { cpuSeconds, peakRssMb, type Started, startProcess } from './lib/processes.js';
+import { benchLogKey, cpuSeconds, peakRssMb, type Started, startProcess } from './lib/processes.js';
 import { sinkClient } from './lib/sink-client.js';
 import { type Row, ratio } from './lib/table.js';
 
@@ -196,6 +196,7 @@ async function ours(dkimKey: string | undefined): Promise<Drained & { rssMb: num
     {
       NODE_ENV: 'production',
       APP_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
+      LOG_SIGNING_KEY: benchLogKey,
       HOST: '127.0.0.1',
       PORT: String(appPort),
       DATABASE_URL: url,

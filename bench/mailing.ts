@@ -21,7 +21,7 @@ import { compileMailing } from '../src/mail/templates/mailing.email.js';
 import { toNodemailerMessage } from '../src/mail/transport.js';
 import { queueMailing } from '../test/mailing-queue-helpers.js';
 import { bareTransporter } from './lib/bare-nodemailer.js';
-import { peakRssMb, type Started, startProcess } from './lib/processes.js';
+import { benchLogKey, peakRssMb, type Started, startProcess } from './lib/processes.js';
 import { sinkClient } from './lib/sink-client.js';
 import { header, printTable, type Row, ratio } from './lib/table.js';
 
@@ -181,6 +181,7 @@ async function ours(n: number, dkimKey: string | undefined, until = n): Promise<
     {
       NODE_ENV: 'production',
       APP_SECRET: secret,
+      LOG_SIGNING_KEY: benchLogKey,
       HOST: '127.0.0.1',
       PORT: String(appPort),
       BASE_URL: site.baseUrl,

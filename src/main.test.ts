@@ -1,12 +1,17 @@
 // Starting Outcry: it refuses a database with pending migrations (naming them) unless told to migrate;
 // `outcry start` is production unless told otherwise and never runs on the development secret; the
 // captured-mail viewer (login links, no login) exists only when configured; a worker schedules the purge.
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig, serverConfig } from './config/config.js';
 import { main, startOutcry } from './main.js';
+
+const testLogKey = generateKeyPairSync('ed25519')
+  .privateKey.export({ format: 'pem', type: 'pkcs8' })
+  .toString();
 
 describe('startOutcry', () => {
   const env = () => ({
@@ -55,7 +60,10 @@ describe('startOutcry', () => {
   it('serves captured mail at /dev/mail only when MAIL_VIEWER is set, never because NODE_ENV is not production', async () => {
     const capture = mkdtempSync(join(tmpdir(), 'outcry-mail-'));
     const base = { ...env(), MIGRATE_ON_START: 'true', MAIL_CAPTURE_DIR: capture };
-    const secret = { APP_SECRET: 'a-secret-of-our-own-a-secret-of-our-own-0000' };
+    const secret = {
+      APP_SECRET: 'a-secret-of-our-own-a-secret-of-our-own-0000',
+      LOG_SIGNING_KEY: testLogKey,
+    };
     for (const [config, status] of [
       [serverConfig({ ...base, ...secret }), 404],
       [loadConfig({ ...base, NODE_ENV: 'development' }), 404],

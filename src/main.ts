@@ -36,6 +36,7 @@ import { PrivacyRepository } from './db/privacy.repository.js';
 import { SettingsRepository } from './db/settings.repository.js';
 import { SignatureRepository } from './db/signature.repository.js';
 import { BatchedSignatureWriter } from './db/signature.writer.js';
+import { SignatureLogRepository } from './db/signature-log.repository.js';
 import { StatisticsRepository } from './db/statistics.repository.js';
 import { SupporterMailOutcomeWriter } from './db/supporter-mail-outcome.writer.js';
 import { TranslationRepository } from './db/translation.repository.js';
@@ -51,6 +52,7 @@ import { translatorFor } from './i18n/translator.js';
 import { createDispatcher, type Dispatcher } from './jobs/delivery/dispatcher.js';
 import { createMailingSender, type MailingSender } from './jobs/mailing/sender.js';
 import { recurringHandlers, scheduleRecurring } from './jobs/recurring.js';
+import { signatureLogJobs } from './jobs/tasks/append-signature-log.task.js';
 import { dossierHandlers, dossierPurgeJobs } from './jobs/tasks/build-dossier.task.js';
 import { campaignLifecycleJobs } from './jobs/tasks/campaign-lifecycle.task.js';
 import { jobHandlers } from './jobs/tasks/index.js';
@@ -69,6 +71,7 @@ import { ChromiumDossierRenderer } from './pdf/chromium-renderer.js';
 import { zipArchive } from './pdf/zip.js';
 import { confirmationTokens, secretTokens } from './security/confirmation-token.js';
 import { erasedEmailKey } from './security/email-key.js';
+import { logSigningKey } from './security/log-signing-key.js';
 import { argon2Passwords, generatePassword } from './security/password.js';
 import { MemoryRateLimiter } from './security/rate-limiter.js';
 
@@ -125,6 +128,8 @@ export type Services = Omit<AppDeps, 'logger' | 'privacy'> & {
   supporterMail: SupporterMailOutcomeWriter;
   /** The worker's PDF renderer (one Chromium, started on first use). */
   dossierRenderer: ChromiumDossierRenderer;
+  /** The campaigns' signature logs and tree heads (decision 0031). */
+  signatureLog: SignatureLogRepository;
 };
 
 /** The adapters behind every port, for one database: web, worker, every command, and the tests' app. */
@@ -223,6 +228,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     listAdmin: new ListAdminRepository(db),
     statistics: new StatisticsRepository(db),
     supporterMail: new SupporterMailOutcomeWriter(db),
+    signatureLog: new SignatureLogRepository(db, () => clock.now()),
   };
 }
 
@@ -345,6 +351,12 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
         keyedHash: (canonical) => erasedEmailKey(config.APP_SECRET, canonical),
         ...(app ? { logger: app.log } : {}),
       }),
+      ...signatureLogJobs({
+        log: services.signatureLog,
+        clock,
+        signingKey: logSigningKey(config),
+        ...(app ? { logger: app.log } : {}),
+      }),
     ];
     await scheduleRecurring(jobs, maintenance, clock.now());
     worker = createWorker({
@@ -447,6 +459,7 @@ Commands:
   rollback        undo the newest migration
   create-admin    create (or reset) an admin account: create-admin <email> [name]
   bounce          record one bounce read from standard input (a mail server's pipe): bounce [recipient]
+  verify-export   check an editors' CSV export of signers against the published tree heads: verify-export FILE
   help            this text
 
 Configuration comes from environment variables; see .env.example.`;
@@ -484,6 +497,15 @@ export async function main(argv: string[]): Promise<void> {
     case 'bounce': {
       const { processIo, runBounce } = await import('./cli/bounce.js');
       process.exitCode = await runBounce(args, processIo(), servicesFor);
+      return;
+    }
+    case 'verify-export': {
+      const { runVerifyExport } = await import('./cli/verify-export.js');
+      const { publishedKey } = await import('./security/log-signing-key.js');
+      const config = loadConfig();
+      const io = { out: (l: string) => console.log(l), err: (l: string) => console.error(l) };
+      const key = publishedKey(logSigningKey(config)).key;
+      process.exitCode = await runVerifyExport(args, io, servicesFor(config), key);
       return;
     }
     case 'help':

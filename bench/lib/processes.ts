@@ -1,10 +1,16 @@
 // Starting what a benchmark measures as separate processes (the load generator stays in this one), and
 // waiting until they answer. Every process is killed when the benchmark ends, whatever happens.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/config/paths.js';
+
+/** Production refuses to start without the key that signs the signature logs' heads (decision 0031). */
+export const benchLogKey = generateKeyPairSync('ed25519')
+  .privateKey.export({ format: 'pem', type: 'pkcs8' })
+  .toString();
 
 const children = new Set<ChildProcess>();
 process.on('exit', () => {
@@ -76,6 +82,7 @@ export function startOutcryServer(
     {
       NODE_ENV: 'production',
       APP_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
+      LOG_SIGNING_KEY: benchLogKey,
       HOST: '127.0.0.1',
       PORT: String(port),
       BASE_URL: `http://127.0.0.1:${port}`,

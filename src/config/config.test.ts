@@ -1,8 +1,13 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, developmentSecret, loadConfig, serverConfig } from './config.js';
+
+const testLogKey = generateKeyPairSync('ed25519')
+  .privateKey.export({ format: 'pem', type: 'pkcs8' })
+  .toString();
 
 describe('loadConfig', () => {
   it('gives a working embedded default with no environment at all', () => {
@@ -58,7 +63,9 @@ describe('serverConfig (outcry start, outcry bounce)', () => {
   it('is production when NODE_ENV is unset, so APP_SECRET is required', () => {
     expect(() => serverConfig({})).toThrow(/APP_SECRET: required in production/);
     expect(() => serverConfig({ NODE_ENV: '' })).toThrow(/APP_SECRET: required in production/);
-    const c = serverConfig({ APP_SECRET: secret });
+    expect(() => serverConfig({ APP_SECRET: secret })).toThrow(/LOG_SIGNING_KEY: required in production/);
+    expect(() => serverConfig({ APP_SECRET: secret, LOG_SIGNING_KEY: 'not a key' })).toThrow(/Ed25519/);
+    const c = serverConfig({ APP_SECRET: secret, LOG_SIGNING_KEY: testLogKey });
     expect(c.NODE_ENV).toBe('production');
     expect(c.MAIL_VIEWER).toBe(false);
   });

@@ -1,5 +1,6 @@
 // One validated, frozen view of the environment. Every variable is documented in .env.example;
 // every problem is reported at once so an operator fixes a broken deployment in one pass.
+import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
@@ -19,6 +20,15 @@ export function isHostName(v: string): boolean {
   return v.length <= 253 && v.split('.').every((label) => hostLabel.test(label));
 }
 export type ProcessRole = (typeof processRoles)[number];
+
+/** An Ed25519 private key in PEM, as `openssl genpkey -algorithm ed25519` writes it. */
+function isEd25519Pem(text: string): boolean {
+  try {
+    return createPrivateKey(text).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
+}
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -70,6 +80,11 @@ const schema = z.object({
     .string()
     .refine((v) => v.includes('PRIVATE KEY-----'), 'must be a PEM private key')
     .optional(),
+  /** Ed25519 private key (PEM) that signs the signature logs' tree heads (decision 0031). */
+  LOG_SIGNING_KEY: z
+    .string()
+    .refine(isEd25519Pem, 'must be an Ed25519 private key in PEM (openssl genpkey -algorithm ed25519)')
+    .optional(),
   DELIVERY_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(10),
   MAIL_BUILD_THREADS: z.coerce.number().int().min(0).max(16).default(1),
   DELIVERY_DOMAIN_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
@@ -99,7 +114,13 @@ export class ConfigError extends Error {
   }
 }
 
-const secretNames = ['APP_SECRET', 'DATABASE_URL', 'SMTP_URL', 'DKIM_PRIVATE_KEY'] as const;
+const secretNames = [
+  'APP_SECRET',
+  'DATABASE_URL',
+  'SMTP_URL',
+  'DKIM_PRIVATE_KEY',
+  'LOG_SIGNING_KEY',
+] as const;
 
 /**
  * The secret the demo and the tests run on when APP_SECRET is unset. It is written here, so it is public:
@@ -139,6 +160,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (v && v.NODE_ENV === 'production' && v.APP_SECRET === developmentSecret) {
     problems.push('APP_SECRET: the development secret is public; use your own (openssl rand -hex 32)');
+  }
+  if (v && v.NODE_ENV === 'production' && !v.LOG_SIGNING_KEY) {
+    problems.push(
+      'LOG_SIGNING_KEY: required in production, it signs the published tree heads (use: openssl genpkey -algorithm ed25519)',
+    );
   }
   if (v?.DKIM_PRIVATE_KEY && !v.DKIM_SELECTOR) {
     problems.push('DKIM_SELECTOR: required when DKIM_PRIVATE_KEY is set');

@@ -20,6 +20,7 @@ import { jobKindNames } from './migrations/0014-job-kind-names.js';
 import { mailingLists } from './migrations/0015-mailing-lists.js';
 import { translationMemory } from './migrations/0016-translation-memory.js';
 import { targetCountries } from './migrations/0018-target-countries.js';
+import { signatureLog } from './migrations/0019-signature-log.js';
 import { dossiers } from './migrations/0020-dossiers.js';
 import { partnerReportLinks } from './migrations/0021-partner-report-links.js';
 
@@ -41,6 +42,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0015-mailing-lists': mailingLists(dialect),
     '0016-translation-memory': translationMemory(dialect),
     '0018-target-countries': targetCountries(),
+    '0019-signature-log': signatureLog(dialect),
     '0020-dossiers': dossiers(dialect),
     '0021-partner-report-links': partnerReportLinks(dialect),
   };

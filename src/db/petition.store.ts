@@ -105,13 +105,29 @@ export class PetitionStore implements PetitionReader, PetitionModeration, Petiti
       if (filter.source) q = q.where('signatures.source', '=', filter.source);
       if (after) q = q.where(beyond(after, '>'));
       const rows = await q
-        .select([...signerColumns, 'signatures.locale', 'signatures.source'])
+        .leftJoin('signature_log', 'signature_log.signature_id', 'signatures.id')
+        .select([
+          ...signerColumns,
+          'signatures.locale',
+          'signatures.source',
+          'signature_log.leaf_index',
+          'signature_log.salt',
+        ])
         .orderBy('signatures.confirmed_at')
         .orderBy('signatures.id')
         .limit(batchSize)
         .execute();
       if (rows.length === 0) return;
-      const batch = rows.map((r) => ({ ...signerOf(r), locale: r.locale, source: r.source, hidden: false }));
+      const batch = rows.map((r) => ({
+        ...signerOf(r),
+        locale: r.locale,
+        source: r.source,
+        hidden: false,
+        log:
+          r.leaf_index === null || r.leaf_index === undefined
+            ? null
+            : { index: Number(r.leaf_index), salt: r.salt ? new Uint8Array(r.salt) : null },
+      }));
       yield batch;
       if (rows.length < batchSize) return;
       const last = batch[batch.length - 1]!;

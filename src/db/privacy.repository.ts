@@ -296,6 +296,15 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
         .set({ name: '', union_name: null, message: '', ip_hash: null, confirm_token_hash: null })
         .where('supporter_id', '=', supporterId)
         .executeTakeFirst();
+      // Their signatures stay in the campaigns' logs (earlier tree heads still verify); the salts that tied
+      // each leaf to a name go (docs/decisions/0031-signature-log.md).
+      await trx
+        .updateTable('signature_log')
+        .set({ salt: null })
+        .where('signature_id', 'in', (eb) =>
+          eb.selectFrom('signatures').select('id').where('supporter_id', '=', supporterId),
+        )
+        .execute();
       const consents = await trx
         .updateTable('consents')
         .set({ withdrawn_at: now, withdrawn_via: 'erasure' })
@@ -362,6 +371,12 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
       .select('id')
       .where('status', '=', 'closed')
       .where('closed_at', '<', cutoff);
+    await this.db
+      .updateTable('signature_log')
+      .set({ salt: null })
+      .where('campaign_id', 'in', closed)
+      .where('salt', 'is not', null)
+      .execute();
     const result = await this.db
       .updateTable('signatures')
       .set({ name: '', union_name: null, message: '', ip_hash: null, confirm_token_hash: null })

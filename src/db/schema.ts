@@ -15,8 +15,8 @@ import type {
   PartnershipTermsTable,
   RequestEndorsementsTable,
 } from './campaign-request.table.js';
-import type { GlossaryTermsTable } from './glossary.table.js';
 import type { DossiersTable } from './dossier.table.js';
+import type { GlossaryTermsTable } from './glossary.table.js';
 import type { JobsTable } from './job.table.js';
 import type {
   ListMembersTable,
@@ -28,6 +28,7 @@ import type { AlertsTable, DeliveryPacingTable, MailDomainsTable, MessagesTable 
 import type { PartnerReportLinksTable } from './partner-report.table.js';
 import type { ErasuresTable, MyDataTokensTable } from './privacy.table.js';
 import type { SettingsTable } from './settings.table.js';
+import type { SignatureLogHeadsTable, SignatureLogTable } from './signature-log.table.js';
 import type { ConsentsTable, CountsTable, SignaturesTable, SupportersTable } from './supporter.table.js';
 import type { AccountTokensTable, LoginAttemptsTable, SessionsTable, UsersTable } from './user.table.js';
 
@@ -67,6 +68,8 @@ export interface Database {
   mailing_recipients: MailingRecipientsTable;
   glossary_terms: GlossaryTermsTable;
   dossiers: DossiersTable;
+  signature_log: SignatureLogTable;
+  signature_log_heads: SignatureLogHeadsTable;
 }
 
 /** The database, or a transaction on it: what a repository's statements run on. */

@@ -35,10 +35,13 @@ import type {
   SignatureConfirmer,
   SignatureWriter,
 } from '../domain/signature/signature.ports.js';
+import type { SignatureLogStore } from '../domain/signature-log/signature-log.ports.js';
 import type { StatisticsReader } from '../domain/statistics/statistics.ports.js';
 import type { TranslationMemoryStore, TranslationStore } from '../domain/translation/translation.ports.js';
 import { addressTokens } from '../security/address-token.js';
+import { logSigningKey, publishedKey } from '../security/log-signing-key.js';
 import { counterRoutes } from './api/counter.route.js';
+import { signatureLogApiRoutes } from './api/signature-log.route.js';
 import { criticalCss } from './critical-css.js';
 import { mailViewerRoutes } from './dev/mail.route.js';
 import { campaignEditRoutes } from './editor/campaign-edit/campaign-edit.route.js';
@@ -79,6 +82,7 @@ import { requestRoutes } from './public/request/request.route.js';
 import { statusRoutes } from './public/status/status.route.js';
 import { subscribeRoutes } from './public/subscribe/subscribe.route.js';
 import { thanksRoutes } from './public/thanks/thanks.route.js';
+import { verifyRoutes } from './public/verify/verify.route.js';
 import { type LogDestination, privateLogger } from './security/log-privacy.js';
 import { registerUploadGate } from './security/multipart.js';
 import { registerLocationGuard } from './security/safe-location.js';
@@ -147,6 +151,8 @@ export interface AppDeps {
     renderer: Pick<DossierRenderer, 'available'>;
     retentionDays(): Promise<number>;
   };
+  /** The campaigns' signature logs and signed tree heads (decision 0031). */
+  signatureLog: SignatureLogStore;
   /** How long a form's body may take to arrive (tests shorten it). */
   bodyLimits?: BodyLimits;
   /** The log level (and, for tests, where lines go) or false; tests pass false. */
@@ -277,6 +283,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   statusRoutes(app, { site, secret: config.APP_SECRET, deliveryStatus: deps.deliveryStatus });
   counterRoutes(app, publicDeps);
+  const logKey = publishedKey(logSigningKey(config));
+  signatureLogApiRoutes(app, { campaigns: deps.campaigns, log: deps.signatureLog, publicKey: logKey });
+  verifyRoutes(app, { site, log: deps.signatureLog, publicKey: logKey.key });
   editorRoutes(
     app,
     editorDeps(deps.accounts, {
@@ -359,6 +368,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     exporter: deps.petition,
     scopes: deps.scopes,
     audit: deps.petition,
+    log: deps.signatureLog,
   });
   dossierRoutes(app, {
     site,

@@ -9,7 +9,9 @@ import { accountMail } from '../domain/account/account-mail.js';
 import { campaignRequestMail } from '../domain/campaign-request/campaign-request-mail.js';
 import { createCaptureTransport } from '../mail/capture.transport.js';
 import { zipArchive } from '../pdf/zip.js';
+import { logSigningKey } from '../security/log-signing-key.js';
 import { jobKinds, jobPayloads } from './kinds.js';
+import { signatureLogJobs } from './tasks/append-signature-log.task.js';
 import { dossierHandlers, dossierPurgeJobs } from './tasks/build-dossier.task.js';
 import { campaignLifecycleJobs } from './tasks/campaign-lifecycle.task.js';
 import { jobHandlers } from './tasks/index.js';
@@ -67,6 +69,7 @@ describe('job kinds', () => {
         clock,
         keyedHash: (c) => c,
       }),
+      ...signatureLogJobs({ log: t.services.signatureLog, clock, signingKey: logSigningKey(t.config) }),
     ].map((job) => job.kind);
     expect([...tasks, ...recurring].sort()).toEqual(Object.values(jobKinds).sort());
   });

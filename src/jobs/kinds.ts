@@ -61,6 +61,8 @@ export const jobKinds = {
   buildDossier: buildDossierJob,
   /** Recurring, daily: delete dossiers kept past the dossier retention setting. */
   purgeDossiers: 'purge-dossiers',
+  /** Recurring: append counted signatures to their campaigns' logs, sign new tree heads (decision 0031). */
+  appendSignatureLog: 'append-signature-log',
 } as const;
 
 export type JobKind = (typeof jobKinds)[keyof typeof jobKinds];
@@ -166,6 +168,7 @@ export const jobPayloads = {
   [jobKinds.purgeRetention]: nothing,
   [jobKinds.buildDossier]: buildDossierPayload,
   [jobKinds.purgeDossiers]: nothing,
+  [jobKinds.appendSignatureLog]: nothing,
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type JobPayload<K extends JobKind> = z.infer<(typeof jobPayloads)[K]>;

@@ -8,10 +8,14 @@ const needsQuotes = /[",\r\n]/;
 /** The UTF-8 byte order mark: Excel reads the file as UTF-8 only with it (names in every script). */
 export const utf8Bom = '\uFEFF';
 
+/** A text as its cell shows it: with the apostrophe before a formula's first character. */
+export function neutralised(text: string): string {
+  return formulaStart.test(text) ? `'${text}` : text;
+}
+
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && formulaStart.test(text)) text = `'${text}`;
+  const text = typeof value === 'string' ? neutralised(value) : String(value);
   return needsQuotes.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -6,6 +6,8 @@
 
 import { limitedToCampaigns } from '../account/account-scopes.js';
 import { can, type Role } from '../account/permissions.js';
+import type { ExportStamp } from '../signature-log/export-stamp.js';
+import { sealCells, stampTrailer } from '../signature-log/export-stamp.js';
 import { csvLine, utf8Bom } from './csv.js';
 import { displaySigner, type PetitionNames, type PetitionSignerRow } from './petition.js';
 
@@ -23,6 +25,8 @@ export interface ExportFilter {
 export interface ExportRow extends PetitionSignerRow {
   locale: string;
   source: string | null;
+  /** Its place in the campaign's signature log and its salt (null once erased), if logged yet. */
+  log?: { index: number; salt: Uint8Array | null } | null;
 }
 
 export interface PetitionExporter {
@@ -38,15 +42,24 @@ export function mayExport(role: Role, attachedCampaignIds: readonly number[], ca
 
 export const exportColumns = ['signed_at', 'name', 'union', 'country', 'language', 'source'] as const;
 export type ExportColumn = (typeof exportColumns)[number];
+/** `log_index` and `seal` let anyone recompute the log's root from the file (decision 0031). */
+export const sealColumns = ['log_index', 'seal'] as const;
 
-/** The file, BOM and header first, as a sequence of text chunks (one per batch), in the chosen columns. */
+/**
+ * The file, BOM and header first, as a sequence of text chunks (one per batch), in the chosen columns.
+ * With a stamp and every column (verification recomputes each row from all of them), each row carries its
+ * log index and seal and the file ends with the tree head it was made from.
+ */
 export async function* signersCsv(
   exporter: PetitionExporter,
-  campaign: { id: number; petitionNames: PetitionNames },
+  campaign: { id: number; slug?: string; petitionNames: PetitionNames },
   filter: ExportFilter,
   columns: readonly ExportColumn[] = exportColumns,
+  stamp?: ExportStamp,
 ): AsyncGenerator<string> {
-  yield utf8Bom + csvLine(columns);
+  const sealedStamp = stamp && exportColumns.every((c) => columns.includes(c)) ? stamp : undefined;
+  yield utf8Bom + csvLine(sealedStamp ? [...columns, ...sealColumns] : columns);
+  const sealed = new Set<number>();
   for await (const batch of exporter.signers(campaign.id, filter)) {
     let chunk = '';
     for (const row of batch) {
@@ -60,8 +73,11 @@ export async function* signersCsv(
         language: row.locale,
         source: row.source,
       };
-      chunk += csvLine(columns.map((c) => cells[c]));
+      const line: (string | number | null)[] = columns.map((c) => cells[c]);
+      if (sealedStamp) line.push(...sealCells(row, campaign.petitionNames, sealedStamp, sealed));
+      chunk += csvLine(line);
     }
     yield chunk;
   }
+  if (sealedStamp) yield await stampTrailer(sealedStamp, campaign.slug ?? '', sealed);
 }

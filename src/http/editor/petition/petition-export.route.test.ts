@@ -64,10 +64,19 @@ describe.each(testDialects)('signers CSV on %s', (dialect) => {
     expect(res.headers['content-disposition']).toBe(`attachment; filename="${erlan}-signers.csv"`);
     expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(rows(res.body)).toEqual([
-      ['signed_at', 'name', 'union', 'country', 'language', 'source'],
-      [new Date(t0).toISOString(), 'Ana S.', 'CUT', 'BR', 'en', ''],
-      [new Date(t0 + dayMs).toISOString(), 'Олег П.', '\'=HYPERLINK("http://evil.example")', 'BY', 'tl', ''],
-      [new Date(t0 + 2 * dayMs).toISOString(), '', '', 'CL', 'ar', ''],
+      ['signed_at', 'name', 'union', 'country', 'language', 'source', 'log_index', 'seal'],
+      [new Date(t0).toISOString(), 'Ana S.', 'CUT', 'BR', 'en', '', '', ''],
+      [
+        new Date(t0 + dayMs).toISOString(),
+        'Олег П.',
+        '\'=HYPERLINK("http://evil.example")',
+        'BY',
+        'tl',
+        '',
+        '',
+        '',
+      ],
+      [new Date(t0 + 2 * dayMs).toISOString(), '', '', 'CL', 'ar', '', '', ''],
     ]);
 
     // Filters: country, language, days (both ends included).

@@ -19,6 +19,8 @@ import {
 } from '../../../domain/petition/export-signers.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import { isCountryCode } from '../../../domain/signature/countries.js';
+import type { ExportStamp } from '../../../domain/signature-log/export-stamp.js';
+import type { SignatureLogStore } from '../../../domain/signature-log/signature-log.ports.js';
 import { sendError } from '../../errors.js';
 import type { SiteInfo } from '../../views/layout.js';
 
@@ -29,6 +31,8 @@ export interface PetitionExportDeps {
   scopes: AccountScopeReader;
   audit: AuditRecorder;
   clock: Clock;
+  /** The latest tree head and its leaves, which stamp the file (decision 0031). */
+  log: Pick<SignatureLogStore, 'latestHead' | 'leaves'>;
 }
 
 const day = /^\d{4}-\d{2}-\d{2}$/;
@@ -110,11 +114,16 @@ export function petitionExportRoutes(app: FastifyInstance, deps: PetitionExportD
         },
         now: deps.clock.now(),
       });
+      const head = await deps.log.latestHead(campaign.id);
+      const stamp: ExportStamp | undefined = head && {
+        head,
+        leaves: () => deps.log.leaves(campaign.id, head.size),
+      };
       return reply
         .header('cache-control', 'no-store')
         .header('content-disposition', `attachment; filename="${campaign.slug}-signers.csv"`)
         .type('text/csv; charset=utf-8')
-        .send(Readable.from(signersCsv(deps.exporter, campaign, filter, columns)));
+        .send(Readable.from(signersCsv(deps.exporter, campaign, filter, columns, stamp)));
     },
   );
 }
