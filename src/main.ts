@@ -1,6 +1,7 @@
 // The composition root: the only place that picks concrete adapters (database, mail transport, clock,
 // password hashing, tokens) and wires them into the web and worker roles and every command-line command,
 // which get their services as parameters. `main(argv)` is what bin/outcry.mjs calls.
+
 import type { FastifyInstance } from 'fastify';
 import type { WithServices } from './cli/services.js';
 import { type Config, loadConfig, serverConfig } from './config/config.js';
@@ -46,6 +47,7 @@ import { requestRateLimits } from './domain/campaign-request/submit-request.js';
 import { signupRateLimits } from './domain/list/subscribe.js';
 import { myDataRateLimits } from './domain/privacy/request-my-data.js';
 import { type Clock, systemClock } from './domain/shared/clock.js';
+import { toHex } from './domain/signature-log/merkle.js';
 import { type AppDeps, buildApp } from './http/app.js';
 import { LiveCounters } from './http/live/live-counters.js';
 import { translatorFor } from './i18n/translator.js';
@@ -378,6 +380,15 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
           renderer: services.dossierRenderer,
           archive: zipArchive,
           clock,
+          verification: async (campaignId, locale) => {
+            const head = await services.signatureLog.latestHead(campaignId);
+            if (!head) return undefined;
+            const tr = translatorFor(locale);
+            return {
+              label: `${tr.t('verification.line', { count: head.size, date: tr.date(head.timestamp) })} · ${config.BASE_URL}/${tr.locale}/verify`,
+              code: toHex(head.root),
+            };
+          },
         }),
         ...recurringHandlers(jobs, clock, maintenance),
       },

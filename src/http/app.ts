@@ -82,6 +82,7 @@ import { requestRoutes } from './public/request/request.route.js';
 import { statusRoutes } from './public/status/status.route.js';
 import { subscribeRoutes } from './public/subscribe/subscribe.route.js';
 import { thanksRoutes } from './public/thanks/thanks.route.js';
+import { cachedTreeHeads } from './public/verify/tree-heads.js';
 import { verifyRoutes } from './public/verify/verify.route.js';
 import { type LogDestination, privateLogger } from './security/log-privacy.js';
 import { registerUploadGate } from './security/multipart.js';
@@ -237,6 +238,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     confirmExpiryMs: config.CONFIRM_EXPIRY_DAYS * 86_400_000,
     live: deps.live,
     images: deps.images,
+    treeHeads: cachedTreeHeads(deps.signatureLog, deps.clock),
   };
   healthRoutes(app, deps);
   homeRoutes(app, publicDeps);

@@ -27,6 +27,8 @@ export const supporterPrefixes: readonly string[] = [
   'status',
   'request',
   'helpTranslate',
+  'verification',
+  'verify',
   'myData',
   'petition',
   'petitionPrint',

@@ -25,8 +25,8 @@ export interface BuildDossierDeps {
   renderer: DossierRenderer;
   archive: Archiver;
   clock: Clock;
-  /** The tamper-evidence stamp for the cover, once that log exists. */
-  verification?: (campaignId: number) => Promise<DossierVerification | undefined>;
+  /** The tamper-evidence stamp for the cover (the newest signed tree head), in the dossier's language. */
+  verification?: (campaignId: number, locale: string) => Promise<DossierVerification | undefined>;
 }
 
 export async function buildDossier(deps: BuildDossierDeps, dossierId: number): Promise<void> {
@@ -38,7 +38,7 @@ export async function buildDossier(deps: BuildDossierDeps, dossierId: number): P
   if (!campaign || !texts) return deps.dossiers.fail(dossierId, 'campaign_missing', deps.clock.now());
   const groups = await gatherDossierGroups(deps.exporter, campaign, request.countries);
   const generatedAt = deps.clock.now();
-  const verification = await deps.verification?.(campaign.id);
+  const verification = await deps.verification?.(campaign.id, texts.locale);
   const documents: { name: string; groups: DossierGroup[] }[] =
     request.kind === 'pdf'
       ? [{ name: `${campaign.slug}.pdf`, groups }]

@@ -17,8 +17,8 @@ export interface DossierGroup {
 }
 
 /**
- * What a tamper-evidence log will stamp on the cover (a signed tree head and the count it covers). Nothing
- * fills it yet; the cover prints it when given.
+ * The tamper-evidence stamp on the cover (decision 0031): the newest signed tree head, the count it covers
+ * and where to check an export against it; the cover prints it when the campaign's log has a head.
  */
 export interface DossierVerification {
   label: string;

@@ -18,6 +18,7 @@ import type { ResponsiveImage } from '../../../domain/shared/image.ports.js';
 import type { Translator } from '../../../i18n/translator.js';
 import { Compressed, type Encoding } from '../../compression.js';
 import type { SiteInfo } from '../../views/layout.js';
+import type { VerificationHead } from '../verify/verification-line.js';
 import { CampaignPage, CounterTotal, goalOf } from './campaign-page.js';
 
 type Slot = 'token' | 'source' | 'counter';
@@ -69,6 +70,8 @@ export interface BlankPageInput {
   momentum?: Momentum | undefined;
   /** The photo's size and copies (the same for a snapshot's life, once the image store has them). */
   photo?: ResponsiveImage | null | undefined;
+  /** The newest signed tree head (decision 0031): a new head is a new page. */
+  head?: VerificationHead | undefined;
   /** False when the browser has the stylesheet cached (critical-css.ts): another page shape. */
   inlineCss?: boolean;
 }
@@ -100,6 +103,7 @@ export function blankCampaignPage(
       requestedLocale={input.requestedLocale}
       momentum={input.momentum}
       photo={input.photo}
+      treeHead={input.head}
       {...(input.inlineCss === false ? { inlineCss: false } : {})}
       {...(input.counter !== undefined ? { counter: input.counter } : {})}
       form={{
@@ -268,7 +272,7 @@ export class CampaignPageCache {
     // Everything else on the page follows from the snapshot and these (texts and fallback from the locale).
     // A closed campaign with no total shows no counter at all (campaign-page.tsx): another page shape.
     const noCounter = snapshot.status === 'closed' && input.view.total === 0;
-    const key = `${snapshot.id}\u0000${input.tr.locale}\u0000${input.requestedLocale}\u0000${input.action}\u0000${input.country}\u0000${noCounter}\u0000${input.photo ? 'sized' : ''}\u0000${input.inlineCss !== false}`;
+    const key = `${snapshot.id}\u0000${input.tr.locale}\u0000${input.requestedLocale}\u0000${input.action}\u0000${input.country}\u0000${noCounter}\u0000${input.photo ? 'sized' : ''}\u0000${input.inlineCss !== false}\u0000${input.head?.size ?? ''}`;
     const found = this.entries.get(key);
     this.entries.delete(key);
     if (found && found.snapshot === snapshot) {

@@ -11,6 +11,7 @@ import { criticalCss } from '../../critical-css.js';
 import { countryList, countryName } from '../../views/country-names.js';
 import { Layout, type SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
+import { type VerificationHead, VerificationLine } from '../verify/verification-line.js';
 import { PartnerLine } from './partner-line.js';
 import { SignForm, type SignFormProps } from './sign-form.js';
 
@@ -128,6 +129,7 @@ export function CampaignPage({
   momentum,
   photo,
   inlineCss = true,
+  treeHead,
   preview,
 }: {
   tr: Translator;
@@ -144,6 +146,8 @@ export function CampaignPage({
   photo?: ResponsiveImage | null | undefined;
   /** False when the browser has the stylesheet cached: then it is linked in the head (critical-css.ts). */
   inlineCss?: boolean;
+  /** The newest signed tree head of the campaign's signature log (decision 0031), once there is one. */
+  treeHead?: VerificationHead | undefined;
   preview?: PagePreview;
 }) {
   const { campaign, texts, isFallback, locales, total } = view;
@@ -361,6 +365,7 @@ export function CampaignPage({
             <a href={`/${tr.locale}${path}/petition`}>{t('campaign.petitionLink')}</a>
           </p>
         )}
+        {!preview && <VerificationLine tr={tr} slug={campaign.slug} head={treeHead} />}
       </article>
       {locales.length > 1 && (
         <nav class="campaign-languages" aria-label={t('campaign.otherLanguages')}>

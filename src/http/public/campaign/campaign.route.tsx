@@ -56,6 +56,7 @@ export function campaignRoutes(
         momentum={await campaignMomentum(deps, view.campaign.id)}
         photo={view.campaign.photoPath ? await deps.images.responsive(view.campaign.photoPath) : null}
         inlineCss={!stylesheetCached(req.cookies, assetHash('site.css'))}
+        treeHead={await deps.treeHeads.latest(view.campaign.id)}
         requestedLocale={req.contentLocale}
         form={{
           action: `/${req.contentLocale}/campaigns/${view.campaign.slug}/sign`,
@@ -107,6 +108,7 @@ export function campaignRoutes(
         momentum: await campaignMomentum(deps, view.campaign.id),
         photo: view.campaign.photoPath ? await deps.images.responsive(view.campaign.photoPath) : null,
         inlineCss: !stylesheetCached(req.cookies, assetHash('site.css')),
+        head: await deps.treeHeads.latest(view.campaign.id),
       },
       pickEncoding(req.headers['accept-encoding']),
     );
