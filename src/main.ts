@@ -60,6 +60,7 @@ import { createSmtpTransport, type RefusalLogger } from './mail/smtp.transport.j
 import type { MailTransport } from './mail/transport.js';
 import { createSharpImageStore } from './media/sharp-image-store.js';
 import { confirmationTokens, secretTokens } from './security/confirmation-token.js';
+import { DataVault } from './security/data-keys.js';
 import { erasedEmailKey } from './security/email-key.js';
 import { argon2Passwords, generatePassword } from './security/password.js';
 import { MemoryRateLimiter } from './security/rate-limiter.js';
@@ -213,7 +214,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
  */
 export function servicesFor(config: Config): WithServices<Services> {
   return async (work, notMigrated) => {
-    const db = openDb({ url: config.DATABASE_URL });
+    const db = openDb({ url: config.DATABASE_URL, vault: DataVault.fromText(config.DATA_KEY) });
     try {
       const pending = await pendingMigrations(db);
       if (pending.length > 0) return notMigrated(pending);
@@ -231,7 +232,7 @@ export function servicesFor(config: Config): WithServices<Services> {
 
 /** Opens the database, checks migrations, and starts the configured roles. */
 export async function startOutcry(config: Config, options: { quiet?: boolean } = {}): Promise<Running> {
-  const db = openDb({ url: config.DATABASE_URL });
+  const db = openDb({ url: config.DATABASE_URL, vault: DataVault.fromText(config.DATA_KEY) });
   try {
     if (config.MIGRATE_ON_START) {
       const { error } = await migrateToLatest(db);
@@ -435,7 +436,8 @@ export async function main(argv: string[]): Promise<void> {
     case 'migrate':
     case 'rollback': {
       const { runMigrate } = await import('./cli/migrate.js');
-      const db = openDb({ url: loadConfig().DATABASE_URL });
+      const config = loadConfig();
+      const db = openDb({ url: config.DATABASE_URL, vault: DataVault.fromText(config.DATA_KEY) });
       try {
         return await runMigrate(db, command === 'rollback' ? 'down' : 'latest');
       } finally {

@@ -3,6 +3,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../src/db/schema.js';
 import type { SupportersTable } from '../src/db/supporter.table.js';
+import { blindIndex } from './blind-index.js';
 
 export function supporterRow(
   email: string,
@@ -10,7 +11,7 @@ export function supporterRow(
 ): Insertable<SupportersTable> {
   return {
     email,
-    email_canonical: email.toLowerCase(),
+    email_index: blindIndex(email.toLowerCase()),
     name: '',
     locale: 'en',
     country: null,

@@ -3,6 +3,7 @@
 // and an address counts as its owner's only once a confirmation link was pressed (migration 0009 marks
 // those who already had).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { blindIndex } from '../../test/blind-index.js';
 import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
 import { buildCampaign, buildSignCommand } from '../../test/factories.js';
 import type { FakeClock } from '../../test/fake-clock.js';
@@ -117,7 +118,7 @@ describe.each(testDialects)('repeats on every signing path on %s', (dialect) => 
       'row by row',
       (d) =>
         new BatchedSignatureWriter(
-          { kysely: d.kysely, dialect: d.dialect, close: d.close },
+          { kysely: d.kysely, dialect: d.dialect, vault: d.vault, close: d.close },
           { multiRow: false },
         ),
     ],
@@ -125,7 +126,7 @@ describe.each(testDialects)('repeats on every signing path on %s', (dialect) => 
       'multi-row',
       (d) =>
         new BatchedSignatureWriter(
-          { kysely: d.kysely, dialect: d.dialect, close: d.close },
+          { kysely: d.kysely, dialect: d.dialect, vault: d.vault, close: d.close },
           { multiRow: true },
         ),
     ],
@@ -173,7 +174,7 @@ describe.each(testDialects)('migration 0009-confirmed-addresses on %s', (dialect
           .insertInto('supporters')
           .values({
             email,
-            email_canonical: email,
+            email_index: blindIndex(email),
             name: email,
             locale: 'en',
             created_at: now,

@@ -1,6 +1,7 @@
 // The schema test: every migration applies on a fresh database of each dialect, rolls back cleanly, and the
 // migrations that rebuild a table keep its rows.
 import { afterEach, describe, expect, it } from 'vitest';
+import { blindIndex } from '../../test/blind-index.js';
 import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
 import { enqueueJobs } from './job.repository.js';
 import { migrateDown, migrateTo, migrateToLatest, migrationNames, pendingMigrations } from './migrate.js';
@@ -73,7 +74,7 @@ describe.each(testDialects)('migrations on %s', (dialect) => {
       .insertInto('supporters')
       .values({
         email: 's@example.org',
-        email_canonical: 's@example.org',
+        email_index: blindIndex('s@example.org'),
         name: 'S',
         locale: 'en',
         status: 'active',

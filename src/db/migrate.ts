@@ -2,6 +2,7 @@
 // same list works from dist/ and from tsx, and their order is reviewable here.
 import { sql } from 'kysely';
 import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
+import { type DataVault, developmentVault } from '../security/data-keys.js';
 import type { Db } from './database.js';
 import type { Dialect } from './dialect.js';
 import { initial } from './migrations/0001-initial.js';
@@ -18,8 +19,10 @@ import { privacy } from './migrations/0011-privacy.js';
 import { translations } from './migrations/0012-translations.js';
 import { jobKindNames } from './migrations/0014-job-kind-names.js';
 import { mailingLists } from './migrations/0015-mailing-lists.js';
+import { encryptionAtRest } from './migrations/0017-encryption-at-rest.js';
 
-function migrations(dialect: Dialect): Record<string, Migration> {
+/** The key ring is for 0017, which seals what is already stored (decision 0023). */
+function migrations(dialect: Dialect, vault: DataVault): Record<string, Migration> {
   return {
     '0001-initial': initial(dialect),
     '0002-signing': signing(dialect),
@@ -35,12 +38,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0012-translations': translations(dialect),
     '0014-job-kind-names': jobKindNames(),
     '0015-mailing-lists': mailingLists(dialect),
+    '0017-encryption-at-rest': encryptionAtRest(dialect, vault),
   };
 }
 
 /** Every migration's name, oldest first. */
 export function migrationNames(dialect: Dialect): string[] {
-  return Object.keys(migrations(dialect));
+  return Object.keys(migrations(dialect, developmentVault()));
 }
 
 async function migrator(db: Db): Promise<Migrator> {
@@ -52,7 +56,7 @@ async function migrator(db: Db): Promise<Migrator> {
       : undefined;
   return new Migrator({
     db: db.kysely,
-    provider: { getMigrations: async () => migrations(db.dialect) },
+    provider: { getMigrations: async () => migrations(db.dialect, db.vault) },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
 }

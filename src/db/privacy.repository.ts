@@ -5,6 +5,8 @@ import { type Kysely, sql } from 'kysely';
 import { sendMyDataMailJob } from '../domain/privacy/my-data-mail.js';
 import type { EraseCommand, ErasureCounts, MyData, PrivacyStore } from '../domain/privacy/privacy.ports.js';
 import type { RetentionReport, RetentionStore } from '../domain/privacy/purge-retention.js';
+import { canonicalOf } from '../domain/signature/email-address.js';
+import type { DataVault } from '../security/data-keys.js';
 import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
@@ -16,6 +18,7 @@ const unsentMessageStatuses = ['queued', 'deferred', 'held'] as const;
 
 export class PrivacyRepository implements PrivacyStore, RetentionStore {
   private readonly db: Kysely<Database>;
+  private readonly vault: DataVault;
 
   /** `onErased` hears of the campaigns whose signatures changed (public caches keep names out). */
   constructor(
@@ -23,13 +26,14 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
     private readonly onErased: (campaignIds: number[]) => void = () => {},
   ) {
     this.db = db.kysely;
+    this.vault = db.vault;
   }
 
   async findSupporter(canonicalEmail: string): Promise<{ id: number } | undefined> {
     const row = await this.db
       .selectFrom('supporters')
       .select('id')
-      .where('email_canonical', '=', canonicalEmail)
+      .where('email_index', '=', this.vault.index(canonicalEmail))
       .where('status', '!=', 'erased')
       .executeTakeFirst();
     return row ? { id: Number(row.id) } : undefined;
@@ -260,7 +264,7 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
     const outcome = await this.db.transaction().execute(async (trx) => {
       const s = await trx
         .selectFrom('supporters')
-        .select(['email_canonical'])
+        .select(['email'])
         .where('id', '=', supporterId)
         .where('status', '!=', 'erased')
         .executeTakeFirst();
@@ -315,7 +319,7 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
         .updateTable('supporters')
         .set({
           email: '',
-          email_canonical: sql<string>`${'erased:'} || ${String(supporterId)}`,
+          email_index: sql<string>`${'erased:'} || ${String(supporterId)}`,
           name: '',
           country: null,
           union_name: null,
@@ -333,7 +337,7 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
       await trx
         .insertInto('erasures')
         .values({
-          email_hmac: command.keyedHash(s.email_canonical),
+          email_hmac: command.keyedHash(canonicalOf(s.email)),
           via: command.via,
           signatures: counts.signatures,
           created_at: now,

@@ -31,6 +31,8 @@ export async function writeMultiRow(
   commands: SignCommand[],
   effects: { counts: CountDeltas; deliveries: Map<number, CampaignDelivery>; jobs: NewJob[] },
   duplicate: (c: SignCommand, supporterId: number) => Promise<SignOutcome>,
+  /** The blind index of a canonical address (DataVault.index). */
+  index: (canonical: string) => string,
 ): Promise<SignOutcome[]> {
   // An existing supporter keeps the name and address they first gave (see signature.writer.ts).
   const supporterIds = new Map<string, number>();
@@ -40,7 +42,7 @@ export async function writeMultiRow(
       .values(
         part.map((c) => ({
           email: c.input.email.address,
-          email_canonical: c.input.email.canonical,
+          email_index: index(c.input.email.canonical),
           name: c.input.name,
           locale: c.locale,
           country: c.input.country,
@@ -50,13 +52,13 @@ export async function writeMultiRow(
         })),
       )
       .onConflict((oc) =>
-        oc.column('email_canonical').doUpdateSet((eb) => ({ updated_at: eb.ref('excluded.updated_at') })),
+        oc.column('email_index').doUpdateSet((eb) => ({ updated_at: eb.ref('excluded.updated_at') })),
       )
-      .returning(['id', 'email_canonical'])
+      .returning(['id', 'email_index'])
       .execute();
-    for (const r of rows) supporterIds.set(r.email_canonical, r.id);
+    for (const r of rows) supporterIds.set(r.email_index, r.id);
   });
-  const supporterOf = (c: SignCommand) => supporterIds.get(c.input.email.canonical)!;
+  const supporterOf = (c: SignCommand) => supporterIds.get(index(c.input.email.canonical))!;
 
   const signatureIds = new Map<string, number>();
   const pair = (campaignId: number, supporterId: number) => `${campaignId}:${supporterId}`;
