@@ -5,3 +5,5 @@ import { developmentVault } from '../src/security/data-keys.js';
 const vault = developmentVault();
 
 export const blindIndex = (canonical: string): string => vault.index(canonical);
+
+export const domainIndex = (address: string): string => vault.domainIndex(address);

@@ -3,7 +3,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../src/db/schema.js';
 import type { SupportersTable } from '../src/db/supporter.table.js';
-import { blindIndex } from './blind-index.js';
+import { blindIndex, domainIndex } from './blind-index.js';
 
 export function supporterRow(
   email: string,
@@ -12,6 +12,7 @@ export function supporterRow(
   return {
     email,
     email_index: blindIndex(email.toLowerCase()),
+    email_domain_index: domainIndex(email.toLowerCase()),
     name: '',
     locale: 'en',
     country: null,

@@ -4,7 +4,7 @@
 // loop and kill tests and by the mailing benchmark (in pages, so a million rows fit in memory).
 import type { Kysely } from 'kysely';
 import type { Database } from '../src/db/schema.js';
-import { blindIndex } from './blind-index.js';
+import { blindIndex, domainIndex } from './blind-index.js';
 
 export interface Subscriber {
   email: string;
@@ -104,6 +104,7 @@ export async function queueMailing(
           part.map((s) => ({
             email: s.email,
             email_index: blindIndex(s.email.toLowerCase()),
+            email_domain_index: domainIndex(s.email.toLowerCase()),
             name: s.name ?? '',
             locale: s.locale,
             status: 'active',

@@ -2,7 +2,7 @@
 // is another feature): a mailing with its source texts, a supporter on a language list.
 import type { Kysely } from 'kysely';
 import type { Database } from '../src/db/schema.js';
-import { blindIndex } from './blind-index.js';
+import { blindIndex, domainIndex } from './blind-index.js';
 
 export interface MailingRow {
   subject?: string;
@@ -53,6 +53,7 @@ export async function insertListMember(
     .values({
       email,
       email_index: blindIndex(email),
+      email_domain_index: domainIndex(email),
       name: email.split('@')[0]!,
       locale,
       country: null,

@@ -3,7 +3,6 @@
 // and an address counts as its owner's only once a confirmation link was pressed (migration 0009 marks
 // those who already had).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { blindIndex } from '../../test/blind-index.js';
 import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
 import { buildCampaign, buildSignCommand } from '../../test/factories.js';
 import type { FakeClock } from '../../test/fake-clock.js';
@@ -172,14 +171,15 @@ describe.each(testDialects)('migration 0009-confirmed-addresses on %s', (dialect
       (
         await k
           .insertInto('supporters')
+          // Before 0017 the column held the canonical address in clear.
           .values({
             email,
-            email_index: blindIndex(email),
+            email_canonical: email,
             name: email,
             locale: 'en',
             created_at: now,
             updated_at: now,
-          })
+          } as never)
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;

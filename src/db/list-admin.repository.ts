@@ -52,6 +52,7 @@ const sqliteWrites: ImportWrites = {
         part.map((c) => ({
           email: c.email,
           email_index: vault.index(c.canonical),
+          email_domain_index: vault.domainIndex(c.email),
           name: c.name,
           locale,
           country: c.country,
@@ -114,12 +115,14 @@ const pgWrites: ImportWrites = {
   async supporters(trx, vault, locale, now, part) {
     const canonicalOf = new Map(part.map((c) => [vault.index(c.canonical), c.canonical]));
     const { rows } = await sql<{ id: number; email_index: string }>`
-      insert into supporters (email, email_index, name, locale, country, created_at, updated_at)
-      select e, c, n, ${locale}, k, ${now}::bigint, ${now}::bigint
+      insert into supporters (email, email_index, email_domain_index, name, locale, country, created_at,
+                              updated_at)
+      select e, c, d, n, ${locale}, k, ${now}::bigint, ${now}::bigint
       from unnest(${part.map((p) => vault.seal('supporters.email', p.email))}::text[],
                   ${[...canonicalOf.keys()]}::text[],
+                  ${part.map((p) => vault.domainIndex(p.email))}::text[],
                   ${part.map((p) => vault.seal('supporters.name', p.name))}::text[],
-                  ${part.map((p) => p.country)}::text[]) as t(e, c, n, k)
+                  ${part.map((p) => p.country)}::text[]) as t(e, c, d, n, k)
       returning id, email_index`.execute(trx);
     return new Map(rows.map((r) => [canonicalOf.get(r.email_index)!, Number(r.id)]));
   },

@@ -156,6 +156,7 @@ export class ListMemberRepository implements ListStore {
                 .values({
                   email: c.email.address,
                   email_index: this.vault.index(c.email.canonical),
+                  email_domain_index: this.vault.domainIndex(c.email.address),
                   name: c.name,
                   locale: c.listLocale,
                   country: c.country,
@@ -366,6 +367,7 @@ export class ListMemberRepository implements ListStore {
         .set({
           email: input.email.address,
           email_index: this.vault.index(input.email.canonical),
+          email_domain_index: this.vault.domainIndex(input.email.address),
           email_confirmed_at: input.now,
           updated_at: input.now,
         })

@@ -320,6 +320,7 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
         .set({
           email: '',
           email_index: sql<string>`${'erased:'} || ${String(supporterId)}`,
+          email_domain_index: null,
           name: '',
           country: null,
           union_name: null,

@@ -28,8 +28,9 @@ function statements(db: SQLite.Database) {
     // An existing supporter keeps the name and address they first gave (see signature.writer.ts).
     supporter: db
       .prepare<unknown[], number>(
-        `insert into supporters (email, email_index, name, locale, country, union_name, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?)
+        `insert into supporters (email, email_index, email_domain_index, name, locale, country, union_name,
+           created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?)
          on conflict (email_index) do update set updated_at = excluded.updated_at
          returning id`,
       )
@@ -136,6 +137,7 @@ export class SqliteSignatureBatch {
     const supporterId = s.supporter.get(
       v.seal('supporters.email', input.email.address),
       v.index(input.email.canonical),
+      v.domainIndex(input.email.address),
       v.seal('supporters.name', input.name),
       c.locale,
       input.country,

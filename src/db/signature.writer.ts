@@ -140,7 +140,7 @@ export class BatchedSignatureWriter implements SignatureWriter {
           commands,
           { counts, deliveries, jobs },
           (c, supporterId) => this.duplicate(trx, c, supporterId, counts, jobs),
-          (canonical) => this.vault.index(canonical),
+          this.vault,
         );
       } else {
         for (const command of commands) out.push(await this.writeOne(trx, command, counts, deliveries, jobs));
@@ -175,6 +175,7 @@ export class BatchedSignatureWriter implements SignatureWriter {
       .values({
         email: input.email.address,
         email_index: this.vault.index(input.email.canonical),
+        email_domain_index: this.vault.domainIndex(input.email.address),
         name: input.name,
         locale: c.locale,
         country: input.country,

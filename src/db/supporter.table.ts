@@ -10,6 +10,8 @@ export interface SupportersTable {
    * once erased.
    */
   email_index: string;
+  /** Blind index of the address's domain (DataVault.domainIndex): paused destination domains. */
+  email_domain_index: Generated<string | null>;
   name: string;
   locale: string;
   country: string | null;

@@ -164,6 +164,15 @@ export class DataVault {
     return value === '' || value.startsWith(`${version}.${this.current.id}.`);
   }
 
+  /**
+   * The blind index of an address's domain (as typed, lower case): what pausing a destination domain
+   * matches supporters by. It tells which supporters share a domain, not which domain.
+   */
+  domainIndex(address: string): string {
+    const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+    return `d1.${createHmac('sha256', this.indexKey).update(`domain:${domain}`, 'utf8').digest('base64url')}`;
+  }
+
   /** The blind index of a canonical address: equal addresses give equal indexes; nothing else is learnt. */
   index(canonical: string): string {
     return `i1.${createHmac('sha256', this.indexKey).update(canonical, 'utf8').digest('base64url')}`;

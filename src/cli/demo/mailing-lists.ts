@@ -42,6 +42,7 @@ export async function seedDemoLists(db: Db, now: number): Promise<{ members: num
         .values({
           email,
           email_index: db.vault.index(email),
+          email_domain_index: db.vault.domainIndex(email),
           name,
           locale,
           country,

@@ -25,16 +25,19 @@ export function encryptionAtRest(dialect: Dialect, vault: DataVault) {
         }
       }
       await sql`alter table supporters rename column email_canonical to email_index`.execute(db);
+      await sql`alter table supporters add column email_domain_index varchar(60)`.execute(db);
       let after = 0;
       for (;;) {
-        const { rows } = await sql<{ id: number; email_index: string }>`
-          select id, email_index from supporters where id > ${after} order by id limit 1000`.execute(db);
+        const { rows } = await sql<{ id: number; email: string; email_index: string }>`
+          select id, email, email_index from supporters where id > ${after} order by id limit 1000`.execute(
+          db,
+        );
         if (rows.length === 0) break;
         for (const r of rows) {
           if (r.email_index.startsWith(erasedPrefix)) continue;
-          await sql`update supporters set email_index = ${vault.index(r.email_index)} where id = ${r.id}`.execute(
-            db,
-          );
+          await sql`update supporters set email_index = ${vault.index(r.email_index)},
+            email_domain_index = ${vault.domainIndex(vault.open('supporters.email', r.email))}
+            where id = ${r.id}`.execute(db);
         }
         after = Number(rows[rows.length - 1]?.id);
       }
@@ -54,6 +57,7 @@ export function encryptionAtRest(dialect: Dialect, vault: DataVault) {
           }
         }
       }
+      await sql`alter table supporters drop column email_domain_index`.execute(db);
       await sql`alter table supporters rename column email_index to email_canonical`.execute(db);
       const { rows } = await sql<{ id: number; email: string; email_canonical: string }>`
         select id, email, email_canonical from supporters`.execute(db);
