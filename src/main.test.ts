@@ -55,7 +55,10 @@ describe('startOutcry', () => {
   it('serves captured mail at /dev/mail only when MAIL_VIEWER is set, never because NODE_ENV is not production', async () => {
     const capture = mkdtempSync(join(tmpdir(), 'outcry-mail-'));
     const base = { ...env(), MIGRATE_ON_START: 'true', MAIL_CAPTURE_DIR: capture };
-    const secret = { APP_SECRET: 'a-secret-of-our-own-a-secret-of-our-own-0000' };
+    const secret = {
+      APP_SECRET: 'a-secret-of-our-own-a-secret-of-our-own-0000',
+      DATA_KEY: 'b3VyLW93bi1kYXRhLWtleS0zMi1ieXRlcy1sb25nISE=',
+    };
     for (const [config, status] of [
       [serverConfig({ ...base, ...secret }), 404],
       [loadConfig({ ...base, NODE_ENV: 'development' }), 404],

@@ -412,6 +412,8 @@ Commands:
                   ROLES (web,worker); needs migrations applied
   migrate         apply pending database migrations
   rollback        undo the newest migration
+  keys            keys rotate: seal personal data again under the newest DATA_KEY key (resumable, safe
+                  while the site runs); keys status: values per key
   create-admin    create (or reset) an admin account: create-admin <email> [name]
   bounce          record one bounce read from standard input (a mail server's pipe): bounce [recipient]
   help            this text
@@ -440,6 +442,17 @@ export async function main(argv: string[]): Promise<void> {
       const db = openDb({ url: config.DATABASE_URL, vault: DataVault.fromText(config.DATA_KEY) });
       try {
         return await runMigrate(db, command === 'rollback' ? 'down' : 'latest');
+      } finally {
+        await db.close();
+      }
+    }
+    case 'keys': {
+      const { runKeys } = await import('./cli/keys.js');
+      const config = loadConfig();
+      const db = openDb({ url: config.DATABASE_URL, vault: DataVault.fromText(config.DATA_KEY) });
+      try {
+        process.exitCode = await runKeys(args, db, { out: console.log, err: console.error });
+        return;
       } finally {
         await db.close();
       }

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { projectRoot } from '../src/config/paths.js';
 import { recipientBounceAddress } from '../src/security/bounce-address.js';
 import { listToken } from '../src/security/list-token.js';
-import { blindIndex } from './blind-index.js';
 import { createCampaign, sign } from './delivery-helpers.js';
 import { buildCampaign } from './factories.js';
 import type { TestApp } from './test-app.js';
@@ -111,7 +110,7 @@ export async function mailedSupporter(
   const supporter = await db
     .selectFrom('supporters')
     .select('id')
-    .where('email_index', '=', blindIndex(email.toLowerCase()))
+    .where('email_index', '=', t.db.vault.index(email.toLowerCase()))
     .executeTakeFirstOrThrow();
   const now = t.services.clock.now();
   for (const locale of opts.lists ?? ['en', 'es']) {

@@ -19,15 +19,17 @@ export interface ResealProgress {
 export interface ResealOptions {
   batchSize?: number;
   onProgress?: (p: ResealProgress) => void;
+  /** Awaited between batches (the rotation command yields to the site's own writes). */
+  pause?: () => Promise<unknown>;
 }
 
 type Row = Record<string, unknown> & { id: number | string };
 
 /** Reseals every table's sealed columns; returns how many values changed. */
-export async function resealAll(
-  db: Kysely<unknown>,
+export async function resealAll<Schema>(
+  db: Kysely<Schema>,
   vault: DataVault,
-  { batchSize = 500, onProgress }: ResealOptions = {},
+  { batchSize = 500, onProgress, pause }: ResealOptions = {},
 ): Promise<number> {
   let changed = 0;
   for (const [table, columns] of Object.entries(sealedColumns)) {
@@ -57,6 +59,7 @@ export async function resealAll(
       after = Number(rows[rows.length - 1]?.id);
       scanned += rows.length;
       onProgress?.({ table, scanned, total, resealed });
+      await pause?.();
     }
     changed += resealed;
   }
