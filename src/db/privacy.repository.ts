@@ -438,6 +438,31 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
     return Number(result.numDeletedRows);
   }
 
+  async clearDeliveryLogsBefore(cutoff: number): Promise<number> {
+    // Only what is over (sent, bounced, failed…): a letter still waiting keeps the address it will use.
+    const letters = await this.db
+      .updateTable('messages')
+      .set({ to_address: null, last_error: null, message_id_header: null })
+      .where('status', 'not in', [...unsentMessageStatuses, 'sending'])
+      .where((eb) => eb(eb.fn.coalesce('sent_at', 'last_attempt_at', 'created_at'), '<', cutoff))
+      .where((eb) =>
+        eb.or([
+          eb('to_address', 'is not', null),
+          eb('last_error', 'is not', null),
+          eb('message_id_header', 'is not', null),
+        ]),
+      )
+      .executeTakeFirst();
+    const mailings = await this.db
+      .updateTable('mailing_recipients')
+      .set({ last_error: null })
+      .where('status', 'in', ['sent', 'failed', 'bounced'])
+      .where((eb) => eb(eb.fn.coalesce('sent_at', 'bounced_at', 'next_attempt_at'), '<', cutoff))
+      .where('last_error', 'is not', null)
+      .executeTakeFirst();
+    return Number(letters.numUpdatedRows) + Number(mailings.numUpdatedRows);
+  }
+
   async recordReport(report: RetentionReport, now: number): Promise<void> {
     await recordAudit(this.db, {
       actor: null,
