@@ -34,8 +34,11 @@ export const sealedColumns: Readonly<Record<string, readonly string[]>> = {
 
 const sealed = new Map(Object.entries(sealedColumns).map(([t, cs]) => [t, new Set(cs)]));
 
-/** Output column name → `table.column` whose associated data opens it. */
-type Plan = Map<string, string>;
+/**
+ * Output column name → the `table.column`s whose associated data may open it: one for a plain reference,
+ * several for an expression over sealed columns (`case … then p.email`, `coalesce(s.name, p.name)`).
+ */
+type Plan = Map<string, string[]>;
 /** Names visible in a query (table or alias) → the real table, or the plan of a subquery. */
 type Scope = Map<string, string | Plan>;
 
@@ -71,18 +74,40 @@ function addToScope(scope: Scope, node: OperationNode): void {
 function columnsOf(entry: string | Plan): Plan {
   if (typeof entry !== 'string') return entry;
   const plan: Plan = new Map();
-  for (const c of sealed.get(entry) ?? []) plan.set(c, `${entry}.${c}`);
+  for (const c of sealed.get(entry) ?? []) plan.set(c, [`${entry}.${c}`]);
   return plan;
 }
 
-/** The `table.column` a reference names, if it is a sealed one. */
-function resolve(scope: Scope, table: string | undefined, column: string): string | undefined {
+/** The `table.column`s a reference names, if it names a sealed one. */
+function resolve(scope: Scope, table: string | undefined, column: string): string[] | undefined {
   if (table) {
     const entry = scope.get(table);
     return entry === undefined ? undefined : columnsOf(entry).get(column);
   }
   const found = [...scope.values()].map((e) => columnsOf(e).get(column)).filter((c) => c !== undefined);
   return found.length === 1 ? found[0] : undefined;
+}
+
+/** Every sealed column an expression reads (a `case`, a function call, a scalar subquery). */
+function sealedIn(scope: Scope, node: OperationNode, out: Set<string>): void {
+  if (node.kind === 'SelectQueryNode') {
+    for (const columns of planSelect(node as SelectQueryNode).values()) for (const c of columns) out.add(c);
+    return;
+  }
+  if (node.kind === 'ReferenceNode') {
+    const ref = node as unknown as { column: OperationNode; table?: OperationNode };
+    const column = identifier(ref.column);
+    for (const c of (column && resolve(scope, identifier(ref.table), column)) || []) out.add(c);
+    return;
+  }
+  for (const value of Object.values(node)) {
+    const children = Array.isArray(value) ? value : [value];
+    for (const child of children) {
+      if (child && typeof child === 'object' && typeof (child as OperationNode).kind === 'string') {
+        sealedIn(scope, child as OperationNode, out);
+      }
+    }
+  }
 }
 
 function planSelections(scope: Scope, selections: readonly SelectionNode[] | undefined): Plan {
@@ -104,7 +129,13 @@ function planSelections(scope: Scope, selections: readonly SelectionNode[] | und
       if (column && target) plan.set(alias ?? column, target);
       continue;
     }
-    if (node.kind !== 'ReferenceNode') continue;
+    if (node.kind !== 'ReferenceNode') {
+      if (!alias) continue;
+      const found = new Set<string>();
+      sealedIn(scope, node, found);
+      if (found.size > 0) plan.set(alias, [...found]);
+      continue;
+    }
     const ref = node as unknown as { column: OperationNode; table?: OperationNode };
     const table = identifier(ref.table);
     if (ref.column.kind === 'SelectAllNode') {
@@ -159,13 +190,25 @@ export class PersonalFieldsPlugin implements KyselyPlugin {
     if (!plan || result.rows.length === 0) return result;
     const rows = result.rows.map((row) => {
       const out: UnknownRow = { ...row };
-      for (const [key, column] of plan) {
+      for (const [key, columns] of plan) {
         const value = out[key];
-        if (typeof value === 'string') out[key] = this.vault.open(column, value);
+        if (typeof value === 'string') out[key] = this.open(columns, value);
       }
       return out;
     });
     return { ...result, rows };
+  }
+
+  /** Opens with the one column that sealed it; an expression over several tries each. */
+  private open(columns: readonly string[], value: string): string {
+    for (let i = 0; i < columns.length - 1; i++) {
+      try {
+        return this.vault.open(columns[i]!, value);
+      } catch {
+        // Not this column's: the next one.
+      }
+    }
+    return this.vault.open(columns[columns.length - 1]!, value);
   }
 
   private remember(queryId: object, plan: Plan): void {
