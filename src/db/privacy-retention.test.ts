@@ -153,9 +153,14 @@ describe.each(testDialects)('retention purge on %s', (dialect) => {
       ).id,
     );
     const target = await t.db.kysely
-      .selectFrom('targets')
-      .select('id')
-      .where('campaign_id', '=', campaignId)
+      .insertInto('targets')
+      .values({
+        campaign_id: campaignId,
+        name: 'Minister',
+        email: 'minister@example.org',
+        created_at: clock.now(),
+      })
+      .returning('id')
       .executeTakeFirstOrThrow();
     const letter = (status: string, sentAt: number | null) => ({
       kind: 'digest',
