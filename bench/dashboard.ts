@@ -40,7 +40,7 @@ function fill(dialect: 'sqlite' | 'postgres') {
   const status = `case when i % 50 = 0 then 'held' when i % 10 = 1 then 'pending' else 'confirmed' end`;
   const locale = `case i % 5 when 0 then 'en' when 1 then 'ar' when 2 then 'tl' when 3 then 'en' else 'ru' end`;
   return [
-    `insert into supporters (email, email_canonical, name, locale, country, union_name, created_at, updated_at)
+    `insert into supporters (email, email_index, name, locale, country, union_name, created_at, updated_at)
      select 'p' || i || '@bench.example.org', 'p' || i || '@bench.example.org', 'Supporter ' || i, 'en', 'KZ', null, 0, 0
      from (${seq}) s`,
     `insert into signatures (campaign_id, supporter_id, locale, name, union_name, country, message, source, status,

@@ -21,7 +21,7 @@ const now = Date.now();
 
 const seq = `with recursive seq(i) as (select 1 union all select i + 1 from seq where i < ${rows}) select i from seq`;
 const fill = [
-  `insert into supporters (email, email_canonical, name, locale, country, union_name, created_at, updated_at)
+  `insert into supporters (email, email_index, name, locale, country, union_name, created_at, updated_at)
    select 'p' || i || '@bench.example.org', 'p' || i || '@bench.example.org', 'Supporter ' || i, 'en', 'KZ',
      'Union ' || (i % 50), 0, 0
    from (${seq}) s`,

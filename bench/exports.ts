@@ -86,7 +86,8 @@ try {
           const i = start + k;
           return {
             email: `s${i}@example.org`,
-            email_canonical: `s${i}@example.org`,
+            email_index: db.vault.index(`s${i}@example.org`),
+            email_domain_index: db.vault.domainIndex(`s${i}@example.org`),
             name: names[i % names.length]!,
             locale: 'en',
             country: countries[i % countries.length]!,

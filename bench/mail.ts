@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { CampaignRepository } from '../src/db/campaign.repository.js';
 import { openDb } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { blindIndex } from '../test/blind-index.js';
 import { bareTransporter } from './lib/bare-nodemailer.js';
 import { benchLogKey, cpuSeconds, peakRssMb, type Started, startProcess } from './lib/processes.js';
 import { sinkClient } from './lib/sink-client.js';
@@ -149,7 +150,7 @@ async function prefill(): Promise<string> {
         .insertInto('supporters')
         .values({
           email,
-          email_canonical: email,
+          email_index: blindIndex(email),
           name: `Supporter ${i}`,
           locale: 'en',
           status: 'active',

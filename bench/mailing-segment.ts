@@ -18,7 +18,7 @@ const day = 86_400_000;
 const seq = `with recursive seq(i) as (select 1 union all select i + 1 from seq where i < ${rows}) select i from seq`;
 const locale = `case i % 5 when 0 then 'es' when 1 then 'ar' else 'en' end`;
 const fill = [
-  `insert into supporters (email, email_canonical, name, locale, country, union_name, status, mail_suppressed_at, created_at, updated_at)
+  `insert into supporters (email, email_index, name, locale, country, union_name, status, mail_suppressed_at, created_at, updated_at)
    select 'p' || i || '@bench.example.org', 'p' || i || '@bench.example.org', 'Supporter ' || i, ${locale},
      case i % 7 when 0 then 'BR' when 1 then 'PH' else 'GB' end, null, 'active',
      case when i % 100 = 0 then ${now} else null end, 0, 0

@@ -7,6 +7,7 @@ import type { Dialect } from '../src/db/dialect.js';
 import { PetitionStore } from '../src/db/petition.store.js';
 import { signersCsv } from '../src/domain/petition/export-signers.js';
 import { countryCodes } from '../src/domain/signature/countries.js';
+import { blindIndex } from '../test/blind-index.js';
 import { createTestDb, pgUrl } from '../test/db.js';
 import { buildCampaign } from '../test/factories.js';
 
@@ -48,7 +49,7 @@ async function bench(dialect: Dialect): Promise<void> {
             const i = start + k;
             return {
               email: `s${i}@example.org`,
-              email_canonical: `s${i}@example.org`,
+              email_index: blindIndex(`s${i}@example.org`),
               name: names[i % names.length]!,
               locale: 'en',
               country: countries[i % countries.length]!,

@@ -7,6 +7,7 @@ import type { Db } from '../src/db/database.js';
 import { SignatureRepository } from '../src/db/signature.repository.js';
 import { UserRepository } from '../src/db/user.repository.js';
 import { hashPassword } from '../src/security/password.js';
+import { blindIndex } from '../test/blind-index.js';
 import { erlan } from '../test/sign-helpers.js';
 import { describeBrowser, desktop, phone, saveScreenshot, useDemoBrowser } from './browser.js';
 
@@ -65,7 +66,7 @@ async function twoWeeks(db: Db, now: number): Promise<void> {
       .insertInto('supporters')
       .values({
         email,
-        email_canonical: email,
+        email_index: blindIndex(email),
         name: `Supporter ${n}`,
         locale: p.locale,
         country: 'KZ',

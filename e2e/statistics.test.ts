@@ -1,12 +1,14 @@
 // The statistics pages in Chromium on the demo with ten days of signatures from many countries, languages
 // and sources: a campaign's page at desktop and phone width, in English and in Arabic (right to left),
 // nothing wider than a phone, the map's countries hoverable, and the CSV offered. Screenshots of each.
+
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { Db } from '../src/db/database.js';
 import { SignatureRepository } from '../src/db/signature.repository.js';
 import { UserRepository } from '../src/db/user.repository.js';
 import { hashPassword } from '../src/security/password.js';
+import { blindIndex, domainIndex } from '../test/blind-index.js';
 import { erlan } from '../test/sign-helpers.js';
 import { describeBrowser, desktop, logInToEditor, phone, saveScreenshot, useDemoBrowser } from './browser.js';
 
@@ -55,7 +57,8 @@ async function tenDays(db: Db, now: number): Promise<void> {
       .insertInto('supporters')
       .values({
         email,
-        email_canonical: email,
+        email_index: blindIndex(email),
+        email_domain_index: domainIndex(email),
         name: `S ${n}`,
         locale,
         country,

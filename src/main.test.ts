@@ -63,6 +63,7 @@ describe('startOutcry', () => {
     const secret = {
       APP_SECRET: 'a-secret-of-our-own-a-secret-of-our-own-0000',
       LOG_SIGNING_KEY: testLogKey,
+      DATA_KEY: 'b3VyLW93bi1kYXRhLWtleS0zMi1ieXRlcy1sb25nISE=',
     };
     for (const [config, status] of [
       [serverConfig({ ...base, ...secret }), 404],

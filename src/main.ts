@@ -72,6 +72,7 @@ import { createSharpImageStore } from './media/sharp-image-store.js';
 import { ChromiumDossierRenderer } from './pdf/chromium-renderer.js';
 import { zipArchive } from './pdf/zip.js';
 import { confirmationTokens, secretTokens } from './security/confirmation-token.js';
+import { DataVault } from './security/data-keys.js';
 import { erasedEmailKey } from './security/email-key.js';
 import { logSigningKey } from './security/log-signing-key.js';
 import { argon2Passwords, generatePassword } from './security/password.js';
@@ -241,7 +242,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
  */
 export function servicesFor(config: Config): WithServices<Services> {
   return async (work, notMigrated) => {
-    const db = openDb({ url: config.DATABASE_URL });
+    const db = openDb({ url: config.DATABASE_URL, vault: DataVault.fromText(config.DATA_KEY) });
     try {
       const pending = await pendingMigrations(db);
       if (pending.length > 0) return notMigrated(pending);
@@ -259,7 +260,7 @@ export function servicesFor(config: Config): WithServices<Services> {
 
 /** Opens the database, checks migrations, and starts the configured roles. */
 export async function startOutcry(config: Config, options: { quiet?: boolean } = {}): Promise<Running> {
-  const db = openDb({ url: config.DATABASE_URL });
+  const db = openDb({ url: config.DATABASE_URL, vault: DataVault.fromText(config.DATA_KEY) });
   try {
     if (config.MIGRATE_ON_START) {
       const { error } = await migrateToLatest(db);
@@ -468,6 +469,8 @@ Commands:
                   ROLES (web,worker); needs migrations applied
   migrate         apply pending database migrations
   rollback        undo the newest migration
+  keys            keys rotate: seal personal data again under the newest DATA_KEY key (resumable, safe
+                  while the site runs); keys status: values per key
   create-admin    create (or reset) an admin account: create-admin <email> [name]
   bounce          record one bounce read from standard input (a mail server's pipe): bounce [recipient]
   verify-export   check an editors' CSV export of signers against the published tree heads: verify-export FILE
@@ -493,9 +496,21 @@ export async function main(argv: string[]): Promise<void> {
     case 'migrate':
     case 'rollback': {
       const { runMigrate } = await import('./cli/migrate.js');
-      const db = openDb({ url: loadConfig().DATABASE_URL });
+      const config = loadConfig();
+      const db = openDb({ url: config.DATABASE_URL, vault: DataVault.fromText(config.DATA_KEY) });
       try {
         return await runMigrate(db, command === 'rollback' ? 'down' : 'latest');
+      } finally {
+        await db.close();
+      }
+    }
+    case 'keys': {
+      const { runKeys } = await import('./cli/keys.js');
+      const config = loadConfig();
+      const db = openDb({ url: config.DATABASE_URL, vault: DataVault.fromText(config.DATA_KEY) });
+      try {
+        process.exitCode = await runKeys(args, db, { out: console.log, err: console.error });
+        return;
       } finally {
         await db.close();
       }

@@ -10,6 +10,7 @@ import { type Db, openDb } from '../src/db/database.js';
 import type { Dialect } from '../src/db/dialect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Role } from '../src/domain/account/permissions.js';
+import { type DataVault, developmentVault } from '../src/security/data-keys.js';
 
 export const pgUrl = process.env.TEST_DATABASE_URL;
 
@@ -24,11 +25,14 @@ export interface TestDb extends Db {
   destroy(): Promise<void>;
 }
 
-export async function createTestDb(dialect: Dialect, { migrate = true } = {}): Promise<TestDb> {
+export async function createTestDb(
+  dialect: Dialect,
+  { migrate = true, vault = developmentVault() }: { migrate?: boolean; vault?: DataVault } = {},
+): Promise<TestDb> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'outcry-test-'));
     const url = `sqlite:${join(dir, 'test.db')}`;
-    const db = openDb({ url });
+    const db = openDb({ url, vault });
     if (migrate) await migrateOrThrow(db);
     const others: Db[] = [];
     return {
@@ -36,7 +40,7 @@ export async function createTestDb(dialect: Dialect, { migrate = true } = {}): P
       url,
       searchPath: undefined,
       reopen: () => {
-        const other = openDb({ url });
+        const other = openDb({ url, vault });
         others.push(other);
         return other;
       },
@@ -53,7 +57,7 @@ export async function createTestDb(dialect: Dialect, { migrate = true } = {}): P
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const db = openDb({ url: pgUrl, searchPath: schema, poolSize: 5 });
+  const db = openDb({ url: pgUrl, searchPath: schema, poolSize: 5, vault });
   if (migrate) await underSchemaLock(pgUrl, 'shared', () => migrateOrThrow(db));
   const others: Db[] = [];
   return {
@@ -61,7 +65,7 @@ export async function createTestDb(dialect: Dialect, { migrate = true } = {}): P
     url: pgUrl,
     searchPath: schema,
     reopen: () => {
-      const other = openDb({ url: pgUrl, searchPath: schema, poolSize: 5 });
+      const other = openDb({ url: pgUrl, searchPath: schema, poolSize: 5, vault });
       others.push(other);
       return other;
     },

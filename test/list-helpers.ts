@@ -3,6 +3,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../src/db/schema.js';
 import type { SupportersTable } from '../src/db/supporter.table.js';
+import { blindIndex, domainIndex } from './blind-index.js';
 
 export function supporterRow(
   email: string,
@@ -10,7 +11,8 @@ export function supporterRow(
 ): Insertable<SupportersTable> {
   return {
     email,
-    email_canonical: email.toLowerCase(),
+    email_index: blindIndex(email.toLowerCase()),
+    email_domain_index: domainIndex(email.toLowerCase()),
     name: '',
     locale: 'en',
     country: null,

@@ -2,6 +2,7 @@
 // in every state a segment must tell apart (subscribed, unsubscribed, pending, suppressed, erased).
 import { CampaignRepository } from '../src/db/campaign.repository.js';
 import type { Db } from '../src/db/database.js';
+import { blindIndex, domainIndex } from './blind-index.js';
 import { buildCampaign } from './factories.js';
 
 export const day = 86_400_000;
@@ -31,7 +32,8 @@ export async function addPerson(db: Db, p: PersonSpec): Promise<number> {
     .insertInto('supporters')
     .values({
       email: p.email,
-      email_canonical: p.email,
+      email_index: blindIndex(p.email),
+      email_domain_index: domainIndex(p.email),
       name: p.email.split('@')[0]!,
       locale: p.locale ?? 'en',
       country: p.country === undefined ? 'BR' : p.country,

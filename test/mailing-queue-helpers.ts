@@ -4,6 +4,7 @@
 // loop and kill tests and by the mailing benchmark (in pages, so a million rows fit in memory).
 import type { Kysely } from 'kysely';
 import type { Database } from '../src/db/schema.js';
+import { blindIndex, domainIndex } from './blind-index.js';
 
 export interface Subscriber {
   email: string;
@@ -102,7 +103,8 @@ export async function queueMailing(
         .values(
           part.map((s) => ({
             email: s.email,
-            email_canonical: s.email.toLowerCase(),
+            email_index: blindIndex(s.email.toLowerCase()),
+            email_domain_index: domainIndex(s.email.toLowerCase()),
             name: s.name ?? '',
             locale: s.locale,
             status: 'active',

@@ -2,6 +2,7 @@
 // is another feature): a mailing with its source texts, a supporter on a language list.
 import type { Kysely } from 'kysely';
 import type { Database } from '../src/db/schema.js';
+import { blindIndex, domainIndex } from './blind-index.js';
 
 export interface MailingRow {
   subject?: string;
@@ -51,7 +52,8 @@ export async function insertListMember(
     .insertInto('supporters')
     .values({
       email,
-      email_canonical: email,
+      email_index: blindIndex(email),
+      email_domain_index: domainIndex(email),
       name: email.split('@')[0]!,
       locale,
       country: null,

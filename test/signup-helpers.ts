@@ -1,6 +1,7 @@
 // A language-list sign-up as the sign-up form hands it to the store, with only what a test cares about
 // given; and a person signed up and confirmed, for tests that start from someone already on a list.
 import type { ListStore, SignupCommand } from '../src/domain/list/list.ports.js';
+import { blindIndex } from './blind-index.js';
 import type { TestDb } from './db.js';
 
 export const listConsent = { text: 'Yes, email me campaign alerts.', version: 'list-test', locale: 'en' };
@@ -32,7 +33,7 @@ export async function confirmedSignup(
   const row = await db.kysely
     .selectFrom('supporters')
     .select('id')
-    .where('email_canonical', '=', command.email.canonical)
+    .where('email_index', '=', blindIndex(command.email.canonical))
     .executeTakeFirstOrThrow();
   return Number(row.id);
 }

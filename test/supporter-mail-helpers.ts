@@ -110,7 +110,7 @@ export async function mailedSupporter(
   const supporter = await db
     .selectFrom('supporters')
     .select('id')
-    .where('email_canonical', '=', email.toLowerCase())
+    .where('email_index', '=', t.db.vault.index(email.toLowerCase()))
     .executeTakeFirstOrThrow();
   const now = t.services.clock.now();
   for (const locale of opts.lists ?? ['en', 'es']) {

@@ -16,6 +16,7 @@ import { jobHandlers } from '../src/jobs/tasks/index.js';
 import { createWorker } from '../src/jobs/worker.js';
 import { createSmtpTransport } from '../src/mail/smtp.transport.js';
 import { createServices, type Services } from '../src/main.js';
+import { DataVault } from '../src/security/data-keys.js';
 import { createTestDb, type TestDb } from './db.js';
 import { FakeClock } from './fake-clock.js';
 import { type SmtpSink, startSmtpSink } from './smtp-sink.js';
@@ -46,7 +47,8 @@ export async function createTestApp(
     bodyLimits?: BodyLimits;
   } = {},
 ): Promise<TestApp> {
-  const db = await createTestDb(dialect);
+  // A test that runs a production command against this database gives a key of its own in DATA_KEY.
+  const db = await createTestDb(dialect, env.DATA_KEY ? { vault: DataVault.fromText(env.DATA_KEY) } : {});
   // Uploads go to a folder of this test's own, removed on close.
   const uploads = await mkdtemp(join(tmpdir(), 'outcry-uploads-'));
   const config = loadConfig({

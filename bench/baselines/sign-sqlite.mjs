@@ -21,8 +21,8 @@ const targets = db
   .all(campaign.id);
 const supporter = db
   .prepare(
-    `insert into supporters (email, email_canonical, name, locale, country, union_name, created_at, updated_at)
-     values (?, ?, ?, 'en', ?, ?, ?, ?) on conflict (email_canonical) do update set updated_at = excluded.updated_at
+    `insert into supporters (email, email_index, name, locale, country, union_name, created_at, updated_at)
+     values (?, ?, ?, 'en', ?, ?, ?, ?) on conflict (email_index) do update set updated_at = excluded.updated_at
      returning id`,
   )
   .pluck();

@@ -70,6 +70,9 @@ export async function startProcess(
   };
 }
 
+/** The data key of every benchmark database (production refuses the development key; decision 0023). */
+export const benchDataKey = 'YmVuY2gtZGF0YS1rZXktYmVuY2gtZGF0YS1rZXkhIT0=';
+
 /** The built app in production mode, web role only, on a fresh SQLite file (or the given database). */
 export function startOutcryServer(
   port: number,
@@ -83,6 +86,7 @@ export function startOutcryServer(
       NODE_ENV: 'production',
       APP_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
       LOG_SIGNING_KEY: benchLogKey,
+      DATA_KEY: benchDataKey,
       HOST: '127.0.0.1',
       PORT: String(port),
       BASE_URL: `http://127.0.0.1:${port}`,

@@ -11,8 +11,9 @@ import { CampaignRepository } from '../../src/db/campaign.repository.js';
 import { type Db, openDb } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { SettingsRepository } from '../../src/db/settings.repository.js';
+import { DataVault } from '../../src/security/data-keys.js';
 import { type LoadOptions, type LoadResult, runLoad } from '../lib/load.js';
-import { cpuSeconds, peakRssMb } from '../lib/processes.js';
+import { benchDataKey, cpuSeconds, peakRssMb } from '../lib/processes.js';
 
 export const slug = 'kazakhstan-free-erlan-baltabay';
 export const durationS = Number(process.env.BENCH_DURATION ?? 60);
@@ -26,7 +27,7 @@ export async function prepareDatabase(
   url: string,
   { searchPath, immediate = false }: { searchPath?: string; immediate?: boolean } = {},
 ): Promise<Db> {
-  const db = openDb({ url, ...(searchPath ? { searchPath } : {}) });
+  const db = openDb({ url, ...(searchPath ? { searchPath } : {}), vault: DataVault.fromText(benchDataKey) });
   const { error } = await migrateToLatest(db);
   if (error) throw error;
   await seedDemo({ db, campaignStore: new CampaignRepository(db) }, Date.now());

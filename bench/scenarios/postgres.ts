@@ -42,9 +42,9 @@ const skipped = (why: string): Row[] => [
 
 const pgbenchScript = `\\set r random(1, 1000000000000)
 BEGIN;
-INSERT INTO supporters (email, email_canonical, name, locale, country, union_name, created_at, updated_at)
+INSERT INTO supporters (email, email_index, name, locale, country, union_name, created_at, updated_at)
   VALUES ('pgb-' || :client_id || '-' || :r || '@bench.example.org', 'pgb-' || :client_id || '-' || :r || '@bench.example.org', 'Supporter', 'en', 'BR', 'Bench Union', 1, 1)
-  ON CONFLICT (email_canonical) DO UPDATE SET updated_at = excluded.updated_at RETURNING id AS sid \\gset
+  ON CONFLICT (email_index) DO UPDATE SET updated_at = excluded.updated_at RETURNING id AS sid \\gset
 INSERT INTO signatures (campaign_id, supporter_id, locale, name, union_name, country, message, source, status, confirm_token_hash, ip_hash, created_at, confirmed_at, confirmation_sent_at)
   VALUES (:cid, :sid, 'en', 'Supporter', 'Bench Union', 'BR', 'Free Erlan Baltabay now. Free all jailed trade unionists.', NULL, 'pending', md5(:r::text) || md5(:sid::text), 'ip', 1, NULL, 1)
   ON CONFLICT (campaign_id, supporter_id) DO NOTHING RETURNING id AS gid \\gset

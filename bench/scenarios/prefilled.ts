@@ -31,7 +31,7 @@ function bulkInsert(file: string, rows: number): number {
   db.transaction(() => {
     db.prepare(
       `with recursive seq(i) as (select 1 union all select i + 1 from seq where i < ?)
-       insert into supporters (email, email_canonical, name, locale, country, union_name, created_at, updated_at)
+       insert into supporters (email, email_index, name, locale, country, union_name, created_at, updated_at)
        select 'prefill-' || i || '@bench.example.org', 'prefill-' || i || '@bench.example.org', 'Supporter ' || i,
               'en', 'BR', 'Bench Union', ?, ?
        from seq`,

@@ -25,7 +25,10 @@ describe.each(testDialects)('outcry bounce on %s', (dialect) => {
 
   beforeEach(async () => {
     // `outcry bounce` refuses the development secret, so this app has a secret of its own.
-    t = await createTestApp(dialect, { APP_SECRET: 'bounce-test-secret-bounce-test-secret-0000' });
+    t = await createTestApp(dialect, {
+      APP_SECRET: 'bounce-test-secret-bounce-test-secret-0000',
+      DATA_KEY: 'Ym91bmNlLXRlc3QtZGF0YS1rZXktMzItYnl0ZXMhISE=',
+    });
     m = (await sentMessage(t, { signatures: 2 })).message;
   });
   afterEach(async () => t.close());
@@ -47,6 +50,7 @@ describe.each(testDialects)('outcry bounce on %s', (dialect) => {
         NODE_ENV: 'test',
         DATABASE_URL: databaseUrl(),
         APP_SECRET: t.config.APP_SECRET,
+        DATA_KEY: t.config.DATA_KEY,
         MAIL_FROM: t.config.MAIL_FROM,
         ...env,
       },

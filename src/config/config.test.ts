@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { developmentDataKey } from '../security/data-keys.js';
 import { ConfigError, developmentSecret, loadConfig, serverConfig } from './config.js';
 
 const testLogKey = generateKeyPairSync('ed25519')
@@ -42,6 +43,16 @@ describe('loadConfig', () => {
     );
   });
 
+  it('requires a data key of its own in production, and checks every key given', () => {
+    const own = { NODE_ENV: 'production', APP_SECRET: 's'.repeat(40) } as const;
+    expect(() => loadConfig(own)).toThrow(/DATA_KEY: required in production/);
+    expect(() => loadConfig({ ...own, DATA_KEY: developmentDataKey })).toThrow(/DATA_KEY/);
+    expect(() => loadConfig({ ...own, DATA_KEY: 'c2hvcnQ=' })).toThrow(/DATA_KEY: each key must be/);
+    const key = 'b3VyLW93bi1kYXRhLWtleS0zMi1ieXRlcy1sb25nISE=';
+    expect(loadConfig({ ...own, DATA_KEY: `new:${key}` }).DATA_KEY).toBe(`new:${key}`);
+    expect(loadConfig({}).DATA_KEY).toBe(developmentDataKey);
+  });
+
   it('reads *_FILE secrets and reports an unreadable one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'outcry-config-'));
     const file = join(dir, 'secret');
@@ -59,13 +70,18 @@ describe('loadConfig', () => {
 
 describe('serverConfig (outcry start, outcry bounce)', () => {
   const secret = 'a-secret-of-our-own-a-secret-of-our-own-0000';
+  const DATA_KEY = 'b3VyLW93bi1kYXRhLWtleS0zMi1ieXRlcy1sb25nISE=';
 
   it('is production when NODE_ENV is unset, so APP_SECRET is required', () => {
     expect(() => serverConfig({})).toThrow(/APP_SECRET: required in production/);
     expect(() => serverConfig({ NODE_ENV: '' })).toThrow(/APP_SECRET: required in production/);
-    expect(() => serverConfig({ APP_SECRET: secret })).toThrow(/LOG_SIGNING_KEY: required in production/);
-    expect(() => serverConfig({ APP_SECRET: secret, LOG_SIGNING_KEY: 'not a key' })).toThrow(/Ed25519/);
-    const c = serverConfig({ APP_SECRET: secret, LOG_SIGNING_KEY: testLogKey });
+    expect(() => serverConfig({ APP_SECRET: secret, DATA_KEY })).toThrow(
+      /LOG_SIGNING_KEY: required in production/,
+    );
+    expect(() => serverConfig({ APP_SECRET: secret, DATA_KEY, LOG_SIGNING_KEY: 'not a key' })).toThrow(
+      /Ed25519/,
+    );
+    const c = serverConfig({ APP_SECRET: secret, DATA_KEY, LOG_SIGNING_KEY: testLogKey });
     expect(c.NODE_ENV).toBe('production');
     expect(c.MAIL_VIEWER).toBe(false);
   });
@@ -74,7 +90,8 @@ describe('serverConfig (outcry start, outcry bounce)', () => {
     for (const NODE_ENV of ['development', 'test']) {
       expect(() => serverConfig({ NODE_ENV })).toThrow(/only for the demo and tests/);
       expect(() => serverConfig({ NODE_ENV, APP_SECRET: developmentSecret })).toThrow(/APP_SECRET/);
-      expect(serverConfig({ NODE_ENV, APP_SECRET: secret }).NODE_ENV).toBe(NODE_ENV);
+      expect(() => serverConfig({ NODE_ENV, APP_SECRET: secret })).toThrow(/DATA_KEY: required/);
+      expect(serverConfig({ NODE_ENV, APP_SECRET: secret, DATA_KEY }).NODE_ENV).toBe(NODE_ENV);
     }
   });
 });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { oneOf, trimEndWhile } from '../domain/shared/trim.js';
+import { DataKeyError, developmentDataKey, parseDataKeys } from '../security/data-keys.js';
 import { trustProxySchema } from './trust-proxy.js';
 
 const bool = z
@@ -48,6 +49,8 @@ const schema = z.object({
     .transform((v) => v.split(',').map((r) => r.trim()))
     .pipe(z.array(z.enum(processRoles)).min(1)),
   APP_SECRET: z.string().min(32, 'must be at least 32 characters (use: openssl rand -hex 32)').optional(),
+  /** The site data keys, newest first (decision 0023): personal fields are sealed with them. */
+  DATA_KEY: z.string().max(10_000).optional(),
   SMTP_URL: z
     .string()
     .refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://')
@@ -96,8 +99,10 @@ const schema = z.object({
 });
 
 export type Config = Readonly<
-  Omit<z.infer<typeof schema>, 'APP_SECRET' | 'BASE_URL' | 'SMTP_HELO_NAME'> & {
+  Omit<z.infer<typeof schema>, 'APP_SECRET' | 'BASE_URL' | 'SMTP_HELO_NAME' | 'DATA_KEY'> & {
     APP_SECRET: string;
+    /** Validated by parseDataKeys; the public development key outside production when unset. */
+    DATA_KEY: string;
     BASE_URL: string;
     /** A host name, or an address literal (`[192.0.2.1]`) when BASE_URL names its host by address. */
     SMTP_HELO_NAME: string;
@@ -116,6 +121,7 @@ export class ConfigError extends Error {
 
 const secretNames = [
   'APP_SECRET',
+  'DATA_KEY',
   'DATABASE_URL',
   'SMTP_URL',
   'DKIM_PRIVATE_KEY',
@@ -166,6 +172,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'LOG_SIGNING_KEY: required in production, it signs the published tree heads (use: openssl genpkey -algorithm ed25519)',
     );
   }
+  if (v?.DATA_KEY) {
+    try {
+      parseDataKeys(v.DATA_KEY);
+    } catch (error) {
+      if (!(error instanceof DataKeyError)) throw error;
+      problems.push(`DATA_KEY: ${error.message}`);
+    }
+  }
+  if (v && v.NODE_ENV === 'production' && (!v.DATA_KEY || v.DATA_KEY === developmentDataKey)) {
+    problems.push(
+      'DATA_KEY: required in production, and not the development key (use: openssl rand -base64 32; decision 0023)',
+    );
+  }
   if (v?.DKIM_PRIVATE_KEY && !v.DKIM_SELECTOR) {
     problems.push('DKIM_SELECTOR: required when DKIM_PRIVATE_KEY is set');
   }
@@ -175,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...v,
     // Outside production a fixed development secret keeps demo links valid across restarts.
     APP_SECRET: v.APP_SECRET ?? developmentSecret,
+    DATA_KEY: v.DATA_KEY ?? developmentDataKey,
     BASE_URL: baseUrl,
     SMTP_HELO_NAME: v.SMTP_HELO_NAME ?? heloNameOf(baseUrl),
     dialect: v.DATABASE_URL.startsWith('sqlite:') ? 'sqlite' : 'postgres',
@@ -202,6 +222,11 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.APP_SECRET === developmentSecret) {
     throw new ConfigError([
       'APP_SECRET: required (use: openssl rand -hex 32); the development secret is only for the demo and tests',
+    ]);
+  }
+  if (parseDataKeys(config.DATA_KEY).some((k) => k.id === parseDataKeys(developmentDataKey)[0]?.id)) {
+    throw new ConfigError([
+      'DATA_KEY: required (use: openssl rand -base64 32); the development key is only for the demo and tests',
     ]);
   }
   return config;

@@ -25,13 +25,15 @@ const months = z.number().int().min(1).max(240);
 
 /**
  * How long personal data lives (admins change it at /editor/settings/privacy; the privacy page shows the
- * same values): signers' personal fields after their campaign closes, and entries of the audit log.
+ * same values): signers' personal fields after their campaign closes, entries of the audit log, and the
+ * delivery logs (target addresses and server replies of sent letters and mailings).
  */
 export const privacyRetention = {
   key: 'privacy.retention',
-  schema: z.object({ signerMonths: months, auditMonths: months }),
-  fallback: { signerMonths: 24, auditMonths: 24 },
-} satisfies Setting<{ signerMonths: number; auditMonths: number }>;
+  // Delivery logs came later (issue 14): a value stored before them keeps its other limits.
+  schema: z.object({ signerMonths: months, auditMonths: months, deliveryMonths: months.default(12) }),
+  fallback: { signerMonths: 24, auditMonths: 24, deliveryMonths: 12 },
+} satisfies Setting<{ signerMonths: number; auditMonths: number; deliveryMonths: number }>;
 
 /**
  * How long a finished dossier (PDF or per-country ZIP of signers) is kept for download before the daily job

@@ -5,7 +5,9 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { type DataVault, developmentVault } from '../security/data-keys.js';
 import type { Dialect } from './dialect.js';
+import { PersonalFieldsPlugin } from './personal-fields.plugin.js';
 import type { Database } from './schema.js';
 
 // node-pg returns int8 as strings; our bigints are epoch milliseconds and ids, far below 2^53.
@@ -20,6 +22,8 @@ export interface Db {
    * (`kysely.connection().execute`), so it never runs inside another caller's open transaction.
    */
   readonly sqlite?: SQLite.Database;
+  /** The data keys: Kysely seals and opens personal fields with them (personal-fields.plugin.ts). */
+  readonly vault: DataVault;
   close(): Promise<void>;
 }
 
@@ -29,6 +33,8 @@ export interface OpenDbOptions {
   /** PostgreSQL only: schema to use (tests isolate themselves this way). */
   searchPath?: string;
   poolSize?: number;
+  /** The site data keys (config DATA_KEY); the public development key when not given. */
+  vault?: DataVault;
 }
 
 /**
@@ -67,7 +73,8 @@ function privateFile(file: string): void {
   chmodSync(file, 0o600);
 }
 
-export function openDb({ url, searchPath, poolSize }: OpenDbOptions): Db {
+export function openDb({ url, searchPath, poolSize, vault = developmentVault() }: OpenDbOptions): Db {
+  const plugins = [new PersonalFieldsPlugin(vault)];
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
     if (file !== ':memory:') privateFile(file);
@@ -79,14 +86,15 @@ export function openDb({ url, searchPath, poolSize }: OpenDbOptions): Db {
     sqlite.pragma('foreign_keys = ON');
     const kysely = new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      plugins,
     });
-    return { kysely, dialect: 'sqlite', sqlite, close: () => kysely.destroy() };
+    return { kysely, dialect: 'sqlite', sqlite, vault, close: () => kysely.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize ?? 10,
     ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
   });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+  return { kysely, dialect: 'postgres', vault, close: () => kysely.destroy() };
 }

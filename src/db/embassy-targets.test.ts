@@ -92,7 +92,10 @@ for (const w of writers) {
     it("sends each signature to the global targets and its country's embassy only", async () => {
       const campaignId = await new CampaignRepository(db).create(embassyCampaign(), now);
       const writer = w.options
-        ? new BatchedSignatureWriter({ kysely: db.kysely, dialect: db.dialect, close: db.close }, w.options)
+        ? new BatchedSignatureWriter(
+            { kysely: db.kysely, dialect: db.dialect, vault: db.vault, close: db.close },
+            w.options,
+          )
         : new BatchedSignatureWriter(db);
       const outcomes = await Promise.all(
         ['de', 'fr', 'be', 'jp'].map((c) =>

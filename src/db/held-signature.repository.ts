@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/account/account.js';
 import type { CampaignStatus, ConfirmationMode } from '../domain/campaign/campaign.js';
+import { canonicalOf } from '../domain/signature/email-address.js';
 import type {
   HeldCampaign,
   HeldSelection,
@@ -27,7 +28,11 @@ import {
 
 const hourMs = 3_600_000;
 
-const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
+/** The canonical domain of an address as typed (the stored canonical form is only a blind index now). */
+const domainOfTyped = (typed: string): string => {
+  const email = canonicalOf(typed);
+  return email.slice(email.lastIndexOf('@') + 1);
+};
 
 /** How many of the sorted times fall in (t - 1 h, t]. */
 function inHourBefore(sorted: number[], t: number): number {
@@ -131,7 +136,7 @@ export class HeldSignatureRepository implements HeldSignatureStore {
         's.union_name',
         's.locale',
         's.ip_hash',
-        'p.email_canonical',
+        'p.email',
       ])
       .orderBy('s.created_at', 'desc')
       .orderBy('s.id', 'desc')
@@ -146,7 +151,7 @@ export class HeldSignatureRepository implements HeldSignatureStore {
     const around = await this.db
       .selectFrom('signatures as s')
       .innerJoin('supporters as p', 'p.id', 's.supporter_id')
-      .select(['s.ip_hash', 's.created_at', 'p.email_canonical'])
+      .select(['s.ip_hash', 's.created_at', 'p.email'])
       .where('s.campaign_id', '=', campaignId)
       .where('s.created_at', '>', Math.min(...times) - hourMs)
       .where('s.created_at', '<=', Math.max(...times))
@@ -154,9 +159,7 @@ export class HeldSignatureRepository implements HeldSignatureStore {
     const byNetwork = group(
       around.filter((a) => a.ip_hash !== null).map((a) => ({ key: a.ip_hash!, at: Number(a.created_at) })),
     );
-    const byDomain = group(
-      around.map((a) => ({ key: domainOf(a.email_canonical), at: Number(a.created_at) })),
-    );
+    const byDomain = group(around.map((a) => ({ key: domainOfTyped(a.email), at: Number(a.created_at) })));
     const networks = [...new Set(page.map((r) => r.ip_hash).filter((n): n is string => n !== null))];
     const heldPerNetwork = networks.length
       ? await this.db
@@ -174,7 +177,7 @@ export class HeldSignatureRepository implements HeldSignatureStore {
       total: Number(total.n),
       rows: page.map((r) => {
         const at = Number(r.created_at);
-        const domain = domainOf(r.email_canonical);
+        const domain = domainOfTyped(r.email);
         return {
           id: r.id,
           createdAt: at,

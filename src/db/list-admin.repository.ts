@@ -15,20 +15,19 @@ import type {
   SuppressedAddress,
   SuppressedQuery,
 } from '../domain/list-admin/list-admin.ports.js';
+import type { DataVault } from '../security/data-keys.js';
 import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
 import { chunks } from './delivery-rows.js';
 import type { Dialect } from './dialect.js';
 import type { Database } from './schema.js';
 
-/** `%` and `_` typed in a search are letters, not wildcards. */
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** The three inserts of an import, for one chunk of rows; each dialect has its fastest form. */
 interface ImportWrites {
   /** New supporters; their ids by canonical address. */
   supporters(
     trx: Kysely<Database>,
+    vault: DataVault,
     locale: string,
     now: number,
     part: ImportCandidate[],
@@ -45,13 +44,15 @@ interface ImportWrites {
 
 /** SQLite: multi-row VALUES, 500 rows a statement (under SQLite's 32,766 parameters). */
 const sqliteWrites: ImportWrites = {
-  async supporters(trx, locale, now, part) {
+  async supporters(trx, vault, locale, now, part) {
+    const canonicalOf = new Map(part.map((c) => [vault.index(c.canonical), c.canonical]));
     const rows = await trx
       .insertInto('supporters')
       .values(
         part.map((c) => ({
           email: c.email,
-          email_canonical: c.canonical,
+          email_index: vault.index(c.canonical),
+          email_domain_index: vault.domainIndex(c.email),
           name: c.name,
           locale,
           country: c.country,
@@ -61,9 +62,9 @@ const sqliteWrites: ImportWrites = {
           updated_at: now,
         })),
       )
-      .returning(['id', 'email_canonical'])
+      .returning(['id', 'email_index'])
       .execute();
-    return new Map(rows.map((r) => [r.email_canonical, Number(r.id)]));
+    return new Map(rows.map((r) => [canonicalOf.get(r.email_index)!, Number(r.id)]));
   },
   async consents(trx, batch, supporterIds) {
     const rows = await trx
@@ -110,14 +111,20 @@ const sqliteWrites: ImportWrites = {
  * parameters instead of 45,000; building and sending those parameters was most of the import's time.
  */
 const pgWrites: ImportWrites = {
-  async supporters(trx, locale, now, part) {
-    const { rows } = await sql<{ id: number; email_canonical: string }>`
-      insert into supporters (email, email_canonical, name, locale, country, created_at, updated_at)
-      select e, c, n, ${locale}, k, ${now}::bigint, ${now}::bigint
-      from unnest(${part.map((p) => p.email)}::text[], ${part.map((p) => p.canonical)}::text[],
-                  ${part.map((p) => p.name)}::text[], ${part.map((p) => p.country)}::text[]) as t(e, c, n, k)
-      returning id, email_canonical`.execute(trx);
-    return new Map(rows.map((r) => [r.email_canonical, Number(r.id)]));
+  // Plain SQL: the Kysely plugin does not see these values, so they are sealed and indexed here.
+  async supporters(trx, vault, locale, now, part) {
+    const canonicalOf = new Map(part.map((c) => [vault.index(c.canonical), c.canonical]));
+    const { rows } = await sql<{ id: number; email_index: string }>`
+      insert into supporters (email, email_index, email_domain_index, name, locale, country, created_at,
+                              updated_at)
+      select e, c, d, n, ${locale}, k, ${now}::bigint, ${now}::bigint
+      from unnest(${part.map((p) => vault.seal('supporters.email', p.email))}::text[],
+                  ${[...canonicalOf.keys()]}::text[],
+                  ${part.map((p) => vault.domainIndex(p.email))}::text[],
+                  ${part.map((p) => vault.seal('supporters.name', p.name))}::text[],
+                  ${part.map((p) => p.country)}::text[]) as t(e, c, d, n, k)
+      returning id, email_index`.execute(trx);
+    return new Map(rows.map((r) => [canonicalOf.get(r.email_index)!, Number(r.id)]));
   },
   async consents(trx, batch, supporterIds) {
     const { rows } = await sql<{ id: number; supporter_id: number }>`
@@ -140,9 +147,11 @@ const pgWrites: ImportWrites = {
 export class ListAdminRepository implements ListAdminStore {
   private readonly db: Kysely<Database>;
   private readonly dialect: Dialect;
+  private readonly vault: DataVault;
   constructor(db: Db) {
     this.db = db.kysely;
     this.dialect = db.dialect;
+    this.vault = db.vault;
   }
 
   record(entry: AuditEntry): Promise<void> {
@@ -211,36 +220,45 @@ export class ListAdminRepository implements ListAdminStore {
     ].sort();
   }
 
+  /**
+   * Addresses are sealed, so a search cannot run in SQL: the suppressed rows are read in keyset batches,
+   * opened, and matched here until the page is full (suppressed addresses are few: bounces and complaints).
+   */
   async suppressed(query: SuppressedQuery): Promise<SuppressedAddress[]> {
-    let q = this.db
-      .selectFrom('supporters')
-      .select(['id', 'email', 'mail_suppressed_at', 'mail_suppressed_reason'])
-      .where('mail_suppressed_at', 'is not', null)
-      .where('mail_suppressed_reason', 'is not', null);
-    if (query.search !== '') {
-      const pattern = `%${likeEscape(query.search)}%`;
-      q = q.where(sql<boolean>`lower(email) like ${pattern} escape '\\'`);
+    const needle = query.search.toLowerCase();
+    const found: SuppressedAddress[] = [];
+    let after = query.after;
+    const batch = query.search === '' ? query.limit : Math.max(query.limit, 1_000);
+    for (;;) {
+      let q = this.db
+        .selectFrom('supporters')
+        .select(['id', 'email', 'mail_suppressed_at', 'mail_suppressed_reason'])
+        .where('mail_suppressed_at', 'is not', null)
+        .where('mail_suppressed_reason', 'is not', null);
+      const cursor = after;
+      if (cursor) {
+        q = q.where((eb) =>
+          eb.or([
+            eb('mail_suppressed_at', '<', cursor.suppressedAt),
+            eb.and([eb('mail_suppressed_at', '=', cursor.suppressedAt), eb('id', '<', cursor.id)]),
+          ]),
+        );
+      }
+      const rows = await q.orderBy('mail_suppressed_at', 'desc').orderBy('id', 'desc').limit(batch).execute();
+      for (const r of rows) {
+        if (needle !== '' && !r.email.toLowerCase().includes(needle)) continue;
+        found.push({
+          id: Number(r.id),
+          email: r.email,
+          reason: r.mail_suppressed_reason!,
+          suppressedAt: Number(r.mail_suppressed_at),
+        });
+        if (found.length === query.limit) return found;
+      }
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < batch) return found;
+      after = { suppressedAt: Number(last.mail_suppressed_at), id: Number(last.id) };
     }
-    const after = query.after;
-    if (after) {
-      q = q.where((eb) =>
-        eb.or([
-          eb('mail_suppressed_at', '<', after.suppressedAt),
-          eb.and([eb('mail_suppressed_at', '=', after.suppressedAt), eb('id', '<', after.id)]),
-        ]),
-      );
-    }
-    const rows = await q
-      .orderBy('mail_suppressed_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(query.limit)
-      .execute();
-    return rows.map((r) => ({
-      id: Number(r.id),
-      email: r.email,
-      reason: r.mail_suppressed_reason!,
-      suppressedAt: Number(r.mail_suppressed_at),
-    }));
   }
 
   importSubscribers(batch: ImportBatch): Promise<Map<number, StoredOutcome>> {
@@ -263,16 +281,16 @@ export class ListAdminRepository implements ListAdminStore {
             .execute(),
           trx
             .selectFrom('supporters')
-            .select(['id', 'email_canonical', 'mail_suppressed_at'])
+            .select(['id', 'email_index', 'mail_suppressed_at'])
             .where(
-              'email_canonical',
+              'email_index',
               'in',
-              part.map((c) => c.canonical),
+              part.map((c) => this.vault.index(c.canonical)),
             )
             .execute(),
         ]);
         const erasedKeys = new Set(erased.map((r) => r.email_hmac));
-        const supporters = new Map(existing.map((r) => [r.email_canonical, r]));
+        const byIndex = new Map(existing.map((r) => [r.email_index, r]));
         const members =
           existing.length === 0
             ? []
@@ -288,7 +306,7 @@ export class ListAdminRepository implements ListAdminStore {
                 .execute();
         const memberOf = new Map(members.map((m) => [Number(m.supporter_id), m]));
         for (const c of part) {
-          const s = supporters.get(c.canonical);
+          const s = byIndex.get(this.vault.index(c.canonical));
           const member = s ? memberOf.get(Number(s.id)) : undefined;
           // An erased person is refused even if they signed again since: the erasure is the stronger word.
           if (erasedKeys.has(c.erasedKey)) outcomes.set(c.row, 'erased');
@@ -320,7 +338,7 @@ export class ListAdminRepository implements ListAdminStore {
         await batch.progress?.({ phase: 'saving', done: saved, total: toSave });
       };
       for (const part of chunks(added, size)) {
-        const idOf = await writes.supporters(trx, batch.locale, now, part);
+        const idOf = await writes.supporters(trx, this.vault, batch.locale, now, part);
         for (const c of part) {
           supporterIds.set(c.row, idOf.get(c.canonical)!);
           outcomes.set(c.row, 'added');

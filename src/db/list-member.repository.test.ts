@@ -4,6 +4,7 @@
 // and moves are consent records; an address changes only to one nobody else has; my-data shows the lists,
 // a withdrawn consent ends its membership, and erasure takes every membership with it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { blindIndex } from '../../test/blind-index.js';
 import { testDialects } from '../../test/db.js';
 import { buildSignCommand } from '../../test/factories.js';
 import { listConsent, signupCommand } from '../../test/signup-helpers.js';
@@ -33,7 +34,7 @@ describe.each(testDialects)('list members on %s', (dialect) => {
         await t.db.kysely
           .selectFrom('supporters')
           .select('id')
-          .where('email_canonical', '=', canonical)
+          .where('email_index', '=', blindIndex(canonical))
           .executeTakeFirstOrThrow()
       ).id,
     );

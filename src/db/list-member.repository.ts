@@ -15,7 +15,8 @@ import type {
 } from '../domain/list/list.ports.js';
 import { type ListMailPayload, sendListMailJob } from '../domain/list/list-mail.js';
 import { signatureJoin } from '../domain/list/membership.js';
-import type { EmailAddress } from '../domain/signature/email-address.js';
+import { canonicalOf, type EmailAddress } from '../domain/signature/email-address.js';
+import type { DataVault } from '../security/data-keys.js';
 import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
 import { leaveLists } from './list-membership.writes.js';
@@ -130,8 +131,10 @@ export async function joinListFromSignature(
 
 export class ListMemberRepository implements ListStore {
   private readonly db: Kysely<Database>;
+  private readonly vault: DataVault;
   constructor(db: Db) {
     this.db = db.kysely;
+    this.vault = db.vault;
   }
 
   async requestSignup(c: SignupCommand): Promise<void> {
@@ -139,7 +142,7 @@ export class ListMemberRepository implements ListStore {
       const found = await trx
         .selectFrom('supporters')
         .select(['id', 'mail_suppressed_at'])
-        .where('email_canonical', '=', c.email.canonical)
+        .where('email_index', '=', this.vault.index(c.email.canonical))
         .executeTakeFirst();
       // Suppressed addresses are never mailed (decision 0019): the same answer, nothing sent.
       if (found && found.mail_suppressed_at !== null) return;
@@ -152,7 +155,8 @@ export class ListMemberRepository implements ListStore {
                 .insertInto('supporters')
                 .values({
                   email: c.email.address,
-                  email_canonical: c.email.canonical,
+                  email_index: this.vault.index(c.email.canonical),
+                  email_domain_index: this.vault.domainIndex(c.email.address),
                   name: c.name,
                   locale: c.listLocale,
                   country: c.country,
@@ -161,7 +165,7 @@ export class ListMemberRepository implements ListStore {
                   created_at: c.now,
                   updated_at: c.now,
                 })
-                .onConflict((oc) => oc.column('email_canonical').doUpdateSet({ updated_at: c.now }))
+                .onConflict((oc) => oc.column('email_index').doUpdateSet({ updated_at: c.now }))
                 .returning('id')
                 .executeTakeFirstOrThrow()
             ).id,
@@ -258,7 +262,7 @@ export class ListMemberRepository implements ListStore {
   async person(supporterId: number): Promise<ListPerson | undefined> {
     const s = await this.db
       .selectFrom('supporters')
-      .select(['id', 'email', 'email_canonical', 'name', 'locale'])
+      .select(['id', 'email', 'name', 'locale'])
       .where('id', '=', supporterId)
       .where('status', '!=', 'erased')
       .executeTakeFirst();
@@ -273,7 +277,8 @@ export class ListMemberRepository implements ListStore {
     return {
       supporterId: Number(s.id),
       email: s.email,
-      emailCanonical: s.email_canonical,
+      // Only the blind index is stored; the canonical form is derived again from the address as typed.
+      emailCanonical: canonicalOf(s.email),
       name: s.name,
       locale: s.locale,
       memberships: rows.map((r) => ({
@@ -353,7 +358,7 @@ export class ListMemberRepository implements ListStore {
         const other = await trx
           .selectFrom('supporters')
           .select('id')
-          .where('email_canonical', '=', input.email.canonical)
+          .where('email_index', '=', this.vault.index(input.email.canonical))
           .executeTakeFirst();
         if (other) return 'taken';
       }
@@ -361,12 +366,13 @@ export class ListMemberRepository implements ListStore {
         .updateTable('supporters')
         .set({
           email: input.email.address,
-          email_canonical: input.email.canonical,
+          email_index: this.vault.index(input.email.canonical),
+          email_domain_index: this.vault.domainIndex(input.email.address),
           email_confirmed_at: input.now,
           updated_at: input.now,
         })
         .where('id', '=', input.supporterId)
-        .where('email_canonical', '=', input.fromCanonical)
+        .where('email_index', '=', this.vault.index(input.fromCanonical))
         .where('status', '!=', 'erased')
         .executeTakeFirst();
       return Number(changed.numUpdatedRows) === 1 ? 'changed' : 'stale';

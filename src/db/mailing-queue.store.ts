@@ -4,7 +4,7 @@
 // reserves the next page (an UPDATE … RETURNING over a materialised candidate list, SKIP LOCKED on
 // PostgreSQL), so a round costs one durable commit (decision 0020).
 
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type {
   DomainLimits,
   LiveCampaign,
@@ -22,6 +22,7 @@ import {
   skippedSuppressed,
   skippedUnsubscribed,
 } from '../domain/mailing/send-policy.js';
+import type { DataVault } from '../security/data-keys.js';
 import type { Db } from './database.js';
 import { chunks, statusOfRow } from './delivery-rows.js';
 import type { Dialect } from './dialect.js';
@@ -33,11 +34,13 @@ import type { Database, DbHandle } from './schema.js';
 export class MailingQueueStore implements MailingQueue {
   private readonly db: Kysely<Database>;
   private readonly dialect: Dialect;
+  private readonly vault: DataVault;
   private readonly policy: Pick<MailingSendPolicy, 'retryBaseMs' | 'retryMaxMs'>;
 
   constructor(db: Db, policy: Partial<MailingSendPolicy> = {}) {
     this.db = db.kysely;
     this.dialect = db.dialect;
+    this.vault = db.vault;
     this.policy = { ...defaultMailingSendPolicy, ...policy };
   }
 
@@ -198,18 +201,17 @@ export class MailingQueueStore implements MailingQueue {
             .limit(want.limit);
           if (want.closedDomains.length > 0) {
             // Paused or backing-off destination domains wait in the queue; the rest go on.
-            candidates = candidates.where(({ not, exists, selectFrom, or, eb }) =>
+            candidates = candidates.where(({ not, exists, selectFrom }) =>
               not(
                 exists(
                   selectFrom('supporters as s')
                     .select('s.id')
                     .whereRef('s.id', '=', 'r.supporter_id')
+                    // Addresses are sealed (decision 0023): the domain's blind index is what matches.
                     .where(
-                      or(
-                        want.closedDomains.map((d) =>
-                          eb(sql`lower(s.email)`, 'like', `%@${d.toLowerCase().replace(/[%_\\]/g, '')}`),
-                        ),
-                      ),
+                      's.email_domain_index',
+                      'in',
+                      want.closedDomains.map((d) => this.vault.domainIndex(`@${d}`)),
                     ),
                 ),
               ),

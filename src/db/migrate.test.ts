@@ -71,6 +71,7 @@ describe.each(testDialects)('migrations on %s', (dialect) => {
       .executeTakeFirstOrThrow();
     const { id: supporterId } = await k
       .insertInto('supporters')
+      // Before 0017 the column held the canonical address in clear.
       .values({
         email: 's@example.org',
         email_canonical: 's@example.org',
@@ -79,7 +80,7 @@ describe.each(testDialects)('migrations on %s', (dialect) => {
         status: 'active',
         created_at: now,
         updated_at: now,
-      })
+      } as never)
       .returning('id')
       .executeTakeFirstOrThrow();
     const { id: signatureId } = await k

@@ -2,6 +2,7 @@
 // same list works from dist/ and from tsx, and their order is reviewable here.
 import { sql } from 'kysely';
 import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
+import { type DataVault, developmentVault } from '../security/data-keys.js';
 import type { Db } from './database.js';
 import type { Dialect } from './dialect.js';
 import { initial } from './migrations/0001-initial.js';
@@ -19,12 +20,14 @@ import { translations } from './migrations/0012-translations.js';
 import { jobKindNames } from './migrations/0014-job-kind-names.js';
 import { mailingLists } from './migrations/0015-mailing-lists.js';
 import { translationMemory } from './migrations/0016-translation-memory.js';
+import { encryptionAtRest } from './migrations/0017-encryption-at-rest.js';
 import { targetCountries } from './migrations/0018-target-countries.js';
 import { signatureLog } from './migrations/0019-signature-log.js';
 import { dossiers } from './migrations/0020-dossiers.js';
 import { partnerReportLinks } from './migrations/0021-partner-report-links.js';
 
-function migrations(dialect: Dialect): Record<string, Migration> {
+/** The key ring is for 0017, which seals what is already stored (decision 0023). */
+function migrations(dialect: Dialect, vault: DataVault): Record<string, Migration> {
   return {
     '0001-initial': initial(dialect),
     '0002-signing': signing(dialect),
@@ -41,6 +44,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0014-job-kind-names': jobKindNames(),
     '0015-mailing-lists': mailingLists(dialect),
     '0016-translation-memory': translationMemory(dialect),
+    '0017-encryption-at-rest': encryptionAtRest(dialect, vault),
     '0018-target-countries': targetCountries(),
     '0019-signature-log': signatureLog(dialect),
     '0020-dossiers': dossiers(dialect),
@@ -50,7 +54,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 
 /** Every migration's name, oldest first. */
 export function migrationNames(dialect: Dialect): string[] {
-  return Object.keys(migrations(dialect));
+  return Object.keys(migrations(dialect, developmentVault()));
 }
 
 async function migrator(db: Db): Promise<Migrator> {
@@ -62,7 +66,7 @@ async function migrator(db: Db): Promise<Migrator> {
       : undefined;
   return new Migrator({
     db: db.kysely,
-    provider: { getMigrations: async () => migrations(db.dialect) },
+    provider: { getMigrations: async () => migrations(db.dialect, db.vault) },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
 }

@@ -2,6 +2,7 @@
 // setting lose their personal fields, supporters with nothing newer are erased, counts stay, old audit
 // entries go, and the report (numbers only) lands in the audit log; a second run finds nothing to do.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { blindIndex } from '../../test/blind-index.js';
 import { testDialects } from '../../test/db.js';
 import { buildSignCommand } from '../../test/factories.js';
 import type { FakeClock } from '../../test/fake-clock.js';
@@ -68,6 +69,7 @@ describe.each(testDialects)('retention purge on %s', (dialect) => {
       pendingSignupsDropped: 0,
       supportersErased: 0,
       auditEntriesDeleted: 0,
+      deliveryLogsCleared: 0,
     });
 
     clock.advance(2 * 31 * 86_400_000);
@@ -76,6 +78,7 @@ describe.each(testDialects)('retention purge on %s', (dialect) => {
       pendingSignupsDropped: 0,
       supportersErased: 1,
       auditEntriesDeleted: 1,
+      deliveryLogsCleared: 0,
     });
     const names = await t.db.kysely
       .selectFrom('signatures')
@@ -97,6 +100,7 @@ describe.each(testDialects)('retention purge on %s', (dialect) => {
       pendingSignupsDropped: 0,
       supportersErased: 1,
       auditEntriesDeleted: 1,
+      deliveryLogsCleared: 0,
     });
 
     expect(await purgeRetention(deps)).toEqual({
@@ -104,6 +108,7 @@ describe.each(testDialects)('retention purge on %s', (dialect) => {
       pendingSignupsDropped: 0,
       supportersErased: 0,
       auditEntriesDeleted: 0,
+      deliveryLogsCleared: 0,
     });
   });
 
@@ -131,15 +136,85 @@ describe.each(testDialects)('retention purge on %s', (dialect) => {
     const left = await t.db.kysely
       .selectFrom('supporters')
       .select(['id', 'status'])
-      .where('email_canonical', 'in', ['kept@example.org', 'waiting@example.org'])
+      .where('email_index', 'in', ['kept@example.org', 'waiting@example.org'].map(blindIndex))
       .execute();
     expect(left.map((r) => Number(r.id))).toEqual([kept]);
     expect(await t.services.privacy.store.findSupporter('waiting@example.org')).toBeUndefined();
   });
 
+  it('clears the address and server reply of delivery logs past their months, keeping their status', async () => {
+    const campaignId = Number(
+      (
+        await t.db.kysely
+          .selectFrom('campaigns')
+          .select('id')
+          .where('status', '=', 'live')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+    const target = await t.db.kysely
+      .insertInto('targets')
+      .values({
+        campaign_id: campaignId,
+        name: 'Minister',
+        email: 'minister@example.org',
+        created_at: clock.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const letter = (status: string, sentAt: number | null) => ({
+      kind: 'digest',
+      signature_id: null,
+      target_id: Number(target.id),
+      campaign_id: campaignId,
+      status,
+      digest_id: null,
+      digest_size: 2,
+      to_address: 'minister@example.org',
+      message_id_header: '<m@example.org>',
+      last_error: '250 2.0.0 queued as 12345',
+      created_at: clock.now(),
+      sent_at: sentAt,
+    });
+    await t.db.kysely
+      .insertInto('messages')
+      .values([letter('sent', clock.now()), letter('queued', null)])
+      .execute();
+    await t.services.privacy.retention.set({ signerMonths: 24, auditMonths: 24, deliveryMonths: 3 });
+    const deps = {
+      store: t.services.privacy.store,
+      retention: t.services.privacy.retention.get,
+      clock,
+      keyedHash: (c: string) => `k:${c.length}`,
+    };
+    clock.advance(2 * 31 * 86_400_000);
+    expect((await purgeRetention(deps)).deliveryLogsCleared).toBe(0);
+    clock.advance(2 * 31 * 86_400_000);
+    expect((await purgeRetention(deps)).deliveryLogsCleared).toBe(1);
+    const rows = await t.db.kysely
+      .selectFrom('messages')
+      .select(['status', 'to_address', 'last_error', 'message_id_header'])
+      .orderBy('id')
+      .execute();
+    expect(rows).toEqual([
+      { status: 'sent', to_address: null, last_error: null, message_id_header: null },
+      // Not sent yet: it keeps the address it will go to.
+      {
+        status: 'queued',
+        to_address: 'minister@example.org',
+        last_error: '250 2.0.0 queued as 12345',
+        message_id_header: '<m@example.org>',
+      },
+    ]);
+  });
+
   it('follows the setting admins store', async () => {
-    await t.services.privacy.retention.set({ signerMonths: 6, auditMonths: 36 });
-    expect(await t.services.privacy.retention.get()).toEqual({ signerMonths: 6, auditMonths: 36 });
+    await t.services.privacy.retention.set({ signerMonths: 6, auditMonths: 36, deliveryMonths: 3 });
+    expect(await t.services.privacy.retention.get()).toEqual({
+      signerMonths: 6,
+      auditMonths: 36,
+      deliveryMonths: 3,
+    });
     const page = await t.app.inject({ url: '/en/privacy' });
     expect(page.body).toContain('6 months after its campaign closes');
   });

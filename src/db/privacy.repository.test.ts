@@ -74,7 +74,7 @@ describe.each(testDialects)('privacy repository on %s', (dialect) => {
       .where('id', '=', mira!.id)
       .executeTakeFirstOrThrow();
     expect(supporter).toMatchObject({ email: '', name: '', union_name: null, status: 'erased' });
-    expect(supporter.email_canonical).toBe(`erased:${mira!.id}`);
+    expect(supporter.email_index).toBe(`erased:${mira!.id}`);
     const signatures = await t.db.kysely
       .selectFrom('signatures')
       .selectAll()

@@ -5,6 +5,8 @@ import { type Kysely, sql } from 'kysely';
 import { sendMyDataMailJob } from '../domain/privacy/my-data-mail.js';
 import type { EraseCommand, ErasureCounts, MyData, PrivacyStore } from '../domain/privacy/privacy.ports.js';
 import type { RetentionReport, RetentionStore } from '../domain/privacy/purge-retention.js';
+import { canonicalOf } from '../domain/signature/email-address.js';
+import type { DataVault } from '../security/data-keys.js';
 import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
@@ -16,6 +18,7 @@ const unsentMessageStatuses = ['queued', 'deferred', 'held'] as const;
 
 export class PrivacyRepository implements PrivacyStore, RetentionStore {
   private readonly db: Kysely<Database>;
+  private readonly vault: DataVault;
 
   /** `onErased` hears of the campaigns whose signatures changed (public caches keep names out). */
   constructor(
@@ -23,13 +26,14 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
     private readonly onErased: (campaignIds: number[]) => void = () => {},
   ) {
     this.db = db.kysely;
+    this.vault = db.vault;
   }
 
   async findSupporter(canonicalEmail: string): Promise<{ id: number } | undefined> {
     const row = await this.db
       .selectFrom('supporters')
       .select('id')
-      .where('email_canonical', '=', canonicalEmail)
+      .where('email_index', '=', this.vault.index(canonicalEmail))
       .where('status', '!=', 'erased')
       .executeTakeFirst();
     return row ? { id: Number(row.id) } : undefined;
@@ -260,7 +264,7 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
     const outcome = await this.db.transaction().execute(async (trx) => {
       const s = await trx
         .selectFrom('supporters')
-        .select(['email_canonical'])
+        .select(['email'])
         .where('id', '=', supporterId)
         .where('status', '!=', 'erased')
         .executeTakeFirst();
@@ -324,7 +328,8 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
         .updateTable('supporters')
         .set({
           email: '',
-          email_canonical: sql<string>`${'erased:'} || ${String(supporterId)}`,
+          email_index: sql<string>`${'erased:'} || ${String(supporterId)}`,
+          email_domain_index: null,
           name: '',
           country: null,
           union_name: null,
@@ -342,7 +347,7 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
       await trx
         .insertInto('erasures')
         .values({
-          email_hmac: command.keyedHash(s.email_canonical),
+          email_hmac: command.keyedHash(canonicalOf(s.email)),
           via: command.via,
           signatures: counts.signatures,
           created_at: now,
@@ -446,6 +451,31 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
       .where('created_at', '<', cutoff)
       .executeTakeFirst();
     return Number(result.numDeletedRows);
+  }
+
+  async clearDeliveryLogsBefore(cutoff: number): Promise<number> {
+    // Only what is over (sent, bounced, failed…): a letter still waiting keeps the address it will use.
+    const letters = await this.db
+      .updateTable('messages')
+      .set({ to_address: null, last_error: null, message_id_header: null })
+      .where('status', 'not in', [...unsentMessageStatuses, 'sending'])
+      .where((eb) => eb(eb.fn.coalesce('sent_at', 'last_attempt_at', 'created_at'), '<', cutoff))
+      .where((eb) =>
+        eb.or([
+          eb('to_address', 'is not', null),
+          eb('last_error', 'is not', null),
+          eb('message_id_header', 'is not', null),
+        ]),
+      )
+      .executeTakeFirst();
+    const mailings = await this.db
+      .updateTable('mailing_recipients')
+      .set({ last_error: null })
+      .where('status', 'in', ['sent', 'failed', 'bounced'])
+      .where((eb) => eb(eb.fn.coalesce('sent_at', 'bounced_at', 'next_attempt_at'), '<', cutoff))
+      .where('last_error', 'is not', null)
+      .executeTakeFirst();
+    return Number(letters.numUpdatedRows) + Number(mailings.numUpdatedRows);
   }
 
   async recordReport(report: RetentionReport, now: number): Promise<void> {

@@ -39,7 +39,7 @@ async function campaignsIn(db: Db) {
 /** Without the raw handle and with multiRow off, the writer goes row by row through Kysely. */
 const rowByRow = (db: Db) =>
   new BatchedSignatureWriter(
-    { kysely: db.kysely, dialect: db.dialect, close: db.close },
+    { kysely: db.kysely, dialect: db.dialect, vault: db.vault, close: db.close },
     { multiRow: false },
   );
 
@@ -50,7 +50,7 @@ const paths: { name: string; dialect: Dialect; fast: (db: Db) => BatchedSignatur
     dialect,
     fast: (db: Db) =>
       new BatchedSignatureWriter(
-        { kysely: db.kysely, dialect: db.dialect, close: db.close },
+        { kysely: db.kysely, dialect: db.dialect, vault: db.vault, close: db.close },
         { multiRow: true },
       ),
   })),

@@ -4,9 +4,11 @@
 // trip waited. Only for batches whose emails are all different (one row per supporter in each statement);
 // the writer sends the others through its row-by-row path. Rows come out as the row-by-row path writes
 // them, in the same order (a test compares the two).
+
 import type { Insertable, Kysely } from 'kysely';
 import { type SignatureMailPayload, sendSignatureMailJob } from '../domain/signature/signature.js';
 import type { SignCommand, SignOutcome } from '../domain/signature/signature.ports.js';
+import type { DataVault } from '../security/data-keys.js';
 import type { NewJob } from './job.repository.js';
 import type { Database } from './schema.js';
 import {
@@ -32,6 +34,8 @@ export async function writeMultiRow(
   commands: SignCommand[],
   effects: { counts: CountDeltas; deliveries: Map<number, CampaignDelivery>; jobs: NewJob[] },
   duplicate: (c: SignCommand, supporterId: number) => Promise<SignOutcome>,
+  /** Blind indexes (no key reaches a row in clear). */
+  vault: DataVault,
 ): Promise<SignOutcome[]> {
   // An existing supporter keeps the name and address they first gave (see signature.writer.ts).
   const supporterIds = new Map<string, number>();
@@ -41,7 +45,8 @@ export async function writeMultiRow(
       .values(
         part.map((c) => ({
           email: c.input.email.address,
-          email_canonical: c.input.email.canonical,
+          email_index: vault.index(c.input.email.canonical),
+          email_domain_index: vault.domainIndex(c.input.email.address),
           name: c.input.name,
           locale: c.locale,
           country: c.input.country,
@@ -51,13 +56,13 @@ export async function writeMultiRow(
         })),
       )
       .onConflict((oc) =>
-        oc.column('email_canonical').doUpdateSet((eb) => ({ updated_at: eb.ref('excluded.updated_at') })),
+        oc.column('email_index').doUpdateSet((eb) => ({ updated_at: eb.ref('excluded.updated_at') })),
       )
-      .returning(['id', 'email_canonical'])
+      .returning(['id', 'email_index'])
       .execute();
-    for (const r of rows) supporterIds.set(r.email_canonical, r.id);
+    for (const r of rows) supporterIds.set(r.email_index, r.id);
   });
-  const supporterOf = (c: SignCommand) => supporterIds.get(c.input.email.canonical)!;
+  const supporterOf = (c: SignCommand) => supporterIds.get(vault.index(c.input.email.canonical))!;
 
   const signatureIds = new Map<string, number>();
   const pair = (campaignId: number, supporterId: number) => `${campaignId}:${supporterId}`;

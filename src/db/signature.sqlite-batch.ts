@@ -3,6 +3,7 @@
 // compares the two row for row), at a fraction of the cost: building, compiling and awaiting each of
 // Kysely's queries was most of the writer's time. Columns are always named, so added nullable columns
 // (migrations) keep working.
+
 import type SQLite from 'better-sqlite3';
 import { countriesFromColumn } from '../domain/campaign/target-fields.js';
 import {
@@ -11,6 +12,7 @@ import {
   sendSignatureMailJob,
 } from '../domain/signature/signature.js';
 import type { SignCommand, SignOutcome } from '../domain/signature/signature.ports.js';
+import type { DataVault } from '../security/data-keys.js';
 import { defaultMaxAttempts, type JobStatus, type NewJob } from './job.repository.js';
 import {
   type CampaignDelivery,
@@ -28,9 +30,10 @@ function statements(db: SQLite.Database) {
     // An existing supporter keeps the name and address they first gave (see signature.writer.ts).
     supporter: db
       .prepare<unknown[], number>(
-        `insert into supporters (email, email_canonical, name, locale, country, union_name, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?)
-         on conflict (email_canonical) do update set updated_at = excluded.updated_at
+        `insert into supporters (email, email_index, email_domain_index, name, locale, country, union_name,
+           created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         on conflict (email_index) do update set updated_at = excluded.updated_at
          returning id`,
       )
       .pluck(),
@@ -87,7 +90,11 @@ export class SqliteSignatureBatch {
   private readonly s: ReturnType<typeof statements>;
   private readonly transaction: (commands: SignCommand[]) => SqliteBatchResult;
 
-  constructor(db: SQLite.Database) {
+  /** Plain statements, so the personal fields are sealed here (personal-fields.plugin.ts does it for Kysely). */
+  constructor(
+    db: SQLite.Database,
+    private readonly vault: DataVault,
+  ) {
     this.s = statements(db);
     this.transaction = db.transaction((commands: SignCommand[]) => this.writeAll(commands));
   }
@@ -128,13 +135,16 @@ export class SqliteSignatureBatch {
   ): SignOutcome {
     const { input, now } = c;
     const s = this.s;
+    const v = this.vault;
+    const sealedName = v.seal('signatures.name', input.name);
     const supporterId = s.supporter.get(
-      input.email.address,
-      input.email.canonical,
-      input.name,
+      v.seal('supporters.email', input.email.address),
+      v.index(input.email.canonical),
+      v.domainIndex(input.email.address),
+      v.seal('supporters.name', input.name),
       c.locale,
       input.country,
-      input.union,
+      input.union === null ? null : v.seal('supporters.union_name', input.union),
       now,
       now,
     )!;
@@ -143,10 +153,10 @@ export class SqliteSignatureBatch {
       c.campaignId,
       supporterId,
       c.locale,
-      input.name,
-      input.union,
+      sealedName,
+      input.union === null ? null : v.seal('signatures.union_name', input.union),
       input.country,
-      input.message,
+      v.seal('signatures.message', input.message),
       input.source,
       input.anonymous ? 1 : 0,
       c.status,

@@ -16,6 +16,7 @@ import {
   type SignCommand,
   type SignOutcome,
 } from '../domain/signature/signature.ports.js';
+import type { DataVault } from '../security/data-keys.js';
 import type { Db } from './database.js';
 import type { NewJob } from './job.repository.js';
 import type { Database } from './schema.js';
@@ -51,6 +52,7 @@ export interface BatchOptions {
 export class BatchedSignatureWriter implements SignatureWriter {
   private readonly db: Kysely<Database>;
   private readonly sqlite: SqliteSignatureBatch | undefined;
+  private readonly vault: DataVault;
   private readonly multiRow: boolean;
   private queue: Pending[] = [];
   private flushing = false;
@@ -62,7 +64,8 @@ export class BatchedSignatureWriter implements SignatureWriter {
 
   constructor(db: Db, options: BatchOptions = {}) {
     this.db = db.kysely;
-    this.sqlite = db.sqlite ? new SqliteSignatureBatch(db.sqlite) : undefined;
+    this.vault = db.vault;
+    this.sqlite = db.sqlite ? new SqliteSignatureBatch(db.sqlite, db.vault) : undefined;
     this.multiRow = options.multiRow ?? db.dialect === 'postgres';
     this.maxBatch = options.maxBatch ?? 500;
     this.maxQueue = options.maxQueue ?? 5_000;
@@ -132,8 +135,12 @@ export class BatchedSignatureWriter implements SignatureWriter {
       const deliveries = new Map<number, CampaignDelivery>();
       let out: SignOutcome[] = [];
       if (this.multiRow && commands.length > 1 && distinctEmails(commands)) {
-        out = await writeMultiRow(trx, commands, { counts, deliveries, jobs }, (c, supporterId) =>
-          this.duplicate(trx, c, supporterId, counts, jobs),
+        out = await writeMultiRow(
+          trx,
+          commands,
+          { counts, deliveries, jobs },
+          (c, supporterId) => this.duplicate(trx, c, supporterId, counts, jobs),
+          this.vault,
         );
       } else {
         for (const command of commands) out.push(await this.writeOne(trx, command, counts, deliveries, jobs));
@@ -167,7 +174,8 @@ export class BatchedSignatureWriter implements SignatureWriter {
       .insertInto('supporters')
       .values({
         email: input.email.address,
-        email_canonical: input.email.canonical,
+        email_index: this.vault.index(input.email.canonical),
+        email_domain_index: this.vault.domainIndex(input.email.address),
         name: input.name,
         locale: c.locale,
         country: input.country,
@@ -175,7 +183,7 @@ export class BatchedSignatureWriter implements SignatureWriter {
         created_at: now,
         updated_at: now,
       })
-      .onConflict((oc) => oc.column('email_canonical').doUpdateSet({ updated_at: now }))
+      .onConflict((oc) => oc.column('email_index').doUpdateSet({ updated_at: now }))
       .returning('id')
       .executeTakeFirstOrThrow();
 

@@ -3,10 +3,15 @@ import type { Generated } from 'kysely';
 
 export interface SupportersTable {
   id: Generated<number>;
-  /** What the person typed (used for mail). */
+  /** What the person typed (used for mail); sealed (decision 0023), as are name and union_name. */
   email: string;
-  /** Lower-cased, provider-normalised form used for dedupe. */
-  email_canonical: string;
+  /**
+   * Blind index of the canonical address (DataVault.index): dedupe and every lookup by address; `erased:<id>`
+   * once erased.
+   */
+  email_index: string;
+  /** Blind index of the address's domain (DataVault.domainIndex): paused destination domains. */
+  email_domain_index: Generated<string | null>;
   name: string;
   locale: string;
   country: string | null;

@@ -30,7 +30,19 @@ export const sourceLocale = 'en';
  * Languages whose catalogs hold the editor area's strings too (every key of en.json). Every other served
  * language carries the supporter namespace only, and the editor area shows English in it, key by key.
  */
-export const editorLocales: readonly string[] = ['en', 'fr', 'es', 'pt', 'de', 'it', 'ru', 'tr', 'ar', 'ja', 'tl'];
+export const editorLocales: readonly string[] = [
+  'en',
+  'fr',
+  'es',
+  'pt',
+  'de',
+  'it',
+  'ru',
+  'tr',
+  'ar',
+  'ja',
+  'tl',
+];
 
 /** The languages the site serves: the planned ones whose catalog file exists. */
 export const uiLocales: readonly UiLocale[] = plannedLocales.filter((l) =>

@@ -144,7 +144,7 @@ export async function seedDemoHistory(db: Db, now: number): Promise<{ signatures
   const done = await db.kysely
     .selectFrom('supporters')
     .select('id')
-    .where('email_canonical', '=', marker)
+    .where('email_index', '=', db.vault.index(marker))
     .executeTakeFirst();
   if (done) return { signatures: 0 };
   const campaignId = Number(campaign.id);
@@ -211,7 +211,8 @@ export async function seedDemoHistory(db: Db, now: number): Promise<{ signatures
         .values(
           batch.map((r) => ({
             email: r.email,
-            email_canonical: r.email,
+            email_index: db.vault.index(r.email),
+            email_domain_index: db.vault.domainIndex(r.email),
             name: r.name,
             locale: r.locale,
             country: r.country,
@@ -221,15 +222,15 @@ export async function seedDemoHistory(db: Db, now: number): Promise<{ signatures
             updated_at: r.at,
           })),
         )
-        .returning(['id', 'email_canonical'])
+        .returning(['id', 'email_index'])
         .execute();
-      const idOf = new Map(ids.map((x) => [x.email_canonical, Number(x.id)]));
+      const idOf = new Map(ids.map((x) => [x.email_index, Number(x.id)]));
       await trx
         .insertInto('signatures')
         .values(
           batch.map((r) => ({
             campaign_id: campaignId,
-            supporter_id: idOf.get(r.email)!,
+            supporter_id: idOf.get(db.vault.index(r.email))!,
             locale: r.locale,
             name: r.name,
             union_name: r.union,

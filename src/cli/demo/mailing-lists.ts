@@ -31,7 +31,7 @@ export async function seedDemoLists(db: Db, now: number): Promise<{ members: num
   const seeded = await db.kysely
     .selectFrom('supporters')
     .select('id')
-    .where('email_canonical', '=', demoListMembers[0]![1])
+    .where('email_index', '=', db.vault.index(demoListMembers[0]![1]))
     .executeTakeFirst();
   if (seeded) return { members: 0 };
   const signedAt = now - 3 * 86_400_000;
@@ -41,7 +41,8 @@ export async function seedDemoLists(db: Db, now: number): Promise<{ members: num
         .insertInto('supporters')
         .values({
           email,
-          email_canonical: email,
+          email_index: db.vault.index(email),
+          email_domain_index: db.vault.domainIndex(email),
           name,
           locale,
           country,

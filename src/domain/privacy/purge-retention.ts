@@ -1,7 +1,8 @@
 // The daily retention purge. Signatures on campaigns closed longer ago than the setting lose their personal
 // fields (country, language, status and dates stay, so counts and statistics do too); a supporter left
 // with no signature outside such campaigns is erased like any other (via `retention`, keyed hash only);
-// audit entries older than their own limit go. People on a language list stay: their list consent is their
+// audit entries older than their own limit go, and so do the details of delivery logs (the address a letter
+// went to, the server's reply; the status and dates stay for the statistics). People on a language list stay: their list consent is their
 // own reason to be kept, whatever happened to the campaigns they signed. A sign-up nobody confirmed within
 // a week is dropped (its membership, then the person if nothing else holds them). The report of each run
 // is numbers, never data.
@@ -11,6 +12,7 @@ import type { EraseCommand, ErasureCounts } from './privacy.ports.js';
 export interface Retention {
   signerMonths: number;
   auditMonths: number;
+  deliveryMonths: number;
 }
 
 export interface RetentionReport {
@@ -19,6 +21,8 @@ export interface RetentionReport {
   pendingSignupsDropped: number;
   supportersErased: number;
   auditEntriesDeleted: number;
+  /** Sent letters and mailings whose address and server reply were cleared. */
+  deliveryLogsCleared: number;
 }
 
 export interface RetentionStore {
@@ -33,6 +37,8 @@ export interface RetentionStore {
   supportersOnlyClosedBefore(cutoff: number, limit: number): Promise<number[]>;
   erase(command: EraseCommand): Promise<ErasureCounts | undefined>;
   deleteAuditBefore(cutoff: number): Promise<number>;
+  /** Clears the address and server reply of letters and mailings done before `cutoff`; how many. */
+  clearDeliveryLogsBefore(cutoff: number): Promise<number>;
   /** Writes the run's report where admins read it (the audit log, as the system). */
   recordReport(report: RetentionReport, now: number): Promise<void>;
 }
@@ -61,8 +67,16 @@ export async function purgeRetention(deps: {
     if (erased) supportersErased++;
   }
   const auditEntriesDeleted = await deps.store.deleteAuditBefore(now - retention.auditMonths * monthMs);
-  const report = { signaturesAnonymised, pendingSignupsDropped, supportersErased, auditEntriesDeleted };
-  if (signaturesAnonymised + pendingSignupsDropped + supportersErased + auditEntriesDeleted > 0)
-    await deps.store.recordReport(report, now);
+  const deliveryLogsCleared = await deps.store.clearDeliveryLogsBefore(
+    now - retention.deliveryMonths * monthMs,
+  );
+  const report = {
+    signaturesAnonymised,
+    pendingSignupsDropped,
+    supportersErased,
+    auditEntriesDeleted,
+    deliveryLogsCleared,
+  };
+  if (Object.values(report).some((n) => n > 0)) await deps.store.recordReport(report, now);
   return report;
 }

@@ -55,3 +55,12 @@ export function parseEmail(
     email: { address: `${local}@${domain}`, canonical: `${canonicalLocal}@${canonicalDomain}` },
   };
 }
+
+/**
+ * The canonical form of an address as stored (what the person typed, once parsed). Stored rows keep only
+ * a blind index of it (decision 0023), so whoever needs the form itself derives it again from the address.
+ */
+export function canonicalOf(stored: string): string {
+  const parsed = parseEmail(stored);
+  return parsed.ok ? parsed.email.canonical : stored.toLowerCase();
+}

@@ -21,20 +21,30 @@ describe.each(testDialects)('retention settings page on %s', (dialect) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('value="24"');
 
-    const bad = await post(t.app, '/editor/settings/privacy', admin, { signerMonths: '0', auditMonths: 'x' });
+    const bad = await post(t.app, '/editor/settings/privacy', admin, {
+      signerMonths: '0',
+      auditMonths: 'x',
+      deliveryMonths: '12',
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.body.match(/Enter a whole number of months/g)).toHaveLength(2);
+    expect(bad.body).toContain('value="x"');
 
     const saved = await post(t.app, '/editor/settings/privacy', admin, {
       signerMonths: '12',
       auditMonths: '36',
+      deliveryMonths: '6',
     });
     expect(saved.headers.location).toBe('/editor/settings/privacy?done=saved');
     expect((await t.app.inject({ url: '/en/privacy' })).body).toContain(
       '12 months after its campaign closes',
     );
     expect((await t.app.inject({ url: '/tl/privacy' })).body).toContain('12 buwan');
-    expect(await t.services.privacy.retention.get()).toEqual({ signerMonths: 12, auditMonths: 36 });
+    expect(await t.services.privacy.retention.get()).toEqual({
+      signerMonths: 12,
+      auditMonths: 36,
+      deliveryMonths: 6,
+    });
   });
 
   it('is for admins only', async () => {
@@ -43,8 +53,13 @@ describe.each(testDialects)('retention settings page on %s', (dialect) => {
     const refused = await post(t.app, '/editor/settings/privacy', editor, {
       signerMonths: '1',
       auditMonths: '1',
+      deliveryMonths: '1',
     });
     expect(refused.statusCode).toBe(403);
-    expect(await t.services.privacy.retention.get()).toEqual({ signerMonths: 24, auditMonths: 24 });
+    expect(await t.services.privacy.retention.get()).toEqual({
+      signerMonths: 24,
+      auditMonths: 24,
+      deliveryMonths: 12,
+    });
   });
 });

@@ -18,7 +18,8 @@ export interface PrivacySettingsDeps {
   retention: { get(): Promise<Retention>; set(value: Retention): Promise<void> };
 }
 
-const bodySchema = z.object({ signerMonths: field(10), auditMonths: field(10) });
+const bodySchema = z.object({ signerMonths: field(10), auditMonths: field(10), deliveryMonths: field(10) });
+type Field = keyof z.infer<typeof bodySchema>;
 const monthsPattern = /^[0-9]{1,3}$/;
 const validMonths = (text: string) =>
   monthsPattern.test(text.trim()) && Number(text) >= 1 && Number(text) <= 240;
@@ -27,8 +28,8 @@ export function privacySettingsRoutes(app: FastifyInstance, deps: PrivacySetting
   const render = (
     req: FastifyRequest,
     reply: FastifyReply,
-    values: { signerMonths: string; auditMonths: string },
-    state: { saved?: boolean; errors?: Partial<Record<'signerMonths' | 'auditMonths', StringKey>> } = {},
+    values: Record<Field, string>,
+    state: { saved?: boolean; errors?: Partial<Record<Field, StringKey>> } = {},
     status = 200,
   ) => {
     const t = req.tr.t;
@@ -54,6 +55,13 @@ export function privacySettingsRoutes(app: FastifyInstance, deps: PrivacySetting
             value={values.auditMonths}
             error={state.errors?.auditMonths && t(state.errors.auditMonths)}
           />
+          <TextField
+            id="deliveryMonths"
+            label={t('editor.retention.deliveryMonths')}
+            inputMode="numeric"
+            value={values.deliveryMonths}
+            error={state.errors?.deliveryMonths && t(state.errors.deliveryMonths)}
+          />
           <button class="button" type="submit">
             {t('editor.retention.save')}
           </button>
@@ -69,7 +77,11 @@ export function privacySettingsRoutes(app: FastifyInstance, deps: PrivacySetting
     return render(
       req,
       reply,
-      { signerMonths: String(current.signerMonths), auditMonths: String(current.auditMonths) },
+      {
+        signerMonths: String(current.signerMonths),
+        auditMonths: String(current.auditMonths),
+        deliveryMonths: String(current.deliveryMonths),
+      },
       { saved: done === 'saved' },
     );
   });
@@ -77,13 +89,18 @@ export function privacySettingsRoutes(app: FastifyInstance, deps: PrivacySetting
   app.post('/editor/settings/privacy', { config: { permission: 'settings:manage' } }, async (req, reply) => {
     const body = readForm(req, reply, deps, bodySchema);
     if (!body) return reply;
-    const { signerMonths, auditMonths } = body;
+    const { signerMonths, auditMonths, deliveryMonths } = body;
     const errors = {
       ...(validMonths(signerMonths) ? {} : { signerMonths: 'editor.retention.invalid' as const }),
       ...(validMonths(auditMonths) ? {} : { auditMonths: 'editor.retention.invalid' as const }),
+      ...(validMonths(deliveryMonths) ? {} : { deliveryMonths: 'editor.retention.invalid' as const }),
     };
     if (Object.keys(errors).length > 0) return render(req, reply, body, { errors }, 422);
-    await deps.retention.set({ signerMonths: Number(signerMonths), auditMonths: Number(auditMonths) });
+    await deps.retention.set({
+      signerMonths: Number(signerMonths),
+      auditMonths: Number(auditMonths),
+      deliveryMonths: Number(deliveryMonths),
+    });
     return reply.redirect('/editor/settings/privacy?done=saved', 303);
   });
 }

@@ -1,7 +1,9 @@
 // The statistics pages through HTTP on the seeded demo, on both databases: signatures of the demo campaign
 // written as rows and their counts rebuilt by the reconcile job's own code, then the figures, the map, the
 // CSV, right-to-left, and who may see what (a partner of another campaign is refused).
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { blindIndex, domainIndex } from '../../../../test/blind-index.js';
 import { campaignIdOf, testDialects } from '../../../../test/db.js';
 import { createPerson, get, post, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
@@ -46,7 +48,8 @@ describe.each(testDialects)('statistics pages on %s', (dialect) => {
         .insertInto('supporters')
         .values({
           email: `s${i}@example.org`,
-          email_canonical: `s${i}@example.org`,
+          email_index: blindIndex(`s${i}@example.org`),
+          email_domain_index: domainIndex(`s${i}@example.org`),
           name: `Signer ${i}`,
           locale,
           country,

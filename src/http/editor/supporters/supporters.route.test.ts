@@ -1,6 +1,7 @@
 // The editors' answer to a request received by post or email: found by exact address (sent by POST),
 // downloads and erasures audited, erasure only with its permission and a ticked confirmation.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { blindIndex } from '../../../../test/blind-index.js';
 import { testDialects } from '../../../../test/db.js';
 import { get, post, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
@@ -24,7 +25,7 @@ describe.each(testDialects)('editor supporters page on %s', (dialect) => {
         await t.db.kysely
           .selectFrom('supporters')
           .select('id')
-          .where('email_canonical', '=', ana.email)
+          .where('email_index', '=', blindIndex(ana.email))
           .executeTakeFirstOrThrow()
       ).id,
     );

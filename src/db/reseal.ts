@@ -1,0 +1,67 @@
+// Seals again, under the current data key, every personal value that is in clear (rows written before
+// migration 0017) or sealed with an older key (`outcry keys rotate`). Plain SQL over one table at a time in
+// batches by id, so it is resumable (a value already under the current key is skipped without opening it)
+// and safe while the site runs: each value is replaced only if it is still the one that was read, so a
+// value the site changed meanwhile is never overwritten (it is already under the current key anyway).
+import { type Kysely, sql } from 'kysely';
+import type { DataVault } from '../security/data-keys.js';
+import { sealedColumns } from './personal-fields.plugin.js';
+
+export interface ResealProgress {
+  table: string;
+  /** Rows looked at so far in this table, and how many there are. */
+  scanned: number;
+  total: number;
+  /** Values sealed again so far in this table. */
+  resealed: number;
+}
+
+export interface ResealOptions {
+  batchSize?: number;
+  onProgress?: (p: ResealProgress) => void;
+  /** Awaited between batches (the rotation command yields to the site's own writes). */
+  pause?: () => Promise<unknown>;
+}
+
+type Row = Record<string, unknown> & { id: number | string };
+
+/** Reseals every table's sealed columns; returns how many values changed. */
+export async function resealAll<Schema>(
+  db: Kysely<Schema>,
+  vault: DataVault,
+  { batchSize = 500, onProgress, pause }: ResealOptions = {},
+): Promise<number> {
+  let changed = 0;
+  for (const [table, columns] of Object.entries(sealedColumns)) {
+    const counted = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(
+      db,
+    );
+    const total = Number(counted.rows[0]?.n ?? 0);
+    let after = 0;
+    let scanned = 0;
+    let resealed = 0;
+    for (;;) {
+      const { rows } = await sql<Row>`
+        select id, ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)}
+        where id > ${after} order by id limit ${batchSize}`.execute(db);
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        for (const column of columns) {
+          const value = row[column];
+          if (typeof value !== 'string' || vault.isCurrent(value)) continue;
+          const fresh = vault.seal(`${table}.${column}`, vault.open(`${table}.${column}`, value));
+          const result = await sql`
+            update ${sql.table(table)} set ${sql.ref(column)} = ${fresh}
+            where id = ${row.id} and ${sql.ref(column)} = ${value}`.execute(db);
+          if (Number(result.numAffectedRows ?? 0) > 0) resealed += 1;
+        }
+      }
+      after = Number(rows[rows.length - 1]?.id);
+      scanned += rows.length;
+      onProgress?.({ table, scanned, total, resealed });
+      await pause?.();
+    }
+    changed += resealed;
+  }
+  return changed;
+}

@@ -1,0 +1,183 @@
+// The site data keys and what is done with them (decision 0023): personal fields sealed with AES-256-GCM
+// (a random 96-bit nonce per value, the key id and a format version stored with the value, the column as
+// associated data) and the blind index (HMAC-SHA-256 of a canonical address) that dedupe and lookups use
+// instead of the address. The keys never touch the database: DATA_KEY / DATA_KEY_FILE, or the public
+// development key outside production.
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  createSecretKey,
+  hkdfSync,
+  type KeyObject,
+  randomFillSync,
+} from 'node:crypto';
+
+/** The format version written in front of every sealed value. */
+const version = 'e1';
+const nonceBytes = 12;
+const tagBytes = 16;
+const keyIdPattern = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** One configured key: its id (stored with each value it sealed) and its two HKDF subkeys. */
+interface DataKey {
+  readonly id: string;
+  readonly seal: KeyObject;
+  readonly index: KeyObject;
+}
+
+export class DataKeyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DataKeyError';
+  }
+}
+
+/**
+ * The development key: written here, so it is public. The demo, development and the tests run on it;
+ * production refuses it (config.ts).
+ */
+export const developmentDataKey = createHash('sha256').update('outcry development data key').digest('base64');
+
+// KeyObjects, not Buffers: Node imports a Buffer key on every cipher it makes (three times slower).
+function subkey(root: Buffer, info: string): KeyObject {
+  return createSecretKey(Buffer.from(hkdfSync('sha256', root, Buffer.alloc(0), info, 32)));
+}
+
+/** Random nonces drawn from the system's CSPRNG in blocks (one call per 512 values, not one per value). */
+const noncePool = Buffer.alloc(nonceBytes * 512);
+let noncePoolUsed = noncePool.length;
+function freshNonce(): Buffer {
+  if (noncePoolUsed === noncePool.length) {
+    randomFillSync(noncePool);
+    noncePoolUsed = 0;
+  }
+  const nonce = Buffer.from(noncePool.subarray(noncePoolUsed, noncePoolUsed + nonceBytes));
+  noncePoolUsed += nonceBytes;
+  return nonce;
+}
+
+function fingerprint(root: Buffer): string {
+  return `k${createHash('sha256').update(root).digest('hex').slice(0, 8)}`;
+}
+
+/**
+ * Parses `DATA_KEY`: one or more keys separated by commas, spaces or new lines, newest first. Each is the
+ * base64 of 32 random bytes, optionally prefixed by an id (`2026a:base64…`); without one, the id is a
+ * fingerprint of the key. The first key seals new values; the others only open what they sealed. The
+ * last (oldest) key also roots the blind index, which does not rotate (decision 0023).
+ */
+export function parseDataKeys(text: string): DataKey[] {
+  const entries = text.split(/[\s,]+/).filter((e) => e.length > 0);
+  if (entries.length === 0) throw new DataKeyError('no key given');
+  const keys: DataKey[] = [];
+  for (const entry of entries) {
+    const colon = entry.indexOf(':');
+    const encoded = colon === -1 ? entry : entry.slice(colon + 1);
+    const root = Buffer.from(encoded, 'base64');
+    if (!/^[A-Za-z0-9+/]{43}=?$/.test(encoded) || root.length !== 32) {
+      throw new DataKeyError('each key must be the base64 of 32 bytes (use: openssl rand -base64 32)');
+    }
+    const id = colon === -1 ? fingerprint(root) : entry.slice(0, colon);
+    if (!keyIdPattern.test(id)) throw new DataKeyError(`key id "${id}": letters, digits, - and _ only`);
+    if (keys.some((k) => k.id === id)) throw new DataKeyError(`key id "${id}" is given twice`);
+    keys.push({
+      id,
+      seal: subkey(root, 'outcry field encryption v1'),
+      index: subkey(root, 'outcry blind index v1'),
+    });
+  }
+  return keys;
+}
+
+/** A sealed value: `e1.<key id>.<base64url of nonce ‖ ciphertext ‖ tag>`. */
+export function isSealed(value: string): boolean {
+  return value.startsWith(`${version}.`);
+}
+
+/** The key ring a process runs on. */
+export class DataVault {
+  private readonly current: DataKey;
+  private readonly byId: Map<string, DataKey>;
+  private readonly indexKey: KeyObject;
+
+  constructor(keys: readonly DataKey[]) {
+    const first = keys[0];
+    const last = keys[keys.length - 1];
+    if (!first || !last) throw new DataKeyError('no key given');
+    this.current = first;
+    this.byId = new Map(keys.map((k) => [k.id, k]));
+    this.indexKey = last.index;
+  }
+
+  static fromText(text: string): DataVault {
+    return new DataVault(parseDataKeys(text));
+  }
+
+  /** The id of the key new values are sealed with. */
+  get currentKeyId(): string {
+    return this.current.id;
+  }
+
+  /**
+   * Seals one value of `column` (`table.column`, the associated data: a value moved to another column
+   * does not open). Empty strings stay empty: they say nothing, and erasure and checks compare with ''.
+   */
+  seal(column: string, value: string): string {
+    if (value === '') return value;
+    const nonce = freshNonce();
+    const cipher = createCipheriv('aes-256-gcm', this.current.seal, nonce);
+    cipher.setAAD(Buffer.from(`${version}.${this.current.id}.${column}`, 'utf8'));
+    const body = Buffer.concat([nonce, cipher.update(value, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    return `${version}.${this.current.id}.${body.toString('base64url')}`;
+  }
+
+  /**
+   * Opens a value of `column`. A value that is not sealed (written before 0017 by plain SQL, or empty) is
+   * returned as it is; a sealed one that does not open (wrong column, unknown key, tampered) throws.
+   */
+  open(column: string, value: string): string {
+    if (!isSealed(value)) return value;
+    const second = value.indexOf('.', version.length + 1);
+    if (second === -1) throw new DataKeyError(`${column}: malformed sealed value`);
+    const keyId = value.slice(version.length + 1, second);
+    const key = this.byId.get(keyId);
+    if (!key) throw new DataKeyError(`${column}: sealed with key "${keyId}", which is not configured`);
+    const body = Buffer.from(value.slice(second + 1), 'base64url');
+    if (body.length < nonceBytes + tagBytes) throw new DataKeyError(`${column}: malformed sealed value`);
+    const decipher = createDecipheriv('aes-256-gcm', key.seal, body.subarray(0, nonceBytes));
+    decipher.setAAD(Buffer.from(`${version}.${keyId}.${column}`, 'utf8'));
+    decipher.setAuthTag(body.subarray(body.length - tagBytes));
+    try {
+      return Buffer.concat([
+        decipher.update(body.subarray(nonceBytes, body.length - tagBytes)),
+        decipher.final(),
+      ]).toString('utf8');
+    } catch {
+      throw new DataKeyError(`${column}: a sealed value does not open (wrong column, key or tampered)`);
+    }
+  }
+
+  /** Whether a stored value is sealed with the current key (what `outcry keys rotate` looks for). */
+  isCurrent(value: string): boolean {
+    return value === '' || value.startsWith(`${version}.${this.current.id}.`);
+  }
+
+  /**
+   * The blind index of an address's domain (as typed, lower case): what pausing a destination domain
+   * matches supporters by. It tells which supporters share a domain, not which domain.
+   */
+  domainIndex(address: string): string {
+    const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+    return `d1.${createHmac('sha256', this.indexKey).update(`domain:${domain}`, 'utf8').digest('base64url')}`;
+  }
+
+  /** The blind index of a canonical address: equal addresses give equal indexes; nothing else is learnt. */
+  index(canonical: string): string {
+    return `i1.${createHmac('sha256', this.indexKey).update(canonical, 'utf8').digest('base64url')}`;
+  }
+}
+
+/** The vault the demo, development and tests run on (the public development key). */
+export const developmentVault = (): DataVault => DataVault.fromText(developmentDataKey);
