@@ -155,6 +155,7 @@ export class CampaignRepository implements CampaignReader, CampaignWriter {
           .execute();
       }
       if (input.targets.length > 0) {
+        const perCountry = input.targets.some((t) => (t.countries ?? []).length > 0);
         await trx
           .insertInto('targets')
           .values(
@@ -165,7 +166,9 @@ export class CampaignRepository implements CampaignReader, CampaignWriter {
               organisation: t.organisation,
               email: t.email,
               locale: t.locale,
-              countries: countriesColumn(t.countries ?? []),
+              // Only named when a target has countries: a campaign without embassies writes what it did
+              // before 0018 (the migration tests build campaigns on older schemas).
+              ...(perCountry ? { countries: countriesColumn(t.countries ?? []) } : {}),
               position,
               created_at: now,
             })),

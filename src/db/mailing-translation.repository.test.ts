@@ -144,9 +144,13 @@ describe.each(testDialects)('mailing translations on %s', (dialect) => {
     expect(pick('tl').note).not.toBe(
       translatorFor('en').t('translations.mailing.missingNote', { language: 'Tagalog', source: 'English' }),
     );
-    // No interface catalog in German: the note is in the language of the text they read.
+    // German has the note in its catalog: in German, as the frame around it.
     expect(pick('de').note).toBe(
-      translatorFor('en').t('translations.mailing.missingNote', { language: 'German', source: 'English' }),
+      translatorFor('de').t('translations.mailing.missingNote', { language: 'Deutsch', source: 'Englisch' }),
+    );
+    // Swahili's catalog has no editor strings (the note is one): the note is in the language of the text.
+    expect(pick('sw').note).toBe(
+      translatorFor('en').t('translations.mailing.missingNote', { language: 'Swahili', source: 'English' }),
     );
   });
 });

@@ -2,7 +2,7 @@
 // moves of the state machine, the start of a send (status and recipient queue in one transaction), the
 // progress and per-language report, the test mail's job, and the finish rule the sender shares
 // (finishMailingIfDrained). Every change is audited in its own transaction.
-import { Kysely, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ActorRef } from '../domain/account/account.js';
 import {
   isEditable,
@@ -29,6 +29,7 @@ import {
 import { textsChanged } from '../domain/mailing/save-mailing.js';
 import { type Segment, segmentFrom } from '../domain/mailing/segment.js';
 import { countedStatus } from '../domain/signature/signature.js';
+import type { DataVault } from '../security/data-keys.js';
 import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
 import { resumeMailDomain } from './delivery-admin.repository.js';
@@ -132,8 +133,11 @@ async function progressOf(db: Kysely<Database>, ids: number[]): Promise<Map<numb
 
 export class MailingRepository implements MailingStore, MailingVersionReader {
   private readonly db: Kysely<Database>;
-  constructor(db: Db | Kysely<Database>) {
-    this.db = db instanceof Kysely ? db : db.kysely;
+  /** Addresses are sealed: a domain is found through its blind index (decision 0023). */
+  private readonly vault: Pick<DataVault, 'domainIndex'>;
+  constructor(db: Db) {
+    this.db = db.kysely;
+    this.vault = db.vault;
   }
 
   async list(limit = 200): Promise<MailingSummary[]> {
@@ -432,7 +436,7 @@ export class MailingRepository implements MailingStore, MailingVersionReader {
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
         .where('r.mailing_id', '=', id)
         .where('r.status', '=', 'queued')
-        .where(sql`lower(s.email)`, 'like', `%@${d.domain.toLowerCase().replace(/[%_\\]/g, '')}`)
+        .where('s.email_domain_index', '=', this.vault.domainIndex(`@${d.domain}`))
         .executeTakeFirstOrThrow();
       const waiting = Number(row.n);
       if (waiting > 0) {

@@ -33,7 +33,14 @@ export function extractCritical(css: string): string {
   return (
     regions
       .join('\n')
-      .replace(/\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\//g, '')
+      .split('/*')
+      // Comments out, by position rather than a pattern (which can backtrack): each piece after an
+      // opening `/*` keeps only what follows its closing `*/`.
+      .map((piece, i) => {
+        const end = i === 0 ? -2 : piece.indexOf('*/');
+        return end === -1 ? '' : piece.slice(end + 2);
+      })
+      .join('')
       // Only white space that never matters: runs become one space, none next to braces and semicolons
       // (a space before `:` or `(` can be a descendant combinator, so it stays).
       .replace(/\s+/g, ' ')

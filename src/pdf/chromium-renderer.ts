@@ -28,7 +28,14 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 /** Counts the page objects of a PDF Chromium wrote (Skia writes each as `/Type /Page`, uncompressed). */
 export function pdfPageCount(pdf: Uint8Array): number {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
-  return text.match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+  // A scan rather than a pattern: the audit refuses patterns that can backtrack.
+  let pages = 0;
+  for (let at = text.indexOf('/Type'); at !== -1; at = text.indexOf('/Type', at + 5)) {
+    let i = at + 5;
+    while (i < text.length && ' \t\r\n\f'.includes(text[i]!)) i++;
+    if (text.startsWith('/Page', i) && !/[\w]/.test(text[i + 5] ?? '')) pages++;
+  }
+  return pages;
 }
 
 export class ChromiumDossierRenderer implements DossierRenderer {

@@ -57,8 +57,11 @@ export async function* signersCsv(
   columns: readonly ExportColumn[] = exportColumns,
   stamp?: ExportStamp,
 ): AsyncGenerator<string> {
-  const sealedStamp = stamp && exportColumns.every((c) => columns.includes(c)) ? stamp : undefined;
-  yield utf8Bom + csvLine(sealedStamp ? [...columns, ...sealColumns] : columns);
+  // Every column: the rows can be recomputed, so they carry their log index and seal (empty before the
+  // log's first head); a narrower file is for reading, and verification could not use it anyway.
+  const whole = exportColumns.every((c) => columns.includes(c));
+  const sealedStamp = whole ? stamp : undefined;
+  yield utf8Bom + csvLine(whole ? [...columns, ...sealColumns] : columns);
   const sealed = new Set<number>();
   for await (const batch of exporter.signers(campaign.id, filter)) {
     let chunk = '';
@@ -74,7 +77,7 @@ export async function* signersCsv(
         source: row.source,
       };
       const line: (string | number | null)[] = columns.map((c) => cells[c]);
-      if (sealedStamp) line.push(...sealCells(row, campaign.petitionNames, sealedStamp, sealed));
+      if (whole) line.push(...sealCells(row, campaign.petitionNames, sealedStamp, sealed));
       chunk += csvLine(line);
     }
     yield chunk;

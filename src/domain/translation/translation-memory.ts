@@ -42,11 +42,20 @@ export type FieldSuggestions = Partial<Record<TranslatableField, ParagraphSugges
 
 /** Paragraphs as Markdown and plain text separate them: by blank lines. */
 export function paragraphs(text: string): string[] {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
+  // Line by line rather than one pattern: a blank-line pattern over pasted text can backtrack.
+  const out: string[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    const p = current.join('\n').trim();
+    if (p !== '') out.push(p);
+    current = [];
+  };
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    if (line.trim() === '') flush();
+    else current.push(line);
+  }
+  flush();
+  return out;
 }
 
 /** Case, punctuation and spacing do not make two paragraphs different; letters and digits of any script do. */

@@ -24,6 +24,7 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
   let accounts: Record<string, Person>;
   let victim: Person;
   let mailingId: number;
+  let dossierId: number;
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
@@ -41,6 +42,23 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
     );
     // A draft mailing in English: the mailing translation routes are walked in Spanish.
     mailingId = await insertMailing(t.db.kysely, { now: t.services.clock.now() });
+    // A finished dossier of that campaign, so its download answers as it would for a real one.
+    const now = t.services.clock.now();
+    dossierId = await t.services.dossiers.store.create({
+      campaignId: campaign!.id,
+      kind: 'pdf',
+      locale: 'en',
+      countries: [],
+      createdBy: accounts.admin!.id,
+      now,
+      expiresAt: now + 86_400_000,
+    });
+    await t.services.dossiers.store.finish(dossierId, {
+      file: new Uint8Array([37, 80, 68, 70]),
+      pages: 1,
+      signers: 0,
+      now,
+    });
   });
   afterAll(async () => t.close());
 
@@ -48,6 +66,7 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
   const urlOf = (url: string) =>
     url
       .replace(':mailingId', String(mailingId))
+      .replace(':dossierId', String(dossierId))
       .replace(':id', String(victim.id))
       .replace(':token', 'unknownunknownunknownunknown1234')
       .replace(':slug', 'kazakhstan-free-erlan-baltabay')

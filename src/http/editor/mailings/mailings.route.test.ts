@@ -134,7 +134,8 @@ describe.each(testDialects)('editor mailings on %s', (dialect) => {
       await worker.drain();
       const [mail] = await worker.sink.waitFor(1);
       expect(mail!.envelope.to).toEqual(['amaka@example.org']);
-      expect(mail!.parsed.subject).toBe('[Test] Victory: Erlan is free');
+      // The frame is in the reader's language (Spanish has its catalog), the text still English.
+      expect(mail!.parsed.subject).toBe('[Prueba] Victory: Erlan is free');
       expect(mail!.parsed.html).toContain('<strong>free</strong>');
       // No published Spanish version yet: the English text, as Spanish readers would get it now.
       expect(mail!.parsed.text).toContain('Erlan is free.');

@@ -118,8 +118,8 @@ export function dossierRoutes(app: FastifyInstance, deps: DossierDeps): void {
     return reply.redirect(`/editor/campaigns/${campaign.slug}/dossiers?queued=1`, 303);
   });
 
-  app.get('/editor/campaigns/:slug/dossiers/:id/file', gate, async (req, reply) => {
-    const { id } = req.params as { id: string };
+  app.get('/editor/campaigns/:slug/dossiers/:dossierId/file', gate, async (req, reply) => {
+    const { dossierId: id } = req.params as { dossierId: string };
     if (!idPattern.test(id)) return sendError(req, reply, deps.site, 404);
     const campaign = await allowed(req, reply);
     if (!campaign) return reply;

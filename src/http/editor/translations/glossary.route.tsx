@@ -32,6 +32,8 @@ export function glossaryRoutes(
   },
 ): void {
   const path = '/editor/translations/glossary/:language';
+  // Translators read their languages' glossaries; only reviewers (coordinators' stand-ins) change them.
+  const review = { config: { permission: 'translations:review' as const } };
 
   /** The language in the URL, the person, and the glossary they may see; or the error page already sent. */
   async function load(req: FastifyRequest, reply: FastifyReply) {
@@ -70,7 +72,7 @@ export function glossaryRoutes(
     return loaded ? show(req, reply, loaded) : reply;
   });
 
-  app.post(path, edit, async (req, reply) => {
+  app.post(path, review, async (req, reply) => {
     const loaded = await load(req, reply);
     if (!loaded) return reply;
     const body = readForm(req, reply, deps, glossaryTermForm);
@@ -82,7 +84,7 @@ export function glossaryRoutes(
     return reply.redirect(`${glossaryPath(loaded.locale)}?done=saved`, 303);
   });
 
-  app.post(`${path}/remove`, edit, async (req, reply) => {
+  app.post(`${path}/remove`, review, async (req, reply) => {
     const loaded = await load(req, reply);
     if (!loaded) return reply;
     const body = readForm(req, reply, deps, glossaryRemoveForm);
