@@ -81,24 +81,24 @@ describe('drafting interface strings', () => {
   });
 
   it('turns a review unreviewed and a draft outdated when the English changes, and lists it again', () => {
-    write(`${dirs.catalogs}/fr.json`, { 'home.title': { message: 'Campagnes en cours' } });
+    write(`${dirs.catalogs}/sw.json`, { 'home.title': { message: 'Campagnes en cours' } });
     const hash = sourceHash('Live campaigns');
-    write(`${dirs.reviews}/fr.json`, {
+    write(`${dirs.reviews}/sw.json`, {
       draftedBy: ['Anne'],
       drafted: { 'home.title': hash },
       reviewed: { 'home.title': { by: 'Luc', at: '2026-12-01', source: hash } },
     });
-    const fr = read(`${dirs.catalogs}/fr.json`);
-    expect(keyState('home.title', en, fr, loadReview('fr', dirs.reviews)!)).toBe('reviewed');
-    expect(languageStatus('fr', en, fr, loadReview('fr', dirs.reviews)).byNamespace).toEqual({
+    const fr = read(`${dirs.catalogs}/sw.json`);
+    expect(keyState('home.title', en, fr, loadReview('sw', dirs.reviews)!)).toBe('reviewed');
+    expect(languageStatus('sw', en, fr, loadReview('sw', dirs.reviews)).byNamespace).toEqual({
       supporter: { total: 2, complete: 1, outdated: 0, reviewed: 1 },
     });
 
     const changed: Catalog = { ...en, 'home.title': { message: 'Campaigns now', description: 'd' } };
     write(`${dirs.catalogs}/en.json`, changed);
-    expect(keyState('home.title', changed, fr, loadReview('fr', dirs.reviews)!)).toBe('outdated');
-    writeTodo(`${root}/todo`, ['fr'], dirs);
-    expect(read(`${root}/todo/fr.json`)['home.title']).toEqual({
+    expect(keyState('home.title', changed, fr, loadReview('sw', dirs.reviews)!)).toBe('outdated');
+    writeTodo(`${root}/todo`, ['sw'], dirs);
+    expect(read(`${root}/todo/sw.json`)['home.title']).toEqual({
       message: '',
       english: 'Campaigns now',
       description: 'd',
@@ -106,12 +106,12 @@ describe('drafting interface strings', () => {
     });
 
     mkdirSync(`${root}/in`);
-    write(`${root}/in/fr.json`, { 'home.title': { message: 'Campagnes du moment' } });
+    write(`${root}/in/sw.json`, { 'home.title': { message: 'Campagnes du moment' } });
     mergeFolder(`${root}/in`, 'Anne', dirs);
-    const review = loadReview('fr', dirs.reviews)!;
+    const review = loadReview('sw', dirs.reviews)!;
     expect(review.draftedBy).toEqual(['Anne']);
     expect(review.reviewed).toEqual({});
-    expect(keyState('home.title', changed, read(`${dirs.catalogs}/fr.json`), review)).toBe('drafted');
+    expect(keyState('home.title', changed, read(`${dirs.catalogs}/sw.json`), review)).toBe('drafted');
   });
 
   it('prints a table of complete and reviewed strings per namespace', () => {

@@ -56,7 +56,19 @@ describe('locales', () => {
       plannedLocales.filter((l) => existsSync(`${localesDir}/${l.code}.json`)).map((l) => l.code),
     );
     expect(uiLocales.map((l) => l.code)).toEqual(expect.arrayContaining(['en', 'ar', 'tl']));
-    expect(editorUiLocales.map((l) => l.code)).toEqual(['en', 'ar', 'tl']);
+    expect(editorUiLocales.map((l) => l.code)).toEqual([
+      'en',
+      'fr',
+      'es',
+      'pt',
+      'de',
+      'it',
+      'ru',
+      'tr',
+      'ar',
+      'tl',
+      'ja',
+    ]);
   });
 
   it.each([
