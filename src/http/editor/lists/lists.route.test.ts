@@ -202,11 +202,11 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain(`${allHostileText.length * 2} rows read.`);
     expect(res.body).not.toContain('<script>');
-    const names = await t.db.kysely
-      .selectFrom('supporters')
-      .select('name')
-      .where('email', 'like', 'p%@example.org')
-      .execute();
+    // Addresses are sealed at rest: filter on the opened values, not in SQL.
+    const names = (await t.db.kysely.selectFrom('supporters').select(['name', 'email']).execute()).filter(
+      (r) => /^p.*@example\.org$/.test(r.email),
+    );
+    expect(names.length).toBeGreaterThan(0);
     for (const { name } of names)
       expect(['\r', '\n', '\0', '\u202e'].filter((c) => name.includes(c))).toEqual([]);
     for (const v of allHostileText) {
