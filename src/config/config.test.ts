@@ -49,7 +49,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...own, DATA_KEY: developmentDataKey })).toThrow(/DATA_KEY/);
     expect(() => loadConfig({ ...own, DATA_KEY: 'c2hvcnQ=' })).toThrow(/DATA_KEY: each key must be/);
     const key = 'b3VyLW93bi1kYXRhLWtleS0zMi1ieXRlcy1sb25nISE=';
-    expect(loadConfig({ ...own, DATA_KEY: `new:${key}` }).DATA_KEY).toBe(`new:${key}`);
+    // With the log signing key production also requires (decision 0031), a valid data key is taken.
+    expect(loadConfig({ ...own, DATA_KEY: `new:${key}`, LOG_SIGNING_KEY: testLogKey }).DATA_KEY).toBe(
+      `new:${key}`,
+    );
     expect(loadConfig({}).DATA_KEY).toBe(developmentDataKey);
   });
 
