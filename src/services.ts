@@ -115,7 +115,11 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     campaigns.invalidateTotals(ids);
     live.notify(ids);
   };
-  const writer = new BatchedSignatureWriter(db, { maxQueue: config.SIGN_QUEUE_MAX, onCommit: notify });
+  const writer = new BatchedSignatureWriter(db, {
+    maxQueue: config.SIGN_QUEUE_MAX,
+    onCommit: notify,
+    sealThread: config.SIGN_SEAL_THREAD,
+  });
   const signatureStore = new SignatureRepository(db, notify);
   const passwords = { ...argon2Passwords, generate: generatePassword };
   const rateLimiter = new MemoryRateLimiter(() => settings.get(signingRateLimits, clock.now()));

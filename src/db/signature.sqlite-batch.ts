@@ -22,6 +22,7 @@ import {
   newMessageStatus,
   targetsFor,
 } from './signature-effects.js';
+import { type SealedSignatureFields, type SignatureFields, sealSignatureFields } from './signature-seals.js';
 
 const queued: JobStatus = 'queued';
 
@@ -99,16 +100,22 @@ export class SqliteSignatureBatch {
     this.transaction = db.transaction((commands: SignCommand[]) => this.writeAll(commands));
   }
 
-  /** Writes the batch in one transaction (BEGIN … COMMIT, one fsync); throws and rolls back as a whole. */
-  write(commands: SignCommand[]): SqliteBatchResult {
+  /**
+   * Writes the batch in one transaction (BEGIN … COMMIT, one fsync); throws and rolls back as a whole.
+   * `sealed`: the commands' fields already sealed (by a seal thread), in order; sealed here otherwise.
+   */
+  write(commands: SignCommand[], sealed?: readonly SealedSignatureFields[]): SqliteBatchResult {
+    this.sealed = sealed ?? commands.map((c) => sealSignatureFields(this.vault, signatureFields(c)));
     return this.transaction(commands);
   }
+
+  private sealed: readonly SealedSignatureFields[] = [];
 
   private writeAll(commands: SignCommand[]): SqliteBatchResult {
     const counts = new CountDeltas();
     const deliveries = new Map<number, CampaignDelivery>();
     const jobs: NewJob[] = [];
-    const outcomes = commands.map((c) => this.writeOne(c, counts, deliveries, jobs));
+    const outcomes = commands.map((c, i) => this.writeOne(c, this.sealed[i]!, counts, deliveries, jobs));
     for (const { key, n } of counts.entries()) {
       this.s.count.run(key.campaignId, key.locale, key.country, key.source, key.status, n);
     }
@@ -129,22 +136,21 @@ export class SqliteSignatureBatch {
 
   private writeOne(
     c: SignCommand,
+    f: SealedSignatureFields,
     counts: CountDeltas,
     deliveries: Map<number, CampaignDelivery>,
     jobs: NewJob[],
   ): SignOutcome {
     const { input, now } = c;
     const s = this.s;
-    const v = this.vault;
-    const sealedName = v.seal('signatures.name', input.name);
     const supporterId = s.supporter.get(
-      v.seal('supporters.email', input.email.address),
-      v.index(input.email.canonical),
-      v.domainIndex(input.email.address),
-      v.seal('supporters.name', input.name),
+      f.supporterEmail,
+      f.emailIndex,
+      f.domainIndex,
+      f.supporterName,
       c.locale,
       input.country,
-      input.union === null ? null : v.seal('supporters.union_name', input.union),
+      f.supporterUnion,
       now,
       now,
     )!;
@@ -153,10 +159,10 @@ export class SqliteSignatureBatch {
       c.campaignId,
       supporterId,
       c.locale,
-      sealedName,
-      input.union === null ? null : v.seal('signatures.union_name', input.union),
+      f.signatureName,
+      f.signatureUnion,
       input.country,
-      v.seal('signatures.message', input.message),
+      f.message,
       input.source,
       input.anonymous ? 1 : 0,
       c.status,
@@ -232,4 +238,16 @@ export class SqliteSignatureBatch {
     }
     return hit;
   }
+}
+
+/** What of a command is sealed or indexed. */
+export function signatureFields(c: SignCommand): SignatureFields {
+  const { input } = c;
+  return {
+    email: input.email.address,
+    canonical: input.email.canonical,
+    name: input.name,
+    union: input.union,
+    message: input.message,
+  };
 }

@@ -21,7 +21,7 @@ const tagBytes = 16;
 const keyIdPattern = /^[A-Za-z0-9_-]{1,32}$/;
 
 /** One configured key: its id (stored with each value it sealed) and its two HKDF subkeys. */
-interface DataKey {
+export interface DataKey {
   readonly id: string;
   readonly seal: KeyObject;
   readonly index: KeyObject;
@@ -102,7 +102,11 @@ export class DataVault {
   private readonly byId: Map<string, DataKey>;
   private readonly indexKey: KeyObject;
 
+  /** The key ring, newest first: a seal thread builds the same vault from it (KeyObjects cross threads). */
+  readonly keys: readonly DataKey[];
+
   constructor(keys: readonly DataKey[]) {
+    this.keys = keys;
     const first = keys[0];
     const last = keys[keys.length - 1];
     if (!first || !last) throw new DataKeyError('no key given');
