@@ -281,7 +281,7 @@ export async function main(argv: string[]): Promise<void> {
       const config = loadConfig(demoEnvironment(args, process.env));
       const running = await startOutcry(config, { quiet: !args.includes('--verbose') });
       stopOnSignals(running);
-      return runDemo(running.services, running.url);
+      return runDemo(running.services, running.url, args);
     }
     case 'start': {
       const running = await startOutcry(serverConfig(process.env));
