@@ -127,6 +127,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
       ...campaignLifecycleJobs({
         campaigns: services.lifecycle,
         clock,
+        dossierRetentionDays: services.dossiers.retentionDays,
         config,
         ...(app ? { logger: app.log } : {}),
       }),

@@ -305,6 +305,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         scopes: deps.scopes,
         delivery: deps.deliveryAdmin,
         retention: deps.privacy.retention,
+        dossiers: { store: deps.dossiers.store, retentionDays: deps.dossiers.retentionDays },
       },
       newCampaign: { site, clock: deps.clock, drafts: deps.drafts },
       requests: {
