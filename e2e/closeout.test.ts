@@ -28,13 +28,13 @@ async function fitsPhone(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
 }
 
-/** Both widths of a page: desktop first, then the phone (nothing wider than it). */
-async function shoot(page: Page, name: string) {
+/** Both widths of a page: desktop first, then the phone (nothing wider than it); the top only or whole. */
+async function shoot(page: Page, name: string, fullPage = true) {
   await page.setViewportSize(desktop);
-  await saveScreenshot(page, `${name}-desktop`);
+  await saveScreenshot(page, `${name}-desktop`, fullPage);
   await page.setViewportSize(phone);
   await fitsPhone(page);
-  await saveScreenshot(page, `${name}-phone`);
+  await saveScreenshot(page, `${name}-phone`, fullPage);
   await page.setViewportSize(desktop);
 }
 
@@ -123,10 +123,10 @@ describeBrowser('close-out journey in Chromium', () => {
     expect(await dossierLink.getAttribute('href')).toBe(`${new URL(link).pathname}/dossier.pdf`);
     const fromPartner = await bytes(partner, `${link}/dossier.pdf`);
     expect(fromPartner.subarray(0, 5).toString()).toBe('%PDF-');
-    await shoot(report, 'closeout-partner-report-en');
+    await shoot(report, 'closeout-partner-report-en', false);
     await report.goto(link.replace('/en/partner-report/', '/ar/partner-report/'));
     expect(await report.locator('html').getAttribute('dir')).toBe('rtl');
-    await shoot(report, 'closeout-partner-report-ar');
+    await shoot(report, 'closeout-partner-report-ar', false);
 
     // The public verification page: the downloaded CSV matches the published tree head.
     const verify = await partner.newPage();

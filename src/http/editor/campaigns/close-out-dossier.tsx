@@ -97,7 +97,8 @@ export function CloseOutDossier({
           </a>{' '}
         </>
       )}
-      {t('editor.dossier.status.done', { pages: dossier.pages, signers: dossier.signers, size })}{' '}
+      {t('editor.dossier.status.done', { pages: dossier.pages, signers: dossier.signers, size })}
+      {' · '}
       {t('editor.dossier.deletedOn', { date: tr.date(dossier.expiresAt) })}
     </>
   );
