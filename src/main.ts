@@ -127,6 +127,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
       ...campaignLifecycleJobs({
         campaigns: services.lifecycle,
         clock,
+        dossierRetentionDays: services.dossiers.retentionDays,
         config,
         ...(app ? { logger: app.log } : {}),
       }),
@@ -282,7 +283,7 @@ export async function main(argv: string[]): Promise<void> {
       const config = loadConfig(demoEnvironment(args, process.env));
       const running = await startOutcry(config, { quiet: !args.includes('--verbose') });
       stopOnSignals(running);
-      return runDemo(running.services, running.url);
+      return runDemo(running.services, running.url, args);
     }
     case 'start': {
       const running = await startOutcry(serverConfig(process.env));

@@ -1,6 +1,7 @@
 // `npm run demo`: everything on this machine, nothing leaves it. SQLite in data/demo.db, mail captured to
 // data/mail/ (shown at /dev/mail), demo campaigns from the seeds, web and worker in one process, and an
-// admin login printed on the console. `--reset` starts from an empty database. main.ts starts Outcry with
+// admin login printed on the console. `--reset` starts from an empty database; `--signers N` gives the demo
+// campaign N generated signers in 15 scripts from 60 countries instead of its three weeks of history. main.ts starts Outcry with
 // the environment made here and hands the running services back to seed and announce it.
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { seedDemoHistory } from './demo/history.js';
 import { seedDemoLists } from './demo/mailing-lists.js';
 import { seedDemoPhoto } from './demo/photo.js';
 import { demoCampaignSlug, type SeedServices, seedDemo } from './demo/seed.js';
+import { seedSigners } from './demo/signers.js';
 
 export const demoAdminEmail = 'admin@outcry.example.org';
 
@@ -61,14 +63,27 @@ export interface DemoServices extends SeedServices {
   images: ImageStore;
 }
 
+/** The number after `--signers` (or in `--signers=N`); undefined without the flag, NaN when it is not one. */
+export function signersFlag(args: string[]): number | undefined {
+  const at = args.findIndex((a) => a === '--signers' || a.startsWith('--signers='));
+  if (at < 0) return undefined;
+  const text = args[at]!.includes('=') ? args[at]!.slice('--signers='.length) : args[at + 1];
+  return text !== undefined && /^[1-9][0-9]{0,8}$/.test(text) ? Number(text) : Number.NaN;
+}
+
 /** Seeds the running demo, gives its admin a fresh password, and prints where everything is. */
-export async function runDemo(services: DemoServices, url: string): Promise<void> {
+export async function runDemo(services: DemoServices, url: string, args: string[] = []): Promise<void> {
   const now = services.clock.now();
+  const signers = signersFlag(args);
   const { created } = await seedDemo(services, now);
   await seedDemoLists(services.db, now);
   const seeding = performance.now();
-  const history = await seedDemoHistory(services.db, now);
+  const history = signers === undefined ? await seedDemoHistory(services.db, now) : { signatures: 0 };
   const seededIn = Math.round(performance.now() - seeding);
+  const generated =
+    signers === undefined
+      ? undefined
+      : await seedSigners(services.db, { slug: demoCampaignSlug, count: signers, now });
   await seedDemoPhoto(services.db, services.images);
   const password = services.passwords.generate();
   await services.users.upsertWithPassword(
@@ -99,8 +114,22 @@ export async function runDemo(services: DemoServices, url: string): Promise<void
             `  Demo history: ${history.signatures} invented signatures over three weeks, written in ${seededIn} ms.`,
           ]
         : []),
+      ...(generated ? [`  ${signersLine(generated)}`] : []),
       '  Press Ctrl+C to stop. `npm run demo -- --reset` starts from scratch.',
       '',
     ].join('\n'),
   );
+}
+
+function signersLine(result: Awaited<ReturnType<typeof seedSigners>>): string {
+  switch (result.status) {
+    case 'seeded':
+      return `Generated signers: ${result.signatures} from ${result.countries} countries in 15 scripts, written in ${result.ms} ms.`;
+    case 'already_seeded':
+      return 'Generated signers: this database has them already (`--reset --signers N` starts again).';
+    case 'invalid_count':
+      return `Generated signers: --signers takes a whole number from 1 to ${result.max.toLocaleString('en')}; none written.`;
+    case 'not_found':
+      return 'Generated signers: the demo campaign is missing; none written.';
+  }
 }

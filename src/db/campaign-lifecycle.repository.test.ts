@@ -7,10 +7,10 @@ import { buildCampaign } from '../../test/factories.js';
 import { FakeClock } from '../../test/fake-clock.js';
 import type { CampaignStatus } from '../domain/campaign/campaign.js';
 import type { NewCampaign } from '../domain/campaign/campaign.ports.js';
-import { closeCampaign } from '../domain/campaign/close-campaign.js';
+import { type CloseCampaignDeps, closeCampaign } from '../domain/campaign/close-campaign.js';
 import { extendCampaign } from '../domain/campaign/extend-campaign.js';
 import { launchCampaign } from '../domain/campaign/launch-campaign.js';
-import { type LifecycleDeps, outcomeMax } from '../domain/campaign/lifecycle.js';
+import { outcomeMax } from '../domain/campaign/lifecycle.js';
 import { reopenCampaign } from '../domain/campaign/reopen-campaign.js';
 import { sendBackCampaign } from '../domain/campaign/send-back-campaign.js';
 import { submitForReview } from '../domain/campaign/submit-for-review.js';
@@ -24,7 +24,7 @@ describe.each(testDialects)('campaign lifecycle on %s', (dialect) => {
   let db: TestDb;
   let clock: FakeClock;
   let store: CampaignLifecycleRepository;
-  let deps: LifecycleDeps;
+  let deps: CloseCampaignDeps;
   let changed: string[];
   const editor = { id: 0, email: 'editor@example.org' };
 
@@ -33,7 +33,7 @@ describe.each(testDialects)('campaign lifecycle on %s', (dialect) => {
     clock = new FakeClock(Date.UTC(2026, 10, 23, 9, 0));
     changed = [];
     store = new CampaignLifecycleRepository(db, (c) => changed.push(c.slug));
-    deps = { campaigns: store, clock };
+    deps = { campaigns: store, clock, dossierRetentionDays: async () => 7 };
     editor.id = await insertUser(db, { email: editor.email, name: 'Ed', role: 'editor' }, clock.now());
   });
   afterEach(async () => db.destroy());
@@ -251,6 +251,41 @@ describe.each(testDialects)('campaign lifecycle on %s', (dialect) => {
       outcome: 'The nurses are back at work.\n\nThank you!',
     });
     expect(await closeCampaign(deps, editor, { slug })).toEqual({ status: 'wrong_state', current: 'closed' });
+
+    // The close asked for the final dossier: one PDF of every country in the campaign's language, with its
+    // build job, written with the close (the refused second close asked for none); the audit names it.
+    const dossiers = await db.kysely
+      .selectFrom('dossiers')
+      .select(['id', 'kind', 'locale', 'countries', 'status', 'created_by', 'created_at', 'expires_at'])
+      .where('campaign_id', '=', closed!.id)
+      .execute();
+    expect(
+      dossiers.map((d) => ({
+        ...d,
+        id: Number(d.id),
+        created_by: Number(d.created_by),
+        created_at: Number(d.created_at),
+        expires_at: Number(d.expires_at),
+      })),
+    ).toEqual([
+      {
+        id: Number(dossiers[0]!.id),
+        kind: 'pdf',
+        locale: 'en',
+        countries: '',
+        status: 'queued',
+        created_by: editor.id,
+        created_at: clock.now(),
+        expires_at: clock.now() + 7 * day,
+      },
+    ]);
+    const jobs = await db.kysely
+      .selectFrom('jobs')
+      .select(['payload'])
+      .where('kind', '=', 'build-dossier')
+      .execute();
+    expect(jobs.map((j) => JSON.parse(j.payload))).toEqual([{ dossierId: Number(dossiers[0]!.id) }]);
+    expect(JSON.parse(entry!.after_json!)).toMatchObject({ dossierId: Number(dossiers[0]!.id) });
 
     // Closing without an outcome keeps whatever outcome text exists.
     const quiet = await campaign('live');

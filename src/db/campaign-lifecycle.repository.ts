@@ -1,7 +1,8 @@
 // Storage of the campaign lifecycle: campaigns with their source-language headline and supporter count for
 // the editor pages, and transitions written with their audit entry in one transaction. Every write is
 // conditional (UPDATE … WHERE status = expected AND ends_at = expected), so a stale form or a second
-// worker changes nothing. After a commit `onChange` lets the public pages' cache drop the campaign.
+// worker changes nothing. A close writes the final dossier's row and build job in the same transaction.
+// After a commit `onChange` lets the public pages' cache drop the campaign.
 import type { Kysely } from 'kysely';
 import type { CampaignStatus } from '../domain/campaign/campaign.js';
 import type { CampaignLifecycleStore } from '../domain/campaign/campaign.ports.js';
@@ -10,6 +11,7 @@ import { campaignRequestMail } from '../domain/campaign-request/campaign-request
 import { recordAudit } from './audit.repository.js';
 import { CampaignRepository } from './campaign.repository.js';
 import type { Db } from './database.js';
+import { insertDossier } from './dossier.store.js';
 import { enqueueJobs } from './job.repository.js';
 import type { Database } from './schema.js';
 
@@ -181,6 +183,17 @@ export class CampaignLifecycleRepository implements CampaignLifecycleStore {
           closedAt: r.closed_at === null ? null : Number(r.closed_at),
         });
         if (change.action === 'launch') await tellRequester(trx, change.campaignId, before.slug, change.now);
+        const dossierId = change.finalDossier
+          ? await insertDossier(trx, {
+              campaignId: change.campaignId,
+              kind: 'pdf',
+              locale: change.finalDossier.locale,
+              countries: [],
+              createdBy: change.actor?.id ?? null,
+              now: change.now,
+              expiresAt: change.finalDossier.expiresAt,
+            })
+          : undefined;
         await recordAudit(trx, {
           actor: change.actor,
           action: transitions[change.action].audit,
@@ -195,6 +208,7 @@ export class CampaignLifecycleRepository implements CampaignLifecycleStore {
               closed_at: change.closedAt !== undefined ? change.closedAt : before.closed_at,
             }),
             ...(change.outcome ? { outcome: change.outcome.markdown } : {}),
+            ...(dossierId !== undefined ? { dossierId } : {}),
           },
           now: change.now,
         });

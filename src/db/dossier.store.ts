@@ -33,6 +33,31 @@ const columns = [
   'dossiers.expires_at',
 ] as const;
 
+/**
+ * A dossier's row and its build job, inside the caller's transaction: an editor's request here, a
+ * campaign's close in campaign-lifecycle.repository.ts (no account when the end-date job closes it).
+ */
+export async function insertDossier(
+  trx: Kysely<Database>,
+  dossier: Omit<NewDossier, 'createdBy'> & { createdBy: number | null },
+): Promise<number> {
+  const { id } = await trx
+    .insertInto('dossiers')
+    .values({
+      campaign_id: dossier.campaignId,
+      kind: dossier.kind,
+      locale: dossier.locale,
+      countries: dossier.countries.join(' '),
+      created_by: dossier.createdBy,
+      created_at: dossier.now,
+      expires_at: dossier.expiresAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await enqueueJobs(trx, [{ kind: buildDossierJob, payload: { dossierId: Number(id) } }], dossier.now);
+  return Number(id);
+}
+
 export class DossierRepository implements DossierStore {
   private readonly db: Kysely<Database>;
 
@@ -48,23 +73,7 @@ export class DossierRepository implements DossierStore {
   }
 
   create(dossier: NewDossier): Promise<number> {
-    return this.db.transaction().execute(async (trx) => {
-      const { id } = await trx
-        .insertInto('dossiers')
-        .values({
-          campaign_id: dossier.campaignId,
-          kind: dossier.kind,
-          locale: dossier.locale,
-          countries: dossier.countries.join(' '),
-          created_by: dossier.createdBy,
-          created_at: dossier.now,
-          expires_at: dossier.expiresAt,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await enqueueJobs(trx, [{ kind: buildDossierJob, payload: { dossierId: Number(id) } }], dossier.now);
-      return Number(id);
-    });
+    return this.db.transaction().execute((trx) => insertDossier(trx, dossier));
   }
 
   async find(id: number): Promise<DossierRequest | undefined> {

@@ -165,10 +165,10 @@ export class PartnerReportRepository implements PartnerReportStore {
       // No account did this: the audit names the link and the partner it was made for, never the visitor.
       await recordAudit(trx, {
         actor: null,
-        action: use === 'csv' ? 'partner-report.downloaded' : 'partner-report.viewed',
+        action: use === 'page' ? 'partner-report.viewed' : 'partner-report.downloaded',
         entityType: 'campaign',
         entityId: row.campaign_id,
-        after: { link: row.id, partner: row.name },
+        after: { link: row.id, partner: row.name, ...(use === 'page' ? {} : { file: use }) },
         now,
       });
       return {

@@ -74,6 +74,7 @@ import { healthRoutes } from './public/health/health.route.js';
 import { helpTranslateRoutes } from './public/help-translate/help-translate.route.js';
 import { homeRoutes } from './public/home/home.route.js';
 import { myDataRoutes } from './public/my-data/my-data.route.js';
+import { partnerDossierRoutes } from './public/partner-report/partner-dossier.route.js';
 import { petitionRoutes } from './public/petition/petition.route.js';
 import { preferencesRoutes } from './public/preferences/preferences.route.js';
 import { unsubscribeRoutes } from './public/preferences/unsubscribe.route.js';
@@ -305,6 +306,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         scopes: deps.scopes,
         delivery: deps.deliveryAdmin,
         retention: deps.privacy.retention,
+        dossiers: { store: deps.dossiers.store, retentionDays: deps.dossiers.retentionDays },
       },
       newCampaign: { site, clock: deps.clock, drafts: deps.drafts },
       requests: {
@@ -398,6 +400,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     petition: deps.petition,
     scopes: deps.scopes,
     tokens: { create: () => deps.tokens.confirmationToken(), hash: (t) => deps.tokens.hash(t) },
+    dossiers: deps.dossiers.store,
+  });
+  partnerDossierRoutes(app, {
+    site,
+    clock: deps.clock,
+    reports: deps.partnerReports,
+    dossiers: deps.dossiers.store,
+    tokens: { hash: (t) => deps.tokens.hash(t) },
   });
   partnerEditorRoutes(app, {
     site,

@@ -60,7 +60,12 @@ describe('job kinds', () => {
         networkRetentionMs: 1,
       }),
       ...jobPurge({ jobs: new JobRepository(t.db), clock, retentionMs: 1 }),
-      ...campaignLifecycleJobs({ campaigns: t.services.lifecycle, clock, config: t.config }),
+      ...campaignLifecycleJobs({
+        campaigns: t.services.lifecycle,
+        clock,
+        config: t.config,
+        dossierRetentionDays: t.services.dossiers.retentionDays,
+      }),
       ...scheduledMailingJobs({ mailings: t.services.mailings, clock }),
       ...dossierPurgeJobs({ dossiers: t.services.dossiers.store, clock }),
       ...retentionJobs({

@@ -11,12 +11,14 @@
 //           given, else the one already set, else through the day three calendar months after launch
 //           (end dates are whole days in UTC); never in the past
 //  extend   a new end date later than the current one and in the future
-//  close    closed_at = now, optional outcome (source language); also the job at the end date (no actor)
+//  close    closed_at = now, optional outcome (source language), the final dossier asked for; also the job at
+//           the end date (no actor)
 //  reopen   closed → live with an end date in the future; closed_at cleared
 // Extending and reopening forget the reminder sent a week before the old end date, so the new one gets its own.
 import type { Actor } from '../account/account.js';
 import type { CampaignStatus } from './campaign.js';
 import type { CampaignLifecycleStore } from './campaign.ports.js';
+import type { FinalDossier } from './close-out.js';
 
 export const lifecycleActions = ['submit', 'launch', 'send_back', 'extend', 'close', 'reopen'] as const;
 export type LifecycleAction = (typeof lifecycleActions)[number];
@@ -71,6 +73,8 @@ export interface LifecycleChange {
   resetReminder?: boolean;
   /** Outcome text stored on the translation in `locale` (the source language). */
   outcome?: { locale: string; markdown: string };
+  /** A close asks for the final dossier: its row and build job are written with the change. */
+  finalDossier?: FinalDossier;
   /** Null for the system (the end-date job). */
   actor: Pick<Actor, 'id' | 'email'> | null;
   now: number;

@@ -40,7 +40,8 @@ export interface OpenedReport {
   };
 }
 
-export type ReportUse = 'page' | 'csv';
+/** What a use of a link was: the page, the CSV or the dossier (audited as viewed or downloaded). */
+export type ReportUse = 'page' | 'csv' | 'dossier';
 
 export interface PartnerReportStore {
   campaign(slug: string): Promise<RosterCampaign | undefined>;

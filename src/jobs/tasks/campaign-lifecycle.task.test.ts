@@ -32,7 +32,12 @@ describe.each(testDialects)('campaign lifecycle job on %s', (dialect) => {
   beforeEach(async () => {
     clock = new FakeClock(Date.UTC(2026, 10, 23, 9, 0));
     t = await createTestApp(dialect, {}, { seed: false, clock });
-    deps = { campaigns: t.services.lifecycle, clock, config: t.config };
+    deps = {
+      campaigns: t.services.lifecycle,
+      clock,
+      config: t.config,
+      dossierRetentionDays: t.services.dossiers.retentionDays,
+    };
     const campaign = buildCampaign({ status: 'live', startsAt: clock.now(), endsAt });
     await new CampaignRepository(t.db).create(campaign, clock.now());
     slug = campaign.slug;
@@ -95,7 +100,7 @@ describe.each(testDialects)('campaign lifecycle job on %s', (dialect) => {
     expect(await queuedMail()).toHaveLength(4);
   });
 
-  it('closes a live campaign at its end date, audited with no actor, and the public page shows it at once', async () => {
+  it('closes a live campaign at its end date, audited with no actor, asks for the final dossier, and the public page shows it at once', async () => {
     clock.set(endsAt - 1);
     const before = await t.app.inject({ url: `/en/campaigns/${slug}` });
     expect(before.statusCode).toBe(200);
@@ -112,6 +117,13 @@ describe.each(testDialects)('campaign lifecycle job on %s', (dialect) => {
     expect(audit.map((e) => [e.action, e.actor_id, e.actor_email, e.entity_id])).toEqual([
       ['campaign.closed', null, null, String(row.id)],
     ]);
+    // The close asked for the final dossier, with nobody as its maker.
+    const dossiers = await t.db.kysely
+      .selectFrom('dossiers')
+      .select(['kind', 'locale', 'countries', 'created_by'])
+      .where('campaign_id', '=', row.id)
+      .execute();
+    expect(dossiers).toEqual([{ kind: 'pdf', locale: 'en', countries: '', created_by: null }]);
     // The campaign cache kept the live page for two seconds; the change dropped it.
     const after = await t.app.inject({ url: `/en/campaigns/${slug}` });
     expect(after.body).toContain('This campaign is closed.');
@@ -129,7 +141,8 @@ describe.each(testDialects)('campaign lifecycle job on %s', (dialect) => {
       expect((await campaignRow()).status).toBe('live');
       expect(await repo.countQueued(jobKinds.campaignLifecycle)).toBe(1);
       clock.advance(5 * 60_000);
-      expect(await worker.drain()).toBe(1);
+      // The lifecycle run, then the final dossier's build job its close queued (no renderer in this worker).
+      expect(await worker.drain()).toBe(2);
       expect((await campaignRow()).status).toBe('closed');
     } finally {
       await worker.stop();

@@ -1,5 +1,5 @@
 // The scheduled half of the campaign lifecycle: every few minutes, close the live campaigns whose end date
-// has passed (audited with no actor, like a person closing them), and a week before a campaign's end date
+// has passed (audited with no actor, like a person closing them; the final dossier asked for with it), and a week before a campaign's end date
 // put one reminder per admin and editor, in their own language, in the outbox — once per end date, because
 // marking the campaign and writing the mails commit together.
 import type { Config } from '../../config/config.js';
@@ -22,6 +22,8 @@ import type { WorkerLogger } from '../worker.js';
 export interface CampaignLifecycleJobDeps {
   campaigns: CampaignLifecycleStore;
   clock: Clock;
+  /** The dossier retention setting: how long the final dossier a close asks for is kept. */
+  dossierRetentionDays(): Promise<number>;
   config: Pick<Config, 'BASE_URL' | 'SITE_NAME' | 'MAIL_FROM'>;
   logger?: WorkerLogger;
 }
@@ -63,7 +65,12 @@ export async function runCampaignLifecycle(
   const closed: string[] = [];
   const ended = (await deps.campaigns.ended(now)).filter((c) => hasEnded(c, now));
   for (const campaign of ended) {
-    const result = await closeCampaign({ campaigns: deps.campaigns, clock: deps.clock }, null, {
+    const closing = {
+      campaigns: deps.campaigns,
+      clock: deps.clock,
+      dossierRetentionDays: deps.dossierRetentionDays,
+    };
+    const result = await closeCampaign(closing, null, {
       slug: campaign.slug,
     });
     if (result.status === 'ok') closed.push(campaign.slug);

@@ -14,6 +14,7 @@ import {
   type LifecycleCampaign,
   outcomeMax,
 } from '../../../domain/campaign/lifecycle.js';
+import type { DossierRequest } from '../../../domain/petition/dossier.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { ActionPanel } from '../../views/editor/action-panel.js';
 import { EditorLayout, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
@@ -21,6 +22,7 @@ import { dateTime, campaignStatusKeys as statusKeys } from '../../views/editor/l
 import { Notice, TextArea, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
+import { CloseOutDossier } from './close-out-dossier.js';
 import { PartnerAccess } from './partner-access.js';
 
 /** The order of the groups on the list: what needs attention first. */
@@ -115,11 +117,13 @@ export interface CampaignOverviewPageProps extends EditorPageBase {
   values?: { endDate?: string; outcome?: string } | undefined;
   /** Partner accounts that can read the campaign's figures; only given to admins. */
   partnerAccounts?: ScopeAccount[] | undefined;
-  /** A closed campaign's close-out: its delivery report and when signers' data goes. */
-  closeOut?: { delivery: DeliveryOutcome; dataRemovedAt: number } | undefined;
+  /** A closed campaign's close-out: its delivery report, its final dossier and when signers' data goes. */
+  closeOut?:
+    | { delivery: DeliveryOutcome; dataRemovedAt: number; finalDossier: DossierRequest | undefined }
+    | undefined;
 }
 
-/** Everything that follows a close, in one place: the final count, delivery, the mailing, the purge. */
+/** Everything that follows a close, in one place: the final count, delivery, the dossier, the mailing, the purge. */
 function CloseOut({
   p,
 }: {
@@ -144,6 +148,15 @@ function CloseOut({
           <a href={`/editor/campaigns/${c.slug}/delivery/report.csv`} download>
             {t('closeOut.deliveryCsv')}
           </a>
+        </li>
+        <li>
+          <CloseOutDossier
+            tr={tr}
+            user={p.user}
+            slug={c.slug}
+            sourceLocale={c.sourceLocale}
+            dossier={closeOut.finalDossier}
+          />
         </li>
         {can(p.user.role, 'mailings:send') && (
           <li>

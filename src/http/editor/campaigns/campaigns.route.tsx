@@ -9,8 +9,8 @@ import type { AccountScopeStore } from '../../../domain/account/account-scopes.j
 import { can } from '../../../domain/account/permissions.js';
 import { slugPattern } from '../../../domain/campaign/campaign.js';
 import type { CampaignLifecycleStore } from '../../../domain/campaign/campaign.ports.js';
-import { closeCampaign } from '../../../domain/campaign/close-campaign.js';
-import { deliveryTotals, personalDataRemovedAt } from '../../../domain/campaign/close-out.js';
+import { type CloseCampaignDeps, closeCampaign } from '../../../domain/campaign/close-campaign.js';
+import { deliveryTotals, finalDossierOf, personalDataRemovedAt } from '../../../domain/campaign/close-out.js';
 import { extendCampaign } from '../../../domain/campaign/extend-campaign.js';
 import { launchCampaign } from '../../../domain/campaign/launch-campaign.js';
 import {
@@ -23,6 +23,7 @@ import { reopenCampaign } from '../../../domain/campaign/reopen-campaign.js';
 import { sendBackCampaign } from '../../../domain/campaign/send-back-campaign.js';
 import { submitForReview } from '../../../domain/campaign/submit-for-review.js';
 import type { DeliveryAdmin } from '../../../domain/delivery/delivery.ports.js';
+import type { DossierStore } from '../../../domain/petition/dossier.js';
 import type { Retention } from '../../../domain/privacy/purge-retention.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
@@ -34,6 +35,7 @@ import { campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { doneNotice, editorPage } from '../pages.js';
 import { CampaignOverviewPage, type CampaignOverviewPageProps, CampaignsPage } from './campaigns-pages.js';
+import { dossierBusy } from './close-out-dossier.js';
 
 export interface CampaignEditorDeps {
   site: SiteInfo;
@@ -45,6 +47,8 @@ export interface CampaignEditorDeps {
   delivery: Pick<DeliveryAdmin, 'report'>;
   /** The site's retention setting: when a closed campaign's signers' data goes. */
   retention: { get(): Promise<Retention> };
+  /** The final dossier a close asks for (kept for the dossier retention setting), shown in the close-out. */
+  dossiers: { store: Pick<DossierStore, 'listForCampaign'>; retentionDays(): Promise<number> };
 }
 
 const read = { config: { permission: 'campaigns:read' as const } };
@@ -105,19 +109,22 @@ function refusal(
 
 export function campaignEditorRoutes(app: FastifyInstance, deps: CampaignEditorDeps): void {
   const lifecycle: LifecycleDeps = { campaigns: deps.campaigns, clock: deps.clock };
+  const closing: CloseCampaignDeps = { ...lifecycle, dossierRetentionDays: deps.dossiers.retentionDays };
 
   const slugOf = (req: FastifyRequest): string | undefined => {
     const { slug } = req.params as { slug: string };
     return slugPattern.test(slug) ? slug : undefined;
   };
 
-  async function closeOutOf(campaign: { slug: string; closedAt: number | null }) {
-    const [report, retention] = await Promise.all([
+  async function closeOutOf(campaign: { id: number; slug: string; closedAt: number | null }) {
+    const [report, retention, dossiers] = await Promise.all([
       deps.delivery.report(campaign.slug),
       deps.retention.get(),
+      deps.dossiers.store.listForCampaign(campaign.id, 20),
     ]);
     return {
       delivery: deliveryTotals({ targets: report?.targets ?? [] }),
+      finalDossier: finalDossierOf(dossiers, campaign.closedAt ?? deps.clock.now()),
       dataRemovedAt: personalDataRemovedAt(campaign.closedAt ?? deps.clock.now(), retention),
     };
   }
@@ -134,6 +141,9 @@ export function campaignEditorRoutes(app: FastifyInstance, deps: CampaignEditorD
     const notice = doneNotice(req, done);
     const now = deps.clock.now();
     const admin = can(req.account!.user.role, 'users:manage');
+    const closeOut = campaign.status === 'closed' ? await closeOutOf(campaign) : undefined;
+    // Progress without JavaScript, as on the dossiers page: reload while the final dossier is being made.
+    if (dossierBusy(closeOut?.finalDossier)) reply.header('cache-control', 'no-store').header('refresh', '3');
     return sendPage(
       reply,
       <CampaignOverviewPage
@@ -146,7 +156,7 @@ export function campaignEditorRoutes(app: FastifyInstance, deps: CampaignEditorD
         error={refused?.error}
         values={refused?.values}
         partnerAccounts={admin ? await deps.scopes.partnerAccounts(campaign.id) : undefined}
-        closeOut={campaign.status === 'closed' ? await closeOutOf(campaign) : undefined}
+        closeOut={closeOut}
       />,
       status,
     );
@@ -207,7 +217,7 @@ export function campaignEditorRoutes(app: FastifyInstance, deps: CampaignEditorD
       path: 'close',
       action: 'close',
       done: 'closed',
-      run: (a, slug, f) => closeCampaign(lifecycle, a, { slug, outcome: f.outcome }),
+      run: (a, slug, f) => closeCampaign(closing, a, { slug, outcome: f.outcome }),
     },
     {
       path: 'reopen',

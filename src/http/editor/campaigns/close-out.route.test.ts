@@ -1,6 +1,7 @@
 // A closed campaign's close-out on its editor page, on each database: the final count, the delivery
 // report in numbers and as CSV per address (sent, bounced, unknown, waiting), the victory mailing offered
-// to those who may send mailings, and the day signers' data goes under the retention setting.
+// to those who may send mailings, the final dossier the close asked for (its progress, then the file), and
+// the day signers' data goes under the retention setting.
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { campaignIdOf, testDialects } from '../../../../test/db.js';
@@ -73,10 +74,35 @@ describe.each(testDialects)('close-out on %s', (dialect) => {
       messages.length - 3,
     ]);
 
+    // The close asked for the final dossier: the panel follows it and reloads itself until it is ready.
+    expect(page.body).toContain('Final dossier, the petition as a PDF in English: Waiting to start…');
+    expect(page.headers.refresh).toBe('3');
+    const [dossier] = await t.services.dossiers.store.listForCampaign(campaignId, 5);
+    expect(dossier).toMatchObject({ kind: 'pdf', locale: 'en', countries: [], status: 'queued' });
+    await t.services.dossiers.store.progress(dossier!.id, { status: 'running', done: 0, total: 1, pages: 0 });
+    const running = await get(t.app, `/editor/campaigns/${erlan}`, admin);
+    expect(running.body).toContain('<progress class="close-out__progress" max="1" value="0"');
+    const pdf = new TextEncoder().encode('%PDF-1.7 final');
+    await t.services.dossiers.store.finish(dossier!.id, {
+      file: pdf,
+      pages: 3,
+      signers: 2,
+      now: clock.now(),
+    });
+    const ready = await get(t.app, `/editor/campaigns/${erlan}`, admin);
+    expect(ready.headers.refresh).toBeUndefined();
+    const href = `/editor/campaigns/${erlan}/dossiers/${dossier!.id}/file`;
+    expect(ready.body).toContain(`href="${href}"`);
+    expect(ready.body).toContain('3 pages, 2 signers');
+    const file = await get(t.app, href, admin);
+    expect(file.statusCode).toBe(200);
+    expect(file.body).toBe('%PDF-1.7 final');
+
     const translator = await signedIn(t, 'translator');
     const read = await get(t.app, `/editor/campaigns/${erlan}`, translator);
     expect(read.body).toContain('Close-out');
     expect(read.body).not.toContain('/editor/mailings/new');
+    expect(read.body).toContain('Final dossier');
   });
 
   it('a live campaign has no close-out', async () => {

@@ -151,13 +151,15 @@ export function ReportLinksPage(p: ReportLinksPageProps) {
   );
 }
 
-/** The report's body: total, per country, per language, the newest signers, the CSV. */
+/** The report's body: total, per country, per language, the newest signers, the CSV and the dossier. */
 export function PartnerReport(p: {
   tr: Translator;
   counts: ReportCounts;
   newest: PetitionSignerRow[];
   petitionNames: PetitionNames;
   csvHref: string;
+  /** The printable dossier on offer (the newest whole-petition PDF, or the final one), if any. */
+  dossier?: { href: string; createdAt: number } | undefined;
 }) {
   const { tr, counts } = p;
   const t = tr.t;
@@ -171,6 +173,13 @@ export function PartnerReport(p: {
           {t('partnerReport.download')}
         </a>
       </p>
+      {p.dossier && (
+        <p>
+          <a href={p.dossier.href} download>
+            {t('partnerReport.downloadDossier', { date: tr.date(p.dossier.createdAt) })}
+          </a>
+        </p>
+      )}
       <div class="report__tables">
         <section aria-labelledby="report-countries">
           <h2 id="report-countries">{t('partnerReport.byCountry')}</h2>

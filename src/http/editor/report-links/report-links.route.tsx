@@ -7,17 +7,20 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AccountScopeReader } from '../../../domain/account/account-scopes.js';
 import { openPartnerReport } from '../../../domain/partner-report/open-partner-report.js';
+import { offeredDossier } from '../../../domain/partner-report/partner-dossier.js';
 import type { PartnerReportStore } from '../../../domain/partner-report/partner-report.ports.js';
 import {
   createReportLink,
   type ReportLinkDays,
   revokeReportLink,
 } from '../../../domain/partner-report/report-link.js';
+import type { DossierStore } from '../../../domain/petition/dossier.js';
 import { mayExport, type PetitionExporter, signersCsv } from '../../../domain/petition/export-signers.js';
 import { type PetitionReader, petitionPageSize } from '../../../domain/petition/petition.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import { isolate } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
+import { partnerDossierPath } from '../../public/partner-report/partner-dossier.route.js';
 import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { EditorPage } from '../../views/editor/editor-layout.js';
@@ -33,6 +36,8 @@ export interface ReportLinkDeps {
   petition: PetitionReader & PetitionExporter;
   scopes: AccountScopeReader;
   tokens: { create(): { token: string; hash: string }; hash(token: string): string };
+  /** The dossier each report offers (partner-dossier.route.ts serves it under the link). */
+  dossiers: Pick<DossierStore, 'listForCampaign'>;
 }
 
 const createForm = z.object({
@@ -112,6 +117,12 @@ export function reportLinkRoutes(app: FastifyInstance, deps: ReportLinkDeps): vo
     return reply.redirect(`${base(campaign.slug)}?done=revoked`, 303);
   });
 
+  /** The dossier on offer as a link: under the report link (one address), or the editors' file route. */
+  const dossierLink = async (campaignId: number, href: string | ((id: number) => string)) => {
+    const d = await offeredDossier({ dossiers: deps.dossiers, clock: deps.clock }, campaignId);
+    return d && { href: typeof href === 'string' ? href : href(d.id), createdAt: d.createdAt };
+  };
+
   const newest = (campaignId: number) =>
     deps.petition.page({ campaignId, country: null, after: null, limit: petitionPageSize });
 
@@ -147,6 +158,7 @@ export function reportLinkRoutes(app: FastifyInstance, deps: ReportLinkDeps): vo
             newest={await newest(report.campaign.id)}
             petitionNames={report.campaign.petitionNames}
             csvHref={`/${tr.locale}/partner-report/${token}/signers.csv`}
+            dossier={await dossierLink(report.campaign.id, partnerDossierPath(tr.locale, token))}
           />
         </section>
       </Layout>,
@@ -217,6 +229,9 @@ export function reportLinkRoutes(app: FastifyInstance, deps: ReportLinkDeps): vo
             newest={rows}
             petitionNames={petitionNames}
             csvHref={`/editor/campaigns/${campaign.slug}/petition/export.csv`}
+            dossier={
+              await dossierLink(campaign.id, (id) => `/editor/campaigns/${campaign.slug}/dossiers/${id}/file`)
+            }
           />
         </EditorPage>,
       );
