@@ -40,7 +40,7 @@ import type { SignatureLogStore } from '../domain/signature-log/signature-log.po
 import type { StatisticsReader } from '../domain/statistics/statistics.ports.js';
 import type { TranslationMemoryStore, TranslationStore } from '../domain/translation/translation.ports.js';
 import { interfaceCatalogs } from '../i18n/interface-catalogs.js';
-import { InterfaceOverrideLayer } from '../i18n/override-layer.js';
+import { overrideLayerFor } from '../i18n/override-layer.js';
 import { addressTokens } from '../security/address-token.js';
 import { logSigningKey, publishedKey } from '../security/log-signing-key.js';
 import { counterRoutes } from './api/counter.route.js';
@@ -220,7 +220,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerUploads(app, { dir: config.UPLOAD_DIR });
 
   // Corrections of interface strings stored by any process: the version is read at most once a second.
-  const overrideLayer = new InterfaceOverrideLayer(deps.interfaceStrings, {
+  const overrideLayer = overrideLayerFor(deps.interfaceStrings, {
     onError: (error) => app.log.warn({ err: error }, 'interface string corrections not read'),
   });
   app.addHook('onRequest', (_req, _reply, done) => {

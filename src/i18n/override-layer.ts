@@ -8,6 +8,38 @@ import { applyInterfaceOverrides } from './translator.js';
 /** The layer that last applied its corrections (tests run apps over several databases in one process). */
 let applied: InterfaceOverrideLayer | undefined;
 
+const layers = new WeakMap<InterfaceOverrideReader, InterfaceOverrideLayer>();
+
+/**
+ * The one layer of a store in this process: the web role's request hook and the worker's jobs share it, so
+ * a process running both reads the version once a second, not once per caller.
+ */
+export function overrideLayerFor(
+  reader: InterfaceOverrideReader,
+  options: { onError?: (error: unknown) => void } = {},
+): InterfaceOverrideLayer {
+  let layer = layers.get(reader);
+  if (!layer) {
+    layer = new InterfaceOverrideLayer(reader, options);
+    layers.set(reader, layer);
+  }
+  return layer;
+}
+
+/** Runs each job with this process's corrections read (mail texts are interface strings too). */
+export function withCorrections<H extends (...args: never[]) => Promise<void>>(
+  layer: InterfaceOverrideLayer,
+  handlers: Record<string, H>,
+): Record<string, H> {
+  const wrap =
+    (handler: H) =>
+    async (...args: Parameters<H>) => {
+      if (!layer.fresh()) await layer.refresh();
+      return handler(...args);
+    };
+  return Object.fromEntries(Object.entries(handlers).map(([kind, h]) => [kind, wrap(h) as unknown as H]));
+}
+
 export class InterfaceOverrideLayer {
   private checkedAt = Number.NEGATIVE_INFINITY;
   private version = -1;
