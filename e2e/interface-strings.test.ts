@@ -58,7 +58,9 @@ describeBrowser('interface strings in Chromium', () => {
     await refused.getByRole('textbox').fill(signNow);
     await refused.getByRole('button', { name: 'Save and mark reviewed' }).click();
     await amal.getByText('Saved and marked reviewed.').waitFor();
-    expect(await amal.locator('[data-key="form.submit"]').textContent()).toContain('Corrected by Amal');
+    expect(await amal.locator('[data-key="form.submit"]').textContent()).toContain(
+      'Corrected by \u2068Amal\u2069',
+    );
 
     await amal.goto(campaign);
     expect((await amal.locator('form button[type="submit"]').first().textContent())?.trim()).toBe(signNow);

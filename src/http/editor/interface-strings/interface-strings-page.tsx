@@ -8,7 +8,7 @@ import type {
   StringFilter,
 } from '../../../domain/interface-strings/interface-string-state.js';
 import { directionOf, sourceLocale } from '../../../i18n/locales.js';
-import type { StringKey, Translator } from '../../../i18n/translator.js';
+import { isolate, type StringKey, type Translator } from '../../../i18n/translator.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { Csrf, FileField, Notice, SelectField, TextField } from '../../views/form-fields.js';
 import { type CorrectionErrorText, errorText, stringsPath } from './interface-strings-text.js';
@@ -108,12 +108,12 @@ export function InterfaceStringsPage(
         <ul>
           <li>
             <a href={`${base}/catalog.json`} download={`${p.locale}.json`}>
-              {t('interfaceStrings.files.catalog', { file: `src/i18n/locales/${p.locale}.json` })}
+              {t('interfaceStrings.files.catalog', { file: isolate(`src/i18n/locales/${p.locale}.json`) })}
             </a>
           </li>
           <li>
             <a href={`${base}/review.json`} download={`${p.locale}.json`}>
-              {t('interfaceStrings.files.review', { file: `src/i18n/review/${p.locale}.json` })}
+              {t('interfaceStrings.files.review', { file: isolate(`src/i18n/review/${p.locale}.json`) })}
             </a>
           </li>
           <li>
@@ -171,7 +171,7 @@ function StringRow(p: {
             <>
               {' · '}
               {t('interfaceStrings.state.correctedBy', {
-                name: s.override.updatedBy ?? '—',
+                name: isolate(s.override.updatedBy ?? '—'),
                 date: tr.date(s.override.updatedAt, 'medium'),
               })}
             </>
@@ -181,7 +181,11 @@ function StringRow(p: {
         <p class="translation-source__text" lang={sourceLocale} dir={directionOf(sourceLocale)}>
           {s.english}
         </p>
-        {s.description && <p class="help">{s.description}</p>}
+        {s.description && (
+          <p class="help" lang={sourceLocale} dir={directionOf(sourceLocale)}>
+            {s.description}
+          </p>
+        )}
       </div>
       <form method="post" action={`${stringsPath(p.locale)}#${id}`} class="editor-form" novalidate>
         <Csrf token={p.csrf} />

@@ -65,7 +65,7 @@ describe.each(testDialects)('interface strings on %s', (dialect) => {
     const after = await get(t.app, `${board}?state=overridden&done=reviewed`, arabic);
     expect(after.body).toContain(`data-key="${key}"`);
     expect(after.body).toContain('Saved and marked reviewed.');
-    expect(after.body).toContain('Corrected by Translator ar');
+    expect(after.body).toContain('Corrected by \u2068Translator ar\u2069');
     expect(after.body).toContain('Strings found: 1');
     const notReviewed = await get(t.app, `${board}?state=not-reviewed&q=${key}`, arabic);
     expect(notReviewed.body).toContain('Strings found: 0');
