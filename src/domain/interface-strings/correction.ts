@@ -10,7 +10,18 @@ import type {
 
 export const correctionMax = 4_000;
 
-export type CorrectionError = { code: 'Required' } | { code: 'TooLong'; max: number } | MessageProblem;
+export type CorrectionError =
+  | { code: 'Required' }
+  | { code: 'TooLong'; max: number }
+  | { code: 'InvalidCharacters' }
+  | MessageProblem;
+
+/**
+ * Control characters, line and paragraph separators and bidi embeddings, overrides and isolates: none is
+ * typed by accident, and in a mail subject or a name a line break or an override is an attack.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const refused = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
 export type Correction =
   | { status: 'invalid'; errors: CorrectionError[] }
@@ -29,6 +40,9 @@ export function prepareCorrection(
   if (text.trim() === '') return { status: 'invalid', errors: [{ code: 'Required' }] };
   if (text.length > correctionMax)
     return { status: 'invalid', errors: [{ code: 'TooLong', max: correctionMax }] };
+  // A one-line English text (a button, a mail subject) stays one line.
+  if (refused.test(text) || (text.includes('\n') && !row.english.includes('\n')))
+    return { status: 'invalid', errors: [{ code: 'InvalidCharacters' }] };
   const problems = catalogs.check(locale, row.english, text);
   if (problems.length > 0) return { status: 'invalid', errors: problems };
   const message = text === row.shipped ? null : text;

@@ -65,9 +65,16 @@ describe('interface strings on the board', () => {
   it('stores no text for the shipped one, nothing for what is already shown, and refuses what the check refuses', () => {
     const [a, b] = rows;
     expect(prepareCorrection(noProblems, 'fr', a!, 'Texte a', true)).toEqual({ status: 'unchanged' });
-    expect(prepareCorrection(noProblems, 'fr', b!, 'Texte b\r\n', false)).toMatchObject({
+    // A one-line English text stays one line; no controls or bidi overrides.
+    for (const typed of ['Texte b\r\nBcc: x', 'Texte\u2028b', '\u202eb etxeT', 'Texte\u0000b'])
+      expect(prepareCorrection(noProblems, 'fr', b!, typed, false)).toEqual({
+        status: 'invalid',
+        errors: [{ code: 'InvalidCharacters' }],
+      });
+    const twoLines = { ...b!, english: 'One\nTwo' };
+    expect(prepareCorrection(noProblems, 'fr', twoLines, 'Un\r\nDeux', false)).toMatchObject({
       status: 'change',
-      change: { message: 'Texte b\n', previousMessage: 'Corrigé b' },
+      change: { message: 'Un\nDeux', previousMessage: 'Corrigé b' },
     });
     expect(prepareCorrection(noProblems, 'fr', b!, 'Texte b', true)).toMatchObject({
       status: 'change',

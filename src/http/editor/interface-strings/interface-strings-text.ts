@@ -13,6 +13,8 @@ export function errorText(tr: Translator, e: CorrectionError): string {
       return tr.t('interfaceStrings.error.required');
     case 'TooLong':
       return tr.t('interfaceStrings.error.tooLong', { max: e.max });
+    case 'InvalidCharacters':
+      return tr.t('translations.error.invalidCharacters');
     case 'InvalidIcu':
       return tr.t('interfaceStrings.error.invalidIcu');
     case 'Placeholders':
