@@ -16,6 +16,7 @@ import { migrateToLatest, pendingMigrations } from './db/migrate.js';
 import { systemClock } from './domain/shared/clock.js';
 import { toHex } from './domain/signature-log/merkle.js';
 import { buildApp } from './http/app.js';
+import { overrideLayerFor, withCorrections } from './i18n/override-layer.js';
 import { translatorFor } from './i18n/translator.js';
 import { createDispatcher, type Dispatcher } from './jobs/delivery/dispatcher.js';
 import { createMailingSender, type MailingSender } from './jobs/mailing/sender.js';
@@ -160,7 +161,8 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
     await scheduleRecurring(jobs, maintenance, clock.now());
     worker = createWorker({
       repo: jobs,
-      handlers: {
+      // Mails are written with the interface strings volunteers corrected (decision 0036).
+      handlers: withCorrections(overrideLayerFor(services.interfaceStrings), {
         ...jobHandlers({
           mail,
           config,
@@ -188,7 +190,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
           },
         }),
         ...recurringHandlers(jobs, clock, maintenance),
-      },
+      }),
       clock,
       concurrency: config.WORKER_CONCURRENCY,
       pollMs: config.WORKER_POLL_MS,

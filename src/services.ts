@@ -21,6 +21,7 @@ import { DeliveryAdminRepository } from './db/delivery-admin.repository.js';
 import { SignatureDeliveryReader } from './db/delivery-status.reader.js';
 import { DossierRepository } from './db/dossier.store.js';
 import { HeldSignatureRepository } from './db/held-signature.repository.js';
+import { InterfaceOverrideRepository } from './db/interface-override.repository.js';
 import { ListAdminRepository } from './db/list-admin.repository.js';
 import { ListMemberRepository } from './db/list-member.repository.js';
 import { MailingRepository } from './db/mailing.repository.js';
@@ -165,6 +166,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     // Mailings' language versions; the sender reads the published ones through mailingVersions().
     mailingTranslations: new MailingTranslationRepository(db),
     translationMemory: new TranslationMemoryRepository(db),
+    // Volunteers' corrections of interface strings, laid over the shipped catalogs (decision 0036).
+    interfaceStrings: new InterfaceOverrideRepository(db),
     dashboard: {
       reader: new DashboardRepository(db),
       held: new HeldSignatureRepository(db, notify),

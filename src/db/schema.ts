@@ -17,6 +17,7 @@ import type {
 } from './campaign-request.table.js';
 import type { DossiersTable } from './dossier.table.js';
 import type { GlossaryTermsTable } from './glossary.table.js';
+import type { InterfaceOverridesTable, InterfaceOverrideVersionsTable } from './interface-override.table.js';
 import type { JobsTable } from './job.table.js';
 import type {
   ListMembersTable,
@@ -70,6 +71,8 @@ export interface Database {
   dossiers: DossiersTable;
   signature_log: SignatureLogTable;
   signature_log_heads: SignatureLogHeadsTable;
+  interface_overrides: InterfaceOverridesTable;
+  interface_override_versions: InterfaceOverrideVersionsTable;
 }
 
 /** The database, or a transaction on it: what a repository's statements run on. */

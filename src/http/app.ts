@@ -17,6 +17,7 @@ import type { CampaignEditorStore, OldSlugReader } from '../domain/campaign/edit
 import type { CampaignRequestStore } from '../domain/campaign-request/campaign-request.ports.js';
 import type { TermsStore } from '../domain/campaign-request/partnership-terms.js';
 import type { DeliveryStatusReader } from '../domain/delivery/view-delivery-status.js';
+import type { InterfaceOverrideStore } from '../domain/interface-strings/interface-strings.ports.js';
 import type { ListStore } from '../domain/list/list.ports.js';
 import type { ListAdminStore } from '../domain/list-admin/list-admin.ports.js';
 import type { MailingStore, MailingVersionReader } from '../domain/mailing/mailing.ports.js';
@@ -38,6 +39,8 @@ import type {
 import type { SignatureLogStore } from '../domain/signature-log/signature-log.ports.js';
 import type { StatisticsReader } from '../domain/statistics/statistics.ports.js';
 import type { TranslationMemoryStore, TranslationStore } from '../domain/translation/translation.ports.js';
+import { interfaceCatalogs } from '../i18n/interface-catalogs.js';
+import { overrideLayerFor } from '../i18n/override-layer.js';
 import { addressTokens } from '../security/address-token.js';
 import { logSigningKey, publishedKey } from '../security/log-signing-key.js';
 import { counterRoutes } from './api/counter.route.js';
@@ -50,6 +53,7 @@ import type { DashboardAdapters } from './editor/dashboard/home.route.js';
 import { type DeliveryEditorDeps, deliveryEditorRoutes } from './editor/delivery/delivery.route.js';
 import { type AccountAdapters, editorDeps } from './editor/deps.js';
 import { editorRoutes } from './editor/editor-routes.js';
+import { interfaceStringsRoutes } from './editor/interface-strings/interface-strings.route.js';
 import { listsEditorRoutes } from './editor/lists/lists.route.js';
 import { mailingsEditorRoutes } from './editor/mailings/mailings.route.js';
 import { partnerEditorRoutes } from './editor/partners/partners.route.js';
@@ -132,6 +136,8 @@ export interface AppDeps {
   mailingTranslations: MailingTranslationStore;
   /** Translation memory (other campaigns' published versions) and each language's glossary. */
   translationMemory: TranslationMemoryStore;
+  /** Volunteers' corrections of interface strings, laid over the shipped catalogs (decision 0036). */
+  interfaceStrings: InterfaceOverrideStore;
   /** Supporters' rights: my-data links and sessions, exports, withdrawals, erasure; the link form's limits. */
   privacy: {
     store: PrivacyStore;
@@ -214,6 +220,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerUploads(app, { dir: config.UPLOAD_DIR });
 
+  // Corrections of interface strings stored by any process: the version is read at most once a second.
+  const overrideLayer = overrideLayerFor(deps.interfaceStrings, {
+    onError: (error) => app.log.warn({ err: error }, 'interface string corrections not read'),
+  });
+  app.addHook('onRequest', (_req, _reply, done) => {
+    if (overrideLayer.fresh()) return done();
+    overrideLayer.refresh().then(() => done(), done);
+  });
   registerLocale(app, config.DEFAULT_LOCALE);
   registerUploadGate(app, { maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024 });
   registerRequestBody(app, deps.bodyLimits);
@@ -358,6 +372,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     mailingTranslations: deps.mailingTranslations,
     scopes: deps.scopes,
     memory: deps.translationMemory,
+  });
+  interfaceStringsRoutes(app, {
+    site,
+    clock: deps.clock,
+    overrides: deps.interfaceStrings,
+    catalogs: interfaceCatalogs,
+    scopes: deps.scopes,
+    layer: overrideLayer,
+    uploadMaxMb: config.UPLOAD_MAX_MB,
   });
   petitionEditorRoutes(app, {
     site,

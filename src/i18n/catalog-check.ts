@@ -90,24 +90,43 @@ export function missingCategories(locale: string, ordinal: boolean, options: str
 
 const sorted = (set: Set<string>): string => [...set].sort().join(', ');
 
+/** One thing wrong with a translated message, for callers that explain it in the reader's language. */
+export type MessageProblem =
+  | { code: 'InvalidIcu'; detail: string }
+  | { code: 'Placeholders'; expected: string; got: string }
+  | { code: 'Tags'; expected: string; got: string }
+  | { code: 'PluralCategories'; arg: string; categories: string };
+
 /** What is wrong with one translated message, measured against its English source (empty when nothing). */
-export function checkMessage(locale: string, source: string, message: string): string[] {
+export function messageProblems(locale: string, source: string, message: string): MessageProblem[] {
   const want = parsed(source);
   const got = parsed(message);
-  if (typeof got === 'string') return [`invalid ICU: ${got}`];
-  const problems: string[] = [];
+  if (typeof got === 'string') return [{ code: 'InvalidIcu', detail: got }];
+  const problems: MessageProblem[] = [];
   if (typeof want !== 'string') {
     if (sorted(want.args) !== sorted(got.args))
-      problems.push(`placeholders {${sorted(got.args)}} differ from {${sorted(want.args)}}`);
+      problems.push({ code: 'Placeholders', expected: sorted(want.args), got: sorted(got.args) });
     if (sorted(want.tags) !== sorted(got.tags))
-      problems.push(`tags <${sorted(got.tags)}> differ from <${sorted(want.tags)}>`);
+      problems.push({ code: 'Tags', expected: sorted(want.tags), got: sorted(got.tags) });
   }
   for (const plural of got.plurals) {
     const lacking = missingCategories(locale, plural.ordinal, plural.options);
     if (lacking.length > 0)
-      problems.push(`plural {${plural.arg}} lacks ${lacking.join(', ')} (needed in ${locale})`);
+      problems.push({ code: 'PluralCategories', arg: plural.arg, categories: lacking.join(', ') });
   }
   return problems;
+}
+
+/** The same, as the lines `i18n:check` and `i18n:merge` print. */
+export function checkMessage(locale: string, source: string, message: string): string[] {
+  return messageProblems(locale, source, message).map((p) => problemLine(locale, p));
+}
+
+function problemLine(locale: string, p: MessageProblem): string {
+  if (p.code === 'InvalidIcu') return `invalid ICU: ${p.detail}`;
+  if (p.code === 'Placeholders') return `placeholders {${p.got}} differ from {${p.expected}}`;
+  if (p.code === 'Tags') return `tags <${p.got}> differ from <${p.expected}>`;
+  return `plural {${p.arg}} lacks ${p.categories} (needed in ${locale})`;
 }
 
 export interface CheckOptions {

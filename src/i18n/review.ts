@@ -44,8 +44,8 @@ export function loadReview(locale: string, dir = reviewDir): CatalogReview | und
   return JSON.parse(readFileSync(file, 'utf8')) as CatalogReview;
 }
 
-/** Writes keys in the English catalog's order so that diffs stay small and reviewable. */
-export function saveReview(locale: string, review: CatalogReview, en: Catalog, dir = reviewDir): void {
+/** The review record as its file holds it: keys in the English catalog's order, so diffs stay small. */
+export function reviewText(review: CatalogReview, en: Catalog): string {
   const ordered = <T>(map: Record<string, T>): Record<string, T> =>
     Object.fromEntries(Object.keys(en).flatMap((k) => (k in map ? [[k, map[k] as T]] : [])));
   // The drafters on one line, as the formatter (Biome) keeps short arrays; then the per-key records.
@@ -55,8 +55,11 @@ export function saveReview(locale: string, review: CatalogReview, en: Catalog, d
     null,
     2,
   );
-  const text = `{\n  "draftedBy": [${drafters}],\n${rest.slice(2)}`;
-  writeFileSync(reviewPath(locale, dir), `${text}\n`);
+  return `{\n  "draftedBy": [${drafters}],\n${rest.slice(2)}\n`;
+}
+
+export function saveReview(locale: string, review: CatalogReview, en: Catalog, dir = reviewDir): void {
+  writeFileSync(reviewPath(locale, dir), reviewText(review, en));
 }
 
 export type KeyState = 'missing' | 'outdated' | 'drafted' | 'reviewed';

@@ -1,6 +1,7 @@
 // Interface strings: ICU MessageFormat catalogs (English is the source), one translator per request.
 // Catalogs use the Chrome/WebExtension JSON shape ({ key: { message, description } }) that translation
-// tools import and export; descriptions are the notes for translators.
+// tools import and export; descriptions are the notes for translators. Volunteers' corrections made in the
+// app (decision 0036) are laid over the shipped catalogs by `applyInterfaceOverrides`, without a restart.
 import { readdirSync, readFileSync } from 'node:fs';
 import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
 import { localesDir } from '../config/paths.js';
@@ -29,6 +30,8 @@ export interface Translator {
   list(items: string[]): string;
   /** Name of a language in the interface language ("Tagalog" in English, "Tagalog" in Tagalog). */
   languageName(tag: string): string;
+  /** Changes whenever this language's corrections change: caches of rendered pages include it in their keys. */
+  readonly revision: number;
 }
 
 export function loadCatalogs(dir = localesDir): Map<string, Catalog> {
@@ -46,12 +49,42 @@ const catalogs = loadCatalogs();
 const compiled = new Map<string, IntlMessageFormat>();
 const translators = new Map<string, Translator>();
 
+/** The shipped catalogs as read at start (English and every served language). */
+export const shippedCatalogs = (): ReadonlyMap<string, Catalog> => catalogs;
+
+/** Stored corrections per language and key, validated when stored (decision 0036). */
+export type InterfaceOverrides = ReadonlyMap<string, ReadonlyMap<string, string>>;
+let overrides: InterfaceOverrides = new Map();
+const revisions = new Map<string, number>();
+let lastRevision = 0;
+
+/**
+ * Replaces the corrections laid over the shipped catalogs. Only the languages whose corrections changed
+ * lose their compiled messages and get a new revision, so other languages' cached pages stay valid.
+ */
+export function applyInterfaceOverrides(next: InterfaceOverrides): void {
+  const locales = new Set([...overrides.keys(), ...next.keys()]);
+  for (const locale of locales) {
+    const before = overrides.get(locale);
+    const after = next.get(locale);
+    const same =
+      (before?.size ?? 0) === (after?.size ?? 0) &&
+      [...(after ?? new Map<string, string>())].every(([k, v]) => before?.get(k) === v);
+    if (same) continue;
+    for (const cacheKey of compiled.keys())
+      if (cacheKey.startsWith(`${locale}\u0000`)) compiled.delete(cacheKey);
+    revisions.set(locale, ++lastRevision);
+  }
+  overrides = next;
+}
+
 function format(locale: string, key: string, values?: MessageValues): string {
   const cacheKey = `${locale}\u0000${key}`;
   let mf = compiled.get(cacheKey);
   if (!mf) {
+    const corrected = overrides.get(locale)?.get(key);
     // A key missing in a locale falls back to English rather than showing the key (i18n:check catches it).
-    const localized = catalogs.get(locale)?.[key];
+    const localized = corrected !== undefined ? { message: corrected } : catalogs.get(locale)?.[key];
     const entry = localized ?? catalogs.get(sourceLocale)?.[key];
     if (!entry) return key;
     mf = new IntlMessageFormat(entry.message, localized ? locale : sourceLocale);
@@ -75,12 +108,15 @@ export function translatorFor(locale: string): Translator {
     locale: code,
     dir: directionOf(code),
     t: (key, values) => format(code, key, values),
-    has: (key) => catalogs.get(code)?.[key] !== undefined,
+    has: (key) => catalogs.get(code)?.[key] !== undefined || overrides.get(code)?.has(key) === true,
     number: (n) => numberFormat.format(n),
     date: (ms, style = 'long') =>
       new Intl.DateTimeFormat(code, { dateStyle: style, timeZone: 'UTC' }).format(ms),
     list: (items) => listFormat.format(items.map(isolate)),
     languageName: (tag) => names.of(tag) ?? tag,
+    get revision() {
+      return revisions.get(code) ?? 0;
+    },
   };
   translators.set(code, tr);
   return tr;

@@ -96,6 +96,9 @@ export function BoardPage(
     <EditorPage page={p} title={title} section="translations">
       <h1>{title}</h1>
       <p class="help">{t('translations.board.help')}</p>
+      <p>
+        <a href="/editor/interface-strings">{t('interfaceStrings.index.title')}</a>
+      </p>
       {p.limited && board.languages.length === 0 && <p>{t('translations.board.noLanguages')}</p>}
       {board.rows.length === 0 ? (
         <p>{t('translations.board.none')}</p>

@@ -272,7 +272,7 @@ export class CampaignPageCache {
     // Everything else on the page follows from the snapshot and these (texts and fallback from the locale).
     // A closed campaign with no total shows no counter at all (campaign-page.tsx): another page shape.
     const noCounter = snapshot.status === 'closed' && input.view.total === 0;
-    const key = `${snapshot.id}\u0000${input.tr.locale}\u0000${input.requestedLocale}\u0000${input.action}\u0000${input.country}\u0000${noCounter}\u0000${input.photo ? 'sized' : ''}\u0000${input.inlineCss !== false}\u0000${input.head?.size ?? ''}`;
+    const key = `${snapshot.id}\u0000${input.tr.locale}\u0000${input.tr.revision}\u0000${input.requestedLocale}\u0000${input.action}\u0000${input.country}\u0000${noCounter}\u0000${input.photo ? 'sized' : ''}\u0000${input.inlineCss !== false}\u0000${input.head?.size ?? ''}`;
     const found = this.entries.get(key);
     this.entries.delete(key);
     if (found && found.snapshot === snapshot) {

@@ -1,0 +1,19 @@
+// Types for the two converters of the `xliff` package this feature uses (the package ships none).
+declare module 'xliff/js2xliff' {
+  import type { XliffDocument } from 'xliff/xliff2js';
+  export default function js2xliff(doc: XliffDocument, options?: { indent?: string }): Promise<string>;
+}
+
+declare module 'xliff/xliff2js' {
+  export interface XliffUnit {
+    source?: unknown;
+    target?: unknown;
+    note?: unknown;
+  }
+  export interface XliffDocument {
+    sourceLanguage?: string;
+    targetLanguage?: string;
+    resources: Record<string, Record<string, XliffUnit>>;
+  }
+  export default function xliff2js(xml: string): Promise<XliffDocument>;
+}
