@@ -89,6 +89,15 @@ export function AccountPage({ tr, site, user, csrf, sessions, notice, profile, p
           </button>
         </form>
       </section>
+
+      {user.role === 'translator' && (
+        <section class="editor-panel" id="translation-digest">
+          <h2>{t('translationDigest.setting.title')}</h2>
+          <p>
+            <a href="/editor/account/translation-digest">{t('translationDigest.setting.link')}</a>
+          </p>
+        </section>
+      )}
     </EditorLayout>
   );
 }
