@@ -24,7 +24,7 @@ function DigestSettingPage(p: EditorPageBase & { wanted: boolean; saved: boolean
   const t = p.tr.t;
   const title = t('translationDigest.setting.title');
   return (
-    <EditorPage page={p} title={title}>
+    <EditorPage page={p} title={title} section="account">
       <p>
         <a href="/editor/account">{t('translationDigest.setting.back')}</a>
       </p>
