@@ -187,26 +187,28 @@ describeBrowser('the translation journey in Chromium', () => {
     await amelie.locator('#xliff').scrollIntoViewIfNeeded();
     await saveScreenshot(amelie, 'journey-french-stale-desktop');
 
-    // Her account settings hold the daily digest's switch; the same pages in the Arabic interface.
+    // Her account settings hold the daily bulletin's switch; the same pages in the Arabic interface.
     await amelie.goto(`${base}/editor/account`);
     await amelie.getByRole('link', { name: 'Choose whether you get it' }).click();
     expect(await amelie.getByLabel(/Email me once a day/).isChecked()).toBe(true);
-    await saveScreenshot(amelie, 'journey-digest-setting-desktop');
+    await saveScreenshot(amelie, 'journey-bulletin-setting-desktop');
     await amelie.setViewportSize(phone);
-    await saveScreenshot(amelie, 'journey-digest-setting-phone');
+    await saveScreenshot(amelie, 'journey-bulletin-setting-phone');
     const users = new UserRepository(db);
     const me = (await users.findByEmail('amelie@example.org'))!;
     await users.update(me.id, { locale: 'ar' });
     await amelie.reload();
     expect(await amelie.locator('html').getAttribute('dir')).toBe('rtl');
-    await saveScreenshot(amelie, 'journey-digest-setting-ar-phone');
+    await saveScreenshot(amelie, 'journey-bulletin-setting-ar-phone');
     await amelie.goto(`${base}/editor/campaigns/${erlan}/translations/fr`);
     await amelie.locator('#xliff').scrollIntoViewIfNeeded();
-    expect(await amelie.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    expect(await amelie.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      phone.width,
+    );
     await saveScreenshot(amelie, 'journey-xliff-ar-phone');
     await amelie.setViewportSize(desktop);
     await saveScreenshot(amelie, 'journey-xliff-ar-desktop');
-    await amelie.goto(`${base}/editor/account/translation-digest`);
-    await saveScreenshot(amelie, 'journey-digest-setting-ar-desktop');
+    await amelie.goto(`${base}/editor/account/translator-bulletin`);
+    await saveScreenshot(amelie, 'journey-bulletin-setting-ar-desktop');
   }, 120_000);
 });

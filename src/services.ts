@@ -36,8 +36,8 @@ import { SignatureLogRepository } from './db/signature-log.repository.js';
 import { StatisticsRepository } from './db/statistics.repository.js';
 import { SupporterMailOutcomeWriter } from './db/supporter-mail-outcome.writer.js';
 import { TranslationRepository } from './db/translation.repository.js';
-import { TranslationDigestRepository } from './db/translation-digest.repository.js';
 import { TranslationMemoryRepository } from './db/translation-memory.repository.js';
+import { TranslatorBulletinRepository } from './db/translator-bulletin.repository.js';
 import { UserRepository } from './db/user.repository.js';
 import { requestRateLimits } from './domain/campaign-request/submit-request.js';
 import { signupRateLimits } from './domain/list/subscribe.js';
@@ -162,8 +162,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     // Mailings' language versions; the sender reads the published ones through mailingVersions().
     mailingTranslations: new MailingTranslationRepository(db),
     translationMemory: new TranslationMemoryRepository(db),
-    // The translators' daily digest: its watermark and the account setting that turns it off.
-    translationDigests: new TranslationDigestRepository(db),
+    // The translators' daily bulletin: its watermark and the account setting that turns it off.
+    translatorBulletins: new TranslatorBulletinRepository(db),
     dashboard: {
       reader: new DashboardRepository(db),
       held: new HeldSignatureRepository(db, notify),

@@ -25,7 +25,7 @@ import { targetCountries } from './migrations/0018-target-countries.js';
 import { signatureLog } from './migrations/0019-signature-log.js';
 import { dossiers } from './migrations/0020-dossiers.js';
 import { partnerReportLinks } from './migrations/0021-partner-report-links.js';
-import { translationDigests } from './migrations/0028-translation-digests.js';
+import { translatorBulletins } from './migrations/0028-translator-bulletins.js';
 
 /** The key ring is for 0017, which seals what is already stored (decision 0023). */
 function migrations(dialect: Dialect, vault: DataVault): Record<string, Migration> {
@@ -50,7 +50,7 @@ function migrations(dialect: Dialect, vault: DataVault): Record<string, Migratio
     '0019-signature-log': signatureLog(dialect),
     '0020-dossiers': dossiers(dialect),
     '0021-partner-report-links': partnerReportLinks(dialect),
-    '0028-translation-digests': translationDigests(dialect),
+    '0028-translator-bulletins': translatorBulletins(dialect),
   };
 }
 

@@ -38,7 +38,7 @@ import type {
 import type { SignatureLogStore } from '../domain/signature-log/signature-log.ports.js';
 import type { StatisticsReader } from '../domain/statistics/statistics.ports.js';
 import type { TranslationMemoryStore, TranslationStore } from '../domain/translation/translation.ports.js';
-import type { TranslationDigestStore } from '../domain/translation/translation-digest.ports.js';
+import type { TranslatorBulletinStore } from '../domain/translation/translator-bulletin.ports.js';
 import { addressTokens } from '../security/address-token.js';
 import { logSigningKey, publishedKey } from '../security/log-signing-key.js';
 import { counterRoutes } from './api/counter.route.js';
@@ -132,8 +132,8 @@ export interface AppDeps {
   mailingTranslations: MailingTranslationStore;
   /** Translation memory (other campaigns' published versions) and each language's glossary. */
   translationMemory: TranslationMemoryStore;
-  /** The translators' daily digest: the account setting that turns it off (decision 0037). */
-  translationDigests: TranslationDigestStore;
+  /** The translators' daily bulletin: the account setting that turns it off (decision 0037). */
+  translatorBulletins: TranslatorBulletinStore;
   /** Supporters' rights: my-data links and sessions, exports, withdrawals, erasure; the link form's limits. */
   privacy: {
     store: PrivacyStore;
@@ -359,7 +359,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     mailingTranslations: deps.mailingTranslations,
     scopes: deps.scopes,
     memory: deps.translationMemory,
-    digests: deps.translationDigests,
+    bulletins: deps.translatorBulletins,
   });
   petitionEditorRoutes(app, {
     site,

@@ -18,7 +18,7 @@ import { jobHandlers } from './tasks/index.js';
 import { signatureMaintenance } from './tasks/maintain-signatures.task.js';
 import { jobPurge } from './tasks/purge-jobs.task.js';
 import { retentionJobs } from './tasks/purge-retention.task.js';
-import { translationDigestJobs } from './tasks/send-translation-digests.task.js';
+import { translatorBulletinJobs } from './tasks/send-translator-bulletins.task.js';
 import { scheduledMailingJobs } from './tasks/start-scheduled-mailings.task.js';
 
 const parses = (kind: keyof typeof jobPayloads, payload: unknown) =>
@@ -71,9 +71,9 @@ describe('job kinds', () => {
         keyedHash: (c) => c,
       }),
       ...signatureLogJobs({ log: t.services.signatureLog, clock, signingKey: logSigningKey(t.config) }),
-      ...translationDigestJobs({
+      ...translatorBulletinJobs({
         translations: t.services.translations,
-        digests: t.services.translationDigests,
+        bulletins: t.services.translatorBulletins,
         clock,
         config: t.config,
       }),

@@ -91,10 +91,10 @@ export function AccountPage({ tr, site, user, csrf, sessions, notice, profile, p
       </section>
 
       {user.role === 'translator' && (
-        <section class="editor-panel" id="translation-digest">
-          <h2>{t('translationDigest.setting.title')}</h2>
+        <section class="editor-panel" id="translator-bulletin">
+          <h2>{t('translatorBulletin.setting.title')}</h2>
           <p>
-            <a href="/editor/account/translation-digest">{t('translationDigest.setting.link')}</a>
+            <a href="/editor/account/translator-bulletin">{t('translatorBulletin.setting.link')}</a>
           </p>
         </section>
       )}

@@ -27,7 +27,7 @@ import type {
   TranslationMemoryStore,
   TranslationStore,
 } from '../../../domain/translation/translation.ports.js';
-import type { TranslationDigestStore } from '../../../domain/translation/translation-digest.ports.js';
+import type { TranslatorBulletinStore } from '../../../domain/translation/translator-bulletin.ports.js';
 import { viewTranslationBoard } from '../../../domain/translation/view-translation-board.js';
 import { canonicalLocale } from '../../../i18n/locales.js';
 import { readForm } from '../../read-form.js';
@@ -35,7 +35,7 @@ import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 import { editorPage } from '../pages.js';
-import { digestSettingRoutes } from './digest-setting.route.js';
+import { bulletinSettingRoutes } from './bulletin-setting.route.js';
 import { glossaryRoutes } from './glossary.route.js';
 import { mailingTranslationRoutes } from './mailing-translations.route.js';
 import {
@@ -62,7 +62,7 @@ export interface TranslationRouteDeps {
   mailingTranslations: MailingTranslationStore;
   scopes: Pick<AccountScopeReader, 'languagesOf'>;
   memory: TranslationMemoryStore;
-  digests: TranslationDigestStore;
+  bulletins: TranslatorBulletinStore;
 }
 
 export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDeps): void {
@@ -213,7 +213,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
     show: (req, reply, work, who, status, xliff) => show(req, reply, work, who, status, undefined, xliff),
   });
 
-  digestSettingRoutes(app, { site: deps.site, clock: deps.clock, digests: deps.digests });
+  bulletinSettingRoutes(app, { site: deps.site, clock: deps.clock, bulletins: deps.bulletins });
 
   glossaryRoutes(app, { site: deps.site, clock: deps.clock, memory: deps.memory, viewer });
 

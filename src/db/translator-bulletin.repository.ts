@@ -1,8 +1,8 @@
-// Storage of the translators' digest (migration 0028): the translators who get it with their languages and
-// watermark, the checked write that records a digest together with its mail in the outbox, and the
+// Storage of the translators' bulletin (migration 0028): the translators who get it with their languages and
+// watermark, the checked write that records a bulletin together with its mail in the outbox, and the
 // account setting that turns it off.
-import type { DigestTranslator } from '../domain/translation/translation-digest.js';
-import type { TranslationDigestStore } from '../domain/translation/translation-digest.ports.js';
+import type { BulletinTranslator } from '../domain/translation/translator-bulletin.js';
+import type { TranslatorBulletinStore } from '../domain/translation/translator-bulletin.ports.js';
 import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
 
@@ -17,14 +17,14 @@ function itemsOf(text: string): string[] {
   }
 }
 
-export class TranslationDigestRepository implements TranslationDigestStore {
+export class TranslatorBulletinRepository implements TranslatorBulletinStore {
   constructor(private readonly db: Db) {}
 
-  async translators(): Promise<DigestTranslator[]> {
+  async translators(): Promise<BulletinTranslator[]> {
     const rows = await this.db.kysely
       .selectFrom('users as u')
       .innerJoin('translator_languages as l', 'l.user_id', 'u.id')
-      .leftJoin('translation_digests as d', 'd.user_id', 'u.id')
+      .leftJoin('translator_bulletins as d', 'd.user_id', 'u.id')
       .select([
         'u.id',
         'u.name',
@@ -41,7 +41,7 @@ export class TranslationDigestRepository implements TranslationDigestStore {
       .orderBy('u.id')
       .orderBy('l.locale')
       .execute();
-    const byId = new Map<number, DigestTranslator>();
+    const byId = new Map<number, BulletinTranslator>();
     for (const r of rows) {
       const id = num(r.id);
       const known = byId.get(id);
@@ -71,20 +71,20 @@ export class TranslationDigestRepository implements TranslationDigestStore {
     return this.db.kysely.transaction().execute(async (trx) => {
       const last_items = JSON.stringify(items);
       const row = await trx
-        .selectFrom('translation_digests')
+        .selectFrom('translator_bulletins')
         .select(['last_sent_at'])
         .where('user_id', '=', userId)
         .executeTakeFirst();
       if (!row) {
         if (previousSentAt !== null) return false;
-        // A concurrent first digest makes this insert fail on the primary key: the transaction rolls back.
+        // A concurrent first bulletin makes this insert fail on the primary key: the transaction rolls back.
         await trx
-          .insertInto('translation_digests')
+          .insertInto('translator_bulletins')
           .values({ user_id: userId, last_sent_at: now, last_items })
           .execute();
       } else {
         const updated = await trx
-          .updateTable('translation_digests')
+          .updateTable('translator_bulletins')
           .set({ last_sent_at: now, last_items })
           .where('user_id', '=', userId)
           .where('last_sent_at', previousSentAt === null ? 'is' : '=', previousSentAt)
@@ -98,7 +98,7 @@ export class TranslationDigestRepository implements TranslationDigestStore {
 
   async wanted(userId: number): Promise<boolean> {
     const row = await this.db.kysely
-      .selectFrom('translation_digests')
+      .selectFrom('translator_bulletins')
       .select(['unsubscribed_at'])
       .where('user_id', '=', userId)
       .executeTakeFirst();
@@ -108,7 +108,7 @@ export class TranslationDigestRepository implements TranslationDigestStore {
   async setWanted(userId: number, wanted: boolean, now: number): Promise<void> {
     const unsubscribed_at = wanted ? null : now;
     await this.db.kysely
-      .insertInto('translation_digests')
+      .insertInto('translator_bulletins')
       .values({ user_id: userId, unsubscribed_at })
       .onConflict((oc) => oc.column('user_id').doUpdateSet({ unsubscribed_at }))
       .execute();

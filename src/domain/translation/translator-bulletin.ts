@@ -1,13 +1,13 @@
-// The translators' daily digest (decision 0037): which live campaigns wait for a translator's languages
-// (missing, or stale because the source changed), and whether a digest is due. A digest goes out only when
+// The translators' daily bulletin (decision 0037): which live campaigns wait for a translator's languages
+// (missing, or stale because the source changed), and whether a bulletin is due. A bulletin goes out only when
 // something is waiting that the last one did not list (the watermark: the items it listed), and at most
 // once in any 24 hours, however many campaigns launch or change meanwhile: never a flood.
 import type { BoardCampaign } from './translation.ports.js';
 import { isStale } from './translation-steps.js';
 
-export const digestIntervalMs = 24 * 60 * 60 * 1000;
+export const bulletinIntervalMs = 24 * 60 * 60 * 1000;
 
-export interface DigestTranslator {
+export interface BulletinTranslator {
   id: number;
   name: string;
   email: string;
@@ -15,12 +15,12 @@ export interface DigestTranslator {
   locale: string;
   languages: string[];
   lastSentAt: number | null;
-  /** The item keys the last digest listed. */
+  /** The item keys the last bulletin listed. */
   lastItems: string[];
 }
 
 /** One campaign waiting for one language. */
-export interface DigestItem {
+export interface BulletinItem {
   key: string;
   slug: string;
   headline: string;
@@ -30,14 +30,14 @@ export interface DigestItem {
   stale: boolean;
 }
 
-export interface DueDigest {
-  translator: DigestTranslator;
-  items: DigestItem[];
+export interface DueBulletin {
+  translator: BulletinTranslator;
+  items: BulletinItem[];
 }
 
 /** Live campaigns waiting for any of the translator's languages, in board order. */
-export function waitingItems(translator: DigestTranslator, campaigns: BoardCampaign[]): DigestItem[] {
-  const items: DigestItem[] = [];
+export function waitingItems(translator: BulletinTranslator, campaigns: BoardCampaign[]): BulletinItem[] {
+  const items: BulletinItem[] = [];
   for (const c of campaigns) {
     if (c.status !== 'live' || c.headline === null) continue;
     for (const locale of translator.languages) {
@@ -58,15 +58,15 @@ export function waitingItems(translator: DigestTranslator, campaigns: BoardCampa
   return items;
 }
 
-/** The digests to send now: something new is waiting and the last digest is a day old (or none yet). */
-export function dueDigests(
-  translators: DigestTranslator[],
+/** The bulletins to send now: something new is waiting and the last bulletin is a day old (or none yet). */
+export function dueBulletins(
+  translators: BulletinTranslator[],
   campaigns: BoardCampaign[],
   now: number,
-): DueDigest[] {
-  const due: DueDigest[] = [];
+): DueBulletin[] {
+  const due: DueBulletin[] = [];
   for (const translator of translators) {
-    if (translator.lastSentAt !== null && now - translator.lastSentAt < digestIntervalMs) continue;
+    if (translator.lastSentAt !== null && now - translator.lastSentAt < bulletinIntervalMs) continue;
     const items = waitingItems(translator, campaigns);
     const listed = new Set(translator.lastItems);
     if (items.some((i) => !listed.has(i.key))) due.push({ translator, items });
