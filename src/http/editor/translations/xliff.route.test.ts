@@ -177,6 +177,30 @@ describe.each(testDialects)('XLIFF exchange of a campaign translation on %s', (d
     expect((await upload(other, mixed)).statusCode).toBe(403);
   });
 
+  it('refuses hostile files without a 500: entities, a huge file, units named __proto__ and constructor', async () => {
+    const download = (await get(t.app, `${es}/xliff`, translator)).body;
+    const before = await stored();
+    const laughs = download
+      .replace(
+        '<xliff',
+        '<!DOCTYPE xliff [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<xliff',
+      )
+      .replace('<target></target>', '<target>&b;&b;&b;</target>');
+    const entities = await upload(translator, laughs);
+    expect([200, 422]).toContain(entities.statusCode);
+    expect(entities.body).not.toContain('aaaaaaaaaa');
+    const huge = await upload(translator, `${download.slice(0, -10)}${' '.repeat(3 * 1024 * 1024)}</xliff>`);
+    expect([413, 422]).toContain(huge.statusCode);
+    const unit = (id: string) =>
+      `<unit id="${id}"><segment><source>x</source><target>polluted</target></segment></unit>`;
+    const proto = download.replace('</file>', `${unit('__proto__')}${unit('constructor')}</file>`);
+    const polluted = await upload(translator, proto);
+    expect(polluted.statusCode).toBe(200);
+    expect(polluted.body).toContain('Nothing in the file differs from the draft');
+    expect(({} as Record<string, unknown>).target).toBeUndefined();
+    expect(await stored()).toEqual(before);
+  });
+
   it('accepts a file made from an older source as a draft, and flags it', async () => {
     const old = (await get(t.app, `${es}/xliff`, translator)).body;
     const campaign = await t.db.kysely
