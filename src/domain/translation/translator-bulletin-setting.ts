@@ -1,6 +1,6 @@
 // A translator's choice about the daily bulletin (decision 0037), from their account settings: read it, or
-// turn the bulletin on or off. It is never on by a ticked box the person did not tick: it starts on because
-// getting work in one's languages is what a translator account is for, and one click turns it off.
+// turn the bulletin on or off. It starts on (the box shows ticked until they untick it): a translator account
+// exists to hear of work in its languages, which is not a supporter's consent (those boxes are never ticked).
 import type { Clock } from '../shared/clock.js';
 import type { TranslatorBulletinStore } from './translator-bulletin.ports.js';
 

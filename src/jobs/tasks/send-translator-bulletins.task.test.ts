@@ -76,6 +76,9 @@ describe.each(testDialects)('translators’ daily bulletin on %s', (dialect) => 
     expect((await get(t.app, '/editor/account/translator-bulletin', off)).body).not.toMatch(
       /<input[^>]*id="bulletin"[^>]*checked/,
     );
+    // Editors review every language and get no bulletin: no setting to show them.
+    const editor = await sessionFor(t, await createPerson(t, 'editor'));
+    expect((await get(t.app, '/editor/account/translator-bulletin', editor)).statusCode).toBe(404);
 
     expect(await runTranslatorBulletins(deps)).toBe(0);
     const first = await launch('nurses-korea');

@@ -1,5 +1,6 @@
 // The translator's account setting for the daily bulletin (decision 0037): one checkbox, linked from the
-// account page and from every bulletin mail. A redirect with a notice after saving.
+// account page and from every bulletin mail. A redirect with a notice after saving. Only translators get
+// bulletins, so only they have the page (404 for editors and admins, who review every language).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Clock } from '../../../domain/shared/clock.js';
@@ -8,6 +9,7 @@ import {
   setTranslatorBulletin,
   viewTranslatorBulletin,
 } from '../../../domain/translation/translator-bulletin-setting.js';
+import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
@@ -51,6 +53,7 @@ export function bulletinSettingRoutes(
   deps: { site: SiteInfo; clock: Clock; bulletins: TranslatorBulletinStore },
 ): void {
   app.get(bulletinSettingPath, edit, async (req, reply) => {
+    if (req.account!.user.role !== 'translator') return sendError(req, reply, deps.site, 404);
     const wanted = await viewTranslatorBulletin(deps, req.account!.user.id);
     const saved = (req.query as { done?: unknown } | undefined)?.done === 'saved';
     return sendPage(
@@ -60,6 +63,7 @@ export function bulletinSettingRoutes(
   });
 
   app.post(bulletinSettingPath, edit, async (req, reply) => {
+    if (req.account!.user.role !== 'translator') return sendError(req, reply, deps.site, 404);
     const body = readForm(req, reply, deps, bulletinForm);
     if (!body) return reply;
     await setTranslatorBulletin(deps, req.account!.user.id, body.bulletin === 'yes');
