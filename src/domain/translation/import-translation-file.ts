@@ -1,7 +1,8 @@
 // A translated file (XLIFF, read by http/editor/translations/xliff-file.ts) saved as the campaign's draft in
 // its language: checked against the campaign and language it claims, field by field (known fields only,
 // plain text, the same normalisation and length limits as the side-by-side form), and saved through the
-// same step as the form's Save, so who may do it, the status rules and the audit entry are the same.
+// same step as the form's Save, so who may do it and the audit entry are the same; what it changes is
+// always a draft, whoever uploads it (a reviewer's file is not live until they press Publish).
 // A file made from an older source revision is accepted but flagged: its text may not cover what changed.
 import {
   campaignTextSpec,
@@ -102,6 +103,7 @@ export async function importTranslationFile(
       token: tokenOf(work),
       markUpdated: false,
       texts,
+      asDraft: true,
     },
   );
   switch (result.status) {

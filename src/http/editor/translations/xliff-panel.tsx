@@ -51,7 +51,14 @@ export function XliffPanel(p: {
             ))}
           </dl>
           {state.report.unknown.length > 0 && (
-            <p>{t('translations.xliff.unknown', { units: state.report.unknown.slice(0, 20).join(', ') })}</p>
+            <p>
+              {t('translations.xliff.unknown', {
+                units: state.report.unknown
+                  .slice(0, 20)
+                  .map((u) => u.slice(0, 80))
+                  .join(', '),
+              })}
+            </p>
           )}
         </div>
       )}

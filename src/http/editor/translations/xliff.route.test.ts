@@ -201,6 +201,29 @@ describe.each(testDialects)('XLIFF exchange of a campaign translation on %s', (d
     expect(await stored()).toEqual(before);
   });
 
+  it('saves a reviewer’s upload over a published translation as a draft, not live at once', async () => {
+    const admin = await sessionFor(t, await createPerson(t, 'editor', { email: 'ed@example.org' }));
+    const download = (await get(t.app, `${es}/xliff`, admin)).body;
+    const fill = (headline: string) =>
+      translated(download, (f) => {
+        const u = Object.values(f.resources)[0]!;
+        for (const [k, v] of Object.entries(spanish)) u[k]!.target = v;
+        u.headline!.target = headline;
+      });
+    expect((await upload(admin, await fill(spanish.headline))).statusCode).toBe(200);
+    await t.db.kysely
+      .updateTable('campaign_translations')
+      .set({ status: 'published' })
+      .where('locale', '=', 'es')
+      .execute();
+    const again = (await get(t.app, `${es}/xliff`, admin)).body;
+    const changed = await translated(again, (f) => {
+      Object.values(f.resources)[0]!.headline!.target = 'Libertad ya para Erlan Baltabay';
+    });
+    expect((await upload(admin, changed)).statusCode).toBe(200);
+    expect(await stored()).toMatchObject({ headline: 'Libertad ya para Erlan Baltabay', status: 'draft' });
+  });
+
   it('accepts a file made from an older source as a draft, and flags it', async () => {
     const old = (await get(t.app, `${es}/xliff`, translator)).body;
     const campaign = await t.db.kysely
