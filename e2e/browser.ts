@@ -84,7 +84,7 @@ export interface DemoServer {
  * The real app as `outcry demo` runs it (web and worker in one process, seeded demo campaigns) on a fresh
  * SQLite file, with mail sent over SMTP to a loopback sink so a journey can open the link it carries.
  */
-export async function startDemoServer(): Promise<DemoServer> {
+export async function startDemoServer(env: Record<string, string> = {}): Promise<DemoServer> {
   const sink = await startSmtpSink();
   const dir = mkdtempSync(join(tmpdir(), 'outcry-e2e-'));
   // BASE_URL must be known before listening (links in mail use it), so pick the free port first.
@@ -99,6 +99,7 @@ export async function startDemoServer(): Promise<DemoServer> {
     SMTP_URL: sink.url,
     LOG_LEVEL: 'silent',
     WORKER_POLL_MS: '50',
+    ...env,
   });
   let running: Running;
   try {
@@ -134,11 +135,14 @@ export function freePort(): Promise<number> {
 }
 
 /** Per-file setup for journeys: one demo server and one browser, closed after the file's tests. */
-export function useDemoBrowser(): { server(): DemoServer; browser(): Browser } {
+export function useDemoBrowser(env: Record<string, string> = {}): {
+  server(): DemoServer;
+  browser(): Browser;
+} {
   let server: DemoServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startDemoServer();
+    server = await startDemoServer(env);
     browser = await launchBrowser();
   });
   afterAll(async () => {

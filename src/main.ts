@@ -28,6 +28,7 @@ import { jobHandlers } from './jobs/tasks/index.js';
 import { signatureMaintenance } from './jobs/tasks/maintain-signatures.task.js';
 import { jobPurge } from './jobs/tasks/purge-jobs.task.js';
 import { retentionJobs } from './jobs/tasks/purge-retention.task.js';
+import { translatorBulletinJobs } from './jobs/tasks/send-translator-bulletins.task.js';
 import { scheduledMailingJobs } from './jobs/tasks/start-scheduled-mailings.task.js';
 import { createWorker } from './jobs/worker.js';
 import { type BounceListener, startBounceListener } from './mail/bounce-smtp.js';
@@ -155,6 +156,13 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
         log: services.signatureLog,
         clock,
         signingKey: logSigningKey(config),
+        ...(app ? { logger: app.log } : {}),
+      }),
+      ...translatorBulletinJobs({
+        translations: services.translations,
+        bulletins: services.translatorBulletins,
+        clock,
+        config,
         ...(app ? { logger: app.log } : {}),
       }),
     ];

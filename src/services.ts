@@ -38,6 +38,7 @@ import { StatisticsRepository } from './db/statistics.repository.js';
 import { SupporterMailOutcomeWriter } from './db/supporter-mail-outcome.writer.js';
 import { TranslationRepository } from './db/translation.repository.js';
 import { TranslationMemoryRepository } from './db/translation-memory.repository.js';
+import { TranslatorBulletinRepository } from './db/translator-bulletin.repository.js';
 import { UserRepository } from './db/user.repository.js';
 import { requestRateLimits } from './domain/campaign-request/submit-request.js';
 import { signupRateLimits } from './domain/list/subscribe.js';
@@ -168,6 +169,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     translationMemory: new TranslationMemoryRepository(db),
     // Volunteers' corrections of interface strings, laid over the shipped catalogs (decision 0036).
     interfaceStrings: new InterfaceOverrideRepository(db),
+    // The translators' daily bulletin: its watermark and the account setting that turns it off.
+    translatorBulletins: new TranslatorBulletinRepository(db),
     dashboard: {
       reader: new DashboardRepository(db),
       held: new HeldSignatureRepository(db, notify),

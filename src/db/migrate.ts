@@ -26,6 +26,7 @@ import { signatureLog } from './migrations/0019-signature-log.js';
 import { dossiers } from './migrations/0020-dossiers.js';
 import { partnerReportLinks } from './migrations/0021-partner-report-links.js';
 import { interfaceOverrides } from './migrations/0027-interface-overrides.js';
+import { translatorBulletins } from './migrations/0028-translator-bulletins.js';
 
 /** The key ring is for 0017, which seals what is already stored (decision 0023). */
 function migrations(dialect: Dialect, vault: DataVault): Record<string, Migration> {
@@ -51,6 +52,7 @@ function migrations(dialect: Dialect, vault: DataVault): Record<string, Migratio
     '0020-dossiers': dossiers(dialect),
     '0021-partner-report-links': partnerReportLinks(dialect),
     '0027-interface-overrides': interfaceOverrides(dialect),
+    '0028-translator-bulletins': translatorBulletins(dialect),
   };
 }
 

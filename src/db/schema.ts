@@ -31,6 +31,7 @@ import type { ErasuresTable, MyDataTokensTable } from './privacy.table.js';
 import type { SettingsTable } from './settings.table.js';
 import type { SignatureLogHeadsTable, SignatureLogTable } from './signature-log.table.js';
 import type { ConsentsTable, CountsTable, SignaturesTable, SupportersTable } from './supporter.table.js';
+import type { TranslatorBulletinsTable } from './translator-bulletin.table.js';
 import type { AccountTokensTable, LoginAttemptsTable, SessionsTable, UsersTable } from './user.table.js';
 
 export interface Database {
@@ -73,6 +74,7 @@ export interface Database {
   signature_log_heads: SignatureLogHeadsTable;
   interface_overrides: InterfaceOverridesTable;
   interface_override_versions: InterfaceOverrideVersionsTable;
+  translator_bulletins: TranslatorBulletinsTable;
 }
 
 /** The database, or a transaction on it: what a repository's statements run on. */

@@ -41,6 +41,7 @@ import type { StatisticsReader } from '../domain/statistics/statistics.ports.js'
 import type { TranslationMemoryStore, TranslationStore } from '../domain/translation/translation.ports.js';
 import { interfaceCatalogs } from '../i18n/interface-catalogs.js';
 import { overrideLayerFor } from '../i18n/override-layer.js';
+import type { TranslatorBulletinStore } from '../domain/translation/translator-bulletin.ports.js';
 import { addressTokens } from '../security/address-token.js';
 import { logSigningKey, publishedKey } from '../security/log-signing-key.js';
 import { counterRoutes } from './api/counter.route.js';
@@ -138,6 +139,8 @@ export interface AppDeps {
   translationMemory: TranslationMemoryStore;
   /** Volunteers' corrections of interface strings, laid over the shipped catalogs (decision 0036). */
   interfaceStrings: InterfaceOverrideStore;
+  /** The translators' daily bulletin: the account setting that turns it off (decision 0037). */
+  translatorBulletins: TranslatorBulletinStore;
   /** Supporters' rights: my-data links and sessions, exports, withdrawals, erasure; the link form's limits. */
   privacy: {
     store: PrivacyStore;
@@ -372,6 +375,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     mailingTranslations: deps.mailingTranslations,
     scopes: deps.scopes,
     memory: deps.translationMemory,
+    bulletins: deps.translatorBulletins,
   });
   interfaceStringsRoutes(app, {
     site,

@@ -18,6 +18,7 @@ import { jobHandlers } from './tasks/index.js';
 import { signatureMaintenance } from './tasks/maintain-signatures.task.js';
 import { jobPurge } from './tasks/purge-jobs.task.js';
 import { retentionJobs } from './tasks/purge-retention.task.js';
+import { translatorBulletinJobs } from './tasks/send-translator-bulletins.task.js';
 import { scheduledMailingJobs } from './tasks/start-scheduled-mailings.task.js';
 
 const parses = (kind: keyof typeof jobPayloads, payload: unknown) =>
@@ -75,6 +76,12 @@ describe('job kinds', () => {
         keyedHash: (c) => c,
       }),
       ...signatureLogJobs({ log: t.services.signatureLog, clock, signingKey: logSigningKey(t.config) }),
+      ...translatorBulletinJobs({
+        translations: t.services.translations,
+        bulletins: t.services.translatorBulletins,
+        clock,
+        config: t.config,
+      }),
     ].map((job) => job.kind);
     expect([...tasks, ...recurring].sort()).toEqual(Object.values(jobKinds).sort());
   });

@@ -63,6 +63,8 @@ export const jobKinds = {
   purgeDossiers: 'purge-dossiers',
   /** Recurring: append counted signatures to their campaigns' logs, sign new tree heads (decision 0031). */
   appendSignatureLog: 'append-signature-log',
+  /** Recurring, hourly: the translators' daily bulletin of campaigns waiting for their languages (0037). */
+  sendTranslatorBulletins: 'send-translator-bulletins',
 } as const;
 
 export type JobKind = (typeof jobKinds)[keyof typeof jobKinds];
@@ -169,6 +171,7 @@ export const jobPayloads = {
   [jobKinds.buildDossier]: buildDossierPayload,
   [jobKinds.purgeDossiers]: nothing,
   [jobKinds.appendSignatureLog]: nothing,
+  [jobKinds.sendTranslatorBulletins]: nothing,
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type JobPayload<K extends JobKind> = z.infer<(typeof jobPayloads)[K]>;

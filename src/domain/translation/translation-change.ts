@@ -27,7 +27,8 @@ export type TranslationResult = StepResult<TranslatableField, TranslationWork>;
 export function changeTranslation(
   deps: TranslationDeps,
   viewer: TranslationViewer,
-  at: { slug: string; locale: string },
+  /** madeFrom: the texts were made from this older source revision (an uploaded file): they stay stale. */
+  at: { slug: string; locale: string; madeFrom?: number },
   input: StepInput<TranslatableField>,
 ): Promise<TranslationResult> {
   return runStep(
@@ -36,8 +37,16 @@ export function changeTranslation(
       load: () => deps.translations.work(at.slug, at.locale),
       write: (work, change) => {
         const t = work.translation;
-        const sourceSnapshot: TranslatableTexts | null =
-          change.upToDate || t === null ? sourceTexts(work.source) : t.sourceSnapshot;
+        const older = at.madeFrom !== undefined && at.madeFrom < change.sourceRevision;
+        const sourceRevision = older ? at.madeFrom! : change.sourceRevision;
+        // Texts made from an older source keep that revision; its snapshot is known only if stored.
+        const sourceSnapshot: TranslatableTexts | null = older
+          ? t?.sourceRevision === sourceRevision
+            ? t.sourceSnapshot
+            : null
+          : change.upToDate || t === null
+            ? sourceTexts(work.source)
+            : t.sourceSnapshot;
         return deps.translations.write({
           campaignId: work.campaignId,
           slug: work.slug,
@@ -46,7 +55,7 @@ export function changeTranslation(
           after: {
             ...change.texts,
             status: change.status satisfies TranslationStatus,
-            sourceRevision: change.sourceRevision,
+            sourceRevision,
             sourceSnapshot,
             reviewNote: change.reviewNote,
           },

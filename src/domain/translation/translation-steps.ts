@@ -70,7 +70,14 @@ export const reviewNoteMax = 2_000;
 
 /** The button pressed, with what the form sent. */
 export type StepInput<F extends string> =
-  | { intent: 'save' | 'submit' | 'publish'; token: string; markUpdated: boolean; texts: Texts<F> }
+  | {
+      intent: 'save' | 'submit' | 'publish';
+      token: string;
+      markUpdated: boolean;
+      texts: Texts<F>;
+      /** A save whose changed texts go back to draft whoever saves (an uploaded file is never live at once). */
+      asDraft?: boolean;
+    }
   | { intent: 'send-back'; token: string; note: string };
 
 export type StepResult<F extends string, W> =
@@ -198,10 +205,11 @@ export function planStep<F extends string>(
     return { texts, status: 'in_review', reviewNote: null, action: 'translation.submitted', event: true };
   }
   // A reviewer's save keeps the status; a translator's changed text on a published one goes back to draft.
+  const changed = t === null || !sameTexts(spec, t, texts);
   const status =
     t === null
       ? 'draft'
-      : t.status === 'published' && !mayReview(viewer) && !sameTexts(spec, t, texts)
+      : changed && (input.asDraft || (t.status === 'published' && !mayReview(viewer)))
         ? 'draft'
         : t.status;
   return { texts, status, reviewNote: t?.reviewNote ?? null, action: 'translation.saved', event: false };

@@ -89,6 +89,15 @@ export function AccountPage({ tr, site, user, csrf, sessions, notice, profile, p
           </button>
         </form>
       </section>
+
+      {user.role === 'translator' && (
+        <section class="editor-panel" id="translator-bulletin">
+          <h2>{t('translatorBulletin.setting.title')}</h2>
+          <p>
+            <a href="/editor/account/translator-bulletin">{t('translatorBulletin.setting.link')}</a>
+          </p>
+        </section>
+      )}
     </EditorLayout>
   );
 }

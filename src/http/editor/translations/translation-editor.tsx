@@ -75,6 +75,8 @@ export function TranslationEditor(
     form: TranslationFormState;
     /** Help beside the source: above the fields, and under each field's source text (translation memory). */
     aids?: { top?: ComponentChildren; byField?: Partial<Record<string, ComponentChildren>> } | undefined;
+    /** A box after the form and the send-back form (campaign texts: the XLIFF exchange). */
+    after?: ComponentChildren;
   },
 ) {
   const { tr, form, stored } = p;
@@ -247,6 +249,7 @@ export function TranslationEditor(
           </form>
         </section>
       )}
+      {p.after}
       <script src="/assets/editor-preview.js" defer />
     </EditorPage>
   );

@@ -16,6 +16,7 @@ import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layou
 import { GlossaryInText, MemorySuggestions } from './translation-aids.js';
 import { statusKeys, TranslationEditor, type TranslationFormState } from './translation-editor.js';
 import { WordDiff } from './word-diff.js';
+import { XliffPanel, type XliffState } from './xliff-panel.js';
 
 export type { TranslationFormState } from './translation-editor.js';
 
@@ -148,6 +149,8 @@ export function TranslationEditorPage(
     form: TranslationFormState;
     /** Translation memory and glossary terms (suggest-translations.ts); none when translating the source. */
     aids?: TranslationAids | undefined;
+    /** What the last XLIFF upload did (xliff.route.tsx). */
+    xliff?: XliffState | undefined;
   },
 ) {
   const { tr, work, aids } = p;
@@ -219,6 +222,15 @@ export function TranslationEditorPage(
         )
       }
       publishedWarning="translations.editor.publishedWarning"
+      after={
+        <XliffPanel
+          tr={tr}
+          csrf={p.csrf}
+          action={editorPath(work.slug, work.locale)}
+          fieldLabel={(f) => t(fieldKeys[f])}
+          state={p.xliff}
+        />
+      }
       canReview={p.canReview}
       notice={p.notice && t(p.notice)}
       form={p.form}

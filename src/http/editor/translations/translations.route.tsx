@@ -27,6 +27,7 @@ import type {
   TranslationMemoryStore,
   TranslationStore,
 } from '../../../domain/translation/translation.ports.js';
+import type { TranslatorBulletinStore } from '../../../domain/translation/translator-bulletin.ports.js';
 import { viewTranslationBoard } from '../../../domain/translation/view-translation-board.js';
 import { canonicalLocale } from '../../../i18n/locales.js';
 import { readForm } from '../../read-form.js';
@@ -34,6 +35,7 @@ import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 import { editorPage } from '../pages.js';
+import { bulletinSettingRoutes } from './bulletin-setting.route.js';
 import { glossaryRoutes } from './glossary.route.js';
 import { mailingTranslationRoutes } from './mailing-translations.route.js';
 import {
@@ -50,6 +52,8 @@ import {
 import type { TranslationFormState } from './translation-editor.js';
 import { markdownForm, sendBackForm, translationForm } from './translations.schema.js';
 import { BoardPage, editorPath, TranslationEditorPage } from './translations-pages.js';
+import { xliffRoutes } from './xliff.route.js';
+import type { XliffState } from './xliff-panel.js';
 
 export interface TranslationRouteDeps {
   site: SiteInfo;
@@ -58,6 +62,7 @@ export interface TranslationRouteDeps {
   mailingTranslations: MailingTranslationStore;
   scopes: Pick<AccountScopeReader, 'languagesOf'>;
   memory: TranslationMemoryStore;
+  bulletins: TranslatorBulletinStore;
 }
 
 export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDeps): void {
@@ -88,6 +93,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
     who: TranslationViewer,
     status = 200,
     form?: Partial<TranslationFormState>,
+    xliff?: XliffState,
   ) {
     const done = doneOf(req, status);
     const t = work.translation;
@@ -100,6 +106,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
         aids={aids}
         canReview={mayReview(who)}
         notice={done && doneKeys[done]}
+        xliff={xliff}
         form={{
           values: t ? sourceTexts(t) : sourceTexts(emptyTexts),
           token: workToken(work),
@@ -198,6 +205,15 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
       .type('text/html; charset=utf-8')
       .send(text.ok ? renderMarkdown(text.value) : '');
   });
+
+  xliffRoutes(app, {
+    site: deps.site,
+    useCases,
+    load,
+    show: (req, reply, work, who, status, xliff) => show(req, reply, work, who, status, undefined, xliff),
+  });
+
+  bulletinSettingRoutes(app, { site: deps.site, clock: deps.clock, bulletins: deps.bulletins });
 
   glossaryRoutes(app, { site: deps.site, clock: deps.clock, memory: deps.memory, viewer });
 

@@ -1,4 +1,5 @@
-// Types for the two converters of the `xliff` package this feature uses (the package ships none).
+// Types for the two converters of the `xliff` package (it ships none) that the XLIFF 2.0 exchanges use:
+// interface strings (decision 0036) and campaign translations (decision 0037).
 declare module 'xliff/js2xliff' {
   import type { XliffDocument } from 'xliff/xliff2js';
   export default function js2xliff(doc: XliffDocument, options?: { indent?: string }): Promise<string>;
@@ -15,5 +16,6 @@ declare module 'xliff/xliff2js' {
     targetLanguage?: string;
     resources: Record<string, Record<string, XliffUnit>>;
   }
+  export type XliffObject = XliffDocument;
   export default function xliff2js(xml: string): Promise<XliffDocument>;
 }

@@ -1,0 +1,116 @@
+// Storage of the translators' bulletin (migration 0028): the translators who get it with their languages and
+// watermark, the checked write that records a bulletin together with its mail in the outbox, and the
+// account setting that turns it off.
+import type { BulletinTranslator } from '../domain/translation/translator-bulletin.js';
+import type { TranslatorBulletinStore } from '../domain/translation/translator-bulletin.ports.js';
+import type { Db } from './database.js';
+import { enqueueJobs } from './job.repository.js';
+
+const num = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
+
+function itemsOf(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export class TranslatorBulletinRepository implements TranslatorBulletinStore {
+  constructor(private readonly db: Db) {}
+
+  async translators(): Promise<BulletinTranslator[]> {
+    const rows = await this.db.kysely
+      .selectFrom('users as u')
+      .innerJoin('translator_languages as l', 'l.user_id', 'u.id')
+      .leftJoin('translator_bulletins as d', 'd.user_id', 'u.id')
+      .select([
+        'u.id',
+        'u.name',
+        'u.email',
+        'u.locale',
+        'l.locale as language',
+        'd.last_sent_at',
+        'd.last_items',
+      ])
+      .where('u.role', '=', 'translator')
+      .where('u.disabled_at', 'is', null)
+      .where('u.password_hash', 'is not', null)
+      .where('d.unsubscribed_at', 'is', null)
+      .orderBy('u.id')
+      .orderBy('l.locale')
+      .execute();
+    const byId = new Map<number, BulletinTranslator>();
+    for (const r of rows) {
+      const id = num(r.id);
+      const known = byId.get(id);
+      if (known) known.languages.push(r.language);
+      else {
+        byId.set(id, {
+          id,
+          name: r.name,
+          email: r.email,
+          locale: r.locale,
+          languages: [r.language],
+          lastSentAt: r.last_sent_at === null ? null : num(r.last_sent_at),
+          lastItems: itemsOf(r.last_items ?? '[]'),
+        });
+      }
+    }
+    return [...byId.values()];
+  }
+
+  recordSent(
+    userId: number,
+    previousSentAt: number | null,
+    items: string[],
+    mail: { kind: string; payload: unknown },
+    now: number,
+  ): Promise<boolean> {
+    return this.db.kysely.transaction().execute(async (trx) => {
+      const last_items = JSON.stringify(items);
+      const row = await trx
+        .selectFrom('translator_bulletins')
+        .select(['last_sent_at'])
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      if (!row) {
+        if (previousSentAt !== null) return false;
+        // A concurrent first bulletin makes this insert fail on the primary key: the transaction rolls back.
+        await trx
+          .insertInto('translator_bulletins')
+          .values({ user_id: userId, last_sent_at: now, last_items })
+          .execute();
+      } else {
+        const updated = await trx
+          .updateTable('translator_bulletins')
+          .set({ last_sent_at: now, last_items })
+          .where('user_id', '=', userId)
+          .where('last_sent_at', previousSentAt === null ? 'is' : '=', previousSentAt)
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) !== 1) return false;
+      }
+      await enqueueJobs(trx, [mail], now);
+      return true;
+    });
+  }
+
+  async wanted(userId: number): Promise<boolean> {
+    const row = await this.db.kysely
+      .selectFrom('translator_bulletins')
+      .select(['unsubscribed_at'])
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return row?.unsubscribed_at == null;
+  }
+
+  async setWanted(userId: number, wanted: boolean, now: number): Promise<void> {
+    const unsubscribed_at = wanted ? null : now;
+    await this.db.kysely
+      .insertInto('translator_bulletins')
+      .values({ user_id: userId, unsubscribed_at })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ unsubscribed_at }))
+      .execute();
+  }
+}

@@ -1,0 +1,72 @@
+// The translator's account setting for the daily bulletin (decision 0037): one checkbox, linked from the
+// account page and from every bulletin mail. A redirect with a notice after saving. Only translators get
+// bulletins, so only they have the page (404 for editors and admins, who review every language).
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Clock } from '../../../domain/shared/clock.js';
+import type { TranslatorBulletinStore } from '../../../domain/translation/translator-bulletin.ports.js';
+import {
+  setTranslatorBulletin,
+  viewTranslatorBulletin,
+} from '../../../domain/translation/translator-bulletin-setting.js';
+import { sendError } from '../../errors.js';
+import { readForm } from '../../read-form.js';
+import { sendPage } from '../../render.js';
+import { field } from '../../schema-fields.js';
+import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { CheckField, Csrf, Notice } from '../../views/form-fields.js';
+import type { SiteInfo } from '../../views/layout.js';
+import { editorPage } from '../pages.js';
+import { edit } from './step-answer.js';
+
+export const bulletinSettingPath = '/editor/account/translator-bulletin';
+const bulletinForm = z.object({ bulletin: field(10) });
+
+function BulletinSettingPage(p: EditorPageBase & { wanted: boolean; saved: boolean }) {
+  const t = p.tr.t;
+  const title = t('translatorBulletin.setting.title');
+  return (
+    <EditorPage page={p} title={title} section="account">
+      <p>
+        <a href="/editor/account">{t('translatorBulletin.setting.back')}</a>
+      </p>
+      <h1>{title}</h1>
+      {p.saved && <Notice>{t('translatorBulletin.setting.saved')}</Notice>}
+      <form method="post" action={bulletinSettingPath} class="editor-form" novalidate>
+        <Csrf token={p.csrf} />
+        <CheckField
+          id="bulletin"
+          value="yes"
+          label={t('translatorBulletin.setting.label')}
+          checked={p.wanted}
+        />
+        <button class="button" type="submit">
+          {t('translatorBulletin.setting.save')}
+        </button>
+      </form>
+    </EditorPage>
+  );
+}
+
+export function bulletinSettingRoutes(
+  app: FastifyInstance,
+  deps: { site: SiteInfo; clock: Clock; bulletins: TranslatorBulletinStore },
+): void {
+  app.get(bulletinSettingPath, edit, async (req, reply) => {
+    if (req.account!.user.role !== 'translator') return sendError(req, reply, deps.site, 404);
+    const wanted = await viewTranslatorBulletin(deps, req.account!.user.id);
+    const saved = (req.query as { done?: unknown } | undefined)?.done === 'saved';
+    return sendPage(
+      reply,
+      <BulletinSettingPage {...editorPage(req, deps.site)} wanted={wanted} saved={saved} />,
+    );
+  });
+
+  app.post(bulletinSettingPath, edit, async (req, reply) => {
+    if (req.account!.user.role !== 'translator') return sendError(req, reply, deps.site, 404);
+    const body = readForm(req, reply, deps, bulletinForm);
+    if (!body) return reply;
+    await setTranslatorBulletin(deps, req.account!.user.id, body.bulletin === 'yes');
+    return reply.redirect(`${bulletinSettingPath}?done=saved`, 303);
+  });
+}

@@ -1,0 +1,152 @@
+// The translators' daily bulletin on each database, with a clock the test moves: a French translator gets
+// one bulletin in French when a campaign waits for French; a second campaign launching and the first one's
+// source changing later the same day make no second mail; the next day one more bulletin lists both. A
+// translator who turned the bulletin off in their account settings, and one whose language is up to date,
+// get nothing. The mail arrives through the real worker at an SMTP sink, its links opening the editor.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testDialects } from '../../../test/db.js';
+import { createPerson, get, post, sessionFor } from '../../../test/editor-helpers.js';
+import { buildCampaign } from '../../../test/factories.js';
+import { FakeClock } from '../../../test/fake-clock.js';
+import { createTestApp, startMailWorker, type TestApp } from '../../../test/test-app.js';
+import { CampaignRepository } from '../../db/campaign.repository.js';
+import { JobRepository } from '../../db/job.repository.js';
+import { jobKinds } from '../kinds.js';
+import { recurringHandlers, scheduleRecurring } from '../recurring.js';
+import { createWorker } from '../worker.js';
+import {
+  runTranslatorBulletins,
+  type TranslatorBulletinJobDeps,
+  translatorBulletinJobs,
+} from './send-translator-bulletins.task.js';
+
+const hour = 60 * 60_000;
+
+describe.each(testDialects)('translators’ daily bulletin on %s', (dialect) => {
+  let t: TestApp;
+  let clock: FakeClock;
+  let deps: TranslatorBulletinJobDeps;
+
+  beforeEach(async () => {
+    clock = new FakeClock(Date.UTC(2026, 10, 23, 9, 0));
+    t = await createTestApp(dialect, {}, { seed: false, clock });
+    deps = {
+      translations: t.services.translations,
+      bulletins: t.services.translatorBulletins,
+      clock,
+      config: t.config,
+    };
+  });
+  afterEach(async () => t.close());
+
+  async function translator(email: string, locale: string, languages: string[]) {
+    const person = await createPerson(t, 'translator', { email, name: email.split('@')[0]!, locale });
+    for (const language of languages) {
+      await t.db.kysely
+        .insertInto('translator_languages')
+        .values({ user_id: person.id, locale: language, created_by: null, created_at: clock.now() })
+        .execute();
+    }
+    return person;
+  }
+  const launch = async (slug: string) => {
+    const campaign = buildCampaign({ slug, status: 'live', startsAt: clock.now() });
+    await new CampaignRepository(t.db).create(campaign, clock.now());
+    return campaign;
+  };
+  const queued = async () =>
+    (
+      await t.db.kysely
+        .selectFrom('jobs')
+        .select('payload')
+        .where('kind', '=', jobKinds.sendEmail)
+        .orderBy('id')
+        .execute()
+    ).map((j) => JSON.parse(j.payload) as { to: { address: string }[]; subject: string; text: string });
+
+  it('sends one bulletin a day at most, in the translator’s language, listing what waits', async () => {
+    await translator('lea@example.org', 'fr', ['fr']);
+    const quiet = await translator('off@example.org', 'en', ['fr']);
+    await translator('done@example.org', 'en', ['en']);
+    const off = await sessionFor(t, quiet);
+    expect((await get(t.app, '/editor/account/translator-bulletin', off)).body).toMatch(
+      /<input[^>]*id="bulletin"[^>]*checked/,
+    );
+    expect((await post(t.app, '/editor/account/translator-bulletin', off, {})).statusCode).toBe(303);
+    expect((await get(t.app, '/editor/account/translator-bulletin', off)).body).not.toMatch(
+      /<input[^>]*id="bulletin"[^>]*checked/,
+    );
+    // Editors review every language and get no bulletin: no setting to show them.
+    const editor = await sessionFor(t, await createPerson(t, 'editor'));
+    expect((await get(t.app, '/editor/account/translator-bulletin', editor)).statusCode).toBe(404);
+
+    expect(await runTranslatorBulletins(deps)).toBe(0);
+    const first = await launch('nurses-korea');
+    expect(await runTranslatorBulletins(deps)).toBe(1);
+    const [bulletin] = await queued();
+    expect(bulletin!.to).toEqual([{ name: 'lea', address: 'lea@example.org' }]);
+
+    // Later the same day: a second campaign launches, the first one's source changes. No second mail.
+    clock.advance(2 * hour);
+    await launch('dockers-chile');
+    expect(await runTranslatorBulletins(deps)).toBe(0);
+    clock.advance(4 * hour);
+    await t.db.kysely
+      .updateTable('campaign_translations')
+      .set((eb) => ({ revision: eb('revision', '+', 1) }))
+      .where('locale', '=', 'en')
+      .execute();
+    expect(await runTranslatorBulletins(deps)).toBe(0);
+    expect(await queued()).toHaveLength(1);
+
+    // The next day, one more, listing both campaigns.
+    clock.set(Date.UTC(2026, 10, 24, 9, 0));
+    expect(await runTranslatorBulletins(deps)).toBe(1);
+    const second = (await queued())[1]!;
+    expect(second.text).toContain('/editor/campaigns/nurses-korea/translations/fr');
+    expect(second.text).toContain('/editor/campaigns/dockers-chile/translations/fr');
+    clock.advance(hour);
+    expect(await runTranslatorBulletins(deps)).toBe(0);
+    // Nothing new since: no mail the day after either.
+    clock.set(Date.UTC(2026, 10, 25, 10, 0));
+    expect(await runTranslatorBulletins(deps)).toBe(0);
+    expect(await queued()).toHaveLength(2);
+
+    const mail = await startMailWorker(t);
+    try {
+      expect(await mail.drain()).toBe(2);
+      const [one, two] = await mail.sink.waitFor(2);
+      expect(one!.envelope.to).toEqual(['lea@example.org']);
+      expect(one!.parsed.headers.get('content-language')).toBe('fr');
+      expect(one!.parsed.subject).toContain('traduction');
+      expect(one!.parsed.text).toContain(
+        `https://outcry.example.org/editor/campaigns/${first.slug}/translations/fr`,
+      );
+      expect(one!.parsed.text).toContain('https://outcry.example.org/editor/account/translator-bulletin');
+      expect(two!.parsed.subject).toContain('2');
+    } finally {
+      await mail.close();
+    }
+  });
+
+  it('runs as a recurring job through the worker, every hour', async () => {
+    await translator('lea@example.org', 'fr', ['fr']);
+    await launch('nurses-korea');
+    const repo = new JobRepository(t.db);
+    const jobs = translatorBulletinJobs(deps);
+    await scheduleRecurring(repo, jobs, clock.now());
+    const worker = createWorker({ repo, handlers: recurringHandlers(repo, clock, jobs), clock });
+    try {
+      // The run, and the bulletin it wrote (this worker has no mail handler: it only counts the attempt).
+      await worker.drain();
+      expect(await queued()).toHaveLength(1);
+      expect(await repo.countQueued(jobKinds.sendTranslatorBulletins)).toBe(1);
+      clock.advance(hour);
+      await worker.drain();
+      expect(await queued()).toHaveLength(1);
+      expect(await repo.countQueued(jobKinds.sendTranslatorBulletins)).toBe(1);
+    } finally {
+      await worker.stop();
+    }
+  });
+});
