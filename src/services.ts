@@ -208,7 +208,10 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
  */
 export function servicesFor(config: Config): WithServices<Services> {
   return async (work, notMigrated) => {
-    const db = openDb({ url: config.DATABASE_URL, vault: DataVault.fromText(config.DATA_KEY) });
+    const db = openDb({
+      url: config.DATABASE_URL,
+      vault: DataVault.fromText(config.DATA_KEY, config.INDEX_KEY),
+    });
     try {
       const pending = await pendingMigrations(db);
       if (pending.length > 0) return notMigrated(pending);

@@ -37,6 +37,8 @@ function statements(db: SQLite.Database) {
          returning id`,
       )
       .pluck(),
+    // During a reindex (decision 0033): the person's row moves to the current index key before the upsert.
+    catchUp: db.prepare<[string, string]>('update supporters set email_index = ? where email_index = ?'),
     signature: db
       .prepare<unknown[], number>(
         `insert into signatures (campaign_id, supporter_id, locale, name, union_name, country, message, source,
@@ -137,6 +139,10 @@ export class SqliteSignatureBatch {
     const s = this.s;
     const v = this.vault;
     const sealedName = v.seal('signatures.name', input.name);
+    if (v.reindexing) {
+      const [current, ...earlier] = v.indexes(input.email.canonical);
+      for (const index of earlier) s.catchUp.run(current as string, index);
+    }
     const supporterId = s.supporter.get(
       v.seal('supporters.email', input.email.address),
       v.index(input.email.canonical),
