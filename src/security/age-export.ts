@@ -1,0 +1,55 @@
+// Files for partner unions encrypted with age (age-encryption.org, the `age-encryption` package): a partner
+// organisation gives an X25519 public key (`age1…`), and every signer file made for it is encrypted to that
+// key as it streams out, so the server never holds the whole file twice and only the partner opens it
+// (`age -d -i key.txt file.csv.age`). Decision 0033.
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { Encrypter } from 'age-encryption';
+
+/** An X25519 recipient is `age1` + bech32 of 32 bytes: 62 characters; more is never a recipient. */
+const recipientShape = /^age1[02-9ac-hj-np-z]{58}$/;
+
+/**
+ * The age X25519 recipient in `text` (trimmed, lower case), or undefined when it is not one: other age
+ * recipient kinds (post-quantum, plugins, SSH keys) and a private key are refused. The library decodes it
+ * (bech32 checksum, 32 bytes), so a mistyped key is caught here rather than at the first download.
+ */
+export function parseAgeRecipient(text: string): string | undefined {
+  const candidate = text.trim().toLowerCase();
+  if (!recipientShape.test(candidate)) return undefined;
+  try {
+    new Encrypter().addRecipient(candidate);
+    return candidate;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How a recipient is shown to editors: enough to compare with what the partner sent, on one line. */
+export function shortRecipient(recipient: string): string {
+  return `${recipient.slice(0, 12)}…${recipient.slice(-8)}`;
+}
+
+/**
+ * Encrypts a stream of text chunks to one recipient, chunk by chunk (age's STREAM format: 64 KiB pieces),
+ * as a Node stream a reply can send.
+ */
+export async function ageEncrypted(chunks: AsyncIterable<string>, recipient: string): Promise<Readable> {
+  const encoder = new TextEncoder();
+  const source = chunks[Symbol.asyncIterator]();
+  // Pulled one chunk at a time: the CSV is read from the database only as fast as the reply drains.
+  const plain = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await source.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await source.return?.();
+    },
+  });
+  const encrypter = new Encrypter();
+  encrypter.addRecipient(recipient);
+  const sealed = await encrypter.encrypt(plain);
+  return Readable.fromWeb(sealed as unknown as WebReadableStream<Uint8Array>);
+}
