@@ -21,6 +21,7 @@ import type { ListStore } from '../domain/list/list.ports.js';
 import type { ListAdminStore } from '../domain/list-admin/list-admin.ports.js';
 import type { MailingStore, MailingVersionReader } from '../domain/mailing/mailing.ports.js';
 import type { MailingTranslationStore } from '../domain/mailing-translation/mailing-translation.ports.js';
+import type { PartnerAgeKeyStore } from '../domain/partner-report/partner-age-key.js';
 import type { PartnerReportStore } from '../domain/partner-report/partner-report.ports.js';
 import type { DossierRenderer, DossierStore } from '../domain/petition/dossier.js';
 import type { PetitionExporter } from '../domain/petition/export-signers.js';
@@ -56,6 +57,7 @@ import { partnerEditorRoutes } from './editor/partners/partners.route.js';
 import { dossierRoutes } from './editor/petition/dossier.route.js';
 import { petitionEditorRoutes } from './editor/petition/petition-editor.route.js';
 import { petitionExportRoutes } from './editor/petition/petition-export.route.js';
+import { ageKeyRoutes } from './editor/report-links/age-keys.route.js';
 import { reportLinkRoutes } from './editor/report-links/report-links.route.js';
 import { privacySettingsRoutes } from './editor/settings/privacy-settings.route.js';
 import { statisticsRoutes } from './editor/statistics/statistics.route.js';
@@ -121,6 +123,8 @@ export interface AppDeps {
   roster: { targets: TargetStore; partners: PartnerStore };
   /** Partner report links: made and revoked by editors, opened by partners without an account. */
   partnerReports: PartnerReportStore;
+  /** Partners' age public keys: signer files made for a partner that gave one are encrypted to it. */
+  partnerAgeKeys: PartnerAgeKeyStore;
   /** The campaign editor's writes (audited, dropping the public cache) and old slugs' redirects. */
   campaignEditor: CampaignEditorStore & OldSlugReader;
   /** Campaigns as stored, drafts included, uncached: for editors' previews. */
@@ -362,6 +366,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock: deps.clock,
     campaigns: deps.previewCampaigns,
     petition: deps.petition,
+    ageKeys: deps.partnerAgeKeys,
   });
   petitionExportRoutes(app, {
     site,
@@ -371,6 +376,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     scopes: deps.scopes,
     audit: deps.petition,
     log: deps.signatureLog,
+    ageKeys: deps.partnerAgeKeys,
   });
   dossierRoutes(app, {
     site,
@@ -398,7 +404,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     petition: deps.petition,
     scopes: deps.scopes,
     tokens: { create: () => deps.tokens.confirmationToken(), hash: (t) => deps.tokens.hash(t) },
+    ageKeys: deps.partnerAgeKeys,
   });
+  ageKeyRoutes(app, { site, clock: deps.clock, keys: deps.partnerAgeKeys });
   partnerEditorRoutes(app, {
     site,
     clock: deps.clock,
