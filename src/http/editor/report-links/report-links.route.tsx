@@ -148,7 +148,9 @@ export function reportLinkRoutes(app: FastifyInstance, deps: ReportLinkDeps): vo
           </p>
           {ageKey && (
             <p class="help">
-              {tr.t('partnerReport.encrypted', { file: `${report.campaign.slug}-signers.csv.age` })}
+              {tr.t('partnerReport.encrypted', {
+                command: isolate(`age -d -i key.txt ${report.campaign.slug}-signers.csv.age`),
+              })}
             </p>
           )}
           <PartnerReport
