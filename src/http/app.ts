@@ -388,6 +388,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     retentionDays: deps.dossiers.retentionDays,
     scopes: deps.scopes,
     audit: deps.petition,
+    ageKeys: deps.partnerAgeKeys,
   });
   targetEditorRoutes(app, {
     site,

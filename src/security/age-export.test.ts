@@ -2,7 +2,7 @@
 // the partner's identity, and with no other.
 import { Decrypter, generateIdentity, identityToRecipient } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
-import { ageEncrypted, parseAgeRecipient, shortRecipient } from './age-export.js';
+import { ageEncrypted, ageEncryptedBytes, parseAgeRecipient, shortRecipient } from './age-export.js';
 
 async function bytesOf(stream: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
@@ -51,5 +51,9 @@ describe('age exports', () => {
     const stranger = new Decrypter();
     stranger.addIdentity(await generateIdentity());
     await expect(stranger.decrypt(file, 'text')).rejects.toThrow();
+
+    const pdf = new TextEncoder().encode('%PDF-1.7 a dossier');
+    const sealed = await ageEncryptedBytes(pdf, await identityToRecipient(identity));
+    expect(await d.decrypt(sealed, 'text')).toBe('%PDF-1.7 a dossier');
   });
 });

@@ -34,6 +34,16 @@ export function shortRecipient(recipient: string): string {
 }
 
 /**
+ * Encrypts a file already whole in memory (a dossier's PDF or ZIP, kept in the database) to one recipient:
+ * `.pdf.age`, `.zip.age`.
+ */
+export async function ageEncryptedBytes(file: Uint8Array, recipient: string): Promise<Uint8Array> {
+  const encrypter = new Encrypter();
+  encrypter.addRecipient(recipient);
+  return encrypter.encrypt(file);
+}
+
+/**
  * Encrypts a stream of text chunks to one recipient, chunk by chunk (age's STREAM format: 64 KiB pieces),
  * as a Node stream a reply can send.
  */

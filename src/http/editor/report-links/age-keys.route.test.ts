@@ -1,7 +1,8 @@
 // Partner exports encrypted with age, through HTTP on both databases: an editor gives a partner's age
 // public key (anything else is refused with the text kept; every change audited), the partner's report
 // page says the file is encrypted and how to open it, the CSV behind its link and an editor's export for
-// it open with the partner's identity and with no other, and a partner without a key gets no such export.
+// it (and a finished dossier downloaded for it) open with the partner's identity and with no other, and a
+// partner without a key gets no such export.
 import { Decrypter, generateIdentity, identityToRecipient } from 'age-encryption';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { campaignIdOf, testDialects } from '../../../../test/db.js';
@@ -110,6 +111,36 @@ describe.each(testDialects)('partner age keys on %s', (dialect) => {
     expect(exported.headers['content-disposition']).toContain(`${erlan}-signers.csv.age`);
     expect(await open(exported.rawPayload, identity)).toContain('Олег');
 
+    // A finished dossier, downloaded for the partner from the editors' dossier page.
+    const pdf = new TextEncoder().encode('%PDF-1.7 Олег Петров');
+    const dossier = await t.db.kysely
+      .insertInto('dossiers')
+      .values({
+        campaign_id: campaignId,
+        kind: 'pdf',
+        locale: 'en',
+        status: 'done',
+        done: 1,
+        total: 1,
+        pages: 1,
+        signers: 2,
+        file: pdf,
+        error: null,
+        created_by: null,
+        created_at: clock.now(),
+        finished_at: clock.now(),
+        expires_at: clock.now() + 86_400_000,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const dossiers = await get(t.app, `/editor/campaigns/${erlan}/dossiers`, editor);
+    const forPartner = `/editor/campaigns/${erlan}/dossiers/${dossier.id}/file?partner=${id}`;
+    expect(dossiers.body).toContain(forPartner);
+    const encrypted = await get(t.app, forPartner, editor);
+    expect(encrypted.statusCode).toBe(200);
+    expect(encrypted.headers['content-disposition']).toContain(`-dossier-${dossier.id}.pdf.age"`);
+    expect(await open(encrypted.rawPayload, identity)).toBe('%PDF-1.7 Олег Петров');
+
     // Removed: files are plain again, and an export "for" a partner without a key is refused.
     const removed = await post(t.app, `${keysPage}/${id}`, editor, { key: '' });
     expect(removed.headers.location).toBe(`${keysPage}?done=removed`);
@@ -119,6 +150,7 @@ describe.each(testDialects)('partner age keys on %s', (dialect) => {
     expect(plain.body).toContain('Ana S.');
     const refused = await get(t.app, `/editor/campaigns/${erlan}/petition/export.csv?partner=${id}`, editor);
     expect(refused.statusCode).toBe(400);
+    expect((await get(t.app, forPartner, editor)).statusCode).toBe(400);
     expect(
       (
         await t.db.kysely
