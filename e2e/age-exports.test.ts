@@ -88,8 +88,15 @@ describeBrowser('age exports in Chromium', () => {
     await page.goto(`${base}${report}`);
     await saveScreenshot(page, 'age-partner-report-desktop');
     await page.goto(`${base}/editor/campaigns/${demoCampaignSlug}/petition`);
-    expect(await page.locator('main').textContent()).toContain('Encrypt for a partner');
+    await page.getByLabel('Encrypt for a partner').selectOption({ index: 1 });
+    await page.getByLabel('Encrypt for a partner').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'age-petition-export-desktop', false);
+    const exported = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the signers (CSV)' }).click();
+    const csv = await (await exported).path();
+    expect((await d.decrypt(new Uint8Array(await readFile(csv)), 'text')).startsWith('signed_at,')).toBe(
+      true,
+    );
 
     await users.update(id, { locale: 'ar' });
     await page.goto(keysPage);

@@ -169,7 +169,7 @@ export class BatchedSignatureWriter implements SignatureWriter {
     jobs: NewJob[],
   ): Promise<SignOutcome> {
     const { input, now } = c;
-    await catchUpIndexes(trx, this.vault, [input.email.canonical]);
+    if (this.vault.reindexing) await catchUpIndexes(trx, this.vault, [input.email.canonical]);
     // An existing supporter keeps the name and address they first gave: a second person typing the same
     // email must not be able to rename them.
     const supporter = await trx
