@@ -57,7 +57,10 @@ export { createMailTransport, createServices, dkimKeys, type Services, servicesF
 
 /** Opens the database, checks migrations, and starts the configured roles. */
 export async function startOutcry(config: Config, options: { quiet?: boolean } = {}): Promise<Running> {
-  const db = openDb({ url: config.DATABASE_URL, vault: DataVault.fromText(config.DATA_KEY) });
+  const db = openDb({
+    url: config.DATABASE_URL,
+    vault: DataVault.fromText(config.DATA_KEY, config.INDEX_KEY),
+  });
   try {
     if (config.MIGRATE_ON_START) {
       const { error } = await migrateToLatest(db);
@@ -277,7 +280,8 @@ Commands:
   migrate         apply pending database migrations
   rollback        undo the newest migration
   keys            keys rotate: seal personal data again under the newest DATA_KEY key (resumable, safe
-                  while the site runs); keys status: values per key
+                  while the site runs); keys reindex: address indexes under the first INDEX_KEY key;
+                  keys status: values per key
   create-admin    create (or reset) an admin account: create-admin <email> [name]
   bounce          record one bounce read from standard input (a mail server's pipe): bounce [recipient]
   verify-export   check an editors' CSV export of signers against the published tree heads: verify-export FILE
@@ -304,7 +308,10 @@ export async function main(argv: string[]): Promise<void> {
     case 'rollback': {
       const { runMigrate } = await import('./cli/migrate.js');
       const config = loadConfig();
-      const db = openDb({ url: config.DATABASE_URL, vault: DataVault.fromText(config.DATA_KEY) });
+      const db = openDb({
+        url: config.DATABASE_URL,
+        vault: DataVault.fromText(config.DATA_KEY, config.INDEX_KEY),
+      });
       try {
         return await runMigrate(db, command === 'rollback' ? 'down' : 'latest');
       } finally {
@@ -314,7 +321,10 @@ export async function main(argv: string[]): Promise<void> {
     case 'keys': {
       const { runKeys } = await import('./cli/keys.js');
       const config = loadConfig();
-      const db = openDb({ url: config.DATABASE_URL, vault: DataVault.fromText(config.DATA_KEY) });
+      const db = openDb({
+        url: config.DATABASE_URL,
+        vault: DataVault.fromText(config.DATA_KEY, config.INDEX_KEY),
+      });
       try {
         process.exitCode = await runKeys(args, db, { out: console.log, err: console.error });
         return;

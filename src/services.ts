@@ -27,6 +27,7 @@ import { ListMemberRepository } from './db/list-member.repository.js';
 import { MailingRepository } from './db/mailing.repository.js';
 import { MailingTranslationRepository } from './db/mailing-translation.repository.js';
 import { pendingMigrations } from './db/migrate.js';
+import { PartnerAgeKeyRepository } from './db/partner-age-key.repository.js';
 import { PartnerReportRepository } from './db/partner-report.repository.js';
 import { PetitionStore } from './db/petition.store.js';
 import { PrivacyRepository } from './db/privacy.repository.js';
@@ -157,6 +158,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     // Targets and partners are on the public page too: an edit shows there at once.
     roster: campaignRoster(db, (c) => campaigns.invalidateCampaign(c.slug)),
     partnerReports: new PartnerReportRepository(db),
+    partnerAgeKeys: new PartnerAgeKeyRepository(db),
     campaignEditor: new CampaignEditorRepository(db, (slugs) => {
       for (const slug of slugs) campaigns.invalidateCampaign(slug);
     }),
@@ -218,7 +220,10 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
  */
 export function servicesFor(config: Config): WithServices<Services> {
   return async (work, notMigrated) => {
-    const db = openDb({ url: config.DATABASE_URL, vault: DataVault.fromText(config.DATA_KEY) });
+    const db = openDb({
+      url: config.DATABASE_URL,
+      vault: DataVault.fromText(config.DATA_KEY, config.INDEX_KEY),
+    });
     try {
       const pending = await pendingMigrations(db);
       if (pending.length > 0) return notMigrated(pending);

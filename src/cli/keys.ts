@@ -1,12 +1,14 @@
 // `outcry keys rotate`: seals every personal value again under the newest data key (the first in DATA_KEY),
 // table by table in batches, printing progress; `outcry keys status` counts the values under each key.
-// It runs beside the site (each value is replaced only if unchanged since it was read) and can be stopped
-// and started again at any time: values already under the newest key are skipped. Decision 0023.
+// `outcry keys reindex` recomputes every supporter's blind indexes under the first INDEX_KEY key. Both run
+// beside the site (each value is replaced only if unchanged since it was read) and can be stopped and
+// started again at any time: what is already under the newest key is skipped. Decisions 0023, 0033.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { pendingMigrations } from '../db/migrate.js';
 import { sealedColumns } from '../db/personal-fields.plugin.js';
+import { reindexAll } from '../db/reindex.js';
 import { resealAll } from '../db/reseal.js';
 
 export interface KeysIo {
@@ -15,11 +17,14 @@ export interface KeysIo {
 }
 
 const usage = `Usage: outcry keys rotate [--batch N] [--pause-ms N]
+       outcry keys reindex [--batch N] [--pause-ms N]
        outcry keys status
 
 rotate  seals every stored personal value again under the first key in DATA_KEY (run it after putting a
         new key first); safe while the site runs; start it again to resume
-status  how many stored values each key sealed`;
+reindex recomputes every supporter's address index under the first key in INDEX_KEY (run it after putting
+        a new key first there and restarting the site with it); safe while the site runs; resumable
+status  how many stored values each key sealed, and the index key`;
 
 function option(args: string[], name: string, fallback: number, max: number): number | undefined {
   const at = args.indexOf(name);
@@ -31,7 +36,7 @@ function option(args: string[], name: string, fallback: number, max: number): nu
 /** Exit code: 0 done, 1 failed, 2 usage. */
 export async function runKeys(args: string[], db: Db, io: KeysIo): Promise<number> {
   const [verb, ...rest] = args;
-  if (verb !== 'rotate' && verb !== 'status') {
+  if (verb !== 'rotate' && verb !== 'status' && verb !== 'reindex') {
     io.err(usage);
     return 2;
   }
@@ -56,6 +61,9 @@ export async function runKeys(args: string[], db: Db, io: KeysIo): Promise<numbe
       }
     }
     io.out(`newest key: ${db.vault.currentKeyId}`);
+    io.out(
+      `index key: ${db.vault.indexKeyId}${db.vault.reindexing ? ' (earlier index keys still consulted)' : ''}`,
+    );
     return 0;
   }
   const batchSize = option(rest, '--batch', 500, 100_000);
@@ -63,6 +71,21 @@ export async function runKeys(args: string[], db: Db, io: KeysIo): Promise<numbe
   if (!batchSize || pauseMs === undefined) {
     io.err(usage);
     return 2;
+  }
+  if (verb === 'reindex') {
+    io.out(`Indexing every supporter's address under index key ${db.vault.indexKeyId}…`);
+    const changed = await reindexAll(db.kysely, db.vault, {
+      batchSize,
+      onProgress: (p) => {
+        io.out(`supporters: ${p.scanned}/${p.total} rows looked at, ${p.reindexed} indexed again`);
+      },
+      pause: () => sleep(pauseMs),
+    });
+    io.out(
+      `Done: ${changed} supporters indexed again; every address is indexed under key ${db.vault.indexKeyId}.` +
+        (db.vault.reindexing ? ' Remove the earlier keys from INDEX_KEY and restart every process.' : ''),
+    );
+    return 0;
   }
   io.out(`Sealing every personal value under key ${db.vault.currentKeyId}…`);
   const changed = await resealAll(db.kysely, db.vault, {

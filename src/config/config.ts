@@ -51,6 +51,8 @@ const schema = z.object({
   APP_SECRET: z.string().min(32, 'must be at least 32 characters (use: openssl rand -hex 32)').optional(),
   /** The site data keys, newest first (decision 0023): personal fields are sealed with them. */
   DATA_KEY: z.string().max(10_000).optional(),
+  /** The blind-index keys, newest first (decision 0033); unset: derived from the last DATA_KEY key. */
+  INDEX_KEY: z.string().max(10_000).optional(),
   SMTP_URL: z
     .string()
     .refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://')
@@ -124,6 +126,7 @@ export class ConfigError extends Error {
 const secretNames = [
   'APP_SECRET',
   'DATA_KEY',
+  'INDEX_KEY',
   'DATABASE_URL',
   'SMTP_URL',
   'DKIM_PRIVATE_KEY',
@@ -180,6 +183,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     } catch (error) {
       if (!(error instanceof DataKeyError)) throw error;
       problems.push(`DATA_KEY: ${error.message}`);
+    }
+  }
+  if (v?.INDEX_KEY) {
+    try {
+      parseDataKeys(v.INDEX_KEY);
+    } catch (error) {
+      if (!(error instanceof DataKeyError)) throw error;
+      problems.push(`INDEX_KEY: ${error.message}`);
     }
   }
   if (v && v.NODE_ENV === 'production' && (!v.DATA_KEY || v.DATA_KEY === developmentDataKey)) {

@@ -63,6 +63,8 @@ export interface PartnersTable {
   logo_path: string | null;
   description: string | null;
   position: Generated<number>;
+  /** The partner's age public key (`age1…`): signer files made for it are encrypted to it (migration 0022). */
+  age_recipient: Generated<string | null>;
 }
 
 export interface TargetsTable {

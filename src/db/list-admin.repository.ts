@@ -285,7 +285,7 @@ export class ListAdminRepository implements ListAdminStore {
             .where(
               'email_index',
               'in',
-              part.map((c) => this.vault.index(c.canonical)),
+              part.flatMap((c) => this.vault.indexes(c.canonical)),
             )
             .execute(),
         ]);
@@ -306,7 +306,10 @@ export class ListAdminRepository implements ListAdminStore {
                 .execute();
         const memberOf = new Map(members.map((m) => [Number(m.supporter_id), m]));
         for (const c of part) {
-          const s = byIndex.get(this.vault.index(c.canonical));
+          const s = this.vault
+            .indexes(c.canonical)
+            .map((i) => byIndex.get(i))
+            .find((r) => r !== undefined);
           const member = s ? memberOf.get(Number(s.id)) : undefined;
           // An erased person is refused even if they signed again since: the erasure is the stronger word.
           if (erasedKeys.has(c.erasedKey)) outcomes.set(c.row, 'erased');

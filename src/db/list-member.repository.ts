@@ -142,7 +142,7 @@ export class ListMemberRepository implements ListStore {
       const found = await trx
         .selectFrom('supporters')
         .select(['id', 'mail_suppressed_at'])
-        .where('email_index', '=', this.vault.index(c.email.canonical))
+        .where('email_index', 'in', this.vault.indexes(c.email.canonical))
         .executeTakeFirst();
       // Suppressed addresses are never mailed (decision 0019): the same answer, nothing sent.
       if (found && found.mail_suppressed_at !== null) return;
@@ -358,7 +358,7 @@ export class ListMemberRepository implements ListStore {
         const other = await trx
           .selectFrom('supporters')
           .select('id')
-          .where('email_index', '=', this.vault.index(input.email.canonical))
+          .where('email_index', 'in', this.vault.indexes(input.email.canonical))
           .executeTakeFirst();
         if (other) return 'taken';
       }
@@ -372,7 +372,7 @@ export class ListMemberRepository implements ListStore {
           updated_at: input.now,
         })
         .where('id', '=', input.supporterId)
-        .where('email_index', '=', this.vault.index(input.fromCanonical))
+        .where('email_index', 'in', this.vault.indexes(input.fromCanonical))
         .where('status', '!=', 'erased')
         .executeTakeFirst();
       return Number(changed.numUpdatedRows) === 1 ? 'changed' : 'stale';

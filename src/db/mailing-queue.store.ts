@@ -211,7 +211,7 @@ export class MailingQueueStore implements MailingQueue {
                     .where(
                       's.email_domain_index',
                       'in',
-                      want.closedDomains.map((d) => this.vault.domainIndex(`@${d}`)),
+                      want.closedDomains.flatMap((d) => this.vault.domainIndexes(`@${d}`)),
                     ),
                 ),
               ),

@@ -134,7 +134,7 @@ async function progressOf(db: Kysely<Database>, ids: number[]): Promise<Map<numb
 export class MailingRepository implements MailingStore, MailingVersionReader {
   private readonly db: Kysely<Database>;
   /** Addresses are sealed: a domain is found through its blind index (decision 0023). */
-  private readonly vault: Pick<DataVault, 'domainIndex'>;
+  private readonly vault: Pick<DataVault, 'domainIndexes'>;
   constructor(db: Db) {
     this.db = db.kysely;
     this.vault = db.vault;
@@ -436,7 +436,7 @@ export class MailingRepository implements MailingStore, MailingVersionReader {
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
         .where('r.mailing_id', '=', id)
         .where('r.status', '=', 'queued')
-        .where('s.email_domain_index', '=', this.vault.domainIndex(`@${d.domain}`))
+        .where('s.email_domain_index', 'in', this.vault.domainIndexes(`@${d.domain}`))
         .executeTakeFirstOrThrow();
       const waiting = Number(row.n);
       if (waiting > 0) {

@@ -33,7 +33,7 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
     const row = await this.db
       .selectFrom('supporters')
       .select('id')
-      .where('email_index', '=', this.vault.index(canonicalEmail))
+      .where('email_index', 'in', this.vault.indexes(canonicalEmail))
       .where('status', '!=', 'erased')
       .executeTakeFirst();
     return row ? { id: Number(row.id) } : undefined;

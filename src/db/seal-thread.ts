@@ -7,8 +7,14 @@
 // Sealing has no effect outside the thread, so a thread that fails loses nothing: the batch is sealed on
 // the event loop instead, and after three failures the thread is no longer used.
 import { Worker } from 'node:worker_threads';
-import type { DataVault } from '../security/data-keys.js';
+import type { DataKey, DataVault, IndexKey } from '../security/data-keys.js';
 import { type SealedSignatureFields, type SignatureFields, sealSignatureFields } from './signature-seals.js';
+
+/** What the thread starts with: the process's key ring, to build the same vault. */
+export interface SealThreadData {
+  keys: readonly DataKey[];
+  indexKeys: readonly IndexKey[];
+}
 
 export interface SealRequest {
   id: number;
@@ -79,13 +85,14 @@ export class SealThread {
   }
 
   private start(): Worker {
+    const workerData: SealThreadData = { keys: this.vault.keys, indexKeys: this.vault.indexKeys };
     const worker = fromSources
       ? // Running from the TypeScript sources (tests, tsx): the thread loads its entry through tsx.
         new Worker(
           `require('tsx/esm/api').tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(here)});`,
-          { eval: true, workerData: this.vault.keys, resourceLimits },
+          { eval: true, workerData, resourceLimits },
         )
-      : new Worker(entry, { workerData: this.vault.keys, resourceLimits });
+      : new Worker(entry, { workerData, resourceLimits });
     worker.unref();
     worker.on('message', (reply: SealReply) => {
       const waiting = this.waiting.get(reply.id);

@@ -9,6 +9,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { type SignatureMailPayload, sendSignatureMailJob } from '../domain/signature/signature.js';
 import type { SignCommand, SignOutcome } from '../domain/signature/signature.ports.js';
 import type { DataVault } from '../security/data-keys.js';
+import { catchUpIndexes } from './blind-index.js';
 import type { NewJob } from './job.repository.js';
 import type { Database } from './schema.js';
 import {
@@ -39,6 +40,11 @@ export async function writeMultiRow(
 ): Promise<SignOutcome[]> {
   // An existing supporter keeps the name and address they first gave (see signature.writer.ts).
   const supporterIds = new Map<string, number>();
+  await catchUpIndexes(
+    trx,
+    vault,
+    commands.map((c) => c.input.email.canonical),
+  );
   await inChunks(commands, async (part) => {
     const rows = await trx
       .insertInto('supporters')

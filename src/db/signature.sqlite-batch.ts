@@ -38,6 +38,8 @@ function statements(db: SQLite.Database) {
          returning id`,
       )
       .pluck(),
+    // During a reindex (decision 0033): the person's row moves to the current index key before the upsert.
+    catchUp: db.prepare<[string, string]>('update supporters set email_index = ? where email_index = ?'),
     signature: db
       .prepare<unknown[], number>(
         `insert into signatures (campaign_id, supporter_id, locale, name, union_name, country, message, source,
@@ -143,6 +145,12 @@ export class SqliteSignatureBatch {
   ): SignOutcome {
     const { input, now } = c;
     const s = this.s;
+    const v = this.vault;
+    if (v.reindexing) {
+      // A re-signer still under an earlier index key moves to the current one first (decision 0033).
+      const [, ...earlier] = v.indexes(input.email.canonical);
+      for (const index of earlier) s.catchUp.run(f.emailIndex, index);
+    }
     const supporterId = s.supporter.get(
       f.supporterEmail,
       f.emailIndex,

@@ -17,6 +17,7 @@ import {
   type SignOutcome,
 } from '../domain/signature/signature.ports.js';
 import type { DataVault } from '../security/data-keys.js';
+import { catchUpIndexes } from './blind-index.js';
 import type { Db } from './database.js';
 import type { NewJob } from './job.repository.js';
 import type { Database } from './schema.js';
@@ -184,6 +185,7 @@ export class BatchedSignatureWriter implements SignatureWriter {
     jobs: NewJob[],
   ): Promise<SignOutcome> {
     const { input, now } = c;
+    if (this.vault.reindexing) await catchUpIndexes(trx, this.vault, [input.email.canonical]);
     // An existing supporter keeps the name and address they first gave: a second person typing the same
     // email must not be able to rename them.
     const supporter = await trx

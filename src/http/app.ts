@@ -22,6 +22,7 @@ import type { ListStore } from '../domain/list/list.ports.js';
 import type { ListAdminStore } from '../domain/list-admin/list-admin.ports.js';
 import type { MailingStore, MailingVersionReader } from '../domain/mailing/mailing.ports.js';
 import type { MailingTranslationStore } from '../domain/mailing-translation/mailing-translation.ports.js';
+import type { PartnerAgeKeyStore } from '../domain/partner-report/partner-age-key.js';
 import type { PartnerReportStore } from '../domain/partner-report/partner-report.ports.js';
 import type { DossierRenderer, DossierStore } from '../domain/petition/dossier.js';
 import type { PetitionExporter } from '../domain/petition/export-signers.js';
@@ -61,6 +62,7 @@ import { partnerEditorRoutes } from './editor/partners/partners.route.js';
 import { dossierRoutes } from './editor/petition/dossier.route.js';
 import { petitionEditorRoutes } from './editor/petition/petition-editor.route.js';
 import { petitionExportRoutes } from './editor/petition/petition-export.route.js';
+import { ageKeyRoutes } from './editor/report-links/age-keys.route.js';
 import { reportLinkRoutes } from './editor/report-links/report-links.route.js';
 import { privacySettingsRoutes } from './editor/settings/privacy-settings.route.js';
 import { statisticsRoutes } from './editor/statistics/statistics.route.js';
@@ -127,6 +129,8 @@ export interface AppDeps {
   roster: { targets: TargetStore; partners: PartnerStore };
   /** Partner report links: made and revoked by editors, opened by partners without an account. */
   partnerReports: PartnerReportStore;
+  /** Partners' age public keys: signer files made for a partner that gave one are encrypted to it. */
+  partnerAgeKeys: PartnerAgeKeyStore;
   /** The campaign editor's writes (audited, dropping the public cache) and old slugs' redirects. */
   campaignEditor: CampaignEditorStore & OldSlugReader;
   /** Campaigns as stored, drafts included, uncached: for editors' previews. */
@@ -391,6 +395,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock: deps.clock,
     campaigns: deps.previewCampaigns,
     petition: deps.petition,
+    ageKeys: deps.partnerAgeKeys,
   });
   petitionExportRoutes(app, {
     site,
@@ -400,6 +405,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     scopes: deps.scopes,
     audit: deps.petition,
     log: deps.signatureLog,
+    ageKeys: deps.partnerAgeKeys,
   });
   dossierRoutes(app, {
     site,
@@ -411,6 +417,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     retentionDays: deps.dossiers.retentionDays,
     scopes: deps.scopes,
     audit: deps.petition,
+    ageKeys: deps.partnerAgeKeys,
   });
   targetEditorRoutes(app, {
     site,
@@ -428,6 +435,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     scopes: deps.scopes,
     tokens: { create: () => deps.tokens.confirmationToken(), hash: (t) => deps.tokens.hash(t) },
     dossiers: deps.dossiers.store,
+    ageKeys: deps.partnerAgeKeys,
   });
   partnerDossierRoutes(app, {
     site,
@@ -435,7 +443,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reports: deps.partnerReports,
     dossiers: deps.dossiers.store,
     tokens: { hash: (t) => deps.tokens.hash(t) },
+    ageKeys: deps.partnerAgeKeys,
   });
+  ageKeyRoutes(app, { site, clock: deps.clock, keys: deps.partnerAgeKeys });
   partnerEditorRoutes(app, {
     site,
     clock: deps.clock,

@@ -59,4 +59,24 @@ describe('data vault', () => {
     expect(() => parseDataKeys(`x:${k} x:${key()}`)).toThrow(/twice/);
     expect(parseDataKeys(`a:${k}\nb:${key()}`).map((e) => e.id)).toEqual(['a', 'b']);
   });
+
+  it('takes the index key from INDEX_KEY when set, and looks up under every listed one', () => {
+    const data = `d:${key()}`;
+    const named = `ix:${key()}`;
+    const derived = DataVault.fromText(data);
+    expect(derived.indexKeyId).toBe('d');
+    // The data key named as index key: the same indexes, so naming it changes nothing stored.
+    expect(DataVault.fromText(data, data).index('x@example.org')).toBe(derived.index('x@example.org'));
+    const moving = DataVault.fromText(data, `${named} ${data}`);
+    expect(moving.indexKeyId).toBe('ix');
+    expect(moving.reindexing).toBe(true);
+    expect(moving.index('x@example.org')).not.toBe(derived.index('x@example.org'));
+    expect(moving.indexes('x@example.org')).toEqual([
+      moving.index('x@example.org'),
+      derived.index('x@example.org'),
+    ]);
+    expect(moving.domainIndexes('x@example.org')[1]).toBe(derived.domainIndex('y@EXAMPLE.org'));
+    expect(DataVault.fromText(data, named).reindexing).toBe(false);
+    expect(() => DataVault.fromText(data, 'short')).toThrow(DataKeyError);
+  });
 });

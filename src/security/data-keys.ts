@@ -2,7 +2,7 @@
 // (a random 96-bit nonce per value, the key id and a format version stored with the value, the column as
 // associated data) and the blind index (HMAC-SHA-256 of a canonical address) that dedupe and lookups use
 // instead of the address. The keys never touch the database: DATA_KEY / DATA_KEY_FILE, or the public
-// development key outside production.
+// development key outside production; INDEX_KEY / INDEX_KEY_FILE names the index key apart (decision 0033).
 import {
   createCipheriv,
   createDecipheriv,
@@ -65,8 +65,8 @@ function fingerprint(root: Buffer): string {
 /**
  * Parses `DATA_KEY`: one or more keys separated by commas, spaces or new lines, newest first. Each is the
  * base64 of 32 random bytes, optionally prefixed by an id (`2026a:base64…`); without one, the id is a
- * fingerprint of the key. The first key seals new values; the others only open what they sealed. The
- * last (oldest) key also roots the blind index, which does not rotate (decision 0023).
+ * fingerprint of the key. The first key seals new values; the others only open what they sealed. Unless
+ * INDEX_KEY is set, the last (oldest) key also roots the blind index (decisions 0023, 0033).
  */
 export function parseDataKeys(text: string): DataKey[] {
   const entries = text.split(/[\s,]+/).filter((e) => e.length > 0);
@@ -96,27 +96,62 @@ export function isSealed(value: string): boolean {
   return value.startsWith(`${version}.`);
 }
 
+/** An index key: its id (named in `outcry keys reindex`'s output) and its HMAC key. */
+export interface IndexKey {
+  readonly id: string;
+  readonly key: KeyObject;
+}
+
+/**
+ * The index keys a process looks people up with. `INDEX_KEY` (same format as DATA_KEY, newest first)
+ * names them; unset, the one index key is derived from the last data key, as before decision 0033. The
+ * first roots every index written; the others are only consulted while `outcry keys reindex` moves the
+ * stored indexes to the first.
+ */
+function indexKeysOf(dataKeys: readonly DataKey[], indexText: string | undefined): IndexKey[] {
+  if (indexText !== undefined && indexText.trim() !== '') {
+    return parseDataKeys(indexText).map((k) => ({ id: k.id, key: k.index }));
+  }
+  const last = dataKeys[dataKeys.length - 1];
+  if (!last) throw new DataKeyError('no key given');
+  return [{ id: last.id, key: last.index }];
+}
+
 /** The key ring a process runs on. */
 export class DataVault {
   private readonly current: DataKey;
   private readonly byId: Map<string, DataKey>;
   private readonly indexKey: KeyObject;
+  /** The index keys, newest first (a seal thread is given them too). */
+  readonly indexKeys: readonly IndexKey[];
 
-  /** The key ring, newest first: a seal thread builds the same vault from it (KeyObjects cross threads). */
+  /** The data keys, newest first: a seal thread builds the same vault from them (KeyObjects cross threads). */
   readonly keys: readonly DataKey[];
 
-  constructor(keys: readonly DataKey[]) {
+  constructor(keys: readonly DataKey[], indexKeys?: readonly IndexKey[]) {
     this.keys = keys;
     const first = keys[0];
-    const last = keys[keys.length - 1];
-    if (!first || !last) throw new DataKeyError('no key given');
+    if (!first) throw new DataKeyError('no key given');
     this.current = first;
     this.byId = new Map(keys.map((k) => [k.id, k]));
-    this.indexKey = last.index;
+    this.indexKeys = indexKeys && indexKeys.length > 0 ? indexKeys : indexKeysOf(keys, undefined);
+    this.indexKey = (this.indexKeys[0] as IndexKey).key;
   }
 
-  static fromText(text: string): DataVault {
-    return new DataVault(parseDataKeys(text));
+  /** `dataKeys` is DATA_KEY; `indexKeys` is INDEX_KEY, when set (decision 0033). */
+  static fromText(dataKeys: string, indexKeys?: string): DataVault {
+    const keys = parseDataKeys(dataKeys);
+    return new DataVault(keys, indexKeysOf(keys, indexKeys));
+  }
+
+  /** The id of the key every blind index is written under. */
+  get indexKeyId(): string {
+    return (this.indexKeys[0] as IndexKey).id;
+  }
+
+  /** Whether earlier index keys are configured: a reindex is under way (lookups consult them too). */
+  get reindexing(): boolean {
+    return this.indexKeys.length > 1;
   }
 
   /** The id of the key new values are sealed with. */
@@ -173,14 +208,35 @@ export class DataVault {
    * matches supporters by. It tells which supporters share a domain, not which domain.
    */
   domainIndex(address: string): string {
-    const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
-    return `d1.${createHmac('sha256', this.indexKey).update(`domain:${domain}`, 'utf8').digest('base64url')}`;
+    return domainIndexOf(this.indexKey, address);
   }
 
   /** The blind index of a canonical address: equal addresses give equal indexes; nothing else is learnt. */
   index(canonical: string): string {
-    return `i1.${createHmac('sha256', this.indexKey).update(canonical, 'utf8').digest('base64url')}`;
+    return addressIndex(this.indexKey, canonical);
   }
+
+  /**
+   * The address's index under every configured index key, current first: what a lookup matches while a
+   * reindex is under way (a row not yet moved still carries an earlier key's index).
+   */
+  indexes(canonical: string): string[] {
+    return this.indexKeys.map((k) => addressIndex(k.key, canonical));
+  }
+
+  /** The domain's index under every configured index key, current first (see `indexes`). */
+  domainIndexes(address: string): string[] {
+    return this.indexKeys.map((k) => domainIndexOf(k.key, address));
+  }
+}
+
+function addressIndex(key: KeyObject, canonical: string): string {
+  return `i1.${createHmac('sha256', key).update(canonical, 'utf8').digest('base64url')}`;
+}
+
+function domainIndexOf(key: KeyObject, address: string): string {
+  const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+  return `d1.${createHmac('sha256', key).update(`domain:${domain}`, 'utf8').digest('base64url')}`;
 }
 
 /** The vault the demo, development and tests run on (the public development key). */

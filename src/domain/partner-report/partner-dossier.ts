@@ -28,7 +28,7 @@ export async function offeredDossier(
 }
 
 export type PartnerDossierResult =
-  | { status: 'ok'; slug: string; dossier: DossierRequest; file: Uint8Array }
+  | { status: 'ok'; slug: string; linkId: number; dossier: DossierRequest; file: Uint8Array }
   | { status: 'gone' }
   | { status: 'none' };
 
@@ -43,5 +43,5 @@ export async function downloadPartnerDossier(
   const dossier = await offeredDossier(deps, campaign.id);
   const file = dossier && (await deps.dossiers.file(dossier.id));
   if (!dossier || !file) return { status: 'none' };
-  return { status: 'ok', slug: campaign.slug, dossier, file };
+  return { status: 'ok', slug: campaign.slug, linkId: opened.report.linkId, dossier, file };
 }

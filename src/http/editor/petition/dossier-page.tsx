@@ -18,6 +18,8 @@ export interface DossierPageProps extends EditorPageBase {
   rendererReady: boolean;
   error?: 'locale' | 'countries' | undefined;
   queued?: boolean;
+  /** Partners that gave an age key: each finished dossier can be downloaded encrypted for one of them. */
+  keyedPartners: { id: number; name: string }[];
 }
 
 const megabytes = (tr: EditorPageBase['tr'], bytes: number) =>
@@ -53,6 +55,13 @@ function Status({ p, d }: { p: DossierPageProps; d: DossierRequest }) {
       <a class="button button--small" href={`${base}/file`} download>
         {t(d.kind === 'zip' ? 'editor.dossier.downloadZip' : 'editor.dossier.downloadPdf')}
       </a>{' '}
+      {p.keyedPartners.map((x) => (
+        <span key={x.id}>
+          <a class="button button--small button--secondary" href={`${base}/file?partner=${x.id}`} download>
+            {t('editor.dossier.downloadFor', { partner: isolate(x.name) })}
+          </a>{' '}
+        </span>
+      ))}
       {t('editor.dossier.status.done', {
         pages: d.pages,
         signers: d.signers,

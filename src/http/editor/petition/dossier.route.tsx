@@ -9,11 +9,13 @@ import type { AuditRecorder } from '../../../domain/account/account.ports.js';
 import type { AccountScopeReader } from '../../../domain/account/account-scopes.js';
 import { type CampaignWithContent, chooseTexts, slugPattern } from '../../../domain/campaign/campaign.js';
 import type { CampaignReader } from '../../../domain/campaign/campaign.ports.js';
+import type { PartnerAgeKeyStore } from '../../../domain/partner-report/partner-age-key.js';
 import { type DossierRenderer, type DossierStore, dossierKinds } from '../../../domain/petition/dossier.js';
 import { mayExport } from '../../../domain/petition/export-signers.js';
 import type { PetitionReader } from '../../../domain/petition/petition.js';
 import { requestDossier } from '../../../domain/petition/request-dossier.js';
 import type { Clock } from '../../../domain/shared/clock.js';
+import { ageEncryptedBytes } from '../../../security/age-export.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
@@ -30,6 +32,8 @@ export interface DossierDeps {
   scopes: AccountScopeReader;
   audit: AuditRecorder;
   clock: Clock;
+  /** Partners' age keys: a dossier downloaded for a partner is encrypted to its key (decision 0033). */
+  ageKeys: Pick<PartnerAgeKeyStore, 'ageKeys'>;
 }
 
 const gate = { config: { permission: 'reports:read' as const } };
@@ -41,6 +45,7 @@ const dossierForm = z.object({
   country: z.union([code, z.array(code).max(300)]).optional(),
 });
 const pageQuery = z.object({ queued: z.literal('1').optional() });
+const fileQuery = z.object({ partner: z.string().max(20).optional() });
 
 export function dossierRoutes(app: FastifyInstance, deps: DossierDeps): void {
   /** The campaign when the account may export its signers; otherwise the error page is sent. */
@@ -60,9 +65,10 @@ export function dossierRoutes(app: FastifyInstance, deps: DossierDeps): void {
     campaign: CampaignWithContent,
     extra: { error?: 'locale' | 'countries'; queued?: boolean; status?: number },
   ) => {
-    const [dossiers, countries] = await Promise.all([
+    const [dossiers, countries, keys] = await Promise.all([
       deps.dossiers.listForCampaign(campaign.id, 20),
       deps.petition.countries(campaign.id),
+      deps.ageKeys.ageKeys(campaign.id),
     ]);
     const busy = dossiers.some((d) => d.status === 'queued' || d.status === 'running');
     reply.header('cache-control', 'no-store');
@@ -79,6 +85,7 @@ export function dossierRoutes(app: FastifyInstance, deps: DossierDeps): void {
         rendererReady={deps.renderer.available()}
         error={extra.error}
         queued={extra.queued ?? false}
+        keyedPartners={keys.filter((k) => k.recipient).map((k) => ({ id: k.partnerId, name: k.name }))}
       />,
       extra.status,
     );
@@ -121,8 +128,19 @@ export function dossierRoutes(app: FastifyInstance, deps: DossierDeps): void {
   app.get('/editor/campaigns/:slug/dossiers/:dossierId/file', gate, async (req, reply) => {
     const { dossierId: id } = req.params as { dossierId: string };
     if (!idPattern.test(id)) return sendError(req, reply, deps.site, 404);
+    const query = fileQuery.safeParse(req.query ?? {});
+    if (!query.success) return sendError(req, reply, deps.site, 400);
     const campaign = await allowed(req, reply);
     if (!campaign) return reply;
+    let partner: { name: string; recipient: string } | undefined;
+    if (query.data.partner) {
+      const found = (await deps.ageKeys.ageKeys(campaign.id)).find(
+        (k) => String(k.partnerId) === query.data.partner,
+      );
+      // A partner without a key (or not this campaign's): nothing leaves in clear by mistake.
+      if (!found?.recipient) return sendError(req, reply, deps.site, 400);
+      partner = { name: found.name, recipient: found.recipient };
+    }
     const dossier = await deps.dossiers.find(Number(id));
     const file = dossier?.campaignId === campaign.id ? await deps.dossiers.file(dossier.id) : undefined;
     if (!dossier || !file) return sendError(req, reply, deps.site, 404);
@@ -132,9 +150,19 @@ export function dossierRoutes(app: FastifyInstance, deps: DossierDeps): void {
       action: 'petition.dossier_downloaded',
       entityType: 'campaign',
       entityId: campaign.id,
-      after: { dossierId: dossier.id },
+      after: { dossierId: dossier.id, ...(partner ? { encryptedFor: partner.name } : {}) },
       now: deps.clock.now(),
     });
+    if (partner) {
+      return reply
+        .header('cache-control', 'no-store')
+        .header(
+          'content-disposition',
+          `attachment; filename="${campaign.slug}-dossier-${dossier.id}.${dossier.kind}.age"`,
+        )
+        .type('application/octet-stream')
+        .send(Buffer.from(await ageEncryptedBytes(file, partner.recipient)));
+    }
     return reply
       .header('cache-control', 'no-store')
       .header(

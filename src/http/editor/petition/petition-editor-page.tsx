@@ -9,7 +9,7 @@ import { isolate } from '../../../i18n/translator.js';
 import { countryName } from '../../views/country-names.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
-import { Csrf, Notice, TextField } from '../../views/form-fields.js';
+import { Csrf, Notice, SelectField, TextField } from '../../views/form-fields.js';
 
 export interface PetitionEditorPageProps extends EditorPageBase {
   campaign: CampaignWithContent;
@@ -18,6 +18,8 @@ export interface PetitionEditorPageProps extends EditorPageBase {
   next: PetitionCursor | null;
   first: boolean;
   notice?: string | undefined;
+  /** Partners that gave an age key: the export can be encrypted to one of them. */
+  keyedPartners: { id: number; name: string }[];
 }
 
 /** An empty day field of the export's filter (YYYY-MM-DD, as the export reads it). */
@@ -82,6 +84,17 @@ export function PetitionEditorPage(p: PetitionEditorPageProps) {
           />
           <DayField id="from" label={t('petitionExport.from')} />
           <DayField id="to" label={t('petitionExport.to')} />
+          {p.keyedPartners.length > 0 && (
+            <SelectField
+              id="partner"
+              label={t('petitionExport.partner')}
+              options={[
+                { value: '', label: t('petitionExport.partnerNone') },
+                ...p.keyedPartners.map((x) => ({ value: String(x.id), label: x.name })),
+              ]}
+              value=""
+            />
+          )}
           <button class="button" type="submit">
             {t('petitionExport.download')}
           </button>

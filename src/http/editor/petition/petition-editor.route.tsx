@@ -1,10 +1,12 @@
 // /editor/campaigns/:slug/petition: the signers as the petition lists them, hidden ones marked, and
 // POST …/hide and …/show for one signature (campaigns:edit; the editor gate checks it and the CSRF token
 // first). Hiding is audited (petition.signer_hidden / petition.signer_shown).
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { chooseTexts, slugPattern } from '../../../domain/campaign/campaign.js';
 import type { CampaignReader } from '../../../domain/campaign/campaign.ports.js';
+import type { PartnerAgeKeyStore } from '../../../domain/partner-report/partner-age-key.js';
 import { setSignerHidden } from '../../../domain/petition/hide-signer.js';
 import {
   type PetitionModeration,
@@ -25,6 +27,8 @@ export interface PetitionEditorDeps {
   campaigns: CampaignReader;
   petition: PetitionReader & PetitionModeration;
   clock: Clock;
+  /** Partners with an age key: the export can be encrypted for one of them (decision 0033). */
+  ageKeys: Pick<PartnerAgeKeyStore, 'ageKeys'>;
 }
 
 const edit = { config: { permission: 'campaigns:edit' as const } };
@@ -57,6 +61,7 @@ export function petitionEditorRoutes(app: FastifyInstance, deps: PetitionEditorD
       limit: petitionPageSize + 1,
       includeHidden: true,
     });
+    const keyed = (await deps.ageKeys.ageKeys(campaign.id)).filter((k) => k.recipient !== null);
     const page = rows.slice(0, petitionPageSize);
     const last = page.at(-1);
     const done = query.data.done;
@@ -69,6 +74,7 @@ export function petitionEditorRoutes(app: FastifyInstance, deps: PetitionEditorD
         rows={page}
         next={rows.length > petitionPageSize && last ? { signedAt: last.signedAt, id: last.id } : null}
         first={!after}
+        keyedPartners={keyed.map((k) => ({ id: k.partnerId, name: k.name }))}
         notice={done ? req.tr.t(`petitionEditor.done.${done}`) : undefined}
       />,
     );

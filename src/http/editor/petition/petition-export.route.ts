@@ -1,7 +1,8 @@
 // GET /editor/campaigns/:slug/petition/export.csv: the signers as CSV (domain/petition/export-signers.ts),
 // streamed batch by batch. The gate lets in whoever may read reports; the handler then allows editors and
 // admins (supporters:export) and partner accounts attached to this campaign only. Filters: ?country=CL,
-// ?language=ar, ?from=2026-11-01&to=2026-11-30 (whole UTC days, both included). Every export is audited.
+// ?language=ar, ?from=2026-11-01&to=2026-11-30 (whole UTC days, both included); ?partner=<id> encrypts the
+// file to that partner organisation's age key (`.csv.age`, decision 0033). Every export is audited.
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import type { AuditRecorder } from '../../../domain/account/account.ports.js';
 import type { AccountScopeReader } from '../../../domain/account/account-scopes.js';
 import { slugPattern } from '../../../domain/campaign/campaign.js';
 import type { CampaignReader } from '../../../domain/campaign/campaign.ports.js';
+import type { PartnerAgeKeyStore } from '../../../domain/partner-report/partner-age-key.js';
 import {
   type ExportColumn,
   type ExportFilter,
@@ -21,6 +23,7 @@ import type { Clock } from '../../../domain/shared/clock.js';
 import { isCountryCode } from '../../../domain/signature/countries.js';
 import type { ExportStamp } from '../../../domain/signature-log/export-stamp.js';
 import type { SignatureLogStore } from '../../../domain/signature-log/signature-log.ports.js';
+import { ageEncrypted } from '../../../security/age-export.js';
 import { sendError } from '../../errors.js';
 import type { SiteInfo } from '../../views/layout.js';
 
@@ -33,6 +36,8 @@ export interface PetitionExportDeps {
   clock: Clock;
   /** The latest tree head and its leaves, which stamp the file (decision 0031). */
   log: Pick<SignatureLogStore, 'latestHead' | 'leaves'>;
+  /** Partners' age keys: an export made for a partner is encrypted to its key. */
+  ageKeys: Pick<PartnerAgeKeyStore, 'ageKeys'>;
 }
 
 const day = /^\d{4}-\d{2}-\d{2}$/;
@@ -47,6 +52,8 @@ const exportQuery = z.object({
   source: z.string().max(100).optional(),
   /** Columns to include, comma-separated, in the order given (`columns=name,country`); all when absent. */
   columns: z.string().max(200).optional(),
+  /** A partner organisation of the campaign that gave an age key: the file is encrypted to it. */
+  partner: z.string().max(20).optional(),
 });
 
 /** The chosen columns, or undefined when one is unknown, repeated or none is left. */
@@ -92,6 +99,15 @@ export function petitionExportRoutes(app: FastifyInstance, deps: PetitionExportD
       const user = req.account!.user;
       const attached = user.role === 'partner' ? await deps.scopes.campaignsOf(user.id) : [];
       if (!mayExport(user.role, attached, campaign.id)) return sendError(req, reply, deps.site, 403);
+      let partner: { name: string; recipient: string } | undefined;
+      if (q.partner) {
+        const found = (await deps.ageKeys.ageKeys(campaign.id)).find(
+          (k) => String(k.partnerId) === q.partner && k.recipient !== null,
+        );
+        // Not this campaign's partner, or no key: nothing is exported unencrypted by mistake.
+        if (!found?.recipient) return sendError(req, reply, deps.site, 400);
+        partner = { name: found.name, recipient: found.recipient };
+      }
       const filter: ExportFilter = {
         country,
         locale: q.language || null,
@@ -111,6 +127,7 @@ export function petitionExportRoutes(app: FastifyInstance, deps: PetitionExportD
           to: q.to ?? null,
           source: filter.source,
           columns,
+          ...(partner ? { encryptedFor: partner.name } : {}),
         },
         now: deps.clock.now(),
       });
@@ -119,11 +136,19 @@ export function petitionExportRoutes(app: FastifyInstance, deps: PetitionExportD
         head,
         leaves: () => deps.log.leaves(campaign.id, head.size),
       };
+      const rows = signersCsv(deps.exporter, campaign, filter, columns, stamp);
+      if (partner) {
+        return reply
+          .header('cache-control', 'no-store')
+          .header('content-disposition', `attachment; filename="${campaign.slug}-signers.csv.age"`)
+          .type('application/octet-stream')
+          .send(await ageEncrypted(rows, partner.recipient));
+      }
       return reply
         .header('cache-control', 'no-store')
         .header('content-disposition', `attachment; filename="${campaign.slug}-signers.csv"`)
         .type('text/csv; charset=utf-8')
-        .send(Readable.from(signersCsv(deps.exporter, campaign, filter, columns, stamp)));
+        .send(Readable.from(rows));
     },
   );
 }

@@ -54,6 +54,9 @@ export function ReportLinksPage(p: ReportLinksPageProps) {
         </section>
       )}
       <p class="help">{t('reportLinks.help')}</p>
+      <p>
+        <a href={`/editor/campaigns/${campaign.slug}/age-keys`}>{t('ageKeys.title')}</a>
+      </p>
       {p.partners.length === 0 ? (
         <p>{t('reportLinks.noPartners')}</p>
       ) : (

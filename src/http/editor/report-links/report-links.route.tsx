@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { AccountScopeReader } from '../../../domain/account/account-scopes.js';
 import { openPartnerReport } from '../../../domain/partner-report/open-partner-report.js';
 import { offeredDossier } from '../../../domain/partner-report/partner-dossier.js';
+import type { PartnerAgeKeyStore } from '../../../domain/partner-report/partner-age-key.js';
 import type { PartnerReportStore } from '../../../domain/partner-report/partner-report.ports.js';
 import {
   createReportLink,
@@ -19,6 +20,7 @@ import { mayExport, type PetitionExporter, signersCsv } from '../../../domain/pe
 import { type PetitionReader, petitionPageSize } from '../../../domain/petition/petition.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import { isolate } from '../../../i18n/translator.js';
+import { ageEncrypted } from '../../../security/age-export.js';
 import { sendError } from '../../errors.js';
 import { partnerDossierPath } from '../../public/partner-report/partner-dossier.route.js';
 import { readForm } from '../../read-form.js';
@@ -38,6 +40,8 @@ export interface ReportLinkDeps {
   tokens: { create(): { token: string; hash: string }; hash(token: string): string };
   /** The dossier each report offers (partner-dossier.route.ts serves it under the link). */
   dossiers: Pick<DossierStore, 'listForCampaign'>;
+  /** The partner's age key: its signer file is encrypted to it (decision 0033). */
+  ageKeys: Pick<PartnerAgeKeyStore, 'ageKeyOfLink'>;
 }
 
 const createForm = z.object({
@@ -132,6 +136,7 @@ export function reportLinkRoutes(app: FastifyInstance, deps: ReportLinkDeps): vo
     const opened = await openPartnerReport(useCases, { token, use: 'page' });
     if (opened.status === 'gone') return reportGone(req, reply);
     const { report, counts } = opened;
+    const ageKey = await deps.ageKeys.ageKeyOfLink(report.linkId);
     const tr = req.tr;
     const title = tr.t('partnerReport.title', { partner: isolate(report.partnerName) });
     return sendPage(
@@ -152,6 +157,13 @@ export function reportLinkRoutes(app: FastifyInstance, deps: ReportLinkDeps): vo
             {tr.t('partnerReport.private', { partner: isolate(report.partnerName) })}{' '}
             {tr.t('partnerReport.expires', { date: tr.date(report.expiresAt) })}
           </p>
+          {ageKey && (
+            <p class="help">
+              {tr.t('partnerReport.encrypted', {
+                command: isolate(`age -d -i key.txt ${report.campaign.slug}-signers.csv.age`),
+              })}
+            </p>
+          )}
           <PartnerReport
             tr={tr}
             counts={counts}
@@ -171,14 +183,19 @@ export function reportLinkRoutes(app: FastifyInstance, deps: ReportLinkDeps): vo
     const opened = await openPartnerReport(useCases, { token, use: 'csv' });
     if (opened.status === 'gone') return reportGone(req, reply);
     const campaign = opened.report.campaign;
+    const rows = signersCsv(deps.petition, campaign, { country: null, locale: null, from: null, to: null });
+    // A partner that gave an age key gets the file encrypted to it, whatever the link's address says.
+    const ageKey = await deps.ageKeys.ageKeyOfLink(opened.report.linkId);
+    if (ageKey) {
+      return noStore(reply)
+        .header('content-disposition', `attachment; filename="${campaign.slug}-signers.csv.age"`)
+        .type('application/octet-stream')
+        .send(await ageEncrypted(rows, ageKey));
+    }
     return noStore(reply)
       .header('content-disposition', `attachment; filename="${campaign.slug}-signers.csv"`)
       .type('text/csv; charset=utf-8')
-      .send(
-        Readable.from(
-          signersCsv(deps.petition, campaign, { country: null, locale: null, from: null, to: null }),
-        ),
-      );
+      .send(Readable.from(rows));
   });
 
   function reportGone(req: FastifyRequest, reply: FastifyReply) {

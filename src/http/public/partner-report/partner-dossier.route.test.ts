@@ -2,6 +2,7 @@
 // finished and still kept (never a ZIP or a few countries' PDF, never one past its time), the newest of
 // them (the final one after a close), downloaded without an account, every download a counted and audited
 // use of the link; a revoked link downloads nothing.
+import { Decrypter, generateIdentity, identityToRecipient } from 'age-encryption';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { campaignIdOf, testDialects } from '../../../../test/db.js';
 import { post, signedIn } from '../../../../test/editor-helpers.js';
@@ -102,6 +103,30 @@ describe.each(testDialects)('partner report dossier on %s', (dialect) => {
     clock.advance(dayMs);
     expect((await t.app.inject({ url: file })).body).toBe('%PDF whole');
     expect(newer).toBeGreaterThan(whole);
+  });
+
+  it('encrypts the dossier to the partner’s age key when it gave one', async () => {
+    const path = await makeLink();
+    const whole = await dossier('pdf', [], '%PDF whole');
+    const identity = await generateIdentity();
+    await t.db.kysely
+      .updateTable('partners')
+      .set({ age_recipient: await identityToRecipient(identity) })
+      .where('campaign_id', '=', campaignId)
+      .execute();
+    const got = await t.app.inject({ url: `${path}/dossier.pdf` });
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('application/octet-stream');
+    expect(got.headers['content-disposition']).toBe(
+      `attachment; filename="${erlan}-dossier-${whole}.pdf.age"`,
+    );
+    expect(got.body).not.toContain('%PDF');
+    const d = new Decrypter();
+    d.addIdentity(identity);
+    expect(await d.decrypt(new Uint8Array(got.rawPayload), 'text')).toBe('%PDF whole');
+    const other = new Decrypter();
+    other.addIdentity(await generateIdentity());
+    await expect(other.decrypt(new Uint8Array(got.rawPayload), 'text')).rejects.toThrow();
   });
 
   it('a revoked link downloads nothing', async () => {
