@@ -7,7 +7,6 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { DossierDocument, DossierRenderer, RenderedPdf } from '../domain/petition/dossier.js';
-import { directionOf } from '../i18n/locales.js';
 import type { Translator } from '../i18n/translator.js';
 import {
   columnWidthMm,
