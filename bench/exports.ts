@@ -5,6 +5,7 @@
 // (reading the rows; a one-signer PDF) and the peak RSS of node and of Chromium apart. Prints a table;
 // docs/performance.md records it. BENCH_EXPORT_ONE_PART=1 adds the full PDF printed in one piece.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { CampaignRepository } from '../src/db/campaign.repository.js';
 import { PetitionStore } from '../src/db/petition.store.js';
@@ -42,8 +43,23 @@ const names = [
 ];
 const countries = countryCodes.slice(0, 60);
 
-/** Resident memory of this process and of every process under it (Chromium's), in MB, from ps. */
-function treeRss(): { node: number; chromium: number } {
+/** Proportional set size of a process in kB (shared pages split among their sharers), 0 once it is gone. */
+function pss(pid: number): number {
+  try {
+    const line = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('Pss:'));
+    return line ? Number(line.split(/\s+/)[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Memory of this process (RSS) and of every process under it (Chromium's), in MB: their RSS added up counts
+ * pages the browser's processes share (fonts, code) once per process, so their PSS is given too.
+ */
+function treeRss(): { node: number; chromium: number; chromiumPss: number } {
   const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
     .trim()
     .split('\n')
@@ -62,24 +78,27 @@ function treeRss(): { node: number; chromium: number } {
   return {
     node: sum((pid) => pid === process.pid),
     chromium: sum((pid) => pid !== process.pid && mine.has(pid)),
+    chromiumPss: [...mine].filter((pid) => pid !== process.pid).reduce((n, pid) => n + pss(pid), 0) / 1024,
   };
 }
 
 interface Peak {
   node: number;
   chromium: number;
+  chromiumPss: number;
   /** The largest sum seen at one sample (the two peaks need not coincide). */
   both: number;
 }
 
 /** Runs `work`, sampling the RSS of node and of Chromium every 250 ms; its time and the peaks. */
 async function measured<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; peak: Peak }> {
-  const peak: Peak = { node: 0, chromium: 0, both: 0 };
+  const peak: Peak = { node: 0, chromium: 0, chromiumPss: 0, both: 0 };
   const sample = () => {
     const now = treeRss();
     peak.node = Math.max(peak.node, now.node);
     peak.chromium = Math.max(peak.chromium, now.chromium);
-    peak.both = Math.max(peak.both, now.node + now.chromium);
+    peak.chromiumPss = Math.max(peak.chromiumPss, now.chromiumPss);
+    peak.both = Math.max(peak.both, now.node + now.chromiumPss);
   };
   sample();
   const timer = setInterval(sample, 250);
@@ -102,6 +121,7 @@ const row = (what: string, figure: string, seconds: number, peak: Peak | null, b
     `${seconds.toFixed(seconds < 10 ? 2 : 1)} s`,
     peak ? peak.node.toFixed(0) : '',
     peak ? peak.chromium.toFixed(0) : '',
+    peak ? peak.chromiumPss.toFixed(0) : '',
     peak ? peak.both.toFixed(0) : '',
     bar,
   ]);
@@ -232,7 +252,16 @@ try {
       await whole.close();
     }
   }
-  const head = ['export', 'output', 'time', 'node MB', 'Chromium MB', 'sum MB', 'bar'];
+  const head = [
+    'export',
+    'output',
+    'time',
+    'node RSS MB',
+    'Chromium RSS MB',
+    'Chromium PSS MB',
+    'node + PSS MB',
+    'bar',
+  ];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(
