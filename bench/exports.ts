@@ -10,6 +10,7 @@ import os from 'node:os';
 import { CampaignRepository } from '../src/db/campaign.repository.js';
 import { PetitionStore } from '../src/db/petition.store.js';
 import { chooseTexts } from '../src/domain/campaign/campaign.js';
+import { renderDocuments } from '../src/domain/petition/build-dossier.js';
 import { gatherDossierGroups } from '../src/domain/petition/dossier.js';
 import { signersCsv } from '../src/domain/petition/export-signers.js';
 import { countryCodes } from '../src/domain/signature/countries.js';
@@ -226,14 +227,15 @@ try {
   );
   const zip = await measured(async () => {
     const gathered = await gatherDossierGroups(store, campaign, null);
-    const entries = [];
-    let pages = 0;
-    for (const g of gathered) {
-      const out = await renderer.render({ campaign, texts, groups: [g], generatedAt: Date.now() });
-      pages += out.pages;
-      entries.push({ name: `${g.country}.pdf`, data: out.pdf });
-    }
-    return { file: zipArchive(entries, Date.now()), pages, files: entries.length };
+    const generatedAt = Date.now();
+    // As the worker does it: two countries at a time (build-dossier.ts).
+    const { rendered, pages } = await renderDocuments(
+      renderer,
+      gathered.map((g) => ({ name: `${g.country}.pdf`, doc: { campaign, texts, groups: [g], generatedAt } })),
+      2,
+      async () => undefined,
+    );
+    return { file: zipArchive(rendered, generatedAt), pages, files: rendered.length };
   });
   row(
     'per-country ZIP',
