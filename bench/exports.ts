@@ -15,7 +15,7 @@ import { gatherDossierGroups } from '../src/domain/petition/dossier.js';
 import { signersCsv } from '../src/domain/petition/export-signers.js';
 import { countryCodes } from '../src/domain/signature/countries.js';
 import { translatorFor } from '../src/i18n/translator.js';
-import { ChromiumDossierRenderer, defaultChromiumPath } from '../src/pdf/chromium-renderer.js';
+import { ChromiumDossierRenderer, defaultChromiumPath, pagesPerPart } from '../src/pdf/chromium-renderer.js';
 import { zipArchive } from '../src/pdf/zip.js';
 import { createTestDb } from '../test/db.js';
 import { buildCampaign } from '../test/factories.js';
@@ -128,7 +128,9 @@ const row = (what: string, figure: string, seconds: number, peak: Peak | null, b
   ]);
 
 const db = await createTestDb('sqlite');
-const renderer = new ChromiumDossierRenderer(translatorFor);
+// BENCH_EXPORT_PAGES_PER_PART tries another part size (the renderer's default otherwise).
+const perPart = Number(process.env.BENCH_EXPORT_PAGES_PER_PART ?? pagesPerPart);
+const renderer = new ChromiumDossierRenderer(translatorFor, defaultChromiumPath, undefined, perPart);
 try {
   const campaignId = await new CampaignRepository(db).create(buildCampaign(), t0);
   for (let start = 0; start < total; start += 1_000) {
@@ -267,7 +269,7 @@ try {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(
-    `bench:exports ${new Date().toISOString()}  ${total.toLocaleString('en')} signers, load ${os
+    `bench:exports ${new Date().toISOString()}  ${perPart} pages a part  ${total.toLocaleString('en')} signers, load ${os
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}`,

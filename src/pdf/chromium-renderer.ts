@@ -2,7 +2,7 @@
 // Chromium shapes every script (Arabic and Persian joined right to left, Devanagari, Bengali, Thai, Khmer)
 // with the Noto fonts installed on the machine and embeds subsets of them; nothing is fetched. One browser is
 // started on first use and kept, and so are its pages between dossiers. The list is laid out on
-// pages in advance (rows measured once), printed a few dozen pages at a time and the parts joined, so neither
+// pages in advance (rows measured once), printed a few pages at a time and the parts joined, so neither
 // time nor Chromium's memory grows with one giant document; page numbers come from the layout.
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -47,7 +47,7 @@ export function pdfPageCount(pdf: Uint8Array): number {
 }
 
 /** List pages printed per `page.pdf()` call: small parts keep Chromium's memory flat whatever the size. */
-export const pagesPerPart = 24;
+export const pagesPerPart = 6;
 
 const pxPerMm = 96 / 25.4;
 
