@@ -124,6 +124,39 @@ describe.skipIf(!renderer.available() || !pdftotext)('dossier PDF', () => {
     expect(out).toContain('Belarus (40)');
   });
 
+  it('numbers the list on from a cover that takes more than one page', async () => {
+    // 90 targets (embassies) push the cover onto a second page: the list is laid out again after it.
+    const targets = Array.from({ length: 90 }, (_, i) => ({
+      ...campaign.targets[0]!,
+      id: i + 1,
+      name: `Embassy ${i + 1}`,
+    }));
+    const signers = Array.from({ length: 300 }, (_, k) => ({
+      id: k,
+      name: scriptNames[k % scriptNames.length]!,
+      union: null,
+      country: 'BY',
+      signedAt: t0 + k * 60_000,
+    }));
+    const { pdf, pages } = await renderer.render({
+      ...doc([{ country: 'BY', signers }]),
+      campaign: { ...campaign, targets },
+    });
+    const out = text(pdf, 'long-cover.pdf');
+    expect(pdfPageCount(pdf)).toBe(pages);
+    expect(out).toContain('Embassy 90');
+    for (let n = 1; n <= pages; n++) expect(out).toMatch(new RegExp(`\\b${n}\\s*/\\s*${pages}\\b`));
+    // The list starts on the page after the cover's last one.
+    const firstListPage = execFileSync(
+      'pdftotext',
+      ['-f', '3', '-l', '3', '-enc', 'UTF-8', join(dir, 'long-cover.pdf'), '-'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(firstListPage).toContain('Belarus (300)');
+  });
+
   it('zips one PDF per country, each readable with its own cover and count', async () => {
     const entries = [];
     for (const [c, country] of ['BY', 'GE'].entries()) {
