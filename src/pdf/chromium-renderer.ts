@@ -1,14 +1,24 @@
 // Renders dossiers to PDF with Debian's Chromium through playwright-core (docs/decisions/0030-dossiers.md):
 // Chromium shapes every script (Arabic and Persian joined right to left, Devanagari, Bengali, Thai, Khmer)
 // with the Noto fonts installed on the machine and embeds subsets of them; nothing is fetched. One browser is
-// started on first use and kept; each dossier gets its own page, closed afterwards. Page numbers and the
-// running header (the campaign's headline) are Chromium's header and footer templates.
+// started on first use and kept, and so are its pages between dossiers. The list is laid out on
+// pages in advance (rows measured once), printed a few pages at a time and the parts joined, so neither
+// time nor Chromium's memory grows with one giant document; page numbers come from the layout.
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import type { DossierDocument, DossierRenderer, RenderedPdf } from '../domain/petition/dossier.js';
-import { directionOf } from '../i18n/locales.js';
 import type { Translator } from '../i18n/translator.js';
-import { dossierFonts, renderDossierHtml } from './dossier-document.js';
+import {
+  columnWidthMm,
+  type DossierPart,
+  dossierSections,
+  linesPerColumn,
+  listGrid,
+  renderDossierHtml,
+  rowFont,
+} from './dossier-document.js';
+import { type ListSection, linesFor, paginate, type RowText, rowLine } from './dossier-layout.js';
+import { defaultJoinerPath, joinPdfs } from './join-pdfs.js';
 
 export const defaultChromiumPath = '/usr/bin/chromium';
 
@@ -23,8 +33,6 @@ const args = [
   '--disable-sync',
 ];
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** Counts the page objects of a PDF Chromium wrote (Skia writes each as `/Type /Page`, uncompressed). */
 export function pdfPageCount(pdf: Uint8Array): number {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
@@ -38,12 +46,21 @@ export function pdfPageCount(pdf: Uint8Array): number {
   return pages;
 }
 
+/** List pages printed per `page.pdf()` call: small parts keep Chromium's memory flat whatever the size. */
+export const pagesPerPart = 6;
+
+const pxPerMm = 96 / 25.4;
+
 export class ChromiumDossierRenderer implements DossierRenderer {
   private browser: Promise<Browser> | null = null;
+  private idle: Page[] = [];
 
   constructor(
     private readonly translatorFor: (locale: string) => Translator,
     private readonly executablePath = defaultChromiumPath,
+    private readonly joinerPath = defaultJoinerPath,
+    /** List pages printed per `page.pdf()` call. */
+    private readonly perPart = pagesPerPart,
   ) {}
 
   available(): boolean {
@@ -61,33 +78,97 @@ export class ChromiumDossierRenderer implements DossierRenderer {
   }
 
   async render(doc: DossierDocument): Promise<RenderedPdf> {
-    const browser = await this.launch();
-    const page = await browser.newPage();
+    const page = await this.page();
     try {
-      // No request leaves the page: everything it needs is inline, fonts come from the system.
-      await page.route('**/*', (route) => route.abort());
-      await page.setContent(renderDossierHtml(this.translatorFor(doc.texts.locale), doc), {
-        waitUntil: 'load',
+      const tr = this.translatorFor(doc.texts.locale);
+      const sections = await measured(page, dossierSections(tr, doc));
+      const grid = { linesPerColumn, headingLines: listGrid.headingLines, columns: listGrid.columns };
+      // Without the joiner the whole list is one part (slower and heavier, but the same document).
+      const perPart = existsSync(this.joinerPath) ? this.perPart : Number.POSITIVE_INFINITY;
+      const print = async (part: DossierPart) => {
+        await page.setContent(renderDossierHtml(tr, doc, part), { waitUntil: 'load' });
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
+        return { pdf, pages: pdfPageCount(pdf) };
+      };
+      // The cover is laid out by the browser: assume one page, and lay the list out again if it took more.
+      let coverPages = 1;
+      let pages = paginate(sections, grid, coverPages + 1);
+      let first = await print({
+        cover: true,
+        pages: pages.slice(0, perPart),
+        total: coverPages + pages.length,
       });
-      const dir = directionOf(doc.texts.locale);
-      const band = `font-family:${escapeHtml(dossierFonts)};font-size:7.5pt;width:100%;margin:0 14mm;display:flex;justify-content:space-between;gap:6mm;color:#333`;
-      const pdf = await page.pdf({
-        format: 'A4',
-        printBackground: false,
-        preferCSSPageSize: true,
-        displayHeaderFooter: true,
-        headerTemplate: `<div dir="${dir}" style="${band}"><span style="overflow:hidden;white-space:nowrap;text-overflow:ellipsis">${escapeHtml(doc.texts.headline)}</span></div>`,
-        footerTemplate: `<div dir="ltr" style="${band};justify-content:center"><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
-      });
-      return { pdf, pages: pdfPageCount(pdf) };
+      const firstListPages = Math.min(perPart, pages.length);
+      if (first.pages !== coverPages + firstListPages) {
+        coverPages = first.pages - firstListPages;
+        pages = paginate(sections, grid, coverPages + 1);
+        first = await print({
+          cover: true,
+          pages: pages.slice(0, perPart),
+          total: coverPages + pages.length,
+        });
+      }
+      const total = coverPages + pages.length;
+      const parts = [first.pdf];
+      for (let from = perPart; from < pages.length; from += perPart) {
+        const chunk = pages.slice(from, from + perPart);
+        const out = await print({ cover: false, pages: chunk, total });
+        // A page the layout did not plan would put every later number out of step: fail rather than mislead.
+        if (out.pages !== chunk.length)
+          throw new Error(`list part printed ${out.pages} pages, ${chunk.length} planned`);
+        parts.push(out.pdf);
+      }
+      const pdf = parts.length === 1 ? parts[0]! : await joinPdfs(this.joinerPath, parts);
+      return { pdf, pages: total };
     } finally {
-      await page.close();
+      // Drop the printed document before the page waits for the next one (it holds every name).
+      await page.setContent('').then(
+        () => this.idle.push(page),
+        () => page.close().catch(() => undefined),
+      );
     }
+  }
+
+  /** A page to print on: an idle one (a ZIP prints dozens of documents in a row), or a new one. */
+  private async page(): Promise<Page> {
+    const idle = this.idle.pop();
+    if (idle && !idle.isClosed()) return idle;
+    const page = await (await this.launch()).newPage();
+    // No request leaves the page: everything it needs is inline, fonts come from the system.
+    await page.route('**/*', (route) => route.abort());
+    return page;
   }
 
   async close(): Promise<void> {
     const browser = this.browser;
     this.browser = null;
+    this.idle = [];
     if (browser) await (await browser).close().catch(() => undefined);
   }
+}
+
+/**
+ * Every row's width as the browser shapes it (a canvas with the list's font: the same fallback fonts and
+ * shaping as the printed text), turned into the lines it takes in a column.
+ */
+async function measured(
+  page: Page,
+  sections: { heading: string; rows: RowText[] }[],
+): Promise<ListSection[]> {
+  const texts = sections.flatMap((s) => s.rows.map(rowLine));
+  const widths = await page.evaluate(
+    ({ font, texts }) => {
+      const context = document.createElement('canvas').getContext('2d');
+      if (!context) throw new Error('no canvas');
+      context.font = font;
+      return texts.map((text) => context.measureText(text).width);
+    },
+    { font: rowFont, texts },
+  );
+  const column = columnWidthMm * pxPerMm;
+  let at = 0;
+  return sections.map((s) => ({
+    heading: s.heading,
+    rows: s.rows.map((text) => ({ text, lines: linesFor(widths[at++] ?? 0, column) })),
+  }));
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignWithContent } from '../domain/campaign/campaign.js';
 import type { DossierDocument } from '../domain/petition/dossier.js';
 import { translatorFor } from '../i18n/translator.js';
-import { ChromiumDossierRenderer } from './chromium-renderer.js';
+import { ChromiumDossierRenderer, pdfPageCount } from './chromium-renderer.js';
 import { zipArchive } from './zip.js';
 
 export const scriptNames = [
@@ -76,7 +76,8 @@ const doc = (groups: DossierDocument['groups']): DossierDocument => ({
   generatedAt: Date.UTC(2026, 11, 6),
 });
 
-const renderer = new ChromiumDossierRenderer(translatorFor);
+// Two list pages a part, so that a few hundred signers are printed in several parts and joined.
+const renderer = new ChromiumDossierRenderer(translatorFor, undefined, undefined, 2);
 const pdftotext = existsSync('/usr/bin/pdftotext');
 
 describe.skipIf(!renderer.available() || !pdftotext)('dossier PDF', () => {
@@ -108,7 +109,7 @@ describe.skipIf(!renderer.available() || !pdftotext)('dossier PDF', () => {
       })),
     }));
     const { pdf, pages } = await renderer.render(doc(groups));
-    expect(pages).toBeGreaterThan(2);
+    expect(pages).toBeGreaterThan(5);
     const out = text(pdf, 'all.pdf').normalize('NFC');
     for (const name of scriptNames) expect(out, name).toContain(name);
     expect(out).toContain('Belarus: free the jailed trade unionists');
@@ -116,9 +117,44 @@ describe.skipIf(!renderer.available() || !pdftotext)('dossier PDF', () => {
     expect(out).toContain('IndustriALL');
     expect(out).toMatch(/Signers\s+600/);
     expect(out).toMatch(/November 2\s*–\s*2\d, 2026/);
-    expect(out).toMatch(new RegExp(`\\b1\\s*/\\s*${pages}\\b`));
-    expect(out).toMatch(new RegExp(`\\b${pages}\\s*/\\s*${pages}\\b`));
+    // Every page carries its own number in the whole, across the joined parts, and nothing was lost.
+    expect(pdfPageCount(pdf)).toBe(pages);
+    for (let n = 1; n <= pages; n++) expect(out).toMatch(new RegExp(`\\b${n}\\s*/\\s*${pages}\\b`));
+    for (let k = 1; k <= 40; k++) expect(out).toContain(`${k}. ${scriptNames[0]}`);
     expect(out).toContain('Belarus (40)');
+  });
+
+  it('numbers the list on from a cover that takes more than one page', async () => {
+    // 90 targets (embassies) push the cover onto a second page: the list is laid out again after it.
+    const targets = Array.from({ length: 90 }, (_, i) => ({
+      ...campaign.targets[0]!,
+      id: i + 1,
+      name: `Embassy ${i + 1}`,
+    }));
+    const signers = Array.from({ length: 300 }, (_, k) => ({
+      id: k,
+      name: scriptNames[k % scriptNames.length]!,
+      union: null,
+      country: 'BY',
+      signedAt: t0 + k * 60_000,
+    }));
+    const { pdf, pages } = await renderer.render({
+      ...doc([{ country: 'BY', signers }]),
+      campaign: { ...campaign, targets },
+    });
+    const out = text(pdf, 'long-cover.pdf');
+    expect(pdfPageCount(pdf)).toBe(pages);
+    expect(out).toContain('Embassy 90');
+    for (let n = 1; n <= pages; n++) expect(out).toMatch(new RegExp(`\\b${n}\\s*/\\s*${pages}\\b`));
+    // The list starts on the page after the cover's last one.
+    const firstListPage = execFileSync(
+      'pdftotext',
+      ['-f', '3', '-l', '3', '-enc', 'UTF-8', join(dir, 'long-cover.pdf'), '-'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(firstListPage).toContain('Belarus (300)');
   });
 
   it('zips one PDF per country, each readable with its own cover and count', async () => {
