@@ -130,7 +130,7 @@ const row = (what: string, figure: string, seconds: number, peak: Peak | null, b
 const db = await createTestDb('sqlite');
 // BENCH_EXPORT_PAGES_PER_PART tries another part size (the renderer's default otherwise).
 const perPart = Number(process.env.BENCH_EXPORT_PAGES_PER_PART ?? pagesPerPart);
-const renderer = new ChromiumDossierRenderer(translatorFor, defaultChromiumPath, undefined, perPart);
+const renderer = new ChromiumDossierRenderer(translatorFor, defaultChromiumPath, perPart);
 try {
   const campaignId = await new CampaignRepository(db).create(buildCampaign(), t0);
   for (let start = 0; start < total; start += 1_000) {
@@ -248,7 +248,7 @@ try {
   );
   if (process.env.BENCH_EXPORT_ONE_PART === '1') {
     // The same dossier printed in one piece (no joiner): what printing in parts saves.
-    const whole = new ChromiumDossierRenderer(translatorFor, defaultChromiumPath, '/nonexistent/pdfunite');
+    const whole = new ChromiumDossierRenderer(translatorFor, defaultChromiumPath, Number.POSITIVE_INFINITY);
     try {
       const out = await measured(() => whole.render({ campaign, texts, groups, generatedAt: Date.now() }));
       row('full PDF in one part', `${out.value.pages} pages`, out.ms / 1000, out.peak, '');

@@ -5,6 +5,7 @@
 // pages in advance (rows measured once), printed a few pages at a time and the parts joined, so neither
 // time nor Chromium's memory grows with one giant document; page numbers come from the layout.
 import { existsSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { DossierDocument, DossierRenderer, RenderedPdf } from '../domain/petition/dossier.js';
 import type { Translator } from '../i18n/translator.js';
@@ -18,7 +19,7 @@ import {
   rowFont,
 } from './dossier-document.js';
 import { type ListSection, linesFor, paginate, type RowText, rowLine } from './dossier-layout.js';
-import { defaultJoinerPath, joinPdfs } from './join-pdfs.js';
+import { joinPdfs } from './join-pdfs.js';
 
 export const defaultChromiumPath = '/usr/bin/chromium';
 
@@ -33,17 +34,9 @@ const args = [
   '--disable-sync',
 ];
 
-/** Counts the page objects of a PDF Chromium wrote (Skia writes each as `/Type /Page`, uncompressed). */
-export function pdfPageCount(pdf: Uint8Array): number {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
-  // A scan rather than a pattern: the audit refuses patterns that can backtrack.
-  let pages = 0;
-  for (let at = text.indexOf('/Type'); at !== -1; at = text.indexOf('/Type', at + 5)) {
-    let i = at + 5;
-    while (i < text.length && ' \t\r\n\f'.includes(text[i]!)) i++;
-    if (text.startsWith('/Page', i) && !/[\w]/.test(text[i + 5] ?? '')) pages++;
-  }
-  return pages;
+/** The number of pages of a PDF, read with pdf-lib. */
+export async function pdfPageCount(pdf: Uint8Array): Promise<number> {
+  return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
 }
 
 /** List pages printed per `page.pdf()` call: small parts keep Chromium's memory flat whatever the size. */
@@ -58,7 +51,6 @@ export class ChromiumDossierRenderer implements DossierRenderer {
   constructor(
     private readonly translatorFor: (locale: string) => Translator,
     private readonly executablePath = defaultChromiumPath,
-    private readonly joinerPath = defaultJoinerPath,
     /** List pages printed per `page.pdf()` call. */
     private readonly perPart = pagesPerPart,
   ) {}
@@ -83,12 +75,11 @@ export class ChromiumDossierRenderer implements DossierRenderer {
       const tr = this.translatorFor(doc.texts.locale);
       const sections = await measured(page, dossierSections(tr, doc));
       const grid = { linesPerColumn, headingLines: listGrid.headingLines, columns: listGrid.columns };
-      // Without the joiner the whole list is one part (slower and heavier, but the same document).
-      const perPart = existsSync(this.joinerPath) ? this.perPart : Number.POSITIVE_INFINITY;
+      const perPart = this.perPart;
       const print = async (part: DossierPart) => {
         await page.setContent(renderDossierHtml(tr, doc, part), { waitUntil: 'load' });
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
-        return { pdf, pages: pdfPageCount(pdf) };
+        return { pdf, pages: await pdfPageCount(pdf) };
       };
       // The cover is laid out by the browser: assume one page, and lay the list out again if it took more.
       let coverPages = 1;
@@ -118,7 +109,7 @@ export class ChromiumDossierRenderer implements DossierRenderer {
           throw new Error(`list part printed ${out.pages} pages, ${chunk.length} planned`);
         parts.push(out.pdf);
       }
-      const pdf = parts.length === 1 ? parts[0]! : await joinPdfs(this.joinerPath, parts);
+      const pdf = parts.length === 1 ? parts[0]! : await joinPdfs(parts);
       return { pdf, pages: total };
     } finally {
       // Drop the printed document before the page waits for the next one (it holds every name).

@@ -77,7 +77,7 @@ const doc = (groups: DossierDocument['groups']): DossierDocument => ({
 });
 
 // Two list pages a part, so that a few hundred signers are printed in several parts and joined.
-const renderer = new ChromiumDossierRenderer(translatorFor, undefined, undefined, 2);
+const renderer = new ChromiumDossierRenderer(translatorFor, undefined, 2);
 const pdftotext = existsSync('/usr/bin/pdftotext');
 
 describe.skipIf(!renderer.available() || !pdftotext)('dossier PDF', () => {
@@ -118,7 +118,7 @@ describe.skipIf(!renderer.available() || !pdftotext)('dossier PDF', () => {
     expect(out).toMatch(/Signers\s+600/);
     expect(out).toMatch(/November 2\s*–\s*2\d, 2026/);
     // Every page carries its own number in the whole, across the joined parts, and nothing was lost.
-    expect(pdfPageCount(pdf)).toBe(pages);
+    expect(await pdfPageCount(pdf)).toBe(pages);
     for (let n = 1; n <= pages; n++) expect(out).toMatch(new RegExp(`\\b${n}\\s*/\\s*${pages}\\b`));
     for (let k = 1; k <= 40; k++) expect(out).toContain(`${k}. ${scriptNames[0]}`);
     expect(out).toContain('Belarus (40)');
@@ -143,7 +143,7 @@ describe.skipIf(!renderer.available() || !pdftotext)('dossier PDF', () => {
       campaign: { ...campaign, targets },
     });
     const out = text(pdf, 'long-cover.pdf');
-    expect(pdfPageCount(pdf)).toBe(pages);
+    expect(await pdfPageCount(pdf)).toBe(pages);
     expect(out).toContain('Embassy 90');
     for (let n = 1; n <= pages; n++) expect(out).toMatch(new RegExp(`\\b${n}\\s*/\\s*${pages}\\b`));
     // The list starts on the page after the cover's last one.
