@@ -25,6 +25,7 @@ import { targetCountries } from './migrations/0018-target-countries.js';
 import { signatureLog } from './migrations/0019-signature-log.js';
 import { dossiers } from './migrations/0020-dossiers.js';
 import { partnerReportLinks } from './migrations/0021-partner-report-links.js';
+import { statisticsRollups } from './migrations/0025-statistics-rollups.js';
 
 /** The key ring is for 0017, which seals what is already stored (decision 0023). */
 function migrations(dialect: Dialect, vault: DataVault): Record<string, Migration> {
@@ -49,6 +50,7 @@ function migrations(dialect: Dialect, vault: DataVault): Record<string, Migratio
     '0019-signature-log': signatureLog(dialect),
     '0020-dossiers': dossiers(dialect),
     '0021-partner-report-links': partnerReportLinks(dialect),
+    '0025-statistics-rollups': statisticsRollups(dialect),
   };
 }
 
