@@ -13,6 +13,7 @@ import { CampaignRepository } from './campaign.repository.js';
 import type { Db } from './database.js';
 import type { Dialect } from './dialect.js';
 import { HeldSignatureRepository } from './held-signature.repository.js';
+import { migrateTo, migrateToLatest, migrationNames } from './migrate.js';
 import { PrivacyRepository } from './privacy.repository.js';
 import { SignatureRepository } from './signature.repository.js';
 import { BatchedSignatureWriter } from './signature.writer.js';
@@ -241,6 +242,43 @@ describe.each(testDialects)('statistics rollups with two writers on %s', (dialec
     );
     const want = await direct(db, [id]);
     expect(want.hours.reduce((s, h) => s + h.n, 0)).toBe(40);
+    expect(await rollup(db, [id])).toEqual(want);
+  });
+});
+
+describe.each(testDialects)('migration 0025 on %s', (dialect) => {
+  let db: TestDb | undefined;
+  afterEach(async () => db?.destroy());
+
+  it('fills the rollups from the signatures and messages already stored', async () => {
+    db = await createTestDb(dialect, { migrate: false });
+    const names = migrationNames(dialect);
+    const previous = names[names.indexOf('0025-statistics-rollups') - 1]!;
+    expect((await migrateTo(db, previous)).error).toBeUndefined();
+    const id = await new CampaignRepository(db).create(
+      buildCampaign({ slug: 'imm', confirmationMode: 'immediate' }),
+      now,
+    );
+    const w = new BatchedSignatureWriter(db);
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        w.record(
+          buildSignCommand(id, {
+            email: `p${i}@example.org`,
+            status: i === 5 ? 'held' : 'confirmed',
+            now: now + (i % 2) * hour,
+          }),
+        ),
+      ),
+    );
+    await db.kysely.updateTable('messages').set({ status: 'sent' }).where('id', '=', 1).execute();
+    expect((await migrateToLatest(db)).error).toBeUndefined();
+    const want = await direct(db, [id]);
+    expect(want.hours).toEqual([
+      { hour: Math.floor(now / hour), n: 3 },
+      { hour: Math.floor(now / hour) + 1, n: 2 },
+    ]);
+    expect(want.messages.map((m) => m.status)).toEqual(['queued', 'sent']);
     expect(await rollup(db, [id])).toEqual(want);
   });
 });
