@@ -13,7 +13,7 @@
 import { type Kysely, sql } from 'kysely';
 import { bigint, type Dialect } from '../dialect.js';
 
-export const hourMs = 3_600_000;
+const hourMs = 3_600_000;
 
 /** SQLite: one upsert of `delta` into a rollup row per trigger statement. */
 function sqliteUpsert(table: string, key: string, values: string, delta: string, when: string): string {
