@@ -10,7 +10,7 @@
 // statement over its transition tables (a batch of 64 signatures is one upsert per campaign and hour), on
 // SQLite once per row (an upsert in the same page cache, no extra fsync). Erasure and the retention purge
 // keep signatures (anonymised), so their hours stay counted, as the counts table keeps them.
-import { type Kysely, sql } from 'kysely';
+import { type CreateTableBuilder, type Kysely, sql } from 'kysely';
 import { bigint, type Dialect } from '../dialect.js';
 
 const hourMs = 3_600_000;
@@ -122,6 +122,10 @@ function postgresTriggers(): string[] {
 
 export function statisticsRollups(dialect: Dialect) {
   const big = bigint(dialect);
+  // On SQLite the rows live in their primary key's b-tree (no rowid table beside it): each trigger's upsert
+  // is one b-tree write instead of two.
+  const clustered = <T extends CreateTableBuilder<string, string>>(t: T): T =>
+    dialect === 'sqlite' ? (t.modifyEnd(sql`without rowid`) as T) : t;
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       // No foreign key to campaigns: a trigger firing inside a cascade must never fail on one.
@@ -132,6 +136,7 @@ export function statisticsRollups(dialect: Dialect) {
         .addColumn('shard', 'integer', (c) => c.notNull())
         .addColumn('n', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('pk_signature_hours', ['campaign_id', 'hour', 'shard'])
+        .$call(clustered)
         .execute();
       await db.schema
         .createTable('message_counts')
@@ -140,6 +145,7 @@ export function statisticsRollups(dialect: Dialect) {
         .addColumn('shard', 'integer', (c) => c.notNull())
         .addColumn('n', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('pk_message_counts', ['campaign_id', 'status', 'shard'])
+        .$call(clustered)
         .execute();
       // PostgreSQL runs a migration in one transaction: creating a trigger locks its table against writes
       // until commit, so nothing is written between the triggers and the backfill below.
