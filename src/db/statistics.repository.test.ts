@@ -4,7 +4,7 @@
 // erasure and purge leave the counted hours alone. Concurrent writers on two connections sum right too.
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { createTestDb, pgUrl, type TestDb, testDialects, underSchemaLock } from '../../test/db.js';
 import { buildCampaign, buildSignCommand } from '../../test/factories.js';
 import type { SignCommand } from '../domain/signature/signature.ports.js';
 import { viewStatistics } from '../domain/statistics/view-statistics.js';
@@ -254,7 +254,11 @@ describe.each(testDialects)('migration 0025 on %s', (dialect) => {
     db = await createTestDb(dialect, { migrate: false });
     const names = migrationNames(dialect);
     const previous = names[names.indexOf('0025-statistics-rollups') - 1]!;
-    expect((await migrateTo(db, previous)).error).toBeUndefined();
+    // Kysely's Migrator lists every schema's tables: under the lock other test files take to drop theirs.
+    const locked = <T>(work: () => Promise<T>) =>
+      dialect === 'postgres' && pgUrl ? underSchemaLock(pgUrl, 'shared', work) : work();
+    const at = db;
+    expect((await locked(() => migrateTo(at, previous))).error).toBeUndefined();
     const id = await new CampaignRepository(db).create(
       buildCampaign({ slug: 'imm', confirmationMode: 'immediate' }),
       now,
@@ -272,7 +276,7 @@ describe.each(testDialects)('migration 0025 on %s', (dialect) => {
       ),
     );
     await db.kysely.updateTable('messages').set({ status: 'sent' }).where('id', '=', 1).execute();
-    expect((await migrateToLatest(db)).error).toBeUndefined();
+    expect((await locked(() => migrateToLatest(at))).error).toBeUndefined();
     const want = await direct(db, [id]);
     expect(want.hours).toEqual([
       { hour: Math.floor(now / hour), n: 3 },
