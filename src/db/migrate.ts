@@ -28,6 +28,7 @@ import { partnerReportLinks } from './migrations/0021-partner-report-links.js';
 import { interfaceOverrides } from './migrations/0027-interface-overrides.js';
 import { translatorBulletins } from './migrations/0028-translator-bulletins.js';
 import { partnerAgeKeys } from './migrations/0022-partner-age-keys.js';
+import { statisticsRollups } from './migrations/0025-statistics-rollups.js';
 
 /** The key ring is for 0017, which seals what is already stored (decision 0023). */
 function migrations(dialect: Dialect, vault: DataVault): Record<string, Migration> {
@@ -53,6 +54,7 @@ function migrations(dialect: Dialect, vault: DataVault): Record<string, Migratio
     '0020-dossiers': dossiers(dialect),
     '0021-partner-report-links': partnerReportLinks(dialect),
     '0022-partner-age-keys': partnerAgeKeys(),
+    '0025-statistics-rollups': statisticsRollups(dialect),
     '0027-interface-overrides': interfaceOverrides(dialect),
     '0028-translator-bulletins': translatorBulletins(dialect),
   };

@@ -30,6 +30,7 @@ import type { PartnerReportLinksTable } from './partner-report.table.js';
 import type { ErasuresTable, MyDataTokensTable } from './privacy.table.js';
 import type { SettingsTable } from './settings.table.js';
 import type { SignatureLogHeadsTable, SignatureLogTable } from './signature-log.table.js';
+import type { MessageCountsTable, SignatureHoursTable } from './statistics.table.js';
 import type { ConsentsTable, CountsTable, SignaturesTable, SupportersTable } from './supporter.table.js';
 import type { TranslatorBulletinsTable } from './translator-bulletin.table.js';
 import type { AccountTokensTable, LoginAttemptsTable, SessionsTable, UsersTable } from './user.table.js';
@@ -75,6 +76,8 @@ export interface Database {
   interface_overrides: InterfaceOverridesTable;
   interface_override_versions: InterfaceOverrideVersionsTable;
   translator_bulletins: TranslatorBulletinsTable;
+  signature_hours: SignatureHoursTable;
+  message_counts: MessageCountsTable;
 }
 
 /** The database, or a transaction on it: what a repository's statements run on. */

@@ -1,6 +1,6 @@
 // What the statistics pages read; db/statistics.repository.ts implements it. Language, country, source and
-// confirmation figures come from the counts table (kept by the signing write path), time from an index range
-// over confirmed signatures, delivery from message counts by status (docs/decisions/0029-statistics.md).
+// confirmation figures come from the counts table (kept by the signing write path), time and delivery from
+// rollups kept in the same transaction as every signature and message write (docs/decisions/0029-statistics.md).
 
 export interface StatisticsCampaign {
   id: number;
@@ -41,7 +41,7 @@ export interface StatisticsReader {
   /** The live campaigns, newest first: what the site-wide page covers. */
   liveCampaigns(): Promise<StatisticsCampaign[]>;
   counts(campaignIds: readonly number[]): Promise<CountRow[]>;
-  /** Confirmed signatures by the hour they were made, from `since` (epoch ms) on. */
+  /** Confirmed signatures by the hour they were made, from the hour of `since` (epoch ms) on. */
   countedByHour(campaignIds: readonly number[], since: number): Promise<HourCount[]>;
   messagesByStatus(campaignIds: readonly number[]): Promise<MessageStatusCount[]>;
 }

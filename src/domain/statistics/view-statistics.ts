@@ -3,8 +3,8 @@
 // then daily), by language, country and source, the confirmation rate and the delivery of messages.
 //
 // Counted means confirmed, as on the dashboard and the public counter (0012-dashboard.md); time is counted
-// by the UTC hour or day a signature was made. Everything but time and delivery is summed from the counts
-// table, never counted over signatures (0029-statistics.md says which figure comes from where).
+// by the UTC hour or day a signature was made. Every figure is a sum over the counts table or the hourly and
+// delivery rollups, never a count over signatures (0029-statistics.md says which figure comes from where).
 import { type AccountScopeReader, limitedToCampaigns } from '../account/account-scopes.js';
 import { can, type Role } from '../account/permissions.js';
 import { dayMs, startOfDay } from '../dashboard/calendar.js';
