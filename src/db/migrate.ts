@@ -25,10 +25,10 @@ import { targetCountries } from './migrations/0018-target-countries.js';
 import { signatureLog } from './migrations/0019-signature-log.js';
 import { dossiers } from './migrations/0020-dossiers.js';
 import { partnerReportLinks } from './migrations/0021-partner-report-links.js';
-import { interfaceOverrides } from './migrations/0027-interface-overrides.js';
-import { translatorBulletins } from './migrations/0028-translator-bulletins.js';
 import { partnerAgeKeys } from './migrations/0022-partner-age-keys.js';
 import { statisticsRollups } from './migrations/0025-statistics-rollups.js';
+import { interfaceOverrides } from './migrations/0027-interface-overrides.js';
+import { translatorBulletins } from './migrations/0028-translator-bulletins.js';
 
 /** The key ring is for 0017, which seals what is already stored (decision 0023). */
 function migrations(dialect: Dialect, vault: DataVault): Record<string, Migration> {

@@ -40,9 +40,9 @@ import type {
 import type { SignatureLogStore } from '../domain/signature-log/signature-log.ports.js';
 import type { StatisticsReader } from '../domain/statistics/statistics.ports.js';
 import type { TranslationMemoryStore, TranslationStore } from '../domain/translation/translation.ports.js';
+import type { TranslatorBulletinStore } from '../domain/translation/translator-bulletin.ports.js';
 import { interfaceCatalogs } from '../i18n/interface-catalogs.js';
 import { overrideLayerFor } from '../i18n/override-layer.js';
-import type { TranslatorBulletinStore } from '../domain/translation/translator-bulletin.ports.js';
 import { addressTokens } from '../security/address-token.js';
 import { logSigningKey, publishedKey } from '../security/log-signing-key.js';
 import { counterRoutes } from './api/counter.route.js';

@@ -7,8 +7,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AccountScopeReader } from '../../../domain/account/account-scopes.js';
 import { openPartnerReport } from '../../../domain/partner-report/open-partner-report.js';
-import { offeredDossier } from '../../../domain/partner-report/partner-dossier.js';
 import type { PartnerAgeKeyStore } from '../../../domain/partner-report/partner-age-key.js';
+import { offeredDossier } from '../../../domain/partner-report/partner-dossier.js';
 import type { PartnerReportStore } from '../../../domain/partner-report/partner-report.ports.js';
 import {
   createReportLink,
