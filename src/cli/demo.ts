@@ -112,7 +112,7 @@ export async function runDemo(services: DemoServices, url: string, args: string[
       `  Campaign (English):  ${url}/en/campaigns/${demoCampaignSlug}`,
       `  Campaign (Tagalog):  ${url}/tl/campaigns/${demoCampaignSlug}`,
       `  Captured mail:       ${url}/dev/mail`,
-      `  Translation board:   ${url}/editor/translations (French draft, Spanish out of date)`,
+      `  Translation board:   ${url}/editor/translations`,
       `  Editor area:         ${url}/editor`,
       `  Admin login:         ${demoAdminEmail} / ${password}`,
       '',
