@@ -14,6 +14,7 @@ import { seedDemoLists } from './demo/mailing-lists.js';
 import { seedDemoPhoto } from './demo/photo.js';
 import { demoCampaignSlug, type SeedServices, seedDemo } from './demo/seed.js';
 import { seedSigners } from './demo/signers.js';
+import { seedDemoTranslations, type TranslationSeedServices } from './demo/translations.js';
 
 export const demoAdminEmail = 'admin@outcry.example.org';
 
@@ -54,10 +55,15 @@ export function demoEnvironment(args: string[], base: NodeJS.ProcessEnv): NodeJS
   return env;
 }
 
-export interface DemoServices extends SeedServices {
+export interface DemoServices extends SeedServices, TranslationSeedServices {
   config: Config;
   clock: Clock;
-  users: CreateAdminServices['users'];
+  /** The admin's upsert, with the account's id: the demo's translations in progress are its work. */
+  users: {
+    upsertWithPassword(
+      ...args: Parameters<CreateAdminServices['users']['upsertWithPassword']>
+    ): Promise<{ id: number; created: boolean }>;
+  };
   passwords: CreateAdminServices['passwords'];
   /** Where the demo poster is stored, like an uploaded photo. */
   images: ImageStore;
@@ -86,7 +92,7 @@ export async function runDemo(services: DemoServices, url: string, args: string[
       : await seedSigners(services.db, { slug: demoCampaignSlug, count: signers, now });
   await seedDemoPhoto(services.db, services.images);
   const password = services.passwords.generate();
-  await services.users.upsertWithPassword(
+  const admin = await services.users.upsertWithPassword(
     {
       email: demoAdminEmail,
       name: 'Demo admin',
@@ -95,6 +101,8 @@ export async function runDemo(services: DemoServices, url: string, args: string[
     },
     now,
   );
+  // Translations in progress are the admin's work, so they come once the admin exists.
+  await seedDemoTranslations(services, { id: admin.id, email: demoAdminEmail }, now);
 
   console.log(
     [
@@ -104,6 +112,7 @@ export async function runDemo(services: DemoServices, url: string, args: string[
       `  Campaign (English):  ${url}/en/campaigns/${demoCampaignSlug}`,
       `  Campaign (Tagalog):  ${url}/tl/campaigns/${demoCampaignSlug}`,
       `  Captured mail:       ${url}/dev/mail`,
+      `  Translation board:   ${url}/editor/translations`,
       `  Editor area:         ${url}/editor`,
       `  Admin login:         ${demoAdminEmail} / ${password}`,
       '',
