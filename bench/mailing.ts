@@ -19,9 +19,10 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { mailingMessage } from '../src/jobs/mailing/mailing-message.js';
 import { compileMailing } from '../src/mail/templates/mailing.email.js';
 import { toNodemailerMessage } from '../src/mail/transport.js';
+import { DataVault } from '../src/security/data-keys.js';
 import { queueMailing } from '../test/mailing-queue-helpers.js';
 import { bareTransporter } from './lib/bare-nodemailer.js';
-import { benchLogKey, peakRssMb, type Started, startProcess } from './lib/processes.js';
+import { benchDataKey, benchLogKey, peakRssMb, type Started, startProcess } from './lib/processes.js';
 import { sinkClient } from './lib/sink-client.js';
 import { header, printTable, type Row, ratio } from './lib/table.js';
 
@@ -88,7 +89,7 @@ async function waitForCount(n: number, timeoutMs: number, onPoll?: () => void): 
 /** A fresh SQLite database holding one mailing in `sending` with `n` queued recipients. */
 async function prefill(n: number): Promise<{ url: string; mailingId: number }> {
   const url = `sqlite:${join(mkdtempSync(join(tmpdir(), 'outcry-bench-mailing-')), 'mailing.db')}`;
-  const db = openDb({ url });
+  const db = openDb({ url, vault: DataVault.fromText(benchDataKey) });
   const migrated = await migrateToLatest(db);
   if (migrated.error) throw migrated.error;
   const started = Date.now();
@@ -124,7 +125,7 @@ async function prefill(n: number): Promise<{ url: string; mailingId: number }> {
     Date.now(),
   );
   await sql`insert into signatures (campaign_id, supporter_id, locale, name, message, status, created_at, confirmed_at)
-    select ${campaignId}, id, locale, name, '', 'confirmed', created_at, created_at from supporters`.execute(
+    select ${campaignId}, id, locale, '', '', 'confirmed', created_at, created_at from supporters`.execute(
     db.kysely,
   );
   await db.close();
@@ -137,7 +138,7 @@ async function prefill(n: number): Promise<{ url: string; mailingId: number }> {
 /** Sent rows whose Message-ID did not arrive, or arrived rows the table does not call sent. */
 async function checkTable(url: string, mailingId: number): Promise<void> {
   const arrived = new Set(await sink.ask<string[]>('/ids/all'));
-  const db = openDb({ url });
+  const db = openDb({ url, vault: DataVault.fromText(benchDataKey) });
   try {
     let sent = 0;
     let missing = 0;
@@ -177,8 +178,19 @@ async function ours(n: number, dkimKey: string | undefined, until = n): Promise<
   await sink.reset();
   const app: Started = await startProcess(
     // As `npm start` runs it: the young generation capped (decision 0020, "Memory").
-    [...startFlags, 'bin/outcry.mjs', 'start'],
+    [
+      ...startFlags,
+      '--import',
+      './bench/lib/memory-sampler.mjs',
+      ...(process.env.BENCH_HEAP_PROFILE
+        ? ['--heap-prof', `--heap-prof-dir=${process.env.BENCH_HEAP_PROFILE}`]
+        : []),
+      'bin/outcry.mjs',
+      'start',
+    ],
     {
+      BENCH_MEMORY_LOG: process.env.BENCH_MEMORY_LOG ?? '',
+      DATA_KEY: benchDataKey,
       NODE_ENV: 'production',
       APP_SECRET: secret,
       LOG_SIGNING_KEY: benchLogKey,

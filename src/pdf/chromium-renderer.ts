@@ -2,9 +2,11 @@
 // Chromium shapes every script (Arabic and Persian joined right to left, Devanagari, Bengali, Thai, Khmer)
 // with the Noto fonts installed on the machine and embeds subsets of them; nothing is fetched. One browser is
 // started on first use and kept; each dossier gets its own page, closed afterwards. Page numbers and the
-// running header (the campaign's headline) are Chromium's header and footer templates.
+// running header (the campaign's headline) are Chromium's header and footer templates. playwright-core is
+// loaded on the first dossier, not at start: loading it costs every web and worker process ~35 MB of
+// resident memory (measured, decision 0020 "Memory"), and most processes never make a dossier.
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { DossierDocument, DossierRenderer, RenderedPdf } from '../domain/petition/dossier.js';
 import { directionOf } from '../i18n/locales.js';
 import type { Translator } from '../i18n/translator.js';
@@ -52,7 +54,9 @@ export class ChromiumDossierRenderer implements DossierRenderer {
 
   private launch(): Promise<Browser> {
     if (!this.browser) {
-      this.browser = chromium.launch({ executablePath: this.executablePath, args });
+      this.browser = import('playwright-core').then(({ chromium }) =>
+        chromium.launch({ executablePath: this.executablePath, args }),
+      );
       this.browser.catch(() => {
         this.browser = null;
       });
