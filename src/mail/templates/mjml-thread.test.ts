@@ -1,5 +1,5 @@
-// The MJML thread: documents compiled there come back whole and each to its own caller, MJML's strict
-// an invalid document is refused with MJML's own message, and the process that asks never loads MJML itself.
+// The MJML thread: documents compiled there come back whole and each to its own caller, an invalid one is
+// refused with MJML's own message, and the process that asks never loads MJML itself.
 import { describe, expect, it } from 'vitest';
 import { compileMjml } from './mjml-thread.js';
 
