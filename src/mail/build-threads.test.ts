@@ -127,4 +127,22 @@ describe('mail build threads', () => {
     expect(order).toHaveLength(29);
     expect(order.indexOf(29)).toBeLessThan(order.indexOf(28));
   });
+
+  it("frees a sent message's bytes when released, and no other message's", async () => {
+    threads = createBuildThreads([], 1);
+    const [sent, next] = [
+      threads.build(composerOptions(letter(1), { date })),
+      threads.build(composerOptions(letter(2), { date })),
+    ];
+    const [a, b] = await Promise.all([sent.built, next.built]);
+    const length = b.raw.length;
+    expect(a.raw.length).toBeGreaterThan(0);
+    sent.release();
+    await sent.built;
+    // The buffer is detached: its memory is gone now, not at the next full collection.
+    expect(a.raw.buffer.byteLength).toBe(0);
+    expect(a.raw.length).toBe(0);
+    expect(b.raw.length).toBe(length);
+    expect(b.raw.toString('latin1')).toContain('Message-ID: <outcry.2.abc@outcry.example.org>');
+  });
 });

@@ -154,6 +154,7 @@ export function createSmtpTransport(url: string, opts: SmtpTransportOptions = {}
       built: buildFromOptions(options, sign),
       urgent() {},
       cancel() {},
+      release() {},
     };
     // Observed by send(); a message discarded after a failed build must not be an unhandled rejection.
     job.built.catch(() => undefined);
@@ -170,6 +171,8 @@ export function createSmtpTransport(url: string, opts: SmtpTransportOptions = {}
           if (failure.command?.toUpperCase() === 'RCPT TO') logRefusedRecipients(opts.logger, failure);
           throw failure;
         }
+        // The server answered the whole message: its bytes are no longer needed (a retry builds anew).
+        job.release();
         // Some of several recipients refused: the message went to the others.
         if (info.rejected.length > 0) logRefusedRecipients(opts.logger, info);
         return { messageId: built.messageId, ...info };

@@ -4,9 +4,11 @@
 // started on first use and kept, and so are its pages between dossiers. The list is laid out on
 // pages in advance (rows measured once), printed a few pages at a time and the parts joined, so neither
 // time nor Chromium's memory grows with one giant document; page numbers come from the layout.
+// playwright-core and pdf-lib are loaded on the first dossier, not at start: loading playwright-core costs
+// every web and worker process ~35 MB of resident memory (measured, decision 0020 "Memory"), and most
+// processes never make a dossier.
 import { existsSync } from 'node:fs';
-import { PDFDocument } from 'pdf-lib';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { DossierDocument, DossierRenderer, RenderedPdf } from '../domain/petition/dossier.js';
 import type { Translator } from '../i18n/translator.js';
 import {
@@ -36,6 +38,7 @@ const args = [
 
 /** The number of pages of a PDF, read with pdf-lib. */
 export async function pdfPageCount(pdf: Uint8Array): Promise<number> {
+  const { PDFDocument } = await import('pdf-lib');
   return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
 }
 
@@ -61,7 +64,9 @@ export class ChromiumDossierRenderer implements DossierRenderer {
 
   private launch(): Promise<Browser> {
     if (!this.browser) {
-      this.browser = chromium.launch({ executablePath: this.executablePath, args });
+      this.browser = import('playwright-core').then(({ chromium }) =>
+        chromium.launch({ executablePath: this.executablePath, args }),
+      );
       this.browser.catch(() => {
         this.browser = null;
       });

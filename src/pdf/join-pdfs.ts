@@ -1,10 +1,11 @@
 // Joins the parts of a dossier printed one after another into one PDF with pdf-lib (a maintained PDF
 // library; decision 0030): each part's pages are copied in order, with the fonts each part embeds, and the
 // first part's title and language carry over to the whole.
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+// pdf-lib is loaded on the first join (see chromium-renderer.ts: most processes never make a dossier).
 
 /** The parts' pages in order, as one document. */
 export async function joinPdfs(parts: readonly Uint8Array[]): Promise<Uint8Array> {
+  const { PDFDocument, PDFName, PDFString } = await import('pdf-lib');
   const out = await PDFDocument.create({ updateMetadata: false });
   for (const [i, bytes] of parts.entries()) {
     const part = await PDFDocument.load(bytes, { updateMetadata: false });

@@ -54,7 +54,11 @@ export interface MailingSender {
   wake(): void;
 }
 
-type Ready = { mail: OutgoingMail; prepared?: PreparedMail } | { error: unknown };
+/**
+ * An item's mail once composed: handed to the transport to build (then only the transport holds its
+ * bytes), or kept whole for a transport that builds as it sends.
+ */
+type Ready = { prepared: PreparedMail } | { mail: OutgoingMail } | { error: unknown };
 
 interface Item {
   r: ReservedRecipient;
@@ -82,8 +86,12 @@ const discard = (r: Ready) => {
   if ('prepared' in r) r.prepared?.discard();
 };
 
-/** Items per connection composed and built ahead of their turn. */
-const prepareWindow = 4;
+/**
+ * Items per connection composed and built ahead of their turn. Two keep a built message ready for every
+ * connection (a build takes a fraction of a millisecond); more only lengthen how long each message's bytes
+ * live, long enough to outlive the young generation and wait in the old one for a full collection.
+ */
+const prepareWindow = 2;
 
 /** How often the list of sending mailings and the domains' state are read again. */
 const refreshMs = 250;
@@ -154,7 +162,9 @@ export function createMailingSender(opts: MailingSenderOptions): MailingSender {
       const versions = await run.versions;
       if (!versions) throw new Error(`mailing ${run.id} is gone`);
       const mail = mailingMessage(await versions.version(r.locale), r, opts.site);
-      return preparing ? { mail, prepared: preparing.prepare(mail) } : { mail };
+      // The composed strings are dropped as soon as the transport has them: a message ahead of its turn
+      // holds only its build (decision 0020, "Memory").
+      return preparing ? { prepared: preparing.prepare(mail) } : { mail };
     } catch (error) {
       return { error };
     }
@@ -167,7 +177,7 @@ export function createMailingSender(opts: MailingSenderOptions): MailingSender {
     try {
       const ready = await (item.ready ?? prepare(run, item.r));
       if ('error' in ready) throw ready.error;
-      await (ready.prepared ? ready.prepared.send() : opts.transport.send(ready.mail));
+      await ('prepared' in ready ? ready.prepared.send() : opts.transport.send(ready.mail));
       outcome = { id: r.id, result: 'sent' };
     } catch (error) {
       const failure =

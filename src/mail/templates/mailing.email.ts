@@ -5,9 +5,9 @@
 // list the person is on with their preferences and one-click unsubscribe links.
 // MJML is slow (milliseconds a page) and a mailing goes to 100,000 people, so a version is compiled once
 // per (mailing, language) with unguessable markers where the per-recipient parts go (the name, the list
-// token in the links); `render` only joins the precompiled pieces around them.
+// token in the links); `render` only joins the precompiled pieces around them. MJML runs on a thread that
+// ends when idle (mjml-thread.ts), so no process keeps its weight loaded.
 import { randomBytes } from 'node:crypto';
-import mjml2html from 'mjml';
 import { siteBase } from '../../domain/shared/site-url.js';
 import { renderMarkdown } from '../../http/views/markdown.js';
 import { directionOf } from '../../i18n/locales.js';
@@ -15,6 +15,7 @@ import { isolate, type Translator, translatorFor } from '../../i18n/translator.j
 import { listLinks } from '../../security/list-token.js';
 import type { MailText } from './mail-text.js';
 import { markdownToText } from './markdown-text.js';
+import { compileMjml } from './mjml-thread.js';
 
 export interface MailingCampaignLink {
   /** The campaign's headline in the recipient's language (or the fallback the caller chose). */
@@ -188,11 +189,9 @@ ${section(
 )}
 </mj-body>
 </mjml>`;
-  const compiled = await mjml2html(mj, { validationLevel: 'strict', keepComments: false });
+  const compiled = await compileMjml(mj);
   if (compiled.errors.length > 0) {
-    throw new Error(
-      `mailing ${input.mailingId} (${input.locale}) did not compile: ${compiled.errors[0]?.message}`,
-    );
+    throw new Error(`mailing ${input.mailingId} (${input.locale}) did not compile: ${compiled.errors[0]}`);
   }
   const html = splitTemplate(compiled.html, markers);
 
