@@ -7,8 +7,8 @@
 // with their count rows), like mailing-lists.ts: no letters to the targets are queued for them. Running it
 // again changes nothing.
 import type { Db } from '../../db/database.js';
-import { countedStatus } from '../../domain/signature/signature.js';
 import { demoCampaignSlug } from './seed.js';
+import { writeSigners } from './write-signers.js';
 
 const day = 86_400_000;
 /** How many days back the history starts (the campaign starts the day before). */
@@ -131,7 +131,6 @@ function seeded(seed: number): () => number {
 
 const marker = 'history.0@example.net';
 // Rows per INSERT: 14 columns × 1,000 stays under SQLite's and PostgreSQL's bound-parameter limits.
-const chunk = 1000;
 
 /** Writes the history once (nothing when the demo campaign is missing or the history is there). */
 export async function seedDemoHistory(db: Db, now: number): Promise<{ signatures: number }> {
@@ -196,68 +195,6 @@ export async function seedDemoHistory(db: Db, now: number): Promise<{ signatures
   }
   rows.sort((a, b) => a.at - b.at);
   rows[0]!.email = marker;
-  const counts = new Map<string, { locale: string; country: string; source: string; n: number }>();
-  for (const r of rows) {
-    const key = `${r.locale}\u0000${r.country}\u0000${r.source}`;
-    const c = counts.get(key) ?? { locale: r.locale, country: r.country, source: r.source, n: 0 };
-    c.n++;
-    counts.set(key, c);
-  }
-  await db.kysely.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += chunk) {
-      const batch = rows.slice(i, i + chunk);
-      const ids = await trx
-        .insertInto('supporters')
-        .values(
-          batch.map((r) => ({
-            email: r.email,
-            email_index: db.vault.index(r.email),
-            email_domain_index: db.vault.domainIndex(r.email),
-            name: r.name,
-            locale: r.locale,
-            country: r.country,
-            union_name: r.union,
-            email_confirmed_at: r.at,
-            created_at: r.at,
-            updated_at: r.at,
-          })),
-        )
-        .returning(['id', 'email_index'])
-        .execute();
-      const idOf = new Map(ids.map((x) => [x.email_index, Number(x.id)]));
-      await trx
-        .insertInto('signatures')
-        .values(
-          batch.map((r) => ({
-            campaign_id: campaignId,
-            supporter_id: idOf.get(db.vault.index(r.email))!,
-            locale: r.locale,
-            name: r.name,
-            union_name: r.union,
-            country: r.country,
-            message: 'Free Erlan Baltabay now.',
-            source: r.source || null,
-            status: countedStatus,
-            confirm_token_hash: null,
-            ip_hash: null,
-            created_at: r.at,
-            confirmed_at: r.at,
-            confirmation_sent_at: r.at,
-          })),
-        )
-        .execute();
-    }
-    for (const c of counts.values()) {
-      await trx
-        .insertInto('counts')
-        .values({ campaign_id: campaignId, ...c, status: countedStatus })
-        .onConflict((oc) =>
-          oc
-            .columns(['campaign_id', 'locale', 'country', 'source', 'status'])
-            .doUpdateSet((eb) => ({ n: eb('counts.n', '+', eb.ref('excluded.n')) })),
-        )
-        .execute();
-    }
-  });
+  await writeSigners(db, campaignId, rows, 'Free Erlan Baltabay now.');
   return { signatures: rows.length };
 }

@@ -7,7 +7,7 @@
 // history, like history.ts: counted, with count rows, sealed by the database layer, no letters queued.
 // A campaign is seeded once: a second run finds its first signer and refuses.
 import type { Db } from '../../db/database.js';
-import { countedStatus } from '../../domain/signature/signature.js';
+import { type GeneratedSigner, writeSigners } from './write-signers.js';
 
 const day = 86_400_000;
 /** The signers are spread over this many days before `now`. */
@@ -183,16 +183,6 @@ function seeded(seed: number): () => number {
   };
 }
 
-export interface GeneratedSigner {
-  email: string;
-  name: string;
-  locale: string;
-  country: string;
-  union: string | null;
-  source: string;
-  at: number;
-}
-
 /** A name in `script`; the first of each list when `first` (each script's first names show its letters). */
 const nameIn = (script: Script, random: () => number, first: boolean): string => {
   const n = names[script];
@@ -255,7 +245,6 @@ export type SeedSignersResult =
   | { status: 'invalid_count'; max: number };
 
 // Rows per INSERT: 14 columns × 1,000 stays under SQLite's and PostgreSQL's bound-parameter limits.
-const chunk = 1000;
 
 /** Writes `count` generated signers to the campaign `slug` once, in one transaction, in batches. */
 export async function seedSigners(
@@ -285,70 +274,8 @@ export async function seedSigners(
   if (seededBefore) return { status: 'already_seeded' };
   const started = performance.now();
   const rows = generateSigners(campaignId, input.count, input.now);
-  const counts = new Map<string, { locale: string; country: string; source: string; n: number }>();
-  for (const r of rows) {
-    const key = `${r.locale}\u0000${r.country}\u0000${r.source}`;
-    const c = counts.get(key) ?? { locale: r.locale, country: r.country, source: r.source, n: 0 };
-    c.n++;
-    counts.set(key, c);
-  }
-  await db.kysely.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += chunk) {
-      const batch = rows.slice(i, i + chunk);
-      const ids = await trx
-        .insertInto('supporters')
-        .values(
-          batch.map((r) => ({
-            email: r.email,
-            email_index: db.vault.index(r.email),
-            email_domain_index: db.vault.domainIndex(r.email),
-            name: r.name,
-            locale: r.locale,
-            country: r.country,
-            union_name: r.union,
-            email_confirmed_at: r.at,
-            created_at: r.at,
-            updated_at: r.at,
-          })),
-        )
-        .returning(['id', 'email_index'])
-        .execute();
-      const idOf = new Map(ids.map((x) => [x.email_index, Number(x.id)]));
-      await trx
-        .insertInto('signatures')
-        .values(
-          batch.map((r) => ({
-            campaign_id: campaignId,
-            supporter_id: idOf.get(db.vault.index(r.email))!,
-            locale: r.locale,
-            name: r.name,
-            union_name: r.union,
-            country: r.country,
-            // The campaign's default message, as a signer who did not change it sends.
-            message: campaign.default_message ?? '',
-            source: r.source || null,
-            status: countedStatus,
-            confirm_token_hash: null,
-            ip_hash: null,
-            created_at: r.at,
-            confirmed_at: r.at,
-            confirmation_sent_at: r.at,
-          })),
-        )
-        .execute();
-    }
-    for (const c of counts.values()) {
-      await trx
-        .insertInto('counts')
-        .values({ campaign_id: campaignId, ...c, status: countedStatus })
-        .onConflict((oc) =>
-          oc
-            .columns(['campaign_id', 'locale', 'country', 'source', 'status'])
-            .doUpdateSet((eb) => ({ n: eb('counts.n', '+', eb.ref('excluded.n')) })),
-        )
-        .execute();
-    }
-  });
+  // The campaign's default message, as a signer who did not change it sends.
+  await writeSigners(db, campaignId, rows, campaign.default_message ?? '');
   return {
     status: 'seeded',
     signatures: rows.length,
