@@ -61,7 +61,7 @@ const columnPt = columnWidthMm * ptPerMm;
 const fontSize = 9.5;
 
 /** The same dossier drawn with pdfkit: a cover, then the layout's pages, the names shaped by fontkit. */
-function renderWithPdfkit(doc: DossierDocument, actualText: boolean): Promise<RenderedPdf> {
+function renderWithPdfkit(doc: DossierDocument, fixes: boolean): Promise<RenderedPdf> {
   const tr = translatorFor(doc.texts.locale);
   const pdf = new PDFDocument({ size: 'A4', autoFirstPage: false, bufferPages: true, margin: 0 });
   pdf.registerFont('latin', `${truetype}/NotoSans-Regular.ttf`);
@@ -117,11 +117,19 @@ function renderWithPdfkit(doc: DossierDocument, actualText: boolean): Promise<Re
           [meta(row), 'latin'],
         ] as const) {
           // fontkit emits glyphs in visual order (Hebrew and Arabic reversed, Indic vowel signs moved), so a
-          // text extractor reads them scrambled unless the span carries the name as ActualText.
-          const spanned = actualText && text === row.name && key !== 'latin';
-          if (spanned) pdf.markContent('Span', { actual: text });
-          pdf.font(key).fontSize(fontSize).text(text, x, y, { lineBreak: false });
-          if (spanned) pdf.endMarkedContent();
+          // text extractor reads them scrambled unless the span carries the name as ActualText; and pdfkit
+          // has no bidi: a right-to-left name loses its spaces unless its words are drawn one by one, the
+          // last word first (enough for a name in one script; mixed directions need a bidi algorithm).
+          const fixed = fixes && text === row.name && key !== 'latin';
+          if (fixed) pdf.markContent('Span', { actual: text });
+          if (fixed && /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(text)) {
+            let wx = x;
+            for (const word of text.split(' ').reverse()) {
+              pdf.font(key).fontSize(fontSize).text(word, wx, y, { lineBreak: false });
+              wx += width(`${word} `, key);
+            }
+          } else pdf.font(key).fontSize(fontSize).text(text, x, y, { lineBreak: false });
+          if (fixed) pdf.endMarkedContent();
           x += width(text, key);
         }
         y += line * slot.row.lines;
@@ -159,12 +167,16 @@ interface Measured {
 }
 
 /** pdfkit draws synchronously, so node's peak comes from VmHWM, reset just before. */
-async function measurePdfkit(what: string, doc: DossierDocument, actualText = false): Promise<Measured> {
+/** Collects garbage before a measurement (the script runs with --expose-gc), so one run's leftovers are not the next one's peak. */
+const collect = () => (globalThis as { gc?: () => void }).gc?.();
+
+async function measurePdfkit(what: string, doc: DossierDocument, fixes = false): Promise<Measured> {
+  collect();
   if (!resetPeakRss()) throw new Error('cannot reset the peak RSS (/proc/self/clear_refs)');
   const started = performance.now();
-  const result = await renderWithPdfkit(doc, actualText);
+  const result = await renderWithPdfkit(doc, fixes);
   return {
-    renderer: actualText ? 'pdfkit+ActualText' : 'pdfkit',
+    renderer: fixes ? 'pdfkit+fixes' : 'pdfkit',
     what,
     ms: performance.now() - started,
     nodePeak: peakRssMb(process.pid) ?? 0,
@@ -177,6 +189,7 @@ async function measureChromium(
   what: string,
   doc: DossierDocument,
 ): Promise<Measured> {
+  collect();
   const m = await measured(() => renderer.render(doc));
   return { renderer: 'Chromium', what, ms: m.ms, nodePeak: m.peak.node, chromium: m.peak, result: m.value };
 }
