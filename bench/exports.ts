@@ -4,8 +4,6 @@
 // worker runs (gather the petition's signers, render with Chromium), with bare baselines from the same run
 // (reading the rows; a one-signer PDF) and the peak RSS of node and of Chromium apart. Prints a table;
 // docs/performance.md records it. BENCH_EXPORT_ONE_PART=1 adds the full PDF printed in one piece.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { CampaignRepository } from '../src/db/campaign.repository.js';
 import { PetitionStore } from '../src/db/petition.store.js';
@@ -13,106 +11,16 @@ import { chooseTexts } from '../src/domain/campaign/campaign.js';
 import { renderDocuments } from '../src/domain/petition/build-dossier.js';
 import { gatherDossierGroups } from '../src/domain/petition/dossier.js';
 import { signersCsv } from '../src/domain/petition/export-signers.js';
-import { countryCodes } from '../src/domain/signature/countries.js';
 import { translatorFor } from '../src/i18n/translator.js';
 import { ChromiumDossierRenderer, defaultChromiumPath, pagesPerPart } from '../src/pdf/chromium-renderer.js';
 import { zipArchive } from '../src/pdf/zip.js';
 import { createTestDb } from '../test/db.js';
 import { buildCampaign } from '../test/factories.js';
+import { countries, names } from './lib/dossier-signers.js';
+import { measured, type Peak } from './lib/process-memory.js';
 
 const total = Number(process.env.BENCH_EXPORT_ROWS ?? 25_000);
 const t0 = Date.UTC(2026, 10, 1);
-
-// One name per script: Latin with diacritics, Cyrillic, Greek, Georgian, Armenian, Arabic, Persian, Hebrew,
-// Devanagari, Bengali, Thai, Khmer, Chinese, Japanese, Korean.
-const names = [
-  'Ana María Souza',
-  'Олег Петров',
-  'Γιώργος Παπαδόπουλος',
-  'ნინო ბერიძე',
-  'Արամ Սարգսյան',
-  'محمد عبد الله',
-  'مریم رضایی',
-  'דוד כהן',
-  'अनीता शर्मा',
-  'রহিম উদ্দিন',
-  'สมชาย ใจดี',
-  'សុខ ចាន់',
-  '王小明',
-  '山田 太郎',
-  '김 민준',
-];
-const countries = countryCodes.slice(0, 60);
-
-/** Proportional set size of a process in kB (shared pages split among their sharers), 0 once it is gone. */
-function pss(pid: number): number {
-  try {
-    const line = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('Pss:'));
-    return line ? Number(line.split(/\s+/)[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * Memory of this process (RSS) and of every process under it (Chromium's), in MB: their RSS added up counts
- * pages the browser's processes share (fonts, code) once per process, so their PSS is given too.
- */
-function treeRss(): { node: number; chromium: number; chromiumPss: number } {
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
-  const mine = new Set([process.pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, ppid] of rows)
-      if (mine.has(ppid) && !mine.has(pid)) {
-        mine.add(pid);
-        grew = true;
-      }
-  }
-  const sum = (pick: (pid: number) => boolean) =>
-    rows.reduce((n, [pid, , rss]) => (pick(pid) ? n + rss : n), 0) / 1024;
-  return {
-    node: sum((pid) => pid === process.pid),
-    chromium: sum((pid) => pid !== process.pid && mine.has(pid)),
-    chromiumPss: [...mine].filter((pid) => pid !== process.pid).reduce((n, pid) => n + pss(pid), 0) / 1024,
-  };
-}
-
-interface Peak {
-  node: number;
-  chromium: number;
-  chromiumPss: number;
-  /** The largest sum seen at one sample (the two peaks need not coincide). */
-  both: number;
-}
-
-/** Runs `work`, sampling the RSS of node and of Chromium every 250 ms; its time and the peaks. */
-async function measured<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; peak: Peak }> {
-  const peak: Peak = { node: 0, chromium: 0, chromiumPss: 0, both: 0 };
-  const sample = () => {
-    const now = treeRss();
-    peak.node = Math.max(peak.node, now.node);
-    peak.chromium = Math.max(peak.chromium, now.chromium);
-    peak.chromiumPss = Math.max(peak.chromiumPss, now.chromiumPss);
-    peak.both = Math.max(peak.both, now.node + now.chromiumPss);
-  };
-  sample();
-  const timer = setInterval(sample, 250);
-  const started = performance.now();
-  try {
-    const value = await work();
-    const ms = performance.now() - started;
-    sample();
-    return { value, ms, peak };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 const rows: string[][] = [];
 const row = (what: string, figure: string, seconds: number, peak: Peak | null, bar: string) =>
