@@ -76,9 +76,12 @@ describe.each(testDialects)('translators’ daily bulletin on %s', (dialect) => 
     expect((await get(t.app, '/editor/account/translator-bulletin', off)).body).not.toMatch(
       /<input[^>]*id="bulletin"[^>]*checked/,
     );
-    // Editors review every language and get no bulletin: no setting to show them.
+    // Editors review every language and get no bulletin: the page says so instead of offering the box.
     const editor = await sessionFor(t, await createPerson(t, 'editor'));
-    expect((await get(t.app, '/editor/account/translator-bulletin', editor)).statusCode).toBe(404);
+    const editorPage = await get(t.app, '/editor/account/translator-bulletin', editor);
+    expect(editorPage.statusCode).toBe(200);
+    expect(editorPage.body).toContain('The daily bulletin goes to translators only.');
+    expect(editorPage.body).not.toContain('name="bulletin"');
 
     expect(await runTranslatorBulletins(deps)).toBe(0);
     const first = await launch('nurses-korea');

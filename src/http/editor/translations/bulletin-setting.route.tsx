@@ -1,6 +1,7 @@
 // The translator's account setting for the daily bulletin (decision 0037): one checkbox, linked from the
 // account page and from every bulletin mail. A redirect with a notice after saving. Only translators get
-// bulletins, so only they have the page (404 for editors and admins, who review every language).
+// bulletins: an editor or admin (who reviews every language on the board) is told so instead of offered
+// the box, and a post from them changes nothing.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Clock } from '../../../domain/shared/clock.js';
@@ -22,7 +23,7 @@ import { edit } from './step-answer.js';
 export const bulletinSettingPath = '/editor/account/translator-bulletin';
 const bulletinForm = z.object({ bulletin: field(10) });
 
-function BulletinSettingPage(p: EditorPageBase & { wanted: boolean; saved: boolean }) {
+function BulletinSettingPage(p: EditorPageBase & { translator: boolean; wanted: boolean; saved: boolean }) {
   const t = p.tr.t;
   const title = t('translatorBulletin.setting.title');
   return (
@@ -32,18 +33,21 @@ function BulletinSettingPage(p: EditorPageBase & { wanted: boolean; saved: boole
       </p>
       <h1>{title}</h1>
       {p.saved && <Notice>{t('translatorBulletin.setting.saved')}</Notice>}
-      <form method="post" action={bulletinSettingPath} class="editor-form" novalidate>
-        <Csrf token={p.csrf} />
-        <CheckField
-          id="bulletin"
-          value="yes"
-          label={t('translatorBulletin.setting.label')}
-          checked={p.wanted}
-        />
-        <button class="button" type="submit">
-          {t('translatorBulletin.setting.save')}
-        </button>
-      </form>
+      {!p.translator && <p>{t('translatorBulletin.setting.notTranslator')}</p>}
+      {p.translator && (
+        <form method="post" action={bulletinSettingPath} class="editor-form" novalidate>
+          <Csrf token={p.csrf} />
+          <CheckField
+            id="bulletin"
+            value="yes"
+            label={t('translatorBulletin.setting.label')}
+            checked={p.wanted}
+          />
+          <button class="button" type="submit">
+            {t('translatorBulletin.setting.save')}
+          </button>
+        </form>
+      )}
     </EditorPage>
   );
 }
@@ -53,12 +57,17 @@ export function bulletinSettingRoutes(
   deps: { site: SiteInfo; clock: Clock; bulletins: TranslatorBulletinStore },
 ): void {
   app.get(bulletinSettingPath, edit, async (req, reply) => {
-    if (req.account!.user.role !== 'translator') return sendError(req, reply, deps.site, 404);
-    const wanted = await viewTranslatorBulletin(deps, req.account!.user.id);
+    const translator = req.account!.user.role === 'translator';
+    const wanted = translator && (await viewTranslatorBulletin(deps, req.account!.user.id));
     const saved = (req.query as { done?: unknown } | undefined)?.done === 'saved';
     return sendPage(
       reply,
-      <BulletinSettingPage {...editorPage(req, deps.site)} wanted={wanted} saved={saved} />,
+      <BulletinSettingPage
+        {...editorPage(req, deps.site)}
+        translator={translator}
+        wanted={wanted}
+        saved={saved}
+      />,
     );
   });
 
