@@ -22,41 +22,45 @@ export function TranslatorApplicationsPage(
       {p.notice && <Notice>{p.notice}</Notice>}
       {p.error && <Notice kind="error">{p.error}</Notice>}
       {p.applications.length === 0 && <p>{t('translatorApplications.none')}</p>}
-      <ul class="editor-list">
-        {p.applications.map((a) => (
-          <li key={a.id} class="editor-panel" id={`application-${a.id}`}>
-            <h2>
-              <bdi>{a.name}</bdi>
-            </h2>
-            <p>
-              <bdi dir="ltr">{a.email}</bdi>
-            </p>
-            <p>
-              {t('translatorApplications.languages', {
-                languages: tr.list(a.languages.map((l) => tr.languageName(l))),
-              })}
-            </p>
-            {a.note !== '' && (
-              <blockquote dir="auto" class="preserve-lines">
-                {a.note}
-              </blockquote>
-            )}
-            <p class="help">{dateTime(tr, a.createdAt)}</p>
-            <form method="post" action={`/editor/translator-applications/${a.id}/accept`}>
-              <Csrf token={p.csrf} />
-              <button class="button" type="submit">
-                {t('translatorApplications.accept')}
-              </button>
-            </form>
-            <form method="post" action={`/editor/translator-applications/${a.id}/decline`}>
-              <Csrf token={p.csrf} />
-              <button class="button button--secondary" type="submit">
-                {t('translatorApplications.decline')}
-              </button>
-            </form>
-          </li>
-        ))}
-      </ul>
+      {p.applications.length > 0 && (
+        <ul class="editor-list">
+          {p.applications.map((a) => (
+            <li key={a.id} class="editor-list__item" id={`application-${a.id}`}>
+              <h2>
+                <bdi>{a.name}</bdi>
+              </h2>
+              <p>
+                <bdi dir="ltr">{a.email}</bdi>
+              </p>
+              <p>
+                {t('translatorApplications.languages', {
+                  languages: tr.list(a.languages.map((l) => tr.languageName(l))),
+                })}
+              </p>
+              {a.note !== '' && (
+                <blockquote dir="auto" class="preserve-lines">
+                  {a.note}
+                </blockquote>
+              )}
+              <p class="editor-list__meta">{dateTime(tr, a.createdAt)}</p>
+              <div class="editor-actions">
+                <form method="post" action={`/editor/translator-applications/${a.id}/accept`}>
+                  <Csrf token={p.csrf} />
+                  <button class="button" type="submit">
+                    {t('translatorApplications.accept')}
+                  </button>
+                </form>
+                <form method="post" action={`/editor/translator-applications/${a.id}/decline`}>
+                  <Csrf token={p.csrf} />
+                  <button class="button button--secondary" type="submit">
+                    {t('translatorApplications.decline')}
+                  </button>
+                </form>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
     </EditorPage>
   );
 }

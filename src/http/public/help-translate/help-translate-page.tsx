@@ -63,8 +63,9 @@ function ApplicationForm({
   };
   const ticked = new Set(values.languages);
   const languagesError = errorOf('languages');
-  // The summary links to the first box: a fieldset cannot take the focus.
-  const firstLanguage = `language-${campaignLanguages[0]}`;
+  const choices = languageChoices(tr, campaignLanguages);
+  // The summary links to the first box shown: a fieldset cannot take the focus.
+  const firstLanguage = `language-${choices[0]?.value ?? ''}`;
   return (
     <form
       class="request-form"
@@ -119,7 +120,7 @@ function ApplicationForm({
           </p>
         )}
         <div class="help-translate-languages">
-          {languageChoices(tr, campaignLanguages).map((choice, i) => (
+          {choices.map((choice, i) => (
             <div key={choice.value} class="field field--check">
               <input
                 type="checkbox"
