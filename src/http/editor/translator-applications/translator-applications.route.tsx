@@ -5,10 +5,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccountDeps } from '../../../domain/account/account.ports.js';
 import type { Clock } from '../../../domain/shared/clock.js';
-import {
-  acceptTranslatorApplication,
-  declineTranslatorApplication,
-} from '../../../domain/translator-application/answer-translator-application.js';
+import { acceptTranslatorApplication } from '../../../domain/translator-application/accept-translator-application.js';
+import { declineTranslatorApplication } from '../../../domain/translator-application/decline-translator-application.js';
 import type { TranslatorApplicationStore } from '../../../domain/translator-application/translator-application.ports.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';

@@ -1,7 +1,7 @@
-// An editor answers a volunteer's application. Accepting invites them as a translator through the account
-// invitation use case, gives the account the languages they applied for and deletes the application, all in
-// one transaction (a refused invitation leaves the application as it was). Declining deletes it. Both are
-// audited without the person's name or address: the application held personal data only until answered.
+// An editor accepts a volunteer's application: they are invited as a translator through the account
+// invitation use case, the account gets the languages they applied for and the application is deleted, all
+// in one transaction (a refused invitation leaves the application as it was). Audited without the person's
+// name or address: the application held personal data only until answered.
 import type { Actor } from '../account/account.js';
 import type { AccountDeps } from '../account/account.ports.js';
 import { inviteUser } from '../account/invite-user.js';
@@ -53,25 +53,5 @@ export async function acceptTranslatorApplication(
       now,
     });
     return { status: 'accepted', email: application.email };
-  });
-}
-
-export async function declineTranslatorApplication(
-  deps: Pick<AnswerDeps, 'clock' | 'applications'>,
-  actor: Actor,
-  id: number,
-): Promise<AnswerResult> {
-  return deps.applications.transaction(async (unit): Promise<AnswerResult> => {
-    const application = await unit.find(id);
-    if (!application || !(await unit.remove(id))) return { status: 'not_found' };
-    await unit.audit.record({
-      actor,
-      action: 'translator_application.declined',
-      entityType: 'translator_application',
-      entityId: id,
-      before: { languages: application.languages },
-      now: deps.clock.now(),
-    });
-    return { status: 'declined' };
   });
 }
