@@ -39,12 +39,14 @@ import { StatisticsRepository } from './db/statistics.repository.js';
 import { SupporterMailOutcomeWriter } from './db/supporter-mail-outcome.writer.js';
 import { TranslationRepository } from './db/translation.repository.js';
 import { TranslationMemoryRepository } from './db/translation-memory.repository.js';
+import { TranslatorApplicationRepository } from './db/translator-application.repository.js';
 import { TranslatorBulletinRepository } from './db/translator-bulletin.repository.js';
 import { UserRepository } from './db/user.repository.js';
 import { requestRateLimits } from './domain/campaign-request/submit-request.js';
 import { signupRateLimits } from './domain/list/subscribe.js';
 import { myDataRateLimits } from './domain/privacy/request-my-data.js';
 import { type Clock, systemClock } from './domain/shared/clock.js';
+import { applicationRateLimits } from './domain/translator-application/apply-as-translator.js';
 import type { AppDeps } from './http/app.js';
 import { LiveCounters } from './http/live/live-counters.js';
 import { translatorFor } from './i18n/translator.js';
@@ -210,6 +212,11 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     statistics: new StatisticsRepository(db),
     supporterMail: new SupporterMailOutcomeWriter(db),
     signatureLog: new SignatureLogRepository(db, () => clock.now()),
+    // Volunteers' applications from "Help translate" (decision 0038), with the form's own low limits.
+    translatorApplications: {
+      store: new TranslatorApplicationRepository(db),
+      rateLimiter: new MemoryRateLimiter(async () => applicationRateLimits),
+    },
   };
 }
 

@@ -12,7 +12,8 @@ import type { Database } from './schema.js';
 import { SessionRepository } from './session.repository.js';
 import { UserRepository } from './user.repository.js';
 
-function unitOf(executor: Kysely<Database>): AccountUnit {
+/** The account stores bound to one executor (a transaction another feature opened, too). */
+export function accountUnitOf(executor: Kysely<Database>): AccountUnit {
   return {
     users: new UserRepository(executor),
     sessions: new SessionRepository(executor),
@@ -34,11 +35,11 @@ export class KyselyAccountStore implements AccountStore {
     this.sessions = new SessionRepository(db.kysely);
     this.tokens = new AccountTokenRepository(db.kysely);
     this.audit = new AuditRepository(db.kysely);
-    this.outbox = unitOf(db.kysely).outbox;
+    this.outbox = accountUnitOf(db.kysely).outbox;
   }
 
   transaction<T>(work: (unit: AccountUnit) => Promise<T>): Promise<T> {
-    return this.db.kysely.transaction().execute((trx) => work(unitOf(trx)));
+    return this.db.kysely.transaction().execute((trx) => work(accountUnitOf(trx)));
   }
 }
 

@@ -29,6 +29,7 @@ import { partnerAgeKeys } from './migrations/0022-partner-age-keys.js';
 import { statisticsRollups } from './migrations/0025-statistics-rollups.js';
 import { interfaceOverrides } from './migrations/0027-interface-overrides.js';
 import { translatorBulletins } from './migrations/0028-translator-bulletins.js';
+import { translatorApplications } from './migrations/0029-translator-applications.js';
 
 /** The key ring is for 0017, which seals what is already stored (decision 0023). */
 function migrations(dialect: Dialect, vault: DataVault): Record<string, Migration> {
@@ -57,6 +58,7 @@ function migrations(dialect: Dialect, vault: DataVault): Record<string, Migratio
     '0025-statistics-rollups': statisticsRollups(dialect),
     '0027-interface-overrides': interfaceOverrides(dialect),
     '0028-translator-bulletins': translatorBulletins(dialect),
+    '0029-translator-applications': translatorApplications(dialect),
   };
 }
 

@@ -28,6 +28,7 @@ export const sealedColumns: Readonly<Record<string, readonly string[]>> = {
   supporters: ['email', 'name', 'union_name'],
   signatures: ['name', 'union_name', 'message'],
   campaign_requests: ['contact_name', 'contact_email'],
+  translator_applications: ['name', 'email', 'note'],
   // Mail jobs carry the address they go to (my-data, list sign-up) until they end.
   jobs: ['payload'],
 };

@@ -21,6 +21,8 @@ export interface ResealOptions {
   onProgress?: (p: ResealProgress) => void;
   /** Awaited between batches (the rotation command yields to the site's own writes). */
   pause?: () => Promise<unknown>;
+  /** The sealed columns to go through: all of today's unless a migration names those of its time. */
+  columns?: Readonly<Record<string, readonly string[]>>;
 }
 
 type Row = Record<string, unknown> & { id: number | string };
@@ -29,10 +31,10 @@ type Row = Record<string, unknown> & { id: number | string };
 export async function resealAll<Schema>(
   db: Kysely<Schema>,
   vault: DataVault,
-  { batchSize = 500, onProgress, pause }: ResealOptions = {},
+  { batchSize = 500, onProgress, pause, columns = sealedColumns }: ResealOptions = {},
 ): Promise<number> {
   let changed = 0;
-  for (const [table, columns] of Object.entries(sealedColumns)) {
+  for (const [table, tableColumns] of Object.entries(columns)) {
     const counted = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(
       db,
     );
@@ -42,11 +44,11 @@ export async function resealAll<Schema>(
     let resealed = 0;
     for (;;) {
       const { rows } = await sql<Row>`
-        select id, ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)}
+        select id, ${sql.join(tableColumns.map((c) => sql.ref(c)))} from ${sql.table(table)}
         where id > ${after} order by id limit ${batchSize}`.execute(db);
       if (rows.length === 0) break;
       for (const row of rows) {
-        for (const column of columns) {
+        for (const column of tableColumns) {
           const value = row[column];
           if (typeof value !== 'string' || vault.isCurrent(value)) continue;
           const fresh = vault.seal(`${table}.${column}`, vault.open(`${table}.${column}`, value));

@@ -32,6 +32,7 @@ import type { SettingsTable } from './settings.table.js';
 import type { SignatureLogHeadsTable, SignatureLogTable } from './signature-log.table.js';
 import type { MessageCountsTable, SignatureHoursTable } from './statistics.table.js';
 import type { ConsentsTable, CountsTable, SignaturesTable, SupportersTable } from './supporter.table.js';
+import type { TranslatorApplicationsTable } from './translator-application.table.js';
 import type { TranslatorBulletinsTable } from './translator-bulletin.table.js';
 import type { AccountTokensTable, LoginAttemptsTable, SessionsTable, UsersTable } from './user.table.js';
 
@@ -78,6 +79,7 @@ export interface Database {
   translator_bulletins: TranslatorBulletinsTable;
   signature_hours: SignatureHoursTable;
   message_counts: MessageCountsTable;
+  translator_applications: TranslatorApplicationsTable;
 }
 
 /** The database, or a transaction on it: what a repository's statements run on. */

@@ -41,6 +41,7 @@ import type { SignatureLogStore } from '../domain/signature-log/signature-log.po
 import type { StatisticsReader } from '../domain/statistics/statistics.ports.js';
 import type { TranslationMemoryStore, TranslationStore } from '../domain/translation/translation.ports.js';
 import type { TranslatorBulletinStore } from '../domain/translation/translator-bulletin.ports.js';
+import type { TranslatorApplicationStore } from '../domain/translator-application/translator-application.ports.js';
 import { interfaceCatalogs } from '../i18n/interface-catalogs.js';
 import { overrideLayerFor } from '../i18n/override-layer.js';
 import { addressTokens } from '../security/address-token.js';
@@ -69,6 +70,7 @@ import { statisticsRoutes } from './editor/statistics/statistics.route.js';
 import { supportersEditorRoutes } from './editor/supporters/supporters.route.js';
 import { targetEditorRoutes } from './editor/targets/targets.route.js';
 import { translationRoutes } from './editor/translations/translations.route.js';
+import { translatorApplicationRoutes } from './editor/translator-applications/translator-applications.route.js';
 import { registerErrorHandling, sendError } from './errors.js';
 import type { LiveCounters } from './live/live-counters.js';
 import { registerLocale } from './middleware/locale.js';
@@ -154,6 +156,8 @@ export interface AppDeps {
   };
   /** The language lists as supporters see them: sign-ups, preferences, unsubscribes; the sign-up form's limits. */
   lists: { store: ListStore; rateLimiter: RateLimiter };
+  /** Volunteers' applications to translate (the "Help translate" form) and that form's own limits. */
+  translatorApplications: { store: TranslatorApplicationStore; rateLimiter: RateLimiter };
   /** Mailings: the composer, the segment's size, the actions, the report; the language versions for previews. */
   mailings: MailingStore & MailingVersionReader;
   /** The language lists for editors: counts, suppressed addresses, CSV import and export. */
@@ -273,7 +277,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   petitionRoutes(app, { site, campaigns: deps.campaigns, petition: deps.petition, clock: deps.clock });
   confirmRoutes(app, publicDeps);
   privacyRoutes(app, { site, retention: deps.privacy.retention });
-  helpTranslateRoutes(app, { site });
+  helpTranslateRoutes(app, {
+    site,
+    clock: deps.clock,
+    secret: config.APP_SECRET,
+    applications: deps.translatorApplications.store,
+    rateLimiter: deps.translatorApplications.rateLimiter,
+  });
   myDataRoutes(app, {
     site,
     clock: deps.clock,
@@ -372,6 +382,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   campaignPreviewRoutes(app, { site, campaigns: deps.previewCampaigns });
   statisticsRoutes(app, { site, clock: deps.clock, reader: deps.statistics, scopes: deps.scopes });
+  translatorApplicationRoutes(app, {
+    site,
+    clock: deps.clock,
+    applications: deps.translatorApplications.store,
+    tokens: deps.accounts.tokens,
+  });
   translationRoutes(app, {
     site,
     clock: deps.clock,

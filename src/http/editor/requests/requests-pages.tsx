@@ -81,6 +81,9 @@ export function RequestsPage(
         <li>
           <a href={`/${tr.locale}/request`}>{t('requests.list.publicForm')}</a>
         </li>
+        <li>
+          <a href="/editor/translator-applications">{t('translatorApplications.title')}</a>
+        </li>
         {p.canEditTerms && (
           <li>
             <a href="/editor/terms">{t('requests.list.termsLink')}</a>
