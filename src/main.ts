@@ -256,7 +256,6 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
       if (stopped) return;
       stopped = true;
       await app?.close();
-      await services.writer.close();
       await worker?.stop();
       await services.dossierRenderer.close();
       await dispatcher?.stop();

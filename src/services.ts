@@ -123,7 +123,6 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
   const writer = new BatchedSignatureWriter(db, {
     maxQueue: config.SIGN_QUEUE_MAX,
     onCommit: notify,
-    sealThread: config.SIGN_SEAL_THREAD,
   });
   const signatureStore = new SignatureRepository(db, notify);
   const passwords = { ...argon2Passwords, generate: generatePassword };

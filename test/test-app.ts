@@ -55,8 +55,6 @@ export async function createTestApp(
     NODE_ENV: 'test',
     BASE_URL: 'https://outcry.example.org',
     UPLOAD_DIR: uploads,
-    // A seal thread boots through tsx in ~0.4 s: the tests that need one (seal-thread, batch paths) ask.
-    SIGN_SEAL_THREAD: 'false',
     ...env,
   });
   const services = createServices(config, db, clock);

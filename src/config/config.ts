@@ -74,8 +74,6 @@ const schema = z.object({
   JOB_RETENTION_DAYS: z.coerce.number().min(0).max(365).default(7),
   IP_HASH_RETENTION_DAYS: z.coerce.number().min(1).max(365).default(30),
   SIGN_QUEUE_MAX: z.coerce.number().int().min(10).max(1_000_000).default(5_000),
-  /** SQLite signing: seal personal fields on a thread of their own, off the event loop (db/seal-thread.ts). */
-  SIGN_SEAL_THREAD: bool.default(true),
   /** Memory for rendered campaign pages (one per campaign × language), least recently used evicted. */
   PAGE_CACHE_MB: z.coerce.number().min(1).max(4_096).default(64),
   DKIM_SELECTOR: z

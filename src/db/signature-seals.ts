@@ -1,7 +1,6 @@
 // The personal fields of one signature, sealed for the SQLite signing batch (signature.sqlite-batch.ts):
 // three for the supporter row, three for the signature row and the two blind indexes, each sealed with its
-// column as associated data (decision 0023). One function, so the event loop and a seal thread
-// (seal-thread.ts) produce the same values.
+// column as associated data (decision 0023).
 import type { DataVault } from '../security/data-keys.js';
 
 /** What a signature brings that must be sealed or indexed. */

@@ -45,11 +45,6 @@ const rowByRow = (db: Db) =>
 
 const paths: { name: string; dialect: Dialect; fast: (db: Db) => BatchedSignatureWriter }[] = [
   { name: 'prepared statements on sqlite', dialect: 'sqlite', fast: (db) => new BatchedSignatureWriter(db) },
-  {
-    name: 'prepared statements on sqlite, sealed on a thread',
-    dialect: 'sqlite',
-    fast: (db) => new BatchedSignatureWriter(db, { sealThread: true }),
-  },
   ...testDialects.map((dialect) => ({
     name: `multi-row statements on ${dialect}`,
     dialect,
@@ -61,7 +56,7 @@ const paths: { name: string; dialect: Dialect; fast: (db: Db) => BatchedSignatur
   })),
 ];
 
-describe.each(paths)('signing batch: $name against row by row', ({ name, dialect, fast: fastWriter }) => {
+describe.each(paths)('signing batch: $name against row by row', ({ dialect, fast: fastWriter }) => {
   let prepared: TestDb;
   let reference: TestDb;
   beforeEach(async () => {
@@ -131,8 +126,6 @@ describe.each(paths)('signing batch: $name against row by row', ({ name, dialect
     }
     expect(fast.stats.batches).toBe(batches.length);
     expect(slow.stats.batches).toBe(batches.length);
-    if (name.includes('thread')) expect(fast.sealStats).toEqual({ onThread: batches.length, inline: 0 });
-    await fast.close();
 
     for (const table of tables) {
       const a = await prepared.kysely.selectFrom(table).selectAll().orderBy('id').execute();

@@ -104,10 +104,10 @@ export class SqliteSignatureBatch {
 
   /**
    * Writes the batch in one transaction (BEGIN … COMMIT, one fsync); throws and rolls back as a whole.
-   * `sealed`: the commands' fields already sealed (by a seal thread), in order; sealed here otherwise.
+   * The personal fields are sealed first, outside the transaction's statements.
    */
-  write(commands: SignCommand[], sealed?: readonly SealedSignatureFields[]): SqliteBatchResult {
-    this.sealed = sealed ?? commands.map((c) => sealSignatureFields(this.vault, signatureFields(c)));
+  write(commands: SignCommand[]): SqliteBatchResult {
+    this.sealed = commands.map((c) => sealSignatureFields(this.vault, signatureFields(c)));
     return this.transaction(commands);
   }
 

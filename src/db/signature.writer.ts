@@ -21,9 +21,8 @@ import { catchUpIndexes } from './blind-index.js';
 import type { Db } from './database.js';
 import type { NewJob } from './job.repository.js';
 import type { Database } from './schema.js';
-import { SealThread } from './seal-thread.js';
 import { distinctEmails, writeMultiRow } from './signature.multirow.js';
-import { SqliteSignatureBatch, signatureFields } from './signature.sqlite-batch.js';
+import { SqliteSignatureBatch } from './signature.sqlite-batch.js';
 import {
   type CampaignDelivery,
   CountDeltas,
@@ -49,14 +48,11 @@ export interface BatchOptions {
   onCommit?: (campaignIds: number[]) => void;
   /** Kysely path: multi-row statements per batch (signature.multirow.ts); default on PostgreSQL. */
   multiRow?: boolean;
-  /** SQLite path: seal personal fields on a thread of their own (seal-thread.ts) rather than the event loop. */
-  sealThread?: boolean;
 }
 
 export class BatchedSignatureWriter implements SignatureWriter {
   private readonly db: Kysely<Database>;
   private readonly sqlite: SqliteSignatureBatch | undefined;
-  private readonly sealThread: SealThread | undefined;
   private readonly vault: DataVault;
   private readonly multiRow: boolean;
   private queue: Pending[] = [];
@@ -71,21 +67,10 @@ export class BatchedSignatureWriter implements SignatureWriter {
     this.db = db.kysely;
     this.vault = db.vault;
     this.sqlite = db.sqlite ? new SqliteSignatureBatch(db.sqlite, db.vault) : undefined;
-    this.sealThread = this.sqlite && options.sealThread ? new SealThread(db.vault) : undefined;
     this.multiRow = options.multiRow ?? db.dialect === 'postgres';
     this.maxBatch = options.maxBatch ?? 500;
     this.maxQueue = options.maxQueue ?? 5_000;
     this.onCommit = options.onCommit;
-  }
-
-  /** How many batches the seal thread sealed, and how many fell back to the event loop; none without one. */
-  get sealStats(): { onThread: number; inline: number } | undefined {
-    return this.sealThread?.stats;
-  }
-
-  /** Stops the seal thread, if one runs. */
-  async close(): Promise<void> {
-    await this.sealThread?.close();
   }
 
   get queued(): number {
@@ -138,11 +123,10 @@ export class BatchedSignatureWriter implements SignatureWriter {
   private async write(commands: SignCommand[]): Promise<SignOutcome[]> {
     const sqlite = this.sqlite;
     if (sqlite) {
-      const sealed = await this.sealThread?.seal(commands.map(signatureFields));
       // Inside Kysely's connection: its mutex keeps the batch out of any other open transaction.
       const { outcomes, campaignIds } = await this.db
         .connection()
-        .execute(async () => sqlite.write(commands, sealed));
+        .execute(async () => sqlite.write(commands));
       this.committed(commands.length, campaignIds);
       return outcomes;
     }

@@ -122,14 +122,9 @@ export class DataVault {
   private readonly current: DataKey;
   private readonly byId: Map<string, DataKey>;
   private readonly indexKey: KeyObject;
-  /** The index keys, newest first (a seal thread is given them too). */
-  readonly indexKeys: readonly IndexKey[];
-
-  /** The data keys, newest first: a seal thread builds the same vault from them (KeyObjects cross threads). */
-  readonly keys: readonly DataKey[];
+  private readonly indexKeys: readonly IndexKey[];
 
   constructor(keys: readonly DataKey[], indexKeys?: readonly IndexKey[]) {
-    this.keys = keys;
     const first = keys[0];
     if (!first) throw new DataKeyError('no key given');
     this.current = first;
