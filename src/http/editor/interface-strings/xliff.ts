@@ -1,10 +1,12 @@
 // A language's interface strings as XLIFF 2.0 for translators' own tools, and back (decision 0036). One
 // <file> per namespace (supporter, editor), one <unit> per key with the English source, the text the site
 // shows now as the target and the note for translators; the `xliff` package writes and reads the XML.
+
 import js2xliff from 'xliff/js2xliff';
 import xliff2js, { type XliffDocument } from 'xliff/xliff2js';
 import type { InterfaceString } from '../../../domain/interface-strings/interface-string-state.js';
 import { sourceLocale } from '../../../i18n/locales.js';
+import { isXliff2 } from '../xliff-version.js';
 
 export async function toXliff(locale: string, strings: readonly InterfaceString[]): Promise<string> {
   const resources: XliffDocument['resources'] = {};
@@ -30,7 +32,7 @@ export type ReadXliff = { status: 'ok'; units: { key: string; target: string }[]
 export async function fromXliff(locale: string, xml: string): Promise<ReadXliff> {
   const text = xml.replace(/^\uFEFF/, '');
   // The version sits on the root element, near the start; only the start is searched.
-  if (!/<xliff\s[^>]{0,2000}?version="2\.[0-2]"/.test(text.slice(0, 4_000))) return { status: 'unreadable' };
+  if (!isXliff2(text)) return { status: 'unreadable' };
   let doc: XliffDocument;
   try {
     doc = await xliff2js(text);

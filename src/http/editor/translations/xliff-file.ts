@@ -2,6 +2,7 @@
 // <file> whose id names the campaign and the source revision it was made from, one <unit> per field
 // (source and current draft as target). Reading is bounded and forgiving only in what it may be: anything
 // that is not such a document is "not an XLIFF file", never a 500. The `xliff` package does the XML.
+
 import js2xliff from 'xliff/js2xliff';
 import xliff2js from 'xliff/xliff2js';
 import type { TranslationFile } from '../../../domain/translation/import-translation-file.js';
@@ -10,6 +11,7 @@ import {
   type TranslationWork,
   translatableFields,
 } from '../../../domain/translation/translation.js';
+import { endsWithXliffRoot, isXliff2 } from '../xliff-version.js';
 
 /** Larger than any campaign's five fields in any script, small enough to parse at once. */
 export const xliffMaxBytes = 2 * 1024 * 1024;
@@ -37,9 +39,9 @@ export function writeTranslationXliff(work: TranslationWork): Promise<string> {
 export async function readTranslationXliff(bytes: Buffer): Promise<TranslationFile | undefined> {
   if (bytes.length > xliffMaxBytes) return undefined;
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (!/<xliff\b[^>]*\bversion="2\.[01]"/.test(text.slice(0, 4_000))) return undefined;
+  if (!isXliff2(text, ['0', '1'])) return undefined;
   // The parser is lenient: a file cut short would read as fewer fields. A whole document ends its root.
-  if (!/<\/xliff>\s*$/.test(text.slice(-100))) return undefined;
+  if (!endsWithXliffRoot(text)) return undefined;
   let parsed: Awaited<ReturnType<typeof xliff2js>>;
   try {
     parsed = await xliff2js(text);
