@@ -9,7 +9,12 @@
 // processes never make a dossier.
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import type { DossierDocument, DossierRenderer, RenderedPdf } from '../domain/petition/dossier.js';
+import type {
+  DossierDocument,
+  DossierRenderer,
+  PagesPrinted,
+  RenderedPdf,
+} from '../domain/petition/dossier.js';
 import type { Translator } from '../i18n/translator.js';
 import {
   columnWidthMm,
@@ -74,7 +79,7 @@ export class ChromiumDossierRenderer implements DossierRenderer {
     return this.browser;
   }
 
-  async render(doc: DossierDocument): Promise<RenderedPdf> {
+  async render(doc: DossierDocument, onPages?: PagesPrinted): Promise<RenderedPdf> {
     const page = await this.page();
     try {
       const tr = this.translatorFor(doc.texts.locale);
@@ -106,6 +111,8 @@ export class ChromiumDossierRenderer implements DossierRenderer {
       }
       const total = coverPages + pages.length;
       const parts = [first.pdf];
+      let printed = first.pages;
+      await onPages?.(printed, total);
       for (let from = perPart; from < pages.length; from += perPart) {
         const chunk = pages.slice(from, from + perPart);
         const out = await print({ cover: false, pages: chunk, total });
@@ -113,6 +120,8 @@ export class ChromiumDossierRenderer implements DossierRenderer {
         if (out.pages !== chunk.length)
           throw new Error(`list part printed ${out.pages} pages, ${chunk.length} planned`);
         parts.push(out.pdf);
+        printed += out.pages;
+        await onPages?.(printed, total);
       }
       const pdf = parts.length === 1 ? parts[0]! : await joinPdfs(parts);
       return { pdf, pages: total };

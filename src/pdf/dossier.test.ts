@@ -108,8 +108,16 @@ describe.skipIf(!renderer.available() || !pdftotext)('dossier PDF', () => {
         signedAt: t0 + (c * 40 + k) * 3_600_000,
       })),
     }));
-    const { pdf, pages } = await renderer.render(doc(groups));
+    const printed: [number, number][] = [];
+    const { pdf, pages } = await renderer.render(doc(groups), async (n, total) => {
+      printed.push([n, total]);
+    });
     expect(pages).toBeGreaterThan(5);
+    // Progress after every part (two list pages each here), up to the whole, against the same total.
+    expect(printed.length).toBeGreaterThan(2);
+    expect(printed.every(([, total]) => total === pages)).toBe(true);
+    expect(printed.map(([n]) => n)).toEqual([...printed.map(([n]) => n)].sort((a, b) => a - b));
+    expect(printed.at(-1)).toEqual([pages, pages]);
     const out = text(pdf, 'all.pdf').normalize('NFC');
     for (const name of scriptNames) expect(out, name).toContain(name);
     expect(out).toContain('Belarus: free the jailed trade unionists');

@@ -1,6 +1,6 @@
 // The worker's side of a dossier: gather the petition's signers by country, render them (one PDF, or one
-// PDF per country zipped, two at a time), and store the file with its page count; progress is written after
-// each document so the editor's page can show it. A missing renderer fails the dossier with a reason the page explains.
+// PDF per country zipped, two at a time), and store the file with its page count; progress is written so the
+// editor's page can show it: documents done of a ZIP's, or pages printed of a single PDF's after each part. A missing renderer fails the dossier with a reason the page explains.
 
 import { chooseTexts } from '../campaign/campaign.js';
 import type { CampaignReader } from '../campaign/campaign.ports.js';
@@ -12,6 +12,7 @@ import {
   type DossierStore,
   type DossierVerification,
   gatherDossierGroups,
+  type PagesPrinted,
   signerCount,
 } from './dossier.js';
 import type { PetitionExporter } from './export-signers.js';
@@ -49,6 +50,10 @@ export async function buildDossier(deps: BuildDossierDeps, dossierId: number): P
   await deps.dossiers.progress(dossierId, { status: 'running', done: 0, total: documents.length, pages: 0 });
   let rendered: { name: string; data: Uint8Array }[];
   let pages: number;
+  // A single PDF counts in pages, a ZIP in documents (the page reads the unit from the dossier's kind).
+  const single = request.kind === 'pdf';
+  const pagesPrinted: PagesPrinted = (printed, total) =>
+    deps.dossiers.progress(dossierId, { status: 'running', done: printed, total, pages: printed });
   try {
     ({ rendered, pages } = await renderDocuments(
       deps.renderer,
@@ -58,12 +63,15 @@ export async function buildDossier(deps: BuildDossierDeps, dossierId: number): P
       })),
       deps.concurrency ?? 2,
       (done, pagesSoFar) =>
-        deps.dossiers.progress(dossierId, {
-          status: 'running',
-          done,
-          total: documents.length,
-          pages: pagesSoFar,
-        }),
+        single
+          ? pagesPrinted(pagesSoFar, pagesSoFar)
+          : deps.dossiers.progress(dossierId, {
+              status: 'running',
+              done,
+              total: documents.length,
+              pages: pagesSoFar,
+            }),
+      single ? pagesPrinted : undefined,
     ));
   } catch (error) {
     await deps.dossiers.fail(dossierId, 'render_failed', deps.clock.now());
@@ -83,6 +91,7 @@ export async function renderDocuments(
   documents: readonly { name: string; doc: DossierDocument }[],
   concurrency: number,
   onDone: (done: number, pages: number) => Promise<void>,
+  onPages?: PagesPrinted,
 ): Promise<{ rendered: { name: string; data: Uint8Array }[]; pages: number }> {
   const rendered: { name: string; data: Uint8Array }[] = new Array(documents.length);
   let next = 0;
@@ -96,7 +105,7 @@ export async function renderDocuments(
       const i = next++;
       const { name, doc } = documents[i]!;
       try {
-        const out = await renderer.render(doc);
+        const out = await renderer.render(doc, onPages);
         if (failed) return;
         rendered[i] = { name, data: out.pdf };
         pages += out.pages;

@@ -40,10 +40,17 @@ export interface RenderedPdf {
 }
 
 /** Turns a dossier into a PDF with embedded fonts, page numbers and running headers. */
+/** Pages printed so far of a document's total. */
+export type PagesPrinted = (printed: number, total: number) => Promise<void>;
+
 export interface DossierRenderer {
   /** Whether the renderer can run here (the editor says so instead of failing when it cannot). */
   available(): boolean;
-  render(doc: DossierDocument): Promise<RenderedPdf>;
+  /**
+   * `onPages`, when given, hears how many pages are printed of how many after each part of a long document,
+   * so a single PDF shows progress while it is made.
+   */
+  render(doc: DossierDocument, onPages?: PagesPrinted): Promise<RenderedPdf>;
 }
 
 export const signerCount = (groups: readonly DossierGroup[]): number =>

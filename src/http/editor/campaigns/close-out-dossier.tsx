@@ -55,11 +55,7 @@ export function CloseOutDossier({
           value={dossier.done}
           aria-label={t('editor.dossier.progressLabel')}
         >
-          {t('editor.dossier.status.running', {
-            done: dossier.done,
-            total: dossier.total,
-            pages: dossier.pages,
-          })}
+          {t('editor.dossier.status.printing', { done: dossier.done, total: dossier.total })}
         </progress>{' '}
         {t('editor.dossier.reloading')}
       </>

@@ -35,7 +35,9 @@ function Status({ p, d }: { p: DossierPageProps; d: DossierRequest }) {
   if (d.status === 'running')
     return (
       <progress max={Math.max(d.total, 1)} value={d.done} aria-label={t('editor.dossier.progressLabel')}>
-        {t('editor.dossier.status.running', { done: d.done, total: d.total, pages: d.pages })}
+        {d.kind === 'pdf'
+          ? t('editor.dossier.status.printing', { done: d.done, total: d.total })
+          : t('editor.dossier.status.running', { done: d.done, total: d.total, pages: d.pages })}
       </progress>
     );
   if (d.status === 'failed')
