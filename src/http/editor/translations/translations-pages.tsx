@@ -77,6 +77,11 @@ function Cells({
               <bdi dir="ltr">{c.updatedBy}</bdi>
             </span>
           )}
+          {c.updatedAt !== null && (
+            <span class="editor-list__meta translation-cell__when">
+              <time dateTime={new Date(c.updatedAt).toISOString()}>{tr.date(c.updatedAt)}</time>
+            </span>
+          )}
         </li>
       ))}
     </ul>
