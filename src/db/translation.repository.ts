@@ -114,7 +114,7 @@ export class TranslationRepository implements TranslationStore {
       .leftJoin('campaign_translations as s', (j) =>
         j.onRef('s.campaign_id', '=', 'c.id').onRef('s.locale', '=', 'c.source_locale'),
       )
-      .select(['c.id', 'c.slug', 'c.status', 'c.source_locale', 's.headline', 's.revision'])
+      .select(['c.id', 'c.slug', 'c.status', 'c.source_locale', 'c.starts_at', 's.headline', 's.revision'])
       .where('c.status', 'in', boardStatuses)
       .orderBy('c.id', 'desc')
       .execute();
@@ -136,6 +136,7 @@ export class TranslationRepository implements TranslationStore {
       sourceLocale: c.source_locale,
       headline: c.headline,
       sourceRevision: num(c.revision ?? 1),
+      startsAt: c.starts_at === null ? null : num(c.starts_at),
       translations: rows
         .filter((r) => num(r.campaign_id) === num(c.id) && r.locale !== c.source_locale)
         .map(boardTranslation),

@@ -13,6 +13,8 @@ export interface BoardCampaign {
   /** The source headline; null while there is no source text. */
   headline: string | null;
   sourceRevision: number;
+  /** When the campaign went live (or is to); null for a draft without a date. */
+  startsAt: number | null;
   translations: BoardTranslation[];
 }
 

@@ -18,6 +18,7 @@ const campaign = (over: Partial<BoardCampaign>): BoardCampaign => ({
   sourceLocale: 'en',
   headline: 'Reinstate the nurses',
   sourceRevision: 3,
+  startsAt: null,
   translations: [],
   ...over,
 });

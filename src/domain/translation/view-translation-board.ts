@@ -15,6 +15,8 @@ export interface BoardCell {
   stale: boolean;
   updatedAt: number | null;
   updatedBy: string | null;
+  /** Days a live campaign has waited for this language (missing since it went live); null otherwise. */
+  waitingDays: number | null;
 }
 
 export interface BoardRow {
@@ -25,9 +27,33 @@ export interface BoardRow {
   cells: BoardCell[];
 }
 
+/** A language live campaigns lack: in how many of them it is missing (dormant languages come first). */
+export interface LanguageGap {
+  locale: string;
+  missing: number;
+}
+
 export interface TranslationBoard {
   languages: string[];
   rows: BoardRow[];
+  /** Every board language missing from at least one live campaign, most missing first. */
+  gaps: LanguageGap[];
+  /** How many live campaigns the board shows. */
+  live: number;
+}
+
+const dayMs = 86_400_000;
+
+/** Languages missing from live campaigns, most first (then by code), from the board's rows. */
+export function languageGaps(rows: readonly BoardRow[]): LanguageGap[] {
+  const missing = new Map<string, number>();
+  for (const row of rows.filter((r) => r.status === 'live')) {
+    for (const c of row.cells)
+      if (c.status === 'missing') missing.set(c.locale, (missing.get(c.locale) ?? 0) + 1);
+  }
+  return [...missing]
+    .map(([locale, n]) => ({ locale, missing: n }))
+    .sort((a, b) => b.missing - a.missing || a.locale.localeCompare(b.locale));
 }
 
 /** The board's languages: a translator's own, or every language offered and every one some text is in. */
@@ -41,10 +67,13 @@ export function boardCells(
   sourceLocale: string,
   sourceRevision: number,
   translations: readonly BoardTranslation[],
+  /** Since when a missing language has been waited for (a live campaign's start), if it has. */
+  waitingSince: number | null = null,
+  now = 0,
 ): BoardCell[] {
   return languages.map((locale): BoardCell => {
     if (locale === sourceLocale) {
-      return { locale, status: 'source', stale: false, updatedAt: null, updatedBy: null };
+      return { locale, status: 'source', stale: false, updatedAt: null, updatedBy: null, waitingDays: null };
     }
     const t = translations.find((x) => x.locale === locale);
     return {
@@ -53,6 +82,10 @@ export function boardCells(
       stale: t !== undefined && isStale(t, sourceRevision),
       updatedAt: t?.updatedAt ?? null,
       updatedBy: t?.updatedBy ?? null,
+      waitingDays:
+        t === undefined && waitingSince !== null && waitingSince <= now
+          ? Math.floor((now - waitingSince) / dayMs)
+          : null,
     };
   });
 }
@@ -66,12 +99,20 @@ export async function viewTranslationBoard(
     ...campaignLanguages,
     ...campaigns.flatMap((c) => [c.sourceLocale, ...c.translations.map((t) => t.locale)]),
   ]);
+  const now = deps.clock.now();
   const rows = campaigns.map((c) => ({
     slug: c.slug,
     headline: c.headline,
     status: c.status,
     sourceLocale: c.sourceLocale,
-    cells: boardCells(languages, c.sourceLocale, c.sourceRevision, c.translations),
+    cells: boardCells(
+      languages,
+      c.sourceLocale,
+      c.sourceRevision,
+      c.translations,
+      c.status === 'live' ? c.startsAt : null,
+      now,
+    ),
   }));
-  return { languages, rows };
+  return { languages, rows, gaps: languageGaps(rows), live: rows.filter((r) => r.status === 'live').length };
 }

@@ -9,7 +9,11 @@ import {
   type TranslationWork,
   translatableFields,
 } from '../../../domain/translation/translation.js';
-import type { BoardCell, TranslationBoard } from '../../../domain/translation/view-translation-board.js';
+import type {
+  BoardCell,
+  LanguageGap,
+  TranslationBoard,
+} from '../../../domain/translation/view-translation-board.js';
 import { nativeName } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
@@ -77,6 +81,11 @@ function Cells({
               <bdi dir="ltr">{c.updatedBy}</bdi>
             </span>
           )}
+          {c.waitingDays !== null && (
+            <span class="editor-list__meta translation-cell__when">
+              {t('translations.board.waiting', { days: c.waitingDays })}
+            </span>
+          )}
           {c.updatedAt !== null && (
             <span class="editor-list__meta translation-cell__when">
               <time dateTime={new Date(c.updatedAt).toISOString()}>{tr.date(c.updatedAt)}</time>
@@ -86,6 +95,13 @@ function Cells({
       ))}
     </ul>
   );
+}
+
+/** The summary's lines: languages missing from as many live campaigns share one, most missing first. */
+function gapGroups(gaps: readonly LanguageGap[]): [number, string[]][] {
+  const groups = new Map<number, string[]>();
+  for (const g of gaps) groups.set(g.missing, [...(groups.get(g.missing) ?? []), g.locale]);
+  return [...groups];
 }
 
 export function BoardPage(
@@ -106,6 +122,22 @@ export function BoardPage(
         <a href="/editor/interface-strings">{t('interfaceStrings.index.title')}</a>
       </p>
       {p.limited && board.languages.length === 0 && <p>{t('translations.board.noLanguages')}</p>}
+      {board.gaps.length > 0 && (
+        <section class="editor-panel" aria-labelledby="gaps-title">
+          <h2 id="gaps-title">{t('translations.gaps.title')}</h2>
+          <ul class="translation-gaps">
+            {gapGroups(board.gaps).map(([missing, locales]) => (
+              <li key={missing} data-missing={missing}>
+                {t('translations.gaps.item', {
+                  language: tr.list(locales.map((l) => tr.languageName(l))),
+                  missing,
+                  live: board.live,
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {board.rows.length === 0 ? (
         <p>{t('translations.board.none')}</p>
       ) : (
