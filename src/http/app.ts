@@ -283,6 +283,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secret: config.APP_SECRET,
     applications: deps.translatorApplications.store,
     rateLimiter: deps.translatorApplications.rateLimiter,
+    campaigns: deps.campaigns,
   });
   myDataRoutes(app, {
     site,

@@ -3,6 +3,7 @@
 // like the request form: errors tied to their fields, a summary, the first wrong field focused, input kept,
 // no box ticked in advance. It says what happens to the data: kept until an editor answers.
 import { campaignLanguages } from '../../../domain/campaign/create-campaign.js';
+import type { LanguagesWanted } from '../../../domain/translation/languages-wanted.js';
 import {
   type ApplicationError,
   type ApplicationErrors,
@@ -162,12 +163,15 @@ export function HelpTranslatePage({
   action,
   contact,
   state,
+  wanted,
 }: {
   tr: Translator;
   site: SiteInfo;
   action: string;
   contact: string;
   state: ApplicationFormState;
+  /** Live campaigns and the languages they are not yet in. */
+  wanted: readonly LanguagesWanted[];
 }) {
   const t = tr.t;
   return (
@@ -187,6 +191,24 @@ export function HelpTranslatePage({
       <p>{t('helpTranslate.body1', { siteName: site.name })}</p>
       <p>{t('helpTranslate.body2')}</p>
       <p>{t('helpTranslate.body3')}</p>
+      {wanted.length > 0 && (
+        <section aria-labelledby="wanted-title">
+          <h2 id="wanted-title">{t('helpTranslate.waiting.title')}</h2>
+          <ul class="languages-wanted">
+            {wanted.map((w) => (
+              <li key={w.slug}>
+                <a href={`/${tr.locale}/campaigns/${w.slug}`} lang={w.headlineLocale} dir="auto">
+                  {w.headline}
+                </a>
+                <br />
+                {t('helpTranslate.waiting.missing', {
+                  languages: tr.list(w.missing.map((l) => tr.languageName(l))),
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <ApplicationForm tr={tr} action={action} state={state} />
       <p>
         {t('helpTranslate.write')}{' '}

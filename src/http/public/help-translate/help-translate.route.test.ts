@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
 import { get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
-import { formBody } from '../../../../test/sign-helpers.js';
+import { erlan, formBody } from '../../../../test/sign-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('Help translate applications on %s', (dialect) => {
@@ -40,6 +40,24 @@ describe.each(testDialects)('Help translate applications on %s', (dialect) => {
     t = await createTestApp(dialect, { TRANSLATORS_CONTACT: 'editors@outcry.example.org' }, { clock });
   });
   afterEach(async () => t.close());
+
+  it('lists each live campaign with the languages it is not yet published in', async () => {
+    const page = await t.app.inject({ url: '/en/help-translate' });
+    expect(page.body).toContain('Campaigns waiting for translators');
+    const line = (body: string) =>
+      body
+        .split('<li>')
+        .find((li) => li.includes(`/en/campaigns/${erlan}"`))!
+        .split('</li>')[0]!;
+    // The demo campaign is published in English: German waits, English does not.
+    expect(line(page.body)).toContain('Not yet in');
+    expect(line(page.body)).toContain('German');
+    expect(line(page.body)).not.toContain('English');
+    // In Arabic the names are Arabic and the list reads in the reader's language.
+    const ar = await t.app.inject({ url: '/ar/help-translate' });
+    expect(ar.body).toContain('حملات تنتظر مترجمين');
+    expect(ar.body).toContain('الألمانية');
+  });
 
   it('stores an application, sealed, audited without the person, and thanks the volunteer', async () => {
     const form = await t.app.inject({ url: '/ar/help-translate' });

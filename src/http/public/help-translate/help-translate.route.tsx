@@ -3,8 +3,11 @@
 // editors answer in the editor area (decision 0038); the address stays for questions. The form carries the
 // sign form's signed, time-stamped token (scope -1: no campaign has that id) and honeypot.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CampaignReader } from '../../../domain/campaign/campaign.ports.js';
+import { campaignLanguages } from '../../../domain/campaign/create-campaign.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import type { RateLimiter } from '../../../domain/signature/signature.ports.js';
+import { languagesWanted } from '../../../domain/translation/languages-wanted.js';
 import type { RawApplicationInput } from '../../../domain/translator-application/application-input.js';
 import {
   applicationMinFillMs,
@@ -31,13 +34,15 @@ export interface HelpTranslateDeps {
   secret: string;
   applications: TranslatorApplicationStore;
   rateLimiter: RateLimiter;
+  /** Live campaigns, to list the languages each is not yet in. */
+  campaigns: Pick<CampaignReader, 'listByStatus'>;
 }
 
 /** The form token's scope: campaign ids start at 1 and the request form uses 0. */
 export const applicationFormScope = -1;
 
 export function helpTranslateRoutes(app: FastifyInstance, deps: HelpTranslateDeps): void {
-  const render = (
+  const render = async (
     req: FastifyRequest,
     reply: FastifyReply,
     contact: string,
@@ -51,6 +56,11 @@ export function helpTranslateRoutes(app: FastifyInstance, deps: HelpTranslateDep
         site={deps.site}
         action={`/${req.contentLocale}/help-translate`}
         contact={contact}
+        wanted={languagesWanted(
+          await deps.campaigns.listByStatus(['live']),
+          campaignLanguages,
+          req.tr.locale,
+        )}
         state={{
           ...state,
           token: state.token ?? issueFormToken(deps.secret, applicationFormScope, deps.clock.now()),
