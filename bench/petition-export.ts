@@ -2,6 +2,7 @@
 // 60 countries with names in 15 scripts, streamed through the real exporter (keyset batches) into a byte
 // counter, as the editor's download does. Prints rows/s and MB/s on SQLite and, when TEST_DATABASE_URL is
 // set, on PostgreSQL. The bar: 25,000 rows in ≤ 1 s.
+
 import { CampaignRepository } from '../src/db/campaign.repository.js';
 import type { Dialect } from '../src/db/dialect.js';
 import { PetitionStore } from '../src/db/petition.store.js';
@@ -10,30 +11,12 @@ import { countryCodes } from '../src/domain/signature/countries.js';
 import { blindIndex } from '../test/blind-index.js';
 import { createTestDb, pgUrl } from '../test/db.js';
 import { buildCampaign } from '../test/factories.js';
+import { names } from './lib/dossier-signers.js';
 
 const total = Number(process.env.BENCH_EXPORT_ROWS ?? 25_000);
 const runs = Number(process.env.BENCH_EXPORT_RUNS ?? 5);
 const t0 = Date.UTC(2026, 10, 1);
 
-// One name per script: Latin with diacritics, Cyrillic, Greek, Georgian, Armenian, Arabic, Persian, Hebrew,
-// Devanagari, Bengali, Thai, Khmer, Chinese, Japanese, Korean.
-const names = [
-  'Ana María Souza',
-  'Олег Петров',
-  'Γιώργος Παπαδόπουλος',
-  'ნინო ბერიძე',
-  'Արամ Սարգսյան',
-  'محمد عبد الله',
-  'مریم رضایی',
-  'דוד כהן',
-  'अनीता शर्मा',
-  'রহিম উদ্দিন',
-  'สมชาย ใจดี',
-  'សុខ ចាន់',
-  '王小明',
-  '山田 太郎',
-  '김 민준',
-];
 const countries = countryCodes.slice(0, 60);
 
 async function bench(dialect: Dialect): Promise<void> {
