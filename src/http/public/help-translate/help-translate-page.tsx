@@ -2,6 +2,7 @@
 // address, the languages they translate into, an optional note). Plain HTML that works without JavaScript,
 // like the request form: errors tied to their fields, a summary, the first wrong field focused, input kept,
 // no box ticked in advance. It says what happens to the data: kept until an editor answers.
+
 import { campaignLanguages } from '../../../domain/campaign/create-campaign.js';
 import type { LanguagesWanted } from '../../../domain/translation/languages-wanted.js';
 import {
@@ -15,6 +16,7 @@ import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { assetUrl } from '../../static-assets.js';
 import { ErrorSummary, languageChoices, TextArea, TextField } from '../../views/form-fields.js';
 import { Layout, type SiteInfo } from '../../views/layout.js';
+import { ThanksPage } from '../../views/thanks-page.js';
 
 export type Refusal = 'form_expired' | 'too_fast' | 'rate_limited';
 
@@ -221,14 +223,13 @@ export function HelpTranslatePage({
 }
 
 export function HelpTranslateThanksPage({ tr, site }: { tr: Translator; site: SiteInfo }) {
-  const t = tr.t;
   return (
-    <Layout tr={tr} site={site} title={t('helpTranslate.thanks.title')} path="/help-translate/thanks">
-      <h1>{t('helpTranslate.thanks.title')}</h1>
-      <p class="lead">{t('helpTranslate.thanks.body')}</p>
-      <p>
-        <a href={`/${tr.locale}/`}>{t('request.thanks.back')}</a>
-      </p>
-    </Layout>
+    <ThanksPage
+      tr={tr}
+      site={site}
+      path="/help-translate/thanks"
+      title="helpTranslate.thanks.title"
+      body="helpTranslate.thanks.body"
+    />
   );
 }

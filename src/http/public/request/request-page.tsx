@@ -2,6 +2,7 @@
 // HTML that works with no JavaScript, like the sign form: labels, help and errors tied to their fields, an
 // error summary, the first wrong field focused, input kept (files cannot be: the page says so). The terms
 // box is never pre-ticked. Targets are one textarea, one `Name <address>` per line, easy to paste on a phone.
+
 import type { TermsVersion } from '../../../domain/campaign-request/partnership-terms.js';
 import {
   type RawRequestInput,
@@ -25,6 +26,7 @@ import {
 } from '../../views/form-fields.js';
 import { Layout, type SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
+import { ThanksPage } from '../../views/thanks-page.js';
 
 export type RequestFormValues = RawRequestInput;
 
@@ -347,14 +349,13 @@ export function RequestFormPage({
 }
 
 export function RequestThanksPage({ tr, site }: { tr: Translator; site: SiteInfo }) {
-  const t = tr.t;
   return (
-    <Layout tr={tr} site={site} title={t('request.thanks.title')} path="/request/thanks">
-      <h1>{t('request.thanks.title')}</h1>
-      <p class="lead">{t('request.thanks.body')}</p>
-      <p>
-        <a href={`/${tr.locale}/`}>{t('request.thanks.back')}</a>
-      </p>
-    </Layout>
+    <ThanksPage
+      tr={tr}
+      site={site}
+      path="/request/thanks"
+      title="request.thanks.title"
+      body="request.thanks.body"
+    />
   );
 }
