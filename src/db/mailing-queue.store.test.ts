@@ -272,4 +272,21 @@ describe.each(testDialects)('MailingQueueStore on %s', (dialect) => {
     expect(content?.translations.get('ar')?.subject).toBe('إرلان حر');
     expect(await store.liveCampaigns('ar', null, 5)).toEqual([]);
   });
+
+  it('names the languages of the recipients still to be sent to, and only those', async () => {
+    const subscribers = [
+      ...people(2, 'en'),
+      { email: 'a@ar.example.org', locale: 'ar' },
+      { email: 't@tl.example.org', locale: 'tl' },
+    ];
+    const q = await queueMailing(db.kysely, { subscribers, now });
+    expect((await store.content(q.mailingId))?.recipientLocales).toEqual(['ar', 'en', 'tl']);
+    // The Tagalog reader has been sent theirs: no version of it is needed any more.
+    await db.kysely
+      .updateTable('mailing_recipients')
+      .set({ status: 'sent', sent_at: now })
+      .where('id', '=', q.recipientIds[3]!)
+      .execute();
+    expect((await store.content(q.mailingId))?.recipientLocales).toEqual(['ar', 'en']);
+  });
 });

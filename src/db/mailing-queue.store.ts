@@ -67,6 +67,13 @@ export class MailingQueueStore implements MailingQueue {
       .where('mailing_id', '=', mailingId)
       .where('status', '=', 'published')
       .execute();
+    const locales = await this.db
+      .selectFrom('mailing_recipients')
+      .select('locale')
+      .distinct()
+      .where('mailing_id', '=', mailingId)
+      .where('status', 'in', ['queued', 'sending'])
+      .execute();
     return {
       id: m.id,
       campaignId: m.campaign_id,
@@ -78,6 +85,7 @@ export class MailingQueueStore implements MailingQueue {
           { subject: t.subject, preheader: t.preheader, bodyMd: t.body_md },
         ]),
       ),
+      recipientLocales: locales.map((l) => l.locale).sort(),
     };
   }
 

@@ -29,6 +29,8 @@ export interface MailingContent {
   sourceLocale: string;
   source: MailingTexts;
   translations: Map<string, MailingTexts>;
+  /** The languages of the recipients still to be sent to: each needs its version compiled. */
+  recipientLocales: string[];
 }
 
 /** Another live campaign as a mailing lists it: its headline in the asked language, or its source's. */

@@ -11,7 +11,11 @@ import type {
   ReservedRecipient,
 } from '../../domain/mailing/mailing-queue.ports.js';
 import { siteBase } from '../../domain/shared/site-url.js';
-import { type CompiledMailing, compileMailing } from '../../mail/templates/mailing.email.js';
+import {
+  type CompiledMailing,
+  compileMailing,
+  endMailingCompiler,
+} from '../../mail/templates/mailing.email.js';
 import type { OutgoingMail } from '../../mail/transport.js';
 import { recipientBounceAddress } from '../../security/bounce-address.js';
 import { listLinks, listToken } from '../../security/list-token.js';
@@ -42,6 +46,16 @@ export class MailingVersions {
     private readonly store: Pick<MailingQueue, 'liveCampaigns'>,
     private readonly site: MailingSite,
   ) {}
+
+  /**
+   * Compiles the versions of every language still to be sent to, then ends the compiler, before the first
+   * send: MJML's thread and the sending never share the process's memory. A failed compilation is left to
+   * its first recipient, which tries again.
+   */
+  async prepare(): Promise<void> {
+    await Promise.allSettled(this.content.recipientLocales.map((l) => this.version(l)));
+    await endMailingCompiler();
+  }
 
   /** The version for a recipient's language: theirs when published, else the source (with a note). */
   version(locale: string): Promise<CompiledMailing> {

@@ -13,6 +13,7 @@ import { queueMailing, recipientStatuses, type Subscriber } from '../../../test/
 import { type SinkScript, type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.js';
 import { MailingQueueStore } from '../../db/mailing-queue.store.js';
 import { createSmtpTransport } from '../../mail/smtp.transport.js';
+import { mjmlThreadRunning } from '../../mail/templates/mjml-thread.js';
 import type { MailTransport } from '../../mail/transport.js';
 import { parseRecipientBounceAddress } from '../../security/bounce-address.js';
 import { listToken, parseListToken } from '../../security/list-token.js';
@@ -153,6 +154,28 @@ describe.each(testDialects)('mailing sender on %s', (dialect) => {
       .where('id', '=', q.mailingId)
       .executeTakeFirstOrThrow();
     expect(mailing).toEqual({ status: 'sent', finished_at: clock.now() });
+  });
+
+  it('compiles every language first and ends the MJML thread before the first send', async () => {
+    // Sampled as each message arrives: MJML's thread must be gone by then (its memory and the sender's
+    // never add up), Tagalog included although it has no translation (it gets the source with a note).
+    const running: boolean[] = [];
+    const sender = await rig({
+      script: {
+        onMailFrom: () => {
+          running.push(mjmlThreadRunning());
+          return undefined;
+        },
+      },
+    });
+    const subscribers: Subscriber[] = ['en', 'ar', 'tl', 'en', 'ar'].map((locale, i) => ({
+      email: `p${i}@d${i}.example.org`,
+      locale,
+    }));
+    await queueMailing(db.kysely, { subscribers, now: clock.now(), translations: { ar: arabic } });
+    await sender.drain();
+    expect(sink.messages).toHaveLength(5);
+    expect(running).toEqual([false, false, false, false, false]);
   });
 
   it('ends refusals as decision 0020 says: bounce suppresses, 4xx waits, a drop after DATA is not resent', async () => {

@@ -143,9 +143,12 @@ export function createMailingSender(opts: MailingSenderOptions): MailingSender {
       run = {
         id,
         pace: new SendPace(ratePerSecond ?? opts.defaultRate, now),
-        versions: opts.store
-          .content(id)
-          .then((c) => (c ? new MailingVersions(c, opts.store, opts.site) : undefined)),
+        versions: opts.store.content(id).then(async (c) => {
+          if (!c) return undefined;
+          const versions = new MailingVersions(c, opts.store, opts.site);
+          await versions.prepare();
+          return versions;
+        }),
         queue: [],
         active: 0,
         idleUntil: Number.NEGATIVE_INFINITY,

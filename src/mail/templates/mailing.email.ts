@@ -15,7 +15,10 @@ import { isolate, type Translator, translatorFor } from '../../i18n/translator.j
 import { listLinks } from '../../security/list-token.js';
 import type { MailText } from './mail-text.js';
 import { markdownToText } from './markdown-text.js';
-import { compileMjml } from './mjml-thread.js';
+import { compileMjml, endMjmlThread } from './mjml-thread.js';
+
+/** Hands MJML's memory back once a mailing's versions are compiled (mjml-thread.ts). */
+export const endMailingCompiler = endMjmlThread;
 
 export interface MailingCampaignLink {
   /** The campaign's headline in the recipient's language (or the fallback the caller chose). */

@@ -81,6 +81,22 @@ function settle(): void {
   idleTimer.unref();
 }
 
+/** Whether the thread is running now (what the sender's tests check before a first send). */
+export const mjmlThreadRunning = (): boolean => worker !== undefined;
+
+/**
+ * Ends the thread now if nothing is waiting, and resolves once it has stopped and its memory is handed
+ * back: a mailing compiles all its language versions first, then ends the thread before its first send,
+ * so MJML's weight and the sender's never add up (decision 0020, "Memory"). Asking again starts another.
+ */
+export async function endMjmlThread(): Promise<void> {
+  const w = worker;
+  if (!w || waiting.size > 0) return;
+  worker = undefined;
+  clearTimeout(idleTimer);
+  await w.terminate();
+}
+
 /** Compiles one MJML document (strict validation, no comments) on the MJML thread. */
 export function compileMjml(mjml: string): Promise<MjmlResult> {
   clearTimeout(idleTimer);
