@@ -8,7 +8,8 @@ import { expect, it } from 'vitest';
 import { demoCampaignSlug } from '../src/cli/demo/seed.js';
 import { UserRepository } from '../src/db/user.repository.js';
 import { hashPassword } from '../src/security/password.js';
-import { describeBrowser, desktop, phone, saveScreenshot, useDemoBrowser } from './browser.js';
+import { testDialects } from '../test/db.js';
+import { describeBrowser, desktop, phone, saveScreenshot, shotName, useDemoBrowser } from './browser.js';
 
 const password = 'age journey password';
 
@@ -16,8 +17,8 @@ async function fitsPhone(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
 }
 
-describeBrowser('age exports in Chromium', () => {
-  const demo = useDemoBrowser();
+describeBrowser.each(testDialects)('age exports in Chromium on %s', (dialect) => {
+  const demo = useDemoBrowser({}, dialect);
 
   it('sets a partner key, and the partner report offers an encrypted file that its identity opens', async () => {
     const base = demo.server().url;
@@ -57,13 +58,13 @@ describeBrowser('age exports in Chromium', () => {
     expect(await page.getByLabel('age public key').first().inputValue()).toBe(
       'AGE-SECRET-KEY-1NOTAPUBLICKEY',
     );
-    await saveScreenshot(page, 'age-keys-error-phone');
+    await saveScreenshot(page, shotName('age-keys-error-phone', dialect));
     await page.getByLabel('age public key').first().fill(recipient);
     await page.getByRole('button', { name: 'Save the key' }).first().click();
     await page.waitForURL(`${keysPage}?done=saved`);
     expect(await page.locator('main').textContent()).toContain(recipient.slice(0, 12));
     await fitsPhone(page);
-    await saveScreenshot(page, 'age-keys-phone');
+    await saveScreenshot(page, shotName('age-keys-phone', dialect));
 
     await page.goto(`${base}/editor/campaigns/${demoCampaignSlug}/report-links`);
     await page.getByRole('button', { name: 'Make the link' }).click();
@@ -72,7 +73,7 @@ describeBrowser('age exports in Chromium', () => {
     await page.goto(`${base}${report}`);
     expect(await page.locator('main').textContent()).toContain('age -d -i key.txt');
     await fitsPhone(page);
-    await saveScreenshot(page, 'age-partner-report-phone');
+    await saveScreenshot(page, shotName('age-partner-report-phone', dialect));
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download every signer (CSV)' }).click();
     const file = await (await download).path();
@@ -84,13 +85,13 @@ describeBrowser('age exports in Chromium', () => {
 
     await page.setViewportSize(desktop);
     await page.goto(keysPage);
-    await saveScreenshot(page, 'age-keys-desktop');
+    await saveScreenshot(page, shotName('age-keys-desktop', dialect));
     await page.goto(`${base}${report}`);
-    await saveScreenshot(page, 'age-partner-report-desktop');
+    await saveScreenshot(page, shotName('age-partner-report-desktop', dialect));
     await page.goto(`${base}/editor/campaigns/${demoCampaignSlug}/petition`);
     await page.getByLabel('Encrypt for a partner').selectOption({ index: 1 });
     await page.getByLabel('Encrypt for a partner').scrollIntoViewIfNeeded();
-    await saveScreenshot(page, 'age-petition-export-desktop', false);
+    await saveScreenshot(page, shotName('age-petition-export-desktop', dialect), false);
     const exported = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download the signers (CSV)' }).click();
     const csv = await (await exported).path();
@@ -101,16 +102,16 @@ describeBrowser('age exports in Chromium', () => {
     await users.update(id, { locale: 'ar' });
     await page.goto(keysPage);
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
-    await saveScreenshot(page, 'age-keys-ar-desktop');
+    await saveScreenshot(page, shotName('age-keys-ar-desktop', dialect));
     await page.goto(`${base}${report.replace(/^\/[a-z-]+\//i, '/ar/')}`);
-    await saveScreenshot(page, 'age-partner-report-ar-desktop');
+    await saveScreenshot(page, shotName('age-partner-report-ar-desktop', dialect));
     await page.setViewportSize(phone);
     await page.goto(keysPage);
     await fitsPhone(page);
-    await saveScreenshot(page, 'age-keys-ar-phone');
+    await saveScreenshot(page, shotName('age-keys-ar-phone', dialect));
     await page.goto(`${base}${report.replace(/^\/[a-z-]+\//i, '/ar/')}`);
     await fitsPhone(page);
-    await saveScreenshot(page, 'age-partner-report-ar-phone');
+    await saveScreenshot(page, shotName('age-partner-report-ar-phone', dialect));
     await context.close();
   }, 120_000);
 });

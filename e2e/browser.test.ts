@@ -1,9 +1,13 @@
 // Proves the browser setup itself works before any journey relies on it: Debian's Chromium starts under
-// our flags, renders right-to-left Arabic and runs a click handler.
+// our flags, renders right-to-left Arabic and runs a click handler; the demo server runs on the database it
+// is asked for (on PostgreSQL in a schema of its own, gone after close).
 import { existsSync } from 'node:fs';
+import { sql } from 'kysely';
+import pg from 'pg';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser, saveScreenshot } from './browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pgUrl, testDialects } from '../test/db.js';
+import { describeBrowser, launchBrowser, saveScreenshot, startDemoServer } from './browser.js';
 
 const html =
   '<!doctype html><html dir=rtl lang=ar><head><meta charset=utf-8></head>' +
@@ -27,5 +31,36 @@ describeBrowser('Chromium', () => {
     await expect(page.getByRole('button').textContent()).resolves.toBe('ok');
     expect(existsSync(await saveScreenshot(page, 'browser-self-test'))).toBe(true);
     await page.close();
+  });
+});
+
+describe.each(testDialects)('the demo server on %s', (dialect) => {
+  it('runs on that database, seeded, and on PostgreSQL in its own schema that close drops', async () => {
+    const server = await startDemoServer({}, dialect);
+    let schema = '';
+    try {
+      expect(server.running.db.dialect).toBe(dialect);
+      const campaigns = await server.running.db.kysely.selectFrom('campaigns').select('slug').execute();
+      expect(campaigns.length).toBeGreaterThan(0);
+      if (dialect === 'postgres') {
+        const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
+          server.running.db.kysely,
+        );
+        schema = rows[0]!.schema;
+        expect(schema).toMatch(/^t_/);
+      }
+    } finally {
+      await server.close();
+    }
+    if (dialect === 'postgres') {
+      const admin = new pg.Client({ connectionString: pgUrl });
+      await admin.connect();
+      try {
+        const left = await admin.query('select 1 from pg_namespace where nspname = $1', [schema]);
+        expect(left.rowCount).toBe(0);
+      } finally {
+        await admin.end();
+      }
+    }
   });
 });

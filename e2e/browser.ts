@@ -1,6 +1,7 @@
 // Shared setup for the Playwright journeys: Debian's /usr/bin/chromium (never a downloaded browser) with
-// flags that work as root on a closed network, a demo server on loopback whose mail lands in a real SMTP
-// sink, and screenshots under e2e/screenshots/ (gitignored).
+// flags that work as root on a closed network, a demo server on loopback (SQLite, or PostgreSQL in a fresh
+// schema of TEST_DATABASE_URL) whose mail lands in a real SMTP sink, and screenshots under e2e/screenshots/
+// (gitignored).
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { UserRepository } from '../src/db/user.repository.js';
 import type { Clock } from '../src/domain/shared/clock.js';
 import { type Running, startOutcry } from '../src/main.js';
 import { hashPassword } from '../src/security/password.js';
+import { createTestSchema } from '../test/db.js';
 import { type SmtpSink, startSmtpSink } from '../test/smtp-sink.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 
@@ -81,41 +83,63 @@ export interface DemoServer {
 }
 
 /**
- * The real app as `outcry demo` runs it (web and worker in one process, seeded demo campaigns) on a fresh
- * SQLite file, with mail sent over SMTP to a loopback sink so a journey can open the link it carries.
+ * A screenshot's name for a journey that runs on both databases: SQLite keeps the plain name, PostgreSQL's
+ * gets `-postgres` appended, so one run keeps both sets side by side.
  */
-export async function startDemoServer(env: Record<string, string> = {}): Promise<DemoServer> {
+export function shotName(name: string, dialect: Dialect): string {
+  return dialect === 'sqlite' ? name : `${name}-postgres`;
+}
+
+/**
+ * The real app as `outcry demo` runs it (web and worker in one process, seeded demo campaigns) on a fresh
+ * database of `dialect`: a new SQLite file, or a new schema of TEST_DATABASE_URL (dropped on close, or at the
+ * end of the run if the test is killed). Mail is sent over SMTP to a loopback sink so a journey can open the
+ * link it carries.
+ */
+export async function startDemoServer(
+  env: Record<string, string> = {},
+  dialect: Dialect = 'sqlite',
+): Promise<DemoServer> {
   const sink = await startSmtpSink();
   const dir = mkdtempSync(join(tmpdir(), 'outcry-e2e-'));
   // BASE_URL must be known before listening (links in mail use it), so pick the free port first.
   const port = await freePort();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`,
-    UPLOAD_DIR: join(dir, 'uploads'),
-    MIGRATE_ON_START: 'true',
-    SMTP_URL: sink.url,
-    LOG_LEVEL: 'silent',
-    WORKER_POLL_MS: '50',
-    ...env,
-  });
-  let running: Running;
+  let schema: Awaited<ReturnType<typeof createTestSchema>> | undefined;
+  let running: Running | undefined;
   try {
-    running = await startOutcry(config, { quiet: true });
+    if (dialect === 'postgres') schema = await createTestSchema();
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: schema?.url ?? `sqlite:${join(dir, 'e2e.db')}`,
+      UPLOAD_DIR: join(dir, 'uploads'),
+      MIGRATE_ON_START: 'true',
+      SMTP_URL: sink.url,
+      LOG_LEVEL: 'silent',
+      WORKER_POLL_MS: '50',
+      ...env,
+    });
+    // The migrations list every schema's tables: on PostgreSQL they run under the test schema lock.
+    running = schema
+      ? await schema.whileMigrating(() => startOutcry(config, { quiet: true }))
+      : await startOutcry(config, { quiet: true });
     await seedDemo(running.services, Date.now());
   } catch (error) {
+    await running?.stop();
+    await schema?.drop();
     await sink.close();
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+  const started = running;
   return {
-    url: config.BASE_URL,
+    url: started.config.BASE_URL,
     sink,
-    running,
+    running: started,
     async close() {
-      await running.stop();
+      await started.stop();
+      await schema?.drop();
       await sink.close();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -134,15 +158,21 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Per-file setup for journeys: one demo server and one browser, closed after the file's tests. */
-export function useDemoBrowser(env: Record<string, string> = {}): {
+/**
+ * Per-file (or per-`describe`) setup for journeys: one demo server on `dialect` and one browser, closed after
+ * the block's tests. A journey on both databases calls it inside `describeBrowser.each(testDialects)`.
+ */
+export function useDemoBrowser(
+  env: Record<string, string> = {},
+  dialect: Dialect = 'sqlite',
+): {
   server(): DemoServer;
   browser(): Browser;
 } {
   let server: DemoServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startDemoServer(env);
+    server = await startDemoServer(env, dialect);
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -12,12 +12,22 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { seedSigners } from '../src/cli/demo/signers.js';
+import type { Dialect } from '../src/db/dialect.js';
 import { UserRepository } from '../src/db/user.repository.js';
 import { appendSignatureLog } from '../src/domain/signature-log/append-signature-log.js';
 import { logSigningKey } from '../src/security/log-signing-key.js';
 import { hashPassword } from '../src/security/password.js';
+import { testDialects } from '../test/db.js';
 import { erlan } from '../test/sign-helpers.js';
-import { describeBrowser, desktop, logInToEditor, phone, saveScreenshot, useDemoBrowser } from './browser.js';
+import {
+  describeBrowser,
+  desktop,
+  logInToEditor,
+  phone,
+  saveScreenshot,
+  shotName,
+  useDemoBrowser,
+} from './browser.js';
 
 const password = 'close-out journey password';
 const signers = 300;
@@ -29,12 +39,12 @@ async function fitsPhone(page: Page) {
 }
 
 /** Both widths of a page: desktop first, then the phone (nothing wider than it); the top only or whole. */
-async function shoot(page: Page, name: string, fullPage = true) {
+async function shoot(page: Page, name: string, dialect: Dialect, fullPage = true) {
   await page.setViewportSize(desktop);
-  await saveScreenshot(page, `${name}-desktop`, fullPage);
+  await saveScreenshot(page, shotName(`${name}-desktop`, dialect), fullPage);
   await page.setViewportSize(phone);
   await fitsPhone(page);
-  await saveScreenshot(page, `${name}-phone`, fullPage);
+  await saveScreenshot(page, shotName(`${name}-phone`, dialect), fullPage);
   await page.setViewportSize(desktop);
 }
 
@@ -44,8 +54,8 @@ async function bytes(context: BrowserContext, url: string): Promise<Buffer> {
   return res.body();
 }
 
-describeBrowser('close-out journey in Chromium', () => {
-  const demo = useDemoBrowser();
+describeBrowser.each(testDialects)('close-out journey in Chromium on %s', (dialect) => {
+  const demo = useDemoBrowser({}, dialect);
 
   it('statistics, CSV, dossier, partner link, verification, embassy letter and the close in one step', async () => {
     const { url: base, sink, running } = demo.server();
@@ -123,10 +133,10 @@ describeBrowser('close-out journey in Chromium', () => {
     expect(await dossierLink.getAttribute('href')).toBe(`${new URL(link).pathname}/dossier.pdf`);
     const fromPartner = await bytes(partner, `${link}/dossier.pdf`);
     expect(fromPartner.subarray(0, 5).toString()).toBe('%PDF-');
-    await shoot(report, 'closeout-partner-report-en', false);
+    await shoot(report, 'closeout-partner-report-en', dialect, false);
     await report.goto(link.replace('/en/partner-report/', '/ar/partner-report/'));
     expect(await report.locator('html').getAttribute('dir')).toBe('rtl');
-    await shoot(report, 'closeout-partner-report-ar', false);
+    await shoot(report, 'closeout-partner-report-ar', dialect, false);
 
     // The public verification page: the downloaded CSV matches the published tree head.
     const verify = await partner.newPage();
@@ -184,7 +194,7 @@ describeBrowser('close-out journey in Chromium', () => {
     const finalPdf = await bytes(context, new URL((await final.getAttribute('href'))!, base).href);
     expect(finalPdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.locator('#close-out').scrollIntoViewIfNeeded();
-    await shoot(page, 'closeout-panel-en');
+    await shoot(page, 'closeout-panel-en', dialect);
     // The partner's link now offers the final dossier.
     expect(await bytes(partner, `${link}/dossier.pdf`)).toEqual(finalPdf);
 
@@ -195,7 +205,7 @@ describeBrowser('close-out journey in Chromium', () => {
     await arabicPage.goto(`${base}/editor/campaigns/${erlan}`);
     expect(await arabicPage.locator('html').getAttribute('dir')).toBe('rtl');
     await arabicPage.locator('#close-out').waitFor();
-    await shoot(arabicPage, 'closeout-panel-ar');
+    await shoot(arabicPage, 'closeout-panel-ar', dialect);
     await Promise.all([context.close(), partner.close(), arabicContext.close()]);
   }, 600_000);
 });

@@ -8,8 +8,9 @@ import { SignatureRepository } from '../src/db/signature.repository.js';
 import { UserRepository } from '../src/db/user.repository.js';
 import { hashPassword } from '../src/security/password.js';
 import { blindIndex } from '../test/blind-index.js';
+import { testDialects } from '../test/db.js';
 import { erlan } from '../test/sign-helpers.js';
-import { describeBrowser, desktop, phone, saveScreenshot, useDemoBrowser } from './browser.js';
+import { describeBrowser, desktop, phone, saveScreenshot, shotName, useDemoBrowser } from './browser.js';
 
 const password = 'dashboard journey password';
 const belarus = 'belarus-trade-unionism-is-not-extremism';
@@ -117,8 +118,8 @@ async function twoWeeks(db: Db, now: number): Promise<void> {
     .execute();
 }
 
-describeBrowser('editor dashboard in Chromium', () => {
-  const demo = useDemoBrowser();
+describeBrowser.each(testDialects)('editor dashboard in Chromium on %s', (dialect) => {
+  const demo = useDemoBrowser({}, dialect);
 
   it('shows live figures at desktop and phone width and in Arabic, updating without a reload', async () => {
     const base = demo.server().url;
@@ -151,7 +152,7 @@ describeBrowser('editor dashboard in Chromium', () => {
     await page.waitForURL(`${base}/editor`);
     expect(await page.locator('h1').textContent()).toBe('Hello, Nadia Haddad');
     expect(await page.locator('#dash-needs + ul').textContent()).toContain('3 held signatures to review');
-    await saveScreenshot(page, 'dashboard-desktop');
+    await saveScreenshot(page, shotName('dashboard-desktop', dialect));
 
     // A supporter signs in another browser and confirms from the mail; the open dashboard counts it.
     const today = page.locator(`[data-figure="c:${erlan}:today"]`);
@@ -177,27 +178,27 @@ describeBrowser('editor dashboard in Chromium', () => {
       .poll(async () => Number(await today.textContent()), { timeout: 15_000, interval: 500 })
       .toBe(before + 1);
     expect(await page.locator(`[data-bar="c:${erlan}:bar:13"]`).getAttribute('height')).not.toBe('0');
-    await saveScreenshot(page, 'dashboard-desktop-live');
+    await saveScreenshot(page, shotName('dashboard-desktop-live', dialect));
 
     await page.setViewportSize(phone);
     await page.reload();
     await fitsPhone(page);
-    await saveScreenshot(page, 'dashboard-phone');
+    await saveScreenshot(page, shotName('dashboard-phone', dialect));
     await page.locator('.day-chart__numbers summary').first().click();
     await fitsPhone(page);
-    await saveScreenshot(page, 'dashboard-phone-numbers');
+    await saveScreenshot(page, shotName('dashboard-phone-numbers', dialect));
 
     // The held signatures, from the dashboard's link: one released.
     await page.getByRole('link', { name: /3 held signatures to review/ }).click();
     await page.waitForURL(`${base}/editor/campaigns/${erlan}/held`);
     expect(await page.locator('.held-item').count()).toBe(3);
     await fitsPhone(page);
-    await saveScreenshot(page, 'dashboard-held-phone');
+    await saveScreenshot(page, shotName('dashboard-held-phone', dialect));
     await page.locator('.held-item').first().getByRole('button', { name: 'Release' }).click();
     await expect.poll(() => page.locator('.editor-notice').textContent()).toBe('1 signature released.');
     expect(await page.locator('.held-item').count()).toBe(2);
     await page.setViewportSize(desktop);
-    await saveScreenshot(page, 'dashboard-held-desktop');
+    await saveScreenshot(page, shotName('dashboard-held-desktop', dialect));
 
     // Arabic, right to left: today's bar on the left.
     await users.update(id, { locale: 'ar' });
@@ -206,13 +207,13 @@ describeBrowser('editor dashboard in Chromium', () => {
     expect(await page.locator('#dash-live').textContent()).toBe('الحملات الجارية');
     const bars = page.locator(`[data-bar^="c:${erlan}:bar:"]`);
     expect(await bars.last().getAttribute('x')).toBe('1');
-    await saveScreenshot(page, 'dashboard-ar-desktop');
+    await saveScreenshot(page, shotName('dashboard-ar-desktop', dialect));
     await page.setViewportSize(phone);
     await fitsPhone(page);
-    await saveScreenshot(page, 'dashboard-ar-phone');
+    await saveScreenshot(page, shotName('dashboard-ar-phone', dialect));
     await page.goto(`${base}/editor/campaigns/${erlan}/held`);
     await fitsPhone(page);
-    await saveScreenshot(page, 'dashboard-held-ar-phone');
+    await saveScreenshot(page, shotName('dashboard-held-ar-phone', dialect));
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

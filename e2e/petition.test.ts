@@ -5,6 +5,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { testDialects } from '../test/db.js';
 import { buildSignCommand } from '../test/factories.js';
 import {
   type DemoServer,
@@ -12,19 +13,20 @@ import {
   desktop,
   phone,
   saveScreenshot,
+  shotName,
   useDemoBrowser,
 } from './browser.js';
 
 const belarus = 'belarus-trade-unionism-is-not-extremism';
 const shots = '/tmp/shots-s2-petition';
 
-describeBrowser('the public petition in Chromium', () => {
-  const demo = useDemoBrowser();
+describeBrowser.each(testDialects)('the public petition in Chromium on %s', (dialect) => {
+  const demo = useDemoBrowser({}, dialect);
 
   async function shot(page: Parameters<typeof saveScreenshot>[0], name: string) {
-    const path = await saveScreenshot(page, name);
+    const path = await saveScreenshot(page, shotName(name, dialect));
     mkdirSync(shots, { recursive: true });
-    copyFileSync(path, `${shots}/${name}.png`);
+    copyFileSync(path, `${shots}/${shotName(name, dialect)}.png`);
   }
 
   async function signAndConfirm(

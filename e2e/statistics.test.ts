@@ -9,8 +9,17 @@ import { SignatureRepository } from '../src/db/signature.repository.js';
 import { UserRepository } from '../src/db/user.repository.js';
 import { hashPassword } from '../src/security/password.js';
 import { blindIndex, domainIndex } from '../test/blind-index.js';
+import { testDialects } from '../test/db.js';
 import { erlan } from '../test/sign-helpers.js';
-import { describeBrowser, desktop, logInToEditor, phone, saveScreenshot, useDemoBrowser } from './browser.js';
+import {
+  describeBrowser,
+  desktop,
+  logInToEditor,
+  phone,
+  saveScreenshot,
+  shotName,
+  useDemoBrowser,
+} from './browser.js';
 
 const password = 'statistics journey password';
 const hour = 3_600_000;
@@ -91,8 +100,8 @@ async function tenDays(db: Db, now: number): Promise<void> {
   await new SignatureRepository(db).reconcileCounts();
 }
 
-describeBrowser('statistics in Chromium', () => {
-  const demo = useDemoBrowser();
+describeBrowser.each(testDialects)('statistics in Chromium on %s', (dialect) => {
+  const demo = useDemoBrowser({}, dialect);
 
   it('shows a campaign’s statistics at desktop and phone width, in English and Arabic', async () => {
     const base = demo.server().url;
@@ -118,15 +127,15 @@ describeBrowser('statistics in Chromium', () => {
       expect(await page.locator('.world-map__svg path').count()).toBeGreaterThan(170);
       expect(await page.locator('path[data-country="KZ"] title').textContent()).toMatch(/\d/);
       expect(await page.locator(`a[href="/editor/campaigns/${erlan}/statistics.csv"]`).count()).toBe(1);
-      await saveScreenshot(page, `statistics-desktop-${locale}`);
+      await saveScreenshot(page, shotName(`statistics-desktop-${locale}`, dialect));
       await page.setViewportSize(phone);
       await page.reload();
       await fitsPhone(page);
-      await saveScreenshot(page, `statistics-phone-${locale}`);
+      await saveScreenshot(page, shotName(`statistics-phone-${locale}`, dialect));
       await page.goto(`${base}/editor/statistics`);
       await fitsPhone(page);
       await page.setViewportSize(desktop);
-      await saveScreenshot(page, `statistics-site-desktop-${locale}`, false);
+      await saveScreenshot(page, shotName(`statistics-site-desktop-${locale}`, dialect), false);
       await context.close();
     }
   }, 180_000);

@@ -8,7 +8,8 @@ import sharp from 'sharp';
 import { expect, it } from 'vitest';
 import { UserRepository } from '../src/db/user.repository.js';
 import { hashPassword } from '../src/security/password.js';
-import { describeBrowser, desktop, phone, saveScreenshot, useDemoBrowser } from './browser.js';
+import { testDialects } from '../test/db.js';
+import { describeBrowser, desktop, phone, saveScreenshot, shotName, useDemoBrowser } from './browser.js';
 
 const password = 'targets journey password';
 const slug = 'kazakhstan-free-erlan-baltabay';
@@ -24,8 +25,8 @@ async function fitsPhone(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
 }
 
-describeBrowser('targets and partners in Chromium', () => {
-  const demo = useDemoBrowser();
+describeBrowser.each(testDialects)('targets and partners in Chromium on %s', (dialect) => {
+  const demo = useDemoBrowser({}, dialect);
 
   it('imports targets from CSV on a phone, reports the bad row, sends a test message; desktop and Arabic too', async () => {
     const base = demo.server().url;
@@ -54,7 +55,7 @@ describeBrowser('targets and partners in Chromium', () => {
     await page.waitForURL(`${base}/editor/campaigns/${slug}/targets`);
     expect(await page.locator('h1').textContent()).toBe('Targets and copy addresses');
     await fitsPhone(page);
-    await saveScreenshot(page, 'targets-list-phone');
+    await saveScreenshot(page, shotName('targets-list-phone', dialect));
 
     await page.getByRole('link', { name: 'Import targets from a CSV file' }).click();
     await page.waitForURL(`${base}/editor/campaigns/${slug}/targets/import`);
@@ -68,7 +69,7 @@ describeBrowser('targets and partners in Chromium', () => {
     );
     expect(await page.locator('.import-report').textContent()).toContain('Nothing is saved yet.');
     await fitsPhone(page);
-    await saveScreenshot(page, 'targets-import-report-phone');
+    await saveScreenshot(page, shotName('targets-import-report-phone', dialect));
 
     await page.getByRole('button', { name: 'Import the 2 good rows' }).click();
     await expect.poll(() => page.locator('.editor-notice').textContent()).toBe('2 targets imported.');
@@ -90,7 +91,7 @@ describeBrowser('targets and partners in Chromium', () => {
       'I am writing to demand the immediate release',
     );
     await fitsPhone(page);
-    await saveScreenshot(page, 'targets-test-message-phone');
+    await saveScreenshot(page, shotName('targets-test-message-phone', dialect));
 
     await page.getByRole('button', { name: 'Send it to me' }).click();
     await expect
@@ -128,13 +129,13 @@ describeBrowser('targets and partners in Chromium', () => {
     );
     await visitor.close();
     await fitsPhone(page);
-    await saveScreenshot(page, 'targets-partners-phone');
+    await saveScreenshot(page, shotName('targets-partners-phone', dialect));
 
     // The same pages on a desktop.
     await page.setViewportSize(desktop);
-    await saveScreenshot(page, 'targets-partners-desktop');
+    await saveScreenshot(page, shotName('targets-partners-desktop', dialect));
     await page.goto(`${base}/editor/campaigns/${slug}/targets`);
-    await saveScreenshot(page, 'targets-list-desktop');
+    await saveScreenshot(page, shotName('targets-list-desktop', dialect));
     await page.goto(`${base}/editor/campaigns/${slug}/targets/import`);
     await page.getByLabel('Or paste the rows, with the header row').fill(csv);
     await page.getByRole('button', { name: 'Check the rows' }).click();
@@ -142,9 +143,9 @@ describeBrowser('targets and partners in Chromium', () => {
     expect(await page.locator('.import-report').textContent()).toContain(
       'Row 2: \u2068minister@enbek.example.org\u2069 is already a target or copy address of this campaign.',
     );
-    await saveScreenshot(page, 'targets-import-report-desktop');
+    await saveScreenshot(page, shotName('targets-import-report-desktop', dialect));
     await page.goto(`${base}/editor/campaigns/${slug}/targets/test`);
-    await saveScreenshot(page, 'targets-test-message-desktop');
+    await saveScreenshot(page, shotName('targets-test-message-desktop', dialect));
 
     // Arabic, right to left.
     await users.update(id, { locale: 'ar' });
@@ -153,7 +154,7 @@ describeBrowser('targets and partners in Chromium', () => {
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('h1').textContent()).toBe('الجهات المستهدفة وعناوين النسخ');
     await fitsPhone(page);
-    await saveScreenshot(page, 'targets-list-ar-phone');
+    await saveScreenshot(page, shotName('targets-list-ar-phone', dialect));
     await page.goto(`${base}/editor/campaigns/${slug}/targets/import`);
     await page
       .getByLabel('ملف CSV', { exact: true })
@@ -164,16 +165,16 @@ describeBrowser('targets and partners in Chromium', () => {
       'الصف 3: عنوان البريد الإلكتروني غير صالح.',
     );
     await fitsPhone(page);
-    await saveScreenshot(page, 'targets-import-report-ar-phone');
+    await saveScreenshot(page, shotName('targets-import-report-ar-phone', dialect));
     await page.goto(`${base}/editor/campaigns/${slug}/targets/test`);
     await fitsPhone(page);
-    await saveScreenshot(page, 'targets-test-message-ar-phone');
+    await saveScreenshot(page, shotName('targets-test-message-ar-phone', dialect));
     await page.setViewportSize(desktop);
-    await saveScreenshot(page, 'targets-test-message-ar-desktop');
+    await saveScreenshot(page, shotName('targets-test-message-ar-desktop', dialect));
     await page.goto(`${base}/editor/campaigns/${slug}/targets`);
-    await saveScreenshot(page, 'targets-list-ar-desktop');
+    await saveScreenshot(page, shotName('targets-list-ar-desktop', dialect));
     await page.goto(`${base}/editor/campaigns/${slug}/partners`);
-    await saveScreenshot(page, 'targets-partners-ar-desktop');
+    await saveScreenshot(page, shotName('targets-partners-ar-desktop', dialect));
     await context.close();
   }, 120_000);
 });

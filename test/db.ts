@@ -81,6 +81,38 @@ export async function createTestDb(
 }
 
 /**
+ * A fresh empty schema of TEST_DATABASE_URL for a whole app started from a DATABASE_URL (the demo server of
+ * the journeys): `url` selects it through the connection's search_path, `whileMigrating` runs the app's
+ * start (which migrates) under the shared schema lock, and `drop` removes it. Named with the run's prefix, so
+ * one left by a killed test goes when the run ends (test/pg-schemas.setup.ts).
+ */
+export async function createTestSchema(): Promise<{
+  url: string;
+  schema: string;
+  whileMigrating<T>(start: () => Promise<T>): Promise<T>;
+  drop(): Promise<void>;
+}> {
+  if (!pgUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const base = pgUrl;
+  const schema = `${process.env.OUTCRY_TEST_SCHEMA_PREFIX ?? 't_'}${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const url = new URL(base);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: url.href,
+    schema,
+    whileMigrating: (start) => underSchemaLock(base, 'shared', start),
+    drop: () =>
+      underSchemaLock(base, 'exclusive', async (c) => {
+        await c.query(`drop schema if exists ${schema} cascade`);
+      }),
+  };
+}
+
+/**
  * Kysely's Migrator lists the tables of every schema in the database; a schema dropped by another test (in
  * this run or a concurrent one) while that listing runs fails it with "schema … does not exist". So
  * migrations hold a shared advisory lock and drops an exclusive one: a drop waits for the migrations in
