@@ -181,7 +181,8 @@ export function BoardPage(
 export function TranslationEditorPage(
   p: EditorPageBase & {
     work: TranslationWork;
-    canReview: boolean;
+    canPublish: boolean;
+    canSendBack: boolean;
     notice?: StringKey | undefined;
     form: TranslationFormState;
     /** Translation memory and glossary terms (suggest-translations.ts); none when translating the source. */
@@ -268,7 +269,8 @@ export function TranslationEditorPage(
           state={p.xliff}
         />
       }
-      canReview={p.canReview}
+      canPublish={p.canPublish}
+      canSendBack={p.canSendBack}
       notice={p.notice && t(p.notice)}
       form={p.form}
     />
