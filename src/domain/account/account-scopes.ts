@@ -4,8 +4,8 @@
 // through the use cases beside this file; the dashboard and the translation pages read them through
 // `AccountScopeReader`. A scope is kept when the account's role changes, but only counts for that role.
 import type { CampaignStatus } from '../campaign/campaign.js';
-import type { LanguageGrant, LanguageStanding } from '../translation/language-standing.js';
 import { campaignLanguages } from '../campaign/create-campaign.js';
+import type { LanguageGrant, LanguageStanding } from '../translation/language-standing.js';
 import type { Actor, UserStatus } from './account.js';
 import type { AuditRecorder } from './account.ports.js';
 import type { Role } from './permissions.js';
