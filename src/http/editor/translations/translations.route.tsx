@@ -27,7 +27,7 @@ import type {
   TranslationStore,
 } from '../../../domain/translation/translation.ports.js';
 import type { TranslatorBulletinStore } from '../../../domain/translation/translator-bulletin.ports.js';
-import { viewTranslationBoard } from '../../../domain/translation/view-translation-board.js';
+import { awaitingReview, viewTranslationBoard } from '../../../domain/translation/view-translation-board.js';
 import { canonicalLocale } from '../../../i18n/locales.js';
 import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
@@ -41,7 +41,13 @@ import { answerStep, doneFor, doneKeys, doneOf, edit, editLong, intentOf, openWo
 import type { TranslationFormState } from './translation-editor.js';
 import { type ViewerScopes, viewerOf } from './translation-viewer.js';
 import { markdownForm, sendBackForm, translationForm } from './translations.schema.js';
-import { BoardPage, editorPath, TranslationEditorPage } from './translations-pages.js';
+import {
+  BoardPage,
+  editorPath,
+  mailingEditorPath,
+  type ReviewLink,
+  TranslationEditorPage,
+} from './translations-pages.js';
 import { xliffRoutes } from './xliff.route.js';
 import type { XliffState } from './xliff-panel.js';
 
@@ -109,6 +115,20 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
       { mailingTranslations: deps.mailingTranslations, clock: deps.clock },
       who,
     );
+    const review: ReviewLink[] = [
+      ...awaitingReview(who, board.rows).map(({ row, ...i }) => ({
+        ...i,
+        href: editorPath(row.slug, i.locale),
+        title: row.headline ?? row.slug,
+        titleLocale: row.sourceLocale,
+      })),
+      ...awaitingReview(who, mailings.rows).map(({ row, ...i }) => ({
+        ...i,
+        href: mailingEditorPath(row.id, i.locale),
+        title: row.subject,
+        titleLocale: row.sourceLocale,
+      })),
+    ];
     return sendPage(
       reply,
       <BoardPage
@@ -116,6 +136,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
         board={board}
         mailings={mailings}
         limited={who.languages !== null}
+        review={review}
       />,
     );
   });
