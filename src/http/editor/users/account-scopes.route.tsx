@@ -40,7 +40,7 @@ const languagesForm = z.object({
 /** One select per language the translator has, named `standing-{tag}`; other fields (the CSRF token) pass. */
 const standingPrefix = 'standing-';
 const standingsForm = z
-  .record(z.string().max(60), z.string().max(20))
+  .record(z.string().max(60), z.string().max(200))
   .refine((body) => Object.keys(body).length <= maxTranslatorLanguages + 1);
 
 const notices = {
