@@ -110,7 +110,7 @@ describeBrowser('the translation journey in Chromium', () => {
       .toBe('Invitation sent; the application is deleted.');
     await coline.goto(`${base}/editor/users`);
     await coline.getByRole('link', { name: 'amelie@example.org' }).click();
-    expect(await coline.getByLabel(/^French\b/).isChecked()).toBe(true);
+    expect(await coline.getByRole('checkbox', { name: /^French\b/ }).isChecked()).toBe(true);
 
     const invitation = await mailWhere((m) => m.envelope.to.includes('amelie@example.org'));
     const link = /(https?:\/\/\S+\/editor\/invitation\/[A-Za-z0-9_-]+)/.exec(
@@ -157,7 +157,7 @@ describeBrowser('the translation journey in Chromium', () => {
 
     // The admin gives Camille French and makes her its coordinator on her account page.
     await coline.goto(`${base}/editor/users`);
-    await coline.getByRole('link', { name: 'camille@example.org' }).click();
+    await coline.getByRole('link', { name: 'Camille Roux' }).click();
     const camilleUrl = coline.url();
     await coline.locator('#locale-fr').check();
     await coline.getByRole('button', { name: 'Save languages' }).click();
