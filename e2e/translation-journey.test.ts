@@ -206,10 +206,12 @@ describeBrowser('the translation journey in Chromium', () => {
     );
     await saveScreenshot(camille, 'journey-coordinator-board-ar-phone');
     await camille.goto(`${base}/editor/campaigns/${erlan}/translations/fr`);
-    await saveScreenshot(camille, 'journey-coordinator-editor-ar-phone');
+    await camille.locator('#send-back').scrollIntoViewIfNeeded();
+    await saveScreenshot(camille, 'journey-coordinator-editor-ar-phone', false);
     await people.update(camilleId, { locale: 'en' });
     await camille.reload();
-    await saveScreenshot(camille, 'journey-coordinator-editor-phone');
+    await camille.locator('#send-back').scrollIntoViewIfNeeded();
+    await saveScreenshot(camille, 'journey-coordinator-editor-phone', false);
     await camille.getByRole('button', { name: 'Publish' }).click();
     expect(await camille.locator('.editor-notice').textContent()).toContain('Published');
     const readerContext = await demo.browser().newContext({ viewport: phone, locale: 'fr' });

@@ -116,21 +116,18 @@ function AwaitingReview({ tr, items }: { tr: Translator; items: readonly ReviewL
       <ul class="editor-list">
         {items.map((i) => (
           <li key={i.href} class="editor-list__item" data-locale={i.locale}>
-            <a href={i.href}>
-              <bdi dir="auto" lang={i.titleLocale}>
-                {i.title}
-              </bdi>
+            {/* In the title's own direction, as the board's rows show it. */}
+            <a href={i.href} dir="auto" lang={i.titleLocale}>
+              {i.title}
             </a>{' '}
             <span class="editor-list__meta">{tr.languageName(i.locale)}</span>
             {i.updatedBy && (
               <span class="editor-list__meta">
-                {' · '}
                 <bdi dir="ltr">{i.updatedBy}</bdi>
               </span>
             )}
             {i.updatedAt !== null && (
               <span class="editor-list__meta">
-                {' · '}
                 <time dateTime={new Date(i.updatedAt).toISOString()}>{tr.date(i.updatedAt)}</time>
               </span>
             )}

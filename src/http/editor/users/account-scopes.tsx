@@ -196,9 +196,9 @@ function LanguageStandings({ tr, csrf, subject, s }: SectionProps<'translator'>)
         <legend>{t('scopes.standing.legend')}</legend>
         <p class="help">{t('scopes.standing.help')}</p>
         {error && <Notice kind="error">{error}</Notice>}
-        <div class="scope-languages__grid">
+        <div>
           {s.grants.map((g) => (
-            <div key={g.locale} class="field">
+            <div key={g.locale} class="field scope-standings__row">
               <label for={`standing-${g.locale}`}>
                 <LanguageLabel tr={tr} code={g.locale} />
               </label>
