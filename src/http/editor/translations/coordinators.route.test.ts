@@ -2,7 +2,7 @@
 // coordinator of French on the account's page (audited, kept when the languages change, forged values
 // refused); the coordinator sees the French translation waiting for review on the board and publishes it,
 // sends back another, keeps the French glossary, and is refused on Spanish, where they are a plain
-// translator; a trusted Spanish translator publishes their own work but not a colleague's submission; a plain
+// translator (mailings alike); a trusted Spanish translator publishes their own work but not a colleague's submission; a plain
 // translator publishes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
@@ -15,6 +15,7 @@ import {
   sessionFor,
 } from '../../../../test/editor-helpers.js';
 import { FakeClock } from '../../../../test/fake-clock.js';
+import { insertMailing } from '../../../../test/mailing-translation-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
 
@@ -218,5 +219,48 @@ describe.each(testDialects)('coordinators and trusted translators on %s', (diale
     await step(plainFr, 'fr', 'save');
     expect((await step(coordinator, 'fr', 'publish')).statusCode).toBe(403);
     expect((await step(plainEs, 'es', 'publish')).statusCode).toBe(403);
+  });
+
+  it('lets the coordinator of French review a mailing in French, not in Spanish', async () => {
+    await standings(coco, { 'standing-fr': 'coordinator' });
+    const mailingId = await insertMailing(t.db.kysely, { now: t.services.clock.now() });
+    const at = (locale: string) => `/editor/translations/mailings/${mailingId}/${locale}`;
+    const mailing = (locale: string) => ({
+      subject: `Erlan (${locale})`,
+      preheader: `Merci (${locale})`,
+      bodyMd: `Erlan est **libre** (${locale}).`,
+    });
+    const send = async (browser: Browser, locale: string, intent: string) =>
+      post(t.app, at(locale), browser, {
+        token: tokenOf((await get(t.app, at(locale), browser)).body),
+        ...mailing(locale),
+        intent,
+      });
+    expect((await send(plainFr, 'fr', 'submit')).statusCode).toBe(303);
+    expect((await send(plainEs, 'es', 'submit')).statusCode).toBe(303);
+    const board = (await get(t.app, '/editor/translations', coordinator)).body;
+    expect(/<section[^>]*id="review"[\s\S]*?<\/section>/.exec(board)?.[0]).toContain(`href="${at('fr')}"`);
+    expect((await send(coordinator, 'es', 'publish')).statusCode).toBe(403);
+    const esToken = tokenOf((await get(t.app, at('es'), coordinator)).body);
+    expect(
+      (await post(t.app, `${at('es')}/send-back`, coordinator, { token: esToken, note: 'x' })).statusCode,
+    ).toBe(403);
+    const frToken = tokenOf((await get(t.app, at('fr'), coordinator)).body);
+    const back = await post(t.app, `${at('fr')}/send-back`, coordinator, {
+      token: frToken,
+      note: 'Plus court.',
+    });
+    expect(back.statusCode).toBe(303);
+    expect((await send(coordinator, 'fr', 'publish')).statusCode).toBe(303);
+    const status = await t.db.kysely
+      .selectFrom('mailing_translations')
+      .select(['locale', 'status'])
+      .where('mailing_id', '=', mailingId)
+      .orderBy('locale')
+      .execute();
+    expect(status).toEqual([
+      { locale: 'es', status: 'in_review' },
+      { locale: 'fr', status: 'published' },
+    ]);
   });
 });
