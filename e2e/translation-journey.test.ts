@@ -1,7 +1,8 @@
 // Issue 17's translation journey in Chromium on the demo, end to end: a volunteer applies through "Help
-// translate" with French, and a coordinator accepts the application (a translator invitation for French); they claim French on the
-// board, translate the demo campaign using a translation-memory suggestion, and send it for review; a
-// coordinator publishes it; the French page is live and offered in the language list; a French speaker
+// translate" with French, and an admin accepts the application (a translator invitation for French); they claim French on the
+// board, translate the demo campaign using a translation-memory suggestion, and send it for review; the
+// admin makes another translator the coordinator of French on her account page, and that coordinator (not an
+// editor) finds the translation waiting for review on the board and publishes it; the French page is live and offered in the language list; a French speaker
 // signs in their own words, and the letter to an English-speaking target carries the English letter with
 // the French text beneath, parsed from the SMTP sink; the editor changes the English background, and the
 // French version shows as stale with the word diff. Screenshots at phone and desktop width.
@@ -39,6 +40,16 @@ describeBrowser('the translation journey in Chromium', () => {
         email: 'coord@example.org',
         name: 'Coline Martin',
         role: 'admin',
+        passwordHash: await hashPassword(password),
+      },
+      Date.now(),
+    );
+    // A volunteer translator already on the team, to be made the coordinator of French.
+    await new UserRepository(db).upsertWithPassword(
+      {
+        email: 'camille@example.org',
+        name: 'Camille Roux',
+        role: 'translator',
         passwordHash: await hashPassword(password),
       },
       Date.now(),
@@ -99,7 +110,7 @@ describeBrowser('the translation journey in Chromium', () => {
       .toBe('Invitation sent; the application is deleted.');
     await coline.goto(`${base}/editor/users`);
     await coline.getByRole('link', { name: 'amelie@example.org' }).click();
-    expect(await coline.getByLabel(/^French\b/).isChecked()).toBe(true);
+    expect(await coline.getByRole('checkbox', { name: /^French\b/ }).isChecked()).toBe(true);
 
     const invitation = await mailWhere((m) => m.envelope.to.includes('amelie@example.org'));
     const link = /(https?:\/\/\S+\/editor\/invitation\/[A-Za-z0-9_-]+)/.exec(
@@ -144,10 +155,65 @@ describeBrowser('the translation journey in Chromium', () => {
     );
     await saveScreenshot(amelie, 'journey-translation-sent-phone');
 
-    // The coordinator publishes: the French page is live and offered among the campaign's languages.
-    await coline.goto(`${base}/editor/campaigns/${erlan}/translations/fr`);
-    await coline.getByRole('button', { name: 'Publish' }).click();
-    expect(await coline.locator('.editor-notice').textContent()).toContain('Published');
+    // The admin gives Camille French and makes her its coordinator on her account page.
+    await coline.goto(`${base}/editor/users`);
+    await coline.getByRole('link', { name: 'Camille Roux' }).click();
+    const camilleUrl = coline.url();
+    await coline.locator('#locale-fr').check();
+    await coline.getByRole('button', { name: 'Save languages' }).click();
+    expect(await coline.locator('.editor-notice').textContent()).toContain('Languages saved.');
+    expect(await coline.locator('#standing-fr').inputValue()).toBe('translator');
+    await coline.locator('#standing-fr').selectOption('coordinator');
+    await coline.getByRole('button', { name: 'Save standings' }).click();
+    expect(await coline.locator('.editor-notice').textContent()).toContain('Standings saved.');
+    expect(await coline.locator('#standing-fr').inputValue()).toBe('coordinator');
+    await coline.locator('#standings').scrollIntoViewIfNeeded();
+    await saveScreenshot(coline, 'journey-standings-desktop');
+    await coline.setViewportSize(phone);
+    await saveScreenshot(coline, 'journey-standings-phone');
+    await coline.setViewportSize(desktop);
+
+    // The coordinator, a translator account and not an editor, finds it waiting for her review and publishes
+    // it: the French page is live and offered among the campaign's languages.
+    const camilleContext = await demo.browser().newContext({ viewport: phone });
+    camilleContext.setDefaultTimeout(10_000);
+    const camille = await camilleContext.newPage();
+    await logInToEditor(camille, base, 'camille@example.org', password);
+    await camille.goto(`${base}/editor/translations`);
+    const waiting = camille.locator('#review');
+    expect(await waiting.locator('h2').textContent()).toBe('Waiting for your review');
+    expect(await waiting.locator('li').count()).toBe(1);
+    expect(await camille.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      phone.width,
+    );
+    await saveScreenshot(camille, 'journey-coordinator-board-phone');
+    await camille.setViewportSize(desktop);
+    await saveScreenshot(camille, 'journey-coordinator-board-desktop');
+    await waiting.getByRole('link').click();
+    await camille.waitForURL(`${base}/editor/campaigns/${erlan}/translations/fr`);
+    expect(await camille.locator('#send-back').count()).toBe(1);
+    await saveScreenshot(camille, 'journey-coordinator-editor-desktop');
+    // The same pages in her Arabic interface, then back to English to publish.
+    const people = new UserRepository(db);
+    const camilleId = (await people.findByEmail('camille@example.org'))!.id;
+    await people.update(camilleId, { locale: 'ar' });
+    await camille.goto(`${base}/editor/translations`);
+    expect(await camille.locator('html').getAttribute('dir')).toBe('rtl');
+    await saveScreenshot(camille, 'journey-coordinator-board-ar-desktop');
+    await camille.setViewportSize(phone);
+    expect(await camille.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      phone.width,
+    );
+    await saveScreenshot(camille, 'journey-coordinator-board-ar-phone');
+    await camille.goto(`${base}/editor/campaigns/${erlan}/translations/fr`);
+    await camille.locator('#send-back').scrollIntoViewIfNeeded();
+    await saveScreenshot(camille, 'journey-coordinator-editor-ar-phone', false);
+    await people.update(camilleId, { locale: 'en' });
+    await camille.reload();
+    await camille.locator('#send-back').scrollIntoViewIfNeeded();
+    await saveScreenshot(camille, 'journey-coordinator-editor-phone', false);
+    await camille.getByRole('button', { name: 'Publish' }).click();
+    expect(await camille.locator('.editor-notice').textContent()).toContain('Published');
     const readerContext = await demo.browser().newContext({ viewport: phone, locale: 'fr' });
     readerContext.setDefaultTimeout(10_000);
     const reader = await readerContext.newPage();
@@ -222,5 +288,18 @@ describeBrowser('the translation journey in Chromium', () => {
     await saveScreenshot(amelie, 'journey-xliff-ar-desktop');
     await amelie.goto(`${base}/editor/account/translator-bulletin`);
     await saveScreenshot(amelie, 'journey-bulletin-setting-ar-desktop');
-  }, 120_000);
+
+    // The account page with the standings, in the admin's Arabic interface.
+    const colineId = (await users.findByEmail('coord@example.org'))!.id;
+    await users.update(colineId, { locale: 'ar' });
+    await coline.goto(camilleUrl);
+    expect(await coline.locator('html').getAttribute('dir')).toBe('rtl');
+    await coline.locator('#standings').scrollIntoViewIfNeeded();
+    await saveScreenshot(coline, 'journey-standings-ar-desktop');
+    await coline.setViewportSize(phone);
+    expect(await coline.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      phone.width,
+    );
+    await saveScreenshot(coline, 'journey-standings-ar-phone');
+  }, 180_000);
 });

@@ -11,6 +11,8 @@ import { attachPartner } from '../domain/account/attach-partner.js';
 import { detachPartner } from '../domain/account/detach-partner.js';
 import type { Role } from '../domain/account/permissions.js';
 import { setTranslatorLanguages } from '../domain/account/set-translator-languages.js';
+import type { LanguageStanding } from '../domain/translation/language-standing.js';
+import { setLanguageStandings } from '../domain/translation/set-language-standings.js';
 import { AccountScopeRepository } from './account-scope.repository.js';
 import { CampaignRepository } from './campaign.repository.js';
 import { migrateDown, migrateTo, migrationNames } from './migrate.js';
@@ -67,6 +69,48 @@ describe.each(testDialects)('migration 0008-account-scopes on %s', (dialect) => 
     await k.selectFrom('campaign_slugs').selectAll().execute();
     expect((await migrateTo(db, '0008-account-scopes')).error).toBeUndefined();
     expect(await tables()).toEqual(['partner_campaigns', 'translator_languages']);
+  });
+});
+
+describe.each(testDialects)('migration 0030-language-standings on %s', (dialect) => {
+  let db: TestDb | undefined;
+  afterEach(async () => db?.destroy());
+
+  it('gives every language a standing, plain translator by default, only the three known, and rolls back', async () => {
+    db = await createTestDb(dialect, { migrate: false });
+    const names = migrationNames(dialect);
+    expect(names.indexOf('0030-language-standings')).toBe(names.indexOf('0029-translator-applications') + 1);
+    expect((await migrateTo(db, '0029-translator-applications')).error).toBeUndefined();
+    const k = db.kysely;
+    const { id } = await k
+      .insertInto('users')
+      .values({ email: 't@example.org', name: 'T', role: 'translator', created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await k
+      .insertInto('translator_languages')
+      .values({ user_id: id, locale: 'fr', created_by: null, created_at: now })
+      .execute();
+
+    expect((await migrateTo(db, '0030-language-standings')).error).toBeUndefined();
+    const rows = () =>
+      k.selectFrom('translator_languages').select(['locale', 'standing']).orderBy('locale').execute();
+    expect(await rows()).toEqual([{ locale: 'fr', standing: 'translator' }]);
+    await k
+      .insertInto('translator_languages')
+      .values({ user_id: id, locale: 'es', standing: 'coordinator', created_by: null, created_at: now })
+      .execute();
+    await expect(
+      k.updateTable('translator_languages').set({ standing: 'admin' }).where('locale', '=', 'fr').execute(),
+    ).rejects.toThrow();
+
+    const down = await migrateDown(db);
+    expect(down.results?.map((r) => r.migrationName)).toEqual(['0030-language-standings']);
+    expect(
+      (await k.selectFrom('translator_languages').selectAll().execute()).map((r) =>
+        Object.keys(r).includes('standing'),
+      ),
+    ).toEqual([false, false]);
   });
 });
 
@@ -274,5 +318,51 @@ describe.each(testDialects)('account scopes on %s', (dialect) => {
     expect(await scopes.campaignsOf(bo.id)).toEqual([other]);
     await db.kysely.deleteFrom('users').where('id', '=', bo.id).execute();
     expect(await db.kysely.selectFrom('partner_campaigns').selectAll().execute()).toEqual([]);
+  });
+
+  it("sets a translator's standing per language, keeps it when the languages change, and records it", async () => {
+    const translator = await person('translator');
+    await setTranslatorLanguages(deps, admin, { userId: translator.id, locales: ['fr', 'es'] });
+    expect(await scopes.grantsOf(translator.id)).toEqual([
+      { locale: 'es', standing: 'translator' },
+      { locale: 'fr', standing: 'translator' },
+    ]);
+    const set = (standings: [string, LanguageStanding][]) =>
+      setLanguageStandings(deps, admin, { userId: translator.id, standings: new Map(standings) });
+    expect(
+      await set([
+        ['fr', 'coordinator'],
+        ['es', 'trusted'],
+      ]),
+    ).toEqual({ status: 'saved' });
+    expect(await set([['fr', 'coordinator']])).toEqual({ status: 'unchanged' });
+    expect(await set([['de', 'trusted']])).toEqual({ status: 'unknown_language', locale: 'de' });
+    const partner = await person('partner');
+    expect(
+      await setLanguageStandings(deps, admin, {
+        userId: partner.id,
+        standings: new Map([['fr', 'trusted']]),
+      }),
+    ).toEqual({ status: 'wrong_role', role: 'partner' });
+
+    await setTranslatorLanguages(deps, admin, { userId: translator.id, locales: ['fr', 'de'] });
+    expect(await scopes.grantsOf(translator.id)).toEqual([
+      { locale: 'de', standing: 'translator' },
+      { locale: 'fr', standing: 'coordinator' },
+    ]);
+    // Taken away and given again, a language starts over as plain translator.
+    await setTranslatorLanguages(deps, admin, { userId: translator.id, locales: ['de'] });
+    await setTranslatorLanguages(deps, admin, { userId: translator.id, locales: ['de', 'fr'] });
+    expect((await scopes.grantsOf(translator.id)).find((g) => g.locale === 'fr')?.standing).toBe(
+      'translator',
+    );
+
+    const standing = (await audit()).filter((e) => e.before_json?.includes('standing'));
+    expect(standing.map((e) => [JSON.parse(e.before_json!), JSON.parse(e.after_json!)])).toEqual([
+      [
+        { standing: { fr: 'translator', es: 'translator' } },
+        { standing: { fr: 'coordinator', es: 'trusted' } },
+      ],
+    ]);
   });
 });

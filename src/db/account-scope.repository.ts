@@ -6,6 +6,11 @@ import type {
 } from '../domain/account/account-scopes.js';
 import { isRole } from '../domain/account/permissions.js';
 import type { CampaignStatus } from '../domain/campaign/campaign.js';
+import {
+  isLanguageStanding,
+  type LanguageGrant,
+  type LanguageStanding,
+} from '../domain/translation/language-standing.js';
 import { AuditRepository } from './audit.repository.js';
 import type { Db } from './database.js';
 import type { Dialect } from './dialect.js';
@@ -43,6 +48,18 @@ async function languagesOf(db: DbHandle, userId: number): Promise<string[]> {
   return rows.map((r) => r.locale).sort();
 }
 
+async function grantsOf(db: DbHandle, userId: number): Promise<LanguageGrant[]> {
+  const rows = await db
+    .selectFrom('translator_languages')
+    .select(['locale', 'standing'])
+    .where('user_id', '=', userId)
+    .execute();
+  // A value the CHECK constraint would refuse cannot be read; anything else counts as the plain standing.
+  return rows
+    .map((r) => ({ locale: r.locale, standing: isLanguageStanding(r.standing) ? r.standing : 'translator' }))
+    .sort((a, b) => (a.locale < b.locale ? -1 : a.locale > b.locale ? 1 : 0));
+}
+
 async function contentLanguages(db: DbHandle): Promise<string[]> {
   const rows = await db.selectFrom('campaign_translations').select('locale').distinct().execute();
   return rows.map((r) => r.locale).sort();
@@ -52,6 +69,7 @@ function unitOf(trx: DbHandle, dialect: Dialect): AccountScopeUnit {
   return {
     campaignsOf: (userId) => campaignsOf(trx, userId),
     languagesOf: (userId) => languagesOf(trx, userId),
+    grantsOf: (userId) => grantsOf(trx, userId),
     contentLanguages: () => contentLanguages(trx),
     audit: new AuditRepository(trx),
 
@@ -87,12 +105,32 @@ function unitOf(trx: DbHandle, dialect: Dialect): AccountScopeUnit {
     },
 
     async setLanguages(userId, locales, by, now) {
-      await trx.deleteFrom('translator_languages').where('user_id', '=', userId).execute();
-      if (locales.length === 0) return;
+      // Only the languages taken away go, and only new ones come: a language kept keeps its standing.
+      const current = new Set(await languagesOf(trx, userId));
+      const gone = [...current].filter((l) => !locales.includes(l));
+      const added = locales.filter((l) => !current.has(l));
+      if (gone.length > 0) {
+        await trx
+          .deleteFrom('translator_languages')
+          .where('user_id', '=', userId)
+          .where('locale', 'in', gone)
+          .execute();
+      }
+      if (added.length === 0) return;
       await trx
         .insertInto('translator_languages')
-        .values(locales.map((locale) => ({ user_id: userId, locale, created_by: by, created_at: now })))
+        .values(added.map((locale) => ({ user_id: userId, locale, created_by: by, created_at: now })))
         .execute();
+    },
+
+    async setStanding(userId, locale, standing: LanguageStanding) {
+      const updated = await trx
+        .updateTable('translator_languages')
+        .set({ standing })
+        .where('user_id', '=', userId)
+        .where('locale', '=', locale)
+        .executeTakeFirst();
+      return Number(updated.numUpdatedRows) > 0;
     },
   };
 }
@@ -120,6 +158,10 @@ export class AccountScopeRepository implements AccountScopeStore {
 
   contentLanguages(): Promise<string[]> {
     return contentLanguages(this.db);
+  }
+
+  grantsOf(userId: number): Promise<LanguageGrant[]> {
+    return grantsOf(this.db, userId);
   }
 
   async attachedCampaigns(userId: number): Promise<ScopeCampaign[]> {

@@ -1,5 +1,6 @@
 // Row types of account scopes: the campaigns a partner account is attached to and the languages a
-// translator account works in (migration 0008).
+// translator account works in (migration 0008), with the translator's standing in each (0030).
+import type { Generated } from 'kysely';
 
 export interface PartnerCampaignsTable {
   user_id: number;
@@ -11,6 +12,8 @@ export interface PartnerCampaignsTable {
 export interface TranslatorLanguagesTable {
   user_id: number;
   locale: string;
+  /** translator | trusted | coordinator (decision 0039). */
+  standing: Generated<string>;
   created_by: number | null;
   created_at: number;
 }

@@ -30,6 +30,7 @@ import { statisticsRollups } from './migrations/0025-statistics-rollups.js';
 import { interfaceOverrides } from './migrations/0027-interface-overrides.js';
 import { translatorBulletins } from './migrations/0028-translator-bulletins.js';
 import { translatorApplications } from './migrations/0029-translator-applications.js';
+import { languageStandings } from './migrations/0030-language-standings.js';
 
 /** The key ring is for 0017, which seals what is already stored (decision 0023). */
 function migrations(dialect: Dialect, vault: DataVault): Record<string, Migration> {
@@ -59,6 +60,7 @@ function migrations(dialect: Dialect, vault: DataVault): Record<string, Migratio
     '0027-interface-overrides': interfaceOverrides(dialect),
     '0028-translator-bulletins': translatorBulletins(dialect),
     '0029-translator-applications': translatorApplications(dialect),
+    '0030-language-standings': languageStandings(),
   };
 }
 

@@ -5,6 +5,7 @@
 // `AccountScopeReader`. A scope is kept when the account's role changes, but only counts for that role.
 import type { CampaignStatus } from '../campaign/campaign.js';
 import { campaignLanguages } from '../campaign/create-campaign.js';
+import type { LanguageGrant, LanguageStanding } from '../translation/language-standing.js';
 import type { Actor, UserStatus } from './account.js';
 import type { AuditRecorder } from './account.ports.js';
 import type { Role } from './permissions.js';
@@ -47,8 +48,12 @@ export interface AccountScopeUnit extends AccountScopeReader {
   attach(userId: number, campaignId: number, by: number, now: number): Promise<boolean>;
   /** False when the account was not attached. */
   detach(userId: number, campaignId: number): Promise<boolean>;
-  /** Replaces the account's languages with these. */
+  /** Replaces the account's languages with these (a language kept keeps its standing). */
   setLanguages(userId: number, locales: readonly string[], by: number, now: number): Promise<void>;
+  /** The account's languages with its standing in each (decision 0039), sorted by tag. */
+  grantsOf(userId: number): Promise<LanguageGrant[]>;
+  /** False when the account does not have the language. */
+  setStanding(userId: number, locale: string, standing: LanguageStanding): Promise<boolean>;
   /** Languages some campaign has a text in (source or translation). */
   contentLanguages(): Promise<string[]>;
   audit: AuditRecorder;
@@ -62,6 +67,8 @@ export interface AccountScopeStore extends AccountScopeReader {
   campaignChoices(): Promise<ScopeCampaign[]>;
   /** Partner accounts attached to a campaign, by name (accounts of other roles are left out). */
   partnerAccounts(campaignId: number): Promise<ScopeAccount[]>;
+  /** A translator account's languages with its standing in each, sorted by tag. */
+  grantsOf(userId: number): Promise<LanguageGrant[]>;
   contentLanguages(): Promise<string[]>;
 }
 

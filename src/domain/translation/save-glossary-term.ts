@@ -1,8 +1,9 @@
-// A reviewer adds a term to a language's glossary, or changes how the language renders it.
+// A reviewer of the language (its coordinators, editors, admins) adds a term to its glossary, or changes
+// how the language renders it.
 import type { Clock } from '../shared/clock.js';
 import { normaliseLine } from '../signature/text.js';
 import type { TranslationMemoryStore } from './translation.ports.js';
-import { mayReview, type TranslationViewer } from './translation-steps.js';
+import { mayReviewIn, type TranslationViewer } from './translation-steps.js';
 
 export const glossaryLimits = { term: 200, rendering: 200, note: 500 } as const;
 
@@ -19,7 +20,7 @@ export async function saveGlossaryTerm(
   viewer: TranslationViewer,
   input: { locale: string; term: string; rendering: string; note: string },
 ): Promise<SaveTermResult> {
-  if (!mayReview(viewer)) return { status: 'forbidden' };
+  if (!mayReviewIn(viewer, input.locale)) return { status: 'forbidden' };
   const errors: Partial<Record<GlossaryField, GlossaryFieldError>> = {};
   const values: Partial<Record<GlossaryField, string>> = {};
   for (const field of ['term', 'rendering', 'note'] as const) {

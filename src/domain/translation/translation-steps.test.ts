@@ -6,13 +6,17 @@ import { mailingTextSpec } from '../mailing-translation/mailing-translation.js';
 import { campaignTextSpec } from './translation.js';
 import {
   isStale,
+  mayPublish,
+  mayReviewIn,
   mayTakeStep,
   planStep,
   readTexts,
   type StepState,
+  standingIn,
   type TextSpec,
   type TranslationViewer,
   tokenOf,
+  translationViewer,
   type Work,
 } from './translation-steps.js';
 
@@ -110,6 +114,22 @@ describe.each(kinds)('translation steps for $name', ({ spec, source, typed }) =>
     );
   });
 
+  it('keeps a published text published when a coordinator or a trusted translator saves a change', () => {
+    const changed = { ...typed, [spec.fields[0]!]: 'Otro texto' };
+    const coordinator = translationViewer(translator, [{ locale: 'es', standing: 'coordinator' }]);
+    const trusted = translationViewer(translator, [{ locale: 'es', standing: 'trusted' }]);
+    for (const who of [coordinator, trusted]) {
+      expect(statusOf(planStep(spec, who, work(state('published')), step('save', changed)))).toBe(
+        'published',
+      );
+    }
+    expect(
+      statusOf(
+        planStep(spec, coordinator, work(state('published')), { ...step('save', changed), asDraft: true }),
+      ),
+    ).toBe('draft');
+  });
+
   it('treats submitting an unchanged published text as nothing, unless it brings a stale one up to date', () => {
     expect(planStep(spec, translator, work(state('published')), step('submit'))).toEqual({
       status: 'unchanged',
@@ -154,14 +174,71 @@ describe.each(kinds)('translation steps for $name', ({ spec, source, typed }) =>
 });
 
 describe('who may take which step', () => {
+  const at = (locale: string, t: { status: StepState['status']; updatedBy?: string | null } | null = null) =>
+    ({ locale, translation: t }) as Pick<Work<string>, 'locale' | 'translation'>;
+  const trusted = translationViewer(translator, [
+    { locale: 'es', standing: 'trusted' },
+    { locale: 'ca', standing: 'translator' },
+  ]);
+  const coordinator = translationViewer({ id: 5, email: 'coco@example.org', role: 'translator' }, [
+    { locale: 'fr', standing: 'coordinator' },
+    { locale: 'es', standing: 'translator' },
+  ]);
+
   it('lets translators save and submit in their languages only, and reviewers publish and send back', () => {
-    expect(mayTakeStep(translator, 'save', 'es')).toBe(true);
-    expect(mayTakeStep(translator, 'submit', 'fr')).toBe(false);
-    expect(mayTakeStep(translator, 'publish', 'es')).toBe(false);
-    expect(mayTakeStep(translator, 'send-back', 'es')).toBe(false);
-    expect(mayTakeStep(editor, 'publish', 'fr')).toBe(true);
-    expect(mayTakeStep(editor, 'send-back', 'tl')).toBe(true);
-    expect(mayTakeStep(partner, 'save', 'es')).toBe(false);
+    expect(mayTakeStep(translator, 'save', at('es'))).toBe(true);
+    expect(mayTakeStep(translator, 'submit', at('fr'))).toBe(false);
+    expect(mayTakeStep(translator, 'publish', at('es'))).toBe(false);
+    expect(mayTakeStep(translator, 'send-back', at('es'))).toBe(false);
+    expect(mayTakeStep(editor, 'publish', at('fr'))).toBe(true);
+    expect(mayTakeStep(editor, 'send-back', at('tl'))).toBe(true);
+    expect(mayTakeStep(partner, 'save', at('es'))).toBe(false);
+  });
+
+  it('makes a coordinator a reviewer of their language and a translator elsewhere', () => {
+    expect(standingIn(coordinator, 'fr')).toBe('coordinator');
+    expect(mayReviewIn(coordinator, 'fr')).toBe(true);
+    expect(
+      mayTakeStep(coordinator, 'publish', at('fr', { status: 'in_review', updatedBy: 'x@example.org' })),
+    ).toBe(true);
+    expect(mayTakeStep(coordinator, 'send-back', at('fr'))).toBe(true);
+    expect(mayReviewIn(coordinator, 'es')).toBe(false);
+    expect(mayTakeStep(coordinator, 'publish', at('es'))).toBe(false);
+    expect(mayTakeStep(coordinator, 'send-back', at('es'))).toBe(false);
+    expect(standingIn(coordinator, 'de')).toBe(null);
+    expect(mayTakeStep(coordinator, 'publish', at('de'))).toBe(false);
+    expect(standingIn(editor, 'de')).toBe('reviewer');
+  });
+
+  it('lets a trusted translator publish their own work, never what someone else sent for review', () => {
+    expect(mayPublish(trusted, 'es', null)).toBe(true);
+    expect(mayPublish(trusted, 'es', { status: 'draft', updatedBy: 'other@example.org' })).toBe(true);
+    expect(mayPublish(trusted, 'es', { status: 'published', updatedBy: null })).toBe(true);
+    expect(mayPublish(trusted, 'es', { status: 'in_review', updatedBy: 'ana@example.org' })).toBe(true);
+    expect(mayPublish(trusted, 'es', { status: 'in_review', updatedBy: 'other@example.org' })).toBe(false);
+    expect(mayPublish(trusted, 'es', { status: 'in_review', updatedBy: null })).toBe(false);
+    expect(
+      mayTakeStep(trusted, 'send-back', at('es', { status: 'in_review', updatedBy: 'x@example.org' })),
+    ).toBe(false);
+    expect(mayPublish(trusted, 'ca', null)).toBe(false);
+    expect(mayReviewIn(trusted, 'es')).toBe(false);
+  });
+
+  it('gives editors and admins no standings, and a translator their own', () => {
+    expect(
+      translationViewer({ id: 1, email: 'a@example.org', role: 'admin' }, [
+        { locale: 'fr', standing: 'translator' },
+      ]),
+    ).toMatchObject({
+      languages: null,
+      standings: null,
+    });
+    expect(coordinator).toMatchObject({
+      languages: ['es', 'fr'],
+      standings: { fr: 'coordinator', es: 'translator' },
+    });
+    // A language the viewer does not carry a standing for, or a key of Object's prototype, is no standing.
+    expect(standingIn({ ...translator, languages: ['__proto__'] }, '__proto__')).toBe('translator');
   });
 
   it('calls a translation stale once the source moved past its revision, and tokens name both revisions', () => {

@@ -6,6 +6,14 @@ import type { Role } from '../account/permissions.js';
 import { can } from '../account/permissions.js';
 import type { TranslationStatus } from '../campaign/campaign.js';
 import { normaliseLine, normaliseText } from '../signature/text.js';
+import {
+  type LanguageGrant,
+  type LanguageStanding,
+  ownWork,
+  type PublishContext,
+  type Standings,
+  standingsOf,
+} from './language-standing.js';
 import type { TranslationAction } from './translation.ports.js';
 
 export type Texts<F extends string> = Record<F, string>;
@@ -16,6 +24,21 @@ export interface TranslationViewer {
   email: string;
   role: Role;
   languages: readonly string[] | null;
+  /**
+   * A translator's standing in each of their languages (a language left out: plain translator); null for
+   * editors and admins, who review every language whatever this says.
+   */
+  standings?: Standings | null;
+}
+
+/** The viewer for an account: a translator with the languages given to them, anyone else unlimited. */
+export function translationViewer(
+  user: { id: number; email: string; role: Role },
+  grants: readonly LanguageGrant[],
+): TranslationViewer {
+  const { id, email, role } = user;
+  if (!languagesLimited(role)) return { id, email, role, languages: null, standings: null };
+  return { id, email, role, languages: grants.map((g) => g.locale).sort(), standings: standingsOf(grants) };
 }
 
 /** Outdated when the source moved past the revision the translation was made from (0: made from the first). */
@@ -28,8 +51,28 @@ export function mayTranslate(viewer: TranslationViewer, locale: string): boolean
   return viewer.languages === null || viewer.languages.includes(locale);
 }
 
-export function mayReview(viewer: Pick<TranslationViewer, 'role'>): boolean {
-  return can(viewer.role, 'translations:review');
+/** The viewer's standing in a language: reviewer (editors, admins), a translator's own, or none. */
+export function standingIn(viewer: TranslationViewer, locale: string): LanguageStanding | 'reviewer' | null {
+  if (can(viewer.role, 'translations:review')) return 'reviewer';
+  if (!mayTranslate(viewer, locale)) return null;
+  const own = viewer.standings;
+  return own && Object.hasOwn(own, locale) ? own[locale]! : 'translator';
+}
+
+/** Reviews the language: publishes, sends back, saves without a status change, keeps its glossary. */
+export function mayReviewIn(viewer: TranslationViewer, locale: string): boolean {
+  const standing = standingIn(viewer, locale);
+  return standing === 'reviewer' || standing === 'coordinator';
+}
+
+/** Publishes this translation: a reviewer of the language, or a trusted translator their own work. */
+export function mayPublish(
+  viewer: TranslationViewer,
+  locale: string,
+  translation: PublishContext | null,
+): boolean {
+  if (mayReviewIn(viewer, locale)) return true;
+  return standingIn(viewer, locale) === 'trusted' && ownWork(translation, viewer.email);
 }
 
 /** Editors' and admins' languages are every language; translators' those an admin gave them. */
@@ -54,6 +97,8 @@ export interface StepState {
   revision: number;
   sourceRevision: number;
   reviewNote: string | null;
+  /** Who last saved it (the address of their account); null when unknown. */
+  updatedBy?: string | null;
 }
 
 /** One text in one language: the source and the translation, if any. */
@@ -155,9 +200,25 @@ export function readTexts<F extends string>(
   return { texts, errors };
 }
 
-/** Who may take a step: reviewers publish and send back; translators save and submit in their languages. */
-export function mayTakeStep(viewer: TranslationViewer, intent: StepInput<string>['intent'], locale: string) {
-  return intent === 'publish' || intent === 'send-back' ? mayReview(viewer) : mayTranslate(viewer, locale);
+/**
+ * Who may take a step: reviewers of the language publish and send back, trusted translators publish their
+ * own work, translators save and submit in their languages.
+ */
+export function mayTakeStep(
+  viewer: TranslationViewer,
+  intent: StepInput<string>['intent'],
+  work: Pick<Work<string>, 'locale' | 'translation'>,
+) {
+  const t = work.translation;
+  if (intent === 'send-back') return mayReviewIn(viewer, work.locale);
+  if (intent === 'publish')
+    return mayPublish(viewer, work.locale, t && { status: t.status, updatedBy: t.updatedBy ?? null });
+  return mayTranslate(viewer, work.locale);
+}
+
+/** Whoever may publish a translation may keep it published: their saves leave the status as it is. */
+export function keepsStatus<F extends string>(viewer: TranslationViewer, work: Work<F>): boolean {
+  return mayTakeStep(viewer, 'publish', work);
 }
 
 interface Plan<F extends string> {
@@ -204,12 +265,13 @@ export function planStep<F extends string>(
     }
     return { texts, status: 'in_review', reviewNote: null, action: 'translation.submitted', event: true };
   }
-  // A reviewer's save keeps the status; a translator's changed text on a published one goes back to draft.
+  // A save by someone who may publish it keeps the status; anyone else's changed text on a published one
+  // goes back to draft.
   const changed = t === null || !sameTexts(spec, t, texts);
   const status =
     t === null
       ? 'draft'
-      : changed && (input.asDraft || (t.status === 'published' && !mayReview(viewer)))
+      : changed && (input.asDraft || (t.status === 'published' && !keepsStatus(viewer, work)))
         ? 'draft'
         : t.status;
   return { texts, status, reviewNote: t?.reviewNote ?? null, action: 'translation.saved', event: false };
@@ -224,7 +286,7 @@ export async function runStep<F extends string, W extends Work<F>>(
 ): Promise<StepResult<F, W>> {
   const work = await port.load();
   if (!work || work.locale === work.sourceLocale) return { status: 'not_found' };
-  if (!mayTakeStep(viewer, input.intent, work.locale)) return { status: 'forbidden' };
+  if (!mayTakeStep(viewer, input.intent, work)) return { status: 'forbidden' };
   const decided = planStep(spec, viewer, work, input);
   if (!('action' in decided)) return decided;
   if (input.token !== tokenOf(work)) return { status: 'stale', current: work };

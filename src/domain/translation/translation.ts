@@ -10,8 +10,9 @@
 //                         ▲                                         │
 //                         └──── a translator saves a changed text ──┘
 //
-// Reviewers (translations:review: editors and admins) may publish from any state and their saves keep
-// the status; a translator's changed text on a published translation goes back to draft (the page says so
+// Reviewers of a language (editors and admins in every language, a coordinator in theirs: decision 0039)
+// may publish from any state and their saves keep the status, as do a trusted translator's on their own
+// work; a plain translator's changed text on a published translation goes back to draft (the page says so
 // before they save). Stale: the source's revision moved past the one the translation was made from; it
 // stays stale, whatever its status, until someone saves it marked "updated to the new source".
 import type { CampaignStatus, TranslationStatus } from '../campaign/campaign.js';
@@ -23,7 +24,8 @@ import { pickTexts, type StepState, type TextSpec, tokenOf } from './translation
 export {
   isStale,
   languagesLimited,
-  mayReview,
+  mayPublish,
+  mayReviewIn,
   mayTranslate,
   type TranslationViewer,
 } from './translation-steps.js';

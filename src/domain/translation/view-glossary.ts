@@ -1,9 +1,9 @@
-// A language's glossary page: translators of the language read it, reviewers (the language's coordinators
-// until per-language coordinators exist) keep it.
+// A language's glossary page: translators of the language read it, its reviewers (the language's
+// coordinators, editors and admins) keep it.
 
 import type { TranslationMemoryStore } from './translation.ports.js';
 import type { GlossaryTerm } from './translation-memory.js';
-import { mayReview, mayTranslate, type TranslationViewer } from './translation-steps.js';
+import { mayReviewIn, mayTranslate, type TranslationViewer } from './translation-steps.js';
 
 export type GlossaryView =
   | { status: 'ok'; terms: GlossaryTerm[]; canEdit: boolean }
@@ -15,5 +15,5 @@ export async function viewGlossary(
   locale: string,
 ): Promise<GlossaryView> {
   if (!mayTranslate(viewer, locale)) return { status: 'forbidden' };
-  return { status: 'ok', terms: await deps.memory.glossary(locale), canEdit: mayReview(viewer) };
+  return { status: 'ok', terms: await deps.memory.glossary(locale), canEdit: mayReviewIn(viewer, locale) };
 }

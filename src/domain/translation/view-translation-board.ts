@@ -5,7 +5,7 @@
 
 import type { CampaignStatus } from '../campaign/campaign.js';
 import { campaignLanguages } from '../campaign/create-campaign.js';
-import { type BoardStatus, isStale, type TranslationViewer } from './translation.js';
+import { type BoardStatus, isStale, mayReviewIn, type TranslationViewer } from './translation.js';
 import type { BoardTranslation, TranslationDeps } from './translation.ports.js';
 
 export interface BoardCell {
@@ -54,6 +54,31 @@ export function languageGaps(rows: readonly BoardRow[]): LanguageGap[] {
   return [...missing]
     .map(([locale, n]) => ({ locale, missing: n }))
     .sort((a, b) => b.missing - a.missing || a.locale.localeCompare(b.locale));
+}
+
+/** A translation sent for review in a language the viewer reviews: the reviewer's work list. */
+export interface ReviewItem<R> {
+  row: R;
+  locale: string;
+  updatedBy: string | null;
+  updatedAt: number | null;
+}
+
+/**
+ * What waits for this viewer's review on a board (campaigns or mailings): every cell in review in a
+ * language they review (a coordinator's languages; every language for editors and admins), oldest first.
+ */
+export function awaitingReview<R extends { cells: readonly BoardCell[] }>(
+  viewer: TranslationViewer,
+  rows: readonly R[],
+): ReviewItem<R>[] {
+  return rows
+    .flatMap((row) =>
+      row.cells
+        .filter((c) => c.status === 'in_review' && mayReviewIn(viewer, c.locale))
+        .map((c) => ({ row, locale: c.locale, updatedBy: c.updatedBy, updatedAt: c.updatedAt })),
+    )
+    .sort((a, b) => (a.updatedAt ?? 0) - (b.updatedAt ?? 0));
 }
 
 /** The board's languages: a translator's own, or every language offered and every one some text is in. */

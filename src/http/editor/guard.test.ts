@@ -32,9 +32,11 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
     for (const role of roles) accounts[role] = await createPerson(t, role);
     victim = await createPerson(t, 'editor', { email: 'victim@example.org' });
     // The translator works in Spanish, the language the translation routes are walked in.
-    await t.services.scopes.transaction((unit) =>
-      unit.setLanguages(accounts.translator!.id, ['es'], accounts.admin!.id, t.services.clock.now()),
-    );
+    // ... as its coordinator, so the routes only a language's reviewers may use are walked as allowed too.
+    await t.services.scopes.transaction(async (unit) => {
+      await unit.setLanguages(accounts.translator!.id, ['es'], accounts.admin!.id, t.services.clock.now());
+      await unit.setStanding(accounts.translator!.id, 'es', 'coordinator');
+    });
     // The partner account is attached to the campaign the walk uses: its CSV export is the partner's too.
     const campaign = await t.services.campaigns.findBySlug('kazakhstan-free-erlan-baltabay');
     await t.services.scopes.transaction((unit) =>
@@ -147,7 +149,7 @@ describe.each(testDialects)('editor route permissions on %s', (dialect) => {
       'GET /editor/translations': 'translations:edit',
       'GET /editor/campaigns/:slug/translations/:language': 'translations:edit',
       'POST /editor/campaigns/:slug/translations/:language': 'translations:edit',
-      'POST /editor/campaigns/:slug/translations/:language/send-back': 'translations:review',
+      'POST /editor/campaigns/:slug/translations/:language/send-back': 'translations:edit',
     });
     expect(t.app.editorRoutes.length).toBeGreaterThanOrEqual(26);
   });

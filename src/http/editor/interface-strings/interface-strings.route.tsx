@@ -3,7 +3,6 @@
 // reviewed; corrections are stored, audited and shown by the site at once. Each language's catalog and
 // review record download as the repository's files, and its strings travel as XLIFF 2.0 both ways.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AccountScopeReader } from '../../../domain/account/account-scopes.js';
 import { correctInterfaceString } from '../../../domain/interface-strings/correct-interface-string.js';
 import { importInterfaceStrings } from '../../../domain/interface-strings/import-interface-strings.js';
 import {
@@ -16,7 +15,6 @@ import type {
 } from '../../../domain/interface-strings/interface-strings.ports.js';
 import { viewInterfaceStrings } from '../../../domain/interface-strings/view-interface-strings.js';
 import type { Clock } from '../../../domain/shared/clock.js';
-import { languagesLimited, type TranslationViewer } from '../../../domain/translation/translation-steps.js';
 import { catalogFileWith, reviewFileWith } from '../../../i18n/interface-catalogs.js';
 import { canonicalLocale, sourceLocale, uiLocales } from '../../../i18n/locales.js';
 import { sendError } from '../../errors.js';
@@ -26,6 +24,7 @@ import { csrfUploads } from '../../security/multipart.js';
 import { EditorPage } from '../../views/editor/editor-layout.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { editorPage } from '../pages.js';
+import { type ViewerScopes, viewerOf } from '../translations/translation-viewer.js';
 import { boardQuery, correctionForm, importForm } from './interface-strings.schema.js';
 import { type BoardForm, InterfaceStringsPage, pageSize } from './interface-strings-page.js';
 import { stringsPath } from './interface-strings-text.js';
@@ -36,7 +35,7 @@ export interface InterfaceStringsDeps {
   clock: Clock;
   overrides: InterfaceOverrideStore;
   catalogs: InterfaceCatalogs;
-  scopes: Pick<AccountScopeReader, 'languagesOf'>;
+  scopes: ViewerScopes;
   /** This process's layer of corrections: told at once when one is stored here. */
   layer: { invalidate(): void };
   uploadMaxMb: number;
@@ -50,15 +49,7 @@ const notices = {
 } as const;
 
 export function interfaceStringsRoutes(app: FastifyInstance, deps: InterfaceStringsDeps): void {
-  async function viewer(req: FastifyRequest): Promise<TranslationViewer> {
-    const user = req.account!.user;
-    return {
-      id: user.id,
-      email: user.email,
-      role: user.role,
-      languages: languagesLimited(user.role) ? await deps.scopes.languagesOf(user.id) : null,
-    };
-  }
+  const viewer = viewerOf(deps.scopes);
 
   /** The language in the URL, the person and the strings they may work on; or the error page already sent. */
   async function load(req: FastifyRequest, reply: FastifyReply) {

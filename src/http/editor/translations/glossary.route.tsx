@@ -1,5 +1,5 @@
-// Each language's glossary (decision 0026): translators of the language read it, reviewers add, change and
-// remove terms. Answers like the other translation pages: a redirect with a notice, or the form again with
+// Each language's glossary (decisions 0026, 0039): translators of the language read it, its reviewers
+// (coordinators of the language, editors, admins) add, change and remove terms. Answers like the other translation pages: a redirect with a notice, or the form again with
 // the input kept (422).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../../../domain/shared/clock.js';
@@ -32,8 +32,8 @@ export function glossaryRoutes(
   },
 ): void {
   const path = '/editor/translations/glossary/:language';
-  // Translators read their languages' glossaries; only reviewers (coordinators' stand-ins) change them.
-  const review = { config: { permission: 'translations:review' as const } };
+  // Translators read their languages' glossaries; the language's reviewers (its coordinators, editors,
+  // admins) change them: the domain decides per language, so the routes ask translations:edit only.
 
   /** The language in the URL, the person, and the glossary they may see; or the error page already sent. */
   async function load(req: FastifyRequest, reply: FastifyReply) {
@@ -72,7 +72,7 @@ export function glossaryRoutes(
     return loaded ? show(req, reply, loaded) : reply;
   });
 
-  app.post(path, review, async (req, reply) => {
+  app.post(path, edit, async (req, reply) => {
     const loaded = await load(req, reply);
     if (!loaded) return reply;
     const body = readForm(req, reply, deps, glossaryTermForm);
@@ -84,7 +84,7 @@ export function glossaryRoutes(
     return reply.redirect(`${glossaryPath(loaded.locale)}?done=saved`, 303);
   });
 
-  app.post(`${path}/remove`, review, async (req, reply) => {
+  app.post(`${path}/remove`, edit, async (req, reply) => {
     const loaded = await load(req, reply);
     if (!loaded) return reply;
     const body = readForm(req, reply, deps, glossaryRemoveForm);

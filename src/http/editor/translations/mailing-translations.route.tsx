@@ -12,24 +12,14 @@ import {
 } from '../../../domain/mailing-translation/mailing-translation.js';
 import type { MailingTranslationStore } from '../../../domain/mailing-translation/mailing-translation.ports.js';
 import type { Clock } from '../../../domain/shared/clock.js';
-import { mayReview, type TranslationViewer } from '../../../domain/translation/translation.js';
+import { mayPublish, mayReviewIn, type TranslationViewer } from '../../../domain/translation/translation.js';
 import { isStale, pickTexts, tokenOf } from '../../../domain/translation/translation-steps.js';
 import { canonicalLocale } from '../../../i18n/locales.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import {
-  answerStep,
-  doneFor,
-  doneKeys,
-  doneOf,
-  edit,
-  editLong,
-  intentOf,
-  openWork,
-  review,
-} from './step-answer.js';
+import { answerStep, doneFor, doneKeys, doneOf, edit, editLong, intentOf, openWork } from './step-answer.js';
 import { TranslationEditor, type TranslationFormState } from './translation-editor.js';
 import { mailingTranslationForm, sendBackForm } from './translations.schema.js';
 import { mailingEditorPath } from './translations-pages.js';
@@ -110,7 +100,8 @@ export function mailingTranslationRoutes(app: FastifyInstance, deps: MailingTran
         sourceChanged={<p>{t('translations.mailing.sourceChanged.current')}</p>}
         publishedWarning="translations.mailing.editor.publishedWarning"
         closed={closed ? t('translations.mailing.editor.closed') : undefined}
-        canReview={mayReview(who)}
+        canPublish={mayPublish(who, work.locale, stored)}
+        canSendBack={mayReviewIn(who, work.locale)}
         notice={done === 'published' ? t('translations.mailing.done.published') : done && t(doneKeys[done])}
         form={{
           values: pickTexts(mailingTextSpec, stored ?? noTexts),
@@ -160,7 +151,7 @@ export function mailingTranslationRoutes(app: FastifyInstance, deps: MailingTran
     });
   });
 
-  app.post(`${path}/send-back`, review, async (req, reply) => {
+  app.post(`${path}/send-back`, edit, async (req, reply) => {
     const loaded = await load(req, reply);
     if (!loaded) return reply;
     const body = readForm(req, reply, deps, sendBackForm);

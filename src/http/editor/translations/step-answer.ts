@@ -1,4 +1,5 @@
-// What the translation routes share, for campaigns and mailings alike: the permission each route asks, and
+// What the translation routes share, for campaigns and mailings alike: the permission each route asks
+// (translations:edit: who may review which language is the domain's rule, decision 0039), and
 // how they answer a step: a redirect with a notice, the page again with the input kept (422), or, when a
 // colleague saved first, their version beside this person's text with the new token (409), so saving
 // again is a deliberate choice to replace theirs.
@@ -17,7 +18,6 @@ import type { TranslationFormState } from './translation-editor.js';
 export const edit = { config: { permission: 'translations:edit' as const } };
 /** Long texts in scripts of 2–4 bytes a character, percent-encoded: above the site's 64 KB default. */
 export const editLong = { ...edit, bodyLimit: 512 * 1024 };
-export const review = { config: { permission: 'translations:review' as const } };
 
 export const doneKeys = {
   saved: 'translations.done.saved',

@@ -70,7 +70,10 @@ export function TranslationEditor(
     publishedWarning: StringKey;
     /** Why no step is possible any more (a sent mailing); the buttons are left out. */
     closed?: string | undefined;
-    canReview: boolean;
+    /** A Publish button (a reviewer of the language, or a trusted translator's own work): their saves keep the status. */
+    canPublish: boolean;
+    /** The send-back form under a translation in review (a reviewer of the language). */
+    canSendBack: boolean;
     notice?: string | undefined;
     form: TranslationFormState;
     /** Help beside the source: above the fields, and under each field's source text (translation memory). */
@@ -160,7 +163,7 @@ export function TranslationEditor(
           title={t('translations.error.summary', { count: wrong.length })}
           errors={wrong.map((f) => ({ field: f.key, text: err(f.key) ?? '' }))}
         />
-        {status === 'published' && !p.canReview && <p class="help">{t(p.publishedWarning)}</p>}
+        {status === 'published' && !p.canPublish && <p class="help">{t(p.publishedWarning)}</p>}
         {p.fields.map((f) => {
           const label = t('translations.editor.fieldIn', {
             field: f.label,
@@ -220,7 +223,7 @@ export function TranslationEditor(
             <button class="button button--secondary" type="submit" name="intent" value="submit">
               {t('translations.editor.submit')}
             </button>
-            {p.canReview && (
+            {p.canPublish && (
               <button class="button button--secondary" type="submit" name="intent" value="publish">
                 {t('translations.editor.publish')}
               </button>
@@ -228,7 +231,7 @@ export function TranslationEditor(
           </div>
         )}
       </form>
-      {p.canReview && status === 'in_review' && !p.closed && (
+      {p.canSendBack && status === 'in_review' && !p.closed && (
         <section class="editor-panel" id="send-back" aria-labelledby="send-back-title">
           <h2 id="send-back-title">{t('translations.sendBack.title')}</h2>
           <form method="post" action={`${p.action}/send-back#send-back`} class="editor-form" novalidate>

@@ -97,6 +97,47 @@ function Cells({
   );
 }
 
+/** A translation waiting for the viewer's review, linked to its editor (publish or send back there). */
+export interface ReviewLink {
+  href: string;
+  /** The campaign's headline or the mailing's subject, in its source language. */
+  title: string;
+  titleLocale: string;
+  locale: string;
+  updatedBy: string | null;
+  updatedAt: number | null;
+}
+
+/** The reviewer's work list: what was sent for review in the languages they review, oldest first. */
+function AwaitingReview({ tr, items }: { tr: Translator; items: readonly ReviewLink[] }) {
+  return (
+    <section class="editor-panel translation-review" aria-labelledby="review-title" id="review">
+      <h2 id="review-title">{tr.t('translations.review.title')}</h2>
+      <ul class="editor-list">
+        {items.map((i) => (
+          <li key={i.href} class="editor-list__item" data-locale={i.locale}>
+            {/* In the title's own direction, as the board's rows show it. */}
+            <a href={i.href} dir="auto" lang={i.titleLocale}>
+              {i.title}
+            </a>{' '}
+            <span class="editor-list__meta">{tr.languageName(i.locale)}</span>
+            {i.updatedBy && (
+              <span class="editor-list__meta">
+                <bdi dir="ltr">{i.updatedBy}</bdi>
+              </span>
+            )}
+            {i.updatedAt !== null && (
+              <span class="editor-list__meta">
+                <time dateTime={new Date(i.updatedAt).toISOString()}>{tr.date(i.updatedAt)}</time>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The summary's lines: languages missing from as many live campaigns share one, most missing first. */
 function gapGroups(gaps: readonly LanguageGap[]): [number, string[]][] {
   const groups = new Map<number, string[]>();
@@ -109,6 +150,8 @@ export function BoardPage(
     board: TranslationBoard;
     mailings: MailingBoard;
     limited: boolean;
+    /** Translations in review in the languages the viewer reviews. */
+    review: readonly ReviewLink[];
   },
 ) {
   const { tr, board, mailings } = p;
@@ -122,6 +165,7 @@ export function BoardPage(
         <a href="/editor/interface-strings">{t('interfaceStrings.index.title')}</a>
       </p>
       {p.limited && board.languages.length === 0 && <p>{t('translations.board.noLanguages')}</p>}
+      {p.review.length > 0 && <AwaitingReview tr={tr} items={p.review} />}
       {board.gaps.length > 0 && (
         <section class="editor-panel" aria-labelledby="gaps-title">
           <h2 id="gaps-title">{t('translations.gaps.title')}</h2>
@@ -181,7 +225,8 @@ export function BoardPage(
 export function TranslationEditorPage(
   p: EditorPageBase & {
     work: TranslationWork;
-    canReview: boolean;
+    canPublish: boolean;
+    canSendBack: boolean;
     notice?: StringKey | undefined;
     form: TranslationFormState;
     /** Translation memory and glossary terms (suggest-translations.ts); none when translating the source. */
@@ -268,7 +313,8 @@ export function TranslationEditorPage(
           state={p.xliff}
         />
       }
-      canReview={p.canReview}
+      canPublish={p.canPublish}
+      canSendBack={p.canSendBack}
       notice={p.notice && t(p.notice)}
       form={p.form}
     />

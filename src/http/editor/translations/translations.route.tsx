@@ -4,7 +4,6 @@
 // routes are in mailing-translations.route.tsx. translations:edit opens them; which languages a translator
 // may touch and who may publish is the domain's rule (domain/translation/translation-steps.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AccountScopeReader } from '../../../domain/account/account-scopes.js';
 import { slugPattern } from '../../../domain/campaign/campaign.js';
 import type { MailingTranslationStore } from '../../../domain/mailing-translation/mailing-translation.ports.js';
 import { viewMailingBoard } from '../../../domain/mailing-translation/view-mailing-board.js';
@@ -16,8 +15,8 @@ import { sendBackTranslation } from '../../../domain/translation/send-back-trans
 import { submitTranslation } from '../../../domain/translation/submit-translation.js';
 import { suggestTranslations } from '../../../domain/translation/suggest-translations.js';
 import {
-  languagesLimited,
-  mayReview,
+  mayPublish,
+  mayReviewIn,
   sourceTexts,
   type TranslationViewer,
   type TranslationWork,
@@ -28,7 +27,7 @@ import type {
   TranslationStore,
 } from '../../../domain/translation/translation.ports.js';
 import type { TranslatorBulletinStore } from '../../../domain/translation/translator-bulletin.ports.js';
-import { viewTranslationBoard } from '../../../domain/translation/view-translation-board.js';
+import { awaitingReview, viewTranslationBoard } from '../../../domain/translation/view-translation-board.js';
 import { canonicalLocale } from '../../../i18n/locales.js';
 import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
@@ -38,20 +37,17 @@ import { editorPage } from '../pages.js';
 import { bulletinSettingRoutes } from './bulletin-setting.route.js';
 import { glossaryRoutes } from './glossary.route.js';
 import { mailingTranslationRoutes } from './mailing-translations.route.js';
-import {
-  answerStep,
-  doneFor,
-  doneKeys,
-  doneOf,
-  edit,
-  editLong,
-  intentOf,
-  openWork,
-  review,
-} from './step-answer.js';
+import { answerStep, doneFor, doneKeys, doneOf, edit, editLong, intentOf, openWork } from './step-answer.js';
 import type { TranslationFormState } from './translation-editor.js';
+import { type ViewerScopes, viewerOf } from './translation-viewer.js';
 import { markdownForm, sendBackForm, translationForm } from './translations.schema.js';
-import { BoardPage, editorPath, TranslationEditorPage } from './translations-pages.js';
+import {
+  BoardPage,
+  editorPath,
+  mailingEditorPath,
+  type ReviewLink,
+  TranslationEditorPage,
+} from './translations-pages.js';
 import { xliffRoutes } from './xliff.route.js';
 import type { XliffState } from './xliff-panel.js';
 
@@ -60,7 +56,7 @@ export interface TranslationRouteDeps {
   clock: Clock;
   translations: TranslationStore;
   mailingTranslations: MailingTranslationStore;
-  scopes: Pick<AccountScopeReader, 'languagesOf'>;
+  scopes: ViewerScopes;
   memory: TranslationMemoryStore;
   bulletins: TranslatorBulletinStore;
 }
@@ -68,15 +64,7 @@ export interface TranslationRouteDeps {
 export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDeps): void {
   const useCases = { translations: deps.translations, clock: deps.clock };
 
-  async function viewer(req: FastifyRequest): Promise<TranslationViewer> {
-    const user = req.account!.user;
-    return {
-      id: user.id,
-      email: user.email,
-      role: user.role,
-      languages: languagesLimited(user.role) ? await deps.scopes.languagesOf(user.id) : null,
-    };
-  }
+  const viewer = viewerOf(deps.scopes);
 
   /** The campaign in the URL's language with the person asking, or the error page already sent. */
   async function load(req: FastifyRequest, reply: FastifyReply) {
@@ -104,7 +92,8 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
         {...editorPage(req, deps.site)}
         work={work}
         aids={aids}
-        canReview={mayReview(who)}
+        canPublish={mayPublish(who, work.locale, t)}
+        canSendBack={mayReviewIn(who, work.locale)}
         notice={done && doneKeys[done]}
         xliff={xliff}
         form={{
@@ -126,6 +115,20 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
       { mailingTranslations: deps.mailingTranslations, clock: deps.clock },
       who,
     );
+    const review: ReviewLink[] = [
+      ...awaitingReview(who, board.rows).map(({ row, ...i }) => ({
+        ...i,
+        href: editorPath(row.slug, i.locale),
+        title: row.headline ?? row.slug,
+        titleLocale: row.sourceLocale,
+      })),
+      ...awaitingReview(who, mailings.rows).map(({ row, ...i }) => ({
+        ...i,
+        href: mailingEditorPath(row.id, i.locale),
+        title: row.subject,
+        titleLocale: row.sourceLocale,
+      })),
+    ];
     return sendPage(
       reply,
       <BoardPage
@@ -133,6 +136,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
         board={board}
         mailings={mailings}
         limited={who.languages !== null}
+        review={review}
       />,
     );
   });
@@ -169,7 +173,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
     });
   });
 
-  app.post('/editor/campaigns/:slug/translations/:language/send-back', review, async (req, reply) => {
+  app.post('/editor/campaigns/:slug/translations/:language/send-back', edit, async (req, reply) => {
     const loaded = await load(req, reply);
     if (!loaded) return reply;
     const body = readForm(req, reply, deps, sendBackForm);

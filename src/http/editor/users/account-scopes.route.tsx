@@ -1,5 +1,6 @@
 // The admins' changes to what an account is limited to, posted from the account's page: attach a partner
-// account to a campaign, take it away, choose a translator's languages. Each POST is one use case (checked,
+// account to a campaign, take it away, choose a translator's languages and their standing in each (plain,
+// trusted, coordinator: decision 0039). Each POST is one use case (checked,
 // written and audited in one transaction), then back to the page with a notice, or the page again with
 // the reason nothing changed. The page itself is users.route.tsx's; this module adds its scope section.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -15,6 +16,8 @@ import {
   maxTranslatorLanguages,
   setTranslatorLanguages,
 } from '../../../domain/account/set-translator-languages.js';
+import { isLanguageStanding, type LanguageStanding } from '../../../domain/translation/language-standing.js';
+import { setLanguageStandings } from '../../../domain/translation/set-language-standings.js';
 import { canonicalLocale } from '../../../i18n/locales.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
@@ -34,10 +37,17 @@ const languagesForm = z.object({
   locale: z.union([tag, z.array(tag).max(maxTranslatorLanguages)]).optional(),
 });
 
+/** One select per language the translator has, named `standing-{tag}`; other fields (the CSRF token) pass. */
+const standingPrefix = 'standing-';
+const standingsForm = z
+  .record(z.string().max(60), z.string().max(200))
+  .refine((body) => Object.keys(body).length <= maxTranslatorLanguages + 1);
+
 const notices = {
   attached: 'scopes.done.attached',
   detached: 'scopes.done.detached',
   languages: 'scopes.done.languages',
+  standings: 'scopes.done.standings',
 } as const satisfies Record<string, StringKey>;
 
 /** The notice a redirect back to the account's page asks for (`?done=attached`…). */
@@ -60,13 +70,15 @@ export async function scopeSection(
     return { kind: 'partner', attached, choices, ...withState };
   }
   if (subject.role === 'translator') {
-    const [languages, inUse] = await Promise.all([
-      deps.scopes.languagesOf(subject.id),
+    const [grants, inUse] = await Promise.all([
+      deps.scopes.grantsOf(subject.id),
       deps.scopes.contentLanguages(),
     ]);
+    const languages = grants.map((g) => g.locale);
     return {
       kind: 'translator',
       languages,
+      grants,
       choices: translatorLanguageChoices(inUse, languages),
       ...withState,
     };
@@ -155,6 +167,27 @@ export function accountScopeRoutes(app: FastifyInstance, deps: EditorDeps, show:
         form: 'languages',
         error: req.tr.t('scopes.error.unknownLanguage', { language: result.locale }),
         ticked,
+      },
+      status: 422,
+    });
+  });
+
+  change('standings', standingsForm, async (req, reply, id, form) => {
+    const standings = new Map<string, LanguageStanding>();
+    for (const [name, value] of Object.entries(form)) {
+      if (!name.startsWith(standingPrefix)) continue;
+      // Only our select's three values: anything else is a body no form of ours sends.
+      if (!isLanguageStanding(value)) return sendError(req, reply, deps.site, 400);
+      const raw = name.slice(standingPrefix.length);
+      standings.set(canonicalLocale(raw) ?? raw, value);
+    }
+    const result = await setLanguageStandings(scopeDeps, req.account!.user, { userId: id, standings });
+    if (result.status !== 'unknown_language') return settle(req, reply, id, result, 'standings');
+    // The language was taken away meanwhile (another admin, another tab): the page shows what it has now.
+    return show(req, reply, undefined, {
+      state: {
+        form: 'standings',
+        error: req.tr.t('scopes.error.unknownLanguage', { language: result.locale }),
       },
       status: 422,
     });

@@ -1,16 +1,22 @@
 // What an account is limited to, on the admins' account pages: for a partner the campaigns it is attached to
-// (remove one, attach another), for a translator a box per language. Plain forms, one use case each, usable
+// (remove one, attach another), for a translator a box per language and their standing in each (decision
+// 0039). Plain forms, one use case each, usable
 // without JavaScript. The campaign page's list of partner accounts is partner-access.tsx.
 import type { User } from '../../../domain/account/account.js';
 import type { ScopeCampaign } from '../../../domain/account/account-scopes.js';
+import {
+  type LanguageGrant,
+  type LanguageStanding,
+  languageStandings,
+} from '../../../domain/translation/language-standing.js';
 import { nativeName } from '../../../i18n/locales.js';
-import type { Translator } from '../../../i18n/translator.js';
+import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { campaignStatusKeys } from '../../views/editor/labels.js';
 import { Csrf, Notice, SelectField } from '../../views/form-fields.js';
 
 /** A refused scope change shown again: the message, and the boxes as they were ticked. */
 export interface ScopeFormState {
-  form: 'attach' | 'languages';
+  form: 'attach' | 'languages' | 'standings';
   error: string;
   /** The languages ticked when the form was sent (kept on a refusal). */
   ticked?: string[];
@@ -18,7 +24,20 @@ export interface ScopeFormState {
 
 export type ScopeSection =
   | { kind: 'partner'; attached: ScopeCampaign[]; choices: ScopeCampaign[]; state?: ScopeFormState }
-  | { kind: 'translator'; languages: string[]; choices: string[]; state?: ScopeFormState };
+  | {
+      kind: 'translator';
+      languages: string[];
+      /** The languages with the translator's standing in each, sorted by tag. */
+      grants: LanguageGrant[];
+      choices: string[];
+      state?: ScopeFormState;
+    };
+
+export const standingKeys: Record<LanguageStanding, StringKey> = {
+  translator: 'scopes.standing.translator',
+  trusted: 'scopes.standing.trusted',
+  coordinator: 'scopes.standing.coordinator',
+};
 
 const campaignTitle = (c: ScopeCampaign) => c.headline ?? c.slug;
 
@@ -156,7 +175,48 @@ function TranslatorLanguages({ tr, csrf, subject, s }: SectionProps<'translator'
           {t('scopes.translator.save')}
         </button>
       </form>
+      {s.grants.length > 0 && <LanguageStandings tr={tr} csrf={csrf} subject={subject} s={s} />}
     </section>
+  );
+}
+
+/** A choice of standing per language the translator has: plain, trusted (publishes own work), coordinator. */
+function LanguageStandings({ tr, csrf, subject, s }: SectionProps<'translator'>) {
+  const t = tr.t;
+  const error = s.state?.form === 'standings' ? s.state.error : undefined;
+  return (
+    <form
+      method="post"
+      action={`/editor/users/${subject.id}/standings`}
+      class="scope-standings"
+      id="standings"
+    >
+      <Csrf token={csrf} />
+      <fieldset class="scope-languages__set">
+        <legend>{t('scopes.standing.legend')}</legend>
+        <p class="help">{t('scopes.standing.help')}</p>
+        {error && <Notice kind="error">{error}</Notice>}
+        <div>
+          {s.grants.map((g) => (
+            <div key={g.locale} class="field scope-standings__row">
+              <label for={`standing-${g.locale}`}>
+                <LanguageLabel tr={tr} code={g.locale} />
+              </label>
+              <select id={`standing-${g.locale}`} name={`standing-${g.locale}`}>
+                {languageStandings.map((v) => (
+                  <option key={v} value={v} selected={v === g.standing}>
+                    {t(standingKeys[v])}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <button class="button" type="submit">
+        {t('scopes.standing.save')}
+      </button>
+    </form>
   );
 }
 
