@@ -10,10 +10,19 @@ import { expect, it } from 'vitest';
 import { CampaignRepository } from '../src/db/campaign.repository.js';
 import { UserRepository } from '../src/db/user.repository.js';
 import { hashPassword } from '../src/security/password.js';
+import { testDialects } from '../test/db.js';
 import { buildCampaign } from '../test/factories.js';
 import { erlan } from '../test/sign-helpers.js';
 import type { ReceivedMail } from '../test/smtp-sink.js';
-import { describeBrowser, desktop, logInToEditor, phone, saveScreenshot, useDemoBrowser } from './browser.js';
+import {
+  describeBrowser,
+  desktop,
+  logInToEditor,
+  phone,
+  saveScreenshot,
+  shotName,
+  useDemoBrowser,
+} from './browser.js';
 
 const password = 'a long enough password for tests';
 const contact = 'translators@outcry.example.org';
@@ -22,8 +31,8 @@ const memoryFrench =
 const ownWords =
   'Je suis infirmière à Lyon : libérez Erlan Baltabay, un syndicaliste emprisonné pour son travail.';
 
-describeBrowser('the translation journey in Chromium', () => {
-  const demo = useDemoBrowser({ TRANSLATORS_CONTACT: contact });
+describeBrowser.each(testDialects)('the translation journey in Chromium on %s', (dialect) => {
+  const demo = useDemoBrowser({ TRANSLATORS_CONTACT: contact }, dialect);
 
   /** The first message the sink got that `match` accepts, waiting for it to arrive. */
   async function mailWhere(match: (m: ReceivedMail) => boolean): Promise<ReceivedMail> {
@@ -83,7 +92,7 @@ describeBrowser('the translation journey in Chromium', () => {
     const amelie = await volunteerContext.newPage();
     await amelie.goto(`${base}/fr/help-translate`);
     expect(await amelie.locator('h1').textContent()).toBe('Aidez à traduire les campagnes');
-    await saveScreenshot(amelie, 'journey-help-translate-phone');
+    await saveScreenshot(amelie, shotName('journey-help-translate-phone', dialect));
     await amelie.goto(`${base}/en/help-translate`);
     expect(await amelie.locator('input[type="checkbox"]:checked').count()).toBe(0);
     await amelie.getByLabel('Your name').fill('Amélie Durand');
@@ -153,7 +162,7 @@ describeBrowser('the translation journey in Chromium', () => {
     expect(await amelie.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       phone.width,
     );
-    await saveScreenshot(amelie, 'journey-translation-sent-phone');
+    await saveScreenshot(amelie, shotName('journey-translation-sent-phone', dialect));
 
     // The admin gives Camille French and makes her its coordinator on her account page.
     await coline.goto(`${base}/editor/users`);
@@ -168,9 +177,9 @@ describeBrowser('the translation journey in Chromium', () => {
     expect(await coline.locator('.editor-notice').textContent()).toContain('Standings saved.');
     expect(await coline.locator('#standing-fr').inputValue()).toBe('coordinator');
     await coline.locator('#standings').scrollIntoViewIfNeeded();
-    await saveScreenshot(coline, 'journey-standings-desktop');
+    await saveScreenshot(coline, shotName('journey-standings-desktop', dialect));
     await coline.setViewportSize(phone);
-    await saveScreenshot(coline, 'journey-standings-phone');
+    await saveScreenshot(coline, shotName('journey-standings-phone', dialect));
     await coline.setViewportSize(desktop);
 
     // The coordinator, a translator account and not an editor, finds it waiting for her review and publishes
@@ -186,32 +195,32 @@ describeBrowser('the translation journey in Chromium', () => {
     expect(await camille.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       phone.width,
     );
-    await saveScreenshot(camille, 'journey-coordinator-board-phone');
+    await saveScreenshot(camille, shotName('journey-coordinator-board-phone', dialect));
     await camille.setViewportSize(desktop);
-    await saveScreenshot(camille, 'journey-coordinator-board-desktop');
+    await saveScreenshot(camille, shotName('journey-coordinator-board-desktop', dialect));
     await waiting.getByRole('link').click();
     await camille.waitForURL(`${base}/editor/campaigns/${erlan}/translations/fr`);
     expect(await camille.locator('#send-back').count()).toBe(1);
-    await saveScreenshot(camille, 'journey-coordinator-editor-desktop');
+    await saveScreenshot(camille, shotName('journey-coordinator-editor-desktop', dialect));
     // The same pages in her Arabic interface, then back to English to publish.
     const people = new UserRepository(db);
     const camilleId = (await people.findByEmail('camille@example.org'))!.id;
     await people.update(camilleId, { locale: 'ar' });
     await camille.goto(`${base}/editor/translations`);
     expect(await camille.locator('html').getAttribute('dir')).toBe('rtl');
-    await saveScreenshot(camille, 'journey-coordinator-board-ar-desktop');
+    await saveScreenshot(camille, shotName('journey-coordinator-board-ar-desktop', dialect));
     await camille.setViewportSize(phone);
     expect(await camille.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       phone.width,
     );
-    await saveScreenshot(camille, 'journey-coordinator-board-ar-phone');
+    await saveScreenshot(camille, shotName('journey-coordinator-board-ar-phone', dialect));
     await camille.goto(`${base}/editor/campaigns/${erlan}/translations/fr`);
     await camille.locator('#send-back').scrollIntoViewIfNeeded();
-    await saveScreenshot(camille, 'journey-coordinator-editor-ar-phone', false);
+    await saveScreenshot(camille, shotName('journey-coordinator-editor-ar-phone', dialect), false);
     await people.update(camilleId, { locale: 'en' });
     await camille.reload();
     await camille.locator('#send-back').scrollIntoViewIfNeeded();
-    await saveScreenshot(camille, 'journey-coordinator-editor-phone', false);
+    await saveScreenshot(camille, shotName('journey-coordinator-editor-phone', dialect), false);
     await camille.getByRole('button', { name: 'Publish' }).click();
     expect(await camille.locator('.editor-notice').textContent()).toContain('Published');
     const readerContext = await demo.browser().newContext({ viewport: phone, locale: 'fr' });
@@ -223,7 +232,7 @@ describeBrowser('the translation journey in Chromium', () => {
     await reader.locator('.campaign-languages a[hreflang="fr"]').click();
     await reader.waitForURL(`${base}/fr/campaigns/${erlan}`);
     expect(await reader.locator('h1').first().textContent()).toContain('Erlan Baltabay condamné');
-    await saveScreenshot(reader, 'journey-french-page-phone');
+    await saveScreenshot(reader, shotName('journey-french-page-phone', dialect));
 
     // A French speaker signs in her own words and confirms from the mail.
     await reader.locator('#name').fill('Lucie Bernard');
@@ -260,34 +269,34 @@ describeBrowser('the translation journey in Chromium', () => {
       'The appeal court upheld the sentence.',
     );
     await amelie.locator('#source-changed').scrollIntoViewIfNeeded();
-    await saveScreenshot(amelie, 'journey-french-stale-phone');
+    await saveScreenshot(amelie, shotName('journey-french-stale-phone', dialect));
     await amelie.setViewportSize(desktop);
     await amelie.locator('#xliff').scrollIntoViewIfNeeded();
-    await saveScreenshot(amelie, 'journey-french-stale-desktop');
+    await saveScreenshot(amelie, shotName('journey-french-stale-desktop', dialect));
 
     // Her account settings hold the daily bulletin's switch; the same pages in the Arabic interface.
     await amelie.goto(`${base}/editor/account`);
     await amelie.getByRole('link', { name: 'Choose whether you get it' }).click();
     expect(await amelie.getByLabel(/Email me once a day/).isChecked()).toBe(true);
-    await saveScreenshot(amelie, 'journey-bulletin-setting-desktop');
+    await saveScreenshot(amelie, shotName('journey-bulletin-setting-desktop', dialect));
     await amelie.setViewportSize(phone);
-    await saveScreenshot(amelie, 'journey-bulletin-setting-phone');
+    await saveScreenshot(amelie, shotName('journey-bulletin-setting-phone', dialect));
     const users = new UserRepository(db);
     const me = (await users.findByEmail('amelie@example.org'))!;
     await users.update(me.id, { locale: 'ar' });
     await amelie.reload();
     expect(await amelie.locator('html').getAttribute('dir')).toBe('rtl');
-    await saveScreenshot(amelie, 'journey-bulletin-setting-ar-phone');
+    await saveScreenshot(amelie, shotName('journey-bulletin-setting-ar-phone', dialect));
     await amelie.goto(`${base}/editor/campaigns/${erlan}/translations/fr`);
     await amelie.locator('#xliff').scrollIntoViewIfNeeded();
     expect(await amelie.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       phone.width,
     );
-    await saveScreenshot(amelie, 'journey-xliff-ar-phone');
+    await saveScreenshot(amelie, shotName('journey-xliff-ar-phone', dialect));
     await amelie.setViewportSize(desktop);
-    await saveScreenshot(amelie, 'journey-xliff-ar-desktop');
+    await saveScreenshot(amelie, shotName('journey-xliff-ar-desktop', dialect));
     await amelie.goto(`${base}/editor/account/translator-bulletin`);
-    await saveScreenshot(amelie, 'journey-bulletin-setting-ar-desktop');
+    await saveScreenshot(amelie, shotName('journey-bulletin-setting-ar-desktop', dialect));
 
     // The account page with the standings, in the admin's Arabic interface.
     const colineId = (await users.findByEmail('coord@example.org'))!.id;
@@ -295,11 +304,11 @@ describeBrowser('the translation journey in Chromium', () => {
     await coline.goto(camilleUrl);
     expect(await coline.locator('html').getAttribute('dir')).toBe('rtl');
     await coline.locator('#standings').scrollIntoViewIfNeeded();
-    await saveScreenshot(coline, 'journey-standings-ar-desktop');
+    await saveScreenshot(coline, shotName('journey-standings-ar-desktop', dialect));
     await coline.setViewportSize(phone);
     expect(await coline.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       phone.width,
     );
-    await saveScreenshot(coline, 'journey-standings-ar-phone');
+    await saveScreenshot(coline, shotName('journey-standings-ar-phone', dialect));
   }, 180_000);
 });
