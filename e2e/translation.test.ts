@@ -103,4 +103,52 @@ describeBrowser('campaign translation in Chromium', () => {
     await saveScreenshot(eda, 'translation-stale-arabic-phone');
     await users.update(editorId, { locale: 'en' });
   }, 90_000);
+
+  it('saves a draft while the translator types, so leaving the page loses nothing', async () => {
+    const base = demo.server().url;
+    const { users, translatorId } = await translatorAndEditor(
+      demo.server().running.db,
+      { translator: ['dora@example.org', 'Dora'], editor: ['ed@example.org', 'Ed'], languages: ['de'] },
+      password,
+    );
+    const context = await demo.browser().newContext({ viewport: phone });
+    context.setDefaultTimeout(10_000);
+    const dora = await context.newPage();
+    await logInToEditor(dora, base, 'dora@example.org', password);
+    const editor = `${base}/editor/campaigns/${erlan}/translations/de`;
+    await dora.goto(editor);
+    const status = dora.locator('#autosave-status');
+    expect(await status.textContent()).toContain('Your draft is saved as you type.');
+    await dora.getByLabel('Headline in German').fill('Freiheit für Erlan Baltabay');
+    // No button pressed: the script saves two seconds after the last keystroke.
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/Draft saved at \d/);
+    await dora.getByLabel('Salutation in German').fill('Sehr geehrte Damen und Herren,');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/Draft saved at \d/);
+    await status.scrollIntoViewIfNeeded();
+    await saveScreenshot(dora, 'translation-autosave-phone', false);
+    // Gone and back: both fields were kept, as a draft, and "Send for review" still works with the token
+    // the saves left in the form.
+    await dora.goto(`${base}/editor/translations`);
+    expect(await dora.locator('.translation-cell[data-locale="de"]').first().textContent()).toContain(
+      'draft',
+    );
+    await dora.goto(editor);
+    expect(await dora.getByLabel('Headline in German').inputValue()).toBe('Freiheit für Erlan Baltabay');
+    expect(await dora.getByLabel('Salutation in German').inputValue()).toBe('Sehr geehrte Damen und Herren,');
+    // The status line in the Arabic interface, right to left.
+    await users.update(translatorId, { locale: 'ar' });
+    await dora.goto(editor);
+    await dora.locator('#targetSubject').fill('Lassen Sie Erlan Baltabay frei');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('حُفظت المسودة');
+    await status.scrollIntoViewIfNeeded();
+    await saveScreenshot(dora, 'translation-autosave-arabic-phone', false);
+    await users.update(translatorId, { locale: 'en' });
+    await dora.goto(editor);
+    await dora.getByLabel('Background in German').fill('Erlan Baltabay ist ein inhaftierter Gewerkschafter.');
+    await dora.getByLabel('Default message in German').fill('Ich bitte Sie, Erlan Baltabay freizulassen.');
+    expect(await dora.getByLabel('Subject in German').inputValue()).toBe('Lassen Sie Erlan Baltabay frei');
+    await dora.getByRole('button', { name: 'Send for review' }).click();
+    expect(await dora.locator('.editor-notice').textContent()).toContain('Sent for review.');
+    expect(await dora.locator('#autosave-status').count()).toBe(0);
+  }, 60_000);
 });

@@ -19,7 +19,17 @@ import type { StringKey } from '../../../i18n/translator.js';
 import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { answerStep, doneFor, doneKeys, doneOf, edit, editLong, intentOf, openWork } from './step-answer.js';
+import {
+  answerStep,
+  doneFor,
+  doneKeys,
+  doneOf,
+  edit,
+  editLong,
+  intentOf,
+  isAutosave,
+  openWork,
+} from './step-answer.js';
 import { TranslationEditor, type TranslationFormState } from './translation-editor.js';
 import { mailingTranslationForm, sendBackForm } from './translations.schema.js';
 import { mailingEditorPath } from './translations-pages.js';
@@ -138,7 +148,7 @@ export function mailingTranslationRoutes(app: FastifyInstance, deps: MailingTran
       { mailingId: work.mailingId, locale: work.locale },
       { intent, token, markUpdated: markUpdated === 'yes', texts },
     );
-    if (result.status === 'wrong_state' && refusedAsClosed(work)) {
+    if (result.status === 'wrong_state' && refusedAsClosed(work) && !isAutosave(req, intent)) {
       return show(req, reply, work, who, 409, { values: texts });
     }
     return answerStep(req, reply, {
@@ -146,6 +156,7 @@ export function mailingTranslationRoutes(app: FastifyInstance, deps: MailingTran
       result,
       path: mailingEditorPath(work.mailingId, work.locale),
       ok: doneFor[intent],
+      reload: isAutosave(req, intent) ? () => deps.store.work(work.mailingId, work.locale) : undefined,
       show: (current, status, form) => show(req, reply, current ?? work, who, status, form),
       form: { values: texts, token, markUpdated: markUpdated === 'yes' },
     });

@@ -2,7 +2,8 @@
 // (translations:edit: who may review which language is the domain's rule, decision 0039), and
 // how they answer a step: a redirect with a notice, the page again with the input kept (422), or, when a
 // colleague saved first, their version beside this person's text with the new token (409), so saving
-// again is a deliberate choice to replace theirs.
+// again is a deliberate choice to replace theirs. A draft saved while typing (translation-autosave.js,
+// `X-Autosave: 1`) is answered in JSON instead: the new token, or why it was not saved.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   mayTranslate,
@@ -44,6 +45,13 @@ export const doneFor = { save: 'saved', submit: 'submitted', publish: 'published
   Done
 >;
 
+/** A save sent by translation-autosave.js while the translator types, not by a button. */
+export const isAutosave = (req: FastifyRequest, intent: string): boolean =>
+  intent === 'save' && req.headers['x-autosave'] === '1';
+
+/** What translation-autosave.js reads: saved with the form's next token, or why not (nothing else). */
+export type AutosaveAnswer = { state: 'saved'; token: string } | { state: 'stale' | 'invalid' | 'refused' };
+
 export function answerStep<W extends Parameters<typeof tokenOf>[0]>(
   req: FastifyRequest,
   reply: FastifyReply,
@@ -55,9 +63,12 @@ export function answerStep<W extends Parameters<typeof tokenOf>[0]>(
     ok: Done;
     show: (work: W | undefined, status: number, form: Partial<TranslationFormState>) => unknown;
     form: Omit<TranslationFormState, 'errors'>;
+    /** Set for an autosave: the work as stored after the step, for the form's next token. */
+    reload?: (() => Promise<W | undefined>) | undefined;
   },
 ) {
   const { result, form } = p;
+  if (p.reload) return answerAutosave(reply, result, p.reload);
   switch (result.status) {
     case 'saved':
       return reply.redirect(`${p.path}?done=${p.ok}`, 303);
@@ -82,6 +93,32 @@ export function answerStep<W extends Parameters<typeof tokenOf>[0]>(
         errors: {},
         staleSave: true,
       });
+  }
+}
+
+async function answerAutosave<W extends Parameters<typeof tokenOf>[0]>(
+  reply: FastifyReply,
+  result: StepResult<string, W>,
+  reload: () => Promise<W | undefined>,
+) {
+  const send = (status: number, body: AutosaveAnswer) =>
+    reply.code(status).header('cache-control', 'no-store').send(body);
+  switch (result.status) {
+    case 'saved':
+    case 'unchanged': {
+      const now = await reload();
+      return now ? send(200, { state: 'saved', token: tokenOf(now) }) : send(404, { state: 'refused' });
+    }
+    case 'stale':
+      return send(409, { state: 'stale' });
+    case 'invalid':
+      return send(422, { state: 'invalid' });
+    case 'not_found':
+      return send(404, { state: 'refused' });
+    case 'forbidden':
+      return send(403, { state: 'refused' });
+    case 'wrong_state':
+      return send(409, { state: 'refused' });
   }
 }
 

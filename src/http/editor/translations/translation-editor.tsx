@@ -2,7 +2,9 @@
 // the reviewer's note, "someone saved meanwhile" with their version, "source changed", each source field
 // beside its translation, save / submit / publish, and the reviewers' send-back form. What differs by kind
 // (the fields, how the source change is shown, warnings) comes in as props. Plain forms, no JavaScript
-// needed; editor-preview.js refreshes a Markdown field's preview.
+// needed; editor-preview.js refreshes a Markdown field's preview, and translation-autosave.js saves a
+// draft (or a text not yet started) while the translator types, so a closed tab or a lost connection
+// loses a few seconds of work at most.
 import type { ComponentChildren } from 'preact';
 import type { TranslationStatus } from '../../../domain/campaign/campaign.js';
 import type { FieldError } from '../../../domain/translation/translation-steps.js';
@@ -91,6 +93,8 @@ export function TranslationEditor(
     return code && t(errorKeys[code]);
   };
   const status = stored?.status ?? 'missing';
+  // Only what a save leaves as a draft: a save never changes a text in review or published behind anyone's back.
+  const autosave = !p.closed && (status === 'missing' || status === 'draft');
   return (
     <EditorPage page={p} title={p.title} section="translations">
       <p>
@@ -156,7 +160,14 @@ export function TranslationEditor(
         </div>
       )}
       {p.aids?.top}
-      <form method="post" action={`${p.action}#fields`} class="editor-form" novalidate id="fields">
+      <form
+        method="post"
+        action={`${p.action}#fields`}
+        class="editor-form"
+        novalidate
+        id="fields"
+        data-autosave={autosave ? 'on' : undefined}
+      >
         <Csrf token={p.csrf} />
         <input type="hidden" name="token" value={form.token} />
         <ErrorSummary
@@ -215,6 +226,19 @@ export function TranslationEditor(
             checked={form.markUpdated}
           />
         )}
+        {autosave && (
+          <p
+            class="help autosave-status"
+            id="autosave-status"
+            role="status"
+            hidden
+            data-saved={t('translations.autosave.saved', { time: '{time}' })}
+            data-stale={t('translations.autosave.stale')}
+            data-failed={t('translations.autosave.failed')}
+          >
+            {t('translations.autosave.on')}
+          </p>
+        )}
         {!p.closed && (
           <div class="editor-actions">
             <button class="button" type="submit" name="intent" value="save">
@@ -254,6 +278,7 @@ export function TranslationEditor(
       )}
       {p.after}
       <script src="/assets/editor-preview.js" defer />
+      {autosave && <script src="/assets/translation-autosave.js" defer />}
     </EditorPage>
   );
 }

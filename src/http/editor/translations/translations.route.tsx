@@ -37,7 +37,17 @@ import { editorPage } from '../pages.js';
 import { bulletinSettingRoutes } from './bulletin-setting.route.js';
 import { glossaryRoutes } from './glossary.route.js';
 import { mailingTranslationRoutes } from './mailing-translations.route.js';
-import { answerStep, doneFor, doneKeys, doneOf, edit, editLong, intentOf, openWork } from './step-answer.js';
+import {
+  answerStep,
+  doneFor,
+  doneKeys,
+  doneOf,
+  edit,
+  editLong,
+  intentOf,
+  isAutosave,
+  openWork,
+} from './step-answer.js';
 import type { TranslationFormState } from './translation-editor.js';
 import { type ViewerScopes, viewerOf } from './translation-viewer.js';
 import { markdownForm, sendBackForm, translationForm } from './translations.schema.js';
@@ -168,6 +178,9 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
       result: await run(useCases, loaded.who, input),
       path: editorPath(loaded.work.slug, loaded.work.locale),
       ok: doneFor[intent],
+      reload: isAutosave(req, intent)
+        ? () => deps.translations.work(loaded.work.slug, loaded.work.locale)
+        : undefined,
       show: (work, status, form) => show(req, reply, work ?? loaded.work, loaded.who, status, form),
       form: { values, token, markUpdated: input.markUpdated },
     });
