@@ -26,7 +26,14 @@ import { openDb } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { DataVault } from '../src/security/data-keys.js';
 import { queueMailing } from '../test/mailing-queue-helpers.js';
-import { benchDataKey, benchLogKey, peakRssMb, type Started, startProcess } from './lib/processes.js';
+import {
+  benchDataKey,
+  benchLogKey,
+  cpuSeconds,
+  peakRssMb,
+  type Started,
+  startProcess,
+} from './lib/processes.js';
 import { sinkClient } from './lib/sink-client.js';
 import { header, ratio } from './lib/table.js';
 
@@ -90,11 +97,15 @@ const startFlags = (
   // BENCH_NODE_FLAGS: more flags for both processes, to try one before it goes into `npm start`.
   .concat((process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean));
 
-async function waitForCount(n: number, timeoutMs: number, onPoll?: () => void): Promise<number> {
+async function waitForCount(
+  n: number,
+  timeoutMs: number,
+  onPoll?: (arrived: number) => void,
+): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const c = await sink.count();
-    onPoll?.();
+    onPoll?.(c.count);
     if (c.count >= n) return c.count / c.seconds;
     if (Date.now() > deadline)
       throw new Error(`sink got ${c.count} of ${n} messages in ${timeoutMs / 1000} s`);
@@ -186,6 +197,11 @@ async function checkTable(url: string, mailingId: number): Promise<void> {
 interface Measured {
   rate: number;
   rssMb: number | undefined;
+  /**
+   * CPU time of the sending process (every thread) per message, in µs: what load on the machine does not
+   * change much, unlike the rate (other people's work on the same cores slows both sides unevenly).
+   */
+  cpuUsPerMessage: number | undefined;
   /** What the worker's memory was made of (from lib/memory-sampler.mjs), for ours. */
   memory?: string;
 }
@@ -268,8 +284,21 @@ async function ours(n: number, dkimKey: string | undefined, until = n): Promise<
   );
   let result: Measured;
   try {
-    const rate = await waitForCount(until, 3_600_000);
-    result = { rate, rssMb: peakRssMb(app.pid), memory: memorySummary(memoryLog) };
+    // From the first message that arrived to the last: the start (migration, compilation) is left out,
+    // as the bare loop leaves out its own.
+    let from: { cpu: number; arrived: number } | undefined;
+    let to: { cpu: number; arrived: number } | undefined;
+    const rate = await waitForCount(until, 3_600_000, (arrived) => {
+      const cpu = cpuSeconds(app.pid);
+      if (cpu === undefined || arrived === 0) return;
+      from ??= { cpu, arrived };
+      to = { cpu, arrived };
+    });
+    const cpuUsPerMessage =
+      from && to && to.arrived > from.arrived
+        ? ((to.cpu - from.cpu) * 1e6) / (to.arrived - from.arrived)
+        : undefined;
+    result = { rate, rssMb: peakRssMb(app.pid), memory: memorySummary(memoryLog), cpuUsPerMessage };
   } finally {
     await app.stop();
   }
@@ -311,7 +340,12 @@ async function bare(n: number, dkimKey: string | undefined): Promise<Measured> {
   if (code !== 0) throw new Error(`the bare loop exited with ${code}`);
   const rate = await waitForCount(n, 60_000);
   await sink.checkExactlyOnce(n, 'bare');
-  return { rate, rssMb: (JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { rssMb?: number }).rssMb };
+  const reported = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { rssMb?: number; cpuMs?: number };
+  return {
+    rate,
+    rssMb: reported.rssMb,
+    cpuUsPerMessage: reported.cpuMs === undefined ? undefined : (reported.cpuMs * 1000) / n,
+  };
 }
 
 const sinkProcess = await startProcess(
@@ -330,8 +364,22 @@ const dkimKey = signed
 const what = `${locales.length} languages, ${domains} domains, ${connections} connections, ${signed ? 'RSA-2048 DKIM' : 'no DKIM'}`;
 const fmt = (r: number) => `${Math.round(r).toLocaleString('en')}`;
 const mb = (m: number | undefined) => (m === undefined ? '?' : `${m} MB`);
+const us = (m: Measured) => (m.cpuUsPerMessage === undefined ? '?' : `${Math.round(m.cpuUsPerMessage)}`);
+const cpu = (m: Measured, bareRun: Measured) => `${us(m)} (${us(bareRun)})`;
+/** Bare CPU per message over ours: above 1× ours costs less than the bare loop. */
+const cpuRatio = (m: Measured, bareRun: Measured) =>
+  m.cpuUsPerMessage && bareRun.cpuUsPerMessage ? ratio(bareRun.cpuUsPerMessage, m.cpuUsPerMessage) : '—';
 const table: string[][] = [
-  ['scenario', 'messages/s', 'bare loop messages/s', 'ratio', 'peak RSS', 'bare RSS'],
+  [
+    'scenario',
+    'messages/s',
+    'bare loop messages/s',
+    'ratio',
+    'CPU µs/message (bare)',
+    'CPU ratio',
+    'peak RSS',
+    'bare RSS',
+  ],
 ];
 const notes: string[] = [];
 function print(): void {
@@ -349,13 +397,17 @@ try {
       .map((l) => l.toFixed(1))
       .join(' ')} at the start`,
   );
-  const bareRun = flags['skip-bare'] ? { rate: 0, rssMb: undefined } : await bare(total, dkimKey);
+  const bareRun: Measured = flags['skip-bare']
+    ? { rate: 0, rssMb: undefined, cpuUsPerMessage: undefined }
+    : await bare(total, dkimKey);
   const small = await ours(total, dkimKey);
   table.push([
     `${total.toLocaleString('en')} recipients`,
     fmt(small.rate),
     fmt(bareRun.rate),
     ratio(small.rate, bareRun.rate),
+    cpu(small, bareRun),
+    cpuRatio(small, bareRun),
     mb(small.rssMb),
     mb(bareRun.rssMb),
   ]);
@@ -368,6 +420,8 @@ try {
       fmt(large.rate),
       fmt(bareRun.rate),
       ratio(large.rate, bareRun.rate),
+      cpu(large, bareRun),
+      cpuRatio(large, bareRun),
       mb(large.rssMb),
       mb(bareRun.rssMb),
     ]);

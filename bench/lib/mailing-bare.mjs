@@ -3,7 +3,7 @@
 // by the app's own renderer and headers (the built dist/), `connections × 2` sends in flight. It holds no
 // queue: the i-th subscriber is made from its index (the same rule as bench/mailing.ts), so its memory is
 // what sending costs. Argv: one JSON object (n, port, connections, domains, locales, texts, translations,
-// site, dkimKey). Prints its peak RSS in MB as a JSON line when every send is done.
+// site, dkimKey). Prints its peak RSS in MB and the CPU its sends took as a JSON line when every send is done.
 import { readFileSync } from 'node:fs';
 import nodemailer from 'nodemailer';
 import { mailingMessage } from '../../dist/jobs/mailing/mailing-message.js';
@@ -55,8 +55,16 @@ const worker = async () => {
     await transporter.sendMail(toNodemailerMessage(mail));
   }
 };
+// The process's CPU (every thread) over the sends only, as the worker's is measured from its first message.
+const before = process.cpuUsage();
 await Promise.all(Array.from({ length: o.connections * 2 }, worker));
+const used = process.cpuUsage(before);
 transporter.close();
 const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-console.log(JSON.stringify({ rssMb: kb ? Math.round(Number(kb) / 1024) : null }));
+console.log(
+  JSON.stringify({
+    rssMb: kb ? Math.round(Number(kb) / 1024) : null,
+    cpuMs: (used.user + used.system) / 1000,
+  }),
+);
 process.exit(0);
