@@ -52,7 +52,7 @@ export class KyselyTranslationClaimStore implements TranslationClaimStore {
         .deleteFrom('translation_claims')
         .where('campaign_id', '=', change.campaignId)
         .where('locale', '=', change.locale)
-        .where('claimed_at', '<', change.lapsedBefore)
+        .where('claimed_at', '<=', change.lapsedBefore)
         .execute();
       const inserted = await trx
         .insertInto('translation_claims')

@@ -98,7 +98,7 @@ export interface TranslationClaimStore {
   /** The stored claim on the campaign's language, lapsed or not. */
   claimOf(campaignId: number, locale: string): Promise<TranslationClaim | undefined>;
   /**
-   * Stores the actor's claim (`translation.claimed`) unless a claim made at or after `lapsedBefore` holds the
+   * Stores the actor's claim (`translation.claimed`) unless a claim made after `lapsedBefore` holds the
    * language; a lapsed one is replaced. False when a colleague's claim holds it.
    */
   claim(change: {

@@ -50,6 +50,7 @@ import { markdownForm, sendBackForm, translationForm } from './translations.sche
 import {
   BoardPage,
   editorPath,
+  isolated,
   mailingEditorPath,
   type ReviewLink,
   TranslationEditorPage,
@@ -171,7 +172,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
           reply,
           409,
           req.tr.t('translations.claim.taken', {
-            name: result.claim?.name ?? '',
+            name: isolated(result.claim?.name ?? ''),
             language: req.tr.languageName(locale),
           }),
         );
