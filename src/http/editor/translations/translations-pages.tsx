@@ -367,7 +367,7 @@ export function TranslationEditorPage(
       canSendBack={p.canSendBack}
       claimNotice={
         p.claim && (
-          <div class="edit-stale translation-claim" role="note" id="claim">
+          <div class="translation-claim" role="note" id="claim">
             <p>
               {t('translations.claim.notice', { name: isolated(p.claim.name), date: tr.date(p.claim.at) })}
             </p>
