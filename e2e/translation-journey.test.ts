@@ -1,6 +1,7 @@
 // Issue 17's translation journey in Chromium on the demo, end to end: a volunteer applies through "Help
 // translate" with French, and an admin accepts the application (a translator invitation for French); they claim French on the
-// board, translate the demo campaign using a translation-memory suggestion, and send it for review; the
+// board ("I'll translate this": the cell and the editor name them until their first save), translate the
+// demo campaign using a translation-memory suggestion, and send it for review; the
 // admin makes another translator the coordinator of French on her account page, and that coordinator (not an
 // editor) finds the translation waiting for review on the board and publishes it; the French page is live and offered in the language list; a French speaker
 // signs in their own words, and the letter to an English-speaking target carries the English letter with
@@ -136,7 +137,14 @@ describeBrowser.each(testDialects)('the translation journey in Chromium on %s', 
     const demoRow = amelie.locator('section.translation-row', { has: amelie.locator(`#c-${erlan}`) });
     const cell = demoRow.locator('.translation-cell[data-locale="fr"]');
     expect(await cell.textContent()).toContain('missing');
+    await cell.getByRole('button', { name: "I'll translate this" }).click();
+    await expect
+      .poll(() => cell.locator('.translation-cell__claim').textContent())
+      .toMatch(/claimed by \W?Amélie Durand\W? · /);
     await cell.getByRole('link').click();
+    expect(await amelie.locator('#claim').textContent()).toMatch(
+      /Amélie Durand\W? claimed this language on /,
+    );
     const memory = amelie.locator('.translation-memory').first();
     await memory.locator('summary').click();
     expect(await memory.textContent()).toMatch(/\d+% similar, from:/);
@@ -157,6 +165,8 @@ describeBrowser.each(testDialects)('the translation journey in Chromium on %s', 
     await amelie.getByLabel('Salutation in French').fill('Madame, Monsieur,');
     await amelie.getByRole('button', { name: 'Save draft' }).click();
     expect(await amelie.locator('.editor-notice').textContent()).toContain('Draft saved.');
+    // Her first save ends her claim: the status says draft from now on.
+    expect(await amelie.locator('#claim').count()).toBe(0);
     await amelie.getByRole('button', { name: 'Send for review' }).click();
     expect(await amelie.locator('.editor-notice').textContent()).toContain('Sent for review.');
     expect(await amelie.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(

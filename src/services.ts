@@ -38,6 +38,7 @@ import { SignatureLogRepository } from './db/signature-log.repository.js';
 import { StatisticsRepository } from './db/statistics.repository.js';
 import { SupporterMailOutcomeWriter } from './db/supporter-mail-outcome.writer.js';
 import { TranslationRepository } from './db/translation.repository.js';
+import { KyselyTranslationClaimStore } from './db/translation-claim.store.js';
 import { TranslationMemoryRepository } from './db/translation-memory.repository.js';
 import { TranslatorApplicationRepository } from './db/translator-application.repository.js';
 import { TranslatorBulletinRepository } from './db/translator-bulletin.repository.js';
@@ -174,6 +175,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     interfaceStrings: new InterfaceOverrideRepository(db),
     // The translators' daily bulletin: its watermark and the account setting that turns it off.
     translatorBulletins: new TranslatorBulletinRepository(db),
+    // Claims on a campaign's language: who said "I'll translate this" (decision 0042).
+    translationClaims: new KyselyTranslationClaimStore(db),
     dashboard: {
       reader: new DashboardRepository(db),
       held: new HeldSignatureRepository(db, notify),

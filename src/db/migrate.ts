@@ -31,6 +31,7 @@ import { interfaceOverrides } from './migrations/0027-interface-overrides.js';
 import { translatorBulletins } from './migrations/0028-translator-bulletins.js';
 import { translatorApplications } from './migrations/0029-translator-applications.js';
 import { languageStandings } from './migrations/0030-language-standings.js';
+import { translationClaims } from './migrations/0031-translation-claims.js';
 
 /** The key ring is for 0017, which seals what is already stored (decision 0023). */
 function migrations(dialect: Dialect, vault: DataVault): Record<string, Migration> {
@@ -61,6 +62,7 @@ function migrations(dialect: Dialect, vault: DataVault): Record<string, Migratio
     '0028-translator-bulletins': translatorBulletins(dialect),
     '0029-translator-applications': translatorApplications(dialect),
     '0030-language-standings': languageStandings(),
+    '0031-translation-claims': translationClaims(dialect),
   };
 }
 

@@ -32,6 +32,7 @@ import type { SettingsTable } from './settings.table.js';
 import type { SignatureLogHeadsTable, SignatureLogTable } from './signature-log.table.js';
 import type { MessageCountsTable, SignatureHoursTable } from './statistics.table.js';
 import type { ConsentsTable, CountsTable, SignaturesTable, SupportersTable } from './supporter.table.js';
+import type { TranslationClaimsTable } from './translation-claim.table.js';
 import type { TranslatorApplicationsTable } from './translator-application.table.js';
 import type { TranslatorBulletinsTable } from './translator-bulletin.table.js';
 import type { AccountTokensTable, LoginAttemptsTable, SessionsTable, UsersTable } from './user.table.js';
@@ -77,6 +78,7 @@ export interface Database {
   interface_overrides: InterfaceOverridesTable;
   interface_override_versions: InterfaceOverrideVersionsTable;
   translator_bulletins: TranslatorBulletinsTable;
+  translation_claims: TranslationClaimsTable;
   signature_hours: SignatureHoursTable;
   message_counts: MessageCountsTable;
   translator_applications: TranslatorApplicationsTable;

@@ -18,6 +18,7 @@ import type {
 } from '../domain/translation/translation.ports.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
+import { claimsOn } from './translation-claim.store.js';
 import { boardTranslation, writeTranslation } from './translation-writes.js';
 
 type Executor = Kysely<Database>;
@@ -129,6 +130,10 @@ export class TranslationRepository implements TranslationStore {
         campaigns.map((c) => c.id),
       )
       .execute();
+    const claims = await claimsOn(
+      this.db,
+      campaigns.map((c) => num(c.id)),
+    );
     return campaigns.map((c) => ({
       id: num(c.id),
       slug: c.slug,
@@ -140,6 +145,7 @@ export class TranslationRepository implements TranslationStore {
       translations: rows
         .filter((r) => num(r.campaign_id) === num(c.id) && r.locale !== c.source_locale)
         .map(boardTranslation),
+      claims: claims.filter((k) => k.campaignId === num(c.id)).map(({ campaignId: _, ...claim }) => claim),
     }));
   }
 
@@ -199,6 +205,13 @@ export class TranslationRepository implements TranslationStore {
             })
             .execute();
         }
+        // The holder's save ends their claim (decision 0042); a colleague's save leaves it.
+        await trx
+          .deleteFrom('translation_claims')
+          .where('campaign_id', '=', change.campaignId)
+          .where('locale', '=', change.locale)
+          .where('user_id', '=', change.actor.id)
+          .execute();
       },
       audit: {
         actor: change.actor,

@@ -39,7 +39,11 @@ import type {
 } from '../domain/signature/signature.ports.js';
 import type { SignatureLogStore } from '../domain/signature-log/signature-log.ports.js';
 import type { StatisticsReader } from '../domain/statistics/statistics.ports.js';
-import type { TranslationMemoryStore, TranslationStore } from '../domain/translation/translation.ports.js';
+import type {
+  TranslationClaimStore,
+  TranslationMemoryStore,
+  TranslationStore,
+} from '../domain/translation/translation.ports.js';
 import type { TranslatorBulletinStore } from '../domain/translation/translator-bulletin.ports.js';
 import type { TranslatorApplicationStore } from '../domain/translator-application/translator-application.ports.js';
 import { interfaceCatalogs } from '../i18n/interface-catalogs.js';
@@ -147,6 +151,7 @@ export interface AppDeps {
   interfaceStrings: InterfaceOverrideStore;
   /** The translators' daily bulletin: the account setting that turns it off (decision 0037). */
   translatorBulletins: TranslatorBulletinStore;
+  translationClaims: TranslationClaimStore;
   /** Supporters' rights: my-data links and sessions, exports, withdrawals, erasure; the link form's limits. */
   privacy: {
     store: PrivacyStore;
@@ -397,6 +402,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     scopes: deps.scopes,
     memory: deps.translationMemory,
     bulletins: deps.translatorBulletins,
+    claims: deps.translationClaims,
   });
   interfaceStringsRoutes(app, {
     site,

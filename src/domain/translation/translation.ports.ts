@@ -3,6 +3,7 @@
 import type { CampaignStatus, TranslationStatus } from '../campaign/campaign.js';
 import type { Clock } from '../shared/clock.js';
 import type { TranslatableTexts, TranslationWork } from './translation.js';
+import type { TranslationClaim } from './translation-claim.js';
 import type { GlossaryTerm, MemoryExample } from './translation-memory.js';
 
 export interface BoardCampaign {
@@ -16,6 +17,8 @@ export interface BoardCampaign {
   /** When the campaign went live (or is to); null for a draft without a date. */
   startsAt: number | null;
   translations: BoardTranslation[];
+  /** Claims on its languages, lapsed ones included (the board leaves those out: decision 0042). */
+  claims?: TranslationClaim[];
 }
 
 /** One language version as the board shows it (campaigns and mailings alike). */
@@ -59,7 +62,8 @@ export interface TranslationStore {
   work(slug: string, locale: string): Promise<TranslationWork | undefined>;
   /**
    * Writes the translation and its audit entry in one transaction, only while the stored translation and
-   * source revision still give `expectedToken`; after a commit that publishes, or changes a published
+   * source revision still give `expectedToken`, ending the actor's own claim on the language (decision
+   * 0042: a claim ends with its holder's save); after a commit that publishes, or changes a published
    * translation, the public pages' cache forgets the campaign.
    */
   write(change: TranslationChange): Promise<'saved' | 'stale'>;
@@ -87,4 +91,35 @@ export interface TranslationMemoryStore {
   }): Promise<void>;
   /** False when the language has no such term (any more). */
   removeTerm(locale: string, id: number): Promise<boolean>;
+}
+
+/** Claims on a campaign's languages (decision 0042); each change is audited in its transaction. */
+export interface TranslationClaimStore {
+  /** The stored claim on the campaign's language, lapsed or not. */
+  claimOf(campaignId: number, locale: string): Promise<TranslationClaim | undefined>;
+  /**
+   * Stores the actor's claim (`translation.claimed`) unless a claim made after `lapsedBefore` holds the
+   * language; a lapsed one is replaced. False when a colleague's claim holds it.
+   */
+  claim(change: {
+    campaignId: number;
+    locale: string;
+    actor: { id: number; email: string };
+    now: number;
+    lapsedBefore: number;
+  }): Promise<boolean>;
+  /** Ends `holderId`'s claim (`translation.released`); false when it is no longer there. */
+  release(change: {
+    campaignId: number;
+    locale: string;
+    holderId: number;
+    actor: { id: number; email: string };
+    now: number;
+  }): Promise<boolean>;
+}
+
+export interface TranslationClaimDeps {
+  translations: Pick<TranslationStore, 'work'>;
+  claims: TranslationClaimStore;
+  clock: Pick<Clock, 'now'>;
 }

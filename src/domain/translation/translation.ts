@@ -14,7 +14,8 @@
 // may publish from any state and their saves keep the status, as do a trusted translator's on their own
 // work; a plain translator's changed text on a published translation goes back to draft (the page says so
 // before they save). Stale: the source's revision moved past the one the translation was made from; it
-// stays stale, whatever its status, until someone saves it marked "updated to the new source".
+// stays stale, whatever its status, until someone saves it marked "updated to the new source". A missing or
+// stale language may be claimed beside these states (translation-claim.ts): a claim changes no status.
 import type { CampaignStatus, TranslationStatus } from '../campaign/campaign.js';
 import { textLimits } from '../campaign/edit-campaign.js';
 import { pickTexts, type StepState, type TextSpec, tokenOf } from './translation-steps.js';

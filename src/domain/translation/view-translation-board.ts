@@ -1,12 +1,20 @@
 // The translators' board: every campaign being prepared or live, by language, with each language's state
-// at a glance (missing, draft, in review, published, and stale when the source moved on since). A
+// at a glance (missing, draft, in review, published, and stale when the source moved on since) and who
+// claimed it (decision 0042). A
 // translator sees the languages they work in; editors and admins see every language offered for campaigns
 // and every language some campaign has a text in. The cells are built alike for mailings' rows.
 
 import type { CampaignStatus } from '../campaign/campaign.js';
 import { campaignLanguages } from '../campaign/create-campaign.js';
-import { type BoardStatus, isStale, mayReviewIn, type TranslationViewer } from './translation.js';
+import {
+  type BoardStatus,
+  isStale,
+  mayReviewIn,
+  mayTranslate,
+  type TranslationViewer,
+} from './translation.js';
 import type { BoardTranslation, TranslationDeps } from './translation.ports.js';
+import { activeClaim, mayRelease, type TranslationClaim } from './translation-claim.js';
 
 export interface BoardCell {
   locale: string;
@@ -17,6 +25,10 @@ export interface BoardCell {
   updatedBy: string | null;
   /** Days a live campaign has waited for this language (missing since it went live); null otherwise. */
   waitingDays: number | null;
+  /** Campaign cells only (decision 0042): the claim that holds the language, and what the viewer may do. */
+  claim?: { name: string; at: number } | null;
+  mayClaim?: boolean;
+  mayRelease?: boolean;
 }
 
 export interface BoardRow {
@@ -115,6 +127,32 @@ export function boardCells(
   });
 }
 
+/**
+ * A campaign row's cells with their claims: a claim that holds is shown whatever the status; the viewer may
+ * claim a missing or stale language they translate that no claim holds, and release a claim that is theirs
+ * or in a language they review.
+ */
+export function withClaims(
+  viewer: TranslationViewer,
+  cells: readonly BoardCell[],
+  claims: readonly TranslationClaim[],
+  now: number,
+): BoardCell[] {
+  return cells.map((c) => {
+    if (c.status === 'source') return c;
+    const held = activeClaim(
+      claims.find((k) => k.locale === c.locale),
+      now,
+    );
+    return {
+      ...c,
+      claim: held ? { name: held.name, at: held.claimedAt } : null,
+      mayClaim: !held && (c.status === 'missing' || c.stale) && mayTranslate(viewer, c.locale),
+      mayRelease: held !== undefined && mayRelease(viewer, held),
+    };
+  });
+}
+
 export async function viewTranslationBoard(
   deps: TranslationDeps,
   viewer: TranslationViewer,
@@ -130,12 +168,17 @@ export async function viewTranslationBoard(
     headline: c.headline,
     status: c.status,
     sourceLocale: c.sourceLocale,
-    cells: boardCells(
-      languages,
-      c.sourceLocale,
-      c.sourceRevision,
-      c.translations,
-      c.status === 'live' ? c.startsAt : null,
+    cells: withClaims(
+      viewer,
+      boardCells(
+        languages,
+        c.sourceLocale,
+        c.sourceRevision,
+        c.translations,
+        c.status === 'live' ? c.startsAt : null,
+        now,
+      ),
+      c.claims ?? [],
       now,
     ),
   }));

@@ -76,6 +76,8 @@ export function TranslationEditor(
     canPublish: boolean;
     /** The send-back form under a translation in review (a reviewer of the language). */
     canSendBack: boolean;
+    /** Who claimed the language and when (decision 0042), shown above the form; claims do not lock it. */
+    claimNotice?: ComponentChildren;
     notice?: string | undefined;
     form: TranslationFormState;
     /** Help beside the source: above the fields, and under each field's source text (translation memory). */
@@ -111,6 +113,7 @@ export function TranslationEditor(
         )}
       </p>
       {p.notice && <Notice>{p.notice}</Notice>}
+      {p.claimNotice}
       {p.closed && (
         <p class="edit-stale" role="note" id="closed">
           {p.closed}

@@ -17,6 +17,7 @@ import type {
 import { nativeName } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { Csrf, Notice } from '../../views/form-fields.js';
 import { GlossaryInText, MemorySuggestions } from './translation-aids.js';
 import { statusKeys, TranslationEditor, type TranslationFormState } from './translation-editor.js';
 import { WordDiff } from './word-diff.js';
@@ -46,15 +47,55 @@ export const editorPath = (slug: string, locale: string) =>
 export const mailingEditorPath = (id: number, locale: string) =>
   `/editor/translations/mailings/${id}/${locale}`;
 
+/** A name set apart from the sentence around it, whatever its direction (U+2068 … U+2069). */
+export const isolated = (name: string) => `\u2068${name}\u2069`;
+
+/** "claimed by Amélie · 23 Nov 2026", and the claim or release button the viewer may press (decision 0042). */
+function ClaimLine({
+  tr,
+  cell,
+  csrf,
+  href,
+}: {
+  tr: Translator;
+  cell: BoardCell;
+  csrf: string;
+  href: string;
+}) {
+  const t = tr.t;
+  const action = cell.mayClaim ? 'claim' : cell.mayRelease ? 'release' : null;
+  return (
+    <>
+      {cell.claim && (
+        <span class="editor-list__meta translation-cell__claim">
+          {t('translations.claim.by', { name: isolated(cell.claim.name) })} ·{' '}
+          <time dateTime={new Date(cell.claim.at).toISOString()}>{tr.date(cell.claim.at)}</time>
+        </span>
+      )}
+      {action && (
+        <form method="post" action={`${href}/${action}`} class="translation-cell__action">
+          <Csrf token={csrf} />
+          <button type="submit" class="button button--small button--secondary">
+            {t(action === 'claim' ? 'translations.claim.action' : 'translations.claim.release')}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
+
 /** One row's languages: the source as text, every other one a link to its editor with its state. */
 function Cells({
   tr,
   cells,
   href,
+  csrf,
 }: {
   tr: Translator;
   cells: BoardCell[];
   href: (locale: string) => string;
+  /** Campaign rows: the claim and release buttons' token. */
+  csrf?: string;
 }) {
   const t = tr.t;
   return (
@@ -62,7 +103,7 @@ function Cells({
       {cells.map((c) => (
         <li
           key={c.locale}
-          class={`translation-cell translation-cell--${c.stale ? 'stale' : c.status}`}
+          class={`translation-cell translation-cell--${c.claim ? 'claimed' : c.stale ? 'stale' : c.status}`}
           data-locale={c.locale}
         >
           {c.status === 'source' ? (
@@ -72,10 +113,13 @@ function Cells({
               {nativeName(c.locale)}
             </a>
           )}{' '}
-          <span class="translation-cell__status">
-            {t(statusKeys[c.status]!)}
-            {c.stale && ` · ${t('translations.status.stale')}`}
-          </span>
+          {/* A claimed missing language says who claimed it instead of "missing". */}
+          {!(c.claim && c.status === 'missing') && (
+            <span class="translation-cell__status">
+              {t(statusKeys[c.status]!)}
+              {c.stale && ` · ${t('translations.status.stale')}`}
+            </span>
+          )}
           {c.updatedBy && (
             <span class="editor-list__meta translation-cell__who">
               <bdi dir="ltr">{c.updatedBy}</bdi>
@@ -91,6 +135,7 @@ function Cells({
               <time dateTime={new Date(c.updatedAt).toISOString()}>{tr.date(c.updatedAt)}</time>
             </span>
           )}
+          {csrf !== undefined && <ClaimLine tr={tr} cell={c} csrf={csrf} href={href(c.locale)} />}
         </li>
       ))}
     </ul>
@@ -152,6 +197,8 @@ export function BoardPage(
     limited: boolean;
     /** Translations in review in the languages the viewer reviews. */
     review: readonly ReviewLink[];
+    /** Why a claim was refused (409). */
+    error?: string | undefined;
   },
 ) {
   const { tr, board, mailings } = p;
@@ -160,6 +207,7 @@ export function BoardPage(
   return (
     <EditorPage page={p} title={title} section="translations">
       <h1>{title}</h1>
+      {p.error && <Notice kind="error">{p.error}</Notice>}
       <p class="help">{t('translations.board.help')}</p>
       <p>
         <a href="/editor/interface-strings">{t('interfaceStrings.index.title')}</a>
@@ -190,7 +238,7 @@ export function BoardPage(
             <h2 id={`c-${row.slug}`} dir="auto" lang={row.sourceLocale}>
               {row.headline ?? row.slug}
             </h2>
-            <Cells tr={tr} cells={row.cells} href={(l) => editorPath(row.slug, l)} />
+            <Cells tr={tr} cells={row.cells} href={(l) => editorPath(row.slug, l)} csrf={p.csrf} />
           </section>
         ))
       )}
@@ -227,6 +275,8 @@ export function TranslationEditorPage(
     work: TranslationWork;
     canPublish: boolean;
     canSendBack: boolean;
+    /** The claim that holds the language (decision 0042), and whether this person may release it. */
+    claim?: { name: string; at: number; mayRelease: boolean } | undefined;
     notice?: StringKey | undefined;
     form: TranslationFormState;
     /** Translation memory and glossary terms (suggest-translations.ts); none when translating the source. */
@@ -315,6 +365,23 @@ export function TranslationEditorPage(
       }
       canPublish={p.canPublish}
       canSendBack={p.canSendBack}
+      claimNotice={
+        p.claim && (
+          <div class="translation-claim" role="note" id="claim">
+            <p>
+              {t('translations.claim.notice', { name: isolated(p.claim.name), date: tr.date(p.claim.at) })}
+            </p>
+            {p.claim.mayRelease && (
+              <form method="post" action={`${editorPath(work.slug, work.locale)}/release`}>
+                <Csrf token={p.csrf} />
+                <button type="submit" class="button button--small button--secondary">
+                  {t('translations.claim.release')}
+                </button>
+              </form>
+            )}
+          </div>
+        )
+      }
       notice={p.notice && t(p.notice)}
       form={p.form}
     />

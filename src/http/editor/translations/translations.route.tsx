@@ -1,6 +1,7 @@
 // Volunteer translation of campaign texts: the board (/editor/translations, with the mailings' section),
 // the side-by-side editor of one campaign in one language, its one POST (save, submit for review, or
-// publish: which button was pressed), the reviewers' send-back, and the Markdown preview. Mailings' editor
+// publish: which button was pressed), the reviewers' send-back, claiming a language and releasing a claim
+// (decision 0042), and the Markdown preview. Mailings' editor
 // routes are in mailing-translations.route.tsx. translations:edit opens them; which languages a translator
 // may touch and who may publish is the domain's rule (domain/translation/translation-steps.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -9,7 +10,9 @@ import type { MailingTranslationStore } from '../../../domain/mailing-translatio
 import { viewMailingBoard } from '../../../domain/mailing-translation/view-mailing-board.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import { normaliseText } from '../../../domain/signature/text.js';
+import { claimTranslation } from '../../../domain/translation/claim-translation.js';
 import { publishTranslation } from '../../../domain/translation/publish-translation.js';
+import { releaseClaim } from '../../../domain/translation/release-claim.js';
 import { saveTranslation } from '../../../domain/translation/save-translation.js';
 import { sendBackTranslation } from '../../../domain/translation/send-back-translation.js';
 import { submitTranslation } from '../../../domain/translation/submit-translation.js';
@@ -23,12 +26,15 @@ import {
   workToken,
 } from '../../../domain/translation/translation.js';
 import type {
+  TranslationClaimStore,
   TranslationMemoryStore,
   TranslationStore,
 } from '../../../domain/translation/translation.ports.js';
+import { activeClaim, mayRelease } from '../../../domain/translation/translation-claim.js';
 import type { TranslatorBulletinStore } from '../../../domain/translation/translator-bulletin.ports.js';
 import { awaitingReview, viewTranslationBoard } from '../../../domain/translation/view-translation-board.js';
 import { canonicalLocale } from '../../../i18n/locales.js';
+import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
@@ -54,6 +60,7 @@ import { markdownForm, sendBackForm, translationForm } from './translations.sche
 import {
   BoardPage,
   editorPath,
+  isolated,
   mailingEditorPath,
   type ReviewLink,
   TranslationEditorPage,
@@ -69,10 +76,12 @@ export interface TranslationRouteDeps {
   scopes: ViewerScopes;
   memory: TranslationMemoryStore;
   bulletins: TranslatorBulletinStore;
+  claims: TranslationClaimStore;
 }
 
 export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDeps): void {
   const useCases = { translations: deps.translations, clock: deps.clock };
+  const claimCases = { ...useCases, claims: deps.claims };
 
   const viewer = viewerOf(deps.scopes);
 
@@ -96,6 +105,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
     const done = doneOf(req, status);
     const t = work.translation;
     const aids = await suggestTranslations({ memory: deps.memory }, work);
+    const claim = activeClaim(await deps.claims.claimOf(work.campaignId, work.locale), deps.clock.now());
     return sendPage(
       reply,
       <TranslationEditorPage
@@ -104,6 +114,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
         aids={aids}
         canPublish={mayPublish(who, work.locale, t)}
         canSendBack={mayReviewIn(who, work.locale)}
+        claim={claim && { name: claim.name, at: claim.claimedAt, mayRelease: mayRelease(who, claim) }}
         notice={done && doneKeys[done]}
         xliff={xliff}
         form={{
@@ -118,7 +129,8 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
     );
   }
 
-  app.get('/editor/translations', edit, async (req, reply) => {
+  /** The board, with a refused claim's reason (409) when there is one. */
+  async function showBoard(req: FastifyRequest, reply: FastifyReply, status = 200, error?: string) {
     const who = await viewer(req);
     const board = await viewTranslationBoard(useCases, who);
     const mailings = await viewMailingBoard(
@@ -147,8 +159,56 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
         mailings={mailings}
         limited={who.languages !== null}
         review={review}
+        error={error}
       />,
+      status,
     );
+  }
+
+  app.get('/editor/translations', edit, (req, reply) => showBoard(req, reply));
+
+  // Claims are advisory (decision 0042): the editor stays open to every translator of the language.
+  app.post('/editor/campaigns/:slug/translations/:language/claim', edit, async (req, reply) => {
+    const loaded = await load(req, reply);
+    if (!loaded) return reply;
+    const { slug, locale } = loaded.work;
+    const result = await claimTranslation(claimCases, loaded.who, { slug, locale });
+    switch (result.status) {
+      case 'claimed':
+        return reply.redirect(`/editor/translations#c-${slug}`, 303);
+      case 'taken':
+        return showBoard(
+          req,
+          reply,
+          409,
+          req.tr.t('translations.claim.taken', {
+            name: isolated(result.claim?.name ?? ''),
+            language: req.tr.languageName(locale),
+          }),
+        );
+      case 'not_needed':
+        return showBoard(
+          req,
+          reply,
+          409,
+          req.tr.t('translations.claim.notNeeded', { language: req.tr.languageName(locale) }),
+        );
+      case 'forbidden':
+        return sendError(req, reply, deps.site, 403);
+      case 'not_found':
+        return sendError(req, reply, deps.site, 404);
+    }
+  });
+
+  app.post('/editor/campaigns/:slug/translations/:language/release', edit, async (req, reply) => {
+    const loaded = await load(req, reply);
+    if (!loaded) return reply;
+    const { slug, locale } = loaded.work;
+    const result = await releaseClaim(claimCases, loaded.who, { slug, locale });
+    if (result.status === 'forbidden') return sendError(req, reply, deps.site, 403);
+    if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
+    // Released, or already ended (lapsed, or its holder saved): either way the language is free.
+    return reply.redirect(`/editor/translations#c-${slug}`, 303);
   });
 
   app.get('/editor/campaigns/:slug/translations/:language', edit, async (req, reply) => {
