@@ -1,0 +1,49 @@
+// The set-up nearly every route test shares, written once: a fresh app for each test on a fake clock (the
+// seeded demo, or a bare app), the id of the campaign under test, and the app closed after the test.
+import { afterEach, beforeEach } from 'vitest';
+import type { Dialect } from '../src/db/dialect.js';
+import { campaignIdOf } from './db.js';
+import { FakeClock } from './fake-clock.js';
+import { erlan } from './sign-helpers.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+export interface AppUnderTest {
+  t: TestApp;
+  clock: FakeClock;
+  /** The id of the campaign under test (`slug`, Erlan Baltabay's by default); 0 on a bare app. */
+  campaignId: number;
+}
+
+/**
+ * Registers, in the enclosing `describe`, a new app before each test and its close after it. `use` gets the
+ * app before the test runs and may set up more (sign someone in, add a campaign); after-hooks a file
+ * registers later run before the app closes.
+ */
+export function appPerTest(
+  dialect: Dialect,
+  use: (app: AppUnderTest) => unknown,
+  {
+    seed = true,
+    slug = erlan,
+    at,
+    env = {},
+  }: {
+    /** false: a bare app, without the demo campaigns. */
+    seed?: boolean;
+    slug?: string;
+    /** Where the fake clock starts (FakeClock's default otherwise). */
+    at?: number;
+    env?: Record<string, string>;
+  } = {},
+): void {
+  let t: TestApp | undefined;
+  beforeEach(async () => {
+    const clock = new FakeClock(at);
+    t = await createTestApp(dialect, env, { seed, clock });
+    await use({ t, clock, campaignId: seed ? await campaignIdOf(t.db, slug) : 0 });
+  });
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+}
