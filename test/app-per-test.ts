@@ -3,6 +3,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import type { Dialect } from '../src/db/dialect.js';
 import { campaignIdOf } from './db.js';
+import { type Browser, signedIn } from './editor-helpers.js';
 import { FakeClock } from './fake-clock.js';
 import { erlan } from './sign-helpers.js';
 import { createTestApp, type TestApp } from './test-app.js';
@@ -46,4 +47,13 @@ export function appPerTest(
     await t?.close();
     t = undefined;
   });
+}
+
+/** appPerTest with an editor signed in (editor@example.org), as most editor route tests begin. */
+export function editorPerTest(
+  dialect: Dialect,
+  use: (app: AppUnderTest & { editor: Browser }) => unknown,
+  options: Parameters<typeof appPerTest>[2] = {},
+): void {
+  appPerTest(dialect, async (app) => use({ ...app, editor: await signedIn(app.t, 'editor') }), options);
 }
