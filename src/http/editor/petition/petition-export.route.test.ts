@@ -2,16 +2,10 @@
 // people and names (never pending, hidden or erased; "a supporter from" without name or union), oldest first
 // across the exporter's batches, filters, who may download (editors; partners of this campaign only), audit.
 import { parse } from 'csv-parse/sync';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import {
-  type Browser,
-  createPerson,
-  editorOnCampaign,
-  get,
-  sessionFor,
-  signedIn,
-} from '../../../../test/editor-helpers.js';
+import { type Browser, createPerson, get, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
 import { recordSigner, type SignerOverrides } from '../../../../test/factories.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
@@ -25,8 +19,7 @@ describe.each(testDialects)('signers CSV on %s', (dialect) => {
   let editor: Browser;
   let campaignId: number;
 
-  beforeEach(async () => ({ t, editor, campaignId } = await editorOnCampaign(dialect)));
-  afterEach(async () => t.close());
+  editorPerTest(dialect, (app) => ({ t, editor, campaignId } = app));
 
   const signer = (name: string, country: string, at: number, over?: SignerOverrides) =>
     recordSigner(t, campaignId, name, country, at, over);
