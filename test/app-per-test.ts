@@ -15,28 +15,29 @@ export interface AppUnderTest {
   campaignId: number;
 }
 
+export interface AppOptions {
+  /** false: a bare app, without the demo campaigns. */
+  seed?: boolean;
+  slug?: string;
+  /** Where the fake clock starts (FakeClock's default otherwise). */
+  at?: number;
+  env?: Record<string, string>;
+}
+
+type Use<A> = (app: A) => unknown;
+
 /**
  * Registers, in the enclosing `describe`, a new app before each test and its close after it. `use` gets the
  * app before the test runs and may set up more (sign someone in, add a campaign); after-hooks a file
  * registers later run before the app closes.
  */
+export function appPerTest(dialect: Dialect, use: Use<AppUnderTest>): void;
+export function appPerTest(dialect: Dialect, options: AppOptions, use: Use<AppUnderTest>): void;
 export function appPerTest(
   dialect: Dialect,
-  use: (app: AppUnderTest) => unknown,
-  {
-    seed = true,
-    slug = erlan,
-    at,
-    env = {},
-  }: {
-    /** false: a bare app, without the demo campaigns. */
-    seed?: boolean;
-    slug?: string;
-    /** Where the fake clock starts (FakeClock's default otherwise). */
-    at?: number;
-    env?: Record<string, string>;
-  } = {},
+  ...args: [Use<AppUnderTest>] | [AppOptions, Use<AppUnderTest>]
 ): void {
+  const [{ seed = true, slug = erlan, at, env = {} }, use] = args.length === 1 ? [{}, args[0]] : args;
   let t: TestApp | undefined;
   beforeEach(async () => {
     const clock = new FakeClock(at);
@@ -50,10 +51,6 @@ export function appPerTest(
 }
 
 /** appPerTest with an editor signed in (editor@example.org), as most editor route tests begin. */
-export function editorPerTest(
-  dialect: Dialect,
-  use: (app: AppUnderTest & { editor: Browser }) => unknown,
-  options: Parameters<typeof appPerTest>[2] = {},
-): void {
-  appPerTest(dialect, async (app) => use({ ...app, editor: await signedIn(app.t, 'editor') }), options);
+export function editorPerTest(dialect: Dialect, use: Use<AppUnderTest & { editor: Browser }>): void {
+  appPerTest(dialect, async (app) => use({ ...app, editor: await signedIn(app.t, 'editor') }));
 }

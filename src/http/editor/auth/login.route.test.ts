@@ -23,7 +23,7 @@ describe.each(testDialects)('logging in on %s', (dialect) => {
   let t: TestApp;
   let clock: FakeClock;
 
-  appPerTest(dialect, (app) => ({ t, clock } = app), { seed: false });
+  appPerTest(dialect, { seed: false }, (app) => ({ t, clock } = app));
 
   const logIn = async (
     email: string,

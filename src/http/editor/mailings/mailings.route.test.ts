@@ -16,15 +16,11 @@ describe.each(testDialects)('editor mailings on %s', (dialect) => {
   let t: TestApp;
   let editor: Browser;
   let campaignId: number;
-  appPerTest(
-    dialect,
-    async (app) => {
-      ({ t, campaignId } = app);
-      await seedDemoLists(t.db, app.clock.now());
-      editor = await signedIn(t, 'editor', { email: 'amaka@example.org', name: 'Amaka Okafor' });
-    },
-    { at: Date.UTC(2026, 10, 22, 9) },
-  );
+  appPerTest(dialect, { at: Date.UTC(2026, 10, 22, 9) }, async (app) => {
+    ({ t, campaignId } = app);
+    await seedDemoLists(t.db, app.clock.now());
+    editor = await signedIn(t, 'editor', { email: 'amaka@example.org', name: 'Amaka Okafor' });
+  });
 
   const fields = (over: Record<string, string | string[]> = {}) => ({
     kind: 'victory',
