@@ -1,11 +1,12 @@
 // The public petition on both databases: who appears (counted only; never held, pending, hidden or erased),
 // how (short or full names, "a supporter from Chile"), newest first in stable keyset pages, by country, in
 // English and Arabic, and still readable once the campaign is closed.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { buildCampaign, recordSigner, type SignerOverrides } from '../../../../test/factories.js';
 import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 import { CampaignRepository } from '../../../db/campaign.repository.js';
 
 const t0 = Date.UTC(2026, 10, 23, 10);
@@ -14,13 +15,12 @@ describe.each(testDialects)('public petition on %s', (dialect) => {
   let t: TestApp;
   let campaignId: number;
   let slug: string;
-  beforeEach(async () => {
-    t = await createTestApp(dialect);
+  appPerTest(dialect, async (app) => {
+    ({ t } = app);
     const campaign = buildCampaign({ confirmationMode: 'confirm_first', deliveryMode: 'petition_only' });
     slug = campaign.slug;
     campaignId = await new CampaignRepository(t.db).create(campaign, t0);
   });
-  afterEach(async () => t.close());
 
   const signer = (name: string, country: string, at: number, over?: SignerOverrides) =>
     recordSigner(t, campaignId, name, country, at, over);
