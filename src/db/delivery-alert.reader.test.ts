@@ -1,10 +1,11 @@
 // The alert-mail job's reader against real SQLite and PostgreSQL: an alert written by the outcome writer,
 // with its campaign and target, goes to every active admin and editor and to nobody else.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../test/app-per-test.js';
 import { testDialects } from '../../test/db.js';
 import { createCampaign, insertAlertTeam } from '../../test/delivery-helpers.js';
 import { buildCampaign } from '../../test/factories.js';
-import { createTestApp, type TestApp } from '../../test/test-app.js';
+import type { TestApp } from '../../test/test-app.js';
 import { DeliveryAlertReader } from './delivery-alert.reader.js';
 import { deliveryAlert } from './message-outcome.writer.js';
 
@@ -12,12 +13,9 @@ describe.each(testDialects)('delivery alert reader on %s', (dialect) => {
   let t: TestApp;
   let reader: DeliveryAlertReader;
 
-  beforeEach(async () => {
-    t = await createTestApp(dialect, {}, { seed: false });
+  appPerTest(dialect, { seed: false }, (app) => {
+    ({ t } = app);
     reader = new DeliveryAlertReader(t.db);
-  });
-  afterEach(async () => {
-    await t.close();
   });
 
   it('reads an alert with its campaign and target, for every active admin and editor', async () => {

@@ -1,21 +1,21 @@
 // The daily retention purge against real databases: signatures on campaigns closed longer ago than the
 // setting lose their personal fields, supporters with nothing newer are erased, counts stay, old audit
 // entries go, and the report (numbers only) lands in the audit log; a second run finds nothing to do.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../test/app-per-test.js';
 import { blindIndex } from '../../test/blind-index.js';
 import { testDialects } from '../../test/db.js';
 import { buildSignCommand } from '../../test/factories.js';
 import type { FakeClock } from '../../test/fake-clock.js';
 import { confirmedSignup, signupCommand } from '../../test/signup-helpers.js';
-import { createClockedTestApp, type TestApp } from '../../test/test-app.js';
+import type { TestApp } from '../../test/test-app.js';
 import { purgeRetention } from '../domain/privacy/purge-retention.js';
 import type { ListMemberRepository } from './list-member.repository.js';
 
 describe.each(testDialects)('retention purge on %s', (dialect) => {
   let t: TestApp;
   let clock: FakeClock;
-  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
-  afterEach(async () => t.close());
+  appPerTest(dialect, (app) => ({ t, clock } = app));
 
   it('erases signers’ data two years after the close, keeps the counts, and reports numbers', async () => {
     const [oldCampaign, liveCampaign] = (

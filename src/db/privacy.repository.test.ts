@@ -1,22 +1,22 @@
 // Erasure and the my-data links on both databases: one supporter's personal fields gone for good in one
 // transaction, counts and statistics kept, unsent letters cancelled, consents withdrawn, the erasure
 // recorded as a keyed hash only; links used once, sessions for a known person or for nobody.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../test/app-per-test.js';
 import { testDialects } from '../../test/db.js';
 import { createPerson } from '../../test/editor-helpers.js';
 import { buildSignCommand } from '../../test/factories.js';
-import { createTestApp, type TestApp } from '../../test/test-app.js';
+import type { TestApp } from '../../test/test-app.js';
 import { erasedEmailKey } from '../security/email-key.js';
 import { PrivacyRepository } from './privacy.repository.js';
 
 describe.each(testDialects)('privacy repository on %s', (dialect) => {
   let t: TestApp;
   let repo: PrivacyRepository;
-  beforeEach(async () => {
-    t = await createTestApp(dialect);
+  appPerTest(dialect, (app) => {
+    ({ t } = app);
     repo = new PrivacyRepository(t.db);
   });
-  afterEach(async () => t.close());
 
   const keyed = (canonical: string) => erasedEmailKey('test-secret', canonical);
 
