@@ -13,13 +13,12 @@ import {
 } from '../../test/bounce-helpers.js';
 import { testDialects } from '../../test/db.js';
 import {
-  createCampaign,
+  createDigestCampaign,
   type DeliveryRig,
   deliveryRig,
   messageStatuses,
   sign,
 } from '../../test/delivery-helpers.js';
-import { buildCampaign } from '../../test/factories.js';
 import type { FakeClock } from '../../test/fake-clock.js';
 import type { TestApp } from '../../test/test-app.js';
 import { viewDeliveryStatus } from '../domain/delivery/view-delivery-status.js';
@@ -295,15 +294,7 @@ describe.each(testDialects)('bounces by mail on %s', (dialect) => {
   });
 
   it('a bounced digest puts the signatures it carried on hold for a new address', async () => {
-    const id = await createCampaign(
-      t,
-      buildCampaign({ deliveryMode: 'digest', targets: [buildCampaign().targets[0]!] }),
-    );
-    await t.db.kysely
-      .updateTable('campaigns')
-      .set({ target_hourly_cap: 2, digest_interval_minutes: 60 })
-      .where('id', '=', id)
-      .execute();
+    const id = await createDigestCampaign(t);
     await sign(t, id, 5);
     rig = await deliveryRig(t);
     expect(await rig.dispatcher.runOnce()).toBe(1);

@@ -7,6 +7,7 @@ import { appPerTest } from '../../../test/app-per-test.js';
 import { campaignIdOf, testDialects } from '../../../test/db.js';
 import {
   createCampaign,
+  createDigestCampaign,
   type DeliveryRig,
   deliveryRig,
   dkimResolver,
@@ -481,15 +482,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
   });
 
   it('digest mode: a backlog beyond the cap goes as one digest listing every supporter', async () => {
-    const id = await createCampaign(
-      t,
-      buildCampaign({ deliveryMode: 'digest', targets: [buildCampaign().targets[0]!] }),
-    );
-    await t.db.kysely
-      .updateTable('campaigns')
-      .set({ target_hourly_cap: 2, digest_interval_minutes: 60 })
-      .where('id', '=', id)
-      .execute();
+    const id = await createDigestCampaign(t);
     const countries = ['KR', 'BR', 'ZA', 'KR', 'DE'];
     await sign(t, id, 5, (i) => ({
       input: {
