@@ -40,6 +40,14 @@ describe.each(testDialects)('privacy repository on %s', (dialect) => {
     return t.services.writer.record(command);
   }
 
+  /** The ids of the messages of a supporter's signatures. */
+  const messagesOf = (supporterId: number) =>
+    t.db.kysely
+      .selectFrom('messages')
+      .innerJoin('signatures', 'signatures.id', 'messages.signature_id')
+      .select('messages.id')
+      .where('signatures.supporter_id', '=', supporterId)
+      .execute();
   const totals = async () =>
     t.db.kysely
       .selectFrom('counts')
@@ -58,12 +66,7 @@ describe.each(testDialects)('privacy repository on %s', (dialect) => {
     const mira = await repo.findSupporter('mira@example.org');
     expect(mira).toBeDefined();
     const before = await totals();
-    const queuedBefore = await t.db.kysely
-      .selectFrom('messages')
-      .innerJoin('signatures', 'signatures.id', 'messages.signature_id')
-      .select('messages.id')
-      .where('signatures.supporter_id', '=', mira!.id)
-      .execute();
+    const queuedBefore = await messagesOf(mira!.id);
 
     const counts = await repo.erase({ supporterId: mira!.id, via: 'self', now: 5, keyedHash: keyed });
     expect(counts).toEqual({ signatures: 2, consentsWithdrawn: 2, messagesCancelled: queuedBefore.length });
@@ -92,12 +95,7 @@ describe.each(testDialects)('privacy repository on %s', (dialect) => {
       expect(s.country).toBe('KR');
       expect(s.locale).toBe('en');
     }
-    const left = await t.db.kysely
-      .selectFrom('messages')
-      .innerJoin('signatures', 'signatures.id', 'messages.signature_id')
-      .select('messages.id')
-      .where('signatures.supporter_id', '=', mira!.id)
-      .execute();
+    const left = await messagesOf(mira!.id);
     expect(left).toHaveLength(0);
     const consents = await t.db.kysely
       .selectFrom('consents')
