@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, createPerson, get, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
-import { recordSigner, type SignerOverrides } from '../../../../test/factories.js';
+import { markSupporterErased, recordSigner, type SignerOverrides } from '../../../../test/factories.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 
@@ -40,16 +40,7 @@ describe.each(testDialects)('signers CSV on %s', (dialect) => {
       .where('id', '=', hidden.signatureId)
       .execute();
     const erased = await signer('Erased Person', 'SE', t0 + 5 * dayMs);
-    const { supporter_id } = await t.db.kysely
-      .selectFrom('signatures')
-      .select('supporter_id')
-      .where('id', '=', erased.signatureId)
-      .executeTakeFirstOrThrow();
-    await t.db.kysely
-      .updateTable('supporters')
-      .set({ status: 'erased' })
-      .where('id', '=', supporter_id)
-      .execute();
+    await markSupporterErased(t, erased.signatureId);
 
     const res = await get(t.app, url, editor);
     expect(res.statusCode).toBe(200);

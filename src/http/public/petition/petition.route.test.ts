@@ -4,7 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import { buildCampaign, recordSigner, type SignerOverrides } from '../../../../test/factories.js';
+import {
+  buildCampaign,
+  markSupporterErased,
+  recordSigner,
+  type SignerOverrides,
+} from '../../../../test/factories.js';
 import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 import { CampaignRepository } from '../../../db/campaign.repository.js';
@@ -41,16 +46,7 @@ describe.each(testDialects)('public petition on %s', (dialect) => {
       .set({ petition_hidden_at: t0 + 8_000 })
       .where('id', '=', hidden.signatureId)
       .execute();
-    const erasedRow = await t.db.kysely
-      .selectFrom('signatures')
-      .select('supporter_id')
-      .where('id', '=', erased.signatureId)
-      .executeTakeFirstOrThrow();
-    await t.db.kysely
-      .updateTable('supporters')
-      .set({ status: 'erased' })
-      .where('id', '=', erasedRow.supporter_id)
-      .execute();
+    await markSupporterErased(t, erased.signatureId);
 
     const res = await page(`/en/campaigns/${slug}/petition`);
     expect(res.statusCode).toBe(200);
