@@ -9,7 +9,7 @@ import type { SignCommand } from '../src/domain/signature/signature.ports.js';
 import { createDispatcher, type Dispatcher } from '../src/jobs/delivery/dispatcher.js';
 import { createSmtpTransport } from '../src/mail/smtp.transport.js';
 import type { MailTransport } from '../src/mail/transport.js';
-import { buildSignCommand } from './factories.js';
+import { buildCampaign, buildSignCommand } from './factories.js';
 import type { FakeClock } from './fake-clock.js';
 import { type SinkScript, type SmtpSink, startSmtpSink } from './smtp-sink.js';
 import type { TestApp } from './test-app.js';
@@ -37,6 +37,20 @@ export async function dkimResolver(name: string, type: string): Promise<string[]
 
 export async function createCampaign(t: TestApp, campaign: NewCampaign): Promise<number> {
   return new CampaignRepository(t.db).create(campaign, t.services.clock.now());
+}
+
+/** A digest campaign with one target that takes 2 letters an hour: a backlog beyond that goes as a digest. */
+export async function createDigestCampaign(t: TestApp): Promise<number> {
+  const id = await createCampaign(
+    t,
+    buildCampaign({ deliveryMode: 'digest', targets: [buildCampaign().targets[0]!] }),
+  );
+  await t.db.kysely
+    .updateTable('campaigns')
+    .set({ target_hourly_cap: 2, digest_interval_minutes: 60 })
+    .where('id', '=', id)
+    .execute();
+  return id;
 }
 
 /** `n` confirmed signatures, each releasing its messages as signing does. */

@@ -96,3 +96,17 @@ export function recordSigner(
   const c = buildSignCommand(campaignId, { status: 'confirmed', now: at, ...rest });
   return t.services.writer.record({ ...c, input: { ...c.input, name, country, union, anonymous } });
 }
+
+/** Marks the supporter behind a signature erased (the state an erasure leaves), without the rest of erasure. */
+export async function markSupporterErased(t: TestApp, signatureId: number): Promise<void> {
+  const { supporter_id } = await t.db.kysely
+    .selectFrom('signatures')
+    .select('supporter_id')
+    .where('id', '=', signatureId)
+    .executeTakeFirstOrThrow();
+  await t.db.kysely
+    .updateTable('supporters')
+    .set({ status: 'erased' })
+    .where('id', '=', supporter_id)
+    .execute();
+}

@@ -3,7 +3,7 @@
 // clicks racing on one link log in at most once.
 import { Kysely } from 'kysely';
 import type { TokenPurpose } from '../domain/account/account.js';
-import type { AccountTokenStore } from '../domain/account/account.ports.js';
+import type { AccountTokenStore, NewAccountToken } from '../domain/account/account.ports.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
 
@@ -16,16 +16,7 @@ export class AccountTokenRepository implements AccountTokenStore {
     this.db = db instanceof Kysely ? db : db.kysely;
   }
 
-  async create(
-    input: {
-      userId: number;
-      purpose: TokenPurpose;
-      hash: string;
-      expiresAt: number;
-      createdBy: number | null;
-    },
-    now: number,
-  ): Promise<void> {
+  async create(input: NewAccountToken, now: number): Promise<void> {
     await this.db
       .deleteFrom('account_tokens')
       .where('expires_at', '<', now - keepMs)

@@ -2,6 +2,7 @@
 // transaction leaves neither audit entry nor mail behind, and the throttle counts only its window.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import type { TokenPurpose } from '../domain/account/account.js';
 import { DbLoginThrottle, KyselyAccountStore } from './account.store.js';
 
 describe.each(testDialects)('account store on %s', (dialect) => {
@@ -15,15 +16,15 @@ describe.each(testDialects)('account store on %s', (dialect) => {
   });
   afterEach(async () => db.destroy());
 
+  /** An invited editor with one token of `purpose` stored under `hash`. */
+  async function invitedWithToken(email: string, purpose: TokenPurpose, hash: string, expiresAt: number) {
+    const userId = await store.users.createInvited({ email, role: 'editor', locale: 'en' }, now);
+    await store.tokens.create({ userId, purpose, hash, expiresAt, createdBy: null }, now);
+    return userId;
+  }
+
   it('hands a one-time token to exactly one of many concurrent consumers', async () => {
-    const userId = await store.users.createInvited(
-      { email: 'a@example.org', role: 'editor', locale: 'en' },
-      now,
-    );
-    await store.tokens.create(
-      { userId, purpose: 'login', hash: 'h'.repeat(64), expiresAt: now + 60_000, createdBy: null },
-      now,
-    );
+    const userId = await invitedWithToken('a@example.org', 'login', 'h'.repeat(64), now + 60_000);
     const other = db.reopen();
     const stores = [store, new KyselyAccountStore(other)];
     const results = await Promise.all(
@@ -34,14 +35,7 @@ describe.each(testDialects)('account store on %s', (dialect) => {
   });
 
   it('does not accept a token for another purpose, or after it expired', async () => {
-    const userId = await store.users.createInvited(
-      { email: 'b@example.org', role: 'editor', locale: 'en' },
-      now,
-    );
-    await store.tokens.create(
-      { userId, purpose: 'reset', hash: 'r'.repeat(64), expiresAt: now + 1_000, createdBy: null },
-      now,
-    );
+    const userId = await invitedWithToken('b@example.org', 'reset', 'r'.repeat(64), now + 1_000);
     expect(await store.tokens.consume('r'.repeat(64), 'login', now)).toBeUndefined();
     expect(await store.tokens.peek('r'.repeat(64), 'reset', now + 999)).toEqual({ userId });
     expect(await store.tokens.consume('r'.repeat(64), 'reset', now + 1_000)).toBeUndefined();

@@ -2,7 +2,8 @@
 // repository) on SQLite and PostgreSQL: a real message signed and sent to a loopback sink, then a
 // hand-written bounce about it. Each consequence matches the synchronous SMTP answer; the same bounce
 // twice, a forged MAC, an earlier send and a replaced address change nothing more.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../test/app-per-test.js';
 import {
   type BounceFixture,
   bounceFixture,
@@ -12,15 +13,14 @@ import {
 } from '../../test/bounce-helpers.js';
 import { testDialects } from '../../test/db.js';
 import {
-  createCampaign,
+  createDigestCampaign,
   type DeliveryRig,
   deliveryRig,
   messageStatuses,
   sign,
 } from '../../test/delivery-helpers.js';
-import { buildCampaign } from '../../test/factories.js';
 import type { FakeClock } from '../../test/fake-clock.js';
-import { createClockedTestApp, type TestApp } from '../../test/test-app.js';
+import type { TestApp } from '../../test/test-app.js';
 import { viewDeliveryStatus } from '../domain/delivery/view-delivery-status.js';
 import { receiveBounce } from '../mail/bounce-receive.js';
 import { bounceAddress } from '../security/bounce-address.js';
@@ -34,8 +34,7 @@ describe.each(testDialects)('bounces by mail on %s', (dialect) => {
   let clock: FakeClock;
   let rig: DeliveryRig | undefined;
 
-  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
-  afterEach(async () => t.close());
+  appPerTest(dialect, (app) => ({ t, clock } = app));
 
   const deps = () => ({
     bounces: new BounceRepository(t.db),
@@ -295,15 +294,7 @@ describe.each(testDialects)('bounces by mail on %s', (dialect) => {
   });
 
   it('a bounced digest puts the signatures it carried on hold for a new address', async () => {
-    const id = await createCampaign(
-      t,
-      buildCampaign({ deliveryMode: 'digest', targets: [buildCampaign().targets[0]!] }),
-    );
-    await t.db.kysely
-      .updateTable('campaigns')
-      .set({ target_hourly_cap: 2, digest_interval_minutes: 60 })
-      .where('id', '=', id)
-      .execute();
+    const id = await createDigestCampaign(t);
     await sign(t, id, 5);
     rig = await deliveryRig(t);
     expect(await rig.dispatcher.runOnce()).toBe(1);

@@ -176,14 +176,14 @@ describe.each(testDialects)('campaign lifecycle on %s', (dialect) => {
     expect(await launchCampaign(deps, editor, { slug: untranslated })).toEqual({ status: 'no_source_text' });
 
     const slug = await campaign('in_review');
-    expect(await launchCampaign(deps, editor, { slug, endDate: '2026-11-22' })).toEqual({
-      status: 'invalid_date',
-      problem: 'past',
-    });
-    expect(await launchCampaign(deps, editor, { slug, endDate: '22.11.2027' })).toEqual({
-      status: 'invalid_date',
-      problem: 'format',
-    });
+    for (const [endDate, problem] of [
+      ['2026-11-22', 'past'],
+      ['22.11.2027', 'format'],
+    ] as const)
+      expect(await launchCampaign(deps, editor, { slug, endDate })).toEqual({
+        status: 'invalid_date',
+        problem,
+      });
     // An end date set earlier that has passed meanwhile is refused too.
     const stale = await campaign('in_review', { endsAt: clock.now() - day });
     expect(await launchCampaign(deps, editor, { slug: stale })).toEqual({
@@ -198,18 +198,15 @@ describe.each(testDialects)('campaign lifecycle on %s', (dialect) => {
   it('extends to a later future date and forgets the reminder; refuses earlier, past or missing dates', async () => {
     const slug = await campaign('live', { startsAt: clock.now() - day, endsAt: endOfDay(2026, 11, 28) });
     await db.kysely.updateTable('campaigns').set({ reminder_sent_at: clock.now() }).execute();
-    expect(await extendCampaign(deps, editor, { slug, endDate: '' })).toEqual({
-      status: 'invalid_date',
-      problem: 'required',
-    });
-    expect(await extendCampaign(deps, editor, { slug, endDate: '2026-11-28' })).toEqual({
-      status: 'invalid_date',
-      problem: 'not_later',
-    });
-    expect(await extendCampaign(deps, editor, { slug, endDate: '2026-11-01' })).toEqual({
-      status: 'invalid_date',
-      problem: 'past',
-    });
+    for (const [endDate, problem] of [
+      ['', 'required'],
+      ['2026-11-28', 'not_later'],
+      ['2026-11-01', 'past'],
+    ] as const)
+      expect(await extendCampaign(deps, editor, { slug, endDate })).toEqual({
+        status: 'invalid_date',
+        problem,
+      });
     expect(await extendCampaign(deps, editor, { slug, endDate: '2026-12-31' })).toEqual({ status: 'ok' });
     expect(await store.find(slug)).toMatchObject({
       status: 'live',

@@ -6,6 +6,16 @@ import type { ClaimedMessage } from '../domain/delivery/delivery.ports.js';
 import { chunks } from './delivery-rows.js';
 import type { DbHandle } from './schema.js';
 
+/** A signature's columns that write its letter (LetterData), for a letter and for each signature of a digest. */
+const letterColumns = [
+  's.name',
+  's.union_name as unionName',
+  's.country',
+  's.message',
+  's.locale',
+  's.message_locale as messageLocale',
+] as const;
+
 /** The claimed messages with everything needed to compose them, oldest first, in the claim's transaction. */
 export async function readClaimedMessages(trx: DbHandle, ids: number[]): Promise<ClaimedMessage[]> {
   if (ids.length === 0) return [];
@@ -29,12 +39,7 @@ export async function readClaimedMessages(trx: DbHandle, ids: number[]): Promise
         'm.message_id_header as messageIdHeader',
         'm.attempts',
         'm.created_at as createdAt',
-        's.name',
-        's.union_name as unionName',
-        's.country',
-        's.message',
-        's.locale',
-        's.message_locale as messageLocale',
+        ...letterColumns,
         's.created_at as signedAt',
         // Reply-To only for an address its owner confirmed: anyone can type anyone's (decision 0015).
         (eb) =>
@@ -54,16 +59,7 @@ export async function readClaimedMessages(trx: DbHandle, ids: number[]): Promise
       const list = await trx
         .selectFrom('messages as m')
         .innerJoin('signatures as s', 's.id', 'm.signature_id')
-        .select([
-          'm.digest_id as digestId',
-          's.name',
-          's.union_name as unionName',
-          's.country',
-          's.message',
-          's.locale',
-          's.message_locale as messageLocale',
-          's.created_at as createdAt',
-        ])
+        .select(['m.digest_id as digestId', ...letterColumns, 's.created_at as createdAt'])
         .where('m.digest_id', 'in', dpart)
         .orderBy('m.id')
         .execute();

@@ -3,11 +3,12 @@
 // digests take a target's oldest due messages, queued or deferred; and the claim finds its rows by primary
 // key, never by reading the whole queue.
 import { Kysely, SqliteDialect } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../test/app-per-test.js';
 import { testDialects } from '../../test/db.js';
 import { createCampaign, sign } from '../../test/delivery-helpers.js';
 import { buildCampaign } from '../../test/factories.js';
-import { createTestApp, type TestApp } from '../../test/test-app.js';
+import type { TestApp } from '../../test/test-app.js';
 import { defaultDeliveryPolicy } from '../domain/delivery/delivery.js';
 import type { SendClaim, SendOutcome } from '../domain/delivery/delivery.ports.js';
 import { DeliveryDispatchStore } from './delivery-dispatch.store.js';
@@ -24,12 +25,9 @@ describe.each(testDialects)('delivery store on %s', (dialect) => {
   let t: TestApp;
   let store: DeliveryDispatchStore;
 
-  beforeEach(async () => {
-    t = await createTestApp(dialect, {}, { seed: false });
+  appPerTest(dialect, { seed: false }, (app) => {
+    ({ t } = app);
     store = new DeliveryDispatchStore(t.db);
-  });
-  afterEach(async () => {
-    await t.close();
   });
 
   /** Two uncapped addresses on two domains, `n` signatures: 2 × n messages queued. */

@@ -1,22 +1,20 @@
 // The public status page's reader against real SQLite and PostgreSQL: one signature's message to each of
 // its campaign's targets and copy addresses, in the campaign's order, through the digest that carried it.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../test/app-per-test.js';
 import { testDialects } from '../../test/db.js';
 import { createCampaign, sign } from '../../test/delivery-helpers.js';
 import { buildCampaign } from '../../test/factories.js';
-import { createTestApp, type TestApp } from '../../test/test-app.js';
+import type { TestApp } from '../../test/test-app.js';
 import { SignatureDeliveryReader } from './delivery-status.reader.js';
 
 describe.each(testDialects)('delivery status reader on %s', (dialect) => {
   let t: TestApp;
   let reader: SignatureDeliveryReader;
 
-  beforeEach(async () => {
-    t = await createTestApp(dialect, {}, { seed: false });
+  appPerTest(dialect, { seed: false }, (app) => {
+    ({ t } = app);
     reader = new SignatureDeliveryReader(t.db);
-  });
-  afterEach(async () => {
-    await t.close();
   });
 
   it("reads each target's message state, a digested one with its digest's", async () => {

@@ -3,11 +3,12 @@
 // and an address counts as its owner's only once a confirmation link was pressed (migration 0009 marks
 // those who already had).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appPerTest } from '../../test/app-per-test.js';
 import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
 import { buildCampaign, buildSignCommand } from '../../test/factories.js';
 import type { FakeClock } from '../../test/fake-clock.js';
 import { erlan, formToken, postSign } from '../../test/sign-helpers.js';
-import { createClockedTestApp, type TestApp } from '../../test/test-app.js';
+import type { TestApp } from '../../test/test-app.js';
 import { CampaignRepository } from './campaign.repository.js';
 import type { Db } from './database.js';
 import { migrateTo, migrateToLatest } from './migrate.js';
@@ -36,8 +37,8 @@ describe.each(testDialects)('the public count of an immediate campaign on %s', (
     return res.headers.location;
   };
 
-  beforeEach(async () => {
-    ({ t, clock } = await createClockedTestApp(dialect));
+  appPerTest(dialect, async (app) => {
+    ({ t, clock } = app);
     // Before any request, so no cache holds the seeded mode.
     await t.db.kysely
       .updateTable('campaigns')
@@ -45,7 +46,6 @@ describe.each(testDialects)('the public count of an immediate campaign on %s', (
       .where('slug', '=', erlan)
       .execute();
   });
-  afterEach(async () => t.close());
 
   it('offers no alerts box (a signature here proves no address) and keeps no alerts consent', async () => {
     const page = await t.app.inject({ url: `/en/campaigns/${erlan}` });

@@ -3,12 +3,13 @@
 // once, and never brings back someone who left unless they ticked the box again afterwards; joins, leaves
 // and moves are consent records; an address changes only to one nobody else has; my-data shows the lists,
 // a withdrawn consent ends its membership, and erasure takes every membership with it.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../test/app-per-test.js';
 import { blindIndex } from '../../test/blind-index.js';
 import { testDialects } from '../../test/db.js';
 import { buildSignCommand } from '../../test/factories.js';
 import { listConsent, signupCommand } from '../../test/signup-helpers.js';
-import { createTestApp, type TestApp } from '../../test/test-app.js';
+import type { TestApp } from '../../test/test-app.js';
 import { erasedEmailKey } from '../security/email-key.js';
 import { ListMemberRepository } from './list-member.repository.js';
 import { PrivacyRepository } from './privacy.repository.js';
@@ -21,11 +22,10 @@ const address = (a: string) => ({ address: a, canonical: a.toLowerCase() });
 describe.each(testDialects)('list members on %s', (dialect) => {
   let t: TestApp;
   let repo: ListMemberRepository;
-  beforeEach(async () => {
-    t = await createTestApp(dialect);
+  appPerTest(dialect, (app) => {
+    ({ t } = app);
     repo = new ListMemberRepository(t.db);
   });
-  afterEach(async () => t.close());
 
   const signup = signupCommand;
   const supporterId = async (canonical: string) =>

@@ -1,22 +1,22 @@
 // Erasure and the my-data links on both databases: one supporter's personal fields gone for good in one
 // transaction, counts and statistics kept, unsent letters cancelled, consents withdrawn, the erasure
 // recorded as a keyed hash only; links used once, sessions for a known person or for nobody.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../test/app-per-test.js';
 import { testDialects } from '../../test/db.js';
 import { createPerson } from '../../test/editor-helpers.js';
 import { buildSignCommand } from '../../test/factories.js';
-import { createTestApp, type TestApp } from '../../test/test-app.js';
+import type { TestApp } from '../../test/test-app.js';
 import { erasedEmailKey } from '../security/email-key.js';
 import { PrivacyRepository } from './privacy.repository.js';
 
 describe.each(testDialects)('privacy repository on %s', (dialect) => {
   let t: TestApp;
   let repo: PrivacyRepository;
-  beforeEach(async () => {
-    t = await createTestApp(dialect);
+  appPerTest(dialect, (app) => {
+    ({ t } = app);
     repo = new PrivacyRepository(t.db);
   });
-  afterEach(async () => t.close());
 
   const keyed = (canonical: string) => erasedEmailKey('test-secret', canonical);
 
@@ -40,6 +40,14 @@ describe.each(testDialects)('privacy repository on %s', (dialect) => {
     return t.services.writer.record(command);
   }
 
+  /** The ids of the messages of a supporter's signatures. */
+  const messagesOf = (supporterId: number) =>
+    t.db.kysely
+      .selectFrom('messages')
+      .innerJoin('signatures', 'signatures.id', 'messages.signature_id')
+      .select('messages.id')
+      .where('signatures.supporter_id', '=', supporterId)
+      .execute();
   const totals = async () =>
     t.db.kysely
       .selectFrom('counts')
@@ -58,12 +66,7 @@ describe.each(testDialects)('privacy repository on %s', (dialect) => {
     const mira = await repo.findSupporter('mira@example.org');
     expect(mira).toBeDefined();
     const before = await totals();
-    const queuedBefore = await t.db.kysely
-      .selectFrom('messages')
-      .innerJoin('signatures', 'signatures.id', 'messages.signature_id')
-      .select('messages.id')
-      .where('signatures.supporter_id', '=', mira!.id)
-      .execute();
+    const queuedBefore = await messagesOf(mira!.id);
 
     const counts = await repo.erase({ supporterId: mira!.id, via: 'self', now: 5, keyedHash: keyed });
     expect(counts).toEqual({ signatures: 2, consentsWithdrawn: 2, messagesCancelled: queuedBefore.length });
@@ -92,12 +95,7 @@ describe.each(testDialects)('privacy repository on %s', (dialect) => {
       expect(s.country).toBe('KR');
       expect(s.locale).toBe('en');
     }
-    const left = await t.db.kysely
-      .selectFrom('messages')
-      .innerJoin('signatures', 'signatures.id', 'messages.signature_id')
-      .select('messages.id')
-      .where('signatures.supporter_id', '=', mira!.id)
-      .execute();
+    const left = await messagesOf(mira!.id);
     expect(left).toHaveLength(0);
     const consents = await t.db.kysely
       .selectFrom('consents')

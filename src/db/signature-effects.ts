@@ -1,12 +1,31 @@
 // What happens, inside the signing or confirming transaction, when a signature starts to count: its count
 // delta, one message row per target and union copy address (unless the campaign is petition-only), and the
-// thank-you mail in the outbox. Shared by immediate-mode signing and confirmation so both do the same.
-import type { Kysely } from 'kysely';
+// thank-you mail in the outbox. Shared by immediate-mode signing and confirmation so both do the same; and
+// the consent row a signer gave, shared by the one-by-one and the multi-row writers.
+import type { Insertable, Kysely } from 'kysely';
 import { countriesFromColumn, targetServes } from '../domain/campaign/target-fields.js';
 import { type SignatureMailPayload, sendSignatureMailJob } from '../domain/signature/signature.js';
 import type { SignCommand } from '../domain/signature/signature.ports.js';
 import { enqueueJobs, type NewJob } from './job.repository.js';
 import type { Database } from './schema.js';
+
+/** The alerts consent the signer gave, as its row (text, version, language and source as shown); none if not. */
+export function consentRow(
+  c: SignCommand,
+  supporterId: number,
+): Insertable<Database['consents']> | undefined {
+  if (!c.consent) return undefined;
+  return {
+    supporter_id: supporterId,
+    campaign_id: c.campaignId,
+    scope: 'alerts',
+    text: c.consent.text,
+    version: c.consent.version,
+    locale: c.locale,
+    source: c.input.source,
+    given_at: c.now,
+  };
+}
 
 export interface CountKey {
   campaignId: number;

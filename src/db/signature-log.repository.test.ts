@@ -2,9 +2,10 @@
 // the editors' CSV carries the head and verifies, one altered cell (or a removed row) makes it fail, a
 // filtered export and one without its hidden signer still verify, and erasing a signer keeps every earlier
 // head and every earlier export verifiable while the salt that tied the leaf to the name is gone.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { editorPerTest } from '../../test/app-per-test.js';
 import { testDialects } from '../../test/db.js';
-import { type Browser, editorOnCampaign, get } from '../../test/editor-helpers.js';
+import { type Browser, get } from '../../test/editor-helpers.js';
 import { recordSigner } from '../../test/factories.js';
 import { FakeClock } from '../../test/fake-clock.js';
 import type { TestApp } from '../../test/test-app.js';
@@ -34,8 +35,7 @@ describe.each(testDialects)('signature log on %s', (dialect) => {
       salt: () => Uint8Array.from({ length: 16 }, (_, i) => (i + ++salts) % 256),
     });
 
-  beforeEach(async () => ({ t, editor, campaignId } = await editorOnCampaign(dialect)));
-  afterEach(async () => t.close());
+  editorPerTest(dialect, (app) => ({ t, editor, campaignId } = app));
 
   async function sign(n: number, from = 0) {
     for (let i = from; i < from + n; i++) {

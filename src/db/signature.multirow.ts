@@ -16,6 +16,7 @@ import {
   type CampaignDelivery,
   type CountDeltas,
   campaignDelivery,
+  consentRow,
   countSignature,
   targetsFor,
 } from './signature-effects.js';
@@ -115,20 +116,10 @@ export async function writeMultiRow(
       outcomes.push(await duplicate(c, supporterId));
       continue;
     }
-    const { input, now } = c;
+    const { now } = c;
     countSignature(effects.counts, c);
-    if (c.consent) {
-      consents.push({
-        supporter_id: supporterId,
-        campaign_id: c.campaignId,
-        scope: 'alerts',
-        text: c.consent.text,
-        version: c.consent.version,
-        locale: c.locale,
-        source: input.source,
-        given_at: now,
-      });
-    }
+    const consent = consentRow(c, supporterId);
+    if (consent) consents.push(consent);
     if (c.status === 'confirmed') {
       const delivery = await campaignDelivery(trx, effects.deliveries, c.campaignId);
       if (delivery.deliveryMode !== 'petition_only') {

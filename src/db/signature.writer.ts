@@ -27,6 +27,7 @@ import {
   type CampaignDelivery,
   CountDeltas,
   campaignDelivery,
+  consentRow,
   countRepeat,
   countSignature,
   flushJobs,
@@ -216,21 +217,8 @@ export class BatchedSignatureWriter implements SignatureWriter {
     if (!inserted) return this.duplicate(trx, c, supporter.id, counts, jobs);
 
     countSignature(counts, c);
-    if (c.consent) {
-      await trx
-        .insertInto('consents')
-        .values({
-          supporter_id: supporter.id,
-          campaign_id: c.campaignId,
-          scope: 'alerts',
-          text: c.consent.text,
-          version: c.consent.version,
-          locale: c.locale,
-          source: input.source,
-          given_at: now,
-        })
-        .execute();
-    }
+    const consent = consentRow(c, supporter.id);
+    if (consent) await trx.insertInto('consents').values(consent).execute();
     if (c.status === 'confirmed') {
       const delivery = await campaignDelivery(trx, deliveries, c.campaignId);
       await releaseSignature(

@@ -5,7 +5,8 @@
 // list and suppresses the address; mail to the mailto address unsubscribes. Forged MACs, repeats and
 // "not spam" reports change nothing.
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../test/app-per-test.js';
 import { bounceFixture, forgedMac } from '../../test/bounce-helpers.js';
 import { testDialects } from '../../test/db.js';
 import type { FakeClock } from '../../test/fake-clock.js';
@@ -15,7 +16,7 @@ import {
   mailingSentTo,
   supporterMailFixture,
 } from '../../test/supporter-mail-helpers.js';
-import { createClockedTestApp, type TestApp } from '../../test/test-app.js';
+import type { TestApp } from '../../test/test-app.js';
 import { receiveBounce } from '../mail/bounce-receive.js';
 import { listToken } from '../security/list-token.js';
 import { BounceRepository } from './bounce.repository.js';
@@ -26,8 +27,7 @@ describe.each(testDialects)('supporter mail outcomes by mail on %s', (dialect) =
   let t: TestApp;
   let clock: FakeClock;
 
-  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
-  afterEach(async () => t.close());
+  appPerTest(dialect, (app) => ({ t, clock } = app));
 
   const writer = () => new SupporterMailOutcomeWriter(t.db);
   const deps = () => ({

@@ -1,7 +1,8 @@
 // The job contract: every kind has exactly one runner (a task or a recurring job), and the payloads that
 // use cases and repositories write parse under their kind's schema, while malformed ones do not.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../test/app-per-test.js';
+import type { TestApp } from '../../test/test-app.js';
 import { CampaignRequestRepository } from '../db/campaign-request.repository.js';
 import { DeliveryAlertReader } from '../db/delivery-alert.reader.js';
 import { JobRepository } from '../db/job.repository.js';
@@ -26,10 +27,7 @@ const parses = (kind: keyof typeof jobPayloads, payload: unknown) =>
 
 describe('job kinds', () => {
   let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp('sqlite', {}, { seed: false });
-  });
-  afterEach(async () => t.close());
+  appPerTest('sqlite', { seed: false }, (app) => ({ t } = app));
 
   it('each has one runner: a task, or a recurring job of the worker', () => {
     const { clock } = t.services;

@@ -1,12 +1,13 @@
 // Finished jobs keep no secret: a sent login link and a sent confirmation mail leave no token (and no
 // address) in the jobs table, a dead invitation neither, a retrying job keeps what its next attempt needs,
 // and done jobs are purged on schedule after the retention time. On both databases, through the routes.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../test/app-per-test.js';
 import { testDialects } from '../../test/db.js';
 import { anonymousForm, createPerson, post } from '../../test/editor-helpers.js';
 import type { FakeClock } from '../../test/fake-clock.js';
 import { ana, formToken, postSign } from '../../test/sign-helpers.js';
-import { createClockedTestApp, startMailWorker, type TestApp } from '../../test/test-app.js';
+import { startMailWorker, type TestApp } from '../../test/test-app.js';
 import { enqueueJobs, JobRepository } from '../db/job.repository.js';
 import { accountMail } from '../domain/account/account-mail.js';
 import { jobKinds } from './kinds.js';
@@ -28,8 +29,7 @@ describe.each(testDialects)('finished jobs on %s', (dialect) => {
         .execute()
     ).map((r) => ({ status: r.status, payload: JSON.parse(r.payload) as Record<string, unknown> }));
 
-  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
-  afterEach(async () => t.close());
+  appPerTest(dialect, (app) => ({ t, clock } = app));
 
   it('a sent login link and a sent confirmation keep neither token nor address in the jobs table', async () => {
     const mail = await startMailWorker(t);

@@ -6,13 +6,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appPerTest } from '../../test/app-per-test.js';
 import { bounceFixture, forgedMac, type SentMessage, sentMessage } from '../../test/bounce-helpers.js';
 import { testDialects } from '../../test/db.js';
 import type { DeliveryRig } from '../../test/delivery-helpers.js';
-import { FakeClock } from '../../test/fake-clock.js';
+import type { FakeClock } from '../../test/fake-clock.js';
 import { mailedSupporter, supporterMailFixture } from '../../test/supporter-mail-helpers.js';
-import { createTestApp, type TestApp } from '../../test/test-app.js';
+import type { TestApp } from '../../test/test-app.js';
 import { loadConfig } from '../config/config.js';
 import { BounceRepository } from '../db/bounce.repository.js';
 import { openDb } from '../db/database.js';
@@ -51,9 +52,8 @@ describe.each(testDialects)('bounce listener on %s', (dialect) => {
   let listener: BounceListener | undefined;
   let m: SentMessage;
 
-  beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, {}, { clock });
+  appPerTest(dialect, async (app) => {
+    ({ t, clock } = app);
     const sent = await sentMessage(t, { signatures: 2 });
     rig = sent.rig;
     m = sent.message;
@@ -79,7 +79,6 @@ describe.each(testDialects)('bounce listener on %s', (dialect) => {
   afterEach(async () => {
     await listener?.close();
     await rig?.close();
-    await t.close();
   });
 
   it('a DSN sent by SMTP bounces the target, holds its messages and queues the alert job', async () => {

@@ -4,12 +4,8 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { from, mail, supporter, target } from '../../test/outgoing-mail.js';
 import { createCaptureTransport, listCapturedMail, readCapturedMail } from './capture.transport.js';
-import type { OutgoingMail } from './transport.js';
-
-const from = { name: 'Ana Souza via Outcry', address: 'campaigns@outcry.example.org' };
-const target = { name: 'Minister of Labour', address: 'minister@example.org' };
-const supporter = { name: 'Ana Souza', address: 'ana@example.net' };
 
 let root: string;
 let dir: string;
@@ -18,17 +14,6 @@ beforeEach(() => {
   dir = join(root, 'data', 'mail'); // does not exist yet: the transport creates it
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
-
-function mail(overrides: Partial<OutgoingMail> = {}): OutgoingMail {
-  return {
-    from,
-    to: [target],
-    replyTo: supporter,
-    subject: 'Respect the nurses',
-    text: 'Hello',
-    ...overrides,
-  };
-}
 
 describe('createCaptureTransport', () => {
   it('writes messages as .eml files, lists them newest first and reads one back', async () => {

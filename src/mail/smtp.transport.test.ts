@@ -3,24 +3,10 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { dkimVerify } from 'mailauth';
 import { afterEach, describe, expect, it } from 'vitest';
+import { from, mail, supporter, target } from '../../test/outgoing-mail.js';
 import { type SmtpSink, startSmtpSink } from '../../test/smtp-sink.js';
 import { createSmtpTransport, SmtpSendError } from './smtp.transport.js';
-import { headerSafe, InvalidAddressError, type MailTransport, type OutgoingMail } from './transport.js';
-
-const from = { name: 'Ana Souza via Outcry', address: 'campaigns@outcry.example.org' };
-const target = { name: 'Minister of Labour', address: 'minister@example.org' };
-const supporter = { name: 'Ana Souza', address: 'ana@example.net' };
-
-function mail(overrides: Partial<OutgoingMail> = {}): OutgoingMail {
-  return {
-    from,
-    to: [target],
-    replyTo: supporter,
-    subject: 'Respect the nurses',
-    text: 'Hello',
-    ...overrides,
-  };
-}
+import { headerSafe, InvalidAddressError, type MailTransport } from './transport.js';
 
 let sink: SmtpSink | undefined;
 let transport: MailTransport | undefined;

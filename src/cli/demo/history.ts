@@ -8,7 +8,8 @@
 // again changes nothing.
 import type { Db } from '../../db/database.js';
 import { demoCampaignSlug } from './seed.js';
-import { writeSigners } from './write-signers.js';
+import { seededRandom } from './seeded-random.js';
+import { type GeneratedSigner, writeSigners } from './write-signers.js';
 
 const day = 86_400_000;
 /** How many days back the history starts (the campaign starts the day before). */
@@ -117,18 +118,6 @@ function sourceFor(dayIndex: number, r: number): string {
   return '';
 }
 
-/** mulberry32: a small seeded generator, so every demo shows the same history. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const marker = 'history.0@example.net';
 // Rows per INSERT: 14 columns × 1,000 stays under SQLite's and PostgreSQL's bound-parameter limits.
 
@@ -147,7 +136,7 @@ export async function seedDemoHistory(db: Db, now: number): Promise<{ signatures
     .executeTakeFirst();
   if (done) return { signatures: 0 };
   const campaignId = Number(campaign.id);
-  const random = seeded(15);
+  const random = seededRandom(15);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const totalWeight = countries.reduce((sum, c) => sum + c[1], 0);
   const country = () => {
@@ -159,15 +148,7 @@ export async function seedDemoHistory(db: Db, now: number): Promise<{ signatures
     return countries[0]!;
   };
   const start = now - historyDays * day;
-  const rows: {
-    email: string;
-    name: string;
-    locale: string;
-    country: string;
-    union: string | null;
-    source: string;
-    at: number;
-  }[] = [];
+  const rows: GeneratedSigner[] = [];
   for (const [d, n] of perDay.entries()) {
     for (let i = 0; i < n; i++) {
       const [code, , language, region] = country();

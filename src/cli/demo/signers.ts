@@ -7,6 +7,7 @@
 // history, like history.ts: counted, with count rows, sealed by the database layer, no letters queued.
 // A campaign is seeded once: a second run finds its first signer and refuses.
 import type { Db } from '../../db/database.js';
+import { seededRandom } from './seeded-random.js';
 import { type GeneratedSigner, writeSigners } from './write-signers.js';
 
 const day = 86_400_000;
@@ -171,18 +172,6 @@ const dayWeights = [
 const unions = [null, null, 'CUT', 'KCTU', 'COSATU', 'UNISON', 'IndustriALL', 'ЕКПС', 'ÖGB', 'ΓΣΕΕ'];
 const sources = ['', '', '', 'share', 'mailing-en-1', 'partner-industriall', 'facebook'];
 
-/** mulberry32, as history.ts: the same count writes the same people. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** A name in `script`; the first of each list when `first` (each script's first names show its letters). */
 const nameIn = (script: Script, random: () => number, first: boolean): string => {
   const n = names[script];
@@ -198,7 +187,8 @@ const nameIn = (script: Script, random: () => number, first: boolean): string =>
  * country and every script appears once `count` reaches 60 (the first 60 take one country each).
  */
 export function generateSigners(campaignId: number, count: number, now: number): GeneratedSigner[] {
-  const random = seeded(count + campaignId * 7919);
+  // The same count writes the same people.
+  const random = seededRandom(count + campaignId * 7919);
   const totalWeight = countries.reduce((sum, c) => sum + c[3], 0);
   const dayTotal = dayWeights.reduce((sum, w) => sum + w, 0);
   const start = now - signerDays * day;

@@ -1,11 +1,11 @@
 // The demo's translations in progress on each database, through the real pages: the board shows the demo
 // campaign's French as a draft and its Spanish as stale, the Spanish editor marks the English sentence added
 // since, the public site serves the stale Spanish and not the French draft, and a second run changes nothing.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../test/app-per-test.js';
 import { testDialects } from '../../../test/db.js';
 import { type Browser, createPerson, get, type Person, sessionFor } from '../../../test/editor-helpers.js';
-import { FakeClock } from '../../../test/fake-clock.js';
-import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { TestApp } from '../../../test/test-app.js';
 import { demoCampaignSlug } from './seed.js';
 import { frenchDraft, spanish } from './translation-texts.js';
 import { seedDemoTranslations } from './translations.js';
@@ -19,12 +19,11 @@ describe.each(testDialects)('the demo translations on %s', (dialect) => {
   let admin: Person;
   let browser: Browser;
 
-  beforeEach(async () => {
-    t = await createTestApp(dialect, {}, { clock: new FakeClock(Date.UTC(2026, 10, 23, 9, 0)) });
+  appPerTest(dialect, async (app) => {
+    ({ t } = app);
     admin = await createPerson(t, 'admin');
     browser = await sessionFor(t, admin);
   });
-  afterEach(async () => t.close());
 
   it('puts a French draft and a stale Spanish translation on the board, and only the Spanish in public', async () => {
     // The public Spanish page falls back to English before, so the cache has a page to forget.

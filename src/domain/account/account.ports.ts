@@ -47,17 +47,17 @@ export interface SessionStore {
   purgeExpired(now: number, idleMs: number): Promise<number>;
 }
 
+/** A one-time link's token as stored: only its hash, whose it is, what for, until when, and who made it. */
+export interface NewAccountToken {
+  userId: number;
+  purpose: TokenPurpose;
+  hash: string;
+  expiresAt: number;
+  createdBy: number | null;
+}
+
 export interface AccountTokenStore {
-  create(
-    input: {
-      userId: number;
-      purpose: TokenPurpose;
-      hash: string;
-      expiresAt: number;
-      createdBy: number | null;
-    },
-    now: number,
-  ): Promise<void>;
+  create(input: NewAccountToken, now: number): Promise<void>;
   /** Marks every unused token of that purpose as used (a newer link replaces older ones). */
   invalidate(userId: number, purpose: TokenPurpose, now: number): Promise<void>;
   /** Valid, unused and unexpired: its user. Changes nothing (the GET of a link). */

@@ -4,19 +4,9 @@
 // follow the dispatcher's rule), then put in the outbox addressed to the editor, never to the target, with
 // the subject marked as a test. Before anything is published the draft texts are used, and the page says so.
 import { campaignSender, letterTexts } from '../delivery/delivery.js';
+import type { LetterData } from '../delivery/delivery.ports.js';
 import type { CampaignTexts, CampaignWithContent } from './campaign.js';
 import type { ActorRef, EditorTarget, TargetStore } from './campaign-roster.ports.js';
-
-/** The supporter half of a letter, as the mail template takes it. */
-export interface LetterSignature {
-  name: string;
-  unionName: string | null;
-  country: string | null;
-  message: string;
-  locale: string;
-  /** Null: the default message unchanged, as the editor standing in for a supporter sends it. */
-  messageLocale: string | null;
-}
 
 export interface Address {
   name: string;
@@ -37,7 +27,8 @@ export interface TestMailer {
   /** The letter in the language of `texts`, with its From display name ("Ana via Outcry"). */
   letter(
     texts: CampaignTexts,
-    signature: LetterSignature,
+    /** messageLocale null: the default message unchanged, as the editor standing in for a supporter sends it. */
+    signature: LetterData,
   ): { locale: string; fromName: string; subject: string; text: string };
   /** The subject marked as a test, in the editor's language. */
   testSubject(editorLocale: string, subject: string): string;

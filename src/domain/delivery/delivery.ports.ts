@@ -45,6 +45,7 @@ export interface SendClaim {
   nextSendAt: number;
 }
 
+/** The supporter half of a letter: what delivery, the test message and the letter templates write it from. */
 export interface LetterData {
   name: string;
   unionName: string | null;

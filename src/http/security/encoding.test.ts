@@ -3,11 +3,12 @@
 // translated error at the field and the rest of the input kept. A compressed body is refused (415) rather
 // than parsed as if it were plain, and a NUL anywhere 400. Nothing is stored in any case.
 import { gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../test/app-per-test.js';
 import { testDialects } from '../../../test/db.js';
 import type { FakeClock } from '../../../test/fake-clock.js';
 import { ana, erlan, formBody, formToken } from '../../../test/sign-helpers.js';
-import { createClockedTestApp, type TestApp } from '../../../test/test-app.js';
+import type { TestApp } from '../../../test/test-app.js';
 
 describe.each(testDialects)('body encodings on %s', (dialect) => {
   let t: TestApp;
@@ -26,12 +27,11 @@ describe.each(testDialects)('body encodings on %s', (dialect) => {
   const withRaw = (field: keyof typeof ana, encoded: string) =>
     `${formBody({ token, ...ana, [field]: 'X' })}`.replace(`${field}=X`, `${field}=${encoded}`);
 
-  beforeEach(async () => {
-    ({ t, clock } = await createClockedTestApp(dialect));
+  appPerTest(dialect, async (app) => {
+    ({ t, clock } = app);
     token = await formToken(t.app, 'en');
     clock.advance(20_000);
   });
-  afterEach(async () => t.close());
 
   it('refuses invalid UTF-8, overlong forms and lone surrogates with the field error, input kept', async () => {
     const before = await signatures();

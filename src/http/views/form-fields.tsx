@@ -235,6 +235,20 @@ export function ErrorSummary({
   );
 }
 
+/** The end of a public form: the link to the privacy page, then the big submit button labelled `label`. */
+export function PrivacyAndSubmit({ tr, label }: { tr: Translator; label: string }) {
+  return (
+    <>
+      <p class="privacy-link">
+        <a href={`/${tr.locale}/privacy`}>{tr.t('form.privacy')}</a>
+      </p>
+      <button class="button button--big" type="submit">
+        {label}
+      </button>
+    </>
+  );
+}
+
 /** The editor's notice after a change ("Invitation sent"), or of a refusal. */
 export function Notice({ children, kind = 'ok' }: { children: ComponentChildren; kind?: 'ok' | 'error' }) {
   return (

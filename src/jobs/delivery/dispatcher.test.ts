@@ -2,10 +2,12 @@
 // pacing per address, and every SMTP answer in quality.md, each with what it must do to the message, the
 // target address and the destination domain.
 import { dkimVerify } from 'mailauth';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../test/app-per-test.js';
 import { campaignIdOf, testDialects } from '../../../test/db.js';
 import {
   createCampaign,
+  createDigestCampaign,
   type DeliveryRig,
   deliveryRig,
   dkimResolver,
@@ -16,7 +18,7 @@ import {
 import { buildCampaign } from '../../../test/factories.js';
 import type { FakeClock } from '../../../test/fake-clock.js';
 import { erlan, formToken, postSign } from '../../../test/sign-helpers.js';
-import { createClockedTestApp, startMailWorker, type TestApp } from '../../../test/test-app.js';
+import { startMailWorker, type TestApp } from '../../../test/test-app.js';
 import { parseBounceAddress } from '../../security/bounce-address.js';
 
 const minute = 60_000;
@@ -26,8 +28,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
   let clock: FakeClock;
   let rig: DeliveryRig | undefined;
 
-  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
-  afterEach(async () => t.close());
+  appPerTest(dialect, (app) => ({ t, clock } = app));
 
   it('sends one DKIM-signed letter per target and union copy, bilingual where the campaign has the target language', async () => {
     const id = await campaignIdOf(t.db, erlan);
@@ -481,15 +482,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
   });
 
   it('digest mode: a backlog beyond the cap goes as one digest listing every supporter', async () => {
-    const id = await createCampaign(
-      t,
-      buildCampaign({ deliveryMode: 'digest', targets: [buildCampaign().targets[0]!] }),
-    );
-    await t.db.kysely
-      .updateTable('campaigns')
-      .set({ target_hourly_cap: 2, digest_interval_minutes: 60 })
-      .where('id', '=', id)
-      .execute();
+    const id = await createDigestCampaign(t);
     const countries = ['KR', 'BR', 'ZA', 'KR', 'DE'];
     await sign(t, id, 5, (i) => ({
       input: {

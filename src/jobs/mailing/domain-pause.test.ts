@@ -2,13 +2,14 @@
 // the domain is paused and its recipients wait while the rest is sent; the editors get one alert mail (not
 // one per refusal) that leads to the mailing's report; the report shows the pause with a resume button, and
 // resuming lets the waiting recipients get their mail. Real sender, store, worker, app and SMTP sinks.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../test/app-per-test.js';
 import { testDialects } from '../../../test/db.js';
 import { type Browser, get, post, signedIn } from '../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../test/fake-clock.js';
 import { queueMailing } from '../../../test/mailing-queue-helpers.js';
 import { type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.js';
-import { createClockedTestApp, startMailWorker, type TestApp } from '../../../test/test-app.js';
+import { startMailWorker, type TestApp } from '../../../test/test-app.js';
 import { MailingQueueStore } from '../../db/mailing-queue.store.js';
 import { createSmtpTransport } from '../../mail/smtp.transport.js';
 import type { MailTransport } from '../../mail/transport.js';
@@ -24,8 +25,8 @@ describe.each(testDialects)('a domain paused during a mailing on %s', (dialect) 
   let transport: MailTransport;
   let refuse = true;
 
-  beforeEach(async () => {
-    ({ t, clock } = await createClockedTestApp(dialect));
+  appPerTest(dialect, async (app) => {
+    ({ t, clock } = app);
     editor = await signedIn(t, 'editor', { email: 'amaka@example.org', name: 'Amaka' });
     refuse = true;
     sink = await startSmtpSink({
@@ -41,7 +42,6 @@ describe.each(testDialects)('a domain paused during a mailing on %s', (dialect) 
   afterEach(async () => {
     await transport.close();
     await sink.close();
-    await t.close();
   });
 
   it('waits for the domain, alerts the editors once, and sends once an editor resumes it', async () => {

@@ -1,12 +1,13 @@
 // The scheduled lifecycle job on each database, with a clock the test moves: it closes a live campaign at
 // its end date (audited with no actor; the public page shows it at once), and a week before the end it
 // mails every admin and editor once, in their own language, again only when the end date moves.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../test/app-per-test.js';
 import { testDialects } from '../../../test/db.js';
 import { createPerson } from '../../../test/editor-helpers.js';
 import { buildCampaign } from '../../../test/factories.js';
-import { FakeClock } from '../../../test/fake-clock.js';
-import { createTestApp, startMailWorker, type TestApp } from '../../../test/test-app.js';
+import type { FakeClock } from '../../../test/fake-clock.js';
+import { startMailWorker, type TestApp } from '../../../test/test-app.js';
 import { CampaignRepository } from '../../db/campaign.repository.js';
 import { JobRepository } from '../../db/job.repository.js';
 import { UserRepository } from '../../db/user.repository.js';
@@ -29,9 +30,8 @@ describe.each(testDialects)('campaign lifecycle job on %s', (dialect) => {
   let deps: CampaignLifecycleJobDeps;
   let slug: string;
 
-  beforeEach(async () => {
-    clock = new FakeClock(Date.UTC(2026, 10, 23, 9, 0));
-    t = await createTestApp(dialect, {}, { seed: false, clock });
+  appPerTest(dialect, { seed: false }, async (app) => {
+    ({ t, clock } = app);
     deps = {
       campaigns: t.services.lifecycle,
       clock,
@@ -42,7 +42,6 @@ describe.each(testDialects)('campaign lifecycle job on %s', (dialect) => {
     await new CampaignRepository(t.db).create(campaign, clock.now());
     slug = campaign.slug;
   });
-  afterEach(async () => t.close());
 
   const campaignRow = () =>
     t.db.kysely.selectFrom('campaigns').selectAll().where('slug', '=', slug).executeTakeFirstOrThrow();

@@ -3,9 +3,12 @@
 // until someone resumes it). One mail per admin and editor, in their own language, with the link to act
 // (the text is mail/templates/delivery-alert.email.ts).
 import type { Config } from '../../config/config.js';
-import type { AlertMailReader } from '../../domain/delivery/delivery.ports.js';
+import type { AlertMail, AlertMailReader } from '../../domain/delivery/delivery.ports.js';
 import { translatorFor } from '../../i18n/translator.js';
-import { deliveryAlertEmail } from '../../mail/templates/delivery-alert.email.js';
+import {
+  type DeliveryAlertEmailData,
+  deliveryAlertEmail,
+} from '../../mail/templates/delivery-alert.email.js';
 import { siteMail } from '../../mail/templates/mail-text.js';
 import type { MailTransport } from '../../mail/transport.js';
 import { jobKinds, jobPayloads } from '../kinds.js';
@@ -22,20 +25,28 @@ export function sendDeliveryAlertTask(deps: DeliveryAlertDeps) {
     const parsed = jobPayloads[jobKinds.sendDeliveryAlert].safeParse(payload);
     if (!parsed.success) throw new PermanentJobError('invalid send-delivery-alert payload');
     const alert = await deps.delivery.alertForMail(parsed.data.alertId);
-    if (!alert) return;
-    const { config } = deps;
-    const site = { name: config.SITE_NAME, baseUrl: config.BASE_URL };
-    for (const user of alert.recipients) {
-      const tr = translatorFor(user.locale);
-      const text = deliveryAlertEmail({ alert, recipientName: user.name, site }, tr);
-      await deps.mail.send(
-        siteMail(
-          { name: config.SITE_NAME, mailFrom: config.MAIL_FROM },
-          { name: user.name, address: user.email },
-          tr,
-          text,
-        ),
-      );
-    }
+    if (alert) await mailAlert(deps, alert.recipients, { alert });
   };
+}
+
+/** The alert mail to each of `recipients`, in their own language (here and for a paused mailing's domain). */
+export async function mailAlert(
+  deps: DeliveryAlertDeps,
+  recipients: AlertMail['recipients'],
+  data: Omit<DeliveryAlertEmailData, 'recipientName' | 'site'>,
+): Promise<void> {
+  const { config } = deps;
+  const site = { name: config.SITE_NAME, baseUrl: config.BASE_URL };
+  for (const user of recipients) {
+    const tr = translatorFor(user.locale);
+    const text = deliveryAlertEmail({ ...data, recipientName: user.name, site }, tr);
+    await deps.mail.send(
+      siteMail(
+        { name: config.SITE_NAME, mailFrom: config.MAIL_FROM },
+        { name: user.name, address: user.email },
+        tr,
+        text,
+      ),
+    );
+  }
 }

@@ -4,21 +4,16 @@
 // `mailings:send`), in their own language; the sender's tick wrote this job when the refusal paused the
 // domain, so a pause gets one alert however many refusals follow it (decision 0020).
 import { siteBase } from '../../domain/shared/site-url.js';
-import { translatorFor } from '../../i18n/translator.js';
-import { deliveryAlertEmail } from '../../mail/templates/delivery-alert.email.js';
-import { siteMail } from '../../mail/templates/mail-text.js';
 import { jobKinds, jobPayloads } from '../kinds.js';
 import { PermanentJobError } from '../worker.js';
-import type { DeliveryAlertDeps } from './send-delivery-alert.task.js';
+import { type DeliveryAlertDeps, mailAlert } from './send-delivery-alert.task.js';
 
 export function sendMailingAlertTask(deps: DeliveryAlertDeps) {
   return async (payload: unknown): Promise<void> => {
     const parsed = jobPayloads[jobKinds.sendMailingAlert].safeParse(payload);
     if (!parsed.success) throw new PermanentJobError('invalid send-mailing-alert payload');
     const { mailingId, domain, reason } = parsed.data;
-    const { config } = deps;
-    const site = { name: config.SITE_NAME, baseUrl: config.BASE_URL };
-    const link = `${siteBase(config.BASE_URL)}/editor/mailings/${mailingId}/report`;
+    const link = `${siteBase(deps.config.BASE_URL)}/editor/mailings/${mailingId}/report`;
     const alert = {
       kind: 'domain_paused',
       detail: reason,
@@ -27,17 +22,6 @@ export function sendMailingAlertTask(deps: DeliveryAlertDeps) {
       targetName: null,
       targetEmail: null,
     };
-    for (const user of await deps.delivery.alertRecipients()) {
-      const tr = translatorFor(user.locale);
-      const text = deliveryAlertEmail({ alert, recipientName: user.name, site, link }, tr);
-      await deps.mail.send(
-        siteMail(
-          { name: config.SITE_NAME, mailFrom: config.MAIL_FROM },
-          { name: user.name, address: user.email },
-          tr,
-          text,
-        ),
-      );
-    }
+    await mailAlert(deps, await deps.delivery.alertRecipients(), { alert, link });
   };
 }

@@ -3,12 +3,13 @@
 // source changing later the same day make no second mail; the next day one more bulletin lists both. A
 // translator who turned the bulletin off in their account settings, and one whose language is up to date,
 // get nothing. The mail arrives through the real worker at an SMTP sink, its links opening the editor.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../test/app-per-test.js';
 import { testDialects } from '../../../test/db.js';
 import { createPerson, get, post, sessionFor } from '../../../test/editor-helpers.js';
 import { buildCampaign } from '../../../test/factories.js';
-import { FakeClock } from '../../../test/fake-clock.js';
-import { createTestApp, startMailWorker, type TestApp } from '../../../test/test-app.js';
+import type { FakeClock } from '../../../test/fake-clock.js';
+import { startMailWorker, type TestApp } from '../../../test/test-app.js';
 import { CampaignRepository } from '../../db/campaign.repository.js';
 import { JobRepository } from '../../db/job.repository.js';
 import { jobKinds } from '../kinds.js';
@@ -27,9 +28,8 @@ describe.each(testDialects)('translators’ daily bulletin on %s', (dialect) => 
   let clock: FakeClock;
   let deps: TranslatorBulletinJobDeps;
 
-  beforeEach(async () => {
-    clock = new FakeClock(Date.UTC(2026, 10, 23, 9, 0));
-    t = await createTestApp(dialect, {}, { seed: false, clock });
+  appPerTest(dialect, { seed: false }, async (app) => {
+    ({ t, clock } = app);
     deps = {
       translations: t.services.translations,
       bulletins: t.services.translatorBulletins,
@@ -37,7 +37,6 @@ describe.each(testDialects)('translators’ daily bulletin on %s', (dialect) => 
       config: t.config,
     };
   });
-  afterEach(async () => t.close());
 
   async function translator(email: string, locale: string, languages: string[]) {
     const person = await createPerson(t, 'translator', { email, name: email.split('@')[0]!, locale });

@@ -3,8 +3,9 @@
 // first words of their message). In the campaign's text for the target's language, like the letters; it
 // comes from the site itself, not from one supporter.
 import type { CampaignTexts } from '../../domain/campaign/campaign.js';
+import type { LetterData } from '../../domain/delivery/delivery.ports.js';
 import type { Translator } from '../../i18n/translator.js';
-import { type Letter, type LetterSignature, tidyParagraphs } from './target-letter.email.js';
+import { type Letter, tidyParagraphs } from './target-letter.email.js';
 
 const EXCERPT = 200;
 
@@ -18,7 +19,7 @@ function excerpt(message: string): string {
 
 export interface TargetDigestData {
   texts: CampaignTexts;
-  signatures: LetterSignature[];
+  signatures: LetterData[];
   /** When the oldest gathered signature was written. */
   since: number;
   siteName: string;

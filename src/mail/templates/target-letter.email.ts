@@ -5,18 +5,9 @@
 // receiving servers distrust long or HTML mail.
 import type { CampaignTexts } from '../../domain/campaign/campaign.js';
 import { letterSalutation, sameLanguage } from '../../domain/delivery/delivery.js';
+import type { LetterData } from '../../domain/delivery/delivery.ports.js';
 import type { Translator } from '../../i18n/translator.js';
 import type { MailText } from './mail-text.js';
-
-export interface LetterSignature {
-  name: string;
-  unionName: string | null;
-  country: string | null;
-  message: string;
-  locale: string;
-  /** The language of the words sent; null when they are the default message unchanged. */
-  messageLocale: string | null;
-}
 
 /** A letter's words: subject and body in the letter's language, and the From display name. */
 export interface Letter extends MailText {
@@ -50,7 +41,7 @@ export function tidyParagraphs(text: string): string {
 }
 
 export function signatureFoot(
-  signature: Pick<LetterSignature, 'name' | 'unionName' | 'country'>,
+  signature: Pick<LetterData, 'name' | 'unionName' | 'country'>,
   locale: string,
 ): string {
   const lines = [signature.name];
@@ -62,7 +53,7 @@ export function signatureFoot(
 export interface TargetLetterData {
   /** The campaign's texts in the letter's language (see letterTexts). */
   texts: CampaignTexts;
-  signature: LetterSignature;
+  signature: LetterData;
   siteName: string;
 }
 

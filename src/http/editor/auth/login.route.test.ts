@@ -2,7 +2,8 @@
 // mail followed), password reset, throttling with translated messages, cookie flags, and session expiry
 // on an injected clock.
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import {
   anonymousForm,
@@ -16,14 +17,13 @@ import {
 } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { formBody } from '../../../../test/sign-helpers.js';
-import { createClockedTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import { startMailWorker, type TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('logging in on %s', (dialect) => {
   let t: TestApp;
   let clock: FakeClock;
 
-  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect, { seed: false })));
-  afterEach(async () => t.close());
+  appPerTest(dialect, { seed: false }, (app) => ({ t, clock } = app));
 
   const logIn = async (
     email: string,

@@ -4,13 +4,13 @@
 // settings, posts dated updates and points a closed campaign to its follow-up. Translators only read,
 // partners see nothing, forms without their CSRF token are refused, odd requests get 4xx pages.
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { buildCampaign } from '../../../../test/factories.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
 import { postSign } from '../../../../test/sign-helpers.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
 import { CampaignRepository } from '../../../db/campaign.repository.js';
 
@@ -44,11 +44,7 @@ describe.each(testDialects)('campaign editor pages on %s', (dialect) => {
   let t: TestApp;
   let editor: Browser;
 
-  beforeEach(async () => {
-    t = await createTestApp(dialect, {}, { clock: new FakeClock(Date.UTC(2026, 10, 23, 9, 0)) });
-    editor = await signedIn(t, 'editor');
-  });
-  afterEach(async () => t.close());
+  editorPerTest(dialect, (app) => ({ t, editor } = app));
 
   const texts = async (browser = editor) => formFields((await get(t.app, edit, browser)).body);
 

@@ -1,11 +1,12 @@
 // The editors' preview of the public page on each database: any language the campaign has, draft
 // translations and draft campaigns included, rendered by the public page's view with the "not public"
 // banner, noindex and the sign form switched off; never reachable without an editor session.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, get, signedIn } from '../../../../test/editor-helpers.js';
 import { buildCampaign } from '../../../../test/factories.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 import { CampaignRepository } from '../../../db/campaign.repository.js';
 
 describe.each(testDialects)('campaign preview on %s', (dialect) => {
@@ -21,12 +22,10 @@ describe.each(testDialects)('campaign preview on %s', (dialect) => {
   });
   const preview = (locale: string) => `/editor/campaigns/${campaign.slug}/preview/${locale}`;
 
-  beforeEach(async () => {
-    t = await createTestApp(dialect);
-    editor = await signedIn(t, 'editor');
+  editorPerTest(dialect, async (app) => {
+    ({ t, editor } = app);
     await new CampaignRepository(t.db).create(campaign, t.services.clock.now());
   });
-  afterEach(async () => t.close());
 
   it('shows a draft translation of a draft campaign with the public view, bannered, noindex, form off', async () => {
     expect((await t.app.inject({ url: `/ar/campaigns/${campaign.slug}` })).statusCode).toBe(404);

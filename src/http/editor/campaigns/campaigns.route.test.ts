@@ -2,12 +2,13 @@
 // review to live, extends it, closes it with an outcome and reopens it, and the public page follows at
 // once; refusals come back as translated errors (English, Arabic) with the input kept; translators only
 // read, partners see nothing, and the gate refuses forms without their CSRF token.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { buildCampaign } from '../../../../test/factories.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { FakeClock } from '../../../../test/fake-clock.js';
+import type { TestApp } from '../../../../test/test-app.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
 import { CampaignRepository } from '../../../db/campaign.repository.js';
 
@@ -17,15 +18,13 @@ describe.each(testDialects)('campaign lifecycle pages on %s', (dialect) => {
   let editor: Browser;
   let slug: string;
 
-  beforeEach(async () => {
-    clock = new FakeClock(Date.UTC(2026, 10, 23, 9, 0));
-    t = await createTestApp(dialect, {}, { clock });
+  appPerTest(dialect, async (app) => {
+    ({ t, clock } = app);
     editor = await signedIn(t, 'editor');
     const campaign = buildCampaign({ status: 'in_review' });
     await new CampaignRepository(t.db).create(campaign, clock.now());
     slug = campaign.slug;
   });
-  afterEach(async () => t.close());
 
   const page = `/editor/campaigns/${'{slug}'}`;
   const url = (path = '') => `${page.replace('{slug}', slug)}${path}`;

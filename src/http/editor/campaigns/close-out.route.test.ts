@@ -3,23 +3,20 @@
 // to those who may send mailings, the final dossier the close asked for (its progress, then the file), and
 // the day signers' data goes under the retention setting.
 import { parse } from 'csv-parse/sync';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { campaignIdOf, testDialects } from '../../../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
+import { testDialects } from '../../../../test/db.js';
 import { get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { recordSigner } from '../../../../test/factories.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { erlan } from '../../../../test/sign-helpers.js';
-import { createClockedTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('close-out on %s', (dialect) => {
   let t: TestApp;
   let clock: FakeClock;
   let campaignId: number;
-  beforeEach(async () => {
-    ({ t, clock } = await createClockedTestApp(dialect));
-    campaignId = await campaignIdOf(t.db, erlan);
-  });
-  afterEach(async () => t.close());
+  appPerTest(dialect, (app) => ({ t, clock, campaignId } = app));
 
   it('shows the final count, the delivery report and its CSV, the mailing and the purge date', async () => {
     await recordSigner(t, campaignId, 'Ana Souza', 'BR', clock.now());

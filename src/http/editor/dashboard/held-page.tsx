@@ -1,5 +1,6 @@
 import type { HeldListResult, HeldReason, HeldSignature } from '../../../domain/signature/review-held.js';
 import { isolate, type Translator } from '../../../i18n/translator.js';
+import { CampaignHeading } from '../../views/editor/campaign-heading.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
 import { Csrf, Notice } from '../../views/form-fields.js';
@@ -146,15 +147,7 @@ export function HeldPage(p: HeldPageProps) {
   const title = t('held.title');
   return (
     <EditorPage page={p} title={title} section="campaigns">
-      <p>
-        <a href={`/editor/campaigns/${c.slug}`}>
-          {t('held.back', { campaign: isolate(c.headline ?? c.slug) })}
-        </a>
-      </p>
-      <h1>{title}</h1>
-      <p class="lead" dir="auto">
-        {c.headline ?? c.slug}
-      </p>
+      <CampaignHeading tr={tr} campaign={c} title={title} />
       {p.notice && <Notice>{p.notice}</Notice>}
       {p.error && <Notice kind="error">{p.error}</Notice>}
       <p>

@@ -1,13 +1,14 @@
 // The review of held signatures through HTTP: the list with its reasons, release and discard by a row's
 // button, by selection (only with the confirmation box) and by network; counts, audit labels; roles that
 // may not, forged or cross-site posts, and malformed input answered with translated pages, never a 500.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { campaignIdOf, testDialects } from '../../../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { editorPerTest } from '../../../../test/app-per-test.js';
+import { testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { buildSignCommand } from '../../../../test/factories.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { erlan } from '../../../../test/sign-helpers.js';
-import { createClockedTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 
 const page = `/editor/campaigns/${erlan}/held`;
 
@@ -17,12 +18,7 @@ describe.each(testDialects)('held signatures review on %s', (dialect) => {
   let editor: Browser;
   let campaignId: number;
 
-  beforeEach(async () => {
-    ({ t, clock } = await createClockedTestApp(dialect));
-    editor = await signedIn(t, 'editor');
-    campaignId = await campaignIdOf(t.db, erlan);
-  });
-  afterEach(async () => t.close());
+  editorPerTest(dialect, (app) => ({ t, clock, campaignId, editor } = app));
 
   async function hold(name: string, ipHash: string | null, minutesAgo = 0): Promise<number> {
     const command = buildSignCommand(campaignId, {

@@ -1,20 +1,20 @@
 // The dashboard through HTTP on the seeded demo: what each role sees (partners and translators within the
 // scope an admin gives them), the chart and its text alternative, right-to-left, and the JSON the page
 // refreshes from changing after a signature is made and confirmed in other requests.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { campaignIdOf, testDialects } from '../../../../test/db.js';
 import { createPerson, get, post, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
-import { createClockedTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 import type { DashboardFigures } from './home-page.js';
 
 describe.each(testDialects)('editor dashboard on %s', (dialect) => {
   let t: TestApp;
   let clock: FakeClock;
 
-  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
-  afterEach(async () => t.close());
+  appPerTest(dialect, (app) => ({ t, clock } = app));
 
   const as = (role: 'admin' | 'editor' | 'translator' | 'partner', locale = 'en') =>
     signedIn(t, role, { email: `${role}-${locale}@example.org`, locale });

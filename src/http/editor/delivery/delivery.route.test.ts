@@ -1,13 +1,14 @@
 // The editors' delivery page end to end: a bounce shows up with its error and held messages; a new address
 // sends them there; a policy-blocked domain is resumed; unknowns are resent only on request; every change
 // is in the audit log; partners cannot act; bad input gets the translated error and changes nothing.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { campaignIdOf, testDialects } from '../../../../test/db.js';
 import { type DeliveryRig, deliveryRig, messageStatuses, sign } from '../../../../test/delivery-helpers.js';
 import { get, post, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { erlan } from '../../../../test/sign-helpers.js';
-import { createClockedTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('editor delivery page on %s', (dialect) => {
   let t: TestApp;
@@ -15,8 +16,7 @@ describe.each(testDialects)('editor delivery page on %s', (dialect) => {
   let rig: DeliveryRig | undefined;
   const page = `/editor/campaigns/${erlan}/delivery`;
 
-  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
-  afterEach(async () => t.close());
+  appPerTest(dialect, (app) => ({ t, clock } = app));
 
   async function target(email: string) {
     return t.db.kysely.selectFrom('targets').selectAll().where('email', '=', email).executeTakeFirstOrThrow();

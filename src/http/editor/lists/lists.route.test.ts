@@ -3,10 +3,10 @@
 // that keeps the list and the consent source, the report shown and downloadable, the export streamed,
 // neutralised for spreadsheets and audited, and suppressed addresses searched and paged.
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
 import { allHostileText } from '../../../../test/hostile-input.js';
 import { insertSupporter, suppressed } from '../../../../test/list-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
@@ -16,11 +16,7 @@ const source = 'LabourStart English list, double opt-in, exported 2026-11-30';
 describe.each(testDialects)('editor lists pages on %s', (dialect) => {
   let t: TestApp;
   let editor: Browser;
-  beforeEach(async () => {
-    t = await createTestApp(dialect, {}, { clock: new FakeClock() });
-    editor = await sessionFor(t, await createPerson(t, 'editor'));
-  });
-  afterEach(async () => t.close());
+  editorPerTest(dialect, (app) => ({ t, editor } = app));
 
   function upload(
     who: Browser,

@@ -3,29 +3,24 @@
 // without JavaScript, a test mailed to the editor (parsed from the SMTP sink), the send materialising the
 // recipients, pause / resume / cancel, the report and progress, the preview under its own CSP, and the
 // source tag of a mailing's link kept on the signature it brings.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
-import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
-import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
+import type { FakeClock } from '../../../../test/fake-clock.js';
+import { ana, formToken, postSign } from '../../../../test/sign-helpers.js';
+import { startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { seedDemoLists } from '../../../cli/demo/mailing-lists.js';
 
 describe.each(testDialects)('editor mailings on %s', (dialect) => {
   let t: TestApp;
   let editor: Browser;
   let campaignId: number;
-  beforeEach(async () => {
-    const clock = new FakeClock(Date.UTC(2026, 10, 22, 9));
-    t = await createTestApp(dialect, {}, { clock });
-    await seedDemoLists(t.db, clock.now());
-    editor = await sessionFor(
-      t,
-      await createPerson(t, 'editor', { email: 'amaka@example.org', name: 'Amaka Okafor' }),
-    );
-    campaignId = (await t.services.campaigns.findBySlug(erlan))!.id;
+  appPerTest(dialect, { at: Date.UTC(2026, 10, 22, 9) }, async (app) => {
+    ({ t, campaignId } = app);
+    await seedDemoLists(t.db, app.clock.now());
+    editor = await signedIn(t, 'editor', { email: 'amaka@example.org', name: 'Amaka Okafor' });
   });
-  afterEach(async () => t.close());
 
   const fields = (over: Record<string, string | string[]> = {}) => ({
     kind: 'victory',

@@ -1,20 +1,16 @@
 // Starting a campaign from the editor's list, through the real routes on each database: the button, the
 // form, the draft it creates (and its page), the refusals with the input kept, and roles that may not.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('new campaign on %s', (dialect) => {
   let t: TestApp;
   let editor: Browser;
 
-  beforeEach(async () => {
-    t = await createTestApp(dialect, {}, { clock: new FakeClock() });
-    editor = await signedIn(t, 'editor');
-  });
-  afterEach(async () => t.close());
+  editorPerTest(dialect, (app) => ({ t, editor } = app));
 
   it('creates a blank draft from the list and opens its page', async () => {
     const list = await get(t.app, '/editor/campaigns', editor);

@@ -2,9 +2,10 @@
 // by the ImageStore and shown on the public page at once; an unreadable file or a `javascript:` link gets
 // the translated error with everything else kept; reorder, change and remove are audited; roles and CSRF.
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import { type Browser, editorOnCampaign, get, post, signedIn } from '../../../../test/editor-helpers.js';
+import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 
@@ -15,8 +16,7 @@ describe.each(testDialects)('editor partners page on %s', (dialect) => {
   let browser: Browser;
   let campaignId: number;
 
-  beforeEach(async () => ({ t, editor: browser, campaignId } = await editorOnCampaign(dialect)));
-  afterEach(async () => t.close());
+  editorPerTest(dialect, (app) => ({ t, editor: browser, campaignId } = app));
 
   const partners = () =>
     t.db.kysely

@@ -6,6 +6,7 @@ import { publishedLocales } from '../../../domain/campaign/campaign.js';
 import type { DossierRequest } from '../../../domain/petition/dossier.js';
 import { isolate } from '../../../i18n/translator.js';
 import { countryName } from '../../views/country-names.js';
+import { CampaignHeading } from '../../views/editor/campaign-heading.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
 import { Csrf, Notice, SelectField } from '../../views/form-fields.js';
@@ -84,13 +85,7 @@ export function DossierPage(p: DossierPageProps) {
     .sort((a, b) => a.name.localeCompare(b.name, tr.locale));
   return (
     <EditorPage page={p} title={title} section="campaigns">
-      <p>
-        <a href={`/editor/campaigns/${campaign.slug}`}>{t('held.back', { campaign: isolate(p.headline) })}</a>
-      </p>
-      <h1>{title}</h1>
-      <p class="lead" dir="auto">
-        {p.headline}
-      </p>
+      <CampaignHeading tr={tr} campaign={{ slug: campaign.slug, headline: p.headline }} title={title} />
       <p class="help">{t('editor.dossier.help')}</p>
       {!p.rendererReady && <Notice kind="error">{t('editor.dossier.rendererMissing')}</Notice>}
       {p.queued && <Notice>{t('editor.dossier.queued')}</Notice>}

@@ -7,12 +7,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import {
   type Browser,
   createPerson,
-  editorOnCampaign,
   get,
   post,
   sessionFor,
@@ -35,11 +35,8 @@ describe.each(testDialects)('dossiers on %s', (dialect) => {
   let editor: Browser;
   let campaignId: number;
 
-  beforeEach(async () => ({ t, editor, campaignId } = await editorOnCampaign(dialect)));
-  afterEach(async () => {
-    await t.services.dossierRenderer.close();
-    await t.close();
-  });
+  editorPerTest(dialect, (app) => ({ t, editor, campaignId } = app));
+  afterEach(async () => t.services.dossierRenderer.close());
 
   const worker = () =>
     createWorker({

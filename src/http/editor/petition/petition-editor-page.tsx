@@ -7,6 +7,7 @@ import {
 } from '../../../domain/petition/petition.js';
 import { isolate } from '../../../i18n/translator.js';
 import { countryName } from '../../views/country-names.js';
+import { CampaignHeading } from '../../views/editor/campaign-heading.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
 import { Csrf, Notice, SelectField, TextField } from '../../views/form-fields.js';
@@ -45,13 +46,7 @@ export function PetitionEditorPage(p: PetitionEditorPageProps) {
   const title = t('petitionEditor.title');
   return (
     <EditorPage page={p} title={title} section="campaigns">
-      <p>
-        <a href={`/editor/campaigns/${campaign.slug}`}>{t('held.back', { campaign: isolate(p.headline) })}</a>
-      </p>
-      <h1>{title}</h1>
-      <p class="lead" dir="auto">
-        {p.headline}
-      </p>
+      <CampaignHeading tr={tr} campaign={{ slug: campaign.slug, headline: p.headline }} title={title} />
       {p.notice && <Notice>{p.notice}</Notice>}
       <p class="help">{t('petitionEditor.help')}</p>
       <p>

@@ -1,9 +1,10 @@
 // Editors hiding a signer from the petition through HTTP: the list with names as typed and as shown, hide and
 // show again (audited, with the public petition following at once), a second press changing nothing, and
 // roles that may not, forged posts and malformed input refused.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import { type Browser, editorOnCampaign, get, post, signedIn } from '../../../../test/editor-helpers.js';
+import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { recordSigner } from '../../../../test/factories.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
@@ -16,8 +17,7 @@ describe.each(testDialects)('petition moderation on %s', (dialect) => {
   let editor: Browser;
   let campaignId: number;
 
-  beforeEach(async () => ({ t, editor, campaignId } = await editorOnCampaign(dialect)));
-  afterEach(async () => t.close());
+  editorPerTest(dialect, (app) => ({ t, editor, campaignId } = app));
 
   const signed = async (name: string, at: number, status: 'confirmed' | 'pending' = 'confirmed') =>
     (await recordSigner(t, campaignId, name, 'KZ', at, { status })).signatureId;

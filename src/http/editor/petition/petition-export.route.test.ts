@@ -2,17 +2,11 @@
 // people and names (never pending, hidden or erased; "a supporter from" without name or union), oldest first
 // across the exporter's batches, filters, who may download (editors; partners of this campaign only), audit.
 import { parse } from 'csv-parse/sync';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import {
-  type Browser,
-  createPerson,
-  editorOnCampaign,
-  get,
-  sessionFor,
-  signedIn,
-} from '../../../../test/editor-helpers.js';
-import { recordSigner, type SignerOverrides } from '../../../../test/factories.js';
+import { type Browser, createPerson, get, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
+import { markSupporterErased, recordSigner, type SignerOverrides } from '../../../../test/factories.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 
@@ -25,8 +19,7 @@ describe.each(testDialects)('signers CSV on %s', (dialect) => {
   let editor: Browser;
   let campaignId: number;
 
-  beforeEach(async () => ({ t, editor, campaignId } = await editorOnCampaign(dialect)));
-  afterEach(async () => t.close());
+  editorPerTest(dialect, (app) => ({ t, editor, campaignId } = app));
 
   const signer = (name: string, country: string, at: number, over?: SignerOverrides) =>
     recordSigner(t, campaignId, name, country, at, over);
@@ -47,16 +40,7 @@ describe.each(testDialects)('signers CSV on %s', (dialect) => {
       .where('id', '=', hidden.signatureId)
       .execute();
     const erased = await signer('Erased Person', 'SE', t0 + 5 * dayMs);
-    const { supporter_id } = await t.db.kysely
-      .selectFrom('signatures')
-      .select('supporter_id')
-      .where('id', '=', erased.signatureId)
-      .executeTakeFirstOrThrow();
-    await t.db.kysely
-      .updateTable('supporters')
-      .set({ status: 'erased' })
-      .where('id', '=', supporter_id)
-      .execute();
+    await markSupporterErased(t, erased.signatureId);
 
     const res = await get(t.app, url, editor);
     expect(res.statusCode).toBe(200);

@@ -4,13 +4,15 @@
 // it (and a finished dossier downloaded for it) open with the partner's identity and with no other, and a
 // partner without a key gets no such export.
 import { Decrypter, generateIdentity, identityToRecipient } from 'age-encryption';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { campaignIdOf, testDialects } from '../../../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
+import { testDialects } from '../../../../test/db.js';
 import { get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { recordSigner } from '../../../../test/factories.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
+import { firstPartnerId, makeReportLink } from '../../../../test/partner-report-helpers.js';
 import { erlan } from '../../../../test/sign-helpers.js';
-import { createClockedTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 
 const keysPage = `/editor/campaigns/${erlan}/age-keys`;
 
@@ -18,23 +20,7 @@ describe.each(testDialects)('partner age keys on %s', (dialect) => {
   let t: TestApp;
   let clock: FakeClock;
   let campaignId: number;
-  beforeEach(async () => {
-    ({ t, clock } = await createClockedTestApp(dialect));
-    campaignId = await campaignIdOf(t.db, erlan);
-  });
-  afterEach(async () => t.close());
-
-  const partnerId = async () =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom('partners')
-          .select('id')
-          .where('campaign_id', '=', campaignId)
-          .orderBy('position')
-          .executeTakeFirstOrThrow()
-      ).id,
-    );
+  appPerTest(dialect, (app) => ({ t, clock, campaignId } = app));
 
   async function open(file: Buffer, identity: string): Promise<string> {
     const d = new Decrypter();
@@ -48,7 +34,7 @@ describe.each(testDialects)('partner age keys on %s', (dialect) => {
     const identity = await generateIdentity();
     const recipient = await identityToRecipient(identity);
     const editor = await signedIn(t, 'editor');
-    const id = await partnerId();
+    const id = await firstPartnerId(t, campaignId);
 
     const none = await get(t.app, keysPage, editor);
     expect(none.statusCode).toBe(200);
@@ -86,12 +72,7 @@ describe.each(testDialects)('partner age keys on %s', (dialect) => {
     expect(audit?.after_json).toContain(recipient);
 
     // The partner's link: the page says how to open the file; the file opens with its identity only.
-    const made = await post(t.app, `/editor/campaigns/${erlan}/report-links`, editor, {
-      partnerId: String(id),
-      days: '30',
-    });
-    const path = new URL(/value="(https?:\/\/[^"]+\/partner-report\/[A-Za-z0-9_-]+)"/.exec(made.body)![1]!)
-      .pathname;
+    const path = await makeReportLink(t, editor, id);
     const report = await t.app.inject({ url: path });
     expect(report.body).toContain(`age -d -i key.txt ${erlan}-signers.csv.age`);
     const file = await t.app.inject({ url: `${path}/signers.csv` });

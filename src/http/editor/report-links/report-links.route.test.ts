@@ -3,13 +3,15 @@
 // the petition's names, never an address; every use counted and audited without naming the visitor), a
 // revoked or expired link opens nothing, only editors manage links, a partner account attached to the
 // campaign sees the same report in the editor area, and the token never reaches the log.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { campaignIdOf, testDialects } from '../../../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
+import { testDialects } from '../../../../test/db.js';
 import { createPerson, get, post, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
 import { recordSigner } from '../../../../test/factories.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
+import { firstPartnerId, makeReportLink } from '../../../../test/partner-report-helpers.js';
 import { erlan } from '../../../../test/sign-helpers.js';
-import { createClockedTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 import { maskUrl } from '../../security/log-privacy.js';
 
 const page = `/editor/campaigns/${erlan}/report-links`;
@@ -19,30 +21,12 @@ describe.each(testDialects)('partner report links on %s', (dialect) => {
   let t: TestApp;
   let clock: FakeClock;
   let campaignId: number;
-  beforeEach(async () => {
-    ({ t, clock } = await createClockedTestApp(dialect));
-    campaignId = await campaignIdOf(t.db, erlan);
-  });
-  afterEach(async () => t.close());
+  appPerTest(dialect, (app) => ({ t, clock, campaignId } = app));
 
-  const partnerId = async () =>
-    (
-      await t.db.kysely
-        .selectFrom('partners')
-        .select('id')
-        .where('campaign_id', '=', campaignId)
-        .orderBy('position')
-        .executeTakeFirstOrThrow()
-    ).id;
-
-  /** Makes a link as an editor and returns its path, read from the page that shows it once. */
+  /** Makes a link for the first partner as a new editor and returns its path. */
   async function makeLink(days = '30'): Promise<string> {
     const editor = await signedIn(t, 'editor', { email: `editor${Math.random()}@example.org` });
-    const res = await post(t.app, page, editor, { partnerId: String(await partnerId()), days });
-    expect(res.statusCode).toBe(201);
-    const url = /value="(https?:\/\/[^"]+\/partner-report\/[A-Za-z0-9_-]+)"/.exec(res.body)?.[1];
-    expect(url).toBeDefined();
-    return new URL(url!).pathname;
+    return makeReportLink(t, editor, await firstPartnerId(t, campaignId), { days });
   }
 
   const audits = (action: string) =>

@@ -2,7 +2,8 @@
 // approval that makes the draft campaign (union first, endorsers after, targets, photo) and mails the union
 // in its own language, asking for changes and declining with the message mailed from the deciding editor,
 // endorsements, two editors deciding at once, and roles that may not review.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import {
   nursesRequest,
   picture,
@@ -12,7 +13,7 @@ import {
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
-import { createClockedTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import { startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { demoRequestNonce } from '../../../cli/demo/campaign-request.js';
 
 describe.each(testDialects)('campaign request queue on %s', (dialect) => {
@@ -54,11 +55,10 @@ describe.each(testDialects)('campaign request queue on %s', (dialect) => {
         .executeTakeFirstOrThrow()
     ).id;
 
-  beforeEach(async () => {
-    ({ t, clock } = await createClockedTestApp(dialect));
+  appPerTest(dialect, async (app) => {
+    ({ t, clock } = app);
     editor = await signedIn(t, 'editor', { name: 'Kofi Boateng' });
   });
-  afterEach(async () => t.close());
 
   it('lists waiting requests first, oldest first with their age, then changes requested, then decided', async () => {
     const nurses = await submit({});

@@ -1,16 +1,14 @@
 // Admins set retention in the browser; the public privacy page shows the stored value at once; editors
 // may not change it; a value out of range comes back with a translated error.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { get, post, signedIn } from '../../../../test/editor-helpers.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('retention settings page on %s', (dialect) => {
   let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp(dialect);
-  });
-  afterEach(async () => t.close());
+  appPerTest(dialect, (app) => ({ t } = app));
 
   it('lets an admin change the months, shown on the privacy page in every language', async () => {
     const admin = await signedIn(t, 'admin');

@@ -2,7 +2,8 @@
 // by country (map and table), by source and delivery status. Every chart has its numbers in a table, and
 // the whole page's numbers are one CSV download away. Server-rendered, no script, logical CSS only.
 import type { Statistics } from '../../../domain/statistics/view-statistics.js';
-import { isolate, type Translator } from '../../../i18n/translator.js';
+import type { Translator } from '../../../i18n/translator.js';
+import { CampaignHeading } from '../../views/editor/campaign-heading.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { countryName, languageName } from './names.js';
 import { TimeChart } from './time-chart.js';
@@ -25,19 +26,7 @@ export function StatisticsPage(p: StatisticsPageProps) {
   const title = c ? t('statistics.title.campaign') : t('statistics.title.site');
   return (
     <EditorPage page={p} title={title} section="statistics">
-      {c && (
-        <p>
-          <a href={`/editor/campaigns/${c.slug}`}>
-            {t('held.back', { campaign: isolate(c.headline ?? c.slug) })}
-          </a>
-        </p>
-      )}
-      <h1>{title}</h1>
-      {c && (
-        <p class="lead" dir="auto">
-          {c.headline ?? c.slug}
-        </p>
-      )}
+      {c ? <CampaignHeading tr={tr} campaign={c} title={title} /> : <h1>{title}</h1>}
       {p.scoped && <p>{t('statistics.scoped')}</p>}
       {!c && s.covers.length > 0 && (
         <ul class="editor-links">

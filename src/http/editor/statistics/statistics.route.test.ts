@@ -2,13 +2,14 @@
 // written as rows and their counts rebuilt by the reconcile job's own code, then the figures, the map, the
 // CSV, right-to-left, and who may see what (a partner of another campaign is refused).
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { blindIndex, domainIndex } from '../../../../test/blind-index.js';
 import { campaignIdOf, testDialects } from '../../../../test/db.js';
 import { createPerson, get, post, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { erlan } from '../../../../test/sign-helpers.js';
-import { createClockedTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 import { SignatureRepository } from '../../../db/signature.repository.js';
 import { worldShapes } from './world-shapes.js';
 
@@ -20,12 +21,11 @@ describe.each(testDialects)('statistics pages on %s', (dialect) => {
   let clock: FakeClock;
   let erlanId: number;
 
-  beforeEach(async () => {
-    ({ t, clock } = await createClockedTestApp(dialect));
+  appPerTest(dialect, async (app) => {
+    ({ t, clock } = app);
     erlanId = await campaignIdOf(t.db, erlan);
     await seed();
   });
-  afterEach(async () => t.close());
 
   /** Nine signatures of Erlan's campaign over five days, in two languages, four countries and five sources. */
   async function seed() {

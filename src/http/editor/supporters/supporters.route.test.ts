@@ -1,23 +1,23 @@
 // The editors' answer to a request received by post or email: found by exact address (sent by POST),
 // downloads and erasures audited, erasure only with its permission and a ticked confirmation.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { blindIndex } from '../../../../test/blind-index.js';
 import { testDialects } from '../../../../test/db.js';
 import { get, post, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
-import { createClockedTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('editor supporters page on %s', (dialect) => {
   let t: TestApp;
   let clock: FakeClock;
-  beforeEach(async () => {
-    ({ t, clock } = await createClockedTestApp(dialect));
+  appPerTest(dialect, async (app) => {
+    ({ t, clock } = app);
     const token = await formToken(t.app, 'en');
     clock.advance(10_000);
     expect((await postSign(t.app, 'en', { ...ana, token })).statusCode).toBe(303);
   });
-  afterEach(async () => t.close());
 
   const supporterId = async () =>
     Number(

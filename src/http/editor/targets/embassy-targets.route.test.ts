@@ -2,12 +2,13 @@
 // code gets a translated error with the input kept, the public page names each target's countries, and a
 // signature from Germany writes to the German embassy while one from Japan does not (its thanks page
 // counts only its own addresses).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { campaignIdOf, testDialects } from '../../../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
+import { testDialects } from '../../../../test/db.js';
 import { createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
-import { createClockedTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 
 const page = `/editor/campaigns/${erlan}/targets`;
 const embassy = {
@@ -24,16 +25,14 @@ describe.each(testDialects)('embassy targets on %s', (dialect) => {
   let t: TestApp;
   let clock: FakeClock;
   let campaignId: number;
-  beforeEach(async () => {
-    ({ t, clock } = await createClockedTestApp(dialect));
-    campaignId = await campaignIdOf(t.db, erlan);
+  appPerTest(dialect, async (app) => {
+    ({ t, clock, campaignId } = app);
     await t.db.kysely
       .updateTable('campaigns')
       .set({ confirmation_mode: 'immediate' })
       .where('id', '=', campaignId)
       .execute();
   });
-  afterEach(async () => t.close());
 
   it('refuses an unknown country code with the input kept, then saves and shows the countries', async () => {
     const editor = await sessionFor(t, await createPerson(t, 'editor', { name: 'Kofi Boateng' }));

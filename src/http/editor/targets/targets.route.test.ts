@@ -2,8 +2,9 @@
 // kept input, the public page showing a change at once, an address change reusing delivery's rule, removal
 // cancelling waiting messages, the CSV import (report first, then only the good rows saved, a forged or
 // foreign report refused), and the test message that lands in the SMTP sink for the editor, never the target.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { campaignIdOf, testDialects } from '../../../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
+import { testDialects } from '../../../../test/db.js';
 import { deliveryRig, sign } from '../../../../test/delivery-helpers.js';
 import {
   type Browser,
@@ -15,7 +16,7 @@ import {
   signedIn,
 } from '../../../../test/editor-helpers.js';
 import { erlan } from '../../../../test/sign-helpers.js';
-import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import { startMailWorker, type TestApp } from '../../../../test/test-app.js';
 
 const page = `/editor/campaigns/${erlan}/targets`;
 
@@ -25,13 +26,11 @@ describe.each(testDialects)('editor targets pages on %s', (dialect) => {
   let browser: Browser;
   let campaignId: number;
 
-  beforeEach(async () => {
-    t = await createTestApp(dialect);
+  appPerTest(dialect, async (app) => {
+    ({ t, campaignId } = app);
     editor = await createPerson(t, 'editor', { name: 'Kofi Boateng' });
     browser = await sessionFor(t, editor);
-    campaignId = await campaignIdOf(t.db, erlan);
   });
-  afterEach(async () => t.close());
 
   const targetsOf = () =>
     t.db.kysely

@@ -1,23 +1,22 @@
 // The partnership terms editor through the real routes, on each database: an admin saves a new version,
 // the other languages are flagged as older, the public form shows the new text at once and records it,
 // an unchanged or empty text makes no version, and only admins may open the page.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { requestForm } from '../../../../test/campaign-request-helpers.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('partnership terms editor on %s', (dialect) => {
   let t: TestApp;
   let admin: Browser;
   const versions = () => t.db.kysely.selectFrom('partnership_terms').selectAll().orderBy('id').execute();
 
-  beforeEach(async () => {
-    t = await createTestApp(dialect, {}, { clock: new FakeClock() });
+  appPerTest(dialect, async (app) => {
+    ({ t } = app);
     admin = await signedIn(t, 'admin', { name: 'Ana Admin' });
   });
-  afterEach(async () => t.close());
 
   it('saves a new version, flags the older translations, and the form shows it at once', async () => {
     const page = await get(t.app, '/editor/terms', admin);

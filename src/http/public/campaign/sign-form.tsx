@@ -12,7 +12,14 @@ import {
   signLimits,
 } from '../../../domain/signature/sign-input.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { CheckField, ErrorSummary, SelectField, TextArea, TextField } from '../../views/form-fields.js';
+import {
+  CheckField,
+  ErrorSummary,
+  PrivacyAndSubmit,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../views/form-fields.js';
 
 export type SignFormValues = Omit<RawSignInput, 'source'>;
 
@@ -147,12 +154,7 @@ export function SignForm({
         </p>
       )}
 
-      <p class="privacy-link">
-        <a href={`/${tr.locale}/privacy`}>{t('form.privacy')}</a>
-      </p>
-      <button class="button button--big" type="submit">
-        {t('form.submit')}
-      </button>
+      <PrivacyAndSubmit tr={tr} label={t('form.submit')} />
     </form>
   );
 }

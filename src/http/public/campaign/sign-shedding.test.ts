@@ -1,10 +1,11 @@
 // Load shedding on the sign POST: beyond the in-flight bound the excess is answered 503 with Retry-After,
 // in the page's language, nothing of it is stored, and capacity comes back once the accepted ones are done.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
-import { createClockedTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 import { maxSigningInFlight } from './campaign.route.js';
 
 /** One address in a /24 of its own: each network may hold only a few requests at once. */
@@ -13,8 +14,7 @@ const networkOf = (i: number) => `198.${18 + (i >> 8)}.${i & 255}.1`;
 describe.each(testDialects)('sign load shedding on %s', (dialect) => {
   let t: TestApp;
   let clock: FakeClock;
-  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
-  afterEach(async () => t.close());
+  appPerTest(dialect, (app) => ({ t, clock } = app));
 
   it('answers the excess 503 with Retry-After at once and stores exactly the accepted ones', async () => {
     const token = await formToken(t.app, 'tl');

@@ -1,10 +1,11 @@
 // Signing through the real routes, on each database: the confirm-first journey with the mails that
 // arrive, field errors in two languages, hostile input, duplicates, bots, and concurrency.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
-import { createClockedTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import { startMailWorker, type TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('signing on %s', (dialect) => {
   let t: TestApp;
@@ -28,8 +29,7 @@ describe.each(testDialects)('signing on %s', (dialect) => {
     return postSign(t.app, locale, { token, ...fields });
   };
 
-  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
-  afterEach(async () => t.close());
+  appPerTest(dialect, (app) => ({ t, clock } = app));
 
   it('signs in Tagalog, mails a confirmation in Tagalog, and counts only after the button is pressed', async () => {
     const mail = await startMailWorker(t);

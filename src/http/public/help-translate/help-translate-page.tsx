@@ -14,7 +14,13 @@ import {
 } from '../../../domain/translator-application/application-input.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { assetUrl } from '../../static-assets.js';
-import { ErrorSummary, languageChoices, TextArea, TextField } from '../../views/form-fields.js';
+import {
+  ErrorSummary,
+  languageChoices,
+  PrivacyAndSubmit,
+  TextArea,
+  TextField,
+} from '../../views/form-fields.js';
 import { Layout, type SiteInfo } from '../../views/layout.js';
 import { ThanksPage } from '../../views/thanks-page.js';
 
@@ -149,12 +155,7 @@ function ApplicationForm({
         maxLength={applicationLimits.note}
       />
       <p class="help">{t('helpTranslate.privacy')}</p>
-      <p class="privacy-link">
-        <a href={`/${tr.locale}/privacy`}>{t('form.privacy')}</a>
-      </p>
-      <button class="button button--big" type="submit">
-        {t('form.submit')}
-      </button>
+      <PrivacyAndSubmit tr={tr} label={t('form.submit')} />
     </form>
   );
 }

@@ -4,12 +4,13 @@
 // invitation with the chosen languages and deletes the application, declining deletes it, and an address
 // that already has an account changes nothing.
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { get, post, signedIn } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
+import type { FakeClock } from '../../../../test/fake-clock.js';
 import { erlan, formBody } from '../../../../test/sign-helpers.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('Help translate applications on %s', (dialect) => {
   let t: TestApp;
@@ -35,11 +36,13 @@ describe.each(testDialects)('Help translate applications on %s', (dialect) => {
     note: 'Nurse, CGT',
   };
 
-  beforeEach(async () => {
-    clock = new FakeClock();
-    t = await createTestApp(dialect, { TRANSLATORS_CONTACT: 'editors@outcry.example.org' }, { clock });
-  });
-  afterEach(async () => t.close());
+  appPerTest(
+    dialect,
+    {
+      env: { TRANSLATORS_CONTACT: 'editors@outcry.example.org' },
+    },
+    (app) => ({ t, clock } = app),
+  );
 
   it('lists each live campaign with the languages it is not yet published in', async () => {
     const page = await t.app.inject({ url: '/en/help-translate' });

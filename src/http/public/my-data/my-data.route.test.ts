@@ -1,20 +1,20 @@
 // The my-data journey over HTTP, with the real worker mailing to an SMTP sink: the same answer for a known
 // and an unknown address, a link whose GET changes nothing and whose button works once, the data page,
 // downloads, consent withdrawal, and erasure behind its confirmation and CSRF token.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { ana, erlan, formBody, formToken, postSign } from '../../../../test/sign-helpers.js';
 import { confirmedSignup } from '../../../../test/signup-helpers.js';
-import { createClockedTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import { startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { ListMemberRepository } from '../../../db/list-member.repository.js';
 import { maskUrl } from '../../security/log-privacy.js';
 
 describe.each(testDialects)('my-data pages on %s', (dialect) => {
   let t: TestApp;
   let clock: FakeClock;
-  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
-  afterEach(async () => t.close());
+  appPerTest(dialect, (app) => ({ t, clock } = app));
 
   const form = { 'content-type': 'application/x-www-form-urlencoded' };
   const ask = (email: string, remoteAddress = '198.51.100.20') =>

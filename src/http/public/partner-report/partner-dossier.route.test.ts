@@ -3,12 +3,14 @@
 // them (the final one after a close), downloaded without an account, every download a counted and audited
 // use of the link; a revoked link downloads nothing.
 import { Decrypter, generateIdentity, identityToRecipient } from 'age-encryption';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { campaignIdOf, testDialects } from '../../../../test/db.js';
-import { post, signedIn } from '../../../../test/editor-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
+import { testDialects } from '../../../../test/db.js';
+import { createPerson, post, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
+import { firstPartnerId, makeReportLink } from '../../../../test/partner-report-helpers.js';
 import { erlan } from '../../../../test/sign-helpers.js';
-import { createClockedTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 import { maskUrl } from '../../security/log-privacy.js';
 
 const dayMs = 86_400_000;
@@ -18,33 +20,12 @@ describe.each(testDialects)('partner report dossier on %s', (dialect) => {
   let clock: FakeClock;
   let campaignId: number;
   let editorId: number;
-  beforeEach(async () => {
-    ({ t, clock } = await createClockedTestApp(dialect));
-    campaignId = await campaignIdOf(t.db, erlan);
-  });
-  afterEach(async () => t.close());
+  appPerTest(dialect, (app) => ({ t, clock, campaignId } = app));
 
   async function makeLink(): Promise<string> {
-    const editor = await signedIn(t, 'editor', { email: 'links@example.org' });
-    editorId = Number(
-      (
-        await t.db.kysely
-          .selectFrom('users')
-          .select('id')
-          .where('email', '=', 'links@example.org')
-          .executeTakeFirstOrThrow()
-      ).id,
-    );
-    const partner = await t.db.kysely
-      .selectFrom('partners')
-      .select('id')
-      .where('campaign_id', '=', campaignId)
-      .executeTakeFirstOrThrow();
-    const res = await post(t.app, `/editor/campaigns/${erlan}/report-links`, editor, {
-      partnerId: String(partner.id),
-      days: '30',
-    });
-    return new URL(/value="(https?:\/\/[^"]+\/partner-report\/[A-Za-z0-9_-]+)"/.exec(res.body)![1]!).pathname;
+    const editor = await createPerson(t, 'editor', { email: 'links@example.org' });
+    editorId = editor.id;
+    return makeReportLink(t, await sessionFor(t, editor), await firstPartnerId(t, campaignId));
   }
 
   async function dossier(kind: 'pdf' | 'zip', countries: string[], bytes: string, keepDays = 7) {

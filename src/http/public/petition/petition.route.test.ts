@@ -1,11 +1,17 @@
 // The public petition on both databases: who appears (counted only; never held, pending, hidden or erased),
 // how (short or full names, "a supporter from Chile"), newest first in stable keyset pages, by country, in
 // English and Arabic, and still readable once the campaign is closed.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import { buildCampaign, recordSigner, type SignerOverrides } from '../../../../test/factories.js';
+import {
+  buildCampaign,
+  markSupporterErased,
+  recordSigner,
+  type SignerOverrides,
+} from '../../../../test/factories.js';
 import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 import { CampaignRepository } from '../../../db/campaign.repository.js';
 
 const t0 = Date.UTC(2026, 10, 23, 10);
@@ -14,13 +20,12 @@ describe.each(testDialects)('public petition on %s', (dialect) => {
   let t: TestApp;
   let campaignId: number;
   let slug: string;
-  beforeEach(async () => {
-    t = await createTestApp(dialect);
+  appPerTest(dialect, async (app) => {
+    ({ t } = app);
     const campaign = buildCampaign({ confirmationMode: 'confirm_first', deliveryMode: 'petition_only' });
     slug = campaign.slug;
     campaignId = await new CampaignRepository(t.db).create(campaign, t0);
   });
-  afterEach(async () => t.close());
 
   const signer = (name: string, country: string, at: number, over?: SignerOverrides) =>
     recordSigner(t, campaignId, name, country, at, over);
@@ -41,16 +46,7 @@ describe.each(testDialects)('public petition on %s', (dialect) => {
       .set({ petition_hidden_at: t0 + 8_000 })
       .where('id', '=', hidden.signatureId)
       .execute();
-    const erasedRow = await t.db.kysely
-      .selectFrom('signatures')
-      .select('supporter_id')
-      .where('id', '=', erased.signatureId)
-      .executeTakeFirstOrThrow();
-    await t.db.kysely
-      .updateTable('supporters')
-      .set({ status: 'erased' })
-      .where('id', '=', erasedRow.supporter_id)
-      .execute();
+    await markSupporterErased(t, erased.signatureId);
 
     const res = await page(`/en/campaigns/${slug}/petition`);
     expect(res.statusCode).toBe(200);

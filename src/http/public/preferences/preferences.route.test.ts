@@ -3,12 +3,13 @@
 // that is not ours, or whose person was erased, is a translated 404. The preferences page joins (consent
 // box required, its words stored), leaves, moves and unsubscribes; refuses cross-site POSTs; and changes
 // the address only from the link mailed to the new address, once, and not to an address someone else has.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { formBody } from '../../../../test/sign-helpers.js';
 import { confirmedSignup, listConsent } from '../../../../test/signup-helpers.js';
-import { createClockedTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import { startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { ListMemberRepository } from '../../../db/list-member.repository.js';
 import { PrivacyRepository } from '../../../db/privacy.repository.js';
 import { erasedEmailKey } from '../../../security/email-key.js';
@@ -18,11 +19,10 @@ describe.each(testDialects)('unsubscribe and preferences on %s', (dialect) => {
   let t: TestApp;
   let clock: FakeClock;
   let lists: ListMemberRepository;
-  beforeEach(async () => {
-    ({ t, clock } = await createClockedTestApp(dialect, { seed: false }));
+  appPerTest(dialect, { seed: false }, (app) => {
+    ({ t, clock } = app);
     lists = new ListMemberRepository(t.db);
   });
-  afterEach(async () => t.close());
 
   const form = { 'content-type': 'application/x-www-form-urlencoded' };
   const consent = listConsent;

@@ -20,6 +20,7 @@ import {
   ErrorSummary,
   FileField,
   imageTypes,
+  PrivacyAndSubmit,
   SelectField,
   TextArea,
   TextField,
@@ -306,12 +307,7 @@ export function RequestForm({
           required
         />
       </fieldset>
-      <p class="privacy-link">
-        <a href={`/${tr.locale}/privacy`}>{t('form.privacy')}</a>
-      </p>
-      <button class="button button--big" type="submit">
-        {t('request.submit')}
-      </button>
+      <PrivacyAndSubmit tr={tr} label={t('request.submit')} />
     </form>
   );
 }

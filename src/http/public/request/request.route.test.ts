@@ -2,7 +2,8 @@
 // pictures and the acknowledgement that arrives in the requester's language, every validation error
 // translated next to its field with the input kept, the sign form's defences (token, honeypot, fill time,
 // per-network limit), pictures that are not pictures, and the same form sent twice.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import {
   nursesRequest,
   picture,
@@ -11,7 +12,7 @@ import {
 } from '../../../../test/campaign-request-helpers.js';
 import { testDialects } from '../../../../test/db.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
-import { createClockedTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import { startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { CampaignRequestRepository } from '../../../db/campaign-request.repository.js';
 import { issueFormToken } from '../../../security/form-token.js';
 import { requestFormScope } from './request.route.js';
@@ -45,8 +46,7 @@ describe.each(testDialects)('campaign request form on %s', (dialect) => {
     );
   };
 
-  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
-  afterEach(async () => t.close());
+  appPerTest(dialect, (app) => ({ t, clock } = app));
 
   it('shows the form in Arabic, right to left, with the Arabic terms and an unticked box', async () => {
     const res = await t.app.inject({ url: '/ar/request' });

@@ -1,19 +1,16 @@
 // The supporter's delivery-status page: counts only what receiving servers accepted, shows each target,
 // refuses links it did not make, and is reached from the thank-you mail.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { deliveryRig, sign } from '../../../../test/delivery-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
 import { erlan } from '../../../../test/sign-helpers.js';
-import { createTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import { startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { statusToken } from '../../../security/status-token.js';
 
 describe.each(testDialects)('delivery status page on %s', (dialect) => {
   let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp(dialect, {}, { clock: new FakeClock() });
-  });
-  afterEach(async () => t.close());
+  appPerTest(dialect, (app) => ({ t } = app));
 
   async function campaignId(slug = erlan): Promise<number> {
     const row = await t.db.kysely

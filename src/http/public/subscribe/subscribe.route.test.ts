@@ -3,17 +3,17 @@
 // already subscribed address, a mailed link whose GET changes nothing and whose button subscribes, the
 // consent stored in the words shown; bad input answered with translated errors and nothing stored; and a
 // confirmed signature whose box was ticked putting its signer on the list of its language.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { ana, formBody, formToken, postSign } from '../../../../test/sign-helpers.js';
-import { createClockedTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import { startMailWorker, type TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('list sign-up on %s', (dialect) => {
   let t: TestApp;
   let clock: FakeClock;
-  beforeEach(async () => ({ t, clock } = await createClockedTestApp(dialect)));
-  afterEach(async () => t.close());
+  appPerTest(dialect, (app) => ({ t, clock } = app));
 
   const form = { 'content-type': 'application/x-www-form-urlencoded' };
   const signupToken = async (locale: string) => {

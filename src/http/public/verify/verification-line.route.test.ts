@@ -1,12 +1,13 @@
 // The campaign page publishes the newest signed tree head (decision 0031): nothing before the first head,
 // then its count, date and root with links to the heads and to the verification page, on each database;
 // the page's cache makes a new page for a new head (after the per-process minute of the head cache).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { campaignIdOf, testDialects } from '../../../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
+import { testDialects } from '../../../../test/db.js';
 import { recordSigner } from '../../../../test/factories.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { erlan } from '../../../../test/sign-helpers.js';
-import { createClockedTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 import { appendSignatureLog } from '../../../domain/signature-log/append-signature-log.js';
 import { toHex } from '../../../domain/signature-log/merkle.js';
 import { logSigningKey } from '../../../security/log-signing-key.js';
@@ -15,11 +16,7 @@ describe.each(testDialects)('verification line on the campaign page on %s', (dia
   let t: TestApp;
   let clock: FakeClock;
   let campaignId: number;
-  beforeEach(async () => {
-    ({ t, clock } = await createClockedTestApp(dialect));
-    campaignId = await campaignIdOf(t.db, erlan);
-  });
-  afterEach(async () => t.close());
+  appPerTest(dialect, (app) => ({ t, clock, campaignId } = app));
 
   const append = () =>
     appendSignatureLog({

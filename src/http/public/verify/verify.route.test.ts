@@ -4,8 +4,9 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Browser, editorOnCampaign, get } from '../../../../test/editor-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { editorPerTest } from '../../../../test/app-per-test.js';
+import { type Browser, get } from '../../../../test/editor-helpers.js';
 import { recordSigner } from '../../../../test/factories.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
@@ -20,8 +21,7 @@ describe('verifying an export', () => {
   let t: TestApp;
   let editor: Browser;
   let campaignId: number;
-  beforeEach(async () => ({ t, editor, campaignId } = await editorOnCampaign('sqlite')));
-  afterEach(async () => t.close());
+  editorPerTest('sqlite', (app) => ({ t, editor, campaignId } = app));
 
   const run = () =>
     appendSignatureLog({

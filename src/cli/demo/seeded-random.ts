@@ -1,0 +1,14 @@
+// The demo's one source of chance: mulberry32, a small seeded generator, so the same seed always makes the
+// same invented history and the same generated signers.
+
+/** A generator of numbers in [0, 1) that repeats for the same seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
