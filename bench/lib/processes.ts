@@ -81,7 +81,8 @@ export function startOutcryServer(
 ): Promise<Started> {
   const dir = mkdtempSync(join(tmpdir(), 'outcry-bench-'));
   return startProcess(
-    ['bin/outcry.mjs', 'start'],
+    // BENCH_NODE_FLAGS: Node flags to try (e.g. those of `npm start`, which this does not pass).
+    [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), 'bin/outcry.mjs', 'start'],
     {
       NODE_ENV: 'production',
       APP_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
