@@ -2,11 +2,11 @@
 // database: the answer is JSON with the form's next token, the text is stored as a draft, a colleague's save
 // meanwhile is refused as stale (never overwritten), a text in review or published is never saved this way,
 // and the page offers the script only for a missing or draft text.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
 
 const es = `/editor/campaigns/${demoCampaignSlug}/translations/es`;
@@ -26,8 +26,8 @@ describe.each(testDialects)('translation autosave on %s', (dialect) => {
   let editor: Browser;
   let translator: Browser;
 
-  beforeEach(async () => {
-    t = await createTestApp(dialect, {}, { clock: new FakeClock(Date.UTC(2026, 11, 6, 18, 0)) });
+  appPerTest(dialect, async (app) => {
+    t = app.t;
     editor = await sessionFor(t, await createPerson(t, 'editor'));
     const admin = await sessionFor(t, await createPerson(t, 'admin'));
     const person = await createPerson(t, 'translator');
@@ -35,7 +35,6 @@ describe.each(testDialects)('translation autosave on %s', (dialect) => {
     expect(given.statusCode).toBe(303);
     translator = await sessionFor(t, person);
   });
-  afterEach(async () => t.close());
 
   const page = async (browser: Browser) => (await get(t.app, es, browser)).body;
 
