@@ -159,14 +159,22 @@ export class CampaignPageCache {
   private bytes = 0;
   private evicted = 0;
   private readonly maxBytes: number;
+  private readonly now: () => number;
   /** Pages answered from a template and pages rendered whole (tests, profiling). */
   readonly stats = { spliced: 0, whole: 0, compressed: 0 };
 
   constructor(
     private readonly site: SiteInfo,
-    { maxBytes = defaultPageCacheBytes }: { maxBytes?: number } = {},
+    {
+      maxBytes = defaultPageCacheBytes,
+      now = Date.now,
+    }: {
+      maxBytes?: number /** The clock the compression budget counts seconds by. */;
+      now?: () => number;
+    } = {},
   ) {
     this.maxBytes = maxBytes;
+    this.now = now;
   }
 
   /** What the cache holds now, against its budget (bench:page prints it). */
@@ -219,7 +227,7 @@ export class CampaignPageCache {
     }
     if (!wanted) return { body: last.page, encoding: null };
     if (!last.compressed.has(wanted)) {
-      const second = Math.floor(Date.now() / 1000);
+      const second = Math.floor(this.now() / 1000);
       if (template.budget.second !== second) template.budget = { second, used: 0 };
       if (template.budget.used >= compressionsPerSecond) return { body: last.page, encoding: null };
       template.budget.used++;
