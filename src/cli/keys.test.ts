@@ -51,8 +51,8 @@ describe.each(testDialects)('outcry keys on %s', (dialect) => {
       .select(['name', 'message'])
       .execute();
     for (const r of raw) {
-      expect(r.name.startsWith('e1.next.')).toBe(true);
-      expect(r.message.startsWith('e1.next.')).toBe(true);
+      expect(r.name.startsWith('e2.next.')).toBe(true);
+      expect(r.message.startsWith('e2.next.')).toBe(true);
     }
     // Read back with the rotated key ring: names open, and the address index did not move.
     const site = openDb({

@@ -48,10 +48,10 @@ export async function runKeys(args: string[], db: Db, io: KeysIo): Promise<numbe
   if (verb === 'status') {
     for (const [table, columns] of Object.entries(sealedColumns)) {
       for (const column of columns) {
-        // The key id sits between the first two dots of a sealed value (`e1.<id>.…`).
+        // The key id sits between the first two dots of a sealed value (`e2.<id>.…`, or `e1.` before).
         const find = db.dialect === 'postgres' ? sql.raw('strpos') : sql.raw('instr');
         const { rows } = await sql<{ key: string | null; n: number | string }>`
-          select case when ${sql.ref(column)} like 'e1.%'
+          select case when ${sql.ref(column)} like 'e1.%' or ${sql.ref(column)} like 'e2.%'
                       then substr(${sql.ref(column)}, 4, ${find}(substr(${sql.ref(column)}, 4), '.') - 1)
                       else null end as key, count(*) as n
           from ${sql.table(table)} where ${sql.ref(column)} is not null and ${sql.ref(column)} <> ''

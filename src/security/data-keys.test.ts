@@ -13,9 +13,20 @@ describe('data vault', () => {
     const sealed = vault.seal('supporters.name', 'Erlan Baltabay');
     expect(isSealed(sealed)).toBe(true);
     expect(sealed).not.toContain('Erlan');
-    expect(sealed.startsWith('e1.k1.')).toBe(true);
+    expect(sealed.startsWith('e2.k1.')).toBe(true);
     expect(vault.open('supporters.name', sealed)).toBe('Erlan Baltabay');
     expect(() => vault.open('signatures.name', sealed)).toThrow(DataKeyError);
+  });
+
+  it('still opens values of the first format (AES-256-GCM), which rotation moves to the second', () => {
+    // Sealed by the e1 code (before decision 0023's second format) under the key of 32 bytes 0x2a, id "old".
+    const firstFormat = 'e1.old.wqXossYJ-Y2MKvVOy-We2eFfHqBnCycsZAg5wXQxfiHxZStNIIiSQW6b';
+    const keyring = DataVault.fromText(`old:${Buffer.alloc(32, 0x2a).toString('base64')}`);
+    expect(isSealed(firstFormat)).toBe(true);
+    expect(keyring.open('supporters.name', firstFormat)).toBe('Erlan Baltabay');
+    expect(() => keyring.open('signatures.name', firstFormat)).toThrow(DataKeyError);
+    expect(keyring.isCurrent(firstFormat)).toBe(false);
+    expect(keyring.isCurrent(keyring.seal('supporters.name', 'Erlan Baltabay'))).toBe(true);
   });
 
   it('seals the same value differently every time (a fresh nonce each)', () => {

@@ -39,6 +39,21 @@ export type SignResult =
 const words = (text: string) => text.normalize('NFC').replace(/\s+/gu, ' ').trim();
 
 /**
+ * The default messages' words, kept per text (a campaign's texts are read from a cache and live until it
+ * changes): normalising a page-long default on every signature was a tenth of the sign path's own work.
+ */
+const defaultWords = new Map<string, string>();
+function wordsOfDefault(text: string): string {
+  let w = defaultWords.get(text);
+  if (w === undefined) {
+    if (defaultWords.size >= 1_000) defaultWords.clear();
+    w = words(text);
+    defaultWords.set(text, w);
+  }
+  return w;
+}
+
+/**
  * The language of what the supporter sent: the text the page showed them in `locale` (a published
  * translation, or the source when there is none); null when they left the default message as it was.
  */
@@ -49,7 +64,8 @@ export function messageLocale(
 ): string | null {
   const shown = chooseTexts(campaign, locale)?.texts;
   if (!shown) return locale;
-  return words(message) === words(shown.defaultMessage) ? null : shown.locale;
+  if (message === shown.defaultMessage) return null;
+  return words(message) === wordsOfDefault(shown.defaultMessage) ? null : shown.locale;
 }
 
 /** Bumped when the box's words change meaning: 2026-12, campaign alerts from the language lists (0019). */
