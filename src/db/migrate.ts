@@ -32,6 +32,7 @@ import { translatorBulletins } from './migrations/0028-translator-bulletins.js';
 import { translatorApplications } from './migrations/0029-translator-applications.js';
 import { languageStandings } from './migrations/0030-language-standings.js';
 import { translationClaims } from './migrations/0031-translation-claims.js';
+import { signatureIndexPrefix } from './migrations/0032-signature-index-prefix.js';
 
 /** The key ring is for 0017, which seals what is already stored (decision 0023). */
 function migrations(dialect: Dialect, vault: DataVault): Record<string, Migration> {
@@ -63,6 +64,7 @@ function migrations(dialect: Dialect, vault: DataVault): Record<string, Migratio
     '0029-translator-applications': translatorApplications(dialect),
     '0030-language-standings': languageStandings(),
     '0031-translation-claims': translationClaims(dialect),
+    '0032-signature-index-prefix': signatureIndexPrefix(),
   };
 }
 
