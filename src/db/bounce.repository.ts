@@ -13,7 +13,7 @@ import {
 } from '../domain/delivery/record-bounce.js';
 import type { Db } from './database.js';
 import { enqueueJobs, type NewJob } from './job.repository.js';
-import { bounceTargetsAt, deliveryAlert } from './message-outcome.writer.js';
+import { bounceTargetsAt, pauseDomain } from './message-outcome.writer.js';
 import type { Database, DbHandle } from './schema.js';
 
 export class BounceRepository implements BounceStore {
@@ -94,33 +94,17 @@ export class BounceRepository implements BounceStore {
           await members(message.id, 'queued');
           await trx.deleteFrom('messages').where('id', '=', message.id).execute();
         }
-        const domain = addressDomain(c.address);
-        const paused = await trx
-          .insertInto('mail_domains')
-          .values({ domain, updated_at: now, paused_at: now, paused_reason: reason })
-          .onConflict((oc) =>
-            oc
-              .column('domain')
-              .doUpdateSet({ paused_at: now, paused_reason: reason, updated_at: now })
-              .where('mail_domains.paused_at', 'is', null),
-          )
-          .returning('domain')
-          .executeTakeFirst();
-        if (paused) {
-          jobs.push(
-            await deliveryAlert(
-              trx,
-              {
-                kind: 'domain_paused',
-                campaignId: message.campaignId,
-                targetId: message.targetId,
-                domain,
-                detail: reason,
-              },
-              now,
-            ),
-          );
-        }
+        const alert = await pauseDomain(
+          trx,
+          {
+            domain: addressDomain(c.address),
+            campaignId: message.campaignId,
+            targetId: message.targetId,
+            reason,
+          },
+          now,
+        );
+        if (alert) jobs.push(alert);
         return true;
       }
     }
