@@ -18,6 +18,7 @@ import {
   type TextFields,
   type TextsChange,
   type TextsSaveOutcome,
+  type UpdateChange,
   type UpdateValues,
 } from '../domain/campaign/edit-campaign.js';
 import { savedSourceState } from '../domain/campaign/source-revision.js';
@@ -376,13 +377,7 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
     return row ? { day: row.day, locale: row.locale, bodyMd: row.body_md } : undefined;
   }
 
-  async changeUpdate(change: {
-    campaignId: number;
-    id: number;
-    values: UpdateValues;
-    actor: ActorRef;
-    now: number;
-  }): Promise<boolean> {
+  async changeUpdate(change: UpdateChange & { values: UpdateValues }): Promise<boolean> {
     return this.writeThenNotify(async (trx) => {
       const before = await this.existingUpdate(trx, change.campaignId, change.id);
       if (!before) return undefined;
@@ -410,12 +405,7 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
     });
   }
 
-  async deleteUpdate(change: {
-    campaignId: number;
-    id: number;
-    actor: ActorRef;
-    now: number;
-  }): Promise<boolean> {
+  async deleteUpdate(change: UpdateChange): Promise<boolean> {
     return this.writeThenNotify(async (trx) => {
       const before = await this.existingUpdate(trx, change.campaignId, change.id);
       if (!before) return undefined;
