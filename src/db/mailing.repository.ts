@@ -359,16 +359,8 @@ export class MailingRepository implements MailingStore, MailingVersionReader {
     // A language with signatures and no recipients (a forwarded mail, a test) still shows.
     for (const [locale, n] of signatures) {
       if (!lines.has(locale) && n > 0) {
-        lines.set(locale, {
-          locale,
-          recipients: 0,
-          sent: 0,
-          failed: 0,
-          bounced: 0,
-          complaints: 0,
-          unsubscribed: 0,
-          signatures: n,
-        });
+        const none = { recipients: 0, sent: 0, failed: 0, bounced: 0, complaints: 0, unsubscribed: 0 };
+        lines.set(locale, { locale, ...none, signatures: n });
       }
     }
     return [...lines.values()].sort(
