@@ -24,6 +24,7 @@ import {
 import { savedSourceState } from '../domain/campaign/source-revision.js';
 import { recordAudit } from './audit.repository.js';
 import { loadEditableCampaign as load } from './campaign-editor.reader.js';
+import { campaignsWithSourceText } from './campaign-source-text.js';
 import type { Db } from './database.js';
 import type { Database, DbHandle } from './schema.js';
 
@@ -453,11 +454,7 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
   }
 
   async successorChoices(campaignId: number): Promise<SuccessorChoice[]> {
-    const rows = await this.db
-      .selectFrom('campaigns as c')
-      .leftJoin('campaign_translations as t', (join) =>
-        join.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale'),
-      )
+    const rows = await campaignsWithSourceText(this.db)
       .select(['c.id', 'c.slug', 'c.status', 'c.superseded_by', 't.headline'])
       .where('c.id', '!=', campaignId)
       .orderBy('c.id', 'desc')

@@ -13,6 +13,7 @@ import type {
   LanguageCount,
   TranslationState,
 } from '../domain/dashboard/dashboard.ports.js';
+import { campaignsWithSourceText } from './campaign-source-text.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
 
@@ -26,11 +27,7 @@ export class DashboardRepository implements DashboardReader {
 
   async campaigns(statuses: CampaignStatus[]): Promise<DashboardCampaign[]> {
     if (statuses.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('campaigns as c')
-      .leftJoin('campaign_translations as t', (j) =>
-        j.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale'),
-      )
+    const rows = await campaignsWithSourceText(this.db)
       .select([
         'c.id',
         'c.slug',

@@ -15,6 +15,7 @@ import type {
 } from '../domain/signature/review-held.js';
 import { type SignatureMailPayload, sendSignatureMailJob } from '../domain/signature/signature.js';
 import { recordAudit } from './audit.repository.js';
+import { campaignsWithSourceText } from './campaign-source-text.js';
 import type { Db } from './database.js';
 import type { NewJob } from './job.repository.js';
 import type { Database, DbHandle } from './schema.js';
@@ -70,11 +71,7 @@ export class HeldSignatureRepository implements HeldSignatureStore {
   }
 
   async campaign(slug: string): Promise<HeldCampaign | undefined> {
-    const c = await this.db
-      .selectFrom('campaigns as c')
-      .leftJoin('campaign_translations as t', (j) =>
-        j.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale'),
-      )
+    const c = await campaignsWithSourceText(this.db)
       .select(['c.id', 'c.slug', 'c.status', 'c.confirmation_mode', 't.headline'])
       .where('c.slug', '=', slug)
       .executeTakeFirst();

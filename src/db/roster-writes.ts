@@ -4,6 +4,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CampaignStatus } from '../domain/campaign/campaign.js';
 import type { Direction, RosterCampaign } from '../domain/campaign/campaign-roster.ports.js';
+import { campaignsWithSourceText } from './campaign-source-text.js';
 import type { Database, DbHandle } from './schema.js';
 
 export type OnChange = (campaign: { id: number; slug: string }) => void;
@@ -14,11 +15,7 @@ export async function rosterCampaign(
   db: Kysely<Database>,
   slug: string,
 ): Promise<RosterCampaign | undefined> {
-  const row = await db
-    .selectFrom('campaigns as c')
-    .leftJoin('campaign_translations as t', (join) =>
-      join.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale'),
-    )
+  const row = await campaignsWithSourceText(db)
     .select(['c.id', 'c.slug', 'c.status', 'c.source_locale', 'c.target_hourly_cap', 't.headline'])
     .where('c.slug', '=', slug)
     .executeTakeFirst();
