@@ -4,7 +4,6 @@
 // still give the token the form was filled from, so two editors saving at once never overwrite each other
 // silently. After a commit `onChange` lets the public pages' cache drop the campaign (old and new slug).
 
-import type { Kysely } from 'kysely';
 import type { CampaignStatus } from '../domain/campaign/campaign.js';
 import {
   type ActorRef,
@@ -26,7 +25,8 @@ import { recordAudit } from './audit.repository.js';
 import { loadEditableCampaign as load } from './campaign-editor.reader.js';
 import { campaignsWithSourceText } from './campaign-source-text.js';
 import type { Db } from './database.js';
-import type { Database, DbHandle } from './schema.js';
+import { KyselyStore } from './kysely-store.js';
+import type { DbHandle } from './schema.js';
 
 /** Rolls a transaction back with the outcome to report. */
 class Refused extends Error {
@@ -58,14 +58,12 @@ const textKeys: (keyof TextFields)[] = [
 const pickTexts = (t: TextFields): TextFields =>
   Object.fromEntries(textKeys.map((k) => [k, t[k]])) as unknown as TextFields;
 
-export class CampaignEditorRepository implements CampaignEditorStore, OldSlugReader {
-  private readonly db: Kysely<Database>;
-
+export class CampaignEditorRepository extends KyselyStore implements CampaignEditorStore, OldSlugReader {
   constructor(
     db: Db,
     private readonly onChange: (slugs: string[]) => void = () => {},
   ) {
-    this.db = db.kysely;
+    super(db);
   }
 
   find(slug: string): Promise<EditableCampaign | undefined> {

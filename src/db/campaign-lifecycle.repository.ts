@@ -14,17 +14,17 @@ import { campaignsWithSourceText } from './campaign-source-text.js';
 import type { Db } from './database.js';
 import { insertDossier } from './dossier.store.js';
 import { enqueueJobs } from './job.repository.js';
+import { KyselyStore } from './kysely-store.js';
 import type { Database } from './schema.js';
 
-export class CampaignLifecycleRepository implements CampaignLifecycleStore {
-  private readonly db: Kysely<Database>;
+export class CampaignLifecycleRepository extends KyselyStore implements CampaignLifecycleStore {
   private readonly campaigns: CampaignRepository;
 
   constructor(
     db: Db,
     private readonly onChange: (campaign: { id: number; slug: string }) => void = () => {},
   ) {
-    this.db = db.kysely;
+    super(db);
     this.campaigns = new CampaignRepository(db);
   }
 

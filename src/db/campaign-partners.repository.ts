@@ -1,7 +1,7 @@
 // Storage of a campaign's partner organisations for the editor pages: the list in its order, and changes
 // written with their audit entry in one transaction; after each commit `onChange` lets the public pages'
 // cache drop the campaign ("In partnership with …" names them).
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type {
   ActorRef,
   Direction,
@@ -13,21 +13,19 @@ import type { PartnerFields } from '../domain/campaign/partner-fields.js';
 import { recordAudit } from './audit.repository.js';
 import type { PartnersTable } from './campaign.table.js';
 import type { Db } from './database.js';
+import { KyselyStore } from './kysely-store.js';
 import { commitThenNotify, type OnChange, reorderRows, rosterCampaign, rosterRow } from './roster-writes.js';
-import type { Database } from './schema.js';
 
 function partnerFields(p: Selectable<PartnersTable>): PartnerFields {
   return { name: p.name, url: p.url, description: p.description, logoPath: p.logo_path };
 }
 
-export class CampaignPartnersRepository implements PartnerStore {
-  private readonly db: Kysely<Database>;
-
+export class CampaignPartnersRepository extends KyselyStore implements PartnerStore {
   constructor(
     db: Db,
     private readonly onChange: OnChange = () => {},
   ) {
-    this.db = db.kysely;
+    super(db);
   }
 
   campaign(slug: string): Promise<RosterCampaign | undefined> {

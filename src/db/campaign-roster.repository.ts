@@ -2,7 +2,7 @@
 // counts, and changes written with their audit entry in one transaction; after each commit `onChange` lets
 // the public pages' cache drop the campaign (the page lists target addresses). Partners are in
 // campaign-partners.repository.ts; campaignRoster() builds both.
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { CampaignWithContent, TargetKind } from '../domain/campaign/campaign.js';
 import type {
   ActorRef,
@@ -20,8 +20,9 @@ import type { TargetsTable } from './campaign.table.js';
 import { CampaignPartnersRepository } from './campaign-partners.repository.js';
 import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
+import { KyselyStore } from './kysely-store.js';
 import { commitThenNotify, type OnChange, reorderRows, rosterCampaign, rosterRow } from './roster-writes.js';
-import type { Database, DbHandle } from './schema.js';
+import type { DbHandle } from './schema.js';
 
 /** Rows per INSERT: 11 parameters each stays far below SQLite's and PostgreSQL's parameter limits. */
 const insertChunk = 200;
@@ -52,15 +53,14 @@ export function campaignRoster(
   };
 }
 
-export class CampaignRosterRepository implements TargetStore {
-  private readonly db: Kysely<Database>;
+export class CampaignRosterRepository extends KyselyStore implements TargetStore {
   private readonly campaigns: CampaignRepository;
 
   constructor(
     db: Db,
     private readonly onChange: OnChange = () => {},
   ) {
-    this.db = db.kysely;
+    super(db);
     this.campaigns = new CampaignRepository(db);
   }
 

@@ -34,6 +34,7 @@ import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
 import { resumeMailDomain } from './delivery-admin.repository.js';
 import { enqueueJobs } from './job.repository.js';
+import { KyselyStore } from './kysely-store.js';
 import type { MailingsTable } from './mailing.table.js';
 import { countSegment, materialiseSegment } from './mailing-segment.query.js';
 import type { Database } from './schema.js';
@@ -131,12 +132,11 @@ async function progressOf(db: Kysely<Database>, ids: number[]): Promise<Map<numb
   return out;
 }
 
-export class MailingRepository implements MailingStore, MailingVersionReader {
-  private readonly db: Kysely<Database>;
+export class MailingRepository extends KyselyStore implements MailingStore, MailingVersionReader {
   /** Addresses are sealed: a domain is found through its blind index (decision 0023). */
   private readonly vault: Pick<DataVault, 'domainIndexes'>;
   constructor(db: Db) {
-    this.db = db.kysely;
+    super(db);
     this.vault = db.vault;
   }
 
