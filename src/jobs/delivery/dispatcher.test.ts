@@ -12,6 +12,7 @@ import {
   deliveryRig,
   dkimResolver,
   insertAlertTeam,
+  mailDomain,
   messageStatuses,
   sign,
 } from '../../../test/delivery-helpers.js';
@@ -360,11 +361,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
       },
     });
     await rig.dispatcher.runOnce();
-    const domain = await t.db.kysely
-      .selectFrom('mail_domains')
-      .selectAll()
-      .where('domain', '=', 'hospital.example.org')
-      .executeTakeFirstOrThrow();
+    const domain = await mailDomain(t, 'hospital.example.org');
     expect(domain.paused_at).toBe(clock.now());
     expect(domain.paused_reason).toContain('5.7.1');
     expect((await messageStatuses(t))['director@hospital.example.org']).toEqual({ queued: 2 });
@@ -397,11 +394,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
       .where('to_address', '=', 'minister@labour.example.org')
       .executeTakeFirstOrThrow();
     expect(message).toMatchObject({ status: 'deferred', attempts: 1, next_attempt_at: clock.now() + minute });
-    const domain = await t.db.kysely
-      .selectFrom('mail_domains')
-      .selectAll()
-      .where('domain', '=', 'labour.example.org')
-      .executeTakeFirstOrThrow();
+    const domain = await mailDomain(t, 'labour.example.org');
     expect(domain).toMatchObject({ concurrency: 1, failures: 1, throttled_until: clock.now() + minute });
 
     clock.advance(30_000);
@@ -410,11 +403,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
     clock.advance(3 * minute);
     await rig.dispatcher.runOnce();
     expect((await messageStatuses(t))['minister@labour.example.org']).toEqual({ sent: 1 });
-    const healed = await t.db.kysely
-      .selectFrom('mail_domains')
-      .selectAll()
-      .where('domain', '=', 'labour.example.org')
-      .executeTakeFirstOrThrow();
+    const healed = await mailDomain(t, 'labour.example.org');
     expect(healed).toMatchObject({ failures: 0, throttled_until: null, concurrency: 1 });
   });
 
