@@ -9,6 +9,7 @@ import type {
   TargetDeliveryRow,
 } from '../domain/delivery/delivery.ports.js';
 import { recordAudit } from './audit.repository.js';
+import { campaignsWithSourceText } from './campaign-source-text.js';
 import { KyselyStore } from './kysely-store.js';
 import { rosterRow } from './roster-writes.js';
 import type { Database, DbHandle } from './schema.js';
@@ -98,12 +99,8 @@ export class DeliveryAdminRepository extends KyselyStore implements DeliveryAdmi
 
   /** Every campaign with messages or targets: totals by status and open alerts, newest campaign first. */
   async overview(): Promise<DeliveryOverviewRow[]> {
-    const campaigns = await this.db
-      .selectFrom('campaigns as c')
-      .leftJoin('campaign_translations as tr', (j) =>
-        j.onRef('tr.campaign_id', '=', 'c.id').onRef('tr.locale', '=', 'c.source_locale'),
-      )
-      .select(['c.id', 'c.slug', 'c.status', 'c.delivery_mode as deliveryMode', 'tr.headline'])
+    const campaigns = await campaignsWithSourceText(this.db)
+      .select(['c.id', 'c.slug', 'c.status', 'c.delivery_mode as deliveryMode', 't.headline'])
       .where('c.status', 'in', ['live', 'closed'])
       .orderBy('c.id', 'desc')
       .execute();

@@ -31,6 +31,7 @@ import { type Segment, segmentFrom } from '../domain/mailing/segment.js';
 import { countedStatus } from '../domain/signature/signature.js';
 import type { DataVault } from '../security/data-keys.js';
 import { recordAudit } from './audit.repository.js';
+import { onSourceText } from './campaign-source-text.js';
 import type { Db } from './database.js';
 import { resumeMailDomain } from './delivery-admin.repository.js';
 import { enqueueJobs } from './job.repository.js';
@@ -144,9 +145,7 @@ export class MailingRepository extends KyselyStore implements MailingStore, Mail
     const rows = await this.db
       .selectFrom('mailings as m')
       .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
-      .leftJoin('campaign_translations as ct', (j) =>
-        j.onRef('ct.campaign_id', '=', 'c.id').onRef('ct.locale', '=', 'c.source_locale'),
-      )
+      .leftJoin('campaign_translations as t', onSourceText)
       .select([
         'm.id',
         'm.kind',
@@ -155,7 +154,7 @@ export class MailingRepository extends KyselyStore implements MailingStore, Mail
         'm.campaign_id',
         'm.created_at',
         'm.scheduled_at',
-        'ct.headline',
+        't.headline',
       ])
       .orderBy('m.id', 'desc')
       .limit(limit)

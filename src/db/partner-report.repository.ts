@@ -13,6 +13,7 @@ import type {
 import type { PetitionNames } from '../domain/petition/petition.js';
 import { countedStatus } from '../domain/signature/signature.js';
 import { recordAudit } from './audit.repository.js';
+import { onSourceText } from './campaign-source-text.js';
 import { KyselyStore } from './kysely-store.js';
 import { rosterCampaign } from './roster-writes.js';
 import { repeatStatus } from './signature-effects.js';
@@ -131,9 +132,7 @@ export class PartnerReportRepository extends KyselyStore implements PartnerRepor
         .selectFrom('partner_report_links as l')
         .innerJoin('partners as p', 'p.id', 'l.partner_id')
         .innerJoin('campaigns as c', 'c.id', 'l.campaign_id')
-        .leftJoin('campaign_translations as t', (join) =>
-          join.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale'),
-        )
+        .leftJoin('campaign_translations as t', onSourceText)
         .select([
           'l.id',
           'l.expires_at',

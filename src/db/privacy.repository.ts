@@ -8,6 +8,7 @@ import type { RetentionReport, RetentionStore } from '../domain/privacy/purge-re
 import { canonicalOf } from '../domain/signature/email-address.js';
 import type { DataVault } from '../security/data-keys.js';
 import { recordAudit } from './audit.repository.js';
+import { onSourceText } from './campaign-source-text.js';
 import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
 import { KyselyStore } from './kysely-store.js';
@@ -126,9 +127,7 @@ export class PrivacyRepository extends KyselyStore implements PrivacyStore, Rete
     const signatures = await this.db
       .selectFrom('signatures as g')
       .innerJoin('campaigns as c', 'c.id', 'g.campaign_id')
-      .leftJoin('campaign_translations as t', (j) =>
-        j.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale'),
-      )
+      .leftJoin('campaign_translations as t', onSourceText)
       .select([
         'g.id',
         'c.slug',
