@@ -19,10 +19,16 @@ import {
 import { buildCampaign } from '../../../test/factories.js';
 import type { FakeClock } from '../../../test/fake-clock.js';
 import { erlan, formToken, postSign } from '../../../test/sign-helpers.js';
+import type { SinkScript } from '../../../test/smtp-sink.js';
 import { startMailWorker, type TestApp } from '../../../test/test-app.js';
 import { parseBounceAddress } from '../../security/bounce-address.js';
 
 const minute = 60_000;
+/** The SMTP server knows no such mailbox as the campaign's director (5.1.1), and takes every other. */
+const directorUnknown: SinkScript = {
+  onRcptTo: (to) =>
+    to === 'director@hospital.example.org' ? { code: 550, message: '5.1.1 No such user' } : undefined,
+};
 
 describe.each(testDialects)('delivery on %s', (dialect) => {
   let t: TestApp;
@@ -266,12 +272,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
   it('550 5.1.1: bounces the address, holds its other messages, alerts; a replaced address gets them', async () => {
     const id = await createCampaign(t, buildCampaign());
     await sign(t, id, 3);
-    rig = await deliveryRig(t, {
-      script: {
-        onRcptTo: (to) =>
-          to === 'director@hospital.example.org' ? { code: 550, message: '5.1.1 No such user' } : undefined,
-      },
-    });
+    rig = await deliveryRig(t, { script: directorUnknown });
     await rig.dispatcher.runOnce();
     expect((await messageStatuses(t))['director@hospital.example.org']).toEqual({ bounced: 1, held: 2 });
     const target = await t.db.kysely
@@ -325,12 +326,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
     await insertAlertTeam(t, now);
     const id = await createCampaign(t, buildCampaign());
     await sign(t, id, 1);
-    rig = await deliveryRig(t, {
-      script: {
-        onRcptTo: (to) =>
-          to === 'director@hospital.example.org' ? { code: 550, message: '5.1.1 No such user' } : undefined,
-      },
-    });
+    rig = await deliveryRig(t, { script: directorUnknown });
     await rig.dispatcher.runOnce();
     const worker = await startMailWorker(t);
     try {
