@@ -1,5 +1,5 @@
-// The base of the stores that need nothing but the open database: each queries through `this.db`, the one
-// Kysely instance database.ts opened, so a store's file starts with what it reads and writes.
+// The base of the stores: each queries through `this.db`, the one Kysely instance database.ts opened, so a
+// store's file starts with what it reads and writes (a store with more to keep calls super(db) first).
 import type { Kysely } from 'kysely';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';

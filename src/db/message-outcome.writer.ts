@@ -1,7 +1,7 @@
 // What a send came to, written in the caller's transaction: sent messages and healthy domains, and for a
 // failure the consequences domain/delivery/failed-send.ts decides (deferral, domain back-off or pause,
-// bounced address, alert). The dispatcher's store records through it, and bounces that arrive later by mail
-// (bounce.repository.ts) mark an address bounced and raise alerts through the same two functions.
+// bounced address, alert). The dispatcher's store records through it; bounces reported later by mail
+// (bounce.repository.ts) go through the same bounceTargetsAt and pauseDomain.
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { sendableStatuses } from '../domain/delivery/delivery.js';
 import type { RetryPolicy, SendOutcome } from '../domain/delivery/delivery.ports.js';
