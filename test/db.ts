@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { type Db, openDb } from '../src/db/database.js';
 import type { Dialect } from '../src/db/dialect.js';
-import { migrateToLatest } from '../src/db/migrate.js';
+import { migrateTo, migrateToLatest, migrationNames } from '../src/db/migrate.js';
 import type { Role } from '../src/domain/account/permissions.js';
 import { type DataVault, developmentVault } from '../src/security/data-keys.js';
 
@@ -81,6 +81,29 @@ export async function createTestDb(
 }
 
 /**
+ * For a test of one migration: a database migrated up to `previous`, which must be the migration just before
+ * `migration` (it throws otherwise, or when a migration fails), so the test can store rows and go on.
+ */
+export async function createTestDbBefore(
+  dialect: Dialect,
+  migration: string,
+  previous: string,
+): Promise<TestDb> {
+  const db = await createTestDb(dialect, { migrate: false });
+  const names = migrationNames(dialect);
+  if (names.indexOf(migration) !== names.indexOf(previous) + 1) {
+    await db.destroy();
+    throw new Error(`${migration} does not follow ${previous}`);
+  }
+  const { error } = await migrateTo(db, previous);
+  if (error) {
+    await db.destroy();
+    throw error;
+  }
+  return db;
+}
+
+/**
  * A fresh empty schema of TEST_DATABASE_URL for a whole app started from a DATABASE_URL (the demo server of
  * the journeys): `url` selects it through the connection's search_path, `whileMigrating` runs the app's
  * start (which migrates) under the shared schema lock, and `drop` removes it. Named with the run's prefix, so
@@ -150,6 +173,17 @@ export async function campaignIdOf(db: Db, slug: string): Promise<number> {
     .where('slug', '=', slug)
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The ids of the live campaigns, oldest first (the seeded demo's, and any a test added). */
+export async function liveCampaignIds(db: Db): Promise<number[]> {
+  const rows = await db.kysely
+    .selectFrom('campaigns')
+    .select('id')
+    .where('status', '=', 'live')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => Number(r.id));
 }
 
 /** An account written straight into the table, for repository tests that need someone to act: its id. */

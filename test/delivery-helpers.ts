@@ -121,6 +121,15 @@ export async function deliveryRig(
   return { sink, transport, dispatcher, store, close };
 }
 
+/** A destination domain's row (pause, back-off, concurrency), for assertions. */
+export function mailDomain(t: TestApp, domain: string) {
+  return t.db.kysely
+    .selectFrom('mail_domains')
+    .selectAll()
+    .where('domain', '=', domain)
+    .executeTakeFirstOrThrow();
+}
+
 /** Status of every message, by target email then status, for assertions. */
 export async function messageStatuses(t: TestApp): Promise<Record<string, Record<string, number>>> {
   const rows = await t.db.kysely

@@ -1,6 +1,7 @@
-// Builders for test data with sensible defaults: buildCampaign({ confirmationMode: 'immediate' }), and a
-// petition signer recorded straight through the writer.
+// Builders for test data with sensible defaults: buildCampaign({ confirmationMode: 'immediate' }), a
+// petition signer recorded straight through the writer, and one recipient of a delivery report.
 import type { NewCampaign } from '../src/domain/campaign/campaign.ports.js';
+import type { BounceRecipient } from '../src/domain/delivery/record-bounce.js';
 import type { SignCommand } from '../src/domain/signature/signature.ports.js';
 import type { TestApp } from './test-app.js';
 
@@ -109,4 +110,19 @@ export async function markSupporterErased(t: TestApp, signatureId: number): Prom
     .set({ status: 'erased' })
     .where('id', '=', supporter_id)
     .execute();
+}
+
+/** One recipient of a delivery report (DSN), failed with `status` unless `overrides` say otherwise. */
+export function reportedRecipient(
+  status: string | null,
+  overrides: Partial<BounceRecipient> = {},
+): BounceRecipient {
+  return {
+    action: 'failed',
+    status,
+    diagnostic: null,
+    finalRecipient: 'a@b.org',
+    originalRecipient: null,
+    ...overrides,
+  };
 }

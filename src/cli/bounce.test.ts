@@ -59,21 +59,12 @@ describe.each(testDialects)('outcry bounce on %s', (dialect) => {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
+  const statusOf = async (table: 'messages' | 'targets', id: number) =>
+    (await t.db.kysely.selectFrom(table).select('status').where('id', '=', id).executeTakeFirstOrThrow())
+      .status;
   const state = async () => ({
-    message: (
-      await t.db.kysely
-        .selectFrom('messages')
-        .select('status')
-        .where('id', '=', m.id)
-        .executeTakeFirstOrThrow()
-    ).status,
-    target: (
-      await t.db.kysely
-        .selectFrom('targets')
-        .select('status')
-        .where('id', '=', m.targetId)
-        .executeTakeFirstOrThrow()
-    ).status,
+    message: await statusOf('messages', m.id),
+    target: await statusOf('targets', m.targetId),
     alerts: (await t.db.kysely.selectFrom('alerts').select('kind').execute()).map((a) => a.kind),
   });
 

@@ -2,7 +2,7 @@
 // partner, set a translator's languages) with their refusals and audit entries, the reader the dashboard
 // asks, the lists the admin pages show, and rows going with their campaign or account.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { createTestDb, createTestDbBefore, insertUser, type TestDb, testDialects } from '../../test/db.js';
 import { buildCampaign } from '../../test/factories.js';
 import { FakeClock } from '../../test/fake-clock.js';
 import type { Actor } from '../domain/account/account.js';
@@ -15,7 +15,7 @@ import type { LanguageStanding } from '../domain/translation/language-standing.j
 import { setLanguageStandings } from '../domain/translation/set-language-standings.js';
 import { AccountScopeRepository } from './account-scope.repository.js';
 import { CampaignRepository } from './campaign.repository.js';
-import { migrateDown, migrateTo, migrationNames } from './migrate.js';
+import { migrateDown, migrateTo } from './migrate.js';
 import { UserRepository } from './user.repository.js';
 
 const now = Date.UTC(2026, 10, 23, 9);
@@ -25,10 +25,7 @@ describe.each(testDialects)('migration 0008-account-scopes on %s', (dialect) => 
   afterEach(async () => db?.destroy());
 
   it('follows 0007, adds both tables with their keys, and rolls back to 0007', async () => {
-    db = await createTestDb(dialect, { migrate: false });
-    const names = migrationNames(dialect);
-    expect(names.indexOf('0008-account-scopes')).toBe(names.indexOf('0007-campaign-editor') + 1);
-    expect((await migrateTo(db, '0007-campaign-editor')).error).toBeUndefined();
+    db = await createTestDbBefore(dialect, '0008-account-scopes', '0007-campaign-editor');
     const tables = async () =>
       (await db!.kysely.introspection.getTables())
         // PostgreSQL lists every schema's tables; other test files' schemas live beside ours.
@@ -42,11 +39,7 @@ describe.each(testDialects)('migration 0008-account-scopes on %s', (dialect) => 
     expect((await migrateTo(db, '0008-account-scopes')).error).toBeUndefined();
     expect(await tables()).toEqual(['partner_campaigns', 'translator_languages']);
     const k = db.kysely;
-    const { id: userId } = await k
-      .insertInto('users')
-      .values({ email: 'p@example.org', name: 'P', role: 'partner', created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const userId = await insertUser(db, { email: 'p@example.org', name: 'P', role: 'partner' }, now);
     const campaignId = await new CampaignRepository(db).create(buildCampaign(), now);
     const row = { user_id: userId, campaign_id: campaignId, created_by: null, created_at: now };
     await k.insertInto('partner_campaigns').values(row).execute();
@@ -77,16 +70,9 @@ describe.each(testDialects)('migration 0030-language-standings on %s', (dialect)
   afterEach(async () => db?.destroy());
 
   it('gives every language a standing, plain translator by default, only the three known, and rolls back', async () => {
-    db = await createTestDb(dialect, { migrate: false });
-    const names = migrationNames(dialect);
-    expect(names.indexOf('0030-language-standings')).toBe(names.indexOf('0029-translator-applications') + 1);
-    expect((await migrateTo(db, '0029-translator-applications')).error).toBeUndefined();
+    db = await createTestDbBefore(dialect, '0030-language-standings', '0029-translator-applications');
     const k = db.kysely;
-    const { id } = await k
-      .insertInto('users')
-      .values({ email: 't@example.org', name: 'T', role: 'translator', created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertUser(db, { email: 't@example.org', name: 'T', role: 'translator' }, now);
     await k
       .insertInto('translator_languages')
       .values({ user_id: id, locale: 'fr', created_by: null, created_at: now })

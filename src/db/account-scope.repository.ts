@@ -12,17 +12,13 @@ import {
   type LanguageStanding,
 } from '../domain/translation/language-standing.js';
 import { AuditRepository } from './audit.repository.js';
+import { campaignsWithSourceText } from './campaign-source-text.js';
 import type { Db } from './database.js';
 import type { Dialect } from './dialect.js';
 import type { DbHandle } from './schema.js';
 
 function campaigns(db: DbHandle) {
-  return db
-    .selectFrom('campaigns as c')
-    .leftJoin('campaign_translations as t', (j) =>
-      j.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale'),
-    )
-    .select(['c.id', 'c.slug', 'c.status', 't.headline']);
+  return campaignsWithSourceText(db).select(['c.id', 'c.slug', 'c.status', 't.headline']);
 }
 
 function toCampaign(r: { id: number; slug: string; status: string; headline: string | null }): ScopeCampaign {

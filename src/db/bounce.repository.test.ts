@@ -16,6 +16,7 @@ import {
   createDigestCampaign,
   type DeliveryRig,
   deliveryRig,
+  mailDomain,
   messageStatuses,
   sign,
 } from '../../test/delivery-helpers.js';
@@ -220,11 +221,7 @@ describe.each(testDialects)('bounces by mail on %s', (dialect) => {
     const outcome = await receive(m, 'postfix-policy-block');
     expect(outcome).toMatchObject({ results: [{ status: 'applied', effect: 'pause-domain' }] });
     expect((await message(m.id)).status).toBe('queued');
-    const domain = await t.db.kysely
-      .selectFrom('mail_domains')
-      .selectAll()
-      .where('domain', '=', 'hospital.example.org')
-      .executeTakeFirstOrThrow();
+    const domain = await mailDomain(t, 'hospital.example.org');
     expect(domain).toMatchObject({ paused_at: clock.now(), paused_reason: expect.stringContaining('5.7.1') });
     expect(await receive(m, 'postfix-policy-block')).toMatchObject({
       results: [{ status: 'ignored', reason: 'not_sent' }],

@@ -3,7 +3,6 @@
 // message-outcome.writer.ts records a synchronous 5.1.x or 5.7.x answer (same alert kinds, same job).
 // Every change is conditional on the message still being `sent` or `unknown`: a report applied twice, or
 // by two processes at once, has one effect.
-import type { Kysely } from 'kysely';
 import { addressDomain } from '../domain/delivery/delivery.js';
 import {
   type BounceChange,
@@ -11,17 +10,12 @@ import {
   type BounceStore,
   bounceableStatuses,
 } from '../domain/delivery/record-bounce.js';
-import type { Db } from './database.js';
 import { enqueueJobs, type NewJob } from './job.repository.js';
-import { bounceTargetsAt, deliveryAlert } from './message-outcome.writer.js';
-import type { Database, DbHandle } from './schema.js';
+import { KyselyStore } from './kysely-store.js';
+import { bounceTargetsAt, pauseDomain } from './message-outcome.writer.js';
+import type { DbHandle } from './schema.js';
 
-export class BounceRepository implements BounceStore {
-  private readonly db: Kysely<Database>;
-  constructor(db: Db) {
-    this.db = db.kysely;
-  }
-
+export class BounceRepository extends KyselyStore implements BounceStore {
   async messageForBounce(id: number): Promise<BouncedMessage | undefined> {
     if (!Number.isSafeInteger(id) || id <= 0) return undefined;
     const row = await this.db
@@ -94,33 +88,17 @@ export class BounceRepository implements BounceStore {
           await members(message.id, 'queued');
           await trx.deleteFrom('messages').where('id', '=', message.id).execute();
         }
-        const domain = addressDomain(c.address);
-        const paused = await trx
-          .insertInto('mail_domains')
-          .values({ domain, updated_at: now, paused_at: now, paused_reason: reason })
-          .onConflict((oc) =>
-            oc
-              .column('domain')
-              .doUpdateSet({ paused_at: now, paused_reason: reason, updated_at: now })
-              .where('mail_domains.paused_at', 'is', null),
-          )
-          .returning('domain')
-          .executeTakeFirst();
-        if (paused) {
-          jobs.push(
-            await deliveryAlert(
-              trx,
-              {
-                kind: 'domain_paused',
-                campaignId: message.campaignId,
-                targetId: message.targetId,
-                domain,
-                detail: reason,
-              },
-              now,
-            ),
-          );
-        }
+        const alert = await pauseDomain(
+          trx,
+          {
+            domain: addressDomain(c.address),
+            campaignId: message.campaignId,
+            targetId: message.targetId,
+            reason,
+          },
+          now,
+        );
+        if (alert) jobs.push(alert);
         return true;
       }
     }

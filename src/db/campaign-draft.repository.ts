@@ -3,12 +3,11 @@
 // the draft comes from an approved request, the approval (with its mail) commits in the same transaction,
 // or nothing does. A slug taken meanwhile (by a campaign, or as another campaign's old slug) is reported,
 // never overwritten.
-import type { Kysely } from 'kysely';
 import type { CampaignDraft, CampaignDraftStore, DraftOutcome } from '../domain/campaign/create-campaign.js';
 import { recordAudit } from './audit.repository.js';
 import { isUniqueViolation, markRequestApproved } from './campaign-request.repository.js';
 import type { Db } from './database.js';
-import type { Database } from './schema.js';
+import { KyselyStore } from './kysely-store.js';
 
 class Abort extends Error {
   constructor(readonly outcome: DraftOutcome) {
@@ -16,14 +15,13 @@ class Abort extends Error {
   }
 }
 
-export class CampaignDraftRepository implements CampaignDraftStore {
-  private readonly db: Kysely<Database>;
+export class CampaignDraftRepository extends KyselyStore implements CampaignDraftStore {
   constructor(
     db: Db,
     /** Lets cached readers forget a slug they looked up (and missed) before it existed. */
     private readonly onCreate: (campaign: { id: number; slug: string }) => void = () => {},
   ) {
-    this.db = db.kysely;
+    super(db);
   }
 
   async slugExists(slug: string): Promise<boolean> {

@@ -9,6 +9,7 @@ import type {
 import type { EditableCampaign } from '../domain/campaign/edit-campaign.js';
 import { parseOfficeHours } from '../domain/delivery/pacing.js';
 import type { PetitionNames } from '../domain/petition/petition.js';
+import { campaignsWithSourceText } from './campaign-source-text.js';
 import type { DbHandle } from './schema.js';
 
 export async function loadEditableCampaign(
@@ -40,11 +41,7 @@ export async function loadEditableCampaign(
       .execute(),
     row.superseded_by === null
       ? Promise.resolve(undefined)
-      : db
-          .selectFrom('campaigns as c')
-          .leftJoin('campaign_translations as t', (join) =>
-            join.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale'),
-          )
+      : campaignsWithSourceText(db)
           .select(['c.id', 'c.slug', 'c.status', 't.headline'])
           .where('c.id', '=', row.superseded_by)
           .executeTakeFirst(),

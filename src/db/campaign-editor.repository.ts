@@ -4,7 +4,6 @@
 // still give the token the form was filled from, so two editors saving at once never overwrite each other
 // silently. After a commit `onChange` lets the public pages' cache drop the campaign (old and new slug).
 
-import type { Kysely } from 'kysely';
 import type { CampaignStatus } from '../domain/campaign/campaign.js';
 import {
   type ActorRef,
@@ -18,13 +17,16 @@ import {
   type TextFields,
   type TextsChange,
   type TextsSaveOutcome,
+  type UpdateChange,
   type UpdateValues,
 } from '../domain/campaign/edit-campaign.js';
 import { savedSourceState } from '../domain/campaign/source-revision.js';
 import { recordAudit } from './audit.repository.js';
 import { loadEditableCampaign as load } from './campaign-editor.reader.js';
+import { campaignsWithSourceText } from './campaign-source-text.js';
 import type { Db } from './database.js';
-import type { Database, DbHandle } from './schema.js';
+import { KyselyStore } from './kysely-store.js';
+import type { DbHandle } from './schema.js';
 
 /** Rolls a transaction back with the outcome to report. */
 class Refused extends Error {
@@ -56,14 +58,12 @@ const textKeys: (keyof TextFields)[] = [
 const pickTexts = (t: TextFields): TextFields =>
   Object.fromEntries(textKeys.map((k) => [k, t[k]])) as unknown as TextFields;
 
-export class CampaignEditorRepository implements CampaignEditorStore, OldSlugReader {
-  private readonly db: Kysely<Database>;
-
+export class CampaignEditorRepository extends KyselyStore implements CampaignEditorStore, OldSlugReader {
   constructor(
     db: Db,
     private readonly onChange: (slugs: string[]) => void = () => {},
   ) {
-    this.db = db.kysely;
+    super(db);
   }
 
   find(slug: string): Promise<EditableCampaign | undefined> {
@@ -376,13 +376,7 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
     return row ? { day: row.day, locale: row.locale, bodyMd: row.body_md } : undefined;
   }
 
-  async changeUpdate(change: {
-    campaignId: number;
-    id: number;
-    values: UpdateValues;
-    actor: ActorRef;
-    now: number;
-  }): Promise<boolean> {
+  async changeUpdate(change: UpdateChange & { values: UpdateValues }): Promise<boolean> {
     return this.writeThenNotify(async (trx) => {
       const before = await this.existingUpdate(trx, change.campaignId, change.id);
       if (!before) return undefined;
@@ -410,12 +404,7 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
     });
   }
 
-  async deleteUpdate(change: {
-    campaignId: number;
-    id: number;
-    actor: ActorRef;
-    now: number;
-  }): Promise<boolean> {
+  async deleteUpdate(change: UpdateChange): Promise<boolean> {
     return this.writeThenNotify(async (trx) => {
       const before = await this.existingUpdate(trx, change.campaignId, change.id);
       if (!before) return undefined;
@@ -463,11 +452,7 @@ export class CampaignEditorRepository implements CampaignEditorStore, OldSlugRea
   }
 
   async successorChoices(campaignId: number): Promise<SuccessorChoice[]> {
-    const rows = await this.db
-      .selectFrom('campaigns as c')
-      .leftJoin('campaign_translations as t', (join) =>
-        join.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale'),
-      )
+    const rows = await campaignsWithSourceText(this.db)
       .select(['c.id', 'c.slug', 'c.status', 'c.superseded_by', 't.headline'])
       .where('c.id', '!=', campaignId)
       .orderBy('c.id', 'desc')

@@ -10,42 +10,38 @@ import { type LifecycleCampaign, type LifecycleChange, transitions } from '../do
 import { campaignRequestMail } from '../domain/campaign-request/campaign-request-mail.js';
 import { recordAudit } from './audit.repository.js';
 import { CampaignRepository } from './campaign.repository.js';
+import { campaignsWithSourceText } from './campaign-source-text.js';
 import type { Db } from './database.js';
 import { insertDossier } from './dossier.store.js';
 import { enqueueJobs } from './job.repository.js';
+import { KyselyStore } from './kysely-store.js';
 import type { Database } from './schema.js';
 
-export class CampaignLifecycleRepository implements CampaignLifecycleStore {
-  private readonly db: Kysely<Database>;
+export class CampaignLifecycleRepository extends KyselyStore implements CampaignLifecycleStore {
   private readonly campaigns: CampaignRepository;
 
   constructor(
     db: Db,
     private readonly onChange: (campaign: { id: number; slug: string }) => void = () => {},
   ) {
-    this.db = db.kysely;
+    super(db);
     this.campaigns = new CampaignRepository(db);
   }
 
   private select() {
-    return this.db
-      .selectFrom('campaigns as c')
-      .leftJoin('campaign_translations as t', (join) =>
-        join.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale'),
-      )
-      .select([
-        'c.id',
-        'c.slug',
-        'c.status',
-        'c.source_locale',
-        'c.starts_at',
-        'c.ends_at',
-        'c.closed_at',
-        'c.reminder_sent_at',
-        't.headline',
-        't.status as text_status',
-        't.outcome_md',
-      ]);
+    return campaignsWithSourceText(this.db).select([
+      'c.id',
+      'c.slug',
+      'c.status',
+      'c.source_locale',
+      'c.starts_at',
+      'c.ends_at',
+      'c.closed_at',
+      'c.reminder_sent_at',
+      't.headline',
+      't.status as text_status',
+      't.outcome_md',
+    ]);
   }
 
   private async map(rows: Awaited<ReturnType<ReturnType<typeof this.select>['execute']>>) {

@@ -1,7 +1,7 @@
 // Storage of a campaign's partner organisations for the editor pages: the list in its order, and changes
 // written with their audit entry in one transaction; after each commit `onChange` lets the public pages'
 // cache drop the campaign ("In partnership with …" names them).
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type {
   ActorRef,
   Direction,
@@ -13,21 +13,26 @@ import type { PartnerFields } from '../domain/campaign/partner-fields.js';
 import { recordAudit } from './audit.repository.js';
 import type { PartnersTable } from './campaign.table.js';
 import type { Db } from './database.js';
-import { commitThenNotify, type OnChange, reorderRows, rosterCampaign, rosterRow } from './roster-writes.js';
-import type { Database } from './schema.js';
+import { KyselyStore } from './kysely-store.js';
+import {
+  changeRosterRow,
+  commitThenNotify,
+  moveRosterRow,
+  type OnChange,
+  rosterCampaign,
+  rosterRow,
+} from './roster-writes.js';
 
 function partnerFields(p: Selectable<PartnersTable>): PartnerFields {
   return { name: p.name, url: p.url, description: p.description, logoPath: p.logo_path };
 }
 
-export class CampaignPartnersRepository implements PartnerStore {
-  private readonly db: Kysely<Database>;
-
+export class CampaignPartnersRepository extends KyselyStore implements PartnerStore {
   constructor(
     db: Db,
     private readonly onChange: OnChange = () => {},
   ) {
-    this.db = db.kysely;
+    super(db);
   }
 
   campaign(slug: string): Promise<RosterCampaign | undefined> {
@@ -82,40 +87,31 @@ export class CampaignPartnersRepository implements PartnerStore {
     return added!;
   }
 
-  async updatePartner(
+  updatePartner(
     campaignId: number,
     partnerId: number,
     fields: PartnerFields,
     actor: ActorRef,
     now: number,
   ): Promise<boolean> {
-    const done = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
-      const before = await rosterRow(trx, 'partners', campaignId, partnerId);
-      if (!before) return undefined;
-      const was = partnerFields(before);
-      if (JSON.stringify(was) === JSON.stringify(fields)) return true;
-      await trx
-        .updateTable('partners')
-        .set({
-          name: fields.name,
-          url: fields.url,
-          description: fields.description,
-          logo_path: fields.logoPath,
-        })
-        .where('id', '=', partnerId)
-        .execute();
-      await recordAudit(trx, {
-        actor,
-        action: 'partner.changed',
-        entityType: 'partner',
-        entityId: partnerId,
-        before: was,
-        after: fields,
-        now,
-      });
-      return true;
+    const change = { entity: 'partner', campaignId, id: partnerId, actor, now } as const;
+    return changeRosterRow(this.db, this.onChange, change, fields, {
+      was: async (trx) => {
+        const before = await rosterRow(trx, 'partners', campaignId, partnerId);
+        return before && partnerFields(before);
+      },
+      write: (trx) =>
+        trx
+          .updateTable('partners')
+          .set({
+            name: fields.name,
+            url: fields.url,
+            description: fields.description,
+            logo_path: fields.logoPath,
+          })
+          .where('id', '=', partnerId)
+          .execute(),
     });
-    return done === true;
   }
 
   async removePartner(campaignId: number, partnerId: number, actor: ActorRef, now: number): Promise<boolean> {
@@ -136,32 +132,22 @@ export class CampaignPartnersRepository implements PartnerStore {
     return done === true;
   }
 
-  async movePartner(
+  movePartner(
     campaignId: number,
     partnerId: number,
     direction: Direction,
     actor: ActorRef,
     now: number,
   ): Promise<boolean> {
-    const done = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
-      const rows = await trx
+    const move = { entity: 'partner', campaignId, id: partnerId, direction, actor, now } as const;
+    return moveRosterRow(this.db, this.onChange, move, (trx) =>
+      trx
         .selectFrom('partners')
         .select('id')
         .where('campaign_id', '=', campaignId)
         .orderBy('position')
         .orderBy('id')
-        .execute();
-      if (!(await reorderRows(trx, 'partners', rows, partnerId, direction))) return undefined;
-      await recordAudit(trx, {
-        actor,
-        action: 'partner.moved',
-        entityType: 'partner',
-        entityId: partnerId,
-        after: { direction },
-        now,
-      });
-      return true;
-    });
-    return done === true;
+        .execute(),
+    );
   }
 }

@@ -17,8 +17,8 @@ import {
 } from '../domain/campaign-request/request.js';
 import { recordAudit } from './audit.repository.js';
 import type { CampaignRequestsTable } from './campaign-request.table.js';
-import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
+import { KyselyStore } from './kysely-store.js';
 import type { Database, DbHandle } from './schema.js';
 
 function parseTargets(json: string): RequestTarget[] {
@@ -125,12 +125,7 @@ async function touchOpen(trx: DbHandle, requestId: number, now: number): Promise
   return Number(touched.numUpdatedRows) === 1;
 }
 
-export class CampaignRequestRepository implements CampaignRequestStore, TermsStore {
-  private readonly db: Kysely<Database>;
-  constructor(db: Db) {
-    this.db = db.kysely;
-  }
-
+export class CampaignRequestRepository extends KyselyStore implements CampaignRequestStore, TermsStore {
   // Requests ----------------------------------------------------------------------------------------
 
   /** Forgets the network hash of requests older than `cutoff` (it only served the abuse limits). */

@@ -2,7 +2,7 @@
 // counts, and changes written with their audit entry in one transaction; after each commit `onChange` lets
 // the public pages' cache drop the campaign (the page lists target addresses). Partners are in
 // campaign-partners.repository.ts; campaignRoster() builds both.
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { CampaignWithContent, TargetKind } from '../domain/campaign/campaign.js';
 import type {
   ActorRef,
@@ -20,8 +20,16 @@ import type { TargetsTable } from './campaign.table.js';
 import { CampaignPartnersRepository } from './campaign-partners.repository.js';
 import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
-import { commitThenNotify, type OnChange, reorderRows, rosterCampaign, rosterRow } from './roster-writes.js';
-import type { Database, DbHandle } from './schema.js';
+import { KyselyStore } from './kysely-store.js';
+import {
+  changeRosterRow,
+  commitThenNotify,
+  moveRosterRow,
+  type OnChange,
+  rosterCampaign,
+  rosterRow,
+} from './roster-writes.js';
+import type { DbHandle } from './schema.js';
 
 /** Rows per INSERT: 11 parameters each stays far below SQLite's and PostgreSQL's parameter limits. */
 const insertChunk = 200;
@@ -52,15 +60,14 @@ export function campaignRoster(
   };
 }
 
-export class CampaignRosterRepository implements TargetStore {
-  private readonly db: Kysely<Database>;
+export class CampaignRosterRepository extends KyselyStore implements TargetStore {
   private readonly campaigns: CampaignRepository;
 
   constructor(
     db: Db,
     private readonly onChange: OnChange = () => {},
   ) {
-    this.db = db.kysely;
+    super(db);
     this.campaigns = new CampaignRepository(db);
   }
 
@@ -166,42 +173,35 @@ export class CampaignRosterRepository implements TargetStore {
     return duplicate || !added ? 'duplicate' : added;
   }
 
-  async updateTarget(
+  updateTarget(
     campaignId: number,
     targetId: number,
     fields: Omit<TargetFields, 'email'>,
     actor: ActorRef,
     now: number,
   ): Promise<boolean> {
-    const done = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
-      const before = await rosterRow(trx, 'targets', campaignId, targetId);
-      if (!before) return undefined;
-      const { email: _email, ...was } = targetFields(before);
-      if (JSON.stringify(was) === JSON.stringify(fields)) return true;
-      await trx
-        .updateTable('targets')
-        .set({
-          name: fields.name,
-          organisation: fields.organisation,
-          locale: fields.locale,
-          time_zone: fields.timeZone,
-          hourly_cap: fields.hourlyCap,
-          countries: countriesColumn(fields.countries),
-        })
-        .where('id', '=', targetId)
-        .execute();
-      await recordAudit(trx, {
-        actor,
-        action: 'target.changed',
-        entityType: 'target',
-        entityId: targetId,
-        before: was,
-        after: fields,
-        now,
-      });
-      return true;
+    const change = { entity: 'target', campaignId, id: targetId, actor, now } as const;
+    return changeRosterRow(this.db, this.onChange, change, fields, {
+      was: async (trx) => {
+        const before = await rosterRow(trx, 'targets', campaignId, targetId);
+        if (!before) return undefined;
+        const { email: _email, ...was } = targetFields(before);
+        return was;
+      },
+      write: (trx) =>
+        trx
+          .updateTable('targets')
+          .set({
+            name: fields.name,
+            organisation: fields.organisation,
+            locale: fields.locale,
+            time_zone: fields.timeZone,
+            hourly_cap: fields.hourlyCap,
+            countries: countriesColumn(fields.countries),
+          })
+          .where('id', '=', targetId)
+          .execute(),
     });
-    return done === true;
   }
 
   async removeTarget(
@@ -251,17 +251,19 @@ export class CampaignRosterRepository implements TargetStore {
     return outcome;
   }
 
-  async moveTarget(
+  moveTarget(
     campaignId: number,
     targetId: number,
     direction: Direction,
     actor: ActorRef,
     now: number,
   ): Promise<boolean> {
-    const done = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
+    const move = { entity: 'target', campaignId, id: targetId, direction, actor, now } as const;
+    // A target moves among the targets, a copy address among the copy addresses.
+    return moveRosterRow(this.db, this.onChange, move, async (trx) => {
       const target = await rosterRow(trx, 'targets', campaignId, targetId);
       if (!target) return undefined;
-      const rows = await trx
+      return trx
         .selectFrom('targets')
         .select('id')
         .where('campaign_id', '=', campaignId)
@@ -269,18 +271,7 @@ export class CampaignRosterRepository implements TargetStore {
         .orderBy('position')
         .orderBy('id')
         .execute();
-      if (!(await reorderRows(trx, 'targets', rows, targetId, direction))) return undefined;
-      await recordAudit(trx, {
-        actor,
-        action: 'target.moved',
-        entityType: 'target',
-        entityId: targetId,
-        after: { direction },
-        now,
-      });
-      return true;
     });
-    return done === true;
   }
 
   async importTargets(

@@ -1,5 +1,5 @@
 // Campaigns with their texts, partners and targets; maps rows to the domain's Campaign explicitly.
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type {
   CampaignStatus,
   CampaignSuccessor,
@@ -19,8 +19,7 @@ import type {
 import { countriesColumn, countriesFromColumn } from '../domain/campaign/target-fields.js';
 import type { PetitionNames } from '../domain/petition/petition.js';
 import type { CampaignsTable, CampaignTranslationsTable } from './campaign.table.js';
-import type { Db } from './database.js';
-import type { Database } from './schema.js';
+import { KyselyStore } from './kysely-store.js';
 import { repeatStatus } from './signature-effects.js';
 
 /** What the public number counts: confirmed signatures, and repeats in immediate mode (decision 0015). */
@@ -42,12 +41,7 @@ function toTexts(row: Selectable<CampaignTranslationsTable>): CampaignTexts {
   };
 }
 
-export class CampaignRepository implements CampaignReader, CampaignWriter {
-  private readonly db: Kysely<Database>;
-  constructor(db: Db) {
-    this.db = db.kysely;
-  }
-
+export class CampaignRepository extends KyselyStore implements CampaignReader, CampaignWriter {
   async findBySlug(slug: string): Promise<CampaignWithContent | undefined> {
     const row = await this.db.selectFrom('campaigns').selectAll().where('slug', '=', slug).executeTakeFirst();
     if (!row) return undefined;

@@ -2,7 +2,7 @@
 // (never a count over signatures); the days come from one range over idx_signatures_status_created_at, so
 // their cost follows the signatures of the last two weeks, not the size of the table; delivery figures are
 // counts over the status-leading message index. bench/dashboard.ts measures them on a million signatures.
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { CampaignStatus, TranslationStatus } from '../domain/campaign/campaign.js';
 import { dayMs } from '../domain/dashboard/calendar.js';
 import type {
@@ -13,24 +13,15 @@ import type {
   LanguageCount,
   TranslationState,
 } from '../domain/dashboard/dashboard.ports.js';
-import type { Db } from './database.js';
-import type { Database } from './schema.js';
+import { campaignsWithSourceText } from './campaign-source-text.js';
+import { KyselyStore } from './kysely-store.js';
 
 const num = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
 
-export class DashboardRepository implements DashboardReader {
-  private readonly db: Kysely<Database>;
-  constructor(db: Db) {
-    this.db = db.kysely;
-  }
-
+export class DashboardRepository extends KyselyStore implements DashboardReader {
   async campaigns(statuses: CampaignStatus[]): Promise<DashboardCampaign[]> {
     if (statuses.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('campaigns as c')
-      .leftJoin('campaign_translations as t', (j) =>
-        j.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale'),
-      )
+    const rows = await campaignsWithSourceText(this.db)
       .select([
         'c.id',
         'c.slug',

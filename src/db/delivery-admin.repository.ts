@@ -9,9 +9,10 @@ import type {
   TargetDeliveryRow,
 } from '../domain/delivery/delivery.ports.js';
 import { recordAudit } from './audit.repository.js';
-import type { Db } from './database.js';
+import { campaignsWithSourceText } from './campaign-source-text.js';
+import { KyselyStore } from './kysely-store.js';
 import { rosterRow } from './roster-writes.js';
-import type { Database } from './schema.js';
+import type { Database, DbHandle } from './schema.js';
 
 export interface DeliveryOverviewRow {
   slug: string;
@@ -22,12 +23,7 @@ export interface DeliveryOverviewRow {
   openAlerts: number;
 }
 
-export class DeliveryAdminRepository implements DeliveryAdmin {
-  private readonly db: Kysely<Database>;
-  constructor(db: Db) {
-    this.db = db.kysely;
-  }
-
+export class DeliveryAdminRepository extends KyselyStore implements DeliveryAdmin {
   async report(slug: string): Promise<DeliveryReport | undefined> {
     const campaign = await this.db
       .selectFrom('campaigns')
@@ -103,12 +99,8 @@ export class DeliveryAdminRepository implements DeliveryAdmin {
 
   /** Every campaign with messages or targets: totals by status and open alerts, newest campaign first. */
   async overview(): Promise<DeliveryOverviewRow[]> {
-    const campaigns = await this.db
-      .selectFrom('campaigns as c')
-      .leftJoin('campaign_translations as tr', (j) =>
-        j.onRef('tr.campaign_id', '=', 'c.id').onRef('tr.locale', '=', 'c.source_locale'),
-      )
-      .select(['c.id', 'c.slug', 'c.status', 'c.delivery_mode as deliveryMode', 'tr.headline'])
+    const campaigns = await campaignsWithSourceText(this.db)
+      .select(['c.id', 'c.slug', 'c.status', 'c.delivery_mode as deliveryMode', 't.headline'])
       .where('c.status', 'in', ['live', 'closed'])
       .orderBy('c.id', 'desc')
       .execute();
@@ -194,13 +186,7 @@ export class DeliveryAdminRepository implements DeliveryAdmin {
         .where('target_id', '=', targetId)
         .where('status', '=', 'held')
         .executeTakeFirst();
-      await trx
-        .updateTable('alerts')
-        .set({ resolved_at: now })
-        .where('target_id', '=', targetId)
-        .where('kind', '=', 'target_bounced')
-        .where('resolved_at', 'is', null)
-        .execute();
+      await resolveAlerts(trx, { kind: 'target_bounced', targetId }, now);
       await recordAudit(trx, {
         actor,
         action: 'target.address_replaced',
@@ -270,13 +256,7 @@ export function resumeMailDomain(
       .set({ paused_at: null, paused_reason: null, failures: 0, throttled_until: null, updated_at: now })
       .where('domain', '=', domain)
       .execute();
-    await trx
-      .updateTable('alerts')
-      .set({ resolved_at: now })
-      .where('domain', '=', domain)
-      .where('kind', '=', 'domain_paused')
-      .where('resolved_at', 'is', null)
-      .execute();
+    await resolveAlerts(trx, { kind: 'domain_paused', domain }, now);
     await recordAudit(trx, {
       actor,
       action: 'mail_domain.resumed',
@@ -288,4 +268,23 @@ export function resumeMailDomain(
     });
     return true;
   });
+}
+
+/** The open alerts about a target's bounced address, or about a domain's pause, marked resolved. */
+async function resolveAlerts(
+  trx: DbHandle,
+  about: { kind: 'target_bounced'; targetId: number } | { kind: 'domain_paused'; domain: string },
+  now: number,
+): Promise<void> {
+  await trx
+    .updateTable('alerts')
+    .set({ resolved_at: now })
+    .where((eb) =>
+      about.kind === 'target_bounced'
+        ? eb('target_id', '=', about.targetId)
+        : eb('domain', '=', about.domain),
+    )
+    .where('kind', '=', about.kind)
+    .where('resolved_at', 'is', null)
+    .execute();
 }

@@ -1,16 +1,9 @@
 // What the alert-mail job (jobs/tasks/send-delivery-alert.task.ts) reads: one alert with its campaign and
 // target, and the people it goes to. The alert rows themselves are written by message-outcome.writer.ts.
-import type { Kysely } from 'kysely';
 import type { AlertMail, AlertMailReader } from '../domain/delivery/delivery.ports.js';
-import type { Db } from './database.js';
-import type { Database } from './schema.js';
+import { KyselyStore } from './kysely-store.js';
 
-export class DeliveryAlertReader implements AlertMailReader {
-  private readonly db: Kysely<Database>;
-  constructor(db: Db) {
-    this.db = db.kysely;
-  }
-
+export class DeliveryAlertReader extends KyselyStore implements AlertMailReader {
   /** An alert with what its mail needs, and the people who receive it (active admins and editors). */
   async alertForMail(id: number): Promise<AlertMail | undefined> {
     const alert = await this.db

@@ -6,7 +6,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../test/app-per-test.js';
 import { testDialects } from '../../test/db.js';
-import { createCampaign, sign } from '../../test/delivery-helpers.js';
+import { createCampaign, mailDomain, sign } from '../../test/delivery-helpers.js';
 import { buildCampaign } from '../../test/factories.js';
 import type { TestApp } from '../../test/test-app.js';
 import { defaultDeliveryPolicy } from '../domain/delivery/delivery.js';
@@ -85,11 +85,7 @@ describe.each(testDialects)('delivery store on %s', (dialect) => {
     expect(after[sent!.id]).toBe('sent');
     expect(after[refused!.id]).toBe('deferred');
     expect(second.map((m) => after[m.id])).toEqual(['sending', 'sending']);
-    const domain = await t.db.kysely
-      .selectFrom('mail_domains')
-      .select(['failures', 'throttled_until'])
-      .where('domain', '=', 'b.example.org')
-      .executeTakeFirstOrThrow();
+    const domain = await mailDomain(t, 'b.example.org');
     expect(domain.failures).toBe(1);
     expect(Number(domain.throttled_until)).toBeGreaterThan(now);
   });

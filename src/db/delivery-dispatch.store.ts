@@ -2,7 +2,7 @@
 // per-domain state, the claim that moves messages to `sending` (with a lease) before any SMTP traffic, and
 // the recording of outcomes afterwards (message-outcome.writer.ts), in the next claim's transaction.
 import { randomBytes } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { sendableStatuses } from '../domain/delivery/delivery.js';
 import type {
   ClaimedMessage,
@@ -15,10 +15,10 @@ import type {
 } from '../domain/delivery/delivery.ports.js';
 import { effectiveCap, parseOfficeHours } from '../domain/delivery/pacing.js';
 import { readClaimedMessages } from './claimed-message.reader.js';
-import type { Db } from './database.js';
 import { chunks, statusOfRow } from './delivery-rows.js';
+import { KyselyStore } from './kysely-store.js';
 import { recordOutcomes } from './message-outcome.writer.js';
-import type { Database, DbHandle } from './schema.js';
+import type { DbHandle } from './schema.js';
 
 /** Signatures one digest carries at most; the rest wait for the next one. */
 export const digestMaxSize = 1000;
@@ -71,12 +71,7 @@ async function dueMessages(
   return out;
 }
 
-export class DeliveryDispatchStore implements DeliveryStore {
-  private readonly db: Kysely<Database>;
-  constructor(db: Db) {
-    this.db = db.kysely;
-  }
-
+export class DeliveryDispatchStore extends KyselyStore implements DeliveryStore {
   async recoverAbandoned(now: number): Promise<{ id: number; toAddress: string | null }[]> {
     return this.db
       .updateTable('messages')

@@ -1,17 +1,10 @@
 // What the public status page reads about one signature: its status, its campaign's delivery mode, and the
 // state of its message to each target of the campaign (through the digest that carried it, if any).
-import type { Kysely } from 'kysely';
 import type { MessageStatus } from '../domain/delivery/delivery.js';
 import type { DeliveryStatusReader, SignatureDelivery } from '../domain/delivery/view-delivery-status.js';
-import type { Db } from './database.js';
-import type { Database } from './schema.js';
+import { KyselyStore } from './kysely-store.js';
 
-export class SignatureDeliveryReader implements DeliveryStatusReader {
-  private readonly db: Kysely<Database>;
-  constructor(db: Db) {
-    this.db = db.kysely;
-  }
-
+export class SignatureDeliveryReader extends KyselyStore implements DeliveryStatusReader {
   async forSignature(signatureId: number): Promise<SignatureDelivery | undefined> {
     const signature = await this.db
       .selectFrom('signatures as s')

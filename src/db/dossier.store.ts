@@ -11,8 +11,8 @@ import {
   type DossierStore,
   type NewDossier,
 } from '../domain/petition/dossier.js';
-import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
+import { KyselyStore } from './kysely-store.js';
 import type { Database } from './schema.js';
 
 const columns = [
@@ -58,13 +58,7 @@ export async function insertDossier(
   return Number(id);
 }
 
-export class DossierRepository implements DossierStore {
-  private readonly db: Kysely<Database>;
-
-  constructor(db: Db) {
-    this.db = db.kysely;
-  }
-
+export class DossierRepository extends KyselyStore implements DossierStore {
   private select() {
     return this.db
       .selectFrom('dossiers')

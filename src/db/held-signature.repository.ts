@@ -2,7 +2,6 @@
 // discard, each in one transaction with its count deltas, audit entries and (for a release) exactly the
 // outbox rows signing writes — the shared helpers in signature-effects.ts — so a released signature is
 // indistinguishable from one that was never held. After a commit `onCountsChanged` updates live counters.
-import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/account/account.js';
 import type { CampaignStatus, ConfirmationMode } from '../domain/campaign/campaign.js';
 import { canonicalOf } from '../domain/signature/email-address.js';
@@ -15,9 +14,11 @@ import type {
 } from '../domain/signature/review-held.js';
 import { type SignatureMailPayload, sendSignatureMailJob } from '../domain/signature/signature.js';
 import { recordAudit } from './audit.repository.js';
+import { campaignsWithSourceText } from './campaign-source-text.js';
 import type { Db } from './database.js';
 import type { NewJob } from './job.repository.js';
-import type { Database, DbHandle } from './schema.js';
+import { KyselyStore } from './kysely-store.js';
+import type { DbHandle } from './schema.js';
 import {
   type CampaignDelivery,
   CountDeltas,
@@ -60,21 +61,16 @@ function group(rows: { key: string; at: number }[]): Map<string, number[]> {
   return out;
 }
 
-export class HeldSignatureRepository implements HeldSignatureStore {
-  private readonly db: Kysely<Database>;
+export class HeldSignatureRepository extends KyselyStore implements HeldSignatureStore {
   constructor(
     db: Db,
     private readonly onCountsChanged?: (campaignIds: number[]) => void,
   ) {
-    this.db = db.kysely;
+    super(db);
   }
 
   async campaign(slug: string): Promise<HeldCampaign | undefined> {
-    const c = await this.db
-      .selectFrom('campaigns as c')
-      .leftJoin('campaign_translations as t', (j) =>
-        j.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale'),
-      )
+    const c = await campaignsWithSourceText(this.db)
       .select(['c.id', 'c.slug', 'c.status', 'c.confirmation_mode', 't.headline'])
       .where('c.slug', '=', slug)
       .executeTakeFirst();

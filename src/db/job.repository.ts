@@ -8,6 +8,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { ClaimedJob, FailOutcome, JobQueue, NewJob } from '../jobs/job-queue.ports.js';
 import type { Db } from './database.js';
 import type { Dialect } from './dialect.js';
+import { KyselyStore } from './kysely-store.js';
 import type { Database } from './schema.js';
 
 export const jobStatuses = ['queued', 'running', 'done', 'dead'] as const;
@@ -65,13 +66,12 @@ function claimable(now: number) {
     ]);
 }
 
-export class JobRepository implements JobQueue {
-  private readonly db: Kysely<Database>;
+export class JobRepository extends KyselyStore implements JobQueue {
   private readonly dialect: Dialect;
   private readonly random: () => number;
 
   constructor(db: Db, options: { random?: () => number } = {}) {
-    this.db = db.kysely;
+    super(db);
     this.dialect = db.dialect;
     this.random = options.random ?? Math.random;
   }

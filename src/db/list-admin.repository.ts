@@ -20,6 +20,7 @@ import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
 import { chunks } from './delivery-rows.js';
 import type { Dialect } from './dialect.js';
+import { KyselyStore } from './kysely-store.js';
 import type { Database } from './schema.js';
 
 /** The three inserts of an import, for one chunk of rows; each dialect has its fastest form. */
@@ -144,12 +145,11 @@ const pgWrites: ImportWrites = {
   },
 };
 
-export class ListAdminRepository implements ListAdminStore {
-  private readonly db: Kysely<Database>;
+export class ListAdminRepository extends KyselyStore implements ListAdminStore {
   private readonly dialect: Dialect;
   private readonly vault: DataVault;
   constructor(db: Db) {
-    this.db = db.kysely;
+    super(db);
     this.dialect = db.dialect;
     this.vault = db.vault;
   }

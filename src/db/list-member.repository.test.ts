@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../test/app-per-test.js';
 import { blindIndex } from '../../test/blind-index.js';
-import { testDialects } from '../../test/db.js';
+import { liveCampaignIds, testDialects } from '../../test/db.js';
 import { buildSignCommand } from '../../test/factories.js';
 import { listConsent, signupCommand } from '../../test/signup-helpers.js';
 import type { TestApp } from '../../test/test-app.js';
@@ -54,17 +54,7 @@ describe.each(testDialects)('list members on %s', (dialect) => {
       .execute();
   const listJobs = async () =>
     t.db.kysely.selectFrom('jobs').select('payload').where('kind', '=', 'send-list-mail').execute();
-  const liveCampaign = async () =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom('campaigns')
-          .select('id')
-          .where('status', '=', 'live')
-          .orderBy('id')
-          .executeTakeFirstOrThrow()
-      ).id,
-    );
+  const liveCampaign = async () => (await liveCampaignIds(t.db))[0]!;
 
   it('records a sign-up with its exact consent and one mail, and subscribes only on the button', async () => {
     await repo.requestSignup(signup('rosa@example.org'));

@@ -19,6 +19,7 @@ import { canonicalOf, type EmailAddress } from '../domain/signature/email-addres
 import type { DataVault } from '../security/data-keys.js';
 import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
+import { KyselyStore } from './kysely-store.js';
 import { leaveLists } from './list-membership.writes.js';
 import type { Database } from './schema.js';
 
@@ -129,11 +130,10 @@ export async function joinListFromSignature(
   );
 }
 
-export class ListMemberRepository implements ListStore {
-  private readonly db: Kysely<Database>;
+export class ListMemberRepository extends KyselyStore implements ListStore {
   private readonly vault: DataVault;
   constructor(db: Db) {
-    this.db = db.kysely;
+    super(db);
     this.vault = db.vault;
   }
 

@@ -1,12 +1,14 @@
 // The editor's mailing store on SQLite and PostgreSQL: saves raise the revision only when the source texts
 // change and stop when the send starts; moves are conditional; starting queues the segment in the same
 // transaction; the finish rule waits for the queue to drain; the report counts per language.
+import type { Updateable } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
 import { addCampaign, addPerson, day, now } from '../../test/mailing-helpers.js';
 import type { MailingDraft } from '../domain/mailing/mailing.js';
 import { emptySegment } from '../domain/mailing/segment.js';
 import { MailingRepository } from './mailing.repository.js';
+import type { MailingRecipientsTable } from './mailing.table.js';
 import { UserRepository } from './user.repository.js';
 
 describe.each(testDialects)('mailing repository on %s', (dialect) => {
@@ -38,6 +40,10 @@ describe.each(testDialects)('mailing repository on %s', (dialect) => {
     await addPerson(db, { email: 'bo@example.org', locale: 'es', lists: { es: {} } });
   });
   afterEach(async () => db.destroy());
+
+  /** Every recipient in `locale` moved as the sender and the bounce and complaint reports would have. */
+  const recipientsIn = (locale: string, values: Updateable<MailingRecipientsTable>) =>
+    db.kysely.updateTable('mailing_recipients').set(values).where('locale', '=', locale).execute();
 
   it('creates drafts and raises the revision only when the source texts change', async () => {
     const id = await repo.create(draft(), actor, now);
@@ -92,22 +98,10 @@ describe.each(testDialects)('mailing repository on %s', (dialect) => {
     const id = await repo.create(draft(), actor, now);
     await repo.start(id, ['draft'], actor, now);
     expect(await repo.finishMailingIfDrained(id, now + 1)).toBe(false);
-    await db.kysely
-      .updateTable('mailing_recipients')
-      .set({ status: 'sent', sent_at: now })
-      .where('locale', '=', 'en')
-      .execute();
-    await db.kysely
-      .updateTable('mailing_recipients')
-      .set({ status: 'sending' })
-      .where('locale', '=', 'es')
-      .execute();
+    await recipientsIn('en', { status: 'sent', sent_at: now });
+    await recipientsIn('es', { status: 'sending' });
     expect(await repo.finishMailingIfDrained(id, now + 1)).toBe(false);
-    await db.kysely
-      .updateTable('mailing_recipients')
-      .set({ status: 'bounced', bounced_at: now })
-      .where('locale', '=', 'es')
-      .execute();
+    await recipientsIn('es', { status: 'bounced', bounced_at: now });
     expect(await repo.finishMailingIfDrained(id, now + 2)).toBe(true);
     expect(await repo.find(id)).toMatchObject({ status: 'sent', finishedAt: now + 2 });
     expect(await repo.finishMailingIfDrained(id, now + 3)).toBe(false);
@@ -116,16 +110,8 @@ describe.each(testDialects)('mailing repository on %s', (dialect) => {
   it('reports per language, with the signatures the mailing brought', async () => {
     const id = await repo.create(draft(), actor, now);
     await repo.start(id, ['draft'], actor, now);
-    await db.kysely
-      .updateTable('mailing_recipients')
-      .set({ status: 'sent', sent_at: now, complained_at: now, unsubscribed_at: now })
-      .where('locale', '=', 'en')
-      .execute();
-    await db.kysely
-      .updateTable('mailing_recipients')
-      .set({ status: 'failed' })
-      .where('locale', '=', 'es')
-      .execute();
+    await recipientsIn('en', { status: 'sent', sent_at: now, complained_at: now, unsubscribed_at: now });
+    await recipientsIn('es', { status: 'failed' });
     const count = (source: string, status: string, n: number) =>
       db.kysely
         .insertInto('counts')

@@ -31,9 +31,11 @@ import { type Segment, segmentFrom } from '../domain/mailing/segment.js';
 import { countedStatus } from '../domain/signature/signature.js';
 import type { DataVault } from '../security/data-keys.js';
 import { recordAudit } from './audit.repository.js';
+import { onSourceText } from './campaign-source-text.js';
 import type { Db } from './database.js';
 import { resumeMailDomain } from './delivery-admin.repository.js';
 import { enqueueJobs } from './job.repository.js';
+import { KyselyStore } from './kysely-store.js';
 import type { MailingsTable } from './mailing.table.js';
 import { countSegment, materialiseSegment } from './mailing-segment.query.js';
 import type { Database } from './schema.js';
@@ -131,12 +133,11 @@ async function progressOf(db: Kysely<Database>, ids: number[]): Promise<Map<numb
   return out;
 }
 
-export class MailingRepository implements MailingStore, MailingVersionReader {
-  private readonly db: Kysely<Database>;
+export class MailingRepository extends KyselyStore implements MailingStore, MailingVersionReader {
   /** Addresses are sealed: a domain is found through its blind index (decision 0023). */
   private readonly vault: Pick<DataVault, 'domainIndexes'>;
   constructor(db: Db) {
-    this.db = db.kysely;
+    super(db);
     this.vault = db.vault;
   }
 
@@ -144,9 +145,7 @@ export class MailingRepository implements MailingStore, MailingVersionReader {
     const rows = await this.db
       .selectFrom('mailings as m')
       .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
-      .leftJoin('campaign_translations as ct', (j) =>
-        j.onRef('ct.campaign_id', '=', 'c.id').onRef('ct.locale', '=', 'c.source_locale'),
-      )
+      .leftJoin('campaign_translations as t', onSourceText)
       .select([
         'm.id',
         'm.kind',
@@ -155,7 +154,7 @@ export class MailingRepository implements MailingStore, MailingVersionReader {
         'm.campaign_id',
         'm.created_at',
         'm.scheduled_at',
-        'ct.headline',
+        't.headline',
       ])
       .orderBy('m.id', 'desc')
       .limit(limit)
@@ -359,16 +358,8 @@ export class MailingRepository implements MailingStore, MailingVersionReader {
     // A language with signatures and no recipients (a forwarded mail, a test) still shows.
     for (const [locale, n] of signatures) {
       if (!lines.has(locale) && n > 0) {
-        lines.set(locale, {
-          locale,
-          recipients: 0,
-          sent: 0,
-          failed: 0,
-          bounced: 0,
-          complaints: 0,
-          unsubscribed: 0,
-          signatures: n,
-        });
+        const none = { recipients: 0, sent: 0, failed: 0, bounced: 0, complaints: 0, unsubscribed: 0 };
+        lines.set(locale, { locale, ...none, signatures: n });
       }
     }
     return [...lines.values()].sort(

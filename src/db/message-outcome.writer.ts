@@ -1,7 +1,7 @@
 // What a send came to, written in the caller's transaction: sent messages and healthy domains, and for a
 // failure the consequences domain/delivery/failed-send.ts decides (deferral, domain back-off or pause,
-// bounced address, alert). The dispatcher's store records through it, and bounces that arrive later by mail
-// (bounce.repository.ts) mark an address bounced and raise alerts through the same two functions.
+// bounced address, alert). The dispatcher's store records through it; bounces reported later by mail
+// (bounce.repository.ts) go through the same bounceTargetsAt and pauseDomain.
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { sendableStatuses } from '../domain/delivery/delivery.js';
 import type { RetryPolicy, SendOutcome } from '../domain/delivery/delivery.ports.js';
@@ -167,25 +167,40 @@ async function recordFailure(
   if (domain?.action === 'back-off') await throttleDomain(trx, o.domain, now, policy, domain.slowDown);
   if (effects.bounceAddress) jobs.push(...(await bounceTargetsAt(trx, o.address, reason, now)));
   if (domain?.action === 'pause') {
-    const paused = await upsertDomain(trx, o.domain, now, { paused_at: now, paused_reason: reason }, (eb) =>
-      eb('mail_domains.paused_at', 'is', null),
+    const alert = await pauseDomain(
+      trx,
+      { domain: o.domain, campaignId: message.campaign_id, targetId: message.target_id, reason },
+      now,
     );
-    if (paused) {
-      jobs.push(
-        await deliveryAlert(
-          trx,
-          {
-            kind: 'domain_paused',
-            campaignId: message.campaign_id,
-            targetId: message.target_id,
-            domain: o.domain,
-            detail: reason,
-          },
-          now,
-        ),
-      );
-    }
+    if (alert) jobs.push(alert);
   }
+}
+
+/**
+ * A destination domain paused until an editor resumes it (5.7.x policy block, answered at once or reported
+ * later by mail), with the alert mail for the message that ran into it. Only the first pause alerts: a
+ * domain already paused yields nothing.
+ */
+export async function pauseDomain(
+  trx: DbHandle,
+  p: { domain: string; campaignId: number; targetId: number; reason: string },
+  now: number,
+): Promise<NewJob | undefined> {
+  const paused = await upsertDomain(trx, p.domain, now, { paused_at: now, paused_reason: p.reason }, (eb) =>
+    eb('mail_domains.paused_at', 'is', null),
+  );
+  if (!paused) return undefined;
+  return deliveryAlert(
+    trx,
+    {
+      kind: 'domain_paused',
+      campaignId: p.campaignId,
+      targetId: p.targetId,
+      domain: p.domain,
+      detail: p.reason,
+    },
+    now,
+  );
 }
 
 /** The shared timer of a destination domain after a temporary failure; 451 4.7.500 also slows it to 1. */

@@ -1,21 +1,13 @@
 // Partners' age public keys (decision 0033) on both databases: read per campaign or per report link, and
 // changed with its audit entry (the key itself is public, so the entry names it) in one transaction.
-import type { Kysely } from 'kysely';
 import type { ActorRef } from '../domain/account/account.js';
 import type { RosterCampaign } from '../domain/campaign/campaign-roster.ports.js';
 import type { PartnerAgeKey, PartnerAgeKeyStore } from '../domain/partner-report/partner-age-key.js';
 import { recordAudit } from './audit.repository.js';
-import type { Db } from './database.js';
+import { KyselyStore } from './kysely-store.js';
 import { rosterCampaign } from './roster-writes.js';
-import type { Database } from './schema.js';
 
-export class PartnerAgeKeyRepository implements PartnerAgeKeyStore {
-  private readonly db: Kysely<Database>;
-
-  constructor(db: Db) {
-    this.db = db.kysely;
-  }
-
+export class PartnerAgeKeyRepository extends KyselyStore implements PartnerAgeKeyStore {
   campaign(slug: string): Promise<RosterCampaign | undefined> {
     return rosterCampaign(this.db, slug);
   }

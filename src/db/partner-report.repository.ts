@@ -1,7 +1,6 @@
 // Partner report links and the counts a report shows (domain/partner-report). Counts come from the
 // `counts` table the signing transaction keeps, so a report costs a few grouped rows, not a scan of
 // signatures; a link's use is counted and audited in the transaction that checks it.
-import type { Kysely } from 'kysely';
 import type { ActorRef } from '../domain/account/account.js';
 import type { RosterCampaign } from '../domain/campaign/campaign-roster.ports.js';
 import type {
@@ -14,20 +13,14 @@ import type {
 import type { PetitionNames } from '../domain/petition/petition.js';
 import { countedStatus } from '../domain/signature/signature.js';
 import { recordAudit } from './audit.repository.js';
-import type { Db } from './database.js';
+import { onSourceText } from './campaign-source-text.js';
+import { KyselyStore } from './kysely-store.js';
 import { rosterCampaign } from './roster-writes.js';
-import type { Database } from './schema.js';
 import { repeatStatus } from './signature-effects.js';
 
 const num = (v: number | string | bigint | null): number => (v === null ? 0 : Number(v));
 
-export class PartnerReportRepository implements PartnerReportStore {
-  private readonly db: Kysely<Database>;
-
-  constructor(db: Db) {
-    this.db = db.kysely;
-  }
-
+export class PartnerReportRepository extends KyselyStore implements PartnerReportStore {
   campaign(slug: string): Promise<RosterCampaign | undefined> {
     return rosterCampaign(this.db, slug);
   }
@@ -139,9 +132,7 @@ export class PartnerReportRepository implements PartnerReportStore {
         .selectFrom('partner_report_links as l')
         .innerJoin('partners as p', 'p.id', 'l.partner_id')
         .innerJoin('campaigns as c', 'c.id', 'l.campaign_id')
-        .leftJoin('campaign_translations as t', (join) =>
-          join.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale'),
-        )
+        .leftJoin('campaign_translations as t', onSourceText)
         .select([
           'l.id',
           'l.expires_at',

@@ -14,7 +14,7 @@ import type {
 } from '../domain/petition/petition.js';
 import { countedStatus } from '../domain/signature/signature.js';
 import { recordAudit } from './audit.repository.js';
-import type { Db } from './database.js';
+import { KyselyStore } from './kysely-store.js';
 import type { Database } from './schema.js';
 import type { SignaturesTable } from './supporter.table.js';
 
@@ -64,13 +64,10 @@ const signerOf = (
   signedAt: Number(r.confirmed_at),
 });
 
-export class PetitionStore implements PetitionReader, PetitionModeration, PetitionExporter, AuditRecorder {
-  private readonly db: Kysely<Database>;
-
-  constructor(db: Db) {
-    this.db = db.kysely;
-  }
-
+export class PetitionStore
+  extends KyselyStore
+  implements PetitionReader, PetitionModeration, PetitionExporter, AuditRecorder
+{
   async page(query: PetitionPageQuery): Promise<PetitionSignerRow[]> {
     let q = visibleSigners(this.db, query.campaignId, query.includeHidden);
     if (query.country) q = q.where('signatures.country', '=', query.country);

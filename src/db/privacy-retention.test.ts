@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../test/app-per-test.js';
 import { blindIndex } from '../../test/blind-index.js';
-import { testDialects } from '../../test/db.js';
+import { liveCampaignIds, testDialects } from '../../test/db.js';
 import { buildSignCommand } from '../../test/factories.js';
 import type { FakeClock } from '../../test/fake-clock.js';
 import { confirmedSignup, signupCommand } from '../../test/signup-helpers.js';
@@ -18,14 +18,7 @@ describe.each(testDialects)('retention purge on %s', (dialect) => {
   appPerTest(dialect, (app) => ({ t, clock } = app));
 
   it('erases signers’ data two years after the close, keeps the counts, and reports numbers', async () => {
-    const [oldCampaign, liveCampaign] = (
-      await t.db.kysely
-        .selectFrom('campaigns')
-        .select('id')
-        .where('status', '=', 'live')
-        .orderBy('id')
-        .execute()
-    ).map((r) => Number(r.id));
+    const [oldCampaign, liveCampaign] = await liveCampaignIds(t.db);
     const sign = (campaignId: number, email: string, name: string) => {
       const command = buildSignCommand(campaignId, { email, status: 'confirmed', now: clock.now() });
       command.input = { ...command.input, name };

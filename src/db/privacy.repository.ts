@@ -1,23 +1,23 @@
 // Supporters' rights on both databases: my-data links (hashes only) and their sessions, one person's data
 // for the my-data page and its downloads, consent withdrawal, erasure in one transaction, and the daily
 // retention purge's reads and writes.
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { sendMyDataMailJob } from '../domain/privacy/my-data-mail.js';
 import type { EraseCommand, ErasureCounts, MyData, PrivacyStore } from '../domain/privacy/privacy.ports.js';
 import type { RetentionReport, RetentionStore } from '../domain/privacy/purge-retention.js';
 import { canonicalOf } from '../domain/signature/email-address.js';
 import type { DataVault } from '../security/data-keys.js';
 import { recordAudit } from './audit.repository.js';
+import { onSourceText } from './campaign-source-text.js';
 import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
+import { KyselyStore } from './kysely-store.js';
 import { leaveLists } from './list-membership.writes.js';
-import type { Database } from './schema.js';
 
 /** Messages the dispatcher has not started: erasing the person cancels them (their rows go). */
 const unsentMessageStatuses = ['queued', 'deferred', 'held'] as const;
 
-export class PrivacyRepository implements PrivacyStore, RetentionStore {
-  private readonly db: Kysely<Database>;
+export class PrivacyRepository extends KyselyStore implements PrivacyStore, RetentionStore {
   private readonly vault: DataVault;
 
   /** `onErased` hears of the campaigns whose signatures changed (public caches keep names out). */
@@ -25,7 +25,7 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
     db: Db,
     private readonly onErased: (campaignIds: number[]) => void = () => {},
   ) {
-    this.db = db.kysely;
+    super(db);
     this.vault = db.vault;
   }
 
@@ -127,9 +127,7 @@ export class PrivacyRepository implements PrivacyStore, RetentionStore {
     const signatures = await this.db
       .selectFrom('signatures as g')
       .innerJoin('campaigns as c', 'c.id', 'g.campaign_id')
-      .leftJoin('campaign_translations as t', (j) =>
-        j.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale'),
-      )
+      .leftJoin('campaign_translations as t', onSourceText)
       .select([
         'g.id',
         'c.slug',

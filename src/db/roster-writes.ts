@@ -1,9 +1,11 @@
 // What the targets and partners repositories share: the campaign as their pages need it, one target or
 // partner of it, a write that commits with its audit entry and then tells the public pages' cache, and the
-// up/down reorder.
+// audited change of a row's fields and its up/down move.
 import type { Kysely, Selectable } from 'kysely';
 import type { CampaignStatus } from '../domain/campaign/campaign.js';
-import type { Direction, RosterCampaign } from '../domain/campaign/campaign-roster.ports.js';
+import type { ActorRef, Direction, RosterCampaign } from '../domain/campaign/campaign-roster.ports.js';
+import { recordAudit } from './audit.repository.js';
+import { campaignsWithSourceText } from './campaign-source-text.js';
 import type { Database, DbHandle } from './schema.js';
 
 export type OnChange = (campaign: { id: number; slug: string }) => void;
@@ -14,11 +16,7 @@ export async function rosterCampaign(
   db: Kysely<Database>,
   slug: string,
 ): Promise<RosterCampaign | undefined> {
-  const row = await db
-    .selectFrom('campaigns as c')
-    .leftJoin('campaign_translations as t', (join) =>
-      join.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale'),
-    )
+  const row = await campaignsWithSourceText(db)
     .select(['c.id', 'c.slug', 'c.status', 'c.source_locale', 'c.target_hourly_cap', 't.headline'])
     .where('c.slug', '=', slug)
     .executeTakeFirst();
@@ -104,4 +102,73 @@ export async function reorderRows(
     await trx.updateTable(table).set({ position }).where('id', '=', rowId).execute();
   }
   return true;
+}
+
+/** Which target or partner of which campaign a change is about, who makes it and when. */
+export interface RosterChange {
+  entity: 'target' | 'partner';
+  campaignId: number;
+  id: number;
+  actor: ActorRef;
+  now: number;
+}
+
+/**
+ * Changes a target's or partner's fields to `fields`: `was` reads what they are (undefined when the row is
+ * not the campaign's); nothing is written or audited when they are the same, else `write` stores them and
+ * the change is audited as `<entity>.changed` with before and after, then the cache is told.
+ */
+export async function changeRosterRow(
+  db: Kysely<Database>,
+  onChange: OnChange,
+  change: RosterChange,
+  fields: object,
+  steps: { was(trx: DbHandle): Promise<object | undefined>; write(trx: DbHandle): Promise<unknown> },
+): Promise<boolean> {
+  const { entity, campaignId, id, actor, now } = change;
+  const done = await commitThenNotify(db, campaignId, onChange, async (trx) => {
+    const was = await steps.was(trx);
+    if (!was) return undefined;
+    if (JSON.stringify(was) === JSON.stringify(fields)) return true;
+    await steps.write(trx);
+    await recordAudit(trx, {
+      actor,
+      action: `${entity}.changed`,
+      entityType: entity,
+      entityId: id,
+      before: was,
+      after: fields,
+      now,
+    });
+    return true;
+  });
+  return done === true;
+}
+
+/**
+ * Moves a target or a partner one place up or down among `siblings` (its campaign's rows it moves among, in
+ * order; undefined when the row is not the campaign's), audited as `<entity>.moved`, then tells the cache.
+ * False at either end or for a row of another campaign.
+ */
+export async function moveRosterRow(
+  db: Kysely<Database>,
+  onChange: OnChange,
+  move: RosterChange & { direction: Direction },
+  siblings: (trx: DbHandle) => Promise<{ id: number }[] | undefined>,
+): Promise<boolean> {
+  const { entity, campaignId, id, direction, actor, now } = move;
+  const done = await commitThenNotify(db, campaignId, onChange, async (trx) => {
+    const rows = await siblings(trx);
+    if (!rows || !(await reorderRows(trx, `${entity}s`, rows, id, direction))) return undefined;
+    await recordAudit(trx, {
+      actor,
+      action: `${entity}.moved`,
+      entityType: entity,
+      entityId: id,
+      after: { direction },
+      now,
+    });
+    return true;
+  });
+  return done === true;
 }

@@ -1,7 +1,7 @@
 // Storage of the translation memory and the glossaries (decision 0026): other campaigns' published versions
 // in one language beside their source texts (the index from 0016 finds them), and each language's terms.
 
-import type { TranslationMemoryStore } from '../domain/translation/translation.ports.js';
+import type { GlossaryTermSave, TranslationMemoryStore } from '../domain/translation/translation.ports.js';
 import type { GlossaryTerm, MemoryExample } from '../domain/translation/translation-memory.js';
 import type { Db } from './database.js';
 
@@ -82,14 +82,7 @@ export class TranslationMemoryRepository implements TranslationMemoryStore {
       .sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }));
   }
 
-  async saveTerm(t: {
-    locale: string;
-    term: string;
-    rendering: string;
-    note: string | null;
-    actorId: number;
-    now: number;
-  }): Promise<void> {
+  async saveTerm(t: GlossaryTermSave): Promise<void> {
     await this.db.kysely
       .insertInto('glossary_terms')
       .values({

@@ -16,6 +16,7 @@ import type {
   TranslationChange,
   TranslationStore,
 } from '../domain/translation/translation.ports.js';
+import { campaignsWithSourceText, onSourceText } from './campaign-source-text.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
 import { claimsOn } from './translation-claim.store.js';
@@ -40,20 +41,18 @@ function snapshotOf(text: string | null): TranslatableTexts | null {
 async function loadWork(db: Executor, slug: string, locale: string): Promise<TranslationWork | undefined> {
   const campaign = await db
     .selectFrom('campaigns as c')
-    .innerJoin('campaign_translations as s', (j) =>
-      j.onRef('s.campaign_id', '=', 'c.id').onRef('s.locale', '=', 'c.source_locale'),
-    )
+    .innerJoin('campaign_translations as t', onSourceText)
     .select([
       'c.id',
       'c.slug',
       'c.status',
       'c.source_locale',
-      's.headline',
-      's.background_md',
-      's.default_message',
-      's.target_subject',
-      's.target_salutation',
-      's.revision',
+      't.headline',
+      't.background_md',
+      't.default_message',
+      't.target_subject',
+      't.target_salutation',
+      't.revision',
     ])
     .where('c.slug', '=', slug)
     .executeTakeFirst();
@@ -110,12 +109,8 @@ export class TranslationRepository implements TranslationStore {
   }
 
   async board(): Promise<BoardCampaign[]> {
-    const campaigns = await this.db
-      .selectFrom('campaigns as c')
-      .leftJoin('campaign_translations as s', (j) =>
-        j.onRef('s.campaign_id', '=', 'c.id').onRef('s.locale', '=', 'c.source_locale'),
-      )
-      .select(['c.id', 'c.slug', 'c.status', 'c.source_locale', 'c.starts_at', 's.headline', 's.revision'])
+    const campaigns = await campaignsWithSourceText(this.db)
+      .select(['c.id', 'c.slug', 'c.status', 'c.source_locale', 'c.starts_at', 't.headline', 't.revision'])
       .where('c.status', 'in', boardStatuses)
       .orderBy('c.id', 'desc')
       .execute();

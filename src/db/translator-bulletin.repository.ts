@@ -2,7 +2,10 @@
 // watermark, the checked write that records a bulletin together with its mail in the outbox, and the
 // account setting that turns it off.
 import type { BulletinTranslator } from '../domain/translation/translator-bulletin.js';
-import type { TranslatorBulletinStore } from '../domain/translation/translator-bulletin.ports.js';
+import type {
+  BulletinSent,
+  TranslatorBulletinStore,
+} from '../domain/translation/translator-bulletin.ports.js';
 import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
 
@@ -61,13 +64,7 @@ export class TranslatorBulletinRepository implements TranslatorBulletinStore {
     return [...byId.values()];
   }
 
-  recordSent(
-    userId: number,
-    previousSentAt: number | null,
-    items: string[],
-    mail: { kind: string; payload: unknown },
-    now: number,
-  ): Promise<boolean> {
+  recordSent({ userId, previousSentAt, items, mail, now }: BulletinSent): Promise<boolean> {
     return this.db.kysely.transaction().execute(async (trx) => {
       const last_items = JSON.stringify(items);
       const row = await trx

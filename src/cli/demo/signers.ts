@@ -6,6 +6,8 @@
 // people. Everyone is invented (addresses on example.org/example.net, on no mailing list) and goes in as
 // history, like history.ts: counted, with count rows, sealed by the database layer, no letters queued.
 // A campaign is seeded once: a second run finds its first signer and refuses.
+
+import { campaignsWithSourceText } from '../../db/campaign-source-text.js';
 import type { Db } from '../../db/database.js';
 import { seededRandom } from './seeded-random.js';
 import { type GeneratedSigner, writeSigners } from './write-signers.js';
@@ -243,11 +245,7 @@ export async function seedSigners(
 ): Promise<SeedSignersResult> {
   if (!Number.isInteger(input.count) || input.count < 1 || input.count > maxSigners)
     return { status: 'invalid_count', max: maxSigners };
-  const campaign = await db.kysely
-    .selectFrom('campaigns as c')
-    .leftJoin('campaign_translations as t', (join) =>
-      join.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale'),
-    )
+  const campaign = await campaignsWithSourceText(db.kysely)
     .select(['c.id', 't.default_message'])
     .where('c.slug', '=', input.slug)
     .executeTakeFirst();

@@ -29,21 +29,12 @@ export type Permission = (typeof permissions)[number];
 
 const everyone: Permission[] = ['editor:enter', 'account:edit-own'];
 
+/** What only an admin may do: everything else in the editor area is an editor's too. */
+const adminOnly: Permission[] = ['users:manage', 'audit:read', 'settings:manage'];
+
 const grants: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  editor: [
-    ...everyone,
-    'campaigns:read',
-    'campaigns:edit',
-    'campaigns:publish',
-    'requests:review',
-    'mailings:send',
-    'supporters:export',
-    'supporters:erase',
-    'translations:edit',
-    'translations:review',
-    'reports:read',
-  ],
+  editor: permissions.filter((p) => !adminOnly.includes(p)),
   // Which languages a translator may touch is decided per language by the translation feature.
   translator: [...everyone, 'campaigns:read', 'translations:edit'],
   partner: [...everyone, 'reports:read'],

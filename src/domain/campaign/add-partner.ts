@@ -2,6 +2,7 @@
 // the ImageStore decodes, strips and resizes (or refuses, and the form says why). Every problem is reported
 // at once; nothing is saved unless all is well.
 import type { ImageStore, ImageUpload } from '../shared/image.ports.js';
+import type { CampaignFormResult } from './campaign.js';
 import type { ActorRef, PartnerStore } from './campaign-roster.ports.js';
 import {
   type PartnerErrors,
@@ -16,10 +17,7 @@ export interface PartnerDeps {
   clock: { now(): number };
 }
 
-export type PartnerResult =
-  | { status: 'ok'; id: number }
-  | { status: 'not_found' }
-  | { status: 'invalid'; errors: PartnerErrors };
+export type PartnerResult = CampaignFormResult<{ status: 'ok'; id: number }, PartnerErrors>;
 
 /**
  * The text fields judged and the logo (when one was chosen) stored, every problem reported together; the

@@ -1,6 +1,6 @@
 // An editor adds one target or union copy address to a campaign: the form's fields judged by the shared
 // rules, refused when the campaign already writes to that address (it would get every message twice).
-import type { TargetKind } from './campaign.js';
+import type { CampaignFormResult, TargetKind } from './campaign.js';
 import type { ActorRef, TargetStore } from './campaign-roster.ports.js';
 import { type TargetErrors, type TargetInput, validateTarget } from './target-fields.js';
 
@@ -9,10 +9,7 @@ export interface TargetDeps {
   clock: { now(): number };
 }
 
-export type AddTargetResult =
-  | { status: 'ok'; id: number }
-  | { status: 'not_found' }
-  | { status: 'invalid'; errors: TargetErrors };
+export type AddTargetResult = CampaignFormResult<{ status: 'ok'; id: number }, TargetErrors>;
 
 export async function addTarget(
   deps: TargetDeps,

@@ -175,3 +175,12 @@ export function inLanguage<C extends Pick<CampaignWithContent, 'translations' | 
   const chosen = chooseTexts(campaign, requested);
   return chosen && { campaign, ...chosen, locales: publishedLocales(campaign) };
 }
+
+/**
+ * What an editor's form on a campaign comes to: `Done` once stored, else no such campaign (any more), or the
+ * fields' errors with nothing stored.
+ */
+export type CampaignFormResult<Done, Errors> =
+  | Done
+  | { status: 'not_found' }
+  | { status: 'invalid'; errors: Errors };

@@ -6,6 +6,7 @@
 
 import { petitionNameModes } from '../petition/petition.js';
 import {
+  type CampaignFormResult,
   type ConfirmationMode,
   confirmationModes,
   type DeliveryMode,
@@ -69,10 +70,7 @@ export interface SettingsInput {
   petitionNames?: string;
 }
 
-export type SettingsResult =
-  | { status: 'saved'; changed: boolean }
-  | { status: 'not_found' }
-  | { status: 'invalid'; errors: SettingsErrors };
+export type SettingsResult = CampaignFormResult<{ status: 'saved'; changed: boolean }, SettingsErrors>;
 
 function wholeNumber(text: string, { min, max }: { min: number; max: number }) {
   const digits = asciiDigits(text).replace(/[\s,.\u066c\u00a0]/g, '');

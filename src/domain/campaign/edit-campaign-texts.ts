@@ -8,7 +8,7 @@
 // old slug keeps redirecting; a slug is never one another campaign uses or used; the source language can
 // change only to one the campaign has no translation in yet.
 import { normaliseLine, normaliseText } from '../signature/text.js';
-import { isPublic } from './campaign.js';
+import { type CampaignFormResult, isPublic } from './campaign.js';
 import {
   type ActorRef,
   asciiDigits,
@@ -88,12 +88,12 @@ export function storedTexts(c: EditableCampaign): TextsInput {
   };
 }
 
-export type TextsResult =
+export type TextsResult = CampaignFormResult<
   | { status: 'saved'; slug: string; changed: boolean }
-  | { status: 'not_found' }
-  | { status: 'invalid'; errors: TextsErrors }
   | { status: 'stale'; current: EditableCampaign }
-  | { status: 'confirm_slug'; from: string; to: string };
+  | { status: 'confirm_slug'; from: string; to: string },
+  TextsErrors
+>;
 
 /** An optional http(s) link, normalised as the browser will open it, or why it is refused. */
 export function readLink(

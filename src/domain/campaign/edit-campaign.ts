@@ -116,6 +116,14 @@ export interface UpdateValues {
   bodyMd: string;
 }
 
+/** One posted update of a campaign, as an editor changes or deletes it. */
+export interface UpdateChange {
+  campaignId: number;
+  id: number;
+  actor: ActorRef;
+  now: number;
+}
+
 export type TextsSaveOutcome = 'saved' | 'stale' | 'slug_taken' | 'locale_taken';
 
 export interface CampaignEditorStore {
@@ -144,14 +152,8 @@ export interface CampaignEditorStore {
     now: number;
   }): Promise<number>;
   /** False when the update does not belong to the campaign (any more). */
-  changeUpdate(change: {
-    campaignId: number;
-    id: number;
-    values: UpdateValues;
-    actor: ActorRef;
-    now: number;
-  }): Promise<boolean>;
-  deleteUpdate(change: { campaignId: number; id: number; actor: ActorRef; now: number }): Promise<boolean>;
+  changeUpdate(change: UpdateChange & { values: UpdateValues }): Promise<boolean>;
+  deleteUpdate(change: UpdateChange): Promise<boolean>;
   setSuccessor(change: {
     campaignId: number;
     before: number | null;

@@ -4,6 +4,7 @@
 // targets page and the delivery page can never treat an address change differently.
 import type { DeliveryAdmin } from '../delivery/delivery.ports.js';
 import { replaceTargetAddress } from '../delivery/manage-targets.js';
+import type { CampaignFormResult } from './campaign.js';
 import type { ActorRef, TargetStore } from './campaign-roster.ports.js';
 import { emailKey, type TargetErrors, type TargetInput, validateTarget } from './target-fields.js';
 
@@ -13,10 +14,10 @@ export interface EditTargetDeps {
   clock: { now(): number };
 }
 
-export type EditTargetResult =
-  | { status: 'ok'; addressChanged: boolean; released: number }
-  | { status: 'not_found' }
-  | { status: 'invalid'; errors: TargetErrors };
+export type EditTargetResult = CampaignFormResult<
+  { status: 'ok'; addressChanged: boolean; released: number },
+  TargetErrors
+>;
 
 export async function editTarget(
   deps: EditTargetDeps,

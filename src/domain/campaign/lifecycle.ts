@@ -226,3 +226,19 @@ export async function applyChange(
   const now = await deps.campaigns.find(campaign.slug);
   return now ? { status: 'wrong_state', current: now.status } : { status: 'not_found' };
 }
+
+/**
+ * The use case of a transition that needs nothing but the campaign in the status it starts from (submit,
+ * send back): found as `findFor` finds it, then moved.
+ */
+export function undatedTransition(action: 'submit' | 'send_back') {
+  return async (
+    deps: LifecycleDeps,
+    actor: Pick<Actor, 'id' | 'email'>,
+    input: { slug: string },
+  ): Promise<LifecycleResult> => {
+    const found = await findFor(deps, input.slug, action);
+    if ('refused' in found) return found.refused;
+    return applyChange(deps, found.campaign, { action, actor, now: deps.clock.now() });
+  };
+}

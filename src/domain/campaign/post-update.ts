@@ -3,6 +3,7 @@
 // source language's when it has none (updatesFor in campaign.ts). The rules for the three fields are
 // here and shared with edit-update.ts.
 import { normaliseText } from '../signature/text.js';
+import type { CampaignFormResult } from './campaign.js';
 import {
   type ActorRef,
   type CampaignEditDeps,
@@ -24,10 +25,7 @@ export interface UpdateInput {
   text: string;
 }
 
-export type UpdateResult =
-  | { status: 'saved'; id: number }
-  | { status: 'not_found' }
-  | { status: 'invalid'; errors: UpdateErrors };
+export type UpdateResult = CampaignFormResult<{ status: 'saved'; id: number }, UpdateErrors>;
 
 /** The update as it will be stored, or what is wrong with it. A day up to tomorrow (time zones) is fine. */
 export function readUpdate(

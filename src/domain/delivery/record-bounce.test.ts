@@ -2,15 +2,11 @@
 // reason line that is safe to store and to put in editors' mail. recordBounce itself, with its store, is
 // tested against SQLite and PostgreSQL in db/bounce.repository.test.ts.
 import { describe, expect, it } from 'vitest';
-import { type BounceRecipient, bounceReason, classifyBounce, statusParts } from './record-bounce.js';
+import { reportedRecipient } from '../../../test/factories.js';
+import { bounceReason, classifyBounce, statusParts } from './record-bounce.js';
 
-const failed = (status: string | null, diagnostic: string | null = null): BounceRecipient => ({
-  action: 'failed',
-  status,
-  diagnostic,
-  finalRecipient: 'a@b.org',
-  originalRecipient: null,
-});
+const failed = (status: string | null, diagnostic: string | null = null) =>
+  reportedRecipient(status, { diagnostic });
 
 describe('classifyBounce', () => {
   it('5.1.x bounces the address, 5.7.x pauses the domain, other failures fail the message', () => {

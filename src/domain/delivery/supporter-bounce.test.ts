@@ -3,16 +3,12 @@
 // and unsubscribeByMail with their store are tested on SQLite and PostgreSQL in
 // db/supporter-mail-outcome.writer.test.ts.
 import { describe, expect, it } from 'vitest';
+import { reportedRecipient } from '../../../test/factories.js';
 import { isComplaint } from './record-complaint.js';
 import { softBounceLimit, supporterBounceKind, suppressionAfter } from './supporter-bounce.js';
 
-const failed = (status: string | null, action: 'failed' | 'delayed' | 'delivered' = 'failed') => ({
-  action,
-  status,
-  diagnostic: null,
-  finalRecipient: 'ana@example.net',
-  originalRecipient: null,
-});
+const failed = (status: string | null, action: 'failed' | 'delayed' | 'delivered' = 'failed') =>
+  reportedRecipient(status, { action });
 
 describe('supporterBounceKind', () => {
   it("a missing mailbox is hard, a policy block is the domain's, other failures are soft", () => {

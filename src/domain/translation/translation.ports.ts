@@ -74,6 +74,16 @@ export interface TranslationDeps {
   clock: Pick<Clock, 'now'>;
 }
 
+/** A glossary term as a translator saves it. */
+export interface GlossaryTermSave {
+  locale: string;
+  term: string;
+  rendering: string;
+  note: string | null;
+  actorId: number;
+  now: number;
+}
+
 /** The translation memory's and glossaries' storage (decision 0026). */
 export interface TranslationMemoryStore {
   /** Other campaigns' published versions in `locale` with their source texts, newest first, at most `limit`. */
@@ -81,14 +91,7 @@ export interface TranslationMemoryStore {
   /** A language's glossary, alphabetical by term. */
   glossary(locale: string): Promise<GlossaryTerm[]>;
   /** Adds the term, or replaces the language's rendering of it. */
-  saveTerm(term: {
-    locale: string;
-    term: string;
-    rendering: string;
-    note: string | null;
-    actorId: number;
-    now: number;
-  }): Promise<void>;
+  saveTerm(term: GlossaryTermSave): Promise<void>;
   /** False when the language has no such term (any more). */
   removeTerm(locale: string, id: number): Promise<boolean>;
 }

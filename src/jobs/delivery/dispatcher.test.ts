@@ -12,16 +12,23 @@ import {
   deliveryRig,
   dkimResolver,
   insertAlertTeam,
+  mailDomain,
   messageStatuses,
   sign,
 } from '../../../test/delivery-helpers.js';
 import { buildCampaign } from '../../../test/factories.js';
 import type { FakeClock } from '../../../test/fake-clock.js';
 import { erlan, formToken, postSign } from '../../../test/sign-helpers.js';
+import type { SinkScript } from '../../../test/smtp-sink.js';
 import { startMailWorker, type TestApp } from '../../../test/test-app.js';
 import { parseBounceAddress } from '../../security/bounce-address.js';
 
 const minute = 60_000;
+/** The SMTP server knows no such mailbox as the campaign's director (5.1.1), and takes every other. */
+const directorUnknown: SinkScript = {
+  onRcptTo: (to) =>
+    to === 'director@hospital.example.org' ? { code: 550, message: '5.1.1 No such user' } : undefined,
+};
 
 describe.each(testDialects)('delivery on %s', (dialect) => {
   let t: TestApp;
@@ -265,12 +272,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
   it('550 5.1.1: bounces the address, holds its other messages, alerts; a replaced address gets them', async () => {
     const id = await createCampaign(t, buildCampaign());
     await sign(t, id, 3);
-    rig = await deliveryRig(t, {
-      script: {
-        onRcptTo: (to) =>
-          to === 'director@hospital.example.org' ? { code: 550, message: '5.1.1 No such user' } : undefined,
-      },
-    });
+    rig = await deliveryRig(t, { script: directorUnknown });
     await rig.dispatcher.runOnce();
     expect((await messageStatuses(t))['director@hospital.example.org']).toEqual({ bounced: 1, held: 2 });
     const target = await t.db.kysely
@@ -324,12 +326,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
     await insertAlertTeam(t, now);
     const id = await createCampaign(t, buildCampaign());
     await sign(t, id, 1);
-    rig = await deliveryRig(t, {
-      script: {
-        onRcptTo: (to) =>
-          to === 'director@hospital.example.org' ? { code: 550, message: '5.1.1 No such user' } : undefined,
-      },
-    });
+    rig = await deliveryRig(t, { script: directorUnknown });
     await rig.dispatcher.runOnce();
     const worker = await startMailWorker(t);
     try {
@@ -360,11 +357,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
       },
     });
     await rig.dispatcher.runOnce();
-    const domain = await t.db.kysely
-      .selectFrom('mail_domains')
-      .selectAll()
-      .where('domain', '=', 'hospital.example.org')
-      .executeTakeFirstOrThrow();
+    const domain = await mailDomain(t, 'hospital.example.org');
     expect(domain.paused_at).toBe(clock.now());
     expect(domain.paused_reason).toContain('5.7.1');
     expect((await messageStatuses(t))['director@hospital.example.org']).toEqual({ queued: 2 });
@@ -397,11 +390,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
       .where('to_address', '=', 'minister@labour.example.org')
       .executeTakeFirstOrThrow();
     expect(message).toMatchObject({ status: 'deferred', attempts: 1, next_attempt_at: clock.now() + minute });
-    const domain = await t.db.kysely
-      .selectFrom('mail_domains')
-      .selectAll()
-      .where('domain', '=', 'labour.example.org')
-      .executeTakeFirstOrThrow();
+    const domain = await mailDomain(t, 'labour.example.org');
     expect(domain).toMatchObject({ concurrency: 1, failures: 1, throttled_until: clock.now() + minute });
 
     clock.advance(30_000);
@@ -410,11 +399,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
     clock.advance(3 * minute);
     await rig.dispatcher.runOnce();
     expect((await messageStatuses(t))['minister@labour.example.org']).toEqual({ sent: 1 });
-    const healed = await t.db.kysely
-      .selectFrom('mail_domains')
-      .selectAll()
-      .where('domain', '=', 'labour.example.org')
-      .executeTakeFirstOrThrow();
+    const healed = await mailDomain(t, 'labour.example.org');
     expect(healed).toMatchObject({ failures: 0, throttled_until: null, concurrency: 1 });
   });
 

@@ -1,15 +1,14 @@
 // Builds a dossier an editor asked for (domain/petition/build-dossier.ts), and every day deletes the ones kept
 // past the dossier retention setting (they hold signers' names).
 import { type BuildDossierDeps, buildDossier } from '../../domain/petition/build-dossier.js';
-import { jobKinds, jobPayloads } from '../kinds.js';
+import { payloadOf } from '../job-payload.js';
+import { jobKinds } from '../kinds.js';
 import type { RecurringJob } from '../recurring.js';
-import { PermanentJobError, type WorkerLogger } from '../worker.js';
+import type { WorkerLogger } from '../worker.js';
 
 export function buildDossierTask(deps: BuildDossierDeps) {
   return async (input: unknown): Promise<void> => {
-    const parsed = jobPayloads[jobKinds.buildDossier].safeParse(input);
-    if (!parsed.success) throw new PermanentJobError('invalid build-dossier payload');
-    await buildDossier(deps, parsed.data.dossierId);
+    await buildDossier(deps, payloadOf(jobKinds.buildDossier, input).dossierId);
   };
 }
 

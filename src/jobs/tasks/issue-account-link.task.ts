@@ -2,15 +2,13 @@
 // work for every address, and only now is the address looked up (domain/account/request-link.ts).
 import type { AccountDeps } from '../../domain/account/account.ports.js';
 import { issueLink } from '../../domain/account/request-link.js';
-import { jobKinds, jobPayloads } from '../kinds.js';
-import { PermanentJobError } from '../worker.js';
+import { payloadOf } from '../job-payload.js';
+import { jobKinds } from '../kinds.js';
 
 export type IssueLinkDeps = Pick<AccountDeps, 'store' | 'clock' | 'tokens'>;
 
 export function issueAccountLinkTask(deps: { accounts: IssueLinkDeps }) {
   return async (input: unknown): Promise<void> => {
-    const parsed = jobPayloads[jobKinds.issueAccountLink].safeParse(input);
-    if (!parsed.success) throw new PermanentJobError('invalid issue-account-link payload');
-    await issueLink(deps.accounts, parsed.data);
+    await issueLink(deps.accounts, payloadOf(jobKinds.issueAccountLink, input));
   };
 }

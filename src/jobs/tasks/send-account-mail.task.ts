@@ -5,15 +5,13 @@ import { translatorFor } from '../../i18n/translator.js';
 import { accountEmail } from '../../mail/templates/account.email.js';
 import { siteMail } from '../../mail/templates/mail-text.js';
 import type { MailTransport } from '../../mail/transport.js';
-import { jobKinds, jobPayloads } from '../kinds.js';
-import { PermanentJobError } from '../worker.js';
+import { payloadOf } from '../job-payload.js';
+import { jobKinds } from '../kinds.js';
 
 export function sendAccountMailTask(deps: { mail: MailTransport; config: Config }) {
   return async (payload: unknown): Promise<void> => {
-    const parsed = jobPayloads[jobKinds.sendAccountMail].safeParse(payload);
-    if (!parsed.success) throw new PermanentJobError('invalid send-account-mail payload');
     const { config } = deps;
-    const { to, locale, ...data } = parsed.data;
+    const { to, locale, ...data } = payloadOf(jobKinds.sendAccountMail, payload);
     const tr = translatorFor(locale);
     const text = accountEmail(
       { ...data, recipient: to, site: { name: config.SITE_NAME, baseUrl: config.BASE_URL } },

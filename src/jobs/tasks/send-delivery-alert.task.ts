@@ -11,8 +11,8 @@ import {
 } from '../../mail/templates/delivery-alert.email.js';
 import { siteMail } from '../../mail/templates/mail-text.js';
 import type { MailTransport } from '../../mail/transport.js';
-import { jobKinds, jobPayloads } from '../kinds.js';
-import { PermanentJobError } from '../worker.js';
+import { payloadOf } from '../job-payload.js';
+import { jobKinds } from '../kinds.js';
 
 export interface DeliveryAlertDeps {
   mail: MailTransport;
@@ -22,9 +22,7 @@ export interface DeliveryAlertDeps {
 
 export function sendDeliveryAlertTask(deps: DeliveryAlertDeps) {
   return async (payload: unknown): Promise<void> => {
-    const parsed = jobPayloads[jobKinds.sendDeliveryAlert].safeParse(payload);
-    if (!parsed.success) throw new PermanentJobError('invalid send-delivery-alert payload');
-    const alert = await deps.delivery.alertForMail(parsed.data.alertId);
+    const alert = await deps.delivery.alertForMail(payloadOf(jobKinds.sendDeliveryAlert, payload).alertId);
     if (alert) await mailAlert(deps, alert.recipients, { alert });
   };
 }

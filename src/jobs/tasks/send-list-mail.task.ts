@@ -5,15 +5,13 @@ import { translatorFor } from '../../i18n/translator.js';
 import { listEmail } from '../../mail/templates/list.email.js';
 import { siteMail } from '../../mail/templates/mail-text.js';
 import type { MailTransport } from '../../mail/transport.js';
-import { jobKinds, jobPayloads } from '../kinds.js';
-import { PermanentJobError } from '../worker.js';
+import { payloadOf } from '../job-payload.js';
+import { jobKinds } from '../kinds.js';
 
 export function sendListMailTask(deps: { mail: MailTransport; config: Config }) {
   return async (payload: unknown): Promise<void> => {
-    const parsed = jobPayloads[jobKinds.sendListMail].safeParse(payload);
-    if (!parsed.success) throw new PermanentJobError('invalid send-list-mail payload');
     const { config } = deps;
-    const { kind, to, locale, token } = parsed.data;
+    const { kind, to, locale, token } = payloadOf(jobKinds.sendListMail, payload);
     const tr = translatorFor(locale);
     const text = listEmail(
       { kind, locale, token, site: { name: config.SITE_NAME, baseUrl: config.BASE_URL } },

@@ -4,15 +4,13 @@
 // `mailings:send`), in their own language; the sender's tick wrote this job when the refusal paused the
 // domain, so a pause gets one alert however many refusals follow it (decision 0020).
 import { siteBase } from '../../domain/shared/site-url.js';
-import { jobKinds, jobPayloads } from '../kinds.js';
-import { PermanentJobError } from '../worker.js';
+import { payloadOf } from '../job-payload.js';
+import { jobKinds } from '../kinds.js';
 import { type DeliveryAlertDeps, mailAlert } from './send-delivery-alert.task.js';
 
 export function sendMailingAlertTask(deps: DeliveryAlertDeps) {
   return async (payload: unknown): Promise<void> => {
-    const parsed = jobPayloads[jobKinds.sendMailingAlert].safeParse(payload);
-    if (!parsed.success) throw new PermanentJobError('invalid send-mailing-alert payload');
-    const { mailingId, domain, reason } = parsed.data;
+    const { mailingId, domain, reason } = payloadOf(jobKinds.sendMailingAlert, payload);
     const link = `${siteBase(deps.config.BASE_URL)}/editor/mailings/${mailingId}/report`;
     const alert = {
       kind: 'domain_paused',

@@ -10,8 +10,8 @@ import { siteMail } from '../../mail/templates/mail-text.js';
 import { compileMailing } from '../../mail/templates/mailing.email.js';
 import type { MailTransport } from '../../mail/transport.js';
 import { listToken } from '../../security/list-token.js';
-import { jobKinds, jobPayloads } from '../kinds.js';
-import { PermanentJobError } from '../worker.js';
+import { payloadOf } from '../job-payload.js';
+import { jobKinds } from '../kinds.js';
 
 export interface MailingTestDeps {
   mail: MailTransport;
@@ -22,9 +22,7 @@ export interface MailingTestDeps {
 
 export function sendMailingTestTask(deps: MailingTestDeps) {
   return async (input: unknown): Promise<void> => {
-    const parsed = jobPayloads[jobKinds.sendMailingTest].safeParse(input);
-    if (!parsed.success) throw new PermanentJobError('invalid send-mailing-test payload');
-    const { mailingId, locale, to } = parsed.data;
+    const { mailingId, locale, to } = payloadOf(jobKinds.sendMailingTest, input);
     const version = await deps.mailings.version(mailingId, locale);
     // Deleted since: nothing to test.
     if (!version) return;

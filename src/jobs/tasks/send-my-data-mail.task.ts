@@ -5,15 +5,13 @@ import { translatorFor } from '../../i18n/translator.js';
 import { siteMail } from '../../mail/templates/mail-text.js';
 import { myDataEmail } from '../../mail/templates/my-data.email.js';
 import type { MailTransport } from '../../mail/transport.js';
-import { jobKinds, jobPayloads } from '../kinds.js';
-import { PermanentJobError } from '../worker.js';
+import { payloadOf } from '../job-payload.js';
+import { jobKinds } from '../kinds.js';
 
 export function sendMyDataMailTask(deps: { mail: MailTransport; config: Config }) {
   return async (payload: unknown): Promise<void> => {
-    const parsed = jobPayloads[jobKinds.sendMyDataMail].safeParse(payload);
-    if (!parsed.success) throw new PermanentJobError('invalid send-my-data-mail payload');
     const { config } = deps;
-    const { to, locale, token } = parsed.data;
+    const { to, locale, token } = payloadOf(jobKinds.sendMyDataMail, payload);
     const tr = translatorFor(locale);
     const text = myDataEmail(
       { locale, token, site: { name: config.SITE_NAME, baseUrl: config.BASE_URL } },

@@ -7,15 +7,16 @@ import { translatorFor } from '../../i18n/translator.js';
 import { campaignRequestEmail } from '../../mail/templates/campaign-request.email.js';
 import { siteMail } from '../../mail/templates/mail-text.js';
 import type { MailTransport } from '../../mail/transport.js';
-import { jobKinds, jobPayloads } from '../kinds.js';
-import { PermanentJobError } from '../worker.js';
+import { payloadOf } from '../job-payload.js';
+import { jobKinds } from '../kinds.js';
 
 export function sendCampaignRequestMailTask(deps: { mail: MailTransport; config: Config }) {
   return async (payload: unknown): Promise<void> => {
-    const parsed = jobPayloads[jobKinds.sendCampaignRequestMail].safeParse(payload);
-    if (!parsed.success) throw new PermanentJobError('invalid send-request-mail payload');
     const { config } = deps;
-    const { to, locale, replyTo, campaignPath, ...data } = parsed.data;
+    const { to, locale, replyTo, campaignPath, ...data } = payloadOf(
+      jobKinds.sendCampaignRequestMail,
+      payload,
+    );
     const tr = translatorFor(locale);
     const text = campaignRequestEmail(
       {

@@ -10,7 +10,8 @@ import { siteMail } from '../../mail/templates/mail-text.js';
 import { signatureEmail } from '../../mail/templates/signature.email.js';
 import type { MailTransport } from '../../mail/transport.js';
 import { statusToken } from '../../security/status-token.js';
-import { jobKinds, jobPayloads } from '../kinds.js';
+import { payloadOf } from '../job-payload.js';
+import { jobKinds } from '../kinds.js';
 import { PermanentJobError } from '../worker.js';
 
 export interface SignatureMailDeps {
@@ -22,9 +23,7 @@ export interface SignatureMailDeps {
 
 export function sendSignatureMailTask(deps: SignatureMailDeps) {
   return async (input: unknown): Promise<void> => {
-    const parsed = jobPayloads[jobKinds.sendSignatureMail].safeParse(input);
-    if (!parsed.success) throw new PermanentJobError('invalid send-signature-mail payload');
-    const payload = parsed.data;
+    const payload = payloadOf(jobKinds.sendSignatureMail, input);
     const signature = await deps.signatures.forMail(payload.signatureId);
     // Erased or deleted since: nothing to send.
     if (!signature) return;

@@ -44,8 +44,14 @@ export async function runTranslatorBulletins(deps: TranslatorBulletinJobDeps): P
         text,
       ),
     );
-    const keys = items.map((i) => i.key);
-    if (await deps.bulletins.recordSent(translator.id, translator.lastSentAt, keys, mail, now)) sent += 1;
+    const recorded = await deps.bulletins.recordSent({
+      userId: translator.id,
+      previousSentAt: translator.lastSentAt,
+      items: items.map((i) => i.key),
+      mail,
+      now,
+    });
+    if (recorded) sent += 1;
   }
   if (sent > 0) deps.logger?.info({ bulletins: sent }, 'translation bulletins');
   return sent;

@@ -1,0 +1,18 @@
+// Campaigns (`c`) beside their text in their source language (`t`): the join condition that says which text
+// is "the campaign's" (onSourceText), written once, and the start of every query that lists or picks
+// campaigns by their headline (campaignsWithSourceText).
+import type { JoinBuilder } from 'kysely';
+import type { CampaignsTable, CampaignTranslationsTable } from './campaign.table.js';
+import type { Database, DbHandle } from './schema.js';
+
+/** `campaigns as c` left-joined to its source-language text `t` (a campaign without one still comes back). */
+export function campaignsWithSourceText(db: DbHandle) {
+  return db.selectFrom('campaigns as c').leftJoin('campaign_translations as t', onSourceText);
+}
+
+type WithSourceText = Database & { c: CampaignsTable; t: CampaignTranslationsTable };
+
+/** The join condition that pairs a campaign (`c`) with its text in its source language (`t`). */
+export function onSourceText(join: JoinBuilder<WithSourceText, 'c' | 't'>) {
+  return join.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale');
+}
