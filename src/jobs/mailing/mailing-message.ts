@@ -96,7 +96,8 @@ export function mailingMessage(
   site: MailingSite,
 ): OutgoingMail {
   const token = listToken(recipient.supporterId, site.secret);
-  const rendered = compiled.render({ name: recipient.name, token });
+  const parts = { name: recipient.name, token };
+  const rendered = compiled.render(parts);
   const links = listLinks(site.baseUrl, recipient.locale, token);
   const ourDomain = addressDomain(site.mailFrom);
   return {
@@ -105,6 +106,8 @@ export function mailingMessage(
     subject: rendered.subject,
     text: rendered.text,
     html: rendered.html,
+    // What is built and sent: the same text, encoded once per language version but for the name and token.
+    encoded: compiled.encode(parts),
     messageId: mailingMessageId(recipient.mailingId, recipient.id, site.mailFrom),
     envelopeFrom: recipientBounceAddress(recipient.id, site.secret, site.mailFrom),
     headers: {
