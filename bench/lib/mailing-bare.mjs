@@ -47,7 +47,9 @@ let next = 0;
 const worker = async () => {
   for (let i = next++; i < o.n; i = next++) {
     const s = subscriber(i);
-    const mail = mailingMessage(
+    // Without the parts our sender encodes once per language (`encoded`): nodemailer builds each message
+    // from its text and HTML, as a program using it directly does.
+    const { encoded: _encoded, ...mail } = mailingMessage(
       compiled.get(s.locale),
       { id: i + 1, mailingId: 1, supporterId: i + 1, attempts: 0, ...s },
       o.site,

@@ -2,6 +2,7 @@
 // and development, a real SMTP sink in tests), plus the header-safety rules every transport shares:
 // supporter-typed names and subjects must never be able to add a header or a recipient.
 import type { SendMailOptions } from 'nodemailer';
+import type { Attachment } from 'nodemailer/lib/mailer';
 
 export interface Address {
   name: string;
@@ -21,6 +22,18 @@ export interface OutgoingMail {
   messageId?: string;
   /** SMTP envelope sender, e.g. a VERP bounce address */
   envelopeFrom?: string;
+  /**
+   * `text` and `html` already MIME-encoded (encoded-part.ts), built as they are instead of encoding the
+   * strings again: for mail sent to many people from one template. They must carry the same text.
+   */
+  encoded?: EncodedParts;
+}
+
+/** A message's text and HTML parts, each whole: its Content-Type and transfer-encoding headers, a blank
+ * line and the encoded body. */
+export interface EncodedParts {
+  text: string;
+  html?: string;
 }
 
 export interface SendResult {
@@ -112,6 +125,8 @@ function safeHeaders(headers: Record<string, string> | undefined): Record<string
 // Either side: printable ASCII but `<`, `>` and `@`, so there is one way to split an id.
 const MESSAGE_ID = /^<[!-;=?A-~]+@[!-;=?A-~]+>$/;
 
+const rawPart = (raw: string): Attachment => ({ raw });
+
 /**
  * Validates and converts a message into nodemailer's options. Addresses stay `{ name, address }`
  * objects all the way, so nodemailer encodes names itself and never re-parses a string we built.
@@ -127,11 +142,14 @@ export function toNodemailerMessage(mail: OutgoingMail): SendMailOptions {
     from: safeAddress(mail.from, 'from'),
     to,
     subject: headerSafe(mail.subject),
-    text: mail.text,
+    // A finished part goes in as `raw`: the composer frames it and encodes nothing.
+    text: mail.encoded ? rawPart(mail.encoded.text) : mail.text,
   };
   if (cc.length) message.cc = cc;
   if (mail.replyTo) message.replyTo = safeAddress(mail.replyTo, 'replyTo');
-  if (mail.html !== undefined) message.html = mail.html;
+  if (mail.encoded) {
+    if (mail.encoded.html !== undefined) message.html = rawPart(mail.encoded.html);
+  } else if (mail.html !== undefined) message.html = mail.html;
   if (mail.messageId !== undefined) message.messageId = mail.messageId;
   const headers = safeHeaders(mail.headers);
   if (headers) message.headers = headers;

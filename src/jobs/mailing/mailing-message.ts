@@ -1,5 +1,6 @@
 // One mailing's mail to one recipient, as the transport takes it: the language version compiled once per
-// (mailing, language) and cached for the mailing's run, the recipient's name and list token joined in, and
+// (mailing, language) and cached for the mailing's run, the recipient's name and list token joined in (into
+// its text and HTML, and into the parts MIME-encoded once per version: mail/encoded-part.ts), and
 // the headers of supporter mail: RFC 8058 one-click unsubscribe (https and mailto, signed by DKIM with the
 // rest: mail/mime.ts), `Precedence: bulk`, a Message-ID that is the same for the same (mailing, recipient)
 // on every attempt and in every worker, and a VERP envelope sender naming the queue row.
@@ -96,7 +97,8 @@ export function mailingMessage(
   site: MailingSite,
 ): OutgoingMail {
   const token = listToken(recipient.supporterId, site.secret);
-  const rendered = compiled.render({ name: recipient.name, token });
+  const parts = { name: recipient.name, token };
+  const rendered = compiled.render(parts);
   const links = listLinks(site.baseUrl, recipient.locale, token);
   const ourDomain = addressDomain(site.mailFrom);
   return {
@@ -105,6 +107,8 @@ export function mailingMessage(
     subject: rendered.subject,
     text: rendered.text,
     html: rendered.html,
+    // What is built and sent: the same text, encoded once per language version but for the name and token.
+    encoded: compiled.encode(parts),
     messageId: mailingMessageId(recipient.mailingId, recipient.id, site.mailFrom),
     envelopeFrom: recipientBounceAddress(recipient.id, site.secret, site.mailFrom),
     headers: {

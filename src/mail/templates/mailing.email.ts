@@ -13,6 +13,8 @@ import { renderMarkdown } from '../../http/views/markdown.js';
 import { directionOf } from '../../i18n/locales.js';
 import { isolate, type Translator, translatorFor } from '../../i18n/translator.js';
 import { listLinks } from '../../security/list-token.js';
+import { EncodedPartTemplate } from '../encoded-part.js';
+import type { EncodedParts } from '../transport.js';
 import type { MailText } from './mail-text.js';
 import { markdownToText } from './markdown-text.js';
 import { compileMjml, endMjmlThread } from './mjml-thread.js';
@@ -62,6 +64,11 @@ export interface CompiledMailing {
   readonly src: string;
   /** The mail of one recipient: string joins only, no parsing. */
   render(recipient: MailingRecipientParts): RenderedMailing;
+  /**
+   * The same mail's text and HTML parts, MIME-encoded: the pieces around the name and token were encoded
+   * once with the version, so a recipient costs the encoding of their own values (encoded-part.ts).
+   */
+  encode(recipient: MailingRecipientParts): EncodedParts;
 }
 
 const escapeHtml = (s: string): string =>
@@ -133,6 +140,10 @@ function fill(t: Template, values: { name: string; token: string }): string {
   for (let i = 0; i < t.holes.length; i++) out += values[t.holes[i]!] + t.pieces[i + 1]!;
   return out;
 }
+
+/** The values of a template's holes, in order. */
+const holeValues = (t: Template, values: { name: string; token: string }): string[] =>
+  t.holes.map((h) => values[h]);
 
 const font = 'Helvetica, Arial, sans-serif';
 
@@ -214,22 +225,35 @@ ${section(
   ];
   const text = splitTemplate(textLines.join('\n'), markers);
 
+  const htmlPart = new EncodedPartTemplate('text/html', html.pieces);
+  const textPart = new EncodedPartTemplate('text/plain', text.pieces);
+  /** The greeting line with the recipient's name, as plain text. */
+  const greet = (name: string, token: string): string => {
+    // Inserted into HTML and URLs as it is: only the characters a list token has.
+    if (!/^[0-9A-Za-z._-]{1,64}$/.test(token)) throw new Error('not a list token');
+    const trimmed = name.trim();
+    // The name is the supporter's own text: escaped for HTML, and isolated so an RTL override or a
+    // Latin name in an Arabic sentence cannot reorder the words around it.
+    return trimmed === '' ? greeting.anonymous : greeting.before + isolate(trimmed) + greeting.after;
+  };
   return {
     mailingId: input.mailingId,
     locale: input.locale,
     textLocale: input.textLocale,
     src,
     render({ name, token }) {
-      // Inserted into HTML and URLs as it is: only the characters a list token has.
-      if (!/^[0-9A-Za-z._-]{1,64}$/.test(token)) throw new Error('not a list token');
-      const trimmed = name.trim();
-      // The name is the supporter's own text: escaped for HTML, and isolated so an RTL override or a
-      // Latin name in an Arabic sentence cannot reorder the words around it.
-      const plain = trimmed === '' ? greeting.anonymous : greeting.before + isolate(trimmed) + greeting.after;
+      const plain = greet(name, token);
       return {
         subject: input.subject,
         html: fill(html, { name: escapeHtml(plain), token }),
         text: fill(text, { name: plain, token }),
+      };
+    },
+    encode({ name, token }) {
+      const plain = greet(name, token);
+      return {
+        text: textPart.fill(holeValues(text, { name: plain, token })),
+        html: htmlPart.fill(holeValues(html, { name: escapeHtml(plain), token })),
       };
     },
   };
