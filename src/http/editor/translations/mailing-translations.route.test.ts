@@ -5,12 +5,13 @@
 // publish or send back, a save made on an older copy answers 409 keeping the input, bad input answers a
 // translated error and stores nothing, a changed source shows "source changed" until marked updated, and a
 // mailing that started sending is read-only.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
 import { insertListMember, insertMailing } from '../../../../test/mailing-translation-helpers.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
+import { spanishDesk, tokenOf, translationDay } from '../../../../test/translator-helpers.js';
 import { MailingTranslationRepository } from '../../../db/mailing-translation.repository.js';
 import { translatorFor } from '../../../i18n/translator.js';
 
@@ -20,7 +21,6 @@ const spanish = {
   bodyMd: 'Erlan Baltabay está **libre**. Gracias por escribir.',
 };
 
-const tokenOf = (html: string) => /name="token" value="([^"]+)"/.exec(html)?.[1] ?? '';
 const html = (s: string) =>
   s
     .replace(/&quot;/g, '"')
@@ -34,15 +34,9 @@ describe.each(testDialects)('mailing translation on %s', (dialect) => {
   let mailingId: number;
   let es: string;
 
-  beforeEach(async () => {
-    t = await createTestApp(dialect, {}, { clock: new FakeClock(Date.UTC(2026, 10, 23, 9, 0)) });
-    editor = await sessionFor(t, await createPerson(t, 'editor'));
-    const admin = await sessionFor(t, await createPerson(t, 'admin'));
-    const person = await createPerson(t, 'translator');
-    expect(
-      (await post(t.app, `/editor/users/${person.id}/languages`, admin, { locale: 'es' })).statusCode,
-    ).toBe(303);
-    translator = await sessionFor(t, person);
+  appPerTest(dialect, { at: translationDay }, async (app) => {
+    t = app.t;
+    ({ editor, translator } = await spanishDesk(t));
     const now = t.services.clock.now();
     mailingId = await insertMailing(t.db.kysely, { now, subject: 'Erlan is free' });
     await insertMailing(t.db.kysely, { now, subject: 'Called off', status: 'cancelled' });
@@ -50,7 +44,6 @@ describe.each(testDialects)('mailing translation on %s', (dialect) => {
     await insertListMember(t.db.kysely, 'kai@example.org', 'de', now);
     es = `/editor/translations/mailings/${mailingId}/es`;
   });
-  afterEach(async () => t.close());
 
   const form = async (browser: Browser, url = es) => tokenOf((await get(t.app, url, browser)).body);
 

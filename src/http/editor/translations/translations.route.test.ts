@@ -5,45 +5,35 @@
 // Also: another language is refused to the translator, a colleague's save meanwhile answers 409 keeping the
 // input, translators cannot publish, every step is in the audit log, and the Help translate page exists
 // only when an address is configured.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
+import { type Browser, get, post } from '../../../../test/editor-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import {
+  spanishTexts as spanish,
+  spanishDesk,
+  tokenOf,
+  translationDay,
+} from '../../../../test/translator-helpers.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
 
 const erlan = demoCampaignSlug;
 const es = `/editor/campaigns/${erlan}/translations/es`;
-
-const spanish = {
-  headline: 'Libertad para Erlan Baltabay',
-  backgroundMd: 'Erlan Baltabay es un **sindicalista** encarcelado.',
-  defaultMessage: 'Le pido que libere a Erlan Baltabay.',
-  targetSubject: 'Liberen a Erlan Baltabay',
-  targetSalutation: 'Estimado señor o señora:',
-};
-
-const tokenOf = (html: string) => /name="token" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
 describe.each(testDialects)('campaign translation on %s', (dialect) => {
   let t: TestApp;
   let editor: Browser;
   let translator: Browser;
 
-  beforeEach(async () => {
-    t = await createTestApp(
-      dialect,
-      { TRANSLATORS_CONTACT: 'editors@outcry.example.org' },
-      { clock: new FakeClock(Date.UTC(2026, 10, 23, 9, 0)) },
-    );
-    editor = await sessionFor(t, await createPerson(t, 'editor'));
-    const admin = await sessionFor(t, await createPerson(t, 'admin'));
-    const person = await createPerson(t, 'translator');
-    const given = await post(t.app, `/editor/users/${person.id}/languages`, admin, { locale: 'es' });
-    expect(given.statusCode).toBe(303);
-    translator = await sessionFor(t, person);
-  });
-  afterEach(async () => t.close());
+  appPerTest(
+    dialect,
+    { at: translationDay, env: { TRANSLATORS_CONTACT: 'editors@outcry.example.org' } },
+    async (app) => {
+      t = app.t;
+      ({ editor, translator } = await spanishDesk(t));
+    },
+  );
 
   const form = async (browser: Browser) => tokenOf((await get(t.app, es, browser)).body);
 
