@@ -171,6 +171,9 @@ function MessagePanel(p: RequestReviewPageProps & { action: keyof typeof message
   );
 }
 
+/** The fields of an endorsement, in the form's order; only the name is required. */
+const endorsementFields = ['name', 'url', 'note'] as const;
+
 function Endorsements(p: RequestReviewPageProps) {
   const { tr, request: r } = p;
   const t = tr.t;
@@ -220,34 +223,19 @@ function Endorsements(p: RequestReviewPageProps) {
       {open && (
         <form method="post" action={`/editor/requests/${r.id}/endorsements`} class="editor-form" novalidate>
           <Csrf token={p.csrf} />
-          <TextField
-            id="endorsement-name"
-            name="name"
-            label={t('requests.endorsements.name')}
-            value={value('name')}
-            error={fieldError('name')}
-            required
-            maxLength={endorsementLimits.name}
-            autofocus={Boolean(fieldError('name'))}
-          />
-          <TextField
-            id="endorsement-url"
-            name="url"
-            label={t('requests.endorsements.url')}
-            value={value('url')}
-            error={fieldError('url')}
-            maxLength={requestLimits.url}
-            autofocus={Boolean(fieldError('url'))}
-          />
-          <TextField
-            id="endorsement-note"
-            name="note"
-            label={t('requests.endorsements.note')}
-            value={value('note')}
-            error={fieldError('note')}
-            maxLength={endorsementLimits.note}
-            autofocus={Boolean(fieldError('note'))}
-          />
+          {endorsementFields.map((field) => (
+            <TextField
+              key={field}
+              id={`endorsement-${field}`}
+              name={field}
+              label={t(`requests.endorsements.${field}`)}
+              value={value(field)}
+              error={fieldError(field)}
+              required={field === 'name'}
+              maxLength={field === 'url' ? requestLimits.url : endorsementLimits[field]}
+              autofocus={Boolean(fieldError(field))}
+            />
+          ))}
           <button class="button button--secondary" type="submit">
             {t('requests.endorsements.add')}
           </button>

@@ -9,6 +9,8 @@ import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layou
 import { Csrf, ErrorSummary, Notice, TextField } from '../../views/form-fields.js';
 import { glossaryPath } from './translation-aids.js';
 
+const fields = ['term', 'rendering', 'note'] as const satisfies readonly GlossaryField[];
+
 const errorKeys: Record<GlossaryFieldError, StringKey> = {
   Required: 'translations.glossary.required',
   TooLong: 'translations.error.tooLong',
@@ -38,7 +40,13 @@ export function GlossaryPage(
     rendering: t('translations.glossary.rendering', { language }),
     note: t('translations.glossary.note'),
   };
-  const wrong = (['term', 'rendering', 'note'] as const).filter((f) => form.errors[f]);
+  /** The term is in the campaigns' source language, its rendering in this one; a note in either. */
+  const lang: Record<GlossaryField, string | undefined> = {
+    term: sourceLocale,
+    rendering: p.locale,
+    note: undefined,
+  };
+  const wrong = fields.filter((f) => form.errors[f]);
   const err = (f: GlossaryField) => {
     const code = form.errors[f];
     return code && t(errorKeys[code], { max: glossaryLimits[f] });
@@ -102,38 +110,20 @@ export function GlossaryPage(
             title={t('translations.error.summary', { count: wrong.length })}
             errors={wrong.map((f) => ({ field: f, text: err(f) ?? '' }))}
           />
-          <TextField
-            id="term"
-            label={labels.term}
-            value={form.values.term}
-            error={err('term')}
-            lang={sourceLocale}
-            dir="auto"
-            maxLength={glossaryLimits.term}
-            autocomplete="off"
-            autofocus={wrong[0] === 'term'}
-          />
-          <TextField
-            id="rendering"
-            label={labels.rendering}
-            value={form.values.rendering}
-            error={err('rendering')}
-            lang={p.locale}
-            dir="auto"
-            maxLength={glossaryLimits.rendering}
-            autocomplete="off"
-            autofocus={wrong[0] === 'rendering'}
-          />
-          <TextField
-            id="note"
-            label={labels.note}
-            value={form.values.note}
-            error={err('note')}
-            dir="auto"
-            maxLength={glossaryLimits.note}
-            autocomplete="off"
-            autofocus={wrong[0] === 'note'}
-          />
+          {fields.map((f) => (
+            <TextField
+              key={f}
+              id={f}
+              label={labels[f]}
+              value={form.values[f]}
+              error={err(f)}
+              lang={lang[f]}
+              dir="auto"
+              maxLength={glossaryLimits[f]}
+              autocomplete="off"
+              autofocus={wrong[0] === f}
+            />
+          ))}
           <button class="button" type="submit">
             {t('translations.glossary.save')}
           </button>
