@@ -9,7 +9,7 @@ import type {
 } from '../../../domain/interface-strings/interface-string-state.js';
 import { directionOf, sourceLocale } from '../../../i18n/locales.js';
 import { isolate, type StringKey, type Translator } from '../../../i18n/translator.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { Csrf, FileField, Notice, SelectField, TextField } from '../../views/form-fields.js';
 import { type CorrectionErrorText, errorText, stringsPath } from './interface-strings-text.js';
 
@@ -44,9 +44,7 @@ export function InterfaceStringsPage(
   const pages = Math.max(1, Math.ceil(p.total / pageSize));
   return (
     <EditorPage page={p} title={title} section="translations">
-      <p>
-        <a href="/editor/interface-strings">{t('interfaceStrings.index.title')}</a>
-      </p>
+      <BackLink href="/editor/interface-strings">{t('interfaceStrings.index.title')}</BackLink>
       <h1>{title}</h1>
       <p class="help">{t('interfaceStrings.intro')}</p>
       {p.notice && <Notice>{t(p.notice)}</Notice>}

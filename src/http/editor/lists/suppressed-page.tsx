@@ -1,7 +1,7 @@
 import type { SuppressionReason } from '../../../domain/list-admin/list-admin.ports.js';
 import type { SuppressedPage } from '../../../domain/list-admin/view-lists.js';
 import type { StringKey } from '../../../i18n/translator.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { Csrf, TextField } from '../../views/form-fields.js';
 
 const reasonKeys: Record<SuppressionReason, StringKey> = {
@@ -40,9 +40,7 @@ export function SuppressedAddressesPage(p: SuppressedPageProps) {
     );
   return (
     <EditorPage page={p} title={t('editor.lists.suppressed.title')} section="lists">
-      <p>
-        <a href="/editor/lists">{t('editor.lists.back')}</a>
-      </p>
+      <BackLink href="/editor/lists">{t('editor.lists.back')}</BackLink>
       <h1>{t('editor.lists.suppressed.title')}</h1>
       <p>{t('editor.lists.suppressed.intro')}</p>
       <form method="post" action="/editor/lists/suppressed" class="editor-filters">

@@ -13,7 +13,7 @@ import {
 import type { SegmentOptions } from '../../../domain/mailing/mailing.ports.js';
 import type { MailingField, MailingForm, MailingInputError } from '../../../domain/mailing/mailing-input.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import {
   CheckField,
   Csrf,
@@ -240,9 +240,7 @@ export function MailingPage(p: MailingPageProps) {
     }));
   return (
     <EditorPage page={p} title={title} section="mailings">
-      <p>
-        <a href="/editor/mailings">{t('mailings.back')}</a>
-      </p>
+      <BackLink href="/editor/mailings">{t('mailings.back')}</BackLink>
       <h1 dir="auto">{title}</h1>
       {p.notice && <Notice kind={p.notice.kind ?? 'ok'}>{t(p.notice.key)}</Notice>}
       {m && (

@@ -5,7 +5,7 @@ import {
   slugMax,
 } from '../../../domain/campaign/create-campaign.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import {
   Csrf,
   campaignLanguageOptions,
@@ -52,9 +52,7 @@ export function NewCampaignPage(
     .map((f) => ({ field: f, text: text(f)! }));
   return (
     <EditorPage page={p} title={title} section="campaigns">
-      <p>
-        <a href="/editor/campaigns">{t('lifecycle.back')}</a>
-      </p>
+      <BackLink href="/editor/campaigns">{t('lifecycle.back')}</BackLink>
       <h1>{title}</h1>
       <p class="help">{t('newCampaign.help')}</p>
       <ErrorSummary title={t('form.errors.summary', { count: summary.length })} errors={summary} />

@@ -10,7 +10,7 @@ import {
 import { requestLimits } from '../../../domain/campaign-request/request-input.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { ActionPanel } from '../../views/editor/action-panel.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { actionLabel, dateTime } from '../../views/editor/labels.js';
 import { Csrf, Notice, TextArea, TextField } from '../../views/form-fields.js';
 import { renderMarkdown } from '../../views/markdown.js';
@@ -307,9 +307,7 @@ export function RequestReviewPage(p: RequestReviewPageProps) {
     );
   return (
     <EditorPage page={p} title={r.headline} section="requests">
-      <p>
-        <a href="/editor/requests">{t('requests.back')}</a>
-      </p>
+      <BackLink href="/editor/requests">{t('requests.back')}</BackLink>
       <h1 dir="auto" lang={r.locale}>
         {r.headline}
       </h1>

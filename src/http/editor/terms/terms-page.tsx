@@ -2,7 +2,7 @@ import type { TermsVersion } from '../../../domain/campaign-request/partnership-
 import { termsMax } from '../../../domain/campaign-request/partnership-terms.js';
 import { uiLocales } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
 import { Csrf, Notice, TextArea } from '../../views/form-fields.js';
 
@@ -69,9 +69,7 @@ export function TermsPage(p: TermsPageProps) {
   const title = t('terms.title');
   return (
     <EditorPage page={p} title={title} section="requests">
-      <p>
-        <a href="/editor/requests">{t('requests.back')}</a>
-      </p>
+      <BackLink href="/editor/requests">{t('requests.back')}</BackLink>
       <h1>{title}</h1>
       <p class="help">{t('terms.help')}</p>
       {p.notice && <Notice>{t(p.notice)}</Notice>}

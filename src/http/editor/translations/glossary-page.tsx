@@ -5,7 +5,7 @@ import { glossaryLimits } from '../../../domain/translation/save-glossary-term.j
 import type { GlossaryTerm } from '../../../domain/translation/translation-memory.js';
 import { directionOf, sourceLocale } from '../../../i18n/locales.js';
 import type { StringKey } from '../../../i18n/translator.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { Csrf, ErrorSummary, Notice, TextField } from '../../views/form-fields.js';
 import { glossaryPath } from './translation-aids.js';
 
@@ -53,9 +53,7 @@ export function GlossaryPage(
   };
   return (
     <EditorPage page={p} title={title} section="translations">
-      <p>
-        <a href="/editor/translations">{t('translations.editor.back')}</a>
-      </p>
+      <BackLink href="/editor/translations">{t('translations.editor.back')}</BackLink>
       <h1>{title}</h1>
       <p>{t('translations.glossary.intro', { language })}</p>
       {p.notice && <Notice>{t(p.notice)}</Notice>}

@@ -10,7 +10,7 @@ import type { TranslationStatus } from '../../../domain/campaign/campaign.js';
 import type { FieldError } from '../../../domain/translation/translation-steps.js';
 import { directionOf } from '../../../i18n/locales.js';
 import type { StringKey } from '../../../i18n/translator.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { CheckField, Csrf, ErrorSummary, Notice, TextArea, TextField } from '../../views/form-fields.js';
 import { MarkdownPreview } from '../campaign-edit/campaign-edit-forms.js';
 
@@ -99,9 +99,7 @@ export function TranslationEditor(
   const autosave = !p.closed && (status === 'missing' || status === 'draft');
   return (
     <EditorPage page={p} title={p.title} section="translations">
-      <p>
-        <a href="/editor/translations">{t('translations.editor.back')}</a>
-      </p>
+      <BackLink href="/editor/translations">{t('translations.editor.back')}</BackLink>
       <h1 dir="auto">{p.title}</h1>
       <p class="editor-list__meta">
         {t('translations.editor.state', { status: t(statusKeys[status]!) })}

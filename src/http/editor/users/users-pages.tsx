@@ -5,7 +5,7 @@ import type { User } from '../../../domain/account/account.js';
 import { roles } from '../../../domain/account/permissions.js';
 import { nativeName } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime, roleKeys, statusKeys } from '../../views/editor/labels.js';
 import { Csrf, languageOptions, Notice, SelectField, TextField } from '../../views/form-fields.js';
 import { AccountScopeSection, type ScopeSection } from './account-scopes.js';
@@ -93,9 +93,7 @@ export function UserPage(p: Base & { subject: User; sessions: number; scopes?: S
   const self = subject.id === user.id;
   return (
     <EditorPage page={p} title={title} section="users">
-      <p>
-        <a href="/editor/users">{t('editor.users.back')}</a>
-      </p>
+      <BackLink href="/editor/users">{t('editor.users.back')}</BackLink>
       <h1 dir="auto">{title}</h1>
       {notice && <Notice>{t(notice)}</Notice>}
       {error && <Notice kind="error">{error}</Notice>}
