@@ -10,7 +10,7 @@ import type {
 import { directionOf, sourceLocale } from '../../../i18n/locales.js';
 import { isolate, type StringKey, type Translator } from '../../../i18n/translator.js';
 import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
-import { Csrf, FileField, Notice, SelectField, TextField } from '../../views/form-fields.js';
+import { Csrf, FileField, Notice, SelectField, SubmitButton, TextField } from '../../views/form-fields.js';
 import { type CorrectionErrorText, errorText, stringsPath } from './interface-strings-text.js';
 
 export const pageSize = 50;
@@ -78,9 +78,7 @@ export function InterfaceStringsPage(
           dir="auto"
           maxLength={200}
         />
-        <button class="button" type="submit">
-          {t('editor.audit.filter')}
-        </button>
+        <SubmitButton>{t('editor.audit.filter')}</SubmitButton>
       </form>
       <p aria-live="polite">{t('interfaceStrings.count', { count: p.total })}</p>
       {p.strings.map((s) => (
@@ -130,9 +128,7 @@ export function InterfaceStringsPage(
             error={p.importError}
             help={t('interfaceStrings.files.uploadHelp')}
           />
-          <button class="button" type="submit">
-            {t('interfaceStrings.files.uploadButton')}
-          </button>
+          <SubmitButton>{t('interfaceStrings.files.uploadButton')}</SubmitButton>
         </form>
       </section>
     </EditorPage>

@@ -2,7 +2,7 @@ import type { SuppressionReason } from '../../../domain/list-admin/list-admin.po
 import type { SuppressedPage } from '../../../domain/list-admin/view-lists.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
-import { Csrf, TextField } from '../../views/form-fields.js';
+import { Csrf, SubmitButton, TextField } from '../../views/form-fields.js';
 
 const reasonKeys: Record<SuppressionReason, StringKey> = {
   hard_bounce: 'editor.lists.suppressed.reason.hard_bounce',
@@ -53,9 +53,7 @@ export function SuppressedAddressesPage(p: SuppressedPageProps) {
           value={p.search}
           maxLength={254}
         />
-        <button class="button" type="submit">
-          {t('editor.lists.suppressed.find')}
-        </button>
+        <SubmitButton>{t('editor.lists.suppressed.find')}</SubmitButton>
       </form>
       {p.page.rows.length === 0 ? (
         <p>{t(p.search ? 'editor.lists.suppressed.noMatch' : 'editor.lists.suppressed.none')}</p>

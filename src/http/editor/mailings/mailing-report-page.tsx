@@ -7,7 +7,7 @@ import {
 import type { PausedDomain } from '../../../domain/mailing/mailing.ports.js';
 import type { EditorPageBase } from '../../views/editor/editor-layout.js';
 import { TableSection } from '../../views/editor/table-section.js';
-import { Csrf } from '../../views/form-fields.js';
+import { Csrf, SubmitButton } from '../../views/form-fields.js';
 import { progressText, statusLabel } from './mailing-labels.js';
 import { MailingSubpage } from './mailing-subpage.js';
 
@@ -73,9 +73,7 @@ export function MailingReportPage(p: MailingReportPageProps) {
                 action={`/editor/mailings/${m.id}/domains/${encodeURIComponent(d.domain)}/resume`}
               >
                 <Csrf token={p.csrf} />
-                <button class="button" type="submit">
-                  {t('delivery.resumeDomain', { domain: d.domain })}
-                </button>
+                <SubmitButton>{t('delivery.resumeDomain', { domain: d.domain })}</SubmitButton>
               </form>
             </div>
           ))}

@@ -11,6 +11,7 @@ import {
   campaignLanguageOptions,
   ErrorSummary,
   SelectField,
+  SubmitButton,
   TextField,
 } from '../../views/form-fields.js';
 
@@ -84,9 +85,7 @@ export function NewCampaignPage(
           autocomplete="off"
           autofocus={Boolean(text('slug'))}
         />
-        <button class="button" type="submit">
-          {t('newCampaign.submit')}
-        </button>
+        <SubmitButton>{t('newCampaign.submit')}</SubmitButton>
       </form>
     </EditorPage>
   );

@@ -15,7 +15,7 @@ import type { EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
 import { RosterPage } from '../../views/editor/roster-page.js';
 import { TableSection } from '../../views/editor/table-section.js';
-import { Csrf, ErrorSummary, Notice, SelectField } from '../../views/form-fields.js';
+import { Csrf, ErrorSummary, Notice, SelectField, SubmitButton } from '../../views/form-fields.js';
 
 export interface ReportLinksPageProps extends EditorPageBase {
   campaign: RosterCampaign;
@@ -85,9 +85,7 @@ export function ReportLinksPage(p: ReportLinksPageProps) {
               value="30"
             />
             <div class="editor-actions">
-              <button class="button" type="submit">
-                {t('reportLinks.create')}
-              </button>
+              <SubmitButton>{t('reportLinks.create')}</SubmitButton>
             </div>
           </form>
         </section>
@@ -134,9 +132,7 @@ export function ReportLinksPage(p: ReportLinksPageProps) {
                 {state === 'live' && (
                   <form method="post" action={`${base}/${link.id}/revoke`}>
                     <Csrf token={p.csrf} />
-                    <button class="button button--secondary" type="submit">
-                      {t('reportLinks.revoke')}
-                    </button>
+                    <SubmitButton kind="secondary">{t('reportLinks.revoke')}</SubmitButton>
                   </form>
                 )}
               </td>

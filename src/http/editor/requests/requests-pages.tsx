@@ -12,7 +12,7 @@ import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { ActionPanel } from '../../views/editor/action-panel.js';
 import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { actionLabel, dateTime } from '../../views/editor/labels.js';
-import { Csrf, Notice, TextArea, TextField } from '../../views/form-fields.js';
+import { Csrf, Notice, SubmitButton, TextArea, TextField } from '../../views/form-fields.js';
 import { renderMarkdown } from '../../views/markdown.js';
 
 export const requestStatusKeys: Record<RequestStatus, StringKey> = {
@@ -236,9 +236,7 @@ function Endorsements(p: RequestReviewPageProps) {
               autofocus={Boolean(fieldError(field))}
             />
           ))}
-          <button class="button button--secondary" type="submit">
-            {t('requests.endorsements.add')}
-          </button>
+          <SubmitButton kind="secondary">{t('requests.endorsements.add')}</SubmitButton>
         </form>
       )}
     </section>

@@ -9,7 +9,7 @@ import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import { EditorPage } from '../../views/editor/editor-layout.js';
-import { Csrf, Notice, TextField } from '../../views/form-fields.js';
+import { Csrf, Notice, SubmitButton, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { editorPage } from '../pages.js';
 
@@ -55,9 +55,7 @@ export function privacySettingsRoutes(app: FastifyInstance, deps: PrivacySetting
               />
             );
           })}
-          <button class="button" type="submit">
-            {t('editor.retention.save')}
-          </button>
+          <SubmitButton>{t('editor.retention.save')}</SubmitButton>
         </form>
       </EditorPage>,
       status,

@@ -4,7 +4,7 @@ import { uiLocales } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
-import { Csrf, Notice, TextArea } from '../../views/form-fields.js';
+import { Csrf, Notice, SubmitButton, TextArea } from '../../views/form-fields.js';
 
 export interface TermsPageProps extends EditorPageBase {
   latest: TermsVersion[];
@@ -54,9 +54,7 @@ function LanguagePanel({ p, locale }: { p: TermsPageProps; locale: string }) {
           maxLength={termsMax}
           autofocus={Boolean(error)}
         />
-        <button class="button" type="submit">
-          {t('terms.save')}
-        </button>{' '}
+        <SubmitButton>{t('terms.save')}</SubmitButton>{' '}
         <a href={`/${locale}/request#terms`}>{t('terms.view')}</a>
       </form>
     </section>

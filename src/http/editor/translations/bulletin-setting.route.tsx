@@ -15,7 +15,7 @@ import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
-import { CheckField, Csrf, Notice } from '../../views/form-fields.js';
+import { CheckField, Csrf, Notice, SubmitButton } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { editorPage } from '../pages.js';
 import { edit } from './step-answer.js';
@@ -41,9 +41,7 @@ function BulletinSettingPage(p: EditorPageBase & { translator: boolean; wanted: 
             label={t('translatorBulletin.setting.label')}
             checked={p.wanted}
           />
-          <button class="button" type="submit">
-            {t('translatorBulletin.setting.save')}
-          </button>
+          <SubmitButton>{t('translatorBulletin.setting.save')}</SubmitButton>
         </form>
       )}
     </EditorPage>

@@ -6,7 +6,7 @@ import type { GlossaryTerm } from '../../../domain/translation/translation-memor
 import { directionOf, sourceLocale } from '../../../i18n/locales.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
-import { Csrf, ErrorSummary, Notice, TextField } from '../../views/form-fields.js';
+import { Csrf, ErrorSummary, Notice, SubmitButton, TextField } from '../../views/form-fields.js';
 import { glossaryPath } from './translation-aids.js';
 
 const fields = ['term', 'rendering', 'note'] as const satisfies readonly GlossaryField[];
@@ -122,9 +122,7 @@ export function GlossaryPage(
               autofocus={wrong[0] === f}
             />
           ))}
-          <button class="button" type="submit">
-            {t('translations.glossary.save')}
-          </button>
+          <SubmitButton>{t('translations.glossary.save')}</SubmitButton>
         </form>
       )}
     </EditorPage>

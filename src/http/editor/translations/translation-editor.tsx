@@ -11,7 +11,15 @@ import type { FieldError } from '../../../domain/translation/translation-steps.j
 import { directionOf } from '../../../i18n/locales.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
-import { CheckField, Csrf, ErrorSummary, Notice, TextArea, TextField } from '../../views/form-fields.js';
+import {
+  CheckField,
+  Csrf,
+  ErrorSummary,
+  Notice,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from '../../views/form-fields.js';
 import { MarkdownPreview } from '../campaign-edit/campaign-edit-forms.js';
 
 export const statusKeys: Record<string, StringKey> = {
@@ -271,9 +279,7 @@ export function TranslationEditor(
               rows={4}
               autofocus={form.noteMissing}
             />
-            <button class="button button--secondary" type="submit">
-              {t('translations.sendBack.button')}
-            </button>
+            <SubmitButton kind="secondary">{t('translations.sendBack.button')}</SubmitButton>
           </form>
         </section>
       )}
