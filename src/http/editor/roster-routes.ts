@@ -1,9 +1,12 @@
 // What the targets, import, test-message and partners routes share: their permissions, the URL
-// parameter patterns, the campaign named in the URL (or the 404 page), and the actor for the audit log.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+// parameter patterns, the campaign named in the URL (or the 404 page), the actor for the audit log, and the
+// route that moves a row of the campaign's ordered list one place.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { slugPattern } from '../../domain/campaign/campaign.js';
 import type { RosterCampaign } from '../../domain/campaign/campaign-roster.ports.js';
 import { sendError } from '../errors.js';
+import { readForm } from '../read-form.js';
 import { csrfUploads } from '../security/multipart.js';
 import type { SiteInfo } from '../views/layout.js';
 
@@ -37,3 +40,33 @@ export const actorOf = (req: FastifyRequest) => ({
   id: req.account!.user.id,
   email: req.account!.user.email,
 });
+
+const moveForm = z.object({ direction: z.enum(['up', 'down']) });
+
+/**
+ * POST `/editor/campaigns/:slug/<rows>/:<param>/move`: one row of the campaign's ordered list (a target, a
+ * partner) one place up or down, then back to the list at that row (`#<anchor>-<id>`). An unknown campaign or
+ * row answers 404, a direction no form of ours sends 400.
+ */
+export function moveRowRoute(
+  app: FastifyInstance,
+  deps: { site: SiteInfo; store: { campaign(slug: string): Promise<RosterCampaign | undefined> } },
+  rows: { path: string; param: string; anchor: string },
+  move: (
+    req: FastifyRequest,
+    input: { slug: string; id: number; direction: 'up' | 'down' },
+  ) => Promise<{ status: string }>,
+): void {
+  const base = (slug: string) => `/editor/campaigns/${slug}/${rows.path}`;
+  app.post(`${base(':slug')}/:${rows.param}/move`, edit, async (req, reply) => {
+    const campaign = await campaignOf(req, reply, deps.site, deps.store);
+    if (!campaign) return;
+    const id = idParam(req, rows.param);
+    if (id === undefined) return sendError(req, reply, deps.site, 404);
+    const form = readForm(req, reply, deps, moveForm);
+    if (!form) return reply;
+    const result = await move(req, { slug: campaign.slug, id, direction: form.direction });
+    if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
+    return reply.redirect(`${base(campaign.slug)}?done=moved#${rows.anchor}-${id}`, 303);
+  });
+}

@@ -11,6 +11,21 @@ export function Csrf({ token }: { token: string }) {
   return <input type="hidden" name={csrfField} value={token} />;
 }
 
+/** A form's submit button; `kind` gives the secondary, danger, quiet or big look. */
+export function SubmitButton({
+  kind,
+  children,
+}: {
+  kind?: 'secondary' | 'danger' | 'quiet' | 'big';
+  children: ComponentChildren;
+}) {
+  return (
+    <button class={kind ? `button button--${kind}` : 'button'} type="submit">
+      {children}
+    </button>
+  );
+}
+
 /** Describes a control for `aria-describedby`: its error first, then its help. */
 const describedBy = (id: string, error: unknown, help: unknown): string | undefined =>
   [error ? `${id}-error` : '', help ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined;
@@ -242,9 +257,7 @@ export function PrivacyAndSubmit({ tr, label }: { tr: Translator; label: string 
       <p class="privacy-link">
         <a href={`/${tr.locale}/privacy`}>{tr.t('form.privacy')}</a>
       </p>
-      <button class="button button--big" type="submit">
-        {label}
-      </button>
+      <SubmitButton kind="big">{label}</SubmitButton>
     </>
   );
 }

@@ -43,21 +43,34 @@ export function LanguageMenu({
 }) {
   return (
     <nav class="lang-menu" aria-label={tr.t('layout.language')}>
-      <ul>
-        {locales.map((l) => (
-          <li key={l.code}>
-            <a
-              href={href(l.code)}
-              lang={l.code}
-              hrefLang={l.code}
-              aria-current={l.code === tr.locale ? 'true' : undefined}
-            >
-              {nativeName(l.code)}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <LanguageLinks tr={tr} href={href} locales={locales} />
     </nav>
+  );
+}
+
+/** Each language as a link in its own name, the current one marked; `ownDirection`: in its script's direction. */
+function LanguageLinks(p: {
+  tr: Translator;
+  href: (code: string) => string;
+  locales: readonly UiLocale[];
+  ownDirection?: boolean;
+}) {
+  return (
+    <ul>
+      {p.locales.map((l) => (
+        <li key={l.code}>
+          <a
+            href={p.href(l.code)}
+            lang={l.code}
+            dir={p.ownDirection ? directionOf(l.code) : undefined}
+            hrefLang={l.code}
+            aria-current={l.code === p.tr.locale ? 'true' : undefined}
+          >
+            {nativeName(l.code)}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -80,21 +93,7 @@ export function LanguageSwitcher({ tr, href }: { tr: Translator; href: (code: st
         </span>
       </summary>
       <nav aria-label={tr.t('layout.language')}>
-        <ul>
-          {uiLocales.map((l) => (
-            <li key={l.code}>
-              <a
-                href={href(l.code)}
-                lang={l.code}
-                dir={directionOf(l.code)}
-                hrefLang={l.code}
-                aria-current={l.code === tr.locale ? 'true' : undefined}
-              >
-                {nativeName(l.code)}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <LanguageLinks tr={tr} href={href} locales={uiLocales} ownDirection />
       </nav>
     </details>
   );

@@ -4,7 +4,14 @@ import { passwordLimits } from '../../../domain/account/account.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { roleKeys } from '../../views/editor/labels.js';
-import { Csrf, languageOptions, Notice, SelectField, TextField } from '../../views/form-fields.js';
+import {
+  Csrf,
+  languageOptions,
+  Notice,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../views/form-fields.js';
 
 export interface AccountPageProps extends EditorPageBase {
   sessions: number;
@@ -42,9 +49,7 @@ export function AccountPage({ tr, site, user, csrf, sessions, notice, profile, p
             options={languageOptions()}
             value={profile?.locale ?? user.locale}
           />
-          <button class="button" type="submit">
-            {t('editor.save')}
-          </button>
+          <SubmitButton>{t('editor.save')}</SubmitButton>
         </form>
       </section>
 
@@ -73,9 +78,7 @@ export function AccountPage({ tr, site, user, csrf, sessions, notice, profile, p
             maxLength={passwordLimits.max}
             autofocus={Boolean(password?.password)}
           />
-          <button class="button" type="submit">
-            {t('editor.account.changePassword')}
-          </button>
+          <SubmitButton>{t('editor.account.changePassword')}</SubmitButton>
         </form>
       </section>
 
@@ -84,9 +87,7 @@ export function AccountPage({ tr, site, user, csrf, sessions, notice, profile, p
         <p>{t('editor.account.sessionCount', { count: sessions })}</p>
         <form method="post" action="/editor/account/logout-everywhere">
           <Csrf token={csrf} />
-          <button class="button button--secondary" type="submit">
-            {t('editor.account.logoutEverywhere')}
-          </button>
+          <SubmitButton kind="secondary">{t('editor.account.logoutEverywhere')}</SubmitButton>
         </form>
       </section>
 

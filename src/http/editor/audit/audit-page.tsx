@@ -4,7 +4,7 @@ import type { User } from '../../../domain/account/account.js';
 import type { AuditEvent, AuditFilter } from '../../../domain/account/account.ports.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { actionLabel, dateTime, entityLabel } from '../../views/editor/labels.js';
-import { SelectField, TextField } from '../../views/form-fields.js';
+import { SelectField, SubmitButton, TextField } from '../../views/form-fields.js';
 
 export interface AuditPageProps extends EditorPageBase {
   events: AuditEvent[];
@@ -66,9 +66,7 @@ export function AuditPage(p: AuditPageProps) {
           value={p.filter.entityId ?? ''}
           maxLength={100}
         />
-        <button class="button" type="submit">
-          {t('editor.audit.filter')}
-        </button>
+        <SubmitButton>{t('editor.audit.filter')}</SubmitButton>
       </form>
 
       <p>{t('editor.audit.count', { count: p.total })}</p>

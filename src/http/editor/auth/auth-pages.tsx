@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { passwordLimits } from '../../../domain/account/account.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { AuthLayout } from '../../views/editor/editor-layout.js';
-import { Csrf, ErrorSummary, Notice, TextField } from '../../views/form-fields.js';
+import { Csrf, ErrorSummary, Notice, SubmitButton, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 
 interface Base {
@@ -79,9 +79,7 @@ export function LoginPage({
             maxLength={passwordLimits.max}
             autofocus={Boolean(email)}
           />
-          <button class="button" type="submit">
-            {t('account.login.submit')}
-          </button>
+          <SubmitButton>{t('account.login.submit')}</SubmitButton>
         </form>
         <ul class="editor-links">
           <li>
@@ -121,9 +119,7 @@ export function LinkRequestPage({
             <form method="post" action={path} class="editor-form">
               <Csrf token={csrf} />
               <SignInEmail tr={tr} email={email} autofocus />
-              <button class="button" type="submit">
-                {t('account.link.submit')}
-              </button>
+              <SubmitButton>{t('account.link.submit')}</SubmitButton>
             </form>
           </>
         )}
@@ -144,9 +140,7 @@ export function LinkLoginPage({ tr, site, csrf, token, email }: Base & { token: 
         <p>{t('account.link.confirm', { email })}</p>
         <form method="post" action={`/editor/login/link/${token}`}>
           <Csrf token={csrf} />
-          <button class="button button--big" type="submit">
-            {t('account.link.button')}
-          </button>
+          <SubmitButton kind="big">{t('account.link.button')}</SubmitButton>
         </form>
       </Panel>
     </AuthLayout>
@@ -229,9 +223,7 @@ export function InvitationPage({
             maxLength={passwordLimits.max}
             autofocus={Boolean(errors.password)}
           />
-          <button class="button" type="submit">
-            {t('account.invite.submit')}
-          </button>
+          <SubmitButton>{t('account.invite.submit')}</SubmitButton>
         </form>
       </Panel>
     </AuthLayout>
@@ -265,9 +257,7 @@ export function ResetPage({
             maxLength={passwordLimits.max}
             autofocus
           />
-          <button class="button" type="submit">
-            {t('account.reset.submit')}
-          </button>
+          <SubmitButton>{t('account.reset.submit')}</SubmitButton>
         </form>
       </Panel>
     </AuthLayout>

@@ -12,20 +12,16 @@ import { errorText } from '../account-errors.js';
 import type { EditorDeps } from '../deps.js';
 import { enterEditor } from '../pages.js';
 import { invitationSchema, passwordSchema } from './auth.schema.js';
-import { InvitationPage, LinkExpiredPage, ResetPage } from './auth-pages.js';
+import { InvitationPage, ResetPage } from './auth-pages.js';
+import { linkPage, sendLinkExpired } from './mailed-link.js';
 
 export function invitationRoutes(app: FastifyInstance, deps: EditorDeps): void {
   const anonymous = { config: { permission: 'anonymous' as const } };
 
-  app.get('/editor/invitation/:token', anonymous, async (req, reply) => {
-    const { token } = req.params as { token: string };
-    reply.header('referrer-policy', 'no-referrer');
-    const user = await checkLink(deps.accounts, 'invite', token);
-    if (!user) return sendPage(reply, <LinkExpiredPage tr={req.tr} site={deps.site} purpose="invite" />, 410);
+  linkPage(app, deps, '/editor/invitation/:token', 'invite', (req, token, user) => {
     // The language the admin chose for the invitee, unless they pick another one on the page.
     const tr = (req.query as { lang?: unknown }).lang ? req.tr : translatorFor(user.locale);
-    return sendPage(
-      reply,
+    return (
       <InvitationPage
         tr={tr}
         site={deps.site}
@@ -33,7 +29,7 @@ export function invitationRoutes(app: FastifyInstance, deps: EditorDeps): void {
         token={token}
         email={user.email}
         role={tr.t(roleKeys[user.role])}
-      />,
+      />
     );
   });
 
@@ -43,9 +39,7 @@ export function invitationRoutes(app: FastifyInstance, deps: EditorDeps): void {
     if (!form) return reply;
     const result = await acceptInvitation(deps.accounts, { token, ...form });
     if (result.status === 'ok') return enterEditor(reply, deps, result.session);
-    if (result.status === 'expired') {
-      return sendPage(reply, <LinkExpiredPage tr={req.tr} site={deps.site} purpose="invite" />, 410);
-    }
+    if (result.status === 'expired') return sendLinkExpired(req, reply, deps, 'invite');
     const user = await checkLink(deps.accounts, 'invite', token);
     const tr = translatorFor(form.locale ?? user?.locale ?? req.tr.locale);
     return sendPage(
@@ -67,16 +61,9 @@ export function invitationRoutes(app: FastifyInstance, deps: EditorDeps): void {
     );
   });
 
-  app.get('/editor/reset/:token', anonymous, async (req, reply) => {
-    const { token } = req.params as { token: string };
-    reply.header('referrer-policy', 'no-referrer');
-    const user = await checkLink(deps.accounts, 'reset', token);
-    if (!user) return sendPage(reply, <LinkExpiredPage tr={req.tr} site={deps.site} purpose="reset" />, 410);
-    return sendPage(
-      reply,
-      <ResetPage tr={req.tr} site={deps.site} csrf={req.csrfToken} token={token} email={user.email} />,
-    );
-  });
+  linkPage(app, deps, '/editor/reset/:token', 'reset', (req, token, user) => (
+    <ResetPage tr={req.tr} site={deps.site} csrf={req.csrfToken} token={token} email={user.email} />
+  ));
 
   app.post('/editor/reset/:token', anonymous, async (req, reply) => {
     const { token } = req.params as { token: string };
@@ -84,9 +71,7 @@ export function invitationRoutes(app: FastifyInstance, deps: EditorDeps): void {
     if (!form) return reply;
     const result = await resetPassword(deps.accounts, { token, password: form.password });
     if (result.status === 'ok') return enterEditor(reply, deps, result.session);
-    if (result.status === 'expired') {
-      return sendPage(reply, <LinkExpiredPage tr={req.tr} site={deps.site} purpose="reset" />, 410);
-    }
+    if (result.status === 'expired') return sendLinkExpired(req, reply, deps, 'reset');
     const user = await checkLink(deps.accounts, 'reset', token);
     return sendPage(
       reply,

@@ -2,7 +2,6 @@
 // logs in), and log out. Failed logins are throttled per network and per account with a translated
 // message; the same answer is given whether an address has an account or not.
 import type { FastifyInstance } from 'fastify';
-import { checkLink } from '../../../domain/account/check-link.js';
 import { logIn } from '../../../domain/account/log-in.js';
 import { logInWithLink } from '../../../domain/account/log-in-with-link.js';
 import { logOut } from '../../../domain/account/log-out.js';
@@ -14,7 +13,8 @@ import { safeNext } from '../cookies.js';
 import type { EditorDeps } from '../deps.js';
 import { doneNotice, enterEditor, leaveEditor } from '../pages.js';
 import { emailSchema, loginSchema } from './auth.schema.js';
-import { LinkExpiredPage, LinkLoginPage, LinkRequestPage, LoginPage } from './auth-pages.js';
+import { LinkLoginPage, LinkRequestPage, LoginPage } from './auth-pages.js';
+import { linkPage, sendLinkExpired } from './mailed-link.js';
 
 export function loginRoutes(app: FastifyInstance, deps: EditorDeps): void {
   const anonymous = { config: { permission: 'anonymous' as const } };
@@ -83,22 +83,15 @@ export function loginRoutes(app: FastifyInstance, deps: EditorDeps): void {
     });
   }
 
-  app.get('/editor/login/link/:token', anonymous, async (req, reply) => {
-    const { token } = req.params as { token: string };
-    reply.header('referrer-policy', 'no-referrer');
-    const user = await checkLink(deps.accounts, 'login', token);
-    if (!user) return sendPage(reply, <LinkExpiredPage tr={req.tr} site={deps.site} purpose="login" />, 410);
-    return sendPage(
-      reply,
-      <LinkLoginPage tr={req.tr} site={deps.site} csrf={req.csrfToken} token={token} email={user.email} />,
-    );
-  });
+  linkPage(app, deps, '/editor/login/link/:token', 'login', (req, token, user) => (
+    <LinkLoginPage tr={req.tr} site={deps.site} csrf={req.csrfToken} token={token} email={user.email} />
+  ));
 
   app.post('/editor/login/link/:token', anonymous, async (req, reply) => {
     const { token } = req.params as { token: string };
     const result = await logInWithLink(deps.accounts, token);
     if (result.status === 'ok') return enterEditor(reply, deps, result.session);
-    return sendPage(reply, <LinkExpiredPage tr={req.tr} site={deps.site} purpose="login" />, 410);
+    return sendLinkExpired(req, reply, deps, 'login');
   });
 
   app.post('/editor/logout', { config: { permission: 'editor:enter' } }, async (req, reply) => {

@@ -12,7 +12,15 @@ import type { UpdateErrors, UpdateField } from '../../../domain/campaign/post-up
 import { nativeName } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
-import { Csrf, FileField, imageTypes, SelectField, TextArea, TextField } from '../../views/form-fields.js';
+import {
+  Csrf,
+  FileField,
+  imageTypes,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from '../../views/form-fields.js';
 import { renderMarkdown } from '../../views/markdown.js';
 
 interface SectionProps {
@@ -115,18 +123,12 @@ export function PhotoSection({
             autocomplete="off"
           />
         </fieldset>
-        {canEdit && (
-          <button class="button" type="submit">
-            {t('campaignEdit.photo.save')}
-          </button>
-        )}
+        {canEdit && <SubmitButton>{t('campaignEdit.photo.save')}</SubmitButton>}
       </form>
       {canEdit && c.photoPath && (
         <form method="post" action={`${base(c)}/edit/photo/remove#photo`} class="edit-inline-form">
           <Csrf token={csrf} />
-          <button class="button button--secondary" type="submit">
-            {t('campaignEdit.photo.remove')}
-          </button>
+          <SubmitButton kind="secondary">{t('campaignEdit.photo.remove')}</SubmitButton>
         </form>
       )}
     </section>
@@ -268,9 +270,7 @@ export function UpdatesSection({
                         values={editing?.values ?? { day: u.day, locale: u.locale, text: u.bodyMd }}
                         errors={editing?.errors ?? {}}
                       />
-                      <button class="button" type="submit">
-                        {t('campaignEdit.updates.save')}
-                      </button>
+                      <SubmitButton>{t('campaignEdit.updates.save')}</SubmitButton>
                     </form>
                     <form
                       method="post"
@@ -278,9 +278,7 @@ export function UpdatesSection({
                       class="edit-inline-form"
                     >
                       <Csrf token={csrf} />
-                      <button class="button button--danger" type="submit">
-                        {t('campaignEdit.updates.delete')}
-                      </button>
+                      <SubmitButton kind="danger">{t('campaignEdit.updates.delete')}</SubmitButton>
                     </form>
                   </details>
                 )}
@@ -305,9 +303,7 @@ export function UpdatesSection({
             values={state.fresh.values}
             errors={state.fresh.errors}
           />
-          <button class="button" type="submit">
-            {t('campaignEdit.updates.post')}
-          </button>
+          <SubmitButton>{t('campaignEdit.updates.post')}</SubmitButton>
         </form>
       )}
     </section>
@@ -368,11 +364,7 @@ export function SuccessorSection({
             autofocus={Boolean(error)}
           />
         </fieldset>
-        {canEdit && (
-          <button class="button" type="submit">
-            {t('campaignEdit.successor.save')}
-          </button>
-        )}
+        {canEdit && <SubmitButton>{t('campaignEdit.successor.save')}</SubmitButton>}
       </form>
     </section>
   );

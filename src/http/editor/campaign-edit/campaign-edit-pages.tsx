@@ -1,7 +1,7 @@
 import type { EditableCampaign, SuccessorChoice } from '../../../domain/campaign/edit-campaign.js';
 import { nativeName } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
 import { Notice } from '../../views/form-fields.js';
 import {
@@ -73,9 +73,7 @@ export function CampaignEditPage(p: EditPageProps) {
   ];
   return (
     <EditorPage page={p} title={title} section="campaigns">
-      <p>
-        <a href={`/editor/campaigns/${c.slug}`}>{t('campaignEdit.back')}</a>
-      </p>
+      <BackLink href={`/editor/campaigns/${c.slug}`}>{t('campaignEdit.back')}</BackLink>
       <h1 dir="auto">{title}</h1>
       <p class="editor-list__meta">
         {t(statusKeys[c.status])} · <bdi dir="ltr">/campaigns/{c.slug}</bdi>

@@ -11,7 +11,7 @@ import {
 } from '../../../domain/campaign/edit-campaign-settings.js';
 import type { PetitionNames } from '../../../domain/petition/petition.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { CheckField, Csrf, ErrorSummary, TextField } from '../../views/form-fields.js';
+import { CheckField, Csrf, ErrorSummary, SubmitButton, TextField } from '../../views/form-fields.js';
 
 export interface SettingsFormValues {
   deliveryMode: string;
@@ -288,11 +288,7 @@ export function SettingsSection({
             choices={petitionNameKeys}
           />
         </fieldset>
-        {canEdit && (
-          <button class="button" type="submit">
-            {t('campaignEdit.settings.save')}
-          </button>
-        )}
+        {canEdit && <SubmitButton>{t('campaignEdit.settings.save')}</SubmitButton>}
       </form>
     </section>
   );

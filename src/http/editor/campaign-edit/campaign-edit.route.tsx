@@ -3,7 +3,8 @@
 // dated updates and the follow-up campaign. The editor gate checks the permission and the CSRF token
 // first. Each POST is parse → one use case → a redirect with a notice, or the page again (422/409) with
 // the editor's input kept and the errors translated beside the fields.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import type { ZodType } from 'zod';
 import { can } from '../../../domain/account/permissions.js';
 import { slugPattern } from '../../../domain/campaign/campaign.js';
 import { deleteUpdate } from '../../../domain/campaign/delete-update.js';
@@ -122,16 +123,33 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
     return campaign;
   }
 
+  /** A form posted on the campaign of the URL: `handle` gets both, or the 404 or 400 page is already sent. */
+  function onForm<T>(
+    url: string,
+    options: RouteShorthandOptions,
+    schema: ZodType<T>,
+    handle: (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      campaign: EditableCampaign,
+      form: T,
+    ) => Promise<unknown>,
+  ) {
+    app.post(url, options, async (req, reply) => {
+      const campaign = await load(req, reply);
+      const form = campaign && readForm(req, reply, deps, schema);
+      if (!campaign || !form) return reply;
+      return handle(req, reply, campaign, form);
+    });
+  }
+
   app.get('/editor/campaigns/:slug/edit', read, async (req, reply) => {
     const campaign = await load(req, reply);
     if (!campaign) return reply;
     return show(req, reply, campaign);
   });
 
-  app.post('/editor/campaigns/:slug/edit/texts', editLong, async (req, reply) => {
-    const campaign = await load(req, reply);
-    const form = campaign && readForm(req, reply, deps, textsForm);
-    if (!campaign || !form) return reply;
+  onForm('/editor/campaigns/:slug/edit/texts', editLong, textsForm, async (req, reply, campaign, form) => {
     const values = {
       token: form.revision,
       headline: form.headline,
@@ -188,10 +206,7 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
       .send(text.ok ? renderMarkdown(text.value) : '');
   });
 
-  app.post('/editor/campaigns/:slug/edit/photo', editPhoto, async (req, reply) => {
-    const campaign = await load(req, reply);
-    const form = campaign && readForm(req, reply, deps, photoForm);
-    if (!campaign || !form) return reply;
+  onForm('/editor/campaigns/:slug/edit/photo', editPhoto, photoForm, async (req, reply, campaign, form) => {
     const result = await editCampaignPhoto({ ...useCases, images: deps.images }, actor(req), {
       slug: campaign.slug,
       upload: form.photo,
@@ -224,10 +239,7 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
     return back(reply, campaign.slug, result.status === 'removed' ? 'photo-removed' : 'unchanged', 'photo');
   });
 
-  app.post('/editor/campaigns/:slug/edit/settings', edit, async (req, reply) => {
-    const campaign = await load(req, reply);
-    const form = campaign && readForm(req, reply, deps, settingsForm);
-    if (!campaign || !form) return reply;
+  onForm('/editor/campaigns/:slug/edit/settings', edit, settingsForm, async (req, reply, campaign, form) => {
     const { day1, day2, day3, day4, day5, day6, day7, ...fields } = form;
     const days = [day1, day2, day3, day4, day5, day6, day7].flatMap((v, i) => (v === 'yes' ? [i + 1] : []));
     const result = await editCampaignSettings(useCases, actor(req), { slug: campaign.slug, ...fields, days });
@@ -246,10 +258,7 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
     }
   });
 
-  app.post('/editor/campaigns/:slug/updates', editLong, async (req, reply) => {
-    const campaign = await load(req, reply);
-    const form = campaign && readForm(req, reply, deps, updateForm);
-    if (!campaign || !form) return reply;
+  onForm('/editor/campaigns/:slug/updates', editLong, updateForm, async (req, reply, campaign, form) => {
     const result = await postUpdate(useCases, actor(req), { slug: campaign.slug, ...form });
     if (result.status === 'saved') return back(reply, campaign.slug, 'update-posted', 'updates');
     if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
@@ -261,11 +270,8 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
     return /^\d{1,15}$/.test(id) ? Number(id) : undefined;
   };
 
-  app.post('/editor/campaigns/:slug/updates/:id', editLong, async (req, reply) => {
-    const campaign = await load(req, reply);
-    const form = campaign && readForm(req, reply, deps, updateForm);
+  onForm('/editor/campaigns/:slug/updates/:id', editLong, updateForm, async (req, reply, campaign, form) => {
     const id = updateId(req);
-    if (!campaign || !form) return reply;
     if (id === undefined) return sendError(req, reply, deps.site, 404);
     const result = await editUpdate(useCases, actor(req), { slug: campaign.slug, id, ...form });
     if (result.status === 'saved') return back(reply, campaign.slug, 'update-edited', 'updates');
@@ -289,27 +295,29 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
     return back(reply, campaign.slug, 'update-deleted', 'updates');
   });
 
-  app.post('/editor/campaigns/:slug/edit/successor', edit, async (req, reply) => {
-    const campaign = await load(req, reply);
-    const form = campaign && readForm(req, reply, deps, successorForm);
-    if (!campaign || !form) return reply;
-    const result = await setSuccessor(useCases, actor(req), {
-      slug: campaign.slug,
-      successor: form.successor,
-    });
-    switch (result.status) {
-      case 'saved':
-        return back(reply, campaign.slug, result.changed ? 'successor' : 'unchanged', 'successor');
-      case 'not_found':
-        return sendError(req, reply, deps.site, 404);
-      case 'invalid':
-        return show(req, reply, campaign, 422, {
-          successor: {
-            value: form.successor,
-            error: successorErrorText(req.tr, result.error),
-            choices: await deps.campaigns.successorChoices(campaign.id),
-          },
-        });
-    }
-  });
+  onForm(
+    '/editor/campaigns/:slug/edit/successor',
+    edit,
+    successorForm,
+    async (req, reply, campaign, form) => {
+      const result = await setSuccessor(useCases, actor(req), {
+        slug: campaign.slug,
+        successor: form.successor,
+      });
+      switch (result.status) {
+        case 'saved':
+          return back(reply, campaign.slug, result.changed ? 'successor' : 'unchanged', 'successor');
+        case 'not_found':
+          return sendError(req, reply, deps.site, 404);
+        case 'invalid':
+          return show(req, reply, campaign, 422, {
+            successor: {
+              value: form.successor,
+              error: successorErrorText(req.tr, result.error),
+              choices: await deps.campaigns.successorChoices(campaign.id),
+            },
+          });
+      }
+    },
+  );
 }

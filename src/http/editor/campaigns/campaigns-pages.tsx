@@ -17,7 +17,7 @@ import {
 import type { DossierRequest } from '../../../domain/petition/dossier.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { ActionPanel } from '../../views/editor/action-panel.js';
-import { EditorLayout, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { BackLink, EditorLayout, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime, campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
 import { Notice, TextArea, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
@@ -327,9 +327,7 @@ export function CampaignOverviewPage(p: CampaignOverviewPageProps) {
   const pageError = p.error && !p.error.field ? p.error.text : undefined;
   return (
     <EditorPage page={p} title={title} section="campaigns">
-      <p>
-        <a href="/editor/campaigns">{t('lifecycle.back')}</a>
-      </p>
+      <BackLink href="/editor/campaigns">{t('lifecycle.back')}</BackLink>
       <h1 dir="auto">{title}</h1>
       {c.headline === null && <p class="help">{t('lifecycle.noHeadline')}</p>}
       {p.notice && <Notice>{t(p.notice)}</Notice>}

@@ -53,65 +53,114 @@ export interface DayChartProps {
 
 export function DayChart({ tr, id, days, counts, summary, summaryKey, dayKey, barKey }: DayChartProps) {
   const t = tr.t;
-  const bars = chartBars(counts);
-  const rtl = tr.dir === 'rtl';
   const last = days.length - 1;
-  const x = (i: number) => (rtl ? last - i : i) * chart.slot + (chart.slot - chart.bar) / 2;
+  return (
+    <BarChart
+      tr={tr}
+      id={id}
+      width={chart.width}
+      summary={summary}
+      summaryKey={summaryKey}
+      axis={[shortDate(tr, days[0]!), t('dashboard.chart.today')]}
+      slotHeading={t('dashboard.chart.day')}
+      markLast
+      slots={days.map((d, i) => ({
+        at: d,
+        count: counts[i] ?? 0,
+        label: i === last ? t('dashboard.chart.todayDate', { date: shortDate(tr, d) }) : shortDate(tr, d),
+        figure: dayKey(i),
+        bar: barKey(i),
+      }))}
+    />
+  );
+}
+
+export interface ChartSlot {
+  /** Start of the slot (its key). */
+  at: number;
+  count: number;
+  /** The slot's name in the table. */
+  label: string;
+  /** Live figure key of its cell in the table, live bar key of its bar. */
+  figure?: string | undefined;
+  bar?: string | undefined;
+}
+
+/**
+ * The drawing both charts share (the dashboard's days, the statistics' hours or days): the SVG with its name,
+ * base line and one bar per slot in the reading direction, the first and last slot under it, every number in
+ * a table. `markLast`: the newest bar stands out (the dashboard's today).
+ */
+export function BarChart(p: {
+  tr: Translator;
+  id: string;
+  /** The drawing's width in its own units. */
+  width: number;
+  slots: ChartSlot[];
+  summary: string;
+  summaryKey?: string | undefined;
+  axis: [string, string];
+  slotHeading: string;
+  markLast?: boolean;
+}) {
+  const { tr, id } = p;
+  const t = tr.t;
+  const bars = chartBars(p.slots.map((s) => s.count));
+  const last = p.slots.length - 1;
+  const x = (i: number) => (tr.dir === 'rtl' ? last - i : i) * chart.slot + (chart.slot - chart.bar) / 2;
   return (
     <figure class="day-chart">
       <svg
         class="day-chart__svg"
-        viewBox={`0 0 ${chart.width} ${chart.height}`}
+        viewBox={`0 0 ${p.width} ${chart.height}`}
         preserveAspectRatio="none"
         role="img"
         aria-labelledby={`${id}-title`}
         focusable="false"
         xmlns="http://www.w3.org/2000/svg"
       >
-        <title id={`${id}-title`} data-figure={summaryKey}>
-          {summary}
+        <title id={`${id}-title`} data-figure={p.summaryKey}>
+          {p.summary}
         </title>
         <line
           class="day-chart__base"
           x1="0"
-          x2={chart.width}
+          x2={p.width}
           y1={chart.height - 0.5}
           y2={chart.height - 0.5}
           vector-effect="non-scaling-stroke"
         />
         {bars.map((b, i) => (
           <rect
-            key={days[i]}
-            class={i === last ? 'day-chart__bar day-chart__bar--today' : 'day-chart__bar'}
+            key={p.slots[i]!.at}
+            class={p.markLast && i === last ? 'day-chart__bar day-chart__bar--today' : 'day-chart__bar'}
             x={x(i)}
             y={b.y}
             width={chart.bar}
             height={b.height}
-            data-bar={barKey(i)}
+            data-bar={p.slots[i]!.bar}
           />
         ))}
       </svg>
       {/* The axis labels: not a caption (a figcaption must be the figure's first or last child). */}
       <div class="day-chart__axis" aria-hidden="true">
-        <span>{shortDate(tr, days[0]!)}</span>
-        <span>{t('dashboard.chart.today')}</span>
+        <span>{p.axis[0]}</span>
+        <span>{p.axis[1]}</span>
       </div>
       <details class="day-chart__numbers">
         <summary>{t('dashboard.chart.numbers')}</summary>
         <table class="day-chart__table">
           <thead>
             <tr>
-              <th scope="col">{t('dashboard.chart.day')}</th>
+              <th scope="col">{p.slotHeading}</th>
               <th scope="col">{t('dashboard.chart.signatures')}</th>
             </tr>
           </thead>
           <tbody>
-            {days.map((d, i) => (
-              <tr key={d}>
-                <th scope="row">
-                  {i === last ? t('dashboard.chart.todayDate', { date: shortDate(tr, d) }) : shortDate(tr, d)}
-                </th>
-                <td data-figure={dayKey(i)}>{tr.number(counts[i] ?? 0)}</td>
+            {p.slots.map((s) => (
+              <tr key={s.at}>
+                <th scope="row">{s.label}</th>
+                <td data-figure={s.figure}>{tr.number(s.count)}</td>
               </tr>
             ))}
           </tbody>

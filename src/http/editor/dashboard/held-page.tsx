@@ -3,7 +3,7 @@ import { isolate, type Translator } from '../../../i18n/translator.js';
 import { CampaignHeading } from '../../views/editor/campaign-heading.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
-import { Csrf, Notice } from '../../views/form-fields.js';
+import { Csrf, Notice, SubmitButton } from '../../views/form-fields.js';
 
 type Listed = Extract<HeldListResult, { status: 'ok' }>;
 
@@ -124,9 +124,7 @@ function NetworkPanel({ p, base, network }: { p: HeldPageProps; base: string; ne
           <label for="confirm-network">{t('held.confirm')}</label>
         </div>
         <div class="editor-actions">
-          <button class="button" type="submit">
-            {t('held.network.release', { count: p.list.total })}
-          </button>
+          <SubmitButton>{t('held.network.release', { count: p.list.total })}</SubmitButton>
           <button class="button button--danger" type="submit" formAction={`${base}/discard`}>
             {t('held.network.discard', { count: p.list.total })}
           </button>

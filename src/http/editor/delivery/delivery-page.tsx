@@ -2,7 +2,7 @@ import { addressDomain } from '../../../domain/delivery/delivery.js';
 import type { DeliveryReport, TargetDeliveryRow } from '../../../domain/delivery/delivery.ports.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
-import { Csrf, Notice } from '../../views/form-fields.js';
+import { Csrf, Notice, SubmitButton } from '../../views/form-fields.js';
 
 const countKeys: [string, StringKey][] = [
   ['queued', 'delivery.count.queued'],
@@ -112,17 +112,15 @@ function TargetCard({ p, target }: { p: DeliveryPageProps; target: TargetDeliver
                 aria-invalid={error ? 'true' : undefined}
                 aria-describedby={error ? `email-${target.id}-error` : undefined}
               />
-              <button class="button" type="submit">
-                {t('delivery.replace.button')}
-              </button>
+              <SubmitButton>{t('delivery.replace.button')}</SubmitButton>
             </form>
           )}
           {target.status !== 'bounced' && (
             <form method="post" action={`${base}/${target.status === 'paused' ? 'resume' : 'pause'}`}>
               <Csrf token={csrf} />
-              <button class="button" type="submit">
+              <SubmitButton>
                 {t(target.status === 'paused' ? 'delivery.resume' : 'delivery.pause')}
-              </button>
+              </SubmitButton>
             </form>
           )}
           {target.domainPaused && (
@@ -131,18 +129,18 @@ function TargetCard({ p, target }: { p: DeliveryPageProps; target: TargetDeliver
               action={`/editor/campaigns/${report.slug}/delivery/domains/${addressDomain(target.email)}/resume`}
             >
               <Csrf token={csrf} />
-              <button class="button" type="submit">
+              <SubmitButton>
                 {t('delivery.resumeDomain', { domain: addressDomain(target.email) })}
-              </button>
+              </SubmitButton>
             </form>
           )}
           {(target.counts.unknown ?? 0) > 0 && (
             <form method="post" action={`${base}/resend-unknown`}>
               <Csrf token={csrf} />
               <p class="help">{t('delivery.unknownHelp')}</p>
-              <button class="button" type="submit">
+              <SubmitButton>
                 {t('delivery.resendUnknown', { count: target.counts.unknown ?? 0 })}
-              </button>
+              </SubmitButton>
             </form>
           )}
         </div>

@@ -9,8 +9,8 @@ import type {
 } from '../../../domain/interface-strings/interface-string-state.js';
 import { directionOf, sourceLocale } from '../../../i18n/locales.js';
 import { isolate, type StringKey, type Translator } from '../../../i18n/translator.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
-import { Csrf, FileField, Notice, SelectField, TextField } from '../../views/form-fields.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { Csrf, FileField, Notice, SelectField, SubmitButton, TextField } from '../../views/form-fields.js';
 import { type CorrectionErrorText, errorText, stringsPath } from './interface-strings-text.js';
 
 export const pageSize = 50;
@@ -44,9 +44,7 @@ export function InterfaceStringsPage(
   const pages = Math.max(1, Math.ceil(p.total / pageSize));
   return (
     <EditorPage page={p} title={title} section="translations">
-      <p>
-        <a href="/editor/interface-strings">{t('interfaceStrings.index.title')}</a>
-      </p>
+      <BackLink href="/editor/interface-strings">{t('interfaceStrings.index.title')}</BackLink>
       <h1>{title}</h1>
       <p class="help">{t('interfaceStrings.intro')}</p>
       {p.notice && <Notice>{t(p.notice)}</Notice>}
@@ -80,9 +78,7 @@ export function InterfaceStringsPage(
           dir="auto"
           maxLength={200}
         />
-        <button class="button" type="submit">
-          {t('editor.audit.filter')}
-        </button>
+        <SubmitButton>{t('editor.audit.filter')}</SubmitButton>
       </form>
       <p aria-live="polite">{t('interfaceStrings.count', { count: p.total })}</p>
       {p.strings.map((s) => (
@@ -132,9 +128,7 @@ export function InterfaceStringsPage(
             error={p.importError}
             help={t('interfaceStrings.files.uploadHelp')}
           />
-          <button class="button" type="submit">
-            {t('interfaceStrings.files.uploadButton')}
-          </button>
+          <SubmitButton>{t('interfaceStrings.files.uploadButton')}</SubmitButton>
         </form>
       </section>
     </EditorPage>

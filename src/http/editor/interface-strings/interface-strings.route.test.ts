@@ -4,11 +4,12 @@
 // a translator of another language is refused; the language's strings go out as XLIFF 2.0 and come back
 // with a correction (stored) and a broken text (refused, reported); the catalog and review record
 // downloads carry the corrections.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
+import { translationDay, translatorOf } from '../../../../test/translator-helpers.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
 import { shippedCatalogs } from '../../../i18n/translator.js';
 
@@ -22,23 +23,20 @@ describe.each(testDialects)('interface strings on %s', (dialect) => {
   let arabic: Browser;
   let french: Browser;
 
-  beforeEach(async () => {
-    t = await createTestApp(dialect, {}, { clock: new FakeClock(Date.UTC(2026, 10, 23, 9, 0)) });
+  appPerTest(dialect, { at: translationDay }, async (app) => {
+    t = app.t;
     const admin = await sessionFor(t, await createPerson(t, 'admin'));
-    const translator = async (locale: string) => {
-      const person = await createPerson(t, 'translator', {
-        email: `translator-${locale}@example.org`,
-        name: `Translator ${locale}`,
-      });
-      expect((await post(t.app, `/editor/users/${person.id}/languages`, admin, { locale })).statusCode).toBe(
-        303,
+    const translator = async (locale: string) =>
+      sessionFor(
+        t,
+        await translatorOf(t, admin, locale, {
+          email: `translator-${locale}@example.org`,
+          name: `Translator ${locale}`,
+        }),
       );
-      return sessionFor(t, person);
-    };
     arabic = await translator('ar');
     french = await translator('fr');
   });
-  afterEach(async () => t.close());
 
   const campaignPage = () => get(t.app, `/ar/campaigns/${demoCampaignSlug}`);
 

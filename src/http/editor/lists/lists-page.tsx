@@ -5,7 +5,7 @@ import { importLimits } from '../../../domain/list-admin/subscriber-csv.js';
 import type { ListsOverview } from '../../../domain/list-admin/view-lists.js';
 import { isolate, type StringKey, type Translator } from '../../../i18n/translator.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
-import { Csrf, FileField, Notice, SelectField, TextArea } from '../../views/form-fields.js';
+import { Csrf, FileField, Notice, SelectField, SubmitButton, TextArea } from '../../views/form-fields.js';
 
 export const outcomeKeys: Record<ImportOutcome, StringKey> = {
   added: 'editor.lists.outcome.added',
@@ -143,9 +143,7 @@ export function Report({
       <form method="post" action="/editor/lists/import/report.csv">
         <Csrf token={p.csrf} />
         <input type="hidden" name="report" value={token} />
-        <button class="button" type="submit">
-          {t('editor.lists.report.download')}
-        </button>
+        <SubmitButton>{t('editor.lists.report.download')}</SubmitButton>
       </form>
       {shown.length > 0 && (
         <>
@@ -220,9 +218,7 @@ function ImportForm({ p }: { p: ListsPageProps }) {
           accept=".csv,text/csv"
           error={p.form.field === 'file' ? p.form.error : undefined}
         />
-        <button class="button" type="submit">
-          {t('editor.lists.import.button')}
-        </button>
+        <SubmitButton>{t('editor.lists.import.button')}</SubmitButton>
       </form>
     </section>
   );

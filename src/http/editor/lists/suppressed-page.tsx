@@ -1,8 +1,8 @@
 import type { SuppressionReason } from '../../../domain/list-admin/list-admin.ports.js';
 import type { SuppressedPage } from '../../../domain/list-admin/view-lists.js';
 import type { StringKey } from '../../../i18n/translator.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
-import { Csrf, TextField } from '../../views/form-fields.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { Csrf, SubmitButton, TextField } from '../../views/form-fields.js';
 
 const reasonKeys: Record<SuppressionReason, StringKey> = {
   hard_bounce: 'editor.lists.suppressed.reason.hard_bounce',
@@ -40,9 +40,7 @@ export function SuppressedAddressesPage(p: SuppressedPageProps) {
     );
   return (
     <EditorPage page={p} title={t('editor.lists.suppressed.title')} section="lists">
-      <p>
-        <a href="/editor/lists">{t('editor.lists.back')}</a>
-      </p>
+      <BackLink href="/editor/lists">{t('editor.lists.back')}</BackLink>
       <h1>{t('editor.lists.suppressed.title')}</h1>
       <p>{t('editor.lists.suppressed.intro')}</p>
       <form method="post" action="/editor/lists/suppressed" class="editor-filters">
@@ -55,9 +53,7 @@ export function SuppressedAddressesPage(p: SuppressedPageProps) {
           value={p.search}
           maxLength={254}
         />
-        <button class="button" type="submit">
-          {t('editor.lists.suppressed.find')}
-        </button>
+        <SubmitButton>{t('editor.lists.suppressed.find')}</SubmitButton>
       </form>
       {p.page.rows.length === 0 ? (
         <p>{t(p.search ? 'editor.lists.suppressed.noMatch' : 'editor.lists.suppressed.none')}</p>

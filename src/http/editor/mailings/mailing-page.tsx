@@ -13,7 +13,7 @@ import {
 import type { SegmentOptions } from '../../../domain/mailing/mailing.ports.js';
 import type { MailingField, MailingForm, MailingInputError } from '../../../domain/mailing/mailing-input.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import {
   CheckField,
   Csrf,
@@ -21,6 +21,7 @@ import {
   ErrorSummary,
   Notice,
   SelectField,
+  SubmitButton,
   TextArea,
   TextField,
 } from '../../views/form-fields.js';
@@ -160,9 +161,7 @@ function Actions({
           options={testLanguages.map((l) => ({ value: l, label: tr.languageName(l) }))}
           value={mailing.sourceLocale}
         />
-        <button class="button button--secondary" type="submit">
-          {t('mailings.test.button', { email: user.email })}
-        </button>
+        <SubmitButton kind="secondary">{t('mailings.test.button', { email: user.email })}</SubmitButton>
       </form>
       {mailing.status === 'scheduled' && mailing.scheduledAt !== null && (
         <p>{t('mailings.schedule.when', { time: utcMinutes(mailing.scheduledAt).replace('T', ' ') })}</p>
@@ -181,9 +180,7 @@ function Actions({
               value={mailing.scheduledAt === null ? '' : utcMinutes(mailing.scheduledAt)}
             />
           </div>
-          <button class="button button--secondary" type="submit">
-            {t('mailings.schedule.button')}
-          </button>
+          <SubmitButton kind="secondary">{t('mailings.schedule.button')}</SubmitButton>
         </form>
       )}
       {actions.includes('send') && (
@@ -201,9 +198,7 @@ function Actions({
                 : t('mailings.send.confirm', { count: size })
             }
           />
-          <button class="button" type="submit">
-            {t('mailings.send.button')}
-          </button>
+          <SubmitButton>{t('mailings.send.button')}</SubmitButton>
         </form>
       )}
       <div class="button-row">
@@ -240,9 +235,7 @@ export function MailingPage(p: MailingPageProps) {
     }));
   return (
     <EditorPage page={p} title={title} section="mailings">
-      <p>
-        <a href="/editor/mailings">{t('mailings.back')}</a>
-      </p>
+      <BackLink href="/editor/mailings">{t('mailings.back')}</BackLink>
       <h1 dir="auto">{title}</h1>
       {p.notice && <Notice kind={p.notice.kind ?? 'ok'}>{t(p.notice.key)}</Notice>}
       {m && (

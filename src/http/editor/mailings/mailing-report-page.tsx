@@ -6,7 +6,8 @@ import {
 } from '../../../domain/mailing/mailing.js';
 import type { PausedDomain } from '../../../domain/mailing/mailing.ports.js';
 import type { EditorPageBase } from '../../views/editor/editor-layout.js';
-import { Csrf } from '../../views/form-fields.js';
+import { TableSection } from '../../views/editor/table-section.js';
+import { Csrf, SubmitButton } from '../../views/form-fields.js';
 import { progressText, statusLabel } from './mailing-labels.js';
 import { MailingSubpage } from './mailing-subpage.js';
 
@@ -72,48 +73,39 @@ export function MailingReportPage(p: MailingReportPageProps) {
                 action={`/editor/mailings/${m.id}/domains/${encodeURIComponent(d.domain)}/resume`}
               >
                 <Csrf token={p.csrf} />
-                <button class="button" type="submit">
-                  {t('delivery.resumeDomain', { domain: d.domain })}
-                </button>
+                <SubmitButton>{t('delivery.resumeDomain', { domain: d.domain })}</SubmitButton>
               </form>
             </div>
           ))}
         </section>
       )}
-      <section aria-labelledby="report-heading">
-        <h2 id="report-heading">{t('mailings.report.byLanguage')}</h2>
-        {p.report.length === 0 ? (
-          <p>{t('mailings.report.empty')}</p>
-        ) : (
-          // Eight columns do not fit a phone: the table scrolls sideways, not the page.
-          <div class="table-scroll">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('mailings.table.language')}</th>
-                  {columns.map((c) => (
-                    <th scope="col" key={c}>
-                      {t(`mailings.report.${c}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {p.report.map((line) => (
-                  <tr key={line.locale} data-report={line.locale}>
-                    <th scope="row">{p.tr.languageName(line.locale)}</th>
-                    {columns.map((c) => (
-                      <td key={c} data-column={c}>
-                        {n(line[c])}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      {/* Eight columns do not fit a phone: TableSection scrolls the table sideways, not the page. */}
+      <TableSection
+        id="report-heading"
+        title={t('mailings.report.byLanguage')}
+        empty={p.report.length === 0 && t('mailings.report.empty')}
+        head={
+          <>
+            <th scope="col">{t('mailings.table.language')}</th>
+            {columns.map((c) => (
+              <th scope="col" key={c}>
+                {t(`mailings.report.${c}`)}
+              </th>
+            ))}
+          </>
+        }
+      >
+        {p.report.map((line) => (
+          <tr key={line.locale} data-report={line.locale}>
+            <th scope="row">{p.tr.languageName(line.locale)}</th>
+            {columns.map((c) => (
+              <td key={c} data-column={c}>
+                {n(line[c])}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </TableSection>
       <script src="/assets/mailings.js" defer />
     </MailingSubpage>
   );

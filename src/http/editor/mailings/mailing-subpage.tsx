@@ -2,7 +2,7 @@
 // mailing, and the page's heading.
 import type { ComponentChildren } from 'preact';
 import type { Mailing } from '../../../domain/mailing/mailing.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 
 export interface MailingSubpageProps {
   page: EditorPageBase;
@@ -14,9 +14,7 @@ export interface MailingSubpageProps {
 export function MailingSubpage(p: MailingSubpageProps) {
   return (
     <EditorPage page={p.page} title={p.title} section="mailings">
-      <p>
-        <a href={`/editor/mailings/${p.mailing.id}`}>{p.page.tr.t('mailings.report.back')}</a>
-      </p>
+      <BackLink href={`/editor/mailings/${p.mailing.id}`}>{p.page.tr.t('mailings.report.back')}</BackLink>
       <h1 dir="auto">{p.title}</h1>
       {p.children}
     </EditorPage>

@@ -1,6 +1,6 @@
 import { type MailingSummary, mailingKinds } from '../../../domain/mailing/mailing.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
-import { campaignLanguageOptions, SelectField } from '../../views/form-fields.js';
+import { campaignLanguageOptions, SelectField, SubmitButton } from '../../views/form-fields.js';
 import { kindLabel, progressText, statusLabel } from './mailing-labels.js';
 
 export interface MailingsPageProps extends EditorPageBase {
@@ -34,9 +34,7 @@ export function MailingsPage(p: MailingsPageProps) {
           options={campaignLanguageOptions(p.tr)}
           value="en"
         />
-        <button class="button" type="submit">
-          {t('mailings.new.button')}
-        </button>
+        <SubmitButton>{t('mailings.new.button')}</SubmitButton>
       </form>
       {p.mailings.length === 0 ? (
         <p>{t('mailings.none')}</p>

@@ -5,12 +5,13 @@ import {
   slugMax,
 } from '../../../domain/campaign/create-campaign.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import {
   Csrf,
   campaignLanguageOptions,
   ErrorSummary,
   SelectField,
+  SubmitButton,
   TextField,
 } from '../../views/form-fields.js';
 
@@ -52,9 +53,7 @@ export function NewCampaignPage(
     .map((f) => ({ field: f, text: text(f)! }));
   return (
     <EditorPage page={p} title={title} section="campaigns">
-      <p>
-        <a href="/editor/campaigns">{t('lifecycle.back')}</a>
-      </p>
+      <BackLink href="/editor/campaigns">{t('lifecycle.back')}</BackLink>
       <h1>{title}</h1>
       <p class="help">{t('newCampaign.help')}</p>
       <ErrorSummary title={t('form.errors.summary', { count: summary.length })} errors={summary} />
@@ -86,9 +85,7 @@ export function NewCampaignPage(
           autocomplete="off"
           autofocus={Boolean(text('slug'))}
         />
-        <button class="button" type="submit">
-          {t('newCampaign.submit')}
-        </button>
+        <SubmitButton>{t('newCampaign.submit')}</SubmitButton>
       </form>
     </EditorPage>
   );

@@ -20,8 +20,17 @@ import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { doneNotice, editorPage } from '../pages.js';
-import { actorOf, campaignOf, edit, editUpload, idParam, idPattern, read } from '../roster-routes.js';
-import { moveForm, partnerForm } from './partners.schema.js';
+import {
+  actorOf,
+  campaignOf,
+  edit,
+  editUpload,
+  idParam,
+  idPattern,
+  moveRowRoute,
+  read,
+} from '../roster-routes.js';
+import { partnerForm } from './partners.schema.js';
 import { type PartnerFormState, PartnersPage } from './partners-pages.js';
 
 export interface PartnerEditorDeps {
@@ -146,19 +155,10 @@ export function partnerEditorRoutes(app: FastifyInstance, deps: PartnerEditorDep
     return reply.redirect(`${base(campaign.slug)}?done=removed`, 303);
   });
 
-  app.post('/editor/campaigns/:slug/partners/:partnerId/move', edit, async (req, reply) => {
-    const campaign = await load(req, reply);
-    if (!campaign) return;
-    const partnerId = partnerIdOf(req);
-    const form = moveForm.safeParse(req.body ?? {});
-    if (partnerId === undefined) return sendError(req, reply, deps.site, 404);
-    if (!form.success) return sendError(req, reply, deps.site, 400);
-    const result = await movePartner(useCases, actorOf(req), {
-      slug: campaign.slug,
-      partnerId,
-      direction: form.data.direction,
-    });
-    if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
-    return reply.redirect(`${base(campaign.slug)}?done=moved#partner-${partnerId}`, 303);
-  });
+  moveRowRoute(
+    app,
+    { site: deps.site, store: deps.partners },
+    { path: 'partners', param: 'partnerId', anchor: 'partner' },
+    (req, { slug, id, direction }) => movePartner(useCases, actorOf(req), { slug, partnerId: id, direction }),
+  );
 }

@@ -11,4 +11,3 @@ export const partnerForm = z.object({
   removeLogo: field(10),
   logo: uploadField,
 });
-export const moveForm = z.object({ direction: z.enum(['up', 'down']) });

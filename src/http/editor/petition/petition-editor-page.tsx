@@ -10,7 +10,7 @@ import { countryName } from '../../views/country-names.js';
 import { CampaignHeading } from '../../views/editor/campaign-heading.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
-import { Csrf, Notice, SelectField, TextField } from '../../views/form-fields.js';
+import { Csrf, Notice, SelectField, SubmitButton, TextField } from '../../views/form-fields.js';
 
 export interface PetitionEditorPageProps extends EditorPageBase {
   campaign: CampaignWithContent;
@@ -90,9 +90,7 @@ export function PetitionEditorPage(p: PetitionEditorPageProps) {
               value=""
             />
           )}
-          <button class="button" type="submit">
-            {t('petitionExport.download')}
-          </button>
+          <SubmitButton>{t('petitionExport.download')}</SubmitButton>
         </form>
       </section>
       {p.rows.length === 0 ? (

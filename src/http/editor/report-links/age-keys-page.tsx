@@ -7,7 +7,7 @@ import { isolate } from '../../../i18n/translator.js';
 import { shortRecipient } from '../../../security/age-export.js';
 import type { EditorPageBase } from '../../views/editor/editor-layout.js';
 import { RosterPage } from '../../views/editor/roster-page.js';
-import { Csrf, ErrorSummary, Notice, TextField } from '../../views/form-fields.js';
+import { Csrf, ErrorSummary, Notice, SubmitButton, TextField } from '../../views/form-fields.js';
 
 export interface AgeKeysPageProps extends EditorPageBase {
   campaign: RosterCampaign;
@@ -62,18 +62,14 @@ export function AgeKeysPage(p: AgeKeysPageProps) {
                   maxLength={200}
                 />
                 <div class="editor-actions">
-                  <button class="button" type="submit">
-                    {t('ageKeys.save')}
-                  </button>
+                  <SubmitButton>{t('ageKeys.save')}</SubmitButton>
                 </div>
               </form>
               {k.recipient && (
                 <form method="post" action={`${base}/${k.partnerId}`}>
                   <Csrf token={p.csrf} />
                   <input type="hidden" name="key" value="" />
-                  <button class="button button--secondary" type="submit">
-                    {t('ageKeys.remove')}
-                  </button>
+                  <SubmitButton kind="secondary">{t('ageKeys.remove')}</SubmitButton>
                 </form>
               )}
             </section>

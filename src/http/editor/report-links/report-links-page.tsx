@@ -14,7 +14,8 @@ import { countryName } from '../../views/country-names.js';
 import type { EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
 import { RosterPage } from '../../views/editor/roster-page.js';
-import { Csrf, ErrorSummary, Notice, SelectField } from '../../views/form-fields.js';
+import { TableSection } from '../../views/editor/table-section.js';
+import { Csrf, ErrorSummary, Notice, SelectField, SubmitButton } from '../../views/form-fields.js';
 
 export interface ReportLinksPageProps extends EditorPageBase {
   campaign: RosterCampaign;
@@ -84,72 +85,61 @@ export function ReportLinksPage(p: ReportLinksPageProps) {
               value="30"
             />
             <div class="editor-actions">
-              <button class="button" type="submit">
-                {t('reportLinks.create')}
-              </button>
+              <SubmitButton>{t('reportLinks.create')}</SubmitButton>
             </div>
           </form>
         </section>
       )}
-      <section aria-labelledby="report-list">
-        <h2 id="report-list">{t('reportLinks.list')}</h2>
-        {p.links.length === 0 ? (
-          <p>{t('reportLinks.none')}</p>
-        ) : (
-          <div class="table-scroll">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('reportLinks.col.partner')}</th>
-                  <th scope="col">{t('reportLinks.col.created')}</th>
-                  <th scope="col">{t('reportLinks.col.expires')}</th>
-                  <th scope="col">{t('reportLinks.col.used')}</th>
-                  <th scope="col">{t('reportLinks.col.state')}</th>
-                  <th scope="col">
-                    <span class="dash-sr-only">{t('reportLinks.revoke')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.links.map((link) => {
-                  const state = linkState(link, p.now);
-                  return (
-                    <tr key={link.id}>
-                      <td dir="auto">{link.partnerName}</td>
-                      <td>
-                        {dateTime(tr, link.createdAt)}
-                        {link.createdBy && (
-                          <>
-                            <br />
-                            <bdi dir="ltr">{link.createdBy}</bdi>
-                          </>
-                        )}
-                      </td>
-                      <td>{dateTime(tr, link.expiresAt)}</td>
-                      <td>
-                        {link.lastUsedAt === null
-                          ? t('reportLinks.neverUsed')
-                          : t('reportLinks.used', { uses: link.uses, last: dateTime(tr, link.lastUsedAt) })}
-                      </td>
-                      <td>{t(`reportLinks.state.${state}`)}</td>
-                      <td>
-                        {state === 'live' && (
-                          <form method="post" action={`${base}/${link.id}/revoke`}>
-                            <Csrf token={p.csrf} />
-                            <button class="button button--secondary" type="submit">
-                              {t('reportLinks.revoke')}
-                            </button>
-                          </form>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <TableSection
+        id="report-list"
+        title={t('reportLinks.list')}
+        empty={p.links.length === 0 && t('reportLinks.none')}
+        head={
+          <>
+            <th scope="col">{t('reportLinks.col.partner')}</th>
+            <th scope="col">{t('reportLinks.col.created')}</th>
+            <th scope="col">{t('reportLinks.col.expires')}</th>
+            <th scope="col">{t('reportLinks.col.used')}</th>
+            <th scope="col">{t('reportLinks.col.state')}</th>
+            <th scope="col">
+              <span class="dash-sr-only">{t('reportLinks.revoke')}</span>
+            </th>
+          </>
+        }
+      >
+        {p.links.map((link) => {
+          const state = linkState(link, p.now);
+          return (
+            <tr key={link.id}>
+              <td dir="auto">{link.partnerName}</td>
+              <td>
+                {dateTime(tr, link.createdAt)}
+                {link.createdBy && (
+                  <>
+                    <br />
+                    <bdi dir="ltr">{link.createdBy}</bdi>
+                  </>
+                )}
+              </td>
+              <td>{dateTime(tr, link.expiresAt)}</td>
+              <td>
+                {link.lastUsedAt === null
+                  ? t('reportLinks.neverUsed')
+                  : t('reportLinks.used', { uses: link.uses, last: dateTime(tr, link.lastUsedAt) })}
+              </td>
+              <td>{t(`reportLinks.state.${state}`)}</td>
+              <td>
+                {state === 'live' && (
+                  <form method="post" action={`${base}/${link.id}/revoke`}>
+                    <Csrf token={p.csrf} />
+                    <SubmitButton kind="secondary">{t('reportLinks.revoke')}</SubmitButton>
+                  </form>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </TableSection>
     </RosterPage>
   );
 }

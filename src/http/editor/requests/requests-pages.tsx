@@ -10,9 +10,9 @@ import {
 import { requestLimits } from '../../../domain/campaign-request/request-input.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { ActionPanel } from '../../views/editor/action-panel.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { actionLabel, dateTime } from '../../views/editor/labels.js';
-import { Csrf, Notice, TextArea, TextField } from '../../views/form-fields.js';
+import { Csrf, Notice, SubmitButton, TextArea, TextField } from '../../views/form-fields.js';
 import { renderMarkdown } from '../../views/markdown.js';
 
 export const requestStatusKeys: Record<RequestStatus, StringKey> = {
@@ -171,6 +171,9 @@ function MessagePanel(p: RequestReviewPageProps & { action: keyof typeof message
   );
 }
 
+/** The fields of an endorsement, in the form's order; only the name is required. */
+const endorsementFields = ['name', 'url', 'note'] as const;
+
 function Endorsements(p: RequestReviewPageProps) {
   const { tr, request: r } = p;
   const t = tr.t;
@@ -220,37 +223,20 @@ function Endorsements(p: RequestReviewPageProps) {
       {open && (
         <form method="post" action={`/editor/requests/${r.id}/endorsements`} class="editor-form" novalidate>
           <Csrf token={p.csrf} />
-          <TextField
-            id="endorsement-name"
-            name="name"
-            label={t('requests.endorsements.name')}
-            value={value('name')}
-            error={fieldError('name')}
-            required
-            maxLength={endorsementLimits.name}
-            autofocus={Boolean(fieldError('name'))}
-          />
-          <TextField
-            id="endorsement-url"
-            name="url"
-            label={t('requests.endorsements.url')}
-            value={value('url')}
-            error={fieldError('url')}
-            maxLength={requestLimits.url}
-            autofocus={Boolean(fieldError('url'))}
-          />
-          <TextField
-            id="endorsement-note"
-            name="note"
-            label={t('requests.endorsements.note')}
-            value={value('note')}
-            error={fieldError('note')}
-            maxLength={endorsementLimits.note}
-            autofocus={Boolean(fieldError('note'))}
-          />
-          <button class="button button--secondary" type="submit">
-            {t('requests.endorsements.add')}
-          </button>
+          {endorsementFields.map((field) => (
+            <TextField
+              key={field}
+              id={`endorsement-${field}`}
+              name={field}
+              label={t(`requests.endorsements.${field}`)}
+              value={value(field)}
+              error={fieldError(field)}
+              required={field === 'name'}
+              maxLength={field === 'url' ? requestLimits.url : endorsementLimits[field]}
+              autofocus={Boolean(fieldError(field))}
+            />
+          ))}
+          <SubmitButton kind="secondary">{t('requests.endorsements.add')}</SubmitButton>
         </form>
       )}
     </section>
@@ -319,9 +305,7 @@ export function RequestReviewPage(p: RequestReviewPageProps) {
     );
   return (
     <EditorPage page={p} title={r.headline} section="requests">
-      <p>
-        <a href="/editor/requests">{t('requests.back')}</a>
-      </p>
+      <BackLink href="/editor/requests">{t('requests.back')}</BackLink>
       <h1 dir="auto" lang={r.locale}>
         {r.headline}
       </h1>

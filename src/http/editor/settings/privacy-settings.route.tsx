@@ -9,7 +9,7 @@ import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import { EditorPage } from '../../views/editor/editor-layout.js';
-import { Csrf, Notice, TextField } from '../../views/form-fields.js';
+import { Csrf, Notice, SubmitButton, TextField } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { editorPage } from '../pages.js';
 
@@ -18,8 +18,9 @@ export interface PrivacySettingsDeps {
   retention: { get(): Promise<Retention>; set(value: Retention): Promise<void> };
 }
 
+const fields = ['signerMonths', 'auditMonths', 'deliveryMonths'] as const;
+type Field = (typeof fields)[number];
 const bodySchema = z.object({ signerMonths: field(10), auditMonths: field(10), deliveryMonths: field(10) });
-type Field = keyof z.infer<typeof bodySchema>;
 const monthsPattern = /^[0-9]{1,3}$/;
 const validMonths = (text: string) =>
   monthsPattern.test(text.trim()) && Number(text) >= 1 && Number(text) <= 240;
@@ -41,30 +42,20 @@ export function privacySettingsRoutes(app: FastifyInstance, deps: PrivacySetting
         <p>{t('editor.retention.intro')}</p>
         <form method="post" action="/editor/settings/privacy">
           <Csrf token={req.csrfToken} />
-          <TextField
-            id="signerMonths"
-            label={t('editor.retention.signerMonths')}
-            inputMode="numeric"
-            value={values.signerMonths}
-            error={state.errors?.signerMonths && t(state.errors.signerMonths)}
-          />
-          <TextField
-            id="auditMonths"
-            label={t('editor.retention.auditMonths')}
-            inputMode="numeric"
-            value={values.auditMonths}
-            error={state.errors?.auditMonths && t(state.errors.auditMonths)}
-          />
-          <TextField
-            id="deliveryMonths"
-            label={t('editor.retention.deliveryMonths')}
-            inputMode="numeric"
-            value={values.deliveryMonths}
-            error={state.errors?.deliveryMonths && t(state.errors.deliveryMonths)}
-          />
-          <button class="button" type="submit">
-            {t('editor.retention.save')}
-          </button>
+          {fields.map((f) => {
+            const error = state.errors?.[f];
+            return (
+              <TextField
+                key={f}
+                id={f}
+                label={t(`editor.retention.${f}`)}
+                inputMode="numeric"
+                value={values[f]}
+                error={error && t(error)}
+              />
+            );
+          })}
+          <SubmitButton>{t('editor.retention.save')}</SubmitButton>
         </form>
       </EditorPage>,
       status,
@@ -74,32 +65,22 @@ export function privacySettingsRoutes(app: FastifyInstance, deps: PrivacySetting
   app.get('/editor/settings/privacy', { config: { permission: 'settings:manage' } }, async (req, reply) => {
     const current = await deps.retention.get();
     const { done } = req.query as { done?: unknown };
-    return render(
-      req,
-      reply,
-      {
-        signerMonths: String(current.signerMonths),
-        auditMonths: String(current.auditMonths),
-        deliveryMonths: String(current.deliveryMonths),
-      },
-      { saved: done === 'saved' },
-    );
+    const values = Object.fromEntries(fields.map((f) => [f, String(current[f])])) as Record<Field, string>;
+    return render(req, reply, values, { saved: done === 'saved' });
   });
 
   app.post('/editor/settings/privacy', { config: { permission: 'settings:manage' } }, async (req, reply) => {
     const body = readForm(req, reply, deps, bodySchema);
     if (!body) return reply;
-    const { signerMonths, auditMonths, deliveryMonths } = body;
-    const errors = {
-      ...(validMonths(signerMonths) ? {} : { signerMonths: 'editor.retention.invalid' as const }),
-      ...(validMonths(auditMonths) ? {} : { auditMonths: 'editor.retention.invalid' as const }),
-      ...(validMonths(deliveryMonths) ? {} : { deliveryMonths: 'editor.retention.invalid' as const }),
-    };
-    if (Object.keys(errors).length > 0) return render(req, reply, body, { errors }, 422);
+    const wrong = fields.filter((f) => !validMonths(body[f]));
+    if (wrong.length > 0) {
+      const errors = Object.fromEntries(wrong.map((f) => [f, 'editor.retention.invalid' as const]));
+      return render(req, reply, body, { errors }, 422);
+    }
     await deps.retention.set({
-      signerMonths: Number(signerMonths),
-      auditMonths: Number(auditMonths),
-      deliveryMonths: Number(deliveryMonths),
+      signerMonths: Number(body.signerMonths),
+      auditMonths: Number(body.auditMonths),
+      deliveryMonths: Number(body.deliveryMonths),
     });
     return reply.redirect('/editor/settings/privacy?done=saved', 303);
   });

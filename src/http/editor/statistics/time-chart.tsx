@@ -5,7 +5,7 @@
 
 import type { Series } from '../../../domain/statistics/view-statistics.js';
 import type { Translator } from '../../../i18n/translator.js';
-import { chart, chartBars } from '../dashboard/dashboard-chart.js';
+import { BarChart, chart } from '../dashboard/dashboard-chart.js';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -46,59 +46,18 @@ export function TimeChart({
     from: slotLabel(tr, at(0), hourly),
     to: slotLabel(tr, at(slots - 1), hourly),
   });
-  const bars = chartBars(series.counts);
-  const w = slots * chart.slot;
-  const x = (i: number) => (tr.dir === 'rtl' ? slots - 1 - i : i) * chart.slot + (chart.slot - chart.bar) / 2;
   return (
     <section class="stats-block" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{title}</h2>
-      <figure class="day-chart">
-        <svg
-          class="day-chart__svg"
-          viewBox={`0 0 ${w} ${chart.height}`}
-          preserveAspectRatio="none"
-          role="img"
-          aria-labelledby={`${id}-title`}
-          focusable="false"
-          xmlns="http://www.w3.org/2000/svg"
-        >
-          <title id={`${id}-title`}>{summary}</title>
-          <line
-            class="day-chart__base"
-            x1="0"
-            x2={w}
-            y1={chart.height - 0.5}
-            y2={chart.height - 0.5}
-            vector-effect="non-scaling-stroke"
-          />
-          {bars.map((b, i) => (
-            <rect key={at(i)} class="day-chart__bar" x={x(i)} y={b.y} width={chart.bar} height={b.height} />
-          ))}
-        </svg>
-        <div class="day-chart__axis" aria-hidden="true">
-          <span>{slotLabel(tr, at(0), hourly)}</span>
-          <span>{slotLabel(tr, at(slots - 1), hourly)}</span>
-        </div>
-        <details class="day-chart__numbers">
-          <summary>{t('dashboard.chart.numbers')}</summary>
-          <table class="day-chart__table">
-            <thead>
-              <tr>
-                <th scope="col">{hourly ? t('statistics.chart.hour') : t('dashboard.chart.day')}</th>
-                <th scope="col">{t('dashboard.chart.signatures')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {series.counts.map((n, i) => (
-                <tr key={at(i)}>
-                  <th scope="row">{slotLabel(tr, at(i), hourly)}</th>
-                  <td>{tr.number(n)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
-      </figure>
+      <BarChart
+        tr={tr}
+        id={id}
+        width={slots * chart.slot}
+        summary={summary}
+        axis={[slotLabel(tr, at(0), hourly), slotLabel(tr, at(slots - 1), hourly)]}
+        slotHeading={hourly ? t('statistics.chart.hour') : t('dashboard.chart.day')}
+        slots={series.counts.map((count, i) => ({ at: at(i), count, label: slotLabel(tr, at(i), hourly) }))}
+      />
     </section>
   );
 }

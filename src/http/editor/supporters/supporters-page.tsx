@@ -2,7 +2,7 @@ import { can } from '../../../domain/account/permissions.js';
 import type { MyData } from '../../../domain/privacy/privacy.ports.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
-import { CheckField, Csrf, Notice, TextField } from '../../views/form-fields.js';
+import { CheckField, Csrf, Notice, SubmitButton, TextField } from '../../views/form-fields.js';
 
 export interface SupportersPageProps extends EditorPageBase {
   email?: string;
@@ -35,9 +35,7 @@ export function SupportersPage(p: SupportersPageProps) {
           maxLength={254}
           error={p.error ? t(p.error) : undefined}
         />
-        <button class="button" type="submit">
-          {t('editor.supporters.find')}
-        </button>
+        <SubmitButton>{t('editor.supporters.find')}</SubmitButton>
       </form>
       {p.found === null && <p>{t('editor.supporters.notFound')}</p>}
       {s && p.found && (
@@ -72,9 +70,7 @@ export function SupportersPage(p: SupportersPageProps) {
                 required
                 label={t('editor.supporters.erase.confirm')}
               />
-              <button class="button button--danger" type="submit">
-                {t('editor.supporters.erase.button')}
-              </button>
+              <SubmitButton kind="danger">{t('editor.supporters.erase.button')}</SubmitButton>
             </form>
           )}
         </section>

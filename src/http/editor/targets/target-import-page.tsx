@@ -5,7 +5,7 @@ import { countryList } from '../../views/country-names.js';
 import type { EditorPageBase } from '../../views/editor/editor-layout.js';
 import { megabytes } from '../../views/editor/labels.js';
 import { RosterPage } from '../../views/editor/roster-page.js';
-import { Csrf, FileField, Notice, TextArea } from '../../views/form-fields.js';
+import { Csrf, FileField, Notice, SubmitButton, TextArea } from '../../views/form-fields.js';
 import { languageLabel, targetErrorText } from './target-form.js';
 
 const problemKeys: Record<CsvProblem['error'], StringKey> = {
@@ -81,9 +81,7 @@ function Report({ p, report, token }: { p: ImportPageProps; report: CsvReport; t
         <form method="post" action={`/editor/campaigns/${p.campaign.slug}/targets/import/confirm`}>
           <Csrf token={p.csrf} />
           <input type="hidden" name="rows" value={token} />
-          <button class="button" type="submit">
-            {t('targets.import.button', { count: report.good.length })}
-          </button>
+          <SubmitButton>{t('targets.import.button', { count: report.good.length })}</SubmitButton>
         </form>
       ) : (
         <Notice kind="error">{t('targets.import.noneGood')}</Notice>
@@ -204,9 +202,7 @@ export function TargetImportPage(p: ImportPageProps) {
         <form method="post" action={action} enctype="multipart/form-data" class="editor-form" novalidate>
           <Csrf token={p.csrf} />
           <FileField id="file" label={t('targets.import.file')} accept=".csv,text/csv,text/plain" />
-          <button class="button" type="submit">
-            {t('targets.import.fileButton')}
-          </button>
+          <SubmitButton>{t('targets.import.fileButton')}</SubmitButton>
         </form>
         <form method="post" action={action} class="editor-form import-paste" novalidate>
           <Csrf token={p.csrf} />
@@ -217,9 +213,7 @@ export function TargetImportPage(p: ImportPageProps) {
             dir="auto"
             spellcheck={false}
           />
-          <button class="button" type="submit">
-            {t('targets.import.pasteButton')}
-          </button>
+          <SubmitButton>{t('targets.import.pasteButton')}</SubmitButton>
         </form>
       </section>
     </RosterPage>

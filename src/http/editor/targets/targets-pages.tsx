@@ -9,7 +9,7 @@ import type { TargetErrors, TargetInput } from '../../../domain/campaign/target-
 import { countryList } from '../../views/country-names.js';
 import type { EditorPageBase } from '../../views/editor/editor-layout.js';
 import { RosterPage } from '../../views/editor/roster-page.js';
-import { Csrf, Notice } from '../../views/form-fields.js';
+import { Csrf, Notice, SubmitButton } from '../../views/form-fields.js';
 import {
   emptyTarget,
   languageLabel,
@@ -161,9 +161,7 @@ function RemovePanel({ p, target }: { p: TargetsPageProps; target: EditorTarget 
       {target.sent > 0 && <p>{t('targets.remove.sent', { count: target.sent })}</p>}
       <form method="post" action={`${base}/${target.id}/remove`} class="editor-actions">
         <Csrf token={csrf} />
-        <button class="button button--danger" type="submit">
-          {t('targets.remove.button')}
-        </button>
+        <SubmitButton kind="danger">{t('targets.remove.button')}</SubmitButton>
         <a class="button button--secondary" href={`${base}#target-${target.id}`}>
           {t('targets.remove.cancel')}
         </a>

@@ -17,11 +17,11 @@ import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { editorPage } from '../pages.js';
-import { actorOf, campaignOf, edit, idParam, idPattern, read } from '../roster-routes.js';
+import { actorOf, campaignOf, edit, idParam, idPattern, moveRowRoute, read } from '../roster-routes.js';
 import type { TargetEditorDeps } from './deps.js';
 import type { TargetFormState } from './target-form.js';
 import { targetImportRoutes } from './target-import.route.js';
-import { moveForm, targetForm } from './targets.schema.js';
+import { targetForm } from './targets.schema.js';
 import { TargetsPage } from './targets-pages.js';
 import { testMessageRoutes } from './test-message.route.js';
 
@@ -162,21 +162,12 @@ export function targetEditorRoutes(app: FastifyInstance, deps: TargetEditorDeps)
     return reply.redirect(`${base(campaign.slug)}?done=removed&n=${result.cancelled}`, 303);
   });
 
-  app.post('/editor/campaigns/:slug/targets/:targetId/move', edit, async (req, reply) => {
-    const campaign = await load(req, reply);
-    if (!campaign) return;
-    const targetId = targetIdOf(req);
-    const form = moveForm.safeParse(req.body ?? {});
-    if (targetId === undefined) return sendError(req, reply, deps.site, 404);
-    if (!form.success) return sendError(req, reply, deps.site, 400);
-    const result = await moveTarget(useCases, actorOf(req), {
-      slug: campaign.slug,
-      targetId,
-      direction: form.data.direction,
-    });
-    if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
-    return reply.redirect(`${base(campaign.slug)}?done=moved#target-${targetId}`, 303);
-  });
+  moveRowRoute(
+    app,
+    { site: deps.site, store: deps.targets },
+    { path: 'targets', param: 'targetId', anchor: 'target' },
+    (req, { slug, id, direction }) => moveTarget(useCases, actorOf(req), { slug, targetId: id, direction }),
+  );
 
   targetImportRoutes(app, deps);
   testMessageRoutes(app, deps);

@@ -16,7 +16,6 @@ export const targetForm = z.object({
   hourlyCap: field(200),
   countries: field(5_000),
 });
-export const moveForm = z.object({ direction: z.enum(['up', 'down']) });
 
 /** A pasted CSV of 1 MB can triple when a browser percent-encodes it; the domain checks the real size. */
 export const importBytes = 4 * 1024 * 1024;

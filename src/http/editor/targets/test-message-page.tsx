@@ -5,7 +5,7 @@ import { directionOf } from '../../../i18n/locales.js';
 import { isolate } from '../../../i18n/translator.js';
 import type { EditorPageBase } from '../../views/editor/editor-layout.js';
 import { RosterPage } from '../../views/editor/roster-page.js';
-import { Csrf, Notice, SelectField } from '../../views/form-fields.js';
+import { Csrf, Notice, SelectField, SubmitButton } from '../../views/form-fields.js';
 import { languageLabel } from './target-form.js';
 
 export interface TestMessagePageProps extends EditorPageBase {
@@ -42,9 +42,7 @@ export function TestMessagePage(p: TestMessagePageProps) {
             options={p.targets.map((x) => ({ value: String(x.id), label: `${x.name} (${x.email})` }))}
             value={message && String(message.target.id)}
           />
-          <button class="button button--secondary" type="submit">
-            {t('targets.test.show')}
-          </button>
+          <SubmitButton kind="secondary">{t('targets.test.show')}</SubmitButton>
         </form>
       )}
       {message && (
@@ -88,9 +86,7 @@ export function TestMessagePage(p: TestMessagePageProps) {
               <Csrf token={p.csrf} />
               <input type="hidden" name="targetId" value={String(message.target.id)} />
               <p class="help">{t('targets.test.sendHelp', { email: isolate(p.user.email) })}</p>
-              <button class="button" type="submit">
-                {t('targets.test.send')}
-              </button>
+              <SubmitButton>{t('targets.test.send')}</SubmitButton>
             </form>
           )}
         </>

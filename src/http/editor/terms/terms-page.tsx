@@ -2,9 +2,9 @@ import type { TermsVersion } from '../../../domain/campaign-request/partnership-
 import { termsMax } from '../../../domain/campaign-request/partnership-terms.js';
 import { uiLocales } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
-import { Csrf, Notice, TextArea } from '../../views/form-fields.js';
+import { Csrf, Notice, SubmitButton, TextArea } from '../../views/form-fields.js';
 
 export interface TermsPageProps extends EditorPageBase {
   latest: TermsVersion[];
@@ -54,9 +54,7 @@ function LanguagePanel({ p, locale }: { p: TermsPageProps; locale: string }) {
           maxLength={termsMax}
           autofocus={Boolean(error)}
         />
-        <button class="button" type="submit">
-          {t('terms.save')}
-        </button>{' '}
+        <SubmitButton>{t('terms.save')}</SubmitButton>{' '}
         <a href={`/${locale}/request#terms`}>{t('terms.view')}</a>
       </form>
     </section>
@@ -69,9 +67,7 @@ export function TermsPage(p: TermsPageProps) {
   const title = t('terms.title');
   return (
     <EditorPage page={p} title={title} section="requests">
-      <p>
-        <a href="/editor/requests">{t('requests.back')}</a>
-      </p>
+      <BackLink href="/editor/requests">{t('requests.back')}</BackLink>
       <h1>{title}</h1>
       <p class="help">{t('terms.help')}</p>
       {p.notice && <Notice>{t(p.notice)}</Notice>}

@@ -5,21 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
+import { type Browser, get, post } from '../../../../test/editor-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
+import { spanishTexts as spanish, spanishDesk, tokenOf } from '../../../../test/translator-helpers.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
 
 const es = `/editor/campaigns/${demoCampaignSlug}/translations/es`;
 const autosave = { 'x-autosave': '1' };
-const tokenOf = (html: string) => /name="token" value="([^"]+)"/.exec(html)?.[1] ?? '';
-
-const spanish = {
-  headline: 'Libertad para Erlan Baltabay',
-  backgroundMd: 'Erlan Baltabay es un **sindicalista** encarcelado.',
-  defaultMessage: 'Le pido que libere a Erlan Baltabay.',
-  targetSubject: 'Liberen a Erlan Baltabay',
-  targetSalutation: 'Estimado señor o señora:',
-};
 
 describe.each(testDialects)('translation autosave on %s', (dialect) => {
   let t: TestApp;
@@ -28,12 +20,7 @@ describe.each(testDialects)('translation autosave on %s', (dialect) => {
 
   appPerTest(dialect, async (app) => {
     t = app.t;
-    editor = await sessionFor(t, await createPerson(t, 'editor'));
-    const admin = await sessionFor(t, await createPerson(t, 'admin'));
-    const person = await createPerson(t, 'translator');
-    const given = await post(t.app, `/editor/users/${person.id}/languages`, admin, { locale: 'es' });
-    expect(given.statusCode).toBe(303);
-    translator = await sessionFor(t, person);
+    ({ editor, translator } = await spanishDesk(t));
   });
 
   const page = async (browser: Browser) => (await get(t.app, es, browser)).body;

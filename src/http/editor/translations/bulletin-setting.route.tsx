@@ -14,8 +14,8 @@ import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
-import { CheckField, Csrf, Notice } from '../../views/form-fields.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { CheckField, Csrf, Notice, SubmitButton } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { editorPage } from '../pages.js';
 import { edit } from './step-answer.js';
@@ -28,9 +28,7 @@ function BulletinSettingPage(p: EditorPageBase & { translator: boolean; wanted: 
   const title = t('translatorBulletin.setting.title');
   return (
     <EditorPage page={p} title={title} section="account">
-      <p>
-        <a href="/editor/account">{t('translatorBulletin.setting.back')}</a>
-      </p>
+      <BackLink href="/editor/account">{t('translatorBulletin.setting.back')}</BackLink>
       <h1>{title}</h1>
       {p.saved && <Notice>{t('translatorBulletin.setting.saved')}</Notice>}
       {!p.translator && <p>{t('translatorBulletin.setting.notTranslator')}</p>}
@@ -43,9 +41,7 @@ function BulletinSettingPage(p: EditorPageBase & { translator: boolean; wanted: 
             label={t('translatorBulletin.setting.label')}
             checked={p.wanted}
           />
-          <button class="button" type="submit">
-            {t('translatorBulletin.setting.save')}
-          </button>
+          <SubmitButton>{t('translatorBulletin.setting.save')}</SubmitButton>
         </form>
       )}
     </EditorPage>

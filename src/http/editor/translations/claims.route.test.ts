@@ -4,7 +4,8 @@
 // neither claim nor release; the holder and a coordinator of the language release; a claim lapses after 14
 // days on the fake clock; the holder's first save ends it (a colleague's does not); every claim and release
 // is audited.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import {
   type Browser,
@@ -14,14 +15,14 @@ import {
   post,
   sessionFor,
 } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { FakeClock } from '../../../../test/fake-clock.js';
+import type { TestApp } from '../../../../test/test-app.js';
+import { tokenOf, translationDay, translatorOf } from '../../../../test/translator-helpers.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
 
 const es = `/editor/campaigns/${demoCampaignSlug}/translations/es`;
 const board = '/editor/translations';
 const day = 86_400_000;
-const tokenOf = (html: string) => /name="token" value="([^"]+)"/.exec(html)?.[1] ?? '';
 /** The board's Spanish cell of the demo campaign. */
 const spanishCell = (html: string) =>
   new RegExp(`id="c-${demoCampaignSlug}"[\\s\\S]*?(<li[^>]*data-locale="es"[\\s\\S]*?</li>)`).exec(
@@ -38,13 +39,8 @@ describe.each(testDialects)('claiming a language on %s', (dialect) => {
   let french: Browser;
   let people: { admin: Person; amelia: Person; bruno: Person };
 
-  async function translator(email: string, name: string, locale: string): Promise<Person> {
-    const person = await createPerson(t, 'translator', { email, name });
-    expect((await post(t.app, `/editor/users/${person.id}/languages`, admin, { locale })).statusCode).toBe(
-      303,
-    );
-    return person;
-  }
+  const translator = (email: string, name: string, locale: string) =>
+    translatorOf(t, admin, locale, { email, name });
 
   const save = async (browser: Browser, headline: string) =>
     post(t.app, es, browser, {
@@ -69,9 +65,8 @@ describe.each(testDialects)('claiming a language on %s', (dialect) => {
         .execute()
     ).map((a) => a.action);
 
-  beforeEach(async () => {
-    clock = new FakeClock(Date.UTC(2026, 10, 23, 9, 0));
-    t = await createTestApp(dialect, {}, { clock });
+  appPerTest(dialect, { at: translationDay }, async (app) => {
+    ({ t, clock } = app);
     const first = await createPerson(t, 'admin');
     admin = await sessionFor(t, first);
     people = {
@@ -89,7 +84,6 @@ describe.each(testDialects)('claiming a language on %s', (dialect) => {
     coordinator = await sessionFor(t, coco);
     french = await sessionFor(t, await translator('france@example.org', 'France Petit', 'fr'));
   });
-  afterEach(async () => t.close());
 
   it('shows the claim to everyone, refuses a second one, and leaves the editor open', async () => {
     const before = spanishCell((await get(t.app, board, amelia)).body);

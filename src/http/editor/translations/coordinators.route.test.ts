@@ -4,7 +4,8 @@
 // sends back another, keeps the French glossary, and is refused on Spanish, where they are a plain
 // translator (mailings alike); a trusted Spanish translator publishes their own work but not a colleague's submission; a plain
 // translator publishes nothing.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import {
   type Browser,
@@ -14,13 +15,12 @@ import {
   post,
   sessionFor,
 } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
 import { insertMailing } from '../../../../test/mailing-translation-helpers.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
+import { tokenOf, translationDay, translatorOf } from '../../../../test/translator-helpers.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
 
 const path = (locale: string) => `/editor/campaigns/${demoCampaignSlug}/translations/${locale}`;
-const tokenOf = (html: string) => /name="token" value="([^"]+)"/.exec(html)?.[1] ?? '';
 const texts = (locale: string) => ({
   headline: `Erlan Baltabay (${locale})`,
   backgroundMd: `Erlan Baltabay, ${locale}.`,
@@ -37,13 +37,7 @@ describe.each(testDialects)('coordinators and trusted translators on %s', (diale
   let plainFr: Browser;
   let plainEs: Browser;
 
-  /** A translator account with these languages, given on the account's page. */
-  async function translator(email: string, locale: string[]): Promise<Person> {
-    const person = await createPerson(t, 'translator', { email });
-    const given = await post(t.app, `/editor/users/${person.id}/languages`, admin, { locale });
-    expect(given.statusCode).toBe(303);
-    return person;
-  }
+  const translator = (email: string, locale: string[]) => translatorOf(t, admin, locale, { email });
 
   const standings = (person: Person, fields: Record<string, string>) =>
     post(t.app, `/editor/users/${person.id}/standings`, admin, fields);
@@ -66,15 +60,14 @@ describe.each(testDialects)('coordinators and trusted translators on %s', (diale
         .executeTakeFirst()
     )?.status;
 
-  beforeEach(async () => {
-    t = await createTestApp(dialect, {}, { clock: new FakeClock(Date.UTC(2026, 10, 23, 9, 0)) });
+  appPerTest(dialect, { at: translationDay }, async (app) => {
+    t = app.t;
     admin = await sessionFor(t, await createPerson(t, 'admin'));
     coco = await translator('coco@example.org', ['es', 'fr']);
     coordinator = await sessionFor(t, coco);
     plainFr = await sessionFor(t, await translator('fred@example.org', ['fr']));
     plainEs = await sessionFor(t, await translator('esther@example.org', ['es']));
   });
-  afterEach(async () => t.close());
 
   it('lets an admin set a standing per language, audited, kept when the languages change', async () => {
     const page = await get(t.app, `/editor/users/${coco.id}`, admin);

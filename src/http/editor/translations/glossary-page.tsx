@@ -5,9 +5,11 @@ import { glossaryLimits } from '../../../domain/translation/save-glossary-term.j
 import type { GlossaryTerm } from '../../../domain/translation/translation-memory.js';
 import { directionOf, sourceLocale } from '../../../i18n/locales.js';
 import type { StringKey } from '../../../i18n/translator.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
-import { Csrf, ErrorSummary, Notice, TextField } from '../../views/form-fields.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { Csrf, ErrorSummary, Notice, SubmitButton, TextField } from '../../views/form-fields.js';
 import { glossaryPath } from './translation-aids.js';
+
+const fields = ['term', 'rendering', 'note'] as const satisfies readonly GlossaryField[];
 
 const errorKeys: Record<GlossaryFieldError, StringKey> = {
   Required: 'translations.glossary.required',
@@ -38,16 +40,20 @@ export function GlossaryPage(
     rendering: t('translations.glossary.rendering', { language }),
     note: t('translations.glossary.note'),
   };
-  const wrong = (['term', 'rendering', 'note'] as const).filter((f) => form.errors[f]);
+  /** The term is in the campaigns' source language, its rendering in this one; a note in either. */
+  const lang: Record<GlossaryField, string | undefined> = {
+    term: sourceLocale,
+    rendering: p.locale,
+    note: undefined,
+  };
+  const wrong = fields.filter((f) => form.errors[f]);
   const err = (f: GlossaryField) => {
     const code = form.errors[f];
     return code && t(errorKeys[code], { max: glossaryLimits[f] });
   };
   return (
     <EditorPage page={p} title={title} section="translations">
-      <p>
-        <a href="/editor/translations">{t('translations.editor.back')}</a>
-      </p>
+      <BackLink href="/editor/translations">{t('translations.editor.back')}</BackLink>
       <h1>{title}</h1>
       <p>{t('translations.glossary.intro', { language })}</p>
       {p.notice && <Notice>{t(p.notice)}</Notice>}
@@ -102,41 +108,21 @@ export function GlossaryPage(
             title={t('translations.error.summary', { count: wrong.length })}
             errors={wrong.map((f) => ({ field: f, text: err(f) ?? '' }))}
           />
-          <TextField
-            id="term"
-            label={labels.term}
-            value={form.values.term}
-            error={err('term')}
-            lang={sourceLocale}
-            dir="auto"
-            maxLength={glossaryLimits.term}
-            autocomplete="off"
-            autofocus={wrong[0] === 'term'}
-          />
-          <TextField
-            id="rendering"
-            label={labels.rendering}
-            value={form.values.rendering}
-            error={err('rendering')}
-            lang={p.locale}
-            dir="auto"
-            maxLength={glossaryLimits.rendering}
-            autocomplete="off"
-            autofocus={wrong[0] === 'rendering'}
-          />
-          <TextField
-            id="note"
-            label={labels.note}
-            value={form.values.note}
-            error={err('note')}
-            dir="auto"
-            maxLength={glossaryLimits.note}
-            autocomplete="off"
-            autofocus={wrong[0] === 'note'}
-          />
-          <button class="button" type="submit">
-            {t('translations.glossary.save')}
-          </button>
+          {fields.map((f) => (
+            <TextField
+              key={f}
+              id={f}
+              label={labels[f]}
+              value={form.values[f]}
+              error={err(f)}
+              lang={lang[f]}
+              dir="auto"
+              maxLength={glossaryLimits[f]}
+              autocomplete="off"
+              autofocus={wrong[0] === f}
+            />
+          ))}
+          <SubmitButton>{t('translations.glossary.save')}</SubmitButton>
         </form>
       )}
     </EditorPage>

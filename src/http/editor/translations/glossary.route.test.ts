@@ -3,13 +3,14 @@
 // reads it but cannot change it, and a translator of another language cannot open it; the French editor of
 // the demo campaign shows the glossary terms its source uses and the paragraph another campaign already
 // published in French, with its similarity.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { createCampaign } from '../../../../test/delivery-helpers.js';
 import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
 import { buildCampaign } from '../../../../test/factories.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
+import { translationDay, translatorOf } from '../../../../test/translator-helpers.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
 
 const glossary = '/editor/translations/glossary/fr';
@@ -20,21 +21,15 @@ describe.each(testDialects)('glossary and translation memory on %s', (dialect) =
   let french: Browser;
   let spanish: Browser;
 
-  beforeEach(async () => {
-    t = await createTestApp(dialect, {}, { clock: new FakeClock(Date.UTC(2026, 10, 23, 9, 0)) });
+  appPerTest(dialect, { at: translationDay }, async (app) => {
+    t = app.t;
     editor = await sessionFor(t, await createPerson(t, 'editor'));
     const admin = await sessionFor(t, await createPerson(t, 'admin'));
-    const translator = async (locale: string) => {
-      const person = await createPerson(t, 'translator', { email: `translator-${locale}@example.org` });
-      expect((await post(t.app, `/editor/users/${person.id}/languages`, admin, { locale })).statusCode).toBe(
-        303,
-      );
-      return sessionFor(t, person);
-    };
+    const translator = async (locale: string) =>
+      sessionFor(t, await translatorOf(t, admin, locale, { email: `translator-${locale}@example.org` }));
     french = await translator('fr');
     spanish = await translator('es');
   });
-  afterEach(async () => t.close());
 
   it('is kept by reviewers, read by the language’s translators, closed to others', async () => {
     expect((await get(t.app, glossary, editor)).body).toContain('No terms yet.');

@@ -5,12 +5,13 @@
 // publish or send back, a save made on an older copy answers 409 keeping the input, bad input answers a
 // translated error and stores nothing, a changed source shows "source changed" until marked updated, and a
 // mailing that started sending is read-only.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
 import { insertListMember, insertMailing } from '../../../../test/mailing-translation-helpers.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
+import { spanishDesk, tokenOf, translationDay } from '../../../../test/translator-helpers.js';
 import { MailingTranslationRepository } from '../../../db/mailing-translation.repository.js';
 import { translatorFor } from '../../../i18n/translator.js';
 
@@ -20,7 +21,6 @@ const spanish = {
   bodyMd: 'Erlan Baltabay está **libre**. Gracias por escribir.',
 };
 
-const tokenOf = (html: string) => /name="token" value="([^"]+)"/.exec(html)?.[1] ?? '';
 const html = (s: string) =>
   s
     .replace(/&quot;/g, '"')
@@ -34,15 +34,9 @@ describe.each(testDialects)('mailing translation on %s', (dialect) => {
   let mailingId: number;
   let es: string;
 
-  beforeEach(async () => {
-    t = await createTestApp(dialect, {}, { clock: new FakeClock(Date.UTC(2026, 10, 23, 9, 0)) });
-    editor = await sessionFor(t, await createPerson(t, 'editor'));
-    const admin = await sessionFor(t, await createPerson(t, 'admin'));
-    const person = await createPerson(t, 'translator');
-    expect(
-      (await post(t.app, `/editor/users/${person.id}/languages`, admin, { locale: 'es' })).statusCode,
-    ).toBe(303);
-    translator = await sessionFor(t, person);
+  appPerTest(dialect, { at: translationDay }, async (app) => {
+    t = app.t;
+    ({ editor, translator } = await spanishDesk(t));
     const now = t.services.clock.now();
     mailingId = await insertMailing(t.db.kysely, { now, subject: 'Erlan is free' });
     await insertMailing(t.db.kysely, { now, subject: 'Called off', status: 'cancelled' });
@@ -50,9 +44,13 @@ describe.each(testDialects)('mailing translation on %s', (dialect) => {
     await insertListMember(t.db.kysely, 'kai@example.org', 'de', now);
     es = `/editor/translations/mailings/${mailingId}/es`;
   });
-  afterEach(async () => t.close());
 
   const form = async (browser: Browser, url = es) => tokenOf((await get(t.app, url, browser)).body);
+  /** Presses a button of the Spanish form as `who`, with the token the page gives them now. */
+  const step = async (who: Browser, fields: Record<string, string | string[]>, intent: string) =>
+    post(t.app, es, who, { token: await form(who), ...fields, intent });
+  const sendBack = async (who: Browser, note: string) =>
+    post(t.app, `${es}/send-back`, who, { token: await form(who), note });
 
   it('takes a mailing from missing to published in Spanish, and the sender reads that version', async () => {
     const board = (await get(t.app, '/editor/translations', editor)).body;
@@ -73,54 +71,27 @@ describe.each(testDialects)('mailing translation on %s', (dialect) => {
     expect(page.body).toContain('Subject in Spanish');
     expect(page.body).toContain('Body in English (source)');
 
-    const draft = await post(t.app, es, translator, {
-      token: await form(translator),
-      subject: spanish.subject,
-      intent: 'save',
-    });
+    const draft = await step(translator, { subject: spanish.subject }, 'save');
     expect(draft.statusCode).toBe(303);
-    const incomplete = await post(t.app, es, translator, {
-      token: await form(translator),
-      subject: spanish.subject,
-      intent: 'submit',
-    });
+    const incomplete = await step(translator, { subject: spanish.subject }, 'submit');
     expect(incomplete.statusCode).toBe(422);
     expect(incomplete.body).toContain('Please fill this in');
     expect(incomplete.body).toContain(`value="${spanish.subject}"`);
-    const submitted = await post(t.app, es, translator, {
-      token: await form(translator),
-      ...spanish,
-      intent: 'submit',
-    });
+    const submitted = await step(translator, spanish, 'submit');
     expect(submitted.statusCode).toBe(303);
     expect(submitted.headers.location).toBe(`${es}?done=submitted`);
 
-    expect(
-      (await post(t.app, es, translator, { token: await form(translator), ...spanish, intent: 'publish' }))
-        .statusCode,
-    ).toBe(403);
-    expect(
-      (await post(t.app, `${es}/send-back`, translator, { token: await form(translator), note: 'x' }))
-        .statusCode,
-    ).toBe(403);
-    expect(
-      (await post(t.app, `${es}/send-back`, editor, { token: await form(editor), note: '' })).statusCode,
-    ).toBe(422);
-    const back = await post(t.app, `${es}/send-back`, editor, {
-      token: await form(editor),
-      note: 'Say "sindicalista", not "gremialista".',
-    });
+    expect((await step(translator, spanish, 'publish')).statusCode).toBe(403);
+    expect((await sendBack(translator, 'x')).statusCode).toBe(403);
+    expect((await sendBack(editor, '')).statusCode).toBe(422);
+    const back = await sendBack(editor, 'Say "sindicalista", not "gremialista".');
     expect(back.statusCode).toBe(303);
     expect(html((await get(t.app, es, translator)).body)).toContain('Say "sindicalista", not "gremialista".');
-    await post(t.app, es, translator, { token: await form(translator), ...spanish, intent: 'submit' });
+    await step(translator, spanish, 'submit');
 
     const versions = new MailingTranslationRepository(t.db);
     expect([...(await versions.mailingVersions(mailingId)).keys()]).toEqual(['en']);
-    const published = await post(t.app, es, editor, {
-      token: await form(editor),
-      ...spanish,
-      intent: 'publish',
-    });
+    const published = await step(editor, spanish, 'publish');
     expect(published.statusCode).toBe(303);
     const after = await get(t.app, published.headers.location as string, editor);
     expect(html(after.body)).toContain("recipients on this language's list will get this version");
@@ -163,7 +134,7 @@ describe.each(testDialects)('mailing translation on %s', (dialect) => {
     ).toBe(404);
 
     const old = await form(translator);
-    await post(t.app, es, editor, { token: await form(editor), ...spanish, intent: 'save' });
+    await step(editor, spanish, 'save');
     const late = await post(t.app, es, translator, {
       token: old,
       ...spanish,
@@ -189,34 +160,20 @@ describe.each(testDialects)('mailing translation on %s', (dialect) => {
     );
     const ar = translatorFor('ar');
     const before = await new MailingTranslationRepository(t.db).work(mailingId, 'es');
-    const long = await post(t.app, es, arabic, {
-      token: await form(arabic),
-      ...spanish,
-      subject: 'x'.repeat(201),
-      intent: 'save',
-    });
+    const long = await step(arabic, { ...spanish, subject: 'x'.repeat(201) }, 'save');
     expect(long.statusCode).toBe(422);
     expect(long.body).toContain(ar.t('translations.error.tooLong'));
-    const injected = await post(t.app, es, arabic, {
-      token: await form(arabic),
-      ...spanish,
-      subject: 'Hola\r\nBcc: all@example.org',
-      intent: 'save',
-    });
+    const injected = await step(arabic, { ...spanish, subject: 'Hola\r\nBcc: all@example.org' }, 'save');
     expect(injected.statusCode).toBe(422);
     expect(injected.body).toContain(ar.t('translations.error.invalidCharacters'));
-    const twice = await post(t.app, es, arabic, {
-      token: await form(arabic),
-      subject: ['a', 'b'],
-      intent: 'save',
-    });
+    const twice = await step(arabic, { subject: ['a', 'b'] }, 'save');
     expect(twice.statusCode).toBe(400);
     expect(twice.body).toContain(ar.t('error.badRequest.title'));
     expect(await new MailingTranslationRepository(t.db).work(mailingId, 'es')).toEqual(before);
   });
 
   it('shows a changed source until the translation is marked updated, and a sending mailing read-only', async () => {
-    await post(t.app, es, translator, { token: await form(translator), ...spanish, intent: 'save' });
+    await step(translator, spanish, 'save');
     await t.db.kysely
       .updateTable('mailings')
       .set({ body_md: 'Erlan is **free**. The appeal succeeded.', revision: 2 })
@@ -229,14 +186,9 @@ describe.each(testDialects)('mailing translation on %s', (dialect) => {
     expect(stale).toContain('id="source-changed"');
     expect(stale).toContain('Mailings do not keep their earlier source text');
     expect(stale).toContain('The appeal succeeded.');
-    await post(t.app, es, translator, { token: await form(translator), ...spanish, intent: 'save' });
+    await step(translator, spanish, 'save');
     expect((await get(t.app, es, translator)).body).toContain('id="source-changed"');
-    await post(t.app, es, translator, {
-      token: await form(translator),
-      ...spanish,
-      markUpdated: 'yes',
-      intent: 'save',
-    });
+    await step(translator, { ...spanish, markUpdated: 'yes' }, 'save');
     expect((await get(t.app, es, translator)).body).not.toContain('id="source-changed"');
 
     await t.db.kysely

@@ -10,8 +10,16 @@ import type { TranslationStatus } from '../../../domain/campaign/campaign.js';
 import type { FieldError } from '../../../domain/translation/translation-steps.js';
 import { directionOf } from '../../../i18n/locales.js';
 import type { StringKey } from '../../../i18n/translator.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
-import { CheckField, Csrf, ErrorSummary, Notice, TextArea, TextField } from '../../views/form-fields.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import {
+  CheckField,
+  Csrf,
+  ErrorSummary,
+  Notice,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from '../../views/form-fields.js';
 import { MarkdownPreview } from '../campaign-edit/campaign-edit-forms.js';
 
 export const statusKeys: Record<string, StringKey> = {
@@ -99,9 +107,7 @@ export function TranslationEditor(
   const autosave = !p.closed && (status === 'missing' || status === 'draft');
   return (
     <EditorPage page={p} title={p.title} section="translations">
-      <p>
-        <a href="/editor/translations">{t('translations.editor.back')}</a>
-      </p>
+      <BackLink href="/editor/translations">{t('translations.editor.back')}</BackLink>
       <h1 dir="auto">{p.title}</h1>
       <p class="editor-list__meta">
         {t('translations.editor.state', { status: t(statusKeys[status]!) })}
@@ -273,9 +279,7 @@ export function TranslationEditor(
               rows={4}
               autofocus={form.noteMissing}
             />
-            <button class="button button--secondary" type="submit">
-              {t('translations.sendBack.button')}
-            </button>
+            <SubmitButton kind="secondary">{t('translations.sendBack.button')}</SubmitButton>
           </form>
         </section>
       )}

@@ -5,47 +5,42 @@
 // Also: another language is refused to the translator, a colleague's save meanwhile answers 409 keeping the
 // input, translators cannot publish, every step is in the audit log, and the Help translate page exists
 // only when an address is configured.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
+import { type Browser, get, post } from '../../../../test/editor-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import {
+  spanishTexts as spanish,
+  spanishDesk,
+  tokenOf,
+  translationDay,
+} from '../../../../test/translator-helpers.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
 
 const erlan = demoCampaignSlug;
 const es = `/editor/campaigns/${erlan}/translations/es`;
-
-const spanish = {
-  headline: 'Libertad para Erlan Baltabay',
-  backgroundMd: 'Erlan Baltabay es un **sindicalista** encarcelado.',
-  defaultMessage: 'Le pido que libere a Erlan Baltabay.',
-  targetSubject: 'Liberen a Erlan Baltabay',
-  targetSalutation: 'Estimado señor o señora:',
-};
-
-const tokenOf = (html: string) => /name="token" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
 describe.each(testDialects)('campaign translation on %s', (dialect) => {
   let t: TestApp;
   let editor: Browser;
   let translator: Browser;
 
-  beforeEach(async () => {
-    t = await createTestApp(
-      dialect,
-      { TRANSLATORS_CONTACT: 'editors@outcry.example.org' },
-      { clock: new FakeClock(Date.UTC(2026, 10, 23, 9, 0)) },
-    );
-    editor = await sessionFor(t, await createPerson(t, 'editor'));
-    const admin = await sessionFor(t, await createPerson(t, 'admin'));
-    const person = await createPerson(t, 'translator');
-    const given = await post(t.app, `/editor/users/${person.id}/languages`, admin, { locale: 'es' });
-    expect(given.statusCode).toBe(303);
-    translator = await sessionFor(t, person);
-  });
-  afterEach(async () => t.close());
+  appPerTest(
+    dialect,
+    { at: translationDay, env: { TRANSLATORS_CONTACT: 'editors@outcry.example.org' } },
+    async (app) => {
+      t = app.t;
+      ({ editor, translator } = await spanishDesk(t));
+    },
+  );
 
   const form = async (browser: Browser) => tokenOf((await get(t.app, es, browser)).body);
+  /** Presses a button of the Spanish form as `who`, with the token the page gives them now. */
+  const step = async (who: Browser, fields: Record<string, string | string[]>, intent: string) =>
+    post(t.app, es, who, { token: await form(who), ...fields, intent });
+  const sendBack = async (who: Browser, note: string) =>
+    post(t.app, `${es}/send-back`, who, { token: await form(who), note });
 
   it('takes a translation from missing to published, and shows it stale after the source changes', async () => {
     const board = await get(t.app, '/editor/translations', translator);
@@ -55,56 +50,31 @@ describe.each(testDialects)('campaign translation on %s', (dialect) => {
     expect(board.body).toMatch(/data-locale="es"[^>]*>[\s\S]*?missing/);
 
     // An incomplete draft may be saved; submitting it is refused field by field.
-    const draft = await post(t.app, es, translator, {
-      token: await form(translator),
-      headline: spanish.headline,
-      intent: 'save',
-    });
+    const draft = await step(translator, { headline: spanish.headline }, 'save');
     expect(draft.statusCode).toBe(303);
-    const refused = await post(t.app, es, translator, {
-      token: await form(translator),
-      headline: spanish.headline,
-      intent: 'submit',
-    });
+    const refused = await step(translator, { headline: spanish.headline }, 'submit');
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('Please fill this in');
     expect(refused.body).toContain(`value="${spanish.headline}"`);
 
-    const submitted = await post(t.app, es, translator, {
-      token: await form(translator),
-      ...spanish,
-      intent: 'submit',
-    });
+    const submitted = await step(translator, spanish, 'submit');
     expect(submitted.statusCode).toBe(303);
     expect((await get(t.app, '/editor/translations', editor)).body).toMatch(
       /data-locale="es"[^>]*>[\s\S]*?in review/,
     );
 
     // Translators cannot publish or send back; a reviewer sends it back with a note, then publishes.
-    expect(
-      (await post(t.app, es, translator, { token: await form(translator), ...spanish, intent: 'publish' }))
-        .statusCode,
-    ).toBe(403);
-    expect(
-      (await post(t.app, `${es}/send-back`, translator, { token: await form(translator), note: 'x' }))
-        .statusCode,
-    ).toBe(403);
-    const noNote = await post(t.app, `${es}/send-back`, editor, { token: await form(editor), note: '' });
+    expect((await step(translator, spanish, 'publish')).statusCode).toBe(403);
+    expect((await sendBack(translator, 'x')).statusCode).toBe(403);
+    const noNote = await sendBack(editor, '');
     expect(noNote.statusCode).toBe(422);
-    const back = await post(t.app, `${es}/send-back`, editor, {
-      token: await form(editor),
-      note: 'Use "sindicalista" consistently.',
-    });
+    const back = await sendBack(editor, 'Use "sindicalista" consistently.');
     expect(back.statusCode).toBe(303);
     expect((await get(t.app, es, translator)).body).toContain('Use &quot;sindicalista&quot; consistently.');
-    await post(t.app, es, translator, { token: await form(translator), ...spanish, intent: 'submit' });
+    await step(translator, spanish, 'submit');
 
     expect((await t.app.inject({ url: `/es/campaigns/${erlan}` })).body).not.toContain(spanish.headline);
-    const published = await post(t.app, es, editor, {
-      token: await form(editor),
-      ...spanish,
-      intent: 'publish',
-    });
+    const published = await step(editor, spanish, 'publish');
     expect(published.statusCode).toBe(303);
     // The public page shows it at once (the cache dropped the campaign), Markdown rendered.
     const page = await t.app.inject({ url: `/es/campaigns/${erlan}` });
@@ -150,14 +120,9 @@ describe.each(testDialects)('campaign translation on %s', (dialect) => {
 
     // Saving without the tick keeps it stale; with it, it is current again (and still published: a reviewer's
     // publish stays until a translator changes the text).
-    await post(t.app, es, translator, { token: await form(translator), ...spanish, intent: 'save' });
+    await step(translator, spanish, 'save');
     expect((await get(t.app, es, translator)).body).toContain('id="source-changed"');
-    const updated = await post(t.app, es, translator, {
-      token: await form(translator),
-      ...spanish,
-      markUpdated: 'yes',
-      intent: 'save',
-    });
+    const updated = await step(translator, { ...spanish, markUpdated: 'yes' }, 'save');
     expect(updated.statusCode).toBe(303);
     const current = await get(t.app, es, translator);
     expect(current.body).not.toContain('id="source-changed"');
@@ -186,7 +151,7 @@ describe.each(testDialects)('campaign translation on %s', (dialect) => {
     expect((await get(t.app, `/editor/campaigns/no-such/translations/es`, editor)).statusCode).toBe(404);
 
     const old = await form(translator);
-    await post(t.app, es, editor, { token: await form(editor), ...spanish, intent: 'save' });
+    await step(editor, spanish, 'save');
     const late = await post(t.app, es, translator, {
       token: old,
       ...spanish,

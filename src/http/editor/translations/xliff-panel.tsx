@@ -3,7 +3,7 @@
 import type { FieldOutcome, ImportReport } from '../../../domain/translation/import-translation-file.js';
 import type { TranslatableField } from '../../../domain/translation/translation.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { Csrf, FileField, Notice } from '../../views/form-fields.js';
+import { Csrf, FileField, Notice, SubmitButton } from '../../views/form-fields.js';
 
 /** After an upload: the report, or why the file was refused (already in words). */
 export type XliffState = { report: ImportReport; saved: boolean } | { error: string };
@@ -80,9 +80,7 @@ export function XliffPanel(p: {
           label={t('translations.xliff.file')}
           accept=".xlf,.xliff,application/xliff+xml"
         />
-        <button class="button button--secondary" type="submit">
-          {t('translations.xliff.upload')}
-        </button>
+        <SubmitButton kind="secondary">{t('translations.xliff.upload')}</SubmitButton>
       </form>
     </section>
   );

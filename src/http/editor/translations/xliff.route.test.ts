@@ -4,24 +4,23 @@
 // language, not XLIFF at all, with a field too long, an unknown unit or inline codes is reported and
 // stores nothing it should not; a file made before the source changed is saved as a draft and flagged.
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import js2xliff from 'xliff/js2xliff';
 import xliff2js from 'xliff/xliff2js';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import { type Browser, createPerson, get, sessionFor } from '../../../../test/editor-helpers.js';
+import type { TestApp } from '../../../../test/test-app.js';
+import { spanishTexts, translationDay, translatorOf } from '../../../../test/translator-helpers.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
 
 const erlan = demoCampaignSlug;
 const es = `/editor/campaigns/${erlan}/translations/es`;
 
+/** Two paragraphs in the background, so that the file carries more than one unit's worth of text. */
 const spanish = {
-  headline: 'Libertad para Erlan Baltabay',
+  ...spanishTexts,
   backgroundMd: 'Erlan Baltabay es un **sindicalista** encarcelado.\n\nSu apelación fue rechazada.',
-  defaultMessage: 'Le pido que libere a Erlan Baltabay.',
-  targetSubject: 'Liberen a Erlan Baltabay',
-  targetSalutation: 'Estimado señor o señora:',
 };
 
 /** What a translator's tool does: fill in (or change) the targets of a downloaded file. */
@@ -35,16 +34,11 @@ describe.each(testDialects)('XLIFF exchange of a campaign translation on %s', (d
   let t: TestApp;
   let translator: Browser;
 
-  beforeEach(async () => {
-    t = await createTestApp(dialect, {}, { clock: new FakeClock(Date.UTC(2026, 10, 23, 9, 0)) });
+  appPerTest(dialect, { at: translationDay }, async (app) => {
+    t = app.t;
     const admin = await sessionFor(t, await createPerson(t, 'admin'));
-    const person = await createPerson(t, 'translator');
-    expect(
-      (await post(t.app, `/editor/users/${person.id}/languages`, admin, { locale: 'es' })).statusCode,
-    ).toBe(303);
-    translator = await sessionFor(t, person);
+    translator = await sessionFor(t, await translatorOf(t, admin, 'es'));
   });
-  afterEach(async () => t.close());
 
   function upload(who: Browser, xml: string | Uint8Array, url = `${es}/xliff`) {
     const form = new FormData();

@@ -3,7 +3,7 @@
 import type { TranslatorApplication } from '../../../domain/translator-application/translator-application.ports.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
-import { Csrf, Notice } from '../../views/form-fields.js';
+import { Csrf, Notice, SubmitButton } from '../../views/form-fields.js';
 
 export function TranslatorApplicationsPage(
   p: EditorPageBase & {
@@ -46,15 +46,11 @@ export function TranslatorApplicationsPage(
               <div class="editor-actions">
                 <form method="post" action={`/editor/translator-applications/${a.id}/accept`}>
                   <Csrf token={p.csrf} />
-                  <button class="button" type="submit">
-                    {t('translatorApplications.accept')}
-                  </button>
+                  <SubmitButton>{t('translatorApplications.accept')}</SubmitButton>
                 </form>
                 <form method="post" action={`/editor/translator-applications/${a.id}/decline`}>
                   <Csrf token={p.csrf} />
-                  <button class="button button--secondary" type="submit">
-                    {t('translatorApplications.decline')}
-                  </button>
+                  <SubmitButton kind="secondary">{t('translatorApplications.decline')}</SubmitButton>
                 </form>
               </div>
             </li>

@@ -2,7 +2,8 @@
 // account to a campaign from the account's page and removes it, chooses a translator's languages with
 // checkboxes, sees the partner accounts on the campaign's page; refusals come back translated with what was
 // ticked kept; and a partner cannot reach another campaign's figures by any URL or the dashboard's JSON.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { campaignIdOf, testDialects } from '../../../../test/db.js';
 import {
   type Browser,
@@ -13,9 +14,8 @@ import {
   sessionFor,
   signedIn,
 } from '../../../../test/editor-helpers.js';
-import { FakeClock } from '../../../../test/fake-clock.js';
 import { erlan } from '../../../../test/sign-helpers.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 import type { DashboardFigures } from '../dashboard/home-page.js';
 
 const belarus = 'belarus-trade-unionism-is-not-extremism';
@@ -24,11 +24,10 @@ describe.each(testDialects)('account scopes on %s', (dialect) => {
   let t: TestApp;
   let admin: Browser;
 
-  beforeEach(async () => {
-    t = await createTestApp(dialect, {}, { clock: new FakeClock() });
+  appPerTest(dialect, async (app) => {
+    t = app.t;
     admin = await signedIn(t, 'admin', { email: 'admin@example.org' });
   });
-  afterEach(async () => t.close());
 
   const campaignId = (slug: string) => campaignIdOf(t.db, slug);
   const actions = async () =>

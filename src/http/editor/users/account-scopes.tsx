@@ -12,7 +12,7 @@ import {
 import { nativeName } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { campaignStatusKeys } from '../../views/editor/labels.js';
-import { Csrf, Notice, SelectField } from '../../views/form-fields.js';
+import { Csrf, Notice, SelectField, SubmitButton } from '../../views/form-fields.js';
 
 /** A refused scope change shown again: the message, and the boxes as they were ticked. */
 export interface ScopeFormState {
@@ -104,9 +104,7 @@ function PartnerCampaigns({ tr, csrf, subject, s }: SectionProps<'partner'>) {
             dir="auto"
             autofocus={Boolean(error)}
           />
-          <button class="button" type="submit">
-            {t('scopes.partner.attach')}
-          </button>
+          <SubmitButton>{t('scopes.partner.attach')}</SubmitButton>
         </form>
       )}
     </section>
@@ -171,9 +169,7 @@ function TranslatorLanguages({ tr, csrf, subject, s }: SectionProps<'translator'
             ))}
           </div>
         </fieldset>
-        <button class="button" type="submit">
-          {t('scopes.translator.save')}
-        </button>
+        <SubmitButton>{t('scopes.translator.save')}</SubmitButton>
       </form>
       {s.grants.length > 0 && <LanguageStandings tr={tr} csrf={csrf} subject={subject} s={s} />}
     </section>
@@ -213,9 +209,7 @@ function LanguageStandings({ tr, csrf, subject, s }: SectionProps<'translator'>)
           ))}
         </div>
       </fieldset>
-      <button class="button" type="submit">
-        {t('scopes.standing.save')}
-      </button>
+      <SubmitButton>{t('scopes.standing.save')}</SubmitButton>
     </form>
   );
 }

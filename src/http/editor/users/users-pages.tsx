@@ -5,9 +5,16 @@ import type { User } from '../../../domain/account/account.js';
 import { roles } from '../../../domain/account/permissions.js';
 import { nativeName } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
+import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime, roleKeys, statusKeys } from '../../views/editor/labels.js';
-import { Csrf, languageOptions, Notice, SelectField, TextField } from '../../views/form-fields.js';
+import {
+  Csrf,
+  languageOptions,
+  Notice,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../views/form-fields.js';
 import { AccountScopeSection, type ScopeSection } from './account-scopes.js';
 
 interface Base extends EditorPageBase {
@@ -56,9 +63,7 @@ export function UsersPage(
             options={languageOptions()}
             value={invite?.locale ?? tr.locale}
           />
-          <button class="button" type="submit">
-            {t('editor.users.sendInvitation')}
-          </button>
+          <SubmitButton>{t('editor.users.sendInvitation')}</SubmitButton>
         </form>
       </section>
 
@@ -93,9 +98,7 @@ export function UserPage(p: Base & { subject: User; sessions: number; scopes?: S
   const self = subject.id === user.id;
   return (
     <EditorPage page={p} title={title} section="users">
-      <p>
-        <a href="/editor/users">{t('editor.users.back')}</a>
-      </p>
+      <BackLink href="/editor/users">{t('editor.users.back')}</BackLink>
       <h1 dir="auto">{title}</h1>
       {notice && <Notice>{t(notice)}</Notice>}
       {error && <Notice kind="error">{error}</Notice>}
@@ -133,9 +136,7 @@ export function UserPage(p: Base & { subject: User; sessions: number; scopes?: S
                 options={roleOptions(tr)}
                 value={subject.role}
               />
-              <button class="button" type="submit">
-                {t('editor.save')}
-              </button>
+              <SubmitButton>{t('editor.save')}</SubmitButton>
             </form>
           </section>
           {scopes && <AccountScopeSection tr={tr} csrf={csrf} subject={subject} scopes={scopes} />}
@@ -144,23 +145,17 @@ export function UserPage(p: Base & { subject: User; sessions: number; scopes?: S
             <div class="editor-actions">
               <form method="post" action={`/editor/users/${subject.id}/revoke-sessions`}>
                 <Csrf token={csrf} />
-                <button class="button button--secondary" type="submit">
-                  {t('editor.users.revoke')}
-                </button>
+                <SubmitButton kind="secondary">{t('editor.users.revoke')}</SubmitButton>
               </form>
               {subject.status === 'disabled' ? (
                 <form method="post" action={`/editor/users/${subject.id}/enable`}>
                   <Csrf token={csrf} />
-                  <button class="button button--secondary" type="submit">
-                    {t('editor.users.enable')}
-                  </button>
+                  <SubmitButton kind="secondary">{t('editor.users.enable')}</SubmitButton>
                 </form>
               ) : (
                 <form method="post" action={`/editor/users/${subject.id}/disable`}>
                   <Csrf token={csrf} />
-                  <button class="button button--danger" type="submit">
-                    {t('editor.users.disable')}
-                  </button>
+                  <SubmitButton kind="danger">{t('editor.users.disable')}</SubmitButton>
                 </form>
               )}
             </div>

@@ -1,10 +1,12 @@
 // Admin work on people and one's own account, through the real routes on each database: an invitation
 // in Arabic followed from its mail to a working login, role changes, disabling, revoking sessions, the
 // audit log of all of it (paged and filtered), and "my account".
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import {
   anonymousForm,
+  type Browser,
   createPerson,
   get,
   goodPassword,
@@ -15,7 +17,7 @@ import {
   signedIn,
 } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
-import { createClockedTestApp, startMailWorker, type TestApp } from '../../../../test/test-app.js';
+import { startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { recordAudit } from '../../../db/audit.repository.js';
 
 describe.each(testDialects)('accounts on %s', (dialect) => {
@@ -23,23 +25,20 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
   let clock: FakeClock;
   let admin: Person;
 
-  beforeEach(async () => {
-    ({ t, clock } = await createClockedTestApp(dialect, { seed: false }));
+  appPerTest(dialect, { seed: false }, async (app) => {
+    ({ t, clock } = app);
     admin = await createPerson(t, 'admin', { email: 'admin@example.org' });
   });
-  afterEach(async () => t.close());
 
+  const invite = (browser: Browser, email: string, role = 'editor', locale = 'en') =>
+    post(t.app, '/editor/users/invite', browser, { email, role, locale });
   const audit = () => t.db.kysely.selectFrom('audit_events').selectAll().orderBy('id').execute();
 
   it('invites an editor in Arabic; the invitee sets name and password from the mail and is logged in', async () => {
     const browser = await sessionFor(t, admin);
     const mail = await startMailWorker(t);
     try {
-      const res = await post(t.app, '/editor/users/invite', browser, {
-        email: ' Nadia@Example.org ',
-        role: 'editor',
-        locale: 'ar',
-      });
+      const res = await invite(browser, ' Nadia@Example.org ', 'editor', 'ar');
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/editor/users?done=invited');
       const list = await get(t.app, res.headers.location as string, browser);
@@ -89,38 +88,18 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
 
   it('explains a bad address and an existing account; inviting again replaces the old link', async () => {
     const browser = await sessionFor(t, admin);
-    const bad = await post(t.app, '/editor/users/invite', browser, {
-      email: 'not an email',
-      role: 'editor',
-      locale: 'en',
-    });
+    const bad = await invite(browser, 'not an email');
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('Please enter one email address, like name@example.org.');
     expect(bad.body).toContain('value="not an email"');
-    const exists = await post(t.app, '/editor/users/invite', browser, {
-      email: 'admin@example.org',
-      role: 'editor',
-      locale: 'en',
-    });
+    const exists = await invite(browser, 'admin@example.org');
     expect(exists.statusCode).toBe(422);
     expect(exists.body).toContain('This address already has an account.');
-    const wrongRole = await post(t.app, '/editor/users/invite', browser, {
-      email: 'x@example.org',
-      role: 'owner',
-      locale: 'en',
-    });
+    const wrongRole = await invite(browser, 'x@example.org', 'owner');
     expect(wrongRole.statusCode).toBe(400);
 
-    await post(t.app, '/editor/users/invite', browser, {
-      email: 'sam@example.org',
-      role: 'partner',
-      locale: 'en',
-    });
-    const again = await post(t.app, '/editor/users/invite', browser, {
-      email: 'sam@example.org',
-      role: 'translator',
-      locale: 'tl',
-    });
+    await invite(browser, 'sam@example.org', 'partner');
+    const again = await invite(browser, 'sam@example.org', 'translator', 'tl');
     expect(again.headers.location).toBe('/editor/users?done=reinvited');
     const tokens = await t.db.kysely.selectFrom('account_tokens').select(['used_at']).orderBy('id').execute();
     expect(tokens.map((r) => r.used_at === null)).toEqual([false, true]);

@@ -1,11 +1,13 @@
 // The confirmation link. GET only shows a page with one button (link scanners fetch URLs; they must not
 // confirm anything); the button POSTs, and only that confirms.
+
 import type { FastifyInstance } from 'fastify';
 import { confirmSignature } from '../../../domain/signature/confirm-signature.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { statusToken } from '../../../security/status-token.js';
 import { sendError } from '../../errors.js';
 import { sendPage } from '../../render.js';
+import { SubmitButton } from '../../views/form-fields.js';
 import { Layout } from '../../views/layout.js';
 import type { PublicDeps } from '../deps.js';
 
@@ -48,9 +50,7 @@ export function confirmRoutes(app: FastifyInstance, deps: PublicDeps): void {
       'confirm.title',
       'confirm.body',
       <form method="post" action={`/${req.contentLocale}/confirm/${token}`}>
-        <button class="button button--big" type="submit">
-          {req.tr.t('confirm.button')}
-        </button>
+        <SubmitButton kind="big">{req.tr.t('confirm.button')}</SubmitButton>
       </form>,
     );
   });

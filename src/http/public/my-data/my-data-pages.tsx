@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import type { MyData } from '../../../domain/privacy/privacy.ports.js';
 import { nativeName } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { Csrf, Notice, TextField } from '../../views/form-fields.js';
+import { Csrf, Notice, SubmitButton, TextField } from '../../views/form-fields.js';
 import { Layout, type SiteInfo } from '../../views/layout.js';
 
 interface PageBase {
@@ -47,9 +47,7 @@ export function RequestPage(p: PageBase & { email: string; error: boolean }) {
           error={p.error ? t('myData.email.invalid') : undefined}
           autofocus={p.error}
         />
-        <button class="button" type="submit">
-          {t('myData.request.button')}
-        </button>
+        <SubmitButton>{t('myData.request.button')}</SubmitButton>
       </form>
     </Page>
   );
@@ -79,9 +77,7 @@ export function OpenPage(p: PageBase & { action: string }) {
   return (
     <MessagePage {...p} title="myData.open.title" body="myData.open.body">
       <form method="post" action={p.action}>
-        <button class="button button--big" type="submit">
-          {p.tr.t('myData.open.button')}
-        </button>
+        <SubmitButton kind="big">{p.tr.t('myData.open.button')}</SubmitButton>
       </form>
     </MessagePage>
   );
@@ -153,9 +149,7 @@ export function DataPage(p: PageBase & { data: MyData; csrf: string; notice?: St
           {c.withdrawnAt === null && (
             <form method="post" action={`${base}/consents/${c.id}/withdraw`}>
               <Csrf token={p.csrf} />
-              <button class="button button--secondary" type="submit">
-                {t('myData.consent.withdraw')}
-              </button>
+              <SubmitButton kind="secondary">{t('myData.consent.withdraw')}</SubmitButton>
             </form>
           )}
         </article>
@@ -212,9 +206,7 @@ export function ErasePage(p: PageBase & { csrf: string }) {
     <MessagePage {...p} title="myData.erase.confirm.title" body="myData.erase.confirm.body">
       <form method="post" action={`${base}/erase`}>
         <Csrf token={p.csrf} />
-        <button class="button button--danger" type="submit">
-          {t('myData.erase.confirm.button')}
-        </button>
+        <SubmitButton kind="danger">{t('myData.erase.confirm.button')}</SubmitButton>
       </form>
       <p>
         <a href={`${base}/view`}>{t('myData.erase.cancel')}</a>

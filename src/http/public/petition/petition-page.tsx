@@ -7,6 +7,7 @@ import type { PetitionView } from '../../../domain/petition/view-petition.js';
 import { directionOf } from '../../../i18n/locales.js';
 import type { Translator } from '../../../i18n/translator.js';
 import { countryName } from '../../views/country-names.js';
+import { SubmitButton } from '../../views/form-fields.js';
 import { Layout, type SiteInfo } from '../../views/layout.js';
 
 export function PetitionPage({
@@ -102,9 +103,7 @@ export function PetitionPage({
                   </option>
                 ))}
               </select>
-              <button class="button" type="submit">
-                {t('petition.filter.submit')}
-              </button>
+              <SubmitButton>{t('petition.filter.submit')}</SubmitButton>
             </form>
           )}
           {view.signers.length === 0 ? (

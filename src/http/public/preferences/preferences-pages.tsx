@@ -5,7 +5,14 @@
 import type { ListPerson } from '../../../domain/list/list.ports.js';
 import { listLanguages } from '../../../domain/list/membership.js';
 import type { StringKey } from '../../../i18n/translator.js';
-import { CheckField, languageChoices, Notice, SelectField, TextField } from '../../views/form-fields.js';
+import {
+  CheckField,
+  languageChoices,
+  Notice,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../views/form-fields.js';
 import { ListMessagePage, ListPage, type ListPageBase } from './list-page.js';
 
 export type PreferencesNotice = 'joined' | 'left' | 'moved' | 'unsubscribed' | 'addressSent';
@@ -48,15 +55,13 @@ export function PreferencesPage(p: ListPageBase & PreferencesState) {
               label={t('preferences.move.label')}
               options={languageChoices(tr, others)}
             />
-            <button class="button" type="submit">
-              {t('preferences.move.button')}
-            </button>
+            <SubmitButton>{t('preferences.move.button')}</SubmitButton>
           </form>
           <form method="post" action={`${p.base}/leave`}>
             <input type="hidden" name="list" value={m.locale} />
-            <button class="button button--quiet" type="submit">
+            <SubmitButton kind="quiet">
               {t('preferences.leave.button', { language: tr.languageName(m.locale) })}
-            </button>
+            </SubmitButton>
           </form>
         </article>
       ))}
@@ -79,9 +84,7 @@ export function PreferencesPage(p: ListPageBase & PreferencesState) {
           error={joinError}
           autofocus={joinError !== undefined}
         />
-        <button class="button" type="submit">
-          {t('preferences.join.button')}
-        </button>
+        <SubmitButton>{t('preferences.join.button')}</SubmitButton>
       </form>
 
       <h2>{t('preferences.address.heading')}</h2>
@@ -97,16 +100,12 @@ export function PreferencesPage(p: ListPageBase & PreferencesState) {
           error={addressError}
           autofocus={addressError !== undefined}
         />
-        <button class="button" type="submit">
-          {t('preferences.address.button')}
-        </button>
+        <SubmitButton>{t('preferences.address.button')}</SubmitButton>
       </form>
 
       <h2>{t('preferences.unsubscribe.heading')}</h2>
       <form method="post" action={`${p.base}/unsubscribe`}>
-        <button class="button button--big" type="submit">
-          {t('preferences.unsubscribe.button')}
-        </button>
+        <SubmitButton kind="big">{t('preferences.unsubscribe.button')}</SubmitButton>
       </form>
       <p>
         <a href={`/${tr.locale}/my-data`}>{t('preferences.myData')}</a>
@@ -121,9 +120,7 @@ export function UnsubscribePage(p: ListPageBase & { action: string; preferences:
     <ListMessagePage {...p} title="unsubscribe.title" body="unsubscribe.body">
       <form method="post" action={p.action}>
         <input type="hidden" name="List-Unsubscribe" value="One-Click" />
-        <button class="button button--big" type="submit">
-          {p.tr.t('unsubscribe.button')}
-        </button>
+        <SubmitButton kind="big">{p.tr.t('unsubscribe.button')}</SubmitButton>
       </form>
       <p>
         <a href={p.preferences}>{p.tr.t('preferences.title')}</a>
@@ -147,9 +144,7 @@ export function AddressConfirmPage(p: ListPageBase & { action: string; token: st
     <ListMessagePage {...p} title="address.confirm.title" body="address.confirm.body">
       <form method="post" action={p.action}>
         <input type="hidden" name="token" value={p.token} />
-        <button class="button button--big" type="submit">
-          {p.tr.t('address.confirm.button')}
-        </button>
+        <SubmitButton kind="big">{p.tr.t('address.confirm.button')}</SubmitButton>
       </form>
     </ListMessagePage>
   );

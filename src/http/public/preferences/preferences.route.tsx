@@ -48,6 +48,8 @@ const notices: readonly PreferencesNotice[] = ['joined', 'left', 'moved', 'unsub
 
 export function preferencesRoutes(app: FastifyInstance, deps: PreferencesRouteDeps): void {
   const ownOrigins = [deps.site.baseUrl];
+  /** What the list use cases (join, leave, move, unsubscribe) need. */
+  const listDeps = { lists: deps.lists, clock: deps.clock };
   const crossSite = (req: FastifyRequest) =>
     isCrossSite(req.headers, [...ownOrigins, `${req.protocol}://${req.host}`]);
 
@@ -104,16 +106,13 @@ export function preferencesRoutes(app: FastifyInstance, deps: PreferencesRouteDe
   form('join', async (req, reply, found) => {
     const body = readForm(req, reply, deps, joinBodySchema);
     if (!body) return reply;
-    const result = await joinList(
-      { lists: deps.lists, clock: deps.clock },
-      {
-        supporterId: found.person.supporterId,
-        locale: body.list,
-        pageLocale: req.contentLocale,
-        consented: body.consent === 'yes',
-        consentText: req.tr.t('list.consent.label', { siteName: deps.site.name }),
-      },
-    );
+    const result = await joinList(listDeps, {
+      supporterId: found.person.supporterId,
+      locale: body.list,
+      pageLocale: req.contentLocale,
+      consented: body.consent === 'yes',
+      consentText: req.tr.t('list.consent.label', { siteName: deps.site.name }),
+    });
     if (result.status === 'joined') return done(reply, found.base, 'joined');
     return page(req, reply, { ...found, error: { form: 'join', text: `list.error.${result.error}` } }, 422);
   });
@@ -121,35 +120,30 @@ export function preferencesRoutes(app: FastifyInstance, deps: PreferencesRouteDe
   form('leave', async (req, reply, found) => {
     const body = readForm(req, reply, deps, leaveBodySchema);
     if (!body) return reply;
-    await unsubscribe(
-      { lists: deps.lists, clock: deps.clock },
-      { supporterId: found.person.supporterId, locale: body.list, via: 'preferences' },
-    );
+    await unsubscribe(listDeps, {
+      supporterId: found.person.supporterId,
+      locale: body.list,
+      via: 'preferences',
+    });
     return done(reply, found.base, 'left');
   });
 
   form('move', async (req, reply, found) => {
     const body = readForm(req, reply, deps, moveBodySchema);
     if (!body) return reply;
-    const result = await moveList(
-      { lists: deps.lists, clock: deps.clock },
-      {
-        supporterId: found.person.supporterId,
-        from: body.from,
-        to: body.to,
-        pageLocale: req.contentLocale,
-        consentText: req.tr.t('preferences.move.button'),
-      },
-    );
+    const result = await moveList(listDeps, {
+      supporterId: found.person.supporterId,
+      from: body.from,
+      to: body.to,
+      pageLocale: req.contentLocale,
+      consentText: req.tr.t('preferences.move.button'),
+    });
     if (result.status === 'moved') return done(reply, found.base, 'moved');
     return sendError(req, reply, deps.site, 400);
   });
 
   form('unsubscribe', async (_req, reply, found) => {
-    await unsubscribe(
-      { lists: deps.lists, clock: deps.clock },
-      { supporterId: found.person.supporterId, via: 'preferences' },
-    );
+    await unsubscribe(listDeps, { supporterId: found.person.supporterId, via: 'preferences' });
     return done(reply, found.base, 'unsubscribed');
   });
 

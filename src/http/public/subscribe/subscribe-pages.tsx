@@ -11,6 +11,7 @@ import {
   ErrorSummary,
   languageChoices,
   SelectField,
+  SubmitButton,
   TextField,
 } from '../../views/form-fields.js';
 import { countriesFor } from '../campaign/sign-form.js';
@@ -108,9 +109,7 @@ export function SignupPage(p: SignupPageProps) {
           checked={p.values.consent}
           required
         />
-        <button class="button button--big" type="submit">
-          {t('list.signup.button')}
-        </button>
+        <SubmitButton kind="big">{t('list.signup.button')}</SubmitButton>
       </form>
     </ListPage>
   );
@@ -129,9 +128,7 @@ export function SignupConfirmPage(p: ListPageBase & { action: string; locale: st
       values={{ language: p.tr.languageName(p.locale) }}
     >
       <form method="post" action={p.action}>
-        <button class="button button--big" type="submit">
-          {p.tr.t('list.confirm.button')}
-        </button>
+        <SubmitButton kind="big">{p.tr.t('list.confirm.button')}</SubmitButton>
       </form>
     </ListMessagePage>
   );

@@ -151,6 +151,15 @@ export function EditorPage({
   );
 }
 
+/** The link back to where a page was reached from (the list, the account, the mailing), above its title. */
+export function BackLink({ href, children }: { href: string; children: ComponentChildren }) {
+  return (
+    <p>
+      <a href={href}>{children}</a>
+    </p>
+  );
+}
+
 export function AuthLayout({
   tr,
   site,

@@ -1,9 +1,11 @@
 // The page shell of the targets, import, test message and partners pages: the editor layout with where
 // "back" leads, the page's title, and the campaign it belongs to (its headline in its own direction, or its
 // slug before it has one); and the buttons under a target's or partner's add or change form.
+
 import type { ComponentChildren } from 'preact';
 import type { RosterCampaign } from '../../../domain/campaign/campaign-roster.ports.js';
 import type { Translator } from '../../../i18n/translator.js';
+import { SubmitButton } from '../form-fields.js';
 import { EditorPage, type EditorPageBase } from './editor-layout.js';
 
 export function RosterPage(
@@ -34,9 +36,7 @@ export function RosterPage(
 export function RosterFormActions(p: { tr: Translator; button: string; cancel?: string | undefined }) {
   return (
     <div class="editor-actions">
-      <button class="button" type="submit">
-        {p.button}
-      </button>
+      <SubmitButton>{p.button}</SubmitButton>
       {p.cancel && (
         <a class="button button--secondary" href={p.cancel}>
           {p.tr.t('targets.edit.cancel')}

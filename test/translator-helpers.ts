@@ -1,0 +1,44 @@
+// Volunteer translators in route tests: an account given its languages on the account's page (as an admin
+// does it, so the route is exercised too), the usual desk of editor, admin and Spanish translator, the form
+// token the translation pages carry, and the Spanish texts of the demo campaign the tests type.
+import { expect } from 'vitest';
+import { type Browser, createPerson, type Person, post, sessionFor } from './editor-helpers.js';
+import type { TestApp } from './test-app.js';
+
+/** Monday 23 November 2026, 09:00 UTC: where the translation tests' fake clock starts. */
+export const translationDay = Date.UTC(2026, 10, 23, 9, 0);
+
+/** The revision token of a translation form (`<input name="token">`), '' when the page has none. */
+export const tokenOf = (html: string) => /name="token" value="([^"]+)"/.exec(html)?.[1] ?? '';
+
+/** The demo campaign's texts in Spanish, every field the translation form asks for. */
+export const spanishTexts = {
+  headline: 'Libertad para Erlan Baltabay',
+  backgroundMd: 'Erlan Baltabay es un **sindicalista** encarcelado.',
+  defaultMessage: 'Le pido que libere a Erlan Baltabay.',
+  targetSubject: 'Liberen a Erlan Baltabay',
+  targetSalutation: 'Estimado señor o señora:',
+};
+
+/** A new translator account given these languages by the admin on the account's page (which must answer 303). */
+export async function translatorOf(
+  t: TestApp,
+  admin: Browser,
+  locale: string | string[],
+  person: Parameters<typeof createPerson>[2] = {},
+): Promise<Person> {
+  const created = await createPerson(t, 'translator', person);
+  const given = await post(t.app, `/editor/users/${created.id}/languages`, admin, { locale });
+  expect(given.statusCode).toBe(303);
+  return created;
+}
+
+/** An editor, an admin and a Spanish translator (translator@example.org), each signed in. */
+export async function spanishDesk(
+  t: TestApp,
+): Promise<{ editor: Browser; admin: Browser; translator: Browser; translatorPerson: Person }> {
+  const editor = await sessionFor(t, await createPerson(t, 'editor'));
+  const admin = await sessionFor(t, await createPerson(t, 'admin'));
+  const translatorPerson = await translatorOf(t, admin, 'es');
+  return { editor, admin, translator: await sessionFor(t, translatorPerson), translatorPerson };
+}
