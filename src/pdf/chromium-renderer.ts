@@ -6,7 +6,8 @@
 // time nor Chromium's memory grows with one giant document; page numbers come from the layout.
 // playwright-core and pdf-lib are loaded on the first dossier, not at start: loading playwright-core costs
 // every web and worker process ~35 MB of resident memory (measured, decision 0020 "Memory"), and most
-// processes never make a dossier.
+// processes never make a dossier. Chromium starts without the processes a headless printer never uses (the
+// omnibox popup's WebUI renderer, a spare renderer, SwiftShader): measured process by process in decision 0030.
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type {
