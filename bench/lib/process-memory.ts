@@ -1,5 +1,7 @@
 // Memory of a benchmark and of the processes it starts (Chromium's), sampled while a piece of work runs:
-// RSS of node, RSS and PSS of the children (PSS splits the pages they share), and node's own peak.
+// RSS of node, RSS and PSS of the children (PSS splits the pages they share), and node's own peak; and
+// Chromium's PSS process by process (browser, GPU, renderer, utilities, zygotes) at its peak, so a launch
+// switch that folds or drops a process shows where the memory went.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -16,10 +18,43 @@ export function pss(pid: number): number {
 }
 
 /**
- * Memory of this process (RSS) and of every process under it (Chromium's), in MB: their RSS added up counts
- * pages the browser's processes share (fonts, code) once per process, so their PSS is given too.
+ * What a Chromium process is, from its command line: `browser` (no `--type`), `zygote`, `gpu`, `renderer`
+ * (`renderer-webui` for a WebUI one), a utility by its service (`network`, `storage`, `audio`, …), or the
+ * `--type` as it is; null for a process that is not Chromium's (tsx's esbuild service under the benchmark)
+ * or is gone. Chromium rewrites its process title, so the arguments may be one string joined by spaces.
  */
-export function treeRss(): { node: number; chromium: number; chromiumPss: number } {
+export function chromiumKind(pid: number): string | null {
+  let argv: string[];
+  try {
+    argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+  } catch {
+    return null;
+  }
+  if (!/chrom/i.test(argv[0] ?? '')) return null;
+  const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const type = value('type');
+  if (!type) return 'browser';
+  if (type === 'gpu-process') return 'gpu';
+  if (type === 'renderer') return argv.includes('--top-chrome-webui') ? 'renderer-webui' : 'renderer';
+  if (type === 'utility') {
+    const sub = value('utility-sub-type') ?? 'utility';
+    // network.mojom.NetworkService → network; storage.mojom.StorageService → storage; audio.mojom… → audio
+    return sub.split('.')[0] ?? sub;
+  }
+  return type;
+}
+
+/**
+ * Memory of this process (RSS) and of Chromium's processes under it, in MB: their RSS added up counts
+ * pages the browser's processes share (fonts, code) once per process, so their PSS is given too, in total
+ * and by kind of process (`chromiumKind`; two renderers add up under one name).
+ */
+export function treeRss(): {
+  node: number;
+  chromium: number;
+  chromiumPss: number;
+  byKind: Record<string, number>;
+} {
   const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
     .trim()
     .split('\n')
@@ -35,32 +70,52 @@ export function treeRss(): { node: number; chromium: number; chromiumPss: number
   }
   const sum = (pick: (pid: number) => boolean) =>
     rows.reduce((n, [pid, , rss]) => (pick(pid) ? n + rss : n), 0) / 1024;
+  const byKind: Record<string, number> = {};
+  const chromium = new Set<number>();
+  let chromiumPss = 0;
+  for (const pid of mine) {
+    const kind = pid === process.pid ? null : chromiumKind(pid);
+    if (!kind) continue;
+    chromium.add(pid);
+    const mb = pss(pid) / 1024;
+    byKind[kind] = (byKind[kind] ?? 0) + mb;
+    chromiumPss += mb;
+  }
   return {
     node: sum((pid) => pid === process.pid),
-    chromium: sum((pid) => pid !== process.pid && mine.has(pid)),
-    chromiumPss: [...mine].filter((pid) => pid !== process.pid).reduce((n, pid) => n + pss(pid), 0) / 1024,
+    chromium: sum((pid) => chromium.has(pid)),
+    chromiumPss,
+    byKind,
   };
 }
 
 export interface Peak {
   node: number;
+  /** Node's RSS when the work began: `node - nodeStart` is what the work grew it by. */
+  nodeStart: number;
   chromium: number;
   chromiumPss: number;
+  /** Chromium's PSS by kind of process at the sample where its total PSS peaked. */
+  byKind: Record<string, number>;
   /** The largest sum seen at one sample (the two peaks need not coincide). */
   both: number;
 }
 
 /** Runs `work`, sampling the RSS of node and of Chromium every 250 ms; its time and the peaks. */
 export async function measured<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; peak: Peak }> {
-  const peak: Peak = { node: 0, chromium: 0, chromiumPss: 0, both: 0 };
+  const peak: Peak = { node: 0, nodeStart: 0, chromium: 0, chromiumPss: 0, byKind: {}, both: 0 };
   const sample = () => {
     const now = treeRss();
     peak.node = Math.max(peak.node, now.node);
     peak.chromium = Math.max(peak.chromium, now.chromium);
-    peak.chromiumPss = Math.max(peak.chromiumPss, now.chromiumPss);
+    if (now.chromiumPss >= peak.chromiumPss) {
+      peak.chromiumPss = now.chromiumPss;
+      peak.byKind = now.byKind;
+    }
     peak.both = Math.max(peak.both, now.node + now.chromiumPss);
   };
   sample();
+  peak.nodeStart = peak.node;
   const timer = setInterval(sample, 250);
   const started = performance.now();
   try {

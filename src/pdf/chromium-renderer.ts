@@ -6,7 +6,8 @@
 // time nor Chromium's memory grows with one giant document; page numbers come from the layout.
 // playwright-core and pdf-lib are loaded on the first dossier, not at start: loading playwright-core costs
 // every web and worker process ~35 MB of resident memory (measured, decision 0020 "Memory"), and most
-// processes never make a dossier.
+// processes never make a dossier. Chromium starts without the processes a headless printer never uses (the
+// omnibox popup's WebUI renderer, a spare renderer, SwiftShader): measured process by process in decision 0030.
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type {
@@ -30,7 +31,8 @@ import { joinPdfs } from './join-pdfs.js';
 
 export const defaultChromiumPath = '/usr/bin/chromium';
 
-const args = [
+/** The launch switches of the tests' Chromium (docs/architecture.md), which the renderer started with. */
+export const baseChromiumArgs: readonly string[] = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -40,6 +42,62 @@ const args = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * Chromium features that start processes a headless printer never uses (measured process by process,
+ * decision 0030, "Chromium's floor"): the omnibox popup's WebUI, which Chromium loads into a renderer of its
+ * own for every browser window, and the spare renderer it keeps warm for the next navigation (our pages
+ * never navigate: `setContent` reuses the page's renderer).
+ */
+export const unusedFeatures: readonly string[] = [
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+  'WebUIOmniboxFullPopup',
+  'SpareRendererForSitePerProcess',
+];
+
+/**
+ * The features playwright-core 1.65 disables in its own launch switches. Chromium keeps only the last
+ * `--disable-features` on a command line, and ours comes after Playwright's, so it repeats them (an upgrade
+ * of Playwright that changes its list only changes which of these stay disabled in the renderer).
+ */
+const playwrightDisabledFeatures: readonly string[] = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+];
+
+/** The renderer's launch switches: the base ones, no software GPU, the unused features disabled. */
+export const chromiumArgs: readonly string[] = [
+  ...baseChromiumArgs,
+  // With the GPU off, Chromium still loads SwiftShader (a software GPU, for WebGL) into its GPU process; a
+  // printed list draws nothing with it.
+  '--disable-software-rasterizer',
+  `--disable-features=${unusedFeatures.join(',')}`,
+];
+
+/**
+ * `args` as Chromium must get them after Playwright's own switches: every `--disable-features` among them
+ * (and Playwright's list) merged into one, since only the last one on a command line counts.
+ */
+export function withMergedFeatures(args: readonly string[]): string[] {
+  const prefix = '--disable-features=';
+  const ours = args.filter((a) => a.startsWith(prefix)).flatMap((a) => a.slice(prefix.length).split(','));
+  if (ours.length === 0) return [...args];
+  const features = [...new Set([...playwrightDisabledFeatures, ...ours.filter(Boolean)])];
+  return [...args.filter((a) => !a.startsWith(prefix)), `${prefix}${features.join(',')}`];
+}
 
 /** The number of pages of a PDF, read with pdf-lib. */
 export async function pdfPageCount(pdf: Uint8Array): Promise<number> {
@@ -61,6 +119,8 @@ export class ChromiumDossierRenderer implements DossierRenderer {
     private readonly executablePath = defaultChromiumPath,
     /** List pages printed per `page.pdf()` call. */
     private readonly perPart = pagesPerPart,
+    /** Chromium's launch switches (the benchmark tries others). */
+    private readonly args: readonly string[] = chromiumArgs,
   ) {}
 
   available(): boolean {
@@ -70,7 +130,7 @@ export class ChromiumDossierRenderer implements DossierRenderer {
   private launch(): Promise<Browser> {
     if (!this.browser) {
       this.browser = import('playwright-core').then(({ chromium }) =>
-        chromium.launch({ executablePath: this.executablePath, args }),
+        chromium.launch({ executablePath: this.executablePath, args: withMergedFeatures(this.args) }),
       );
       this.browser.catch(() => {
         this.browser = null;
