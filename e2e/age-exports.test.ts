@@ -69,6 +69,9 @@ describeBrowser.each(testDialects)('age exports in Chromium on %s', (dialect) =>
     await page.goto(`${base}/editor/campaigns/${demoCampaignSlug}/report-links`);
     await page.getByRole('button', { name: 'Make the link' }).click();
     const link = await page.locator('input.share__link').inputValue();
+    // The list of links scrolls sideways in its own box; the page itself fits the phone.
+    await fitsPhone(page);
+    await saveScreenshot(page, shotName('report-links-phone', dialect));
     const report = new URL(link).pathname;
     await page.goto(`${base}${report}`);
     expect(await page.locator('main').textContent()).toContain('age -d -i key.txt');
