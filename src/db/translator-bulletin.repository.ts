@@ -1,6 +1,7 @@
-// Storage of the translators' bulletin (migration 0028): the translators who get it with their languages and
-// watermark, the checked write that records a bulletin together with its mail in the outbox, and the
+// Storage of the translators' bulletin (migration 0028): the translators who get it with their languages,
+// their standing in each (0030) and watermark, the checked write that records a bulletin together with its mail in the outbox, and the
 // account setting that turns it off.
+import { isLanguageStanding } from '../domain/translation/language-standing.js';
 import type { BulletinTranslator } from '../domain/translation/translator-bulletin.js';
 import type {
   BulletinSent,
@@ -34,6 +35,7 @@ export class TranslatorBulletinRepository implements TranslatorBulletinStore {
         'u.email',
         'u.locale',
         'l.locale as language',
+        'l.standing',
         'd.last_sent_at',
         'd.last_items',
       ])
@@ -47,15 +49,20 @@ export class TranslatorBulletinRepository implements TranslatorBulletinStore {
     const byId = new Map<number, BulletinTranslator>();
     for (const r of rows) {
       const id = num(r.id);
+      // A value the CHECK constraint would refuse cannot be read; anything else counts as the plain standing.
+      const standing = isLanguageStanding(r.standing) ? r.standing : 'translator';
       const known = byId.get(id);
-      if (known) known.languages.push(r.language);
-      else {
+      if (known) {
+        known.languages.push(r.language);
+        known.standings = { ...known.standings, [r.language]: standing };
+      } else {
         byId.set(id, {
           id,
           name: r.name,
           email: r.email,
           locale: r.locale,
           languages: [r.language],
+          standings: { [r.language]: standing },
           lastSentAt: r.last_sent_at === null ? null : num(r.last_sent_at),
           lastItems: itemsOf(r.last_items ?? '[]'),
         });

@@ -1,6 +1,7 @@
-// The translators' daily bulletin (decision 0037): a recurring run reads the live campaigns and the
-// translators, and for each translator whose bulletin is due writes the bulletin's watermark and its composed
-// mail in one transaction (the outbox rule), so a mail is never lost or sent twice across restarts.
+// The translators' daily bulletin (decision 0037): a recurring run reads the campaigns (with their claims and
+// the translations in review, for coordinators) and the translators, and for each translator whose bulletin is
+// due writes the bulletin's watermark and its composed mail in one transaction (the outbox rule), so a mail
+// is never lost or sent twice across restarts.
 import type { Config } from '../../config/config.js';
 import type { Clock } from '../../domain/shared/clock.js';
 import type { TranslationStore } from '../../domain/translation/translation.ports.js';
@@ -29,10 +30,10 @@ export async function runTranslatorBulletins(deps: TranslatorBulletinJobDeps): P
   const due = dueBulletins(translators, await deps.translations.board(), now);
   const { config } = deps;
   let sent = 0;
-  for (const { translator, items } of due) {
+  for (const { translator, items, reviews } of due) {
     const tr = translatorFor(translator.locale);
     const text = translatorBulletinEmail(
-      { recipient: translator, items, site: { name: config.SITE_NAME, baseUrl: config.BASE_URL } },
+      { recipient: translator, items, reviews, site: { name: config.SITE_NAME, baseUrl: config.BASE_URL } },
       tr,
     );
     const mail = newJob(
@@ -47,7 +48,7 @@ export async function runTranslatorBulletins(deps: TranslatorBulletinJobDeps): P
     const recorded = await deps.bulletins.recordSent({
       userId: translator.id,
       previousSentAt: translator.lastSentAt,
-      items: items.map((i) => i.key),
+      items: [...items, ...reviews].map((i) => i.key),
       mail,
       now,
     });

@@ -1,6 +1,9 @@
-// "My account": name and interface language, password (the current one asked again), and the sessions
-// this account has open with a button to end them all.
+// "My account": name and interface language, password (the current one asked again), the sessions this
+// account has open with a button to end them all, and for a translator their languages with their standing
+// in each and what it lets them do (decision 0039), since only an admin sets it.
+import { Fragment } from 'preact';
 import { passwordLimits } from '../../../domain/account/account.js';
+import type { LanguageGrant, LanguageStanding } from '../../../domain/translation/language-standing.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { roleKeys } from '../../views/editor/labels.js';
@@ -18,9 +21,18 @@ export interface AccountPageProps extends EditorPageBase {
   notice?: StringKey | undefined;
   profile?: { name: string; locale: string; error?: string | undefined };
   password?: { current?: string | undefined; password?: string | undefined };
+  /** A translator's languages with their standing in each; none for other roles. */
+  languages?: readonly LanguageGrant[];
 }
 
-export function AccountPage({ tr, site, user, csrf, sessions, notice, profile, password }: AccountPageProps) {
+const standingKeys: Record<LanguageStanding, { name: StringKey; may: StringKey }> = {
+  translator: { name: 'scopes.standing.translator', may: 'editor.account.may.translator' },
+  trusted: { name: 'scopes.standing.trusted', may: 'editor.account.may.trusted' },
+  coordinator: { name: 'scopes.standing.coordinator', may: 'editor.account.may.coordinator' },
+};
+
+export function AccountPage(props: AccountPageProps) {
+  const { tr, site, user, csrf, sessions, notice, profile, password, languages = [] } = props;
   const t = tr.t;
   const title = t('editor.account.title');
   return (
@@ -28,6 +40,22 @@ export function AccountPage({ tr, site, user, csrf, sessions, notice, profile, p
       <h1>{title}</h1>
       {notice && <Notice>{t(notice)}</Notice>}
       <p>{t('editor.account.signedInAs', { email: user.email, role: t(roleKeys[user.role]) })}</p>
+
+      {languages.length > 0 && (
+        <section class="editor-panel" id="my-languages">
+          <h2>{t('editor.account.languages')}</h2>
+          <dl class="editor-facts">
+            {languages.map((g) => (
+              <Fragment key={g.locale}>
+                <dt>{tr.languageName(g.locale)}</dt>
+                <dd>
+                  <strong>{t(standingKeys[g.standing].name)}</strong> {t(standingKeys[g.standing].may)}
+                </dd>
+              </Fragment>
+            ))}
+          </dl>
+        </section>
+      )}
 
       <section class="editor-panel">
         <h2>{t('editor.account.profile')}</h2>

@@ -1,5 +1,5 @@
-// "My account": change name and language, change password, log out everywhere. Each POST redirects back
-// with a notice (or re-renders with the error and the input kept).
+// "My account": change name and language, change password, log out everywhere, and a translator's standing
+// in each language. Each POST redirects back with a notice (or re-renders with the error and the input kept).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { changePassword } from '../../../domain/account/change-password.js';
 import { revokeSessions } from '../../../domain/account/log-out.js';
@@ -26,6 +26,7 @@ export function accountRoutes(app: FastifyInstance, deps: EditorDeps): void {
       account.user.id,
       deps.accounts.clock.now(),
     );
+    const languages = account.user.role === 'translator' ? await deps.scopes.grantsOf(account.user.id) : [];
     return sendPage(
       reply,
       <AccountPage
@@ -34,6 +35,7 @@ export function accountRoutes(app: FastifyInstance, deps: EditorDeps): void {
         user={extra.user ?? account.user}
         csrf={req.csrfToken}
         sessions={sessions}
+        languages={languages}
         notice={doneNotice(req)}
         {...extra}
       />,
