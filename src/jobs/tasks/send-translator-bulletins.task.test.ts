@@ -2,7 +2,9 @@
 // one bulletin in French when a campaign waits for French; a second campaign launching and the first one's
 // source changing later the same day make no second mail; the next day one more bulletin lists both. A
 // translator who turned the bulletin off in their account settings, and one whose language is up to date,
-// get nothing. The mail arrives through the real worker at an SMTP sink, its links opening the editor.
+// get nothing. The mail arrives through the real worker at an SMTP sink, its links opening the editor. A
+// claimed language names its holder (a lapsed claim does not); a coordinator of French gets the French
+// translations waiting for their review, with links, and a plain translator of French does not.
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../test/app-per-test.js';
 import { testDialects } from '../../../test/db.js';
@@ -12,6 +14,7 @@ import type { FakeClock } from '../../../test/fake-clock.js';
 import { startMailWorker, type TestApp } from '../../../test/test-app.js';
 import { CampaignRepository } from '../../db/campaign.repository.js';
 import { JobRepository } from '../../db/job.repository.js';
+import { claimLapseMs } from '../../domain/translation/translation-claim.js';
 import { jobKinds } from '../kinds.js';
 import { recurringHandlers, scheduleRecurring } from '../recurring.js';
 import { createWorker } from '../worker.js';
@@ -150,5 +153,96 @@ describe.each(testDialects)('translators’ daily bulletin on %s', (dialect) => 
     } finally {
       await worker.stop();
     }
+  });
+
+  it('names who claimed a language and gives a coordinator the reviews waiting for them', async () => {
+    const lea = await translator('lea@example.org', 'en', ['fr']);
+    const amira = await translator('amira@example.org', 'en', ['fr']);
+    await t.db.kysely
+      .updateTable('translator_languages')
+      .set({ standing: 'coordinator' })
+      .where('user_id', '=', amira.id)
+      .execute();
+    const claimed = await launch('nurses-korea');
+    const lapsed = await launch('dockers-chile');
+    const inReview = buildCampaign({ slug: 'miners-peru', status: 'live', startsAt: clock.now() });
+    inReview.translations.push({ ...inReview.translations[0]!, locale: 'fr', status: 'in_review' });
+    await new CampaignRepository(t.db).create(inReview, clock.now());
+    const idOf = async (slug: string) =>
+      (
+        await t.db.kysely
+          .selectFrom('campaigns')
+          .select('id')
+          .where('slug', '=', slug)
+          .executeTakeFirstOrThrow()
+      ).id;
+    await t.db.kysely
+      .insertInto('translation_claims')
+      .values([
+        {
+          campaign_id: await idOf(claimed.slug),
+          locale: 'fr',
+          user_id: amira.id,
+          claimed_at: clock.now() - hour,
+        },
+        {
+          campaign_id: await idOf(lapsed.slug),
+          locale: 'fr',
+          user_id: lea.id,
+          claimed_at: clock.now() - claimLapseMs,
+        },
+      ])
+      .execute();
+
+    expect(await runTranslatorBulletins(deps)).toBe(2);
+    const byAddress = new Map((await queued()).map((m) => [m.to[0]!.address, m]));
+    const plain = byAddress.get('lea@example.org')!;
+    expect(plain.text).toContain('claimed by amira since');
+    expect(plain.text).toContain('/editor/campaigns/nurses-korea/translations/fr');
+    // The lapsed claim names nobody: the language is simply waiting again.
+    expect(plain.text).not.toContain('claimed by lea');
+    expect(plain.text).toContain('/editor/campaigns/dockers-chile/translations/fr');
+    expect(plain.text).not.toContain('review');
+    expect(plain.text).not.toContain('miners-peru');
+    const coordinator = byAddress.get('amira@example.org')!;
+    expect(coordinator.subject).toContain('A translation waits for your review');
+    expect(coordinator.text).toContain('This translation waits for your review:');
+    expect(coordinator.text).toContain('/editor/campaigns/miners-peru/translations/fr');
+    expect(coordinator.text).toContain('These campaigns wait for a translation into your languages:');
+
+    // The next day nothing is new: no mail. Once the French work is done, a new submission still mails the
+    // coordinator alone, with only the review part.
+    clock.advance(25 * hour);
+    expect(await runTranslatorBulletins(deps)).toBe(0);
+    await t.db.kysely
+      .updateTable('campaign_translations')
+      .set({ status: 'published' })
+      .where('locale', '=', 'fr')
+      .execute();
+    for (const c of [claimed, lapsed]) {
+      await t.db.kysely
+        .insertInto('campaign_translations')
+        .values({
+          campaign_id: await idOf(c.slug),
+          locale: 'fr',
+          status: 'in_review',
+          headline: 'Réintégrez les infirmières',
+          background_md: 'Des infirmières ont été licenciées.',
+          default_message: 'Réintégrez-les.',
+          target_subject: 'Les infirmières',
+          outcome_md: null,
+          source_snapshot: null,
+          review_note: null,
+          updated_by: lea.id,
+          created_at: clock.now(),
+          updated_at: clock.now(),
+        })
+        .execute();
+    }
+    expect(await runTranslatorBulletins(deps)).toBe(1);
+    const last = (await queued()).at(-1)!;
+    expect(last.to[0]!.address).toBe('amira@example.org');
+    expect(last.subject).toContain('2 translations wait for your review');
+    expect(last.text).not.toContain('wait for a translation');
   });
 });
