@@ -1,6 +1,8 @@
 // Storage of the translators' bulletin (migration 0028): the translators who get it with their languages,
-// their standing in each (0030) and watermark, the checked write that records a bulletin together with its mail in the outbox, and the
-// account setting that turns it off.
+// their standing in each (0030) and watermark, and the editors and admins, who get what waits for review;
+// the checked write that records a bulletin together with its mail in the outbox; the account setting that
+// turns it off.
+import { isRole } from '../domain/account/permissions.js';
 import { isLanguageStanding } from '../domain/translation/language-standing.js';
 import type { BulletinTranslator } from '../domain/translation/translator-bulletin.js';
 import type {
@@ -58,6 +60,7 @@ export class TranslatorBulletinRepository implements TranslatorBulletinStore {
       } else {
         byId.set(id, {
           id,
+          role: 'translator',
           name: r.name,
           email: r.email,
           locale: r.locale,
@@ -67,6 +70,31 @@ export class TranslatorBulletinRepository implements TranslatorBulletinStore {
           lastItems: itemsOf(r.last_items ?? '[]'),
         });
       }
+    }
+    // Editors and admins review every language (decision 0039): their bulletin lists only what waits for review.
+    const reviewers = await this.db.kysely
+      .selectFrom('users as u')
+      .leftJoin('translator_bulletins as d', 'd.user_id', 'u.id')
+      .select(['u.id', 'u.role', 'u.name', 'u.email', 'u.locale', 'd.last_sent_at', 'd.last_items'])
+      .where('u.role', 'in', ['editor', 'admin'])
+      .where('u.disabled_at', 'is', null)
+      .where('u.password_hash', 'is not', null)
+      .where('d.unsubscribed_at', 'is', null)
+      .orderBy('u.id')
+      .execute();
+    for (const r of reviewers) {
+      if (!isRole(r.role)) continue;
+      byId.set(num(r.id), {
+        id: num(r.id),
+        role: r.role,
+        name: r.name,
+        email: r.email,
+        locale: r.locale,
+        languages: [],
+        standings: {},
+        lastSentAt: r.last_sent_at === null ? null : num(r.last_sent_at),
+        lastItems: itemsOf(r.last_items ?? '[]'),
+      });
     }
     return [...byId.values()];
   }

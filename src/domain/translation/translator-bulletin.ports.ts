@@ -12,7 +12,10 @@ export interface BulletinSent {
 }
 
 export interface TranslatorBulletinStore {
-  /** Active translator accounts with languages who have not turned the bulletin off. */
+  /**
+   * Active translator accounts with languages, and active editors and admins (who review every language),
+   * who have not turned the bulletin off.
+   */
   translators(): Promise<BulletinTranslator[]>;
   /**
    * Records the bulletin (time and items) and puts its mail in the outbox in one transaction, only while

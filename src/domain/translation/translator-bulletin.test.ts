@@ -35,6 +35,7 @@ const version = (locale: string, status: 'draft' | 'in_review' | 'published', so
 });
 const lea: BulletinTranslator = {
   id: 7,
+  role: 'translator',
   name: 'Léa',
   email: 'lea@example.org',
   locale: 'fr',

@@ -3,7 +3,9 @@
 // something is waiting that the last one did not list (the watermark: the items it listed), and at most
 // once in any 24 hours, however many campaigns launch or change meanwhile: never a flood. A claimed language
 // is still listed, naming its holder, so nobody starts it twice (0042); a coordinator's bulletin also lists the
-// campaign translations waiting for their review in the languages they coordinate (0039).
+// campaign translations waiting for their review in the languages they coordinate (0039), and so does an
+// editor's or admin's, who review every language and have nothing else in theirs.
+import type { Role } from '../account/permissions.js';
 import type { Standings } from './language-standing.js';
 import type { BoardCampaign } from './translation.ports.js';
 import { activeClaim } from './translation-claim.js';
@@ -13,6 +15,8 @@ export const bulletinIntervalMs = 24 * 60 * 60 * 1000;
 
 export interface BulletinTranslator {
   id: number;
+  /** A translator; or an editor or admin, who has no languages to translate and reviews every language. */
+  role: Role;
   name: string;
   email: string;
   /** The interface language the mail is written in. */
@@ -87,12 +91,13 @@ export function waitingItems(
 }
 
 /**
- * Campaign translations in review in a language the translator coordinates, oldest first: the same rule as
- * the board's "Waiting for your review" (mayReviewIn), for campaigns being prepared or live.
+ * Campaign translations in review in a language the translator coordinates (every language for editors and
+ * admins), oldest first: the same rule as the board's "Waiting for your review" (mayReviewIn), for campaigns
+ * being prepared or live.
  */
 export function reviewItems(translator: BulletinTranslator, campaigns: BoardCampaign[]): ReviewItem[] {
   const viewer = translationViewer(
-    { id: translator.id, email: translator.email, role: 'translator' },
+    { id: translator.id, email: translator.email, role: translator.role },
     translator.languages.map((locale) => ({
       locale,
       standing: translator.standings[locale] ?? 'translator',

@@ -4,7 +4,8 @@
 // translator who turned the bulletin off in their account settings, and one whose language is up to date,
 // get nothing. The mail arrives through the real worker at an SMTP sink, its links opening the editor. A
 // claimed language names its holder (a lapsed claim does not); a coordinator of French gets the French
-// translations waiting for their review, with links, and a plain translator of French does not.
+// translations waiting for their review, with links, and so does an editor (every language), with only
+// that part; a plain translator of French does not.
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../test/app-per-test.js';
 import { testDialects } from '../../../test/db.js';
@@ -78,12 +79,12 @@ describe.each(testDialects)('translators’ daily bulletin on %s', (dialect) => 
     expect((await get(t.app, '/editor/account/translator-bulletin', off)).body).not.toMatch(
       /<input[^>]*id="bulletin"[^>]*checked/,
     );
-    // Editors review every language and get no bulletin: the page says so instead of offering the box.
+    // Editors review every language: their box is about translations waiting for review (none waits here).
     const editor = await sessionFor(t, await createPerson(t, 'editor'));
     const editorPage = await get(t.app, '/editor/account/translator-bulletin', editor);
     expect(editorPage.statusCode).toBe(200);
-    expect(editorPage.body).toContain('The daily bulletin goes to translators only.');
-    expect(editorPage.body).not.toContain('name="bulletin"');
+    expect(editorPage.body).toContain('Email me once a day when translations wait for my review');
+    expect(editorPage.body).toMatch(/<input[^>]*id="bulletin"[^>]*checked/);
 
     expect(await runTranslatorBulletins(deps)).toBe(0);
     const first = await launch('nurses-korea');
@@ -156,6 +157,7 @@ describe.each(testDialects)('translators’ daily bulletin on %s', (dialect) => 
   });
 
   it('names who claimed a language and gives a coordinator the reviews waiting for them', async () => {
+    await createPerson(t, 'editor', { email: 'ed@example.org', name: 'Ed' });
     const lea = await translator('lea@example.org', 'en', ['fr']);
     const amira = await translator('amira@example.org', 'en', ['fr']);
     await t.db.kysely
@@ -194,7 +196,7 @@ describe.each(testDialects)('translators’ daily bulletin on %s', (dialect) => 
       ])
       .execute();
 
-    expect(await runTranslatorBulletins(deps)).toBe(2);
+    expect(await runTranslatorBulletins(deps)).toBe(3);
     const byAddress = new Map((await queued()).map((m) => [m.to[0]!.address, m]));
     const plain = byAddress.get('lea@example.org')!;
     expect(plain.text).toContain('claimed by amira since');
@@ -209,6 +211,9 @@ describe.each(testDialects)('translators’ daily bulletin on %s', (dialect) => 
     expect(coordinator.text).toContain('This translation waits for your review:');
     expect(coordinator.text).toContain('/editor/campaigns/miners-peru/translations/fr');
     expect(coordinator.text).toContain('These campaigns wait for a translation into your languages:');
+    const editor = byAddress.get('ed@example.org')!;
+    expect(editor.text).toContain('/editor/campaigns/miners-peru/translations/fr');
+    expect(editor.text).not.toContain('wait for a translation');
 
     // The next day nothing is new: no mail. Once the French work is done, a new submission still mails the
     // coordinator alone, with only the review part.
@@ -239,10 +244,12 @@ describe.each(testDialects)('translators’ daily bulletin on %s', (dialect) => 
         })
         .execute();
     }
-    expect(await runTranslatorBulletins(deps)).toBe(1);
-    const last = (await queued()).at(-1)!;
-    expect(last.to[0]!.address).toBe('amira@example.org');
-    expect(last.subject).toContain('2 translations wait for your review');
-    expect(last.text).not.toContain('wait for a translation');
+    expect(await runTranslatorBulletins(deps)).toBe(2);
+    const later = (await queued()).slice(3);
+    expect(later.map((m) => m.to[0]!.address).sort()).toEqual(['amira@example.org', 'ed@example.org']);
+    for (const m of later) {
+      expect(m.subject).toContain('2 translations wait for your review');
+      expect(m.text).not.toContain('wait for a translation');
+    }
   });
 });

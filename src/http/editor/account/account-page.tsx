@@ -3,6 +3,7 @@
 // in each and what it lets them do (decision 0039), since only an admin sets it.
 import { Fragment } from 'preact';
 import { passwordLimits } from '../../../domain/account/account.js';
+import { can } from '../../../domain/account/permissions.js';
 import type { LanguageGrant, LanguageStanding } from '../../../domain/translation/language-standing.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { EditorLayout, type EditorPageBase } from '../../views/editor/editor-layout.js';
@@ -119,7 +120,7 @@ export function AccountPage(props: AccountPageProps) {
         </form>
       </section>
 
-      {user.role === 'translator' && (
+      {(user.role === 'translator' || can(user.role, 'translations:review')) && (
         <section class="editor-panel" id="translator-bulletin">
           <h2>{t('translatorBulletin.setting.title')}</h2>
           <p>

@@ -1,16 +1,16 @@
-// The translator's account setting for the daily bulletin (decision 0037): one checkbox, linked from the
-// account page and from every bulletin mail. A redirect with a notice after saving. Only translators get
-// bulletins: an editor or admin (who reviews every language on the board) is told so instead of offered
-// the box, and a post from them changes nothing.
+// The account setting for the daily bulletin (decision 0037): one checkbox, linked from the account page and
+// from every bulletin mail. A redirect with a notice after saving. Translators get the bulletin for their
+// languages; editors and admins, who review every language, get it for the translations waiting for review
+// (0039), so their box says that.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { can } from '../../../domain/account/permissions.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import type { TranslatorBulletinStore } from '../../../domain/translation/translator-bulletin.ports.js';
 import {
   setTranslatorBulletin,
   viewTranslatorBulletin,
 } from '../../../domain/translation/translator-bulletin-setting.js';
-import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
@@ -23,7 +23,7 @@ import { edit } from './step-answer.js';
 export const bulletinSettingPath = '/editor/account/translator-bulletin';
 const bulletinForm = z.object({ bulletin: field(10) });
 
-function BulletinSettingPage(p: EditorPageBase & { translator: boolean; wanted: boolean; saved: boolean }) {
+function BulletinSettingPage(p: EditorPageBase & { reviewer: boolean; wanted: boolean; saved: boolean }) {
   const t = p.tr.t;
   const title = t('translatorBulletin.setting.title');
   return (
@@ -31,19 +31,18 @@ function BulletinSettingPage(p: EditorPageBase & { translator: boolean; wanted: 
       <BackLink href="/editor/account">{t('translatorBulletin.setting.back')}</BackLink>
       <h1>{title}</h1>
       {p.saved && <Notice>{t('translatorBulletin.setting.saved')}</Notice>}
-      {!p.translator && <p>{t('translatorBulletin.setting.notTranslator')}</p>}
-      {p.translator && (
-        <form method="post" action={bulletinSettingPath} class="editor-form" novalidate>
-          <Csrf token={p.csrf} />
-          <CheckField
-            id="bulletin"
-            value="yes"
-            label={t('translatorBulletin.setting.label')}
-            checked={p.wanted}
-          />
-          <SubmitButton>{t('translatorBulletin.setting.save')}</SubmitButton>
-        </form>
-      )}
+      <form method="post" action={bulletinSettingPath} class="editor-form" novalidate>
+        <Csrf token={p.csrf} />
+        <CheckField
+          id="bulletin"
+          value="yes"
+          label={t(
+            p.reviewer ? 'translatorBulletin.setting.reviewLabel' : 'translatorBulletin.setting.label',
+          )}
+          checked={p.wanted}
+        />
+        <SubmitButton>{t('translatorBulletin.setting.save')}</SubmitButton>
+      </form>
     </EditorPage>
   );
 }
@@ -53,14 +52,14 @@ export function bulletinSettingRoutes(
   deps: { site: SiteInfo; clock: Clock; bulletins: TranslatorBulletinStore },
 ): void {
   app.get(bulletinSettingPath, edit, async (req, reply) => {
-    const translator = req.account!.user.role === 'translator';
-    const wanted = translator && (await viewTranslatorBulletin(deps, req.account!.user.id));
+    const { role, id } = req.account!.user;
+    const wanted = await viewTranslatorBulletin(deps, id);
     const saved = (req.query as { done?: unknown } | undefined)?.done === 'saved';
     return sendPage(
       reply,
       <BulletinSettingPage
         {...editorPage(req, deps.site)}
-        translator={translator}
+        reviewer={can(role, 'translations:review')}
         wanted={wanted}
         saved={saved}
       />,
@@ -68,7 +67,6 @@ export function bulletinSettingRoutes(
   });
 
   app.post(bulletinSettingPath, edit, async (req, reply) => {
-    if (req.account!.user.role !== 'translator') return sendError(req, reply, deps.site, 404);
     const body = readForm(req, reply, deps, bulletinForm);
     if (!body) return reply;
     await setTranslatorBulletin(deps, req.account!.user.id, body.bulletin === 'yes');
