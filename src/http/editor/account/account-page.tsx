@@ -120,7 +120,7 @@ export function AccountPage(props: AccountPageProps) {
         </form>
       </section>
 
-      {(user.role === 'translator' || can(user.role, 'translations:review')) && (
+      {can(user.role, 'translations:edit') && (
         <section class="editor-panel" id="translator-bulletin">
           <h2>{t('translatorBulletin.setting.title')}</h2>
           <p>
