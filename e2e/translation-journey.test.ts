@@ -284,8 +284,12 @@ describeBrowser.each(testDialects)('the translation journey in Chromium on %s', 
     await amelie.locator('#xliff').scrollIntoViewIfNeeded();
     await saveScreenshot(amelie, shotName('journey-french-stale-desktop', dialect));
 
-    // Her account settings hold the daily bulletin's switch; the same pages in the Arabic interface.
+    // Her account page says what she may do in French; her account settings hold the daily bulletin's
+    // switch; the same pages in the Arabic interface.
     await amelie.goto(`${base}/editor/account`);
+    expect(await amelie.locator('#my-languages').textContent()).toContain(
+      'FrenchTranslator You translate and send your work for review.',
+    );
     await amelie.getByRole('link', { name: 'Choose whether you get it' }).click();
     expect(await amelie.getByLabel(/Email me once a day/).isChecked()).toBe(true);
     await saveScreenshot(amelie, shotName('journey-bulletin-setting-desktop', dialect));
