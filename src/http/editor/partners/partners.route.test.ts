@@ -4,7 +4,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { editorPerTest } from '../../../../test/app-per-test.js';
-import { testDialects } from '../../../../test/db.js';
+import { auditActions, testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
@@ -133,13 +133,7 @@ describe.each(testDialects)('editor partners page on %s', (dialect) => {
     expect((await get(t.app, `/en/campaigns/${erlan}`)).body).not.toContain(
       'International Trade Union Confederation',
     );
-    const actions = await t.db.kysely
-      .selectFrom('audit_events')
-      .select('action')
-      .where('entity_type', '=', 'partner')
-      .orderBy('id')
-      .execute();
-    expect(actions.map((a) => a.action)).toEqual([
+    expect(await auditActions(t.db, 'partner')).toEqual([
       'partner.changed',
       'partner.changed',
       'partner.changed',

@@ -4,7 +4,7 @@
 // foreign report refused), and the test message that lands in the SMTP sink for the editor, never the target.
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
-import { testDialects } from '../../../../test/db.js';
+import { auditActions, testDialects } from '../../../../test/db.js';
 import { deliveryRig, sign } from '../../../../test/delivery-helpers.js';
 import {
   type Browser,
@@ -179,13 +179,7 @@ describe.each(testDialects)('editor targets pages on %s', (dialect) => {
       replaced_email: 'press@mfa-kz.example.org',
       time_zone: 'Asia/Almaty',
     });
-    const actions = await t.db.kysely
-      .selectFrom('audit_events')
-      .select('action')
-      .where('entity_type', '=', 'target')
-      .orderBy('id')
-      .execute();
-    expect(actions.map((a) => a.action)).toEqual(['target.changed', 'target.address_replaced']);
+    expect(await auditActions(t.db, 'target')).toEqual(['target.changed', 'target.address_replaced']);
   });
 
   it('asks before removing, says how many waiting messages it cancels, and never sends them', async () => {
@@ -265,13 +259,8 @@ describe.each(testDialects)('editor targets pages on %s', (dialect) => {
     // The same report once more: both addresses are targets now.
     const again = await post(t.app, `${page}/import/confirm`, browser, { rows: token });
     expect(again.headers.location).toBe(`${page}?done=imported&n=0&m=2#targets-heading`);
-    const audit = await t.db.kysely
-      .selectFrom('audit_events')
-      .select('action')
-      .where('entity_type', '=', 'campaign')
-      .execute();
     // Nothing was saved the second time, so nothing is audited.
-    expect(audit.map((a) => a.action)).toEqual(['targets.imported']);
+    expect(await auditActions(t.db, 'campaign')).toEqual(['targets.imported']);
   });
 
   it('imports an uploaded semicolon file with a BOM, and refuses files it cannot read, translated', async () => {

@@ -7,7 +7,7 @@
 // mailing that started sending is read-only.
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
-import { testDialects } from '../../../../test/db.js';
+import { auditTrail, testDialects } from '../../../../test/db.js';
 import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
 import { insertListMember, insertMailing } from '../../../../test/mailing-translation-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
@@ -105,12 +105,7 @@ describe.each(testDialects)('mailing translation on %s', (dialect) => {
       new RegExp(`data-mailing="${mailingId}"[\\s\\S]*?data-locale="es"[^>]*>[\\s\\S]*?published`),
     );
 
-    const actions = await t.db.kysely
-      .selectFrom('audit_events')
-      .select(['action', 'entity_type'])
-      .where('action', 'like', 'translation.%')
-      .orderBy('id')
-      .execute();
+    const actions = await auditTrail(t.db, 'translation.');
     expect(actions.map((a) => a.action)).toEqual([
       'translation.saved',
       'translation.submitted',

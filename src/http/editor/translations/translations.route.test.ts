@@ -7,7 +7,7 @@
 // only when an address is configured.
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
-import { testDialects } from '../../../../test/db.js';
+import { auditTrail, testDialects } from '../../../../test/db.js';
 import { type Browser, get, post } from '../../../../test/editor-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import {
@@ -129,12 +129,7 @@ describe.each(testDialects)('campaign translation on %s', (dialect) => {
     expect(current.body).not.toContain('id="source-changed"');
     expect(current.body).toContain('Status: published');
 
-    const actions = await t.db.kysely
-      .selectFrom('audit_events')
-      .select('action')
-      .where('action', 'like', 'translation.%')
-      .orderBy('id')
-      .execute();
+    const actions = await auditTrail(t.db, 'translation.');
     expect(actions.map((a) => a.action)).toEqual([
       'translation.saved',
       'translation.submitted',
