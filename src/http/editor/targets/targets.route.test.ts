@@ -6,15 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { auditActions, testDialects } from '../../../../test/db.js';
 import { deliveryRig, sign } from '../../../../test/delivery-helpers.js';
-import {
-  type Browser,
-  createPerson,
-  get,
-  type Person,
-  post,
-  sessionFor,
-  signedIn,
-} from '../../../../test/editor-helpers.js';
+import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import { startMailWorker, type TestApp } from '../../../../test/test-app.js';
 
@@ -22,14 +14,12 @@ const page = `/editor/campaigns/${erlan}/targets`;
 
 describe.each(testDialects)('editor targets pages on %s', (dialect) => {
   let t: TestApp;
-  let editor: Person;
   let browser: Browser;
   let campaignId: number;
 
   appPerTest(dialect, async (app) => {
     ({ t, campaignId } = app);
-    editor = await createPerson(t, 'editor', { name: 'Kofi Boateng' });
-    browser = await sessionFor(t, editor);
+    browser = await signedIn(t, 'editor', { name: 'Kofi Boateng' });
   });
 
   const targetsOf = () =>
