@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { auditActions, testDialects } from '../../../../test/db.js';
 import { deliveryRig, sign } from '../../../../test/delivery-helpers.js';
-import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
+import { type Browser, get, post, postMultipart, signedIn } from '../../../../test/editor-helpers.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import { startMailWorker, type TestApp } from '../../../../test/test-app.js';
 
@@ -31,18 +31,19 @@ describe.each(testDialects)('editor targets pages on %s', (dialect) => {
       .orderBy('id')
       .execute();
 
-  function multipart(
+  const multipart = (
     url: string,
     who: Browser,
     fields: Record<string, string>,
     file?: { name: string; bytes: Uint8Array },
-  ) {
-    const form = new FormData();
-    form.append('_csrf', who.csrf);
-    for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    if (file) form.append(file.name, new Blob([file.bytes as Uint8Array<ArrayBuffer>]), 'targets.csv');
-    return t.app.inject({ method: 'POST', url, headers: { cookie: who.cookie }, body: form });
-  }
+  ) =>
+    postMultipart(
+      t,
+      url,
+      who,
+      fields,
+      file ? [{ field: file.name, bytes: file.bytes, name: 'targets.csv' }] : [],
+    );
 
   it('lists targets and copy addresses; translators read, partners and forged posts are refused', async () => {
     const res = await get(t.app, page, browser);
