@@ -46,14 +46,10 @@ describe.each(testDialects)('XLIFF exchange of a campaign translation on %s', (d
     translator = await sessionFor(t, await translatorOf(t, admin, 'es'));
   });
 
-  const upload = (who: Browser, xml: string | Uint8Array, url = `${es}/xliff`) =>
-    postMultipart(t, url, who, {}, [
-      {
-        field: 'file',
-        bytes: typeof xml === 'string' ? new TextEncoder().encode(xml) : xml,
-        name: 'erlan.es.xlf',
-      },
-    ]);
+  const upload = (who: Browser, xml: string | Uint8Array, url = `${es}/xliff`) => {
+    const bytes = typeof xml === 'string' ? new TextEncoder().encode(xml) : xml;
+    return postMultipart(t, url, who, {}, [{ field: 'file', bytes, name: 'erlan.es.xlf' }]);
+  };
 
   const stored = () =>
     t.db.kysely
