@@ -186,6 +186,27 @@ export async function liveCampaignIds(db: Db): Promise<number[]> {
   return rows.map((r) => Number(r.id));
 }
 
+/** The actions the audit log holds about these kinds of entity (`target`, `partner`…), oldest first. */
+export async function auditActions(db: Db, ...entityTypes: string[]): Promise<string[]> {
+  const rows = await db.kysely
+    .selectFrom('audit_events')
+    .select('action')
+    .where('entity_type', 'in', entityTypes)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.action);
+}
+
+/** The audit log's entries whose action starts with `prefix` (`translation.`), oldest first. */
+export function auditTrail(db: Db, prefix: string): Promise<{ action: string; entity_type: string }[]> {
+  return db.kysely
+    .selectFrom('audit_events')
+    .select(['action', 'entity_type'])
+    .where('action', 'like', `${prefix}%`)
+    .orderBy('id')
+    .execute();
+}
+
 /** An account written straight into the table, for repository tests that need someone to act: its id. */
 export async function insertUser(
   db: Db,

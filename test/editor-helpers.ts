@@ -155,3 +155,25 @@ export function sessionCookie(res: LightMyRequestResponse, baseUrl = 'https://ou
   if (!value) throw new Error(`no session cookie set (${res.statusCode})`);
   return `${name}=${value}`;
 }
+
+/** A file of a multipart form; no bytes and the name '' is the empty field a browser sends when none was chosen. */
+export interface FormFile {
+  field: string;
+  bytes: Uint8Array;
+  name: string;
+}
+
+/** Posts a multipart form (an upload) as `who`: its cookie, its CSRF token first, the fields, then the files. */
+export function postMultipart(
+  t: TestApp,
+  url: string,
+  who: Browser,
+  fields: Record<string, string>,
+  files: FormFile[] = [],
+) {
+  const form = new FormData();
+  form.append('_csrf', who.csrf);
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  for (const f of files) form.append(f.field, new Blob([f.bytes as Uint8Array<ArrayBuffer>]), f.name);
+  return t.app.inject({ method: 'POST', url, headers: { cookie: who.cookie }, body: form });
+}

@@ -2,7 +2,7 @@
 // does it, so the route is exercised too), the usual desk of editor, admin and Spanish translator, the form
 // token the translation pages carry, and the Spanish texts of the demo campaign the tests type.
 import { expect } from 'vitest';
-import { type Browser, createPerson, type Person, post, sessionFor } from './editor-helpers.js';
+import { type Browser, createPerson, get, type Person, post, sessionFor } from './editor-helpers.js';
 import type { TestApp } from './test-app.js';
 
 /** Monday 23 November 2026, 09:00 UTC: where the translation tests' fake clock starts. */
@@ -41,4 +41,29 @@ export async function spanishDesk(
   const admin = await sessionFor(t, await createPerson(t, 'admin'));
   const translatorPerson = await translatorOf(t, admin, 'es');
   return { editor, admin, translator: await sessionFor(t, translatorPerson), translatorPerson };
+}
+
+/**
+ * A translation form `mine` opened before `theirs` saved `texts` over it: sending it with `field` changed
+ * answers 409, keeps the input and shows the colleague's text; sending it again with the token that answer
+ * carries replaces the colleague's text on purpose (303).
+ */
+export async function expectSavedOver(
+  t: TestApp,
+  url: string,
+  people: { mine: Browser; theirs: Browser },
+  texts: Record<string, string>,
+  field: string,
+): Promise<void> {
+  const tokenFor = async (who: Browser) => tokenOf((await get(t.app, url, who)).body);
+  const old = await tokenFor(people.mine);
+  await post(t.app, url, people.theirs, { token: await tokenFor(people.theirs), ...texts, intent: 'save' });
+  const mine = { ...texts, [field]: 'Mi versión', intent: 'save' };
+  const late = await post(t.app, url, people.mine, { token: old, ...mine });
+  expect(late.statusCode).toBe(409);
+  expect(late.body).toContain('Someone saved this translation');
+  expect(late.body).toContain('value="Mi versión"');
+  expect(late.body).toContain(texts[field]);
+  const again = await post(t.app, url, people.mine, { token: tokenOf(late.body), ...mine });
+  expect(again.statusCode).toBe(303);
 }

@@ -3,7 +3,7 @@
 // transaction; the finish rule waits for the queue to drain; the report counts per language.
 import type { Updateable } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { auditActions, createTestDb, type TestDb, testDialects } from '../../test/db.js';
 import { addCampaign, addPerson, day, now } from '../../test/mailing-helpers.js';
 import type { MailingDraft } from '../domain/mailing/mailing.js';
 import { emptySegment } from '../domain/mailing/segment.js';
@@ -58,12 +58,7 @@ describe.each(testDialects)('mailing repository on %s', (dialect) => {
     expect(await repo.update(id, draft({ bodyMd: 'Please write today.' }), actor, now + 2)).toBe('saved');
     expect(await repo.find(id)).toMatchObject({ revision: 2, bodyMd: 'Please write today.' });
     expect(await repo.update(999_999, draft(), actor, now)).toBe('unknown');
-    const audit = await db.kysely
-      .selectFrom('audit_events')
-      .select('action')
-      .where('entity_type', '=', 'mailing')
-      .execute();
-    expect(audit.map((a) => a.action)).toEqual(['mailing.created', 'mailing.saved', 'mailing.saved']);
+    expect(await auditActions(db, 'mailing')).toEqual(['mailing.created', 'mailing.saved', 'mailing.saved']);
   });
 
   it('starts a send once, queues its segment, and locks the texts', async () => {

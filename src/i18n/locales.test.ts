@@ -56,19 +56,8 @@ describe('locales', () => {
       plannedLocales.filter((l) => existsSync(`${localesDir}/${l.code}.json`)).map((l) => l.code),
     );
     expect(uiLocales.map((l) => l.code)).toEqual(expect.arrayContaining(['en', 'ar', 'tl']));
-    expect(editorUiLocales.map((l) => l.code)).toEqual([
-      'en',
-      'fr',
-      'es',
-      'pt',
-      'de',
-      'it',
-      'ru',
-      'tr',
-      'ar',
-      'tl',
-      'ja',
-    ]);
+    // Written out once here, in the order of the planned list, so that a change to editorLocales shows.
+    expect(editorUiLocales.map((l) => l.code).join(' ')).toBe('en fr es pt de it ru tr ar tl ja');
   });
 
   it.each([

@@ -171,43 +171,44 @@ function checkSelection(selection: HeldSelection): ReviewResult | undefined {
   return undefined;
 }
 
-/** The campaign a release or discard acts on, once the selection passed its checks; else why not. */
-async function selectedIn(
-  deps: ReviewDeps,
-  input: { slug: string; selection: HeldSelection },
-): Promise<{ campaign: HeldCampaign } | { refused: ReviewResult }> {
-  const refused = checkSelection(input.selection);
-  if (refused) return { refused };
-  const campaign = await deps.held.campaign(input.slug);
-  return campaign ? { campaign } : { refused: { status: 'not_found' } };
+type Reviewer = Pick<Actor, 'id' | 'email'>;
+
+/**
+ * A review step on a selection of one campaign's held signatures: the selection is checked and the
+ * campaign found before `step` releases or discards, and says how many it did.
+ */
+function onSelection(
+  step: (
+    deps: ReviewDeps,
+    campaign: HeldCampaign,
+    selection: HeldSelection,
+    actor: Reviewer,
+  ) => Promise<number>,
+) {
+  return async (
+    deps: ReviewDeps,
+    actor: Reviewer,
+    input: { slug: string; selection: HeldSelection },
+  ): Promise<ReviewResult> => {
+    const refused = checkSelection(input.selection);
+    if (refused) return refused;
+    const campaign = await deps.held.campaign(input.slug);
+    if (!campaign) return { status: 'not_found' };
+    return { status: 'ok', count: await step(deps, campaign, input.selection, actor) };
+  };
 }
 
-export async function releaseHeld(
-  deps: ReviewDeps,
-  actor: Pick<Actor, 'id' | 'email'>,
-  input: { slug: string; selection: HeldSelection },
-): Promise<ReviewResult> {
-  const found = await selectedIn(deps, input);
-  if ('refused' in found) return found.refused;
-  const { campaign } = found;
+export const releaseHeld = onSelection((deps, campaign, selection, actor) => {
   const now = deps.clock.now();
-  const count = await deps.held.release(
+  return deps.held.release(
     campaign.id,
-    input.selection,
+    selection,
     (s) => releasePlan(campaign.confirmationMode, s.confirmationSentAt, now, deps.tokens),
     actor,
     now,
   );
-  return { status: 'ok', count };
-}
+});
 
-export async function discardHeld(
-  deps: ReviewDeps,
-  actor: Pick<Actor, 'id' | 'email'>,
-  input: { slug: string; selection: HeldSelection },
-): Promise<ReviewResult> {
-  const found = await selectedIn(deps, input);
-  if ('refused' in found) return found.refused;
-  const count = await deps.held.discard(found.campaign.id, input.selection, actor, deps.clock.now());
-  return { status: 'ok', count };
-}
+export const discardHeld = onSelection((deps, campaign, selection, actor) =>
+  deps.held.discard(campaign.id, selection, actor, deps.clock.now()),
+);

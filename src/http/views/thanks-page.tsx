@@ -3,20 +3,33 @@
 import type { StringKey, Translator } from '../../i18n/translator.js';
 import { Layout, type SiteInfo } from './layout.js';
 
-export function ThanksPage(p: {
+/** Each form's thanks page: where it is and what it says. */
+const thanks = {
+  request: { path: '/request/thanks', title: 'request.thanks.title', body: 'request.thanks.body' },
+  helpTranslate: {
+    path: '/help-translate/thanks',
+    title: 'helpTranslate.thanks.title',
+    body: 'helpTranslate.thanks.body',
+  },
+} as const satisfies Record<string, { path: string; title: StringKey; body: StringKey }>;
+
+export function ThanksPage({
+  tr,
+  site,
+  form,
+}: {
   tr: Translator;
   site: SiteInfo;
-  path: string;
-  title: StringKey;
-  body: StringKey;
+  form: keyof typeof thanks;
 }) {
-  const t = p.tr.t;
+  const t = tr.t;
+  const { path, title, body } = thanks[form];
   return (
-    <Layout tr={p.tr} site={p.site} title={t(p.title)} path={p.path}>
-      <h1>{t(p.title)}</h1>
-      <p class="lead">{t(p.body)}</p>
+    <Layout tr={tr} site={site} title={t(title)} path={path}>
+      <h1>{t(title)}</h1>
+      <p class="lead">{t(body)}</p>
       <p>
-        <a href={`/${p.tr.locale}/`}>{t('request.thanks.back')}</a>
+        <a href={`/${tr.locale}/`}>{t('request.thanks.back')}</a>
       </p>
     </Layout>
   );

@@ -1,6 +1,7 @@
 // Pages people see before they are signed in: log in, ask for a link by email, the page behind an emailed
 // link (one button: mail scanners fetch links, only a person presses it), accept an invitation, choose a
 // new password. Every form carries the pre-login CSRF token.
+import type { FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { passwordLimits } from '../../../domain/account/account.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
@@ -12,6 +13,11 @@ interface Base {
   tr: Translator;
   site: SiteInfo;
   csrf: string;
+}
+
+/** What every page here takes from the request: its language (or `tr`, another one) and the CSRF token. */
+export function authBase(req: Pick<FastifyRequest, 'tr' | 'csrfToken'>, site: SiteInfo, tr = req.tr): Base {
+  return { tr, site, csrf: req.csrfToken };
 }
 
 function Panel({ title, children }: { title: string; children: ComponentChildren }) {

@@ -12,7 +12,7 @@ import { errorText } from '../account-errors.js';
 import type { EditorDeps } from '../deps.js';
 import { enterEditor } from '../pages.js';
 import { invitationSchema, passwordSchema } from './auth.schema.js';
-import { InvitationPage, ResetPage } from './auth-pages.js';
+import { authBase, InvitationPage, ResetPage } from './auth-pages.js';
 import { linkPage, sendLinkExpired } from './mailed-link.js';
 
 export function invitationRoutes(app: FastifyInstance, deps: EditorDeps): void {
@@ -23,9 +23,7 @@ export function invitationRoutes(app: FastifyInstance, deps: EditorDeps): void {
     const tr = (req.query as { lang?: unknown }).lang ? req.tr : translatorFor(user.locale);
     return (
       <InvitationPage
-        tr={tr}
-        site={deps.site}
-        csrf={req.csrfToken}
+        {...authBase(req, deps.site, tr)}
         token={token}
         email={user.email}
         role={tr.t(roleKeys[user.role])}
@@ -45,9 +43,7 @@ export function invitationRoutes(app: FastifyInstance, deps: EditorDeps): void {
     return sendPage(
       reply,
       <InvitationPage
-        tr={tr}
-        site={deps.site}
-        csrf={req.csrfToken}
+        {...authBase(req, deps.site, tr)}
         token={token}
         email={user?.email ?? ''}
         role={user ? tr.t(roleKeys[user.role]) : ''}
@@ -62,7 +58,7 @@ export function invitationRoutes(app: FastifyInstance, deps: EditorDeps): void {
   });
 
   linkPage(app, deps, '/editor/reset/:token', 'reset', (req, token, user) => (
-    <ResetPage tr={req.tr} site={deps.site} csrf={req.csrfToken} token={token} email={user.email} />
+    <ResetPage {...authBase(req, deps.site)} token={token} email={user.email} />
   ));
 
   app.post('/editor/reset/:token', anonymous, async (req, reply) => {
@@ -76,9 +72,7 @@ export function invitationRoutes(app: FastifyInstance, deps: EditorDeps): void {
     return sendPage(
       reply,
       <ResetPage
-        tr={req.tr}
-        site={deps.site}
-        csrf={req.csrfToken}
+        {...authBase(req, deps.site)}
         token={token}
         email={user?.email ?? ''}
         error={errorText(req.tr, result.error)}

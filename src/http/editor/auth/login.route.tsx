@@ -13,7 +13,7 @@ import { safeNext } from '../cookies.js';
 import type { EditorDeps } from '../deps.js';
 import { doneNotice, enterEditor, leaveEditor } from '../pages.js';
 import { emailSchema, loginSchema } from './auth.schema.js';
-import { LinkLoginPage, LinkRequestPage, LoginPage } from './auth-pages.js';
+import { authBase, LinkLoginPage, LinkRequestPage, LoginPage } from './auth-pages.js';
 import { linkPage, sendLinkExpired } from './mailed-link.js';
 
 export function loginRoutes(app: FastifyInstance, deps: EditorDeps): void {
@@ -22,10 +22,7 @@ export function loginRoutes(app: FastifyInstance, deps: EditorDeps): void {
   app.get('/editor/login', anonymous, async (req, reply) => {
     const next = safeNext((req.query as { next?: unknown }).next);
     if (req.account) return reply.redirect(next ?? '/editor', 302);
-    return sendPage(
-      reply,
-      <LoginPage tr={req.tr} site={deps.site} csrf={req.csrfToken} next={next} notice={doneNotice(req)} />,
-    );
+    return sendPage(reply, <LoginPage {...authBase(req, deps.site)} next={next} notice={doneNotice(req)} />);
   });
 
   app.post('/editor/login', anonymous, async (req, reply) => {
@@ -41,9 +38,7 @@ export function loginRoutes(app: FastifyInstance, deps: EditorDeps): void {
     return sendPage(
       reply,
       <LoginPage
-        tr={req.tr}
-        site={deps.site}
-        csrf={req.csrfToken}
+        {...authBase(req, deps.site)}
         email={form.email.slice(0, 320)}
         error={result.status}
         next={safeNext(form.next)}
@@ -55,10 +50,7 @@ export function loginRoutes(app: FastifyInstance, deps: EditorDeps): void {
   for (const purpose of ['login', 'reset'] as const) {
     const path = purpose === 'login' ? '/editor/login/email' : '/editor/reset';
     app.get(path, anonymous, async (req, reply) =>
-      sendPage(
-        reply,
-        <LinkRequestPage tr={req.tr} site={deps.site} csrf={req.csrfToken} purpose={purpose} />,
-      ),
+      sendPage(reply, <LinkRequestPage {...authBase(req, deps.site)} purpose={purpose} />),
     );
     app.post(path, anonymous, async (req, reply) => {
       const form = readForm(req, reply, deps, emailSchema);
@@ -71,9 +63,7 @@ export function loginRoutes(app: FastifyInstance, deps: EditorDeps): void {
       return sendPage(
         reply,
         <LinkRequestPage
-          tr={req.tr}
-          site={deps.site}
-          csrf={req.csrfToken}
+          {...authBase(req, deps.site)}
           purpose={purpose}
           state={result.status}
           email={form.email.slice(0, 320)}
@@ -84,7 +74,7 @@ export function loginRoutes(app: FastifyInstance, deps: EditorDeps): void {
   }
 
   linkPage(app, deps, '/editor/login/link/:token', 'login', (req, token, user) => (
-    <LinkLoginPage tr={req.tr} site={deps.site} csrf={req.csrfToken} token={token} email={user.email} />
+    <LinkLoginPage {...authBase(req, deps.site)} token={token} email={user.email} />
   ));
 
   app.post('/editor/login/link/:token', anonymous, async (req, reply) => {

@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
+import { type Browser, get, post, postMultipart, signedIn } from '../../../../test/editor-helpers.js';
 import { buildCampaign } from '../../../../test/factories.js';
 import { postSign } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
@@ -189,18 +189,11 @@ describe.each(testDialects)('campaign editor pages on %s', (dialect) => {
     const photo = await sharp({ create: { width: 1800, height: 1200, channels: 3, background: '#8a0d14' } })
       .jpeg()
       .toBuffer();
-    const multipart = (file: Buffer | null, alt: string, csrf = editor.csrf) => {
-      const form = new FormData();
-      form.append('_csrf', csrf);
-      form.append('alt', alt);
-      form.append('photo', file ? new Blob([new Uint8Array(file)]) : new Blob([]), file ? 'erlan.jpg' : '');
-      return t.app.inject({
-        method: 'POST',
-        url: `${edit}/photo`,
-        headers: { cookie: editor.cookie },
-        body: form,
-      });
-    };
+    const multipart = (file: Buffer | null, alt: string, csrf = editor.csrf) =>
+      postMultipart(t, `${edit}/photo`, { ...editor, csrf }, { alt }, [
+        { field: 'photo', bytes: new Uint8Array(file ?? []), name: file ? 'erlan.jpg' : '' },
+      ]);
+
     const bad = await multipart(Buffer.from('GIF89a but not really'), 'Erlan Baltabay at a union meeting');
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('This file is not a picture we can read.');

@@ -115,6 +115,21 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
     return sendPage(reply, <CampaignEditPage {...props} />, status);
   }
 
+  /**
+   * The answers a campaign form's result shares: stored goes back to the form's section (with the
+   * "unchanged" notice when nothing changed), a campaign gone meanwhile is the 404 page.
+   */
+  function settle(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    section: 'photo' | 'settings' | 'successor',
+    result: { status: 'saved'; changed: boolean } | { status: 'not_found' },
+  ) {
+    if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
+    return back(reply, slug, result.changed ? section : 'unchanged', section);
+  }
+
   /** The campaign of the URL, or the 404 page already sent. */
   async function load(req: FastifyRequest, reply: FastifyReply): Promise<EditableCampaign | undefined> {
     const slug = slugOf(req);
@@ -212,23 +227,18 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
       upload: form.photo,
       alt: form.alt,
     });
-    switch (result.status) {
-      case 'saved':
-        return back(reply, campaign.slug, result.changed ? 'photo' : 'unchanged', 'photo');
-      case 'not_found':
-        return sendError(req, reply, deps.site, 404);
-      case 'no_source_text':
-        return show(req, reply, campaign, 409, {
-          error: req.tr.t('campaignEdit.photo.noSource', {
-            language: req.tr.languageName(campaign.sourceLocale),
-          }),
-          photo: { alt: form.alt, errors: {}, maxMb: deps.uploadMaxMb },
-        });
-      case 'invalid':
-        return show(req, reply, campaign, 422, {
-          photo: { alt: form.alt, errors: result.errors, maxMb: deps.uploadMaxMb },
-        });
+    if (result.status === 'no_source_text') {
+      return show(req, reply, campaign, 409, {
+        error: req.tr.t('campaignEdit.photo.noSource', {
+          language: req.tr.languageName(campaign.sourceLocale),
+        }),
+        photo: { alt: form.alt, errors: {}, maxMb: deps.uploadMaxMb },
+      });
     }
+    if (result.status !== 'invalid') return settle(req, reply, campaign.slug, 'photo', result);
+    return show(req, reply, campaign, 422, {
+      photo: { alt: form.alt, errors: result.errors, maxMb: deps.uploadMaxMb },
+    });
   });
 
   app.post('/editor/campaigns/:slug/edit/photo/remove', edit, async (req, reply) => {
@@ -243,19 +253,13 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
     const { day1, day2, day3, day4, day5, day6, day7, ...fields } = form;
     const days = [day1, day2, day3, day4, day5, day6, day7].flatMap((v, i) => (v === 'yes' ? [i + 1] : []));
     const result = await editCampaignSettings(useCases, actor(req), { slug: campaign.slug, ...fields, days });
-    switch (result.status) {
-      case 'saved':
-        return back(reply, campaign.slug, result.changed ? 'settings' : 'unchanged', 'settings');
-      case 'not_found':
-        return sendError(req, reply, deps.site, 404);
-      case 'invalid':
-        return show(req, reply, campaign, 422, {
-          settings: {
-            values: { ...fields, days, officeHours: fields.officeHours === 'limited' ? 'limited' : 'any' },
-            errors: result.errors,
-          },
-        });
-    }
+    if (result.status !== 'invalid') return settle(req, reply, campaign.slug, 'settings', result);
+    return show(req, reply, campaign, 422, {
+      settings: {
+        values: { ...fields, days, officeHours: fields.officeHours === 'limited' ? 'limited' : 'any' },
+        errors: result.errors,
+      },
+    });
   });
 
   onForm('/editor/campaigns/:slug/updates', editLong, updateForm, async (req, reply, campaign, form) => {
@@ -304,20 +308,14 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
         slug: campaign.slug,
         successor: form.successor,
       });
-      switch (result.status) {
-        case 'saved':
-          return back(reply, campaign.slug, result.changed ? 'successor' : 'unchanged', 'successor');
-        case 'not_found':
-          return sendError(req, reply, deps.site, 404);
-        case 'invalid':
-          return show(req, reply, campaign, 422, {
-            successor: {
-              value: form.successor,
-              error: successorErrorText(req.tr, result.error),
-              choices: await deps.campaigns.successorChoices(campaign.id),
-            },
-          });
-      }
+      if (result.status !== 'invalid') return settle(req, reply, campaign.slug, 'successor', result);
+      return show(req, reply, campaign, 422, {
+        successor: {
+          value: form.successor,
+          error: successorErrorText(req.tr, result.error),
+          choices: await deps.campaigns.successorChoices(campaign.id),
+        },
+      });
     },
   );
 }

@@ -3,7 +3,7 @@
 // is in the audit log; partners cannot act; bad input gets the translated error and changes nothing.
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
-import { campaignIdOf, testDialects } from '../../../../test/db.js';
+import { auditActions, campaignIdOf, testDialects } from '../../../../test/db.js';
 import { type DeliveryRig, deliveryRig, messageStatuses, sign } from '../../../../test/delivery-helpers.js';
 import { get, post, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
@@ -107,13 +107,10 @@ describe.each(testDialects)('editor delivery page on %s', (dialect) => {
     const knpr = await target('knprkcampaign@example.org');
     expect((await post(t.app, `${page}/targets/${knpr.id}/resend-unknown`, editor)).statusCode).toBe(303);
     expect((await messageStatuses(t))['knprkcampaign@example.org']).toEqual({ queued: 1 });
-    const actions = await t.db.kysely
-      .selectFrom('audit_events')
-      .select('action')
-      .where('entity_type', 'in', ['mail_domain', 'target'])
-      .orderBy('id')
-      .execute();
-    expect(actions.map((a) => a.action)).toEqual(['mail_domain.resumed', 'target.unknown_resent']);
+    expect(await auditActions(t.db, 'mail_domain', 'target')).toEqual([
+      'mail_domain.resumed',
+      'target.unknown_resent',
+    ]);
   });
 
   it('lets partners read nothing here and translators read but not act', async () => {

@@ -4,8 +4,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { editorPerTest } from '../../../../test/app-per-test.js';
-import { testDialects } from '../../../../test/db.js';
-import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
+import { auditActions, testDialects } from '../../../../test/db.js';
+import { type Browser, get, post, postMultipart, signedIn } from '../../../../test/editor-helpers.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 
@@ -27,13 +27,10 @@ describe.each(testDialects)('editor partners page on %s', (dialect) => {
       .orderBy('id')
       .execute();
 
-  function multipart(url: string, who: Browser, fields: Record<string, string>, logo?: Uint8Array) {
-    const form = new FormData();
-    form.append('_csrf', who.csrf);
-    for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    form.append('logo', new Blob(logo ? [logo as Uint8Array<ArrayBuffer>] : []), logo ? 'logo.png' : '');
-    return t.app.inject({ method: 'POST', url, headers: { cookie: who.cookie }, body: form });
-  }
+  const multipart = (url: string, who: Browser, fields: Record<string, string>, logo?: Uint8Array) =>
+    postMultipart(t, url, who, fields, [
+      { field: 'logo', bytes: logo ?? new Uint8Array(), name: logo ? 'logo.png' : '' },
+    ]);
 
   const png = () =>
     sharp({
@@ -133,13 +130,7 @@ describe.each(testDialects)('editor partners page on %s', (dialect) => {
     expect((await get(t.app, `/en/campaigns/${erlan}`)).body).not.toContain(
       'International Trade Union Confederation',
     );
-    const actions = await t.db.kysely
-      .selectFrom('audit_events')
-      .select('action')
-      .where('entity_type', '=', 'partner')
-      .orderBy('id')
-      .execute();
-    expect(actions.map((a) => a.action)).toEqual([
+    expect(await auditActions(t.db, 'partner')).toEqual([
       'partner.changed',
       'partner.changed',
       'partner.changed',

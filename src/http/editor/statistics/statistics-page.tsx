@@ -19,6 +19,12 @@ export interface StatisticsPageProps extends EditorPageBase {
 export const statisticsPath = (slug: string | null) =>
   slug === null ? '/editor/statistics' : `/editor/campaigns/${slug}/statistics`;
 
+/** Signatures by hour and by day: the same chart over two spans, titled for a campaign or the site. */
+const charts = [
+  { span: 'hours', campaign: 'statistics.hours.campaign', site: 'statistics.hours.site' },
+  { span: 'days', campaign: 'statistics.days.campaign', site: 'statistics.days.site' },
+] as const;
+
 export function StatisticsPage(p: StatisticsPageProps) {
   const { tr, statistics: s } = p;
   const t = tr.t;
@@ -59,21 +65,17 @@ export function StatisticsPage(p: StatisticsPageProps) {
       </dl>
       <p>{t('dashboard.campaign.notCounted', { pending: s.pending, held: s.held })}</p>
       {s.counted === 0 && <p>{t('dashboard.campaign.noSignatures')}</p>}
-      {s.hours.counts.length > 0 && (
-        <TimeChart
-          tr={tr}
-          id="stats-hours"
-          series={s.hours}
-          title={c ? t('statistics.hours.campaign') : t('statistics.hours.site')}
-        />
-      )}
-      {s.days.counts.length > 0 && (
-        <TimeChart
-          tr={tr}
-          id="stats-days"
-          series={s.days}
-          title={c ? t('statistics.days.campaign') : t('statistics.days.site')}
-        />
+      {charts.map(
+        ({ span, campaign, site }) =>
+          s[span].counts.length > 0 && (
+            <TimeChart
+              key={span}
+              tr={tr}
+              id={`stats-${span}`}
+              series={s[span]}
+              title={t(c ? campaign : site)}
+            />
+          ),
       )}
       <Breakdown
         tr={tr}

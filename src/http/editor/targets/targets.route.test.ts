@@ -4,17 +4,9 @@
 // foreign report refused), and the test message that lands in the SMTP sink for the editor, never the target.
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
-import { testDialects } from '../../../../test/db.js';
+import { auditActions, testDialects } from '../../../../test/db.js';
 import { deliveryRig, sign } from '../../../../test/delivery-helpers.js';
-import {
-  type Browser,
-  createPerson,
-  get,
-  type Person,
-  post,
-  sessionFor,
-  signedIn,
-} from '../../../../test/editor-helpers.js';
+import { type Browser, get, post, postMultipart, signedIn } from '../../../../test/editor-helpers.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import { startMailWorker, type TestApp } from '../../../../test/test-app.js';
 
@@ -22,14 +14,12 @@ const page = `/editor/campaigns/${erlan}/targets`;
 
 describe.each(testDialects)('editor targets pages on %s', (dialect) => {
   let t: TestApp;
-  let editor: Person;
   let browser: Browser;
   let campaignId: number;
 
   appPerTest(dialect, async (app) => {
     ({ t, campaignId } = app);
-    editor = await createPerson(t, 'editor', { name: 'Kofi Boateng' });
-    browser = await sessionFor(t, editor);
+    browser = await signedIn(t, 'editor', { name: 'Kofi Boateng' });
   });
 
   const targetsOf = () =>
@@ -41,18 +31,19 @@ describe.each(testDialects)('editor targets pages on %s', (dialect) => {
       .orderBy('id')
       .execute();
 
-  function multipart(
+  const multipart = (
     url: string,
     who: Browser,
     fields: Record<string, string>,
     file?: { name: string; bytes: Uint8Array },
-  ) {
-    const form = new FormData();
-    form.append('_csrf', who.csrf);
-    for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    if (file) form.append(file.name, new Blob([file.bytes as Uint8Array<ArrayBuffer>]), 'targets.csv');
-    return t.app.inject({ method: 'POST', url, headers: { cookie: who.cookie }, body: form });
-  }
+  ) =>
+    postMultipart(
+      t,
+      url,
+      who,
+      fields,
+      file ? [{ field: file.name, bytes: file.bytes, name: 'targets.csv' }] : [],
+    );
 
   it('lists targets and copy addresses; translators read, partners and forged posts are refused', async () => {
     const res = await get(t.app, page, browser);
@@ -179,13 +170,7 @@ describe.each(testDialects)('editor targets pages on %s', (dialect) => {
       replaced_email: 'press@mfa-kz.example.org',
       time_zone: 'Asia/Almaty',
     });
-    const actions = await t.db.kysely
-      .selectFrom('audit_events')
-      .select('action')
-      .where('entity_type', '=', 'target')
-      .orderBy('id')
-      .execute();
-    expect(actions.map((a) => a.action)).toEqual(['target.changed', 'target.address_replaced']);
+    expect(await auditActions(t.db, 'target')).toEqual(['target.changed', 'target.address_replaced']);
   });
 
   it('asks before removing, says how many waiting messages it cancels, and never sends them', async () => {
@@ -265,13 +250,8 @@ describe.each(testDialects)('editor targets pages on %s', (dialect) => {
     // The same report once more: both addresses are targets now.
     const again = await post(t.app, `${page}/import/confirm`, browser, { rows: token });
     expect(again.headers.location).toBe(`${page}?done=imported&n=0&m=2#targets-heading`);
-    const audit = await t.db.kysely
-      .selectFrom('audit_events')
-      .select('action')
-      .where('entity_type', '=', 'campaign')
-      .execute();
     // Nothing was saved the second time, so nothing is audited.
-    expect(audit.map((a) => a.action)).toEqual(['targets.imported']);
+    expect(await auditActions(t.db, 'campaign')).toEqual(['targets.imported']);
   });
 
   it('imports an uploaded semicolon file with a BOM, and refuses files it cannot read, translated', async () => {

@@ -7,11 +7,16 @@
 // mailing that started sending is read-only.
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
-import { testDialects } from '../../../../test/db.js';
+import { auditTrail, testDialects } from '../../../../test/db.js';
 import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
 import { insertListMember, insertMailing } from '../../../../test/mailing-translation-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
-import { spanishDesk, tokenOf, translationDay } from '../../../../test/translator-helpers.js';
+import {
+  expectSavedOver,
+  spanishDesk,
+  tokenOf,
+  translationDay,
+} from '../../../../test/translator-helpers.js';
 import { MailingTranslationRepository } from '../../../db/mailing-translation.repository.js';
 import { translatorFor } from '../../../i18n/translator.js';
 
@@ -100,12 +105,7 @@ describe.each(testDialects)('mailing translation on %s', (dialect) => {
       new RegExp(`data-mailing="${mailingId}"[\\s\\S]*?data-locale="es"[^>]*>[\\s\\S]*?published`),
     );
 
-    const actions = await t.db.kysely
-      .selectFrom('audit_events')
-      .select(['action', 'entity_type'])
-      .where('action', 'like', 'translation.%')
-      .orderBy('id')
-      .execute();
+    const actions = await auditTrail(t.db, 'translation.');
     expect(actions.map((a) => a.action)).toEqual([
       'translation.saved',
       'translation.submitted',
@@ -133,25 +133,7 @@ describe.each(testDialects)('mailing translation on %s', (dialect) => {
       (await get(t.app, `/editor/translations/mailings/${mailingId}/not a tag`, editor)).statusCode,
     ).toBe(404);
 
-    const old = await form(translator);
-    await step(editor, spanish, 'save');
-    const late = await post(t.app, es, translator, {
-      token: old,
-      ...spanish,
-      subject: 'Mi versión',
-      intent: 'save',
-    });
-    expect(late.statusCode).toBe(409);
-    expect(late.body).toContain('Someone saved this translation');
-    expect(late.body).toContain('value="Mi versión"');
-    expect(late.body).toContain(spanish.subject);
-    const again = await post(t.app, es, translator, {
-      token: tokenOf(late.body),
-      ...spanish,
-      subject: 'Mi versión',
-      intent: 'save',
-    });
-    expect(again.statusCode).toBe(303);
+    await expectSavedOver(t, es, { mine: translator, theirs: editor }, spanish, 'subject');
 
     // Bad input, in an Arabic interface: translated answers, nothing stored.
     const arabic = await sessionFor(

@@ -7,10 +7,11 @@
 // only when an address is configured.
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
-import { testDialects } from '../../../../test/db.js';
+import { auditTrail, testDialects } from '../../../../test/db.js';
 import { type Browser, get, post } from '../../../../test/editor-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import {
+  expectSavedOver,
   spanishTexts as spanish,
   spanishDesk,
   tokenOf,
@@ -128,12 +129,7 @@ describe.each(testDialects)('campaign translation on %s', (dialect) => {
     expect(current.body).not.toContain('id="source-changed"');
     expect(current.body).toContain('Status: published');
 
-    const actions = await t.db.kysely
-      .selectFrom('audit_events')
-      .select('action')
-      .where('action', 'like', 'translation.%')
-      .orderBy('id')
-      .execute();
+    const actions = await auditTrail(t.db, 'translation.');
     expect(actions.map((a) => a.action)).toEqual([
       'translation.saved',
       'translation.submitted',
@@ -150,26 +146,8 @@ describe.each(testDialects)('campaign translation on %s', (dialect) => {
     expect((await get(t.app, `/editor/campaigns/${erlan}/translations/en`, editor)).statusCode).toBe(404);
     expect((await get(t.app, `/editor/campaigns/no-such/translations/es`, editor)).statusCode).toBe(404);
 
-    const old = await form(translator);
-    await step(editor, spanish, 'save');
-    const late = await post(t.app, es, translator, {
-      token: old,
-      ...spanish,
-      headline: 'Mi versión',
-      intent: 'save',
-    });
-    expect(late.statusCode).toBe(409);
-    expect(late.body).toContain('Someone saved this translation');
-    expect(late.body).toContain('value="Mi versión"');
-    expect(late.body).toContain(spanish.headline);
-    // The form now carries the new token: saving again replaces the colleague's text on purpose.
-    const again = await post(t.app, es, translator, {
-      token: tokenOf(late.body),
-      ...spanish,
-      headline: 'Mi versión',
-      intent: 'save',
-    });
-    expect(again.statusCode).toBe(303);
+    // Saving again with the 409's token replaces the colleague's text on purpose.
+    await expectSavedOver(t, es, { mine: translator, theirs: editor }, spanish, 'headline');
     expect((await get(t.app, es, editor)).body).toContain('value="Mi versión"');
   });
 

@@ -9,7 +9,13 @@ import js2xliff from 'xliff/js2xliff';
 import xliff2js from 'xliff/xliff2js';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, sessionFor } from '../../../../test/editor-helpers.js';
+import {
+  type Browser,
+  createPerson,
+  get,
+  postMultipart,
+  sessionFor,
+} from '../../../../test/editor-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 import { spanishTexts, translationDay, translatorOf } from '../../../../test/translator-helpers.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
@@ -40,13 +46,11 @@ describe.each(testDialects)('XLIFF exchange of a campaign translation on %s', (d
     translator = await sessionFor(t, await translatorOf(t, admin, 'es'));
   });
 
-  function upload(who: Browser, xml: string | Uint8Array, url = `${es}/xliff`) {
-    const form = new FormData();
-    form.append('_csrf', who.csrf);
+  const upload = (who: Browser, xml: string | Uint8Array, url = `${es}/xliff`) => {
     const bytes = typeof xml === 'string' ? new TextEncoder().encode(xml) : xml;
-    form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), 'erlan.es.xlf');
-    return t.app.inject({ method: 'POST', url, headers: { cookie: who.cookie }, body: form });
-  }
+    return postMultipart(t, url, who, {}, [{ field: 'file', bytes, name: 'erlan.es.xlf' }]);
+  };
+
   const stored = () =>
     t.db.kysely
       .selectFrom('campaign_translations as t')

@@ -4,7 +4,7 @@
 // ticked kept; and a partner cannot reach another campaign's figures by any URL or the dashboard's JSON.
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
-import { campaignIdOf, testDialects } from '../../../../test/db.js';
+import { auditActions, campaignIdOf, testDialects } from '../../../../test/db.js';
 import {
   type Browser,
   createPerson,
@@ -31,16 +31,9 @@ describe.each(testDialects)('account scopes on %s', (dialect) => {
 
   const campaignId = (slug: string) => campaignIdOf(t.db, slug);
   const actions = async () =>
-    (
-      await t.db.kysely
-        .selectFrom('audit_events')
-        .select('action')
-        .where('entity_type', '=', 'user')
-        .orderBy('id')
-        .execute()
-    )
-      .map((r) => r.action)
-      .filter((a) => a.startsWith('user.campaign') || a === 'user.languages_changed');
+    (await auditActions(t.db, 'user')).filter(
+      (a) => a.startsWith('user.campaign') || a === 'user.languages_changed',
+    );
   const attach = (who: Person, id: number | string, as = admin) =>
     post(t.app, `/editor/users/${who.id}/campaigns`, as, { campaign: String(id) });
 

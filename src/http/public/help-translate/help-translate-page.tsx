@@ -22,7 +22,6 @@ import {
   TextField,
 } from '../../views/form-fields.js';
 import { Layout, type SiteInfo } from '../../views/layout.js';
-import { ThanksPage } from '../../views/thanks-page.js';
 
 export type Refusal = 'form_expired' | 'too_fast' | 'rate_limited';
 
@@ -220,17 +219,5 @@ export function HelpTranslatePage({
         </a>
       </p>
     </Layout>
-  );
-}
-
-export function HelpTranslateThanksPage({ tr, site }: { tr: Translator; site: SiteInfo }) {
-  return (
-    <ThanksPage
-      tr={tr}
-      site={site}
-      path="/help-translate/thanks"
-      title="helpTranslate.thanks.title"
-      body="helpTranslate.thanks.body"
-    />
   );
 }

@@ -20,12 +20,9 @@ import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { ThanksPage } from '../../views/thanks-page.js';
 import { applicationBodySchema } from './help-translate.schema.js';
-import {
-  type ApplicationFormState,
-  HelpTranslatePage,
-  HelpTranslateThanksPage,
-} from './help-translate-page.js';
+import { type ApplicationFormState, HelpTranslatePage } from './help-translate-page.js';
 
 export interface HelpTranslateDeps {
   site: SiteInfo;
@@ -115,6 +112,6 @@ export function helpTranslateRoutes(app: FastifyInstance, deps: HelpTranslateDep
 
   app.get('/:locale/help-translate/thanks', async (req, reply) => {
     if (!req.localeValid || !deps.site.translatorsContact) return sendError(req, reply, deps.site, 404);
-    return sendPage(reply, <HelpTranslateThanksPage tr={req.tr} site={deps.site} />);
+    return sendPage(reply, <ThanksPage tr={req.tr} site={deps.site} form="helpTranslate" />);
   });
 }

@@ -11,12 +11,13 @@ import type { Clock } from '../../../domain/shared/clock.js';
 import type { RateLimiter } from '../../../domain/signature/signature.ports.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { checkCsrfToken, csrfField, csrfToken, isCrossSite } from '../../../security/csrf.js';
-import { addressRateKey, erasedEmailKey } from '../../../security/email-key.js';
+import { erasedEmailKey } from '../../../security/email-key.js';
 import { ipKey } from '../../../security/ip-key.js';
 import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { mailedLinkLimits } from '../mailed-link-limits.js';
 import { requestBodySchema, sessionFormSchema, tokenPattern } from './my-data.schema.js';
 import { myDataCsv, myDataJson } from './my-data-export.js';
 import { AskAgain, DataPage, ErasePage, MessagePage, OpenPage, RequestPage } from './my-data-pages.js';
@@ -98,13 +99,7 @@ export function myDataRoutes(app: FastifyInstance, deps: MyDataDeps): void {
     const body = readForm(req, reply, deps, requestBodySchema);
     if (!body) return reply;
     const result = await requestMyData(
-      {
-        privacy: deps.privacy,
-        tokens: deps.tokens,
-        rateLimiter: deps.rateLimiter,
-        clock: deps.clock,
-        addressKey: (canonical) => addressRateKey(deps.secret, canonical),
-      },
+      { privacy: deps.privacy, ...mailedLinkLimits(deps) },
       { email: body.email, locale: req.contentLocale, ipKey: ipKey(deps.secret, req.ip) },
     );
     if (result.status === 'invalid') {

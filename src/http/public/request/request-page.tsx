@@ -27,7 +27,6 @@ import {
 } from '../../views/form-fields.js';
 import { Layout, type SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
-import { ThanksPage } from '../../views/thanks-page.js';
 
 export type RequestFormValues = RawRequestInput;
 
@@ -341,17 +340,5 @@ export function RequestFormPage({
         <p class="notice notice--important">{t('request.closed')}</p>
       )}
     </Layout>
-  );
-}
-
-export function RequestThanksPage({ tr, site }: { tr: Translator; site: SiteInfo }) {
-  return (
-    <ThanksPage
-      tr={tr}
-      site={site}
-      path="/request/thanks"
-      title="request.thanks.title"
-      body="request.thanks.body"
-    />
   );
 }

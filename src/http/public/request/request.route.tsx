@@ -13,13 +13,13 @@ import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { formTokenUploads } from '../../security/multipart.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { ThanksPage } from '../../views/thanks-page.js';
 import { requestBodySchema } from './request.schema.js';
 import {
   emptyRequestValues,
   RequestFormPage,
   type RequestFormState,
   type RequestFormValues,
-  RequestThanksPage,
 } from './request-page.js';
 
 export interface RequestRouteDeps extends SubmitDeps {
@@ -141,6 +141,6 @@ export function requestRoutes(app: FastifyInstance, deps: RequestRouteDeps): voi
 
   app.get('/:locale/request/thanks', async (req, reply) => {
     if (!req.localeValid) return sendError(req, reply, deps.site, 404);
-    return sendPage(reply, <RequestThanksPage tr={req.tr} site={deps.site} />);
+    return sendPage(reply, <ThanksPage tr={req.tr} site={deps.site} form="request" />);
   });
 }

@@ -8,13 +8,13 @@ import type { ListStore } from '../../../domain/list/list.ports.js';
 import { subscribe } from '../../../domain/list/subscribe.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import type { RateLimiter } from '../../../domain/signature/signature.ports.js';
-import { addressRateKey } from '../../../security/email-key.js';
 import { checkFormToken, issueFormToken } from '../../../security/form-token.js';
 import { ipKey } from '../../../security/ip-key.js';
 import { listLinks, listToken } from '../../../security/list-token.js';
 import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
 import type { SiteInfo } from '../../views/layout.js';
+import { mailedLinkLimits } from '../mailed-link-limits.js';
 import { ListMessagePage, sendListPage } from '../preferences/list-page.js';
 import { signupBodySchema } from './subscribe.schema.js';
 import {
@@ -100,13 +100,7 @@ export function subscribeRoutes(app: FastifyInstance, deps: SubscribeRouteDeps):
     };
     const form = checkFormToken(deps.secret, body.token, subscribeFormScope, deps.clock.now());
     const result = await subscribe(
-      {
-        lists: deps.lists,
-        tokens: deps.tokens,
-        rateLimiter: deps.rateLimiter,
-        clock: deps.clock,
-        addressKey: (canonical) => addressRateKey(deps.secret, canonical),
-      },
+      { lists: deps.lists, ...mailedLinkLimits(deps) },
       {
         raw: values,
         pageLocale: req.contentLocale,
