@@ -16,7 +16,7 @@
 // process per set, with those launch switches added to the renderer's (`--disable-features` merged), or
 // with the switches it had before (`before`); BENCH_EXPORT_SAVE=dir writes each full PDF there (to compare).
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,7 @@ import {
   chromiumArgs,
   defaultChromiumPath,
   pagesPerPart,
+  rendererBudget,
 } from '../src/pdf/chromium-renderer.js';
 import { zipArchive } from '../src/pdf/zip.js';
 import { countries, names } from './lib/dossier-signers.js';
@@ -43,6 +44,22 @@ const total = Number(process.env.BENCH_EXPORT_ROWS ?? 25_000);
 const t0 = Date.UTC(2026, 10, 1);
 // BENCH_EXPORT_PAGES_PER_PART tries another part size (the renderer's default otherwise).
 const perPart = Number(process.env.BENCH_EXPORT_PAGES_PER_PART ?? pagesPerPart);
+const chromiumPath = process.env.BENCH_EXPORT_CHROMIUM ?? defaultChromiumPath;
+// The rendering process runs with the V8 switches `npm start` gives the worker (package.json), or with
+// BENCH_EXPORT_NODE_FLAGS ("" for none).
+const nodeFlags = (
+  process.env.BENCH_EXPORT_NODE_FLAGS ??
+  (
+    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      scripts: Record<string, string>;
+    }
+  ).scripts.start!.match(/^node((?: --[\w-]+=\S+)*)/)![1]!
+)
+  .split(' ')
+  .filter(Boolean);
+// BENCH_EXPORT_BUDGET="rows,pages" tries another share of work per renderer process (rendererBudget).
+const [budgetRows, budgetPages] = (process.env.BENCH_EXPORT_BUDGET ?? '').split(',').map(Number);
+const budget = budgetRows && budgetPages ? { rows: budgetRows, pages: budgetPages } : rendererBudget;
 
 /** One measured export, as the rendering process reports it to the seeding one. */
 interface Measured {
@@ -64,7 +81,7 @@ async function exportsOf(
   const out: Measured[] = [];
   const row = (what: string, figure: string, ms: number, peak: Peak | null, bar: string) =>
     out.push({ what: `${label}${what}`, figure, seconds: ms / 1000, peak, bar });
-  const renderer = new ChromiumDossierRenderer(translatorFor, defaultChromiumPath, perPart, args);
+  const renderer = new ChromiumDossierRenderer(translatorFor, chromiumPath, perPart, args, budget);
   try {
     const store = new PetitionStore(db);
     const campaign = (await new CampaignRepository(db).findBySlug(
@@ -107,13 +124,14 @@ async function exportsOf(
       }),
     );
     row('1-signer PDF (baseline)', `${one.value.pages} pages`, one.ms, one.peak, '');
+    const opened = renderer.pagesOpened;
     const pdf = await measured(async () => {
       const gathered = await gatherDossierGroups(store, campaign, null);
       return renderer.render({ campaign, texts, groups: gathered, generatedAt: Date.now() });
     });
     row(
       'full PDF',
-      `${pdf.value.pages} pages, ${(pdf.value.pdf.length / 1e6).toFixed(1)} MB`,
+      `${pdf.value.pages} pages, ${(pdf.value.pdf.length / 1e6).toFixed(1)} MB, ${renderer.pagesOpened - opened} renderers`,
       pdf.ms,
       pdf.peak,
       '≤ 20 s, ≤ 600 MB',
@@ -197,16 +215,20 @@ function renderElsewhere(
   flags: string,
 ): Promise<{ started: number; rows: Measured[] }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
-      env: {
-        ...process.env,
-        BENCH_EXPORT_RENDER_DB: url,
-        BENCH_EXPORT_CAMPAIGN: String(campaignId),
-        BENCH_EXPORT_WORK: work,
-        BENCH_EXPORT_FLAGS: flags,
+    const proc = spawn(
+      process.execPath,
+      [...nodeFlags, ...process.execArgv, fileURLToPath(import.meta.url)],
+      {
+        env: {
+          ...process.env,
+          BENCH_EXPORT_RENDER_DB: url,
+          BENCH_EXPORT_CAMPAIGN: String(campaignId),
+          BENCH_EXPORT_WORK: work,
+          BENCH_EXPORT_FLAGS: flags,
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
       },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    );
     let stdout = '';
     proc.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString('utf8');
@@ -318,7 +340,7 @@ function print(
     r.bar,
   ];
   console.log(
-    `bench:exports ${new Date().toISOString()}  ${perPart} pages a part  ${total.toLocaleString('en')} signers, load ${os
+    `bench:exports ${new Date().toISOString()}  ${perPart} pages a part, a renderer process per ${budget.rows} rows measured or ${budget.pages} pages printed, ${chromiumPath}, rendering node ${nodeFlags.join(' ') || 'without switches'}  ${total.toLocaleString('en')} signers, load ${os
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}`,

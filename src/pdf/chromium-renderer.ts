@@ -8,6 +8,9 @@
 // every web and worker process ~35 MB of resident memory (measured, decision 0020 "Memory"), and most
 // processes never make a dossier. Chromium starts without the processes a headless printer never uses (the
 // omnibox popup's WebUI renderer, a spare renderer, SwiftShader): measured process by process in decision 0030.
+// Debian's headless shell is preferred to the full browser where it is installed (no browser UI, no print
+// compositor: ~130 MB less), and a page is closed for a fresh one once it has measured or printed a share of
+// a big dossier, since Chromium's renderer keeps what it has shaped and drawn (decision 0030, "Under 600 MB").
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type {
@@ -29,7 +32,13 @@ import {
 import { type ListSection, linesFor, paginate, type RowText, rowLine } from './dossier-layout.js';
 import { joinPdfs } from './join-pdfs.js';
 
-export const defaultChromiumPath = '/usr/bin/chromium';
+/** Debian's `chromium-headless-shell`: Chromium's printing without the browser's interface. */
+export const headlessShellPath = '/usr/bin/chromium-headless-shell';
+/** Debian's `chromium`: the full browser, which prints the same (the tests' journeys run in it). */
+export const fullChromiumPath = '/usr/bin/chromium';
+
+/** The headless shell where it is installed, else the full browser. */
+export const defaultChromiumPath = existsSync(headlessShellPath) ? headlessShellPath : fullChromiumPath;
 
 /** The launch switches of the tests' Chromium (docs/architecture.md), which the renderer started with. */
 export const baseChromiumArgs: readonly string[] = [
@@ -108,11 +117,28 @@ export async function pdfPageCount(pdf: Uint8Array): Promise<number> {
 /** List pages printed per `page.pdf()` call: small parts keep Chromium's memory flat whatever the size. */
 export const pagesPerPart = 6;
 
+/**
+ * What one page (one renderer process) measures and prints before it is closed for a fresh one. A renderer
+ * keeps the fonts, shapes and documents it has seen: over a 25,000-signer dossier it grew from 70 to 180 MB
+ * measuring and again to 225 MB printing, where a fresh one starts at ~70 MB (decision 0030, "Under 600 MB").
+ * A per-country dossier stays on one page; the 25,000-signer one takes 17 (renderer peak 225 → 137 MB PSS),
+ * ~0.1–0.2 s each; smaller shares cost more time than they save memory (`BENCH_EXPORT_BUDGET`).
+ */
+export const rendererBudget = { rows: 6_000, pages: 18 };
+
+/** A page to print on and what it has done since it was opened. */
+interface Lease {
+  page: Page;
+  rows: number;
+  pages: number;
+}
+
 const pxPerMm = 96 / 25.4;
 
 export class ChromiumDossierRenderer implements DossierRenderer {
   private browser: Promise<Browser> | null = null;
-  private idle: Page[] = [];
+  private idle: Lease[] = [];
+  private opened = 0;
 
   constructor(
     private readonly translatorFor: (locale: string) => Translator,
@@ -121,7 +147,14 @@ export class ChromiumDossierRenderer implements DossierRenderer {
     private readonly perPart = pagesPerPart,
     /** Chromium's launch switches (the benchmark tries others). */
     private readonly args: readonly string[] = chromiumArgs,
+    /** What a page measures and prints before a fresh one takes over. */
+    private readonly budget: { rows: number; pages: number } = rendererBudget,
   ) {}
+
+  /** Pages (renderer processes) opened since the renderer was made: what the work budget cost. */
+  get pagesOpened(): number {
+    return this.opened;
+  }
 
   available(): boolean {
     return existsSync(this.executablePath);
@@ -140,13 +173,29 @@ export class ChromiumDossierRenderer implements DossierRenderer {
   }
 
   async render(doc: DossierDocument, onPages?: PagesPrinted): Promise<RenderedPdf> {
-    const page = await this.page();
+    let lease = await this.lease();
+    /** The page for the next piece of work, a fresh one if this one has done its share. */
+    const take = async (rows: number, pages: number) => {
+      const { rows: rowsBudget, pages: pagesBudget } = this.budget;
+      if (
+        lease.rows + lease.pages > 0 &&
+        (lease.rows + rows > rowsBudget || lease.pages + pages > pagesBudget)
+      ) {
+        const spent = lease.page;
+        lease = await this.lease(true);
+        await spent.close().catch(() => undefined);
+      }
+      lease.rows += rows;
+      lease.pages += pages;
+      return lease.page;
+    };
     try {
       const tr = this.translatorFor(doc.texts.locale);
-      const sections = await measured(page, dossierSections(tr, doc));
+      const sections = await measured(dossierSections(tr, doc), this.budget.rows, (rows) => take(rows, 0));
       const grid = { linesPerColumn, headingLines: listGrid.headingLines, columns: listGrid.columns };
       const perPart = this.perPart;
       const print = async (part: DossierPart) => {
+        const page = await take(0, part.pages.length + (part.cover ? 1 : 0));
         await page.setContent(renderDossierHtml(tr, doc, part), { waitUntil: 'load' });
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
         return { pdf, pages: await pdfPageCount(pdf) };
@@ -186,22 +235,29 @@ export class ChromiumDossierRenderer implements DossierRenderer {
       const pdf = parts.length === 1 ? parts[0]! : await joinPdfs(parts);
       return { pdf, pages: total };
     } finally {
-      // Drop the printed document before the page waits for the next one (it holds every name).
-      await page.setContent('').then(
-        () => this.idle.push(page),
-        () => page.close().catch(() => undefined),
+      // Drop the printed document before the page waits for the next one (it holds every name); a page that
+      // has done most of its share is closed instead, so an idle worker does not keep a grown renderer.
+      const done = lease;
+      const spent = done.rows > this.budget.rows / 2 || done.pages > this.budget.pages / 2;
+      await (spent ? Promise.reject(new Error('spent')) : done.page.setContent('')).then(
+        () => this.idle.push(done),
+        () => done.page.close().catch(() => undefined),
       );
     }
   }
 
-  /** A page to print on: an idle one (a ZIP prints dozens of documents in a row), or a new one. */
-  private async page(): Promise<Page> {
-    const idle = this.idle.pop();
-    if (idle && !idle.isClosed()) return idle;
+  /**
+   * A page to print on: an idle one (a ZIP prints dozens of documents in a row), or a new one (always a new
+   * one when `fresh`: a new page is a new renderer process).
+   */
+  private async lease(fresh = false): Promise<Lease> {
+    const idle = fresh ? undefined : this.idle.pop();
+    if (idle && !idle.page.isClosed()) return idle;
     const page = await (await this.launch()).newPage();
+    this.opened++;
     // No request leaves the page: everything it needs is inline, fonts come from the system.
     await page.route('**/*', (route) => route.abort());
-    return page;
+    return { page, rows: 0, pages: 0 };
   }
 
   async close(): Promise<void> {
@@ -214,22 +270,31 @@ export class ChromiumDossierRenderer implements DossierRenderer {
 
 /**
  * Every row's width as the browser shapes it (a canvas with the list's font: the same fallback fonts and
- * shaping as the printed text), turned into the lines it takes in a column.
+ * shaping as the printed text), turned into the lines it takes in a column; measured `batch` rows at a time,
+ * each batch on the page `pageFor` gives it.
  */
 async function measured(
-  page: Page,
   sections: { heading: string; rows: RowText[] }[],
+  batch: number,
+  pageFor: (rows: number) => Promise<Page>,
 ): Promise<ListSection[]> {
   const texts = sections.flatMap((s) => s.rows.map(rowLine));
-  const widths = await page.evaluate(
-    ({ font, texts }) => {
-      const context = document.createElement('canvas').getContext('2d');
-      if (!context) throw new Error('no canvas');
-      context.font = font;
-      return texts.map((text) => context.measureText(text).width);
-    },
-    { font: rowFont, texts },
-  );
+  const widths: number[] = [];
+  for (let from = 0; from < texts.length; from += batch) {
+    const slice = texts.slice(from, from + batch);
+    const page = await pageFor(slice.length);
+    widths.push(
+      ...(await page.evaluate(
+        ({ font, texts }) => {
+          const context = document.createElement('canvas').getContext('2d');
+          if (!context) throw new Error('no canvas');
+          context.font = font;
+          return texts.map((text) => context.measureText(text).width);
+        },
+        { font: rowFont, texts: slice },
+      )),
+    );
+  }
   const column = columnWidthMm * pxPerMm;
   let at = 0;
   return sections.map((s) => ({

@@ -76,8 +76,11 @@ const doc = (groups: DossierDocument['groups']): DossierDocument => ({
   generatedAt: Date.UTC(2026, 11, 6),
 });
 
-// Two list pages a part, so that a few hundred signers are printed in several parts and joined.
-const renderer = new ChromiumDossierRenderer(translatorFor, undefined, 2);
+// Two list pages a part, so that a few hundred signers are printed in several parts and joined; and a fresh
+// page (renderer process) after every 150 rows measured or 4 pages printed, so that one dossier moves from
+// page to page while it is measured and printed.
+const budget = { rows: 150, pages: 4 };
+const renderer = new ChromiumDossierRenderer(translatorFor, undefined, 2, undefined, budget);
 const pdftotext = existsSync('/usr/bin/pdftotext');
 
 describe.skipIf(!renderer.available() || !pdftotext)('dossier PDF', () => {
@@ -109,10 +112,15 @@ describe.skipIf(!renderer.available() || !pdftotext)('dossier PDF', () => {
       })),
     }));
     const printed: [number, number][] = [];
+    const opened = renderer.pagesOpened;
     const { pdf, pages } = await renderer.render(doc(groups), async (n, total) => {
       printed.push([n, total]);
     });
     expect(pages).toBeGreaterThan(5);
+    // 600 rows measured 150 at a time, then the pages printed 4 at a time: each share on a fresh page.
+    expect(renderer.pagesOpened - opened).toBeGreaterThanOrEqual(
+      600 / budget.rows + Math.floor(pages / budget.pages) - 1,
+    );
     // Progress after every part (two list pages each here), up to the whole, against the same total.
     expect(printed.length).toBeGreaterThan(2);
     expect(printed.every(([, total]) => total === pages)).toBe(true);
