@@ -37,7 +37,7 @@ import {
   rendererBudget,
 } from '../src/pdf/chromium-renderer.js';
 import { zipArchive } from '../src/pdf/zip.js';
-import { countries, names } from './lib/dossier-signers.js';
+import { seedDossierSigners } from './lib/dossier-signers.js';
 import { measured, type Peak, treeRss } from './lib/process-memory.js';
 
 const total = Number(process.env.BENCH_EXPORT_ROWS ?? 25_000);
@@ -249,52 +249,7 @@ async function seedAndMeasure(): Promise<void> {
   const db = await createTestDb('sqlite');
   try {
     const campaignId = await new CampaignRepository(db).create(buildCampaign(), t0);
-    for (let start = 0; start < total; start += 1_000) {
-      const n = Math.min(1_000, total - start);
-      const supporters = await db.kysely
-        .insertInto('supporters')
-        .values(
-          Array.from({ length: n }, (_, k) => {
-            const i = start + k;
-            return {
-              email: `s${i}@example.org`,
-              email_index: db.vault.index(`s${i}@example.org`),
-              email_domain_index: db.vault.domainIndex(`s${i}@example.org`),
-              name: names[i % names.length]!,
-              locale: 'en',
-              country: countries[i % countries.length]!,
-              union_name: i % 4 === 0 ? null : `Union ${i % 97}`,
-              created_at: t0,
-              updated_at: t0,
-            };
-          }),
-        )
-        .returning('id')
-        .execute();
-      await db.kysely
-        .insertInto('signatures')
-        .values(
-          supporters.map(({ id }, k) => {
-            const i = start + k;
-            const at = t0 + i * 7_000;
-            return {
-              campaign_id: campaignId,
-              supporter_id: id,
-              locale: ['en', 'ar', 'tl', 'ru', 'es'][i % 5]!,
-              name: names[i % names.length]!,
-              union_name: i % 4 === 0 ? null : `Union ${i % 97}`,
-              country: countries[i % countries.length]!,
-              message: 'Free union and political prisoners.',
-              source: i % 3 === 0 ? 'mailing-en-1' : null,
-              status: 'confirmed',
-              petition_anonymous: i % 20 === 0 ? 1 : 0,
-              created_at: at,
-              confirmed_at: at,
-            };
-          }),
-        )
-        .execute();
-    }
+    await seedDossierSigners(db, campaignId, total, t0);
     const seeded = treeRss().node;
     const results: { rendererStart: number; rows: Measured[] }[] = [];
     const first = await renderElsewhere(db.url, campaignId, 'all', '');

@@ -7,67 +7,19 @@ import { CampaignRepository } from '../src/db/campaign.repository.js';
 import type { Dialect } from '../src/db/dialect.js';
 import { PetitionStore } from '../src/db/petition.store.js';
 import { signersCsv } from '../src/domain/petition/export-signers.js';
-import { countryCodes } from '../src/domain/signature/countries.js';
-import { blindIndex } from '../test/blind-index.js';
 import { createTestDb, pgUrl } from '../test/db.js';
 import { buildCampaign } from '../test/factories.js';
-import { names } from './lib/dossier-signers.js';
+import { seedDossierSigners } from './lib/dossier-signers.js';
 
 const total = Number(process.env.BENCH_EXPORT_ROWS ?? 25_000);
 const runs = Number(process.env.BENCH_EXPORT_RUNS ?? 5);
 const t0 = Date.UTC(2026, 10, 1);
 
-const countries = countryCodes.slice(0, 60);
-
 async function bench(dialect: Dialect): Promise<void> {
   const db = await createTestDb(dialect);
   try {
     const campaignId = await new CampaignRepository(db).create(buildCampaign(), t0);
-    for (let start = 0; start < total; start += 1_000) {
-      const n = Math.min(1_000, total - start);
-      const supporters = await db.kysely
-        .insertInto('supporters')
-        .values(
-          Array.from({ length: n }, (_, k) => {
-            const i = start + k;
-            return {
-              email: `s${i}@example.org`,
-              email_index: blindIndex(`s${i}@example.org`),
-              name: names[i % names.length]!,
-              locale: 'en',
-              country: countries[i % countries.length]!,
-              union_name: i % 4 === 0 ? null : `Union ${i % 97}`,
-              created_at: t0,
-              updated_at: t0,
-            };
-          }),
-        )
-        .returning('id')
-        .execute();
-      await db.kysely
-        .insertInto('signatures')
-        .values(
-          supporters.map(({ id }, k) => {
-            const i = start + k;
-            const at = t0 + i * 7_000;
-            return {
-              campaign_id: campaignId,
-              supporter_id: id,
-              locale: ['en', 'ar', 'tl', 'ru', 'es'][i % 5]!,
-              name: names[i % names.length]!,
-              union_name: i % 4 === 0 ? null : `Union ${i % 97}`,
-              country: countries[i % countries.length]!,
-              message: 'Free union and political prisoners.',
-              source: i % 3 === 0 ? 'mailing-en-1' : null,
-              status: 'confirmed',
-              petition_anonymous: i % 20 === 0 ? 1 : 0,
-              created_at: at,
-              confirmed_at: at,
-            };
-          }),
-        )
-        .execute();
-    }
+    await seedDossierSigners(db, campaignId, total, t0);
     const store = new PetitionStore(db);
     const campaign = { id: campaignId, petitionNames: 'short' as const };
     const filter = { country: null, locale: null, from: null, to: null };
