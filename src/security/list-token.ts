@@ -3,25 +3,16 @@
 // stored secret per person, and nobody can unsubscribe or read someone else's preferences by guessing.
 // Erasing a person makes their old links point at nobody.
 
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { siteBase } from '../domain/shared/site-url.js';
-
-function mac(supporterId: number, secret: string): string {
-  return createHmac('sha256', secret).update(`list:${supporterId}`).digest('base64url').slice(0, 22);
-}
+import { parseSignedId, signedId } from './signed-id.js';
 
 export function listToken(supporterId: number, secret: string): string {
-  return `${supporterId}.${mac(supporterId, secret)}`;
+  return signedId('list', supporterId, secret);
 }
 
 /** The supporter a list token stands for, or null when it is not one of ours. */
 export function parseListToken(token: string, secret: string): number | null {
-  const m = /^(\d{1,15})\.([A-Za-z0-9_-]{22})$/.exec(token);
-  if (!m) return null;
-  const id = Number(m[1]);
-  const expected = Buffer.from(mac(id, secret));
-  const given = Buffer.from(m[2]!);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
+  return parseSignedId('list', token, secret);
 }
 
 /** Where a mailing's links lead (https one-click unsubscribe, preferences) for one recipient. */
