@@ -4,7 +4,7 @@
 // their interface language.
 import { checkName, checkPassword, type NameError, type PasswordError, publicUser } from './account.js';
 import type { AccountDeps } from './account.ports.js';
-import { checkLink } from './check-link.js';
+import { checkLink, useLink } from './check-link.js';
 import { type NewSession, startSession } from './start-session.js';
 
 export type AcceptErrors = { name?: NameError; password?: PasswordError };
@@ -34,9 +34,8 @@ export async function acceptInvitation(
   const passwordHash = await deps.passwords.hash(input.password);
   const now = deps.clock.now();
   return deps.store.transaction(async (unit) => {
-    const used = await unit.tokens.consume(deps.tokens.hash(input.token), 'invite', now);
-    const user = used && (await unit.users.findById(used.userId));
-    if (user?.status !== 'invited') return { status: 'expired' } as const;
+    const user = await useLink(unit, deps.tokens.hash(input.token), 'invite', now);
+    if (!user) return { status: 'expired' } as const;
     const locale = input.locale ?? user.locale;
     await unit.users.update(user.id, { name: name.name, passwordHash, locale });
     const active = publicUser({ ...user, name: name.name, locale, status: 'active' });
