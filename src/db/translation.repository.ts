@@ -18,6 +18,7 @@ import type {
 } from '../domain/translation/translation.ports.js';
 import { campaignsWithSourceText, onSourceText } from './campaign-source-text.js';
 import type { Db } from './database.js';
+import { KyselyStore } from './kysely-store.js';
 import type { Database } from './schema.js';
 import { claimsOn } from './translation-claim.store.js';
 import { boardTranslation, writeTranslation } from './translation-writes.js';
@@ -98,14 +99,12 @@ async function loadWork(db: Executor, slug: string, locale: string): Promise<Tra
   };
 }
 
-export class TranslationRepository implements TranslationStore {
-  private readonly db: Executor;
-
+export class TranslationRepository extends KyselyStore implements TranslationStore {
   constructor(
     db: Db,
     private readonly onPublicChange: (slug: string) => void = () => {},
   ) {
-    this.db = db.kysely;
+    super(db);
   }
 
   async board(): Promise<BoardCampaign[]> {
@@ -150,7 +149,7 @@ export class TranslationRepository implements TranslationStore {
 
   async write(change: TranslationChange): Promise<'saved' | 'stale'> {
     const a = change.after;
-    const outcome = await writeTranslation(this.db, change.expectedToken, {
+    const outcome = await writeTranslation(this.db, change, {
       // Lock the campaign row: a second write of this campaign (or a source save) waits here, then reads
       // what the first committed and finds the token stale.
       lock: async (trx) =>
@@ -208,15 +207,7 @@ export class TranslationRepository implements TranslationStore {
           .where('user_id', '=', change.actor.id)
           .execute();
       },
-      audit: {
-        actor: change.actor,
-        action: change.action,
-        entityType: 'campaign',
-        entityId: change.campaignId,
-        before: change.audit.before,
-        after: change.audit.after,
-        now: change.now,
-      },
+      entity: { type: 'campaign', id: change.campaignId },
     });
     if (outcome === 'stale') return 'stale';
     if (outcome.before.translation?.status === 'published' || a.status === 'published') {
