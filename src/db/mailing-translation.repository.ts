@@ -16,12 +16,11 @@ import type {
   MailingVersionReader,
 } from '../domain/mailing-translation/mailing-translation.ports.js';
 import type { StepWrite } from '../domain/translation/translation-steps.js';
-import { KyselyStore } from './kysely-store.js';
+import { KyselyStore, num } from './kysely-store.js';
 import type { Database } from './schema.js';
 import { boardTranslation, writeTranslation } from './translation-writes.js';
 
 type Executor = Kysely<Database>;
-const num = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
 
 async function loadWork(
   db: Executor,

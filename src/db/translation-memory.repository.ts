@@ -4,8 +4,7 @@
 import type { GlossaryTermSave, TranslationMemoryStore } from '../domain/translation/translation.ports.js';
 import type { GlossaryTerm, MemoryExample } from '../domain/translation/translation-memory.js';
 import type { Db } from './database.js';
-
-const num = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
+import { num } from './kysely-store.js';
 
 export class TranslationMemoryRepository implements TranslationMemoryStore {
   constructor(private readonly db: Db) {}

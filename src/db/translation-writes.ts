@@ -8,6 +8,7 @@ import type { TranslationStatus } from '../domain/campaign/campaign.js';
 import type { BoardTranslation } from '../domain/translation/translation.ports.js';
 import { tokenOf } from '../domain/translation/translation-steps.js';
 import { recordAudit } from './audit.repository.js';
+import { num } from './kysely-store.js';
 import type { Database } from './schema.js';
 
 type Executor = Kysely<Database>;
@@ -58,8 +59,6 @@ export async function writeTranslation<W extends Stored>(
     throw error;
   }
 }
-
-const num = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
 
 /** A version row (with its last writer's address) as the board shows it. */
 export const boardTranslation = (r: {

@@ -18,13 +18,12 @@ import type {
 } from '../domain/translation/translation.ports.js';
 import { campaignsWithSourceText, onSourceText } from './campaign-source-text.js';
 import type { Db } from './database.js';
-import { KyselyStore } from './kysely-store.js';
+import { KyselyStore, num } from './kysely-store.js';
 import type { Database } from './schema.js';
 import { claimsOn } from './translation-claim.store.js';
 import { boardTranslation, writeTranslation } from './translation-writes.js';
 
 type Executor = Kysely<Database>;
-const num = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
 const boardStatuses: CampaignStatus[] = ['draft', 'in_review', 'live'];
 
 function snapshotOf(text: string | null): TranslatableTexts | null {
