@@ -4,15 +4,12 @@
 // their interface language.
 import { checkName, checkPassword, type NameError, type PasswordError, publicUser } from './account.js';
 import type { AccountDeps } from './account.ports.js';
-import { checkLink, useLink } from './check-link.js';
-import { type NewSession, startSession } from './start-session.js';
+import { checkLink, type LinkFormResult, useLink } from './check-link.js';
+import { startSession } from './start-session.js';
 
 export type AcceptErrors = { name?: NameError; password?: PasswordError };
 
-export type AcceptResult =
-  | { status: 'ok'; session: NewSession }
-  | { status: 'invalid'; errors: AcceptErrors }
-  | { status: 'expired' };
+export type AcceptResult = LinkFormResult<{ errors: AcceptErrors }>;
 
 export async function acceptInvitation(
   deps: AccountDeps,

@@ -3,6 +3,13 @@
 // POST's side: the token is used up, in the caller's transaction, by the same rule of whose link it is.
 import { publicUser, type TokenPurpose, type User } from './account.js';
 import type { AccountDeps, AccountUnit, UserRecord } from './account.ports.js';
+import type { NewSession } from './start-session.js';
+
+/** A form posted from an emailed link: logged in, refused with the form's errors, or the link is spent. */
+export type LinkFormResult<Invalid> =
+  | { status: 'ok'; session: NewSession }
+  | ({ status: 'invalid' } & Invalid)
+  | { status: 'expired' };
 
 const tokenPattern = /^[A-Za-z0-9_-]{20,100}$/;
 

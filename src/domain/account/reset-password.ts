@@ -2,13 +2,10 @@
 // old password is logged out), login links still open are voided, and the person is logged in afresh.
 import { checkPassword, type PasswordError, publicUser } from './account.js';
 import type { AccountDeps } from './account.ports.js';
-import { checkLink, useLink } from './check-link.js';
-import { type NewSession, startSession } from './start-session.js';
+import { checkLink, type LinkFormResult, useLink } from './check-link.js';
+import { startSession } from './start-session.js';
 
-export type ResetResult =
-  | { status: 'ok'; session: NewSession }
-  | { status: 'invalid'; error: PasswordError }
-  | { status: 'expired' };
+export type ResetResult = LinkFormResult<{ error: PasswordError }>;
 
 export async function resetPassword(
   deps: AccountDeps,
