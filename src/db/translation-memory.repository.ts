@@ -3,6 +3,7 @@
 
 import type { GlossaryTermSave, TranslationMemoryStore } from '../domain/translation/translation.ports.js';
 import type { GlossaryTerm, MemoryExample } from '../domain/translation/translation-memory.js';
+import { translatableColumns } from './campaign-source-text.js';
 import type { Db } from './database.js';
 import { num } from './kysely-store.js';
 
@@ -20,11 +21,7 @@ export class TranslationMemoryRepository implements TranslationMemoryStore {
         'c.id',
         'c.slug',
         'c.source_locale',
-        't.headline',
-        't.background_md',
-        't.default_message',
-        't.target_subject',
-        't.target_salutation',
+        ...translatableColumns,
         's.headline as s_headline',
         's.background_md as s_background_md',
         's.default_message as s_default_message',

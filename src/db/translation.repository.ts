@@ -16,7 +16,7 @@ import type {
   TranslationChange,
   TranslationStore,
 } from '../domain/translation/translation.ports.js';
-import { campaignsWithSourceText, onSourceText } from './campaign-source-text.js';
+import { campaignsWithSourceText, onSourceText, translatableColumns } from './campaign-source-text.js';
 import type { Db } from './database.js';
 import { KyselyStore, num } from './kysely-store.js';
 import type { Database } from './schema.js';
@@ -42,18 +42,7 @@ async function loadWork(db: Executor, slug: string, locale: string): Promise<Tra
   const campaign = await db
     .selectFrom('campaigns as c')
     .innerJoin('campaign_translations as t', onSourceText)
-    .select([
-      'c.id',
-      'c.slug',
-      'c.status',
-      'c.source_locale',
-      't.headline',
-      't.background_md',
-      't.default_message',
-      't.target_subject',
-      't.target_salutation',
-      't.revision',
-    ])
+    .select(['c.id', 'c.slug', 'c.status', 'c.source_locale', ...translatableColumns, 't.revision'])
     .where('c.slug', '=', slug)
     .executeTakeFirst();
   if (!campaign) return undefined;
