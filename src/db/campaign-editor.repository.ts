@@ -12,6 +12,7 @@ import {
   editToken,
   type OldSlugReader,
   type PhotoChange,
+  type SettingChange,
   type SettingsValues,
   type SuccessorChoice,
   type TextFields,
@@ -226,13 +227,7 @@ export class CampaignEditorRepository extends KyselyStore implements CampaignEdi
     return outcome;
   }
 
-  async saveSettings(change: {
-    campaignId: number;
-    before: SettingsValues;
-    after: SettingsValues;
-    actor: ActorRef;
-    now: number;
-  }): Promise<boolean> {
+  async saveSettings(change: SettingChange<SettingsValues>): Promise<boolean> {
     const a = change.after;
     return this.writeThenNotify(async (trx) => {
       const row = await trx
@@ -421,13 +416,7 @@ export class CampaignEditorRepository extends KyselyStore implements CampaignEdi
     });
   }
 
-  async setSuccessor(change: {
-    campaignId: number;
-    before: number | null;
-    after: number | null;
-    actor: ActorRef;
-    now: number;
-  }): Promise<boolean> {
+  async setSuccessor(change: SettingChange<number | null>): Promise<boolean> {
     return this.writeThenNotify(async (trx) => {
       const row = await trx
         .updateTable('campaigns')

@@ -7,38 +7,17 @@ import type {
   Direction,
   EditorPartner,
   PartnerStore,
-  RosterCampaign,
 } from '../domain/campaign/campaign-roster.ports.js';
 import type { PartnerFields } from '../domain/campaign/partner-fields.js';
 import { recordAudit } from './audit.repository.js';
 import type { PartnersTable } from './campaign.table.js';
-import type { Db } from './database.js';
-import { KyselyStore } from './kysely-store.js';
-import {
-  changeRosterRow,
-  commitThenNotify,
-  moveRosterRow,
-  type OnChange,
-  rosterCampaign,
-  rosterRow,
-} from './roster-writes.js';
+import { RosterStore, rosterRow } from './roster-writes.js';
 
 function partnerFields(p: Selectable<PartnersTable>): PartnerFields {
   return { name: p.name, url: p.url, description: p.description, logoPath: p.logo_path };
 }
 
-export class CampaignPartnersRepository extends KyselyStore implements PartnerStore {
-  constructor(
-    db: Db,
-    private readonly onChange: OnChange = () => {},
-  ) {
-    super(db);
-  }
-
-  campaign(slug: string): Promise<RosterCampaign | undefined> {
-    return rosterCampaign(this.db, slug);
-  }
-
+export class CampaignPartnersRepository extends RosterStore implements PartnerStore {
   async partners(campaignId: number): Promise<EditorPartner[]> {
     const rows = await this.db
       .selectFrom('partners')
@@ -56,7 +35,7 @@ export class CampaignPartnersRepository extends KyselyStore implements PartnerSt
     actor: ActorRef,
     now: number,
   ): Promise<{ id: number }> {
-    const added = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
+    const added = await this.commit(campaignId, async (trx) => {
       const top = await trx
         .selectFrom('partners')
         .select((eb) => eb.fn.max('position').as('top'))
@@ -95,7 +74,7 @@ export class CampaignPartnersRepository extends KyselyStore implements PartnerSt
     now: number,
   ): Promise<boolean> {
     const change = { entity: 'partner', campaignId, id: partnerId, actor, now } as const;
-    return changeRosterRow(this.db, this.onChange, change, fields, {
+    return this.changeRow(change, fields, {
       was: async (trx) => {
         const before = await rosterRow(trx, 'partners', campaignId, partnerId);
         return before && partnerFields(before);
@@ -115,7 +94,7 @@ export class CampaignPartnersRepository extends KyselyStore implements PartnerSt
   }
 
   async removePartner(campaignId: number, partnerId: number, actor: ActorRef, now: number): Promise<boolean> {
-    const done = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
+    const done = await this.commit(campaignId, async (trx) => {
       const before = await rosterRow(trx, 'partners', campaignId, partnerId);
       if (!before) return undefined;
       await trx.deleteFrom('partners').where('id', '=', partnerId).execute();
@@ -140,7 +119,7 @@ export class CampaignPartnersRepository extends KyselyStore implements PartnerSt
     now: number,
   ): Promise<boolean> {
     const move = { entity: 'partner', campaignId, id: partnerId, direction, actor, now } as const;
-    return moveRosterRow(this.db, this.onChange, move, (trx) =>
+    return this.moveRow(move, (trx) =>
       trx
         .selectFrom('partners')
         .select('id')

@@ -10,7 +10,6 @@ import type {
   EditorTarget,
   PartnerStore,
   RemoveTargetOutcome,
-  RosterCampaign,
   TargetStore,
 } from '../domain/campaign/campaign-roster.ports.js';
 import { countriesColumn, countriesFromColumn, type TargetFields } from '../domain/campaign/target-fields.js';
@@ -20,15 +19,7 @@ import type { TargetsTable } from './campaign.table.js';
 import { CampaignPartnersRepository } from './campaign-partners.repository.js';
 import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
-import { KyselyStore } from './kysely-store.js';
-import {
-  changeRosterRow,
-  commitThenNotify,
-  moveRosterRow,
-  type OnChange,
-  rosterCampaign,
-  rosterRow,
-} from './roster-writes.js';
+import { type OnChange, RosterStore, rosterRow } from './roster-writes.js';
 import type { DbHandle } from './schema.js';
 
 /** Rows per INSERT: 11 parameters each stays far below SQLite's and PostgreSQL's parameter limits. */
@@ -60,19 +51,12 @@ export function campaignRoster(
   };
 }
 
-export class CampaignRosterRepository extends KyselyStore implements TargetStore {
+export class CampaignRosterRepository extends RosterStore implements TargetStore {
   private readonly campaigns: CampaignRepository;
 
-  constructor(
-    db: Db,
-    private readonly onChange: OnChange = () => {},
-  ) {
-    super(db);
+  constructor(db: Db, onChange?: OnChange) {
+    super(db, onChange);
     this.campaigns = new CampaignRepository(db);
-  }
-
-  campaign(slug: string): Promise<RosterCampaign | undefined> {
-    return rosterCampaign(this.db, slug);
   }
 
   async targets(campaignId: number): Promise<EditorTarget[]> {
@@ -150,7 +134,7 @@ export class CampaignRosterRepository extends KyselyStore implements TargetStore
     now: number,
   ): Promise<{ id: number } | 'duplicate'> {
     let duplicate = false;
-    const added = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
+    const added = await this.commit(campaignId, async (trx) => {
       if ((await this.existingAddresses(trx, campaignId)).has(fields.email.toLowerCase())) {
         duplicate = true;
         return undefined;
@@ -181,7 +165,7 @@ export class CampaignRosterRepository extends KyselyStore implements TargetStore
     now: number,
   ): Promise<boolean> {
     const change = { entity: 'target', campaignId, id: targetId, actor, now } as const;
-    return changeRosterRow(this.db, this.onChange, change, fields, {
+    return this.changeRow(change, fields, {
       was: async (trx) => {
         const before = await rosterRow(trx, 'targets', campaignId, targetId);
         if (!before) return undefined;
@@ -211,7 +195,7 @@ export class CampaignRosterRepository extends KyselyStore implements TargetStore
     now: number,
   ): Promise<RemoveTargetOutcome> {
     let outcome: RemoveTargetOutcome = { status: 'not_found' };
-    await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
+    await this.commit(campaignId, async (trx) => {
       const before = await rosterRow(trx, 'targets', campaignId, targetId);
       if (!before) return undefined;
       // Taking the unsent messages first (an UPDATE, so row locks) means a worker claiming at this moment
@@ -260,7 +244,7 @@ export class CampaignRosterRepository extends KyselyStore implements TargetStore
   ): Promise<boolean> {
     const move = { entity: 'target', campaignId, id: targetId, direction, actor, now } as const;
     // A target moves among the targets, a copy address among the copy addresses.
-    return moveRosterRow(this.db, this.onChange, move, async (trx) => {
+    return this.moveRow(move, async (trx) => {
       const target = await rosterRow(trx, 'targets', campaignId, targetId);
       if (!target) return undefined;
       return trx
@@ -280,7 +264,7 @@ export class CampaignRosterRepository extends KyselyStore implements TargetStore
     actor: ActorRef,
     now: number,
   ): Promise<{ imported: number; skipped: number }> {
-    const result = await commitThenNotify(this.db, campaignId, this.onChange, async (trx) => {
+    const result = await this.commit(campaignId, async (trx) => {
       const existing = await this.existingAddresses(trx, campaignId);
       const fresh = rows.filter((r) => !existing.has(r.email.toLowerCase()));
       if (fresh.length === 0) return { imported: 0, skipped: rows.length };

@@ -1,6 +1,6 @@
 // Campaigns (`c`) beside their text in their source language (`t`): the join condition that says which text
 // is "the campaign's" (onSourceText), written once, and the start of every query that lists or picks
-// campaigns by their headline (campaignsWithSourceText).
+// campaigns by their headline (campaignsWithSourceText), and the translatable texts as columns of `t`.
 import type { JoinBuilder } from 'kysely';
 import type { CampaignsTable, CampaignTranslationsTable } from './campaign.table.js';
 import type { Database, DbHandle } from './schema.js';
@@ -16,3 +16,12 @@ type WithSourceText = Database & { c: CampaignsTable; t: CampaignTranslationsTab
 export function onSourceText(join: JoinBuilder<WithSourceText, 'c' | 't'>) {
   return join.onRef('t.campaign_id', '=', 'c.id').onRef('t.locale', '=', 'c.source_locale');
 }
+
+/** The texts a translator translates (TranslatableTexts), as columns of a campaign text `t`. */
+export const translatableColumns = [
+  't.headline',
+  't.background_md',
+  't.default_message',
+  't.target_subject',
+  't.target_salutation',
+] as const;

@@ -14,9 +14,7 @@ import type {
   TranslationState,
 } from '../domain/dashboard/dashboard.ports.js';
 import { campaignsWithSourceText } from './campaign-source-text.js';
-import { KyselyStore } from './kysely-store.js';
-
-const num = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
+import { KyselyStore, num } from './kysely-store.js';
 
 export class DashboardRepository extends KyselyStore implements DashboardReader {
   async campaigns(statuses: CampaignStatus[]): Promise<DashboardCampaign[]> {

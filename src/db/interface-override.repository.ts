@@ -8,8 +8,7 @@ import type {
 } from '../domain/interface-strings/interface-strings.ports.js';
 import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
-
-const num = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
+import { num } from './kysely-store.js';
 
 export class InterfaceOverrideRepository implements InterfaceOverrideStore {
   constructor(private readonly db: Db) {}

@@ -8,7 +8,7 @@ import { appPerTest } from '../../test/app-per-test.js';
 import { blindIndex } from '../../test/blind-index.js';
 import { liveCampaignIds, testDialects } from '../../test/db.js';
 import { buildSignCommand } from '../../test/factories.js';
-import { listConsent, signupCommand } from '../../test/signup-helpers.js';
+import { confirmedSignup, listConsent, signupCommand } from '../../test/signup-helpers.js';
 import type { TestApp } from '../../test/test-app.js';
 import { erasedEmailKey } from '../security/email-key.js';
 import { ListMemberRepository } from './list-member.repository.js';
@@ -106,9 +106,7 @@ describe.each(testDialects)('list members on %s', (dialect) => {
       status: 'expired',
     });
 
-    await repo.requestSignup(signup('sub@example.org', { name: 'First Name' }));
-    await repo.confirmSignup('hash-sub@example.org', t0, 7 * day);
-    const id = await supporterId('sub@example.org');
+    const id = await confirmedSignup(repo, t.db, 'sub@example.org', { name: 'First Name' });
     const firstConsent = (await members(id))[0]!.consent_id;
     await repo.requestSignup(
       signup('SUB@example.org', { name: 'Someone Else', tokenHash: 'hash-again', now: t0 + day }),
@@ -199,9 +197,7 @@ describe.each(testDialects)('list members on %s', (dialect) => {
   });
 
   it('records joins, leaves and moves from the preferences page as consents', async () => {
-    await repo.requestSignup(signup('lena@example.org', { listLocale: 'en' }));
-    await repo.confirmSignup('hash-lena@example.org', t0, 7 * day);
-    const id = await supporterId('lena@example.org');
+    const id = await confirmedSignup(repo, t.db, 'lena@example.org', { listLocale: 'en' });
     await repo.join({
       supporterId: id,
       locale: 'fr',
@@ -283,9 +279,7 @@ describe.each(testDialects)('list members on %s', (dialect) => {
 
   it('shows the lists on my-data, ends a membership with its consent, and erases every membership', async () => {
     const privacy = new PrivacyRepository(t.db);
-    await repo.requestSignup(signup('kai@example.org', { listLocale: 'en' }));
-    await repo.confirmSignup('hash-kai@example.org', t0, 7 * day);
-    const id = await supporterId('kai@example.org');
+    const id = await confirmedSignup(repo, t.db, 'kai@example.org', { listLocale: 'en' });
     await repo.join({
       supporterId: id,
       locale: 'tl',

@@ -16,12 +16,11 @@ import type {
   MailingVersionReader,
 } from '../domain/mailing-translation/mailing-translation.ports.js';
 import type { StepWrite } from '../domain/translation/translation-steps.js';
-import type { Db } from './database.js';
+import { KyselyStore, num } from './kysely-store.js';
 import type { Database } from './schema.js';
 import { boardTranslation, writeTranslation } from './translation-writes.js';
 
 type Executor = Kysely<Database>;
-const num = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
 
 async function loadWork(
   db: Executor,
@@ -64,13 +63,10 @@ async function loadWork(
   };
 }
 
-export class MailingTranslationRepository implements MailingTranslationStore, MailingVersionReader {
-  private readonly db: Executor;
-
-  constructor(db: Db) {
-    this.db = db.kysely;
-  }
-
+export class MailingTranslationRepository
+  extends KyselyStore
+  implements MailingTranslationStore, MailingVersionReader
+{
   async board(sentSince: number): Promise<BoardMailing[]> {
     const mailings = await this.db
       .selectFrom('mailings')
@@ -123,7 +119,7 @@ export class MailingTranslationRepository implements MailingTranslationStore, Ma
     at: { mailingId: number; locale: string },
     change: StepWrite<MailingField>,
   ): Promise<'saved' | 'stale'> {
-    const outcome = await writeTranslation(this.db, change.expectedToken, {
+    const outcome = await writeTranslation(this.db, change, {
       // An update that changes nothing takes the mailing row's lock.
       lock: async (trx) =>
         Number(
@@ -162,15 +158,7 @@ export class MailingTranslationRepository implements MailingTranslationStore, Ma
             .execute();
         }
       },
-      audit: {
-        actor: change.actor,
-        action: change.action,
-        entityType: 'mailing',
-        entityId: at.mailingId,
-        before: change.audit.before,
-        after: change.audit.after,
-        now: change.now,
-      },
+      entity: { type: 'mailing', id: at.mailingId },
     });
     return outcome === 'stale' ? 'stale' : 'saved';
   }

@@ -35,12 +35,11 @@ import { onSourceText } from './campaign-source-text.js';
 import type { Db } from './database.js';
 import { resumeMailDomain } from './delivery-admin.repository.js';
 import { enqueueJobs } from './job.repository.js';
-import { KyselyStore } from './kysely-store.js';
+import { KyselyStore, num } from './kysely-store.js';
 import type { MailingsTable } from './mailing.table.js';
 import { countSegment, materialiseSegment } from './mailing-segment.query.js';
 import type { Database } from './schema.js';
 
-const num = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
 const maybe = (v: number | string | null): number | null => (v === null ? null : Number(v));
 
 type MailingRow = Omit<MailingsTable, 'id' | 'preheader' | 'revision'> & {

@@ -1,11 +1,14 @@
 // What the targets and partners repositories share: the campaign as their pages need it, one target or
 // partner of it, a write that commits with its audit entry and then tells the public pages' cache, and the
-// audited change of a row's fields and its up/down move.
+// audited change of a row's fields and its up/down move. `RosterStore` is the base of both stores: it keeps
+// the query builder and whom to tell, so each store's methods say only what they write.
 import type { Kysely, Selectable } from 'kysely';
 import type { CampaignStatus } from '../domain/campaign/campaign.js';
 import type { ActorRef, Direction, RosterCampaign } from '../domain/campaign/campaign-roster.ports.js';
 import { recordAudit } from './audit.repository.js';
 import { campaignsWithSourceText } from './campaign-source-text.js';
+import type { Db } from './database.js';
+import { KyselyStore } from './kysely-store.js';
 import type { Database, DbHandle } from './schema.js';
 
 export type OnChange = (campaign: { id: number; slug: string }) => void;
@@ -171,4 +174,40 @@ export async function moveRosterRow(
     return true;
   });
   return done === true;
+}
+
+export abstract class RosterStore extends KyselyStore {
+  constructor(
+    db: Db,
+    private readonly onChange: OnChange = () => {},
+  ) {
+    super(db);
+  }
+
+  campaign(slug: string): Promise<RosterCampaign | undefined> {
+    return rosterCampaign(this.db, slug);
+  }
+
+  /** `commitThenNotify` on this store's database, telling its cache. */
+  protected commit<T>(
+    campaignId: number,
+    work: (trx: DbHandle) => Promise<T | undefined>,
+  ): Promise<T | undefined> {
+    return commitThenNotify(this.db, campaignId, this.onChange, work);
+  }
+
+  protected changeRow(
+    change: RosterChange,
+    fields: object,
+    steps: Parameters<typeof changeRosterRow>[4],
+  ): Promise<boolean> {
+    return changeRosterRow(this.db, this.onChange, change, fields, steps);
+  }
+
+  protected moveRow(
+    move: RosterChange & { direction: Direction },
+    siblings: (trx: DbHandle) => Promise<{ id: number }[] | undefined>,
+  ): Promise<boolean> {
+    return moveRosterRow(this.db, this.onChange, move, siblings);
+  }
 }

@@ -3,9 +3,9 @@
 
 import type { GlossaryTermSave, TranslationMemoryStore } from '../domain/translation/translation.ports.js';
 import type { GlossaryTerm, MemoryExample } from '../domain/translation/translation-memory.js';
+import { translatableColumns } from './campaign-source-text.js';
 import type { Db } from './database.js';
-
-const num = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
+import { num } from './kysely-store.js';
 
 export class TranslationMemoryRepository implements TranslationMemoryStore {
   constructor(private readonly db: Db) {}
@@ -21,11 +21,7 @@ export class TranslationMemoryRepository implements TranslationMemoryStore {
         'c.id',
         'c.slug',
         'c.source_locale',
-        't.headline',
-        't.background_md',
-        't.default_message',
-        't.target_subject',
-        't.target_salutation',
+        ...translatableColumns,
         's.headline as s_headline',
         's.background_md as s_background_md',
         's.default_message as s_default_message',

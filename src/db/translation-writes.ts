@@ -8,6 +8,7 @@ import type { TranslationStatus } from '../domain/campaign/campaign.js';
 import type { BoardTranslation } from '../domain/translation/translation.ports.js';
 import { tokenOf } from '../domain/translation/translation-steps.js';
 import { recordAudit } from './audit.repository.js';
+import { num } from './kysely-store.js';
 import type { Database } from './schema.js';
 
 type Executor = Kysely<Database>;
@@ -15,26 +16,42 @@ type Stored = Parameters<typeof tokenOf>[0];
 
 class Stale extends Error {}
 
+/** A translator's write as both kinds of translated texts ask for it: what it expects, who, and what to audit. */
+export type WrittenChange = Pick<AuditEntry, 'actor' | 'action' | 'now'> & {
+  /** The token the form was filled from (translation revision . source revision). */
+  expectedToken: string;
+  audit: { before: unknown; after: unknown };
+};
+
 /** The version stored before the write, or 'stale' when the form was filled from an older copy. */
 export async function writeTranslation<W extends Stored>(
   db: Executor,
-  expectedToken: string,
+  change: WrittenChange,
   steps: {
     /** Locks the row of the campaign or mailing; false when it is gone. */
     lock(trx: Executor): Promise<boolean>;
     load(trx: Executor): Promise<W | undefined>;
     /** Updates the stored version (to `revision`) or inserts the first one. */
     store(trx: Executor, current: W, revision: number): Promise<void>;
-    audit: AuditEntry;
+    /** What the audit entry is about: the campaign or the mailing. */
+    entity: { type: 'campaign' | 'mailing'; id: number };
   },
 ): Promise<{ before: W } | 'stale'> {
   try {
     return await db.transaction().execute(async (trx) => {
       if (!(await steps.lock(trx))) throw new Stale();
       const current = await steps.load(trx);
-      if (!current || tokenOf(current) !== expectedToken) throw new Stale();
+      if (!current || tokenOf(current) !== change.expectedToken) throw new Stale();
       await steps.store(trx, current, (current.translation?.revision ?? 0) + 1);
-      await recordAudit(trx, steps.audit);
+      await recordAudit(trx, {
+        actor: change.actor,
+        action: change.action,
+        entityType: steps.entity.type,
+        entityId: steps.entity.id,
+        before: change.audit.before,
+        after: change.audit.after,
+        now: change.now,
+      });
       return { before: current };
     });
   } catch (error) {
@@ -42,8 +59,6 @@ export async function writeTranslation<W extends Stored>(
     throw error;
   }
 }
-
-const num = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
 
 /** A version row (with its last writer's address) as the board shows it. */
 export const boardTranslation = (r: {

@@ -16,14 +16,14 @@ import type {
   TranslationChange,
   TranslationStore,
 } from '../domain/translation/translation.ports.js';
-import { campaignsWithSourceText, onSourceText } from './campaign-source-text.js';
+import { campaignsWithSourceText, onSourceText, translatableColumns } from './campaign-source-text.js';
 import type { Db } from './database.js';
+import { KyselyStore, num } from './kysely-store.js';
 import type { Database } from './schema.js';
 import { claimsOn } from './translation-claim.store.js';
 import { boardTranslation, writeTranslation } from './translation-writes.js';
 
 type Executor = Kysely<Database>;
-const num = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
 const boardStatuses: CampaignStatus[] = ['draft', 'in_review', 'live'];
 
 function snapshotOf(text: string | null): TranslatableTexts | null {
@@ -42,18 +42,7 @@ async function loadWork(db: Executor, slug: string, locale: string): Promise<Tra
   const campaign = await db
     .selectFrom('campaigns as c')
     .innerJoin('campaign_translations as t', onSourceText)
-    .select([
-      'c.id',
-      'c.slug',
-      'c.status',
-      'c.source_locale',
-      't.headline',
-      't.background_md',
-      't.default_message',
-      't.target_subject',
-      't.target_salutation',
-      't.revision',
-    ])
+    .select(['c.id', 'c.slug', 'c.status', 'c.source_locale', ...translatableColumns, 't.revision'])
     .where('c.slug', '=', slug)
     .executeTakeFirst();
   if (!campaign) return undefined;
@@ -98,14 +87,12 @@ async function loadWork(db: Executor, slug: string, locale: string): Promise<Tra
   };
 }
 
-export class TranslationRepository implements TranslationStore {
-  private readonly db: Executor;
-
+export class TranslationRepository extends KyselyStore implements TranslationStore {
   constructor(
     db: Db,
     private readonly onPublicChange: (slug: string) => void = () => {},
   ) {
-    this.db = db.kysely;
+    super(db);
   }
 
   async board(): Promise<BoardCampaign[]> {
@@ -150,7 +137,7 @@ export class TranslationRepository implements TranslationStore {
 
   async write(change: TranslationChange): Promise<'saved' | 'stale'> {
     const a = change.after;
-    const outcome = await writeTranslation(this.db, change.expectedToken, {
+    const outcome = await writeTranslation(this.db, change, {
       // Lock the campaign row: a second write of this campaign (or a source save) waits here, then reads
       // what the first committed and finds the token stale.
       lock: async (trx) =>
@@ -208,15 +195,7 @@ export class TranslationRepository implements TranslationStore {
           .where('user_id', '=', change.actor.id)
           .execute();
       },
-      audit: {
-        actor: change.actor,
-        action: change.action,
-        entityType: 'campaign',
-        entityId: change.campaignId,
-        before: change.audit.before,
-        after: change.audit.after,
-        now: change.now,
-      },
+      entity: { type: 'campaign', id: change.campaignId },
     });
     if (outcome === 'stale') return 'stale';
     if (outcome.before.translation?.status === 'published' || a.status === 'published') {

@@ -11,8 +11,7 @@ import type {
 } from '../domain/translation/translator-bulletin.ports.js';
 import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
-
-const num = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
+import { num } from './kysely-store.js';
 
 function itemsOf(text: string): string[] {
   try {

@@ -7,7 +7,7 @@
 // with their count rows), like mailing-lists.ts: no letters to the targets are queued for them. Running it
 // again changes nothing.
 import type { Db } from '../../db/database.js';
-import { demoCampaignSlug } from './seed.js';
+import { demoCampaignToSeed } from './seed.js';
 import { seededRandom } from './seeded-random.js';
 import { type GeneratedSigner, writeSigners } from './write-signers.js';
 
@@ -123,19 +123,8 @@ const marker = 'history.0@example.net';
 
 /** Writes the history once (nothing when the demo campaign is missing or the history is there). */
 export async function seedDemoHistory(db: Db, now: number): Promise<{ signatures: number }> {
-  const campaign = await db.kysely
-    .selectFrom('campaigns')
-    .select('id')
-    .where('slug', '=', demoCampaignSlug)
-    .executeTakeFirst();
-  if (!campaign) return { signatures: 0 };
-  const done = await db.kysely
-    .selectFrom('supporters')
-    .select('id')
-    .where('email_index', '=', db.vault.index(marker))
-    .executeTakeFirst();
-  if (done) return { signatures: 0 };
-  const campaignId = Number(campaign.id);
+  const campaignId = await demoCampaignToSeed(db, marker);
+  if (campaignId === undefined) return { signatures: 0 };
   const random = seededRandom(15);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const totalWeight = countries.reduce((sum, c) => sum + c[1], 0);

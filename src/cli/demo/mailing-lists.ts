@@ -7,7 +7,7 @@ import type { Db } from '../../db/database.js';
 import { alertsConsentVersion } from '../../domain/signature/sign-campaign.js';
 import { countedStatus } from '../../domain/signature/signature.js';
 import { translatorFor } from '../../i18n/translator.js';
-import { demoCampaignSlug } from './seed.js';
+import { demoCampaignToSeed } from './seed.js';
 
 /** name, address, list, country, whether they signed the demo campaign */
 export const demoListMembers: [string, string, string, string, boolean][] = [
@@ -21,19 +21,8 @@ export const demoListMembers: [string, string, string, string, boolean][] = [
 ];
 
 export async function seedDemoLists(db: Db, now: number): Promise<{ members: number }> {
-  const campaign = await db.kysely
-    .selectFrom('campaigns')
-    .select('id')
-    .where('slug', '=', demoCampaignSlug)
-    .executeTakeFirst();
-  if (!campaign) return { members: 0 };
-  const campaignId = Number(campaign.id);
-  const seeded = await db.kysely
-    .selectFrom('supporters')
-    .select('id')
-    .where('email_index', '=', db.vault.index(demoListMembers[0]![1]))
-    .executeTakeFirst();
-  if (seeded) return { members: 0 };
+  const campaignId = await demoCampaignToSeed(db, demoListMembers[0]![1]);
+  if (campaignId === undefined) return { members: 0 };
   const signedAt = now - 3 * 86_400_000;
   await db.kysely.transaction().execute(async (trx) => {
     for (const [name, email, locale, country, signed] of demoListMembers) {

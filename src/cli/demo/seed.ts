@@ -9,6 +9,25 @@ import { belarusNotExtremism, zhanaozen } from './other-campaigns.js';
 
 export const demoCampaignSlug = 'kazakhstan-free-erlan-baltabay';
 
+/**
+ * The demo campaign's id while the supporters a seeding step writes are still to come: undefined when the
+ * campaign is missing or the step ran before (its first supporter, `markerEmail`, is there).
+ */
+export async function demoCampaignToSeed(db: Db, markerEmail: string): Promise<number | undefined> {
+  const campaign = await db.kysely
+    .selectFrom('campaigns')
+    .select('id')
+    .where('slug', '=', demoCampaignSlug)
+    .executeTakeFirst();
+  if (!campaign) return undefined;
+  const seeded = await db.kysely
+    .selectFrom('supporters')
+    .select('id')
+    .where('email_index', '=', db.vault.index(markerEmail))
+    .executeTakeFirst();
+  return seeded ? undefined : Number(campaign.id);
+}
+
 export interface SeedServices {
   /** The database, for the rows that go in as installed data: updates, terms, a request (no audit, no mail). */
   db: Db;

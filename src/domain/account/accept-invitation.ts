@@ -4,15 +4,12 @@
 // their interface language.
 import { checkName, checkPassword, type NameError, type PasswordError, publicUser } from './account.js';
 import type { AccountDeps } from './account.ports.js';
-import { checkLink } from './check-link.js';
-import { type NewSession, startSession } from './start-session.js';
+import { checkLink, type LinkFormResult, useLink } from './check-link.js';
+import { startSession } from './start-session.js';
 
 export type AcceptErrors = { name?: NameError; password?: PasswordError };
 
-export type AcceptResult =
-  | { status: 'ok'; session: NewSession }
-  | { status: 'invalid'; errors: AcceptErrors }
-  | { status: 'expired' };
+export type AcceptResult = LinkFormResult<{ errors: AcceptErrors }>;
 
 export async function acceptInvitation(
   deps: AccountDeps,
@@ -34,9 +31,8 @@ export async function acceptInvitation(
   const passwordHash = await deps.passwords.hash(input.password);
   const now = deps.clock.now();
   return deps.store.transaction(async (unit) => {
-    const used = await unit.tokens.consume(deps.tokens.hash(input.token), 'invite', now);
-    const user = used && (await unit.users.findById(used.userId));
-    if (user?.status !== 'invited') return { status: 'expired' } as const;
+    const user = await useLink(unit, deps.tokens.hash(input.token), 'invite', now);
+    if (!user) return { status: 'expired' } as const;
     const locale = input.locale ?? user.locale;
     await unit.users.update(user.id, { name: name.name, passwordHash, locale });
     const active = publicUser({ ...user, name: name.name, locale, status: 'active' });

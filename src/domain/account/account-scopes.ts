@@ -94,6 +94,25 @@ export type ScopeChangeRefused =
   /** The account does not have the role this scope is for. */
   | { status: 'wrong_role'; role: Role };
 
+/**
+ * A scope change in one transaction: the account is read (and locked), refused unless it exists and has
+ * the scope's role, then `work` checks, writes and audits the change.
+ */
+export function changeScope<R>(
+  deps: AccountScopeDeps,
+  userId: number,
+  role: 'partner' | 'translator',
+  work: (unit: AccountScopeUnit, account: { id: number }, now: number) => Promise<R>,
+): Promise<R | ScopeChangeRefused> {
+  const now = deps.clock.now();
+  return deps.scopes.transaction(async (unit): Promise<R | ScopeChangeRefused> => {
+    const account = await unit.account(userId);
+    if (!account) return { status: 'not_found' };
+    if (account.role !== role) return { status: 'wrong_role', role: account.role };
+    return work(unit, account, now);
+  });
+}
+
 /** The audit entry of a scope change, always about the account. */
 export function scopeAudit(
   actor: Actor,

@@ -1,7 +1,7 @@
 // An admin attaches a partner account to a campaign: from then on the partner's dashboard shows that
 // campaign's figures too. Only partner accounts can be attached, and only to a campaign that exists.
 import type { Actor } from './account.js';
-import { type AccountScopeDeps, type ScopeChangeRefused, scopeAudit } from './account-scopes.js';
+import { type AccountScopeDeps, changeScope, type ScopeChangeRefused, scopeAudit } from './account-scopes.js';
 
 export type AttachResult =
   | { status: 'attached' | 'unchanged' }
@@ -13,11 +13,7 @@ export async function attachPartner(
   actor: Actor,
   input: { userId: number; campaignId: number | undefined },
 ): Promise<AttachResult> {
-  const now = deps.clock.now();
-  return deps.scopes.transaction(async (unit): Promise<AttachResult> => {
-    const account = await unit.account(input.userId);
-    if (!account) return { status: 'not_found' };
-    if (account.role !== 'partner') return { status: 'wrong_role', role: account.role };
+  return changeScope(deps, input.userId, 'partner', async (unit, account, now): Promise<AttachResult> => {
     const campaign = input.campaignId === undefined ? undefined : await unit.campaign(input.campaignId);
     if (!campaign) return { status: 'unknown_campaign' };
     if (!(await unit.attach(account.id, campaign.id, actor.id, now))) return { status: 'unchanged' };

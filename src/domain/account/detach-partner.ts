@@ -1,7 +1,7 @@
 // An admin takes a campaign away from a partner account: its figures leave the partner's dashboard (and
 // JSON) on their next request. Detaching what was not attached changes nothing and records nothing.
 import type { Actor } from './account.js';
-import { type AccountScopeDeps, type ScopeChangeRefused, scopeAudit } from './account-scopes.js';
+import { type AccountScopeDeps, changeScope, type ScopeChangeRefused, scopeAudit } from './account-scopes.js';
 
 export type DetachResult = { status: 'detached' | 'unchanged' } | ScopeChangeRefused;
 
@@ -10,11 +10,7 @@ export async function detachPartner(
   actor: Actor,
   input: { userId: number; campaignId: number | undefined },
 ): Promise<DetachResult> {
-  const now = deps.clock.now();
-  return deps.scopes.transaction(async (unit): Promise<DetachResult> => {
-    const account = await unit.account(input.userId);
-    if (!account) return { status: 'not_found' };
-    if (account.role !== 'partner') return { status: 'wrong_role', role: account.role };
+  return changeScope(deps, input.userId, 'partner', async (unit, account, now): Promise<DetachResult> => {
     if (input.campaignId === undefined) return { status: 'unchanged' };
     const campaign = await unit.campaign(input.campaignId);
     if (!(await unit.detach(account.id, input.campaignId))) return { status: 'unchanged' };

@@ -2,7 +2,7 @@
 // token is used up and a session starts, all in one transaction.
 import { publicUser } from './account.js';
 import type { AccountDeps } from './account.ports.js';
-import { isTokenShaped } from './check-link.js';
+import { isTokenShaped, useLink } from './check-link.js';
 import { type NewSession, startSession } from './start-session.js';
 
 export type LinkLogInResult = { status: 'ok'; session: NewSession } | { status: 'invalid' };
@@ -12,9 +12,8 @@ export async function logInWithLink(deps: AccountDeps, token: string): Promise<L
   const now = deps.clock.now();
   const hash = deps.tokens.hash(token);
   return deps.store.transaction(async (unit) => {
-    const used = await unit.tokens.consume(hash, 'login', now);
-    const user = used && (await unit.users.findById(used.userId));
-    if (user?.status !== 'active') return { status: 'invalid' } as const;
+    const user = await useLink(unit, hash, 'login', now);
+    if (!user) return { status: 'invalid' } as const;
     return { status: 'ok', session: await startSession(unit, deps.tokens, publicUser(user), 'link', now) };
   });
 }

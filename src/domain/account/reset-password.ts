@@ -2,13 +2,10 @@
 // old password is logged out), login links still open are voided, and the person is logged in afresh.
 import { checkPassword, type PasswordError, publicUser } from './account.js';
 import type { AccountDeps } from './account.ports.js';
-import { checkLink } from './check-link.js';
-import { type NewSession, startSession } from './start-session.js';
+import { checkLink, type LinkFormResult, useLink } from './check-link.js';
+import { startSession } from './start-session.js';
 
-export type ResetResult =
-  | { status: 'ok'; session: NewSession }
-  | { status: 'invalid'; error: PasswordError }
-  | { status: 'expired' };
+export type ResetResult = LinkFormResult<{ error: PasswordError }>;
 
 export async function resetPassword(
   deps: AccountDeps,
@@ -21,9 +18,8 @@ export async function resetPassword(
   const passwordHash = await deps.passwords.hash(input.password);
   const now = deps.clock.now();
   return deps.store.transaction(async (unit) => {
-    const used = await unit.tokens.consume(deps.tokens.hash(input.token), 'reset', now);
-    const current = used && (await unit.users.findById(used.userId));
-    if (current?.status !== 'active') return { status: 'expired' } as const;
+    const current = await useLink(unit, deps.tokens.hash(input.token), 'reset', now);
+    if (!current) return { status: 'expired' } as const;
     await unit.users.update(current.id, { passwordHash });
     const ended = await unit.sessions.deleteForUser(current.id);
     await unit.tokens.invalidate(current.id, 'login', now);

@@ -4,6 +4,7 @@
 import type { Actor } from './account.js';
 import {
   type AccountScopeDeps,
+  changeScope,
   type ScopeChangeRefused,
   scopeAudit,
   translatorLanguageChoices,
@@ -24,26 +25,27 @@ export async function setTranslatorLanguages(
 ): Promise<SetLanguagesResult> {
   const wanted = [...new Set(input.locales)].sort();
   if (wanted.length > maxTranslatorLanguages) return { status: 'unknown_language', locale: wanted.at(-1)! };
-  const now = deps.clock.now();
-  return deps.scopes.transaction(async (unit): Promise<SetLanguagesResult> => {
-    const account = await unit.account(input.userId);
-    if (!account) return { status: 'not_found' };
-    if (account.role !== 'translator') return { status: 'wrong_role', role: account.role };
-    const current = await unit.languagesOf(account.id);
-    const known = new Set(translatorLanguageChoices(await unit.contentLanguages(), current));
-    const unknown = wanted.find((locale) => !known.has(locale));
-    if (unknown !== undefined) return { status: 'unknown_language', locale: unknown };
-    if (current.join(' ') === wanted.join(' ')) return { status: 'unchanged', languages: current };
-    await unit.setLanguages(account.id, wanted, actor.id, now);
-    await unit.audit.record(
-      scopeAudit(
-        actor,
-        'user.languages_changed',
-        account.id,
-        { before: { languages: current }, after: { languages: wanted } },
-        now,
-      ),
-    );
-    return { status: 'saved', languages: wanted };
-  });
+  return changeScope(
+    deps,
+    input.userId,
+    'translator',
+    async (unit, account, now): Promise<SetLanguagesResult> => {
+      const current = await unit.languagesOf(account.id);
+      const known = new Set(translatorLanguageChoices(await unit.contentLanguages(), current));
+      const unknown = wanted.find((locale) => !known.has(locale));
+      if (unknown !== undefined) return { status: 'unknown_language', locale: unknown };
+      if (current.join(' ') === wanted.join(' ')) return { status: 'unchanged', languages: current };
+      await unit.setLanguages(account.id, wanted, actor.id, now);
+      await unit.audit.record(
+        scopeAudit(
+          actor,
+          'user.languages_changed',
+          account.id,
+          { before: { languages: current }, after: { languages: wanted } },
+          now,
+        ),
+      );
+      return { status: 'saved', languages: wanted };
+    },
+  );
 }

@@ -20,6 +20,7 @@ import {
   dayOf,
   parseDay,
   type SettingsValues,
+  saveSetting,
 } from './edit-campaign.js';
 
 export type SettingsField =
@@ -168,13 +169,6 @@ export async function editCampaignSettings(
     petitionNames: petitionNames ?? campaign.petitionNames,
     startsAt,
   };
-  if (same(before, after)) return { status: 'saved', changed: false };
-  const saved = await deps.campaigns.saveSettings({
-    campaignId: campaign.id,
-    before,
-    after,
-    actor,
-    now: deps.clock.now(),
-  });
-  return saved ? { status: 'saved', changed: true } : { status: 'not_found' };
+  const change = { campaignId: campaign.id, before, after, actor, now: deps.clock.now() };
+  return saveSetting((c) => deps.campaigns.saveSettings(c), change, same(before, after));
 }

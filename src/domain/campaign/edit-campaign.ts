@@ -116,6 +116,28 @@ export interface UpdateValues {
   bodyMd: string;
 }
 
+/** One of a campaign's settings (the settings form, the follow-up campaign) as an editor changes it. */
+export interface SettingChange<V> {
+  campaignId: number;
+  before: V;
+  after: V;
+  actor: ActorRef;
+  now: number;
+}
+
+/**
+ * Stores a setting's change: nothing is written when it is the same (and the form says saved), and
+ * not_found when the campaign went meanwhile.
+ */
+export async function saveSetting<V>(
+  save: (change: SettingChange<V>) => Promise<boolean>,
+  change: SettingChange<V>,
+  unchanged: boolean,
+): Promise<{ status: 'saved'; changed: boolean } | { status: 'not_found' }> {
+  if (unchanged) return { status: 'saved', changed: false };
+  return (await save(change)) ? { status: 'saved', changed: true } : { status: 'not_found' };
+}
+
 /** One posted update of a campaign, as an editor changes or deletes it. */
 export interface UpdateChange {
   campaignId: number;
@@ -136,13 +158,7 @@ export interface CampaignEditorStore {
    * `expectedToken`, the new slug is free and the new source language has no translation yet.
    */
   saveTexts(change: TextsChange): Promise<TextsSaveOutcome>;
-  saveSettings(change: {
-    campaignId: number;
-    before: SettingsValues;
-    after: SettingsValues;
-    actor: ActorRef;
-    now: number;
-  }): Promise<boolean>;
+  saveSettings(change: SettingChange<SettingsValues>): Promise<boolean>;
   /** Photo path on the campaign, alt text on the source translation; false when that row is gone. */
   savePhoto(change: PhotoChange): Promise<boolean>;
   addUpdate(change: {
@@ -154,13 +170,7 @@ export interface CampaignEditorStore {
   /** False when the update does not belong to the campaign (any more). */
   changeUpdate(change: UpdateChange & { values: UpdateValues }): Promise<boolean>;
   deleteUpdate(change: UpdateChange): Promise<boolean>;
-  setSuccessor(change: {
-    campaignId: number;
-    before: number | null;
-    after: number | null;
-    actor: ActorRef;
-    now: number;
-  }): Promise<boolean>;
+  setSuccessor(change: SettingChange<number | null>): Promise<boolean>;
   /** Every other campaign with its source headline, for the "superseded by" picker. */
   successorChoices(campaignId: number): Promise<SuccessorChoice[]>;
 }

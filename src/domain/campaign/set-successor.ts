@@ -2,7 +2,7 @@
 // follow-up prominently ("This campaign continues: …"), shown only while the follow-up is public. Any
 // other campaign may be chosen (a follow-up is often prepared as a draft), but never the campaign itself
 // or one that already leads back to it: a chain of "continues" links must end.
-import type { ActorRef, CampaignEditDeps } from './edit-campaign.js';
+import { type ActorRef, type CampaignEditDeps, saveSetting } from './edit-campaign.js';
 
 export type SuccessorResult =
   | { status: 'saved'; changed: boolean }
@@ -31,13 +31,6 @@ export async function setSuccessor(
     after = chosen.id;
   }
   const before = campaign.successor?.id ?? null;
-  if (before === after) return { status: 'saved', changed: false };
-  const saved = await deps.campaigns.setSuccessor({
-    campaignId: campaign.id,
-    before,
-    after,
-    actor,
-    now: deps.clock.now(),
-  });
-  return saved ? { status: 'saved', changed: true } : { status: 'not_found' };
+  const change = { campaignId: campaign.id, before, after, actor, now: deps.clock.now() };
+  return saveSetting((c) => deps.campaigns.setSuccessor(c), change, before === after);
 }

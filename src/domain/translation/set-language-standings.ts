@@ -3,7 +3,12 @@
 // languages it has; the changed ones are written together and audited like a change of its languages,
 // as before → after.
 import type { Actor } from '../account/account.js';
-import { type AccountScopeDeps, type ScopeChangeRefused, scopeAudit } from '../account/account-scopes.js';
+import {
+  type AccountScopeDeps,
+  changeScope,
+  type ScopeChangeRefused,
+  scopeAudit,
+} from '../account/account-scopes.js';
 import type { LanguageStanding } from './language-standing.js';
 
 export type SetStandingsResult =
@@ -17,29 +22,32 @@ export function setLanguageStandings(
   actor: Actor,
   input: { userId: number; standings: ReadonlyMap<string, LanguageStanding> },
 ): Promise<SetStandingsResult> {
-  const now = deps.clock.now();
-  return deps.scopes.transaction(async (unit): Promise<SetStandingsResult> => {
-    const account = await unit.account(input.userId);
-    if (!account) return { status: 'not_found' };
-    if (account.role !== 'translator') return { status: 'wrong_role', role: account.role };
-    const current = new Map((await unit.grantsOf(account.id)).map((g) => [g.locale, g.standing]));
-    const unknown = [...input.standings.keys()].find((locale) => !current.has(locale));
-    if (unknown !== undefined) return { status: 'unknown_language', locale: unknown };
-    const changed = [...input.standings].filter(([locale, standing]) => current.get(locale) !== standing);
-    if (changed.length === 0) return { status: 'unchanged' };
-    for (const [locale, standing] of changed) await unit.setStanding(account.id, locale, standing);
-    await unit.audit.record(
-      scopeAudit(
-        actor,
-        'user.languages_changed',
-        account.id,
-        {
-          before: { standing: Object.fromEntries(changed.map(([locale]) => [locale, current.get(locale)])) },
-          after: { standing: Object.fromEntries(changed) },
-        },
-        now,
-      ),
-    );
-    return { status: 'saved' };
-  });
+  return changeScope(
+    deps,
+    input.userId,
+    'translator',
+    async (unit, account, now): Promise<SetStandingsResult> => {
+      const current = new Map((await unit.grantsOf(account.id)).map((g) => [g.locale, g.standing]));
+      const unknown = [...input.standings.keys()].find((locale) => !current.has(locale));
+      if (unknown !== undefined) return { status: 'unknown_language', locale: unknown };
+      const changed = [...input.standings].filter(([locale, standing]) => current.get(locale) !== standing);
+      if (changed.length === 0) return { status: 'unchanged' };
+      for (const [locale, standing] of changed) await unit.setStanding(account.id, locale, standing);
+      await unit.audit.record(
+        scopeAudit(
+          actor,
+          'user.languages_changed',
+          account.id,
+          {
+            before: {
+              standing: Object.fromEntries(changed.map(([locale]) => [locale, current.get(locale)])),
+            },
+            after: { standing: Object.fromEntries(changed) },
+          },
+          now,
+        ),
+      );
+      return { status: 'saved' };
+    },
+  );
 }

@@ -17,6 +17,7 @@ import { campaignReminderEmail } from '../../mail/templates/campaign-reminder.em
 import { siteMail } from '../../mail/templates/mail-text.js';
 import { type JobPayload, jobKinds, newJob } from '../kinds.js';
 import type { RecurringJob } from '../recurring.js';
+import { siteLinks, siteSender } from '../site.js';
 import type { WorkerLogger } from '../worker.js';
 
 export interface CampaignLifecycleJobDeps {
@@ -34,7 +35,7 @@ function reminderMails(
   recipients: { name: string; email: string; locale: string }[],
 ): { kind: string; payload: JobPayload<typeof jobKinds.sendEmail> }[] {
   const { config } = deps;
-  const site = { name: config.SITE_NAME, baseUrl: config.BASE_URL };
+  const site = siteLinks(config);
   return recipients.map((user) => {
     const tr = translatorFor(user.locale);
     const text = campaignReminderEmail(
@@ -47,12 +48,7 @@ function reminderMails(
     );
     return newJob(
       jobKinds.sendEmail,
-      siteMail(
-        { name: config.SITE_NAME, mailFrom: config.MAIL_FROM },
-        { name: user.name, address: user.email },
-        tr,
-        text,
-      ),
+      siteMail(siteSender(config), { name: user.name, address: user.email }, tr, text),
     );
   });
 }

@@ -7,16 +7,14 @@ import { siteMail } from '../../mail/templates/mail-text.js';
 import type { MailTransport } from '../../mail/transport.js';
 import { payloadOf } from '../job-payload.js';
 import { jobKinds } from '../kinds.js';
+import { siteLinks, siteSender } from '../site.js';
 
 export function sendAccountMailTask(deps: { mail: MailTransport; config: Config }) {
   return async (payload: unknown): Promise<void> => {
     const { config } = deps;
     const { to, locale, ...data } = payloadOf(jobKinds.sendAccountMail, payload);
     const tr = translatorFor(locale);
-    const text = accountEmail(
-      { ...data, recipient: to, site: { name: config.SITE_NAME, baseUrl: config.BASE_URL } },
-      tr,
-    );
-    await deps.mail.send(siteMail({ name: config.SITE_NAME, mailFrom: config.MAIL_FROM }, to, tr, text));
+    const text = accountEmail({ ...data, recipient: to, site: siteLinks(config) }, tr);
+    await deps.mail.send(siteMail(siteSender(config), to, tr, text));
   };
 }

@@ -13,6 +13,7 @@ import { siteMail } from '../../mail/templates/mail-text.js';
 import type { MailTransport } from '../../mail/transport.js';
 import { payloadOf } from '../job-payload.js';
 import { jobKinds } from '../kinds.js';
+import { siteLinks, siteSender } from '../site.js';
 
 export interface DeliveryAlertDeps {
   mail: MailTransport;
@@ -34,17 +35,10 @@ export async function mailAlert(
   data: Omit<DeliveryAlertEmailData, 'recipientName' | 'site'>,
 ): Promise<void> {
   const { config } = deps;
-  const site = { name: config.SITE_NAME, baseUrl: config.BASE_URL };
+  const site = siteLinks(config);
   for (const user of recipients) {
     const tr = translatorFor(user.locale);
     const text = deliveryAlertEmail({ ...data, recipientName: user.name, site }, tr);
-    await deps.mail.send(
-      siteMail(
-        { name: config.SITE_NAME, mailFrom: config.MAIL_FROM },
-        { name: user.name, address: user.email },
-        tr,
-        text,
-      ),
-    );
+    await deps.mail.send(siteMail(siteSender(config), { name: user.name, address: user.email }, tr, text));
   }
 }

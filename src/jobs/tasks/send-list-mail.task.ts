@@ -7,18 +7,14 @@ import { siteMail } from '../../mail/templates/mail-text.js';
 import type { MailTransport } from '../../mail/transport.js';
 import { payloadOf } from '../job-payload.js';
 import { jobKinds } from '../kinds.js';
+import { siteLinks, siteSender } from '../site.js';
 
 export function sendListMailTask(deps: { mail: MailTransport; config: Config }) {
   return async (payload: unknown): Promise<void> => {
     const { config } = deps;
     const { kind, to, locale, token } = payloadOf(jobKinds.sendListMail, payload);
     const tr = translatorFor(locale);
-    const text = listEmail(
-      { kind, locale, token, site: { name: config.SITE_NAME, baseUrl: config.BASE_URL } },
-      tr,
-    );
-    await deps.mail.send(
-      siteMail({ name: config.SITE_NAME, mailFrom: config.MAIL_FROM }, { name: '', address: to }, tr, text),
-    );
+    const text = listEmail({ kind, locale, token, site: siteLinks(config) }, tr);
+    await deps.mail.send(siteMail(siteSender(config), { name: '', address: to }, tr, text));
   };
 }

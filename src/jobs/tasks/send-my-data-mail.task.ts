@@ -7,18 +7,14 @@ import { myDataEmail } from '../../mail/templates/my-data.email.js';
 import type { MailTransport } from '../../mail/transport.js';
 import { payloadOf } from '../job-payload.js';
 import { jobKinds } from '../kinds.js';
+import { siteLinks, siteSender } from '../site.js';
 
 export function sendMyDataMailTask(deps: { mail: MailTransport; config: Config }) {
   return async (payload: unknown): Promise<void> => {
     const { config } = deps;
     const { to, locale, token } = payloadOf(jobKinds.sendMyDataMail, payload);
     const tr = translatorFor(locale);
-    const text = myDataEmail(
-      { locale, token, site: { name: config.SITE_NAME, baseUrl: config.BASE_URL } },
-      tr,
-    );
-    await deps.mail.send(
-      siteMail({ name: config.SITE_NAME, mailFrom: config.MAIL_FROM }, { name: '', address: to }, tr, text),
-    );
+    const text = myDataEmail({ locale, token, site: siteLinks(config) }, tr);
+    await deps.mail.send(siteMail(siteSender(config), { name: '', address: to }, tr, text));
   };
 }

@@ -9,6 +9,7 @@ import { siteMail } from '../../mail/templates/mail-text.js';
 import type { MailTransport } from '../../mail/transport.js';
 import { payloadOf } from '../job-payload.js';
 import { jobKinds } from '../kinds.js';
+import { siteSender } from '../site.js';
 
 export function sendCampaignRequestMailTask(deps: { mail: MailTransport; config: Config }) {
   return async (payload: unknown): Promise<void> => {
@@ -28,8 +29,6 @@ export function sendCampaignRequestMailTask(deps: { mail: MailTransport; config:
       },
       tr,
     );
-    await deps.mail.send(
-      siteMail({ name: config.SITE_NAME, mailFrom: config.MAIL_FROM }, to, tr, text, replyTo),
-    );
+    await deps.mail.send(siteMail(siteSender(config), to, tr, text, replyTo));
   };
 }

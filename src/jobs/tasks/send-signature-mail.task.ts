@@ -12,6 +12,7 @@ import type { MailTransport } from '../../mail/transport.js';
 import { statusToken } from '../../security/status-token.js';
 import { payloadOf } from '../job-payload.js';
 import { jobKinds } from '../kinds.js';
+import { siteLinks, siteSender } from '../site.js';
 import { PermanentJobError } from '../worker.js';
 
 export interface SignatureMailDeps {
@@ -41,7 +42,7 @@ export function sendSignatureMailTask(deps: SignatureMailDeps) {
       locale: signature.locale,
       campaignLocale: chosen.texts.locale,
       campaignSlug: signature.campaignSlug,
-      site: { name: config.SITE_NAME, baseUrl: config.BASE_URL },
+      site: siteLinks(config),
     };
     const text = signatureEmail(
       payload.mail === 'confirm'
@@ -56,12 +57,7 @@ export function sendSignatureMailTask(deps: SignatureMailDeps) {
       tr,
     );
     await deps.mail.send(
-      siteMail(
-        { name: config.SITE_NAME, mailFrom: config.MAIL_FROM },
-        { name: signature.name, address: signature.email },
-        tr,
-        text,
-      ),
+      siteMail(siteSender(config), { name: signature.name, address: signature.email }, tr, text),
     );
   };
 }

@@ -12,6 +12,7 @@ import { siteMail } from '../../mail/templates/mail-text.js';
 import { translatorBulletinEmail } from '../../mail/templates/translator-bulletin.email.js';
 import { jobKinds, newJob } from '../kinds.js';
 import type { RecurringJob } from '../recurring.js';
+import { siteLinks, siteSender } from '../site.js';
 import type { WorkerLogger } from '../worker.js';
 
 export interface TranslatorBulletinJobDeps {
@@ -33,17 +34,12 @@ export async function runTranslatorBulletins(deps: TranslatorBulletinJobDeps): P
   for (const { translator, items, reviews } of due) {
     const tr = translatorFor(translator.locale);
     const text = translatorBulletinEmail(
-      { recipient: translator, items, reviews, site: { name: config.SITE_NAME, baseUrl: config.BASE_URL } },
+      { recipient: translator, items, reviews, site: siteLinks(config) },
       tr,
     );
     const mail = newJob(
       jobKinds.sendEmail,
-      siteMail(
-        { name: config.SITE_NAME, mailFrom: config.MAIL_FROM },
-        { name: translator.name, address: translator.email },
-        tr,
-        text,
-      ),
+      siteMail(siteSender(config), { name: translator.name, address: translator.email }, tr, text),
     );
     const recorded = await deps.bulletins.recordSent({
       userId: translator.id,
