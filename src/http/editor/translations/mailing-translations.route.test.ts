@@ -13,6 +13,8 @@ import { insertListMember, insertMailing } from '../../../../test/mailing-transl
 import type { TestApp } from '../../../../test/test-app.js';
 import {
   expectSavedOver,
+  press,
+  sendBackAt,
   spanishDesk,
   tokenOf,
   translationDay,
@@ -50,12 +52,10 @@ describe.each(testDialects)('mailing translation on %s', (dialect) => {
     es = `/editor/translations/mailings/${mailingId}/es`;
   });
 
-  const form = async (browser: Browser, url = es) => tokenOf((await get(t.app, url, browser)).body);
   /** Presses a button of the Spanish form as `who`, with the token the page gives them now. */
-  const step = async (who: Browser, fields: Record<string, string | string[]>, intent: string) =>
-    post(t.app, es, who, { token: await form(who), ...fields, intent });
-  const sendBack = async (who: Browser, note: string) =>
-    post(t.app, `${es}/send-back`, who, { token: await form(who), note });
+  const step = (who: Browser, fields: Record<string, string | string[]>, intent: string) =>
+    press(t, es, who, intent, fields);
+  const sendBack = (who: Browser, note: string) => sendBackAt(t, es, who, note);
 
   it('takes a mailing from missing to published in Spanish, and the sender reads that version', async () => {
     const board = (await get(t.app, '/editor/translations', editor)).body;

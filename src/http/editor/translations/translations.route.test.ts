@@ -12,9 +12,10 @@ import { type Browser, get, post } from '../../../../test/editor-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import {
   expectSavedOver,
+  press,
+  sendBackAt,
   spanishTexts as spanish,
   spanishDesk,
-  tokenOf,
   translationDay,
 } from '../../../../test/translator-helpers.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
@@ -36,12 +37,10 @@ describe.each(testDialects)('campaign translation on %s', (dialect) => {
     },
   );
 
-  const form = async (browser: Browser) => tokenOf((await get(t.app, es, browser)).body);
   /** Presses a button of the Spanish form as `who`, with the token the page gives them now. */
-  const step = async (who: Browser, fields: Record<string, string | string[]>, intent: string) =>
-    post(t.app, es, who, { token: await form(who), ...fields, intent });
-  const sendBack = async (who: Browser, note: string) =>
-    post(t.app, `${es}/send-back`, who, { token: await form(who), note });
+  const step = (who: Browser, fields: Record<string, string | string[]>, intent: string) =>
+    press(t, es, who, intent, fields);
+  const sendBack = (who: Browser, note: string) => sendBackAt(t, es, who, note);
 
   it('takes a translation from missing to published, and shows it stale after the source changes', async () => {
     const board = await get(t.app, '/editor/translations', translator);
