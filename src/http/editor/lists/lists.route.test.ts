@@ -6,7 +6,14 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
+import {
+  type Browser,
+  createPerson,
+  get,
+  post,
+  postMultipart,
+  sessionFor,
+} from '../../../../test/editor-helpers.js';
 import { allHostileText } from '../../../../test/hostile-input.js';
 import { insertSupporter, suppressed } from '../../../../test/list-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
@@ -18,24 +25,15 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
   let editor: Browser;
   editorPerTest(dialect, (app) => ({ t, editor } = app));
 
-  function upload(
-    who: Browser,
-    fields: Record<string, string>,
-    file?: { bytes: Uint8Array; name?: string },
-    csrf = who.csrf,
-    app = t.app,
-  ) {
-    const form = new FormData();
-    form.append('_csrf', csrf);
-    for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    if (file) form.append('file', new Blob([file.bytes as Uint8Array<ArrayBuffer>]), file.name ?? 'list.csv');
-    return app.inject({
-      method: 'POST',
-      url: '/editor/lists/import',
-      headers: { cookie: who.cookie },
-      body: form,
-    });
-  }
+  /** Posts the import form as `who` (to the app under test unless `app` is given), with `file` as list.csv. */
+  const upload = (who: Browser, fields: Record<string, string>, file?: { bytes: Uint8Array }, app = t) =>
+    postMultipart(
+      app,
+      '/editor/lists/import',
+      who,
+      fields,
+      file ? [{ field: 'file', ...file, name: 'list.csv' }] : [],
+    );
   const bytes = (text: string) => new TextEncoder().encode(text);
 
   it('imports a file, shows the counts and the report, and lets the report be downloaded', async () => {
@@ -221,13 +219,7 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
     try {
       const who = await sessionFor(small, await createPerson(small, 'editor'));
       const big = bytes(`email\n${'someone@example.org\n'.repeat(6_000)}`);
-      const res = await upload(
-        who,
-        { locale: 'en', consentSource: source },
-        { bytes: big },
-        who.csrf,
-        small.app,
-      );
+      const res = await upload(who, { locale: 'en', consentSource: source }, { bytes: big }, small);
       expect(res.statusCode).toBe(422);
       expect(res.body).toContain('The file is too large: at most 0.1 MB.');
       expect(res.body).toContain(source);
@@ -245,10 +237,9 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
 
   it('refuses a multipart body without the CSRF token first, and roles without the permission', async () => {
     const forged = await upload(
-      editor,
+      { ...editor, csrf: 'x'.repeat(43) },
       { locale: 'es', consentSource: source },
       { bytes: bytes('email\na@b.org\n') },
-      'x'.repeat(43),
     );
     expect(forged.statusCode).toBe(403);
     const crossSite = await t.app.inject({
