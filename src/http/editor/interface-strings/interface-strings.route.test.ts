@@ -9,11 +9,11 @@ import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import {
   type Browser,
-  createPerson,
   get,
   post,
   postMultipart,
   sessionFor,
+  signedIn,
 } from '../../../../test/editor-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 import { translationDay, translatorOf } from '../../../../test/translator-helpers.js';
@@ -32,7 +32,7 @@ describe.each(testDialects)('interface strings on %s', (dialect) => {
 
   appPerTest(dialect, { at: translationDay }, async (app) => {
     t = app.t;
-    const admin = await sessionFor(t, await createPerson(t, 'admin'));
+    const admin = await signedIn(t, 'admin');
     const translator = async (locale: string) =>
       sessionFor(
         t,

@@ -6,14 +6,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import {
-  type Browser,
-  createPerson,
-  get,
-  post,
-  postMultipart,
-  sessionFor,
-} from '../../../../test/editor-helpers.js';
+import { type Browser, get, post, postMultipart, signedIn } from '../../../../test/editor-helpers.js';
 import { allHostileText } from '../../../../test/hostile-input.js';
 import { insertSupporter, suppressed } from '../../../../test/list-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
@@ -83,7 +76,7 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
       'row,email,outcome\r\n2,ana@example.org,added\r\n3,not-an-address,invalid_email\r\n4,ANA+x@example.org,duplicate\r\n',
     );
     // Another editor's session cannot open it; a changed one is refused.
-    const other = await sessionFor(t, await createPerson(t, 'admin'));
+    const other = await signedIn(t, 'admin');
     expect((await post(t.app, '/editor/lists/import/report.csv', other, { report: token })).statusCode).toBe(
       400,
     );
@@ -169,10 +162,7 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
     expect(badList.statusCode).toBe(422);
     expect(badList.body).toContain('Choose the list to import into.');
 
-    const arabic = await sessionFor(
-      t,
-      await createPerson(t, 'editor', { email: 'ar@example.org', locale: 'ar' }),
-    );
+    const arabic = await signedIn(t, 'editor', { email: 'ar@example.org', locale: 'ar' });
     const ar = await upload(arabic, { locale: 'es', consentSource: source }, { bytes: bytes('name\nAna\n') });
     expect(ar.statusCode).toBe(422);
     expect(ar.body).toContain('لا يحتوي الملف على عمود للبريد الإلكتروني');
@@ -217,7 +207,7 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
   it('says when a file is over the upload limit or the consent source too long', async () => {
     const small = await createTestApp(dialect, { UPLOAD_MAX_MB: '0.1' }, { seed: false });
     try {
-      const who = await sessionFor(small, await createPerson(small, 'editor'));
+      const who = await signedIn(small, 'editor');
       const big = bytes(`email\n${'someone@example.org\n'.repeat(6_000)}`);
       const res = await upload(who, { locale: 'en', consentSource: source }, { bytes: big }, small);
       expect(res.statusCode).toBe(422);
@@ -254,7 +244,7 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
     });
     expect(crossSite.statusCode).toBe(403);
     for (const role of ['translator', 'partner'] as const) {
-      const person = await sessionFor(t, await createPerson(t, role));
+      const person = await signedIn(t, role);
       expect((await get(t.app, '/editor/lists', person)).statusCode).toBe(403);
       expect((await get(t.app, '/editor/lists/suppressed', person)).statusCode).toBe(403);
       expect((await get(t.app, '/editor/lists/es/export.csv', person)).statusCode).toBe(403);
