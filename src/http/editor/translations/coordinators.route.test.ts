@@ -14,6 +14,7 @@ import {
   type Person,
   post,
   sessionFor,
+  signedIn,
 } from '../../../../test/editor-helpers.js';
 import { insertMailing } from '../../../../test/mailing-translation-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
@@ -64,7 +65,7 @@ describe.each(testDialects)('coordinators and trusted translators on %s', (diale
 
   appPerTest(dialect, { at: translationDay }, async (app) => {
     t = app.t;
-    admin = await sessionFor(t, await createPerson(t, 'admin'));
+    admin = await signedIn(t, 'admin');
     coco = await translator('coco@example.org', ['es', 'fr']);
     coordinator = await sessionFor(t, coco);
     plainFr = await sessionFor(t, await translator('fred@example.org', ['fr']));
@@ -113,7 +114,7 @@ describe.each(testDialects)('coordinators and trusted translators on %s', (diale
       'coordinator',
     );
     // Editors do not set standings, and only translator accounts have them.
-    const editor = await sessionFor(t, await createPerson(t, 'editor'));
+    const editor = await signedIn(t, 'editor');
     expect((await post(t.app, `/editor/users/${coco.id}/standings`, editor, {})).statusCode).toBe(403);
     const other = await createPerson(t, 'partner');
     expect((await standings(other, { 'standing-fr': 'trusted' })).statusCode).toBe(409);

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { auditTrail, testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
+import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { insertListMember, insertMailing } from '../../../../test/mailing-translation-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 import {
@@ -136,10 +136,7 @@ describe.each(testDialects)('mailing translation on %s', (dialect) => {
     await expectSavedOver(t, es, { mine: translator, theirs: editor }, spanish, 'subject');
 
     // Bad input, in an Arabic interface: translated answers, nothing stored.
-    const arabic = await sessionFor(
-      t,
-      await createPerson(t, 'editor', { email: 'rana@example.org', locale: 'ar' }),
-    );
+    const arabic = await signedIn(t, 'editor', { email: 'rana@example.org', locale: 'ar' });
     const ar = translatorFor('ar');
     const before = await new MailingTranslationRepository(t.db).work(mailingId, 'es');
     const long = await step(arabic, { ...spanish, subject: 'x'.repeat(201) }, 'save');
