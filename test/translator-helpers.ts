@@ -83,3 +83,20 @@ export async function expectSavedOver(
   const again = await post(t.app, url, people.mine, { token: tokenOf(late.body), ...mine });
   expect(again.statusCode).toBe(303);
 }
+
+/**
+ * A translation form at `url` given only `partial` (one field): saved as a draft (303), refused when
+ * submitted (422, "Please fill this in") with what was typed kept.
+ */
+export async function expectIncompleteDraft(
+  t: TestApp,
+  url: string,
+  who: Browser,
+  partial: Record<string, string>,
+): Promise<void> {
+  expect((await press(t, url, who, 'save', partial)).statusCode).toBe(303);
+  const refused = await press(t, url, who, 'submit', partial);
+  expect(refused.statusCode).toBe(422);
+  expect(refused.body).toContain('Please fill this in');
+  for (const value of Object.values(partial)) expect(refused.body).toContain(`value="${value}"`);
+}

@@ -12,6 +12,7 @@ import { type Browser, get, post, signedIn } from '../../../../test/editor-helpe
 import { insertListMember, insertMailing } from '../../../../test/mailing-translation-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 import {
+  expectIncompleteDraft,
   expectSavedOver,
   press,
   sendBackAt,
@@ -76,12 +77,7 @@ describe.each(testDialects)('mailing translation on %s', (dialect) => {
     expect(page.body).toContain('Subject in Spanish');
     expect(page.body).toContain('Body in English (source)');
 
-    const draft = await step(translator, { subject: spanish.subject }, 'save');
-    expect(draft.statusCode).toBe(303);
-    const incomplete = await step(translator, { subject: spanish.subject }, 'submit');
-    expect(incomplete.statusCode).toBe(422);
-    expect(incomplete.body).toContain('Please fill this in');
-    expect(incomplete.body).toContain(`value="${spanish.subject}"`);
+    await expectIncompleteDraft(t, es, translator, { subject: spanish.subject });
     const submitted = await step(translator, spanish, 'submit');
     expect(submitted.statusCode).toBe(303);
     expect(submitted.headers.location).toBe(`${es}?done=submitted`);
