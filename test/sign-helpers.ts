@@ -40,3 +40,27 @@ export const ana = {
   country: 'BR',
   message: 'Free Erlan Baltabay now.',
 };
+
+/** The form token (`<input name="token">`) of the public page at `url`; throws when the page has none. */
+export async function pageToken(app: FastifyInstance, url: string): Promise<string> {
+  const page = await app.inject({ url });
+  const token = /name="token" value="([^"]+)"/.exec(page.body)?.[1];
+  if (!token) throw new Error(`no form token on ${url} (${page.statusCode})`);
+  return token;
+}
+
+/** Posts a public form urlencoded, as a browser does: from `remoteAddress` and with more `headers` when given. */
+export function postPublic(
+  app: FastifyInstance,
+  url: string,
+  fields: Record<string, string | string[]>,
+  { remoteAddress, headers = {} }: { remoteAddress?: string; headers?: Record<string, string> } = {},
+) {
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    payload: formBody(fields),
+    ...(remoteAddress ? { remoteAddress } : {}),
+  });
+}

@@ -11,6 +11,23 @@ export const translationDay = Date.UTC(2026, 10, 23, 9, 0);
 /** The revision token of a translation form (`<input name="token">`), '' when the page has none. */
 export const tokenOf = (html: string) => /name="token" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
+/** The token of the translation form at `url` as the page gives it to `who` now. */
+export const tokenAt = async (t: TestApp, url: string, who: Browser) =>
+  tokenOf((await get(t.app, url, who)).body);
+
+/** Presses a button (`intent`) of the translation form at `url` as `who`, with the token the page gives them now. */
+export const press = async (
+  t: TestApp,
+  url: string,
+  who: Browser,
+  intent: string,
+  fields: Record<string, string | string[]> = {},
+) => post(t.app, url, who, { token: await tokenAt(t, url, who), ...fields, intent });
+
+/** Sends the translation at `url` back to its translators with a note, as `who` (the page's token of now). */
+export const sendBackAt = async (t: TestApp, url: string, who: Browser, note: string) =>
+  post(t.app, `${url}/send-back`, who, { token: await tokenAt(t, url, who), note });
+
 /** The demo campaign's texts in Spanish, every field the translation form asks for. */
 export const spanishTexts = {
   headline: 'Libertad para Erlan Baltabay',
@@ -55,9 +72,8 @@ export async function expectSavedOver(
   texts: Record<string, string>,
   field: string,
 ): Promise<void> {
-  const tokenFor = async (who: Browser) => tokenOf((await get(t.app, url, who)).body);
-  const old = await tokenFor(people.mine);
-  await post(t.app, url, people.theirs, { token: await tokenFor(people.theirs), ...texts, intent: 'save' });
+  const old = await tokenAt(t, url, people.mine);
+  await press(t, url, people.theirs, 'save', texts);
   const mine = { ...texts, [field]: 'Mi versión', intent: 'save' };
   const late = await post(t.app, url, people.mine, { token: old, ...mine });
   expect(late.statusCode).toBe(409);
@@ -66,4 +82,21 @@ export async function expectSavedOver(
   expect(late.body).toContain(texts[field]);
   const again = await post(t.app, url, people.mine, { token: tokenOf(late.body), ...mine });
   expect(again.statusCode).toBe(303);
+}
+
+/**
+ * A translation form at `url` given only `partial` (one field): saved as a draft (303), refused when
+ * submitted (422, "Please fill this in") with what was typed kept.
+ */
+export async function expectIncompleteDraft(
+  t: TestApp,
+  url: string,
+  who: Browser,
+  partial: Record<string, string>,
+): Promise<void> {
+  expect((await press(t, url, who, 'save', partial)).statusCode).toBe(303);
+  const refused = await press(t, url, who, 'submit', partial);
+  expect(refused.statusCode).toBe(422);
+  expect(refused.body).toContain('Please fill this in');
+  for (const value of Object.values(partial)) expect(refused.body).toContain(`value="${value}"`);
 }

@@ -1,5 +1,5 @@
 // What the targets, import, test-message and partners routes share: their permissions, the URL
-// parameter patterns, the campaign named in the URL (or the 404 page), the actor for the audit log, and the
+// parameter patterns, the campaign (and the row) named in the URL (or the 404 page), the actor for the audit log, and the
 // route that moves a row of the campaign's ordered list one place.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -28,6 +28,21 @@ export async function campaignOf(
   const campaign = slugPattern.test(slug) ? await store.campaign(slug) : undefined;
   if (!campaign) sendError(req, reply, site, 404);
   return campaign;
+}
+
+/** The campaign and the row (URL parameter `param`) named in the URL, or undefined with the 404 page sent. */
+export async function rowOf(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  site: SiteInfo,
+  store: { campaign(slug: string): Promise<RosterCampaign | undefined> },
+  param: string,
+): Promise<{ campaign: RosterCampaign; id: number } | undefined> {
+  const campaign = await campaignOf(req, reply, site, store);
+  if (!campaign) return undefined;
+  const id = idParam(req, param);
+  if (id === undefined) sendError(req, reply, site, 404);
+  return id === undefined ? undefined : { campaign, id };
 }
 
 /** A numeric id from the URL parameter `name`, or undefined. */
@@ -59,10 +74,9 @@ export function moveRowRoute(
 ): void {
   const base = (slug: string) => `/editor/campaigns/${slug}/${rows.path}`;
   app.post(`${base(':slug')}/:${rows.param}/move`, edit, async (req, reply) => {
-    const campaign = await campaignOf(req, reply, deps.site, deps.store);
-    if (!campaign) return;
-    const id = idParam(req, rows.param);
-    if (id === undefined) return sendError(req, reply, deps.site, 404);
+    const row = await rowOf(req, reply, deps.site, deps.store, rows.param);
+    if (!row) return;
+    const { campaign, id } = row;
     const form = readForm(req, reply, deps, moveForm);
     if (!form) return reply;
     const result = await move(req, { slug: campaign.slug, id, direction: form.direction });

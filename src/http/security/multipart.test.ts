@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nursesRequest, picture, postRequest } from '../../../test/campaign-request-helpers.js';
 import { testDialects } from '../../../test/db.js';
-import { createPerson, sessionFor } from '../../../test/editor-helpers.js';
+import { signedIn } from '../../../test/editor-helpers.js';
 import { answerBeforeBody } from '../../../test/raw-http.js';
 import { erlan } from '../../../test/sign-helpers.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
@@ -45,7 +45,7 @@ describe.each(testDialects)('multipart bodies on %s', (dialect) => {
   afterAll(async () => t.close());
 
   it('answers a malformed multipart body 4xx on every POST URL and logs no error', async () => {
-    const editor = await sessionFor(t, await createPerson(t, 'editor'));
+    const editor = await signedIn(t, 'editor');
     lines.length = 0;
     for (const url of postUrls) {
       for (const { type, body } of malformed) {
@@ -92,7 +92,7 @@ describe.each(testDialects)('multipart bodies on %s', (dialect) => {
   });
 
   it('takes an editor upload over a real connection, the token and the file in one chunk', async () => {
-    const editor = await sessionFor(t, await createPerson(t, 'editor', { email: 'e3@example.org' }));
+    const editor = await signedIn(t, 'editor', { email: 'e3@example.org' });
     // Noise, so that the picture is larger than what may come before the token.
     const photo = await sharp({
       create: {
@@ -129,12 +129,12 @@ describe.each(testDialects)('multipart bodies on %s', (dialect) => {
     // An upload route, but nobody signed in: sent to the login page.
     expect(await answerBeforeBody(port, photoUrl, type, big, start)).toBe('302');
     // Signed in, but without permission to edit.
-    const translator = await sessionFor(t, await createPerson(t, 'translator'));
+    const translator = await signedIn(t, 'translator');
     expect(await answerBeforeBody(port, photoUrl, { ...type, cookie: translator.cookie }, big, start)).toBe(
       '403',
     );
     // Signed in and allowed, but the first part is a forged CSRF token, or the first 8 KB hold none.
-    const editor = await sessionFor(t, await createPerson(t, 'editor', { email: 'e2@example.org' }));
+    const editor = await signedIn(t, 'editor', { email: 'e2@example.org' });
     const cookie = { ...type, cookie: editor.cookie };
     expect(await answerBeforeBody(port, photoUrl, cookie, big, `${part('_csrf', 'forged')}--xyz`)).toBe(
       '403',

@@ -3,7 +3,7 @@
 // not turn the answer into a 500. Raw paths (`/\evil.com`) go over a real socket: inject() normalises them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/db.js';
-import { createPerson, sessionFor } from '../../../test/editor-helpers.js';
+import { signedIn } from '../../../test/editor-helpers.js';
 import { rawGet } from '../../../test/raw-http.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 
@@ -64,7 +64,7 @@ describe.each(testDialects)('redirects on %s', (dialect) => {
   });
 
   it('keeps the editor login redirect on the editor area, whatever `next` holds', async () => {
-    const editor = await sessionFor(t, await createPerson(t, 'editor'));
+    const editor = await signedIn(t, 'editor');
     for (const next of [
       '//evil.com',
       '/\\evil.com',

@@ -1,10 +1,11 @@
 // The one form-field kit of every form, public (sign, request) and editor alike: a labelled control with
 // its error above it and its help below, both tied to it (aria-describedby), the error summary that links
-// to the wrong fields, the CSRF field, and the notice after a change. Plain HTML that needs no JavaScript.
+// to the wrong fields, the CSRF field, a public form's refusal and its field for robots, and the notice after a
+// change. Plain HTML that needs no JavaScript.
 import type { ComponentChildren } from 'preact';
 import { campaignLanguages } from '../../domain/campaign/create-campaign.js';
 import { nativeName, uiLocales } from '../../i18n/locales.js';
-import type { Translator } from '../../i18n/translator.js';
+import type { StringKey, Translator } from '../../i18n/translator.js';
 import { csrfField } from '../../security/csrf.js';
 
 export function Csrf({ token }: { token: string }) {
@@ -246,6 +247,38 @@ export function ErrorSummary({
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/** Why a public form with a form token (request, help translate) was turned away as a whole, not for a field. */
+export type FormRefusal = 'form_expired' | 'too_fast' | 'rate_limited';
+
+const refusalKeys = {
+  form_expired: 'request.refused.expired',
+  too_fast: 'request.refused.tooFast',
+  rate_limited: 'request.refused.rateLimited',
+} as const satisfies Record<FormRefusal, StringKey>;
+
+/** Above a public form's error summary: why the form as a whole was turned away. Nothing when it was not. */
+export function FormRefused({ tr, refused }: { tr: Translator; refused: FormRefusal | undefined }) {
+  if (!refused) return null;
+  return (
+    <p class="notice notice--important" role="alert">
+      {tr.t(refusalKeys[refused])}
+    </p>
+  );
+}
+
+/**
+ * The field only robots fill, hidden from people and from screen readers, of a public form: `name` is the
+ * one its route reads (a form that is filled in here is turned away).
+ */
+export function Honeypot({ tr, name }: { tr: Translator; name: string }) {
+  return (
+    <div class="hp" aria-hidden="true">
+      <label for={name}>{tr.t('form.honeypot')}</label>
+      <input type="text" id={name} name={name} tabIndex={-1} autocomplete="off" />
     </div>
   );
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import { createPerson, get, sessionFor } from '../../../../test/editor-helpers.js';
+import { createPerson, get, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('my account on %s', (dialect) => {
@@ -64,7 +64,7 @@ describe.each(testDialects)('my account on %s', (dialect) => {
   });
 
   it('lists no standings for an editor, who reviews every language', async () => {
-    const editor = await sessionFor(t, await createPerson(t, 'editor'));
+    const editor = await signedIn(t, 'editor');
     const page = await get(t.app, '/editor/account', editor);
     expect(page.statusCode).toBe(200);
     expect(standingsOn(page.body)).toBeNull();

@@ -1,6 +1,7 @@
 import { addressDomain } from '../../../domain/delivery/delivery.js';
 import type { DeliveryReport, TargetDeliveryRow } from '../../../domain/delivery/delivery.ports.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
+import { Counts } from '../../views/editor/counts.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { Csrf, Notice, SubmitButton } from '../../views/form-fields.js';
 
@@ -66,21 +67,14 @@ function TargetCard({ p, target }: { p: DeliveryPageProps; target: TargetDeliver
           })}
         </Notice>
       )}
-      <dl class="delivery-counts">
-        {shown.length === 0 && <div>{t('delivery.count.none')}</div>}
-        {shown.map(([k, key]) => (
-          <div key={k}>
-            <dt>{t(key)}</dt>
-            <dd>{tr.number(target.counts[k] ?? 0)}</dd>
-          </div>
-        ))}
-        {digests > 0 && (
-          <div>
-            <dt>{t('delivery.count.digests')}</dt>
-            <dd>{tr.number(digests)}</dd>
-          </div>
-        )}
-      </dl>
+      <Counts
+        tr={tr}
+        before={shown.length === 0 && <div>{t('delivery.count.none')}</div>}
+        counts={[
+          ...shown.map(([k, key]) => ({ label: t(key), value: target.counts[k] ?? 0 })),
+          ...(digests > 0 ? [{ label: t('delivery.count.digests'), value: digests }] : []),
+        ]}
+      />
       <p class="help">
         {t('delivery.lastAttempt', { time: time(tr, target.lastAttemptAt) })} ·{' '}
         {t('delivery.lastSent', { time: time(tr, target.lastSentAt) })}

@@ -7,7 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
+import {
+  type Browser,
+  get,
+  post,
+  postMultipart,
+  sessionFor,
+  signedIn,
+} from '../../../../test/editor-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 import { translationDay, translatorOf } from '../../../../test/translator-helpers.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
@@ -25,7 +32,7 @@ describe.each(testDialects)('interface strings on %s', (dialect) => {
 
   appPerTest(dialect, { at: translationDay }, async (app) => {
     t = app.t;
-    const admin = await sessionFor(t, await createPerson(t, 'admin'));
+    const admin = await signedIn(t, 'admin');
     const translator = async (locale: string) =>
       sessionFor(
         t,
@@ -128,15 +135,10 @@ describe.each(testDialects)('interface strings on %s', (dialect) => {
         '$1{count, plural, other {#}$2',
       );
 
-    const form = new FormData();
-    form.append('_csrf', arabic.csrf);
-    form.append('file', new Blob([edited]), 'outcry-ar.xlf');
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `${board}/import`,
-      headers: { cookie: arabic.cookie },
-      body: form,
-    });
+    const xliff = (text: string, name: string) => [
+      { field: 'file', bytes: new TextEncoder().encode(text), name },
+    ];
+    const res = await postMultipart(t, `${board}/import`, arabic, {}, xliff(edited, 'outcry-ar.xlf'));
     expect(res.statusCode).toBe(200);
     const units = (xlf.body.match(/<unit /g) ?? []).length;
     expect(res.body).toContain(`Stored: 1. Unchanged: ${(units - 2).toLocaleString('en')}. Refused: 1.`);
@@ -149,15 +151,7 @@ describe.each(testDialects)('interface strings on %s', (dialect) => {
 
     // A file for another language, or not XLIFF at all: a translated error, nothing stored.
     for (const bad of [edited.replace('trgLang="ar"', 'trgLang="fr"'), 'not xml <']) {
-      const again = new FormData();
-      again.append('_csrf', arabic.csrf);
-      again.append('file', new Blob([bad]), 'x.xlf');
-      const refused = await t.app.inject({
-        method: 'POST',
-        url: `${board}/import`,
-        headers: { cookie: arabic.cookie },
-        body: again,
-      });
+      const refused = await postMultipart(t, `${board}/import`, arabic, {}, xliff(bad, 'x.xlf'));
       expect(refused.statusCode).toBe(422);
       expect(refused.body).toContain('This file is not XLIFF 2.0 with Arabic as its target language.');
     }

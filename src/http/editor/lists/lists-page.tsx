@@ -4,6 +4,7 @@ import { consentSourceMax } from '../../../domain/list-admin/import-subscribers.
 import { importLimits } from '../../../domain/list-admin/subscriber-csv.js';
 import type { ListsOverview } from '../../../domain/list-admin/view-lists.js';
 import { isolate, type StringKey, type Translator } from '../../../i18n/translator.js';
+import { Counts } from '../../views/editor/counts.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { Csrf, FileField, Notice, SelectField, SubmitButton, TextArea } from '../../views/form-fields.js';
 
@@ -55,20 +56,14 @@ function Lists({ p }: { p: ListsPageProps }) {
       {p.overview.lists.map((l) => (
         <li key={l.locale} class="editor-list__item">
           <h3>{listName(tr, l.locale)}</h3>
-          <dl class="delivery-counts">
-            <div>
-              <dt>{t('editor.lists.subscribed')}</dt>
-              <dd>{tr.number(l.subscribed)}</dd>
-            </div>
-            <div>
-              <dt>{t('editor.lists.pending')}</dt>
-              <dd>{tr.number(l.pending)}</dd>
-            </div>
-            <div>
-              <dt>{t('editor.lists.unsubscribed')}</dt>
-              <dd>{tr.number(l.unsubscribed)}</dd>
-            </div>
-          </dl>
+          <Counts
+            tr={tr}
+            counts={[
+              { label: t('editor.lists.subscribed'), value: l.subscribed },
+              { label: t('editor.lists.pending'), value: l.pending },
+              { label: t('editor.lists.unsubscribed'), value: l.unsubscribed },
+            ]}
+          />
           <p class="editor-list__meta">
             {l.lastJoinedAt === null
               ? t('editor.lists.noJoins')
@@ -130,16 +125,12 @@ export function Report({
         {t('editor.lists.report.title', { list: isolate(listName(tr, report.locale)) })}
       </h2>
       <p>{t('editor.lists.report.rows', { count: report.rows.length })}</p>
-      <dl class="delivery-counts">
-        {(Object.keys(outcomeKeys) as ImportOutcome[])
+      <Counts
+        tr={tr}
+        counts={(Object.keys(outcomeKeys) as ImportOutcome[])
           .filter((o) => report.counts[o] > 0 || o === 'added')
-          .map((o) => (
-            <div key={o}>
-              <dt>{t(outcomeKeys[o])}</dt>
-              <dd>{tr.number(report.counts[o])}</dd>
-            </div>
-          ))}
-      </dl>
+          .map((o) => ({ label: t(outcomeKeys[o]), value: report.counts[o] }))}
+      />
       <form method="post" action="/editor/lists/import/report.csv">
         <Csrf token={p.csrf} />
         <input type="hidden" name="report" value={token} />

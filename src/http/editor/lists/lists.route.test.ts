@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
+import { type Browser, get, post, postMultipart, signedIn } from '../../../../test/editor-helpers.js';
 import { allHostileText } from '../../../../test/hostile-input.js';
 import { insertSupporter, suppressed } from '../../../../test/list-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
@@ -18,24 +18,15 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
   let editor: Browser;
   editorPerTest(dialect, (app) => ({ t, editor } = app));
 
-  function upload(
-    who: Browser,
-    fields: Record<string, string>,
-    file?: { bytes: Uint8Array; name?: string },
-    csrf = who.csrf,
-    app = t.app,
-  ) {
-    const form = new FormData();
-    form.append('_csrf', csrf);
-    for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    if (file) form.append('file', new Blob([file.bytes as Uint8Array<ArrayBuffer>]), file.name ?? 'list.csv');
-    return app.inject({
-      method: 'POST',
-      url: '/editor/lists/import',
-      headers: { cookie: who.cookie },
-      body: form,
-    });
-  }
+  /** Posts the import form as `who` (to the app under test unless `app` is given), with `file` as list.csv. */
+  const upload = (who: Browser, fields: Record<string, string>, file?: { bytes: Uint8Array }, app = t) =>
+    postMultipart(
+      app,
+      '/editor/lists/import',
+      who,
+      fields,
+      file ? [{ field: 'file', ...file, name: 'list.csv' }] : [],
+    );
   const bytes = (text: string) => new TextEncoder().encode(text);
 
   it('imports a file, shows the counts and the report, and lets the report be downloaded', async () => {
@@ -85,7 +76,7 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
       'row,email,outcome\r\n2,ana@example.org,added\r\n3,not-an-address,invalid_email\r\n4,ANA+x@example.org,duplicate\r\n',
     );
     // Another editor's session cannot open it; a changed one is refused.
-    const other = await sessionFor(t, await createPerson(t, 'admin'));
+    const other = await signedIn(t, 'admin');
     expect((await post(t.app, '/editor/lists/import/report.csv', other, { report: token })).statusCode).toBe(
       400,
     );
@@ -171,10 +162,7 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
     expect(badList.statusCode).toBe(422);
     expect(badList.body).toContain('Choose the list to import into.');
 
-    const arabic = await sessionFor(
-      t,
-      await createPerson(t, 'editor', { email: 'ar@example.org', locale: 'ar' }),
-    );
+    const arabic = await signedIn(t, 'editor', { email: 'ar@example.org', locale: 'ar' });
     const ar = await upload(arabic, { locale: 'es', consentSource: source }, { bytes: bytes('name\nAna\n') });
     expect(ar.statusCode).toBe(422);
     expect(ar.body).toContain('لا يحتوي الملف على عمود للبريد الإلكتروني');
@@ -219,15 +207,9 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
   it('says when a file is over the upload limit or the consent source too long', async () => {
     const small = await createTestApp(dialect, { UPLOAD_MAX_MB: '0.1' }, { seed: false });
     try {
-      const who = await sessionFor(small, await createPerson(small, 'editor'));
+      const who = await signedIn(small, 'editor');
       const big = bytes(`email\n${'someone@example.org\n'.repeat(6_000)}`);
-      const res = await upload(
-        who,
-        { locale: 'en', consentSource: source },
-        { bytes: big },
-        who.csrf,
-        small.app,
-      );
+      const res = await upload(who, { locale: 'en', consentSource: source }, { bytes: big }, small);
       expect(res.statusCode).toBe(422);
       expect(res.body).toContain('The file is too large: at most 0.1 MB.');
       expect(res.body).toContain(source);
@@ -245,10 +227,9 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
 
   it('refuses a multipart body without the CSRF token first, and roles without the permission', async () => {
     const forged = await upload(
-      editor,
+      { ...editor, csrf: 'x'.repeat(43) },
       { locale: 'es', consentSource: source },
       { bytes: bytes('email\na@b.org\n') },
-      'x'.repeat(43),
     );
     expect(forged.statusCode).toBe(403);
     const crossSite = await t.app.inject({
@@ -263,7 +244,7 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
     });
     expect(crossSite.statusCode).toBe(403);
     for (const role of ['translator', 'partner'] as const) {
-      const person = await sessionFor(t, await createPerson(t, role));
+      const person = await signedIn(t, role);
       expect((await get(t.app, '/editor/lists', person)).statusCode).toBe(403);
       expect((await get(t.app, '/editor/lists/suppressed', person)).statusCode).toBe(403);
       expect((await get(t.app, '/editor/lists/es/export.csv', person)).statusCode).toBe(403);

@@ -25,10 +25,10 @@ import {
   campaignOf,
   edit,
   editUpload,
-  idParam,
   idPattern,
   moveRowRoute,
   read,
+  rowOf,
 } from '../roster-routes.js';
 import { partnerForm } from './partners.schema.js';
 import { type PartnerFormState, PartnersPage } from './partners-pages.js';
@@ -53,7 +53,8 @@ export function partnerEditorRoutes(app: FastifyInstance, deps: PartnerEditorDep
   const base = (slug: string) => `/editor/campaigns/${slug}/partners`;
   const useCases = { partners: deps.partners, images: deps.images, clock: deps.clock };
   const load = (req: FastifyRequest, reply: FastifyReply) => campaignOf(req, reply, deps.site, deps.partners);
-  const partnerIdOf = (req: FastifyRequest) => idParam(req, 'partnerId');
+  const partnerOf = (req: FastifyRequest, reply: FastifyReply) =>
+    rowOf(req, reply, deps.site, deps.partners, 'partnerId');
 
   async function show(
     req: FastifyRequest,
@@ -117,10 +118,9 @@ export function partnerEditorRoutes(app: FastifyInstance, deps: PartnerEditorDep
   });
 
   app.post('/editor/campaigns/:slug/partners/:partnerId', editUpload, async (req, reply) => {
-    const campaign = await load(req, reply);
-    if (!campaign) return;
-    const partnerId = partnerIdOf(req);
-    if (partnerId === undefined) return sendError(req, reply, deps.site, 404);
+    const row = await partnerOf(req, reply);
+    if (!row) return;
+    const { campaign, id: partnerId } = row;
     const form = readForm(req, reply, deps, partnerForm);
     if (!form) return reply;
     const fields = inputOf(form);
@@ -146,10 +146,9 @@ export function partnerEditorRoutes(app: FastifyInstance, deps: PartnerEditorDep
   });
 
   app.post('/editor/campaigns/:slug/partners/:partnerId/remove', edit, async (req, reply) => {
-    const campaign = await load(req, reply);
-    if (!campaign) return;
-    const partnerId = partnerIdOf(req);
-    if (partnerId === undefined) return sendError(req, reply, deps.site, 404);
+    const row = await partnerOf(req, reply);
+    if (!row) return;
+    const { campaign, id: partnerId } = row;
     const result = await removePartner(useCases, actorOf(req), { slug: campaign.slug, partnerId });
     if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
     return reply.redirect(`${base(campaign.slug)}?done=removed`, 303);

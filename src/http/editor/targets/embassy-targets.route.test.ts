@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import { createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
+import { get, post, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
@@ -35,7 +35,7 @@ describe.each(testDialects)('embassy targets on %s', (dialect) => {
   });
 
   it('refuses an unknown country code with the input kept, then saves and shows the countries', async () => {
-    const editor = await sessionFor(t, await createPerson(t, 'editor', { name: 'Kofi Boateng' }));
+    const editor = await signedIn(t, 'editor', { name: 'Kofi Boateng' });
     const wrong = await post(t.app, page, editor, { ...embassy, countries: 'de, xx' });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.body).toContain('contains a code that is not a country');
@@ -56,7 +56,7 @@ describe.each(testDialects)('embassy targets on %s', (dialect) => {
   });
 
   it("writes a German supporter's message to the embassy in Germany, and a Japanese one's not", async () => {
-    const editor = await sessionFor(t, await createPerson(t, 'editor', { name: 'Kofi Boateng' }));
+    const editor = await signedIn(t, 'editor', { name: 'Kofi Boateng' });
     expect((await post(t.app, page, editor, { ...embassy, countries: 'DE' })).statusCode).toBe(303);
     const token = await formToken(t.app, 'en');
     clock.advance(10_000);

@@ -2,6 +2,7 @@ import type { RosterCampaign } from '../../../domain/campaign/campaign-roster.po
 import { type CsvProblem, type CsvReport, csvLimits } from '../../../domain/campaign/target-csv.js';
 import { isolate, type StringKey, type Translator } from '../../../i18n/translator.js';
 import { countryList } from '../../views/country-names.js';
+import { Counts } from '../../views/editor/counts.js';
 import type { EditorPageBase } from '../../views/editor/editor-layout.js';
 import { megabytes } from '../../views/editor/labels.js';
 import { RosterPage } from '../../views/editor/roster-page.js';
@@ -60,20 +61,14 @@ function Report({ p, report, token }: { p: ImportPageProps; report: CsvReport; t
     <section class="editor-panel import-report" aria-labelledby="report-heading">
       <h2 id="report-heading">{t('targets.import.report')}</h2>
       <p class="help">{t('targets.import.nothingSaved')}</p>
-      <dl class="delivery-counts">
-        <div>
-          <dt>{t('targets.import.count.ok')}</dt>
-          <dd>{tr.number(ok.length)}</dd>
-        </div>
-        <div>
-          <dt>{t('targets.import.count.errors')}</dt>
-          <dd>{tr.number(errors.length)}</dd>
-        </div>
-        <div>
-          <dt>{t('targets.import.count.duplicates')}</dt>
-          <dd>{tr.number(duplicates.length)}</dd>
-        </div>
-      </dl>
+      <Counts
+        tr={tr}
+        counts={[
+          { label: t('targets.import.count.ok'), value: ok.length },
+          { label: t('targets.import.count.errors'), value: errors.length },
+          { label: t('targets.import.count.duplicates'), value: duplicates.length },
+        ]}
+      />
       {report.ignoredColumns.length > 0 && (
         <p class="help">{t('targets.import.ignored', { columns: tr.list(report.ignoredColumns) })}</p>
       )}

@@ -195,6 +195,9 @@ describe.each(testDialects)('editor targets pages on %s', (dialect) => {
     expect(left).toEqual([]);
     expect((await get(t.app, `/en/campaigns/${erlan}`)).body).not.toContain('akorda.press@example.org');
     expect((await post(t.app, `${page}/${akorda.id}/remove`, browser)).statusCode).toBe(404);
+    // An id no link of ours carries is the 404 page too, for each row route.
+    for (const action of ['', '/remove', '/move'])
+      expect((await post(t.app, `${page}/0x1${action}`, browser, { direction: 'up' })).statusCode).toBe(404);
   });
 
   it('reorders targets with up and down', async () => {

@@ -17,7 +17,7 @@ import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { editorPage } from '../pages.js';
-import { actorOf, campaignOf, edit, idParam, idPattern, moveRowRoute, read } from '../roster-routes.js';
+import { actorOf, campaignOf, edit, idPattern, moveRowRoute, read, rowOf } from '../roster-routes.js';
 import type { TargetEditorDeps } from './deps.js';
 import type { TargetFormState } from './target-form.js';
 import { targetImportRoutes } from './target-import.route.js';
@@ -36,7 +36,8 @@ export function targetEditorRoutes(app: FastifyInstance, deps: TargetEditorDeps)
   const base = (slug: string) => `/editor/campaigns/${slug}/targets`;
   const useCases = { targets: deps.targets, clock: deps.clock };
   const load = (req: FastifyRequest, reply: FastifyReply) => campaignOf(req, reply, deps.site, deps.targets);
-  const targetIdOf = (req: FastifyRequest) => idParam(req, 'targetId');
+  const targetOf = (req: FastifyRequest, reply: FastifyReply) =>
+    rowOf(req, reply, deps.site, deps.targets, 'targetId');
 
   function notice(req: FastifyRequest): string | undefined {
     const q = (req.query ?? {}) as { done?: unknown; n?: unknown; m?: unknown };
@@ -127,10 +128,9 @@ export function targetEditorRoutes(app: FastifyInstance, deps: TargetEditorDeps)
   });
 
   app.post('/editor/campaigns/:slug/targets/:targetId', edit, async (req, reply) => {
-    const campaign = await load(req, reply);
-    if (!campaign) return;
-    const targetId = targetIdOf(req);
-    if (targetId === undefined) return sendError(req, reply, deps.site, 404);
+    const row = await targetOf(req, reply);
+    if (!row) return;
+    const { campaign, id: targetId } = row;
     const form = readForm(req, reply, deps, targetForm);
     if (!form) return reply;
     const fields = inputOf(form);
@@ -150,10 +150,9 @@ export function targetEditorRoutes(app: FastifyInstance, deps: TargetEditorDeps)
   });
 
   app.post('/editor/campaigns/:slug/targets/:targetId/remove', edit, async (req, reply) => {
-    const campaign = await load(req, reply);
-    if (!campaign) return;
-    const targetId = targetIdOf(req);
-    if (targetId === undefined) return sendError(req, reply, deps.site, 404);
+    const row = await targetOf(req, reply);
+    if (!row) return;
+    const { campaign, id: targetId } = row;
     const result = await removeTarget(useCases, actorOf(req), { slug: campaign.slug, targetId });
     if (result.status === 'not_found') return sendError(req, reply, deps.site, 404);
     if (result.status === 'sending') {

@@ -17,7 +17,7 @@ import {
 } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import type { TestApp } from '../../../../test/test-app.js';
-import { tokenOf, translationDay, translatorOf } from '../../../../test/translator-helpers.js';
+import { press, translationDay, translatorOf } from '../../../../test/translator-helpers.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
 
 const es = `/editor/campaigns/${demoCampaignSlug}/translations/es`;
@@ -42,12 +42,7 @@ describe.each(testDialects)('claiming a language on %s', (dialect) => {
   const translator = (email: string, name: string, locale: string) =>
     translatorOf(t, admin, locale, { email, name });
 
-  const save = async (browser: Browser, headline: string) =>
-    post(t.app, es, browser, {
-      token: tokenOf((await get(t.app, es, browser)).body),
-      headline,
-      intent: 'save',
-    });
+  const save = (browser: Browser, headline: string) => press(t, es, browser, 'save', { headline });
 
   async function relogin() {
     admin = await sessionFor(t, people.admin);

@@ -14,10 +14,17 @@ import {
   type Person,
   post,
   sessionFor,
+  signedIn,
 } from '../../../../test/editor-helpers.js';
 import { insertMailing } from '../../../../test/mailing-translation-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
-import { tokenOf, translationDay, translatorOf } from '../../../../test/translator-helpers.js';
+import {
+  press,
+  sendBackAt,
+  tokenOf,
+  translationDay,
+  translatorOf,
+} from '../../../../test/translator-helpers.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
 
 const path = (locale: string) => `/editor/campaigns/${demoCampaignSlug}/translations/${locale}`;
@@ -42,12 +49,8 @@ describe.each(testDialects)('coordinators and trusted translators on %s', (diale
   const standings = (person: Person, fields: Record<string, string>) =>
     post(t.app, `/editor/users/${person.id}/standings`, admin, fields);
 
-  const step = async (browser: Browser, locale: string, intent: string, typed = texts(locale)) =>
-    post(t.app, path(locale), browser, {
-      token: tokenOf((await get(t.app, path(locale), browser)).body),
-      ...typed,
-      intent,
-    });
+  const step = (browser: Browser, locale: string, intent: string, typed = texts(locale)) =>
+    press(t, path(locale), browser, intent, typed);
 
   const statusOf = async (locale: string) =>
     (
@@ -62,7 +65,7 @@ describe.each(testDialects)('coordinators and trusted translators on %s', (diale
 
   appPerTest(dialect, { at: translationDay }, async (app) => {
     t = app.t;
-    admin = await sessionFor(t, await createPerson(t, 'admin'));
+    admin = await signedIn(t, 'admin');
     coco = await translator('coco@example.org', ['es', 'fr']);
     coordinator = await sessionFor(t, coco);
     plainFr = await sessionFor(t, await translator('fred@example.org', ['fr']));
@@ -111,7 +114,7 @@ describe.each(testDialects)('coordinators and trusted translators on %s', (diale
       'coordinator',
     );
     // Editors do not set standings, and only translator accounts have them.
-    const editor = await sessionFor(t, await createPerson(t, 'editor'));
+    const editor = await signedIn(t, 'editor');
     expect((await post(t.app, `/editor/users/${coco.id}/standings`, editor, {})).statusCode).toBe(403);
     const other = await createPerson(t, 'partner');
     expect((await standings(other, { 'standing-fr': 'trusted' })).statusCode).toBe(409);
@@ -158,11 +161,7 @@ describe.each(testDialects)('coordinators and trusted translators on %s', (diale
 
     // Submitted again, the coordinator sends it back with a note.
     await step(plainFr, 'fr', 'submit', { ...corrected, headline: 'Erlan Baltabay (fr, 3)' });
-    const token = tokenOf((await get(t.app, path('fr'), coordinator)).body);
-    const back = await post(t.app, `${path('fr')}/send-back`, coordinator, {
-      token,
-      note: 'Gardez « corrigé ».',
-    });
+    const back = await sendBackAt(t, path('fr'), coordinator, 'Gardez « corrigé ».');
     expect(back.statusCode).toBe(303);
     expect(await statusOf('fr')).toBe('draft');
     expect((await step(plainFr, 'fr', 'publish')).statusCode).toBe(403);
@@ -223,26 +222,15 @@ describe.each(testDialects)('coordinators and trusted translators on %s', (diale
       preheader: `Merci (${locale})`,
       bodyMd: `Erlan est **libre** (${locale}).`,
     });
-    const send = async (browser: Browser, locale: string, intent: string) =>
-      post(t.app, at(locale), browser, {
-        token: tokenOf((await get(t.app, at(locale), browser)).body),
-        ...mailing(locale),
-        intent,
-      });
+    const send = (browser: Browser, locale: string, intent: string) =>
+      press(t, at(locale), browser, intent, mailing(locale));
     expect((await send(plainFr, 'fr', 'submit')).statusCode).toBe(303);
     expect((await send(plainEs, 'es', 'submit')).statusCode).toBe(303);
     const board = (await get(t.app, '/editor/translations', coordinator)).body;
     expect(/<section[^>]*id="review"[\s\S]*?<\/section>/.exec(board)?.[0]).toContain(`href="${at('fr')}"`);
     expect((await send(coordinator, 'es', 'publish')).statusCode).toBe(403);
-    const esToken = tokenOf((await get(t.app, at('es'), coordinator)).body);
-    expect(
-      (await post(t.app, `${at('es')}/send-back`, coordinator, { token: esToken, note: 'x' })).statusCode,
-    ).toBe(403);
-    const frToken = tokenOf((await get(t.app, at('fr'), coordinator)).body);
-    const back = await post(t.app, `${at('fr')}/send-back`, coordinator, {
-      token: frToken,
-      note: 'Plus court.',
-    });
+    expect((await sendBackAt(t, at('es'), coordinator, 'x')).statusCode).toBe(403);
+    const back = await sendBackAt(t, at('fr'), coordinator, 'Plus court.');
     expect(back.statusCode).toBe(303);
     expect((await send(coordinator, 'fr', 'publish')).statusCode).toBe(303);
     const status = await t.db.kysely

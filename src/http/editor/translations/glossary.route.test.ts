@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { createCampaign } from '../../../../test/delivery-helpers.js';
-import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
+import { type Browser, get, post, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
 import { buildCampaign } from '../../../../test/factories.js';
 import type { TestApp } from '../../../../test/test-app.js';
 import { translationDay, translatorOf } from '../../../../test/translator-helpers.js';
@@ -23,8 +23,8 @@ describe.each(testDialects)('glossary and translation memory on %s', (dialect) =
 
   appPerTest(dialect, { at: translationDay }, async (app) => {
     t = app.t;
-    editor = await sessionFor(t, await createPerson(t, 'editor'));
-    const admin = await sessionFor(t, await createPerson(t, 'admin'));
+    editor = await signedIn(t, 'editor');
+    const admin = await signedIn(t, 'admin');
     const translator = async (locale: string) =>
       sessionFor(t, await translatorOf(t, admin, locale, { email: `translator-${locale}@example.org` }));
     french = await translator('fr');

@@ -8,11 +8,14 @@
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { auditTrail, testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, post, sessionFor } from '../../../../test/editor-helpers.js';
+import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { insertListMember, insertMailing } from '../../../../test/mailing-translation-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 import {
+  expectIncompleteDraft,
   expectSavedOver,
+  press,
+  sendBackAt,
   spanishDesk,
   tokenOf,
   translationDay,
@@ -50,12 +53,10 @@ describe.each(testDialects)('mailing translation on %s', (dialect) => {
     es = `/editor/translations/mailings/${mailingId}/es`;
   });
 
-  const form = async (browser: Browser, url = es) => tokenOf((await get(t.app, url, browser)).body);
   /** Presses a button of the Spanish form as `who`, with the token the page gives them now. */
-  const step = async (who: Browser, fields: Record<string, string | string[]>, intent: string) =>
-    post(t.app, es, who, { token: await form(who), ...fields, intent });
-  const sendBack = async (who: Browser, note: string) =>
-    post(t.app, `${es}/send-back`, who, { token: await form(who), note });
+  const step = (who: Browser, fields: Record<string, string | string[]>, intent: string) =>
+    press(t, es, who, intent, fields);
+  const sendBack = (who: Browser, note: string) => sendBackAt(t, es, who, note);
 
   it('takes a mailing from missing to published in Spanish, and the sender reads that version', async () => {
     const board = (await get(t.app, '/editor/translations', editor)).body;
@@ -76,12 +77,7 @@ describe.each(testDialects)('mailing translation on %s', (dialect) => {
     expect(page.body).toContain('Subject in Spanish');
     expect(page.body).toContain('Body in English (source)');
 
-    const draft = await step(translator, { subject: spanish.subject }, 'save');
-    expect(draft.statusCode).toBe(303);
-    const incomplete = await step(translator, { subject: spanish.subject }, 'submit');
-    expect(incomplete.statusCode).toBe(422);
-    expect(incomplete.body).toContain('Please fill this in');
-    expect(incomplete.body).toContain(`value="${spanish.subject}"`);
+    await expectIncompleteDraft(t, es, translator, { subject: spanish.subject });
     const submitted = await step(translator, spanish, 'submit');
     expect(submitted.statusCode).toBe(303);
     expect(submitted.headers.location).toBe(`${es}?done=submitted`);
@@ -136,10 +132,7 @@ describe.each(testDialects)('mailing translation on %s', (dialect) => {
     await expectSavedOver(t, es, { mine: translator, theirs: editor }, spanish, 'subject');
 
     // Bad input, in an Arabic interface: translated answers, nothing stored.
-    const arabic = await sessionFor(
-      t,
-      await createPerson(t, 'editor', { email: 'rana@example.org', locale: 'ar' }),
-    );
+    const arabic = await signedIn(t, 'editor', { email: 'rana@example.org', locale: 'ar' });
     const ar = translatorFor('ar');
     const before = await new MailingTranslationRepository(t.db).work(mailingId, 'es');
     const long = await step(arabic, { ...spanish, subject: 'x'.repeat(201) }, 'save');

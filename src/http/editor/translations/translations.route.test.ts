@@ -11,10 +11,12 @@ import { auditTrail, testDialects } from '../../../../test/db.js';
 import { type Browser, get, post } from '../../../../test/editor-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import {
+  expectIncompleteDraft,
   expectSavedOver,
+  press,
+  sendBackAt,
   spanishTexts as spanish,
   spanishDesk,
-  tokenOf,
   translationDay,
 } from '../../../../test/translator-helpers.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
@@ -36,12 +38,10 @@ describe.each(testDialects)('campaign translation on %s', (dialect) => {
     },
   );
 
-  const form = async (browser: Browser) => tokenOf((await get(t.app, es, browser)).body);
   /** Presses a button of the Spanish form as `who`, with the token the page gives them now. */
-  const step = async (who: Browser, fields: Record<string, string | string[]>, intent: string) =>
-    post(t.app, es, who, { token: await form(who), ...fields, intent });
-  const sendBack = async (who: Browser, note: string) =>
-    post(t.app, `${es}/send-back`, who, { token: await form(who), note });
+  const step = (who: Browser, fields: Record<string, string | string[]>, intent: string) =>
+    press(t, es, who, intent, fields);
+  const sendBack = (who: Browser, note: string) => sendBackAt(t, es, who, note);
 
   it('takes a translation from missing to published, and shows it stale after the source changes', async () => {
     const board = await get(t.app, '/editor/translations', translator);
@@ -51,12 +51,7 @@ describe.each(testDialects)('campaign translation on %s', (dialect) => {
     expect(board.body).toMatch(/data-locale="es"[^>]*>[\s\S]*?missing/);
 
     // An incomplete draft may be saved; submitting it is refused field by field.
-    const draft = await step(translator, { headline: spanish.headline }, 'save');
-    expect(draft.statusCode).toBe(303);
-    const refused = await step(translator, { headline: spanish.headline }, 'submit');
-    expect(refused.statusCode).toBe(422);
-    expect(refused.body).toContain('Please fill this in');
-    expect(refused.body).toContain(`value="${spanish.headline}"`);
+    await expectIncompleteDraft(t, es, translator, { headline: spanish.headline });
 
     const submitted = await step(translator, spanish, 'submit');
     expect(submitted.statusCode).toBe(303);

@@ -9,13 +9,7 @@ import js2xliff from 'xliff/js2xliff';
 import xliff2js from 'xliff/xliff2js';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import {
-  type Browser,
-  createPerson,
-  get,
-  postMultipart,
-  sessionFor,
-} from '../../../../test/editor-helpers.js';
+import { type Browser, get, postMultipart, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 import { spanishTexts, translationDay, translatorOf } from '../../../../test/translator-helpers.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
@@ -42,7 +36,7 @@ describe.each(testDialects)('XLIFF exchange of a campaign translation on %s', (d
 
   appPerTest(dialect, { at: translationDay }, async (app) => {
     t = app.t;
-    const admin = await sessionFor(t, await createPerson(t, 'admin'));
+    const admin = await signedIn(t, 'admin');
     translator = await sessionFor(t, await translatorOf(t, admin, 'es'));
   });
 
@@ -171,7 +165,7 @@ describe.each(testDialects)('XLIFF exchange of a campaign translation on %s', (d
     });
 
     // Another person's language is refused before the file is read.
-    const other = await sessionFor(t, await createPerson(t, 'translator', { email: 'fr@example.org' }));
+    const other = await signedIn(t, 'translator', { email: 'fr@example.org' });
     expect((await upload(other, mixed)).statusCode).toBe(403);
   });
 
@@ -200,7 +194,7 @@ describe.each(testDialects)('XLIFF exchange of a campaign translation on %s', (d
   });
 
   it('saves a reviewer’s upload over a published translation as a draft, not live at once', async () => {
-    const admin = await sessionFor(t, await createPerson(t, 'editor', { email: 'ed@example.org' }));
+    const admin = await signedIn(t, 'editor', { email: 'ed@example.org' });
     const download = (await get(t.app, `${es}/xliff`, admin)).body;
     const fill = (headline: string) =>
       translated(download, (f) => {

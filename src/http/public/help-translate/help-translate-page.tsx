@@ -12,10 +12,13 @@ import {
   applicationLimits,
   type RawApplicationInput,
 } from '../../../domain/translator-application/application-input.js';
-import type { StringKey, Translator } from '../../../i18n/translator.js';
+import type { Translator } from '../../../i18n/translator.js';
 import { assetUrl } from '../../static-assets.js';
 import {
   ErrorSummary,
+  type FormRefusal,
+  FormRefused,
+  Honeypot,
   languageChoices,
   PrivacyAndSubmit,
   TextArea,
@@ -23,22 +26,14 @@ import {
 } from '../../views/form-fields.js';
 import { Layout, type SiteInfo } from '../../views/layout.js';
 
-export type Refusal = 'form_expired' | 'too_fast' | 'rate_limited';
-
 export interface ApplicationFormState {
   token: string;
   values: RawApplicationInput;
   errors: ApplicationErrors;
-  refused?: Refusal | undefined;
+  refused?: FormRefusal | undefined;
 }
 
 const fields: readonly ApplicationField[] = ['name', 'email', 'languages', 'note'];
-
-const refusalKeys: Record<Refusal, StringKey> = {
-  form_expired: 'request.refused.expired',
-  too_fast: 'request.refused.tooFast',
-  rate_limited: 'request.refused.rateLimited',
-};
 
 function errorText(tr: Translator, error: ApplicationError): string {
   switch (error) {
@@ -81,20 +76,13 @@ function ApplicationForm({
       action={action}
       novalidate={wrong.length > 0 || state.refused ? true : undefined}
     >
-      {state.refused && (
-        <p class="notice notice--important" role="alert">
-          {t(refusalKeys[state.refused])}
-        </p>
-      )}
+      <FormRefused tr={tr} refused={state.refused} />
       <ErrorSummary
         title={t('form.errors.summary', { count: wrong.length })}
         errors={wrong.map((f) => ({ field: f === 'languages' ? firstLanguage : f, text: errorOf(f)! }))}
       />
       <input type="hidden" name="token" value={state.token} />
-      <div class="hp" aria-hidden="true">
-        <label for="reference">{t('form.honeypot')}</label>
-        <input type="text" id="reference" name="reference" tabIndex={-1} autocomplete="off" />
-      </div>
+      <Honeypot tr={tr} name="reference" />
       <TextField
         id="name"
         label={t('form.name.label')}

@@ -9,7 +9,7 @@ import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { get, post, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
-import { erlan, formBody } from '../../../../test/sign-helpers.js';
+import { erlan, pageToken, postPublic } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('Help translate applications on %s', (dialect) => {
@@ -19,15 +19,9 @@ describe.each(testDialects)('Help translate applications on %s', (dialect) => {
 
   /** Opens the form in `locale`, takes 20 seconds to fill it in, and sends it. */
   const apply = async (locale: string, fields: Record<string, string | string[]>) => {
-    const page = await t.app.inject({ url: `/${locale}/help-translate` });
-    const token = /name="token" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const token = await pageToken(t.app, `/${locale}/help-translate`);
     clock.advance(20_000);
-    return t.app.inject({
-      method: 'POST',
-      url: `/${locale}/help-translate`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: formBody({ token, ...fields }),
-    });
+    return postPublic(t.app, `/${locale}/help-translate`, { token, ...fields });
   };
   const marie = {
     name: 'Marie Curie',
@@ -106,12 +100,7 @@ describe.each(testDialects)('Help translate applications on %s', (dialect) => {
   });
 
   it('refuses a form without a token and pretends to take a filled honeypot', async () => {
-    const forged = await t.app.inject({
-      method: 'POST',
-      url: '/en/help-translate',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: formBody(marie),
-    });
+    const forged = await postPublic(t.app, '/en/help-translate', marie);
     expect(forged.statusCode).toBe(422);
     expect(forged.body).toContain('value="Marie Curie"');
     expect((await apply('en', { ...marie, reference: 'spam' })).statusCode).toBe(303);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
-import { ana, erlan, formBody, formToken, postSign } from '../../../../test/sign-helpers.js';
+import { ana, erlan, formToken, postPublic, postSign } from '../../../../test/sign-helpers.js';
 import { confirmedSignup } from '../../../../test/signup-helpers.js';
 import { startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { ListMemberRepository } from '../../../db/list-member.repository.js';
@@ -16,15 +16,8 @@ describe.each(testDialects)('my-data pages on %s', (dialect) => {
   let clock: FakeClock;
   appPerTest(dialect, (app) => ({ t, clock } = app));
 
-  const form = { 'content-type': 'application/x-www-form-urlencoded' };
   const ask = (email: string, remoteAddress = '198.51.100.20') =>
-    t.app.inject({
-      method: 'POST',
-      url: '/en/my-data',
-      headers: form,
-      payload: formBody({ email }),
-      remoteAddress,
-    });
+    postPublic(t.app, '/en/my-data', { email }, { remoteAddress });
 
   async function signAna() {
     const token = await formToken(t.app, 'en');
@@ -146,12 +139,7 @@ describe.each(testDialects)('my-data pages on %s', (dialect) => {
     expect(csv.body).toContain('"signature","kazakhstan-free-erlan-baltabay"');
 
     const consentAction = /action="(\/en\/my-data\/consents\/\d+\/withdraw)"/.exec(view.body)?.[1];
-    const withdrawn = await t.app.inject({
-      method: 'POST',
-      url: consentAction!,
-      headers: { ...form, cookie },
-      payload: formBody({ _csrf: csrf! }),
-    });
+    const withdrawn = await postPublic(t.app, consentAction!, { _csrf: csrf! }, { headers: { cookie } });
     expect(withdrawn.headers.location).toBe('/en/my-data/view?done=withdrawn');
     const after = await t.app.inject({ url: '/en/my-data/view?done=withdrawn', headers: { cookie } });
     expect(after.body).toContain('Withdrawn on');
@@ -160,30 +148,20 @@ describe.each(testDialects)('my-data pages on %s', (dialect) => {
     const confirm = await t.app.inject({ url: '/en/my-data/erase', headers: { cookie } });
     expect(confirm.body).toContain('Yes, erase everything');
     // Without the session's token, or from another site, nothing is erased.
-    const forged = await t.app.inject({
-      method: 'POST',
-      url: '/en/my-data/erase',
-      headers: { ...form, cookie },
-      payload: formBody({ _csrf: 'forged' }),
-    });
+    const forged = await postPublic(t.app, '/en/my-data/erase', { _csrf: 'forged' }, { headers: { cookie } });
     expect(forged.statusCode).toBe(401);
-    const crossSite = await t.app.inject({
-      method: 'POST',
-      url: '/en/my-data/erase',
-      headers: { ...form, cookie, 'sec-fetch-site': 'cross-site' },
-      payload: formBody({ _csrf: csrf! }),
-    });
+    const crossSite = await postPublic(
+      t.app,
+      '/en/my-data/erase',
+      { _csrf: csrf! },
+      { headers: { cookie, 'sec-fetch-site': 'cross-site' } },
+    );
     expect(crossSite.statusCode).toBe(401);
     expect((await t.app.inject({ url: '/en/my-data/view', headers: { cookie } })).body).toContain(
       'Ana Souza',
     );
 
-    const erased = await t.app.inject({
-      method: 'POST',
-      url: '/en/my-data/erase',
-      headers: { ...form, cookie },
-      payload: formBody({ _csrf: csrf! }),
-    });
+    const erased = await postPublic(t.app, '/en/my-data/erase', { _csrf: csrf! }, { headers: { cookie } });
     expect(erased.statusCode).toBe(200);
     expect(erased.body).toContain('Your data is erased');
     expect((await t.app.inject({ url: '/en/my-data/view', headers: { cookie } })).statusCode).toBe(401);
@@ -221,12 +199,7 @@ describe.each(testDialects)('my-data pages on %s', (dialect) => {
     expect(csv.body).toContain('"list",""');
 
     const csrf = /name="_csrf" value="([^"]+)"/.exec(view.body)?.[1];
-    await t.app.inject({
-      method: 'POST',
-      url: '/en/my-data/erase',
-      headers: { ...form, cookie },
-      payload: formBody({ _csrf: csrf! }),
-    });
+    await postPublic(t.app, '/en/my-data/erase', { _csrf: csrf! }, { headers: { cookie } });
     expect(await t.db.kysely.selectFrom('list_members').select('id').execute()).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
-import { formBody } from '../../../../test/sign-helpers.js';
+import { postPublic } from '../../../../test/sign-helpers.js';
 import { confirmedSignup, listConsent } from '../../../../test/signup-helpers.js';
 import { startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { ListMemberRepository } from '../../../db/list-member.repository.js';
@@ -24,7 +24,8 @@ describe.each(testDialects)('unsubscribe and preferences on %s', (dialect) => {
     lists = new ListMemberRepository(t.db);
   });
 
-  const form = { 'content-type': 'application/x-www-form-urlencoded' };
+  /** RFC 8058's one-click unsubscribe body. */
+  const oneClickBody = { 'List-Unsubscribe': 'One-Click' };
   const consent = listConsent;
 
   /** A person subscribed to the English and Tagalog lists; their list token. */
@@ -67,23 +68,13 @@ describe.each(testDialects)('unsubscribe and preferences on %s', (dialect) => {
     expect(scanner.body).toContain('name="List-Unsubscribe" value="One-Click"');
     expect(await statuses(id)).toEqual(['en:subscribed', 'tl:subscribed']);
 
-    const oneClick = await t.app.inject({
-      method: 'POST',
-      url: `/unsubscribe/${token}`,
-      headers: form,
-      payload: 'List-Unsubscribe=One-Click',
-    });
+    const oneClick = await postPublic(t.app, `/unsubscribe/${token}`, oneClickBody);
     expect(oneClick.statusCode).toBe(200);
     expect(oneClick.body).toContain('You are unsubscribed');
     expect(await statuses(id)).toEqual(['en:unsubscribed', 'tl:unsubscribed']);
     expect(await withdrawals(id)).toEqual(['one-click', 'one-click']);
     // Again: harmless, the same answer.
-    const again = await t.app.inject({
-      method: 'POST',
-      url: `/unsubscribe/${token}`,
-      headers: form,
-      payload: 'List-Unsubscribe=One-Click',
-    });
+    const again = await postPublic(t.app, `/unsubscribe/${token}`, oneClickBody);
     expect(again.statusCode).toBe(200);
   });
 
@@ -119,12 +110,7 @@ describe.each(testDialects)('unsubscribe and preferences on %s', (dialect) => {
       now: clock.now(),
       keyedHash: (c) => erasedEmailKey('s', c),
     });
-    const gone = await t.app.inject({
-      method: 'POST',
-      url: `/unsubscribe/${token}`,
-      payload: 'List-Unsubscribe=One-Click',
-      headers: form,
-    });
+    const gone = await postPublic(t.app, `/unsubscribe/${token}`, oneClickBody);
     expect(gone.statusCode).toBe(404);
     expect((await t.app.inject({ url: `/en/preferences/${token}` })).statusCode).toBe(404);
   });
@@ -143,12 +129,7 @@ describe.each(testDialects)('unsubscribe and preferences on %s', (dialect) => {
     );
 
     const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-      t.app.inject({
-        method: 'POST',
-        url: `${base}/${path}`,
-        headers: { ...form, ...headers },
-        payload: formBody(fields),
-      });
+      postPublic(t.app, `${base}/${path}`, fields, { headers });
 
     const unticked = await post('join', { list: 'fr' });
     expect(unticked.statusCode).toBe(422);
@@ -201,8 +182,7 @@ describe.each(testDialects)('unsubscribe and preferences on %s', (dialect) => {
     const { id, token } = await subscribed();
     await subscribed('taken@example.org');
     const base = `/en/preferences/${token}`;
-    const ask = (email: string) =>
-      t.app.inject({ method: 'POST', url: `${base}/address`, headers: form, payload: formBody({ email }) });
+    const ask = (email: string) => postPublic(t.app, `${base}/address`, { email });
 
     const bad = await ask('x\r\nBcc: evil@example.org');
     expect(bad.statusCode).toBe(422);
@@ -229,13 +209,7 @@ describe.each(testDialects)('unsubscribe and preferences on %s', (dialect) => {
     expect(opened.statusCode).toBe(200);
     expect(opened.body).toContain('Use this address');
     const tokenOf = (link: string) => decodeURIComponent(link.slice(link.indexOf('=') + 1));
-    const press = (link: string) =>
-      t.app.inject({
-        method: 'POST',
-        url: '/en/address/confirm',
-        headers: form,
-        payload: formBody({ token: tokenOf(link) }),
-      });
+    const press = (link: string) => postPublic(t.app, '/en/address/confirm', { token: tokenOf(link) });
 
     const taken = await press(toTaken!);
     expect(taken.statusCode).toBe(409);

@@ -3,6 +3,7 @@
 // names the person and is signed); the forms also refuse cross-site POSTs. Every answer to a form is a
 // redirect back with a notice, or the page again with the error and the input kept.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodType } from 'zod';
 import { addressChangeUsable, confirmAddressChange } from '../../../domain/list/confirm-address-change.js';
 import { joinList } from '../../../domain/list/join-list.js';
 import type { AddressTokens, ListPerson, ListStore } from '../../../domain/list/list.ports.js';
@@ -25,6 +26,7 @@ import {
   joinBodySchema,
   leaveBodySchema,
   moveBodySchema,
+  unsubscribeBodySchema,
 } from './preferences.schema.js';
 import {
   AddressConfirmPage,
@@ -74,13 +76,15 @@ export function preferencesRoutes(app: FastifyInstance, deps: PreferencesRouteDe
   const page = (req: FastifyRequest, reply: FastifyReply, state: PreferencesState, status = 200) =>
     sendListPage(reply, <PreferencesPage tr={req.tr} site={deps.site} {...state} />, status);
 
-  /** Runs a preferences form: a valid locale, a same-site POST, a person behind the token. */
-  function form(
+  /** Runs a preferences form: a valid locale, a same-site POST, a person behind the token, a body of its schema. */
+  function form<T>(
     path: string,
+    schema: ZodType<T>,
     handle: (
       req: FastifyRequest,
       reply: FastifyReply,
       found: { person: ListPerson; base: string },
+      body: T,
     ) => Promise<FastifyReply>,
   ) {
     app.post(`/:locale/preferences/:token/${path}`, async (req, reply) => {
@@ -88,7 +92,9 @@ export function preferencesRoutes(app: FastifyInstance, deps: PreferencesRouteDe
       if (crossSite(req)) return sendError(req, reply, deps.site, 403);
       const found = await personOf(req);
       if (!found) return message(req, reply, 'preferences.title', 'preferences.invalid', 404);
-      return handle(req, reply, found);
+      const body = readForm(req, reply, deps, schema);
+      if (!body) return reply;
+      return handle(req, reply, found, body);
     });
   }
   const done = (reply: FastifyReply, base: string, notice: PreferencesNotice) =>
@@ -103,9 +109,7 @@ export function preferencesRoutes(app: FastifyInstance, deps: PreferencesRouteDe
     return page(req, reply, { ...found, notice });
   });
 
-  form('join', async (req, reply, found) => {
-    const body = readForm(req, reply, deps, joinBodySchema);
-    if (!body) return reply;
+  form('join', joinBodySchema, async (req, reply, found, body) => {
     const result = await joinList(listDeps, {
       supporterId: found.person.supporterId,
       locale: body.list,
@@ -117,9 +121,7 @@ export function preferencesRoutes(app: FastifyInstance, deps: PreferencesRouteDe
     return page(req, reply, { ...found, error: { form: 'join', text: `list.error.${result.error}` } }, 422);
   });
 
-  form('leave', async (req, reply, found) => {
-    const body = readForm(req, reply, deps, leaveBodySchema);
-    if (!body) return reply;
+  form('leave', leaveBodySchema, async (_req, reply, found, body) => {
     await unsubscribe(listDeps, {
       supporterId: found.person.supporterId,
       locale: body.list,
@@ -128,9 +130,7 @@ export function preferencesRoutes(app: FastifyInstance, deps: PreferencesRouteDe
     return done(reply, found.base, 'left');
   });
 
-  form('move', async (req, reply, found) => {
-    const body = readForm(req, reply, deps, moveBodySchema);
-    if (!body) return reply;
+  form('move', moveBodySchema, async (req, reply, found, body) => {
     const result = await moveList(listDeps, {
       supporterId: found.person.supporterId,
       from: body.from,
@@ -142,14 +142,12 @@ export function preferencesRoutes(app: FastifyInstance, deps: PreferencesRouteDe
     return sendError(req, reply, deps.site, 400);
   });
 
-  form('unsubscribe', async (_req, reply, found) => {
+  form('unsubscribe', unsubscribeBodySchema, async (_req, reply, found) => {
     await unsubscribe(listDeps, { supporterId: found.person.supporterId, via: 'preferences' });
     return done(reply, found.base, 'unsubscribed');
   });
 
-  form('address', async (req, reply, found) => {
-    const body = readForm(req, reply, deps, addressBodySchema);
-    if (!body) return reply;
+  form('address', addressBodySchema, async (req, reply, found, body) => {
     const result = await requestAddressChange(
       {
         lists: deps.lists,

@@ -7,4 +7,6 @@ export const joinBodySchema = z.object({ list: field(40), consent: z.string().ma
 export const leaveBodySchema = z.object({ list: field(40) });
 export const moveBodySchema = z.object({ from: field(40), to: field(40) });
 export const addressBodySchema = z.object({ email: field(2_000) });
+/** The unsubscribe button sends no field of its own. */
+export const unsubscribeBodySchema = z.object({});
 export const addressConfirmSchema = z.object({ token: field(1_000) });

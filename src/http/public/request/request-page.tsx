@@ -19,6 +19,9 @@ import {
   campaignLanguageOptions,
   ErrorSummary,
   FileField,
+  type FormRefusal,
+  FormRefused,
+  Honeypot,
   imageTypes,
   PrivacyAndSubmit,
   SelectField,
@@ -45,14 +48,12 @@ export const emptyRequestValues = (language: string): RequestFormValues => ({
   terms: false,
 });
 
-export type Refusal = 'form_expired' | 'too_fast' | 'rate_limited';
-
 export interface RequestFormState {
   terms: TermsVersion;
   token: string;
   values: RequestFormValues;
   errors: RequestErrors;
-  refused?: Refusal | undefined;
+  refused?: FormRefusal | undefined;
   /** Files were chosen but the form came back: they must be chosen again. */
   filesDropped: boolean;
   maxUploadMb: number;
@@ -75,12 +76,6 @@ const maxFor: Partial<Record<RequestField, number>> = {
   headline: requestLimits.headline,
   background: requestLimits.background,
   message: requestLimits.message,
-};
-
-const refusalKeys: Record<Refusal, StringKey> = {
-  form_expired: 'request.refused.expired',
-  too_fast: 'request.refused.tooFast',
-  rate_limited: 'request.refused.rateLimited',
 };
 
 export function requestErrorText(
@@ -135,11 +130,7 @@ export function RequestForm({
       enctype="multipart/form-data"
       novalidate={wrong.length > 0 || state.refused ? true : undefined}
     >
-      {state.refused && (
-        <p class="notice notice--important" role="alert">
-          {t(refusalKeys[state.refused])}
-        </p>
-      )}
+      <FormRefused tr={tr} refused={state.refused} />
       <ErrorSummary
         title={t('form.errors.summary', { count: wrong.length })}
         errors={wrong.map((f) => ({ field: f, text: errorOf(f)! }))}
@@ -147,10 +138,7 @@ export function RequestForm({
       {state.filesDropped && <p class="notice notice--important">{t('request.filesNote')}</p>}
       <input type="hidden" name="token" value={state.token} />
       <input type="hidden" name="termsVersion" value={String(terms.id)} />
-      <div class="hp" aria-hidden="true">
-        <label for="reference">{t('form.honeypot')}</label>
-        <input type="text" id="reference" name="reference" tabIndex={-1} autocomplete="off" />
-      </div>
+      <Honeypot tr={tr} name="reference" />
 
       <fieldset>
         <legend>{t('request.section.org')}</legend>

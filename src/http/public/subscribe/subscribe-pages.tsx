@@ -9,6 +9,7 @@ import type { Translator } from '../../../i18n/translator.js';
 import {
   CheckField,
   ErrorSummary,
+  Honeypot,
   languageChoices,
   SelectField,
   SubmitButton,
@@ -68,10 +69,7 @@ export function SignupPage(p: SignupPageProps) {
           errors={wrong.map((f) => ({ field: f, text: signupErrorText(tr, errors[f]!) }))}
         />
         <input type="hidden" name="token" value={p.token} />
-        <div class="hp" aria-hidden="true">
-          <label for="website">{t('form.honeypot')}</label>
-          <input type="text" id="website" name="website" tabIndex={-1} autocomplete="off" />
-        </div>
+        <Honeypot tr={tr} name="website" />
         <TextField
           {...field('email')}
           type="email"

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
-import { ana, formBody, formToken, postSign } from '../../../../test/sign-helpers.js';
+import { ana, formBody, formToken, pageToken, postPublic, postSign } from '../../../../test/sign-helpers.js';
 import { startMailWorker, type TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('list sign-up on %s', (dialect) => {
@@ -16,20 +16,9 @@ describe.each(testDialects)('list sign-up on %s', (dialect) => {
   appPerTest(dialect, (app) => ({ t, clock } = app));
 
   const form = { 'content-type': 'application/x-www-form-urlencoded' };
-  const signupToken = async (locale: string) => {
-    const page = await t.app.inject({ url: `/${locale}/subscribe` });
-    const token = /name="token" value="([^"]+)"/.exec(page.body)?.[1];
-    if (!token) throw new Error(`no form token (${page.statusCode})`);
-    return token;
-  };
+  const signupToken = (locale: string) => pageToken(t.app, `/${locale}/subscribe`);
   const post = (locale: string, fields: Record<string, string>, remoteAddress = '198.51.100.30') =>
-    t.app.inject({
-      method: 'POST',
-      url: `/${locale}/subscribe`,
-      headers: form,
-      payload: formBody(fields),
-      remoteAddress,
-    });
+    postPublic(t.app, `/${locale}/subscribe`, fields, { remoteAddress });
   const rosa = {
     email: 'Rosa.Luna@example.org',
     name: 'Rosa Luna',

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { editorPerTest } from '../../../../test/app-per-test.js';
 import { type Browser, get } from '../../../../test/editor-helpers.js';
 import { recordSigner } from '../../../../test/factories.js';
-import { erlan } from '../../../../test/sign-helpers.js';
+import { erlan, postPublic } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 import { runVerifyExport } from '../../../cli/verify-export.js';
 import { appendSignatureLog } from '../../../domain/signature-log/append-signature-log.js';
@@ -40,13 +40,7 @@ describe('verifying an export', () => {
     return (await get(t.app, `/editor/campaigns/${erlan}/petition/export.csv`, editor)).body;
   }
 
-  const post = (csv: string, locale = 'en') =>
-    t.app.inject({
-      method: 'POST',
-      url: `/${locale}/verify`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ csv }).toString(),
-    });
+  const post = (csv: string, locale = 'en') => postPublic(t.app, `/${locale}/verify`, { csv });
 
   it('says verified for the file as downloaded and altered for one changed name, in the reader’s language', async () => {
     const csv = await stampedExport();

@@ -79,49 +79,83 @@ export interface EditorLayoutProps {
   children: ComponentChildren;
 }
 
-export function EditorLayout({ tr, site, title, user, csrfToken, section, children }: EditorLayoutProps) {
-  const t = tr.t;
+/**
+ * What both shells share: the document, the skip link, the header with the site's name (linking to
+ * `brandHref`) followed by `inner` on its first row and `below` under it, and the main area.
+ */
+function EditorShell(p: {
+  tr: Translator;
+  site: SiteInfo;
+  title: string;
+  /** Anonymous pages (login, links, invitations) are narrow and carry `editor--auth`. */
+  auth?: boolean;
+  brandHref: string;
+  inner: ComponentChildren;
+  below?: ComponentChildren;
+  children: ComponentChildren;
+}) {
+  const { tr, site, auth } = p;
   return (
     <html lang={tr.locale} dir={tr.dir}>
-      <Head tr={tr} site={site} title={title} />
-      <body class="editor">
+      <Head tr={tr} site={site} title={p.title} />
+      <body class={auth ? 'editor editor--auth' : 'editor'}>
         <a class="skip-link" href="#main">
-          {t('layout.skipToContent')}
+          {tr.t('layout.skipToContent')}
         </a>
         <header class="editor-header">
           <div class="editor-header__inner">
-            <a class="editor-brand" href="/editor">
-              {site.name} <span>{t('editor.title')}</span>
+            <a class="editor-brand" href={p.brandHref}>
+              {site.name} <span>{tr.t('editor.title')}</span>
             </a>
-            <form class="editor-logout" method="post" action="/editor/logout">
-              <input type="hidden" name={csrfField} value={csrfToken} />
-              <span class="editor-user" dir="auto">
-                {user.name || user.email}
-              </span>{' '}
-              <button class="link-button" type="submit">
-                {t('editor.logout')}
-              </button>
-            </form>
+            {p.inner}
           </div>
-          <nav class="editor-nav" aria-label={t('editor.nav.label')}>
-            <ul>
-              {sections
-                .filter((s) => can(user.role, s.permission))
-                .map((s) => (
-                  <li key={s.id}>
-                    <a href={s.href} aria-current={s.id === section ? 'page' : undefined}>
-                      {t(s.label)}
-                    </a>
-                  </li>
-                ))}
-            </ul>
-          </nav>
+          {p.below}
         </header>
-        <main id="main" class="editor-main" tabIndex={-1}>
-          {children}
+        <main id="main" class={auth ? 'editor-main editor-main--narrow' : 'editor-main'} tabIndex={-1}>
+          {p.children}
         </main>
       </body>
     </html>
+  );
+}
+
+export function EditorLayout({ tr, site, title, user, csrfToken, section, children }: EditorLayoutProps) {
+  const t = tr.t;
+  return (
+    <EditorShell
+      tr={tr}
+      site={site}
+      title={title}
+      brandHref="/editor"
+      inner={
+        <form class="editor-logout" method="post" action="/editor/logout">
+          <input type="hidden" name={csrfField} value={csrfToken} />
+          <span class="editor-user" dir="auto">
+            {user.name || user.email}
+          </span>{' '}
+          <button class="link-button" type="submit">
+            {t('editor.logout')}
+          </button>
+        </form>
+      }
+      below={
+        <nav class="editor-nav" aria-label={t('editor.nav.label')}>
+          <ul>
+            {sections
+              .filter((s) => can(user.role, s.permission))
+              .map((s) => (
+                <li key={s.id}>
+                  <a href={s.href} aria-current={s.id === section ? 'page' : undefined}>
+                    {t(s.label)}
+                  </a>
+                </li>
+              ))}
+          </ul>
+        </nav>
+      }
+    >
+      {children}
+    </EditorShell>
   );
 }
 
@@ -174,26 +208,16 @@ export function AuthLayout({
   path: string;
   children: ComponentChildren;
 }) {
-  const t = tr.t;
   return (
-    <html lang={tr.locale} dir={tr.dir}>
-      <Head tr={tr} site={site} title={title} />
-      <body class="editor editor--auth">
-        <a class="skip-link" href="#main">
-          {t('layout.skipToContent')}
-        </a>
-        <header class="editor-header">
-          <div class="editor-header__inner">
-            <a class="editor-brand" href="/">
-              {site.name} <span>{t('editor.title')}</span>
-            </a>
-            <LanguageMenu tr={tr} href={(code) => `${path}?lang=${code}`} locales={editorUiLocales} />
-          </div>
-        </header>
-        <main id="main" class="editor-main editor-main--narrow" tabIndex={-1}>
-          {children}
-        </main>
-      </body>
-    </html>
+    <EditorShell
+      tr={tr}
+      site={site}
+      title={title}
+      auth
+      brandHref="/"
+      inner={<LanguageMenu tr={tr} href={(code) => `${path}?lang=${code}`} locales={editorUiLocales} />}
+    >
+      {children}
+    </EditorShell>
   );
 }
