@@ -11,9 +11,17 @@ import { join } from 'node:path';
 import { CampaignRepository } from '../src/db/campaign.repository.js';
 import { openDb } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { DataVault } from '../src/security/data-keys.js';
 import { blindIndex } from '../test/blind-index.js';
 import { bareTransporter } from './lib/bare-nodemailer.js';
-import { benchLogKey, cpuSeconds, peakRssMb, type Started, startProcess } from './lib/processes.js';
+import {
+  benchDataKey,
+  benchLogKey,
+  cpuSeconds,
+  peakRssMb,
+  type Started,
+  startProcess,
+} from './lib/processes.js';
 import { sinkClient } from './lib/sink-client.js';
 import { type Row, ratio } from './lib/table.js';
 
@@ -86,7 +94,7 @@ async function waitForCount(n: number, timeoutMs: number, cpu?: () => number | u
 
 /** Throws unless every message row is `sent` and the sink received exactly the rows' Message-IDs. */
 async function checkTable(url: string): Promise<void> {
-  const db = openDb({ url });
+  const db = openDb({ url, vault: DataVault.fromText(benchDataKey) });
   try {
     const rows = await db.kysely.selectFrom('messages').select(['status', 'message_id_header']).execute();
     const notSent = rows.filter((r) => r.status !== 'sent').length;
@@ -106,7 +114,7 @@ async function checkTable(url: string): Promise<void> {
 /** A fresh SQLite database with one campaign, 20 uncapped addresses on 10 domains and `total` messages. */
 async function prefill(): Promise<string> {
   const url = `sqlite:${join(mkdtempSync(join(tmpdir(), 'outcry-bench-mail-')), 'mail.db')}`;
-  const db = openDb({ url });
+  const db = openDb({ url, vault: DataVault.fromText(benchDataKey) });
   const migrated = await migrateToLatest(db);
   if (migrated.error) throw migrated.error;
   const now = Date.now();
@@ -198,6 +206,7 @@ async function ours(dkimKey: string | undefined): Promise<Drained & { rssMb: num
       NODE_ENV: 'production',
       APP_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
       LOG_SIGNING_KEY: benchLogKey,
+      DATA_KEY: benchDataKey,
       HOST: '127.0.0.1',
       PORT: String(appPort),
       DATABASE_URL: url,
