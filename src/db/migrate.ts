@@ -34,8 +34,8 @@ import { languageStandings } from './migrations/0030-language-standings.js';
 import { translationClaims } from './migrations/0031-translation-claims.js';
 import { signatureIndexPrefix } from './migrations/0032-signature-index-prefix.js';
 
-/** The key ring is for 0017, which seals what is already stored (decision 0023). */
-function migrations(dialect: Dialect, vault: DataVault): Record<string, Migration> {
+/** Every migration by name, oldest first. The key ring is for 0017, which seals what is already stored (decision 0023). */
+export function migrations(dialect: Dialect, vault: DataVault): Record<string, Migration> {
   return {
     '0001-initial': initial(dialect),
     '0002-signing': signing(dialect),
