@@ -1,5 +1,5 @@
 // The few places where SQLite and PostgreSQL DDL differ, kept in one file so migrations stay portable.
-import type { ColumnDefinitionBuilder, CreateTableBuilder } from 'kysely';
+import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely } from 'kysely';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -24,4 +24,9 @@ export const notNull = (c: ColumnDefinitionBuilder) => c.notNull();
 /** CHECK (col IN (...)) mirroring a string-literal union and its const array. */
 export function inList(column: string, values: readonly string[]): string {
   return `${column} in (${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')})`;
+}
+
+/** CREATE INDEX, one line a migration: every index is plain (no UNIQUE, no WHERE) and named by hand. */
+export function addIndex(db: Kysely<unknown>, name: string, table: string, columns: string[]): Promise<void> {
+  return db.schema.createIndex(name).on(table).columns(columns).execute();
 }

@@ -2,7 +2,7 @@
 // counts; the job queue (outbox); messages to targets; users and sessions. Frozen once released: later
 // changes go in new migrations. Status lists are copied here on purpose, not imported from the domain.
 import { type Kysely, sql } from 'kysely';
-import { bigint, type Dialect, inList, ref, withId } from '../dialect.js';
+import { addIndex, bigint, type Dialect, inList, ref, withId } from '../dialect.js';
 
 export function initial(dialect: Dialect) {
   const big = bigint(dialect);
@@ -63,7 +63,7 @@ export function initial(dialect: Dialect) {
         .addColumn('description', 'text')
         .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
-      await db.schema.createIndex('idx_partners_campaign_id').on('partners').column('campaign_id').execute();
+      await addIndex(db, 'idx_partners_campaign_id', 'partners', ['campaign_id']);
 
       await withId(dialect, db.schema.createTable('targets'))
         .addColumn('campaign_id', fk, (c) => c.notNull().references('campaigns.id').onDelete('cascade'))
@@ -87,7 +87,7 @@ export function initial(dialect: Dialect) {
         .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('created_at', big, (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('idx_targets_campaign_id').on('targets').column('campaign_id').execute();
+      await addIndex(db, 'idx_targets_campaign_id', 'targets', ['campaign_id']);
 
       await withId(dialect, db.schema.createTable('supporters'))
         .addColumn('email', 'varchar(320)', (c) => c.notNull())
@@ -127,16 +127,8 @@ export function initial(dialect: Dialect) {
         .addColumn('confirmation_sent_at', big)
         .addUniqueConstraint('uq_signatures_campaign_supporter', ['campaign_id', 'supporter_id'])
         .execute();
-      await db.schema
-        .createIndex('idx_signatures_campaign_id_status')
-        .on('signatures')
-        .columns(['campaign_id', 'status'])
-        .execute();
-      await db.schema
-        .createIndex('idx_signatures_supporter_id')
-        .on('signatures')
-        .column('supporter_id')
-        .execute();
+      await addIndex(db, 'idx_signatures_campaign_id_status', 'signatures', ['campaign_id', 'status']);
+      await addIndex(db, 'idx_signatures_supporter_id', 'signatures', ['supporter_id']);
 
       await withId(dialect, db.schema.createTable('consents'))
         .addColumn('supporter_id', fk, (c) => c.notNull().references('supporters.id').onDelete('cascade'))
@@ -149,11 +141,7 @@ export function initial(dialect: Dialect) {
         .addColumn('given_at', big, (c) => c.notNull())
         .addColumn('withdrawn_at', big)
         .execute();
-      await db.schema
-        .createIndex('idx_consents_supporter_id')
-        .on('consents')
-        .column('supporter_id')
-        .execute();
+      await addIndex(db, 'idx_consents_supporter_id', 'consents', ['supporter_id']);
 
       // Counts receive aggregated deltas per commit batch; never one shared row per campaign (architecture.md).
       await db.schema
@@ -182,11 +170,7 @@ export function initial(dialect: Dialect) {
         .addColumn('created_at', big, (c) => c.notNull())
         .addColumn('updated_at', big, (c) => c.notNull())
         .execute();
-      await db.schema
-        .createIndex('idx_jobs_status_run_at')
-        .on('jobs')
-        .columns(['status', 'run_at'])
-        .execute();
+      await addIndex(db, 'idx_jobs_status_run_at', 'jobs', ['status', 'run_at']);
 
       await withId(dialect, db.schema.createTable('messages'))
         .addColumn('signature_id', fk, (c) => c.notNull().references('signatures.id').onDelete('cascade'))
@@ -218,11 +202,7 @@ export function initial(dialect: Dialect) {
         .addColumn('sent_at', big)
         .addUniqueConstraint('uq_messages_signature_target', ['signature_id', 'target_id'])
         .execute();
-      await db.schema
-        .createIndex('idx_messages_target_id_status')
-        .on('messages')
-        .columns(['target_id', 'status'])
-        .execute();
+      await addIndex(db, 'idx_messages_target_id_status', 'messages', ['target_id', 'status']);
 
       await withId(dialect, db.schema.createTable('users'))
         .addColumn('email', 'varchar(320)', (c) => c.notNull().unique())
@@ -244,7 +224,7 @@ export function initial(dialect: Dialect) {
         .addColumn('expires_at', big, (c) => c.notNull())
         .addColumn('last_seen_at', big, (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('idx_sessions_user_id').on('sessions').column('user_id').execute();
+      await addIndex(db, 'idx_sessions_user_id', 'sessions', ['user_id']);
     },
 
     async down(db: Kysely<unknown>): Promise<void> {

@@ -1,7 +1,7 @@
 // Signing: settings that operators change live (rate limits) and the lookups the confirm page and the
 // resend rule need.
 import type { Kysely } from 'kysely';
-import { bigint, type Dialect } from '../dialect.js';
+import { addIndex, bigint, type Dialect } from '../dialect.js';
 
 export function signing(dialect: Dialect) {
   return {
@@ -12,16 +12,8 @@ export function signing(dialect: Dialect) {
         .addColumn('value', 'text', (c) => c.notNull())
         .addColumn('updated_at', bigint(dialect), (c) => c.notNull())
         .execute();
-      await db.schema
-        .createIndex('idx_signatures_confirm_token_hash')
-        .on('signatures')
-        .column('confirm_token_hash')
-        .execute();
-      await db.schema
-        .createIndex('idx_signatures_status_created_at')
-        .on('signatures')
-        .columns(['status', 'created_at'])
-        .execute();
+      await addIndex(db, 'idx_signatures_confirm_token_hash', 'signatures', ['confirm_token_hash']);
+      await addIndex(db, 'idx_signatures_status_created_at', 'signatures', ['status', 'created_at']);
     },
     async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.dropIndex('idx_signatures_status_created_at').execute();

@@ -2,7 +2,7 @@
 // bounce state; the messages table rebuilt for digests and the send lease (SQLite cannot alter a CHECK);
 // per-address pacing, per-destination-domain state, and alerts for the people who run campaigns.
 import { type Kysely, sql } from 'kysely';
-import { bigint, type Dialect, inList, ref, withId } from '../dialect.js';
+import { addIndex, bigint, type Dialect, inList, ref, withId } from '../dialect.js';
 
 const messageStatuses = [
   'queued',
@@ -62,17 +62,9 @@ export function delivery(dialect: Dialect) {
       .addColumn('sent_at', big)
       .addUniqueConstraint('uq_messages_signature_target', ['signature_id', 'target_id'])
       .execute();
-    await db.schema
-      .createIndex('idx_messages_target_status_id')
-      .on('messages')
-      .columns(['target_id', 'status', 'id'])
-      .execute();
-    await db.schema
-      .createIndex('idx_messages_status_locked')
-      .on('messages')
-      .columns(['status', 'locked_until'])
-      .execute();
-    await db.schema.createIndex('idx_messages_digest_id').on('messages').column('digest_id').execute();
+    await addIndex(db, 'idx_messages_target_status_id', 'messages', ['target_id', 'status', 'id']);
+    await addIndex(db, 'idx_messages_status_locked', 'messages', ['status', 'locked_until']);
+    await addIndex(db, 'idx_messages_digest_id', 'messages', ['digest_id']);
   }
 
   async function resetIdentity(db: Kysely<unknown>): Promise<void> {
@@ -146,7 +138,7 @@ export function delivery(dialect: Dialect) {
         .addColumn('created_at', big, (c) => c.notNull())
         .addColumn('resolved_at', big)
         .execute();
-      await db.schema.createIndex('idx_alerts_resolved_at').on('alerts').column('resolved_at').execute();
+      await addIndex(db, 'idx_alerts_resolved_at', 'alerts', ['resolved_at']);
     },
 
     async down(db: Kysely<unknown>): Promise<void> {
@@ -197,11 +189,7 @@ export function delivery(dialect: Dialect) {
         .addColumn('sent_at', big)
         .addUniqueConstraint('uq_messages_signature_target', ['signature_id', 'target_id'])
         .execute();
-      await db.schema
-        .createIndex('idx_messages_target_id_status')
-        .on('messages')
-        .columns(['target_id', 'status'])
-        .execute();
+      await addIndex(db, 'idx_messages_target_id_status', 'messages', ['target_id', 'status']);
       await sql.raw(`insert into messages (${oldColumns}) select ${oldColumns} from messages_v2`).execute(db);
       await db.schema.dropTable('messages_v2').execute();
       await resetIdentity(db);

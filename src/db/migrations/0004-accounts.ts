@@ -1,7 +1,7 @@
 // Accounts: one-time tokens for emailed links (login, invitation, reset), a CSRF secret per session, the
 // time of the last login, failed-login and mail-request counts for throttling, and the audit log.
 import { type Kysely, sql } from 'kysely';
-import { bigint, type Dialect, inList, ref, withId } from '../dialect.js';
+import { addIndex, bigint, type Dialect, inList, ref, withId } from '../dialect.js';
 
 export function accounts(dialect: Dialect) {
   const big = bigint(dialect);
@@ -13,7 +13,7 @@ export function accounts(dialect: Dialect) {
         .alterTable('sessions')
         .addColumn('csrf_secret', 'varchar(64)', (c) => c.notNull().defaultTo(''))
         .execute();
-      await db.schema.createIndex('idx_sessions_expires_at').on('sessions').column('expires_at').execute();
+      await addIndex(db, 'idx_sessions_expires_at', 'sessions', ['expires_at']);
       await db.schema.alterTable('users').addColumn('last_login_at', big).execute();
 
       await withId(dialect, db.schema.createTable('account_tokens'))
@@ -27,21 +27,16 @@ export function accounts(dialect: Dialect) {
         .addColumn('expires_at', big, (c) => c.notNull())
         .addColumn('used_at', big)
         .execute();
-      await db.schema
-        .createIndex('idx_account_tokens_user_id_purpose')
-        .on('account_tokens')
-        .columns(['user_id', 'purpose'])
-        .execute();
+      await addIndex(db, 'idx_account_tokens_user_id_purpose', 'account_tokens', ['user_id', 'purpose']);
 
       await withId(dialect, db.schema.createTable('login_attempts'))
         .addColumn('key_hash', 'varchar(64)', (c) => c.notNull())
         .addColumn('created_at', big, (c) => c.notNull())
         .execute();
-      await db.schema
-        .createIndex('idx_login_attempts_key_hash_created_at')
-        .on('login_attempts')
-        .columns(['key_hash', 'created_at'])
-        .execute();
+      await addIndex(db, 'idx_login_attempts_key_hash_created_at', 'login_attempts', [
+        'key_hash',
+        'created_at',
+      ]);
 
       await withId(dialect, db.schema.createTable('audit_events'))
         .addColumn('actor_id', fk, (c) => c.references('users.id').onDelete('set null'))
@@ -53,21 +48,12 @@ export function accounts(dialect: Dialect) {
         .addColumn('after_json', 'text')
         .addColumn('created_at', big, (c) => c.notNull())
         .execute();
-      await db.schema
-        .createIndex('idx_audit_events_created_at')
-        .on('audit_events')
-        .column('created_at')
-        .execute();
-      await db.schema
-        .createIndex('idx_audit_events_actor_id_created_at')
-        .on('audit_events')
-        .columns(['actor_id', 'created_at'])
-        .execute();
-      await db.schema
-        .createIndex('idx_audit_events_entity_type_entity_id')
-        .on('audit_events')
-        .columns(['entity_type', 'entity_id'])
-        .execute();
+      await addIndex(db, 'idx_audit_events_created_at', 'audit_events', ['created_at']);
+      await addIndex(db, 'idx_audit_events_actor_id_created_at', 'audit_events', ['actor_id', 'created_at']);
+      await addIndex(db, 'idx_audit_events_entity_type_entity_id', 'audit_events', [
+        'entity_type',
+        'entity_id',
+      ]);
     },
     async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.dropTable('audit_events').execute();

@@ -2,7 +2,7 @@
 // from the public form with the terms version their sender accepted, and endorsements recorded by editors.
 // Status lists are copied here on purpose, not imported from the domain.
 import { type Kysely, sql } from 'kysely';
-import { bigint, type Dialect, inList, ref, withId } from '../dialect.js';
+import { addIndex, bigint, type Dialect, inList, ref, withId } from '../dialect.js';
 
 export function intake(dialect: Dialect) {
   const big = bigint(dialect);
@@ -15,11 +15,7 @@ export function intake(dialect: Dialect) {
         .addColumn('created_by', fk, (c) => c.references('users.id').onDelete('set null'))
         .addColumn('created_at', big, (c) => c.notNull())
         .execute();
-      await db.schema
-        .createIndex('idx_partnership_terms_locale_id')
-        .on('partnership_terms')
-        .columns(['locale', 'id'])
-        .execute();
+      await addIndex(db, 'idx_partnership_terms_locale_id', 'partnership_terms', ['locale', 'id']);
 
       await withId(dialect, db.schema.createTable('campaign_requests'))
         .addColumn('status', 'varchar(20)', (c) =>
@@ -53,11 +49,10 @@ export function intake(dialect: Dialect) {
         .addColumn('created_at', big, (c) => c.notNull())
         .addColumn('updated_at', big, (c) => c.notNull())
         .execute();
-      await db.schema
-        .createIndex('idx_campaign_requests_status_created_at')
-        .on('campaign_requests')
-        .columns(['status', 'created_at'])
-        .execute();
+      await addIndex(db, 'idx_campaign_requests_status_created_at', 'campaign_requests', [
+        'status',
+        'created_at',
+      ]);
 
       await withId(dialect, db.schema.createTable('request_endorsements'))
         .addColumn('request_id', fk, (c) =>
@@ -69,11 +64,7 @@ export function intake(dialect: Dialect) {
         .addColumn('created_by', fk, (c) => c.references('users.id').onDelete('set null'))
         .addColumn('created_at', big, (c) => c.notNull())
         .execute();
-      await db.schema
-        .createIndex('idx_request_endorsements_request_id')
-        .on('request_endorsements')
-        .column('request_id')
-        .execute();
+      await addIndex(db, 'idx_request_endorsements_request_id', 'request_endorsements', ['request_id']);
     },
 
     async down(db: Kysely<unknown>): Promise<void> {

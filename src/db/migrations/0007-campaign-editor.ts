@@ -2,7 +2,7 @@
 // language, translators carry them over), the campaign that supersedes a closed one, the slugs a campaign
 // had before (so old links redirect), and the dated updates shown on the public page.
 import type { Kysely } from 'kysely';
-import { bigint, type Dialect, ref, withId } from '../dialect.js';
+import { addIndex, bigint, type Dialect, ref, withId } from '../dialect.js';
 
 export function campaignEditor(dialect: Dialect) {
   const big = bigint(dialect);
@@ -30,11 +30,7 @@ export function campaignEditor(dialect: Dialect) {
         .addColumn('campaign_id', fk, (c) => c.notNull().references('campaigns.id').onDelete('cascade'))
         .addColumn('created_at', big, (c) => c.notNull())
         .execute();
-      await db.schema
-        .createIndex('idx_campaign_slugs_campaign_id')
-        .on('campaign_slugs')
-        .column('campaign_id')
-        .execute();
+      await addIndex(db, 'idx_campaign_slugs_campaign_id', 'campaign_slugs', ['campaign_id']);
 
       await withId(dialect, db.schema.createTable('campaign_updates'))
         .addColumn('campaign_id', fk, (c) => c.notNull().references('campaigns.id').onDelete('cascade'))
@@ -46,11 +42,7 @@ export function campaignEditor(dialect: Dialect) {
         .addColumn('created_at', big, (c) => c.notNull())
         .addColumn('updated_at', big, (c) => c.notNull())
         .execute();
-      await db.schema
-        .createIndex('idx_campaign_updates_campaign_id_day')
-        .on('campaign_updates')
-        .columns(['campaign_id', 'day'])
-        .execute();
+      await addIndex(db, 'idx_campaign_updates_campaign_id_day', 'campaign_updates', ['campaign_id', 'day']);
     },
     async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.dropTable('campaign_updates').execute();

@@ -2,7 +2,7 @@
 // and which languages a translator account works in (it sees the translation status of those only).
 // Rows go with their account or campaign; who added them is kept for the audit trail's sake.
 import type { Kysely } from 'kysely';
-import { bigint, type Dialect, ref } from '../dialect.js';
+import { addIndex, bigint, type Dialect, ref } from '../dialect.js';
 
 export function accountScopes(dialect: Dialect) {
   const big = bigint(dialect);
@@ -18,11 +18,7 @@ export function accountScopes(dialect: Dialect) {
         .addPrimaryKeyConstraint('pk_partner_campaigns', ['user_id', 'campaign_id'])
         .execute();
       // The campaign page lists the partner accounts with access: look them up by campaign too.
-      await db.schema
-        .createIndex('idx_partner_campaigns_campaign_id')
-        .on('partner_campaigns')
-        .column('campaign_id')
-        .execute();
+      await addIndex(db, 'idx_partner_campaigns_campaign_id', 'partner_campaigns', ['campaign_id']);
 
       await db.schema
         .createTable('translator_languages')

@@ -2,7 +2,7 @@
 // signer's choice to appear only as "a supporter from <country>", and an editor hiding a signer. The index
 // serves the petition's keyset pages: counted signatures of one campaign, newest first by (confirmed_at, id).
 import { type Kysely, sql } from 'kysely';
-import { bigint, type Dialect, inList, ref } from '../dialect.js';
+import { addIndex, bigint, type Dialect, inList, ref } from '../dialect.js';
 
 const petitionNameModes = ['short', 'full'] as const;
 
@@ -31,11 +31,12 @@ export function petition(dialect: Dialect) {
         .alterTable('signatures')
         .addColumn('petition_hidden_by', fk, (c) => c.references('users.id').onDelete('set null'))
         .execute();
-      await db.schema
-        .createIndex('idx_signatures_petition')
-        .on('signatures')
-        .columns(['campaign_id', 'status', 'confirmed_at', 'id'])
-        .execute();
+      await addIndex(db, 'idx_signatures_petition', 'signatures', [
+        'campaign_id',
+        'status',
+        'confirmed_at',
+        'id',
+      ]);
     },
     async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.dropIndex('idx_signatures_petition').execute();

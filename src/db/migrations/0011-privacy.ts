@@ -3,7 +3,7 @@
 // same person can be refused).
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { bigint, type Dialect, inList, ref, withId } from '../dialect.js';
+import { addIndex, bigint, type Dialect, inList, ref, withId } from '../dialect.js';
 
 export const myDataTokenKinds = ['link', 'session'] as const;
 export const erasureVias = ['self', 'editor', 'retention'] as const;
@@ -23,16 +23,8 @@ export function privacy(dialect: Dialect) {
         .addColumn('expires_at', big, (c) => c.notNull())
         .addColumn('used_at', big)
         .execute();
-      await db.schema
-        .createIndex('idx_my_data_tokens_supporter_id')
-        .on('my_data_tokens')
-        .column('supporter_id')
-        .execute();
-      await db.schema
-        .createIndex('idx_my_data_tokens_expires_at')
-        .on('my_data_tokens')
-        .column('expires_at')
-        .execute();
+      await addIndex(db, 'idx_my_data_tokens_supporter_id', 'my_data_tokens', ['supporter_id']);
+      await addIndex(db, 'idx_my_data_tokens_expires_at', 'my_data_tokens', ['expires_at']);
 
       await withId(dialect, db.schema.createTable('erasures'))
         .addColumn('email_hmac', 'varchar(64)', (c) => c.notNull())
@@ -40,7 +32,7 @@ export function privacy(dialect: Dialect) {
         .addColumn('signatures', 'integer', (c) => c.notNull())
         .addColumn('created_at', big, (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('idx_erasures_email_hmac').on('erasures').column('email_hmac').execute();
+      await addIndex(db, 'idx_erasures_email_hmac', 'erasures', ['email_hmac']);
     },
     async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.dropTable('erasures').execute();

@@ -3,7 +3,7 @@
 // versions (translated through the same states as campaign texts) and the per-recipient queue on disk that
 // makes a send resumable after a crash without mailing anyone twice.
 import { type Kysely, sql } from 'kysely';
-import { bigint, type Dialect, inList, ref, withId } from '../dialect.js';
+import { addIndex, bigint, type Dialect, inList, ref, withId } from '../dialect.js';
 
 export const listMemberStatuses = ['pending', 'subscribed', 'unsubscribed'] as const;
 export const listMemberSources = ['signature', 'signup', 'import'] as const;
@@ -57,11 +57,7 @@ export function mailingLists(dialect: Dialect) {
         .addColumn('unsubscribed_at', big)
         .addUniqueConstraint('uq_list_members_supporter_locale', ['supporter_id', 'locale'])
         .execute();
-      await db.schema
-        .createIndex('idx_list_members_locale_status')
-        .on('list_members')
-        .columns(['locale', 'status'])
-        .execute();
+      await addIndex(db, 'idx_list_members_locale_status', 'list_members', ['locale', 'status']);
 
       await withId(dialect, db.schema.createTable('mailings'))
         .addColumn('kind', 'varchar(12)', (c) => c.notNull().check(sql.raw(inList('kind', mailingKinds))))
@@ -87,7 +83,7 @@ export function mailingLists(dialect: Dialect) {
         .addColumn('created_at', big, (c) => c.notNull())
         .addColumn('updated_at', big, (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('idx_mailings_status').on('mailings').column('status').execute();
+      await addIndex(db, 'idx_mailings_status', 'mailings', ['status']);
 
       await db.schema
         .createTable('mailing_translations')
@@ -127,16 +123,12 @@ export function mailingLists(dialect: Dialect) {
         .addColumn('unsubscribed_at', big)
         .addUniqueConstraint('uq_mailing_recipients_mailing_supporter', ['mailing_id', 'supporter_id'])
         .execute();
-      await db.schema
-        .createIndex('idx_mailing_recipients_mailing_status')
-        .on('mailing_recipients')
-        .columns(['mailing_id', 'status', 'id'])
-        .execute();
-      await db.schema
-        .createIndex('idx_mailing_recipients_supporter_id')
-        .on('mailing_recipients')
-        .column('supporter_id')
-        .execute();
+      await addIndex(db, 'idx_mailing_recipients_mailing_status', 'mailing_recipients', [
+        'mailing_id',
+        'status',
+        'id',
+      ]);
+      await addIndex(db, 'idx_mailing_recipients_supporter_id', 'mailing_recipients', ['supporter_id']);
     },
     async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.dropTable('mailing_recipients').execute();

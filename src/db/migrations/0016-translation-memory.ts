@@ -4,7 +4,7 @@
 // Each language gets a glossary its reviewers keep (the union movement's terms, the ILO's convention
 // names), and the translation memory's lookup (published versions in one language) gets an index.
 import { type Kysely, sql } from 'kysely';
-import { bigint, type Dialect, ref, withId } from '../dialect.js';
+import { addIndex, bigint, type Dialect, ref, withId } from '../dialect.js';
 
 export function translationMemory(dialect: Dialect) {
   const big = bigint(dialect);
@@ -25,11 +25,10 @@ export function translationMemory(dialect: Dialect) {
         .addColumn('updated_at', big, (c) => c.notNull())
         .addUniqueConstraint('uq_glossary_terms_locale_term', ['locale', 'term'])
         .execute();
-      await db.schema
-        .createIndex('idx_campaign_translations_locale_status')
-        .on('campaign_translations')
-        .columns(['locale', 'status'])
-        .execute();
+      await addIndex(db, 'idx_campaign_translations_locale_status', 'campaign_translations', [
+        'locale',
+        'status',
+      ]);
     },
     async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.dropIndex('idx_campaign_translations_locale_status').execute();

@@ -3,7 +3,7 @@
 // The file lives in the database, not on a disk, so any web process can offer what any worker built; the
 // daily job deletes rows past `expires_at` (the dossier retention setting).
 import { type Kysely, sql } from 'kysely';
-import { bigint, type Dialect, inList, ref, withId } from '../dialect.js';
+import { addIndex, bigint, type Dialect, inList, ref, withId } from '../dialect.js';
 
 export const dossierStatuses = ['queued', 'running', 'done', 'failed'] as const;
 
@@ -36,12 +36,8 @@ export function dossiers(dialect: Dialect) {
         .addColumn('finished_at', big)
         .addColumn('expires_at', big, (c) => c.notNull())
         .execute();
-      await db.schema
-        .createIndex('idx_dossiers_campaign_id_created_at')
-        .on('dossiers')
-        .columns(['campaign_id', 'created_at'])
-        .execute();
-      await db.schema.createIndex('idx_dossiers_expires_at').on('dossiers').column('expires_at').execute();
+      await addIndex(db, 'idx_dossiers_campaign_id_created_at', 'dossiers', ['campaign_id', 'created_at']);
+      await addIndex(db, 'idx_dossiers_expires_at', 'dossiers', ['expires_at']);
     },
     async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.dropTable('dossiers').execute();

@@ -2,7 +2,7 @@
 // organisation and campaign that opens the campaign's live report without an account. Only the link's
 // SHA-256 is stored; every use is counted here and written to the audit log.
 import type { Kysely } from 'kysely';
-import { bigint, type Dialect, ref, withId } from '../dialect.js';
+import { addIndex, bigint, type Dialect, ref, withId } from '../dialect.js';
 
 export function partnerReportLinks(dialect: Dialect) {
   const big = bigint(dialect);
@@ -20,11 +20,7 @@ export function partnerReportLinks(dialect: Dialect) {
         .addColumn('last_used_at', big)
         .addColumn('uses', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
-      await db.schema
-        .createIndex('idx_partner_report_links_campaign')
-        .on('partner_report_links')
-        .columns(['campaign_id', 'id'])
-        .execute();
+      await addIndex(db, 'idx_partner_report_links_campaign', 'partner_report_links', ['campaign_id', 'id']);
     },
     async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.dropTable('partner_report_links').execute();

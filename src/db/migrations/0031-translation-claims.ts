@@ -2,7 +2,7 @@
 // who is on it. One claim per campaign and language; it goes with the campaign or the account. Lapsed
 // claims are not swept: they are read as missing (translation-claim.ts) and replaced by the next claim.
 import type { Kysely } from 'kysely';
-import { bigint, type Dialect, ref } from '../dialect.js';
+import { addIndex, bigint, type Dialect, ref } from '../dialect.js';
 
 export function translationClaims(dialect: Dialect) {
   const big = bigint(dialect);
@@ -17,11 +17,7 @@ export function translationClaims(dialect: Dialect) {
         .addColumn('claimed_at', big, (c) => c.notNull())
         .addPrimaryKeyConstraint('translation_claims_pkey', ['campaign_id', 'locale'])
         .execute();
-      await db.schema
-        .createIndex('idx_translation_claims_user_id')
-        .on('translation_claims')
-        .column('user_id')
-        .execute();
+      await addIndex(db, 'idx_translation_claims_user_id', 'translation_claims', ['user_id']);
     },
     async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.dropTable('translation_claims').execute();
