@@ -1,5 +1,11 @@
 // The few places where SQLite and PostgreSQL DDL differ, kept in one file so migrations stay portable.
-import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely } from 'kysely';
+import type {
+  AlterTableBuilder,
+  ColumnBuilderCallback,
+  ColumnDefinitionBuilder,
+  CreateTableBuilder,
+  Kysely,
+} from 'kysely';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -19,6 +25,11 @@ export const bigint = (dialect: Dialect) => (dialect === 'sqlite' ? 'integer' : 
 /** A foreign key column of the same type as `withId`. */
 export const ref = (dialect: Dialect) => bigint(dialect);
 
+/** The two column types every migration names: `big` for times and counters, `fk` for references. */
+export function columnTypes(dialect: Dialect) {
+  return { big: bigint(dialect), fk: ref(dialect) } as const;
+}
+
 export const notNull = (c: ColumnDefinitionBuilder) => c.notNull();
 
 /** CHECK (col IN (...)) mirroring a string-literal union and its const array. */
@@ -29,4 +40,15 @@ export function inList(column: string, values: readonly string[]): string {
 /** CREATE INDEX, one line a migration: every index is plain (no UNIQUE, no WHERE) and named by hand. */
 export function addIndex(db: Kysely<unknown>, name: string, table: string, columns: string[]): Promise<void> {
   return db.schema.createIndex(name).on(table).columns(columns).execute();
+}
+
+/** ALTER TABLE … ADD COLUMN, one line a migration. */
+export function addColumn(
+  db: Kysely<unknown>,
+  table: string,
+  column: string,
+  type: Parameters<AlterTableBuilder['addColumn']>[1],
+  build: ColumnBuilderCallback = (c) => c,
+): Promise<void> {
+  return db.schema.alterTable(table).addColumn(column, type, build).execute();
 }

@@ -2,11 +2,10 @@
 // counts; the job queue (outbox); messages to targets; users and sessions. Frozen once released: later
 // changes go in new migrations. Status lists are copied here on purpose, not imported from the domain.
 import { type Kysely, sql } from 'kysely';
-import { addIndex, bigint, type Dialect, inList, ref, withId } from '../dialect.js';
+import { addIndex, columnTypes, type Dialect, inList, withId } from '../dialect.js';
 
 export function initial(dialect: Dialect) {
-  const big = bigint(dialect);
-  const fk = ref(dialect);
+  const { big, fk } = columnTypes(dialect);
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       await withId(dialect, db.schema.createTable('campaigns'))

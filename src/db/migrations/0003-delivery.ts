@@ -2,7 +2,7 @@
 // bounce state; the messages table rebuilt for digests and the send lease (SQLite cannot alter a CHECK);
 // per-address pacing, per-destination-domain state, and alerts for the people who run campaigns.
 import { type Kysely, sql } from 'kysely';
-import { addIndex, bigint, type Dialect, inList, ref, withId } from '../dialect.js';
+import { addColumn, addIndex, columnTypes, type Dialect, inList, withId } from '../dialect.js';
 
 const messageStatuses = [
   'queued',
@@ -31,8 +31,7 @@ const oldColumns = [
 ].join(', ');
 
 export function delivery(dialect: Dialect) {
-  const big = bigint(dialect);
-  const fk = ref(dialect);
+  const { big, fk } = columnTypes(dialect);
 
   async function createMessages(db: Kysely<unknown>): Promise<void> {
     await withId(dialect, db.schema.createTable('messages'))
@@ -76,15 +75,11 @@ export function delivery(dialect: Dialect) {
 
   return {
     async up(db: Kysely<unknown>): Promise<void> {
-      await db.schema
-        .alterTable('campaigns')
-        .addColumn('target_hourly_cap', 'integer', (c) => c.notNull().defaultTo(30))
-        .execute();
-      await db.schema.alterTable('campaigns').addColumn('office_hours', 'varchar(200)').execute();
-      await db.schema
-        .alterTable('campaigns')
-        .addColumn('digest_interval_minutes', 'integer', (c) => c.notNull().defaultTo(60))
-        .execute();
+      await addColumn(db, 'campaigns', 'target_hourly_cap', 'integer', (c) => c.notNull().defaultTo(30));
+      await addColumn(db, 'campaigns', 'office_hours', 'varchar(200)');
+      await addColumn(db, 'campaigns', 'digest_interval_minutes', 'integer', (c) =>
+        c.notNull().defaultTo(60),
+      );
 
       for (const [name, type] of [
         ['hourly_cap', 'integer'],
@@ -94,7 +89,7 @@ export function delivery(dialect: Dialect) {
         ['replaced_email', 'varchar(320)'],
         ['last_digest_at', big],
       ] as const) {
-        await db.schema.alterTable('targets').addColumn(name, type).execute();
+        await addColumn(db, 'targets', name, type);
       }
 
       // Rebuild messages: new statuses (held, digested), digests as rows, and the send lease.

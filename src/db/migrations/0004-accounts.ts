@@ -1,20 +1,16 @@
 // Accounts: one-time tokens for emailed links (login, invitation, reset), a CSRF secret per session, the
 // time of the last login, failed-login and mail-request counts for throttling, and the audit log.
 import { type Kysely, sql } from 'kysely';
-import { addIndex, bigint, type Dialect, inList, ref, withId } from '../dialect.js';
+import { addColumn, addIndex, columnTypes, type Dialect, inList, withId } from '../dialect.js';
 
 export function accounts(dialect: Dialect) {
-  const big = bigint(dialect);
-  const fk = ref(dialect);
+  const { big, fk } = columnTypes(dialect);
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       // No login existed before this migration, so no session row can be left without a secret.
-      await db.schema
-        .alterTable('sessions')
-        .addColumn('csrf_secret', 'varchar(64)', (c) => c.notNull().defaultTo(''))
-        .execute();
+      await addColumn(db, 'sessions', 'csrf_secret', 'varchar(64)', (c) => c.notNull().defaultTo(''));
       await addIndex(db, 'idx_sessions_expires_at', 'sessions', ['expires_at']);
-      await db.schema.alterTable('users').addColumn('last_login_at', big).execute();
+      await addColumn(db, 'users', 'last_login_at', big);
 
       await withId(dialect, db.schema.createTable('account_tokens'))
         .addColumn('user_id', fk, (c) => c.notNull().references('users.id').onDelete('cascade'))

@@ -2,12 +2,12 @@
 // end date; extending or reopening clears it), and an index for the job that looks for campaigns to close
 // or remind about.
 import type { Kysely } from 'kysely';
-import { addIndex, bigint, type Dialect } from '../dialect.js';
+import { addColumn, addIndex, bigint, type Dialect } from '../dialect.js';
 
 export function lifecycle(dialect: Dialect) {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
-      await db.schema.alterTable('campaigns').addColumn('reminder_sent_at', bigint(dialect)).execute();
+      await addColumn(db, 'campaigns', 'reminder_sent_at', bigint(dialect));
       await addIndex(db, 'idx_campaigns_status_ends_at', 'campaigns', ['status', 'ends_at']);
     },
     async down(db: Kysely<unknown>): Promise<void> {

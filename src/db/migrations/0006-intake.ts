@@ -2,11 +2,10 @@
 // from the public form with the terms version their sender accepted, and endorsements recorded by editors.
 // Status lists are copied here on purpose, not imported from the domain.
 import { type Kysely, sql } from 'kysely';
-import { addIndex, bigint, type Dialect, inList, ref, withId } from '../dialect.js';
+import { addIndex, columnTypes, type Dialect, inList, withId } from '../dialect.js';
 
 export function intake(dialect: Dialect) {
-  const big = bigint(dialect);
-  const fk = ref(dialect);
+  const { big, fk } = columnTypes(dialect);
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       await withId(dialect, db.schema.createTable('partnership_terms'))

@@ -2,25 +2,21 @@
 // language, translators carry them over), the campaign that supersedes a closed one, the slugs a campaign
 // had before (so old links redirect), and the dated updates shown on the public page.
 import type { Kysely } from 'kysely';
-import { addIndex, bigint, type Dialect, ref, withId } from '../dialect.js';
+import { addColumn, addIndex, columnTypes, type Dialect, withId } from '../dialect.js';
 
 export function campaignEditor(dialect: Dialect) {
-  const big = bigint(dialect);
-  const fk = ref(dialect);
+  const { big, fk } = columnTypes(dialect);
   return {
     async up(db: Kysely<unknown>): Promise<void> {
-      await db.schema
-        .alterTable('campaign_translations')
-        .addColumn('target_salutation', 'varchar(300)', (c) => c.notNull().defaultTo(''))
-        .execute();
-      await db.schema
-        .alterTable('campaign_translations')
-        .addColumn('photo_alt', 'varchar(500)', (c) => c.notNull().defaultTo(''))
-        .execute();
-      await db.schema
-        .alterTable('campaigns')
-        .addColumn('superseded_by', fk, (c) => c.references('campaigns.id').onDelete('set null'))
-        .execute();
+      await addColumn(db, 'campaign_translations', 'target_salutation', 'varchar(300)', (c) =>
+        c.notNull().defaultTo(''),
+      );
+      await addColumn(db, 'campaign_translations', 'photo_alt', 'varchar(500)', (c) =>
+        c.notNull().defaultTo(''),
+      );
+      await addColumn(db, 'campaigns', 'superseded_by', fk, (c) =>
+        c.references('campaigns.id').onDelete('set null'),
+      );
 
       // One row per slug a campaign no longer uses; the slug is unique across old and current ones (the
       // editor refuses a new slug that is another campaign's old one), so an old link never changes owner.

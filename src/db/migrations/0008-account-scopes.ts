@@ -2,11 +2,10 @@
 // and which languages a translator account works in (it sees the translation status of those only).
 // Rows go with their account or campaign; who added them is kept for the audit trail's sake.
 import type { Kysely } from 'kysely';
-import { addIndex, bigint, type Dialect, ref } from '../dialect.js';
+import { addIndex, columnTypes, type Dialect } from '../dialect.js';
 
 export function accountScopes(dialect: Dialect) {
-  const big = bigint(dialect);
-  const fk = ref(dialect);
+  const { big, fk } = columnTypes(dialect);
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema

@@ -3,12 +3,12 @@
 // address. Supporters who confirmed a signature of a confirm-first campaign before this column existed did
 // press a link, and are marked from those signatures.
 import { type Kysely, sql } from 'kysely';
-import { bigint, type Dialect } from '../dialect.js';
+import { addColumn, bigint, type Dialect } from '../dialect.js';
 
 export function confirmedAddresses(dialect: Dialect) {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
-      await db.schema.alterTable('supporters').addColumn('email_confirmed_at', bigint(dialect)).execute();
+      await addColumn(db, 'supporters', 'email_confirmed_at', bigint(dialect));
       await sql`update supporters set email_confirmed_at = (
           select min(s.confirmed_at) from signatures s join campaigns c on c.id = s.campaign_id
           where s.supporter_id = supporters.id and s.status = 'confirmed'

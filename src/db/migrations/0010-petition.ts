@@ -2,35 +2,27 @@
 // signer's choice to appear only as "a supporter from <country>", and an editor hiding a signer. The index
 // serves the petition's keyset pages: counted signatures of one campaign, newest first by (confirmed_at, id).
 import { type Kysely, sql } from 'kysely';
-import { addIndex, bigint, type Dialect, inList, ref } from '../dialect.js';
+import { addColumn, addIndex, columnTypes, type Dialect, inList } from '../dialect.js';
 
 const petitionNameModes = ['short', 'full'] as const;
 
 export function petition(dialect: Dialect) {
-  const big = bigint(dialect);
-  const fk = ref(dialect);
+  const { big, fk } = columnTypes(dialect);
   return {
     async up(db: Kysely<unknown>): Promise<void> {
-      await db.schema
-        .alterTable('campaigns')
-        .addColumn('petition_names', 'varchar(10)', (c) =>
-          c
-            .notNull()
-            .defaultTo('short')
-            .check(sql.raw(inList('petition_names', petitionNameModes))),
-        )
-        .execute();
-      await db.schema
-        .alterTable('signatures')
-        .addColumn('petition_anonymous', 'integer', (c) =>
-          c.notNull().defaultTo(0).check(sql.raw('petition_anonymous in (0, 1)')),
-        )
-        .execute();
-      await db.schema.alterTable('signatures').addColumn('petition_hidden_at', big).execute();
-      await db.schema
-        .alterTable('signatures')
-        .addColumn('petition_hidden_by', fk, (c) => c.references('users.id').onDelete('set null'))
-        .execute();
+      await addColumn(db, 'campaigns', 'petition_names', 'varchar(10)', (c) =>
+        c
+          .notNull()
+          .defaultTo('short')
+          .check(sql.raw(inList('petition_names', petitionNameModes))),
+      );
+      await addColumn(db, 'signatures', 'petition_anonymous', 'integer', (c) =>
+        c.notNull().defaultTo(0).check(sql.raw('petition_anonymous in (0, 1)')),
+      );
+      await addColumn(db, 'signatures', 'petition_hidden_at', big);
+      await addColumn(db, 'signatures', 'petition_hidden_by', fk, (c) =>
+        c.references('users.id').onDelete('set null'),
+      );
       await addIndex(db, 'idx_signatures_petition', 'signatures', [
         'campaign_id',
         'status',

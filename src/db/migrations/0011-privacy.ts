@@ -3,14 +3,13 @@
 // same person can be refused).
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { addIndex, bigint, type Dialect, inList, ref, withId } from '../dialect.js';
+import { addIndex, columnTypes, type Dialect, inList, withId } from '../dialect.js';
 
 export const myDataTokenKinds = ['link', 'session'] as const;
 export const erasureVias = ['self', 'editor', 'retention'] as const;
 
 export function privacy(dialect: Dialect) {
-  const big = bigint(dialect);
-  const fk = ref(dialect);
+  const { big, fk } = columnTypes(dialect);
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema

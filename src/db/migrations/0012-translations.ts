@@ -2,19 +2,18 @@
 // translator whose source changed sees what changed), the note a reviewer sent it back with, and who last
 // saved it (the board shows who and when).
 import type { Kysely } from 'kysely';
-import { type Dialect, ref } from '../dialect.js';
+import { addColumn, type Dialect, ref } from '../dialect.js';
 
 export function translations(dialect: Dialect) {
   const fk = ref(dialect);
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       // JSON of the five translatable source fields at `source_revision`; null for rows saved before this.
-      await db.schema.alterTable('campaign_translations').addColumn('source_snapshot', 'text').execute();
-      await db.schema.alterTable('campaign_translations').addColumn('review_note', 'text').execute();
-      await db.schema
-        .alterTable('campaign_translations')
-        .addColumn('updated_by', fk, (c) => c.references('users.id').onDelete('set null'))
-        .execute();
+      await addColumn(db, 'campaign_translations', 'source_snapshot', 'text');
+      await addColumn(db, 'campaign_translations', 'review_note', 'text');
+      await addColumn(db, 'campaign_translations', 'updated_by', fk, (c) =>
+        c.references('users.id').onDelete('set null'),
+      );
     },
     async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.alterTable('campaign_translations').dropColumn('updated_by').execute();

@@ -3,7 +3,7 @@
 // versions (translated through the same states as campaign texts) and the per-recipient queue on disk that
 // makes a send resumable after a crash without mailing anyone twice.
 import { type Kysely, sql } from 'kysely';
-import { addIndex, bigint, type Dialect, inList, ref, withId } from '../dialect.js';
+import { addColumn, addIndex, columnTypes, type Dialect, inList, withId } from '../dialect.js';
 
 export const listMemberStatuses = ['pending', 'subscribed', 'unsubscribed'] as const;
 export const listMemberSources = ['signature', 'signup', 'import'] as const;
@@ -14,29 +14,22 @@ export const mailingTranslationStatuses = ['draft', 'in_review', 'published'] as
 export const recipientStatuses = ['queued', 'sending', 'sent', 'failed', 'bounced'] as const;
 
 export function mailingLists(dialect: Dialect) {
-  const big = bigint(dialect);
-  const fk = ref(dialect);
+  const { big, fk } = columnTypes(dialect);
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       // Suppressed addresses are never mailed again (lists or mailings); the reason is shown to editors.
-      await db.schema.alterTable('supporters').addColumn('mail_suppressed_at', big).execute();
-      await db.schema
-        .alterTable('supporters')
-        .addColumn('mail_suppressed_reason', 'varchar(20)', (c) =>
-          c.check(
-            sql.raw(
-              `mail_suppressed_reason is null or ${inList('mail_suppressed_reason', suppressionReasons)}`,
-            ),
+      await addColumn(db, 'supporters', 'mail_suppressed_at', big);
+      await addColumn(db, 'supporters', 'mail_suppressed_reason', 'varchar(20)', (c) =>
+        c.check(
+          sql.raw(
+            `mail_suppressed_reason is null or ${inList('mail_suppressed_reason', suppressionReasons)}`,
           ),
-        )
-        .execute();
+        ),
+      );
       // Soft bounces in a row on supporter mail; a delivered mail or a hard outcome resets it.
-      await db.schema
-        .alterTable('supporters')
-        .addColumn('soft_bounces', 'integer', (c) => c.notNull().defaultTo(0))
-        .execute();
+      await addColumn(db, 'supporters', 'soft_bounces', 'integer', (c) => c.notNull().defaultTo(0));
       // How an unsubscribe or other withdrawal came (one-click, preferences, complaint, editor): a record too.
-      await db.schema.alterTable('consents').addColumn('withdrawn_via', 'varchar(40)').execute();
+      await addColumn(db, 'consents', 'withdrawn_via', 'varchar(40)');
 
       await withId(dialect, db.schema.createTable('list_members'))
         .addColumn('supporter_id', fk, (c) => c.notNull().references('supporters.id').onDelete('cascade'))

@@ -4,14 +4,13 @@
 // Each language gets a glossary its reviewers keep (the union movement's terms, the ILO's convention
 // names), and the translation memory's lookup (published versions in one language) gets an index.
 import { type Kysely, sql } from 'kysely';
-import { addIndex, bigint, type Dialect, ref, withId } from '../dialect.js';
+import { addColumn, addIndex, columnTypes, type Dialect, withId } from '../dialect.js';
 
 export function translationMemory(dialect: Dialect) {
-  const big = bigint(dialect);
-  const fk = ref(dialect);
+  const { big, fk } = columnTypes(dialect);
   return {
     async up(db: Kysely<unknown>): Promise<void> {
-      await db.schema.alterTable('signatures').addColumn('message_locale', 'varchar(20)').execute();
+      await addColumn(db, 'signatures', 'message_locale', 'varchar(20)');
       // Earlier signatures keep what letters did with them: their words in the signature's language.
       await sql`update signatures set message_locale = locale`.execute(db);
 

@@ -4,11 +4,10 @@
 // in its campaign's log at most once; rows are never updated except to drop the salt, never deleted
 // (a deleted campaign takes its log with it).
 import type { Kysely } from 'kysely';
-import { bigint, type Dialect, ref, withId } from '../dialect.js';
+import { columnTypes, type Dialect, withId } from '../dialect.js';
 
 export function signatureLog(dialect: Dialect) {
-  const big = bigint(dialect);
-  const fk = ref(dialect);
+  const { big, fk } = columnTypes(dialect);
   const bytes = dialect === 'sqlite' ? 'blob' : 'bytea';
   return {
     async up(db: Kysely<unknown>): Promise<void> {

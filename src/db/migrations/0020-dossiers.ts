@@ -3,13 +3,12 @@
 // The file lives in the database, not on a disk, so any web process can offer what any worker built; the
 // daily job deletes rows past `expires_at` (the dossier retention setting).
 import { type Kysely, sql } from 'kysely';
-import { addIndex, bigint, type Dialect, inList, ref, withId } from '../dialect.js';
+import { addIndex, columnTypes, type Dialect, inList, withId } from '../dialect.js';
 
 export const dossierStatuses = ['queued', 'running', 'done', 'failed'] as const;
 
 export function dossiers(dialect: Dialect) {
-  const big = bigint(dialect);
-  const fk = ref(dialect);
+  const { big, fk } = columnTypes(dialect);
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       await withId(dialect, db.schema.createTable('dossiers'))

@@ -2,11 +2,10 @@
 // organisation and campaign that opens the campaign's live report without an account. Only the link's
 // SHA-256 is stored; every use is counted here and written to the audit log.
 import type { Kysely } from 'kysely';
-import { addIndex, bigint, type Dialect, ref, withId } from '../dialect.js';
+import { addIndex, columnTypes, type Dialect, withId } from '../dialect.js';
 
 export function partnerReportLinks(dialect: Dialect) {
-  const big = bigint(dialect);
-  const fk = ref(dialect);
+  const { big, fk } = columnTypes(dialect);
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       await withId(dialect, db.schema.createTable('partner_report_links'))

@@ -2,11 +2,10 @@
 // language and key, layered over the shipped catalog, with who changed it, when and the text it replaced;
 // and one version number every web process reads cheaply to learn that the layer changed.
 import type { Kysely } from 'kysely';
-import { bigint, type Dialect, ref, withId } from '../dialect.js';
+import { columnTypes, type Dialect, withId } from '../dialect.js';
 
 export function interfaceOverrides(dialect: Dialect) {
-  const big = bigint(dialect);
-  const fk = ref(dialect);
+  const { big, fk } = columnTypes(dialect);
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       await withId(dialect, db.schema.createTable('interface_overrides'))

@@ -2,11 +2,10 @@
 // when the last bulletin went out and what it listed (the watermark: only something not yet listed makes a
 // new one), and whether they turned the bulletin off in their account settings.
 import type { Kysely } from 'kysely';
-import { bigint, type Dialect, ref } from '../dialect.js';
+import { columnTypes, type Dialect } from '../dialect.js';
 
 export function translatorBulletins(dialect: Dialect) {
-  const big = bigint(dialect);
-  const fk = ref(dialect);
+  const { big, fk } = columnTypes(dialect);
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema

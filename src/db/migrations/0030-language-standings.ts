@@ -2,22 +2,19 @@
 // a trusted one also publishes their own work, a coordinator reviews the language (publish, send back, keep
 // its glossary). One column on translator_languages, so a standing goes with the language it is about.
 import { type Kysely, sql } from 'kysely';
-import { inList } from '../dialect.js';
+import { addColumn, inList } from '../dialect.js';
 
 export const languageStandingValues = ['translator', 'trusted', 'coordinator'] as const;
 
 export function languageStandings() {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
-      await db.schema
-        .alterTable('translator_languages')
-        .addColumn('standing', 'varchar(12)', (c) =>
-          c
-            .notNull()
-            .defaultTo('translator')
-            .check(sql.raw(inList('standing', languageStandingValues))),
-        )
-        .execute();
+      await addColumn(db, 'translator_languages', 'standing', 'varchar(12)', (c) =>
+        c
+          .notNull()
+          .defaultTo('translator')
+          .check(sql.raw(inList('standing', languageStandingValues))),
+      );
     },
     async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.alterTable('translator_languages').dropColumn('standing').execute();

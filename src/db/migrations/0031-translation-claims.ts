@@ -2,11 +2,10 @@
 // who is on it. One claim per campaign and language; it goes with the campaign or the account. Lapsed
 // claims are not swept: they are read as missing (translation-claim.ts) and replaced by the next claim.
 import type { Kysely } from 'kysely';
-import { addIndex, bigint, type Dialect, ref } from '../dialect.js';
+import { addIndex, columnTypes, type Dialect } from '../dialect.js';
 
 export function translationClaims(dialect: Dialect) {
-  const big = bigint(dialect);
-  const fk = ref(dialect);
+  const { big, fk } = columnTypes(dialect);
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema
