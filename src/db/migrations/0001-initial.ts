@@ -171,37 +171,7 @@ export function initial(dialect: Dialect) {
         .execute();
       await addIndex(db, 'idx_jobs_status_run_at', 'jobs', ['status', 'run_at']);
 
-      await withId(dialect, db.schema.createTable('messages'))
-        .addColumn('signature_id', fk, (c) => c.notNull().references('signatures.id').onDelete('cascade'))
-        .addColumn('target_id', fk, (c) => c.notNull().references('targets.id').onDelete('cascade'))
-        .addColumn('campaign_id', fk, (c) => c.notNull().references('campaigns.id').onDelete('cascade'))
-        .addColumn('status', 'varchar(20)', (c) =>
-          c
-            .notNull()
-            .check(
-              sql.raw(
-                inList('status', [
-                  'queued',
-                  'sending',
-                  'sent',
-                  'deferred',
-                  'bounced',
-                  'suppressed',
-                  'failed',
-                  'unknown',
-                ]),
-              ),
-            ),
-        )
-        .addColumn('message_id_header', 'varchar(300)')
-        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('next_attempt_at', big)
-        .addColumn('last_error', 'text')
-        .addColumn('created_at', big, (c) => c.notNull())
-        .addColumn('sent_at', big)
-        .addUniqueConstraint('uq_messages_signature_target', ['signature_id', 'target_id'])
-        .execute();
-      await addIndex(db, 'idx_messages_target_id_status', 'messages', ['target_id', 'status']);
+      await createFirstMessages(dialect, db);
 
       await withId(dialect, db.schema.createTable('users'))
         .addColumn('email', 'varchar(320)', (c) => c.notNull().unique())
@@ -245,4 +215,43 @@ export function initial(dialect: Dialect) {
       }
     },
   };
+}
+
+/**
+ * Messages to targets as this migration made them; 0003 rebuilds the table and makes it so again when it is
+ * rolled back.
+ */
+export async function createFirstMessages(dialect: Dialect, db: Kysely<unknown>): Promise<void> {
+  const { big, fk } = columnTypes(dialect);
+  await withId(dialect, db.schema.createTable('messages'))
+    .addColumn('signature_id', fk, (c) => c.notNull().references('signatures.id').onDelete('cascade'))
+    .addColumn('target_id', fk, (c) => c.notNull().references('targets.id').onDelete('cascade'))
+    .addColumn('campaign_id', fk, (c) => c.notNull().references('campaigns.id').onDelete('cascade'))
+    .addColumn('status', 'varchar(20)', (c) =>
+      c
+        .notNull()
+        .check(
+          sql.raw(
+            inList('status', [
+              'queued',
+              'sending',
+              'sent',
+              'deferred',
+              'bounced',
+              'suppressed',
+              'failed',
+              'unknown',
+            ]),
+          ),
+        ),
+    )
+    .addColumn('message_id_header', 'varchar(300)')
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('next_attempt_at', big)
+    .addColumn('last_error', 'text')
+    .addColumn('created_at', big, (c) => c.notNull())
+    .addColumn('sent_at', big)
+    .addUniqueConstraint('uq_messages_signature_target', ['signature_id', 'target_id'])
+    .execute();
+  await addIndex(db, 'idx_messages_target_id_status', 'messages', ['target_id', 'status']);
 }

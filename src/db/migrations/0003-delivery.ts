@@ -3,6 +3,7 @@
 // per-address pacing, per-destination-domain state, and alerts for the people who run campaigns.
 import { type Kysely, sql } from 'kysely';
 import { addColumn, addIndex, columnTypes, type Dialect, inList, withId } from '../dialect.js';
+import { createFirstMessages } from './0001-initial.js';
 
 const messageStatuses = [
   'queued',
@@ -154,37 +155,7 @@ export function delivery(dialect: Dialect) {
       ]) {
         await db.schema.dropIndex(index).execute();
       }
-      await withId(dialect, db.schema.createTable('messages'))
-        .addColumn('signature_id', fk, (c) => c.notNull().references('signatures.id').onDelete('cascade'))
-        .addColumn('target_id', fk, (c) => c.notNull().references('targets.id').onDelete('cascade'))
-        .addColumn('campaign_id', fk, (c) => c.notNull().references('campaigns.id').onDelete('cascade'))
-        .addColumn('status', 'varchar(20)', (c) =>
-          c
-            .notNull()
-            .check(
-              sql.raw(
-                inList('status', [
-                  'queued',
-                  'sending',
-                  'sent',
-                  'deferred',
-                  'bounced',
-                  'suppressed',
-                  'failed',
-                  'unknown',
-                ]),
-              ),
-            ),
-        )
-        .addColumn('message_id_header', 'varchar(300)')
-        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('next_attempt_at', big)
-        .addColumn('last_error', 'text')
-        .addColumn('created_at', big, (c) => c.notNull())
-        .addColumn('sent_at', big)
-        .addUniqueConstraint('uq_messages_signature_target', ['signature_id', 'target_id'])
-        .execute();
-      await addIndex(db, 'idx_messages_target_id_status', 'messages', ['target_id', 'status']);
+      await createFirstMessages(dialect, db);
       await sql.raw(`insert into messages (${oldColumns}) select ${oldColumns} from messages_v2`).execute(db);
       await db.schema.dropTable('messages_v2').execute();
       await resetIdentity(db);
