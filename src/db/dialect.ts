@@ -1,10 +1,11 @@
 // The few places where SQLite and PostgreSQL DDL differ, kept in one file so migrations stay portable.
-import type {
-  AlterTableBuilder,
-  ColumnBuilderCallback,
-  ColumnDefinitionBuilder,
-  CreateTableBuilder,
-  Kysely,
+import {
+  type AlterTableBuilder,
+  type ColumnBuilderCallback,
+  type ColumnDefinitionBuilder,
+  type CreateTableBuilder,
+  type Kysely,
+  sql,
 } from 'kysely';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -51,4 +52,14 @@ export function addColumn(
   build: ColumnBuilderCallback = (c) => c,
 ): Promise<void> {
   return db.schema.alterTable(table).addColumn(column, type, build).execute();
+}
+
+/** NOT NULL, a default where given, and CHECK (column IN values): a status-like column's whole definition. */
+export function oneOf(column: string, values: readonly string[], fallback?: string): ColumnBuilderCallback {
+  return (c) => {
+    const required = c.notNull();
+    return (fallback === undefined ? required : required.defaultTo(fallback)).check(
+      sql.raw(inList(column, values)),
+    );
+  };
 }

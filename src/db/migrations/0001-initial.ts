@@ -1,8 +1,8 @@
 // The first schema: campaigns with translations, partners and targets; supporters, signatures, consents and
 // counts; the job queue (outbox); messages to targets; users and sessions. Frozen once released: later
 // changes go in new migrations. Status lists are copied here on purpose, not imported from the domain.
-import { type Kysely, sql } from 'kysely';
-import { addIndex, columnTypes, type Dialect, inList, withId } from '../dialect.js';
+import type { Kysely } from 'kysely';
+import { addIndex, columnTypes, type Dialect, oneOf, withId } from '../dialect.js';
 
 export function initial(dialect: Dialect) {
   const { big, fk } = columnTypes(dialect);
@@ -10,21 +10,17 @@ export function initial(dialect: Dialect) {
     async up(db: Kysely<unknown>): Promise<void> {
       await withId(dialect, db.schema.createTable('campaigns'))
         .addColumn('slug', 'varchar(120)', (c) => c.notNull().unique())
-        .addColumn('status', 'varchar(20)', (c) =>
-          c.notNull().check(sql.raw(inList('status', ['draft', 'in_review', 'live', 'closed']))),
-        )
+        .addColumn('status', 'varchar(20)', oneOf('status', ['draft', 'in_review', 'live', 'closed']))
         .addColumn('source_locale', 'varchar(20)', (c) => c.notNull())
-        .addColumn('confirmation_mode', 'varchar(20)', (c) =>
-          c
-            .notNull()
-            .defaultTo('confirm_first')
-            .check(sql.raw(inList('confirmation_mode', ['confirm_first', 'immediate']))),
+        .addColumn(
+          'confirmation_mode',
+          'varchar(20)',
+          oneOf('confirmation_mode', ['confirm_first', 'immediate'], 'confirm_first'),
         )
-        .addColumn('delivery_mode', 'varchar(20)', (c) =>
-          c
-            .notNull()
-            .defaultTo('individual')
-            .check(sql.raw(inList('delivery_mode', ['individual', 'digest', 'petition_only']))),
+        .addColumn(
+          'delivery_mode',
+          'varchar(20)',
+          oneOf('delivery_mode', ['individual', 'digest', 'petition_only'], 'individual'),
         )
         .addColumn('goal', 'integer')
         .addColumn('more_info_url', 'varchar(2000)')
@@ -39,9 +35,7 @@ export function initial(dialect: Dialect) {
       await withId(dialect, db.schema.createTable('campaign_translations'))
         .addColumn('campaign_id', fk, (c) => c.notNull().references('campaigns.id').onDelete('cascade'))
         .addColumn('locale', 'varchar(20)', (c) => c.notNull())
-        .addColumn('status', 'varchar(20)', (c) =>
-          c.notNull().check(sql.raw(inList('status', ['draft', 'in_review', 'published']))),
-        )
+        .addColumn('status', 'varchar(20)', oneOf('status', ['draft', 'in_review', 'published']))
         .addColumn('headline', 'varchar(300)', (c) => c.notNull())
         .addColumn('background_md', 'text', (c) => c.notNull())
         .addColumn('default_message', 'text', (c) => c.notNull())
@@ -66,23 +60,13 @@ export function initial(dialect: Dialect) {
 
       await withId(dialect, db.schema.createTable('targets'))
         .addColumn('campaign_id', fk, (c) => c.notNull().references('campaigns.id').onDelete('cascade'))
-        .addColumn('kind', 'varchar(20)', (c) =>
-          c
-            .notNull()
-            .defaultTo('target')
-            .check(sql.raw(inList('kind', ['target', 'copy']))),
-        )
+        .addColumn('kind', 'varchar(20)', oneOf('kind', ['target', 'copy'], 'target'))
         .addColumn('name', 'varchar(300)', (c) => c.notNull())
         .addColumn('organisation', 'varchar(300)')
         .addColumn('email', 'varchar(320)', (c) => c.notNull())
         .addColumn('locale', 'varchar(20)')
         .addColumn('time_zone', 'varchar(64)')
-        .addColumn('status', 'varchar(20)', (c) =>
-          c
-            .notNull()
-            .defaultTo('active')
-            .check(sql.raw(inList('status', ['active', 'paused', 'bounced']))),
-        )
+        .addColumn('status', 'varchar(20)', oneOf('status', ['active', 'paused', 'bounced'], 'active'))
         .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('created_at', big, (c) => c.notNull())
         .execute();
@@ -95,11 +79,10 @@ export function initial(dialect: Dialect) {
         .addColumn('locale', 'varchar(20)', (c) => c.notNull())
         .addColumn('country', 'varchar(2)')
         .addColumn('union_name', 'varchar(200)')
-        .addColumn('status', 'varchar(20)', (c) =>
-          c
-            .notNull()
-            .defaultTo('active')
-            .check(sql.raw(inList('status', ['active', 'unsubscribed', 'bounced', 'erased']))),
+        .addColumn(
+          'status',
+          'varchar(20)',
+          oneOf('status', ['active', 'unsubscribed', 'bounced', 'erased'], 'active'),
         )
         .addColumn('created_at', big, (c) => c.notNull())
         .addColumn('updated_at', big, (c) => c.notNull())
@@ -114,10 +97,10 @@ export function initial(dialect: Dialect) {
         .addColumn('country', 'varchar(2)')
         .addColumn('message', 'text', (c) => c.notNull())
         .addColumn('source', 'varchar(100)')
-        .addColumn('status', 'varchar(20)', (c) =>
-          c
-            .notNull()
-            .check(sql.raw(inList('status', ['pending', 'confirmed', 'held', 'expired', 'invalid']))),
+        .addColumn(
+          'status',
+          'varchar(20)',
+          oneOf('status', ['pending', 'confirmed', 'held', 'expired', 'invalid']),
         )
         .addColumn('confirm_token_hash', 'varchar(64)')
         .addColumn('ip_hash', 'varchar(64)')
@@ -157,9 +140,7 @@ export function initial(dialect: Dialect) {
       await withId(dialect, db.schema.createTable('jobs'))
         .addColumn('kind', 'varchar(60)', (c) => c.notNull())
         .addColumn('payload', 'text', (c) => c.notNull())
-        .addColumn('status', 'varchar(20)', (c) =>
-          c.notNull().check(sql.raw(inList('status', ['queued', 'running', 'done', 'dead']))),
-        )
+        .addColumn('status', 'varchar(20)', oneOf('status', ['queued', 'running', 'done', 'dead']))
         .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('max_attempts', 'integer', (c) => c.notNull().defaultTo(10))
         .addColumn('run_at', big, (c) => c.notNull())
@@ -176,9 +157,7 @@ export function initial(dialect: Dialect) {
       await withId(dialect, db.schema.createTable('users'))
         .addColumn('email', 'varchar(320)', (c) => c.notNull().unique())
         .addColumn('name', 'varchar(200)', (c) => c.notNull())
-        .addColumn('role', 'varchar(20)', (c) =>
-          c.notNull().check(sql.raw(inList('role', ['admin', 'editor', 'translator', 'partner']))),
-        )
+        .addColumn('role', 'varchar(20)', oneOf('role', ['admin', 'editor', 'translator', 'partner']))
         .addColumn('password_hash', 'varchar(200)')
         .addColumn('locale', 'varchar(20)', (c) => c.notNull().defaultTo('en'))
         .addColumn('created_at', big, (c) => c.notNull())
@@ -227,23 +206,19 @@ export async function createFirstMessages(dialect: Dialect, db: Kysely<unknown>)
     .addColumn('signature_id', fk, (c) => c.notNull().references('signatures.id').onDelete('cascade'))
     .addColumn('target_id', fk, (c) => c.notNull().references('targets.id').onDelete('cascade'))
     .addColumn('campaign_id', fk, (c) => c.notNull().references('campaigns.id').onDelete('cascade'))
-    .addColumn('status', 'varchar(20)', (c) =>
-      c
-        .notNull()
-        .check(
-          sql.raw(
-            inList('status', [
-              'queued',
-              'sending',
-              'sent',
-              'deferred',
-              'bounced',
-              'suppressed',
-              'failed',
-              'unknown',
-            ]),
-          ),
-        ),
+    .addColumn(
+      'status',
+      'varchar(20)',
+      oneOf('status', [
+        'queued',
+        'sending',
+        'sent',
+        'deferred',
+        'bounced',
+        'suppressed',
+        'failed',
+        'unknown',
+      ]),
     )
     .addColumn('message_id_header', 'varchar(300)')
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))

@@ -2,7 +2,7 @@
 // bounce state; the messages table rebuilt for digests and the send lease (SQLite cannot alter a CHECK);
 // per-address pacing, per-destination-domain state, and alerts for the people who run campaigns.
 import { type Kysely, sql } from 'kysely';
-import { addColumn, addIndex, columnTypes, type Dialect, inList, withId } from '../dialect.js';
+import { addColumn, addIndex, columnTypes, type Dialect, oneOf, withId } from '../dialect.js';
 import { createFirstMessages } from './0001-initial.js';
 
 const messageStatuses = [
@@ -36,18 +36,11 @@ export function delivery(dialect: Dialect) {
 
   async function createMessages(db: Kysely<unknown>): Promise<void> {
     await withId(dialect, db.schema.createTable('messages'))
-      .addColumn('kind', 'varchar(20)', (c) =>
-        c
-          .notNull()
-          .defaultTo('signature')
-          .check(sql.raw(inList('kind', ['signature', 'digest']))),
-      )
+      .addColumn('kind', 'varchar(20)', oneOf('kind', ['signature', 'digest'], 'signature'))
       .addColumn('signature_id', fk, (c) => c.references('signatures.id').onDelete('cascade'))
       .addColumn('target_id', fk, (c) => c.notNull().references('targets.id').onDelete('cascade'))
       .addColumn('campaign_id', fk, (c) => c.notNull().references('campaigns.id').onDelete('cascade'))
-      .addColumn('status', 'varchar(20)', (c) =>
-        c.notNull().check(sql.raw(inList('status', messageStatuses))),
-      )
+      .addColumn('status', 'varchar(20)', oneOf('status', messageStatuses))
       .addColumn('digest_id', fk, (c) => c.references('messages.id').onDelete('set null'))
       .addColumn('digest_size', 'integer')
       .addColumn('to_address', 'varchar(320)')

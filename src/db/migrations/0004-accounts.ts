@@ -1,7 +1,7 @@
 // Accounts: one-time tokens for emailed links (login, invitation, reset), a CSRF secret per session, the
 // time of the last login, failed-login and mail-request counts for throttling, and the audit log.
-import { type Kysely, sql } from 'kysely';
-import { addColumn, addIndex, columnTypes, type Dialect, inList, withId } from '../dialect.js';
+import type { Kysely } from 'kysely';
+import { addColumn, addIndex, columnTypes, type Dialect, oneOf, withId } from '../dialect.js';
 
 export function accounts(dialect: Dialect) {
   const { big, fk } = columnTypes(dialect);
@@ -14,9 +14,7 @@ export function accounts(dialect: Dialect) {
 
       await withId(dialect, db.schema.createTable('account_tokens'))
         .addColumn('user_id', fk, (c) => c.notNull().references('users.id').onDelete('cascade'))
-        .addColumn('purpose', 'varchar(20)', (c) =>
-          c.notNull().check(sql.raw(inList('purpose', ['login', 'invite', 'reset']))),
-        )
+        .addColumn('purpose', 'varchar(20)', oneOf('purpose', ['login', 'invite', 'reset']))
         .addColumn('token_hash', 'varchar(64)', (c) => c.notNull().unique())
         .addColumn('created_by', fk, (c) => c.references('users.id').onDelete('set null'))
         .addColumn('created_at', big, (c) => c.notNull())

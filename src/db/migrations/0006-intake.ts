@@ -1,8 +1,8 @@
 // Union campaign requests: the partnership terms (immutable versions, one language each), the requests
 // from the public form with the terms version their sender accepted, and endorsements recorded by editors.
 // Status lists are copied here on purpose, not imported from the domain.
-import { type Kysely, sql } from 'kysely';
-import { addIndex, columnTypes, type Dialect, inList, withId } from '../dialect.js';
+import type { Kysely } from 'kysely';
+import { addIndex, columnTypes, type Dialect, oneOf, withId } from '../dialect.js';
 
 export function intake(dialect: Dialect) {
   const { big, fk } = columnTypes(dialect);
@@ -17,10 +17,10 @@ export function intake(dialect: Dialect) {
       await addIndex(db, 'idx_partnership_terms_locale_id', 'partnership_terms', ['locale', 'id']);
 
       await withId(dialect, db.schema.createTable('campaign_requests'))
-        .addColumn('status', 'varchar(20)', (c) =>
-          c
-            .notNull()
-            .check(sql.raw(inList('status', ['waiting', 'changes_requested', 'approved', 'declined']))),
+        .addColumn(
+          'status',
+          'varchar(20)',
+          oneOf('status', ['waiting', 'changes_requested', 'approved', 'declined']),
         )
         .addColumn('locale', 'varchar(20)', (c) => c.notNull())
         .addColumn('contact_locale', 'varchar(20)', (c) => c.notNull())

@@ -2,7 +2,7 @@
 // signer's choice to appear only as "a supporter from <country>", and an editor hiding a signer. The index
 // serves the petition's keyset pages: counted signatures of one campaign, newest first by (confirmed_at, id).
 import { type Kysely, sql } from 'kysely';
-import { addColumn, addIndex, columnTypes, type Dialect, inList } from '../dialect.js';
+import { addColumn, addIndex, columnTypes, type Dialect, oneOf } from '../dialect.js';
 
 const petitionNameModes = ['short', 'full'] as const;
 
@@ -10,11 +10,12 @@ export function petition(dialect: Dialect) {
   const { big, fk } = columnTypes(dialect);
   return {
     async up(db: Kysely<unknown>): Promise<void> {
-      await addColumn(db, 'campaigns', 'petition_names', 'varchar(10)', (c) =>
-        c
-          .notNull()
-          .defaultTo('short')
-          .check(sql.raw(inList('petition_names', petitionNameModes))),
+      await addColumn(
+        db,
+        'campaigns',
+        'petition_names',
+        'varchar(10)',
+        oneOf('petition_names', petitionNameModes, 'short'),
       );
       await addColumn(db, 'signatures', 'petition_anonymous', 'integer', (c) =>
         c.notNull().defaultTo(0).check(sql.raw('petition_anonymous in (0, 1)')),

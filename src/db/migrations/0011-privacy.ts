@@ -2,8 +2,7 @@
 // record of each erasure without the data (a keyed hash of the canonical address, so a re-import of the
 // same person can be refused).
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
-import { addIndex, columnTypes, type Dialect, inList, withId } from '../dialect.js';
+import { addIndex, columnTypes, type Dialect, oneOf, withId } from '../dialect.js';
 
 export const myDataTokenKinds = ['link', 'session'] as const;
 export const erasureVias = ['self', 'editor', 'retention'] as const;
@@ -15,7 +14,7 @@ export function privacy(dialect: Dialect) {
       await db.schema
         .createTable('my_data_tokens')
         .addColumn('token_hash', 'varchar(64)', (c) => c.primaryKey())
-        .addColumn('kind', 'varchar(10)', (c) => c.notNull().check(sql.raw(inList('kind', myDataTokenKinds))))
+        .addColumn('kind', 'varchar(10)', oneOf('kind', myDataTokenKinds))
         // Null when the address asked for is not known: the link still exists, and shows nothing.
         .addColumn('supporter_id', fk, (c) => c.references('supporters.id').onDelete('cascade'))
         .addColumn('created_at', big, (c) => c.notNull())
@@ -27,7 +26,7 @@ export function privacy(dialect: Dialect) {
 
       await withId(dialect, db.schema.createTable('erasures'))
         .addColumn('email_hmac', 'varchar(64)', (c) => c.notNull())
-        .addColumn('via', 'varchar(20)', (c) => c.notNull().check(sql.raw(inList('via', erasureVias))))
+        .addColumn('via', 'varchar(20)', oneOf('via', erasureVias))
         .addColumn('signatures', 'integer', (c) => c.notNull())
         .addColumn('created_at', big, (c) => c.notNull())
         .execute();

@@ -3,7 +3,7 @@
 // versions (translated through the same states as campaign texts) and the per-recipient queue on disk that
 // makes a send resumable after a crash without mailing anyone twice.
 import { type Kysely, sql } from 'kysely';
-import { addColumn, addIndex, columnTypes, type Dialect, inList, withId } from '../dialect.js';
+import { addColumn, addIndex, columnTypes, type Dialect, inList, oneOf, withId } from '../dialect.js';
 
 export const listMemberStatuses = ['pending', 'subscribed', 'unsubscribed'] as const;
 export const listMemberSources = ['signature', 'signup', 'import'] as const;
@@ -35,12 +35,8 @@ export function mailingLists(dialect: Dialect) {
         .addColumn('supporter_id', fk, (c) => c.notNull().references('supporters.id').onDelete('cascade'))
         // The list: one per language.
         .addColumn('locale', 'varchar(20)', (c) => c.notNull())
-        .addColumn('status', 'varchar(12)', (c) =>
-          c.notNull().check(sql.raw(inList('status', listMemberStatuses))),
-        )
-        .addColumn('source', 'varchar(12)', (c) =>
-          c.notNull().check(sql.raw(inList('source', listMemberSources))),
-        )
+        .addColumn('status', 'varchar(12)', oneOf('status', listMemberStatuses))
+        .addColumn('source', 'varchar(12)', oneOf('source', listMemberSources))
         // The consent (text, version, time, language) that put them here; withdrawn_at set on unsubscribe.
         .addColumn('consent_id', fk, (c) => c.references('consents.id').onDelete('set null'))
         // Double opt-in of a sign-up: SHA-256 of the token in the confirmation mail; null once confirmed.
@@ -53,7 +49,7 @@ export function mailingLists(dialect: Dialect) {
       await addIndex(db, 'idx_list_members_locale_status', 'list_members', ['locale', 'status']);
 
       await withId(dialect, db.schema.createTable('mailings'))
-        .addColumn('kind', 'varchar(12)', (c) => c.notNull().check(sql.raw(inList('kind', mailingKinds))))
+        .addColumn('kind', 'varchar(12)', oneOf('kind', mailingKinds))
         // The campaign it promotes (links, the "has not signed" segment, the victory template).
         .addColumn('campaign_id', fk, (c) => c.references('campaigns.id').onDelete('set null'))
         .addColumn('source_locale', 'varchar(20)', (c) => c.notNull())
@@ -62,9 +58,7 @@ export function mailingLists(dialect: Dialect) {
         .addColumn('body_md', 'text', (c) => c.notNull())
         // JSON of domain/mailing/segment.ts `Segment`.
         .addColumn('segment', 'text', (c) => c.notNull())
-        .addColumn('status', 'varchar(12)', (c) =>
-          c.notNull().check(sql.raw(inList('status', mailingStatuses))),
-        )
+        .addColumn('status', 'varchar(12)', oneOf('status', mailingStatuses))
         // Bumped by every save of the source texts: translations made from an older one are stale.
         .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1))
         // Messages a second for this mailing; null: the configured default.
@@ -85,9 +79,7 @@ export function mailingLists(dialect: Dialect) {
         .addColumn('subject', 'varchar(200)', (c) => c.notNull())
         .addColumn('preheader', 'varchar(200)', (c) => c.notNull().defaultTo(''))
         .addColumn('body_md', 'text', (c) => c.notNull())
-        .addColumn('status', 'varchar(12)', (c) =>
-          c.notNull().check(sql.raw(inList('status', mailingTranslationStatuses))),
-        )
+        .addColumn('status', 'varchar(12)', oneOf('status', mailingTranslationStatuses))
         .addColumn('source_revision', 'integer', (c) => c.notNull())
         .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1))
         .addColumn('review_note', 'text')
@@ -102,9 +94,7 @@ export function mailingLists(dialect: Dialect) {
         .addColumn('supporter_id', fk, (c) => c.notNull().references('supporters.id').onDelete('cascade'))
         // The language version this person gets (their list's language).
         .addColumn('locale', 'varchar(20)', (c) => c.notNull())
-        .addColumn('status', 'varchar(12)', (c) =>
-          c.notNull().check(sql.raw(inList('status', recipientStatuses))),
-        )
+        .addColumn('status', 'varchar(12)', oneOf('status', recipientStatuses))
         .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('next_attempt_at', big)
         .addColumn('locked_by', 'varchar(64)')

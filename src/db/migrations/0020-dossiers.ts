@@ -2,8 +2,8 @@
 // progress while the worker builds it and the finished file itself (a PDF, or a ZIP of one PDF per country).
 // The file lives in the database, not on a disk, so any web process can offer what any worker built; the
 // daily job deletes rows past `expires_at` (the dossier retention setting).
-import { type Kysely, sql } from 'kysely';
-import { addIndex, columnTypes, type Dialect, inList, withId } from '../dialect.js';
+import type { Kysely } from 'kysely';
+import { addIndex, columnTypes, type Dialect, oneOf, withId } from '../dialect.js';
 
 export const dossierStatuses = ['queued', 'running', 'done', 'failed'] as const;
 
@@ -13,16 +13,11 @@ export function dossiers(dialect: Dialect) {
     async up(db: Kysely<unknown>): Promise<void> {
       await withId(dialect, db.schema.createTable('dossiers'))
         .addColumn('campaign_id', fk, (c) => c.notNull().references('campaigns.id').onDelete('cascade'))
-        .addColumn('kind', 'varchar(10)', (c) => c.notNull().check(sql.raw(inList('kind', ['pdf', 'zip']))))
+        .addColumn('kind', 'varchar(10)', oneOf('kind', ['pdf', 'zip']))
         .addColumn('locale', 'varchar(20)', (c) => c.notNull())
         // Space-separated ISO codes; empty for every country.
         .addColumn('countries', 'varchar(2000)', (c) => c.notNull().defaultTo(''))
-        .addColumn('status', 'varchar(10)', (c) =>
-          c
-            .notNull()
-            .defaultTo('queued')
-            .check(sql.raw(inList('status', dossierStatuses))),
-        )
+        .addColumn('status', 'varchar(10)', oneOf('status', dossierStatuses, 'queued'))
         // Progress: documents (countries) rendered of how many; pages once known.
         .addColumn('done', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('total', 'integer', (c) => c.notNull().defaultTo(0))
