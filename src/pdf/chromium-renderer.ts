@@ -239,10 +239,8 @@ export class ChromiumDossierRenderer implements DossierRenderer {
       // has done most of its share is closed instead, so an idle worker does not keep a grown renderer.
       const done = lease;
       const spent = done.rows > this.budget.rows / 2 || done.pages > this.budget.pages / 2;
-      await (spent ? Promise.reject(new Error('spent')) : done.page.setContent('')).then(
-        () => this.idle.push(done),
-        () => done.page.close().catch(() => undefined),
-      );
+      if (!spent && (await emptied(done.page))) this.idle.push(done);
+      else await done.page.close().catch(() => undefined);
     }
   }
 
@@ -301,4 +299,14 @@ async function measured(
     heading: s.heading,
     rows: s.rows.map((text) => ({ text, lines: linesFor(widths[at++] ?? 0, column) })),
   }));
+}
+
+/** Blanks a page for its next document; false when the page cannot be blanked (it is closed instead). */
+async function emptied(page: Page): Promise<boolean> {
+  try {
+    await page.setContent('');
+    return true;
+  } catch {
+    return false;
+  }
 }
