@@ -28,6 +28,9 @@ describe.each(testDialects)('list members on %s', (dialect) => {
   });
 
   const signup = signupCommand;
+  /** Joins a list from the preferences page, consenting with `text`. */
+  const joinList = (supporterId: number, locale: string, text: string, now: number) =>
+    repo.join({ supporterId, locale, consent: { ...consent, text }, now });
   const supporterId = async (canonical: string) =>
     Number(
       (
@@ -198,19 +201,9 @@ describe.each(testDialects)('list members on %s', (dialect) => {
 
   it('records joins, leaves and moves from the preferences page as consents', async () => {
     const id = await confirmedSignup(repo, t.db, 'lena@example.org', { listLocale: 'en' });
-    await repo.join({
-      supporterId: id,
-      locale: 'fr',
-      consent: { ...consent, text: 'Join French' },
-      now: t0 + 1,
-    });
+    await joinList(id, 'fr', 'Join French', t0 + 1);
     // Joining a list one is on records nothing new.
-    await repo.join({
-      supporterId: id,
-      locale: 'fr',
-      consent: { ...consent, text: 'Join again' },
-      now: t0 + 2,
-    });
+    await joinList(id, 'fr', 'Join again', t0 + 2);
     expect((await members(id)).map((m) => [m.locale, m.status])).toEqual([
       ['en', 'subscribed'],
       ['fr', 'subscribed'],
@@ -280,12 +273,7 @@ describe.each(testDialects)('list members on %s', (dialect) => {
   it('shows the lists on my-data, ends a membership with its consent, and erases every membership', async () => {
     const privacy = new PrivacyRepository(t.db);
     const id = await confirmedSignup(repo, t.db, 'kai@example.org', { listLocale: 'en' });
-    await repo.join({
-      supporterId: id,
-      locale: 'tl',
-      consent: { ...consent, text: 'Tagalog too' },
-      now: t0 + 1,
-    });
+    await joinList(id, 'tl', 'Tagalog too', t0 + 1);
     const data = await privacy.data(id);
     expect(data?.lists).toEqual([
       expect.objectContaining({

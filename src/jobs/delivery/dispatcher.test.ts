@@ -176,24 +176,19 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
         anonymous: false,
       },
     });
+    /** Signs confirm-first and follows the link mailed for it (its token `token`). */
+    const signByLink = async (campaignId: number, name: string, email: string, token: string) => {
+      await sign(t, campaignId, 1, () => ({ ...as(name, email), status: 'pending', tokenHash: token }));
+      await t.services.signatureStore.confirm(token, clock.now(), 86_400_000);
+    };
     // Immediate mode: counted and queued at once, for an address anyone could have typed.
     await sign(t, id, 1, () => as('Kim Min-ji', 'kim@example.org'));
     // Confirm-first: the link reached its owner.
-    await sign(t, id, 1, () => ({
-      ...as('Park Ji-woo', 'park@example.org'),
-      status: 'pending',
-      tokenHash: 'park',
-    }));
-    await t.services.signatureStore.confirm('park', clock.now(), 86_400_000);
+    await signByLink(id, 'Park Ji-woo', 'park@example.org', 'park');
     // Kim confirms a signature of another campaign before her letter leaves: it is composed when sent.
     const other = await createCampaign(t, buildCampaign({ confirmationMode: 'confirm_first' }));
     await sign(t, id, 1, () => as('Lee Seo-yeon', 'lee@example.org'));
-    await sign(t, other, 1, () => ({
-      ...as('Lee Seo-yeon', 'lee@example.org'),
-      status: 'pending',
-      tokenHash: 'lee',
-    }));
-    await t.services.signatureStore.confirm('lee', clock.now(), 86_400_000);
+    await signByLink(other, 'Lee Seo-yeon', 'lee@example.org', 'lee');
     await t.db.kysely.updateTable('targets').set({ hourly_cap: 0 }).execute();
     await t.db.kysely.deleteFrom('messages').where('campaign_id', '=', other).execute();
 
