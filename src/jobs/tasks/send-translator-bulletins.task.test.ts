@@ -8,7 +8,7 @@
 // that part; a plain translator of French does not.
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../test/app-per-test.js';
-import { testDialects } from '../../../test/db.js';
+import { campaignIdOf, testDialects } from '../../../test/db.js';
 import { createPerson, get, post, sessionFor } from '../../../test/editor-helpers.js';
 import { buildCampaign } from '../../../test/factories.js';
 import type { FakeClock } from '../../../test/fake-clock.js';
@@ -170,14 +170,7 @@ describe.each(testDialects)('translators’ daily bulletin on %s', (dialect) => 
     const inReview = buildCampaign({ slug: 'miners-peru', status: 'live', startsAt: clock.now() });
     inReview.translations.push({ ...inReview.translations[0]!, locale: 'fr', status: 'in_review' });
     await new CampaignRepository(t.db).create(inReview, clock.now());
-    const idOf = async (slug: string) =>
-      (
-        await t.db.kysely
-          .selectFrom('campaigns')
-          .select('id')
-          .where('slug', '=', slug)
-          .executeTakeFirstOrThrow()
-      ).id;
+    const idOf = (slug: string) => campaignIdOf(t.db, slug);
     await t.db.kysely
       .insertInto('translation_claims')
       .values([
