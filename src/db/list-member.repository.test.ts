@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../test/app-per-test.js';
 import { blindIndex } from '../../test/blind-index.js';
-import { liveCampaignIds, testDialects } from '../../test/db.js';
+import { jobPayloads, liveCampaignIds, testDialects } from '../../test/db.js';
 import { buildSignCommand } from '../../test/factories.js';
 import { confirmedSignup, listConsent, signupCommand } from '../../test/signup-helpers.js';
 import type { TestApp } from '../../test/test-app.js';
@@ -55,8 +55,7 @@ describe.each(testDialects)('list members on %s', (dialect) => {
       .where('supporter_id', '=', id)
       .orderBy('id')
       .execute();
-  const listJobs = async () =>
-    t.db.kysely.selectFrom('jobs').select('payload').where('kind', '=', 'send-list-mail').execute();
+  const listJobs = () => jobPayloads(t.db, 'send-list-mail');
   const liveCampaign = async () => (await liveCampaignIds(t.db))[0]!;
 
   it('records a sign-up with its exact consent and one mail, and subscribes only on the button', async () => {
@@ -73,7 +72,7 @@ describe.each(testDialects)('list members on %s', (dialect) => {
     const [given] = await consents(id);
     expect(given).toMatchObject({ scope: 'list', text: consent.text, version: 'list-test', locale: 'en' });
     expect((await members(id))[0]!.consent_id).toBe(given!.id);
-    expect((await listJobs()).map((j) => JSON.parse(j.payload))).toEqual([
+    expect(await listJobs()).toEqual([
       {
         kind: 'confirm-signup',
         to: 'rosa@example.org',

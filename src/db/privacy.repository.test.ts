@@ -3,7 +3,7 @@
 // recorded as a keyed hash only; links used once, sessions for a known person or for nobody.
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../test/app-per-test.js';
-import { liveCampaignIds, testDialects } from '../../test/db.js';
+import { jobPayloads, liveCampaignIds, testDialects } from '../../test/db.js';
 import { createPerson } from '../../test/editor-helpers.js';
 import { buildSignCommand } from '../../test/factories.js';
 import type { TestApp } from '../../test/test-app.js';
@@ -157,12 +157,7 @@ describe.each(testDialects)('privacy repository on %s', (dialect) => {
     expect(await repo.session('s-2', 60)).toEqual({ supporterId: null });
     expect(await repo.openLink('link-3', { tokenHash: 's-3', expiresAt: 200 }, 100)).toBe('invalid');
 
-    const jobs = await t.db.kysely
-      .selectFrom('jobs')
-      .select('kind')
-      .where('kind', '=', 'send-my-data-mail')
-      .execute();
-    expect(jobs).toHaveLength(3);
+    expect(await jobPayloads(t.db, 'send-my-data-mail')).toHaveLength(3);
   });
 
   it('withdraws only the supporter’s own consent, once', async () => {

@@ -4,7 +4,7 @@
 import { dkimVerify } from 'mailauth';
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../test/app-per-test.js';
-import { campaignIdOf, testDialects } from '../../../test/db.js';
+import { campaignIdOf, jobPayloads, testDialects } from '../../../test/db.js';
 import {
   createCampaign,
   createDigestCampaign,
@@ -278,12 +278,7 @@ describe.each(testDialects)('delivery on %s', (dialect) => {
     expect(target).toMatchObject({ status: 'bounced', last_error: '550 5.1.1 No such user' });
     const alerts = await t.db.kysely.selectFrom('alerts').selectAll().execute();
     expect(alerts).toMatchObject([{ kind: 'target_bounced', target_id: target.id }]);
-    const job = await t.db.kysely
-      .selectFrom('jobs')
-      .select('payload')
-      .where('kind', '=', 'send-delivery-alert')
-      .executeTakeFirstOrThrow();
-    expect(JSON.parse(job.payload)).toEqual({ alertId: alerts[0]!.id });
+    expect(await jobPayloads(t.db, 'send-delivery-alert')).toEqual([{ alertId: alerts[0]!.id }]);
 
     // Nothing more goes to the bounced address while it waits for a new one.
     clock.advance(10 * minute);
