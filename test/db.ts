@@ -186,6 +186,17 @@ export async function liveCampaignIds(db: Db): Promise<number[]> {
   return rows.map((r) => Number(r.id));
 }
 
+/** The payloads of every job of one kind (`send-email`…), oldest first, parsed as the worker reads them. */
+export async function jobPayloads<P = Record<string, unknown>>(db: Db, kind: string): Promise<P[]> {
+  const rows = await db.kysely
+    .selectFrom('jobs')
+    .select('payload')
+    .where('kind', '=', kind)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => JSON.parse(r.payload) as P);
+}
+
 /** The actions the audit log holds about these kinds of entity (`target`, `partner`…), oldest first. */
 export async function auditActions(db: Db, ...entityTypes: string[]): Promise<string[]> {
   const rows = await db.kysely

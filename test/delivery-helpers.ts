@@ -35,6 +35,17 @@ export async function dkimResolver(name: string, type: string): Promise<string[]
   throw Object.assign(new Error(`no ${type} record for ${name}`), { code: 'ENOTFOUND' });
 }
 
+/** `count` copy addresses with no hourly cap, box0@d0 … spread over `domains` domains (d0.example.org …). */
+export function copyBoxes(count: number, domains: number): NewCampaign['targets'] {
+  return Array.from({ length: count }, (_, i) => ({
+    kind: 'copy' as const,
+    name: `Box ${i}`,
+    organisation: null,
+    email: `box${i}@d${i % domains}.example.org`,
+    locale: 'en',
+  }));
+}
+
 export async function createCampaign(t: TestApp, campaign: NewCampaign): Promise<number> {
   return new CampaignRepository(t.db).create(campaign, t.services.clock.now());
 }

@@ -1,5 +1,7 @@
-// Builders for test data with sensible defaults: buildCampaign({ confirmationMode: 'immediate' }), a
-// petition signer recorded straight through the writer, and one recipient of a delivery report.
+// Builders for test data with sensible defaults: buildCampaign({ confirmationMode: 'immediate' }), the same
+// campaign as the domain reads it back, a petition signer recorded straight through the writer, and one
+// recipient of a delivery report.
+import type { CampaignWithContent } from '../src/domain/campaign/campaign.js';
 import type { NewCampaign } from '../src/domain/campaign/campaign.ports.js';
 import type { BounceRecipient } from '../src/domain/delivery/record-bounce.js';
 import type { SignCommand } from '../src/domain/signature/signature.ports.js';
@@ -48,6 +50,28 @@ export function buildCampaign(overrides: Partial<NewCampaign> = {}): NewCampaign
         locale: 'ko',
       },
     ],
+    ...overrides,
+  };
+}
+
+/**
+ * A live campaign as the domain reads it back from storage (an id, every setting, no dates, no targets), for
+ * tests of templates and documents that need no database.
+ */
+export function storedCampaign(overrides: Partial<CampaignWithContent> = {}): CampaignWithContent {
+  return {
+    ...buildCampaign(),
+    id: 1,
+    confirmationMode: 'confirm_first',
+    deliveryMode: 'individual',
+    goal: null,
+    moreInfoUrl: null,
+    photoPath: null,
+    startsAt: null,
+    endsAt: null,
+    closedAt: null,
+    petitionNames: 'short',
+    targets: [],
     ...overrides,
   };
 }

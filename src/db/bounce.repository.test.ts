@@ -11,7 +11,7 @@ import {
   type SentMessage,
   sentMessage,
 } from '../../test/bounce-helpers.js';
-import { testDialects } from '../../test/db.js';
+import { jobPayloads, testDialects } from '../../test/db.js';
 import {
   createDigestCampaign,
   type DeliveryRig,
@@ -61,8 +61,7 @@ describe.each(testDialects)('bounces by mail on %s', (dialect) => {
     return t.db.kysely.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   }
   const alerts = () => t.db.kysely.selectFrom('alerts').selectAll().orderBy('id').execute();
-  const alertJobs = () =>
-    t.db.kysely.selectFrom('jobs').select('payload').where('kind', '=', 'send-delivery-alert').execute();
+  const alertJobs = () => jobPayloads(t.db, 'send-delivery-alert');
 
   it('a Postfix 5.1.1 report: message bounced, address bounced, its waiting messages held, editors alerted', async () => {
     const m = await send(3);
@@ -94,7 +93,7 @@ describe.each(testDialects)('bounces by mail on %s', (dialect) => {
     });
     const [alert] = await alerts();
     expect(alert).toMatchObject({ kind: 'target_bounced', target_id: m.targetId, campaign_id: m.campaignId });
-    expect((await alertJobs()).map((j) => JSON.parse(j.payload))).toEqual([{ alertId: alert!.id }]);
+    expect(await alertJobs()).toEqual([{ alertId: alert!.id }]);
 
     // The supporter's status page counts it as not delivered: 1 of 2 targets now.
     const after = await viewDeliveryStatus(

@@ -65,6 +65,11 @@ describe.each(testDialects)('campaign editor on %s', (dialect) => {
     return { ...storedTexts((await store.find(slug))!), ...changes };
   }
 
+  /** The editor saves the texts form of `slug` with these changes. */
+  async function editTexts(slug: string, changes: Partial<TextsInput> = {}) {
+    return editCampaignTexts(deps, editor, await form(slug, changes));
+  }
+
   it('migration 0007 keeps the texts written before it, with no salutation and no alt text', async () => {
     const old = await createTestDb(dialect, { migrate: false });
     try {
@@ -111,17 +116,13 @@ describe.each(testDialects)('campaign editor on %s', (dialect) => {
   describe('editCampaignTexts', () => {
     it('saves the texts, bumps the source revision once, audits what changed and drops the cache', async () => {
       const slug = await campaign({ status: 'draft' });
-      const result = await editCampaignTexts(
-        deps,
-        editor,
-        await form(slug, {
-          headline: '  Korea:  reinstate   the nurses ',
-          background: 'Nurses were **dismissed**.\r\n\r\n\r\n\r\nJoin us.',
-          salutation: 'Dear Director,',
-          moreInfoUrl: 'https://khmu.example.org',
-          goal: '5,000',
-        }),
-      );
+      const result = await editTexts(slug, {
+        headline: '  Korea:  reinstate   the nurses ',
+        background: 'Nurses were **dismissed**.\r\n\r\n\r\n\r\nJoin us.',
+        salutation: 'Dear Director,',
+        moreInfoUrl: 'https://khmu.example.org',
+        goal: '5,000',
+      });
       expect(result).toEqual({ status: 'saved', slug, changed: true });
       const saved = (await store.find(slug))!;
       expect(saved.source).toMatchObject({
@@ -145,30 +146,26 @@ describe.each(testDialects)('campaign editor on %s', (dialect) => {
       expect(JSON.parse(entry!.after_json!)).toMatchObject({ goal: 5_000, revision: 2 });
 
       // The goal alone is not a translatable text: no new revision, so translators are not alarmed.
-      expect(await editCampaignTexts(deps, editor, await form(slug, { goal: '6000' }))).toMatchObject({
+      expect(await editTexts(slug, { goal: '6000' })).toMatchObject({
         changed: true,
       });
       expect((await store.find(slug))!.source!.revision).toBe(2);
       // Saving the form unchanged writes nothing at all.
-      expect(await editCampaignTexts(deps, editor, await form(slug))).toMatchObject({ changed: false });
+      expect(await editTexts(slug)).toMatchObject({ changed: false });
       expect(await audit()).toHaveLength(2);
     });
 
     it('reports every invalid field at once and writes nothing', async () => {
       const slug = await campaign();
-      const result = await editCampaignTexts(
-        deps,
-        editor,
-        await form(slug, {
-          headline: '',
-          background: 'x'.repeat(20_001),
-          subject: 'Free\r\nBcc: all@example.org',
-          moreInfoUrl: 'javascript:alert(1)',
-          goal: '-3',
-          newSlug: 'Nurses Now',
-          sourceLocale: 'not a language',
-        }),
-      );
+      const result = await editTexts(slug, {
+        headline: '',
+        background: 'x'.repeat(20_001),
+        subject: 'Free\r\nBcc: all@example.org',
+        moreInfoUrl: 'javascript:alert(1)',
+        goal: '-3',
+        newSlug: 'Nurses Now',
+        sourceLocale: 'not a language',
+      });
       expect(result).toEqual({
         status: 'invalid',
         errors: {
@@ -220,66 +217,54 @@ describe.each(testDialects)('campaign editor on %s', (dialect) => {
     it('asks before moving a public campaign, keeps the old slug redirecting, and refuses taken slugs', async () => {
       const slug = await campaign({ status: 'live' });
       const other = await campaign({ slug: 'other-campaign' });
-      expect(await editCampaignTexts(deps, editor, await form(slug, { newSlug: other }))).toEqual({
+      expect(await editTexts(slug, { newSlug: other })).toEqual({
         status: 'invalid',
         errors: { slug: 'SlugTaken' },
       });
-      expect(await editCampaignTexts(deps, editor, await form(slug, { newSlug: 'archive' }))).toMatchObject({
+      expect(await editTexts(slug, { newSlug: 'archive' })).toMatchObject({
         errors: { slug: 'SlugReserved' },
       });
-      expect(await editCampaignTexts(deps, editor, await form(slug, { newSlug: 'korea-nurses' }))).toEqual({
+      expect(await editTexts(slug, { newSlug: 'korea-nurses' })).toEqual({
         status: 'confirm_slug',
         from: slug,
         to: 'korea-nurses',
       });
       expect(await store.find('korea-nurses')).toBeUndefined();
-      expect(
-        await editCampaignTexts(
-          deps,
-          editor,
-          await form(slug, { newSlug: 'korea-nurses', confirmSlug: true }),
-        ),
-      ).toEqual({ status: 'saved', slug: 'korea-nurses', changed: true });
+      expect(await editTexts(slug, { newSlug: 'korea-nurses', confirmSlug: true })).toEqual({
+        status: 'saved',
+        slug: 'korea-nurses',
+        changed: true,
+      });
       expect(await store.currentSlug(slug)).toBe('korea-nurses');
       expect((await store.find('korea-nurses'))!.oldSlugs).toEqual([slug]);
       expect(invalidated).toEqual([slug, 'korea-nurses']);
 
       // Moved again: both old links lead to the current address in one hop.
-      await editCampaignTexts(
-        deps,
-        editor,
-        await form('korea-nurses', { newSlug: 'nurses-2026', confirmSlug: true }),
-      );
+      await editTexts('korea-nurses', { newSlug: 'nurses-2026', confirmSlug: true });
       expect(await store.currentSlug(slug)).toBe('nurses-2026');
       expect(await store.currentSlug('korea-nurses')).toBe('nurses-2026');
       // Another campaign may not take an old slug: its links belong to this campaign.
-      expect(
-        await editCampaignTexts(deps, editor, await form(other, { newSlug: 'korea-nurses' })),
-      ).toMatchObject({
+      expect(await editTexts(other, { newSlug: 'korea-nurses' })).toMatchObject({
         errors: { slug: 'SlugTaken' },
       });
       // Back to an old slug of its own: current again, no longer an old one.
-      await editCampaignTexts(deps, editor, await form('nurses-2026', { newSlug: slug, confirmSlug: true }));
+      await editTexts('nurses-2026', { newSlug: slug, confirmSlug: true });
       expect((await store.find(slug))!.oldSlugs.sort()).toEqual(['korea-nurses', 'nurses-2026']);
       expect(await store.currentSlug(slug)).toBeUndefined();
     });
 
     it('moves a draft without asking; the source language changes only to one without a translation', async () => {
       const slug = await campaign({ status: 'draft' });
-      expect(
-        await editCampaignTexts(deps, editor, await form(slug, { newSlug: 'draft-moved' })),
-      ).toMatchObject({
+      expect(await editTexts(slug, { newSlug: 'draft-moved' })).toMatchObject({
         status: 'saved',
       });
       const c = buildCampaign({ slug: 'two-languages' });
       c.translations.push({ ...c.translations[0]!, locale: 'ko', headline: '간호사 복직' });
       await new CampaignRepository(db).create(c, clock.now());
-      expect(
-        await editCampaignTexts(deps, editor, await form('two-languages', { sourceLocale: 'ko' })),
-      ).toMatchObject({ errors: { sourceLocale: 'LocaleTaken' } });
-      expect(
-        await editCampaignTexts(deps, editor, await form('draft-moved', { sourceLocale: 'pt-BR' })),
-      ).toMatchObject({ status: 'saved' });
+      expect(await editTexts('two-languages', { sourceLocale: 'ko' })).toMatchObject({
+        errors: { sourceLocale: 'LocaleTaken' },
+      });
+      expect(await editTexts('draft-moved', { sourceLocale: 'pt-BR' })).toMatchObject({ status: 'saved' });
       const moved = (await store.find('draft-moved'))!;
       expect(moved.sourceLocale).toBe('pt-BR');
       expect(moved.translations).toEqual([{ locale: 'pt-BR', status: 'published' }]);
@@ -289,16 +274,12 @@ describe.each(testDialects)('campaign editor on %s', (dialect) => {
     it('writes the first source text of a campaign that had none, ready for launch', async () => {
       const slug = await campaign({ status: 'draft', translations: [] });
       expect((await store.find(slug))!.source).toBeNull();
-      const result = await editCampaignTexts(
-        deps,
-        editor,
-        await form(slug, {
-          headline: 'New campaign',
-          background: 'Why.',
-          defaultMessage: 'Please act.',
-          subject: 'Act now',
-        }),
-      );
+      const result = await editTexts(slug, {
+        headline: 'New campaign',
+        background: 'Why.',
+        defaultMessage: 'Please act.',
+        subject: 'Act now',
+      });
       expect(result).toMatchObject({ status: 'saved' });
       expect((await store.find(slug))!.source).toMatchObject({
         headline: 'New campaign',
@@ -311,15 +292,15 @@ describe.each(testDialects)('campaign editor on %s', (dialect) => {
       const c = buildCampaign({ status: 'draft' });
       c.translations[0]!.status = 'draft';
       await new CampaignRepository(db).create(c, clock.now());
-      await editCampaignTexts(deps, editor, await form(c.slug, { headline: 'Still a draft' }));
+      await editTexts(c.slug, { headline: 'Still a draft' });
       expect((await store.find(c.slug))!.source).toMatchObject({ status: 'draft', revision: 2 });
-      await editCampaignTexts(deps, editor, await form(c.slug, { publish: true }));
+      await editTexts(c.slug, { publish: true });
       expect((await store.find(c.slug))!.source).toMatchObject({ status: 'published', revision: 2 });
     });
 
     it('puts the salutation on top of the letter a target receives', async () => {
       const slug = await campaign();
-      await editCampaignTexts(deps, editor, await form(slug, { salutation: 'Dear Director,' }));
+      await editTexts(slug, { salutation: 'Dear Director,' });
       const c = (await new CampaignRepository(db).findBySlug(slug))!;
       const texts = letterTexts(c, 'en', 'en')!;
       const letter = targetLetter(

@@ -2,7 +2,7 @@
 // dates, outcome, the audit entry in the same transaction), what it refuses and why, and that a stale
 // decision (the campaign moved on meanwhile) writes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, insertUser, type TestDb, testDialects } from '../../test/db.js';
+import { createTestDb, insertUser, jobPayloads, type TestDb, testDialects } from '../../test/db.js';
 import { buildCampaign } from '../../test/factories.js';
 import { FakeClock } from '../../test/fake-clock.js';
 import type { CampaignStatus } from '../domain/campaign/campaign.js';
@@ -148,12 +148,11 @@ describe.each(testDialects)('campaign lifecycle on %s', (dialect) => {
         updated_at: clock.now(),
       })
       .execute();
-    const mails = () =>
-      db.kysely.selectFrom('jobs').select('payload').where('kind', '=', 'send-request-mail').execute();
+    const mails = () => jobPayloads(db, 'send-request-mail');
     expect(await launchCampaign(deps, editor, { slug: other })).toEqual({ status: 'ok' });
     expect(await mails()).toEqual([]);
     expect(await launchCampaign(deps, editor, { slug })).toEqual({ status: 'ok' });
-    const sent = (await mails()).map((m) => JSON.parse(m.payload));
+    const sent = await mails();
     expect(sent).toEqual([
       expect.objectContaining({
         kind: 'launched',
@@ -276,12 +275,7 @@ describe.each(testDialects)('campaign lifecycle on %s', (dialect) => {
         expires_at: clock.now() + 7 * day,
       },
     ]);
-    const jobs = await db.kysely
-      .selectFrom('jobs')
-      .select(['payload'])
-      .where('kind', '=', 'build-dossier')
-      .execute();
-    expect(jobs.map((j) => JSON.parse(j.payload))).toEqual([{ dossierId: Number(dossiers[0]!.id) }]);
+    expect(await jobPayloads(db, 'build-dossier')).toEqual([{ dossierId: Number(dossiers[0]!.id) }]);
     expect(JSON.parse(entry!.after_json!)).toMatchObject({ dossierId: Number(dossiers[0]!.id) });
 
     // Closing without an outcome keeps whatever outcome text exists.

@@ -9,6 +9,7 @@ import { buildCampaign, buildSignCommand } from '../../test/factories.js';
 import type { FakeClock } from '../../test/fake-clock.js';
 import { erlan, formToken, postSign } from '../../test/sign-helpers.js';
 import type { TestApp } from '../../test/test-app.js';
+import type { ConfirmationMode } from '../domain/campaign/campaign.js';
 import { CampaignRepository } from './campaign.repository.js';
 import type { Db } from './database.js';
 import { migrateTo, migrateToLatest } from './migrate.js';
@@ -37,14 +38,14 @@ describe.each(testDialects)('the public count of an immediate campaign on %s', (
     return res.headers.location;
   };
 
+  /** Sets how Erlan's campaign confirms signatures, straight in the table. */
+  const confirmBy = (mode: ConfirmationMode) =>
+    t.db.kysely.updateTable('campaigns').set({ confirmation_mode: mode }).where('slug', '=', erlan).execute();
+
   appPerTest(dialect, async (app) => {
     ({ t, clock } = app);
     // Before any request, so no cache holds the seeded mode.
-    await t.db.kysely
-      .updateTable('campaigns')
-      .set({ confirmation_mode: 'immediate' })
-      .where('slug', '=', erlan)
-      .execute();
+    await confirmBy('immediate');
   });
 
   it('offers no alerts box (a signature here proves no address) and keeps no alerts consent', async () => {
@@ -93,11 +94,7 @@ describe.each(testDialects)('the public count of an immediate campaign on %s', (
   });
 
   it('counts no repeat in a confirm-first campaign, where nothing counts before a link is pressed', async () => {
-    await t.db.kysely
-      .updateTable('campaigns')
-      .set({ confirmation_mode: 'confirm_first' })
-      .where('slug', '=', erlan)
-      .execute();
+    await confirmBy('confirm_first');
     await signAs('Ana Souza', 'ana@example.org');
     await signAs('Ana Souza', 'ana@example.org');
     expect(await publicCount()).toBe(0);

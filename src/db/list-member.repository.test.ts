@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../test/app-per-test.js';
 import { blindIndex } from '../../test/blind-index.js';
-import { liveCampaignIds, testDialects } from '../../test/db.js';
+import { jobPayloads, liveCampaignIds, testDialects } from '../../test/db.js';
 import { buildSignCommand } from '../../test/factories.js';
 import { confirmedSignup, listConsent, signupCommand } from '../../test/signup-helpers.js';
 import type { TestApp } from '../../test/test-app.js';
@@ -28,6 +28,9 @@ describe.each(testDialects)('list members on %s', (dialect) => {
   });
 
   const signup = signupCommand;
+  /** Joins a list from the preferences page, consenting with `text`. */
+  const joinList = (supporterId: number, locale: string, text: string, now: number) =>
+    repo.join({ supporterId, locale, consent: { ...consent, text }, now });
   const supporterId = async (canonical: string) =>
     Number(
       (
@@ -52,8 +55,7 @@ describe.each(testDialects)('list members on %s', (dialect) => {
       .where('supporter_id', '=', id)
       .orderBy('id')
       .execute();
-  const listJobs = async () =>
-    t.db.kysely.selectFrom('jobs').select('payload').where('kind', '=', 'send-list-mail').execute();
+  const listJobs = () => jobPayloads(t.db, 'send-list-mail');
   const liveCampaign = async () => (await liveCampaignIds(t.db))[0]!;
 
   it('records a sign-up with its exact consent and one mail, and subscribes only on the button', async () => {
@@ -70,7 +72,7 @@ describe.each(testDialects)('list members on %s', (dialect) => {
     const [given] = await consents(id);
     expect(given).toMatchObject({ scope: 'list', text: consent.text, version: 'list-test', locale: 'en' });
     expect((await members(id))[0]!.consent_id).toBe(given!.id);
-    expect((await listJobs()).map((j) => JSON.parse(j.payload))).toEqual([
+    expect(await listJobs()).toEqual([
       {
         kind: 'confirm-signup',
         to: 'rosa@example.org',
@@ -198,19 +200,9 @@ describe.each(testDialects)('list members on %s', (dialect) => {
 
   it('records joins, leaves and moves from the preferences page as consents', async () => {
     const id = await confirmedSignup(repo, t.db, 'lena@example.org', { listLocale: 'en' });
-    await repo.join({
-      supporterId: id,
-      locale: 'fr',
-      consent: { ...consent, text: 'Join French' },
-      now: t0 + 1,
-    });
+    await joinList(id, 'fr', 'Join French', t0 + 1);
     // Joining a list one is on records nothing new.
-    await repo.join({
-      supporterId: id,
-      locale: 'fr',
-      consent: { ...consent, text: 'Join again' },
-      now: t0 + 2,
-    });
+    await joinList(id, 'fr', 'Join again', t0 + 2);
     expect((await members(id)).map((m) => [m.locale, m.status])).toEqual([
       ['en', 'subscribed'],
       ['fr', 'subscribed'],
@@ -280,12 +272,7 @@ describe.each(testDialects)('list members on %s', (dialect) => {
   it('shows the lists on my-data, ends a membership with its consent, and erases every membership', async () => {
     const privacy = new PrivacyRepository(t.db);
     const id = await confirmedSignup(repo, t.db, 'kai@example.org', { listLocale: 'en' });
-    await repo.join({
-      supporterId: id,
-      locale: 'tl',
-      consent: { ...consent, text: 'Tagalog too' },
-      now: t0 + 1,
-    });
+    await joinList(id, 'tl', 'Tagalog too', t0 + 1);
     const data = await privacy.data(id);
     expect(data?.lists).toEqual([
       expect.objectContaining({

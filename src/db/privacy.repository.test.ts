@@ -3,7 +3,7 @@
 // recorded as a keyed hash only; links used once, sessions for a known person or for nobody.
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../test/app-per-test.js';
-import { testDialects } from '../../test/db.js';
+import { jobPayloads, liveCampaignIds, testDialects } from '../../test/db.js';
 import { createPerson } from '../../test/editor-helpers.js';
 import { buildSignCommand } from '../../test/factories.js';
 import type { TestApp } from '../../test/test-app.js';
@@ -19,15 +19,6 @@ describe.each(testDialects)('privacy repository on %s', (dialect) => {
   });
 
   const keyed = (canonical: string) => erasedEmailKey('test-secret', canonical);
-
-  async function campaignIds(): Promise<number[]> {
-    const rows = await t.db.kysely
-      .selectFrom('campaigns')
-      .select('id')
-      .where('status', '=', 'live')
-      .execute();
-    return rows.map((r) => Number(r.id));
-  }
 
   async function signAs(campaignId: number, email: string, name: string) {
     const command = buildSignCommand(campaignId, {
@@ -59,7 +50,7 @@ describe.each(testDialects)('privacy repository on %s', (dialect) => {
       .execute();
 
   it('erases one supporter everywhere, keeps counts and statistics, and leaves everyone else alone', async () => {
-    const [first, second] = await campaignIds();
+    const [first, second] = await liveCampaignIds(t.db);
     await signAs(first!, 'mira@example.org', 'Mira Erased');
     await signAs(second!, 'mira@example.org', 'Mira Erased');
     await signAs(first!, 'other@example.org', 'Other Person');
@@ -122,7 +113,7 @@ describe.each(testDialects)('privacy repository on %s', (dialect) => {
   });
 
   it('audits an editor’s erasure with numbers only', async () => {
-    const [first] = await campaignIds();
+    const [first] = await liveCampaignIds(t.db);
     await signAs(first!, 'lee@example.org', 'Lee Audit');
     const lee = await repo.findSupporter('lee@example.org');
     const editor = await createPerson(t, 'editor');
@@ -144,7 +135,7 @@ describe.each(testDialects)('privacy repository on %s', (dialect) => {
   });
 
   it('uses a link once, before it expires, and keeps the session to its supporter', async () => {
-    const [first] = await campaignIds();
+    const [first] = await liveCampaignIds(t.db);
     await signAs(first!, 'ana@example.org', 'Ana Link');
     const ana = await repo.findSupporter('ana@example.org');
     const mail = { to: 'ana@example.org', locale: 'en', token: 'x'.repeat(32) };
@@ -166,16 +157,11 @@ describe.each(testDialects)('privacy repository on %s', (dialect) => {
     expect(await repo.session('s-2', 60)).toEqual({ supporterId: null });
     expect(await repo.openLink('link-3', { tokenHash: 's-3', expiresAt: 200 }, 100)).toBe('invalid');
 
-    const jobs = await t.db.kysely
-      .selectFrom('jobs')
-      .select('kind')
-      .where('kind', '=', 'send-my-data-mail')
-      .execute();
-    expect(jobs).toHaveLength(3);
+    expect(await jobPayloads(t.db, 'send-my-data-mail')).toHaveLength(3);
   });
 
   it('withdraws only the supporter’s own consent, once', async () => {
-    const [first] = await campaignIds();
+    const [first] = await liveCampaignIds(t.db);
     await signAs(first!, 'a@example.org', 'A');
     await signAs(first!, 'b@example.org', 'B');
     const a = await repo.findSupporter('a@example.org');

@@ -69,6 +69,17 @@ describe.each(testDialects)('finished jobs on %s', (dialect) => {
 
   it('a dead invitation drops its token; a failed attempt that will be retried keeps it', async () => {
     const repo = new JobRepository(t.db, { random: () => 0 });
+    /** A worker whose every job of `kind` fails with `error`. */
+    const failingWorker = (kind: string, error: Error) =>
+      createWorker({
+        repo,
+        clock,
+        handlers: {
+          [kind]: async () => {
+            throw error;
+          },
+        },
+      });
     const invitation = accountMail({
       kind: 'invite',
       to: { name: 'Leila Haddad', address: 'leila@example.org' },
@@ -78,15 +89,7 @@ describe.each(testDialects)('finished jobs on %s', (dialect) => {
       role: 'editor',
     });
     await enqueueJobs(t.db.kysely, [{ ...invitation, maxAttempts: 2 }], clock.now());
-    const worker = createWorker({
-      repo,
-      clock,
-      handlers: {
-        'send-account-mail': async () => {
-          throw new Error('connection refused');
-        },
-      },
-    });
+    const worker = failingWorker('send-account-mail', new Error('connection refused'));
     expect(await worker.drain()).toBe(1);
     expect(await stored('send-account-mail')).toEqual([{ status: 'queued', payload: invitation.payload }]);
     clock.advance(60_000);
@@ -101,15 +104,10 @@ describe.each(testDialects)('finished jobs on %s', (dialect) => {
       [{ kind: 'send-signature-mail', payload: { signatureId: 1, mail: 'confirm', token: 'x'.repeat(30) } }],
       clock.now(),
     );
-    const strict = createWorker({
-      repo,
-      clock,
-      handlers: {
-        'send-signature-mail': async () => {
-          throw new PermanentJobError('campaign has no published text');
-        },
-      },
-    });
+    const strict = failingWorker(
+      'send-signature-mail',
+      new PermanentJobError('campaign has no published text'),
+    );
     expect(await strict.drain()).toBe(1);
     expect(await stored('send-signature-mail')).toEqual([
       { status: 'dead', payload: { signatureId: 1, mail: 'confirm' } },

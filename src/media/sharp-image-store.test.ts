@@ -9,6 +9,16 @@ import { createSharpImageStore, photoWidths } from './sharp-image-store.js';
 let dir: string;
 let store: ImageStore;
 const upload = (bytes: Buffer, truncated = false) => ({ bytes, filename: 'x', truncated });
+/** A picture of one colour, still to encode. */
+const blank = (width: number, height: number, background: string, channels: 3 | 4 = 3) =>
+  sharp({ create: { width, height, channels, background } });
+
+/** Stores a photo the test expects to be taken. */
+async function storePhoto(bytes: Buffer) {
+  const stored = await store.store(upload(bytes), 'photo');
+  if ('error' in stored) throw new Error(stored.error);
+  return stored;
+}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'outcry-img-'));
@@ -18,12 +28,11 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('sharp image store', () => {
   it('shrinks a large photo into its box, drops EXIF and serves it under a content name', async () => {
-    const big = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#c00' } })
+    const big = await blank(4000, 3000, '#c00')
       .withMetadata({ exif: { IFD0: { Copyright: 'secret place' } } })
       .jpeg()
       .toBuffer();
-    const stored = await store.store(upload(big), 'photo');
-    if ('error' in stored) throw new Error(stored.error);
+    const stored = await storePhoto(big);
     expect(stored).toMatchObject({ width: 1600, height: 1200 });
     expect(stored.path).toMatch(/^\/media\/[0-9a-f]{32}\.jpg$/);
     const written = await readFile(join(dir, stored.path.slice('/media/'.length)));
@@ -33,9 +42,7 @@ describe('sharp image store', () => {
   });
 
   it('keeps a logo with transparency as PNG and never enlarges a small one', async () => {
-    const logo = await sharp({ create: { width: 120, height: 40, channels: 4, background: '#0000' } })
-      .png()
-      .toBuffer();
+    const logo = await blank(120, 40, '#0000', 4).png().toBuffer();
     const stored = await store.store(upload(logo), 'logo');
     expect(stored).toMatchObject({ width: 120, height: 40 });
     expect('path' in stored && stored.path.endsWith('.png')).toBe(true);
@@ -47,25 +54,18 @@ describe('sharp image store', () => {
     });
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"></svg>');
     expect(await store.store(upload(svg), 'logo')).toEqual({ error: 'ImageUnreadable' });
-    const jpeg = await sharp({ create: { width: 100, height: 100, channels: 3, background: '#fff' } })
-      .jpeg()
-      .toBuffer();
+    const jpeg = await blank(100, 100, '#fff').jpeg().toBuffer();
     expect(await store.store(upload(jpeg.subarray(0, 200)), 'photo')).toEqual({ error: 'ImageUnreadable' });
     expect(await store.store(upload(jpeg, true), 'photo')).toEqual({ error: 'ImageTooLarge' });
     // 10,000 × 10,000 of one colour compresses to a few KB and would need 300 MB decoded.
-    const bomb = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: '#fff' } })
-      .png({ compressionLevel: 9 })
-      .toBuffer();
+    const bomb = await blank(10_000, 10_000, '#fff').png({ compressionLevel: 9 }).toBuffer();
     expect(bomb.length).toBeLessThan(1_000_000);
     expect(await store.store(upload(bomb), 'photo')).toEqual({ error: 'ImageDimensions' });
   });
 
   it('makes narrower copies of a photo and knows its size, made again for a photo stored without them', async () => {
-    const wide = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#246' } })
-      .jpeg()
-      .toBuffer();
-    const stored = await store.store(upload(wide), 'photo');
-    if ('error' in stored) throw new Error(stored.error);
+    const wide = await blank(3000, 2000, '#246').jpeg().toBuffer();
+    const stored = await storePhoto(wide);
     const base = stored.path.slice('/media/'.length, -'.jpg'.length);
     const expected = {
       width: 1600,
@@ -91,11 +91,8 @@ describe('sharp image store', () => {
   });
 
   it('offers no copy wider than a small photo', async () => {
-    const small = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#642' } })
-      .jpeg()
-      .toBuffer();
-    const stored = await store.store(upload(small), 'photo');
-    if ('error' in stored) throw new Error(stored.error);
+    const small = await blank(600, 400, '#642').jpeg().toBuffer();
+    const stored = await storePhoto(small);
     const sizes = await store.responsive(stored.path);
     expect(sizes).toMatchObject({ width: 600, height: 400 });
     expect(sizes!.variants.map((v) => v.width)).toEqual([480]);

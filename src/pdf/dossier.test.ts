@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CampaignWithContent } from '../domain/campaign/campaign.js';
+import { storedCampaign } from '../../test/factories.js';
 import type { DossierDocument } from '../domain/petition/dossier.js';
 import { translatorFor } from '../i18n/translator.js';
 import { ChromiumDossierRenderer, pdfPageCount } from './chromium-renderer.js';
@@ -32,19 +32,10 @@ export const scriptNames = [
 const countries = ['BR', 'BY', 'GR', 'GE', 'AM', 'EG', 'IR', 'IL', 'IN', 'BD', 'TH', 'KH', 'CN', 'JP', 'KR'];
 const t0 = Date.UTC(2026, 10, 2, 9);
 
-const campaign: CampaignWithContent = {
-  id: 1,
+const campaign = storedCampaign({
   slug: 'free-erlan',
-  status: 'live',
-  sourceLocale: 'en',
   confirmationMode: 'immediate',
   deliveryMode: 'petition_only',
-  goal: null,
-  moreInfoUrl: null,
-  photoPath: null,
-  startsAt: null,
-  endsAt: null,
-  closedAt: null,
   petitionNames: 'full',
   translations: [],
   partners: [{ name: 'IndustriALL', url: null, logoPath: null }],
@@ -59,7 +50,7 @@ const campaign: CampaignWithContent = {
       countries: [],
     },
   ],
-};
+});
 
 const doc = (groups: DossierDocument['groups']): DossierDocument => ({
   campaign,

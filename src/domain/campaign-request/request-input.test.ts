@@ -26,29 +26,20 @@ describe('readTargets', () => {
     });
   });
 
+  /** A refusal that names the first wrong line. */
+  const wrongLine = (code: string, line: number) => ({ ok: false, error: { code, line } });
+
   it('reports the first wrong line with its number', () => {
-    expect(readTargets('A <a@example.org>\nno address here')).toEqual({
-      ok: false,
-      error: { code: 'TargetNoAddress', line: 2 },
-    });
-    expect(readTargets('<a@example.org>')).toEqual({
-      ok: false,
-      error: { code: 'TargetNameRequired', line: 1 },
-    });
-    expect(readTargets('A a@@example.org')).toEqual({
-      ok: false,
-      error: { code: 'TargetEmailInvalid', line: 1 },
-    });
-    expect(readTargets('A a@example.org\nB A@Example.org')).toEqual({
-      ok: false,
-      error: { code: 'TargetDuplicate', line: 2 },
-    });
+    expect(readTargets('A <a@example.org>\nno address here')).toEqual(wrongLine('TargetNoAddress', 2));
+    expect(readTargets('<a@example.org>')).toEqual(wrongLine('TargetNameRequired', 1));
+    expect(readTargets('A a@@example.org')).toEqual(wrongLine('TargetEmailInvalid', 1));
+    expect(readTargets('A a@example.org\nB A@Example.org')).toEqual(wrongLine('TargetDuplicate', 2));
     expect(readTargets(' \n ')).toEqual({ ok: false, error: { code: 'Required' } });
   });
 
   it('refuses a line longer than a name and an address can be, before reading it', () => {
     const line = `${'N'.repeat(requestLimits.targetName)} ${'a'.repeat(64)}@${'b'.repeat(200)}.org ${' '.repeat(100)}x`;
-    expect(readTargets(line)).toEqual({ ok: false, error: { code: 'TargetNameInvalid', line: 1 } });
+    expect(readTargets(line)).toEqual(wrongLine('TargetNameInvalid', 1));
   });
 
   it('counts the lines before reading any of them', () => {

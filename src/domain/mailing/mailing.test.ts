@@ -1,8 +1,7 @@
 // The mailing rules without storage: the state machine's moves, the composer's checks (header injection,
 // lengths, the segment's consistency), and the templates' facts from a campaign.
 import { describe, expect, it } from 'vitest';
-import { buildCampaign } from '../../../test/factories.js';
-import type { CampaignWithContent } from '../campaign/campaign.js';
+import { buildCampaign, storedCampaign } from '../../../test/factories.js';
 import { allowedActions, doneShare, isEditable, mailingSourceTag } from './mailing.js';
 import { type MailingForm, readMailingForm, readSegment } from './mailing-input.js';
 import { previewInput } from './mailing-preview.js';
@@ -23,23 +22,6 @@ const form = (over: Partial<MailingForm> = {}): MailingForm => ({
   minCampaignsLastYear: '',
   subscribedSince: '',
   partnerId: '',
-  ...over,
-});
-
-const campaign = (id: number, over: Partial<CampaignWithContent> = {}): CampaignWithContent => ({
-  ...buildCampaign(),
-  id,
-  confirmationMode: 'confirm_first',
-  deliveryMode: 'individual',
-  goal: null,
-  moreInfoUrl: null,
-  photoPath: null,
-  startsAt: null,
-  endsAt: null,
-  closedAt: null,
-  petitionNames: 'short',
-  targets: [],
-  status: 'live',
   ...over,
 });
 
@@ -139,7 +121,8 @@ describe('the composer form', () => {
 });
 
 describe('templates and previews', () => {
-  const won = campaign(1, {
+  const won = storedCampaign({
+    id: 1,
     slug: 'free-erlan',
     translations: [
       { ...buildCampaign().translations[0]!, headline: 'Free Erlan', outcomeMd: 'Erlan is **free**.' },
@@ -147,8 +130,8 @@ describe('templates and previews', () => {
       { ...buildCampaign().translations[0]!, locale: 'ar', status: 'draft', headline: 'x', outcomeMd: null },
     ],
   });
-  const other = campaign(2, { slug: 'nurses' });
-  const closed = campaign(3, { status: 'closed' });
+  const other = storedCampaign({ id: 2, slug: 'nurses' });
+  const closed = storedCampaign({ id: 3, status: 'closed' });
 
   it('takes the outcome, the count, the translated languages and the other live campaigns', () => {
     const facts = templateFacts({

@@ -5,7 +5,7 @@
 import { dkimVerify } from 'mailauth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/db.js';
-import { createCampaign, dkimKey, dkimResolver, sign } from '../../../test/delivery-helpers.js';
+import { copyBoxes, createCampaign, dkimKey, dkimResolver, sign } from '../../../test/delivery-helpers.js';
 import { buildCampaign } from '../../../test/factories.js';
 import { type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
@@ -56,14 +56,7 @@ describe.each(testDialects)('delivery prepared on mail build threads on %s', (di
 
   /** Four uncapped addresses on two domains, `n` signatures: 4 × n messages. */
   async function queue(n: number): Promise<void> {
-    const targets = Array.from({ length: 4 }, (_, i) => ({
-      kind: 'copy' as const,
-      name: `Box ${i}`,
-      organisation: null,
-      email: `box${i}@d${i % 2}.example.org`,
-      locale: 'en',
-    }));
-    await sign(t, await createCampaign(t, buildCampaign({ targets })), n);
+    await sign(t, await createCampaign(t, buildCampaign({ targets: copyBoxes(4, 2) })), n);
   }
 
   async function rows() {

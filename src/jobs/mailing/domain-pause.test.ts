@@ -4,7 +4,7 @@
 // resuming lets the waiting recipients get their mail. Real sender, store, worker, app and SMTP sinks.
 import { afterEach, describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../test/app-per-test.js';
-import { testDialects } from '../../../test/db.js';
+import { jobPayloads, testDialects } from '../../../test/db.js';
 import { type Browser, get, post, signedIn } from '../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../test/fake-clock.js';
 import { queueMailing } from '../../../test/mailing-queue-helpers.js';
@@ -84,13 +84,12 @@ describe.each(testDialects)('a domain paused during a mailing on %s', (dialect) 
     ]);
 
     // One alert and one alert job, however many of the domain's recipients were refused.
-    const jobs = await t.db.kysely
-      .selectFrom('jobs')
-      .select('payload')
-      .where('kind', '=', 'send-mailing-alert')
-      .execute();
+    const jobs = await jobPayloads<{ mailingId: number; domain: string; reason: string }>(
+      t.db,
+      'send-mailing-alert',
+    );
     expect(jobs).toHaveLength(1);
-    const payload = JSON.parse(jobs[0]!.payload) as { mailingId: number; domain: string; reason: string };
+    const payload = jobs[0]!;
     expect(payload).toMatchObject({ mailingId, domain: blocked });
     expect(payload.reason).toContain('5.7.1');
     // The refusal quoted a supporter's address: it is in neither the job nor the alert.

@@ -3,18 +3,25 @@
 // must agree. Every `sent` row arrived exactly once, every row the killed senders had started and not
 // recorded is failed 'interrupted' (arrived at most once, never resent), rows they had only reserved were
 // sent by the next one, and those ambiguous rows are few: at most the sends in flight at each kill.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb, testDialects } from '../../../test/db.js';
+import {
+  killAtRandom,
+  killNow,
+  receivedById,
+  sleep,
+  slowSmtpSink,
+  spawnFixture,
+} from '../../../test/kill-helpers.js';
 import { queueMailing } from '../../../test/mailing-queue-helpers.js';
-import { type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.js';
+import type { SmtpSink } from '../../../test/smtp-sink.js';
 import { projectRoot } from '../../config/paths.js';
 import { interruptedReason } from '../../domain/mailing/send-policy.js';
 
 const fixture = join(projectRoot, 'test/fixtures/mailing-worker.ts');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const connections = 4;
 
 describe.each(testDialects)('mailing sender under kill -9 on %s', (dialect) => {
@@ -24,8 +31,7 @@ describe.each(testDialects)('mailing sender under kill -9 on %s', (dialect) => {
 
   beforeEach(async () => {
     db = await createTestDb(dialect);
-    // A little latency per message, so kills land in the middle of SMTP transactions.
-    sink = await startSmtpSink({ script: { delayData: () => 2 } });
+    sink = await slowSmtpSink();
   });
   afterEach(async () => {
     child?.kill('SIGKILL');
@@ -34,16 +40,8 @@ describe.each(testDialects)('mailing sender under kill -9 on %s', (dialect) => {
   });
 
   async function startSender(): Promise<ChildProcess> {
-    const proc = spawn(process.execPath, ['--import', 'tsx', fixture], {
-      cwd: projectRoot,
-      env: {
-        ...process.env,
-        KILL_DB_URL: db.url,
-        KILL_DB_SCHEMA: db.searchPath ?? '',
-        KILL_SMTP_URL: sink.url,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proc = spawnFixture(fixture, db, sink);
+    child = proc;
     let stderr = '';
     proc.stderr?.on('data', (d: Buffer) => {
       stderr += d.toString();
@@ -73,14 +71,6 @@ describe.each(testDialects)('mailing sender under kill -9 on %s', (dialect) => {
     return Number(row.n);
   }
 
-  async function kill(proc: ChildProcess): Promise<void> {
-    // Already gone (it crashed): waiting for its exit would wait forever.
-    if (proc.exitCode !== null || proc.signalCode !== null) return;
-    const exited = once(proc, 'exit');
-    proc.kill('SIGKILL');
-    await exited;
-  }
-
   // Nine sender processes start one after another: on a shared two-core machine under load that took 235 s.
   it('never mails anyone twice, and the table says what arrived', { timeout: 480_000 }, async () => {
     const subscribers = Array.from({ length: 1_000 }, (_, i) => ({
@@ -94,15 +84,7 @@ describe.each(testDialects)('mailing sender under kill -9 on %s', (dialect) => {
       translations: { ar: { subject: 'إرلان حر', bodyMd: 'شكرًا' } },
     });
 
-    let kills = 0;
-    let killedMidRun = 0;
-    while (kills < 8 && (await remaining(q.mailingId)) > 0) {
-      child = await startSender();
-      await sleep(150 + Math.floor(Math.random() * 400));
-      if ((await remaining(q.mailingId)) > 0) killedMidRun++;
-      await kill(child);
-      kills++;
-    }
+    const { kills, killedMidRun } = await killAtRandom(startSender, () => remaining(q.mailingId));
     child = await startSender();
     // The last sender has what is left (most of the mailing when the kills came early): on a loaded
     // machine with PostgreSQL that took over 90 s once, so it gets most of the test's time.
@@ -115,7 +97,7 @@ describe.each(testDialects)('mailing sender under kill -9 on %s', (dialect) => {
       status = m.status;
       if (status !== 'sent') await sleep(50);
     }
-    await kill(child);
+    await killNow(child);
     child = undefined;
 
     const rows = await db.kysely
@@ -123,11 +105,7 @@ describe.each(testDialects)('mailing sender under kill -9 on %s', (dialect) => {
       .select(['id', 'status', 'last_error'])
       .where('mailing_id', '=', q.mailingId)
       .execute();
-    const received = new Map<string, number>();
-    for (const m of sink.messages) {
-      const mid = m.parsed.messageId ?? '';
-      received.set(mid, (received.get(mid) ?? 0) + 1);
-    }
+    const received = receivedById(sink);
     const idOf = (rowId: number) => `<mailing.${q.mailingId}.${rowId}@outcry.example.org>`;
     const byStatus: Record<string, number> = {};
     for (const r of rows) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;

@@ -3,7 +3,7 @@
 // mails every admin and editor once, in their own language, again only when the end date moves.
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../test/app-per-test.js';
-import { testDialects } from '../../../test/db.js';
+import { jobPayloads, testDialects } from '../../../test/db.js';
 import { createPerson } from '../../../test/editor-helpers.js';
 import { buildCampaign } from '../../../test/factories.js';
 import type { FakeClock } from '../../../test/fake-clock.js';
@@ -45,8 +45,7 @@ describe.each(testDialects)('campaign lifecycle job on %s', (dialect) => {
 
   const campaignRow = () =>
     t.db.kysely.selectFrom('campaigns').selectAll().where('slug', '=', slug).executeTakeFirstOrThrow();
-  const queuedMail = () =>
-    t.db.kysely.selectFrom('jobs').select('payload').where('kind', '=', 'send-email').orderBy('id').execute();
+  const queuedMail = () => jobPayloads(t.db, 'send-email');
 
   it('reminds every admin and editor once, a week before the end, in their language', async () => {
     await createPerson(t, 'admin', { email: 'amira@example.org', name: 'Amira', locale: 'ar' });

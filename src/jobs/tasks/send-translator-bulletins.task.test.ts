@@ -8,7 +8,7 @@
 // that part; a plain translator of French does not.
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../test/app-per-test.js';
-import { testDialects } from '../../../test/db.js';
+import { campaignIdOf, jobPayloads, testDialects } from '../../../test/db.js';
 import { createPerson, get, post, sessionFor } from '../../../test/editor-helpers.js';
 import { buildCampaign } from '../../../test/factories.js';
 import type { FakeClock } from '../../../test/fake-clock.js';
@@ -57,15 +57,8 @@ describe.each(testDialects)('translators’ daily bulletin on %s', (dialect) => 
     await new CampaignRepository(t.db).create(campaign, clock.now());
     return campaign;
   };
-  const queued = async () =>
-    (
-      await t.db.kysely
-        .selectFrom('jobs')
-        .select('payload')
-        .where('kind', '=', jobKinds.sendEmail)
-        .orderBy('id')
-        .execute()
-    ).map((j) => JSON.parse(j.payload) as { to: { address: string }[]; subject: string; text: string });
+  const queued = () =>
+    jobPayloads<{ to: { address: string }[]; subject: string; text: string }>(t.db, jobKinds.sendEmail);
 
   it('sends one bulletin a day at most, in the translator’s language, listing what waits', async () => {
     await translator('lea@example.org', 'fr', ['fr']);
@@ -170,14 +163,7 @@ describe.each(testDialects)('translators’ daily bulletin on %s', (dialect) => 
     const inReview = buildCampaign({ slug: 'miners-peru', status: 'live', startsAt: clock.now() });
     inReview.translations.push({ ...inReview.translations[0]!, locale: 'fr', status: 'in_review' });
     await new CampaignRepository(t.db).create(inReview, clock.now());
-    const idOf = async (slug: string) =>
-      (
-        await t.db.kysely
-          .selectFrom('campaigns')
-          .select('id')
-          .where('slug', '=', slug)
-          .executeTakeFirstOrThrow()
-      ).id;
+    const idOf = (slug: string) => campaignIdOf(t.db, slug);
     await t.db.kysely
       .insertInto('translation_claims')
       .values([
