@@ -9,6 +9,7 @@ import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, postMultipart, signedIn } from '../../../../test/editor-helpers.js';
 import { buildCampaign } from '../../../../test/factories.js';
+import { expectTexts } from '../../../../test/http-assertions.js';
 import { postSign } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
@@ -60,13 +61,12 @@ describe.each(testDialects)('campaign editor pages on %s', (dialect) => {
     expect(res.body).toContain('Texts in English');
     expect(res.body).toContain('value="Dear Sir or Madam,"');
     // The background preview is rendered by the public page's renderer, and the script is optional.
-    for (const text of [
+    expectTexts(res.body, [
       '<strong>We need your support!</strong>',
       '<script src="/assets/editor-preview.js" defer>',
       "Erlan Baltabay's appeal was rejected",
       `href="/editor/campaigns/${erlan}/preview/tl"`,
-    ])
-      expect(res.body).toContain(text);
+    ]);
     expect(Object.keys(await texts())).toEqual(
       expect.arrayContaining(['revision', 'headline', 'background', 'slug', 'goal', 'sourceLocale']),
     );

@@ -9,6 +9,7 @@ import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { get, post, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
+import { expectPage } from '../../../../test/http-assertions.js';
 import { erlan, pageToken, postPublic } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 
@@ -85,14 +86,12 @@ describe.each(testDialects)('Help translate applications on %s', (dialect) => {
 
   it('sends wrong input back translated with what was typed, and stores nothing', async () => {
     const res = await apply('en', { name: '', email: 'marie@', language: 'xx', note: 'n'.repeat(1_001) });
-    expect(res.statusCode).toBe(422);
-    for (const text of [
+    expectPage(res, 422, [
       'Please enter your name.',
       'Please choose at least one language.',
       'Please shorten your message to 1000 characters.',
       'value="marie@"',
-    ])
-      expect(res.body).toContain(text);
+    ]);
     const kept = await apply('en', { ...marie, name: '' });
     expect(kept.body).toContain('value="fr" checked');
     expect(kept.body).not.toContain('value="de" checked');
