@@ -9,6 +9,7 @@ import { type Browser, get, post, signedIn } from '../../../../test/editor-helpe
 import { buildCampaign } from '../../../../test/factories.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { expectPage, expectTexts } from '../../../../test/http-assertions.js';
+import { auditEntries } from '../../../../test/http-audit.js';
 import type { TestApp } from '../../../../test/test-app.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
 import { CampaignRepository } from '../../../db/campaign.repository.js';
@@ -108,13 +109,7 @@ describe.each(testDialects)('campaign lifecycle pages on %s', (dialect) => {
       'This campaign is closed.',
     );
 
-    const audit = await t.db.kysely
-      .selectFrom('audit_events')
-      .select(['action', 'actor_email'])
-      .where('entity_type', '=', 'campaign')
-      .orderBy('id')
-      .execute();
-    expect(audit).toEqual(
+    expect(await auditEntries(t.db, { entityType: 'campaign' })).toMatchObject(
       ['campaign.launched', 'campaign.extended', 'campaign.closed', 'campaign.reopened'].map((action) => ({
         action,
         actor_email: 'editor@example.org',

@@ -9,6 +9,7 @@ import { testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, postMultipart, signedIn } from '../../../../test/editor-helpers.js';
 import { allHostileText } from '../../../../test/hostile-input.js';
 import { expectTexts } from '../../../../test/http-assertions.js';
+import { auditEntries } from '../../../../test/http-audit.js';
 import { insertSupporter, suppressed } from '../../../../test/list-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 
@@ -119,12 +120,7 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
         .executeTakeFirstOrThrow();
       expect([table, Number(row.n)]).toEqual([table, 0]);
     }
-    const audited = await t.db.kysely
-      .selectFrom('audit_events')
-      .select('id')
-      .where('action', '=', 'list.imported')
-      .execute();
-    expect(audited).toEqual([]);
+    expect(await auditEntries(t.db, { action: 'list.imported' })).toEqual([]);
   });
 
   it('answers files it cannot read with a translated 422 that keeps the input, and stores nothing', async () => {
@@ -273,13 +269,7 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
       `ana@example.org,"'=HYPERLINK(""http://evil.example"")",BR,${joined},import,"${source}"`,
       `erlan@example.org,"Erlan, B.",KZ,${joined},import,"${source}"`,
     ]);
-    const audit = await t.db.kysely
-      .selectFrom('audit_events')
-      .select(['action', 'entity_id'])
-      .where('entity_type', '=', 'list')
-      .orderBy('id')
-      .execute();
-    expect(audit).toEqual([
+    expect(await auditEntries(t.db, { entityType: 'list' })).toMatchObject([
       { action: 'list.imported', entity_id: 'ar' },
       { action: 'list.exported', entity_id: 'ar' },
     ]);

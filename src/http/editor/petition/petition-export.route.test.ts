@@ -7,6 +7,7 @@ import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, createPerson, get, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
 import { markSupporterErased, recordSigner, type SignerOverrides } from '../../../../test/factories.js';
+import { auditEntries } from '../../../../test/http-audit.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 
@@ -82,12 +83,7 @@ describe.each(testDialects)('signers CSV on %s', (dialect) => {
         .map((r) => r[3]),
     ).toEqual(['BY']);
 
-    const audit = await t.db.kysely
-      .selectFrom('audit_events')
-      .select(['action', 'after_json'])
-      .where('action', '=', 'petition.exported')
-      .orderBy('id')
-      .execute();
+    const audit = await auditEntries(t.db, { action: 'petition.exported' });
     expect(audit).toHaveLength(4);
     expect(JSON.parse(audit[1]!.after_json!)).toMatchObject({ country: 'BY' });
   });

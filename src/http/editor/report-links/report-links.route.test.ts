@@ -10,6 +10,7 @@ import { createPerson, get, post, sessionFor, signedIn } from '../../../../test/
 import { recordSigner } from '../../../../test/factories.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { expectTexts } from '../../../../test/http-assertions.js';
+import { auditEntries } from '../../../../test/http-audit.js';
 import { firstPartnerId, makeReportLink } from '../../../../test/partner-report-helpers.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
@@ -30,8 +31,7 @@ describe.each(testDialects)('partner report links on %s', (dialect) => {
     return makeReportLink(t, editor, await firstPartnerId(t, campaignId), { days });
   }
 
-  const audits = (action: string) =>
-    t.db.kysely.selectFrom('audit_events').selectAll().where('action', '=', action).execute();
+  const audits = (action: string) => auditEntries(t.db, { action });
 
   it('makes a link shown once, stores only its hash, and opens the live report without an account', async () => {
     await recordSigner(t, campaignId, 'Ana María Souza', 'BR', clock.now(), { locale: 'en' });

@@ -6,6 +6,7 @@ import { appPerTest } from '../../../../test/app-per-test.js';
 import { requestForm } from '../../../../test/campaign-request-helpers.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
+import { auditEntries } from '../../../../test/http-audit.js';
 import type { TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('partnership terms editor on %s', (dialect) => {
@@ -49,11 +50,7 @@ describe.each(testDialects)('partnership terms editor on %s', (dialect) => {
     // Pages in other languages keep their own, older text.
     expect((await requestForm(t.app, 'tl')).termsVersion).toBe('2');
 
-    const audit = await t.db.kysely
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('entity_type', '=', 'partnership_terms')
-      .execute();
+    const audit = await auditEntries(t.db, { entityType: 'partnership_terms' });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'partnership_terms.saved', entity_id: '4' });
   });

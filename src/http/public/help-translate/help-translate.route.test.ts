@@ -10,6 +10,7 @@ import { testDialects } from '../../../../test/db.js';
 import { get, post, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { expectPage } from '../../../../test/http-assertions.js';
+import { auditEntries } from '../../../../test/http-audit.js';
 import { erlan, pageToken, postPublic } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 
@@ -75,11 +76,7 @@ describe.each(testDialects)('Help translate applications on %s', (dialect) => {
     }>`select name, email from translator_applications`.execute(t.db.kysely);
     expect(raw.rows[0]?.name).not.toContain('Marie');
     expect(raw.rows[0]?.email).not.toContain('marie@');
-    const audit = await t.db.kysely
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('action', '=', 'translator_application.received')
-      .execute();
+    const audit = await auditEntries(t.db, { action: 'translator_application.received' });
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0])).not.toContain('marie');
   });

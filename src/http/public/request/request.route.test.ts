@@ -13,6 +13,7 @@ import {
 import { testDialects } from '../../../../test/db.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { expectPage } from '../../../../test/http-assertions.js';
+import { auditEntries } from '../../../../test/http-audit.js';
 import { startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { CampaignRequestRepository } from '../../../db/campaign-request.repository.js';
 import { issueFormToken } from '../../../security/form-token.js';
@@ -113,11 +114,7 @@ describe.each(testDialects)('campaign request form on %s', (dialect) => {
       );
       expect(ack!.parsed.text).toContain('Kumusta Kim Ji-young,');
       expect(ack!.parsed.text).toContain('mula sa Korean Health and Medical Workers’ Union (KHMU)');
-      const audit = await t.db.kysely
-        .selectFrom('audit_events')
-        .selectAll()
-        .where('entity_type', '=', 'campaign_request')
-        .execute();
+      const audit = await auditEntries(t.db, { entityType: 'campaign_request' });
       expect(audit.map((a) => [a.action, a.actor_id])).toEqual([['campaign_request.received', null]]);
     } finally {
       await mail.close();
