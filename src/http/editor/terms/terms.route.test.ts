@@ -6,6 +6,7 @@ import { appPerTest } from '../../../../test/app-per-test.js';
 import { requestForm } from '../../../../test/campaign-request-helpers.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
+import { expectPage } from '../../../../test/http-assertions.js';
 import { auditEntries } from '../../../../test/http-audit.js';
 import type { TestApp } from '../../../../test/test-app.js';
 
@@ -21,10 +22,7 @@ describe.each(testDialects)('partnership terms editor on %s', (dialect) => {
 
   it('saves a new version, flags the older translations, and the form shows it at once', async () => {
     const page = await get(t.app, '/editor/terms', admin);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<h1>Partnership terms</h1>');
-    expect(page.body).toContain('**What we will do**');
-    expect(page.body).toContain('**Ang gagawin namin**');
+    expectPage(page, 200, ['<h1>Partnership terms</h1>', '**What we will do**', '**Ang gagawin namin**']);
     expect(page.body).not.toContain('Older than the English text');
     const before = await versions();
     expect(before.map((v) => v.locale)).toEqual(['en', 'tl', 'ar']);
