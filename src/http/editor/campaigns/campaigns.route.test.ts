@@ -30,14 +30,7 @@ describe.each(testDialects)('campaign lifecycle pages on %s', (dialect) => {
 
   const page = `/editor/campaigns/${'{slug}'}`;
   const url = (path = '') => `${page.replace('{slug}', slug)}${path}`;
-  const status = async () =>
-    (
-      await t.db.kysely
-        .selectFrom('campaigns')
-        .select('status')
-        .where('slug', '=', slug)
-        .executeTakeFirstOrThrow()
-    ).status;
+  const status = async () => (await new CampaignRepository(t.db).findBySlug(slug))?.status;
 
   it('lists every campaign by status with dates and supporters', async () => {
     const res = await get(t.app, '/editor/campaigns', editor);

@@ -47,14 +47,7 @@ describe.each(testDialects)('campaign request queue on %s', (dialect) => {
   };
   const request = (id: number) =>
     t.db.kysely.selectFrom('campaign_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const seededId = async () =>
-    (
-      await t.db.kysely
-        .selectFrom('campaign_requests')
-        .select('id')
-        .where('form_nonce', '=', demoRequestNonce)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const seededId = async () => (await t.services.campaignRequests.requests.findByNonce(demoRequestNonce))!;
 
   appPerTest(dialect, async (app) => {
     ({ t, clock } = app);
