@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
+import { type Browser, get, partnerToAttach, signedIn } from '../../../../test/editor-helpers.js';
 import { markSupporterErased, recordSigner, type SignerOverrides } from '../../../../test/factories.js';
 import { auditEntries } from '../../../../test/http-audit.js';
 import { erlan } from '../../../../test/sign-helpers.js';
@@ -119,13 +119,9 @@ describe.each(testDialects)('signers CSV on %s', (dialect) => {
 
   it('lets partners download only the campaigns they are attached to, and refuses malformed filters', async () => {
     await signer('Ana Souza', 'BR', t0);
-    const partner = await createPerson(t, 'partner');
-    const browser = await sessionFor(t, partner);
+    const { browser, attach } = await partnerToAttach(t, campaignId, t0);
     expect((await get(t.app, url, browser)).statusCode).toBe(403);
-    await t.db.kysely
-      .insertInto('partner_campaigns')
-      .values({ user_id: partner.id, campaign_id: campaignId, created_by: null, created_at: t0 })
-      .execute();
+    await attach();
     const ok = await get(t.app, url, browser);
     expect(ok.statusCode).toBe(200);
     expect(rows(ok.body)[1]![1]).toBe('Ana S.');

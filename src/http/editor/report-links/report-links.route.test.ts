@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import { createPerson, get, post, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
+import { get, partnerToAttach, post, signedIn } from '../../../../test/editor-helpers.js';
 import { recordSigner } from '../../../../test/factories.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { expectTexts } from '../../../../test/http-assertions.js';
@@ -114,14 +114,10 @@ describe.each(testDialects)('partner report links on %s', (dialect) => {
     expect(await t.db.kysely.selectFrom('partner_report_links').selectAll().execute()).toEqual([]);
 
     await recordSigner(t, campaignId, 'Ana María Souza', 'BR', clock.now());
-    const partner = await createPerson(t, 'partner');
-    const browser = await sessionFor(t, partner);
+    const { browser, attach } = await partnerToAttach(t, campaignId, clock.now());
     const report = `/editor/campaigns/${erlan}/report`;
     expect((await get(t.app, report, browser)).statusCode).toBe(403);
-    await t.db.kysely
-      .insertInto('partner_campaigns')
-      .values({ user_id: partner.id, campaign_id: campaignId, created_by: null, created_at: clock.now() })
-      .execute();
+    await attach();
     const seen = await get(t.app, report, browser);
     expect(seen.statusCode).toBe(200);
     expect(seen.body).toContain('1 supporter so far');
