@@ -47,6 +47,17 @@ describe.each(testDialects)('campaign request form on %s', (dialect) => {
       ip,
     );
   };
+  /** The nurses' request in English, sent with the token and terms version a form gave (no waiting). */
+  const sendFrom = (
+    form: { token: string; termsVersion: string },
+    fields: Record<string, string | string[]> = {},
+  ) =>
+    postRequest(t.app, 'en', {
+      ...nursesRequest,
+      ...fields,
+      token: form.token,
+      termsVersion: form.termsVersion,
+    });
 
   appPerTest(dialect, (app) => ({ t, clock } = app));
 
@@ -213,11 +224,7 @@ describe.each(testDialects)('campaign request form on %s', (dialect) => {
       { actor: null, now: clock.now() },
     );
     clock.advance(20_000);
-    const changed = await postRequest(t.app, 'en', {
-      ...nursesRequest,
-      token: form.token,
-      termsVersion: form.termsVersion,
-    });
+    const changed = await sendFrom(form);
     expect(changed.statusCode).toBe(422);
     expect(changed.body).toContain('The partnership terms changed while you were writing.');
     expect(changed.body).toContain('<p>New terms.</p>');
@@ -273,22 +280,14 @@ describe.each(testDialects)('campaign request form on %s', (dialect) => {
 
     const form = await requestForm(t.app, 'en');
     clock.advance(2_000);
-    const quick = await postRequest(t.app, 'en', {
-      ...nursesRequest,
-      token: form.token,
-      termsVersion: form.termsVersion,
-    });
+    const quick = await sendFrom(form);
     expect(quick.statusCode).toBe(422);
     expect(quick.body).toContain('That was very quick. Please check your request and send it again.');
     // The form comes back with its own token, whose fill time keeps counting from the first view.
     const kept = /name="token" value="([^"]+)"/.exec(quick.body)?.[1];
     expect(kept).toBe(form.token);
     clock.advance(8_000);
-    const again = await postRequest(t.app, 'en', {
-      ...nursesRequest,
-      token: kept!,
-      termsVersion: form.termsVersion,
-    });
+    const again = await sendFrom({ token: kept!, termsVersion: form.termsVersion });
     expect(again.statusCode).toBe(303);
     expect(await requests()).toHaveLength(1);
   });
@@ -310,9 +309,8 @@ describe.each(testDialects)('campaign request form on %s', (dialect) => {
   it('makes one request and one acknowledgement from a form sent twice', async () => {
     const form = await requestForm(t.app, 'en');
     clock.advance(20_000);
-    const fields = { ...nursesRequest, token: form.token, termsVersion: form.termsVersion };
-    const [a, b] = await Promise.all([postRequest(t.app, 'en', fields), postRequest(t.app, 'en', fields)]);
-    const c = await postRequest(t.app, 'en', fields);
+    const [a, b] = await Promise.all([sendFrom(form), sendFrom(form)]);
+    const c = await sendFrom(form);
     for (const res of [a, b, c]) {
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/en/request/thanks');
@@ -324,12 +322,7 @@ describe.each(testDialects)('campaign request form on %s', (dialect) => {
   it('refuses repeated fields, and is closed while no terms exist', async () => {
     const form = await requestForm(t.app, 'en');
     clock.advance(20_000);
-    const twice = await postRequest(t.app, 'en', {
-      ...nursesRequest,
-      headline: ['a', 'b'],
-      token: form.token,
-      termsVersion: form.termsVersion,
-    });
+    const twice = await sendFrom(form, { headline: ['a', 'b'] });
     expect(twice.statusCode).toBe(400);
 
     await t.db.kysely.deleteFrom('request_endorsements').execute();
