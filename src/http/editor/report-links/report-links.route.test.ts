@@ -48,9 +48,9 @@ describe.each(testDialects)('partner report links on %s', (dialect) => {
     expect(report.statusCode).toBe(200);
     expect(report.headers['cache-control']).toBe('no-store');
     expect(report.headers['referrer-policy']).toBe('no-referrer');
-    expect(report.body).toContain('<meta name="robots" content="noindex"');
-    expect(report.body).toContain('3 supporters so far');
     expectTexts(report.body, [
+      '<meta name="robots" content="noindex"',
+      '3 supporters so far',
       'Brazil',
       'Belarus',
       'Germany',
