@@ -1,6 +1,6 @@
 // The set-up nearly every route test shares, written once: a fresh app for each test on a fake clock (the
 // seeded demo, or a bare app), the id of the campaign under test, and the app closed after the test; or one
-// seeded app that a whole file's tests read.
+// seeded app that a whole file's tests share.
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Dialect } from '../src/db/dialect.js';
 import { campaignIdOf } from './db.js';
@@ -58,7 +58,7 @@ export function editorPerTest(dialect: Dialect, use: Use<AppUnderTest & { editor
 
 /**
  * Registers, in the enclosing `describe`, one seeded app (on the real clock) made before its first test and
- * closed after its last, for files whose tests only read; `use` gets it first and may set up more.
+ * closed after its last, for tests that can share one app; `use` gets it first and may set up more.
  */
 export function appPerFile(dialect: Dialect, use: Use<TestApp>): void {
   let t: TestApp | undefined;
