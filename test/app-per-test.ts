@@ -1,6 +1,7 @@
 // The set-up nearly every route test shares, written once: a fresh app for each test on a fake clock (the
-// seeded demo, or a bare app), the id of the campaign under test, and the app closed after the test.
-import { afterEach, beforeEach } from 'vitest';
+// seeded demo, or a bare app), the id of the campaign under test, and the app closed after the test; or one
+// seeded app that a whole file's tests share.
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Dialect } from '../src/db/dialect.js';
 import { campaignIdOf } from './db.js';
 import { type Browser, signedIn } from './editor-helpers.js';
@@ -53,4 +54,17 @@ export function appPerTest(
 /** appPerTest with an editor signed in (editor@example.org), as most editor route tests begin. */
 export function editorPerTest(dialect: Dialect, use: Use<AppUnderTest & { editor: Browser }>): void {
   appPerTest(dialect, async (app) => use({ ...app, editor: await signedIn(app.t, 'editor') }));
+}
+
+/**
+ * Registers, in the enclosing `describe`, one seeded app (on the real clock) made before its first test and
+ * closed after its last, for tests that can share one app; `use` gets it first and may set up more.
+ */
+export function appPerFile(dialect: Dialect, use: Use<TestApp>): void {
+  let t: TestApp | undefined;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    await use(t);
+  });
+  afterAll(async () => t?.close());
 }

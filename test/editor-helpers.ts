@@ -55,6 +55,25 @@ export async function signedIn(
   return sessionFor(t, await createPerson(t, role, person));
 }
 
+/**
+ * A partner's account signed in but attached to no campaign yet, and `attach`, which gives it the campaign
+ * straight in the table, as an admin attaching it does (decision 0013).
+ */
+export async function partnerToAttach(
+  t: TestApp,
+  campaignId: number,
+  at: number,
+): Promise<{ browser: Browser; attach(): Promise<void> }> {
+  const partner = await createPerson(t, 'partner');
+  const attach = async () => {
+    await t.db.kysely
+      .insertInto('partner_campaigns')
+      .values({ user_id: partner.id, campaign_id: campaignId, created_by: null, created_at: at })
+      .execute();
+  };
+  return { browser: await sessionFor(t, partner), attach };
+}
+
 /** The seeded app with an editor signed in, and the id of the demo campaign whose pages are under test. */
 export async function editorOnCampaign(
   dialect: Dialect,

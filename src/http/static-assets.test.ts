@@ -2,17 +2,15 @@
 // revalidated; a real favicon and touch icon at the root; and the site's focus ring visible enough.
 import { readFileSync } from 'node:fs';
 import { brotliDecompressSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { appPerFile } from '../../test/app-per-test.js';
+import type { TestApp } from '../../test/test-app.js';
 import { assetsDir } from '../config/paths.js';
 import { assetUrl, immutable } from './static-assets.js';
 
 describe('static assets', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp('sqlite');
-  });
-  afterAll(async () => t.close());
+  appPerFile('sqlite', (app) => (t = app));
 
   it('links the stylesheet and scripts by content hash, served immutable and precompressed', async () => {
     const page = (await t.app.inject({ url: '/en/campaigns/kazakhstan-free-erlan-baltabay' })).body;

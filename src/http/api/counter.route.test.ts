@@ -1,10 +1,11 @@
 // The live counter over a real socket: an open Server-Sent Events stream receives the new total, in the
 // page's language, after a signature commits.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerFile } from '../../../test/app-per-test.js';
 import { testDialects } from '../../../test/db.js';
 import { buildSignCommand } from '../../../test/factories.js';
 import { erlan } from '../../../test/sign-helpers.js';
-import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { TestApp } from '../../../test/test-app.js';
 import { streamsPerClient } from '../live/live-counters.js';
 
 async function readEvents(url: string, want: number): Promise<{ total: number; text: string }[]> {
@@ -34,11 +35,10 @@ async function readEvents(url: string, want: number): Promise<{ total: number; t
 describe.each(testDialects)('live counter on %s', (dialect) => {
   let t: TestApp;
   let base: string;
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
+  appPerFile(dialect, async (app) => {
+    t = app;
     base = await t.app.listen({ host: '127.0.0.1', port: 0 });
   });
-  afterAll(async () => t.close());
 
   it('serves the total as JSON', async () => {
     const res = await t.app.inject({ url: `/api/campaigns/${erlan}/count` });

@@ -8,16 +8,19 @@ import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { maskText, maskUrl } from './log-privacy.js';
 
 describe('maskUrl', () => {
-  it('masks the segment after a secret-bearing one and secret query values, nothing else', () => {
-    expect(maskUrl('/tl/confirm/abcDEF123_-xyz')).toBe('/tl/confirm/***');
-    expect(maskUrl('/en/status/42.abcdefghijklmnopqrstuv?x=1')).toBe('/en/status/***?x=1');
-    expect(maskUrl('/editor/login/link/tok')).toBe('/editor/login/link/***');
-    expect(maskUrl('/editor/reset/tok/')).toBe('/editor/reset/***/');
-    expect(maskUrl('/editor/invitation/tok')).toBe('/editor/invitation/***');
-    expect(maskUrl('/en/campaigns/erlan?src=mail&token=abc&_csrf=def')).toBe(
-      '/en/campaigns/erlan?src=mail&token=***&_csrf=***',
-    );
-    expect(maskUrl('/en/campaigns/erlan/sign')).toBe('/en/campaigns/erlan/sign');
+  it.each([
+    ['/tl/confirm/abcDEF123_-xyz', '/tl/confirm/***'],
+    ['/en/status/42.abcdefghijklmnopqrstuv?x=1', '/en/status/***?x=1'],
+    ['/editor/login/link/tok', '/editor/login/link/***'],
+    ['/editor/reset/tok/', '/editor/reset/***/'],
+    ['/editor/invitation/tok', '/editor/invitation/***'],
+    ['/en/campaigns/erlan?src=mail&token=abc&_csrf=def', '/en/campaigns/erlan?src=mail&token=***&_csrf=***'],
+    ['/en/campaigns/erlan/sign', '/en/campaigns/erlan/sign'],
+  ])('masks a secret-bearing segment or query value in %s, nothing else', (url, masked) => {
+    expect(maskUrl(url)).toBe(masked);
+  });
+
+  it('masks a secret-bearing path quoted in a message', () => {
     expect(maskText("'/en/confirm/abc%' is not a valid url component")).toBe(
       "'/en/confirm/*** is not a valid url component",
     );

@@ -1,11 +1,12 @@
 // Open redirects and broken Location headers (issue 19, items 4 and 11b): a value from the request that
 // ends up in Location must never send the browser off-site, and a character Node refuses in a header must
 // not turn the answer into a 500. Raw paths (`/\evil.com`) go over a real socket: inject() normalises them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerFile } from '../../../test/app-per-test.js';
 import { testDialects } from '../../../test/db.js';
 import { signedIn } from '../../../test/editor-helpers.js';
 import { rawGet } from '../../../test/raw-http.js';
-import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { TestApp } from '../../../test/test-app.js';
 
 /** A Location that keeps the browser on this site: a path, not `//host` or `/\host`, printable ASCII. */
 const onSite = (location: string | undefined) =>
@@ -14,12 +15,11 @@ const onSite = (location: string | undefined) =>
 describe.each(testDialects)('redirects on %s', (dialect) => {
   let t: TestApp;
   let port: number;
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
+  appPerFile(dialect, async (app) => {
+    t = app;
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     port = (t.app.server.address() as { port: number }).port;
   });
-  afterAll(async () => t.close());
 
   it('redirects a bare locale to its home page, and nothing else', async () => {
     const tl = await t.app.inject({ url: '/tl' });

@@ -6,6 +6,7 @@ import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, get, signedIn } from '../../../../test/editor-helpers.js';
 import { buildCampaign } from '../../../../test/factories.js';
+import { expectPage, expectTexts } from '../../../../test/http-assertions.js';
 import type { TestApp } from '../../../../test/test-app.js';
 import { CampaignRepository } from '../../../db/campaign.repository.js';
 
@@ -35,7 +36,7 @@ describe.each(testDialects)('campaign preview on %s', (dialect) => {
     expect(res.headers['cache-control']).toBe('no-store');
     const html = res.body;
     // The page in Arabic (interface and content), the banner in the editor's language.
-    for (const text of [
+    expectTexts(html, [
       '<html lang="ar" dir="rtl"',
       '<meta name="robots" content="noindex"/>',
       '<span lang="en" dir="ltr"><strong>Preview — not public.</strong>',
@@ -43,8 +44,7 @@ describe.each(testDialects)('campaign preview on %s', (dialect) => {
       '<h1>كوريا: أعيدوا الممرضات المفصولات</h1>',
       '<strong>انضمامهن</strong>',
       '<fieldset class="preview-form" disabled>',
-    ])
-      expect(html).toContain(text);
+    ]);
     expect(html).not.toContain('/assets/campaign.js');
     expect(html).not.toContain('name="token" value="v1');
     // Language links lead to the other previews, not to the public pages.
@@ -54,10 +54,11 @@ describe.each(testDialects)('campaign preview on %s', (dialect) => {
 
   it('previews a live campaign in its published languages too', async () => {
     const res = await get(t.app, '/editor/campaigns/kazakhstan-free-erlan-baltabay/preview/tl', editor);
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('Filipino version, published');
-    expect(res.body).toContain('Erlan Baltabay sinentensiyahan ng 7 taon');
-    expect(res.body).toContain('Tinanggihan ng panrehiyong hukuman');
+    expectPage(res, 200, [
+      'Filipino version, published',
+      'Erlan Baltabay sinentensiyahan ng 7 taon',
+      'Tinanggihan ng panrehiyong hukuman',
+    ]);
   });
 
   it('is not reachable anonymously, nor by partners; translators may look', async () => {

@@ -8,6 +8,8 @@ import { testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { buildCampaign } from '../../../../test/factories.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
+import { expectPage, expectTexts } from '../../../../test/http-assertions.js';
+import { auditEntries } from '../../../../test/http-audit.js';
 import type { TestApp } from '../../../../test/test-app.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
 import { CampaignRepository } from '../../../db/campaign.repository.js';
@@ -28,26 +30,17 @@ describe.each(testDialects)('campaign lifecycle pages on %s', (dialect) => {
 
   const page = `/editor/campaigns/${'{slug}'}`;
   const url = (path = '') => `${page.replace('{slug}', slug)}${path}`;
-  const status = async () =>
-    (
-      await t.db.kysely
-        .selectFrom('campaigns')
-        .select('status')
-        .where('slug', '=', slug)
-        .executeTakeFirstOrThrow()
-    ).status;
+  const status = async () => (await new CampaignRepository(t.db).findBySlug(slug))?.status;
 
   it('lists every campaign by status with dates and supporters', async () => {
     const res = await get(t.app, '/editor/campaigns', editor);
-    expect(res.statusCode).toBe(200);
-    for (const text of [
+    expectPage(res, 200, [
       'Live (2)',
       'In review (1)',
       'Closed (1)',
       `href="/editor/campaigns/${slug}"`,
       'Korea: Reinstate the dismissed nurses',
-    ])
-      expect(res.body).toContain(text);
+    ]);
     expect(res.body).toMatch(/Ends February \d+, 2027/);
     expect(res.body).toContain('0 supporters');
     expect(res.body).toContain('aria-current="page"');
@@ -56,13 +49,12 @@ describe.each(testDialects)('campaign lifecycle pages on %s', (dialect) => {
 
   it('takes a campaign from review to live, extends, closes with an outcome and reopens it', async () => {
     const review = await get(t.app, url(), editor);
-    for (const text of [
+    expectTexts(review.body, [
       'In review',
       `action="${url('/launch')}"`,
       `action="${url('/send-back')}"`,
       'Leave it empty to end on February 23, 2027.',
-    ])
-      expect(review.body).toContain(text);
+    ]);
     expect(review.body).not.toContain(`action="${url('/close')}"`);
     expect((await t.app.inject({ url: `/en/campaigns/${slug}` })).statusCode).toBe(404);
 
@@ -76,13 +68,12 @@ describe.each(testDialects)('campaign lifecycle pages on %s', (dialect) => {
     expect(launched.statusCode).toBe(303);
     expect(launched.headers.location).toBe(url('?done=launched'));
     const live = await get(t.app, launched.headers.location as string, editor);
-    for (const text of [
+    expectTexts(live.body, [
       'The campaign is live.',
       'February 23, 2027, end of the day (UTC)',
       'Goes out a week before the end date',
       `action="${url('/extend')}"`,
-    ])
-      expect(live.body).toContain(text);
+    ]);
     expect((await t.app.inject({ url: `/en/campaigns/${slug}` })).statusCode).toBe(200);
 
     const earlier = await post(t.app, url('/extend'), editor, { endDate: '2027-02-01' });
@@ -111,13 +102,7 @@ describe.each(testDialects)('campaign lifecycle pages on %s', (dialect) => {
       'This campaign is closed.',
     );
 
-    const audit = await t.db.kysely
-      .selectFrom('audit_events')
-      .select(['action', 'actor_email'])
-      .where('entity_type', '=', 'campaign')
-      .orderBy('id')
-      .execute();
-    expect(audit).toEqual(
+    expect(await auditEntries(t.db, { entityType: 'campaign' })).toMatchObject(
       ['campaign.launched', 'campaign.extended', 'campaign.closed', 'campaign.reopened'].map((action) => ({
         action,
         actor_email: 'editor@example.org',

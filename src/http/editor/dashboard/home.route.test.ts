@@ -6,6 +6,7 @@ import { appPerTest } from '../../../../test/app-per-test.js';
 import { campaignIdOf, testDialects } from '../../../../test/db.js';
 import { createPerson, get, post, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
+import { expectTexts } from '../../../../test/http-assertions.js';
 import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 import type { DashboardFigures } from './home-page.js';
@@ -35,18 +36,19 @@ describe.each(testDialects)('editor dashboard on %s', (dialect) => {
     // The demo seeds one union's request waiting for review; nothing else needs anyone.
     expect(body).toContain('1 campaign request waiting');
     expect(body).not.toContain('Nothing needs you right now.');
-    for (const text of [
+    expectTexts(body, [
       '<h2 id="dash-live">Live campaigns</h2>',
       'Counted signatures are confirmed ones',
       `<a href="/editor/campaigns/${erlan}">Kazakhstan: Erlan Baltabay`,
       '<h2 id="dash-delivery">Delivery to targets</h2>',
       '<h2 id="dash-translations">Translations</h2>',
-    ])
-      expect(body).toContain(text);
+    ]);
     // The chart: an image with a sentence for a name, and a table with every day.
-    expect(body).toContain('role="img"');
-    expect(body).toContain('0 counted signatures in the 14 days from Nov 10, 2026 to Nov 23, 2026');
-    expect(body).toContain('<th scope="row">Nov 23 (today)</th>');
+    expectTexts(body, [
+      'role="img"',
+      '0 counted signatures in the 14 days from Nov 10, 2026 to Nov 23, 2026',
+      '<th scope="row">Nov 23 (today)</th>',
+    ]);
     expect(body.match(/class="day-chart__bar/g)?.length).toBe(14 * 2);
     // The refresh script is optional and external; the page names what it polls.
     expect(body).toContain('data-dashboard="/editor/dashboard.json"');
@@ -94,9 +96,7 @@ describe.each(testDialects)('editor dashboard on %s', (dialect) => {
     });
     expect(set.statusCode).toBe(303);
     const translator = (await get(t.app, '/editor', translatorBrowser)).body;
-    expect(translator).toContain('Your languages: \u2068Filipino\u2069.');
-    expect(translator).toContain('English (source)');
-    expect(translator).toContain('Filipino');
+    expectTexts(translator, ['Your languages: \u2068Filipino\u2069.', 'English (source)', 'Filipino']);
     // The demo campaign has a Russian translation too: not this translator's language.
     expect(translator).not.toContain('Russian');
     expect(translator).not.toContain('Live campaigns');

@@ -7,6 +7,7 @@ import { auditActions, campaignIdOf, testDialects } from '../../../../test/db.js
 import { type DeliveryRig, deliveryRig, messageStatuses, sign } from '../../../../test/delivery-helpers.js';
 import { get, post, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
+import { auditEntries } from '../../../../test/http-audit.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 
@@ -54,11 +55,7 @@ describe.each(testDialects)('editor delivery page on %s', (dialect) => {
       status: 'active',
       replaced_email: 'press@mfa-kz.example.org',
     });
-    const audit = await t.db.kysely
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('action', '=', 'target.address_replaced')
-      .execute();
+    const audit = await auditEntries(t.db, { action: 'target.address_replaced' });
     expect(audit).toHaveLength(1);
 
     clock.advance(3 * 60_000);

@@ -15,6 +15,7 @@ import {
   sessionFor,
   signedIn,
 } from '../../../../test/editor-helpers.js';
+import { auditEntries } from '../../../../test/http-audit.js';
 import type { TestApp } from '../../../../test/test-app.js';
 import { translationDay, translatorOf } from '../../../../test/translator-helpers.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
@@ -80,12 +81,7 @@ describe.each(testDialects)('interface strings on %s', (dialect) => {
     expect((await campaignPage()).body).toContain(shipped);
     expect((await get(t.app, `${board}?state=overridden`, arabic)).body).toContain('Strings found: 0');
 
-    const audit = await t.db.kysely
-      .selectFrom('audit_events')
-      .select(['action', 'entity_id', 'before_json'])
-      .where('entity_type', '=', 'interface_string')
-      .orderBy('id')
-      .execute();
+    const audit = await auditEntries(t.db, { entityType: 'interface_string' });
     expect(audit.map((a) => a.entity_id)).toEqual([`ar:${key}`, `ar:${key}`]);
     expect(JSON.parse(audit[1]!.before_json!)).toEqual({ message: corrected });
   });

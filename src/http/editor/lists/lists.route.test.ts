@@ -8,6 +8,8 @@ import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, postMultipart, signedIn } from '../../../../test/editor-helpers.js';
 import { allHostileText } from '../../../../test/hostile-input.js';
+import { expectTexts } from '../../../../test/http-assertions.js';
+import { auditEntries } from '../../../../test/http-audit.js';
 import { insertSupporter, suppressed } from '../../../../test/list-helpers.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 
@@ -47,7 +49,7 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     // The page streamed a line per step, each with its bar, then the report; each line replaces the last.
-    for (const text of [
+    expectTexts(res.body, [
       'Importing into the \u2068Spanish (es)\u2069 list',
       '<div class="import-steps" role="status"><p class="import-step"><progress max="3" value="0"></progress> Reading the file: 0 of 3 rows</p>',
       'Reading the file: 3 of 3 rows',
@@ -59,8 +61,7 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
       'Repeats an earlier row',
       'Row 3',
       'href="/editor/lists">Back to the lists</a>',
-    ])
-      expect(res.body).toContain(text);
+    ]);
     expect(res.body.indexOf('Saving: 2 of 2')).toBeLessThan(res.body.indexOf('Imported into'));
     expect(res.body.trimEnd().endsWith('</html>')).toBe(true);
     // The list now shows one subscriber.
@@ -119,12 +120,7 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
         .executeTakeFirstOrThrow();
       expect([table, Number(row.n)]).toEqual([table, 0]);
     }
-    const audited = await t.db.kysely
-      .selectFrom('audit_events')
-      .select('id')
-      .where('action', '=', 'list.imported')
-      .execute();
-    expect(audited).toEqual([]);
+    expect(await auditEntries(t.db, { action: 'list.imported' })).toEqual([]);
   });
 
   it('answers files it cannot read with a translated 422 that keeps the input, and stores nothing', async () => {
@@ -273,13 +269,7 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
       `ana@example.org,"'=HYPERLINK(""http://evil.example"")",BR,${joined},import,"${source}"`,
       `erlan@example.org,"Erlan, B.",KZ,${joined},import,"${source}"`,
     ]);
-    const audit = await t.db.kysely
-      .selectFrom('audit_events')
-      .select(['action', 'entity_id'])
-      .where('entity_type', '=', 'list')
-      .orderBy('id')
-      .execute();
-    expect(audit).toEqual([
+    expect(await auditEntries(t.db, { entityType: 'list' })).toMatchObject([
       { action: 'list.imported', entity_id: 'ar' },
       { action: 'list.exported', entity_id: 'ar' },
     ]);

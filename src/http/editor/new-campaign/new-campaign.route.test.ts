@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
+import { auditEntries } from '../../../../test/http-audit.js';
 import type { TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('new campaign on %s', (dialect) => {
@@ -47,11 +48,7 @@ describe.each(testDialects)('new campaign on %s', (dialect) => {
         .where('campaign_id', '=', campaign.id)
         .execute(),
     ).toEqual([{ locale: 'en', status: 'draft', headline: 'Philippines: Holcim workers demand justice' }]);
-    const audit = await k
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('action', '=', 'campaign.created')
-      .execute();
+    const audit = await auditEntries(t.db, { action: 'campaign.created' });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       actor_email: 'editor@example.org',

@@ -10,14 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import {
-  type Browser,
-  createPerson,
-  get,
-  post,
-  sessionFor,
-  signedIn,
-} from '../../../../test/editor-helpers.js';
+import { type Browser, get, partnerToAttach, post, signedIn } from '../../../../test/editor-helpers.js';
 import { recordSigner } from '../../../../test/factories.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
@@ -111,13 +104,9 @@ describe.each(testDialects)('dossiers on %s', (dialect) => {
   it('lets in editors and attached partners only, and deletes dossiers past their time', async () => {
     const translator = await signedIn(t, 'translator');
     expect((await get(t.app, page, translator)).statusCode).toBe(403);
-    const partner = await createPerson(t, 'partner');
-    const partnerBrowser = await sessionFor(t, partner);
+    const { browser: partnerBrowser, attach } = await partnerToAttach(t, campaignId, t0);
     expect((await get(t.app, page, partnerBrowser)).statusCode).toBe(403);
-    await t.db.kysely
-      .insertInto('partner_campaigns')
-      .values({ user_id: partner.id, campaign_id: campaignId, created_by: null, created_at: t0 })
-      .execute();
+    await attach();
     expect((await get(t.app, page, partnerBrowser)).statusCode).toBe(200);
     expect((await post(t.app, page, partnerBrowser, { kind: 'pdf', locale: 'en' })).statusCode).toBe(303);
     const [dossier] = await t.services.dossiers.store.listForCampaign(campaignId, 10);

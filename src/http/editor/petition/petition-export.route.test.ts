@@ -5,8 +5,9 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { editorPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import { type Browser, createPerson, get, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
+import { type Browser, get, partnerToAttach, signedIn } from '../../../../test/editor-helpers.js';
 import { markSupporterErased, recordSigner, type SignerOverrides } from '../../../../test/factories.js';
+import { auditEntries } from '../../../../test/http-audit.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 
@@ -82,12 +83,7 @@ describe.each(testDialects)('signers CSV on %s', (dialect) => {
         .map((r) => r[3]),
     ).toEqual(['BY']);
 
-    const audit = await t.db.kysely
-      .selectFrom('audit_events')
-      .select(['action', 'after_json'])
-      .where('action', '=', 'petition.exported')
-      .orderBy('id')
-      .execute();
+    const audit = await auditEntries(t.db, { action: 'petition.exported' });
     expect(audit).toHaveLength(4);
     expect(JSON.parse(audit[1]!.after_json!)).toMatchObject({ country: 'BY' });
   });
@@ -123,13 +119,9 @@ describe.each(testDialects)('signers CSV on %s', (dialect) => {
 
   it('lets partners download only the campaigns they are attached to, and refuses malformed filters', async () => {
     await signer('Ana Souza', 'BR', t0);
-    const partner = await createPerson(t, 'partner');
-    const browser = await sessionFor(t, partner);
+    const { browser, attach } = await partnerToAttach(t, campaignId, t0);
     expect((await get(t.app, url, browser)).statusCode).toBe(403);
-    await t.db.kysely
-      .insertInto('partner_campaigns')
-      .values({ user_id: partner.id, campaign_id: campaignId, created_by: null, created_at: t0 })
-      .execute();
+    await attach();
     const ok = await get(t.app, url, browser);
     expect(ok.statusCode).toBe(200);
     expect(rows(ok.body)[1]![1]).toBe('Ana S.');

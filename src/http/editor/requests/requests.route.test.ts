@@ -13,6 +13,7 @@ import {
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
+import { expectTexts } from '../../../../test/http-assertions.js';
 import { startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { demoRequestNonce } from '../../../cli/demo/campaign-request.js';
 
@@ -46,14 +47,7 @@ describe.each(testDialects)('campaign request queue on %s', (dialect) => {
   };
   const request = (id: number) =>
     t.db.kysely.selectFrom('campaign_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const seededId = async () =>
-    (
-      await t.db.kysely
-        .selectFrom('campaign_requests')
-        .select('id')
-        .where('form_nonce', '=', demoRequestNonce)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const seededId = async () => (await t.services.campaignRequests.requests.findByNonce(demoRequestNonce))!;
 
   appPerTest(dialect, async (app) => {
     ({ t, clock } = app);
@@ -79,13 +73,12 @@ describe.each(testDialects)('campaign request queue on %s', (dialect) => {
     editor = await signedIn(t, 'editor', { email: 'second@example.org' });
     await post(t.app, `/editor/requests/${await seededId()}/decline`, editor, { message: 'Not this time.' });
     const after = await get(t.app, '/editor/requests', editor);
-    for (const text of [
+    expectTexts(after.body, [
       'Changes requested (1)',
       'Changes asked for 2 days ago',
       'Decided recently (1)',
       'Declined on Nov 25, 2026',
-    ])
-      expect(after.body).toContain(text);
+    ]);
     const admin = await signedIn(t, 'admin');
     expect((await get(t.app, '/editor/requests', admin)).body).toContain('href="/editor/terms"');
   });

@@ -6,6 +6,8 @@ import { appPerTest } from '../../../../test/app-per-test.js';
 import { requestForm } from '../../../../test/campaign-request-helpers.js';
 import { testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
+import { expectPage } from '../../../../test/http-assertions.js';
+import { auditEntries } from '../../../../test/http-audit.js';
 import type { TestApp } from '../../../../test/test-app.js';
 
 describe.each(testDialects)('partnership terms editor on %s', (dialect) => {
@@ -20,10 +22,7 @@ describe.each(testDialects)('partnership terms editor on %s', (dialect) => {
 
   it('saves a new version, flags the older translations, and the form shows it at once', async () => {
     const page = await get(t.app, '/editor/terms', admin);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<h1>Partnership terms</h1>');
-    expect(page.body).toContain('**What we will do**');
-    expect(page.body).toContain('**Ang gagawin namin**');
+    expectPage(page, 200, ['<h1>Partnership terms</h1>', '**What we will do**', '**Ang gagawin namin**']);
     expect(page.body).not.toContain('Older than the English text');
     const before = await versions();
     expect(before.map((v) => v.locale)).toEqual(['en', 'tl', 'ar']);
@@ -49,11 +48,7 @@ describe.each(testDialects)('partnership terms editor on %s', (dialect) => {
     // Pages in other languages keep their own, older text.
     expect((await requestForm(t.app, 'tl')).termsVersion).toBe('2');
 
-    const audit = await t.db.kysely
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('entity_type', '=', 'partnership_terms')
-      .execute();
+    const audit = await auditEntries(t.db, { entityType: 'partnership_terms' });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'partnership_terms.saved', entity_id: '4' });
   });

@@ -16,6 +16,7 @@ import {
   sessionFor,
 } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
+import { expectTexts } from '../../../../test/http-assertions.js';
 import type { TestApp } from '../../../../test/test-app.js';
 import { press, translationDay, translatorOf } from '../../../../test/translator-helpers.js';
 import { demoCampaignSlug } from '../../../cli/demo/seed.js';
@@ -90,9 +91,11 @@ describe.each(testDialects)('claiming a language on %s', (dialect) => {
     expect(claimed.headers.location).toBe(`${board}#c-${demoCampaignSlug}`);
 
     const seen = spanishCell((await get(t.app, board, bruno)).body);
-    expect(seen).toContain('translation-cell--claimed');
-    expect(seen).toContain('claimed by \u2068Amelia Ruiz\u2069');
-    expect(seen).toContain('datetime="2026-11-23T09:00:00.000Z"');
+    expectTexts(seen, [
+      'translation-cell--claimed',
+      'claimed by \u2068Amelia Ruiz\u2069',
+      'datetime="2026-11-23T09:00:00.000Z"',
+    ]);
     expect(seen).not.toContain('missing');
     expect(seen).not.toContain('/claim"');
     expect(seen).not.toContain('/release"');

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { auditTrail, testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
+import { sentBackThenPublished } from '../../../../test/http-audit.js';
 import { insertListMember, insertMailing } from '../../../../test/mailing-translation-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 import {
@@ -102,13 +103,7 @@ describe.each(testDialects)('mailing translation on %s', (dialect) => {
     );
 
     const actions = await auditTrail(t.db, 'translation.');
-    expect(actions.map((a) => a.action)).toEqual([
-      'translation.saved',
-      'translation.submitted',
-      'translation.sent_back',
-      'translation.submitted',
-      'translation.published',
-    ]);
+    expect(actions.map((a) => a.action)).toEqual(sentBackThenPublished);
     expect(new Set(actions.map((a) => a.entity_type))).toEqual(new Set(['mailing']));
   });
 

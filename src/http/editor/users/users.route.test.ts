@@ -17,6 +17,7 @@ import {
   signedIn,
 } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
+import { expectPage, expectTexts } from '../../../../test/http-assertions.js';
 import { startMailWorker, type TestApp } from '../../../../test/test-app.js';
 import { recordAudit } from '../../../db/audit.repository.js';
 
@@ -42,9 +43,7 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/editor/users?done=invited');
       const list = await get(t.app, res.headers.location as string, browser);
-      expect(list.body).toContain('Invitation sent.');
-      expect(list.body).toContain('nadia@example.org');
-      expect(list.body).toContain('editor · invited');
+      expectTexts(list.body, ['Invitation sent.', 'nadia@example.org', 'editor · invited']);
 
       expect(await mail.drain()).toBe(1);
       const [message] = await mail.sink.waitFor(1);
@@ -181,10 +180,7 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
       });
     }
     const first = await get(t.app, '/editor/audit?entityType=campaign', browser);
-    expect(first.statusCode).toBe(200);
-    expect(first.body).toContain('60 entries');
-    expect(first.body).toContain('Page 1 of 2');
-    expect(first.body).toContain('&lt;b>v59&lt;/b>');
+    expectPage(first, 200, ['60 entries', 'Page 1 of 2', '&lt;b>v59&lt;/b>']);
     expect(first.body).not.toContain('<b>v59</b>');
     const second = await get(t.app, '/editor/audit?entityType=campaign&page=2', browser);
     expect(second.body).toContain('Page 2 of 2');
@@ -214,9 +210,7 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
     });
     expect(profile.headers.location).toBe('/editor/account?done=profile');
     const page = await get(t.app, '/editor/account?done=profile', browser);
-    expect(page.body).toContain('<html lang="tl"');
-    expect(page.body).toContain('Nai-save na.');
-    expect(page.body).toContain('Naka-log in sa 2 na device o browser.');
+    expectTexts(page.body, ['<html lang="tl"', 'Nai-save na.', 'Naka-log in sa 2 na device o browser.']);
     const empty = await post(t.app, '/editor/account/profile', browser, { name: '', locale: 'tl' });
     expect(empty.statusCode).toBe(422);
     expect(empty.body).toContain('Pakilagay ang iyong pangalan.');

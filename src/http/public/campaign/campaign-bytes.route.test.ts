@@ -1,8 +1,9 @@
 // The campaign page's bytes (decision 0018): gzip or Brotli as the browser accepts, compressed once per
 // cached page rather than per request, and a phone's way to the form under the headline.
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { appPerFile } from '../../../../test/app-per-test.js';
+import type { TestApp } from '../../../../test/test-app.js';
 import { CampaignPageCache, compressionsPerSecond } from './campaign-page.cache.js';
 
 const slug = 'kazakhstan-free-erlan-baltabay';
@@ -10,10 +11,7 @@ const closed = 'kazakhstan-freedom-for-zhanaozen-oil-workers';
 
 describe('campaign page bytes', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp('sqlite');
-  });
-  afterAll(async () => t.close());
+  appPerFile('sqlite', (app) => (t = app));
 
   it('answers in Brotli, gzip or plain as asked, the same page in each, varying on Accept-Encoding', async () => {
     const url = `/en/campaigns/${slug}`;

@@ -2,9 +2,10 @@
 // (never a name), the end date in the page language, the photo sized for the screen, and the first screen's
 // rules inlined under a CSP hash with the stylesheet moved to the end of the body.
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerFile } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 import { seedDemoHistory } from '../../../cli/demo/history.js';
 import { seedDemoPhoto } from '../../../cli/demo/photo.js';
 
@@ -13,11 +14,10 @@ const seededAt = Date.UTC(2026, 10, 20);
 
 describe.each(testDialects)('campaign page first screen (%s)', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
+  appPerFile(dialect, async (app) => {
+    t = app;
     await seedDemoHistory(t.db, seededAt);
   });
-  afterAll(async () => t.close());
 
   it('says how many countries signed and the latest of them, in the page language, never who', async () => {
     const en = (await t.app.inject({ url: `/en/campaigns/${slug}` })).body;

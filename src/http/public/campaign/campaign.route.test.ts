@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/db.js';
+import { expectPage, expectTexts } from '../../../../test/http-assertions.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 
 const slug = 'kazakhstan-free-erlan-baltabay';
@@ -27,21 +28,21 @@ describe.each(testDialects)('campaign pages on %s', (dialect) => {
     expect(res.body).toContain('akorda.press@example.org');
     // The union copy address is not a target: it is not listed as one.
     expect(res.body).not.toContain('campaign-copies@industriall.example.org');
-    expect(res.body).toContain('<strong>We need your support!</strong>');
-    expect(res.body).toContain('<meta property="og:title" content="Kazakhstan: Erlan Baltabay');
-    expect(res.body).toContain(`hreflang="tl" href="https://outcry.example.org/tl/campaigns/${slug}"`);
+    expectTexts(res.body, [
+      '<strong>We need your support!</strong>',
+      '<meta property="og:title" content="Kazakhstan: Erlan Baltabay',
+      `hreflang="tl" href="https://outcry.example.org/tl/campaigns/${slug}"`,
+    ]);
   });
 
   it('serves the Tagalog version with the Tagalog interface', async () => {
     const res = await t.app.inject({ url: `/tl/campaigns/${slug}` });
-    expect(res.statusCode).toBe(200);
-    for (const text of [
+    expectPage(res, 200, [
       '<html lang="tl" dir="ltr">',
       'Erlan Baltabay sinentensiyahan ng 7 taon sa bilangguan',
       'Ipapadala ang mensahe mo sa mga sumusunod na email address:',
       'Sa pakikipagtulungan sa',
-    ])
-      expect(res.body).toContain(text);
+    ]);
     expect(res.headers['set-cookie']).toBe('lang=tl; Max-Age=31536000; Path=/; HttpOnly; SameSite=Lax');
     // Already chosen: no cookie again. Another language: its own.
     const again = await t.app.inject({ url: `/tl/campaigns/${slug}`, cookies: { lang: 'tl' } });
@@ -52,10 +53,11 @@ describe.each(testDialects)('campaign pages on %s', (dialect) => {
 
   it('falls back to the source text in an RTL interface, marked, with content kept LTR', async () => {
     const res = await t.app.inject({ url: `/ar/campaigns/${slug}` });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('<html lang="ar" dir="rtl">');
-    expect(res.body).toContain('هذه الحملة غير متوفرة بعد باللغة');
-    expect(res.body).toContain('<article class="campaign" lang="en" dir="ltr">');
+    expectPage(res, 200, [
+      '<html lang="ar" dir="rtl">',
+      'هذه الحملة غير متوفرة بعد باللغة',
+      '<article class="campaign" lang="en" dir="ltr">',
+    ]);
   });
 
   it('redirects an unprefixed link to the negotiated language and keeps the source tag', async () => {
@@ -78,10 +80,11 @@ describe.each(testDialects)('campaign pages on %s', (dialect) => {
 
   it('lists closed campaigns in the archive with dates, supporters and outcome', async () => {
     const res = await t.app.inject({ url: '/tl/campaigns/archive' });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('Arkibo ng mga kampanya');
-    expect(res.body).toContain('Kazakhstan: Freedom for the imprisoned Zhanaozen oil workers');
-    expect(res.body).toContain('Over 11,400 letters were sent');
+    expectPage(res, 200, [
+      'Arkibo ng mga kampanya',
+      'Kazakhstan: Freedom for the imprisoned Zhanaozen oil workers',
+      'Over 11,400 letters were sent',
+    ]);
     expect(res.body).not.toContain('Erlan Baltabay');
     // Fewer than 10,000 supporters: no record badge.
     expect(res.body).not.toContain('Mahigit 10,000 tagasuporta');

@@ -9,6 +9,8 @@ import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { get, post, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
+import { expectPage } from '../../../../test/http-assertions.js';
+import { auditEntries } from '../../../../test/http-audit.js';
 import { erlan, pageToken, postPublic } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 
@@ -74,25 +76,19 @@ describe.each(testDialects)('Help translate applications on %s', (dialect) => {
     }>`select name, email from translator_applications`.execute(t.db.kysely);
     expect(raw.rows[0]?.name).not.toContain('Marie');
     expect(raw.rows[0]?.email).not.toContain('marie@');
-    const audit = await t.db.kysely
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('action', '=', 'translator_application.received')
-      .execute();
+    const audit = await auditEntries(t.db, { action: 'translator_application.received' });
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0])).not.toContain('marie');
   });
 
   it('sends wrong input back translated with what was typed, and stores nothing', async () => {
     const res = await apply('en', { name: '', email: 'marie@', language: 'xx', note: 'n'.repeat(1_001) });
-    expect(res.statusCode).toBe(422);
-    for (const text of [
+    expectPage(res, 422, [
       'Please enter your name.',
       'Please choose at least one language.',
       'Please shorten your message to 1000 characters.',
       'value="marie@"',
-    ])
-      expect(res.body).toContain(text);
+    ]);
     const kept = await apply('en', { ...marie, name: '' });
     expect(kept.body).toContain('value="fr" checked');
     expect(kept.body).not.toContain('value="de" checked');

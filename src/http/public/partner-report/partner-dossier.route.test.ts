@@ -8,6 +8,7 @@ import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { createPerson, post, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
+import { auditEntries } from '../../../../test/http-audit.js';
 import { firstPartnerId, makeReportLink } from '../../../../test/partner-report-helpers.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
@@ -43,12 +44,7 @@ describe.each(testDialects)('partner report dossier on %s', (dialect) => {
     return id;
   }
 
-  const downloads = () =>
-    t.db.kysely
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('action', '=', 'partner-report.downloaded')
-      .execute();
+  const downloads = () => auditEntries(t.db, { action: 'partner-report.downloaded' });
 
   it('offers the newest whole-petition PDF still kept, and audits every download', async () => {
     const path = await makeLink();
