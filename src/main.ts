@@ -100,6 +100,8 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
   let mailingMail: MailTransport | undefined;
   let bounceListener: BounceListener | undefined;
   if (config.ROLES.includes('worker')) {
+    // The worker's parts log through the web app's logger when this process serves the site too.
+    const logged = app ? { logger: app.log } : {};
     if (config.BOUNCE_SMTP_PORT !== undefined) {
       try {
         bounceListener = await startBounceListener(
@@ -108,7 +110,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
             supporterMail: services.supporterMail,
             clock,
             secret: config.APP_SECRET,
-            ...(app ? { logger: app.log } : {}),
+            ...logged,
           },
           { port: config.BOUNCE_SMTP_PORT, host: config.BOUNCE_SMTP_HOST },
         );
@@ -127,46 +129,46 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
         clock,
         confirmExpiryMs: config.CONFIRM_EXPIRY_DAYS * 86_400_000,
         networkRetentionMs: config.IP_HASH_RETENTION_DAYS * 86_400_000,
-        ...(app ? { logger: app.log } : {}),
+        ...logged,
       }),
       ...campaignLifecycleJobs({
         campaigns: services.lifecycle,
         clock,
         dossierRetentionDays: services.dossiers.retentionDays,
         config,
-        ...(app ? { logger: app.log } : {}),
+        ...logged,
       }),
       ...jobPurge({
         jobs,
         clock,
         retentionMs: config.JOB_RETENTION_DAYS * 86_400_000,
-        ...(app ? { logger: app.log } : {}),
+        ...logged,
       }),
-      ...scheduledMailingJobs({ mailings: services.mailings, clock, ...(app ? { logger: app.log } : {}) }),
+      ...scheduledMailingJobs({ mailings: services.mailings, clock, ...logged }),
       ...dossierPurgeJobs({
         dossiers: services.dossiers.store,
         clock,
-        ...(app ? { logger: app.log } : {}),
+        ...logged,
       }),
       ...retentionJobs({
         store: services.privacy.store,
         retention: () => services.settings.get(privacyRetention, clock.now()),
         clock,
         keyedHash: (canonical) => erasedEmailKey(config.APP_SECRET, canonical),
-        ...(app ? { logger: app.log } : {}),
+        ...logged,
       }),
       ...signatureLogJobs({
         log: services.signatureLog,
         clock,
         signingKey: logSigningKey(config),
-        ...(app ? { logger: app.log } : {}),
+        ...logged,
       }),
       ...translatorBulletinJobs({
         translations: services.translations,
         bulletins: services.translatorBulletins,
         clock,
         config,
-        ...(app ? { logger: app.log } : {}),
+        ...logged,
       }),
     ];
     await scheduleRecurring(jobs, maintenance, clock.now());
@@ -205,7 +207,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
       clock,
       concurrency: config.WORKER_CONCURRENCY,
       pollMs: config.WORKER_POLL_MS,
-      ...(app ? { logger: app.log } : {}),
+      ...logged,
     });
     worker.start();
     deliveryMail = createMailTransport(config, config.DELIVERY_CONNECTIONS, refusals);
@@ -220,7 +222,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
         giveUpAfterMs: config.DELIVERY_GIVE_UP_DAYS * 86_400_000,
       },
       connections: config.DELIVERY_CONNECTIONS,
-      ...(app ? { logger: app.log } : {}),
+      ...logged,
     });
     dispatcher.start();
     // Supporter mailings on connections of their own, so a big mailing never holds up target letters.
@@ -238,7 +240,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
       defaultRate: config.MAILING_RATE,
       policy: { domainConcurrency: config.DELIVERY_DOMAIN_CONCURRENCY },
       connections: config.DELIVERY_CONNECTIONS,
-      ...(app ? { logger: app.log } : {}),
+      ...logged,
     });
     mailingSender.start();
   }
