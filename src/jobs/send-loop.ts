@@ -1,6 +1,6 @@
 // What a worker's two send loops, target letters (delivery/dispatcher.ts) and supporter mailings
 // (mailing/sender.ts), have in common: the options they take besides their store, site and policy, the
-// defaults of those options, and how they are started and stopped.
+// defaults of those options, how they are started and stopped, and the heartbeat that renews their leases.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Clock } from '../domain/shared/clock.js';
@@ -43,4 +43,20 @@ export function sendLoopSettings(opts: SendLoopOptions) {
     workerId: opts.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     preparing: canPrepare(opts.transport) ? opts.transport : undefined,
   };
+}
+
+/**
+ * Renews the loop's leases every third of a lease, so a live worker keeps what it holds; a failed renewal
+ * is only logged (the next one comes well before the lease runs out).
+ */
+export function renewLeasesEvery(
+  leaseMs: number,
+  renew: () => Promise<unknown>,
+  onError: (error: unknown) => void,
+): NodeJS.Timeout {
+  const heartbeat = setInterval(() => {
+    renew().catch(onError);
+  }, leaseMs / 3);
+  heartbeat.unref?.();
+  return heartbeat;
 }

@@ -16,7 +16,7 @@ import { targetLetter } from '../../mail/templates/target-letter.email.js';
 import type { OutgoingMail } from '../../mail/transport.js';
 import { InvalidAddressError } from '../../mail/transport.js';
 import { bounceAddress } from '../../security/bounce-address.js';
-import { type SendLoop, type SendLoopOptions, sendLoopSettings } from '../send-loop.js';
+import { renewLeasesEvery, type SendLoop, type SendLoopOptions, sendLoopSettings } from '../send-loop.js';
 
 export interface DispatcherOptions extends SendLoopOptions {
   store: DeliveryStore;
@@ -362,12 +362,11 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     start() {
       if (running) return;
       running = true;
-      heartbeat = setInterval(() => {
-        opts.store.renewLeases(workerId, opts.clock.now() + leaseMs).catch((error: unknown) => {
-          logger.error({ err: error }, 'renewing delivery leases failed');
-        });
-      }, leaseMs / 3);
-      heartbeat.unref?.();
+      heartbeat = renewLeasesEvery(
+        leaseMs,
+        () => opts.store.renewLeases(workerId, opts.clock.now() + leaseMs),
+        (error) => logger.error({ err: error }, 'renewing delivery leases failed'),
+      );
       schedule(0);
     },
     async stop() {

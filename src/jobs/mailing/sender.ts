@@ -13,7 +13,7 @@ import {
 } from '../../domain/mailing/send-policy.js';
 import type { PreparedMail } from '../../mail/prepared-mail.js';
 import { InvalidAddressError, type OutgoingMail } from '../../mail/transport.js';
-import { type SendLoop, type SendLoopOptions, sendLoopSettings } from '../send-loop.js';
+import { renewLeasesEvery, type SendLoop, type SendLoopOptions, sendLoopSettings } from '../send-loop.js';
 import { type MailingSite, MailingVersions, mailingMessage } from './mailing-message.js';
 
 export interface MailingSenderOptions extends SendLoopOptions {
@@ -426,13 +426,14 @@ export function createMailingSender(opts: MailingSenderOptions): MailingSender {
     start() {
       if (running) return;
       running = true;
-      heartbeat = setInterval(() => {
-        const held = [...inFlight.keys(), ...[...runs.values()].flatMap((r) => r.queue.map((i) => i.r.id))];
-        opts.store.renewLeases(held, workerId, opts.clock.now() + leaseMs).catch((error: unknown) => {
-          logger.error({ err: error }, 'renewing mailing leases failed');
-        });
-      }, leaseMs / 3);
-      heartbeat.unref?.();
+      heartbeat = renewLeasesEvery(
+        leaseMs,
+        () => {
+          const held = [...inFlight.keys(), ...[...runs.values()].flatMap((r) => r.queue.map((i) => i.r.id))];
+          return opts.store.renewLeases(held, workerId, opts.clock.now() + leaseMs);
+        },
+        (error) => logger.error({ err: error }, 'renewing mailing leases failed'),
+      );
       schedule(0);
     },
     async stop() {
