@@ -21,6 +21,7 @@ import { translatorFor } from './i18n/translator.js';
 import { createDispatcher, type Dispatcher } from './jobs/delivery/dispatcher.js';
 import { createMailingSender, type MailingSender } from './jobs/mailing/sender.js';
 import { recurringHandlers, scheduleRecurring } from './jobs/recurring.js';
+import type { SendLoopOptions } from './jobs/send-loop.js';
 import { signatureLogJobs } from './jobs/tasks/append-signature-log.task.js';
 import { dossierHandlers, dossierPurgeJobs } from './jobs/tasks/build-dossier.task.js';
 import { campaignLifecycleJobs } from './jobs/tasks/campaign-lifecycle.task.js';
@@ -210,27 +211,30 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
       ...logged,
     });
     worker.start();
+    // What the two send loops take alike (jobs/send-loop.ts); each has a transport of its own.
+    const sendLoop = (transport: MailTransport): SendLoopOptions => ({
+      transport,
+      clock,
+      connections: config.DELIVERY_CONNECTIONS,
+      ...logged,
+    });
     deliveryMail = createMailTransport(config, config.DELIVERY_CONNECTIONS, refusals);
     dispatcher = createDispatcher({
+      ...sendLoop(deliveryMail),
       store: new DeliveryDispatchStore(db),
-      transport: deliveryMail,
       campaigns: services.campaigns,
-      clock,
       site: { name: config.SITE_NAME, mailFrom: config.MAIL_FROM, secret: config.APP_SECRET },
       policy: {
         domainConcurrency: config.DELIVERY_DOMAIN_CONCURRENCY,
         giveUpAfterMs: config.DELIVERY_GIVE_UP_DAYS * 86_400_000,
       },
-      connections: config.DELIVERY_CONNECTIONS,
-      ...logged,
     });
     dispatcher.start();
     // Supporter mailings on connections of their own, so a big mailing never holds up target letters.
     mailingMail = createMailTransport(config, config.DELIVERY_CONNECTIONS, refusals);
     mailingSender = createMailingSender({
+      ...sendLoop(mailingMail),
       store: new MailingQueueStore(db),
-      transport: mailingMail,
-      clock,
       site: {
         name: config.SITE_NAME,
         baseUrl: config.BASE_URL,
@@ -239,8 +243,6 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
       },
       defaultRate: config.MAILING_RATE,
       policy: { domainConcurrency: config.DELIVERY_DOMAIN_CONCURRENCY },
-      connections: config.DELIVERY_CONNECTIONS,
-      ...logged,
     });
     mailingSender.start();
   }
