@@ -1,6 +1,6 @@
 // The base of the stores: each queries through `this.db`, the one Kysely instance database.ts opened, so a
 // store's file starts with what it reads and writes (a store with more to keep calls super(db) first). `num`
-// reads a count or bigint column the same way on both databases; `insertRows` inserts a list that may be empty.
+// reads a count or bigint column the same way on both databases; `insertRows` inserts a list, maybe empty.
 import type { Insertable, Kysely } from 'kysely';
 import type { Db } from './database.js';
 import type { Database, DbHandle } from './schema.js';

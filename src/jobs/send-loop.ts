@@ -23,7 +23,7 @@ export interface SendLoopOptions {
 export interface SendLoop {
   readonly workerId: string;
   start(): void;
-  /** Stops starting sends, lets the started ones finish and be recorded, and gives back what was not started. */
+  /** Stops starting sends, lets the started ones finish and be recorded, gives back what was not started. */
   stop(): Promise<void>;
   wake(): void;
 }

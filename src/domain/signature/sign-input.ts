@@ -51,7 +51,7 @@ export function readEmail(typed: string) {
   return brokenEncoding(typed) ? ({ ok: false, error: 'EmailInvalid' } as const) : parseEmail(typed);
 }
 
-/** The country chosen, in upper case; a missing or unknown one is noted in `errors` (sign and sign-up forms). */
+/** The country chosen, in upper case; a missing or unknown one is noted in `errors` (sign and sign-up). */
 export function readCountry<E extends string>(
   typed: string,
   errors: { country?: E | 'CountryRequired' | 'CountryInvalid' },
