@@ -56,12 +56,24 @@ export interface Running {
 // Re-exported: bin/outcry.mjs, the tests and scripts reach the composition through this module.
 export { createMailTransport, createServices, dkimKeys, type Services, servicesFor };
 
+/** The configured database, its personal fields sealed and indexed with the configured keys. */
+function openConfiguredDb(config: Config): Db {
+  return openDb({ url: config.DATABASE_URL, vault: DataVault.fromText(config.DATA_KEY, config.INDEX_KEY) });
+}
+
+/** A command's work on the configured database, which is closed afterwards whatever happened. */
+async function onConfiguredDb<T>(run: (db: Db) => Promise<T>): Promise<T> {
+  const db = openConfiguredDb(loadConfig());
+  try {
+    return await run(db);
+  } finally {
+    await db.close();
+  }
+}
+
 /** Opens the database, checks migrations, and starts the configured roles. */
 export async function startOutcry(config: Config, options: { quiet?: boolean } = {}): Promise<Running> {
-  const db = openDb({
-    url: config.DATABASE_URL,
-    vault: DataVault.fromText(config.DATA_KEY, config.INDEX_KEY),
-  });
+  const db = openConfiguredDb(config);
   try {
     if (config.MIGRATE_ON_START) {
       const { error } = await migrateToLatest(db);
@@ -310,30 +322,14 @@ export async function main(argv: string[]): Promise<void> {
     case 'migrate':
     case 'rollback': {
       const { runMigrate } = await import('./cli/migrate.js');
-      const config = loadConfig();
-      const db = openDb({
-        url: config.DATABASE_URL,
-        vault: DataVault.fromText(config.DATA_KEY, config.INDEX_KEY),
-      });
-      try {
-        return await runMigrate(db, command === 'rollback' ? 'down' : 'latest');
-      } finally {
-        await db.close();
-      }
+      return onConfiguredDb((db) => runMigrate(db, command === 'rollback' ? 'down' : 'latest'));
     }
     case 'keys': {
       const { runKeys } = await import('./cli/keys.js');
-      const config = loadConfig();
-      const db = openDb({
-        url: config.DATABASE_URL,
-        vault: DataVault.fromText(config.DATA_KEY, config.INDEX_KEY),
-      });
-      try {
+      await onConfiguredDb(async (db) => {
         process.exitCode = await runKeys(args, db, { out: console.log, err: console.error });
-        return;
-      } finally {
-        await db.close();
-      }
+      });
+      return;
     }
     case 'create-admin': {
       const { runCreateAdmin } = await import('./cli/create-admin.js');
