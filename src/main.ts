@@ -21,6 +21,7 @@ import { translatorFor } from './i18n/translator.js';
 import { createDispatcher, type Dispatcher } from './jobs/delivery/dispatcher.js';
 import { createMailingSender, type MailingSender } from './jobs/mailing/sender.js';
 import { recurringHandlers, scheduleRecurring } from './jobs/recurring.js';
+import type { SendLoopOptions } from './jobs/send-loop.js';
 import { signatureLogJobs } from './jobs/tasks/append-signature-log.task.js';
 import { dossierHandlers, dossierPurgeJobs } from './jobs/tasks/build-dossier.task.js';
 import { campaignLifecycleJobs } from './jobs/tasks/campaign-lifecycle.task.js';
@@ -55,12 +56,24 @@ export interface Running {
 // Re-exported: bin/outcry.mjs, the tests and scripts reach the composition through this module.
 export { createMailTransport, createServices, dkimKeys, type Services, servicesFor };
 
+/** The configured database, its personal fields sealed and indexed with the configured keys. */
+function openConfiguredDb(config: Config): Db {
+  return openDb({ url: config.DATABASE_URL, vault: DataVault.fromText(config.DATA_KEY, config.INDEX_KEY) });
+}
+
+/** A command's work on the configured database, which is closed afterwards whatever happened. */
+async function onConfiguredDb<T>(run: (db: Db) => Promise<T>): Promise<T> {
+  const db = openConfiguredDb(loadConfig());
+  try {
+    return await run(db);
+  } finally {
+    await db.close();
+  }
+}
+
 /** Opens the database, checks migrations, and starts the configured roles. */
 export async function startOutcry(config: Config, options: { quiet?: boolean } = {}): Promise<Running> {
-  const db = openDb({
-    url: config.DATABASE_URL,
-    vault: DataVault.fromText(config.DATA_KEY, config.INDEX_KEY),
-  });
+  const db = openConfiguredDb(config);
   try {
     if (config.MIGRATE_ON_START) {
       const { error } = await migrateToLatest(db);
@@ -100,6 +113,8 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
   let mailingMail: MailTransport | undefined;
   let bounceListener: BounceListener | undefined;
   if (config.ROLES.includes('worker')) {
+    // The worker's parts log through the web app's logger when this process serves the site too.
+    const logged = app ? { logger: app.log } : {};
     if (config.BOUNCE_SMTP_PORT !== undefined) {
       try {
         bounceListener = await startBounceListener(
@@ -108,7 +123,7 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
             supporterMail: services.supporterMail,
             clock,
             secret: config.APP_SECRET,
-            ...(app ? { logger: app.log } : {}),
+            ...logged,
           },
           { port: config.BOUNCE_SMTP_PORT, host: config.BOUNCE_SMTP_HOST },
         );
@@ -127,46 +142,46 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
         clock,
         confirmExpiryMs: config.CONFIRM_EXPIRY_DAYS * 86_400_000,
         networkRetentionMs: config.IP_HASH_RETENTION_DAYS * 86_400_000,
-        ...(app ? { logger: app.log } : {}),
+        ...logged,
       }),
       ...campaignLifecycleJobs({
         campaigns: services.lifecycle,
         clock,
         dossierRetentionDays: services.dossiers.retentionDays,
         config,
-        ...(app ? { logger: app.log } : {}),
+        ...logged,
       }),
       ...jobPurge({
         jobs,
         clock,
         retentionMs: config.JOB_RETENTION_DAYS * 86_400_000,
-        ...(app ? { logger: app.log } : {}),
+        ...logged,
       }),
-      ...scheduledMailingJobs({ mailings: services.mailings, clock, ...(app ? { logger: app.log } : {}) }),
+      ...scheduledMailingJobs({ mailings: services.mailings, clock, ...logged }),
       ...dossierPurgeJobs({
         dossiers: services.dossiers.store,
         clock,
-        ...(app ? { logger: app.log } : {}),
+        ...logged,
       }),
       ...retentionJobs({
         store: services.privacy.store,
         retention: () => services.settings.get(privacyRetention, clock.now()),
         clock,
         keyedHash: (canonical) => erasedEmailKey(config.APP_SECRET, canonical),
-        ...(app ? { logger: app.log } : {}),
+        ...logged,
       }),
       ...signatureLogJobs({
         log: services.signatureLog,
         clock,
         signingKey: logSigningKey(config),
-        ...(app ? { logger: app.log } : {}),
+        ...logged,
       }),
       ...translatorBulletinJobs({
         translations: services.translations,
         bulletins: services.translatorBulletins,
         clock,
         config,
-        ...(app ? { logger: app.log } : {}),
+        ...logged,
       }),
     ];
     await scheduleRecurring(jobs, maintenance, clock.now());
@@ -205,30 +220,33 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
       clock,
       concurrency: config.WORKER_CONCURRENCY,
       pollMs: config.WORKER_POLL_MS,
-      ...(app ? { logger: app.log } : {}),
+      ...logged,
     });
     worker.start();
+    // What the two send loops take alike (jobs/send-loop.ts); each has a transport of its own.
+    const sendLoop = (transport: MailTransport): SendLoopOptions => ({
+      transport,
+      clock,
+      connections: config.DELIVERY_CONNECTIONS,
+      ...logged,
+    });
     deliveryMail = createMailTransport(config, config.DELIVERY_CONNECTIONS, refusals);
     dispatcher = createDispatcher({
+      ...sendLoop(deliveryMail),
       store: new DeliveryDispatchStore(db),
-      transport: deliveryMail,
       campaigns: services.campaigns,
-      clock,
       site: { name: config.SITE_NAME, mailFrom: config.MAIL_FROM, secret: config.APP_SECRET },
       policy: {
         domainConcurrency: config.DELIVERY_DOMAIN_CONCURRENCY,
         giveUpAfterMs: config.DELIVERY_GIVE_UP_DAYS * 86_400_000,
       },
-      connections: config.DELIVERY_CONNECTIONS,
-      ...(app ? { logger: app.log } : {}),
     });
     dispatcher.start();
     // Supporter mailings on connections of their own, so a big mailing never holds up target letters.
     mailingMail = createMailTransport(config, config.DELIVERY_CONNECTIONS, refusals);
     mailingSender = createMailingSender({
+      ...sendLoop(mailingMail),
       store: new MailingQueueStore(db),
-      transport: mailingMail,
-      clock,
       site: {
         name: config.SITE_NAME,
         baseUrl: config.BASE_URL,
@@ -237,8 +255,6 @@ export async function startOutcry(config: Config, options: { quiet?: boolean } =
       },
       defaultRate: config.MAILING_RATE,
       policy: { domainConcurrency: config.DELIVERY_DOMAIN_CONCURRENCY },
-      connections: config.DELIVERY_CONNECTIONS,
-      ...(app ? { logger: app.log } : {}),
     });
     mailingSender.start();
   }
@@ -306,30 +322,14 @@ export async function main(argv: string[]): Promise<void> {
     case 'migrate':
     case 'rollback': {
       const { runMigrate } = await import('./cli/migrate.js');
-      const config = loadConfig();
-      const db = openDb({
-        url: config.DATABASE_URL,
-        vault: DataVault.fromText(config.DATA_KEY, config.INDEX_KEY),
-      });
-      try {
-        return await runMigrate(db, command === 'rollback' ? 'down' : 'latest');
-      } finally {
-        await db.close();
-      }
+      return onConfiguredDb((db) => runMigrate(db, command === 'rollback' ? 'down' : 'latest'));
     }
     case 'keys': {
       const { runKeys } = await import('./cli/keys.js');
-      const config = loadConfig();
-      const db = openDb({
-        url: config.DATABASE_URL,
-        vault: DataVault.fromText(config.DATA_KEY, config.INDEX_KEY),
-      });
-      try {
+      await onConfiguredDb(async (db) => {
         process.exitCode = await runKeys(args, db, { out: console.log, err: console.error });
-        return;
-      } finally {
-        await db.close();
-      }
+      });
+      return;
     }
     case 'create-admin': {
       const { runCreateAdmin } = await import('./cli/create-admin.js');

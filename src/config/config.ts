@@ -175,20 +175,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'LOG_SIGNING_KEY: required in production, it signs the published tree heads (use: openssl genpkey -algorithm ed25519)',
     );
   }
-  if (v?.DATA_KEY) {
+  // Both are lists of keys, newest first, written the same way.
+  for (const name of ['DATA_KEY', 'INDEX_KEY'] as const) {
+    const keys = v?.[name];
+    if (!keys) continue;
     try {
-      parseDataKeys(v.DATA_KEY);
+      parseDataKeys(keys);
     } catch (error) {
       if (!(error instanceof DataKeyError)) throw error;
-      problems.push(`DATA_KEY: ${error.message}`);
-    }
-  }
-  if (v?.INDEX_KEY) {
-    try {
-      parseDataKeys(v.INDEX_KEY);
-    } catch (error) {
-      if (!(error instanceof DataKeyError)) throw error;
-      problems.push(`INDEX_KEY: ${error.message}`);
+      problems.push(`${name}: ${error.message}`);
     }
   }
   if (v && v.NODE_ENV === 'production' && (!v.DATA_KEY || v.DATA_KEY === developmentDataKey)) {

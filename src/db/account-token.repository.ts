@@ -1,7 +1,7 @@
 // One-time tokens of emailed links (login, invitation, password reset): stored as SHA-256 hashes, valid
 // until they expire or are used, whichever comes first. `consume` is a single conditional UPDATE, so two
 // clicks racing on one link log in at most once.
-import { Kysely } from 'kysely';
+import { type ExpressionBuilder, Kysely } from 'kysely';
 import type { TokenPurpose } from '../domain/account/account.js';
 import type { AccountTokenStore, NewAccountToken } from '../domain/account/account.ports.js';
 import type { Db } from './database.js';
@@ -9,6 +9,16 @@ import type { Database } from './schema.js';
 
 /** Used or expired tokens are kept this long (to answer "this link has expired"), then deleted. */
 const keepMs = 30 * 86_400_000;
+
+/** The token of this hash and purpose, neither used nor expired: `peek` shows its page, `consume` uses it. */
+const usableToken =
+  (hash: string, purpose: TokenPurpose, now: number) => (eb: ExpressionBuilder<Database, 'account_tokens'>) =>
+    eb.and([
+      eb('token_hash', '=', hash),
+      eb('purpose', '=', purpose),
+      eb('used_at', 'is', null),
+      eb('expires_at', '>', now),
+    ]);
 
 export class AccountTokenRepository implements AccountTokenStore {
   private readonly db: Kysely<Database>;
@@ -49,10 +59,7 @@ export class AccountTokenRepository implements AccountTokenStore {
     const row = await this.db
       .selectFrom('account_tokens')
       .select('user_id')
-      .where('token_hash', '=', hash)
-      .where('purpose', '=', purpose)
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', now)
+      .where(usableToken(hash, purpose, now))
       .executeTakeFirst();
     return row && { userId: row.user_id };
   }
@@ -61,10 +68,7 @@ export class AccountTokenRepository implements AccountTokenStore {
     const row = await this.db
       .updateTable('account_tokens')
       .set({ used_at: now })
-      .where('token_hash', '=', hash)
-      .where('purpose', '=', purpose)
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', now)
+      .where(usableToken(hash, purpose, now))
       .returning('user_id')
       .executeTakeFirst();
     return row && { userId: row.user_id };

@@ -7,7 +7,7 @@ import type { CampaignDraft, CampaignDraftStore, DraftOutcome } from '../domain/
 import { recordAudit } from './audit.repository.js';
 import { isUniqueViolation, markRequestApproved } from './campaign-request.repository.js';
 import type { Db } from './database.js';
-import { KyselyStore } from './kysely-store.js';
+import { insertRows, KyselyStore } from './kysely-store.js';
 
 class Abort extends Error {
   constructor(readonly outcome: DraftOutcome) {
@@ -79,36 +79,30 @@ export class CampaignDraftRepository extends KyselyStore implements CampaignDraf
             updated_at: now,
           })
           .execute();
-        if (draft.partners.length > 0) {
-          await trx
-            .insertInto('partners')
-            .values(
-              draft.partners.map((p, position) => ({
-                campaign_id: id,
-                name: p.name,
-                url: p.url,
-                logo_path: p.logoPath,
-                description: p.description,
-                position,
-              })),
-            )
-            .execute();
-        }
-        if (draft.targets.length > 0) {
-          await trx
-            .insertInto('targets')
-            .values(
-              draft.targets.map((t, position) => ({
-                campaign_id: id,
-                kind: 'target',
-                name: t.name,
-                email: t.email,
-                position,
-                created_at: now,
-              })),
-            )
-            .execute();
-        }
+        await insertRows(
+          trx,
+          'partners',
+          draft.partners.map((p, position) => ({
+            campaign_id: id,
+            name: p.name,
+            url: p.url,
+            logo_path: p.logoPath,
+            description: p.description,
+            position,
+          })),
+        );
+        await insertRows(
+          trx,
+          'targets',
+          draft.targets.map((t, position) => ({
+            campaign_id: id,
+            kind: 'target',
+            name: t.name,
+            email: t.email,
+            position,
+            created_at: now,
+          })),
+        );
         await recordAudit(trx, {
           actor,
           action: 'campaign.created',

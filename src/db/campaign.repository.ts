@@ -19,7 +19,7 @@ import type {
 import { countriesColumn, countriesFromColumn } from '../domain/campaign/target-fields.js';
 import type { PetitionNames } from '../domain/petition/petition.js';
 import type { CampaignsTable, CampaignTranslationsTable } from './campaign.table.js';
-import { KyselyStore } from './kysely-store.js';
+import { insertRows, KyselyStore } from './kysely-store.js';
 import { repeatStatus } from './signature-effects.js';
 
 /** What the public number counts: confirmed signatures, and repeats in immediate mode (decision 0015). */
@@ -113,62 +113,53 @@ export class CampaignRepository extends KyselyStore implements CampaignReader, C
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      if (input.translations.length > 0) {
-        await trx
-          .insertInto('campaign_translations')
-          .values(
-            input.translations.map((t) => ({
-              campaign_id: id,
-              locale: t.locale,
-              status: t.status,
-              headline: t.headline,
-              background_md: t.backgroundMd,
-              default_message: t.defaultMessage,
-              target_subject: t.targetSubject,
-              target_salutation: t.targetSalutation ?? '',
-              photo_alt: t.photoAlt ?? '',
-              outcome_md: t.outcomeMd,
-              created_at: now,
-              updated_at: now,
-            })),
-          )
-          .execute();
-      }
-      if (input.partners.length > 0) {
-        await trx
-          .insertInto('partners')
-          .values(
-            input.partners.map((p, position) => ({
-              campaign_id: id,
-              name: p.name,
-              url: p.url,
-              logo_path: p.logoPath,
-              position,
-            })),
-          )
-          .execute();
-      }
-      if (input.targets.length > 0) {
-        const perCountry = input.targets.some((t) => (t.countries ?? []).length > 0);
-        await trx
-          .insertInto('targets')
-          .values(
-            input.targets.map((t, position) => ({
-              campaign_id: id,
-              kind: t.kind,
-              name: t.name,
-              organisation: t.organisation,
-              email: t.email,
-              locale: t.locale,
-              // Only named when a target has countries: a campaign without embassies writes what it did
-              // before 0018 (the migration tests build campaigns on older schemas).
-              ...(perCountry ? { countries: countriesColumn(t.countries ?? []) } : {}),
-              position,
-              created_at: now,
-            })),
-          )
-          .execute();
-      }
+      await insertRows(
+        trx,
+        'campaign_translations',
+        input.translations.map((t) => ({
+          campaign_id: id,
+          locale: t.locale,
+          status: t.status,
+          headline: t.headline,
+          background_md: t.backgroundMd,
+          default_message: t.defaultMessage,
+          target_subject: t.targetSubject,
+          target_salutation: t.targetSalutation ?? '',
+          photo_alt: t.photoAlt ?? '',
+          outcome_md: t.outcomeMd,
+          created_at: now,
+          updated_at: now,
+        })),
+      );
+      await insertRows(
+        trx,
+        'partners',
+        input.partners.map((p, position) => ({
+          campaign_id: id,
+          name: p.name,
+          url: p.url,
+          logo_path: p.logoPath,
+          position,
+        })),
+      );
+      const perCountry = input.targets.some((t) => (t.countries ?? []).length > 0);
+      await insertRows(
+        trx,
+        'targets',
+        input.targets.map((t, position) => ({
+          campaign_id: id,
+          kind: t.kind,
+          name: t.name,
+          organisation: t.organisation,
+          email: t.email,
+          locale: t.locale,
+          // Only named when a target has countries: a campaign without embassies writes what it did
+          // before 0018 (the migration tests build campaigns on older schemas).
+          ...(perCountry ? { countries: countriesColumn(t.countries ?? []) } : {}),
+          position,
+          created_at: now,
+        })),
+      );
       return id;
     });
   }

@@ -198,13 +198,12 @@ export class HeldSignatureRepository extends KyselyStore implements HeldSignatur
     actor: Pick<Actor, 'id' | 'email'>,
     now: number,
   ): Promise<number> {
-    const counts = new CountDeltas();
-    const released = await this.db.transaction().execute(async (trx) => {
-      const rows = await this.selected(trx, campaignId, selection);
-      const jobs: NewJob[] = [];
-      const deliveries = new Map<number, CampaignDelivery>();
-      let n = 0;
-      for (const s of rows) {
+    const jobs: NewJob[] = [];
+    const deliveries = new Map<number, CampaignDelivery>();
+    return this.eachHeld(
+      campaignId,
+      selection,
+      async (trx, s, counts) => {
         const sentAt = s.confirmation_sent_at === null ? null : Number(s.confirmation_sent_at);
         const next = plan({ confirmationSentAt: sentAt });
         const confirmed = next.status === 'confirmed';
@@ -219,9 +218,8 @@ export class HeldSignatureRepository extends KyselyStore implements HeldSignatur
           .where('id', '=', s.id)
           .where('status', '=', 'held')
           .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) !== 1) continue;
-        n++;
-        const key = { campaignId, locale: s.locale, country: s.country ?? '', source: s.source ?? '' };
+        if (Number(updated.numUpdatedRows) !== 1) return false;
+        const key = countKey(campaignId, s);
         counts.add({ ...key, status: 'held' }, -1);
         counts.add({ ...key, status: next.status }, 1);
         if (confirmed) {
@@ -240,13 +238,10 @@ export class HeldSignatureRepository extends KyselyStore implements HeldSignatur
           after: { status: next.status, confirmationMailed: confirmed || fresh !== null },
           now,
         });
-      }
-      await counts.write(trx);
-      await flushJobs(trx, jobs, now);
-      return n;
-    });
-    if (released > 0) this.onCountsChanged?.([campaignId]);
-    return released;
+        return true;
+      },
+      (trx) => flushJobs(trx, jobs, now),
+    );
   }
 
   async discard(
@@ -255,54 +250,74 @@ export class HeldSignatureRepository extends KyselyStore implements HeldSignatur
     actor: Pick<Actor, 'id' | 'email'>,
     now: number,
   ): Promise<number> {
+    return this.eachHeld(campaignId, selection, async (trx, s, counts) => {
+      const deleted = await trx
+        .deleteFrom('signatures')
+        .where('id', '=', s.id)
+        .where('status', '=', 'held')
+        .executeTakeFirst();
+      if (Number(deleted.numDeletedRows) !== 1) return false;
+      counts.add({ ...countKey(campaignId, s), status: 'held' }, -1);
+      // The consent given with it goes too; so does the supporter when nothing else is theirs.
+      await trx
+        .deleteFrom('consents')
+        .where('supporter_id', '=', s.supporter_id)
+        .where('campaign_id', '=', campaignId)
+        .execute();
+      const other = await trx
+        .selectFrom('signatures')
+        .select('id')
+        .where('supporter_id', '=', s.supporter_id)
+        .limit(1)
+        .executeTakeFirst();
+      if (!other) await trx.deleteFrom('supporters').where('id', '=', s.supporter_id).execute();
+      await recordAudit(trx, {
+        actor,
+        action: 'signature.discarded',
+        entityType: 'signature',
+        entityId: s.id,
+        before: {
+          status: 'held',
+          campaignId,
+          locale: s.locale,
+          country: s.country,
+          createdAt: Number(s.created_at),
+        },
+        now,
+      });
+      return true;
+    });
+  }
+
+  /**
+   * Each selected held signature through `step`, in one transaction: true when it changed, and then it
+   * counts. The count deltas the steps noted are written last (then `finish`, the release's outbox rows),
+   * and the live counters told after the commit. Returns how many changed.
+   */
+  private async eachHeld(
+    campaignId: number,
+    selection: HeldSelection,
+    step: (trx: DbHandle, s: HeldRow, counts: CountDeltas) => Promise<boolean>,
+    finish?: (trx: DbHandle) => Promise<void>,
+  ): Promise<number> {
     const counts = new CountDeltas();
-    const discarded = await this.db.transaction().execute(async (trx) => {
-      const rows = await this.selected(trx, campaignId, selection);
+    const changed = await this.db.transaction().execute(async (trx) => {
       let n = 0;
-      for (const s of rows) {
-        const deleted = await trx
-          .deleteFrom('signatures')
-          .where('id', '=', s.id)
-          .where('status', '=', 'held')
-          .executeTakeFirst();
-        if (Number(deleted.numDeletedRows) !== 1) continue;
-        n++;
-        counts.add(
-          { campaignId, locale: s.locale, country: s.country ?? '', source: s.source ?? '', status: 'held' },
-          -1,
-        );
-        // The consent given with it goes too; so does the supporter when nothing else is theirs.
-        await trx
-          .deleteFrom('consents')
-          .where('supporter_id', '=', s.supporter_id)
-          .where('campaign_id', '=', campaignId)
-          .execute();
-        const other = await trx
-          .selectFrom('signatures')
-          .select('id')
-          .where('supporter_id', '=', s.supporter_id)
-          .limit(1)
-          .executeTakeFirst();
-        if (!other) await trx.deleteFrom('supporters').where('id', '=', s.supporter_id).execute();
-        await recordAudit(trx, {
-          actor,
-          action: 'signature.discarded',
-          entityType: 'signature',
-          entityId: s.id,
-          before: {
-            status: 'held',
-            campaignId,
-            locale: s.locale,
-            country: s.country,
-            createdAt: Number(s.created_at),
-          },
-          now,
-        });
+      for (const s of await this.selected(trx, campaignId, selection)) {
+        if (await step(trx, s, counts)) n++;
       }
       await counts.write(trx);
+      await finish?.(trx);
       return n;
     });
-    if (discarded > 0) this.onCountsChanged?.([campaignId]);
-    return discarded;
+    if (changed > 0) this.onCountsChanged?.([campaignId]);
+    return changed;
   }
+}
+
+type HeldRow = Awaited<ReturnType<HeldSignatureRepository['selected']>>[number];
+
+/** Where a held signature is counted (its status aside): the counts table's key. */
+function countKey(campaignId: number, s: HeldRow) {
+  return { campaignId, locale: s.locale, country: s.country ?? '', source: s.source ?? '' };
 }

@@ -66,6 +66,12 @@ function claimable(now: number) {
     ]);
 }
 
+/** The job while it runs under this worker's lease: a worker that lost the lease changes nothing. */
+function heldBy(id: number, workerId: string) {
+  return (eb: ExpressionBuilder<Database, 'jobs'>) =>
+    eb.and([eb('id', '=', id), eb('status', '=', 'running'), eb('locked_by', '=', workerId)]);
+}
+
 export class JobRepository extends KyselyStore implements JobQueue {
   private readonly dialect: Dialect;
   private readonly random: () => number;
@@ -137,9 +143,7 @@ export class JobRepository extends KyselyStore implements JobQueue {
         updated_at: now,
         ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
       })
-      .where('id', '=', id)
-      .where('status', '=', 'running')
-      .where('locked_by', '=', workerId)
+      .where(heldBy(id, workerId))
       .executeTakeFirst();
     return result.numUpdatedRows > 0n;
   }
@@ -159,9 +163,7 @@ export class JobRepository extends KyselyStore implements JobQueue {
     const held = await this.db
       .selectFrom('jobs')
       .select(['attempts', 'max_attempts'])
-      .where('id', '=', id)
-      .where('status', '=', 'running')
-      .where('locked_by', '=', workerId)
+      .where(heldBy(id, workerId))
       .executeTakeFirst();
     if (!held) return 'lost';
     const dead = options.permanent === true || held.attempts >= held.max_attempts;
@@ -181,9 +183,7 @@ export class JobRepository extends KyselyStore implements JobQueue {
           ? { payload: JSON.stringify(options.deadPayload) }
           : {}),
       })
-      .where('id', '=', id)
-      .where('status', '=', 'running')
-      .where('locked_by', '=', workerId)
+      .where(heldBy(id, workerId))
       .where('attempts', '=', held.attempts)
       .executeTakeFirst();
     if (result.numUpdatedRows === 0n) return 'lost';
@@ -195,9 +195,7 @@ export class JobRepository extends KyselyStore implements JobQueue {
     const result = await this.db
       .updateTable('jobs')
       .set({ locked_until: now + leaseMs, updated_at: now })
-      .where('id', '=', id)
-      .where('status', '=', 'running')
-      .where('locked_by', '=', workerId)
+      .where(heldBy(id, workerId))
       .executeTakeFirst();
     return result.numUpdatedRows > 0n;
   }

@@ -23,6 +23,18 @@ import type { Dialect } from './dialect.js';
 import { KyselyStore } from './kysely-store.js';
 import type { Database } from './schema.js';
 
+/**
+ * The members subscribed to a list, beside their supporter row. An erased person's row has no address left:
+ * whatever their membership says, they are neither shown nor exported.
+ */
+function subscribedMembers(db: Kysely<Database>) {
+  return db
+    .selectFrom('list_members')
+    .innerJoin('supporters', 'supporters.id', 'list_members.supporter_id')
+    .where('list_members.status', '=', 'subscribed')
+    .where('supporters.status', '!=', 'erased');
+}
+
 /** The three inserts of an import, for one chunk of rows; each dialect has its fastest form. */
 interface ImportWrites {
   /** New supporters; their ids by canonical address. */
@@ -186,18 +198,14 @@ export class ListAdminRepository extends KyselyStore implements ListAdminStore {
   }
 
   async recentJoins(limit: number): Promise<RecentJoin[]> {
-    const rows = await this.db
-      .selectFrom('list_members')
-      .innerJoin('supporters', 'supporters.id', 'list_members.supporter_id')
+    const rows = await subscribedMembers(this.db)
       .select([
         'supporters.email',
         'list_members.locale',
         'list_members.source',
         'list_members.subscribed_at',
       ])
-      .where('list_members.status', '=', 'subscribed')
       .where('list_members.subscribed_at', 'is not', null)
-      .where('supporters.status', '!=', 'erased')
       .orderBy('list_members.subscribed_at', 'desc')
       .orderBy('list_members.id', 'desc')
       .limit(limit)
@@ -405,9 +413,7 @@ export class ListAdminRepository extends KyselyStore implements ListAdminStore {
   async *members(locale: string, batchSize = 2_000): AsyncGenerator<ExportMember[]> {
     let after = 0;
     for (;;) {
-      const rows = await this.db
-        .selectFrom('list_members')
-        .innerJoin('supporters', 'supporters.id', 'list_members.supporter_id')
+      const rows = await subscribedMembers(this.db)
         .leftJoin('consents', 'consents.id', 'list_members.consent_id')
         .select([
           'list_members.id',
@@ -419,9 +425,6 @@ export class ListAdminRepository extends KyselyStore implements ListAdminStore {
           'consents.text',
         ])
         .where('list_members.locale', '=', locale)
-        .where('list_members.status', '=', 'subscribed')
-        // An erased person's row has no address left; whatever their membership says, they are not exported.
-        .where('supporters.status', '!=', 'erased')
         .where('list_members.id', '>', after)
         .orderBy('list_members.id')
         .limit(batchSize)

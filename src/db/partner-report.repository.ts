@@ -14,11 +14,9 @@ import type { PetitionNames } from '../domain/petition/petition.js';
 import { countedStatus } from '../domain/signature/signature.js';
 import { recordAudit } from './audit.repository.js';
 import { onSourceText } from './campaign-source-text.js';
-import { KyselyStore } from './kysely-store.js';
+import { KyselyStore, num } from './kysely-store.js';
 import { rosterCampaign } from './roster-writes.js';
 import { repeatStatus } from './signature-effects.js';
-
-const num = (v: number | string | bigint | null): number => (v === null ? 0 : Number(v));
 
 export class PartnerReportRepository extends KyselyStore implements PartnerReportStore {
   campaign(slug: string): Promise<RosterCampaign | undefined> {

@@ -1,7 +1,7 @@
 // Supporters' rights on both databases: my-data links (hashes only) and their sessions, one person's data
 // for the my-data page and its downloads, consent withdrawal, erasure in one transaction, and the daily
 // retention purge's reads and writes.
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import { sendMyDataMailJob } from '../domain/privacy/my-data-mail.js';
 import type { EraseCommand, ErasureCounts, MyData, PrivacyStore } from '../domain/privacy/privacy.ports.js';
 import type { RetentionReport, RetentionStore } from '../domain/privacy/purge-retention.js';
@@ -13,9 +13,19 @@ import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
 import { KyselyStore } from './kysely-store.js';
 import { leaveLists } from './list-membership.writes.js';
+import type { Database } from './schema.js';
 
 /** Messages the dispatcher has not started: erasing the person cancels them (their rows go). */
 const unsentMessageStatuses = ['queued', 'deferred', 'held'] as const;
+
+/** The emailed my-data link with this hash, neither used nor expired: its page shows, its POST uses it. */
+const unusedLink = (linkHash: string, now: number) => (eb: ExpressionBuilder<Database, 'my_data_tokens'>) =>
+  eb.and([
+    eb('token_hash', '=', linkHash),
+    eb('kind', '=', 'link'),
+    eb('used_at', 'is', null),
+    eb('expires_at', '>', now),
+  ]);
 
 export class PrivacyRepository extends KyselyStore implements PrivacyStore, RetentionStore {
   private readonly vault: DataVault;
@@ -60,10 +70,7 @@ export class PrivacyRepository extends KyselyStore implements PrivacyStore, Rete
     const row = await this.db
       .selectFrom('my_data_tokens')
       .select('token_hash')
-      .where('token_hash', '=', linkHash)
-      .where('kind', '=', 'link')
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', now)
+      .where(unusedLink(linkHash, now))
       .executeTakeFirst();
     return row !== undefined;
   }
@@ -78,10 +85,7 @@ export class PrivacyRepository extends KyselyStore implements PrivacyStore, Rete
       const used = await trx
         .updateTable('my_data_tokens')
         .set({ used_at: now })
-        .where('token_hash', '=', linkHash)
-        .where('kind', '=', 'link')
-        .where('used_at', 'is', null)
-        .where('expires_at', '>', now)
+        .where(unusedLink(linkHash, now))
         .returning('supporter_id')
         .executeTakeFirst();
       if (!used) return 'invalid';

@@ -9,6 +9,7 @@
 import { type Kysely, sql } from 'kysely';
 import { canonicalOf } from '../domain/signature/email-address.js';
 import type { DataVault } from '../security/data-keys.js';
+import { type BatchRunOptions, rowCount } from './reseal.js';
 
 export interface ReindexProgress {
   /** Supporters looked at so far, and how many there are. */
@@ -18,12 +19,7 @@ export interface ReindexProgress {
   reindexed: number;
 }
 
-export interface ReindexOptions {
-  batchSize?: number;
-  onProgress?: (p: ReindexProgress) => void;
-  /** Awaited between batches (the command yields to the site's own writes). */
-  pause?: () => Promise<unknown>;
-}
+export type ReindexOptions = BatchRunOptions<ReindexProgress>;
 
 interface Row {
   id: number | string;
@@ -41,8 +37,7 @@ export async function reindexAll<Schema>(
   vault: DataVault,
   { batchSize = 500, onProgress, pause }: ReindexOptions = {},
 ): Promise<number> {
-  const counted = await sql<{ n: number | string }>`select count(*) as n from supporters`.execute(db);
-  const total = Number(counted.rows[0]?.n ?? 0);
+  const total = await rowCount(db, 'supporters');
   let after = 0;
   let scanned = 0;
   let reindexed = 0;

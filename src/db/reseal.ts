@@ -16,16 +16,28 @@ export interface ResealProgress {
   resealed: number;
 }
 
-export interface ResealOptions {
+/** How a run over rows in batches by id goes: the batch size, what it reports after each, a pause between. */
+export interface BatchRunOptions<Progress> {
   batchSize?: number;
-  onProgress?: (p: ResealProgress) => void;
-  /** Awaited between batches (the rotation command yields to the site's own writes). */
+  onProgress?: (p: Progress) => void;
+  /** Awaited between batches (the command yields to the site's own writes). */
   pause?: () => Promise<unknown>;
+}
+
+export interface ResealOptions extends BatchRunOptions<ResealProgress> {
   /** The sealed columns to go through: all of today's unless a migration names those of its time. */
   columns?: Readonly<Record<string, readonly string[]>>;
 }
 
 type Row = Record<string, unknown> & { id: number | string };
+
+/** How many rows a table has: the total a batch run reports its progress against. */
+export async function rowCount<Schema>(db: Kysely<Schema>, table: string): Promise<number> {
+  const counted = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(
+    db,
+  );
+  return Number(counted.rows[0]?.n ?? 0);
+}
 
 /** Reseals every table's sealed columns; returns how many values changed. */
 export async function resealAll<Schema>(
@@ -35,10 +47,7 @@ export async function resealAll<Schema>(
 ): Promise<number> {
   let changed = 0;
   for (const [table, tableColumns] of Object.entries(columns)) {
-    const counted = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(
-      db,
-    );
-    const total = Number(counted.rows[0]?.n ?? 0);
+    const total = await rowCount(db, table);
     let after = 0;
     let scanned = 0;
     let resealed = 0;

@@ -12,9 +12,9 @@ import type {
   StatisticsReader,
 } from '../domain/statistics/statistics.ports.js';
 import type { Db } from './database.js';
+import { num } from './kysely-store.js';
 import type { Database } from './schema.js';
 
-const num = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
 const hourMs = 3_600_000;
 
 export class StatisticsRepository implements StatisticsReader {

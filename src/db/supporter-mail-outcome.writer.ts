@@ -12,16 +12,11 @@ import {
   supporterBounceableStatuses,
   suppressionAfter,
 } from '../domain/delivery/supporter-bounce.js';
-import type { Db } from './database.js';
+import { KyselyStore } from './kysely-store.js';
 import { leaveLists } from './list-membership.writes.js';
 import type { Database } from './schema.js';
 
-export class SupporterMailOutcomeWriter implements SupporterMailStore {
-  private readonly db: Kysely<Database>;
-  constructor(db: Db) {
-    this.db = db.kysely;
-  }
-
+export class SupporterMailOutcomeWriter extends KyselyStore implements SupporterMailStore {
   async recipientForBounce(id: number): Promise<BouncedRecipient | undefined> {
     if (!Number.isSafeInteger(id) || id <= 0) return undefined;
     const row = await this.db

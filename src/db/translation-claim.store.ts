@@ -6,10 +6,10 @@ import type { TranslationClaimStore } from '../domain/translation/translation.po
 import type { TranslationClaim } from '../domain/translation/translation-claim.js';
 import { recordAudit } from './audit.repository.js';
 import type { Db } from './database.js';
+import { num } from './kysely-store.js';
 import type { Database } from './schema.js';
 
 type Executor = Kysely<Database>;
-const num = (v: number | string | bigint): number => Number(v);
 
 /** Claims on these campaigns' languages with their holders' names, lapsed or not (the board's reader). */
 export async function claimsOn(

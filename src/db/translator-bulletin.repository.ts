@@ -2,6 +2,8 @@
 // their standing in each (0030) and watermark, and the editors and admins, who get what waits for review;
 // the checked write that records a bulletin together with its mail in the outbox; the account setting that
 // turns it off.
+
+import type { Kysely } from 'kysely';
 import { isRole } from '../domain/account/permissions.js';
 import { isLanguageStanding } from '../domain/translation/language-standing.js';
 import type { BulletinTranslator } from '../domain/translation/translator-bulletin.js';
@@ -9,9 +11,9 @@ import type {
   BulletinSent,
   TranslatorBulletinStore,
 } from '../domain/translation/translator-bulletin.ports.js';
-import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
-import { num } from './kysely-store.js';
+import { KyselyStore, num } from './kysely-store.js';
+import type { Database } from './schema.js';
 
 function itemsOf(text: string): string[] {
   try {
@@ -22,14 +24,31 @@ function itemsOf(text: string): string[] {
   }
 }
 
-export class TranslatorBulletinRepository implements TranslatorBulletinStore {
-  constructor(private readonly db: Db) {}
+/**
+ * The accounts a bulletin can go to, beside their watermark: active (not disabled, the invitation accepted)
+ * and not having turned the bulletin off.
+ */
+function bulletinReaders(db: Kysely<Database>) {
+  return db
+    .selectFrom('users as u')
+    .leftJoin('translator_bulletins as d', 'd.user_id', 'u.id')
+    .where('u.disabled_at', 'is', null)
+    .where('u.password_hash', 'is not', null)
+    .where('d.unsubscribed_at', 'is', null);
+}
 
+/** What the last bulletin a reader got said, and when (none yet: null and nothing). */
+function watermark(r: { last_sent_at: number | null; last_items: string | null }) {
+  return {
+    lastSentAt: r.last_sent_at === null ? null : num(r.last_sent_at),
+    lastItems: itemsOf(r.last_items ?? '[]'),
+  };
+}
+
+export class TranslatorBulletinRepository extends KyselyStore implements TranslatorBulletinStore {
   async translators(): Promise<BulletinTranslator[]> {
-    const rows = await this.db.kysely
-      .selectFrom('users as u')
+    const rows = await bulletinReaders(this.db)
       .innerJoin('translator_languages as l', 'l.user_id', 'u.id')
-      .leftJoin('translator_bulletins as d', 'd.user_id', 'u.id')
       .select([
         'u.id',
         'u.name',
@@ -41,9 +60,6 @@ export class TranslatorBulletinRepository implements TranslatorBulletinStore {
         'd.last_items',
       ])
       .where('u.role', '=', 'translator')
-      .where('u.disabled_at', 'is', null)
-      .where('u.password_hash', 'is not', null)
-      .where('d.unsubscribed_at', 'is', null)
       .orderBy('u.id')
       .orderBy('l.locale')
       .execute();
@@ -65,20 +81,14 @@ export class TranslatorBulletinRepository implements TranslatorBulletinStore {
           locale: r.locale,
           languages: [r.language],
           standings: { [r.language]: standing },
-          lastSentAt: r.last_sent_at === null ? null : num(r.last_sent_at),
-          lastItems: itemsOf(r.last_items ?? '[]'),
+          ...watermark(r),
         });
       }
     }
     // Editors and admins review every language (decision 0039): their bulletin lists only what waits for review.
-    const reviewers = await this.db.kysely
-      .selectFrom('users as u')
-      .leftJoin('translator_bulletins as d', 'd.user_id', 'u.id')
+    const reviewers = await bulletinReaders(this.db)
       .select(['u.id', 'u.role', 'u.name', 'u.email', 'u.locale', 'd.last_sent_at', 'd.last_items'])
       .where('u.role', 'in', ['editor', 'admin'])
-      .where('u.disabled_at', 'is', null)
-      .where('u.password_hash', 'is not', null)
-      .where('d.unsubscribed_at', 'is', null)
       .orderBy('u.id')
       .execute();
     for (const r of reviewers) {
@@ -91,15 +101,14 @@ export class TranslatorBulletinRepository implements TranslatorBulletinStore {
         locale: r.locale,
         languages: [],
         standings: {},
-        lastSentAt: r.last_sent_at === null ? null : num(r.last_sent_at),
-        lastItems: itemsOf(r.last_items ?? '[]'),
+        ...watermark(r),
       });
     }
     return [...byId.values()];
   }
 
   recordSent({ userId, previousSentAt, items, mail, now }: BulletinSent): Promise<boolean> {
-    return this.db.kysely.transaction().execute(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
       const last_items = JSON.stringify(items);
       const row = await trx
         .selectFrom('translator_bulletins')
@@ -128,7 +137,7 @@ export class TranslatorBulletinRepository implements TranslatorBulletinStore {
   }
 
   async wanted(userId: number): Promise<boolean> {
-    const row = await this.db.kysely
+    const row = await this.db
       .selectFrom('translator_bulletins')
       .select(['unsubscribed_at'])
       .where('user_id', '=', userId)
@@ -138,7 +147,7 @@ export class TranslatorBulletinRepository implements TranslatorBulletinStore {
 
   async setWanted(userId: number, wanted: boolean, now: number): Promise<void> {
     const unsubscribed_at = wanted ? null : now;
-    await this.db.kysely
+    await this.db
       .insertInto('translator_bulletins')
       .values({ user_id: userId, unsubscribed_at })
       .onConflict((oc) => oc.column('user_id').doUpdateSet({ unsubscribed_at }))

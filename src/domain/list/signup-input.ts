@@ -1,8 +1,8 @@
 // The sign-up form's rules, whatever the transport: an address, an optional name, a country, the list, and
 // the consent box, which must be ticked (it is never ticked for the person). Every field error at once.
-import { isCountryCode } from '../signature/countries.js';
-import { type EmailAddress, type EmailError, parseEmail } from '../signature/email-address.js';
-import { brokenEncoding, normaliseLine } from '../signature/text.js';
+import type { EmailAddress, EmailError } from '../signature/email-address.js';
+import { readCountry, readEmail } from '../signature/sign-input.js';
+import { normaliseLine } from '../signature/text.js';
 import { isListLanguage } from './membership.js';
 
 export const signupLimits = { name: 100 } as const;
@@ -40,15 +40,11 @@ export function validateSignupInput(
   pageLocale: string,
 ): { ok: true; input: SignupInput } | { ok: false; errors: SignupErrors } {
   const errors: SignupErrors = {};
-  const email = brokenEncoding(raw.email)
-    ? ({ ok: false, error: 'EmailInvalid' } as const)
-    : parseEmail(raw.email);
+  const email = readEmail(raw.email);
   if (!email.ok) errors.email = email.error;
   const name = normaliseLine(raw.name, { max: signupLimits.name, required: false });
   if (!name.ok) errors.name = name.error === 'TooLong' ? 'NameTooLong' : 'NameInvalid';
-  const country = raw.country.trim().toUpperCase();
-  if (country === '') errors.country = 'CountryRequired';
-  else if (!isCountryCode(country)) errors.country = 'CountryInvalid';
+  const country = readCountry(raw.country, errors);
   if (!isListLanguage(raw.list, pageLocale)) errors.list = 'ListInvalid';
   if (!raw.consent) errors.consent = 'ConsentRequired';
   if (!email.ok || !name.ok || Object.keys(errors).length > 0) return { ok: false, errors };

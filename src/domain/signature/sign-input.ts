@@ -46,6 +46,22 @@ export interface SignInput {
   source: string | null;
 }
 
+/** An address as typed into a form: refused as it is when its encoding is broken, else parsed. */
+export function readEmail(typed: string) {
+  return brokenEncoding(typed) ? ({ ok: false, error: 'EmailInvalid' } as const) : parseEmail(typed);
+}
+
+/** The country chosen, in upper case; a missing or unknown one is noted in `errors` (sign and sign-up). */
+export function readCountry<E extends string>(
+  typed: string,
+  errors: { country?: E | 'CountryRequired' | 'CountryInvalid' },
+): string {
+  const country = typed.trim().toUpperCase();
+  if (country === '') errors.country = 'CountryRequired';
+  else if (!isCountryCode(country)) errors.country = 'CountryInvalid';
+  return country;
+}
+
 export function validateSignInput(
   raw: RawSignInput,
 ): { ok: true; input: SignInput } | { ok: false; errors: Partial<Record<SignField, SignFieldError>> } {
@@ -54,15 +70,11 @@ export function validateSignInput(
   if (!name.ok)
     errors.name =
       name.error === 'Required' ? 'NameRequired' : name.error === 'TooLong' ? 'NameTooLong' : 'NameInvalid';
-  const email = brokenEncoding(raw.email)
-    ? ({ ok: false, error: 'EmailInvalid' } as const)
-    : parseEmail(raw.email);
+  const email = readEmail(raw.email);
   if (!email.ok) errors.email = email.error;
   const union = normaliseLine(raw.union, { max: signLimits.union, required: false });
   if (!union.ok) errors.union = union.error === 'TooLong' ? 'UnionTooLong' : 'UnionInvalid';
-  const country = raw.country.trim().toUpperCase();
-  if (country === '') errors.country = 'CountryRequired';
-  else if (!isCountryCode(country)) errors.country = 'CountryInvalid';
+  const country = readCountry(raw.country, errors);
   const message = normaliseText(raw.message, { max: signLimits.message });
   if (brokenEncoding(raw.message)) errors.message = 'MessageInvalid';
   else if (!message.ok) errors.message = message.error === 'Required' ? 'MessageRequired' : 'MessageTooLong';

@@ -1,11 +1,3 @@
-// The delivery loop of a worker: plans which messages may go now (plan-sends), claims them in the
-// database (status `sending`, leased) before any SMTP traffic, in the same transaction that records the
-// outcomes of the sends before; composes each claimed message at once and hands it to the transport to be
-// built (and signed) ahead of its turn; sends each within its destination domain's concurrency. A killed
-// worker leaves only its claimed and in-flight messages, and sends whose outcome was not yet recorded,
-// which recovery marks `unknown` once their lease runs out: never a blind resend (decision 0007).
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { CampaignWithContent } from '../../domain/campaign/campaign.js';
 import {
   addressDomain,
@@ -17,42 +9,28 @@ import {
 import type { ClaimedMessage, DeliveryStore, SendOutcome } from '../../domain/delivery/delivery.ports.js';
 import { planSends } from '../../domain/delivery/plan-sends.js';
 import { classifySmtpFailure } from '../../domain/delivery/smtp-outcome.js';
-import type { Clock } from '../../domain/shared/clock.js';
 import { translatorFor } from '../../i18n/translator.js';
-import { canPrepare, type PreparedMail } from '../../mail/prepared-mail.js';
+import type { PreparedMail } from '../../mail/prepared-mail.js';
 import { targetDigest } from '../../mail/templates/target-digest.email.js';
 import { targetLetter } from '../../mail/templates/target-letter.email.js';
-import type { MailTransport, OutgoingMail } from '../../mail/transport.js';
+import type { OutgoingMail } from '../../mail/transport.js';
 import { InvalidAddressError } from '../../mail/transport.js';
 import { bounceAddress } from '../../security/bounce-address.js';
-import type { WorkerLogger } from '../worker.js';
+import { renewLeasesEvery, type SendLoop, type SendLoopOptions, sendLoopSettings } from '../send-loop.js';
 
-export interface DispatcherOptions {
+export interface DispatcherOptions extends SendLoopOptions {
   store: DeliveryStore;
-  transport: MailTransport;
   /** Campaign texts by slug (cached by the caller). */
   campaigns: { findBySlug(slug: string): Promise<CampaignWithContent | undefined> };
-  clock: Clock;
   site: { name: string; mailFrom: string; secret: string };
   policy?: Partial<DeliveryPolicy>;
-  /** SMTP transactions at once across all domains (the transport's pool size). */
-  connections?: number;
-  /** Idle wait between planning rounds. */
-  pollMs?: number;
-  leaseMs?: number;
   random?: () => number;
-  workerId?: string;
-  logger?: WorkerLogger;
 }
 
-export interface Dispatcher {
-  readonly workerId: string;
-  start(): void;
-  /** Stops planning, lets in-flight sends finish and be recorded, and puts never-started claims back. */
-  stop(): Promise<void>;
+/** Its stop puts never-started claims back. */
+export interface Dispatcher extends SendLoop {
   /** One planning round, then waits for every send it started (tests step the clock between rounds). */
   runOnce(): Promise<number>;
-  wake(): void;
 }
 
 /**
@@ -89,21 +67,14 @@ const discard = (r: Ready) => {
   if ('prepared' in r) r.prepared?.discard();
 };
 
-const silent: WorkerLogger = { info: () => {}, warn: () => {}, error: () => {} };
-
 export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   const policy: DeliveryPolicy = { ...defaultDeliveryPolicy, ...opts.policy };
-  const connections = opts.connections ?? 10;
-  const pollMs = opts.pollMs ?? 1_000;
-  const leaseMs = opts.leaseMs ?? 120_000;
+  const { connections, pollMs, leaseMs, logger, workerId, preparing } = sendLoopSettings(opts);
   const random = opts.random ?? Math.random;
-  const logger = opts.logger ?? silent;
-  const workerId = opts.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const mailDomain = addressDomain(opts.site.mailFrom);
 
   /** Claimed, not yet started, per destination domain. */
   const waiting = new Map<string, Queued[]>();
-  const preparing = canPrepare(opts.transport) ? opts.transport : undefined;
   /** Claimed or in flight per domain: the planner's view of what this process already holds. */
   const busy = new Map<string, number>();
   /** Current concurrency limit per domain as last read (451 4.7.500 lowers it). */
@@ -391,12 +362,11 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     start() {
       if (running) return;
       running = true;
-      heartbeat = setInterval(() => {
-        opts.store.renewLeases(workerId, opts.clock.now() + leaseMs).catch((error: unknown) => {
-          logger.error({ err: error }, 'renewing delivery leases failed');
-        });
-      }, leaseMs / 3);
-      heartbeat.unref?.();
+      heartbeat = renewLeasesEvery(
+        leaseMs,
+        () => opts.store.renewLeases(workerId, opts.clock.now() + leaseMs),
+        (error) => logger.error({ err: error }, 'renewing delivery leases failed'),
+      );
       schedule(0);
     },
     async stop() {

@@ -1,13 +1,3 @@
-// The mailing loop of a worker: sends every mailing with status `sending` to its queued recipients, at
-// the mailing's rate (or MAILING_RATE) and within each destination domain's concurrency, skipping domains
-// the delivery code has paused or is backing off from (mail_domains). Each tick is one transaction: the
-// outcomes of finished sends, then `sending` on the rows whose SMTP transaction starts next, then a page
-// of rows reserved ahead (their mail composed and handed to the transport to build and sign while earlier
-// ones go out). Only rows made `sending` by a committed tick are ever sent, so a killed worker leaves
-// ambiguous only the sends it had started and not yet recorded: those become failed 'interrupted' when
-// their lease runs out, never resent (decision 0020). Reserved rows it never started simply go back.
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { addressDomain } from '../../domain/delivery/delivery.js';
 import { classifySmtpFailure, type SmtpFailure } from '../../domain/delivery/smtp-outcome.js';
 import type {
@@ -21,37 +11,23 @@ import {
   recipientOutcome,
   SendPace,
 } from '../../domain/mailing/send-policy.js';
-import type { Clock } from '../../domain/shared/clock.js';
-import { canPrepare, type PreparedMail } from '../../mail/prepared-mail.js';
-import { InvalidAddressError, type MailTransport, type OutgoingMail } from '../../mail/transport.js';
-import type { WorkerLogger } from '../worker.js';
+import type { PreparedMail } from '../../mail/prepared-mail.js';
+import { InvalidAddressError, type OutgoingMail } from '../../mail/transport.js';
+import { renewLeasesEvery, type SendLoop, type SendLoopOptions, sendLoopSettings } from '../send-loop.js';
 import { type MailingSite, MailingVersions, mailingMessage } from './mailing-message.js';
 
-export interface MailingSenderOptions {
+export interface MailingSenderOptions extends SendLoopOptions {
   store: MailingQueue;
-  transport: MailTransport;
-  clock: Clock;
   site: MailingSite;
   /** Messages a second for a mailing without its own rate (MAILING_RATE). */
   defaultRate: number;
   policy?: Partial<MailingSendPolicy>;
-  /** SMTP transactions at once across all domains (the transport's pool size). */
-  connections?: number;
-  /** Idle wait before looking for mailings again. */
-  pollMs?: number;
-  leaseMs?: number;
-  workerId?: string;
-  logger?: WorkerLogger;
 }
 
-export interface MailingSender {
-  readonly workerId: string;
-  start(): void;
-  /** Stops starting sends, lets the started ones finish and be recorded, gives reserved rows back. */
-  stop(): Promise<void>;
+/** Its stop gives reserved rows back. */
+export interface MailingSender extends SendLoop {
   /** Ticks until nothing more can be done now (tests): every send started is finished and recorded. */
   drain(): Promise<void>;
-  wake(): void;
 }
 
 /**
@@ -81,7 +57,6 @@ interface MailingRun {
   empty: boolean;
 }
 
-const silent: WorkerLogger = { info: () => {}, warn: () => {}, error: () => {} };
 const discard = (r: Ready) => {
   if ('prepared' in r) r.prepared?.discard();
 };
@@ -107,12 +82,7 @@ const commitEveryMs = 8;
 
 export function createMailingSender(opts: MailingSenderOptions): MailingSender {
   const policy: MailingSendPolicy = { ...defaultMailingSendPolicy, ...opts.policy };
-  const connections = opts.connections ?? 10;
-  const pollMs = opts.pollMs ?? 1_000;
-  const leaseMs = opts.leaseMs ?? 120_000;
-  const logger = opts.logger ?? silent;
-  const workerId = opts.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  const preparing = canPrepare(opts.transport) ? opts.transport : undefined;
+  const { connections, pollMs, leaseMs, logger, workerId, preparing } = sendLoopSettings(opts);
 
   const runs = new Map<number, MailingRun>();
   /** Sends started per destination domain. */
@@ -456,13 +426,14 @@ export function createMailingSender(opts: MailingSenderOptions): MailingSender {
     start() {
       if (running) return;
       running = true;
-      heartbeat = setInterval(() => {
-        const held = [...inFlight.keys(), ...[...runs.values()].flatMap((r) => r.queue.map((i) => i.r.id))];
-        opts.store.renewLeases(held, workerId, opts.clock.now() + leaseMs).catch((error: unknown) => {
-          logger.error({ err: error }, 'renewing mailing leases failed');
-        });
-      }, leaseMs / 3);
-      heartbeat.unref?.();
+      heartbeat = renewLeasesEvery(
+        leaseMs,
+        () => {
+          const held = [...inFlight.keys(), ...[...runs.values()].flatMap((r) => r.queue.map((i) => i.r.id))];
+          return opts.store.renewLeases(held, workerId, opts.clock.now() + leaseMs);
+        },
+        (error) => logger.error({ err: error }, 'renewing mailing leases failed'),
+      );
       schedule(0);
     },
     async stop() {
