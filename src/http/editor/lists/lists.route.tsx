@@ -23,11 +23,10 @@ import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { erasedEmailKey } from '../../../security/email-key.js';
 import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
-import { sendPage } from '../../render.js';
 import { csrfUploads } from '../../security/multipart.js';
 import { Notice } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { editorPage } from '../pages.js';
+import { editorPage, sendEditorPage } from '../pages.js';
 import { importProgressPage, importStep } from './import-progress-page.js';
 import { openReport, sealReport } from './import-report-token.js';
 import {
@@ -88,16 +87,11 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
     const token = report
       ? sealReport(deps.secret, { userId: actor(req).id, now: deps.clock.now() }, report.rows)
       : '';
-    return sendPage(
-      reply,
-      <ListsPage
-        {...editorPage(req, deps.site)}
-        overview={overview}
-        form={form}
-        report={report ? { report, token } : undefined}
-      />,
-      status,
-    );
+    return sendEditorPage(req, reply.code(status), deps.site, ListsPage, {
+      overview,
+      form,
+      report: report ? { report, token } : undefined,
+    });
   }
 
   // The import form offers the editor's own language first.
@@ -226,15 +220,11 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
   ) {
     const cursor = parseCursor(after);
     const page = await viewSuppressed({ lists: deps.lists }, { search, after: cursor });
-    return sendPage(
-      reply,
-      <SuppressedAddressesPage
-        {...editorPage(req, deps.site)}
-        search={search.trim()}
-        page={page}
-        paged={cursor !== null}
-      />,
-    );
+    return sendEditorPage(req, reply, deps.site, SuppressedAddressesPage, {
+      search: search.trim(),
+      page,
+      paged: cursor !== null,
+    });
   }
 
   app.get('/editor/lists/suppressed', send, async (req, reply) => {
