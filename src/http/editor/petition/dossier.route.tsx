@@ -17,9 +17,8 @@ import { requestDossier } from '../../../domain/petition/request-dossier.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import { ageEncryptedBytes } from '../../../security/age-export.js';
 import { sendError } from '../../errors.js';
-import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { editorPage } from '../pages.js';
+import { sendEditorPage } from '../pages.js';
 import { DossierPage } from './dossier-page.js';
 
 export interface DossierDeps {
@@ -74,21 +73,16 @@ export function dossierRoutes(app: FastifyInstance, deps: DossierDeps): void {
     reply.header('cache-control', 'no-store');
     // Progress without JavaScript: the browser reloads the page every few seconds while one is being made.
     if (busy) reply.header('refresh', '3');
-    return sendPage(
-      reply,
-      <DossierPage
-        {...editorPage(req, deps.site)}
-        campaign={campaign}
-        headline={chooseTexts(campaign, req.tr.locale)?.texts.headline ?? campaign.slug}
-        dossiers={dossiers}
-        countries={countries}
-        rendererReady={deps.renderer.available()}
-        error={extra.error}
-        queued={extra.queued ?? false}
-        keyedPartners={keys.filter((k) => k.recipient).map((k) => ({ id: k.partnerId, name: k.name }))}
-      />,
-      extra.status,
-    );
+    return sendEditorPage(req, reply.code(extra.status ?? 200), deps.site, DossierPage, {
+      campaign,
+      headline: chooseTexts(campaign, req.tr.locale)?.texts.headline ?? campaign.slug,
+      dossiers,
+      countries,
+      rendererReady: deps.renderer.available(),
+      error: extra.error,
+      queued: extra.queued ?? false,
+      keyedPartners: keys.filter((k) => k.recipient).map((k) => ({ id: k.partnerId, name: k.name })),
+    });
   };
 
   app.get('/editor/campaigns/:slug/dossiers', gate, async (req, reply) => {
