@@ -104,8 +104,7 @@ export function interfaceStringsRoutes(app: FastifyInstance, deps: InterfaceStri
     const title = t('interfaceStrings.index.title');
     return sendPage(
       reply,
-      <EditorPage page={editorPage(req, deps.site)} title={title} section="translations">
-        <h1>{title}</h1>
+      <EditorPage page={editorPage(req, deps.site)} title={title} section="translations" heading>
         <p class="help">{t('interfaceStrings.intro')}</p>
         {mine.length === 0 ? (
           <p>{t('translations.board.noLanguages')}</p>

@@ -230,8 +230,7 @@ export function reportLinkRoutes(app: FastifyInstance, deps: ReportLinkDeps): vo
       const title = req.tr.t('partnerReport.editorTitle');
       return sendPage(
         noStore(reply),
-        <EditorPage page={editorPage(req, deps.site)} title={title} section="campaigns">
-          <h1>{title}</h1>
+        <EditorPage page={editorPage(req, deps.site)} title={title} section="campaigns" heading>
           <p class="lead" dir="auto">
             {campaign.headline ?? campaign.slug}
           </p>
