@@ -17,6 +17,7 @@ import {
 import { csvLine, utf8Bom } from '../../../domain/petition/csv.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import type { StringKey } from '../../../i18n/translator.js';
+import { download } from '../../download.js';
 import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
 import type { SiteInfo } from '../../views/layout.js';
@@ -120,11 +121,7 @@ export function deliveryEditorRoutes(app: FastifyInstance, deps: DeliveryEditorD
         row.lastSentAt === null ? null : new Date(row.lastSentAt).toISOString(),
       ]);
     }
-    return reply
-      .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="${report.slug}-delivery.csv"`)
-      .type('text/csv; charset=utf-8')
-      .send(body);
+    return download(reply, `${report.slug}-delivery.csv`, 'text/csv; charset=utf-8').send(body);
   });
 
   app.get('/editor/campaigns/:slug/delivery', read, async (req, reply) => {

@@ -21,6 +21,7 @@ import type { Clock } from '../../../domain/shared/clock.js';
 import { canonicalLocale, uiLocales } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { erasedEmailKey } from '../../../security/email-key.js';
+import { download } from '../../download.js';
 import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
 import { csrfUploads } from '../../security/multipart.js';
@@ -205,11 +206,7 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
       parsed.success &&
       openReport(deps.secret, { userId: actor(req).id, now: deps.clock.now() }, parsed.data.report);
     if (!rows) return sendError(req, reply, deps.site, 400);
-    return reply
-      .header('cache-control', 'no-store')
-      .header('content-disposition', 'attachment; filename="import-report.csv"')
-      .type('text/csv; charset=utf-8')
-      .send(importReportCsv(rows));
+    return download(reply, 'import-report.csv', 'text/csv; charset=utf-8').send(importReportCsv(rows));
   });
 
   async function showSuppressed(
@@ -248,11 +245,7 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
       const locale = canonicalLocale(raw);
       if (!locale) return sendError(req, reply, deps.site, 404);
       const csv = await exportList({ lists: deps.lists, clock: deps.clock }, { locale, actor: actor(req) });
-      return reply
-        .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="list-${locale}.csv"`)
-        .type('text/csv; charset=utf-8')
-        .send(Readable.from(csv));
+      return download(reply, `list-${locale}.csv`, 'text/csv; charset=utf-8').send(Readable.from(csv));
     },
   );
 }

@@ -16,6 +16,7 @@ import type { PetitionReader } from '../../../domain/petition/petition.js';
 import { requestDossier } from '../../../domain/petition/request-dossier.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import { ageEncryptedBytes } from '../../../security/age-export.js';
+import { download } from '../../download.js';
 import { sendError } from '../../errors.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { sendEditorPage } from '../pages.js';
@@ -148,22 +149,16 @@ export function dossierRoutes(app: FastifyInstance, deps: DossierDeps): void {
       now: deps.clock.now(),
     });
     if (partner) {
-      return reply
-        .header('cache-control', 'no-store')
-        .header(
-          'content-disposition',
-          `attachment; filename="${campaign.slug}-dossier-${dossier.id}.${dossier.kind}.age"`,
-        )
-        .type('application/octet-stream')
-        .send(Buffer.from(await ageEncryptedBytes(file, partner.recipient)));
+      return download(
+        reply,
+        `${campaign.slug}-dossier-${dossier.id}.${dossier.kind}.age`,
+        'application/octet-stream',
+      ).send(Buffer.from(await ageEncryptedBytes(file, partner.recipient)));
     }
-    return reply
-      .header('cache-control', 'no-store')
-      .header(
-        'content-disposition',
-        `attachment; filename="${campaign.slug}-dossier-${dossier.id}.${dossier.kind}"`,
-      )
-      .type(dossier.kind === 'zip' ? 'application/zip' : 'application/pdf')
-      .send(Buffer.from(file.buffer, file.byteOffset, file.byteLength));
+    return download(
+      reply,
+      `${campaign.slug}-dossier-${dossier.id}.${dossier.kind}`,
+      dossier.kind === 'zip' ? 'application/zip' : 'application/pdf',
+    ).send(Buffer.from(file.buffer, file.byteOffset, file.byteLength));
   });
 }

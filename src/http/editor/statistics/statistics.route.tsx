@@ -8,6 +8,7 @@ import { slugPattern } from '../../../domain/campaign/campaign.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import type { StatisticsReader } from '../../../domain/statistics/statistics.ports.js';
 import { viewStatistics } from '../../../domain/statistics/view-statistics.js';
+import { download } from '../../download.js';
 import { sendError } from '../../errors.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { sendEditorPage } from '../pages.js';
@@ -33,14 +34,11 @@ export function statisticsRoutes(app: FastifyInstance, deps: StatisticsFeature):
     const s = result.statistics;
     if (csv) {
       const day = new Date(s.now).toISOString().slice(0, 10);
-      return reply
-        .header('cache-control', 'no-store')
-        .header(
-          'content-disposition',
-          `attachment; filename="${slug ?? 'all-campaigns'}-statistics-${day}.csv"`,
-        )
-        .type('text/csv; charset=utf-8')
-        .send(statisticsCsv(req.tr, s));
+      return download(
+        reply,
+        `${slug ?? 'all-campaigns'}-statistics-${day}.csv`,
+        'text/csv; charset=utf-8',
+      ).send(statisticsCsv(req.tr, s));
     }
     return sendEditorPage(req, reply, deps.site, StatisticsPage, {
       statistics: s,
