@@ -5,6 +5,7 @@ import { listCapturedMail, readCapturedMail } from '../../mail/capture.transport
 import type { Address } from '../../mail/transport.js';
 import { sendError } from '../errors.js';
 import { sendPage } from '../render.js';
+import { DataTable } from '../views/data-table.js';
 import { Layout, type SiteInfo } from '../views/layout.js';
 
 /** `Name <address>`, or the bare address (an object rendered as a child would print nothing). */
@@ -31,28 +32,26 @@ export function mailViewerRoutes(app: FastifyInstance, deps: { dir: string; site
           <p class="empty">{tr.t('mail.none')}</p>
         ) : (
           <div class="table-scroll">
-            <table class="mail-list">
-              <thead>
-                <tr>
-                  <th scope="col">{tr.t('mail.col.date')}</th>
-                  <th scope="col">{tr.t('mail.col.from')}</th>
-                  <th scope="col">{tr.t('mail.col.to')}</th>
-                  <th scope="col">{tr.t('mail.col.subject')}</th>
+            <DataTable
+              class="mail-list"
+              columns={[
+                tr.t('mail.col.date'),
+                tr.t('mail.col.from'),
+                tr.t('mail.col.to'),
+                tr.t('mail.col.subject'),
+              ]}
+            >
+              {mails.map((m) => (
+                <tr key={m.id}>
+                  <td>{m.date ? new Date(m.date).toISOString().replace('T', ' ').slice(0, 19) : ''}</td>
+                  <td dir="auto">{formatAddress(m.from)}</td>
+                  <td dir="auto">{m.to.map(formatAddress).join(', ')}</td>
+                  <td dir="auto">
+                    <a href={`/dev/mail/${m.id}`}>{m.subject || '—'}</a>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {mails.map((m) => (
-                  <tr key={m.id}>
-                    <td>{m.date ? new Date(m.date).toISOString().replace('T', ' ').slice(0, 19) : ''}</td>
-                    <td dir="auto">{formatAddress(m.from)}</td>
-                    <td dir="auto">{m.to.map(formatAddress).join(', ')}</td>
-                    <td dir="auto">
-                      <a href={`/dev/mail/${m.id}`}>{m.subject || '—'}</a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           </div>
         )}
       </Layout>,

@@ -1,7 +1,8 @@
-// Small helpers the editor routes share: the props every signed-in page takes, the 403 page (no permission,
-// or a form whose CSRF token does not match), starting and ending the session cookie,
-// and a page's "done" notice.
+// Small helpers the editor routes share: the props every signed-in page takes and sending such a page, the
+// 403 page (no permission, or a form whose CSRF token does not match), starting and ending the session
+// cookie, and a page's "done" notice.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FunctionComponent } from 'preact';
 import type { NewSession } from '../../domain/account/start-session.js';
 import type { StringKey } from '../../i18n/translator.js';
 import { sendPage } from '../render.js';
@@ -13,6 +14,21 @@ import type { EditorDeps } from './deps.js';
 /** The props every signed-in editor page takes, read from a request the guard let through. */
 export function editorPage(req: FastifyRequest, site: SiteInfo): EditorPageBase {
   return { tr: req.tr, site, user: req.account!.user, csrf: req.csrfToken };
+}
+
+/**
+ * Sends a signed-in editor page: `Page` gets the props every editor page takes (`editorPage`) and its own
+ * `props`. The status is the reply's: 200 unless the route set another first (`reply.code(422)`).
+ */
+export function sendEditorPage<P extends EditorPageBase>(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  site: SiteInfo,
+  Page: FunctionComponent<P>,
+  props: NoInfer<Omit<P, keyof EditorPageBase>>,
+): FastifyReply {
+  const all = { ...editorPage(req, site), ...props } as P;
+  return sendPage(reply, <Page {...all} />, reply.statusCode);
 }
 
 export function sendForbidden(

@@ -118,6 +118,11 @@ export function TextField(p: TextFieldProps) {
   );
 }
 
+/** A day typed as YYYY-MM-DD, the form the use cases read: a number pad, left to right, ten characters. */
+export function DayField(p: Omit<TextFieldProps, 'type'>) {
+  return <TextField {...p} placeholder="YYYY-MM-DD" inputMode="numeric" dir="ltr" maxLength={10} />;
+}
+
 export interface TextAreaProps extends FieldBase {
   value: string;
   rows?: number;

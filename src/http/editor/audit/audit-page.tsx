@@ -38,10 +38,8 @@ function Json({ value }: { value: unknown }) {
 export function AuditPage(p: AuditPageProps) {
   const { tr } = p;
   const t = tr.t;
-  const title = t('editor.audit.title');
   return (
-    <EditorPage page={p} title={title} section="audit">
-      <h1>{title}</h1>
+    <EditorPage page={p} title={t('editor.audit.title')} section="audit" heading>
       <form method="get" action="/editor/audit" class="editor-filters">
         <SelectField
           id="actor"

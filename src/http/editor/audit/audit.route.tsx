@@ -4,9 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AuditFilter } from '../../../domain/account/account.ports.js';
 import { sendError } from '../../errors.js';
-import { sendPage } from '../../render.js';
 import type { EditorDeps } from '../deps.js';
-import { editorPage } from '../pages.js';
+import { sendEditorPage } from '../pages.js';
 import { AuditPage } from './audit-page.js';
 
 const pageSize = 50;
@@ -39,18 +38,14 @@ export function auditRoutes(app: FastifyInstance, deps: EditorDeps): void {
       deps.accounts.store.users.list(),
       deps.audit.entityTypes(),
     ]);
-    return sendPage(
-      reply,
-      <AuditPage
-        {...editorPage(req, deps.site)}
-        events={events}
-        filter={filter}
-        accounts={accounts}
-        entityTypes={entityTypes}
-        page={page}
-        pages={pages}
-        total={total}
-      />,
-    );
+    return sendEditorPage(req, reply, deps.site, AuditPage, {
+      events,
+      filter,
+      accounts,
+      entityTypes,
+      page,
+      pages,
+      total,
+    });
   });
 }

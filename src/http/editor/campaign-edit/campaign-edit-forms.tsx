@@ -14,6 +14,7 @@ import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
 import {
   Csrf,
+  DayField,
   FileField,
   imageTypes,
   SelectField,
@@ -187,14 +188,10 @@ function UpdateFields({
   });
   return (
     <>
-      <TextField
+      <DayField
         {...field('day')}
         label={t('campaignEdit.updates.day')}
         help={t('campaignEdit.updates.dayHelp')}
-        inputMode="numeric"
-        placeholder="YYYY-MM-DD"
-        dir="ltr"
-        maxLength={10}
         autocomplete="off"
       />
       <div class={`field${errors.locale ? ' field--error' : ''}`}>

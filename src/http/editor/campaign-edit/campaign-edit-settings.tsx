@@ -11,7 +11,14 @@ import {
 } from '../../../domain/campaign/edit-campaign-settings.js';
 import type { PetitionNames } from '../../../domain/petition/petition.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { CheckField, Csrf, ErrorSummary, SubmitButton, TextField } from '../../views/form-fields.js';
+import {
+  CheckField,
+  Csrf,
+  DayField,
+  ErrorSummary,
+  SubmitButton,
+  TextField,
+} from '../../views/form-fields.js';
 
 export interface SettingsFormValues {
   deliveryMode: string;
@@ -270,14 +277,10 @@ export function SettingsSection({
             inputMode="numeric"
             maxLength={10}
           />
-          <TextField
+          <DayField
             {...field('startDate')}
             label={t('campaignEdit.settings.startDate')}
             help={t('campaignEdit.settings.startDateHelp')}
-            inputMode="numeric"
-            placeholder="YYYY-MM-DD"
-            dir="ltr"
-            maxLength={10}
           />
           <Choices
             tr={tr}

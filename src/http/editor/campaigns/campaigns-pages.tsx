@@ -19,7 +19,7 @@ import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { ActionPanel } from '../../views/editor/action-panel.js';
 import { BackLink, EditorLayout, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime, campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
-import { Notice, TextArea, TextField } from '../../views/form-fields.js';
+import { DayField, Notice, TextArea } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 import { CloseOutDossier } from './close-out-dossier.js';
@@ -185,18 +185,14 @@ function EndDateField({
   const id = `${action}-endDate`;
   const error = p.error?.action === action && p.error.field === 'endDate' ? p.error.text : undefined;
   return (
-    <TextField
+    <DayField
       id={id}
       name="endDate"
       label={p.tr.t('lifecycle.endDate.label')}
       value={p.error?.action === action ? (p.values?.endDate ?? '') : ''}
       error={error}
       help={help}
-      inputMode="numeric"
-      dir="ltr"
-      placeholder="YYYY-MM-DD"
       autocomplete="off"
-      maxLength={10}
       required={required}
       autofocus={Boolean(error)}
     />

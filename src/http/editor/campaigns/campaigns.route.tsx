@@ -29,11 +29,10 @@ import type { Clock } from '../../../domain/shared/clock.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
-import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import { campaignStatusKeys as statusKeys } from '../../views/editor/labels.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { doneNotice, editorPage } from '../pages.js';
+import { doneNotice, sendEditorPage } from '../pages.js';
 import { CampaignOverviewPage, type CampaignOverviewPageProps, CampaignsPage } from './campaigns-pages.js';
 import { dossierBusy } from './close-out-dossier.js';
 
@@ -144,33 +143,24 @@ export function campaignEditorRoutes(app: FastifyInstance, deps: CampaignEditorD
     const closeOut = campaign.status === 'closed' ? await closeOutOf(campaign) : undefined;
     // Progress without JavaScript, as on the dossiers page: reload while the final dossier is being made.
     if (dossierBusy(closeOut?.finalDossier)) reply.header('cache-control', 'no-store').header('refresh', '3');
-    return sendPage(
-      reply,
-      <CampaignOverviewPage
-        {...editorPage(req, deps.site)}
-        campaign={campaign}
-        canPublish={can(req.account!.user.role, 'campaigns:publish')}
-        defaultEnd={defaultEndDate(now)}
-        now={now}
-        notice={refused ? undefined : notice}
-        error={refused?.error}
-        values={refused?.values}
-        partnerAccounts={admin ? await deps.scopes.partnerAccounts(campaign.id) : undefined}
-        closeOut={closeOut}
-      />,
-      status,
-    );
+    return sendEditorPage(req, reply.code(status), deps.site, CampaignOverviewPage, {
+      campaign,
+      canPublish: can(req.account!.user.role, 'campaigns:publish'),
+      defaultEnd: defaultEndDate(now),
+      now,
+      notice: refused ? undefined : notice,
+      error: refused?.error,
+      values: refused?.values,
+      partnerAccounts: admin ? await deps.scopes.partnerAccounts(campaign.id) : undefined,
+      closeOut,
+    });
   }
 
   app.get('/editor/campaigns', read, async (req, reply) =>
-    sendPage(
-      reply,
-      <CampaignsPage
-        {...editorPage(req, deps.site)}
-        campaigns={await deps.campaigns.list()}
-        canCreate={can(req.account!.user.role, 'campaigns:edit')}
-      />,
-    ),
+    sendEditorPage(req, reply, deps.site, CampaignsPage, {
+      campaigns: await deps.campaigns.list(),
+      canCreate: can(req.account!.user.role, 'campaigns:edit'),
+    }),
   );
 
   app.get('/editor/campaigns/:slug', read, async (req, reply) => {

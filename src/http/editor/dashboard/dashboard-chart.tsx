@@ -3,6 +3,7 @@
 // direction, so right-to-left pages put today on the left. The SVG stretches to any width (a 390 px phone
 // too); a sentence names what it shows and a table under it gives every number.
 import type { Translator } from '../../../i18n/translator.js';
+import { DataTable } from '../../views/data-table.js';
 
 /** The drawing's own units; the SVG is stretched to its box. */
 export const chart = { width: 140, height: 48, slot: 10, bar: 8, top: 3 } as const;
@@ -149,22 +150,14 @@ export function BarChart(p: {
       </div>
       <details class="day-chart__numbers">
         <summary>{t('dashboard.chart.numbers')}</summary>
-        <table class="day-chart__table">
-          <thead>
-            <tr>
-              <th scope="col">{p.slotHeading}</th>
-              <th scope="col">{t('dashboard.chart.signatures')}</th>
+        <DataTable class="day-chart__table" columns={[p.slotHeading, t('dashboard.chart.signatures')]}>
+          {p.slots.map((s) => (
+            <tr key={s.at}>
+              <th scope="row">{s.label}</th>
+              <td data-figure={s.figure}>{tr.number(s.count)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {p.slots.map((s) => (
-              <tr key={s.at}>
-                <th scope="row">{s.label}</th>
-                <td data-figure={s.figure}>{tr.number(s.count)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </details>
     </figure>
   );

@@ -15,8 +15,7 @@ import {
 } from '../../../domain/signature/review-held.js';
 import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
-import { sendPage } from '../../render.js';
-import { editorPage } from '../pages.js';
+import { sendEditorPage } from '../pages.js';
 import { HeldPage } from './held-page.js';
 import type { DashboardFeature } from './home.route.js';
 
@@ -83,18 +82,13 @@ export function heldRoutes(app: FastifyInstance, deps: DashboardFeature): void {
   ) {
     const list = await listHeld(review, { slug, page: options.page ?? 1, network: options.network });
     if (list.status === 'not_found') return sendError(req, reply, deps.site, 404);
-    return sendPage(
-      reply,
-      <HeldPage
-        {...editorPage(req, deps.site)}
-        list={list}
-        limits={await deps.signingLimits()}
-        notice={options.notice}
-        error={options.error}
-        {...(options.selected ? { selected: options.selected } : {})}
-      />,
-      status,
-    );
+    return sendEditorPage(req, reply.code(status), deps.site, HeldPage, {
+      list,
+      limits: await deps.signingLimits(),
+      notice: options.notice,
+      error: options.error,
+      ...(options.selected ? { selected: options.selected } : {}),
+    });
   }
 
   app.get('/editor/campaigns/:slug/held', edit, async (req, reply) => {

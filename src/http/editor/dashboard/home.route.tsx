@@ -7,9 +7,8 @@ import type { DashboardReader, RequestsWaiting } from '../../../domain/dashboard
 import { viewDashboard } from '../../../domain/dashboard/view-dashboard.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import type { HeldSignatureStore, ReviewDeps, SigningLimits } from '../../../domain/signature/review-held.js';
-import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { editorPage } from '../pages.js';
+import { sendEditorPage } from '../pages.js';
 import { dashboardFigures, HomePage } from './home-page.js';
 
 /** The adapters behind the dashboard and the review of held signatures, wired in main.ts. */
@@ -42,14 +41,10 @@ export function homeRoutes(app: FastifyInstance, deps: DashboardFeature): void {
 
   app.get('/editor', enter, async (req, reply) => {
     const dashboard = await view(req);
-    return sendPage(
-      reply,
-      <HomePage
-        {...editorPage(req, deps.site)}
-        view={dashboard}
-        figures={dashboardFigures(req.tr, dashboard)}
-      />,
-    );
+    return sendEditorPage(req, reply, deps.site, HomePage, {
+      view: dashboard,
+      figures: dashboardFigures(req.tr, dashboard),
+    });
   });
 
   app.get('/editor/dashboard.json', enter, async (req, reply) =>

@@ -182,10 +182,8 @@ export function DeliveryOverviewPage(
 ) {
   const { tr } = p;
   const t = tr.t;
-  const title = t('delivery.overview.title');
   return (
-    <EditorPage page={p} title={title} section="delivery">
-      <h1>{title}</h1>
+    <EditorPage page={p} title={t('delivery.overview.title')} section="delivery" heading>
       {p.campaigns.length === 0 && <p>{t('delivery.overview.none')}</p>}
       <ul class="delivery-targets">
         {p.campaigns.map((c) => {

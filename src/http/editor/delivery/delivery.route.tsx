@@ -17,11 +17,11 @@ import {
 import { csvLine, utf8Bom } from '../../../domain/petition/csv.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import type { StringKey } from '../../../i18n/translator.js';
+import { download } from '../../download.js';
 import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
-import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { doneNotice, editorPage } from '../pages.js';
+import { doneNotice, sendEditorPage } from '../pages.js';
 import { DeliveryOverviewPage, DeliveryPage } from './delivery-page.js';
 
 export interface DeliveryEditorDeps {
@@ -72,24 +72,18 @@ export function deliveryEditorRoutes(app: FastifyInstance, deps: DeliveryEditorD
     if (!report) return sendError(req, reply, deps.site, 404);
     const key = doneNotice(req, notices);
     const notice = key && req.tr.t(key);
-    return sendPage(
-      reply,
-      <DeliveryPage
-        {...editorPage(req, deps.site)}
-        canEdit={can(req.account!.user.role, 'campaigns:edit')}
-        report={report}
-        notice={notice}
-        error={error}
-      />,
-      status,
-    );
+    return sendEditorPage(req, reply.code(status), deps.site, DeliveryPage, {
+      canEdit: can(req.account!.user.role, 'campaigns:edit'),
+      report,
+      notice,
+      error,
+    });
   }
 
   app.get('/editor/delivery', read, async (req, reply) =>
-    sendPage(
-      reply,
-      <DeliveryOverviewPage {...editorPage(req, deps.site)} campaigns={await deps.delivery.overview()} />,
-    ),
+    sendEditorPage(req, reply, deps.site, DeliveryOverviewPage, {
+      campaigns: await deps.delivery.overview(),
+    }),
   );
 
   // The delivery report of the close-out: one row per address, what reached it, bounced, stays unknown.
@@ -127,11 +121,7 @@ export function deliveryEditorRoutes(app: FastifyInstance, deps: DeliveryEditorD
         row.lastSentAt === null ? null : new Date(row.lastSentAt).toISOString(),
       ]);
     }
-    return reply
-      .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="${report.slug}-delivery.csv"`)
-      .type('text/csv; charset=utf-8')
-      .send(body);
+    return download(reply, `${report.slug}-delivery.csv`, 'text/csv; charset=utf-8').send(body);
   });
 
   app.get('/editor/campaigns/:slug/delivery', read, async (req, reply) => {

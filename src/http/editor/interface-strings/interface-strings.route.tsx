@@ -23,7 +23,7 @@ import { sendPage } from '../../render.js';
 import { csrfUploads } from '../../security/multipart.js';
 import { EditorPage } from '../../views/editor/editor-layout.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { editorPage } from '../pages.js';
+import { editorPage, sendEditorPage } from '../pages.js';
 import { type ViewerScopes, viewerOf } from '../translations/translation-viewer.js';
 import { boardQuery, correctionForm, importForm } from './interface-strings.schema.js';
 import { type BoardForm, InterfaceStringsPage, pageSize } from './interface-strings-page.js';
@@ -83,22 +83,17 @@ export function interfaceStringsRoutes(app: FastifyInstance, deps: InterfaceStri
     const pages = Math.max(1, Math.ceil(matching.length / pageSize));
     const page = Math.min(extra.page ?? q.page, pages);
     const status = extra.status ?? 200;
-    return sendPage(
-      reply,
-      <InterfaceStringsPage
-        {...editorPage(req, deps.site)}
-        locale={loaded.locale}
-        strings={matching.slice((page - 1) * pageSize, page * pageSize)}
-        total={matching.length}
-        filter={filter}
-        page={page}
-        notice={status === 200 && q.done ? notices[q.done] : undefined}
-        form={extra.form}
-        report={extra.report}
-        importError={extra.importError}
-      />,
-      status,
-    );
+    return sendEditorPage(req, reply.code(status), deps.site, InterfaceStringsPage, {
+      locale: loaded.locale,
+      strings: matching.slice((page - 1) * pageSize, page * pageSize),
+      total: matching.length,
+      filter,
+      page,
+      notice: status === 200 && q.done ? notices[q.done] : undefined,
+      form: extra.form,
+      report: extra.report,
+      importError: extra.importError,
+    });
   }
 
   app.get('/editor/interface-strings', edit, async (req, reply) => {
@@ -109,8 +104,7 @@ export function interfaceStringsRoutes(app: FastifyInstance, deps: InterfaceStri
     const title = t('interfaceStrings.index.title');
     return sendPage(
       reply,
-      <EditorPage page={editorPage(req, deps.site)} title={title} section="translations">
-        <h1>{title}</h1>
+      <EditorPage page={editorPage(req, deps.site)} title={title} section="translations" heading>
         <p class="help">{t('interfaceStrings.intro')}</p>
         {mine.length === 0 ? (
           <p>{t('translations.board.noLanguages')}</p>

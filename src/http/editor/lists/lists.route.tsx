@@ -21,13 +21,13 @@ import type { Clock } from '../../../domain/shared/clock.js';
 import { canonicalLocale, uiLocales } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { erasedEmailKey } from '../../../security/email-key.js';
+import { download } from '../../download.js';
 import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
-import { sendPage } from '../../render.js';
 import { csrfUploads } from '../../security/multipart.js';
 import { Notice } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { editorPage } from '../pages.js';
+import { editorPage, sendEditorPage } from '../pages.js';
 import { importProgressPage, importStep } from './import-progress-page.js';
 import { openReport, sealReport } from './import-report-token.js';
 import {
@@ -88,16 +88,11 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
     const token = report
       ? sealReport(deps.secret, { userId: actor(req).id, now: deps.clock.now() }, report.rows)
       : '';
-    return sendPage(
-      reply,
-      <ListsPage
-        {...editorPage(req, deps.site)}
-        overview={overview}
-        form={form}
-        report={report ? { report, token } : undefined}
-      />,
-      status,
-    );
+    return sendEditorPage(req, reply.code(status), deps.site, ListsPage, {
+      overview,
+      form,
+      report: report ? { report, token } : undefined,
+    });
   }
 
   // The import form offers the editor's own language first.
@@ -211,11 +206,7 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
       parsed.success &&
       openReport(deps.secret, { userId: actor(req).id, now: deps.clock.now() }, parsed.data.report);
     if (!rows) return sendError(req, reply, deps.site, 400);
-    return reply
-      .header('cache-control', 'no-store')
-      .header('content-disposition', 'attachment; filename="import-report.csv"')
-      .type('text/csv; charset=utf-8')
-      .send(importReportCsv(rows));
+    return download(reply, 'import-report.csv', 'text/csv; charset=utf-8').send(importReportCsv(rows));
   });
 
   async function showSuppressed(
@@ -226,15 +217,11 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
   ) {
     const cursor = parseCursor(after);
     const page = await viewSuppressed({ lists: deps.lists }, { search, after: cursor });
-    return sendPage(
-      reply,
-      <SuppressedAddressesPage
-        {...editorPage(req, deps.site)}
-        search={search.trim()}
-        page={page}
-        paged={cursor !== null}
-      />,
-    );
+    return sendEditorPage(req, reply, deps.site, SuppressedAddressesPage, {
+      search: search.trim(),
+      page,
+      paged: cursor !== null,
+    });
   }
 
   app.get('/editor/lists/suppressed', send, async (req, reply) => {
@@ -258,11 +245,7 @@ export function listsEditorRoutes(app: FastifyInstance, deps: ListsEditorDeps): 
       const locale = canonicalLocale(raw);
       if (!locale) return sendError(req, reply, deps.site, 404);
       const csv = await exportList({ lists: deps.lists, clock: deps.clock }, { locale, actor: actor(req) });
-      return reply
-        .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="list-${locale}.csv"`)
-        .type('text/csv; charset=utf-8')
-        .send(Readable.from(csv));
+      return download(reply, `list-${locale}.csv`, 'text/csv; charset=utf-8').send(Readable.from(csv));
     },
   );
 }

@@ -13,6 +13,7 @@ import {
 import type { SegmentOptions } from '../../../domain/mailing/mailing.ports.js';
 import type { MailingField, MailingForm, MailingInputError } from '../../../domain/mailing/mailing-input.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
+import { DataTable } from '../../views/data-table.js';
 import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import {
   CheckField,
@@ -76,49 +77,41 @@ function Translations({
       <p>
         <a href={`/editor/translations/mailings/${mailing.id}`}>{t('mailings.translations.link')}</a>
       </p>
-      <table class="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('mailings.table.language')}</th>
-            <th scope="col">{t('mailings.table.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <td>{tr.languageName(mailing.sourceLocale)}</td>
-            <td>{t('translations.status.source')}</td>
-          </tr>
-          {languages.map((locale) => {
-            const x = translations.find((y) => y.locale === locale);
-            const status = !x
-              ? t('translations.status.missing')
-              : x.status === 'published'
-                ? t('translations.status.published')
-                : x.status === 'in_review'
-                  ? t('translations.status.inReview')
-                  : t('translations.status.draft');
-            const stale = x && x.sourceRevision < mailing.revision;
-            return (
-              <tr key={locale} data-translation={locale}>
-                <td>{tr.languageName(locale)}</td>
-                <td>
-                  {status}
-                  {stale && ` · ${t('translations.status.stale')}`}
-                  {x?.status !== 'published' && (
-                    <span class="help">
-                      {' '}
-                      —{' '}
-                      {t('mailings.translations.fallback', {
-                        language: tr.languageName(mailing.sourceLocale),
-                      })}
-                    </span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable class="table" columns={[t('mailings.table.language'), t('mailings.table.status')]}>
+        <tr>
+          <td>{tr.languageName(mailing.sourceLocale)}</td>
+          <td>{t('translations.status.source')}</td>
+        </tr>
+        {languages.map((locale) => {
+          const x = translations.find((y) => y.locale === locale);
+          const status = !x
+            ? t('translations.status.missing')
+            : x.status === 'published'
+              ? t('translations.status.published')
+              : x.status === 'in_review'
+                ? t('translations.status.inReview')
+                : t('translations.status.draft');
+          const stale = x && x.sourceRevision < mailing.revision;
+          return (
+            <tr key={locale} data-translation={locale}>
+              <td>{tr.languageName(locale)}</td>
+              <td>
+                {status}
+                {stale && ` · ${t('translations.status.stale')}`}
+                {x?.status !== 'published' && (
+                  <span class="help">
+                    {' '}
+                    —{' '}
+                    {t('mailings.translations.fallback', {
+                      language: tr.languageName(mailing.sourceLocale),
+                    })}
+                  </span>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { type MailingSummary, mailingKinds } from '../../../domain/mailing/mailing.js';
+import { DataTable } from '../../views/data-table.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { campaignLanguageOptions, SelectField, SubmitButton } from '../../views/form-fields.js';
 import { kindLabel, progressText, statusLabel } from './mailing-labels.js';
@@ -39,38 +40,36 @@ export function MailingsPage(p: MailingsPageProps) {
       {p.mailings.length === 0 ? (
         <p>{t('mailings.none')}</p>
       ) : (
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('mailings.field.subject')}</th>
-              <th scope="col">{t('mailings.field.kind')}</th>
-              <th scope="col">{t('mailings.field.campaign')}</th>
-              <th scope="col">{t('mailings.table.status')}</th>
-              <th scope="col">{t('mailings.table.created')}</th>
-              <th scope="col">{t('mailings.table.progress')}</th>
+        <DataTable
+          class="table"
+          columns={[
+            t('mailings.field.subject'),
+            t('mailings.field.kind'),
+            t('mailings.field.campaign'),
+            t('mailings.table.status'),
+            t('mailings.table.created'),
+            t('mailings.table.progress'),
+          ]}
+        >
+          {p.mailings.map((m) => (
+            <tr key={m.id}>
+              <td dir="auto">
+                <a href={`/editor/mailings/${m.id}`}>{m.subject}</a>
+              </td>
+              <td>{t(kindLabel[m.kind])}</td>
+              <td dir="auto">{m.campaignHeadline ?? '—'}</td>
+              <td>{t(statusLabel[m.status])}</td>
+              <td>{p.tr.date(m.createdAt, 'medium')}</td>
+              <td>
+                {m.progress.total === 0 ? (
+                  '—'
+                ) : (
+                  <a href={`/editor/mailings/${m.id}/report`}>{progressText(p.tr, m.progress)}</a>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {p.mailings.map((m) => (
-              <tr key={m.id}>
-                <td dir="auto">
-                  <a href={`/editor/mailings/${m.id}`}>{m.subject}</a>
-                </td>
-                <td>{t(kindLabel[m.kind])}</td>
-                <td dir="auto">{m.campaignHeadline ?? '—'}</td>
-                <td>{t(statusLabel[m.status])}</td>
-                <td>{p.tr.date(m.createdAt, 'medium')}</td>
-                <td>
-                  {m.progress.total === 0 ? (
-                    '—'
-                  ) : (
-                    <a href={`/editor/mailings/${m.id}/report`}>{progressText(p.tr, m.progress)}</a>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </EditorPage>
   );

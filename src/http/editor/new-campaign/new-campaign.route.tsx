@@ -6,10 +6,9 @@ import { z } from 'zod';
 import { type CampaignDraftStore, createCampaign } from '../../../domain/campaign/create-campaign.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import { readForm } from '../../read-form.js';
-import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { editorPage } from '../pages.js';
+import { sendEditorPage } from '../pages.js';
 import { NewCampaignPage } from './new-campaign-page.js';
 
 export interface NewCampaignDeps {
@@ -23,14 +22,10 @@ const newCampaignForm = z.object({ headline: field(2_000), sourceLocale: field(5
 
 export function newCampaignRoutes(app: FastifyInstance, deps: NewCampaignDeps): void {
   app.get('/editor/campaigns/new', edit, async (req, reply) =>
-    sendPage(
-      reply,
-      <NewCampaignPage
-        {...editorPage(req, deps.site)}
-        values={{ headline: '', sourceLocale: 'en', slug: '' }}
-        errors={{}}
-      />,
-    ),
+    sendEditorPage(req, reply, deps.site, NewCampaignPage, {
+      values: { headline: '', sourceLocale: 'en', slug: '' },
+      errors: {},
+    }),
   );
 
   app.post('/editor/campaigns', edit, async (req, reply) => {
@@ -40,14 +35,9 @@ export function newCampaignRoutes(app: FastifyInstance, deps: NewCampaignDeps): 
     const result = await createCampaign(deps, { id, email }, form);
     if (result.status === 'created')
       return reply.redirect(`/editor/campaigns/${result.slug}?done=created`, 303);
-    return sendPage(
-      reply,
-      <NewCampaignPage
-        {...editorPage(req, deps.site)}
-        values={form}
-        errors={result.status === 'invalid' ? result.errors : {}}
-      />,
-      422,
-    );
+    return sendEditorPage(req, reply.code(422), deps.site, NewCampaignPage, {
+      values: form,
+      errors: result.status === 'invalid' ? result.errors : {},
+    });
   });
 }

@@ -17,9 +17,8 @@ import type { ImageStore } from '../../../domain/shared/image.ports.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
-import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { doneNotice, editorPage } from '../pages.js';
+import { doneNotice, sendEditorPage } from '../pages.js';
 import {
   actorOf,
   campaignOf,
@@ -72,20 +71,15 @@ export function partnerEditorRoutes(app: FastifyInstance, deps: PartnerEditorDep
           ? Number(q.edit)
           : undefined;
     const done = doneNotice(req, notices);
-    return sendPage(
-      reply,
-      <PartnersPage
-        {...editorPage(req, deps.site)}
-        campaign={campaign}
-        partners={partners}
-        canEdit={can(req.account!.user.role, 'campaigns:edit')}
-        maxUploadBytes={deps.maxUploadBytes}
-        notice={!state && done ? req.tr.t(done) : undefined}
-        editing={partners.find((x) => x.id === editId)}
-        state={state}
-      />,
-      status,
-    );
+    return sendEditorPage(req, reply.code(status), deps.site, PartnersPage, {
+      campaign,
+      partners,
+      canEdit: can(req.account!.user.role, 'campaigns:edit'),
+      maxUploadBytes: deps.maxUploadBytes,
+      notice: !state && done ? req.tr.t(done) : undefined,
+      editing: partners.find((x) => x.id === editId),
+      state,
+    });
   }
 
   app.get('/editor/campaigns/:slug/partners', read, async (req, reply) => {

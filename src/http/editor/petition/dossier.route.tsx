@@ -16,10 +16,10 @@ import type { PetitionReader } from '../../../domain/petition/petition.js';
 import { requestDossier } from '../../../domain/petition/request-dossier.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import { ageEncryptedBytes } from '../../../security/age-export.js';
+import { download } from '../../download.js';
 import { sendError } from '../../errors.js';
-import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { editorPage } from '../pages.js';
+import { sendEditorPage } from '../pages.js';
 import { DossierPage } from './dossier-page.js';
 
 export interface DossierDeps {
@@ -74,21 +74,16 @@ export function dossierRoutes(app: FastifyInstance, deps: DossierDeps): void {
     reply.header('cache-control', 'no-store');
     // Progress without JavaScript: the browser reloads the page every few seconds while one is being made.
     if (busy) reply.header('refresh', '3');
-    return sendPage(
-      reply,
-      <DossierPage
-        {...editorPage(req, deps.site)}
-        campaign={campaign}
-        headline={chooseTexts(campaign, req.tr.locale)?.texts.headline ?? campaign.slug}
-        dossiers={dossiers}
-        countries={countries}
-        rendererReady={deps.renderer.available()}
-        error={extra.error}
-        queued={extra.queued ?? false}
-        keyedPartners={keys.filter((k) => k.recipient).map((k) => ({ id: k.partnerId, name: k.name }))}
-      />,
-      extra.status,
-    );
+    return sendEditorPage(req, reply.code(extra.status ?? 200), deps.site, DossierPage, {
+      campaign,
+      headline: chooseTexts(campaign, req.tr.locale)?.texts.headline ?? campaign.slug,
+      dossiers,
+      countries,
+      rendererReady: deps.renderer.available(),
+      error: extra.error,
+      queued: extra.queued ?? false,
+      keyedPartners: keys.filter((k) => k.recipient).map((k) => ({ id: k.partnerId, name: k.name })),
+    });
   };
 
   app.get('/editor/campaigns/:slug/dossiers', gate, async (req, reply) => {
@@ -154,22 +149,16 @@ export function dossierRoutes(app: FastifyInstance, deps: DossierDeps): void {
       now: deps.clock.now(),
     });
     if (partner) {
-      return reply
-        .header('cache-control', 'no-store')
-        .header(
-          'content-disposition',
-          `attachment; filename="${campaign.slug}-dossier-${dossier.id}.${dossier.kind}.age"`,
-        )
-        .type('application/octet-stream')
-        .send(Buffer.from(await ageEncryptedBytes(file, partner.recipient)));
+      return download(
+        reply,
+        `${campaign.slug}-dossier-${dossier.id}.${dossier.kind}.age`,
+        'application/octet-stream',
+      ).send(Buffer.from(await ageEncryptedBytes(file, partner.recipient)));
     }
-    return reply
-      .header('cache-control', 'no-store')
-      .header(
-        'content-disposition',
-        `attachment; filename="${campaign.slug}-dossier-${dossier.id}.${dossier.kind}"`,
-      )
-      .type(dossier.kind === 'zip' ? 'application/zip' : 'application/pdf')
-      .send(Buffer.from(file.buffer, file.byteOffset, file.byteLength));
+    return download(
+      reply,
+      `${campaign.slug}-dossier-${dossier.id}.${dossier.kind}`,
+      dossier.kind === 'zip' ? 'application/zip' : 'application/pdf',
+    ).send(Buffer.from(file.buffer, file.byteOffset, file.byteLength));
   });
 }

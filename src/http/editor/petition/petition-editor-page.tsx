@@ -10,7 +10,7 @@ import { countryName } from '../../views/country-names.js';
 import { CampaignHeading } from '../../views/editor/campaign-heading.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
-import { Csrf, Notice, SelectField, SubmitButton, TextField } from '../../views/form-fields.js';
+import { Csrf, DayField, Notice, SelectField, SubmitButton, TextField } from '../../views/form-fields.js';
 
 export interface PetitionEditorPageProps extends EditorPageBase {
   campaign: CampaignWithContent;
@@ -21,22 +21,6 @@ export interface PetitionEditorPageProps extends EditorPageBase {
   notice?: string | undefined;
   /** Partners that gave an age key: the export can be encrypted to one of them. */
   keyedPartners: { id: number; name: string }[];
-}
-
-/** An empty day field of the export's filter (YYYY-MM-DD, as the export reads it). */
-function DayField(p: { id: string; label: string }) {
-  return (
-    <TextField
-      id={p.id}
-      label={p.label}
-      value=""
-      placeholder="YYYY-MM-DD"
-      inputMode="numeric"
-      maxLength={10}
-      dir="ltr"
-      autocomplete="off"
-    />
-  );
 }
 
 export function PetitionEditorPage(p: PetitionEditorPageProps) {
@@ -77,8 +61,8 @@ export function PetitionEditorPage(p: PetitionEditorPageProps) {
             dir="ltr"
             autocomplete="off"
           />
-          <DayField id="from" label={t('petitionExport.from')} />
-          <DayField id="to" label={t('petitionExport.to')} />
+          <DayField id="from" label={t('petitionExport.from')} value="" autocomplete="off" />
+          <DayField id="to" label={t('petitionExport.to')} value="" autocomplete="off" />
           {p.keyedPartners.length > 0 && (
             <SelectField
               id="partner"

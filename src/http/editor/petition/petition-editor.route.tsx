@@ -16,9 +16,8 @@ import {
 } from '../../../domain/petition/petition.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import { sendError } from '../../errors.js';
-import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { editorPage } from '../pages.js';
+import { sendEditorPage } from '../pages.js';
 import { PetitionEditorPage } from './petition-editor-page.js';
 
 export interface PetitionEditorDeps {
@@ -65,19 +64,15 @@ export function petitionEditorRoutes(app: FastifyInstance, deps: PetitionEditorD
     const page = rows.slice(0, petitionPageSize);
     const last = page.at(-1);
     const done = query.data.done;
-    return sendPage(
-      reply.header('cache-control', 'no-store'),
-      <PetitionEditorPage
-        {...editorPage(req, deps.site)}
-        campaign={campaign}
-        headline={chooseTexts(campaign, req.tr.locale)?.texts.headline ?? campaign.slug}
-        rows={page}
-        next={rows.length > petitionPageSize && last ? { signedAt: last.signedAt, id: last.id } : null}
-        first={!after}
-        keyedPartners={keyed.map((k) => ({ id: k.partnerId, name: k.name }))}
-        notice={done ? req.tr.t(`petitionEditor.done.${done}`) : undefined}
-      />,
-    );
+    return sendEditorPage(req, reply.header('cache-control', 'no-store'), deps.site, PetitionEditorPage, {
+      campaign,
+      headline: chooseTexts(campaign, req.tr.locale)?.texts.headline ?? campaign.slug,
+      rows: page,
+      next: rows.length > petitionPageSize && last ? { signedAt: last.signedAt, id: last.id } : null,
+      first: !after,
+      keyedPartners: keyed.map((k) => ({ id: k.partnerId, name: k.name })),
+      notice: done ? req.tr.t(`petitionEditor.done.${done}`) : undefined,
+    });
   });
 
   const change = (hidden: boolean) => async (req: FastifyRequest, reply: FastifyReply) => {

@@ -24,6 +24,7 @@ import { isCountryCode } from '../../../domain/signature/countries.js';
 import type { ExportStamp } from '../../../domain/signature-log/export-stamp.js';
 import type { SignatureLogStore } from '../../../domain/signature-log/signature-log.ports.js';
 import { ageEncrypted } from '../../../security/age-export.js';
+import { download } from '../../download.js';
 import { sendError } from '../../errors.js';
 import type { SiteInfo } from '../../views/layout.js';
 
@@ -138,17 +139,13 @@ export function petitionExportRoutes(app: FastifyInstance, deps: PetitionExportD
       };
       const rows = signersCsv(deps.exporter, campaign, filter, columns, stamp);
       if (partner) {
-        return reply
-          .header('cache-control', 'no-store')
-          .header('content-disposition', `attachment; filename="${campaign.slug}-signers.csv.age"`)
-          .type('application/octet-stream')
-          .send(await ageEncrypted(rows, partner.recipient));
+        return download(reply, `${campaign.slug}-signers.csv.age`, 'application/octet-stream').send(
+          await ageEncrypted(rows, partner.recipient),
+        );
       }
-      return reply
-        .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="${campaign.slug}-signers.csv"`)
-        .type('text/csv; charset=utf-8')
-        .send(Readable.from(rows));
+      return download(reply, `${campaign.slug}-signers.csv`, 'text/csv; charset=utf-8').send(
+        Readable.from(rows),
+      );
     },
   );
 }

@@ -8,9 +8,8 @@ import type { Clock } from '../../../domain/shared/clock.js';
 import { parseAgeRecipient } from '../../../security/age-export.js';
 import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
-import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { doneNotice, editorPage } from '../pages.js';
+import { doneNotice, sendEditorPage } from '../pages.js';
 import { actorOf, campaignOf, edit, idParam } from '../roster-routes.js';
 import { AgeKeysPage } from './age-keys-page.js';
 
@@ -33,17 +32,12 @@ export function ageKeyRoutes(app: FastifyInstance, deps: AgeKeyDeps): void {
     invalid?: { partnerId: number; text: string },
   ) {
     const notice = doneNotice(req, { saved: 'ageKeys.saved', removed: 'ageKeys.removed' });
-    return sendPage(
-      reply,
-      <AgeKeysPage
-        {...editorPage(req, deps.site)}
-        campaign={campaign}
-        keys={await deps.keys.ageKeys(campaign.id)}
-        notice={notice && !invalid ? req.tr.t(notice) : undefined}
-        invalid={invalid}
-      />,
-      invalid ? 422 : 200,
-    );
+    return sendEditorPage(req, reply.code(invalid ? 422 : 200), deps.site, AgeKeysPage, {
+      campaign,
+      keys: await deps.keys.ageKeys(campaign.id),
+      notice: notice && !invalid ? req.tr.t(notice) : undefined,
+      invalid,
+    });
   }
 
   app.get('/editor/campaigns/:slug/age-keys', edit, async (req, reply) => {

@@ -11,6 +11,7 @@ import {
 } from '../../../domain/petition/petition.js';
 import type { Translator } from '../../../i18n/translator.js';
 import { countryName } from '../../views/country-names.js';
+import { DataTable } from '../../views/data-table.js';
 import type { EditorPageBase } from '../../views/editor/editor-layout.js';
 import { dateTime } from '../../views/editor/labels.js';
 import { RosterPage } from '../../views/editor/roster-page.js';
@@ -227,21 +228,13 @@ export function PartnerReport(p: {
 function CountTable(p: { tr: Translator; head: string; rows: { key: string; label: string; n: number }[] }) {
   if (p.rows.length === 0) return <p>{p.tr.t('partnerReport.noSigners')}</p>;
   return (
-    <table class="table">
-      <thead>
-        <tr>
-          <th scope="col">{p.head}</th>
-          <th scope="col">{p.tr.t('partnerReport.col.count')}</th>
+    <DataTable class="table" columns={[p.head, p.tr.t('partnerReport.col.count')]}>
+      {p.rows.map((r) => (
+        <tr key={r.key}>
+          <td>{r.label}</td>
+          <td>{p.tr.number(r.n)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {p.rows.map((r) => (
-          <tr key={r.key}>
-            <td>{r.label}</td>
-            <td>{p.tr.number(r.n)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

@@ -27,7 +27,7 @@ import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { EditorPage } from '../../views/editor/editor-layout.js';
 import { Layout, type SiteInfo } from '../../views/layout.js';
-import { doneNotice, editorPage } from '../pages.js';
+import { doneNotice, editorPage, sendEditorPage } from '../pages.js';
 import { actorOf, campaignOf, edit, idParam } from '../roster-routes.js';
 import { PartnerReport, ReportLinksPage } from './report-links-page.js';
 
@@ -69,19 +69,14 @@ export function reportLinkRoutes(app: FastifyInstance, deps: ReportLinkDeps): vo
       deps.reports.links(campaign.id),
     ]);
     const notice = doneNotice(req, { revoked: 'reportLinks.revoked' });
-    return sendPage(
-      noStore(reply),
-      <ReportLinksPage
-        {...editorPage(req, deps.site)}
-        campaign={campaign}
-        partners={partners}
-        links={links}
-        now={deps.clock.now()}
-        notice={notice ? req.tr.t(notice) : undefined}
-        {...extra}
-      />,
-      status,
-    );
+    return sendEditorPage(req, noStore(reply).code(status), deps.site, ReportLinksPage, {
+      campaign,
+      partners,
+      links,
+      now: deps.clock.now(),
+      notice: notice ? req.tr.t(notice) : undefined,
+      ...extra,
+    });
   }
 
   app.get('/editor/campaigns/:slug/report-links', edit, async (req, reply) => {
@@ -235,8 +230,7 @@ export function reportLinkRoutes(app: FastifyInstance, deps: ReportLinkDeps): vo
       const title = req.tr.t('partnerReport.editorTitle');
       return sendPage(
         noStore(reply),
-        <EditorPage page={editorPage(req, deps.site)} title={title} section="campaigns">
-          <h1>{title}</h1>
+        <EditorPage page={editorPage(req, deps.site)} title={title} section="campaigns" heading>
           <p class="lead" dir="auto">
             {campaign.headline ?? campaign.slug}
           </p>

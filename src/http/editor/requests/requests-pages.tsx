@@ -60,7 +60,6 @@ export function RequestsPage(
 ) {
   const { tr } = p;
   const t = tr.t;
-  const title = t('requests.list.title');
   const groups: { id: string; title: string; items: RequestSummary[] }[] = [
     {
       id: 'waiting',
@@ -75,8 +74,7 @@ export function RequestsPage(
     { id: 'decided', title: t('requests.list.decided'), items: p.requests.filter((r) => !isOpen(r.status)) },
   ];
   return (
-    <EditorPage page={p} title={title} section="requests">
-      <h1>{title}</h1>
+    <EditorPage page={p} title={t('requests.list.title')} section="requests" heading>
       <ul class="editor-links">
         <li>
           <a href={`/${tr.locale}/request`}>{t('requests.list.publicForm')}</a>

@@ -21,10 +21,9 @@ import type { Clock } from '../../../domain/shared/clock.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
-import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { doneNotice, editorPage } from '../pages.js';
+import { doneNotice, sendEditorPage } from '../pages.js';
 import {
   type RequestAction,
   RequestReviewPage,
@@ -90,19 +89,14 @@ export function requestsEditorRoutes(app: FastifyInstance, deps: RequestsEditorD
       { offset: 0, limit: 100 },
     );
     const notice = doneNotice(req, done);
-    return sendPage(
-      reply,
-      <RequestReviewPage
-        {...editorPage(req, deps.site)}
-        request={request}
-        history={history}
-        now={deps.clock.now()}
-        notice={refused ? undefined : notice}
-        error={refused?.error}
-        values={refused?.values}
-      />,
-      status,
-    );
+    return sendEditorPage(req, reply.code(status), deps.site, RequestReviewPage, {
+      request,
+      history,
+      now: deps.clock.now(),
+      notice: refused ? undefined : notice,
+      error: refused?.error,
+      values: refused?.values,
+    });
   }
 
   /** The answer to a use case that changed nothing because of where the request is now. */
@@ -121,15 +115,11 @@ export function requestsEditorRoutes(app: FastifyInstance, deps: RequestsEditorD
   }
 
   app.get('/editor/requests', review, async (req, reply) =>
-    sendPage(
-      reply,
-      <RequestsPage
-        {...editorPage(req, deps.site)}
-        requests={await deps.campaignRequests.list(decidedShown)}
-        now={deps.clock.now()}
-        canEditTerms={can(req.account!.user.role, 'settings:manage')}
-      />,
-    ),
+    sendEditorPage(req, reply, deps.site, RequestsPage, {
+      requests: await deps.campaignRequests.list(decidedShown),
+      now: deps.clock.now(),
+      canEditTerms: can(req.account!.user.role, 'settings:manage'),
+    }),
   );
 
   app.get('/editor/requests/:requestId', review, async (req, reply) => {

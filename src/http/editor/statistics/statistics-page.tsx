@@ -3,6 +3,7 @@
 // the whole page's numbers are one CSV download away. Server-rendered, no script, logical CSS only.
 import type { Statistics } from '../../../domain/statistics/view-statistics.js';
 import type { Translator } from '../../../i18n/translator.js';
+import { DataTable } from '../../views/data-table.js';
 import { CampaignHeading } from '../../views/editor/campaign-heading.js';
 import { EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { countryName, languageName } from './names.js';
@@ -122,22 +123,14 @@ export function StatisticsPage(p: StatisticsPageProps) {
       </section>
       <section class="stats-block" aria-labelledby="stats-delivery">
         <h2 id="stats-delivery">{t('dashboard.delivery.title')}</h2>
-        <table class="stats-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('mailings.table.status')}</th>
-              <th scope="col">{t('statistics.messages')}</th>
+        <DataTable class="stats-table" columns={[t('mailings.table.status'), t('statistics.messages')]}>
+          {s.delivery.map((d) => (
+            <tr key={d.bucket}>
+              <th scope="row">{t('statistics.delivery', { bucket: d.bucket })}</th>
+              <td>{tr.number(d.n)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {s.delivery.map((d) => (
-              <tr key={d.bucket}>
-                <th scope="row">{t('statistics.delivery', { bucket: d.bucket })}</th>
-                <td>{tr.number(d.n)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </section>
     </EditorPage>
   );
@@ -190,26 +183,20 @@ function BreakdownTable({
   const t = tr.t;
   return (
     <div class="table-scroll">
-      <table class="stats-table">
-        <thead>
-          <tr>
-            <th scope="col">{column}</th>
-            <th scope="col">{t('dashboard.chart.signatures')}</th>
-            <th scope="col">{t('statistics.share')}</th>
+      <DataTable
+        class="stats-table"
+        columns={[column, t('dashboard.chart.signatures'), t('statistics.share')]}
+      >
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row" dir="auto">
+              {r.name}
+            </th>
+            <td>{tr.number(r.n)}</td>
+            <td>{total === 0 ? '—' : percent(tr, r.n / total)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row" dir="auto">
-                {r.name}
-              </th>
-              <td>{tr.number(r.n)}</td>
-              <td>{total === 0 ? '—' : percent(tr, r.n / total)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -8,10 +8,10 @@ import { slugPattern } from '../../../domain/campaign/campaign.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import type { StatisticsReader } from '../../../domain/statistics/statistics.ports.js';
 import { viewStatistics } from '../../../domain/statistics/view-statistics.js';
+import { download } from '../../download.js';
 import { sendError } from '../../errors.js';
-import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { editorPage } from '../pages.js';
+import { sendEditorPage } from '../pages.js';
 import { statisticsCsv } from './statistics-csv.js';
 import { StatisticsPage } from './statistics-page.js';
 
@@ -34,23 +34,16 @@ export function statisticsRoutes(app: FastifyInstance, deps: StatisticsFeature):
     const s = result.statistics;
     if (csv) {
       const day = new Date(s.now).toISOString().slice(0, 10);
-      return reply
-        .header('cache-control', 'no-store')
-        .header(
-          'content-disposition',
-          `attachment; filename="${slug ?? 'all-campaigns'}-statistics-${day}.csv"`,
-        )
-        .type('text/csv; charset=utf-8')
-        .send(statisticsCsv(req.tr, s));
+      return download(
+        reply,
+        `${slug ?? 'all-campaigns'}-statistics-${day}.csv`,
+        'text/csv; charset=utf-8',
+      ).send(statisticsCsv(req.tr, s));
     }
-    return sendPage(
-      reply,
-      <StatisticsPage
-        {...editorPage(req, deps.site)}
-        statistics={s}
-        scoped={slug === null && limitedToCampaigns(user.role)}
-      />,
-    );
+    return sendEditorPage(req, reply, deps.site, StatisticsPage, {
+      statistics: s,
+      scoped: slug === null && limitedToCampaigns(user.role),
+    });
   }
 
   app.get('/editor/statistics', reports, (req, reply) => answer(req, reply, null, false));

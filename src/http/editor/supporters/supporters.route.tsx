@@ -12,10 +12,9 @@ import { erasedEmailKey } from '../../../security/email-key.js';
 import { sendError } from '../../errors.js';
 import { myDataCsv, myDataJson } from '../../public/my-data/my-data-export.js';
 import { readForm } from '../../read-form.js';
-import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { editorPage } from '../pages.js';
+import { sendEditorPage } from '../pages.js';
 import { SupportersPage, type SupportersPageProps } from './supporters-page.js';
 
 export interface SupportersEditorDeps {
@@ -36,7 +35,7 @@ export function supportersEditorRoutes(app: FastifyInstance, deps: SupportersEdi
     reply: FastifyReply,
     props: Omit<SupportersPageProps, 'tr' | 'site' | 'user' | 'csrf'> = {},
     status = 200,
-  ) => sendPage(reply, <SupportersPage {...editorPage(req, deps.site)} {...props} />, status);
+  ) => sendEditorPage(req, reply.code(status), deps.site, SupportersPage, props);
   const actor = (req: FastifyRequest) => ({ id: req.account!.user.id, email: req.account!.user.email });
   const idOf = (req: FastifyRequest) => {
     const { id } = req.params as { id: string };

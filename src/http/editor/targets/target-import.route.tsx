@@ -7,8 +7,7 @@ import { checkTargetImport } from '../../../domain/campaign/check-target-import.
 import { importTargets } from '../../../domain/campaign/import-targets.js';
 import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
-import { sendPage } from '../../render.js';
-import { editorPage } from '../pages.js';
+import { sendEditorPage } from '../pages.js';
 import { actorOf, campaignOf, edit, editUpload } from '../roster-routes.js';
 import type { TargetEditorDeps } from './deps.js';
 import { problemText, TargetImportPage } from './target-import-page.js';
@@ -29,11 +28,7 @@ export function targetImportRoutes(app: FastifyInstance, deps: TargetEditorDeps)
     props: Partial<Pick<Parameters<typeof TargetImportPage>[0], 'error' | 'pasted' | 'report'>> = {},
     status = 200,
   ) {
-    return sendPage(
-      reply,
-      <TargetImportPage {...editorPage(req, deps.site)} campaign={campaign} {...props} />,
-      status,
-    );
+    return sendEditorPage(req, reply.code(status), deps.site, TargetImportPage, { campaign, ...props });
   }
 
   app.get('/editor/campaigns/:slug/targets/import', edit, async (req, reply) => {

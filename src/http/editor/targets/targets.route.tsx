@@ -15,8 +15,7 @@ import { removeTarget } from '../../../domain/campaign/remove-target.js';
 import type { TargetInput } from '../../../domain/campaign/target-fields.js';
 import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
-import { sendPage } from '../../render.js';
-import { editorPage } from '../pages.js';
+import { sendEditorPage } from '../pages.js';
 import { actorOf, campaignOf, edit, idPattern, moveRowRoute, read, rowOf } from '../roster-routes.js';
 import type { TargetEditorDeps } from './deps.js';
 import type { TargetFormState } from './target-form.js';
@@ -74,21 +73,16 @@ export function targetEditorRoutes(app: FastifyInstance, deps: TargetEditorDeps)
     const pick = (v: unknown) => (typeof v === 'string' && idPattern.test(v) ? Number(v) : undefined);
     const editId = options.state && 'edit' in options.state.form ? options.state.form.edit : pick(q.edit);
     const removeId = options.state ? undefined : pick(q.remove);
-    return sendPage(
-      reply,
-      <TargetsPage
-        {...editorPage(req, deps.site)}
-        campaign={campaign}
-        targets={targets}
-        canEdit={can(req.account!.user.role, 'campaigns:edit')}
-        notice={options.state || options.error ? undefined : notice(req)}
-        error={options.error}
-        editing={targets.find((x) => x.id === editId)}
-        removing={targets.find((x) => x.id === removeId)}
-        state={options.state}
-      />,
-      options.status ?? 200,
-    );
+    return sendEditorPage(req, reply.code(options.status ?? 200), deps.site, TargetsPage, {
+      campaign,
+      targets,
+      canEdit: can(req.account!.user.role, 'campaigns:edit'),
+      notice: options.state || options.error ? undefined : notice(req),
+      error: options.error,
+      editing: targets.find((x) => x.id === editId),
+      removing: targets.find((x) => x.id === removeId),
+      state: options.state,
+    });
   }
 
   app.get('/editor/campaigns/:slug/targets', read, async (req, reply) => {

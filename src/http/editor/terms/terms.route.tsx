@@ -10,9 +10,8 @@ import { sourceLocale, uiLocales } from '../../../i18n/locales.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
-import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { doneNotice, editorPage } from '../pages.js';
+import { doneNotice, sendEditorPage } from '../pages.js';
 import { TermsPage, type TermsPageProps } from './terms-page.js';
 
 export interface TermsEditorDeps {
@@ -43,20 +42,15 @@ export function termsEditorRoutes(app: FastifyInstance, deps: TermsEditorDeps): 
   ) {
     const [latest, history] = await Promise.all([deps.terms.latest(), deps.terms.history(100)]);
     const notice = doneNotice(req, done);
-    return sendPage(
-      reply,
-      <TermsPage
-        {...editorPage(req, deps.site)}
-        latest={latest}
-        history={history}
-        stale={staleTerms(latest, sourceLocale)}
-        fallback={sourceLocale}
-        notice={refused ? undefined : notice}
-        error={refused?.error}
-        values={refused?.values}
-      />,
-      status,
-    );
+    return sendEditorPage(req, reply.code(status), deps.site, TermsPage, {
+      latest,
+      history,
+      stale: staleTerms(latest, sourceLocale),
+      fallback: sourceLocale,
+      notice: refused ? undefined : notice,
+      error: refused?.error,
+      values: refused?.values,
+    });
   }
 
   app.get('/editor/terms', manage, (req, reply) => show(req, reply));

@@ -12,12 +12,11 @@ import {
   viewTranslatorBulletin,
 } from '../../../domain/translation/translator-bulletin-setting.js';
 import { readForm } from '../../read-form.js';
-import { sendPage } from '../../render.js';
 import { field } from '../../schema-fields.js';
 import { BackLink, EditorPage, type EditorPageBase } from '../../views/editor/editor-layout.js';
 import { CheckField, Csrf, Notice, SubmitButton } from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { editorPage } from '../pages.js';
+import { sendEditorPage } from '../pages.js';
 import { edit } from './step-answer.js';
 
 export const bulletinSettingPath = '/editor/account/translator-bulletin';
@@ -55,15 +54,11 @@ export function bulletinSettingRoutes(
     const { role, id } = req.account!.user;
     const wanted = await viewTranslatorBulletin(deps, id);
     const saved = (req.query as { done?: unknown } | undefined)?.done === 'saved';
-    return sendPage(
-      reply,
-      <BulletinSettingPage
-        {...editorPage(req, deps.site)}
-        reviewer={can(role, 'translations:review')}
-        wanted={wanted}
-        saved={saved}
-      />,
-    );
+    return sendEditorPage(req, reply, deps.site, BulletinSettingPage, {
+      reviewer: can(role, 'translations:review'),
+      wanted,
+      saved,
+    });
   });
 
   app.post(bulletinSettingPath, edit, async (req, reply) => {

@@ -11,9 +11,8 @@ import { viewGlossary } from '../../../domain/translation/view-glossary.js';
 import { canonicalLocale } from '../../../i18n/locales.js';
 import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
-import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { editorPage } from '../pages.js';
+import { sendEditorPage } from '../pages.js';
 import { type GlossaryForm, GlossaryPage } from './glossary-page.js';
 import { edit } from './step-answer.js';
 import { glossaryPath } from './translation-aids.js';
@@ -53,18 +52,13 @@ export function glossaryRoutes(
     form: GlossaryForm = blank,
   ) {
     const done = (req.query as { done?: unknown }).done;
-    return sendPage(
-      reply,
-      <GlossaryPage
-        {...editorPage(req, deps.site)}
-        locale={loaded.locale}
-        terms={loaded.view.status === 'ok' ? loaded.view.terms : []}
-        canEdit={loaded.view.status === 'ok' && loaded.view.canEdit}
-        notice={status === 200 && (done === 'saved' || done === 'removed') ? notices[done] : undefined}
-        form={form}
-      />,
-      status,
-    );
+    return sendEditorPage(req, reply.code(status), deps.site, GlossaryPage, {
+      locale: loaded.locale,
+      terms: loaded.view.status === 'ok' ? loaded.view.terms : [],
+      canEdit: loaded.view.status === 'ok' && loaded.view.canEdit,
+      notice: status === 200 && (done === 'saved' || done === 'removed') ? notices[done] : undefined,
+      form,
+    });
   }
 
   app.get(path, edit, async (req, reply) => {

@@ -203,10 +203,8 @@ export function BoardPage(
 ) {
   const { tr, board, mailings } = p;
   const t = tr.t;
-  const title = t('translations.board.title');
   return (
-    <EditorPage page={p} title={title} section="translations">
-      <h1>{title}</h1>
+    <EditorPage page={p} title={t('translations.board.title')} section="translations" heading>
       {p.error && <Notice kind="error">{p.error}</Notice>}
       <p class="help">{t('translations.board.help')}</p>
       <p>

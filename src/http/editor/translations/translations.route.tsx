@@ -36,10 +36,9 @@ import { awaitingReview, viewTranslationBoard } from '../../../domain/translatio
 import { canonicalLocale } from '../../../i18n/locales.js';
 import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
-import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
-import { editorPage } from '../pages.js';
+import { sendEditorPage } from '../pages.js';
 import { bulletinSettingRoutes } from './bulletin-setting.route.js';
 import { glossaryRoutes } from './glossary.route.js';
 import { mailingTranslationRoutes } from './mailing-translations.route.js';
@@ -106,27 +105,22 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
     const t = work.translation;
     const aids = await suggestTranslations({ memory: deps.memory }, work);
     const claim = activeClaim(await deps.claims.claimOf(work.campaignId, work.locale), deps.clock.now());
-    return sendPage(
-      reply,
-      <TranslationEditorPage
-        {...editorPage(req, deps.site)}
-        work={work}
-        aids={aids}
-        canPublish={mayPublish(who, work.locale, t)}
-        canSendBack={mayReviewIn(who, work.locale)}
-        claim={claim && { name: claim.name, at: claim.claimedAt, mayRelease: mayRelease(who, claim) }}
-        notice={done && doneKeys[done]}
-        xliff={xliff}
-        form={{
-          values: t ? sourceTexts(t) : sourceTexts(emptyTexts),
-          token: workToken(work),
-          markUpdated: false,
-          errors: {},
-          ...form,
-        }}
-      />,
-      status,
-    );
+    return sendEditorPage(req, reply.code(status), deps.site, TranslationEditorPage, {
+      work,
+      aids,
+      canPublish: mayPublish(who, work.locale, t),
+      canSendBack: mayReviewIn(who, work.locale),
+      claim: claim && { name: claim.name, at: claim.claimedAt, mayRelease: mayRelease(who, claim) },
+      notice: done && doneKeys[done],
+      xliff,
+      form: {
+        values: t ? sourceTexts(t) : sourceTexts(emptyTexts),
+        token: workToken(work),
+        markUpdated: false,
+        errors: {},
+        ...form,
+      },
+    });
   }
 
   /** The board, with a refused claim's reason (409) when there is one. */
@@ -151,18 +145,13 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
         titleLocale: row.sourceLocale,
       })),
     ];
-    return sendPage(
-      reply,
-      <BoardPage
-        {...editorPage(req, deps.site)}
-        board={board}
-        mailings={mailings}
-        limited={who.languages !== null}
-        review={review}
-        error={error}
-      />,
-      status,
-    );
+    return sendEditorPage(req, reply.code(status), deps.site, BoardPage, {
+      board,
+      mailings,
+      limited: who.languages !== null,
+      review,
+      error,
+    });
   }
 
   app.get('/editor/translations', edit, (req, reply) => showBoard(req, reply));

@@ -9,6 +9,7 @@ import {
 } from '../../../domain/translation/import-translation-file.js';
 import type { TranslationViewer, TranslationWork } from '../../../domain/translation/translation.js';
 import type { TranslationDeps } from '../../../domain/translation/translation.ports.js';
+import { download } from '../../download.js';
 import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
 import { csrfUploads } from '../../security/multipart.js';
@@ -43,11 +44,9 @@ export function xliffRoutes(app: FastifyInstance, deps: XliffRouteDeps): void {
     const loaded = await deps.load(req, reply);
     if (!loaded) return reply;
     const xml = await writeTranslationXliff(loaded.work);
-    return reply
-      .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="${xliffFileName(loaded.work)}"`)
-      .type('application/xliff+xml; charset=utf-8')
-      .send(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}\n`);
+    return download(reply, xliffFileName(loaded.work), 'application/xliff+xml; charset=utf-8').send(
+      `<?xml version="1.0" encoding="UTF-8"?>\n${xml}\n`,
+    );
   });
 
   app.post('/editor/campaigns/:slug/translations/:language/xliff', upload, async (req, reply) => {

@@ -14,10 +14,8 @@ export function TranslatorApplicationsPage(
 ) {
   const { tr } = p;
   const t = tr.t;
-  const title = t('translatorApplications.title');
   return (
-    <EditorPage page={p} title={title} section="requests">
-      <h1>{title}</h1>
+    <EditorPage page={p} title={t('translatorApplications.title')} section="requests" heading>
       <p class="help">{t('translatorApplications.intro')}</p>
       {p.notice && <Notice>{p.notice}</Notice>}
       {p.error && <Notice kind="error">{p.error}</Notice>}

@@ -9,9 +9,8 @@ import { acceptTranslatorApplication } from '../../../domain/translator-applicat
 import { declineTranslatorApplication } from '../../../domain/translator-application/decline-translator-application.js';
 import type { TranslatorApplicationStore } from '../../../domain/translator-application/translator-application.ports.js';
 import { sendError } from '../../errors.js';
-import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { doneNotice, editorPage } from '../pages.js';
+import { doneNotice, sendEditorPage } from '../pages.js';
 import { TranslatorApplicationsPage } from './translator-applications-page.js';
 
 export interface TranslatorApplicationDeps {
@@ -33,16 +32,11 @@ const done = {
 export function translatorApplicationRoutes(app: FastifyInstance, deps: TranslatorApplicationDeps): void {
   async function list(req: FastifyRequest, reply: FastifyReply, status = 200, error?: string) {
     const notice = error ? undefined : doneNotice(req, done);
-    return sendPage(
-      reply,
-      <TranslatorApplicationsPage
-        {...editorPage(req, deps.site)}
-        applications={await deps.applications.list()}
-        notice={notice && req.tr.t(notice)}
-        error={error}
-      />,
-      status,
-    );
+    return sendEditorPage(req, reply.code(status), deps.site, TranslatorApplicationsPage, {
+      applications: await deps.applications.list(),
+      notice: notice && req.tr.t(notice),
+      error,
+    });
   }
 
   const idOf = (req: FastifyRequest): number | undefined => {

@@ -29,10 +29,8 @@ export function UsersPage(
 ) {
   const { tr, csrf, notice, error, users, invite } = p;
   const t = tr.t;
-  const title = t('editor.users.title');
   return (
-    <EditorPage page={p} title={title} section="users">
-      <h1>{title}</h1>
+    <EditorPage page={p} title={t('editor.users.title')} section="users" heading>
       {notice && <Notice>{t(notice)}</Notice>}
 
       <section class="editor-panel">

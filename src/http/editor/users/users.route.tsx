@@ -14,7 +14,7 @@ import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { errorText } from '../account-errors.js';
 import type { EditorDeps } from '../deps.js';
-import { type DoneNotice, doneNotice, editorPage } from '../pages.js';
+import { type DoneNotice, doneNotice, sendEditorPage } from '../pages.js';
 import { accountScopeRoutes, type ShowAccount, scopeNotice, scopeSection } from './account-scopes.route.js';
 import { inviteSchema, roleSchema } from './users.schema.js';
 import { UserPage, UsersPage } from './users-pages.js';
@@ -30,10 +30,10 @@ export function usersRoutes(app: FastifyInstance, deps: EditorDeps): void {
   const { store, clock } = deps.accounts;
 
   app.get('/editor/users', manage, async (req, reply) =>
-    sendPage(
-      reply,
-      <UsersPage {...editorPage(req, deps.site)} notice={doneNotice(req)} users={await store.users.list()} />,
-    ),
+    sendEditorPage(req, reply, deps.site, UsersPage, {
+      notice: doneNotice(req),
+      users: await store.users.list(),
+    }),
   );
 
   app.post('/editor/users/invite', manage, async (req, reply) => {
@@ -65,18 +65,13 @@ export function usersRoutes(app: FastifyInstance, deps: EditorDeps): void {
     const id = userId(req);
     const subject = id === undefined ? undefined : await store.users.findById(id);
     if (!subject) return sendError(req, reply, deps.site, 404);
-    return sendPage(
-      reply,
-      <UserPage
-        {...editorPage(req, deps.site)}
-        notice={doneNotice(req) ?? scopeNotice(req)}
-        error={error}
-        subject={subject}
-        sessions={await store.sessions.countForUser(subject.id, clock.now())}
-        scopes={await scopeSection(deps, subject, scope?.state)}
-      />,
-      scope?.status ?? (error ? 409 : 200),
-    );
+    return sendEditorPage(req, reply.code(scope?.status ?? (error ? 409 : 200)), deps.site, UserPage, {
+      notice: doneNotice(req) ?? scopeNotice(req),
+      error,
+      subject,
+      sessions: await store.sessions.countForUser(subject.id, clock.now()),
+      scopes: await scopeSection(deps, subject, scope?.state),
+    });
   };
 
   app.get('/editor/users/:id', manage, (req, reply) => showUser(req, reply));

@@ -164,11 +164,14 @@ export function EditorPage({
   page,
   title,
   section,
+  heading,
   children,
 }: {
   page: EditorPageBase;
   title: string;
   section?: EditorSection;
+  /** The title is also the page's heading, first in the main area. */
+  heading?: boolean;
   children: ComponentChildren;
 }) {
   return (
@@ -180,6 +183,7 @@ export function EditorPage({
       csrfToken={page.csrf}
       section={section}
     >
+      {heading && <h1>{title}</h1>}
       {children}
     </EditorLayout>
   );
