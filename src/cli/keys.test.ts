@@ -4,8 +4,9 @@
 // dedupe, my-data lookups and erasure refusal keep working, during the reindex and after; the old key
 // no longer finds anyone.
 import { randomBytes } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { buildCampaign, buildSignCommand } from '../../test/factories.js';
 import { signupCommand } from '../../test/signup-helpers.js';
 import { CampaignRepository } from '../db/campaign.repository.js';
@@ -22,10 +23,9 @@ import { runKeys } from './keys.js';
 
 describe.each(testDialects)('outcry keys on %s', (dialect) => {
   let db: TestDb;
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, (fresh) => {
+    db = fresh;
   });
-  afterEach(async () => db.destroy());
 
   it('rotate seals every value under the newest key, resumably', async () => {
     const campaignId = await new CampaignRepository(db).create(buildCampaign(), Date.UTC(2026, 10, 1));

@@ -1,8 +1,9 @@
 // Account scopes on each database: migration 0008 up and down, the scope use cases (attach and detach a
 // partner, set a translator's languages) with their refusals and audit entries, the reader the dashboard
 // asks, the lists the admin pages show, and rows going with their campaign or account.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, createTestDbBefore, insertUser, type TestDb, testDialects } from '../../test/db.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDbBefore, insertUser, type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { buildCampaign } from '../../test/factories.js';
 import { FakeClock } from '../../test/fake-clock.js';
 import type { Actor } from '../domain/account/account.js';
@@ -108,15 +109,14 @@ describe.each(testDialects)('account scopes on %s', (dialect) => {
   let campaigns: CampaignRepository;
   let admin: Actor;
 
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, async (fresh) => {
+    db = fresh;
     scopes = new AccountScopeRepository(db);
     deps = { scopes, clock: new FakeClock(now) };
     users = new UserRepository(db);
     campaigns = new CampaignRepository(db);
     admin = { ...(await person('admin', 'ama@example.org')), email: 'ama@example.org' };
   });
-  afterEach(async () => db.destroy());
 
   async function person(role: Role, email = `${role}@example.org`) {
     const { id } = await users.upsertWithPassword(

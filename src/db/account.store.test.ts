@@ -1,7 +1,8 @@
 // The account stores on both databases: a link used by two clicks at once logs in once, a failed
 // transaction leaves neither audit entry nor mail behind, and the throttle counts only its window.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import type { TokenPurpose } from '../domain/account/account.js';
 import { DbLoginThrottle, KyselyAccountStore } from './account.store.js';
 
@@ -10,11 +11,10 @@ describe.each(testDialects)('account store on %s', (dialect) => {
   let store: KyselyAccountStore;
   const now = Date.UTC(2026, 10, 23, 9);
 
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, (fresh) => {
+    db = fresh;
     store = new KyselyAccountStore(db);
   });
-  afterEach(async () => db.destroy());
 
   /** An invited editor with one token of `purpose` stored under `hash`. */
   async function invitedWithToken(email: string, purpose: TokenPurpose, hash: string, expiresAt: number) {

@@ -3,8 +3,9 @@
 // no application code (better-sqlite3 on the SQLite file, plain SQL on PostgreSQL) and searched for them.
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { buildCampaign, buildSignCommand } from '../../test/factories.js';
 import { FakeClock } from '../../test/fake-clock.js';
 import { signupCommand } from '../../test/signup-helpers.js';
@@ -73,10 +74,9 @@ async function dumpPostgres(url: string, schema: string): Promise<string> {
 
 describe.each(testDialects)('a copy of the database without the key, on %s', (dialect) => {
   let db: TestDb;
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, (fresh) => {
+    db = fresh;
   });
-  afterEach(async () => db.destroy());
 
   it('holds none of the names, addresses, unions and messages it was given', async () => {
     const campaignId = await new CampaignRepository(db).create(buildCampaign(), Date.UTC(2026, 10, 1));

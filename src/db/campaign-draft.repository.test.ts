@@ -1,8 +1,9 @@
 // The draft campaign store with the one creation use case, on each database: unique slugs from headlines
 // (-2, -3 …, skipping other campaigns' old slugs, also when editors create at once), a given slug refused
 // when taken, and what a draft holds: its source text as a draft, and the audit entry.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { FakeClock } from '../../test/fake-clock.js';
 import { createCampaign } from '../domain/campaign/create-campaign.js';
 import { CampaignDraftRepository } from './campaign-draft.repository.js';
@@ -13,8 +14,8 @@ describe.each(testDialects)('draft campaigns on %s', (dialect) => {
   let deps: { drafts: CampaignDraftRepository; clock: FakeClock };
   let actor: { id: number; email: string };
 
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, async (fresh) => {
+    db = fresh;
     deps = { drafts: new CampaignDraftRepository(db), clock: new FakeClock() };
     const { id } = await new UserRepository(db).upsertWithPassword(
       { email: 'editor@example.org', name: 'Editor', role: 'editor', passwordHash: 'x' },
@@ -22,7 +23,6 @@ describe.each(testDialects)('draft campaigns on %s', (dialect) => {
     );
     actor = { id, email: 'editor@example.org' };
   });
-  afterEach(async () => db.destroy());
 
   it('makes a unique slug from the headline, trying -2, -3 … and skipping old slugs', async () => {
     const input = { headline: 'Korea: Reinstate the nurses', sourceLocale: 'ko' };

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, insertUser, type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { buildCampaign } from '../../test/factories.js';
 import { FakeClock } from '../../test/fake-clock.js';
 import { updatesFor } from '../domain/campaign/campaign.js';
@@ -38,15 +39,14 @@ describe.each(testDialects)('campaign editor on %s', (dialect) => {
   let invalidated: string[];
   const editor = { id: 0, email: 'editor@example.org' };
 
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, async (fresh) => {
+    db = fresh;
     clock = new FakeClock(Date.UTC(2026, 10, 23, 9, 0));
     invalidated = [];
     store = new CampaignEditorRepository(db, (slugs) => invalidated.push(...slugs));
     deps = { campaigns: store, clock };
     editor.id = await insertUser(db, { email: editor.email, name: 'Ed', role: 'editor' }, clock.now());
   });
-  afterEach(async () => db.destroy());
 
   async function campaign(overrides: Partial<NewCampaign> = {}): Promise<string> {
     const c = buildCampaign(overrides);

@@ -1,8 +1,9 @@
 // Every lifecycle transition through its use case on real SQLite and PostgreSQL: what it writes (status,
 // dates, outcome, the audit entry in the same transaction), what it refuses and why, and that a stale
 // decision (the campaign moved on meanwhile) writes nothing.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, insertUser, jobPayloads, type TestDb, testDialects } from '../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { insertUser, jobPayloads, type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { buildCampaign } from '../../test/factories.js';
 import { FakeClock } from '../../test/fake-clock.js';
 import type { CampaignStatus } from '../domain/campaign/campaign.js';
@@ -28,15 +29,14 @@ describe.each(testDialects)('campaign lifecycle on %s', (dialect) => {
   let changed: string[];
   const editor = { id: 0, email: 'editor@example.org' };
 
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, async (fresh) => {
+    db = fresh;
     clock = new FakeClock(Date.UTC(2026, 10, 23, 9, 0));
     changed = [];
     store = new CampaignLifecycleRepository(db, (c) => changed.push(c.slug));
     deps = { campaigns: store, clock, dossierRetentionDays: async () => 7 };
     editor.id = await insertUser(db, { email: editor.email, name: 'Ed', role: 'editor' }, clock.now());
   });
-  afterEach(async () => db.destroy());
 
   async function campaign(status: CampaignStatus, overrides: Partial<NewCampaign> = {}): Promise<string> {
     const c = buildCampaign({ status, ...overrides });

@@ -1,8 +1,9 @@
 // The campaign request store on each database: statuses checked by the schema, the newest terms per language,
 // decisions and endorsements only while a request is open, each with its audit entry and mail, and a form
 // nonce used once.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { seedCampaignRequest } from '../cli/demo/campaign-request.js';
 import type { NewRequest } from '../domain/campaign-request/campaign-request.ports.js';
 import { CampaignRequestRepository } from './campaign-request.repository.js';
@@ -33,15 +34,14 @@ describe.each(testDialects)('campaign request repository on %s', (dialect) => {
     ipHash: null,
   });
 
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, async (fresh) => {
+    db = fresh;
     repo = new CampaignRequestRepository(db);
     await db.kysely
       .insertInto('users')
       .values({ id: 1, email: actor.email, name: 'Editor', role: 'editor', created_at: now })
       .execute();
   });
-  afterEach(async () => db.destroy());
 
   it('keeps every terms version and answers the newest per language', async () => {
     expect(await repo.latest()).toEqual([]);

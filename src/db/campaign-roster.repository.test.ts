@@ -2,8 +2,9 @@
 // audit entry in the same transaction and tells the cache; duplicates are refused; removing a target
 // cancels (never sends) its unsent messages and says how many, and waits while one is being sent; reorder
 // swaps neighbours of one kind; an import saves all its rows at once, skipping addresses added meanwhile.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, insertUser, type TestDb, testDialects } from '../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { insertUser, type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { buildCampaign } from '../../test/factories.js';
 import type { TargetFields } from '../domain/campaign/target-fields.js';
 import { CampaignRepository } from './campaign.repository.js';
@@ -31,8 +32,8 @@ describe.each(testDialects)('campaign people repository on %s', (dialect) => {
   let slug: string;
   const editor = { id: 0, email: 'editor@example.org' };
 
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, async (fresh) => {
+    db = fresh;
     changed = [];
     repo = new CampaignRosterRepository(db, (c) => changed.push(c.slug));
     partners = new CampaignPartnersRepository(db, (c) => changed.push(c.slug));
@@ -41,7 +42,6 @@ describe.each(testDialects)('campaign people repository on %s', (dialect) => {
     campaignId = await new CampaignRepository(db).create(campaign, now);
     editor.id = await insertUser(db, { email: editor.email, name: 'Ed', role: 'editor' }, now);
   });
-  afterEach(async () => db.destroy());
 
   const audit = () => db.kysely.selectFrom('audit_events').selectAll().orderBy('id').execute();
 

@@ -2,8 +2,9 @@
 // week boundaries on an injected clock (UTC days, weeks from Monday), the 14-day chart, languages, pending
 // and held kept apart, delivery health, translation status, "needs a human", and what each role sees
 // (partners and translators only within their scope).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { buildCampaign, buildSignCommand } from '../../test/factories.js';
 import { FakeClock } from '../../test/fake-clock.js';
 import type { Role } from '../domain/account/permissions.js';
@@ -39,13 +40,12 @@ describe.each(testDialects)('dashboard figures on %s', (dialect) => {
   let writer: BatchedSignatureWriter;
   let deps: DashboardDeps;
 
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, (fresh) => {
+    db = fresh;
     campaigns = new CampaignRepository(db);
     writer = new BatchedSignatureWriter(db);
     deps = { reader: new DashboardRepository(db), clock: new FakeClock(now) };
   });
-  afterEach(async () => db.destroy());
 
   const sign = (campaignId: number, at: number, overrides: Partial<SignCommand> = {}) =>
     writer.record(buildSignCommand(campaignId, { status: 'confirmed', now: at, ...overrides }));

@@ -2,8 +2,9 @@
 // messages. Every way a signature comes to count makes its messages the same way: the three signing paths
 // (prepared statements, multi-row, row by row), confirmation by link, and an editor releasing a held
 // signature; the global targets and copy addresses get every message.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, insertUser, type TestDb, testDialects } from '../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { insertUser, type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { buildCampaign, buildSignCommand } from '../../test/factories.js';
 import type { SignCommand } from '../domain/signature/signature.ports.js';
 import { CampaignRepository } from './campaign.repository.js';
@@ -82,11 +83,8 @@ const writers = [
 for (const w of writers) {
   describe.each([...w.dialects])(`embassy targets, signing through ${w.name} on %s`, (dialect) => {
     let db: TestDb;
-    beforeEach(async () => {
-      db = await createTestDb(dialect);
-    });
-    afterEach(async () => {
-      await db.destroy();
+    dbPerTest(dialect, (fresh) => {
+      db = fresh;
     });
 
     it("sends each signature to the global targets and its country's embassy only", async () => {
@@ -111,15 +109,12 @@ for (const w of writers) {
 describe.each(testDialects)('embassy targets when a signature comes to count later, on %s', (dialect) => {
   let db: TestDb;
   let campaignId: number;
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, async (fresh) => {
+    db = fresh;
     campaignId = await new CampaignRepository(db).create(
       { ...embassyCampaign(), confirmationMode: 'confirm_first' },
       now,
     );
-  });
-  afterEach(async () => {
-    await db.destroy();
   });
 
   it('confirmation by link makes the messages of the signer’s country', async () => {

@@ -2,8 +2,9 @@
 // list with its signals, release (confirmed with messages and a thank-you mail, or pending with a fresh
 // link when the last is old), discard (signature, consent and lone supporter gone), counts corrected,
 // one audit entry each, and nothing done twice or outside the campaign.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { buildCampaign, buildSignCommand } from '../../test/factories.js';
 import { FakeClock } from '../../test/fake-clock.js';
 import { discardHeld, listHeld, type ReviewDeps, releaseHeld } from '../domain/signature/review-held.js';
@@ -26,8 +27,8 @@ describe.each(testDialects)('held signatures on %s', (dialect) => {
   let deps: ReviewDeps;
   let editor: { id: number; email: string };
 
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, async (fresh) => {
+    db = fresh;
     campaigns = new CampaignRepository(db);
     const email = 'editor@example.org';
     const user = { email, name: 'Nadia Haddad', role: 'editor' as const, passwordHash: 'not-a-real-hash' };
@@ -42,7 +43,6 @@ describe.each(testDialects)('held signatures on %s', (dialect) => {
       limits: async () => ({ ipPerHour: 2, domainPerHour: 3 }),
     };
   });
-  afterEach(async () => db.destroy());
 
   const hold = async (
     campaignId: number,

@@ -2,9 +2,10 @@
 // address had already signed (through the sign form, on every batch path, and after counts are rebuilt);
 // and an address counts as its owner's only once a confirmation link was pressed (migration 0009 marks
 // those who already had).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { appPerTest } from '../../test/app-per-test.js';
 import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { buildCampaign, buildSignCommand } from '../../test/factories.js';
 import type { FakeClock } from '../../test/fake-clock.js';
 import { erlan, formToken, postSign } from '../../test/sign-helpers.js';
@@ -103,10 +104,9 @@ describe.each(testDialects)('the public count of an immediate campaign on %s', (
 
 describe.each(testDialects)('repeats on every signing path on %s', (dialect) => {
   let db: TestDb;
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, (fresh) => {
+    db = fresh;
   });
-  afterEach(async () => db.destroy());
 
   const writers: [string, (db: Db) => BatchedSignatureWriter][] = [
     ['the default path', (d) => new BatchedSignatureWriter(d)],

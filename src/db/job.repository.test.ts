@@ -1,7 +1,8 @@
 // The job queue on both dialects: the outbox joins its caller's transaction, claims honour run_at and
 // leases, failures back off and end dead with their reason, and a stolen lease cannot be completed.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { FakeClock } from '../../test/fake-clock.js';
 import { backoffCapMs, backoffDelay, enqueueJobs, JobRepository, maxErrorLength } from './job.repository.js';
 
@@ -21,12 +22,11 @@ describe.each(testDialects)('JobRepository on %s', (dialect) => {
   let clock: FakeClock;
   const lease = 60_000;
 
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, (fresh) => {
+    db = fresh;
     repo = new JobRepository(db, { random: () => 0 });
     clock = new FakeClock();
   });
-  afterEach(async () => db.destroy());
 
   it('enqueues inside the caller’s transaction: a rollback leaves no job, a commit keeps the payload', async () => {
     await expect(

@@ -2,9 +2,10 @@
 // canonical address, the unsubscribed and suppressed never re-added, erased addresses refused), stored in
 // one transaction (a failure part-way leaves nothing), counted per list, read back for export, and
 // suppressed addresses searched and paged by keyset.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { blindIndex } from '../../test/blind-index.js';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { FakeClock } from '../../test/fake-clock.js';
 import { insertSupporter, suppressed } from '../../test/list-helpers.js';
 import { listCsv } from '../domain/list-admin/export-list.js';
@@ -23,8 +24,8 @@ describe.each(testDialects)('list admin repository on %s', (dialect) => {
   let db: TestDb;
   let repo: ListAdminRepository;
   let clock: FakeClock;
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, async (fresh) => {
+    db = fresh;
     repo = new ListAdminRepository(db);
     clock = new FakeClock();
     const user = await new UserRepository(db).upsertWithPassword(
@@ -33,7 +34,6 @@ describe.each(testDialects)('list admin repository on %s', (dialect) => {
     );
     actor = { id: Number(user.id), email: actor.email };
   });
-  afterEach(async () => db.destroy());
 
   const deps = () => ({ lists: repo, clock, erasedKey: (c: string) => erasedEmailKey(secret, c) });
   const csv = (text: string) => ({ bytes: new TextEncoder().encode(text), truncated: false });

@@ -1,17 +1,15 @@
 // Leaving the lists on SQLite and PostgreSQL: a person's own leave is counted on the last mailing they were
 // sent (the report's "unsubscribed" column), once; an editor's removal is not counted on any mailing.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { queueMailing } from '../../test/mailing-queue-helpers.js';
 import { leaveLists } from './list-membership.writes.js';
 
 describe.each(testDialects)('leaveLists on %s', (dialect) => {
   let db: TestDb;
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
-  });
-  afterEach(async () => {
-    await db.destroy();
+  dbPerTest(dialect, (fresh) => {
+    db = fresh;
   });
 
   async function sentMailing() {

@@ -2,8 +2,9 @@
 // while its lease holds (two workers, two connections), `sending` only for the reserving worker of a mailing
 // still sending, pause, skipped suppressed and unsubscribed people, outcomes, recovery of interrupted sends
 // (failed, never queued again) and the end of a drained mailing.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { queueMailing, recipientStatuses } from '../../test/mailing-queue-helpers.js';
 import { interruptedReason, skippedSuppressed, skippedUnsubscribed } from '../domain/mailing/send-policy.js';
 import { MailingQueueStore } from './mailing-queue.store.js';
@@ -18,12 +19,9 @@ describe.each(testDialects)('MailingQueueStore on %s', (dialect) => {
   let db: TestDb;
   let store: MailingQueueStore;
 
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, (fresh) => {
+    db = fresh;
     store = new MailingQueueStore(db);
-  });
-  afterEach(async () => {
-    await db.destroy();
   });
 
   const reserve = (

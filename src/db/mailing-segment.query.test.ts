@@ -1,8 +1,9 @@
 // Every segment condition, alone and combined, on SQLite and PostgreSQL: who is counted and who is queued
 // when the send starts. Only subscribed members with a mail-able, not erased address are ever included;
 // a person on two chosen lists is one recipient, in their own language's list.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { addCampaign, addPerson, addSendingMailing, day, now } from '../../test/mailing-helpers.js';
 import { emptySegment, type Segment } from '../domain/mailing/segment.js';
 import { countSegment, materialiseSegment } from './mailing-segment.query.js';
@@ -16,8 +17,8 @@ describe.each(testDialects)('mailing segment query on %s', (dialect) => {
   let ituc: number;
   const ids: Record<string, number> = {};
 
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, async (fresh) => {
+    db = fresh;
     a = await addCampaign(db, 'Public Services International');
     b = await addCampaign(db, 'public services international');
     c = await addCampaign(db, 'ITUC');
@@ -84,7 +85,6 @@ describe.each(testDialects)('mailing segment query on %s', (dialect) => {
       signed: [{ campaignId: a }],
     });
   });
-  afterEach(async () => db.destroy());
 
   const all = ['en', 'es', 'ar'];
   const count = (s: Partial<Segment>) => countSegment(db.kysely, { ...emptySegment(all), ...s }, now);

@@ -3,8 +3,9 @@
 // token is refused, two writes from the same copy: one wins), its audit entry, and the sender's read of
 // published versions plus the source, with the version each recipient gets and the note when theirs is
 // missing, in the interface catalogs' languages.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { goodPasswordHash } from '../../test/editor-helpers.js';
 import { insertListMember, insertMailing } from '../../test/mailing-translation-helpers.js';
 import type { MailingField } from '../domain/mailing-translation/mailing-translation.js';
@@ -28,8 +29,8 @@ describe.each(testDialects)('mailing translations on %s', (dialect) => {
   let repo: MailingTranslationRepository;
   let actor: { id: number; email: string };
 
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, async (fresh) => {
+    db = fresh;
     repo = new MailingTranslationRepository(db);
     const users = new UserRepository(db);
     const id = (
@@ -40,7 +41,6 @@ describe.each(testDialects)('mailing translations on %s', (dialect) => {
     ).id;
     actor = { id, email: 'eda@example.org' };
   });
-  afterEach(async () => db.destroy());
 
   const change = (over: Partial<StepWrite<MailingField>> = {}): StepWrite<MailingField> => ({
     expectedToken: '0.1',

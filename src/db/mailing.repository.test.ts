@@ -2,8 +2,9 @@
 // change and stop when the send starts; moves are conditional; starting queues the segment in the same
 // transaction; the finish rule waits for the queue to drain; the report counts per language.
 import type { Updateable } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditActions, createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { auditActions, type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { addCampaign, addPerson, day, now } from '../../test/mailing-helpers.js';
 import type { MailingDraft } from '../domain/mailing/mailing.js';
 import { emptySegment } from '../domain/mailing/segment.js';
@@ -27,8 +28,8 @@ describe.each(testDialects)('mailing repository on %s', (dialect) => {
     ...over,
   });
 
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, async (fresh) => {
+    db = fresh;
     repo = new MailingRepository(db);
     const { id } = await new UserRepository(db).upsertWithPassword(
       { email: 'editor@example.org', name: 'Ed', role: 'editor', passwordHash: 'not-a-hash' },
@@ -39,7 +40,6 @@ describe.each(testDialects)('mailing repository on %s', (dialect) => {
     await addPerson(db, { email: 'ana@example.org', lists: { en: {} } });
     await addPerson(db, { email: 'bo@example.org', locale: 'es', lists: { es: {} } });
   });
-  afterEach(async () => db.destroy());
 
   /** Every recipient in `locale` moved as the sender and the bounce and complaint reports would have. */
   const recipientsIn = (locale: string, values: Updateable<MailingRecipientsTable>) =>

@@ -1,16 +1,16 @@
 // The plugin seals what repositories write and opens what they read, in every selection shape the code
 // uses, while the stored value stays sealed; updates and upserts seal too.
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { blindIndex } from '../../test/blind-index.js';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 
 describe.each(testDialects)('personal fields plugin on %s', (dialect) => {
   let db: TestDb;
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, (fresh) => {
+    db = fresh;
   });
-  afterEach(async () => db.destroy());
 
   it('seals on insert, update and upsert, and opens every way a query reads', async () => {
     const { id } = await db.kysely

@@ -1,7 +1,8 @@
 // The export's keyset batches on both databases: every counted signer exactly once, oldest first, also when
 // signers share a confirmation time across the end of a batch (the seek on confirmed_at must not skip them).
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { buildCampaign } from '../../test/factories.js';
 import { CampaignRepository } from './campaign.repository.js';
 import { PetitionStore } from './petition.store.js';
@@ -10,12 +11,11 @@ const t0 = Date.UTC(2026, 10, 1);
 
 describe.each(testDialects)('petition export batches on %s', (dialect) => {
   let db: TestDb;
-  afterEach(async () => {
-    await db.destroy();
+  dbPerTest(dialect, (fresh) => {
+    db = fresh;
   });
 
   it('yields every signer once in (confirmed_at, id) order across batches with tied times', async () => {
-    db = await createTestDb(dialect);
     const campaignId = await new CampaignRepository(db).create(buildCampaign(), t0);
     // Times: three signers share t0 + 2 and two share t0 + 5, so ties fall across batches of two.
     const times = [1, 2, 2, 2, 3, 5, 5].map((d) => t0 + d);

@@ -1,17 +1,17 @@
 // Settings read from the database on SQLite and PostgreSQL: the default until something is stored, the
 // stored value once it parses under its setting's schema, the default again for a value that does not,
 // and a short cache that a write drops at once.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { signingRateLimits } from '../config/settings.js';
 import { SettingsRepository } from './settings.repository.js';
 
 describe.each(testDialects)('settings on %s', (dialect) => {
   let db: TestDb;
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, (fresh) => {
+    db = fresh;
   });
-  afterEach(async () => db.destroy());
 
   const store = (value: string) =>
     db.kysely

@@ -1,8 +1,9 @@
 // The fast batch paths must write exactly what the row-by-row Kysely path writes: the same rows in every
 // table the signing transaction touches, the same outcomes, batch by batch. Prepared statements on SQLite;
 // multi-row statements on each database (PostgreSQL's path).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { buildCampaign, buildSignCommand } from '../../test/factories.js';
 import type { SignCommand, SignOutcome } from '../domain/signature/signature.ports.js';
 import { CampaignRepository } from './campaign.repository.js';
@@ -59,13 +60,11 @@ const paths: { name: string; dialect: Dialect; fast: (db: Db) => BatchedSignatur
 describe.each(paths)('signing batch: $name against row by row', ({ dialect, fast: fastWriter }) => {
   let prepared: TestDb;
   let reference: TestDb;
-  beforeEach(async () => {
-    prepared = await createTestDb(dialect);
-    reference = await createTestDb(dialect);
+  dbPerTest(dialect, (fresh) => {
+    prepared = fresh;
   });
-  afterEach(async () => {
-    await prepared.destroy();
-    await reference.destroy();
+  dbPerTest(dialect, (fresh) => {
+    reference = fresh;
   });
 
   it('writes the same rows and answers the same outcomes, batch by batch', async () => {
@@ -178,7 +177,6 @@ describe('signing batch on SQLite with prepared statements', () => {
   beforeEach(async () => {
     prepared = await createTestDb('sqlite');
   });
-  afterEach(async () => prepared.destroy());
 
   it('waits for a transaction another caller holds open instead of joining it', async () => {
     const ids = await campaignsIn(prepared);

@@ -1,7 +1,8 @@
 // The signing write path below HTTP, on each database: immediate mode, petition-only campaigns,
 // back-pressure, count reconciliation, expiry (deleting what nobody confirmed) and forgetting networks.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { buildCampaign, buildSignCommand } from '../../test/factories.js';
 import { OverloadedError } from '../domain/signature/signature.ports.js';
 import { CampaignRepository } from './campaign.repository.js';
@@ -13,11 +14,10 @@ const now = Date.UTC(2026, 10, 23, 10);
 describe.each(testDialects)('signature write path on %s', (dialect) => {
   let db: TestDb;
   let campaigns: CampaignRepository;
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, (fresh) => {
+    db = fresh;
     campaigns = new CampaignRepository(db);
   });
-  afterEach(async () => db.destroy());
 
   const total = async (id: number) => (await campaigns.supporterTotals([id])).get(id) ?? 0;
   const rows = (table: 'messages' | 'jobs') => db.kysely.selectFrom(table).selectAll().execute();

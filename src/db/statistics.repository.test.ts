@@ -3,8 +3,9 @@
 // purge, the hours and delivery figures the pages read equal a count over signatures and messages, and
 // erasure and purge leave the counted hours alone. Concurrent writers on two connections sum right too.
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDb, pgUrl, type TestDb, testDialects, underSchemaLock } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { buildCampaign, buildSignCommand } from '../../test/factories.js';
 import type { SignCommand } from '../domain/signature/signature.ports.js';
 import { viewStatistics } from '../domain/statistics/view-statistics.js';
@@ -83,13 +84,12 @@ describe.each(writers)('statistics rollups, signing by $name', ({ dialect, write
   let db: TestDb;
   let imm: number;
   let cf: number;
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, async (fresh) => {
+    db = fresh;
     const campaigns = new CampaignRepository(db);
     imm = await campaigns.create(buildCampaign({ slug: 'imm', confirmationMode: 'immediate' }), now - day);
     cf = await campaigns.create(buildCampaign({ slug: 'cf', confirmationMode: 'confirm_first' }), now - day);
   });
-  afterEach(async () => db.destroy());
 
   /** The rollups equal the direct count for each campaign and both together; returns the direct count. */
   async function expectExact(label: string) {
@@ -211,10 +211,9 @@ describe.each(writers)('statistics rollups, signing by $name', ({ dialect, write
 
 describe.each(testDialects)('statistics rollups with two writers on %s', (dialect) => {
   let db: TestDb;
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, (fresh) => {
+    db = fresh;
   });
-  afterEach(async () => db.destroy());
 
   it('sum the partial rows of concurrent connections exactly', async () => {
     const id = await new CampaignRepository(db).create(

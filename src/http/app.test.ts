@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerFile } from '../../test/app-per-test.js';
 import { testDialects } from '../../test/db.js';
-import { createTestApp, type TestApp } from '../../test/test-app.js';
+import type { TestApp } from '../../test/test-app.js';
 
 describe.each(testDialects)('app on %s', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-  });
-  afterAll(async () => t.close());
+  appPerFile(dialect, (app) => (t = app));
 
   it('reports health with the database dialect', async () => {
     const res = await t.app.inject({ url: '/healthz' });

@@ -2,8 +2,9 @@
 // processes. A correction stored through one shows in the other once its TTL has passed and it reads the
 // moved version number; within the TTL it answers without a read. Languages without corrections keep their
 // revision, so their cached pages stay valid.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, insertUser, type TestDb, testDialects } from '../../test/db.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { insertUser, type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { InterfaceOverrideRepository } from '../db/interface-override.repository.js';
 import { InterfaceOverrideLayer } from './override-layer.js';
 import { shippedCatalogs, translatorFor } from './translator.js';
@@ -12,13 +13,12 @@ const key = 'layout.skipToContent';
 
 describe.each(testDialects)('interface override layer on %s', (dialect) => {
   let db: TestDb;
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, (fresh) => {
+    db = fresh;
   });
   afterEach(async () => {
     // Leave this process's translators as shipped.
     await new InterfaceOverrideLayer({ version: async () => -2, active: async () => [] }).refresh();
-    await db.destroy();
   });
 
   it('reads the version at most once per TTL and applies what another process stored', async () => {

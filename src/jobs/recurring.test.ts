@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { FakeClock } from '../../test/fake-clock.js';
 import { JobRepository } from '../db/job.repository.js';
 import { recurringHandlers, scheduleRecurring } from './recurring.js';
@@ -7,10 +8,9 @@ import { createWorker } from './worker.js';
 
 describe.each(testDialects)('recurring jobs on %s', (dialect) => {
   let db: TestDb;
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, (fresh) => {
+    db = fresh;
   });
-  afterEach(async () => db.destroy());
 
   it('run once per interval, schedule their next run, and are not duplicated by a restart', async () => {
     const clock = new FakeClock();

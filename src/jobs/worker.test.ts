@@ -1,7 +1,8 @@
 // The worker on both dialects: drain for tests, failure reasons, graceful stop, surviving database errors,
 // and two workers on separate connection pools running 1,000 jobs with each job run exactly once.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../test/db.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type TestDb, testDialects } from '../../test/db.js';
+import { dbPerTest } from '../../test/db-per-test.js';
 import { FakeClock } from '../../test/fake-clock.js';
 import { enqueueJobs, JobRepository, type NewJob } from '../db/job.repository.js';
 import { systemClock } from '../domain/shared/clock.js';
@@ -43,14 +44,13 @@ describe.each(testDialects)('worker on %s', (dialect) => {
     return w;
   };
 
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, (fresh) => {
+    db = fresh;
     repo = new JobRepository(db, { random: () => 0 });
     clock = new FakeClock();
   });
   afterEach(async () => {
     for (const w of workers.splice(0)) await w.stop();
-    await db.destroy();
   });
 
   it('drain runs every runnable job and reports how many ran', async () => {

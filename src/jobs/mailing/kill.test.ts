@@ -6,8 +6,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../../test/db.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type TestDb, testDialects } from '../../../test/db.js';
+import { dbPerTest } from '../../../test/db-per-test.js';
 import {
   killAtRandom,
   killNow,
@@ -29,14 +30,13 @@ describe.each(testDialects)('mailing sender under kill -9 on %s', (dialect) => {
   let sink: SmtpSink;
   let child: ChildProcess | undefined;
 
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, async (fresh) => {
+    db = fresh;
     sink = await slowSmtpSink();
   });
   afterEach(async () => {
     child?.kill('SIGKILL');
     await sink.close();
-    await db.destroy();
   });
 
   async function startSender(): Promise<ChildProcess> {

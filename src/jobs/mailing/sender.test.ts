@@ -4,9 +4,10 @@
 // and departed people get nothing; SMTP refusals end where decision 0020 says; a paused mailing stops;
 // the pace holds.
 import { dkimVerify } from 'mailauth';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { blindIndex } from '../../../test/blind-index.js';
-import { createTestDb, type TestDb, testDialects } from '../../../test/db.js';
+import { type TestDb, testDialects } from '../../../test/db.js';
+import { dbPerTest } from '../../../test/db-per-test.js';
 import { dkimKey, dkimResolver } from '../../../test/delivery-helpers.js';
 import { FakeClock } from '../../../test/fake-clock.js';
 import { queueMailing, recipientStatuses, type Subscriber } from '../../../test/mailing-queue-helpers.js';
@@ -41,14 +42,13 @@ describe.each(testDialects)('mailing sender on %s', (dialect) => {
   let transport: MailTransport;
   let clock: FakeClock;
 
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, (fresh) => {
+    db = fresh;
     clock = new FakeClock();
   });
   afterEach(async () => {
     await transport?.close();
     await sink?.close();
-    await db.destroy();
   });
 
   async function rig(opts: { script?: SinkScript; rate?: number } = {}): Promise<MailingSender> {

@@ -1,7 +1,8 @@
 // The recurring start of scheduled mailings through the real queue and worker on both databases: nothing
 // starts before its time; when due it starts with its recipients queued; a cancelled one never starts.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDialects } from '../../../test/db.js';
+import { describe, expect, it } from 'vitest';
+import { type TestDb, testDialects } from '../../../test/db.js';
+import { dbPerTest } from '../../../test/db-per-test.js';
 import { FakeClock } from '../../../test/fake-clock.js';
 import { addPerson, now } from '../../../test/mailing-helpers.js';
 import { JobRepository } from '../../db/job.repository.js';
@@ -14,10 +15,9 @@ import { scheduledMailingJobs } from './start-scheduled-mailings.task.js';
 
 describe.each(testDialects)('start-scheduled-mailings on %s', (dialect) => {
   let db: TestDb;
-  beforeEach(async () => {
-    db = await createTestDb(dialect);
+  dbPerTest(dialect, (fresh) => {
+    db = fresh;
   });
-  afterEach(async () => db.destroy());
 
   it('starts due scheduled mailings once, with their recipients queued', async () => {
     const clock = new FakeClock(now);

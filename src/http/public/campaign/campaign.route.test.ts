@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appPerFile } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import { expectPage, expectTexts } from '../../../../test/http-assertions.js';
-import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { TestApp } from '../../../../test/test-app.js';
 
 const slug = 'kazakhstan-free-erlan-baltabay';
 
 describe.each(testDialects)('campaign pages on %s', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-  });
-  afterAll(async () => t.close());
+  appPerFile(dialect, (app) => (t = app));
 
   it('serves the English version with partners, targets and the message', async () => {
     const res = await t.app.inject({ url: `/en/campaigns/${slug}` });
