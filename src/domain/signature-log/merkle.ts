@@ -62,6 +62,9 @@ export function consistencyProof(leaves: readonly Hash[], m: number): Hash[] {
 
 export const sameHash = (a: Hash, b: Hash): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** RFC 9162's "right-shift both fn and sn by one": the two node numbers, one level up the tree. */
+const up = (fn: number, sn: number): [number, number] => [Math.floor(fn / 2), Math.floor(sn / 2)];
+
 /** RFC 9162 2.1.3.2: does `proof` place `leaf` at `index` in the tree of `size` with `root`? */
 export function verifyInclusion(leaf: Hash, index: number, size: number, proof: readonly Hash[], root: Hash) {
   if (index < 0 || index >= size) return false;
@@ -72,17 +75,11 @@ export function verifyInclusion(leaf: Hash, index: number, size: number, proof: 
     if (sn === 0) return false;
     if (fn % 2 === 1 || fn === sn) {
       r = nodeHash(p, r);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
+      while (fn % 2 === 0 && fn !== 0) [fn, sn] = up(fn, sn);
     } else {
       r = nodeHash(r, p);
     }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
+    [fn, sn] = up(fn, sn);
   }
   return sn === 0 && sameHash(r, root);
 }
@@ -101,10 +98,7 @@ export function verifyConsistency(
   const path = (size1 & (size1 - 1)) === 0 ? [root1, ...proof] : [...proof];
   let fn = size1 - 1;
   let sn = size2 - 1;
-  while (fn % 2 === 1) {
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
-  }
+  while (fn % 2 === 1) [fn, sn] = up(fn, sn);
   let fr = path[0]!;
   let sr = path[0]!;
   for (const c of path.slice(1)) {
@@ -112,17 +106,11 @@ export function verifyConsistency(
     if (fn % 2 === 1 || fn === sn) {
       fr = nodeHash(c, fr);
       sr = nodeHash(c, sr);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
+      while (fn % 2 === 0 && fn !== 0) [fn, sn] = up(fn, sn);
     } else {
       sr = nodeHash(sr, c);
     }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
+    [fn, sn] = up(fn, sn);
   }
   return sn === 0 && sameHash(fr, root1) && sameHash(sr, root2);
 }
