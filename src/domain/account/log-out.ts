@@ -2,6 +2,7 @@
 // and shared computers included), and so does an admin revoking someone's sessions.
 import type { Actor } from './account.js';
 import type { AccountDeps } from './account.ports.js';
+import { changeAccount } from './change-account.js';
 
 export async function logOut(
   deps: Pick<AccountDeps, 'store' | 'clock'>,
@@ -23,10 +24,7 @@ export async function revokeSessions(
   actor: Actor,
   userId: number,
 ): Promise<RevokeResult> {
-  const now = deps.clock.now();
-  return deps.store.transaction(async (unit) => {
-    const user = await unit.users.findById(userId);
-    if (!user) return { status: 'not_found' } as const;
+  return changeAccount(deps, userId, async (unit, _account, now) => {
     const ended = await unit.sessions.deleteForUser(userId);
     await unit.audit.record({
       actor,

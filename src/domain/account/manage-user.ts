@@ -2,6 +2,7 @@
 // Admins cannot do either to themselves, so the site always keeps at least one working admin.
 import { type Actor, auditView, publicUser } from './account.js';
 import type { AccountDeps, AccountUnit, UserRecord } from './account.ports.js';
+import { changeAccount } from './change-account.js';
 import type { Role } from './permissions.js';
 
 export type AccountChangeResult = { status: 'saved' | 'unchanged' | 'self' | 'not_found' };
@@ -14,12 +15,7 @@ async function changeOther(
   change: (unit: AccountUnit, user: UserRecord, now: number) => Promise<AccountChangeResult>,
 ): Promise<AccountChangeResult> {
   if (userId === actor.id) return { status: 'self' };
-  const now = deps.clock.now();
-  return deps.store.transaction(async (unit) => {
-    const user = await unit.users.findById(userId);
-    if (!user) return { status: 'not_found' };
-    return change(unit, user, now);
-  });
+  return changeAccount(deps, userId, change);
 }
 
 export async function changeRole(

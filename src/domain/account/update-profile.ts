@@ -2,6 +2,7 @@
 // of the mail the account receives.
 import { type Actor, checkName, type NameError } from './account.js';
 import type { AccountDeps } from './account.ports.js';
+import { changeAccount } from './change-account.js';
 
 export type UpdateProfileResult =
   | { status: 'saved' | 'unchanged' }
@@ -15,10 +16,7 @@ export async function updateProfile(
 ): Promise<UpdateProfileResult> {
   const name = checkName(input.name);
   if (!name.ok) return { status: 'invalid', errors: { name: name.error } };
-  const now = deps.clock.now();
-  return deps.store.transaction(async (unit) => {
-    const user = await unit.users.findById(actor.id);
-    if (!user) return { status: 'not_found' } as const;
+  return changeAccount(deps, actor.id, async (unit, user, now) => {
     if (user.name === name.name && user.locale === input.locale) return { status: 'unchanged' } as const;
     await unit.users.update(actor.id, { name: name.name, locale: input.locale });
     await unit.audit.record({
