@@ -49,7 +49,7 @@ export function sendLoopSettings(opts: SendLoopOptions) {
  * Renews the loop's leases every third of a lease, so a live worker keeps what it holds; a failed renewal
  * is only logged (the next one comes well before the lease runs out).
  */
-export function renewLeasesEvery(
+function renewLeasesEvery(
   leaseMs: number,
   renew: () => Promise<unknown>,
   onError: (error: unknown) => void,
@@ -59,4 +59,41 @@ export function renewLeasesEvery(
   }, leaseMs / 3);
   heartbeat.unref?.();
   return heartbeat;
+}
+
+/** Whether a loop runs, and what its start and stop switch together. */
+export interface LoopSwitch {
+  /** Read before planning more work (the mailing sender's drain turns it on for its own ticks). */
+  running: boolean;
+  /** Starts renewing the leases and looks for work at once; nothing when the loop runs already. */
+  start(): void;
+  /** No more polls, no more renewals: what the loop holds is its own to finish or give back. */
+  stop(): void;
+}
+
+export function loopSwitch(steps: {
+  leaseMs: number;
+  renew: () => Promise<unknown>;
+  renewFailed: (error: unknown) => void;
+  /** Looks for work now. */
+  poll: () => void;
+  /** Drops the poll that is waiting. */
+  cancelPoll: () => void;
+}): LoopSwitch {
+  let heartbeat: NodeJS.Timeout | undefined;
+  const loop: LoopSwitch = {
+    running: false,
+    start() {
+      if (loop.running) return;
+      loop.running = true;
+      heartbeat = renewLeasesEvery(steps.leaseMs, steps.renew, steps.renewFailed);
+      steps.poll();
+    },
+    stop() {
+      loop.running = false;
+      steps.cancelPoll();
+      clearInterval(heartbeat);
+    },
+  };
+  return loop;
 }

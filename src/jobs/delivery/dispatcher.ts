@@ -16,7 +16,7 @@ import { targetLetter } from '../../mail/templates/target-letter.email.js';
 import type { OutgoingMail } from '../../mail/transport.js';
 import { InvalidAddressError } from '../../mail/transport.js';
 import { bounceAddress } from '../../security/bounce-address.js';
-import { renewLeasesEvery, type SendLoop, type SendLoopOptions, sendLoopSettings } from '../send-loop.js';
+import { loopSwitch, type SendLoop, type SendLoopOptions, sendLoopSettings } from '../send-loop.js';
 
 export interface DispatcherOptions extends SendLoopOptions {
   store: DeliveryStore;
@@ -86,9 +86,14 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   let flushTimer: NodeJS.Timeout | undefined;
   /** Domains with a failure not yet recorded. */
   const blocked = new Set<string>();
-  let running = false;
   let timer: NodeJS.Timeout | undefined;
-  let heartbeat: NodeJS.Timeout | undefined;
+  const loop = loopSwitch({
+    leaseMs,
+    renew: () => opts.store.renewLeases(workerId, opts.clock.now() + leaseMs),
+    renewFailed: (error) => logger.error({ err: error }, 'renewing delivery leases failed'),
+    poll: () => schedule(0),
+    cancelPoll: () => clearTimeout(timer),
+  });
   let round: Promise<number> | null = null;
   let lastRecovery = Number.NEGATIVE_INFINITY;
 
@@ -265,7 +270,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
           inFlight.delete(p);
           pump();
           // Plan the next round before the local queue runs dry, so connections never idle.
-          if (running && queuedLocally() < connections * refillAt) schedule(0);
+          if (loop.running && queuedLocally() < connections * refillAt) schedule(0);
         });
         inFlight.add(p);
       }
@@ -341,7 +346,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   }
 
   function schedule(ms: number): void {
-    if (!running) return;
+    if (!loop.running) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       runRound()
@@ -359,20 +364,9 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
 
   return {
     workerId,
-    start() {
-      if (running) return;
-      running = true;
-      heartbeat = renewLeasesEvery(
-        leaseMs,
-        () => opts.store.renewLeases(workerId, opts.clock.now() + leaseMs),
-        (error) => logger.error({ err: error }, 'renewing delivery leases failed'),
-      );
-      schedule(0);
-    },
+    start: loop.start,
     async stop() {
-      running = false;
-      clearTimeout(timer);
-      clearInterval(heartbeat);
+      loop.stop();
       await round?.catch(() => 0);
       const unstarted = [...waiting.values()].flat();
       waiting.clear();
@@ -391,7 +385,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       return n;
     },
     wake() {
-      if (running) schedule(0);
+      if (loop.running) schedule(0);
     },
   };
 }

@@ -13,7 +13,7 @@ import {
 } from '../../domain/mailing/send-policy.js';
 import type { PreparedMail } from '../../mail/prepared-mail.js';
 import { InvalidAddressError, type OutgoingMail } from '../../mail/transport.js';
-import { renewLeasesEvery, type SendLoop, type SendLoopOptions, sendLoopSettings } from '../send-loop.js';
+import { loopSwitch, type SendLoop, type SendLoopOptions, sendLoopSettings } from '../send-loop.js';
 import { type MailingSite, MailingVersions, mailingMessage } from './mailing-message.js';
 
 export interface MailingSenderOptions extends SendLoopOptions {
@@ -96,13 +96,21 @@ export function createMailingSender(opts: MailingSenderOptions): MailingSender {
   const inFlight = new Map<number, Promise<void>>();
   let lastRefresh = Number.NEGATIVE_INFINITY;
   let lastRecovery = Number.NEGATIVE_INFINITY;
-  let running = false;
   let ticking: Promise<number> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
   /** When the timer fires (wall clock: it only spaces ticks, it decides nothing). */
   let timerAt = Number.POSITIVE_INFINITY;
-  let heartbeat: NodeJS.Timeout | undefined;
+  const loop = loopSwitch({
+    leaseMs,
+    renew: () => {
+      const held = [...inFlight.keys(), ...[...runs.values()].flatMap((r) => r.queue.map((i) => i.r.id))];
+      return opts.store.renewLeases(held, workerId, opts.clock.now() + leaseMs);
+    },
+    renewFailed: (error) => logger.error({ err: error }, 'renewing mailing leases failed'),
+    poll: () => schedule(0),
+    cancelPoll: () => clearTimeout(timer),
+  });
 
   /** Rows to hold reserved per mailing: half a second of its rate, within bounds. */
   const lookahead = (rate: number) => Math.min(1_000, Math.max(connections * 8, Math.ceil(rate / 2)));
@@ -285,8 +293,8 @@ export function createMailingSender(opts: MailingSenderOptions): MailingSender {
       }
     }
     if (now - lastRefresh >= refreshMs || failingRecorded.size > 0) await refresh(now);
-    const starts = running ? pick(now) : [];
-    const want = running ? reservation(now) : undefined;
+    const starts = loop.running ? pick(now) : [];
+    const want = loop.running ? reservation(now) : undefined;
     const outcomes = pending;
     pending = [];
     let result: Awaited<ReturnType<MailingQueue['tick']>>;
@@ -383,7 +391,7 @@ export function createMailingSender(opts: MailingSenderOptions): MailingSender {
   function schedule(ms: number | undefined): void {
     clearTimeout(timer);
     timerAt = Number.POSITIVE_INFINITY;
-    if (!running || ms === undefined) return;
+    if (!loop.running || ms === undefined) return;
     timerAt = Date.now() + ms;
     timer = setTimeout(() => {
       timerAt = Number.POSITIVE_INFINITY;
@@ -408,7 +416,7 @@ export function createMailingSender(opts: MailingSenderOptions): MailingSender {
    * `commitEveryMs`, at once when enough outcomes wait.
    */
   function kick(): void {
-    if (!running) return;
+    if (!loop.running) return;
     if (ticking) {
       again = true;
       return;
@@ -423,23 +431,9 @@ export function createMailingSender(opts: MailingSenderOptions): MailingSender {
 
   return {
     workerId,
-    start() {
-      if (running) return;
-      running = true;
-      heartbeat = renewLeasesEvery(
-        leaseMs,
-        () => {
-          const held = [...inFlight.keys(), ...[...runs.values()].flatMap((r) => r.queue.map((i) => i.r.id))];
-          return opts.store.renewLeases(held, workerId, opts.clock.now() + leaseMs);
-        },
-        (error) => logger.error({ err: error }, 'renewing mailing leases failed'),
-      );
-      schedule(0);
-    },
+    start: loop.start,
     async stop() {
-      running = false;
-      clearTimeout(timer);
-      clearInterval(heartbeat);
+      loop.stop();
       await ticking?.catch(() => undefined);
       await releaseWhere(() => true);
       await settle();
@@ -448,8 +442,8 @@ export function createMailingSender(opts: MailingSenderOptions): MailingSender {
       );
     },
     async drain() {
-      const wasRunning = running;
-      running = true;
+      const wasRunning = loop.running;
+      loop.running = true;
       try {
         // Until a tick finds nothing to do: no outcome to write, nothing startable, no row to reserve.
         for (;;) {
@@ -458,7 +452,7 @@ export function createMailingSender(opts: MailingSenderOptions): MailingSender {
           if (done === 0 && pending.length === 0 && inFlight.size === 0) break;
         }
       } finally {
-        running = wasRunning;
+        loop.running = wasRunning;
       }
     },
     wake() {
