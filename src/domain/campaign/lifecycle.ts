@@ -186,28 +186,6 @@ export async function findFor(
   return { campaign };
 }
 
-/**
- * For the actions that take an end date (launch, extend, reopen): the date read first (a wrong one is
- * refused before anything is looked up), then the campaign as `findFor` finds it, with the time now.
- */
-export async function findForDated(
-  deps: LifecycleDeps,
-  input: { slug: string; endDate?: string | undefined },
-  action: LifecycleAction,
-  { required = false } = {},
-): Promise<
-  { campaign: LifecycleCampaign; now: number; endDate: number | undefined } | { refused: LifecycleResult }
-> {
-  const now = deps.clock.now();
-  const date = readEndDate(input.endDate, now);
-  if (!date.ok) return { refused: { status: 'invalid_date', problem: date.problem } };
-  if (required && date.value === undefined)
-    return { refused: { status: 'invalid_date', problem: 'required' } };
-  const found = await findFor(deps, input.slug, action);
-  if ('refused' in found) return found;
-  return { campaign: found.campaign, now, endDate: date.value };
-}
-
 /** Applies a change; when another one got there first, says where the campaign is now. */
 export async function applyChange(
   deps: LifecycleDeps,
@@ -240,5 +218,39 @@ export function undatedTransition(action: 'submit' | 'send_back') {
     const found = await findFor(deps, input.slug, action);
     if ('refused' in found) return found.refused;
     return applyChange(deps, found.campaign, { action, actor, now: deps.clock.now() });
+  };
+}
+
+/** What a transition that takes an end date writes, besides its action, actor and time. */
+export type DatedChange = Pick<LifecycleChange, 'startsAt' | 'endsAt' | 'closedAt' | 'resetReminder'>;
+
+/**
+ * The use case of a transition that takes an end date (launch, extend, reopen): the date read first (a wrong
+ * one is refused before anything is looked up), then the campaign as `findFor` finds it; `decide` refuses,
+ * or says what the transition writes, from the campaign, the time now and the date given (if any).
+ */
+export function datedTransition(
+  action: 'launch' | 'extend' | 'reopen',
+  decide: (found: {
+    campaign: LifecycleCampaign;
+    now: number;
+    endDate: number | undefined;
+  }) => LifecycleResult | { change: DatedChange },
+  { required = false } = {},
+) {
+  return async (
+    deps: LifecycleDeps,
+    actor: Pick<Actor, 'id' | 'email'>,
+    input: { slug: string; endDate?: string | undefined },
+  ): Promise<LifecycleResult> => {
+    const now = deps.clock.now();
+    const date = readEndDate(input.endDate, now);
+    if (!date.ok) return { status: 'invalid_date', problem: date.problem };
+    if (required && date.value === undefined) return { status: 'invalid_date', problem: 'required' };
+    const found = await findFor(deps, input.slug, action);
+    if ('refused' in found) return found.refused;
+    const decided = decide({ campaign: found.campaign, now, endDate: date.value });
+    if (!('change' in decided)) return decided;
+    return applyChange(deps, found.campaign, { action, ...decided.change, actor, now });
   };
 }
