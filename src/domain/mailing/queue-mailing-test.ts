@@ -6,10 +6,7 @@ import { isLanguageTag } from '../campaign/create-campaign.js';
 import type { Clock } from '../shared/clock.js';
 import type { MailingStore } from './mailing.ports.js';
 
-export type QueueMailingTestResult =
-  | { status: 'queued' }
-  | { status: 'unknown' }
-  | { status: 'invalidLocale' };
+export type QueueMailingTestResult = { status: 'queued' | 'unknown' | 'invalidLocale' };
 
 export async function queueMailingTest(
   deps: { mailings: Pick<MailingStore, 'find' | 'queueTest'>; clock: Clock },

@@ -8,10 +8,7 @@ import type { MailingStore } from './mailing.ports.js';
 /** A domain as the URL may carry it: letters, digits, dots and hyphens, as in an address. */
 const domainPattern = /^[a-z0-9.-]{1,253}$/;
 
-export type ResumeMailingDomainResult =
-  | { status: 'resumed' }
-  | { status: 'notPaused' }
-  | { status: 'unknown' };
+export type ResumeMailingDomainResult = { status: 'resumed' | 'notPaused' | 'unknown' };
 
 export async function resumeMailingDomain(
   deps: { mailings: Pick<MailingStore, 'find' | 'resumeDomain'>; clock: Clock },
