@@ -9,7 +9,8 @@ import type { JobHandler } from './worker.js';
 export interface RecurringJob {
   kind: string;
   everyMs: number;
-  run(): Promise<void>;
+  /** What a run returns is not used: a task logs its own report. */
+  run(): Promise<unknown>;
 }
 
 export async function scheduleRecurring(

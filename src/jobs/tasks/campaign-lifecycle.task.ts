@@ -94,9 +94,7 @@ export function campaignLifecycleJobs(deps: CampaignLifecycleJobDeps): Recurring
     {
       kind: jobKinds.campaignLifecycle,
       everyMs: 5 * 60_000,
-      async run() {
-        await runCampaignLifecycle(deps);
-      },
+      run: () => runCampaignLifecycle(deps),
     },
   ];
 }

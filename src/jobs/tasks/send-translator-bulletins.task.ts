@@ -60,9 +60,7 @@ export function translatorBulletinJobs(deps: TranslatorBulletinJobDeps): Recurri
       kind: jobKinds.sendTranslatorBulletins,
       // Hourly: a bulletin goes out within the hour after it is due, never more than once a day.
       everyMs: 60 * 60_000,
-      async run() {
-        await runTranslatorBulletins(deps);
-      },
+      run: () => runTranslatorBulletins(deps),
     },
   ];
 }
