@@ -17,18 +17,17 @@
 import { type CampaignTexts, type CampaignWithContent, chooseTexts } from '../campaign/campaign.js';
 import { trimEndWhile } from '../shared/trim.js';
 
-export const messageStatuses = [
-  'queued',
-  'sending',
-  'sent',
-  'deferred',
-  'held',
-  'bounced',
-  'failed',
-  'unknown',
-  'digested',
-] as const;
-export type MessageStatus = (typeof messageStatuses)[number];
+/** A message's status (the diagram above); only its type is needed, the database checks the values. */
+export type MessageStatus =
+  | 'queued'
+  | 'sending'
+  | 'sent'
+  | 'deferred'
+  | 'held'
+  | 'bounced'
+  | 'failed'
+  | 'unknown'
+  | 'digested';
 
 /** Statuses the dispatcher may pick up. */
 export const sendableStatuses = ['queued', 'deferred'] as const satisfies readonly MessageStatus[];
