@@ -100,12 +100,10 @@ export async function gatherDossierGroups(
  *   queued ──(worker starts)──▶ running ──▶ done   (file kept until expiresAt, then deleted daily)
  *                                  └──────▶ failed (reason shown; the editor asks again)
  */
-export const dossierStatuses = ['queued', 'running', 'done', 'failed'] as const;
-export type DossierStatus = (typeof dossierStatuses)[number];
+export type DossierStatus = 'queued' | 'running' | 'done' | 'failed';
 
 /** Why a dossier failed, as the editor page names it. */
-export const dossierFailures = ['renderer_missing', 'campaign_missing', 'render_failed'] as const;
-export type DossierFailure = (typeof dossierFailures)[number];
+export type DossierFailure = 'renderer_missing' | 'campaign_missing' | 'render_failed';
 
 export interface DossierRequest {
   id: number;
