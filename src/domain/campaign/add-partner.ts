@@ -3,19 +3,13 @@
 // at once; nothing is saved unless all is well.
 import type { ImageStore, ImageUpload } from '../shared/image.ports.js';
 import type { CampaignFormResult } from './campaign.js';
-import type { ActorRef, PartnerStore } from './campaign-roster.ports.js';
+import type { ActorRef, PartnerDeps } from './campaign-roster.ports.js';
 import {
   type PartnerErrors,
   type PartnerFields,
   type PartnerInput,
   validatePartner,
 } from './partner-fields.js';
-
-export interface PartnerDeps {
-  partners: PartnerStore;
-  images: ImageStore;
-  clock: { now(): number };
-}
 
 export type PartnerResult = CampaignFormResult<{ status: 'ok'; id: number }, PartnerErrors>;
 

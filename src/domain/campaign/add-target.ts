@@ -1,13 +1,8 @@
 // An editor adds one target or union copy address to a campaign: the form's fields judged by the shared
 // rules, refused when the campaign already writes to that address (it would get every message twice).
 import type { CampaignFormResult, TargetKind } from './campaign.js';
-import type { ActorRef, TargetStore } from './campaign-roster.ports.js';
+import type { ActorRef, TargetDeps } from './campaign-roster.ports.js';
 import { type TargetErrors, type TargetInput, validateTarget } from './target-fields.js';
-
-export interface TargetDeps {
-  targets: TargetStore;
-  clock: { now(): number };
-}
 
 export type AddTargetResult = CampaignFormResult<{ status: 'ok'; id: number }, TargetErrors>;
 

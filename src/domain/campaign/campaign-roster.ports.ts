@@ -1,7 +1,10 @@
-// What the editor's target, union copy address and partner use cases need from storage;
-// db/campaign-roster.repository.ts implements it. Every change writes its audit entry in the same
-// transaction and, after the commit, lets the public page's cache forget the campaign.
+// What the editor's target, union copy address and partner use cases need from storage, and what they take
+// (`TargetDeps`, `PartnerDeps`); db/campaign-roster.repository.ts implements it. Every change writes its
+// audit entry in the same transaction and, after the commit, lets the public page's cache forget the
+// campaign.
 import type { ActorRef } from '../account/account.js';
+import type { Clock } from '../shared/clock.js';
+import type { ImageStore } from '../shared/image.ports.js';
 import type { CampaignStatus, CampaignWithContent, TargetKind } from './campaign.js';
 import type { PartnerFields } from './partner-fields.js';
 import type { TargetFields } from './target-fields.js';
@@ -125,4 +128,17 @@ export interface PartnerStore {
     actor: ActorRef,
     now: number,
   ): Promise<boolean>;
+}
+
+/** What the target and union copy address use cases take. */
+export interface TargetDeps {
+  targets: TargetStore;
+  clock: Clock;
+}
+
+/** What the partner use cases take: a logo is decoded, stripped and resized by the ImageStore. */
+export interface PartnerDeps {
+  partners: PartnerStore;
+  images: ImageStore;
+  clock: Clock;
 }

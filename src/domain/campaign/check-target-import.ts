@@ -1,6 +1,6 @@
 // First half of a CSV import: the file (or pasted text) judged row by row against the campaign's current
 // addresses. Nothing is saved; the editor sees the report and decides (import-targets.ts saves).
-import type { TargetDeps } from './add-target.js';
+import type { TargetDeps } from './campaign-roster.ports.js';
 import { type CsvProblem, type CsvReport, checkTargetCsv, decodeCsv } from './target-csv.js';
 import { emailKey } from './target-fields.js';
 

@@ -1,8 +1,8 @@
 // An editor changes a partner: its texts, and its logo (a new file replaces it, "remove the logo" drops it,
 // neither keeps it). One audited change.
 import type { ImageUpload } from '../shared/image.ports.js';
-import { checkPartner, type PartnerDeps, type PartnerResult } from './add-partner.js';
-import type { ActorRef } from './campaign-roster.ports.js';
+import { checkPartner, type PartnerResult } from './add-partner.js';
+import type { ActorRef, PartnerDeps } from './campaign-roster.ports.js';
 import type { PartnerInput } from './partner-fields.js';
 
 export async function editPartner(

@@ -2,8 +2,7 @@
 // transaction (all or none). The rows come back from the browser (signed by the route, so they are the
 // rows we judged), and are judged once more here: the rules are cheap and the storage must never hold a
 // row they refuse. Rows whose address became a target meanwhile are skipped and counted.
-import type { TargetDeps } from './add-target.js';
-import type { ActorRef } from './campaign-roster.ports.js';
+import type { ActorRef, TargetDeps } from './campaign-roster.ports.js';
 import { csvLimits } from './target-csv.js';
 import { emailKey, type TargetFields, validateTarget } from './target-fields.js';
 

@@ -1,6 +1,5 @@
 // An editor moves a partner one place up or down: the order of the names in "In partnership with …".
-import type { PartnerDeps } from './add-partner.js';
-import type { ActorRef, Direction } from './campaign-roster.ports.js';
+import type { ActorRef, Direction, PartnerDeps } from './campaign-roster.ports.js';
 
 export async function movePartner(
   deps: Pick<PartnerDeps, 'partners' | 'clock'>,

@@ -1,7 +1,6 @@
 // An editor moves a target (or copy address) one place up or down among those of its kind: the order the
 // public page lists them in and the order their messages are written.
-import type { TargetDeps } from './add-target.js';
-import type { ActorRef, Direction } from './campaign-roster.ports.js';
+import type { ActorRef, Direction, TargetDeps } from './campaign-roster.ports.js';
 
 export async function moveTarget(
   deps: TargetDeps,

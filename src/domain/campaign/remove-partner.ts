@@ -1,7 +1,6 @@
 // An editor removes a partner from a campaign; the public page stops naming it at once. The logo file
 // stays in the media folder: names are content hashes, so another campaign may use the same picture.
-import type { PartnerDeps } from './add-partner.js';
-import type { ActorRef } from './campaign-roster.ports.js';
+import type { ActorRef, PartnerDeps } from './campaign-roster.ports.js';
 
 export async function removePartner(
   deps: Pick<PartnerDeps, 'partners' | 'clock'>,

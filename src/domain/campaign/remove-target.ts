@@ -4,8 +4,7 @@
 // The record of sent messages goes too (supporters' status pages then count one address fewer); the audit
 // entry keeps the target and both numbers. See docs/decisions/0011-targets-and-partners.md.
 
-import type { TargetDeps } from './add-target.js';
-import type { ActorRef, RemoveTargetOutcome } from './campaign-roster.ports.js';
+import type { ActorRef, RemoveTargetOutcome, TargetDeps } from './campaign-roster.ports.js';
 
 export async function removeTarget(
   deps: TargetDeps,
