@@ -186,6 +186,17 @@ export async function countedSignatures(db: Db, campaignId: number, status: stri
   return Number(row?.n ?? 0);
 }
 
+/** The id of a campaign's first target (its oldest row), for tests that give one target a state. */
+export async function firstTargetId(db: Db, campaignId: number): Promise<number> {
+  const row = await db.kysely
+    .selectFrom('targets')
+    .select('id')
+    .where('campaign_id', '=', campaignId)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** The ids of the live campaigns, oldest first (the seeded demo's, and any a test added). */
 export async function liveCampaignIds(db: Db): Promise<number[]> {
   const rows = await db.kysely

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { blindIndex, domainIndex } from '../../../../test/blind-index.js';
-import { campaignIdOf, testDialects } from '../../../../test/db.js';
+import { campaignIdOf, firstTargetId, testDialects } from '../../../../test/db.js';
 import { get, personSignedIn, post, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { erlan } from '../../../../test/sign-helpers.js';
@@ -80,17 +80,12 @@ describe.each(testDialects)('statistics pages on %s', (dialect) => {
         .returning('id')
         .executeTakeFirstOrThrow();
       if (i < 4) {
-        const target = await db
-          .selectFrom('targets')
-          .select('id')
-          .where('campaign_id', '=', erlanId)
-          .orderBy('id')
-          .executeTakeFirstOrThrow();
+        const targetId = await firstTargetId(t.db, erlanId);
         await db
           .insertInto('messages')
           .values({
             signature_id: signatureId,
-            target_id: target.id,
+            target_id: targetId,
             campaign_id: erlanId,
             status: ['sent', 'sent', 'queued', 'bounced'][i]!,
             digest_id: null,
