@@ -175,6 +175,28 @@ export async function campaignIdOf(db: Db, slug: string): Promise<number> {
   return row.id;
 }
 
+/** What the campaign's counter holds for one signature status (`confirmed`, `held`…): the sum of its rows. */
+export async function countedSignatures(db: Db, campaignId: number, status: string): Promise<number> {
+  const row = await db.kysely
+    .selectFrom('counts')
+    .select((eb) => eb.fn.sum<number | string>('n').as('n'))
+    .where('campaign_id', '=', campaignId)
+    .where('status', '=', status)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The id of a campaign's first target (its oldest row), for tests that give one target a state. */
+export async function firstTargetId(db: Db, campaignId: number): Promise<number> {
+  const row = await db.kysely
+    .selectFrom('targets')
+    .select('id')
+    .where('campaign_id', '=', campaignId)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** The ids of the live campaigns, oldest first (the seeded demo's, and any a test added). */
 export async function liveCampaignIds(db: Db): Promise<number[]> {
   const rows = await db.kysely

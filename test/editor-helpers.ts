@@ -52,7 +52,17 @@ export async function signedIn(
   role: Role,
   person: Parameters<typeof createPerson>[2] = {},
 ): Promise<Browser> {
-  return sessionFor(t, await createPerson(t, role, person));
+  return (await personSignedIn(t, role, person)).browser;
+}
+
+/** `signedIn`, with the person as well, for a test that also needs the account (its id, its email). */
+export async function personSignedIn(
+  t: TestApp,
+  role: Role,
+  details: Parameters<typeof createPerson>[2] = {},
+): Promise<{ person: Person; browser: Browser }> {
+  const person = await createPerson(t, role, details);
+  return { person, browser: await sessionFor(t, person) };
 }
 
 /**

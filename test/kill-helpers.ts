@@ -62,6 +62,24 @@ export async function killAtRandom(
   return { kills, killedMidRun };
 }
 
+/**
+ * The run both tests make: workers killed at random while work remains (`killAtRandom`), then one more left
+ * to work until `finished` holds (by default: nothing remains) or `forMs` have passed, and killed too.
+ */
+export async function killAtRandomThenFinish(
+  start: () => Promise<ChildProcess>,
+  remaining: () => Promise<number>,
+  forMs: number,
+  finished: () => Promise<boolean> = async () => (await remaining()) === 0,
+): Promise<{ kills: number; killedMidRun: number }> {
+  const killed = await killAtRandom(start, remaining);
+  const last = await start();
+  const deadline = Date.now() + forMs;
+  while (!(await finished()) && Date.now() < deadline) await sleep(100);
+  await killNow(last);
+  return killed;
+}
+
 /** How many times the sink received each Message-ID. */
 export function receivedById(sink: SmtpSink): Map<string, number> {
   const received = new Map<string, number>();

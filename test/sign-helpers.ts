@@ -41,6 +41,25 @@ export const ana = {
   message: 'Free Erlan Baltabay now.',
 };
 
+/**
+ * `count` people signing Ana's form at once with one form token, person `i` as `${prefix}${i}@example.org`
+ * from `addressOf(i)`: their answers, in order.
+ */
+export function signAtOnce(
+  app: FastifyInstance,
+  locale: string,
+  token: string,
+  count: number,
+  prefix: string,
+  addressOf: (i: number) => string,
+) {
+  return Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      postSign(app, locale, { token, ...ana, email: `${prefix}${i}@example.org` }, erlan, addressOf(i)),
+    ),
+  );
+}
+
 /** The form token (`<input name="token">`) of the public page at `url`; throws when the page has none. */
 export async function pageToken(app: FastifyInstance, url: string): Promise<string> {
   const page = await app.inject({ url });

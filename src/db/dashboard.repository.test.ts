@@ -3,7 +3,7 @@
 // and held kept apart, delivery health, translation status, "needs a human", and what each role sees
 // (partners and translators only within their scope).
 import { describe, expect, it } from 'vitest';
-import { type TestDb, testDialects } from '../../test/db.js';
+import { firstTargetId, type TestDb, testDialects } from '../../test/db.js';
 import { dbPerTest } from '../../test/db-per-test.js';
 import { buildCampaign, buildSignCommand } from '../../test/factories.js';
 import { FakeClock } from '../../test/fake-clock.js';
@@ -116,16 +116,11 @@ describe.each(testDialects)('dashboard figures on %s', (dialect) => {
       .set({ status: 'unknown' })
       .where('id', 'in', [messages[1]!.id, messages[2]!.id])
       .execute();
-    const target = await k
-      .selectFrom('targets')
-      .select('id')
-      .where('campaign_id', '=', a)
-      .orderBy('id')
-      .executeTakeFirstOrThrow();
+    const targetId = await firstTargetId(db, a);
     await k
       .updateTable('targets')
       .set({ status: 'bounced', bounced_at: now - 3_600_000, last_error: '550 5.1.1 User unknown' })
-      .where('id', '=', target.id)
+      .where('id', '=', targetId)
       .execute();
     await k
       .insertInto('alerts')
@@ -133,7 +128,7 @@ describe.each(testDialects)('dashboard figures on %s', (dialect) => {
         {
           kind: 'target_bounced',
           campaign_id: a,
-          target_id: target.id,
+          target_id: targetId,
           domain: null,
           detail: 'x',
           created_at: now,
@@ -166,7 +161,7 @@ describe.each(testDialects)('dashboard figures on %s', (dialect) => {
     expect(view.delivery!.bouncedTargets).toEqual([
       {
         campaignSlug: 'nurses',
-        targetId: target.id,
+        targetId,
         name: 'Hospital director',
         email: 'director@hospital.example.org',
         bouncedAt: now - 3_600_000,

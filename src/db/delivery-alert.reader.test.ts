@@ -13,12 +13,7 @@ import { deliveryAlert } from './message-outcome.writer.js';
 
 describe.each(testDialects)('delivery alert reader on %s', (dialect) => {
   let t: TestApp;
-  let reader: DeliveryAlertReader;
-
-  appPerTest(dialect, { seed: false }, (app) => {
-    ({ t } = app);
-    reader = new DeliveryAlertReader(t.db);
-  });
+  appPerTest(dialect, { seed: false }, (app) => ({ t } = app));
 
   it('reads an alert with its campaign and target, for every active admin and editor', async () => {
     const now = t.services.clock.now();
@@ -41,6 +36,7 @@ describe.each(testDialects)('delivery alert reader on %s', (dialect) => {
       );
     const { alertId } = job.payload as { alertId: number };
 
+    const reader = new DeliveryAlertReader(t.db);
     expect(await reader.alertForMail(alertId)).toEqual({
       kind: 'target_bounced',
       detail: '550 5.1.1 gone',

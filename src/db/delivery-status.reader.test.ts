@@ -10,12 +10,7 @@ import { SignatureDeliveryReader } from './delivery-status.reader.js';
 
 describe.each(testDialects)('delivery status reader on %s', (dialect) => {
   let t: TestApp;
-  let reader: SignatureDeliveryReader;
-
-  appPerTest(dialect, { seed: false }, (app) => {
-    ({ t } = app);
-    reader = new SignatureDeliveryReader(t.db);
-  });
+  appPerTest(dialect, { seed: false }, (app) => ({ t } = app));
 
   it("reads each target's message state, a digested one with its digest's", async () => {
     const campaignId = await createCampaign(t, buildCampaign({ slug: 'nurses-status' }));
@@ -49,6 +44,7 @@ describe.each(testDialects)('delivery status reader on %s', (dialect) => {
       .where('id', '=', minister.id)
       .execute();
 
+    const reader = new SignatureDeliveryReader(t.db);
     expect(await reader.forSignature(signatureId!)).toEqual({
       signatureStatus: 'confirmed',
       campaignSlug: 'nurses-status',

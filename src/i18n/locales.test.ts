@@ -12,12 +12,14 @@ import {
 } from './locales.js';
 
 describe('locales', () => {
-  it('canonicalise casing without alias mapping', () => {
-    expect(canonicalLocale('tl')).toBe('tl');
-    expect(canonicalLocale('pt-br')).toBe('pt-BR');
-    expect(canonicalLocale('SR-latn')).toBe('sr-Latn');
-    expect(canonicalLocale('es-419')).toBe('es-419');
-    expect(canonicalLocale('zh-hant')).toBe('zh-Hant');
+  it.each([
+    ['tl', 'tl'],
+    ['pt-br', 'pt-BR'],
+    ['SR-latn', 'sr-Latn'],
+    ['es-419', 'es-419'],
+    ['zh-hant', 'zh-Hant'],
+  ])('canonicalise the casing of %j to %j without alias mapping', (tag, canonical) => {
+    expect(canonicalLocale(tag)).toBe(canonical);
   });
 
   it.each(['', 'e', 'english', 'en_US', 'en-', '../en', 'en-US-x-private-long', 'dev!', 'assets'])(

@@ -2,7 +2,7 @@
 // countries and names in all 15 scripts, spread over three weeks, counted (the count rows match), sealed at
 // rest like any signer, and a second run refused rather than doubling the campaign.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { campaignIdOf, testDialects } from '../../../test/db.js';
+import { campaignIdOf, countedSignatures, testDialects } from '../../../test/db.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { signersFlag } from '../demo.js';
 import { generateSigners, seedSigners, signerDays } from './signers.js';
@@ -78,13 +78,7 @@ describe.each(testDialects)('seeding generated signers (%s)', (dialect) => {
         rows.some((r) => pattern.test(r.name)),
         name,
       ).toBe(true);
-    const counted = await t.db.kysely
-      .selectFrom('counts')
-      .select((eb) => eb.fn.sum<string | number>('n').as('n'))
-      .where('campaign_id', '=', campaignId)
-      .where('status', '=', 'confirmed')
-      .executeTakeFirstOrThrow();
-    expect(Number(counted.n)).toBe(300);
+    expect(await countedSignatures(t.db, campaignId, 'confirmed')).toBe(300);
     // At rest a name is sealed, never the text itself.
     const raw = await t.db.kysely
       .withoutPlugins()

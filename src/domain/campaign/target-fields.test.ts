@@ -19,14 +19,16 @@ const target = {
 };
 
 describe('target fields', () => {
-  it('knows real languages in canonical casing and keeps tl as tl', () => {
-    expect(knownLanguage('RU')).toBe('ru');
-    expect(knownLanguage('pt-br')).toBe('pt-BR');
-    expect(knownLanguage('en_GB')).toBe('en-GB');
-    expect(knownLanguage('tl')).toBe('tl');
-    expect(knownLanguage('zz')).toBeUndefined();
-    expect(knownLanguage('Russian')).toBeUndefined();
-    expect(knownLanguage('<script>')).toBeUndefined();
+  it.each([
+    ['RU', 'ru'],
+    ['pt-br', 'pt-BR'],
+    ['en_GB', 'en-GB'],
+    ['tl', 'tl'],
+    ['zz', undefined],
+    ['Russian', undefined],
+    ['<script>', undefined],
+  ])('knows real languages in canonical casing and keeps tl as tl: %j is %j', (input, language) => {
+    expect(knownLanguage(input)).toBe(language);
   });
 
   it('knows IANA time zones in canonical spelling and refuses offsets and inventions', () => {

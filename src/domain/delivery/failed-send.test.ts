@@ -9,6 +9,14 @@ const minute = 60_000;
 const letter: FailedMessage = { kind: 'signature', attempts: 1, createdAt: now - 10 * minute };
 const digest: FailedMessage = { ...letter, kind: 'digest' };
 const retry: SmtpOutcome = { action: 'retry', slowDown: false, reason: '450 4.2.1 try later' };
+/** The effects of an outcome that changes nothing but the message's status. */
+const untouched = {
+  nextAttemptAt: null,
+  attemptCounts: true,
+  members: null,
+  domain: null,
+  bounceAddress: false,
+};
 
 describe('failedSendEffects', () => {
   it('defers a temporary failure with backoff doubling per attempt, and backs the domain off', () => {
@@ -54,35 +62,42 @@ describe('failedSendEffects', () => {
   it('records an unknown outcome and touches nothing else', () => {
     const unknown: SmtpOutcome = { action: 'unknown', reason: 'connection closed after DATA' };
     expect(failedSendEffects(digest, unknown, now, defaultDeliveryPolicy)).toEqual({
+      ...untouched,
       status: 'unknown',
-      nextAttemptAt: null,
-      attemptCounts: true,
-      members: null,
-      domain: null,
-      bounceAddress: false,
     });
   });
 
-  it('fails a message refused for itself, and every signature of a digest with it', () => {
-    const fail: SmtpOutcome = { action: 'fail', reason: '554 5.6.0 content rejected' };
-    expect(failedSendEffects(letter, fail, now, defaultDeliveryPolicy)).toMatchObject({
+  /** Refusals of the message itself or of its address: the letter's effects, and a digest's signatures. */
+  const refusals: {
+    test: string;
+    outcome: SmtpOutcome;
+    status: string;
+    bounceAddress: boolean;
+    members: string;
+  }[] = [
+    {
+      test: 'fails a message refused for itself, and every signature of a digest with it',
+      outcome: { action: 'fail', reason: '554 5.6.0 content rejected' },
       status: 'failed',
-      members: null,
-      domain: null,
       bounceAddress: false,
-    });
-    expect(failedSendEffects(digest, fail, now, defaultDeliveryPolicy).members).toBe('failed');
-  });
-
-  it('bounces the address on 5.1.x; a digest holds its signatures for a new address', () => {
-    const bounce: SmtpOutcome = { action: 'bounce', reason: '550 5.1.1 no such user' };
-    expect(failedSendEffects(letter, bounce, now, defaultDeliveryPolicy)).toMatchObject({
+      members: 'failed',
+    },
+    {
+      test: 'bounces the address on 5.1.x; a digest holds its signatures for a new address',
+      outcome: { action: 'bounce', reason: '550 5.1.1 no such user' },
       status: 'bounced',
+      bounceAddress: true,
+      members: 'held',
+    },
+  ];
+  it.each(refusals)('$test', ({ outcome, status, bounceAddress, members }) => {
+    expect(failedSendEffects(letter, outcome, now, defaultDeliveryPolicy)).toMatchObject({
+      status,
       members: null,
       domain: null,
-      bounceAddress: true,
+      bounceAddress,
     });
-    expect(failedSendEffects(digest, bounce, now, defaultDeliveryPolicy).members).toBe('held');
+    expect(failedSendEffects(digest, outcome, now, defaultDeliveryPolicy).members).toBe(members);
   });
 
   it('pauses the domain on 5.7.x: the letter waits again with its attempt given back, a digest dissolves', () => {

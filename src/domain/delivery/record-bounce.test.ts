@@ -9,16 +9,21 @@ const failed = (status: string | null, diagnostic: string | null = null) =>
   reportedRecipient(status, { diagnostic });
 
 describe('classifyBounce', () => {
-  it('5.1.x bounces the address, 5.7.x pauses the domain, other failures fail the message', () => {
-    expect(classifyBounce(failed('5.1.1'))).toBe('bounce');
-    expect(classifyBounce(failed('5.1.10'))).toBe('bounce');
-    expect(classifyBounce(failed('5.1.2'))).toBe('bounce');
-    expect(classifyBounce(failed('5.7.1'))).toBe('pause-domain');
-    expect(classifyBounce(failed('5.7.26'))).toBe('pause-domain');
-    expect(classifyBounce(failed('5.2.2'))).toBe('fail');
-    expect(classifyBounce(failed('5.0.0'))).toBe('fail');
-    expect(classifyBounce(failed(null))).toBe('fail');
-  });
+  it.each([
+    ['5.1.1', 'bounce'],
+    ['5.1.10', 'bounce'],
+    ['5.1.2', 'bounce'],
+    ['5.7.1', 'pause-domain'],
+    ['5.7.26', 'pause-domain'],
+    ['5.2.2', 'fail'],
+    ['5.0.0', 'fail'],
+    [null, 'fail'],
+  ])(
+    '5.1.x bounces the address, 5.7.x pauses the domain, other failures fail the message: %s is %s',
+    (status, kind) => {
+      expect(classifyBounce(failed(status))).toBe(kind);
+    },
+  );
 
   it('a relay that gave up (failed with 4.x.x) failed the message; a delay is only a delay', () => {
     expect(classifyBounce(failed('4.4.7'))).toBe('fail');

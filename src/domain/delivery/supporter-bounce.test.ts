@@ -11,14 +11,19 @@ const failed = (status: string | null, action: 'failed' | 'delayed' | 'delivered
   reportedRecipient(status, { action });
 
 describe('supporterBounceKind', () => {
-  it("a missing mailbox is hard, a policy block is the domain's, other failures are soft", () => {
-    expect(supporterBounceKind(failed('5.1.1'))).toBe('hard');
-    expect(supporterBounceKind(failed('5.1.10'))).toBe('hard');
-    expect(supporterBounceKind(failed('5.7.1'))).toBe('policy');
-    expect(supporterBounceKind(failed('5.2.2'))).toBe('soft');
-    expect(supporterBounceKind(failed('4.4.7'))).toBe('soft');
-    expect(supporterBounceKind(failed(null))).toBe('soft');
-  });
+  it.each([
+    [null, 'soft'],
+    ['5.1.1', 'hard'],
+    ['5.1.10', 'hard'],
+    ['5.7.1', 'policy'],
+    ['5.2.2', 'soft'],
+    ['4.4.7', 'soft'],
+  ])(
+    "a missing mailbox is hard, a policy block is the domain's, other failures (or none given) are soft: %s is %s",
+    (status, kind) => {
+      expect(supporterBounceKind(failed(status))).toBe(kind);
+    },
+  );
 
   it('a delay or a success report is no bounce at all', () => {
     expect(supporterBounceKind(failed('4.4.1', 'delayed'))).toBeNull();

@@ -7,14 +7,13 @@ const canonical = (s: string) => {
 };
 
 describe('parseEmail', () => {
-  it('dedupes case, Gmail dots, +tags and googlemail.com alike', () => {
-    const forms = [
-      'Ana.Souza@gmail.com',
-      'anasouza+erlan@GMAIL.com',
-      'a.n.a.souza@googlemail.com',
-      ' anasouza@gmail.com. ',
-    ];
-    expect(new Set(forms.map(canonical))).toEqual(new Set(['anasouza@gmail.com']));
+  it.each([
+    'Ana.Souza@gmail.com',
+    'anasouza+erlan@GMAIL.com',
+    'a.n.a.souza@googlemail.com',
+    ' anasouza@gmail.com. ',
+  ])('dedupes case, Gmail dots, +tags and googlemail.com alike: %j is anasouza@gmail.com', (form) => {
+    expect(canonical(form)).toBe('anasouza@gmail.com');
   });
 
   it('keeps dots outside Gmail and drops +tags everywhere', () => {

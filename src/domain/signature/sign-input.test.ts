@@ -29,17 +29,10 @@ describe('validateSignInput', () => {
     });
   });
 
-  it('reports every field error at once', () => {
-    const r = validateSignInput({
-      ...valid,
-      name: '',
-      email: 'nope',
-      union: 'x'.repeat(151),
-      country: 'XX',
-      message: '',
-    });
-    expect(r).toEqual({
-      ok: false,
+  it.each([
+    {
+      test: 'reports every field error at once',
+      changes: { name: '', email: 'nope', union: 'x'.repeat(151), country: 'XX', message: '' },
       errors: {
         name: 'NameRequired',
         email: 'EmailInvalid',
@@ -47,26 +40,24 @@ describe('validateSignInput', () => {
         country: 'CountryInvalid',
         message: 'MessageRequired',
       },
-    });
-  });
-
-  it('refuses text that arrived broken: U+FFFD or a lone surrogate in any field', () => {
-    const r = validateSignInput({
-      ...valid,
-      name: 'Ana \ufffd',
-      email: 'ana\ud800@example.org',
-      union: '\udc00CUT',
-      message: 'Free Erlan \ufffd',
-    });
-    expect(r).toEqual({
-      ok: false,
+    },
+    {
+      test: 'refuses text that arrived broken: U+FFFD or a lone surrogate in any field',
+      changes: {
+        name: 'Ana \ufffd',
+        email: 'ana\ud800@example.org',
+        union: '\udc00CUT',
+        message: 'Free Erlan \ufffd',
+      },
       errors: {
         name: 'NameInvalid',
         email: 'EmailInvalid',
         union: 'UnionInvalid',
         message: 'MessageInvalid',
       },
-    });
+    },
+  ])('$test', ({ changes, errors }) => {
+    expect(validateSignInput({ ...valid, ...changes })).toEqual({ ok: false, errors });
   });
 
   it('drops a source tag that is not a plain token, and an empty union', () => {

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/db.js';
 import { FakeClock } from '../../../test/fake-clock.js';
 import { idleBody, postForm } from '../../../test/raw-http.js';
-import { ana, erlan, formBody, formToken, postSign } from '../../../test/sign-helpers.js';
+import { ana, erlan, formBody, formToken, postSign, signAtOnce } from '../../../test/sign-helpers.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { maxSigningPerNetwork } from '../public/campaign/campaign.route.js';
 
@@ -44,11 +44,8 @@ describe.each(testDialects)('idle connections on %s', (dialect) => {
     const token = await formToken(t.app, 'en');
     clock.advance(20_000);
     const extra = 8;
-    const answers = await Promise.all(
-      Array.from({ length: maxSigningPerNetwork + extra }, (_, i) =>
-        postSign(t.app, 'en', { token, ...ana, email: `p${i}@example.org` }, erlan, `203.0.113.${i + 1}`),
-      ),
-    );
+    const oneNetwork = (i: number) => `203.0.113.${i + 1}`;
+    const answers = await signAtOnce(t.app, 'en', token, maxSigningPerNetwork + extra, 'p', oneNetwork);
     expect(answers.filter((a) => a.statusCode === 503)).toHaveLength(extra);
     expect(answers.filter((a) => a.statusCode === 303)).toHaveLength(maxSigningPerNetwork);
     // Other networks are not affected, and the network has its places back once answered.

@@ -21,32 +21,33 @@ describe.each(testDialects)('redirects on %s', (dialect) => {
     port = (t.app.server.address() as { port: number }).port;
   });
 
-  it('redirects a bare locale to its home page, and nothing else', async () => {
+  it('redirects a bare locale to its home page', async () => {
     const tl = await t.app.inject({ url: '/tl' });
     expect(tl.statusCode).toBe(301);
     expect(tl.headers.location).toBe('/tl/');
-    for (const url of [
-      '/%2Fevil.com',
-      '/%2F%2Fevil.com',
-      '/%5Cevil.com',
-      '/%0A',
-      '/%00',
-      '/%7F',
-      '/%0D%0ASet-Cookie:%20a=b',
-      '/%E2%80%A8',
-      '/%C4%80',
-      '/%F0%9F%98%80',
-      '/evil.com',
-      '/EN',
-    ]) {
-      const res = await t.app.inject({ url });
-      expect({ url, status: res.statusCode, location: res.headers.location }).toEqual({
-        url,
-        status: 404,
-        location: undefined,
-      });
-      expect(res.body).toContain('<html lang="en"');
-    }
+  });
+
+  it.each([
+    '/%2Fevil.com',
+    '/%2F%2Fevil.com',
+    '/%5Cevil.com',
+    '/%0A',
+    '/%00',
+    '/%7F',
+    '/%0D%0ASet-Cookie:%20a=b',
+    '/%E2%80%A8',
+    '/%C4%80',
+    '/%F0%9F%98%80',
+    '/evil.com',
+    '/EN',
+  ])('redirects nothing else: %j is the 404 page', async (url) => {
+    const res = await t.app.inject({ url });
+    expect({ url, status: res.statusCode, location: res.headers.location }).toEqual({
+      url,
+      status: 404,
+      location: undefined,
+    });
+    expect(res.body).toContain('<html lang="en"');
   });
 
   it('never sends a raw path off-site over a real socket', async () => {

@@ -10,10 +10,8 @@ import { testDialects } from '../../../test/db.js';
 import { copyBoxes, createCampaign, sign } from '../../../test/delivery-helpers.js';
 import { buildCampaign } from '../../../test/factories.js';
 import {
-  killAtRandom,
-  killNow,
+  killAtRandomThenFinish,
   receivedById,
-  sleep,
   slowSmtpSink,
   spawnFixture,
 } from '../../../test/kill-helpers.js';
@@ -61,12 +59,7 @@ describe.each(testDialects)('delivery under kill -9 on %s', (dialect) => {
     await sign(t, id, 100);
     expect(await remaining()).toBe(2_000);
 
-    const { kills, killedMidRun } = await killAtRandom(startWorker, remaining);
-    child = await startWorker();
-    const deadline = Date.now() + 90_000;
-    while ((await remaining()) > 0 && Date.now() < deadline) await sleep(100);
-    await killNow(child);
-    child = undefined;
+    const { kills, killedMidRun } = await killAtRandomThenFinish(startWorker, remaining, 90_000);
 
     const rows = await t.db.kysely.selectFrom('messages').select(['status', 'message_id_header']).execute();
     const received = receivedById(sink);

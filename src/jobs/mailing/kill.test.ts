@@ -10,10 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type TestDb, testDialects } from '../../../test/db.js';
 import { dbPerTest } from '../../../test/db-per-test.js';
 import {
-  killAtRandom,
-  killNow,
+  killAtRandomThenFinish,
   receivedById,
-  sleep,
   slowSmtpSink,
   spawnFixture,
 } from '../../../test/kill-helpers.js';
@@ -84,21 +82,18 @@ describe.each(testDialects)('mailing sender under kill -9 on %s', (dialect) => {
       translations: { ar: { subject: 'إرلان حر', bodyMd: 'شكرًا' } },
     });
 
-    const { kills, killedMidRun } = await killAtRandom(startSender, () => remaining(q.mailingId));
-    child = await startSender();
+    const mailingStatus = async () =>
+      (await db.kysely.selectFrom('mailings').select('status').executeTakeFirstOrThrow()).status;
     // The last sender has what is left (most of the mailing when the kills came early): on a loaded
-    // machine with PostgreSQL that took over 90 s once, so it gets most of the test's time.
-    const deadline = Date.now() + 240_000;
-    while ((await remaining(q.mailingId)) > 0 && Date.now() < deadline) await sleep(100);
-    // The last sender marks the mailing sent once nothing is left.
-    let status = '';
-    while (status !== 'sent' && Date.now() < deadline) {
-      const m = await db.kysely.selectFrom('mailings').select('status').executeTakeFirstOrThrow();
-      status = m.status;
-      if (status !== 'sent') await sleep(50);
-    }
-    await killNow(child);
-    child = undefined;
+    // machine with PostgreSQL that took over 90 s once, so it gets most of the test's time. It marks the
+    // mailing sent once nothing is left.
+    const { kills, killedMidRun } = await killAtRandomThenFinish(
+      startSender,
+      () => remaining(q.mailingId),
+      240_000,
+      async () => (await remaining(q.mailingId)) === 0 && (await mailingStatus()) === 'sent',
+    );
+    const status = await mailingStatus();
 
     const rows = await db.kysely
       .selectFrom('mailing_recipients')

@@ -14,6 +14,7 @@ import {
   sessionCookie,
   sessionFor,
   setCookies,
+  signedIn,
 } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { formBody } from '../../../../test/sign-helpers.js';
@@ -279,8 +280,7 @@ describe.each(testDialects)('logging in on %s', (dialect) => {
   });
 
   it('logs out: the session row is gone and the cookie no longer works', async () => {
-    const person = await createPerson(t, 'translator');
-    const browser = await sessionFor(t, person);
+    const browser = await signedIn(t, 'translator');
     const res = await post(t.app, '/editor/logout', browser);
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/editor/login');

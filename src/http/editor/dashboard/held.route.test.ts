@@ -3,7 +3,7 @@
 // may not, forged or cross-site posts, and malformed input answered with translated pages, never a 500.
 import { describe, expect, it } from 'vitest';
 import { editorPerTest } from '../../../../test/app-per-test.js';
-import { testDialects } from '../../../../test/db.js';
+import { countedSignatures, testDialects } from '../../../../test/db.js';
 import { type Browser, get, post, signedIn } from '../../../../test/editor-helpers.js';
 import { buildSignCommand } from '../../../../test/factories.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
@@ -33,15 +33,7 @@ describe.each(testDialects)('held signatures review on %s', (dialect) => {
   const status = async (id: number) =>
     (await t.db.kysely.selectFrom('signatures').select('status').where('id', '=', id).executeTakeFirst())
       ?.status;
-  const held = async () => {
-    const row = await t.db.kysely
-      .selectFrom('counts')
-      .select((eb) => eb.fn.sum<number | string>('n').as('n'))
-      .where('campaign_id', '=', campaignId)
-      .where('status', '=', 'held')
-      .executeTakeFirst();
-    return Number(row?.n ?? 0);
-  };
+  const held = () => countedSignatures(t.db, campaignId, 'held');
 
   it('lists held signatures with why they were held, and links there from the campaign page', async () => {
     await hold('Ana Souza', 'net-a', 5);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { campaignIdOf, testDialects } from '../../../../test/db.js';
-import { createPerson, get, post, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
+import { get, personSignedIn, post, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { expectTexts } from '../../../../test/http-assertions.js';
 import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
@@ -57,8 +57,7 @@ describe.each(testDialects)('editor dashboard on %s', (dialect) => {
   });
 
   it('shows a partner only the figures of its campaigns, and a translator only its languages', async () => {
-    const partnerPerson = await createPerson(t, 'partner');
-    const partnerBrowser = await sessionFor(t, partnerPerson);
+    const { person: partnerPerson, browser: partnerBrowser } = await personSignedIn(t, 'partner');
     // Attached to nothing yet: a sentence saying so, no campaign.
     const alone = (await get(t.app, '/editor', partnerBrowser)).body;
     expect(alone).toContain('Live campaigns');
@@ -85,8 +84,7 @@ describe.each(testDialects)('editor dashboard on %s', (dialect) => {
     expect(partner).not.toContain('Delivery to targets');
     expect(partner).not.toContain('dash-translations');
 
-    const translatorPerson = await createPerson(t, 'translator');
-    const translatorBrowser = await sessionFor(t, translatorPerson);
+    const { person: translatorPerson, browser: translatorBrowser } = await personSignedIn(t, 'translator');
     const unassigned = (await get(t.app, '/editor', translatorBrowser)).body;
     expect(unassigned).toContain('<h2 id="dash-translations">Translations</h2>');
     expect(unassigned).toContain('No languages are assigned to you yet');

@@ -143,20 +143,15 @@ describe.each(testDialects)('editor lists pages on %s', (dialect) => {
       expect(res.body).toContain(source);
       expect(res.body).toContain('<option value="es" selected>');
     }
-    const noConsent = await upload(
-      editor,
-      { locale: 'es', consentSource: '  ' },
-      { bytes: bytes('email\na@b.org\n') },
-    );
-    expect(noConsent.statusCode).toBe(422);
-    expect(noConsent.body).toContain('Say where and how these people agreed');
-    const badList = await upload(
-      editor,
-      { locale: '../x', consentSource: source },
-      { bytes: bytes('email\na@b.org\n') },
-    );
-    expect(badList.statusCode).toBe(422);
-    expect(badList.body).toContain('Choose the list to import into.');
+    // A good file, but no consent source or no list to import into.
+    for (const [fields, text] of [
+      [{ locale: 'es', consentSource: '  ' }, 'Say where and how these people agreed'],
+      [{ locale: '../x', consentSource: source }, 'Choose the list to import into.'],
+    ] as const) {
+      const res = await upload(editor, fields, { bytes: bytes('email\na@b.org\n') });
+      expect(res.statusCode, text).toBe(422);
+      expect(res.body).toContain(text);
+    }
 
     const arabic = await signedIn(t, 'editor', { email: 'ar@example.org', locale: 'ar' });
     const ar = await upload(arabic, { locale: 'es', consentSource: source }, { bytes: bytes('name\nAna\n') });

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { blindIndex, domainIndex } from '../../../../test/blind-index.js';
-import { campaignIdOf, testDialects } from '../../../../test/db.js';
-import { createPerson, get, post, sessionFor, signedIn } from '../../../../test/editor-helpers.js';
+import { campaignIdOf, firstTargetId, testDialects } from '../../../../test/db.js';
+import { get, personSignedIn, post, signedIn } from '../../../../test/editor-helpers.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
 import { erlan } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
@@ -80,17 +80,12 @@ describe.each(testDialects)('statistics pages on %s', (dialect) => {
         .returning('id')
         .executeTakeFirstOrThrow();
       if (i < 4) {
-        const target = await db
-          .selectFrom('targets')
-          .select('id')
-          .where('campaign_id', '=', erlanId)
-          .orderBy('id')
-          .executeTakeFirstOrThrow();
+        const targetId = await firstTargetId(t.db, erlanId);
         await db
           .insertInto('messages')
           .values({
             signature_id: signatureId,
-            target_id: target.id,
+            target_id: targetId,
             campaign_id: erlanId,
             status: ['sent', 'sent', 'queued', 'bounced'][i]!,
             digest_id: null,
@@ -222,8 +217,7 @@ describe.each(testDialects)('statistics pages on %s', (dialect) => {
   });
 
   it('shows a partner its campaign only, and refuses another campaign', async () => {
-    const person = await createPerson(t, 'partner');
-    const partner = await sessionFor(t, person);
+    const { person, browser: partner } = await personSignedIn(t, 'partner');
     const admin = await signedIn(t, 'admin');
     const attach = await post(t.app, `/editor/users/${person.id}/campaigns`, admin, {
       campaign: String(await campaignIdOf(t.db, belarus)),

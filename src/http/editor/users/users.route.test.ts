@@ -11,6 +11,7 @@ import {
   get,
   goodPassword,
   type Person,
+  personSignedIn,
   post,
   sessionCookie,
   sessionFor,
@@ -245,8 +246,7 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
   });
 
   it('my account: guessing the current password is throttled like logging in, and then nothing is checked', async () => {
-    const editor = await createPerson(t, 'editor');
-    const browser = await sessionFor(t, editor);
+    const { person: editor, browser } = await personSignedIn(t, 'editor');
     const change = (current: string) =>
       post(t.app, '/editor/account/password', browser, { current, password: 'a new long password' });
     for (let i = 0; i < 10; i++) expect((await change(`guess ${i}`)).statusCode).toBe(422);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { appPerTest } from '../../../../test/app-per-test.js';
 import { testDialects } from '../../../../test/db.js';
 import type { FakeClock } from '../../../../test/fake-clock.js';
-import { ana, erlan, formToken, postSign } from '../../../../test/sign-helpers.js';
+import { formToken, signAtOnce } from '../../../../test/sign-helpers.js';
 import type { TestApp } from '../../../../test/test-app.js';
 import { maxSigningInFlight } from './campaign.route.js';
 
@@ -20,11 +20,7 @@ describe.each(testDialects)('sign load shedding on %s', (dialect) => {
     const token = await formToken(t.app, 'tl');
     clock.advance(20_000);
     const extra = 40;
-    const answers = await Promise.all(
-      Array.from({ length: maxSigningInFlight + extra }, (_, i) =>
-        postSign(t.app, 'tl', { token, ...ana, email: `person-${i}@example.org` }, erlan, networkOf(i)),
-      ),
-    );
+    const answers = await signAtOnce(t.app, 'tl', token, maxSigningInFlight + extra, 'person-', networkOf);
     const shed = answers.filter((a) => a.statusCode === 503);
     expect(shed).toHaveLength(extra);
     expect(answers.filter((a) => a.statusCode === 303)).toHaveLength(maxSigningInFlight);
@@ -33,11 +29,7 @@ describe.each(testDialects)('sign load shedding on %s', (dialect) => {
     const stored = await t.db.kysely.selectFrom('signatures').select('id').execute();
     expect(stored).toHaveLength(maxSigningInFlight);
     // Every accepted request has finished: the whole bound is free again.
-    const again = await Promise.all(
-      Array.from({ length: maxSigningInFlight }, (_, i) =>
-        postSign(t.app, 'tl', { token, ...ana, email: `later-${i}@example.org` }, erlan, networkOf(i)),
-      ),
-    );
+    const again = await signAtOnce(t.app, 'tl', token, maxSigningInFlight, 'later-', networkOf);
     expect(again.every((a) => a.statusCode === 303)).toBe(true);
   });
 });
