@@ -74,9 +74,12 @@ export async function killAtRandomThenFinish(
 ): Promise<{ kills: number; killedMidRun: number }> {
   const killed = await killAtRandom(start, remaining);
   const last = await start();
-  const deadline = Date.now() + forMs;
-  while (!(await finished()) && Date.now() < deadline) await sleep(100);
-  await killNow(last);
+  try {
+    const deadline = Date.now() + forMs;
+    while (!(await finished()) && Date.now() < deadline) await sleep(100);
+  } finally {
+    await killNow(last);
+  }
   return killed;
 }
 
