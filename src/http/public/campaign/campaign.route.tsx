@@ -17,9 +17,9 @@ import { stylesheetCached } from '../../critical-css.js';
 import { sendError } from '../../errors.js';
 import { inFlightLimit } from '../../middleware/in-flight.js';
 import { readForm } from '../../read-form.js';
-import { sendPage } from '../../render.js';
 import { assetHash } from '../../static-assets.js';
 import type { PublicDeps } from '../deps.js';
+import { sendFormPage } from '../form-page.js';
 import { CampaignPageCache } from './campaign-page.cache.js';
 import { CampaignPage } from './campaign-page.js';
 import { signBodySchema } from './sign.schema.js';
@@ -47,25 +47,19 @@ export function campaignRoutes(
     status: number,
     form: { values: SignFormValues; errors: Partial<Record<SignField, SignFieldError>>; source: string },
   ) =>
-    sendPage(
-      reply.header('cache-control', 'no-store'),
-      <CampaignPage
-        tr={req.tr}
-        site={deps.site}
-        view={view}
-        momentum={await campaignMomentum(deps, view.campaign.id)}
-        photo={view.campaign.photoPath ? await deps.images.responsive(view.campaign.photoPath) : null}
-        inlineCss={!stylesheetCached(req.cookies, assetHash('site.css'))}
-        treeHead={await deps.treeHeads.latest(view.campaign.id)}
-        requestedLocale={req.contentLocale}
-        form={{
-          action: `/${req.contentLocale}/campaigns/${view.campaign.slug}/sign`,
-          token: issueFormToken(deps.secret, view.campaign.id, deps.clock.now()),
-          ...form,
-        }}
-      />,
-      status,
-    );
+    sendFormPage(req, reply.code(status), deps.site, CampaignPage, {
+      view,
+      momentum: await campaignMomentum(deps, view.campaign.id),
+      photo: view.campaign.photoPath ? await deps.images.responsive(view.campaign.photoPath) : null,
+      inlineCss: !stylesheetCached(req.cookies, assetHash('site.css')),
+      treeHead: await deps.treeHeads.latest(view.campaign.id),
+      requestedLocale: req.contentLocale,
+      form: {
+        action: `/${req.contentLocale}/campaigns/${view.campaign.slug}/sign`,
+        token: issueFormToken(deps.secret, view.campaign.id, deps.clock.now()),
+        ...form,
+      },
+    });
 
   const load = async (req: FastifyRequest, reply: FastifyReply) => {
     const { slug } = req.params as { slug: string };

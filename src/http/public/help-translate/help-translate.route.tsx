@@ -21,6 +21,7 @@ import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { ThanksPage } from '../../views/thanks-page.js';
+import { sendFormPage } from '../form-page.js';
 import { applicationBodySchema } from './help-translate.schema.js';
 import { type ApplicationFormState, HelpTranslatePage } from './help-translate-page.js';
 
@@ -46,25 +47,15 @@ export function helpTranslateRoutes(app: FastifyInstance, deps: HelpTranslateDep
     state: Omit<ApplicationFormState, 'token'> & { token?: string | undefined },
     status = 200,
   ) =>
-    sendPage(
-      reply.header('cache-control', 'no-store'),
-      <HelpTranslatePage
-        tr={req.tr}
-        site={deps.site}
-        action={`/${req.contentLocale}/help-translate`}
-        contact={contact}
-        wanted={languagesWanted(
-          await deps.campaigns.listByStatus(['live']),
-          campaignLanguages,
-          req.tr.locale,
-        )}
-        state={{
-          ...state,
-          token: state.token ?? issueFormToken(deps.secret, applicationFormScope, deps.clock.now()),
-        }}
-      />,
-      status,
-    );
+    sendFormPage(req, reply.code(status), deps.site, HelpTranslatePage, {
+      action: `/${req.contentLocale}/help-translate`,
+      contact,
+      wanted: languagesWanted(await deps.campaigns.listByStatus(['live']), campaignLanguages, req.tr.locale),
+      state: {
+        ...state,
+        token: state.token ?? issueFormToken(deps.secret, applicationFormScope, deps.clock.now()),
+      },
+    });
 
   app.get('/:locale/help-translate', async (req, reply) => {
     const contact = deps.site.translatorsContact;

@@ -14,6 +14,7 @@ import { sendPage } from '../../render.js';
 import { formTokenUploads } from '../../security/multipart.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { ThanksPage } from '../../views/thanks-page.js';
+import { sendFormPage } from '../form-page.js';
 import { requestBodySchema } from './request.schema.js';
 import {
   emptyRequestValues,
@@ -43,16 +44,10 @@ export function requestRoutes(app: FastifyInstance, deps: RequestRouteDeps): voi
     state: (Omit<RequestFormState, 'maxUploadMb' | 'token'> & { token?: string }) | undefined,
     status = 200,
   ) =>
-    sendPage(
-      reply.header('cache-control', 'no-store'),
-      <RequestFormPage
-        tr={req.tr}
-        site={deps.site}
-        action={action(req)}
-        state={state && { ...state, token: state.token ?? fresh(), maxUploadMb: deps.maxUploadMb }}
-      />,
-      status,
-    );
+    sendFormPage(req, reply.code(status), deps.site, RequestFormPage, {
+      action: action(req),
+      state: state && { ...state, token: state.token ?? fresh(), maxUploadMb: deps.maxUploadMb },
+    });
 
   const currentTerms = async (req: FastifyRequest): Promise<TermsVersion | undefined> =>
     chooseTerms(await deps.terms.latest(), req.tr.locale, sourceLocale);
