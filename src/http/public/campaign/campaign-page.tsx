@@ -182,6 +182,14 @@ export function CampaignPage({
       <link key={`alt-${l}`} rel="alternate" hrefLang={l} href={`${site.baseUrl}/${l}${path}`} />
     )),
   ];
+  const signForm = form && (
+    <SignForm
+      tr={tr}
+      petitionNames={campaign.petitionNames}
+      offersAlerts={campaign.confirmationMode === 'confirm_first'}
+      {...form}
+    />
+  );
   return (
     <Layout
       tr={tr}
@@ -343,20 +351,10 @@ export function CampaignPage({
             {preview ? (
               // A disabled fieldset switches off every control of the form inside it.
               <fieldset class="preview-form" disabled>
-                <SignForm
-                  tr={tr}
-                  petitionNames={campaign.petitionNames}
-                  offersAlerts={campaign.confirmationMode === 'confirm_first'}
-                  {...form}
-                />
+                {signForm}
               </fieldset>
             ) : (
-              <SignForm
-                tr={tr}
-                petitionNames={campaign.petitionNames}
-                offersAlerts={campaign.confirmationMode === 'confirm_first'}
-                {...form}
-              />
+              signForm
             )}
           </div>
         )}
