@@ -15,11 +15,13 @@ import type { StringKey, Translator } from '../../../i18n/translator.js';
 import {
   CheckField,
   ErrorSummary,
+  Honeypot,
   PrivacyAndSubmit,
   SelectField,
   TextArea,
   TextField,
 } from '../../views/form-fields.js';
+import { formErrors } from '../form-errors.js';
 
 export type SignFormValues = Omit<RawSignInput, 'source'>;
 
@@ -78,25 +80,17 @@ export function SignForm({
   errors,
 }: SignFormProps) {
   const t = tr.t;
-  const wrong = fieldOrder.filter((f) => errors[f]);
-  const first = wrong[0];
-  const field = (name: SignField) => {
-    const e = errors[name];
-    return { id: name, error: e && errorText(tr, e), autofocus: first === name };
-  };
+  const { wrong, errorOf, field } = formErrors(fieldOrder, errors, (e) => errorText(tr, e));
   return (
     <form class="sign-form" method="post" action={action} novalidate={wrong.length > 0 ? true : undefined}>
       <h2 id="sign">{t('form.heading')}</h2>
       <ErrorSummary
         title={t('form.errors.summary', { count: wrong.length })}
-        errors={wrong.map((f) => ({ field: f, text: errorText(tr, errors[f]!) }))}
+        errors={wrong.map((f) => ({ field: f, text: errorOf(f)! }))}
       />
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="src" value={source} />
-      <div class="hp" aria-hidden="true">
-        <label for="website">{t('form.honeypot')}</label>
-        <input type="text" id="website" name="website" tabIndex={-1} autocomplete="off" />
-      </div>
+      <Honeypot tr={tr} name="website" />
 
       <TextField
         {...field('name')}

@@ -25,6 +25,7 @@ import {
   TextField,
 } from '../../views/form-fields.js';
 import { Layout, type SiteInfo } from '../../views/layout.js';
+import { formErrors } from '../form-errors.js';
 
 export interface ApplicationFormState {
   token: string;
@@ -59,11 +60,7 @@ function ApplicationForm({
 }) {
   const t = tr.t;
   const { values, errors } = state;
-  const wrong = fields.filter((f) => errors[f]);
-  const errorOf = (f: ApplicationField) => {
-    const e = errors[f];
-    return e && errorText(tr, e);
-  };
+  const { wrong, errorOf } = formErrors(fields, errors, (e) => errorText(tr, e));
   const ticked = new Set(values.languages);
   const languagesError = errorOf('languages');
   const choices = languageChoices(tr, campaignLanguages);

@@ -30,6 +30,7 @@ import {
 } from '../../views/form-fields.js';
 import { Layout, type SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
+import { formErrors } from '../form-errors.js';
 
 export type RequestFormValues = RawRequestInput;
 
@@ -112,13 +113,9 @@ export function RequestForm({
 }) {
   const t = tr.t;
   const { values, errors, terms } = state;
-  const wrong = requestFields.filter((f) => errors[f]);
-  const errorOf = (field: RequestField) => {
-    const e = errors[field];
-    return e && requestErrorText(tr, field, e, state.maxUploadMb);
-  };
-  /** Id, name, error and focus of a field: the first wrong one is focused. */
-  const field = (name: RequestField) => ({ id: name, error: errorOf(name), autofocus: wrong[0] === name });
+  const { wrong, errorOf, field } = formErrors(requestFields, errors, (e, f) =>
+    requestErrorText(tr, f, e, state.maxUploadMb),
+  );
   const imageHelp = t('request.image.help', { max: state.maxUploadMb });
   const termsError = errors.terms;
   const showTermsLanguage = terms.locale.split('-')[0] !== tr.locale.split('-')[0];

@@ -16,6 +16,7 @@ import {
   TextField,
 } from '../../views/form-fields.js';
 import { countriesFor } from '../campaign/sign-form.js';
+import { formErrors } from '../form-errors.js';
 import { ListMessagePage, ListPage, type ListPageBase } from '../preferences/list-page.js';
 
 export interface SignupValues {
@@ -49,12 +50,7 @@ export interface SignupPageProps extends ListPageBase {
 export function SignupPage(p: SignupPageProps) {
   const { tr, errors } = p;
   const t = tr.t;
-  const wrong = fieldOrder.filter((f) => errors[f]);
-  const first = wrong[0];
-  const field = (name: SignupField) => {
-    const e = errors[name];
-    return { id: name, error: e && signupErrorText(tr, e), autofocus: first === name };
-  };
+  const { wrong, errorOf, field } = formErrors(fieldOrder, errors, (e) => signupErrorText(tr, e));
   return (
     <ListPage tr={tr} site={p.site} title="list.signup.title" path="/subscribe">
       <p>{t('list.signup.intro', { siteName: p.site.name })}</p>
@@ -66,7 +62,7 @@ export function SignupPage(p: SignupPageProps) {
       <form method="post" action={p.action} novalidate={wrong.length > 0 ? true : undefined}>
         <ErrorSummary
           title={t('form.errors.summary', { count: wrong.length })}
-          errors={wrong.map((f) => ({ field: f, text: signupErrorText(tr, errors[f]!) }))}
+          errors={wrong.map((f) => ({ field: f, text: errorOf(f)! }))}
         />
         <input type="hidden" name="token" value={p.token} />
         <Honeypot tr={tr} name="website" />
