@@ -39,6 +39,15 @@ export function ListMessagePage(
   );
 }
 
+/** The link to a person's list preferences, under a page's message. */
+export function PreferencesLink({ tr, href }: { tr: Translator; href: string }) {
+  return (
+    <p>
+      <a href={href}>{tr.t('preferences.title')}</a>
+    </p>
+  );
+}
+
 /** Sends a list page: no caching, no referrer (the token in the URL must not travel). */
 export function sendListPage(reply: FastifyReply, body: preact.VNode, status = 200): FastifyReply {
   return sendPage(

@@ -13,7 +13,7 @@ import {
   SubmitButton,
   TextField,
 } from '../../views/form-fields.js';
-import { ListMessagePage, ListPage, type ListPageBase } from './list-page.js';
+import { ListMessagePage, ListPage, type ListPageBase, PreferencesLink } from './list-page.js';
 
 export type PreferencesNotice = 'joined' | 'left' | 'moved' | 'unsubscribed' | 'addressSent';
 
@@ -122,9 +122,7 @@ export function UnsubscribePage(p: ListPageBase & { action: string; preferences:
         <input type="hidden" name="List-Unsubscribe" value="One-Click" />
         <SubmitButton kind="big">{p.tr.t('unsubscribe.button')}</SubmitButton>
       </form>
-      <p>
-        <a href={p.preferences}>{p.tr.t('preferences.title')}</a>
-      </p>
+      <PreferencesLink tr={p.tr} href={p.preferences} />
     </ListMessagePage>
   );
 }
@@ -132,9 +130,7 @@ export function UnsubscribePage(p: ListPageBase & { action: string; preferences:
 export function UnsubscribedPage(p: ListPageBase & { preferences: string }) {
   return (
     <ListMessagePage {...p} title="unsubscribe.done.title" body="unsubscribe.done.body">
-      <p>
-        <a href={p.preferences}>{p.tr.t('preferences.title')}</a>
-      </p>
+      <PreferencesLink tr={p.tr} href={p.preferences} />
     </ListMessagePage>
   );
 }

@@ -17,7 +17,7 @@ import {
 } from '../../views/form-fields.js';
 import { countriesFor } from '../campaign/sign-form.js';
 import { formErrors } from '../form-errors.js';
-import { ListMessagePage, ListPage, type ListPageBase } from '../preferences/list-page.js';
+import { ListMessagePage, ListPage, type ListPageBase, PreferencesLink } from '../preferences/list-page.js';
 
 export interface SignupValues {
   email: string;
@@ -136,11 +136,7 @@ export function SignupDonePage(p: ListPageBase & { locale: string; preferences?:
       body="list.done.body"
       values={{ language: p.tr.languageName(p.locale) }}
     >
-      {p.preferences && (
-        <p>
-          <a href={p.preferences}>{p.tr.t('preferences.title')}</a>
-        </p>
-      )}
+      {p.preferences && <PreferencesLink tr={p.tr} href={p.preferences} />}
     </ListMessagePage>
   );
 }
