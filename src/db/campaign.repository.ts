@@ -20,6 +20,7 @@ import { countriesColumn, countriesFromColumn } from '../domain/campaign/target-
 import type { PetitionNames } from '../domain/petition/petition.js';
 import type { CampaignsTable, CampaignTranslationsTable } from './campaign.table.js';
 import { insertRows, KyselyStore } from './kysely-store.js';
+import { inPageOrder } from './roster-writes.js';
 import { repeatStatus } from './signature-effects.js';
 
 /** What the public number counts: confirmed signatures, and repeats in immediate mode (decision 0015). */
@@ -170,20 +171,8 @@ export class CampaignRepository extends KyselyStore implements CampaignReader, C
     const successorIds = rows.map((r) => r.superseded_by).filter((id): id is number => id !== null);
     const [translations, partners, targets, updates, successors] = await Promise.all([
       this.db.selectFrom('campaign_translations').selectAll().where('campaign_id', 'in', ids).execute(),
-      this.db
-        .selectFrom('partners')
-        .selectAll()
-        .where('campaign_id', 'in', ids)
-        .orderBy('position')
-        .orderBy('id')
-        .execute(),
-      this.db
-        .selectFrom('targets')
-        .selectAll()
-        .where('campaign_id', 'in', ids)
-        .orderBy('position')
-        .orderBy('id')
-        .execute(),
+      inPageOrder(this.db, 'partners', ids).selectAll().execute(),
+      inPageOrder(this.db, 'targets', ids).selectAll().execute(),
       this.db
         .selectFrom('campaign_updates')
         .select(['id', 'campaign_id', 'day', 'locale', 'body_md'])
