@@ -200,11 +200,12 @@ export async function publishedMailing(
     .where('mailing_id', '=', mailingId)
     .where('status', '=', 'published')
     .execute();
+  const translations = new Map(rows.map((r) => [r.locale, textsOf(r)]));
   return {
     id: m.id,
     campaignId: m.campaign_id,
     sourceLocale: m.source_locale,
     source: textsOf(m),
-    translations: new Map(rows.map((r) => [r.locale, textsOf(r)])),
+    translations,
   };
 }
