@@ -16,7 +16,12 @@ import type {
   TranslationChange,
   TranslationStore,
 } from '../domain/translation/translation.ports.js';
-import { campaignsWithSourceText, onSourceText, translatableColumns } from './campaign-source-text.js';
+import {
+  campaignsWithSourceText,
+  onSourceText,
+  saveCampaignText,
+  translatableColumns,
+} from './campaign-source-text.js';
 import type { Db } from './database.js';
 import { KyselyStore, num } from './kysely-store.js';
 import type { Database } from './schema.js';
@@ -169,24 +174,12 @@ export class TranslationRepository extends KyselyStore implements TranslationSto
           updated_at: change.now,
           revision,
         };
-        if (current.translation) {
-          await trx
-            .updateTable('campaign_translations')
-            .set(values)
-            .where('campaign_id', '=', change.campaignId)
-            .where('locale', '=', change.locale)
-            .execute();
-        } else {
-          await trx
-            .insertInto('campaign_translations')
-            .values({
-              ...values,
-              campaign_id: change.campaignId,
-              locale: change.locale,
-              created_at: change.now,
-            })
-            .execute();
-        }
+        const from = current.translation ? change.locale : null;
+        await saveCampaignText(
+          trx,
+          { campaignId: change.campaignId, from, locale: change.locale, now: change.now },
+          values,
+        );
         // The holder's save ends their claim (decision 0042); a colleague's save leaves it.
         await trx
           .deleteFrom('translation_claims')
