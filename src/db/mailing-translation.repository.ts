@@ -79,15 +79,12 @@ export class MailingTranslationRepository
       .orderBy('id', 'desc')
       .execute();
     if (mailings.length === 0) return [];
+    const ids = mailings.map((m) => m.id);
     const rows = await this.db
       .selectFrom('mailing_translations as t')
       .leftJoin('users as u', 'u.id', 't.updated_by')
       .select(['t.mailing_id', 't.locale', 't.status', 't.source_revision', 't.updated_at', 'u.email'])
-      .where(
-        't.mailing_id',
-        'in',
-        mailings.map((m) => m.id),
-      )
+      .where('t.mailing_id', 'in', ids)
       .execute();
     return mailings.map((m) => ({
       id: num(m.id),

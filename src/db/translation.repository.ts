@@ -107,20 +107,14 @@ export class TranslationRepository extends KyselyStore implements TranslationSto
       .orderBy('c.id', 'desc')
       .execute();
     if (campaigns.length === 0) return [];
+    const ids = campaigns.map((c) => num(c.id));
     const rows = await this.db
       .selectFrom('campaign_translations as t')
       .leftJoin('users as u', 'u.id', 't.updated_by')
       .select(['t.campaign_id', 't.locale', 't.status', 't.source_revision', 't.updated_at', 'u.email'])
-      .where(
-        't.campaign_id',
-        'in',
-        campaigns.map((c) => c.id),
-      )
+      .where('t.campaign_id', 'in', ids)
       .execute();
-    const claims = await claimsOn(
-      this.db,
-      campaigns.map((c) => num(c.id)),
-    );
+    const claims = await claimsOn(this.db, ids);
     return campaigns.map((c) => ({
       id: num(c.id),
       slug: c.slug,
