@@ -34,16 +34,6 @@ async function campaignsOf(db: DbHandle, userId: number): Promise<number[]> {
   return rows.map((r) => r.campaign_id);
 }
 
-async function languagesOf(db: DbHandle, userId: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('translator_languages')
-    .select('locale')
-    .where('user_id', '=', userId)
-    .execute();
-  // Sorted here, not by the database: PostgreSQL's collation would order tags differently from SQLite.
-  return rows.map((r) => r.locale).sort();
-}
-
 async function grantsOf(db: DbHandle, userId: number): Promise<LanguageGrant[]> {
   const rows = await db
     .selectFrom('translator_languages')
@@ -51,9 +41,14 @@ async function grantsOf(db: DbHandle, userId: number): Promise<LanguageGrant[]> 
     .where('user_id', '=', userId)
     .execute();
   // A value the CHECK constraint would refuse cannot be read; anything else counts as the plain standing.
+  // Sorted here, not by the database: PostgreSQL's collation would order tags differently from SQLite.
   return rows
     .map((r) => ({ locale: r.locale, standing: isLanguageStanding(r.standing) ? r.standing : 'translator' }))
     .sort((a, b) => (a.locale < b.locale ? -1 : a.locale > b.locale ? 1 : 0));
+}
+
+async function languagesOf(db: DbHandle, userId: number): Promise<string[]> {
+  return (await grantsOf(db, userId)).map((g) => g.locale);
 }
 
 async function contentLanguages(db: DbHandle): Promise<string[]> {

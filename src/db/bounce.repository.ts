@@ -18,12 +18,11 @@ import type { DbHandle } from './schema.js';
 export class BounceRepository extends KyselyStore implements BounceStore {
   async messageForBounce(id: number): Promise<BouncedMessage | undefined> {
     if (!Number.isSafeInteger(id) || id <= 0) return undefined;
-    const row = await this.db
+    return this.db
       .selectFrom('messages')
       .select(['id', 'status', 'to_address as toAddress', 'message_id_header as messageIdHeader'])
       .where('id', '=', id)
       .executeTakeFirst();
-    return row;
   }
 
   async applyBounce(change: BounceChange): Promise<boolean> {

@@ -5,9 +5,10 @@
 // never overwritten.
 import type { CampaignDraft, CampaignDraftStore, DraftOutcome } from '../domain/campaign/create-campaign.js';
 import { recordAudit } from './audit.repository.js';
+import { insertPartners, insertTargets } from './campaign.repository.js';
 import { isUniqueViolation, markRequestApproved } from './campaign-request.repository.js';
 import type { Db } from './database.js';
-import { insertRows, KyselyStore } from './kysely-store.js';
+import { KyselyStore } from './kysely-store.js';
 
 class Abort extends Error {
   constructor(readonly outcome: DraftOutcome) {
@@ -79,30 +80,9 @@ export class CampaignDraftRepository extends KyselyStore implements CampaignDraf
             updated_at: now,
           })
           .execute();
-        await insertRows(
-          trx,
-          'partners',
-          draft.partners.map((p, position) => ({
-            campaign_id: id,
-            name: p.name,
-            url: p.url,
-            logo_path: p.logoPath,
-            description: p.description,
-            position,
-          })),
-        );
-        await insertRows(
-          trx,
-          'targets',
-          draft.targets.map((t, position) => ({
-            campaign_id: id,
-            kind: 'target',
-            name: t.name,
-            email: t.email,
-            position,
-            created_at: now,
-          })),
-        );
+        await insertPartners(trx, id, draft.partners);
+        const targets = draft.targets.map((t) => ({ kind: 'target' as const, name: t.name, email: t.email }));
+        await insertTargets(trx, id, targets, now);
         await recordAudit(trx, {
           actor,
           action: 'campaign.created',

@@ -24,7 +24,7 @@ import {
 import { savedSourceState } from '../domain/campaign/source-revision.js';
 import { recordAudit } from './audit.repository.js';
 import { loadEditableCampaign as load } from './campaign-editor.reader.js';
-import { campaignsWithSourceText } from './campaign-source-text.js';
+import { campaignsWithSourceText, saveCampaignText } from './campaign-source-text.js';
 import type { Db } from './database.js';
 import { KyselyStore } from './kysely-store.js';
 import type { DbHandle } from './schema.js';
@@ -164,25 +164,10 @@ export class CampaignEditorRepository extends KyselyStore implements CampaignEdi
           revision,
           updated_at: change.now,
         };
-        if (current.source) {
-          // The source row moves with the source language: the text is the same, its language was mislabelled.
-          await trx
-            .updateTable('campaign_translations')
-            .set({ ...texts, locale: after.sourceLocale })
-            .where('campaign_id', '=', change.campaignId)
-            .where('locale', '=', current.sourceLocale)
-            .execute();
-        } else {
-          await trx
-            .insertInto('campaign_translations')
-            .values({
-              ...texts,
-              campaign_id: change.campaignId,
-              locale: after.sourceLocale,
-              created_at: change.now,
-            })
-            .execute();
-        }
+        // The source row moves with the source language: the text is the same, its language was mislabelled.
+        const from = current.source ? current.sourceLocale : null;
+        const at = { campaignId: change.campaignId, from, locale: after.sourceLocale, now: change.now };
+        await saveCampaignText(trx, at, texts);
 
         const fields = changed(
           {

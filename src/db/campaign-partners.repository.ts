@@ -11,7 +11,7 @@ import type {
 import type { PartnerFields } from '../domain/campaign/partner-fields.js';
 import { recordAudit } from './audit.repository.js';
 import type { PartnersTable } from './campaign.table.js';
-import { RosterStore, rosterRow } from './roster-writes.js';
+import { inPageOrder, RosterStore, rosterRow } from './roster-writes.js';
 
 function partnerFields(p: Selectable<PartnersTable>): PartnerFields {
   return { name: p.name, url: p.url, description: p.description, logoPath: p.logo_path };
@@ -19,13 +19,7 @@ function partnerFields(p: Selectable<PartnersTable>): PartnerFields {
 
 export class CampaignPartnersRepository extends RosterStore implements PartnerStore {
   async partners(campaignId: number): Promise<EditorPartner[]> {
-    const rows = await this.db
-      .selectFrom('partners')
-      .selectAll()
-      .where('campaign_id', '=', campaignId)
-      .orderBy('position')
-      .orderBy('id')
-      .execute();
+    const rows = await inPageOrder(this.db, 'partners', campaignId).selectAll().execute();
     return rows.map((p) => ({ id: p.id, position: p.position, ...partnerFields(p) }));
   }
 
@@ -119,14 +113,6 @@ export class CampaignPartnersRepository extends RosterStore implements PartnerSt
     now: number,
   ): Promise<boolean> {
     const move = { entity: 'partner', campaignId, id: partnerId, direction, actor, now } as const;
-    return this.moveRow(move, (trx) =>
-      trx
-        .selectFrom('partners')
-        .select('id')
-        .where('campaign_id', '=', campaignId)
-        .orderBy('position')
-        .orderBy('id')
-        .execute(),
-    );
+    return this.moveRow(move, (trx) => inPageOrder(trx, 'partners', campaignId).select('id').execute());
   }
 }

@@ -19,7 +19,7 @@ import type { TargetsTable } from './campaign.table.js';
 import { CampaignPartnersRepository } from './campaign-partners.repository.js';
 import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
-import { type OnChange, RosterStore, rosterRow } from './roster-writes.js';
+import { inPageOrder, type OnChange, RosterStore, rosterRow } from './roster-writes.js';
 import type { DbHandle } from './schema.js';
 
 /** Rows per INSERT: 11 parameters each stays far below SQLite's and PostgreSQL's parameter limits. */
@@ -61,13 +61,7 @@ export class CampaignRosterRepository extends RosterStore implements TargetStore
 
   async targets(campaignId: number): Promise<EditorTarget[]> {
     const [rows, counts] = await Promise.all([
-      this.db
-        .selectFrom('targets')
-        .selectAll()
-        .where('campaign_id', '=', campaignId)
-        .orderBy('position')
-        .orderBy('id')
-        .execute(),
+      inPageOrder(this.db, 'targets', campaignId).selectAll().execute(),
       this.db
         .selectFrom('messages')
         .select((eb) => ['target_id', 'status', 'kind', eb.fn.countAll<number | string>().as('n')])
@@ -247,14 +241,7 @@ export class CampaignRosterRepository extends RosterStore implements TargetStore
     return this.moveRow(move, async (trx) => {
       const target = await rosterRow(trx, 'targets', campaignId, targetId);
       if (!target) return undefined;
-      return trx
-        .selectFrom('targets')
-        .select('id')
-        .where('campaign_id', '=', campaignId)
-        .where('kind', '=', target.kind)
-        .orderBy('position')
-        .orderBy('id')
-        .execute();
+      return inPageOrder(trx, 'targets', campaignId).select('id').where('kind', '=', target.kind).execute();
     });
   }
 

@@ -7,6 +7,8 @@ import type {
   CampaignWithContent,
   ConfirmationMode,
   DeliveryMode,
+  Partner,
+  Target,
   TargetKind,
   TranslationStatus,
 } from '../domain/campaign/campaign.js';
@@ -20,6 +22,8 @@ import { countriesColumn, countriesFromColumn } from '../domain/campaign/target-
 import type { PetitionNames } from '../domain/petition/petition.js';
 import type { CampaignsTable, CampaignTranslationsTable } from './campaign.table.js';
 import { insertRows, KyselyStore } from './kysely-store.js';
+import { inPageOrder } from './roster-writes.js';
+import type { DbHandle } from './schema.js';
 import { repeatStatus } from './signature-effects.js';
 
 /** What the public number counts: confirmed signatures, and repeats in immediate mode (decision 0015). */
@@ -39,6 +43,53 @@ function toTexts(row: Selectable<CampaignTranslationsTable>): CampaignTexts {
     photoAlt: row.photo_alt,
     outcomeMd: row.outcome_md,
   };
+}
+
+/** A new campaign's partners, in the order given; a draft's also have a description (else not written). */
+export function insertPartners(
+  trx: DbHandle,
+  campaignId: number,
+  partners: readonly (Partner & { description?: string | null })[],
+): Promise<void> {
+  return insertRows(
+    trx,
+    'partners',
+    partners.map((p, position) => ({
+      campaign_id: campaignId,
+      name: p.name,
+      url: p.url,
+      logo_path: p.logoPath,
+      description: p.description,
+      position,
+    })),
+  );
+}
+
+/**
+ * A new campaign's targets, in the order given; a draft's have only a kind, a name and an address (the
+ * other columns are not written).
+ */
+export function insertTargets(
+  trx: DbHandle,
+  campaignId: number,
+  targets: readonly (Pick<Target, 'kind' | 'name' | 'email'> & Partial<Omit<Target, 'id'>>)[],
+  now: number,
+): Promise<void> {
+  const perCountry = targets.some((t) => (t.countries ?? []).length > 0);
+  const rows = targets.map((t, position) => ({
+    campaign_id: campaignId,
+    kind: t.kind,
+    name: t.name,
+    organisation: t.organisation,
+    email: t.email,
+    locale: t.locale,
+    // Only named when a target has countries: a campaign without embassies writes what it did
+    // before 0018 (the migration tests build campaigns on older schemas).
+    ...(perCountry ? { countries: countriesColumn(t.countries ?? []) } : {}),
+    position,
+    created_at: now,
+  }));
+  return insertRows(trx, 'targets', rows);
 }
 
 export class CampaignRepository extends KyselyStore implements CampaignReader, CampaignWriter {
@@ -131,35 +182,8 @@ export class CampaignRepository extends KyselyStore implements CampaignReader, C
           updated_at: now,
         })),
       );
-      await insertRows(
-        trx,
-        'partners',
-        input.partners.map((p, position) => ({
-          campaign_id: id,
-          name: p.name,
-          url: p.url,
-          logo_path: p.logoPath,
-          position,
-        })),
-      );
-      const perCountry = input.targets.some((t) => (t.countries ?? []).length > 0);
-      await insertRows(
-        trx,
-        'targets',
-        input.targets.map((t, position) => ({
-          campaign_id: id,
-          kind: t.kind,
-          name: t.name,
-          organisation: t.organisation,
-          email: t.email,
-          locale: t.locale,
-          // Only named when a target has countries: a campaign without embassies writes what it did
-          // before 0018 (the migration tests build campaigns on older schemas).
-          ...(perCountry ? { countries: countriesColumn(t.countries ?? []) } : {}),
-          position,
-          created_at: now,
-        })),
-      );
+      await insertPartners(trx, id, input.partners);
+      await insertTargets(trx, id, input.targets, now);
       return id;
     });
   }
@@ -170,20 +194,8 @@ export class CampaignRepository extends KyselyStore implements CampaignReader, C
     const successorIds = rows.map((r) => r.superseded_by).filter((id): id is number => id !== null);
     const [translations, partners, targets, updates, successors] = await Promise.all([
       this.db.selectFrom('campaign_translations').selectAll().where('campaign_id', 'in', ids).execute(),
-      this.db
-        .selectFrom('partners')
-        .selectAll()
-        .where('campaign_id', 'in', ids)
-        .orderBy('position')
-        .orderBy('id')
-        .execute(),
-      this.db
-        .selectFrom('targets')
-        .selectAll()
-        .where('campaign_id', 'in', ids)
-        .orderBy('position')
-        .orderBy('id')
-        .execute(),
+      inPageOrder(this.db, 'partners', ids).selectAll().execute(),
+      inPageOrder(this.db, 'targets', ids).selectAll().execute(),
       this.db
         .selectFrom('campaign_updates')
         .select(['id', 'campaign_id', 'day', 'locale', 'body_md'])

@@ -11,7 +11,7 @@ import type {
 import { recordAudit } from './audit.repository.js';
 import { campaignsWithSourceText } from './campaign-source-text.js';
 import { KyselyStore } from './kysely-store.js';
-import { rosterRow } from './roster-writes.js';
+import { inPageOrder, rosterRow } from './roster-writes.js';
 import type { Database, DbHandle } from './schema.js';
 
 export interface DeliveryOverviewRow {
@@ -31,13 +31,7 @@ export class DeliveryAdminRepository extends KyselyStore implements DeliveryAdmi
       .where('slug', '=', slug)
       .executeTakeFirst();
     if (!campaign) return undefined;
-    const targets = await this.db
-      .selectFrom('targets')
-      .selectAll()
-      .where('campaign_id', '=', campaign.id)
-      .orderBy('position')
-      .orderBy('id')
-      .execute();
+    const targets = await inPageOrder(this.db, 'targets', campaign.id).selectAll().execute();
     const counts = await this.db
       .selectFrom('messages')
       .select((eb) => [

@@ -1,6 +1,8 @@
-// What the dispatcher's store, its claimed-message reader and the outcome writer share over message rows:
-// the transaction type, batches of ids small enough for one statement, and a status that keeps primary keys.
+// What the dispatcher's store, its claimed-message reader and the outcome writers share over message rows
+// (and the mailing sender over recipient rows): batches of ids small enough for one statement, a status that
+// keeps primary keys, and what an accepted send writes.
 import { sql } from 'kysely';
+import type { DbHandle } from './schema.js';
 
 /**
  * `status` for statements that name their rows by id: an expression, so the planner finds the rows by
@@ -15,4 +17,19 @@ export function chunks<T>(items: T[], size = 500): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** Letters or mailing recipients the server accepted, if still `sending`: sent now, unlocked, no error. */
+export async function markSent(
+  trx: DbHandle,
+  table: 'messages' | 'mailing_recipients',
+  ids: number[],
+  now: number,
+): Promise<void> {
+  await trx
+    .updateTable(table)
+    .set({ status: 'sent', sent_at: now, locked_by: null, locked_until: null, last_error: null })
+    .where('id', 'in', ids)
+    .where(statusOfRow, '=', 'sending')
+    .execute();
 }

@@ -21,6 +21,7 @@ import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
 import { KyselyStore } from './kysely-store.js';
 import { leaveLists } from './list-membership.writes.js';
+import { liveSupporter } from './live-supporter.js';
 import type { Database } from './schema.js';
 
 async function recordConsent(
@@ -260,11 +261,8 @@ export class ListMemberRepository extends KyselyStore implements ListStore {
   }
 
   async person(supporterId: number): Promise<ListPerson | undefined> {
-    const s = await this.db
-      .selectFrom('supporters')
+    const s = await liveSupporter(this.db, supporterId)
       .select(['id', 'email', 'name', 'locale'])
-      .where('id', '=', supporterId)
-      .where('status', '!=', 'erased')
       .executeTakeFirst();
     if (!s) return undefined;
     const rows = await this.db

@@ -7,7 +7,7 @@ import type { RecipientOutcome } from '../domain/mailing/mailing-queue.ports.js'
 import type { MailingSendPolicy } from '../domain/mailing/send-policy.js';
 import { jobKinds, newJob } from '../jobs/kinds.js';
 import { redactAddresses } from '../security/redact-addresses.js';
-import { chunks, statusOfRow } from './delivery-rows.js';
+import { chunks, markSent, statusOfRow } from './delivery-rows.js';
 import type { NewJob } from './job.repository.js';
 import { throttleDomain, upsertDomain } from './message-outcome.writer.js';
 import type { DbHandle } from './schema.js';
@@ -25,12 +25,7 @@ export async function writeRecipientOutcomes(
   const jobs: NewJob[] = [];
   const sent = outcomes.filter((o) => o.result === 'sent').map((o) => o.id);
   for (const part of chunks(sent)) {
-    await trx
-      .updateTable('mailing_recipients')
-      .set({ status: 'sent', sent_at: now, locked_by: null, locked_until: null, last_error: null })
-      .where('id', 'in', part)
-      .where(statusOfRow, '=', 'sending')
-      .execute();
+    await markSent(trx, 'mailing_recipients', part, now);
     await endSoftBounceStreaks(trx, part);
   }
   for (const o of outcomes) {

@@ -29,6 +29,7 @@ import type { Dialect } from './dialect.js';
 import { enqueueJobs } from './job.repository.js';
 import { finishMailingIfDrained } from './mailing.repository.js';
 import { writeRecipientOutcomes } from './mailing-outcome.writer.js';
+import { publishedMailing } from './mailing-translation.repository.js';
 import type { Database, DbHandle } from './schema.js';
 
 export class MailingQueueStore implements MailingQueue {
@@ -55,18 +56,8 @@ export class MailingQueueStore implements MailingQueue {
   }
 
   async content(mailingId: number): Promise<MailingContent | undefined> {
-    const m = await this.db
-      .selectFrom('mailings')
-      .select(['id', 'campaign_id', 'source_locale', 'subject', 'preheader', 'body_md'])
-      .where('id', '=', mailingId)
-      .executeTakeFirst();
+    const m = await publishedMailing(this.db, mailingId);
     if (!m) return undefined;
-    const translations = await this.db
-      .selectFrom('mailing_translations')
-      .select(['locale', 'subject', 'preheader', 'body_md'])
-      .where('mailing_id', '=', mailingId)
-      .where('status', '=', 'published')
-      .execute();
     const locales = await this.db
       .selectFrom('mailing_recipients')
       .select('locale')
@@ -74,19 +65,7 @@ export class MailingQueueStore implements MailingQueue {
       .where('mailing_id', '=', mailingId)
       .where('status', 'in', ['queued', 'sending'])
       .execute();
-    return {
-      id: m.id,
-      campaignId: m.campaign_id,
-      sourceLocale: m.source_locale,
-      source: { subject: m.subject, preheader: m.preheader, bodyMd: m.body_md },
-      translations: new Map(
-        translations.map((t) => [
-          t.locale,
-          { subject: t.subject, preheader: t.preheader, bodyMd: t.body_md },
-        ]),
-      ),
-      recipientLocales: locales.map((l) => l.locale).sort(),
-    };
+    return { ...m, recipientLocales: locales.map((l) => l.locale).sort() };
   }
 
   async liveCampaigns(locale: string, exclude: number | null, limit: number): Promise<LiveCampaign[]> {

@@ -4,6 +4,7 @@
 // published version plus the source.
 import { type Kysely, sql } from 'kysely';
 import type { TranslationStatus } from '../domain/campaign/campaign.js';
+import type { MailingContent } from '../domain/mailing/mailing-queue.ports.js';
 import type {
   MailingField,
   MailingStatus,
@@ -78,15 +79,12 @@ export class MailingTranslationRepository
       .orderBy('id', 'desc')
       .execute();
     if (mailings.length === 0) return [];
+    const ids = mailings.map((m) => m.id);
     const rows = await this.db
       .selectFrom('mailing_translations as t')
       .leftJoin('users as u', 'u.id', 't.updated_by')
       .select(['t.mailing_id', 't.locale', 't.status', 't.source_revision', 't.updated_at', 'u.email'])
-      .where(
-        't.mailing_id',
-        'in',
-        mailings.map((m) => m.id),
-      )
+      .where('t.mailing_id', 'in', ids)
       .execute();
     return mailings.map((m) => ({
       id: num(m.id),
@@ -165,22 +163,46 @@ export class MailingTranslationRepository
 
   async mailingVersions(mailingId: number): Promise<Map<string, MailingTexts>> {
     const versions = new Map<string, MailingTexts>();
-    const m = await this.db
-      .selectFrom('mailings')
-      .select(['source_locale', 'subject', 'preheader', 'body_md'])
-      .where('id', '=', mailingId)
-      .executeTakeFirst();
+    const m = await publishedMailing(this.db, mailingId);
     if (!m) return versions;
-    const rows = await this.db
-      .selectFrom('mailing_translations')
-      .select(['locale', 'subject', 'preheader', 'body_md'])
-      .where('mailing_id', '=', mailingId)
-      .where('status', '=', 'published')
-      .where('locale', '!=', m.source_locale)
-      .execute();
-    for (const r of rows)
-      versions.set(r.locale, { subject: r.subject, preheader: r.preheader, bodyMd: r.body_md });
-    versions.set(m.source_locale, { subject: m.subject, preheader: m.preheader, bodyMd: m.body_md });
+    for (const [locale, texts] of m.translations) if (locale !== m.sourceLocale) versions.set(locale, texts);
+    versions.set(m.sourceLocale, m.source);
     return versions;
   }
+}
+
+const textsOf = (r: { subject: string; preheader: string; body_md: string }): MailingTexts => ({
+  subject: r.subject,
+  preheader: r.preheader,
+  bodyMd: r.body_md,
+});
+
+/**
+ * A mailing's source texts and its published language versions by language, or undefined when there is no
+ * such mailing: what the sender compiles (mailing-queue.store.ts) and what the board reads as sent.
+ */
+export async function publishedMailing(
+  db: Executor,
+  mailingId: number,
+): Promise<Omit<MailingContent, 'recipientLocales'> | undefined> {
+  const m = await db
+    .selectFrom('mailings')
+    .select(['id', 'campaign_id', 'source_locale', 'subject', 'preheader', 'body_md'])
+    .where('id', '=', mailingId)
+    .executeTakeFirst();
+  if (!m) return undefined;
+  const rows = await db
+    .selectFrom('mailing_translations')
+    .select(['locale', 'subject', 'preheader', 'body_md'])
+    .where('mailing_id', '=', mailingId)
+    .where('status', '=', 'published')
+    .execute();
+  const translations = new Map(rows.map((r) => [r.locale, textsOf(r)]));
+  return {
+    id: m.id,
+    campaignId: m.campaign_id,
+    sourceLocale: m.source_locale,
+    source: textsOf(m),
+    translations,
+  };
 }

@@ -8,7 +8,7 @@ import type { RetryPolicy, SendOutcome } from '../domain/delivery/delivery.ports
 import { failedSendEffects } from '../domain/delivery/failed-send.js';
 import { backoffMs } from '../domain/delivery/smtp-outcome.js';
 import { jobKinds, newJob } from '../jobs/kinds.js';
-import { chunks, statusOfRow } from './delivery-rows.js';
+import { chunks, markSent } from './delivery-rows.js';
 import { enqueueJobs, type NewJob } from './job.repository.js';
 import type { Database, DbHandle } from './schema.js';
 
@@ -91,14 +91,7 @@ export async function recordOutcomes(
 ): Promise<void> {
   const jobs: NewJob[] = [];
   const sent = outcomes.filter((o) => o.ok).map((o) => o.messageId);
-  for (const part of chunks(sent)) {
-    await trx
-      .updateTable('messages')
-      .set({ status: 'sent', sent_at: now, locked_by: null, locked_until: null, last_error: null })
-      .where('id', 'in', part)
-      .where(statusOfRow, '=', 'sending')
-      .execute();
-  }
+  for (const part of chunks(sent)) await markSent(trx, 'messages', part, now);
   const healthy = [...new Set(outcomes.filter((o) => o.ok).map((o) => o.domain))];
   for (const part of chunks(healthy)) {
     await trx

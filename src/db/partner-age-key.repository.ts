@@ -5,7 +5,7 @@ import type { RosterCampaign } from '../domain/campaign/campaign-roster.ports.js
 import type { PartnerAgeKey, PartnerAgeKeyStore } from '../domain/partner-report/partner-age-key.js';
 import { recordAudit } from './audit.repository.js';
 import { KyselyStore } from './kysely-store.js';
-import { rosterCampaign } from './roster-writes.js';
+import { inPageOrder, rosterCampaign } from './roster-writes.js';
 
 export class PartnerAgeKeyRepository extends KyselyStore implements PartnerAgeKeyStore {
   campaign(slug: string): Promise<RosterCampaign | undefined> {
@@ -13,12 +13,8 @@ export class PartnerAgeKeyRepository extends KyselyStore implements PartnerAgeKe
   }
 
   async ageKeys(campaignId: number): Promise<PartnerAgeKey[]> {
-    const rows = await this.db
-      .selectFrom('partners')
+    const rows = await inPageOrder(this.db, 'partners', campaignId)
       .select(['id', 'name', 'age_recipient'])
-      .where('campaign_id', '=', campaignId)
-      .orderBy('position')
-      .orderBy('id')
       .execute();
     return rows.map((r) => ({ partnerId: Number(r.id), name: r.name, recipient: r.age_recipient }));
   }

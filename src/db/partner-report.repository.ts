@@ -15,7 +15,7 @@ import { countedStatus } from '../domain/signature/signature.js';
 import { recordAudit } from './audit.repository.js';
 import { onSourceText } from './campaign-source-text.js';
 import { KyselyStore, num } from './kysely-store.js';
-import { rosterCampaign } from './roster-writes.js';
+import { inPageOrder, rosterCampaign } from './roster-writes.js';
 import { repeatStatus } from './signature-effects.js';
 
 export class PartnerReportRepository extends KyselyStore implements PartnerReportStore {
@@ -24,13 +24,7 @@ export class PartnerReportRepository extends KyselyStore implements PartnerRepor
   }
 
   partners(campaignId: number): Promise<{ id: number; name: string }[]> {
-    return this.db
-      .selectFrom('partners')
-      .select(['id', 'name'])
-      .where('campaign_id', '=', campaignId)
-      .orderBy('position')
-      .orderBy('id')
-      .execute();
+    return inPageOrder(this.db, 'partners', campaignId).select(['id', 'name']).execute();
   }
 
   async links(campaignId: number): Promise<ReportLink[]> {

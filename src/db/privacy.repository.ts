@@ -13,6 +13,7 @@ import type { Db } from './database.js';
 import { enqueueJobs } from './job.repository.js';
 import { KyselyStore } from './kysely-store.js';
 import { leaveLists } from './list-membership.writes.js';
+import { liveSupporter } from './live-supporter.js';
 import type { Database } from './schema.js';
 
 /** Messages the dispatcher has not started: erasing the person cancels them (their rows go). */
@@ -121,12 +122,7 @@ export class PrivacyRepository extends KyselyStore implements PrivacyStore, Rete
   }
 
   async data(supporterId: number): Promise<MyData | undefined> {
-    const s = await this.db
-      .selectFrom('supporters')
-      .selectAll()
-      .where('id', '=', supporterId)
-      .where('status', '!=', 'erased')
-      .executeTakeFirst();
+    const s = await liveSupporter(this.db, supporterId).selectAll().executeTakeFirst();
     if (!s) return undefined;
     const signatures = await this.db
       .selectFrom('signatures as g')
@@ -264,12 +260,7 @@ export class PrivacyRepository extends KyselyStore implements PrivacyStore, Rete
   async erase(command: EraseCommand): Promise<ErasureCounts | undefined> {
     const { supporterId, now } = command;
     const outcome = await this.db.transaction().execute(async (trx) => {
-      const s = await trx
-        .selectFrom('supporters')
-        .select(['email'])
-        .where('id', '=', supporterId)
-        .where('status', '!=', 'erased')
-        .executeTakeFirst();
+      const s = await liveSupporter(trx, supporterId).select(['email']).executeTakeFirst();
       if (!s) return undefined;
       const campaigns = await trx
         .selectFrom('signatures')

@@ -1,8 +1,9 @@
 // What the targets and partners repositories share: the campaign as their pages need it, one target or
-// partner of it, a write that commits with its audit entry and then tells the public pages' cache, and the
-// audited change of a row's fields and its up/down move. `RosterStore` is the base of both stores: it keeps
-// the query builder and whom to tell, so each store's methods say only what they write.
-import type { Kysely, Selectable } from 'kysely';
+// partner of it, its targets or partners in page order (`inPageOrder`, which other stores read too), a
+// write that commits with its audit entry and then tells the public pages' cache, and the audited change of
+// a row's fields and its up/down move. `RosterStore` is the base of both stores: it keeps the query builder
+// and whom to tell, so each store's methods say only what they write.
+import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { CampaignStatus } from '../domain/campaign/campaign.js';
 import type { ActorRef, Direction, RosterCampaign } from '../domain/campaign/campaign-roster.ports.js';
 import { recordAudit } from './audit.repository.js';
@@ -54,6 +55,32 @@ export function rosterRow(trx: DbHandle, table: 'targets' | 'partners', campaign
     .where('id', '=', id)
     .where('campaign_id', '=', campaignId)
     .executeTakeFirst();
+}
+
+/**
+ * A campaign's targets or partners (or those of several campaigns), in the order its pages list them: by
+ * position, then by id. The caller picks the columns and any further condition.
+ */
+export function inPageOrder(
+  db: DbHandle,
+  table: 'targets',
+  campaign: number | readonly number[],
+): SelectQueryBuilder<Database, 'targets', object>;
+export function inPageOrder(
+  db: DbHandle,
+  table: 'partners',
+  campaign: number | readonly number[],
+): SelectQueryBuilder<Database, 'partners', object>;
+export function inPageOrder(
+  db: DbHandle,
+  table: 'targets' | 'partners',
+  campaign: number | readonly number[],
+) {
+  return db
+    .selectFrom(table)
+    .where('campaign_id', typeof campaign === 'number' ? '=' : 'in', campaign)
+    .orderBy('position')
+    .orderBy('id');
 }
 
 /**

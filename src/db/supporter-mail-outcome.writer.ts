@@ -16,6 +16,9 @@ import { KyselyStore } from './kysely-store.js';
 import { leaveLists } from './list-membership.writes.js';
 import type { Database } from './schema.js';
 
+/** The supporter a complaint or a mailed unsubscribe is from, and when it arrived. */
+type MailedBy = { supporterId: number; now: number };
+
 export class SupporterMailOutcomeWriter extends KyselyStore implements SupporterMailStore {
   async recipientForBounce(id: number): Promise<BouncedRecipient | undefined> {
     if (!Number.isSafeInteger(id) || id <= 0) return undefined;
@@ -73,11 +76,7 @@ export class SupporterMailOutcomeWriter extends KyselyStore implements Supporter
     });
   }
 
-  async applyComplaint(input: {
-    recipientId: number;
-    supporterId: number;
-    now: number;
-  }): Promise<{ listsLeft: number } | null> {
+  async applyComplaint(input: MailedBy & { recipientId: number }): Promise<{ listsLeft: number } | null> {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .updateTable('mailing_recipients')
@@ -97,10 +96,7 @@ export class SupporterMailOutcomeWriter extends KyselyStore implements Supporter
     });
   }
 
-  async unsubscribeByMail(input: {
-    supporterId: number;
-    now: number;
-  }): Promise<{ listsLeft: number } | null> {
+  async unsubscribeByMail(input: MailedBy): Promise<{ listsLeft: number } | null> {
     return this.db.transaction().execute(async (trx) => {
       const exists = await trx
         .selectFrom('supporters')

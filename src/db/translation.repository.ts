@@ -16,7 +16,12 @@ import type {
   TranslationChange,
   TranslationStore,
 } from '../domain/translation/translation.ports.js';
-import { campaignsWithSourceText, onSourceText, translatableColumns } from './campaign-source-text.js';
+import {
+  campaignsWithSourceText,
+  onSourceText,
+  saveCampaignText,
+  translatableColumns,
+} from './campaign-source-text.js';
 import type { Db } from './database.js';
 import { KyselyStore, num } from './kysely-store.js';
 import type { Database } from './schema.js';
@@ -102,20 +107,14 @@ export class TranslationRepository extends KyselyStore implements TranslationSto
       .orderBy('c.id', 'desc')
       .execute();
     if (campaigns.length === 0) return [];
+    const ids = campaigns.map((c) => num(c.id));
     const rows = await this.db
       .selectFrom('campaign_translations as t')
       .leftJoin('users as u', 'u.id', 't.updated_by')
       .select(['t.campaign_id', 't.locale', 't.status', 't.source_revision', 't.updated_at', 'u.email'])
-      .where(
-        't.campaign_id',
-        'in',
-        campaigns.map((c) => c.id),
-      )
+      .where('t.campaign_id', 'in', ids)
       .execute();
-    const claims = await claimsOn(
-      this.db,
-      campaigns.map((c) => num(c.id)),
-    );
+    const claims = await claimsOn(this.db, ids);
     return campaigns.map((c) => ({
       id: num(c.id),
       slug: c.slug,
@@ -169,24 +168,12 @@ export class TranslationRepository extends KyselyStore implements TranslationSto
           updated_at: change.now,
           revision,
         };
-        if (current.translation) {
-          await trx
-            .updateTable('campaign_translations')
-            .set(values)
-            .where('campaign_id', '=', change.campaignId)
-            .where('locale', '=', change.locale)
-            .execute();
-        } else {
-          await trx
-            .insertInto('campaign_translations')
-            .values({
-              ...values,
-              campaign_id: change.campaignId,
-              locale: change.locale,
-              created_at: change.now,
-            })
-            .execute();
-        }
+        const from = current.translation ? change.locale : null;
+        await saveCampaignText(
+          trx,
+          { campaignId: change.campaignId, from, locale: change.locale, now: change.now },
+          values,
+        );
         // The holder's save ends their claim (decision 0042); a colleague's save leaves it.
         await trx
           .deleteFrom('translation_claims')
