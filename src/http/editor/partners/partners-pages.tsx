@@ -9,7 +9,7 @@ import {
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import type { EditorPageBase } from '../../views/editor/editor-layout.js';
 import { megabytes } from '../../views/editor/labels.js';
-import { RosterFormActions, RosterPage } from '../../views/editor/roster-page.js';
+import { MoveButton, RosterFormActions, RosterPage } from '../../views/editor/roster-page.js';
 import {
   CheckField,
   Csrf,
@@ -173,19 +173,6 @@ function PartnerCard({
   const t = tr.t;
   const base = `/editor/campaigns/${p.campaign.slug}/partners/${partner.id}`;
   const name = partner.name;
-  const move = (direction: 'up' | 'down') => (
-    <form method="post" action={`${base}/move`}>
-      <Csrf token={csrf} />
-      <input type="hidden" name="direction" value={direction} />
-      <button
-        class="button button--secondary button--small"
-        type="submit"
-        aria-label={t(direction === 'up' ? 'targets.action.upLabel' : 'targets.action.downLabel', { name })}
-      >
-        {t(direction === 'up' ? 'targets.action.up' : 'targets.action.down')}
-      </button>
-    </form>
-  );
   return (
     <li class="editor-panel roster-card" id={`partner-${partner.id}`}>
       <div class="roster-card__head">
@@ -213,8 +200,8 @@ function PartnerCard({
           >
             {t('targets.action.edit')}
           </a>
-          {!first && move('up')}
-          {!last && move('down')}
+          {!first && <MoveButton tr={tr} csrf={csrf} action={`${base}/move`} direction="up" name={name} />}
+          {!last && <MoveButton tr={tr} csrf={csrf} action={`${base}/move`} direction="down" name={name} />}
           <form method="post" action={`${base}/remove`}>
             <Csrf token={csrf} />
             <button
