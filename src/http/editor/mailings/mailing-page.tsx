@@ -290,9 +290,9 @@ export function MailingPage(p: MailingPageProps) {
             campaigns={p.campaigns}
             size={p.size}
           />
-          <button class="button" type="submit" name="intent" value="save">
+          <SubmitButton name="intent" value="save">
             {t('mailings.save')}
-          </button>
+          </SubmitButton>
         </form>
       ) : (
         m && (

@@ -7,7 +7,7 @@ import type { SegmentOptions } from '../../../domain/mailing/mailing.ports.js';
 import type { MailingField, MailingForm, MailingInputError } from '../../../domain/mailing/mailing-input.js';
 import { countryCodes } from '../../../domain/signature/countries.js';
 import type { Translator } from '../../../i18n/translator.js';
-import { SelectField, TextField } from '../../views/form-fields.js';
+import { SelectField, SubmitButton, TextField } from '../../views/form-fields.js';
 import { composerFields, errorLabel } from './mailing-labels.js';
 
 export interface SegmentFieldsProps {
@@ -107,9 +107,9 @@ export function SegmentFields({ tr, form, errors, options, campaigns, size }: Se
       <p class="segment__size" data-segment-size aria-live="polite">
         {size === undefined ? '' : t('mailings.segment.size', { count: size })}
       </p>
-      <button class="button button--secondary" type="submit" name="intent" value="count">
+      <SubmitButton kind="secondary" name="intent" value="count">
         {t('mailings.segment.count')}
-      </button>
+      </SubmitButton>
     </fieldset>
   );
 }
