@@ -282,14 +282,7 @@ export function MailingPage(p: MailingPageProps) {
             required
             maxLength={20_000}
           />
-          <SegmentFields
-            tr={p.tr}
-            form={p.form}
-            errors={errors}
-            options={p.options}
-            campaigns={p.campaigns}
-            size={p.size}
-          />
+          <SegmentFields {...p} errors={errors} />
           <SubmitButton name="intent" value="save">
             {t('mailings.save')}
           </SubmitButton>

@@ -17,7 +17,7 @@ export interface SegmentFieldsProps {
   options: SegmentOptions;
   campaigns: { id: number; headline: string }[];
   /** The segment's size when counted. */
-  size: number | undefined;
+  size?: number | undefined;
 }
 
 export function SegmentFields({ tr, form, errors, options, campaigns, size }: SegmentFieldsProps) {
