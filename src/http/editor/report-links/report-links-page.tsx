@@ -35,11 +35,7 @@ export function ReportLinksPage(p: ReportLinksPageProps) {
   const base = `/editor/campaigns/${campaign.slug}/report-links`;
   const errors = p.partnerError ? [{ field: 'report-partner', text: t('reportLinks.error.partner') }] : [];
   return (
-    <RosterPage
-      {...p}
-      title={t('reportLinks.title')}
-      back={{ href: `/editor/campaigns/${campaign.slug}/partners`, label: t('reportLinks.back') }}
-    >
+    <RosterPage {...p} title={t('reportLinks.title')} back={{ to: 'partners', label: t('reportLinks.back') }}>
       {p.notice && <Notice>{p.notice}</Notice>}
       {p.created && (
         <section class="editor-panel notice notice--important" aria-labelledby="report-created">

@@ -11,14 +11,17 @@ import { EditorPage, type EditorPageBase } from './editor-layout.js';
 
 export function RosterPage(
   p: EditorPageBase & {
-    /** Where "back" leads: the campaign's page unless said. */
-    back?: { href: string; label: string };
+    /** Where "back" leads: the campaign's page unless said, or another of its pages (`to`: "targets"…). */
+    back?: { to: string; label: string };
     title: string;
     campaign: RosterCampaign;
     children: ComponentChildren;
   },
 ) {
-  const back = p.back ?? { href: `/editor/campaigns/${p.campaign.slug}`, label: p.tr.t('targets.back') };
+  const campaign = `/editor/campaigns/${p.campaign.slug}`;
+  const back = p.back
+    ? { href: `${campaign}/${p.back.to}`, label: p.back.label }
+    : { href: campaign, label: p.tr.t('targets.back') };
   return (
     <EditorPage page={p} title={p.title} section="campaigns">
       <p>
