@@ -12,16 +12,31 @@ export function Csrf({ token }: { token: string }) {
   return <input type="hidden" name={csrfField} value={token} />;
 }
 
-/** A form's submit button; `kind` gives the secondary, danger, quiet or big look. */
+/**
+ * A form's submit button; `kind` gives the secondary, danger, quiet or big look. Where a form has more than
+ * one, `name` and `value` say which was pressed, or `formAction` where it posts.
+ */
 export function SubmitButton({
   kind,
+  name,
+  value,
+  formAction,
   children,
 }: {
   kind?: 'secondary' | 'danger' | 'quiet' | 'big';
+  name?: string;
+  value?: string;
+  formAction?: string;
   children: ComponentChildren;
 }) {
   return (
-    <button class={kind ? `button button--${kind}` : 'button'} type="submit">
+    <button
+      class={kind ? `button button--${kind}` : 'button'}
+      type="submit"
+      name={name}
+      value={value}
+      formAction={formAction}
+    >
       {children}
     </button>
   );

@@ -12,7 +12,15 @@ import {
 } from '../../../domain/campaign/edit-campaign-texts.js';
 import { nativeName } from '../../../i18n/locales.js';
 import type { StringKey, Translator } from '../../../i18n/translator.js';
-import { CheckField, Csrf, ErrorSummary, SelectField, TextArea, TextField } from '../../views/form-fields.js';
+import {
+  CheckField,
+  Csrf,
+  ErrorSummary,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from '../../views/form-fields.js';
 import type { SiteInfo } from '../../views/layout.js';
 import { renderMarkdown } from '../../views/markdown.js';
 import { MarkdownPreview } from './campaign-edit-forms.js';
@@ -215,9 +223,9 @@ export function TextsSection(p: {
                 to: `/campaigns/${texts.confirmSlug.to}`,
               })}
             </p>
-            <button class="button" type="submit" name="confirmSlug" value="yes">
+            <SubmitButton name="confirmSlug" value="yes">
               {t('campaignEdit.slug.confirmButton')}
-            </button>
+            </SubmitButton>
           </div>
         )}
         <fieldset class="edit-fieldset" disabled={!p.canEdit}>
@@ -325,18 +333,17 @@ export function TextsSection(p: {
         </fieldset>
         {p.canEdit && (
           <div class="editor-actions">
-            <button class="button" type="submit" name="intent" value="save">
+            <SubmitButton name="intent" value="save">
               {t('campaignEdit.texts.save')}
-            </button>
-            <button
-              class="button button--secondary"
-              type="submit"
+            </SubmitButton>
+            <SubmitButton
+              kind="secondary"
               name="intent"
               value="preview"
               formAction={`${base}/texts#background-preview`}
             >
               {t('campaignEdit.texts.preview')}
-            </button>
+            </SubmitButton>
           </div>
         )}
       </form>

@@ -23,7 +23,6 @@ import { removeCampaignPhoto } from '../../../domain/campaign/remove-campaign-ph
 import { setSuccessor } from '../../../domain/campaign/set-successor.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import type { ImageStore } from '../../../domain/shared/image.ports.js';
-import { normaliseText } from '../../../domain/signature/text.js';
 import { canonicalLocale } from '../../../i18n/locales.js';
 import type { StringKey } from '../../../i18n/translator.js';
 import { sendError } from '../../errors.js';
@@ -31,16 +30,9 @@ import { readForm } from '../../read-form.js';
 import { sendPage } from '../../render.js';
 import { csrfUploads } from '../../security/multipart.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { renderMarkdown } from '../../views/markdown.js';
+import { markdownPreviewRoute } from '../markdown-preview.js';
 import { doneNotice, editorPage } from '../pages.js';
-import {
-  markdownForm,
-  photoForm,
-  settingsForm,
-  successorForm,
-  textsForm,
-  updateForm,
-} from './campaign-edit.schema.js';
+import { photoForm, settingsForm, successorForm, textsForm, updateForm } from './campaign-edit.schema.js';
 import { successorErrorText } from './campaign-edit-forms.js';
 import { CampaignEditPage, type EditPageProps } from './campaign-edit-pages.js';
 import { settingsFormValues } from './campaign-edit-settings.js';
@@ -210,16 +202,7 @@ export function campaignEditRoutes(app: FastifyInstance, deps: CampaignEditRoute
     }
   });
 
-  // The live preview: the same renderer (and sanitiser) as the public page; a fragment of HTML.
-  app.post('/editor/campaigns/:slug/edit/preview-markdown', editLong, async (req, reply) => {
-    const form = readForm(req, reply, deps, markdownForm);
-    if (!form) return reply;
-    const text = normaliseText(form.markdown, { max: 100_000 });
-    return reply
-      .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(text.ok ? renderMarkdown(text.value) : '');
-  });
+  markdownPreviewRoute(app, '/editor/campaigns/:slug/edit/preview-markdown', editLong, deps);
 
   onForm('/editor/campaigns/:slug/edit/photo', editPhoto, photoForm, async (req, reply, campaign, form) => {
     const result = await editCampaignPhoto({ ...useCases, images: deps.images }, actor(req), {

@@ -1,5 +1,5 @@
-// The bodies of the campaign editor's forms: texts, photo (multipart), delivery settings, an update, the
-// follow-up campaign, and the Markdown the preview script sends. Only these fields are read; the use cases
+// The bodies of the campaign editor's forms: texts, photo (multipart), delivery settings, an update and the
+// follow-up campaign (the preview's is in markdown-preview.ts). Only these fields are read; the use cases
 // check the values and name what is wrong.
 import { z } from 'zod';
 import { field } from '../../schema-fields.js';
@@ -41,4 +41,3 @@ export const settingsForm = z.object({
 });
 export const updateForm = z.object({ day: field(100), locale: field(100), text: field(100_000) });
 export const successorForm = z.object({ successor: field(200) });
-export const markdownForm = z.object({ markdown: field(200_000) });

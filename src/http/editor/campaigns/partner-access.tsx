@@ -3,6 +3,7 @@
 import type { ScopeAccount } from '../../../domain/account/account-scopes.js';
 import type { Translator } from '../../../i18n/translator.js';
 import { statusKeys } from '../../views/editor/labels.js';
+import { AccountLink } from '../users/account-link.js';
 
 /** On a campaign's page, for admins: the partner accounts that can read its figures. */
 export function PartnerAccess({ tr, accounts }: { tr: Translator; accounts: ScopeAccount[] }) {
@@ -16,14 +17,7 @@ export function PartnerAccess({ tr, accounts }: { tr: Translator; accounts: Scop
         <ul class="editor-list scope-list">
           {accounts.map((a) => (
             <li key={a.id} class="editor-list__item">
-              <a href={`/editor/users/${a.id}#scope`}>
-                <strong dir="auto">{a.name || a.email}</strong>
-              </a>
-              {a.name && (
-                <span class="editor-list__meta" dir="ltr">
-                  {a.email}
-                </span>
-              )}
+              <AccountLink href={`/editor/users/${a.id}#scope`} account={a} />
               {a.status !== 'active' && <span class="editor-list__meta">{t(statusKeys[a.status])}</span>}
             </li>
           ))}

@@ -93,18 +93,12 @@ function Row({ p, s, base }: { p: HeldPageProps; s: Listed['rows'][number]; base
         <a href={pageUrl(base, 1, s.network)}>{t('held.sameNetwork', { count: s.networkHeld })}</a>
       )}
       <div class="editor-actions">
-        <button class="button" type="submit" name="id" value={String(s.id)} formAction={`${base}/release`}>
+        <SubmitButton name="id" value={String(s.id)} formAction={`${base}/release`}>
           {t('held.release')}
-        </button>
-        <button
-          class="button button--secondary"
-          type="submit"
-          name="id"
-          value={String(s.id)}
-          formAction={`${base}/discard`}
-        >
+        </SubmitButton>
+        <SubmitButton kind="secondary" name="id" value={String(s.id)} formAction={`${base}/discard`}>
           {t('held.discard')}
-        </button>
+        </SubmitButton>
       </div>
     </li>
   );
@@ -125,9 +119,9 @@ function NetworkPanel({ p, base, network }: { p: HeldPageProps; base: string; ne
         </div>
         <div class="editor-actions">
           <SubmitButton>{t('held.network.release', { count: p.list.total })}</SubmitButton>
-          <button class="button button--danger" type="submit" formAction={`${base}/discard`}>
+          <SubmitButton kind="danger" formAction={`${base}/discard`}>
             {t('held.network.discard', { count: p.list.total })}
-          </button>
+          </SubmitButton>
         </div>
       </form>
       <p>
@@ -174,12 +168,10 @@ export function HeldPage(p: HeldPageProps) {
               <label for="confirm-selection">{t('held.confirm')}</label>
             </div>
             <div class="editor-actions">
-              <button class="button" type="submit" formAction={`${base}/release`}>
-                {t('held.bulk.release')}
-              </button>
-              <button class="button button--danger" type="submit" formAction={`${base}/discard`}>
+              <SubmitButton formAction={`${base}/release`}>{t('held.bulk.release')}</SubmitButton>
+              <SubmitButton kind="danger" formAction={`${base}/discard`}>
                 {t('held.bulk.discard')}
-              </button>
+              </SubmitButton>
             </div>
           </section>
         </form>

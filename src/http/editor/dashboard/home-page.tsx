@@ -244,24 +244,19 @@ function Needs({ tr, needs, f }: { tr: Translator; needs: NeedsAHuman; f: Dashbo
         </span>
       </li>
     )),
-    ...(needs.unknown > 0
-      ? [
-          <li key="unknown">
-            <a href="/editor/delivery">
-              <Live f={f} k="n:unknown" />
-            </a>
-          </li>,
-        ]
-      : []),
-    ...(needs.openAlerts > 0
-      ? [
-          <li key="alerts">
-            <a href="/editor/delivery">
-              <Live f={f} k="n:alerts" />
-            </a>
-          </li>,
-        ]
-      : []),
+    // Mail to unknown addresses and open alerts: both are seen to on the delivery page.
+    ...[
+      { k: 'n:unknown', count: needs.unknown },
+      { k: 'n:alerts', count: needs.openAlerts },
+    ]
+      .filter((d) => d.count > 0)
+      .map((d) => (
+        <li key={d.k}>
+          <a href="/editor/delivery">
+            <Live f={f} k={d.k} />
+          </a>
+        </li>
+      )),
     ...(needs.requestsWaiting !== undefined && needs.requestsWaiting > 0
       ? [
           <li key="requests">

@@ -157,22 +157,21 @@ export function deliveryEditorRoutes(app: FastifyInstance, deps: DeliveryEditorD
 
   const actor = (req: FastifyRequest) => ({ id: req.account!.user.id, email: req.account!.user.email });
 
-  app.post('/editor/campaigns/:slug/delivery/targets/:id/pause', edit, (req, reply) =>
-    targetAction(
-      req,
-      reply,
-      (campaignId, targetId) => setTargetPaused(manage, actor(req), { campaignId, targetId, paused: true }),
-      'paused',
-    ),
-  );
-  app.post('/editor/campaigns/:slug/delivery/targets/:id/resume', edit, (req, reply) =>
-    targetAction(
-      req,
-      reply,
-      (campaignId, targetId) => setTargetPaused(manage, actor(req), { campaignId, targetId, paused: false }),
-      'resumed',
-    ),
-  );
+  // Pausing a target and resuming it: one step, the flag and the notice differ.
+  const pausing = [
+    { path: 'pause', paused: true, done: 'paused' },
+    { path: 'resume', paused: false, done: 'resumed' },
+  ];
+  for (const { path, paused, done } of pausing) {
+    app.post(`/editor/campaigns/:slug/delivery/targets/:id/${path}`, edit, (req, reply) =>
+      targetAction(
+        req,
+        reply,
+        (campaignId, targetId) => setTargetPaused(manage, actor(req), { campaignId, targetId, paused }),
+        done,
+      ),
+    );
+  }
   app.post('/editor/campaigns/:slug/delivery/targets/:id/replace', edit, (req, reply) => {
     const form = readForm(req, reply, deps, emailForm);
     if (!form) return reply;

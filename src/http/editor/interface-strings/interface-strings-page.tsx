@@ -205,12 +205,12 @@ function StringRow(p: {
             {p.form?.message ?? s.current}
           </textarea>
         </div>
-        <button class="button" type="submit" name="intent" value="review">
+        <SubmitButton name="intent" value="review">
           {t('interfaceStrings.saveReviewed')}
-        </button>{' '}
-        <button class="button button--secondary" type="submit" name="intent" value="save">
+        </SubmitButton>{' '}
+        <SubmitButton kind="secondary" name="intent" value="save">
           {t('interfaceStrings.save')}
-        </button>
+        </SubmitButton>
       </form>
     </section>
   );

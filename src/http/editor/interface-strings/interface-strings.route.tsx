@@ -160,25 +160,22 @@ export function interfaceStringsRoutes(app: FastifyInstance, deps: InterfaceStri
     return reply.redirect(`${back.replace(/&?done=[a-z]*/, '')}&done=${done}${anchor}`, 303);
   });
 
-  app.get(`${path}/catalog.json`, edit, async (req, reply) => {
-    const loaded = await load(req, reply);
-    if (!loaded) return reply;
-    const overrides = await deps.overrides.list(loaded.locale);
-    return reply
-      .type('application/json; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${loaded.locale}.json"`)
-      .send(catalogFileWith(loaded.locale, overrides));
-  });
-
-  app.get(`${path}/review.json`, edit, async (req, reply) => {
-    const loaded = await load(req, reply);
-    if (!loaded) return reply;
-    const overrides = await deps.overrides.list(loaded.locale);
-    return reply
-      .type('application/json; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${loaded.locale}.review.json"`)
-      .send(reviewFileWith(loaded.locale, overrides));
-  });
+  // The catalog (`ar.json`) and the review record (`ar.review.json`) as the repository keeps them.
+  const repositoryFiles = [
+    { url: 'catalog.json', suffix: '.json', file: catalogFileWith },
+    { url: 'review.json', suffix: '.review.json', file: reviewFileWith },
+  ];
+  for (const { url, suffix, file } of repositoryFiles) {
+    app.get(`${path}/${url}`, edit, async (req, reply) => {
+      const loaded = await load(req, reply);
+      if (!loaded) return reply;
+      const overrides = await deps.overrides.list(loaded.locale);
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${loaded.locale}${suffix}"`)
+        .send(file(loaded.locale, overrides));
+    });
+  }
 
   app.get(`${path}/strings.xlf`, edit, async (req, reply) => {
     const loaded = await load(req, reply);

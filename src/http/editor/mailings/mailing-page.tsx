@@ -27,7 +27,7 @@ import {
   TextField,
 } from '../../views/form-fields.js';
 import { renderMarkdown } from '../../views/markdown.js';
-import { errorLabel, kindLabel, statusLabel, utcMinutes } from './mailing-labels.js';
+import { composerFields, kindLabel, statusLabel, utcMinutes } from './mailing-labels.js';
 import { SegmentFields } from './segment-fields.js';
 
 export interface MailingPageProps extends EditorPageBase {
@@ -217,7 +217,7 @@ export function MailingPage(p: MailingPageProps) {
   const t = p.tr.t;
   const m = p.mailing;
   const errors = p.errors ?? {};
-  const err = (f: MailingField) => (errors[f] ? t(errorLabel[errors[f]!]) : undefined);
+  const { err, field } = composerFields(p.tr, p.form, errors);
   const editable = !m || isEditable(m.status);
   const title = m ? t('mailings.compose.title', { subject: m.subject }) : t('mailings.compose.titleNew');
   const summary = fieldOrder
@@ -241,70 +241,51 @@ export function MailingPage(p: MailingPageProps) {
         <form method="post" action={m ? `/editor/mailings/${m.id}` : '/editor/mailings'} novalidate>
           <Csrf token={p.csrf} />
           <SelectField
-            id="kind"
+            {...field('kind')}
             label={t('mailings.field.kind')}
             options={mailingKinds.map((k) => ({ value: k, label: t(kindLabel[k]) }))}
-            value={p.form.kind}
-            error={err('kind')}
           />
           <SelectField
-            id="campaignId"
+            {...field('campaignId')}
             label={t('mailings.field.campaign')}
             options={p.campaigns.map((c) => ({ value: String(c.id), label: c.headline }))}
             blank={t('mailings.field.campaignNone')}
-            value={p.form.campaignId}
-            error={err('campaignId')}
           />
           <SelectField
-            id="sourceLocale"
+            {...field('sourceLocale')}
             label={t('mailings.field.sourceLocale')}
             options={campaignLanguageOptions(p.tr)}
-            value={p.form.sourceLocale}
-            error={err('sourceLocale')}
           />
           <TextField
-            id="subject"
+            {...field('subject')}
             label={t('mailings.field.subject')}
-            value={p.form.subject}
             dir="auto"
             lang={p.form.sourceLocale}
             required
             maxLength={200}
-            error={err('subject')}
           />
           <TextField
-            id="preheader"
+            {...field('preheader')}
             label={t('mailings.field.preheader')}
             help={t('mailings.field.preheaderHelp')}
-            value={p.form.preheader}
             dir="auto"
             lang={p.form.sourceLocale}
             maxLength={200}
-            error={err('preheader')}
           />
           <TextArea
-            id="bodyMd"
+            {...field('bodyMd')}
             label={t('mailings.field.body')}
             help={t('mailings.field.bodyHelp')}
-            value={p.form.bodyMd}
             rows={16}
             dir="auto"
             lang={p.form.sourceLocale}
             required
             maxLength={20_000}
-            error={err('bodyMd')}
           />
-          <SegmentFields
-            tr={p.tr}
-            form={p.form}
-            errors={errors}
-            options={p.options}
-            campaigns={p.campaigns}
-            size={p.size}
-          />
-          <button class="button" type="submit" name="intent" value="save">
+          <SegmentFields {...p} errors={errors} />
+          <SubmitButton name="intent" value="save">
             {t('mailings.save')}
-          </button>
+          </SubmitButton>
         </form>
       ) : (
         m && (

@@ -84,16 +84,7 @@ export function MailingReportPage(p: MailingReportPageProps) {
         id="report-heading"
         title={t('mailings.report.byLanguage')}
         empty={p.report.length === 0 && t('mailings.report.empty')}
-        head={
-          <>
-            <th scope="col">{t('mailings.table.language')}</th>
-            {columns.map((c) => (
-              <th scope="col" key={c}>
-                {t(`mailings.report.${c}`)}
-              </th>
-            ))}
-          </>
-        }
+        columns={[t('mailings.table.language'), ...columns.map((c) => t(`mailings.report.${c}`))]}
       >
         {p.report.map((line) => (
           <tr key={line.locale} data-report={line.locale}>

@@ -29,9 +29,8 @@ import { compileMailing } from '../../../mail/templates/mailing.email.js';
 import { listToken } from '../../../security/list-token.js';
 import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
-import { sendPage } from '../../render.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { editorPage } from '../pages.js';
+import { sendEditorPage } from '../pages.js';
 import {
   mailingSchema,
   scheduleSchema,
@@ -83,7 +82,6 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
   const user = (req: FastifyRequest): User => req.account!.user;
   const actor = (req: FastifyRequest) => ({ id: user(req).id, email: user(req).email });
   /** What every mailing page gets from the request: the translator, the site, the account, its CSRF token. */
-  const shell = (req: FastifyRequest) => editorPage(req, deps.site);
   const idOf = (req: FastifyRequest) => {
     const { mailingId: id } = req.params as { mailingId: string };
     return idPattern.test(id) ? Number(id) : undefined;
@@ -122,18 +120,13 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
     let size = props.size;
     if (size === undefined && props.mailing)
       size = await deps.mailings.countSegment(props.mailing.segment, deps.clock.now());
-    return sendPage(
-      reply,
-      <MailingPage
-        {...shell(req)}
-        options={options}
-        campaigns={choices}
-        translations={translations}
-        {...props}
-        {...(size === undefined ? {} : { size })}
-      />,
-      status,
-    );
+    return sendEditorPage(req, reply.code(status), deps.site, MailingPage, {
+      options,
+      campaigns: choices,
+      translations,
+      ...props,
+      ...(size === undefined ? {} : { size }),
+    });
   }
 
   const noticeOf = (req: FastifyRequest): { key: StringKey } | undefined => {
@@ -143,10 +136,8 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
 
   app.get('/editor/mailings', permission, async (req, reply) => {
     const { choices } = await campaignChoices(req.tr.locale);
-    return sendPage(
-      reply,
-      <MailingsPage {...shell(req)} mailings={await deps.mailings.list()} campaigns={choices} />,
-    );
+    const mailings = await deps.mailings.list();
+    return sendEditorPage(req, reply, deps.site, MailingsPage, { mailings, campaigns: choices });
   });
 
   // The composer of a new mailing, prefilled from the template of its kind and campaign.
@@ -320,16 +311,12 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
   app.get('/editor/mailings/:mailingId/report', permission, async (req, reply) => {
     const mailing = await mailingOf(req);
     if (!mailing) return sendError(req, reply, deps.site, 404);
-    return sendPage(
-      reply,
-      <MailingReportPage
-        {...shell(req)}
-        mailing={mailing}
-        progress={await deps.mailings.progress(mailing.id)}
-        report={await deps.mailings.report(mailing.id)}
-        paused={await deps.mailings.pausedDomains(mailing.id)}
-      />,
-    );
+    return sendEditorPage(req, reply, deps.site, MailingReportPage, {
+      mailing,
+      progress: await deps.mailings.progress(mailing.id),
+      report: await deps.mailings.report(mailing.id),
+      paused: await deps.mailings.pausedDomains(mailing.id),
+    });
   });
 
   // A domain that refused the mailing by policy, resumed from its report once the block is lifted. Resuming
@@ -403,18 +390,14 @@ export function mailingsEditorRoutes(app: FastifyInstance, deps: MailingsEditorD
         locale,
       ]),
     ];
-    return sendPage(
-      reply,
-      <MailingPreviewPage
-        {...shell(req)}
-        mailing={mailing}
-        locale={locale}
-        textLocale={out.version.locale}
-        languages={languages}
-        subject={out.mail.subject}
-        text={out.mail.text}
-      />,
-    );
+    return sendEditorPage(req, reply, deps.site, MailingPreviewPage, {
+      mailing,
+      locale,
+      textLocale: out.version.locale,
+      languages,
+      subject: out.mail.subject,
+      text: out.mail.text,
+    });
   });
 
   // The mail's HTML alone, for the preview's sandboxed frame: a CSP of its own (the mail's inline styles,

@@ -7,8 +7,8 @@ import type { SegmentOptions } from '../../../domain/mailing/mailing.ports.js';
 import type { MailingField, MailingForm, MailingInputError } from '../../../domain/mailing/mailing-input.js';
 import { countryCodes } from '../../../domain/signature/countries.js';
 import type { Translator } from '../../../i18n/translator.js';
-import { SelectField, TextField } from '../../views/form-fields.js';
-import { errorLabel } from './mailing-labels.js';
+import { SelectField, SubmitButton, TextField } from '../../views/form-fields.js';
+import { composerFields, errorLabel } from './mailing-labels.js';
 
 export interface SegmentFieldsProps {
   tr: Translator;
@@ -17,12 +17,12 @@ export interface SegmentFieldsProps {
   options: SegmentOptions;
   campaigns: { id: number; headline: string }[];
   /** The segment's size when counted. */
-  size: number | undefined;
+  size?: number | undefined;
 }
 
 export function SegmentFields({ tr, form, errors, options, campaigns, size }: SegmentFieldsProps) {
   const t = tr.t;
-  const err = (f: MailingField) => (errors[f] ? t(errorLabel[errors[f]!]) : undefined);
+  const { err, field } = composerFields(tr, form, errors);
   // Lists with members, and any the form names (a list may have emptied since).
   const lists = [
     ...options.lists,
@@ -76,28 +76,22 @@ export function SegmentFields({ tr, form, errors, options, campaigns, size }: Se
         </p>
       </div>
       <SelectField
-        id="signedCampaignId"
+        {...field('signedCampaignId')}
         label={t('mailings.segment.signed')}
         options={campaignOptions}
         blank={t('mailings.segment.noCondition')}
-        value={form.signedCampaignId}
-        error={err('signedCampaignId')}
       />
       <SelectField
-        id="notSignedCampaignId"
+        {...field('notSignedCampaignId')}
         label={t('mailings.segment.notSigned')}
         options={campaignOptions}
         blank={t('mailings.segment.noCondition')}
-        value={form.notSignedCampaignId}
-        error={err('notSignedCampaignId')}
       />
       <TextField
-        id="minCampaignsLastYear"
+        {...field('minCampaignsLastYear')}
         label={t('mailings.segment.minCampaigns')}
         inputMode="numeric"
-        value={form.minCampaignsLastYear}
         maxLength={3}
-        error={err('minCampaignsLastYear')}
       />
       <div class={`field${errors.subscribedSince ? ' field--error' : ''}`}>
         <label for="subscribedSince">{t('mailings.segment.since')}</label>
@@ -105,19 +99,17 @@ export function SegmentFields({ tr, form, errors, options, campaigns, size }: Se
         <input type="date" id="subscribedSince" name="subscribedSince" value={form.subscribedSince} />
       </div>
       <SelectField
-        id="partnerId"
+        {...field('partnerId')}
         label={t('mailings.segment.partner')}
         options={options.partners.map((p) => ({ value: String(p.id), label: p.name }))}
         blank={t('mailings.segment.noCondition')}
-        value={form.partnerId}
-        error={err('partnerId')}
       />
       <p class="segment__size" data-segment-size aria-live="polite">
         {size === undefined ? '' : t('mailings.segment.size', { count: size })}
       </p>
-      <button class="button button--secondary" type="submit" name="intent" value="count">
+      <SubmitButton kind="secondary" name="intent" value="count">
         {t('mailings.segment.count')}
-      </button>
+      </SubmitButton>
     </fieldset>
   );
 }

@@ -9,7 +9,7 @@ import {
 import type { StringKey, Translator } from '../../../i18n/translator.js';
 import type { EditorPageBase } from '../../views/editor/editor-layout.js';
 import { megabytes } from '../../views/editor/labels.js';
-import { RosterFormActions, RosterPage } from '../../views/editor/roster-page.js';
+import { MoveButton, RosterFormActions, RosterPage } from '../../views/editor/roster-page.js';
 import {
   CheckField,
   Csrf,
@@ -81,13 +81,14 @@ function PartnerForm(p: {
     const e = p.errors[f];
     return e ? errorText(tr, f, e, p.page.maxUploadBytes) : undefined;
   };
+  /** Id (this form's own), name, value and error of a text field. */
+  const field = (f: keyof PartnerInput) => ({ id: id(f), name: f, value: p.values[f], error: err(f) });
   const order: PartnerField[] = ['name', 'url', 'description', 'logo'];
   const summary = order.flatMap((f) => {
     const text = err(f);
     return text ? [{ field: id(f), text }] : [];
   });
   const logoError = err('logo');
-  const descriptionError = err('description');
   return (
     <section class="editor-panel roster-form" id={`${p.prefix}-form`} aria-labelledby={`${p.prefix}-heading`}>
       <h2 id={`${p.prefix}-heading`} dir="auto">
@@ -97,32 +98,23 @@ function PartnerForm(p: {
       <form method="post" action={p.action} enctype="multipart/form-data" class="editor-form" novalidate>
         <Csrf token={p.page.csrf} />
         <TextField
-          id={id('name')}
-          name="name"
+          {...field('name')}
           label={t('partners.field.name')}
-          value={p.values.name}
-          error={err('name')}
           maxLength={partnerLimits.name}
           required
           autofocus={Boolean(err('name'))}
         />
         <TextField
-          id={id('url')}
-          name="url"
+          {...field('url')}
           label={t('partners.field.url')}
-          value={p.values.url}
-          error={err('url')}
           help={t('partners.field.urlHelp')}
           maxLength={partnerLimits.url}
           autocomplete="off"
           autofocus={Boolean(err('url'))}
         />
         <TextArea
-          id={id('description')}
-          name="description"
+          {...field('description')}
           label={t('partners.field.description')}
-          value={p.values.description}
-          error={descriptionError}
           dir="auto"
           class="roster-description"
         />
@@ -173,19 +165,6 @@ function PartnerCard({
   const t = tr.t;
   const base = `/editor/campaigns/${p.campaign.slug}/partners/${partner.id}`;
   const name = partner.name;
-  const move = (direction: 'up' | 'down') => (
-    <form method="post" action={`${base}/move`}>
-      <Csrf token={csrf} />
-      <input type="hidden" name="direction" value={direction} />
-      <button
-        class="button button--secondary button--small"
-        type="submit"
-        aria-label={t(direction === 'up' ? 'targets.action.upLabel' : 'targets.action.downLabel', { name })}
-      >
-        {t(direction === 'up' ? 'targets.action.up' : 'targets.action.down')}
-      </button>
-    </form>
-  );
   return (
     <li class="editor-panel roster-card" id={`partner-${partner.id}`}>
       <div class="roster-card__head">
@@ -213,8 +192,8 @@ function PartnerCard({
           >
             {t('targets.action.edit')}
           </a>
-          {!first && move('up')}
-          {!last && move('down')}
+          {!first && <MoveButton tr={tr} csrf={csrf} action={`${base}/move`} direction="up" name={name} />}
+          {!last && <MoveButton tr={tr} csrf={csrf} action={`${base}/move`} direction="down" name={name} />}
           <form method="post" action={`${base}/remove`}>
             <Csrf token={csrf} />
             <button

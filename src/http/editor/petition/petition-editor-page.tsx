@@ -27,6 +27,8 @@ export function PetitionEditorPage(p: PetitionEditorPageProps) {
   const { tr, campaign } = p;
   const t = tr.t;
   const base = `/editor/campaigns/${campaign.slug}/petition`;
+  /** The country and language filters: codes, typed left to right, empty until chosen. */
+  const code = { value: '', dir: 'ltr', autocomplete: 'off' } as const;
   const title = t('petitionEditor.title');
   return (
     <EditorPage page={p} title={title} section="campaigns">
@@ -45,22 +47,8 @@ export function PetitionEditorPage(p: PetitionEditorPageProps) {
           <a href={`/editor/campaigns/${campaign.slug}/dossiers`}>{t('editor.dossier.link')}</a>
         </p>
         <form method="get" action={`${base}/export.csv`} class="editor-form">
-          <TextField
-            id="country"
-            label={t('petitionExport.country')}
-            value=""
-            maxLength={2}
-            dir="ltr"
-            autocomplete="off"
-          />
-          <TextField
-            id="language"
-            label={t('petitionExport.language')}
-            value=""
-            maxLength={20}
-            dir="ltr"
-            autocomplete="off"
-          />
+          <TextField id="country" label={t('petitionExport.country')} maxLength={2} {...code} />
+          <TextField id="language" label={t('petitionExport.language')} maxLength={20} {...code} />
           <DayField id="from" label={t('petitionExport.from')} value="" autocomplete="off" />
           <DayField id="to" label={t('petitionExport.to')} value="" autocomplete="off" />
           {p.keyedPartners.length > 0 && (

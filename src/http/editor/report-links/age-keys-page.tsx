@@ -24,11 +24,7 @@ export function AgeKeysPage(p: AgeKeysPageProps) {
   const fieldId = (partnerId: number) => `age-key-${partnerId}`;
   const errors = p.invalid ? [{ field: fieldId(p.invalid.partnerId), text: t('ageKeys.error.invalid') }] : [];
   return (
-    <RosterPage
-      {...p}
-      title={t('ageKeys.title')}
-      back={{ href: `/editor/campaigns/${campaign.slug}/report-links`, label: t('ageKeys.back') }}
-    >
+    <RosterPage {...p} title={t('ageKeys.title')} back={{ to: 'report-links', label: t('ageKeys.back') }}>
       {p.notice && <Notice>{p.notice}</Notice>}
       <ErrorSummary title={t('form.errors.summary', { count: errors.length })} errors={errors} />
       <p class="help">{t('ageKeys.help')}</p>

@@ -35,11 +35,7 @@ export function ReportLinksPage(p: ReportLinksPageProps) {
   const base = `/editor/campaigns/${campaign.slug}/report-links`;
   const errors = p.partnerError ? [{ field: 'report-partner', text: t('reportLinks.error.partner') }] : [];
   return (
-    <RosterPage
-      {...p}
-      title={t('reportLinks.title')}
-      back={{ href: `/editor/campaigns/${campaign.slug}/partners`, label: t('reportLinks.back') }}
-    >
+    <RosterPage {...p} title={t('reportLinks.title')} back={{ to: 'partners', label: t('reportLinks.back') }}>
       {p.notice && <Notice>{p.notice}</Notice>}
       {p.created && (
         <section class="editor-panel notice notice--important" aria-labelledby="report-created">
@@ -95,18 +91,16 @@ export function ReportLinksPage(p: ReportLinksPageProps) {
         id="report-list"
         title={t('reportLinks.list')}
         empty={p.links.length === 0 && t('reportLinks.none')}
-        head={
-          <>
-            <th scope="col">{t('reportLinks.col.partner')}</th>
-            <th scope="col">{t('reportLinks.col.created')}</th>
-            <th scope="col">{t('reportLinks.col.expires')}</th>
-            <th scope="col">{t('reportLinks.col.used')}</th>
-            <th scope="col">{t('reportLinks.col.state')}</th>
-            <th scope="col">
-              <span class="dash-sr-only">{t('reportLinks.revoke')}</span>
-            </th>
-          </>
-        }
+        columns={[
+          t('reportLinks.col.partner'),
+          t('reportLinks.col.created'),
+          t('reportLinks.col.expires'),
+          t('reportLinks.col.used'),
+          t('reportLinks.col.state'),
+          <span class="dash-sr-only" key="revoke">
+            {t('reportLinks.revoke')}
+          </span>,
+        ]}
       >
         {p.links.map((link) => {
           const state = linkState(link, p.now);

@@ -51,12 +51,12 @@ export function SupportersPage(p: SupportersPageProps) {
           </ul>
           <form method="post" action={`/editor/supporters/${s.id}/export`}>
             <Csrf token={p.csrf} />
-            <button class="button" type="submit" name="format" value="json">
+            <SubmitButton name="format" value="json">
               {t('editor.supporters.downloadJson')}
-            </button>{' '}
-            <button class="button" type="submit" name="format" value="csv">
+            </SubmitButton>{' '}
+            <SubmitButton name="format" value="csv">
               {t('editor.supporters.downloadCsv')}
-            </button>
+            </SubmitButton>
           </form>
           {can(p.user.role, 'supporters:erase') && (
             <form method="post" action={`/editor/supporters/${s.id}/erase`}>

@@ -28,6 +28,8 @@ const findSchema = z.object({ email: field(400) });
 const exportSchema = z.object({ format: z.enum(['json', 'csv']) });
 const eraseSchema = z.object({ confirm: field(10) });
 const idPattern = /^[1-9][0-9]{0,14}$/;
+const exporting = { config: { permission: 'supporters:export' as const } };
+const erasing = { config: { permission: 'supporters:erase' as const } };
 
 export function supportersEditorRoutes(app: FastifyInstance, deps: SupportersEditorDeps): void {
   const render = (
@@ -42,7 +44,7 @@ export function supportersEditorRoutes(app: FastifyInstance, deps: SupportersEdi
     return idPattern.test(id) ? Number(id) : undefined;
   };
 
-  app.get('/editor/supporters', { config: { permission: 'supporters:export' } }, async (req, reply) => {
+  app.get('/editor/supporters', exporting, async (req, reply) => {
     const { done, n } = req.query as { done?: unknown; n?: unknown };
     const count = typeof n === 'string' && /^[0-9]{1,9}$/.test(n) ? Number(n) : 0;
     return render(
@@ -52,7 +54,7 @@ export function supportersEditorRoutes(app: FastifyInstance, deps: SupportersEdi
     );
   });
 
-  app.post('/editor/supporters/find', { config: { permission: 'supporters:export' } }, async (req, reply) => {
+  app.post('/editor/supporters/find', exporting, async (req, reply) => {
     const body = readForm(req, reply, deps, findSchema);
     if (!body) return reply;
     const parsed = parseEmail(body.email);
@@ -64,43 +66,35 @@ export function supportersEditorRoutes(app: FastifyInstance, deps: SupportersEdi
     return render(req, reply, { email: body.email, found });
   });
 
-  app.post(
-    '/editor/supporters/:id/export',
-    { config: { permission: 'supporters:export' } },
-    async (req, reply) => {
-      const id = idOf(req);
-      const body = exportSchema.safeParse(req.body ?? {});
-      if (id === undefined || !body.success) return sendError(req, reply, deps.site, 400);
-      const data = await exportSupporter(
-        { privacy: deps.privacy, clock: deps.clock },
-        { supporterId: id, actor: actor(req) },
-      );
-      if (!data) return sendError(req, reply, deps.site, 404);
-      const format = body.data.format;
-      return reply
-        .header('content-disposition', `attachment; filename="supporter-${id}.${format}"`)
-        .type(format === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8')
-        .send(format === 'json' ? myDataJson(data) : myDataCsv(data));
-    },
-  );
+  app.post('/editor/supporters/:id/export', exporting, async (req, reply) => {
+    const id = idOf(req);
+    const body = exportSchema.safeParse(req.body ?? {});
+    if (id === undefined || !body.success) return sendError(req, reply, deps.site, 400);
+    const data = await exportSupporter(
+      { privacy: deps.privacy, clock: deps.clock },
+      { supporterId: id, actor: actor(req) },
+    );
+    if (!data) return sendError(req, reply, deps.site, 404);
+    const format = body.data.format;
+    return reply
+      .header('content-disposition', `attachment; filename="supporter-${id}.${format}"`)
+      .type(format === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8')
+      .send(format === 'json' ? myDataJson(data) : myDataCsv(data));
+  });
 
-  app.post(
-    '/editor/supporters/:id/erase',
-    { config: { permission: 'supporters:erase' } },
-    async (req, reply) => {
-      const id = idOf(req);
-      const body = eraseSchema.safeParse(req.body ?? {});
-      if (id === undefined || !body.success) return sendError(req, reply, deps.site, 400);
-      if (body.data.confirm !== 'yes') {
-        const found = (await deps.privacy.data(id)) ?? null;
-        return render(req, reply, { found, error: 'editor.supporters.erase.unconfirmed' }, 422);
-      }
-      const result = await eraseSupporter(
-        { privacy: deps.privacy, clock: deps.clock, keyedHash: (c) => erasedEmailKey(deps.secret, c) },
-        { supporterId: id, via: 'editor', actor: actor(req) },
-      );
-      if (result.status === 'unknown') return sendError(req, reply, deps.site, 404);
-      return reply.redirect(`/editor/supporters?done=erased&n=${result.counts.signatures}`, 303);
-    },
-  );
+  app.post('/editor/supporters/:id/erase', erasing, async (req, reply) => {
+    const id = idOf(req);
+    const body = eraseSchema.safeParse(req.body ?? {});
+    if (id === undefined || !body.success) return sendError(req, reply, deps.site, 400);
+    if (body.data.confirm !== 'yes') {
+      const found = (await deps.privacy.data(id)) ?? null;
+      return render(req, reply, { found, error: 'editor.supporters.erase.unconfirmed' }, 422);
+    }
+    const result = await eraseSupporter(
+      { privacy: deps.privacy, clock: deps.clock, keyedHash: (c) => erasedEmailKey(deps.secret, c) },
+      { supporterId: id, via: 'editor', actor: actor(req) },
+    );
+    if (result.status === 'unknown') return sendError(req, reply, deps.site, 404);
+    return reply.redirect(`/editor/supporters?done=erased&n=${result.counts.signatures}`, 303);
+  });
 }

@@ -129,6 +129,8 @@ export function TargetForm(p: {
     const e = errors[f];
     return e ? targetErrorText(tr, f, e, values[f as keyof TargetInput] ?? '') : undefined;
   };
+  /** Id (this form's own), name, value and error of a field. */
+  const field = (f: keyof TargetInput) => ({ id: id(f), name: f, value: values[f] ?? '', error: err(f) });
   const summary = fieldOrder.flatMap((f) => {
     const text = err(f);
     return text ? [{ field: id(f), text }] : [];
@@ -143,31 +145,22 @@ export function TargetForm(p: {
         <Csrf token={p.csrf} />
         {!p.editing && <input type="hidden" name="kind" value={kind} />}
         <TextField
-          id={id('name')}
-          name="name"
+          {...field('name')}
           label={t('targets.field.name')}
-          value={values.name}
-          error={err('name')}
           maxLength={targetLimits.name}
           required
           autofocus={Boolean(err('name'))}
         />
         <TextField
-          id={id('organisation')}
-          name="organisation"
+          {...field('organisation')}
           label={t('targets.field.organisation')}
-          value={values.organisation}
-          error={err('organisation')}
           maxLength={targetLimits.organisation}
           autofocus={Boolean(err('organisation'))}
         />
         <TextField
-          id={id('email')}
-          name="email"
+          {...field('email')}
           type="email"
           label={t('targets.field.email')}
-          value={values.email}
-          error={err('email')}
           autocomplete="off"
           maxLength={320}
           required
@@ -175,41 +168,29 @@ export function TargetForm(p: {
           autofocus={Boolean(err('email'))}
         />
         <SelectField
-          id={id('locale')}
-          name="locale"
+          {...field('locale')}
           label={t('targets.field.language')}
           options={languageOptions(tr, values.locale)}
-          value={values.locale}
           help={t('targets.field.languageHelp')}
-          error={err('locale')}
         />
         {kind === 'target' && (
           <>
             <SelectField
-              id={id('timeZone')}
-              name="timeZone"
+              {...field('timeZone')}
               label={t('targets.field.timeZone')}
               options={timeZoneOptions(tr, values.timeZone)}
-              value={values.timeZone}
               help={t('targets.field.timeZoneHelp')}
-              error={err('timeZone')}
             />
             <TextField
-              id={id('hourlyCap')}
-              name="hourlyCap"
+              {...field('hourlyCap')}
               label={t('targets.field.cap')}
-              value={values.hourlyCap ?? ''}
-              error={err('hourlyCap')}
               help={t('targets.field.capHelp', { cap: p.campaign.targetHourlyCap })}
               maxLength={6}
               autofocus={Boolean(err('hourlyCap'))}
             />
             <TextField
-              id={id('countries')}
-              name="countries"
+              {...field('countries')}
               label={t('targets.field.countries')}
-              value={values.countries ?? ''}
-              error={err('countries')}
               help={t('targets.field.countriesHelp')}
               maxLength={1_000}
               autofocus={Boolean(err('countries'))}

@@ -172,11 +172,7 @@ export function TargetImportPage(p: ImportPageProps) {
   const title = t('targets.import.title');
   const action = `/editor/campaigns/${campaign.slug}/targets/import`;
   return (
-    <RosterPage
-      {...p}
-      title={title}
-      back={{ href: `/editor/campaigns/${campaign.slug}/targets`, label: t('targets.title') }}
-    >
+    <RosterPage {...p} title={title} back={{ to: 'targets', label: t('targets.title') }}>
       {p.error && <Notice kind="error">{p.error}</Notice>}
       {p.report && <Report p={p} report={p.report.report} token={p.report.token} />}
       <section class="editor-panel" aria-labelledby="upload-heading">

@@ -8,7 +8,7 @@ import type { EditorTarget, RosterCampaign } from '../../../domain/campaign/camp
 import type { TargetErrors, TargetInput } from '../../../domain/campaign/target-fields.js';
 import { countryList } from '../../views/country-names.js';
 import type { EditorPageBase } from '../../views/editor/editor-layout.js';
-import { RosterPage } from '../../views/editor/roster-page.js';
+import { MoveButton, RosterPage } from '../../views/editor/roster-page.js';
 import { Csrf, Notice, SubmitButton } from '../../views/form-fields.js';
 import {
   emptyTarget,
@@ -18,24 +18,6 @@ import {
   type TargetFormState,
   targetValues,
 } from './target-form.js';
-
-function MoveButton(p: {
-  csrf: string;
-  action: string;
-  direction: 'up' | 'down';
-  label: string;
-  text: string;
-}) {
-  return (
-    <form method="post" action={p.action}>
-      <Csrf token={p.csrf} />
-      <input type="hidden" name="direction" value={p.direction} />
-      <button class="button button--secondary button--small" type="submit" aria-label={p.label}>
-        {p.text}
-      </button>
-    </form>
-  );
-}
 
 export interface TargetsPageProps extends EditorPageBase {
   campaign: RosterCampaign;
@@ -65,6 +47,7 @@ function TargetCard({
   const t = tr.t;
   const base = `/editor/campaigns/${campaign.slug}/targets`;
   const name = target.name;
+  const move = `${base}/${target.id}/move`;
   return (
     <li class={`editor-panel roster-card roster-card--${target.state}`} id={`target-${target.id}`}>
       <h3 dir="auto">{name}</h3>
@@ -112,24 +95,8 @@ function TargetCard({
           >
             {t('targets.action.edit')}
           </a>
-          {!first && (
-            <MoveButton
-              csrf={csrf}
-              action={`${base}/${target.id}/move`}
-              direction="up"
-              label={t('targets.action.upLabel', { name })}
-              text={t('targets.action.up')}
-            />
-          )}
-          {!last && (
-            <MoveButton
-              csrf={csrf}
-              action={`${base}/${target.id}/move`}
-              direction="down"
-              label={t('targets.action.downLabel', { name })}
-              text={t('targets.action.down')}
-            />
-          )}
+          {!first && <MoveButton tr={tr} csrf={csrf} action={move} direction="up" name={name} />}
+          {!last && <MoveButton tr={tr} csrf={csrf} action={move} direction="down" name={name} />}
           <a
             class="button button--secondary button--small"
             href={`${base}?remove=${target.id}#remove`}

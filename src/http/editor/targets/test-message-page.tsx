@@ -26,11 +26,7 @@ export function TestMessagePage(p: TestMessagePageProps) {
   const title = t('targets.test.title');
   const action = `/editor/campaigns/${campaign.slug}/targets/test`;
   return (
-    <RosterPage
-      {...p}
-      title={title}
-      back={{ href: `/editor/campaigns/${campaign.slug}/targets`, label: t('targets.title') }}
-    >
+    <RosterPage {...p} title={title} back={{ to: 'targets', label: t('targets.title') }}>
       {p.notice && <Notice>{p.notice}</Notice>}
       <p>{t('targets.test.intro')}</p>
       {p.empty && <Notice kind="error">{p.empty}</Notice>}

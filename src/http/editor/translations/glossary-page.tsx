@@ -89,10 +89,10 @@ export function GlossaryPage(
                     <form method="post" action={`${glossaryPath(p.locale)}/remove`}>
                       <Csrf token={p.csrf} />
                       <input type="hidden" name="id" value={String(g.id)} />
-                      <button class="button button--secondary" type="submit">
+                      <SubmitButton kind="secondary">
                         {t('translations.glossary.remove')}
                         <span class="dash-sr-only"> {g.term}</span>
-                      </button>
+                      </SubmitButton>
                     </form>
                   </td>
                 )}

@@ -250,16 +250,16 @@ export function TranslationEditor(
         )}
         {!p.closed && (
           <div class="editor-actions">
-            <button class="button" type="submit" name="intent" value="save">
+            <SubmitButton name="intent" value="save">
               {t('translations.editor.save')}
-            </button>
-            <button class="button button--secondary" type="submit" name="intent" value="submit">
+            </SubmitButton>
+            <SubmitButton kind="secondary" name="intent" value="submit">
               {t('translations.editor.submit')}
-            </button>
+            </SubmitButton>
             {p.canPublish && (
-              <button class="button button--secondary" type="submit" name="intent" value="publish">
+              <SubmitButton kind="secondary" name="intent" value="publish">
                 {t('translations.editor.publish')}
-              </button>
+              </SubmitButton>
             )}
           </div>
         )}

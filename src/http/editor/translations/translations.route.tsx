@@ -9,7 +9,6 @@ import { slugPattern } from '../../../domain/campaign/campaign.js';
 import type { MailingTranslationStore } from '../../../domain/mailing-translation/mailing-translation.ports.js';
 import { viewMailingBoard } from '../../../domain/mailing-translation/view-mailing-board.js';
 import type { Clock } from '../../../domain/shared/clock.js';
-import { normaliseText } from '../../../domain/signature/text.js';
 import { claimTranslation } from '../../../domain/translation/claim-translation.js';
 import { publishTranslation } from '../../../domain/translation/publish-translation.js';
 import { releaseClaim } from '../../../domain/translation/release-claim.js';
@@ -37,7 +36,7 @@ import { canonicalLocale } from '../../../i18n/locales.js';
 import { sendError } from '../../errors.js';
 import { readForm } from '../../read-form.js';
 import type { SiteInfo } from '../../views/layout.js';
-import { renderMarkdown } from '../../views/markdown.js';
+import { markdownPreviewRoute } from '../markdown-preview.js';
 import { sendEditorPage } from '../pages.js';
 import { bulletinSettingRoutes } from './bulletin-setting.route.js';
 import { glossaryRoutes } from './glossary.route.js';
@@ -55,7 +54,7 @@ import {
 } from './step-answer.js';
 import type { TranslationFormState } from './translation-editor.js';
 import { type ViewerScopes, viewerOf } from './translation-viewer.js';
-import { markdownForm, sendBackForm, translationForm } from './translations.schema.js';
+import { sendBackForm, translationForm } from './translations.schema.js';
 import {
   BoardPage,
   editorPath,
@@ -261,16 +260,7 @@ export function translationRoutes(app: FastifyInstance, deps: TranslationRouteDe
     });
   });
 
-  // The live preview: the public page's renderer and sanitiser; a fragment of HTML.
-  app.post('/editor/translations/preview-markdown', editLong, async (req, reply) => {
-    const body = readForm(req, reply, deps, markdownForm);
-    if (!body) return reply;
-    const text = normaliseText(body.markdown, { max: 100_000 });
-    return reply
-      .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(text.ok ? renderMarkdown(text.value) : '');
-  });
+  markdownPreviewRoute(app, '/editor/translations/preview-markdown', editLong, deps);
 
   xliffRoutes(app, {
     site: deps.site,

@@ -1,6 +1,6 @@
 // The bodies of the translation editors' forms: the side-by-side forms of campaigns and mailings (with which
-// button was pressed), the reviewer's send-back note, and the Markdown the preview script sends. The use
-// cases check the values.
+// button was pressed), the reviewer's send-back note and the glossary's terms (the preview's is in
+// markdown-preview.ts). The use cases check the values.
 import { z } from 'zod';
 import { field } from '../../schema-fields.js';
 
@@ -15,7 +15,6 @@ export const translationForm = z.object({
   intent: field(20),
 });
 export const sendBackForm = z.object({ token: field(100), note: field(20_000) });
-export const markdownForm = z.object({ markdown: field(200_000) });
 export const mailingTranslationForm = z.object({
   token: field(100),
   subject: field(5_000),

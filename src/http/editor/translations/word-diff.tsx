@@ -3,6 +3,7 @@
 // through and underline as well as colour, so the change shows without colour too; every word is text
 // that Preact escapes. A very different text (more edits than `maxEdits`) is shown whole, unmarked.
 import { diffArrays } from 'diff';
+import type { ComponentChildren } from 'preact';
 
 /** Beyond this many word edits a marked diff is no easier to read than the two texts, and costs more. */
 export const maxEdits = 500;
@@ -43,6 +44,18 @@ function Runs({ runs }: { runs: Run[] }) {
   );
 }
 
+/** One side of the change: its label above the text. */
+function Side(p: { label: string; locale: string; children: ComponentChildren }) {
+  return (
+    <div>
+      <p class="translation-diff__label">{p.label}</p>
+      <p class="translation-diff__text" lang={p.locale} dir="auto">
+        {p.children}
+      </p>
+    </div>
+  );
+}
+
 /** One field's change: "Before" with deletions marked, "Now" with insertions marked. */
 export function WordDiff(p: {
   before: string;
@@ -53,18 +66,12 @@ export function WordDiff(p: {
   const runs = wordDiff(p.before, p.after, p.locale);
   return (
     <div class="translation-diff">
-      <div>
-        <p class="translation-diff__label">{p.labels.before}</p>
-        <p class="translation-diff__text" lang={p.locale} dir="auto">
-          {runs ? <Runs runs={runs.before} /> : <del>{p.before}</del>}
-        </p>
-      </div>
-      <div>
-        <p class="translation-diff__label">{p.labels.after}</p>
-        <p class="translation-diff__text" lang={p.locale} dir="auto">
-          {runs ? <Runs runs={runs.after} /> : <ins>{p.after}</ins>}
-        </p>
-      </div>
+      <Side label={p.labels.before} locale={p.locale}>
+        {runs ? <Runs runs={runs.before} /> : <del>{p.before}</del>}
+      </Side>
+      <Side label={p.labels.after} locale={p.locale}>
+        {runs ? <Runs runs={runs.after} /> : <ins>{p.after}</ins>}
+      </Side>
     </div>
   );
 }

@@ -72,13 +72,13 @@ function PartnerCampaigns({ tr, csrf, subject, s }: SectionProps<'partner'>) {
               <form method="post" action={`/editor/users/${subject.id}/campaigns/remove`}>
                 <Csrf token={csrf} />
                 <input type="hidden" name="campaign" value={String(c.id)} />
-                <button class="button button--secondary" type="submit">
+                <SubmitButton kind="secondary">
                   {t('scopes.partner.detach')}
                   <span class="dash-sr-only">
                     {' '}
                     <bdi>{campaignTitle(c)}</bdi>
                   </span>
-                </button>
+                </SubmitButton>
               </form>
             </li>
           ))}

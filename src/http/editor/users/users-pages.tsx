@@ -15,6 +15,7 @@ import {
   SubmitButton,
   TextField,
 } from '../../views/form-fields.js';
+import { AccountLink } from './account-link.js';
 import { AccountScopeSection, type ScopeSection } from './account-scopes.js';
 
 interface Base extends EditorPageBase {
@@ -69,14 +70,7 @@ export function UsersPage(
       <ul class="editor-list">
         {users.map((u) => (
           <li key={u.id} class={`editor-list__item editor-list__item--${u.status}`}>
-            <a href={`/editor/users/${u.id}`}>
-              <strong dir="auto">{u.name || u.email}</strong>
-            </a>
-            {u.name && (
-              <span class="editor-list__meta" dir="ltr">
-                {u.email}
-              </span>
-            )}
+            <AccountLink href={`/editor/users/${u.id}`} account={u} />
             <span class="editor-list__meta">
               {t(roleKeys[u.role])} · {t(statusKeys[u.status])}
               {u.lastLoginAt !== null &&

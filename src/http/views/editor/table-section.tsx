@@ -2,6 +2,7 @@
 // heading, a sentence in place of the table when there are no rows, and the table in a box that scrolls
 // sideways on a phone, so that the page itself never does.
 import type { ComponentChildren } from 'preact';
+import { DataTable } from '../data-table.js';
 
 export function TableSection(p: {
   /** The heading's id, which labels the section. */
@@ -9,8 +10,8 @@ export function TableSection(p: {
   title: string;
   /** Shown instead of the table: the sentence for no rows, or false when there are rows. */
   empty: string | false;
-  /** The header cells. */
-  head: ComponentChildren;
+  /** The column headings, in order. */
+  columns: ComponentChildren[];
   /** The rows. */
   children: ComponentChildren;
 }) {
@@ -21,12 +22,9 @@ export function TableSection(p: {
         <p>{p.empty}</p>
       ) : (
         <div class="table-scroll">
-          <table class="table">
-            <thead>
-              <tr>{p.head}</tr>
-            </thead>
-            <tbody>{p.children}</tbody>
-          </table>
+          <DataTable class="table" columns={p.columns}>
+            {p.children}
+          </DataTable>
         </div>
       )}
     </section>
